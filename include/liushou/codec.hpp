@@ -1,0 +1,75 @@
+// Text <-> records: the YAML files of the tree, CSV sheets and their encodings.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "liushou/fields.hpp"
+#include "liushou/records.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou {
+
+/// Where each field of a decoded file sits: schema path -> 1-based line and column.
+struct SourceMap {
+    std::unordered_map<std::string, std::pair<int, int>> at;
+    /// The field's position, else its nearest parent's (`talks[2].mood` -> `talks[2]`), else 1:1.
+    std::pair<int, int> find(const std::string& field) const;
+    /// Fills in line and column of problems that have none.
+    void locate(Problems& problems) const;
+};
+
+/// A decoded file. `parsed` is false when the text is not YAML or not the expected shape;
+/// problems then hold why, and the record must never be written back.
+template <class T>
+struct Decoded {
+    T record;
+    SourceMap where;
+    Problems problems;
+    bool parsed = false;
+    /// True when the file can be rewritten without losing anything: parsed and no errors.
+    bool writable() const { return parsed && !has_errors(problems); }
+};
+
+Decoded<Child> decode_child(std::string_view text);
+Decoded<StaffList> decode_staff(std::string_view text);
+Decoded<School> decode_school(std::string_view text);
+
+/// The canonical layout: fixed key order, dated lists sorted, unknown keys last.
+std::string encode_child(const Child& child);
+std::string encode_staff(const StaffList& staff);
+std::string encode_school(const School& school);
+
+/// A `--map` file: a YAML mapping from a sheet's header to a field key.
+std::map<std::string, std::string> decode_header_map(std::string_view text, Problems& out);
+
+/// The 1-based line of the first comment, or 0; comments are lost when liushou rewrites a file.
+int first_comment_line(std::string_view yaml);
+
+/// How a scalar is written: plain when YAML reads it back as the same string, else quoted.
+std::string yaml_scalar(std::string_view value);
+
+// ---- sheets ------------------------------------------------------------------------------
+
+enum class Encoding { automatic, utf8, gb18030 };
+
+/// Converts a sheet's bytes to UTF-8: a BOM is dropped, UTF-16 with BOM is converted, valid
+/// UTF-8 is kept, anything else is read as GB18030 (Excel's default on Chinese Windows).
+/// Throws DataError naming `path` and the line of the first byte that fits no encoding.
+std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
+                          std::string* detected = nullptr);
+
+/// UTF-8 -> GB18030, for tests and sample sheets.
+std::string utf8_to_gb18030(std::string_view utf8);
+
+/// Offset of the first byte that is not valid UTF-8, or npos.
+size_t invalid_utf8_at(std::string_view text);
+
+/// RFC 4180 CSV (comma, or tab / semicolon when the header uses them): quoted fields with
+/// commas, quotes and newlines; LF or CRLF. Blank rows are skipped but keep their row numbers.
+Sheet parse_csv(std::string_view utf8, Problems& out);
+
+}  // namespace liushou

@@ -1,0 +1,266 @@
+// The records of schema version 1 (DESIGN.md §3): a child's file, the staff list, the school.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "liushou/date.hpp"
+
+namespace liushou {
+
+constexpr int kSchemaVersion = 1;
+
+/// Keys the tool does not know, kept verbatim (as YAML text) so a rewrite never loses them.
+using Extras = std::vector<std::pair<std::string, std::string>>;
+
+enum class Gender { male, female };
+enum class Status { enrolled, transferred, dropped_out, graduated, not_enrolled };
+enum class LeftBehind { both_parents, father_away, mother_away };
+enum class TalkKind { talk, home_visit, family_call, meeting };
+enum class Mood { good, ok, low };
+enum class Role { head_teacher, teacher, leader, other };
+
+/// One value of an enum: the schema key, its Chinese label and what sheets may say instead.
+template <class E>
+struct EnumEntry {
+    E value;
+    std::string_view key;
+    std::string_view zh;
+    std::vector<std::string_view> aliases;
+};
+
+template <class E>
+const std::vector<EnumEntry<E>>& enum_entries();
+
+template <class E>
+std::string_view key_of(E value) {
+    for (const auto& e : enum_entries<E>())
+        if (e.value == value) return e.key;
+    return "?";
+}
+
+template <class E>
+std::string_view zh_of(E value) {
+    for (const auto& e : enum_entries<E>())
+        if (e.value == value) return e.zh;
+    return "?";
+}
+
+/// The schema key only: what a file must say.
+template <class E>
+std::optional<E> enum_from_key(std::string_view key) {
+    for (const auto& e : enum_entries<E>())
+        if (e.key == key) return e.value;
+    return std::nullopt;
+}
+
+/// The key, the Chinese label or an alias: what a person or a sheet may say.
+std::string fold_case(std::string_view text);
+template <class E>
+std::optional<E> enum_from_text(std::string_view text) {
+    const std::string folded = fold_case(text);
+    for (const auto& e : enum_entries<E>()) {
+        if (e.key == folded || e.zh == text) return e.value;
+        for (auto alias : e.aliases)
+            if (alias == text || alias == folded) return e.value;
+    }
+    return std::nullopt;
+}
+
+/// "male | female", for messages and help.
+template <class E>
+std::string enum_keys() {
+    std::string out;
+    for (const auto& e : enum_entries<E>()) {
+        if (!out.empty()) out += " | ";
+        out += e.key;
+    }
+    return out;
+}
+
+struct Parent {
+    std::string relation;  // father | mother
+    std::string name;
+    std::string phone;
+    std::string work_place;
+    std::string work_phone;
+    Extras extras;
+};
+
+struct Guardian {
+    std::string relation;  // free text: 爷爷, 外婆, grandmother …
+    std::string name;
+    std::string occupation;
+    std::string address;
+    std::string phone;
+    std::string health;
+    std::optional<int> age;
+    Extras extras;
+    bool empty() const;
+};
+
+struct Support {
+    bool key_child = false;
+    std::vector<std::string> subsidies;
+    std::string individual_plan;
+    Extras extras;
+    bool empty() const;
+};
+
+/// An earlier pairing, kept so a past period is reported as it was.
+struct PairingPeriod {
+    std::string teacher;
+    std::string buddy;
+    std::string proxy_parent;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    Extras extras;
+};
+
+/// 学习帮扶计划: time, content, staged goal.
+struct PlanItem {
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::string content;
+    std::string goal;
+    Extras extras;
+};
+
+/// 进步档案: one dated note of progress.
+struct ProgressItem {
+    std::optional<Date> date;
+    std::string note;
+    std::string subject;
+    std::string score;
+    Extras extras;
+};
+
+struct Pairing {
+    std::string teacher;
+    std::string buddy;
+    std::string proxy_parent;
+    std::optional<Date> since;
+    std::vector<PairingPeriod> history;
+    std::vector<PlanItem> plan;
+    std::vector<ProgressItem> progress;
+    Extras extras;
+    bool empty() const;
+};
+
+/// One entry of the 谈心 record card, a home visit, a family call or a meeting.
+struct Talk {
+    std::optional<Date> date;
+    TalkKind kind = TalkKind::talk;
+    std::string by;
+    std::string summary;
+    std::optional<Mood> mood;
+    std::string follow_up;
+    Extras extras;
+};
+
+/// One child's file: children/<id>.yaml.
+struct Child {
+    int schema = kSchemaVersion;
+    std::string id;
+    std::string name;
+    std::optional<Gender> gender;
+    std::optional<Date> birth_date;
+    std::string id_number;
+    std::string ethnicity;
+    std::optional<int> grade;
+    std::optional<int> class_no;
+    std::optional<Date> enrolled_on;
+    Status status = Status::enrolled;
+    std::optional<Date> status_on;
+    std::optional<LeftBehind> left_behind;
+    std::optional<bool> boarding;
+    std::string health;
+    std::string home_address;
+    std::vector<Parent> parents;
+    Guardian guardian;
+    Support support;
+    Pairing pairing;
+    std::vector<Talk> talks;
+    std::string notes;
+    Extras extras;
+
+    /// The parent entry with this relation, or nullptr.
+    const Parent* parent(std::string_view relation) const;
+    /// The parent entry with this relation, created (in father, mother order) when missing.
+    Parent& parent_slot(std::string_view relation);
+    /// Puts dated lists in date order; a stable sort, so entries of one day keep their order.
+    void sort_lists();
+};
+
+struct Staff {
+    std::string id;
+    std::string name;
+    std::optional<Role> role;
+    std::optional<int> grade;
+    std::optional<int> class_no;
+    std::string phone;
+    Extras extras;
+};
+
+struct StaffList {
+    std::vector<Staff> staff;
+    Extras extras;
+    const Staff* find(std::string_view id) const;
+};
+
+struct Term {
+    std::string name;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    Extras extras;
+};
+
+struct LeadingGroup {
+    std::string leader;
+    std::vector<std::string> deputies;
+    std::vector<std::string> members;
+    Extras extras;
+};
+
+/// A yearly event such as 六一; `date` is `MM-DD`.
+struct Event {
+    std::string name;
+    std::string date;
+    Extras extras;
+};
+
+/// The school's cadences; they differ from school to school.
+struct Rules {
+    int talks_per_month = 1;
+    int family_calls_per_month = 1;
+    int home_visits_per_term = 1;
+    int guardian_meetings_per_term = 1;
+    std::vector<int> months_without_talks = {1, 2, 7, 8};
+    std::string language = "zh";
+    Extras extras;
+};
+
+/// liushou.yaml.
+struct School {
+    std::string school;
+    std::string county;
+    std::string school_year;  // 2025-2026
+    std::vector<Term> terms;
+    LeadingGroup leading_group;
+    std::map<int, std::vector<std::string>> plan;  // month (1..12) -> tasks
+    std::vector<Event> events;
+    Rules rules;
+    Extras extras;
+
+    /// The first year of `school_year`, used for new ids (`2025-001`); 0 when unset.
+    int start_year() const;
+};
+
+/// A new school's liushou.yaml: two terms, the seed's 二月…七月 plan, 元旦 / 五一 / 六一.
+School default_school(const std::string& name, int start_year);
+
+}  // namespace liushou

@@ -1,0 +1,30 @@
+// Output writers: terminal tables that align Chinese text, CSV, JSON, and zh / en labels.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace liushou {
+
+/// Columns a string takes in a terminal: CJK and full-width characters count two.
+int display_width(std::string_view utf8);
+
+/// A plain-text table with a header and aligned columns; cells must hold no newline.
+std::string render_table(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows);
+
+/// One CSV line (RFC 4180 quoting, CRLF-free), ending in '\n'.
+std::string csv_line(const std::vector<std::string>& cells);
+
+/// A JSON string literal.
+std::string json_string(std::string_view text);
+
+/// A JSON object from keys and already-rendered JSON values, on one line.
+std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// The label for `key` in `lang` (zh or en); the key itself when none is known.
+std::string label(std::string_view key, std::string_view lang);
+
+}  // namespace liushou

@@ -1,0 +1,90 @@
+// The records tree on disk: finding it, reading files, atomic writes under a lock.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "liushou/codec.hpp"
+#include "liushou/context.hpp"
+
+namespace liushou {
+
+/// A decoded file with the path it came from (as shown to the user).
+template <class T>
+struct Loaded : Decoded<T> {
+    std::string path;      // display path, relative to the cwd when possible
+    std::string relative;  // path inside the tree: children/2025-017.yaml
+    std::string text;      // the bytes read
+    std::string id;        // for a child's file: the id its name gives
+    bool exists = false;
+};
+
+/// Holds the tree's writer lock (.liushou/lock) until destroyed.
+class WriteLock {
+public:
+    WriteLock(WriteLock&&) noexcept;
+    ~WriteLock();
+
+private:
+    friend class Tree;
+    explicit WriteLock(int fd) : fd_(fd) {}
+    int fd_;
+};
+
+class Tree {
+public:
+    /// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory
+    /// at or above the cwd holding liushou.yaml. Throws UsageError when there is none.
+    static Tree open(const Context& ctx);
+    /// A tree at `root`, which need not exist yet (init).
+    explicit Tree(const std::string& root);
+
+    const std::string& root() const { return root_; }
+    /// `relative` as the user should see it: relative to the cwd when inside it.
+    std::string display(const std::string& relative) const;
+
+    /// children/<id>.yaml; throws UsageError for an id that could leave children/.
+    std::string child_relative(const std::string& id) const;
+    /// Child ids from the file names in children/, in natural order (2025-2 before 2025-10).
+    std::vector<std::string> child_ids() const;
+    /// Names in children/ that are not `<valid id>.yaml` (stray files), for check.
+    std::vector<std::string> stray_child_files() const;
+    bool child_exists(const std::string& id) const;
+
+    Loaded<Child> load_child(const std::string& id) const;
+    std::vector<Loaded<Child>> load_children() const;
+    Loaded<StaffList> load_staff() const;
+    Loaded<School> load_school() const;
+
+    /// Encodes and writes atomically; returns false (and touches nothing) when the file
+    /// already holds exactly these bytes.
+    bool write_child(const Child& child) const;
+    bool write_staff(const StaffList& staff) const;
+    bool write_school(const School& school) const;
+    bool write_text(const std::string& relative, const std::string& content, int mode) const;
+
+    /// Serialises writers; waits up to `timeout_seconds` then throws IoError.
+    WriteLock lock(int timeout_seconds = 30) const;
+
+private:
+    template <class T, class F>
+    Loaded<T> load(const std::string& relative, F decode) const;
+    std::string root_;
+    std::string display_prefix_;
+};
+
+/// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,
+/// rename, fsync of the directory. Returns false without writing when nothing would change.
+bool atomic_write(const std::string& path, const std::string& content, int mode);
+
+/// Reads a whole file; throws IoError naming `display` on failure.
+std::string read_file(const std::string& path, const std::string& display);
+
+/// Runs `git -C dir args…` (no shell, output discarded); its exit status, or -1 without git.
+int run_git(const std::vector<std::string>& args, const std::string& dir);
+
+/// Natural order of ids: digit runs compare as numbers.
+bool natural_less(const std::string& a, const std::string& b);
+
+}  // namespace liushou

@@ -1,0 +1,63 @@
+// Validation shared by enroll, import and check: every problem is collected, none stops the rest.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liushou/records.hpp"
+
+namespace liushou {
+
+enum class Severity { error, warning };
+
+/// One finding about a record. `field` is a schema path such as `guardian.phone` or
+/// `talks[2].date`; line and column are filled in by whoever knows where the field came from.
+struct Problem {
+    std::string field;
+    std::string message;
+    Severity severity = Severity::error;
+    int line = 0;
+    int col = 0;
+};
+using Problems = std::vector<Problem>;
+
+bool has_errors(const Problems& problems);
+
+/// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`; anything else could escape children/.
+bool valid_child_id(std::string_view id);
+/// Empty when valid, else why not.
+std::string child_id_error(std::string_view id);
+
+/// 11-digit mainland mobile (1[3-9]…), optional +86, spaces or dashes between groups.
+bool is_mobile_number(std::string_view phone);
+/// Area code 0xx or 0xxx, then 7 or 8 digits, optional extension (-123 or 转123).
+bool is_landline_number(std::string_view phone);
+bool is_phone_number(std::string_view phone);
+
+/// The GB 11643 check character for the first 17 digits of an id number.
+char id_number_check_char(std::string_view first17);
+/// Problems of an 18-character 身份证号, checked against the record's birth date and gender.
+/// Messages never repeat the number.
+void check_id_number(std::string_view number, const std::optional<Date>& birth_date,
+                     const std::optional<Gender>& gender, Problems& out);
+
+/// The fields the complete-file rule (建档) still misses, as schema paths; empty when complete.
+std::vector<std::string> missing_fields(const Child& child);
+inline bool is_complete(const Child& child) { return missing_fields(child).empty(); }
+
+/// Value checks of one child: phones, id number, ranges, dates not after `today`.
+void validate_child(const Child& child, const Date& today, Problems& out);
+void validate_staff(const StaffList& staff, Problems& out);
+void validate_school(const School& school, Problems& out);
+
+/// References from a child to staff ids and other children's ids.
+void check_references(const Child& child, const StaffList& staff,
+                      const std::function<bool(std::string_view)>& child_exists, Problems& out);
+
+/// True for a buddy value that is meant as a child id (it has a digit and no spaces or CJK),
+/// as opposed to a classmate's plain name.
+bool looks_like_child_id(std::string_view value);
+
+}  // namespace liushou

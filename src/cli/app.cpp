@@ -1,0 +1,126 @@
+// The command table and the one place errors become messages and exit codes.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli.hpp"
+#include "liushou/error.hpp"
+#include "liushou/records.hpp"
+
+#ifndef LIUSHOU_VERSION
+#define LIUSHOU_VERSION "0.0.0"
+#endif
+
+namespace liushou {
+
+namespace {
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    void (*setup)(CLI::App&, Runner&);
+};
+
+// The whole command surface in one place.
+const CommandSpec kCommands[] = {
+    {"init", "Create a records tree for a school", setup_init},
+    {"enroll", "Add or update children, one by options or many from a sheet", setup_enroll},
+    {"check", "Validate every file of the tree and report all problems", setup_check},
+    {"list", "List children, filtered, as a table, JSON or CSV", setup_list},
+    {"staff", "Keep the teacher list (staff.yaml)", setup_staff},
+};
+
+}  // namespace
+
+void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {
+    Problems sorted = problems;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Problem& a, const Problem& b) {
+        return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
+    });
+    for (const auto& p : sorted) {
+        os << fmt::format("{}:{}:{}: {}: {}{}\n", path, p.line > 0 ? p.line : 1,
+                          p.col > 0 ? p.col : 1,
+                          p.severity == Severity::error ? "error" : "warning",
+                          p.field.empty() ? "" : p.field + ": ", p.message);
+    }
+}
+
+std::string output_language(const Context& ctx, const School* school) {
+    if (!ctx.lang.empty()) return ctx.lang;
+    if (school && (school->rules.language == "en" || school->rules.language == "zh"))
+        return school->rules.language;
+    return "zh";
+}
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"liushou (留守): records, checklists and reports for a school's care of "
+                 "left-behind children"};
+    app.name("liushou");
+    app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the command: liushou list --root x
+    app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
+    app.footer("Run 'liushou COMMAND --help' for a command's options; man liushou for more.");
+
+    Context ctx{out, err, {}, {}, {}, false};
+    app.add_option("--root", ctx.roots,
+                   "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
+                   "holding liushou.yaml)")
+        ->type_name("DIR");
+    app.add_option("--lang", ctx.lang, "Language of reports and checklists (default: the "
+                                       "school's rules.language, else zh)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
+
+    Runner run;
+    for (const auto& spec : kCommands) {
+        CLI::App* cmd = app.add_subcommand(spec.name, spec.summary);
+        spec.setup(*cmd, run);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e, out, err);
+        return kUsage;
+    } catch (const Error& e) {
+        out.flush();
+        err << "liushou: " << e.what() << "\n";
+        return e.exit_code();
+    }
+    try {
+        ctx.today = today_from_environment();
+        if (!run) return kUsage;
+        const int code = run(ctx);
+        out.flush();
+        return code;
+    } catch (const DataError& e) {
+        out.flush();
+        if (!e.path().empty())
+            err << fmt::format("{}:{}:{}: error: {}\n", e.path(), std::max(e.line(), 1),
+                               std::max(e.col(), 1), e.what());
+        else
+            err << "liushou: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const Error& e) {
+        out.flush();
+        err << "liushou: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::bad_alloc&) {
+        out.flush();
+        err << "liushou: out of memory\n";
+        return kIoFailure;
+    } catch (const std::exception& e) {
+        out.flush();
+        err << "liushou: internal error: " << e.what() << "\n";
+        return kIoFailure;
+    }
+}
+
+}  // namespace liushou

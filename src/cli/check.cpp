@@ -1,0 +1,120 @@
+// liushou check: every problem of every file, each with its file and line.
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct CheckOptions {
+    bool allow_incomplete = false;
+};
+
+void warn_comments(const std::string& text, Problems& problems) {
+    const int line = first_comment_line(text);
+    if (line)
+        problems.push_back(Problem{"", "comments are dropped when liushou rewrites this file; "
+                                       "keep notes in a field such as notes",
+                                   Severity::warning, line, 1});
+}
+
+int run_check(const CheckOptions& o, Context& ctx) {
+    const Tree tree = Tree::open(ctx);
+    int errors = 0, warnings = 0, files = 0;
+    auto report = [&](const std::string& path, const Problems& problems) {
+        ++files;
+        for (const auto& p : problems) (p.severity == Severity::error ? errors : warnings)++;
+        print_problems(ctx.out, path, problems);
+    };
+
+    auto school = tree.load_school();
+    if (school.parsed) {
+        validate_school(school.record, school.problems);
+        school.where.locate(school.problems);
+    }
+    warn_comments(school.text, school.problems);
+    report(school.path, school.problems);
+
+    auto staff = tree.load_staff();
+    if (staff.exists) {
+        if (staff.parsed) {
+            validate_staff(staff.record, staff.problems);
+            staff.where.locate(staff.problems);
+        }
+        warn_comments(staff.text, staff.problems);
+        report(staff.path, staff.problems);
+    }
+
+    auto children = tree.load_children();
+    std::set<std::string> ids;
+    for (const auto& c : children) ids.insert(c.id);
+    const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
+    std::map<std::pair<std::string, std::string>, std::string> people;
+    for (auto& file : children) {
+        Problems& problems = file.problems;
+        if (file.parsed) {
+            const Child& c = file.record;
+            validate_child(c, ctx.today, problems);
+            if (c.id != file.id)
+                problems.push_back(Problem{"id",
+                                           fmt::format("the file says id {} but is named {}.yaml",
+                                                       c.id.empty() ? "(none)" : c.id,
+                                                       file.id)});
+            if (staff.parsed) check_references(c, staff.record, exists, problems);
+            const auto missing = missing_fields(c);
+            if (!missing.empty()) {
+                std::string list;
+                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+                problems.push_back(Problem{
+                    "", fmt::format("incomplete file (建档), missing: {}", list),
+                    o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
+            }
+            for (size_t i = 1; i < c.talks.size(); ++i) {
+                if (c.talks[i].date && c.talks[i - 1].date && *c.talks[i].date < *c.talks[i - 1].date) {
+                    problems.push_back(Problem{fmt::format("talks[{}]", i),
+                                               "talks are not in date order; the next write "
+                                               "sorts them",
+                                               Severity::warning});
+                    break;
+                }
+            }
+            if (!c.name.empty() && c.birth_date) {
+                const auto [it, fresh] =
+                    people.emplace(std::make_pair(c.name, c.birth_date->iso()), file.path);
+                if (!fresh)
+                    problems.push_back(Problem{
+                        "name", fmt::format("the same child (name and birth date) as {}", it->second)});
+            }
+            file.where.locate(problems);
+        }
+        warn_comments(file.text, problems);
+        report(file.path, problems);
+    }
+    for (const auto& stray : tree.stray_child_files()) {
+        report(tree.display(stray),
+               {Problem{"", "not a child file (children/<id>.yaml, id of letters, digits, . _ -); "
+                            "liushou ignores it",
+                        Severity::warning, 1, 1}});
+    }
+    if (!ctx.quiet)
+        ctx.out << fmt::format("checked {} file{}: {} error{}, {} warning{}\n", files,
+                               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                               warnings == 1 ? "" : "s");
+    return errors ? kDataProblem : kOk;
+}
+
+}  // namespace
+
+void setup_check(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<CheckOptions>();
+    cmd.add_flag("--allow-incomplete", o->allow_incomplete,
+                 "Report incomplete files as warnings, not errors");
+    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_check(*o, ctx); }; });
+}
+
+}  // namespace liushou

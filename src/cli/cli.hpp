@@ -1,0 +1,46 @@
+// Wiring shared by the command files: each command declares its options on a CLI11 subcommand
+// and leaves behind a runner that main calls with the context once parsing succeeded.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "liushou/context.hpp"
+#include "liushou/error.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou {
+
+class Tree;
+struct School;
+
+/// What a chosen subcommand will do; returns the exit code.
+using Runner = std::function<int(Context&)>;
+
+void setup_init(CLI::App& cmd, Runner& run);
+void setup_enroll(CLI::App& cmd, Runner& run);
+void setup_check(CLI::App& cmd, Runner& run);
+void setup_list(CLI::App& cmd, Runner& run);
+void setup_staff(CLI::App& cmd, Runner& run);
+
+/// Entry point of the executable, testable with any streams.
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+/// `path:line:col: error: field: message`, one per line, in file order.
+void print_problems(std::ostream& os, const std::string& path, const Problems& problems);
+
+/// The language for output: --lang, else the school's rules.language, else zh.
+std::string output_language(const Context& ctx, const School* school);
+
+/// Throws DataError listing `problems` when a file cannot be safely rewritten.
+template <class Loaded>
+void require_writable(const Loaded& file, Context& ctx) {
+    if (file.writable()) return;
+    print_problems(ctx.err, file.path, file.problems);
+    throw DataError(file.path + ": fix the problems above first (liushou check); liushou does "
+                    "not rewrite a file it cannot read completely");
+}
+
+}  // namespace liushou

@@ -1,0 +1,286 @@
+// liushou enroll: one child from options, a status change, or a whole sheet from Excel.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/fields.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct EnrollOptions {
+    std::string positional_id;
+    std::string id;
+    // One value per settable field, in child_fields() order; `given` says which were set.
+    std::vector<std::string> values = std::vector<std::string>(child_fields().size());
+    std::vector<CLI::Option*> given = std::vector<CLI::Option*>(child_fields().size(), nullptr);
+    std::string status;
+    std::string on;
+    std::string csv;
+    std::string map_file;
+    std::string encoding = "auto";
+    std::vector<std::string> ignored;
+    bool dry_run = false;
+    bool update = false;
+};
+
+std::string option_name(std::string_view key) {
+    std::string name = "--" + std::string(key);
+    for (char& c : name)
+        if (c == '_') c = '-';
+    return name;
+}
+
+int id_year(const School& school, const Date& today) {
+    const int year = school.start_year();
+    return year ? year : (today.month >= 9 ? today.year : today.year - 1);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+Loaded<School> load_school_for_write(const Tree& tree, Context& ctx) {
+    Loaded<School> school = tree.load_school();
+    require_writable(school, ctx);
+    return school;
+}
+
+int run_import(const EnrollOptions& o, Context& ctx) {
+    const Tree tree = Tree::open(ctx);
+    Encoding encoding = Encoding::automatic;
+    if (o.encoding == "utf-8" || o.encoding == "utf8") encoding = Encoding::utf8;
+    else if (o.encoding == "gb18030" || o.encoding == "gbk") encoding = Encoding::gb18030;
+    else if (o.encoding != "auto")
+        throw UsageError(fmt::format("--encoding {}: use auto, utf-8 or gb18030", o.encoding));
+
+    std::string detected;
+    const std::string text =
+        sheet_to_utf8(read_file(o.csv, o.csv), encoding, o.csv, &detected);
+    Problems problems;
+    const Sheet sheet = parse_csv(text, problems);
+    std::map<std::string, std::string> user_map;
+    if (!o.map_file.empty()) {
+        Problems map_problems;
+        user_map = decode_header_map(read_file(o.map_file, o.map_file), map_problems);
+        if (!map_problems.empty()) {
+            print_problems(ctx.err, o.map_file, map_problems);
+            return kDataProblem;
+        }
+    }
+    const std::set<std::string> ignored(o.ignored.begin(), o.ignored.end());
+    const ColumnMap columns = map_columns(sheet.header, user_map, ignored, problems);
+    if (has_errors(problems)) {
+        print_problems(ctx.err, o.csv, problems);
+        ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
+        return kDataProblem;
+    }
+
+    const WriteLock lock = tree.lock();
+    const Loaded<School> school = load_school_for_write(tree, ctx);
+    std::vector<Child> existing;
+    bool unreadable = false;
+    for (auto& file : tree.load_children()) {
+        if (!file.writable()) {
+            print_problems(ctx.err, file.path, file.problems);
+            unreadable = true;
+            continue;
+        }
+        existing.push_back(std::move(file.record));
+    }
+    if (unreadable)
+        throw DataError("some children's files cannot be read (above); fix them first so the "
+                        "import can match rows to children");
+
+    const ImportPlan plan =
+        plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today), ctx.today);
+    if (!plan.problems.empty()) {
+        print_problems(ctx.err, o.csv, plan.problems);
+        ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
+                               plan.problems.size(), plan.problems.size() == 1 ? "" : "s");
+        return kDataProblem;
+    }
+    int added = 0, updated = 0, unchanged = 0;
+    for (const RowOutcome& row : plan.rows) {
+        switch (row.action) {
+            case RowAction::add:
+                ++added;
+                if (o.dry_run)
+                    ctx.out << fmt::format("would add {} {} (row {})\n", row.child.id,
+                                           row.child.name, row.row);
+                break;
+            case RowAction::update:
+                ++updated;
+                if (o.dry_run)
+                    ctx.out << fmt::format("would update {} (row {}): {}\n", row.child.id,
+                                           row.row, joined(row.changed));
+                break;
+            case RowAction::unchanged:
+                ++unchanged;
+                break;
+        }
+        if (!o.dry_run && row.action != RowAction::unchanged) tree.write_child(row.child);
+    }
+    if (!ctx.quiet || o.dry_run)
+        ctx.out << fmt::format("{}{} ({} rows, {}): {} added, {} updated, {} unchanged\n",
+                               o.dry_run ? "dry run, nothing written: " : "", o.csv,
+                               plan.rows.size(), detected, added, updated, unchanged);
+    return 0;
+}
+
+int run_single(const EnrollOptions& o, Context& ctx) {
+    if (!o.positional_id.empty() && !o.id.empty() && o.positional_id != o.id)
+        throw UsageError(fmt::format("two different ids given: {} and --id {}", o.positional_id,
+                                     o.id));
+    const std::string id = o.id.empty() ? o.positional_id : o.id;
+    const Tree tree = Tree::open(ctx);
+    if (!id.empty()) tree.child_relative(id);  // refuse ../x and a/b before anything else
+    if (!o.on.empty() && o.status.empty()) throw UsageError("--on goes with --status");
+
+    const WriteLock lock = tree.lock();
+    Child child;
+    bool exists = !id.empty() && tree.child_exists(id);
+    if (exists) {
+        const Loaded<Child> file = tree.load_child(id);
+        require_writable(file, ctx);
+        if (file.record.id != id)
+            throw DataError(fmt::format("the file says id {}, its name says {}; fix one first",
+                                        file.record.id, id),
+                            file.path, file.where.find("id").first, file.where.find("id").second);
+        child = file.record;
+    } else {
+        bool has_name = false;
+        for (size_t i = 0; i < child_fields().size(); ++i)
+            has_name = has_name || (o.given[i]->count() && child_fields()[i].key == "name");
+        if (!has_name)
+            throw UsageError(id.empty() ? "a new child needs --name (or give the id of an "
+                                          "existing child to update it)"
+                                        : fmt::format("no child {}; a new child needs --name", id));
+        if (id.empty()) {
+            const Loaded<School> school = load_school_for_write(tree, ctx);
+            const auto ids = tree.child_ids();
+            child.id = next_child_id(id_year(school.record, ctx.today),
+                                     std::set<std::string>(ids.begin(), ids.end()));
+        } else {
+            child.id = id;
+        }
+    }
+
+    std::vector<std::string> errors;
+    std::vector<std::string> changed;
+    for (size_t i = 0; i < child_fields().size(); ++i) {
+        if (!o.given[i]->count()) continue;
+        const ChildField& field = child_fields()[i];
+        const std::string before = get_child_field(child, field);
+        const std::string problem = set_child_field(child, field, o.values[i], ctx.today);
+        if (!problem.empty())
+            errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
+        else if (get_child_field(child, field) != before)
+            changed.emplace_back(field.key);
+    }
+    if (!o.status.empty()) {
+        const auto status = enum_from_text<Status>(o.status);
+        if (!status) {
+            errors.push_back(fmt::format("--status: \"{}\" is not one of {}", o.status,
+                                         enum_keys<Status>()));
+        } else {
+            Date on = ctx.today;
+            if (!o.on.empty()) {
+                const DateParse parsed = parse_flexible_date(o.on);
+                if (!parsed.date) errors.push_back("--on: " + parsed.error);
+                else on = *parsed.date;
+            }
+            if (on > ctx.today) errors.push_back(fmt::format("--on: {} is in the future", on.iso()));
+            if (child.enrolled_on && on < *child.enrolled_on)
+                errors.push_back(fmt::format("--on: {} is before the child enrolled ({})",
+                                             on.iso(), child.enrolled_on->iso()));
+            if (child.status != *status || child.status_on != on) changed.emplace_back("status");
+            child.status = *status;
+            child.status_on = on;
+        }
+    }
+    Problems cross;
+    if (!child.id_number.empty()) check_id_number(child.id_number, child.birth_date, child.gender, cross);
+    if (child.enrolled_on && child.birth_date && *child.enrolled_on < *child.birth_date)
+        cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
+    for (const auto& p : cross) errors.push_back(fmt::format("{}: {}", p.field, p.message));
+    if (!errors.empty()) {
+        for (const auto& e : errors) ctx.err << "liushou enroll: " << e << "\n";
+        ctx.err << fmt::format("liushou enroll: {} was not {}\n", child.id,
+                               exists ? "changed" : "added");
+        return kDataProblem;
+    }
+    const bool written = tree.write_child(child);
+    if (!ctx.quiet) {
+        if (!exists)
+            ctx.out << fmt::format("added {} {}\n", child.id, child.name);
+        else if (written)
+            ctx.out << fmt::format("updated {}: {}\n", child.id, joined(changed));
+        else
+            ctx.out << fmt::format("unchanged {}\n", child.id);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_enroll(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<EnrollOptions>();
+    cmd.add_option("id", o->positional_id, "The child to update or change status of")
+        ->type_name("ID");
+    cmd.add_option("--id", o->id,
+                   "The child's id; without it a new child gets the next <year>-NNN id")
+        ->type_name("ID");
+    for (size_t i = 0; i < child_fields().size(); ++i) {
+        const ChildField& f = child_fields()[i];
+        if (f.kind == FieldKind::id) {
+            o->given[i] = cmd.get_option("--id");
+            continue;
+        }
+        std::string help = std::string(f.headers.front());
+        if (!f.help.empty()) help += ": " + std::string(f.help);
+        o->given[i] = cmd.add_option(option_name(f.key), o->values[i], help)->type_name("TEXT");
+    }
+    cmd.add_option("--status", o->status,
+                   "Record a status change: transferred | dropped_out | graduated | "
+                   "not_enrolled | enrolled");
+    cmd.add_option("--on", o->on, "Date of the status change (default: today)")
+        ->type_name("DATE");
+    auto* csv = cmd.add_option("--from-csv", o->csv,
+                               "Import a sheet (Chinese or English headers, any column order)")
+                    ->type_name("FILE");
+    cmd.add_option("--map", o->map_file, "YAML file mapping other headers to fields")
+        ->type_name("FILE")
+        ->needs(csv);
+    cmd.add_option("--encoding", o->encoding, "auto | utf-8 | gb18030 (default auto)")
+        ->needs(csv);
+    cmd.add_option("--ignore-column", o->ignored, "Skip this column of the sheet (repeatable)")
+        ->type_name("HEADER")
+        ->needs(csv);
+    cmd.add_flag("--dry-run", o->dry_run, "Print what the import would do; write nothing")
+        ->needs(csv);
+    cmd.add_flag("--update", o->update,
+                 "Update children the sheet matches (by id, else name and birth date)")
+        ->needs(csv);
+    cmd.callback([o, &run] {
+        run = [o](Context& ctx) {
+            if (!o->csv.empty()) {
+                for (size_t i = 0; i < o->given.size(); ++i)
+                    if (o->given[i]->count())
+                        throw UsageError(fmt::format("{} cannot be combined with --from-csv",
+                                                     o->given[i]->get_name()));
+                if (!o->positional_id.empty() || !o->status.empty())
+                    throw UsageError("an id or --status cannot be combined with --from-csv");
+                return run_import(*o, ctx);
+            }
+            return run_single(*o, ctx);
+        };
+    });
+}
+
+}  // namespace liushou

@@ -1,0 +1,86 @@
+// liushou init: a new records tree with the seed's plan, default events and rules.
+#include <fmt/format.h>
+
+#include <boost/filesystem.hpp>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/records.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct InitOptions {
+    std::string dir = ".";
+    std::string school;
+    std::string county;
+    std::string year;
+    bool no_git = false;
+};
+
+/// 2025-2026, or the school year `today` falls in (it starts in September).
+int start_year_of(const std::string& year, const Date& today) {
+    if (year.empty()) return today.month >= 9 ? today.year : today.year - 1;
+    int first = 0, second = 0;
+    char dash = 0;
+    if (year.size() != 9 || std::sscanf(year.c_str(), "%4d%c%4d", &first, &dash, &second) != 3 ||
+        dash != '-' || second != first + 1)
+        throw UsageError(fmt::format("--year {}: write the school year as 2025-2026", year));
+    return first;
+}
+
+constexpr const char* kGitAttributes =
+    "# liushou: records are UTF-8 text with LF line ends on every platform.\n"
+    "*.yaml text eol=lf\n";
+
+constexpr const char* kGitIgnore = "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";
+
+int run_init(const InitOptions& o, Context& ctx) {
+    namespace fs = boost::filesystem;
+    const int start = start_year_of(o.year, ctx.today);
+    const Tree tree(o.dir);
+    if (fs::exists(fs::path(o.dir) / "liushou.yaml"))
+        throw UsageError(fmt::format("{}: already a liushou tree (liushou.yaml exists)",
+                                     tree.display("liushou.yaml")));
+    boost::system::error_code ec;
+    fs::create_directories(fs::path(o.dir) / "children", ec);
+    if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.dir, ec.message()));
+    // Children's files are personal: only the owner may list or read them.
+    fs::permissions(fs::path(o.dir) / "children", fs::owner_all, ec);
+
+    School school = default_school(o.school, start);
+    school.county = o.county;
+    tree.write_school(school);
+    tree.write_staff(StaffList{});
+    tree.write_text(".gitattributes", kGitAttributes, 0644);
+    tree.write_text(".gitignore", kGitIgnore, 0644);
+
+    bool git = false;
+    if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
+        git = run_git({"init", "-q"}, o.dir) == 0;
+    if (!ctx.quiet) {
+        ctx.out << fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
+                               school.school_year, o.dir, git ? " (a new git repository)" : "");
+        ctx.out << "Next: liushou staff add --name NAME --role head_teacher --grade G --class C\n"
+                   "      liushou enroll --from-csv SHEET.csv\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<InitOptions>();
+    cmd.add_option("dir", o->dir, "Directory of the new tree (created if missing; default .)")
+        ->type_name("DIR");
+    cmd.add_option("--school", o->school, "The school's name, e.g. 孙桥镇中心小学")->required();
+    cmd.add_option("--county", o->county, "The county (县), for reports");
+    cmd.add_option("--year", o->year,
+                   "School year, e.g. 2025-2026 (default: the one today falls in)");
+    cmd.add_flag("--no-git", o->no_git, "Do not run git init");
+    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_init(*o, ctx); }; });
+}
+
+}  // namespace liushou

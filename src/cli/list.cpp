@@ -1,0 +1,151 @@
+// liushou list: children filtered by class, status, pairing or completeness; for people and scripts.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/render.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct ListOptions {
+    int grade = 0;
+    int class_no = 0;
+    std::string status = "enrolled";
+    std::string teacher;
+    bool unpaired = false;
+    bool incomplete = false;
+    std::string format = "table";
+};
+
+template <class E>
+std::string enum_label(const std::optional<E>& v, const std::string& lang) {
+    if (!v) return "";
+    return std::string(lang == "en" ? key_of(*v) : zh_of(*v));
+}
+
+int run_list(const ListOptions& o, Context& ctx) {
+    const Tree tree = Tree::open(ctx);
+    const auto school = tree.load_school();
+    const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
+    std::optional<Status> status;
+    if (o.status != "all") {
+        status = enum_from_text<Status>(o.status);
+        if (!status)
+            throw UsageError(fmt::format("--status {}: use all or one of {}", o.status,
+                                         enum_keys<Status>()));
+    }
+
+    bool skipped = false;
+    std::vector<Child> children;
+    for (auto& file : tree.load_children()) {
+        if (!file.parsed) {
+            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
+                                   file.path);
+            skipped = true;
+            continue;
+        }
+        const Child& c = file.record;
+        if (status && c.status != *status) continue;
+        if (o.grade && c.grade != o.grade) continue;
+        if (o.class_no && c.class_no != o.class_no) continue;
+        if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
+        if (o.unpaired && !c.pairing.teacher.empty()) continue;
+        if (o.incomplete && is_complete(c)) continue;
+        children.push_back(std::move(file.record));
+    }
+    std::stable_sort(children.begin(), children.end(), [](const Child& a, const Child& b) {
+        const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));
+        const auto kb = std::make_pair(b.grade.value_or(99), b.class_no.value_or(99));
+        if (ka != kb) return ka < kb;
+        return natural_less(a.id, b.id);
+    });
+
+    const std::vector<std::string> keys = {"id",          "name",    "gender", "grade", "class",
+                                           "left_behind", "teacher", "status", "file"};
+    auto cells = [&](const Child& c) {
+        const auto missing = missing_fields(c);
+        const std::string file =
+            missing.empty() ? label("complete", lang)
+                            : fmt::format(fmt::runtime(label("missing", lang)), missing.size());
+        return std::vector<std::string>{
+            c.id,
+            c.name,
+            enum_label(c.gender, lang),
+            c.grade ? std::to_string(*c.grade) : "",
+            c.class_no ? std::to_string(*c.class_no) : "",
+            enum_label(c.left_behind, lang),
+            c.pairing.teacher,
+            lang == "en" ? std::string(key_of(c.status)) : std::string(zh_of(c.status)),
+            file};
+    };
+
+    if (o.format == "json") {
+        ctx.out << "[";
+        for (size_t i = 0; i < children.size(); ++i) {
+            const Child& c = children[i];
+            std::string missing = "[";
+            for (const auto& m : missing_fields(c))
+                missing += (missing.size() > 1 ? ", " : "") + json_string(m);
+            missing += "]";
+            auto opt_int = [](const std::optional<int>& v) {
+                return v ? std::to_string(*v) : std::string("null");
+            };
+            auto opt_enum = [](auto v) {
+                return v ? json_string(key_of(*v)) : std::string("null");
+            };
+            ctx.out << (i ? ",\n " : "\n ")
+                    << json_object({{"id", json_string(c.id)},
+                                    {"name", json_string(c.name)},
+                                    {"gender", opt_enum(c.gender)},
+                                    {"grade", opt_int(c.grade)},
+                                    {"class", opt_int(c.class_no)},
+                                    {"status", json_string(key_of(c.status))},
+                                    {"left_behind", opt_enum(c.left_behind)},
+                                    {"teacher", json_string(c.pairing.teacher)},
+                                    {"buddy", json_string(c.pairing.buddy)},
+                                    {"complete", missing == "[]" ? "true" : "false"},
+                                    {"missing", missing}});
+        }
+        ctx.out << (children.empty() ? "]\n" : "\n]\n");
+    } else {
+        std::vector<std::string> header;
+        for (const auto& k : keys) header.push_back(label(k, lang));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& c : children) rows.push_back(cells(c));
+        if (o.format == "csv") {
+            ctx.out << csv_line(header);
+            for (const auto& r : rows) ctx.out << csv_line(r);
+        } else {
+            ctx.out << render_table(header, rows);
+            if (!ctx.quiet)
+                ctx.out << fmt::format(lang == "en" ? "{} children\n" : "共 {} 名\n",
+                                       children.size());
+        }
+    }
+    return skipped ? kDataProblem : kOk;
+}
+
+}  // namespace
+
+void setup_list(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<ListOptions>();
+    cmd.add_option("--grade", o->grade, "Only this grade (1-6)")->check(CLI::Range(1, 6));
+    cmd.add_option("--class", o->class_no, "Only this class number")->check(CLI::Range(1, 99));
+    cmd.add_option("--status", o->status,
+                   "enrolled (default), transferred, dropped_out, graduated, not_enrolled, "
+                   "or all");
+    cmd.add_option("--teacher", o->teacher, "Only children paired with this staff id")
+        ->type_name("ID");
+    cmd.add_flag("--unpaired", o->unpaired, "Only children without a pairing teacher");
+    cmd.add_flag("--incomplete", o->incomplete, "Only children whose file is incomplete");
+    cmd.add_option("--format", o->format, "table | json | csv (default table)")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });
+}
+
+}  // namespace liushou

@@ -1,0 +1,210 @@
+// Sheets from Excel: encoding detection (glibc iconv) and an RFC 4180 CSV reader.
+#include <fmt/format.h>
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <memory>
+
+#include "liushou/codec.hpp"
+#include "liushou/error.hpp"
+
+namespace liushou {
+
+size_t invalid_utf8_at(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = 0;
+        unsigned min = 0;
+        unsigned cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xe0) == 0xc0) {
+            n = 1, min = 0x80, cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            n = 2, min = 0x800, cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            n = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return i;
+        }
+        for (size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) return i;
+            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xc0) != 0x80) return i;
+            cp = (cp << 6) | (cc & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+namespace {
+
+struct IconvCloser {
+    void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
+};
+
+/// Converts with iconv; returns false and the offset of the first bad input byte on failure.
+bool convert(std::string_view in, const char* to, const char* from, std::string& out,
+             size_t& bad_at) {
+    iconv_t raw = iconv_open(to, from);
+    if (raw == reinterpret_cast<iconv_t>(-1))
+        throw IoError(fmt::format("this system's iconv cannot convert {} to {}", from, to));
+    std::unique_ptr<void, IconvCloser> cd(raw);
+    out.clear();
+    std::string input(in);
+    char* src = input.data();
+    size_t src_left = input.size();
+    char buffer[16384];
+    while (src_left > 0) {
+        char* dst = buffer;
+        size_t dst_left = sizeof buffer;
+        const size_t rc = iconv(raw, &src, &src_left, &dst, &dst_left);
+        out.append(buffer, sizeof buffer - dst_left);
+        if (rc == static_cast<size_t>(-1) && errno != E2BIG) {
+            bad_at = static_cast<size_t>(src - input.data());
+            return false;
+        }
+    }
+    char* dst = buffer;
+    size_t dst_left = sizeof buffer;
+    iconv(raw, nullptr, nullptr, &dst, &dst_left);
+    out.append(buffer, sizeof buffer - dst_left);
+    return true;
+}
+
+int line_of(std::string_view bytes, size_t offset) {
+    int line = 1;
+    for (size_t i = 0; i < offset && i < bytes.size(); ++i) line += bytes[i] == '\n';
+    return line;
+}
+
+}  // namespace
+
+std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
+                          std::string* detected) {
+    auto note = [&](const char* name) {
+        if (detected) *detected = name;
+    };
+    const bool bom8 = bytes.substr(0, 3) == "\xef\xbb\xbf";
+    const bool bom16le = bytes.substr(0, 2) == "\xff\xfe";
+    const bool bom16be = bytes.substr(0, 2) == "\xfe\xff";
+    if (encoding != Encoding::gb18030 && (bom16le || bom16be)) {
+        std::string out;
+        size_t bad = 0;
+        if (!convert(bytes.substr(2), "UTF-8", bom16le ? "UTF-16LE" : "UTF-16BE", out, bad))
+            throw DataError("the sheet has a UTF-16 mark but is not valid UTF-16", path, 1, 1);
+        note("utf-16");
+        return out;
+    }
+    if (encoding != Encoding::gb18030) {
+        const std::string_view body = bom8 ? bytes.substr(3) : bytes;
+        const size_t bad = invalid_utf8_at(body);
+        if (bad == std::string_view::npos) {
+            note(bom8 ? "utf-8 (BOM)" : "utf-8");
+            return std::string(body);
+        }
+        if (encoding == Encoding::utf8 || bom8)
+            throw DataError(
+                "the sheet is not valid UTF-8 here; if Excel saved it, try --encoding gb18030",
+                path, line_of(body, bad), 1);
+    }
+    std::string out;
+    size_t bad = 0;
+    if (!convert(bytes, "UTF-8", "GB18030", out, bad))
+        throw DataError(encoding == Encoding::gb18030
+                            ? "the sheet is not valid GB18030 here"
+                            : "the sheet is neither UTF-8 nor GB18030 here; save it as CSV UTF-8",
+                        path, line_of(bytes, bad), 1);
+    note("gb18030");
+    return out;
+}
+
+std::string utf8_to_gb18030(std::string_view utf8) {
+    std::string out;
+    size_t bad = 0;
+    if (!convert(utf8, "GB18030", "UTF-8", out, bad))
+        throw DataError(fmt::format("cannot convert to GB18030 at byte {}", bad));
+    return out;
+}
+
+Sheet parse_csv(std::string_view text, Problems& out) {
+    Sheet sheet;
+    // The delimiter is whatever the header line uses most: Excel writes ',' or, in some
+    // locales, ';'; "Unicode text" exports use tabs.
+    const std::string_view first_line = text.substr(0, text.find('\n'));
+    char delim = ',';
+    size_t best = 0;
+    for (char d : {',', '\t', ';'}) {
+        const size_t n = static_cast<size_t>(std::count(first_line.begin(), first_line.end(), d));
+        if (n > best) best = n, delim = d;
+    }
+
+    std::vector<std::string> cells;
+    std::string cell;
+    int line = 1, row = 1, row_line = 1;
+    bool quoted = false, was_quoted = false;
+    int quote_line = 0;
+    auto end_row = [&] {
+        cells.push_back(std::move(cell));
+        cell.clear();
+        bool blank = true;
+        for (const auto& c : cells) blank = blank && c.empty();
+        size_t filled = 0;
+        for (const auto& c : cells) filled += !c.empty();
+        // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
+        if (sheet.header.empty() && filled >= 2)
+            sheet.header = std::move(cells);
+        else if (!sheet.header.empty() && !blank)
+            sheet.rows.push_back(Sheet::Row{row, row_line, std::move(cells)});
+        cells.clear();
+        ++row;
+        row_line = line;
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    cell += '"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == '\n') ++line;
+                if (!(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) cell += c;
+            }
+            continue;
+        }
+        if (c == '"' && cell.empty() && !was_quoted) {
+            quoted = was_quoted = true;
+            quote_line = line;
+        } else if (c == delim) {
+            cells.push_back(std::move(cell));
+            cell.clear();
+            was_quoted = false;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            ++line;
+            end_row();
+            was_quoted = false;
+        } else {
+            cell += c;
+        }
+    }
+    if (quoted)
+        out.push_back(Problem{fmt::format("row {}", row),
+                              "a quoted cell is never closed (a \" is missing)", Severity::error,
+                              quote_line, 1});
+    if (!cell.empty() || !cells.empty()) end_row();
+    if (sheet.header.empty() && out.empty())
+        out.push_back(Problem{"header", "no header row: the sheet is empty or has no row with two or more headers", Severity::error, 1, 1});
+    return sheet;
+}
+
+}  // namespace liushou

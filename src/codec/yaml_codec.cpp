@@ -1,0 +1,885 @@
+// YAML <-> records with yaml-cpp for reading and a writer of our own for the canonical layout:
+// yaml-cpp's emitter cannot promise the fixed key order and quoting that keep git diffs small.
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <set>
+
+#include "liushou/codec.hpp"
+
+namespace liushou {
+
+std::pair<int, int> SourceMap::find(const std::string& field) const {
+    std::string path = field;
+    while (!path.empty()) {
+        const auto it = at.find(path);
+        if (it != at.end()) return it->second;
+        const auto cut = path.find_last_of(".[");
+        if (cut == std::string::npos) break;
+        path.resize(cut);
+    }
+    return {1, 1};
+}
+
+void SourceMap::locate(Problems& problems) const {
+    for (auto& p : problems) {
+        if (p.line > 0) continue;
+        std::tie(p.line, p.col) = find(p.field);
+    }
+}
+
+namespace {
+
+// ---- reading ---------------------------------------------------------------------------
+
+struct DecodeContext {
+    SourceMap& where;
+    Problems& problems;
+};
+
+std::pair<int, int> position(const YAML::Mark& mark) {
+    if (mark.is_null() || mark.line < 0) return {0, 0};
+    return {mark.line + 1, mark.column + 1};
+}
+
+const char* shape(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "text";
+        default: return "nothing";
+    }
+}
+
+/// The value of an unknown key as YAML text: inline for scalars, else a block after "\n".
+std::string render_extra(const YAML::Node& node) {
+    YAML::Emitter emitter;
+    emitter << node;
+    std::string text = emitter.c_str();
+    const bool block = (node.IsMap() || node.IsSequence()) && node.size() > 0 &&
+                       text.find('\n') != std::string::npos;
+    if (node.IsNull()) text = "~";
+    return block ? "\n" + text : text;
+}
+
+/// One YAML mapping being read into a record: records positions, reports wrong types and
+/// duplicate keys, and hands back the keys nobody asked for as extras.
+class MapReader {
+public:
+    MapReader(const YAML::Node& node, std::string prefix, DecodeContext& ctx)
+        : prefix_(std::move(prefix)), ctx_(ctx) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const YAML::Node& key = it->first;
+            if (!key.IsScalar()) {
+                problem_at(key.Mark(), prefix_, "a key must be plain text");
+                continue;
+            }
+            const std::string name = key.Scalar();
+            if (index_.count(name)) {
+                problem_at(key.Mark(), path(name),
+                           "this key appears twice; keep one (the first is used)");
+                continue;
+            }
+            index_[name] = entries_.size();
+            entries_.push_back(Entry{name, key, it->second, false});
+        }
+    }
+
+    std::string path(const std::string& key) const {
+        return prefix_.empty() ? key : prefix_ + "." + key;
+    }
+
+    /// The value of `key`, or nullptr when absent or null. Marks it as known.
+    const YAML::Node* take(const std::string& key) {
+        const auto it = index_.find(key);
+        if (it == index_.end()) return nullptr;
+        Entry& e = entries_[it->second];
+        e.used = true;
+        auto pos = position(e.value.Mark());
+        if (pos.first == 0 || e.value.IsNull()) pos = position(e.key.Mark());
+        ctx_.where.at[path(key)] = pos;
+        return e.value.IsNull() ? nullptr : &e.value;
+    }
+
+    bool scalar(const std::string& key, std::string& out) {
+        const YAML::Node* n = take(key);
+        if (!n) return false;
+        if (!n->IsScalar()) {
+            problem(key, fmt::format("expected text, found {}", shape(*n)));
+            return false;
+        }
+        out = n->Scalar();
+        return true;
+    }
+
+    void text(const std::string& key, std::string& out) { scalar(key, out); }
+
+    void date(const std::string& key, std::optional<Date>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const DateParse parsed = parse_iso_date(s);
+        if (parsed.date)
+            out = parsed.date;
+        else
+            problem(key, parsed.error);
+    }
+
+    void integer(const std::string& key, std::optional<int>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const bool negative = !s.empty() && s[0] == '-';
+        const std::string digits = negative ? s.substr(1) : s;
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos) {
+            problem(key, fmt::format("expected a whole number, found \"{}\"", s));
+            return;
+        }
+        out = (negative ? -1 : 1) * std::stoi(digits);
+    }
+
+    void integer(const std::string& key, int& out) {
+        std::optional<int> v;
+        integer(key, v);
+        if (v) out = *v;
+    }
+
+    void boolean(const std::string& key, std::optional<bool>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const std::string f = fold_case(s);
+        if (f == "true" || f == "yes")
+            out = true;
+        else if (f == "false" || f == "no")
+            out = false;
+        else
+            problem(key, fmt::format("expected true or false, found \"{}\"", s));
+    }
+
+    void boolean(const std::string& key, bool& out) {
+        std::optional<bool> v;
+        boolean(key, v);
+        if (v) out = *v;
+    }
+
+    template <class E>
+    void enumeration(const std::string& key, std::optional<E>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const auto v = enum_from_text<E>(s);
+        if (v)
+            out = v;
+        else
+            problem(key, fmt::format("\"{}\" is not one of {}", s, enum_keys<E>()));
+    }
+
+    template <class E>
+    void enumeration(const std::string& key, E& out) {
+        std::optional<E> v;
+        enumeration(key, v);
+        if (v) out = *v;
+    }
+
+    void text_list(const std::string& key, std::vector<std::string>& out) {
+        const YAML::Node* n = take(key);
+        if (!n) return;
+        if (n->IsScalar()) {  // `members: 张三` is one member
+            out.push_back(n->Scalar());
+            return;
+        }
+        if (!n->IsSequence()) {
+            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            return;
+        }
+        for (size_t i = 0; i < n->size(); ++i) {
+            const YAML::Node item = (*n)[i];
+            if (item.IsScalar())
+                out.push_back(item.Scalar());
+            else
+                problem_at(item.Mark(), fmt::format("{}[{}]", path(key), i),
+                           fmt::format("expected text, found {}", shape(item)));
+        }
+    }
+
+    void int_list(const std::string& key, std::vector<int>& out) {
+        std::vector<std::string> texts;
+        const size_t before = ctx_.problems.size();
+        text_list(key, texts);
+        if (ctx_.problems.size() != before) return;
+        out.clear();
+        for (const auto& t : texts) {
+            if (t.empty() || t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos) {
+                problem(key, fmt::format("expected whole numbers, found \"{}\"", t));
+                return;
+            }
+            out.push_back(std::stoi(t));
+        }
+    }
+
+    /// A list of mappings, each read by `read_item`.
+    template <class T>
+    void list(const std::string& key, std::vector<T>& out,
+              const std::function<void(MapReader&, T&)>& read_item) {
+        const YAML::Node* n = take(key);
+        if (!n) return;
+        if (!n->IsSequence()) {
+            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            return;
+        }
+        for (size_t i = 0; i < n->size(); ++i) {
+            const YAML::Node item = (*n)[i];
+            const std::string at = fmt::format("{}[{}]", path(key), i);
+            ctx_.where.at[at] = position(item.Mark());
+            if (!item.IsMap()) {
+                problem_at(item.Mark(), at, fmt::format("expected a mapping, found {}", shape(item)));
+                continue;
+            }
+            MapReader reader(item, at, ctx_);
+            T value;
+            read_item(reader, value);
+            reader.finish(value.extras);
+            out.push_back(std::move(value));
+        }
+    }
+
+    /// A nested mapping read by `read`; returns false when absent.
+    bool map(const std::string& key, const std::function<void(MapReader&)>& read) {
+        const YAML::Node* n = take(key);
+        if (!n) return false;
+        if (!n->IsMap()) {
+            problem(key, fmt::format("expected a mapping, found {}", shape(*n)));
+            return false;
+        }
+        MapReader reader(*n, path(key), ctx_);
+        read(reader);
+        return true;
+    }
+
+    /// Keeps every key nobody took, in file order.
+    void finish(Extras& extras) {
+        for (const Entry& e : entries_) {
+            if (e.used) continue;
+            ctx_.where.at[path(e.name)] = position(e.key.Mark());
+            extras.emplace_back(e.name, render_extra(e.value));
+        }
+    }
+
+    /// Iterates every entry (for mappings keyed by data, like the plan's months).
+    template <class F>
+    void each(F f) {
+        for (Entry& e : entries_) {
+            e.used = true;
+            ctx_.where.at[path(e.name)] = position(e.key.Mark());
+            f(e.name, e.value);
+        }
+    }
+
+    void problem(const std::string& key, std::string message) {
+        const auto pos = ctx_.where.find(path(key));
+        ctx_.problems.push_back(
+            Problem{path(key), std::move(message), Severity::error, pos.first, pos.second});
+    }
+
+    void problem_at(const YAML::Mark& mark, const std::string& field, std::string message) {
+        const auto pos = position(mark);
+        ctx_.problems.push_back(
+            Problem{field, std::move(message), Severity::error, pos.first, pos.second});
+    }
+
+private:
+    struct Entry {
+        std::string name;
+        YAML::Node key;
+        YAML::Node value;
+        bool used;
+    };
+    std::string prefix_;
+    DecodeContext& ctx_;
+    std::vector<Entry> entries_;
+    std::map<std::string, size_t> index_;
+};
+
+/// Parses `text` into a root mapping, or records why it cannot be read.
+template <class T>
+bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
+    const size_t bad = invalid_utf8_at(text);
+    if (bad != std::string_view::npos) {
+        int line = 1;
+        for (size_t i = 0; i < bad; ++i) line += text[i] == '\n';
+        out.problems.push_back(Problem{"", "the file is not valid UTF-8 (save it as UTF-8)",
+                                       Severity::error, line, 1});
+        return false;
+    }
+    if (text.find('\0') != std::string_view::npos) {
+        out.problems.push_back(
+            Problem{"", "the file holds NUL bytes; it is not a text file", Severity::error, 1, 1});
+        return false;
+    }
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        const auto pos = position(e.mark);
+        out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
+                                       pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+        return false;
+    }
+    if (root.IsNull()) {
+        out.problems.push_back(Problem{"", "the file is empty", Severity::error, 1, 1});
+        return false;
+    }
+    if (!root.IsMap()) {
+        out.problems.push_back(Problem{
+            "", fmt::format("expected a mapping of fields, found {}", shape(root)),
+            Severity::error, 1, 1});
+        return false;
+    }
+    return true;
+}
+
+void read_schema(MapReader& r, int& schema, Problems& problems) {
+    std::optional<int> version;
+    r.integer("schema", version);
+    if (!version) {
+        problems.push_back(
+            Problem{"schema", "no schema version; assuming 1", Severity::warning, 1, 1});
+        return;
+    }
+    schema = *version;
+    if (schema != kSchemaVersion)
+        r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
+                                        "reads version {})",
+                                        schema, kSchemaVersion));
+}
+
+template <class T, class F>
+Decoded<T> decode_with(std::string_view text, F read) {
+    Decoded<T> out;
+    YAML::Node root;
+    if (!load_root(text, out, root)) return out;
+    DecodeContext ctx{out.where, out.problems};
+    try {
+        MapReader reader(root, "", ctx);
+        read(reader, out.record, out.problems);
+        reader.finish(out.record.extras);
+        out.parsed = true;
+    } catch (const YAML::Exception& e) {
+        const auto pos = position(e.mark);
+        out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
+                                       pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+    }
+    return out;
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+bool is_plain_safe(std::string_view s) {
+    if (s.empty()) return false;
+    static const std::set<std::string> kReserved = {
+        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"};
+    if (kReserved.count(fold_case(s))) return false;
+    const unsigned char first = static_cast<unsigned char>(s.front());
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`+.<=").find(static_cast<char>(first)) !=
+            std::string_view::npos ||
+        (first >= '0' && first <= '9') || first == ' ')
+        return false;
+    if (s.back() == ' ' || s.back() == ':') return false;
+    if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos)
+        return false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f) return false;
+    // C1 controls, BOM and line separators are legal UTF-8 but not printable YAML.
+    for (std::string_view bad : {"\xc2\x80", "\xc2\x85", "\xef\xbb\xbf", "\xe2\x80\xa8",
+                                 "\xe2\x80\xa9"})
+        if (s.find(bad) != std::string_view::npos) return false;
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (static_cast<unsigned char>(s[i]) == 0xc2 &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+            return false;
+    return true;
+}
+
+std::string double_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    out += fmt::format("\\x{:02x}", c);
+                } else if (c == 0xc2 && i + 1 < s.size() &&
+                           static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                           static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + 1]));
+                    ++i;
+                } else if (s.substr(i, 3) == "\xef\xbb\xbf") {
+                    out += "\\ufeff";
+                    i += 2;
+                } else if (s.substr(i, 3) == "\xe2\x80\xa8" || s.substr(i, 3) == "\xe2\x80\xa9") {
+                    out += s[i + 2] == '\xa8' ? "\\L" : "\\P";
+                    i += 2;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+class Writer {
+public:
+    void raw(int indent, std::string_view key, std::string_view rendered) {
+        start(indent);
+        out_ += yaml_scalar(key);
+        out_ += ": ";
+        out_ += rendered;
+        out_ += '\n';
+    }
+    void text(int indent, std::string_view key, const std::string& v) {
+        if (!v.empty()) raw(indent, key, yaml_scalar(v));
+    }
+    void always_text(int indent, std::string_view key, const std::string& v) {
+        raw(indent, key, v.empty() ? "\"\"" : yaml_scalar(v));
+    }
+    void date(int indent, std::string_view key, const std::optional<Date>& d) {
+        if (d) raw(indent, key, d->iso());
+    }
+    void integer(int indent, std::string_view key, const std::optional<int>& v) {
+        if (v) raw(indent, key, std::to_string(*v));
+    }
+    void boolean(int indent, std::string_view key, bool v) {
+        raw(indent, key, v ? "true" : "false");
+    }
+    /// `key:` opening a nested block.
+    void open(int indent, std::string_view key, bool plain_key = false) {
+        start(indent);
+        out_ += plain_key ? std::string(key) : yaml_scalar(key);
+        out_ += ":\n";
+    }
+    /// The next line written at `indent` starts a list item (`- `).
+    void item() { dash_ = true; }
+    void text_items(int indent, std::string_view key, const std::vector<std::string>& items,
+                    bool plain_key = false) {
+        if (items.empty()) return;
+        open(indent, key, plain_key);
+        for (const auto& s : items) {
+            start(indent + 2);
+            out_ += "- " + (s.empty() ? std::string("\"\"") : yaml_scalar(s)) + "\n";
+        }
+    }
+    void extras(int indent, const Extras& extras) {
+        for (const auto& [key, value] : extras) {
+            if (value.empty() || value[0] != '\n') {
+                raw(indent, key, value);
+                continue;
+            }
+            open(indent, key);
+            size_t pos = 1;
+            while (pos < value.size()) {
+                size_t end = value.find('\n', pos);
+                if (end == std::string::npos) end = value.size();
+                out_.append(static_cast<size_t>(indent + 2), ' ');
+                out_.append(value, pos, end - pos);
+                out_ += '\n';
+                pos = end + 1;
+            }
+        }
+    }
+    /// A list of mappings: `write_item` writes each item's keys at `indent + 4`.
+    template <class T, class F>
+    void list(int indent, std::string_view key, const std::vector<T>& items, F write_item) {
+        if (items.empty()) return;
+        open(indent, key);
+        for (const T& it : items) {
+            item();
+            write_item(indent + 4, it);
+        }
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    void start(int indent) {
+        if (dash_) {
+            out_.append(static_cast<size_t>(indent - 2), ' ');
+            out_ += "- ";
+            dash_ = false;
+        } else {
+            out_.append(static_cast<size_t>(indent), ' ');
+        }
+    }
+    std::string out_;
+    bool dash_ = false;
+};
+
+template <class E>
+void write_enum(Writer& w, int indent, std::string_view key, const std::optional<E>& v) {
+    if (v) w.raw(indent, key, std::string(key_of(*v)));
+}
+
+}  // namespace
+
+std::string yaml_scalar(std::string_view value) {
+    return is_plain_safe(value) ? std::string(value) : double_quoted(value);
+}
+
+// ---- child -----------------------------------------------------------------------------
+
+Decoded<Child> decode_child(std::string_view text) {
+    return decode_with<Child>(text, [](MapReader& r, Child& c, Problems& problems) {
+        read_schema(r, c.schema, problems);
+        r.text("id", c.id);
+        r.text("name", c.name);
+        r.enumeration("gender", c.gender);
+        r.date("birth_date", c.birth_date);
+        r.text("id_number", c.id_number);
+        r.text("ethnicity", c.ethnicity);
+        r.integer("grade", c.grade);
+        r.integer("class", c.class_no);
+        r.date("enrolled_on", c.enrolled_on);
+        r.enumeration("status", c.status);
+        r.date("status_on", c.status_on);
+        r.enumeration("left_behind", c.left_behind);
+        r.boolean("boarding", c.boarding);
+        r.text("health", c.health);
+        r.text("home_address", c.home_address);
+        r.list<Parent>("parents", c.parents, [](MapReader& p, Parent& v) {
+            p.text("relation", v.relation);
+            p.text("name", v.name);
+            p.text("phone", v.phone);
+            p.text("work_place", v.work_place);
+            p.text("work_phone", v.work_phone);
+        });
+        r.map("guardian", [&](MapReader& g) {
+            g.text("relation", c.guardian.relation);
+            g.text("name", c.guardian.name);
+            g.text("occupation", c.guardian.occupation);
+            g.text("address", c.guardian.address);
+            g.text("phone", c.guardian.phone);
+            g.text("health", c.guardian.health);
+            g.integer("age", c.guardian.age);
+            g.finish(c.guardian.extras);
+        });
+        r.map("support", [&](MapReader& s) {
+            s.boolean("key_child", c.support.key_child);
+            s.text_list("subsidies", c.support.subsidies);
+            s.text("individual_plan", c.support.individual_plan);
+            s.finish(c.support.extras);
+        });
+        r.map("pairing", [&](MapReader& p) {
+            Pairing& pr = c.pairing;
+            p.text("teacher", pr.teacher);
+            p.text("buddy", pr.buddy);
+            p.text("proxy_parent", pr.proxy_parent);
+            p.date("since", pr.since);
+            p.list<PairingPeriod>("history", pr.history, [](MapReader& h, PairingPeriod& v) {
+                h.text("teacher", v.teacher);
+                h.text("buddy", v.buddy);
+                h.text("proxy_parent", v.proxy_parent);
+                h.date("from", v.from);
+                h.date("to", v.to);
+            });
+            p.list<PlanItem>("plan", pr.plan, [](MapReader& h, PlanItem& v) {
+                h.date("from", v.from);
+                h.date("to", v.to);
+                h.text("content", v.content);
+                h.text("goal", v.goal);
+            });
+            p.list<ProgressItem>("progress", pr.progress, [](MapReader& h, ProgressItem& v) {
+                h.date("date", v.date);
+                h.text("note", v.note);
+                h.text("subject", v.subject);
+                h.text("score", v.score);
+            });
+            p.finish(pr.extras);
+        });
+        r.list<Talk>("talks", c.talks, [](MapReader& t, Talk& v) {
+            t.date("date", v.date);
+            t.enumeration("kind", v.kind);
+            t.text("by", v.by);
+            t.text("summary", v.summary);
+            t.enumeration("mood", v.mood);
+            t.text("follow_up", v.follow_up);
+        });
+        r.text("notes", c.notes);
+    });
+}
+
+std::string encode_child(const Child& original) {
+    Child c = original;
+    c.sort_lists();
+    Writer w;
+    w.raw(0, "schema", std::to_string(c.schema));
+    w.text(0, "id", c.id);
+    w.text(0, "name", c.name);
+    write_enum(w, 0, "gender", c.gender);
+    w.date(0, "birth_date", c.birth_date);
+    w.text(0, "id_number", c.id_number);
+    w.text(0, "ethnicity", c.ethnicity);
+    w.integer(0, "grade", c.grade);
+    w.integer(0, "class", c.class_no);
+    w.date(0, "enrolled_on", c.enrolled_on);
+    w.raw(0, "status", std::string(key_of(c.status)));
+    w.date(0, "status_on", c.status_on);
+    write_enum(w, 0, "left_behind", c.left_behind);
+    if (c.boarding) w.boolean(0, "boarding", *c.boarding);
+    w.text(0, "health", c.health);
+    w.text(0, "home_address", c.home_address);
+    w.list(0, "parents", c.parents, [&](int in, const Parent& p) {
+        w.text(in, "relation", p.relation);
+        w.text(in, "name", p.name);
+        w.text(in, "phone", p.phone);
+        w.text(in, "work_place", p.work_place);
+        w.text(in, "work_phone", p.work_phone);
+        w.extras(in, p.extras);
+    });
+    if (!c.guardian.empty()) {
+        const Guardian& g = c.guardian;
+        w.open(0, "guardian");
+        w.text(2, "relation", g.relation);
+        w.text(2, "name", g.name);
+        w.text(2, "occupation", g.occupation);
+        w.text(2, "address", g.address);
+        w.text(2, "phone", g.phone);
+        w.text(2, "health", g.health);
+        w.integer(2, "age", g.age);
+        w.extras(2, g.extras);
+    }
+    if (!c.support.empty()) {
+        w.open(0, "support");
+        w.boolean(2, "key_child", c.support.key_child);
+        w.text_items(2, "subsidies", c.support.subsidies);
+        w.text(2, "individual_plan", c.support.individual_plan);
+        w.extras(2, c.support.extras);
+    }
+    if (!c.pairing.empty()) {
+        const Pairing& p = c.pairing;
+        w.open(0, "pairing");
+        w.text(2, "teacher", p.teacher);
+        w.text(2, "buddy", p.buddy);
+        w.text(2, "proxy_parent", p.proxy_parent);
+        w.date(2, "since", p.since);
+        w.list(2, "history", p.history, [&](int in, const PairingPeriod& h) {
+            w.text(in, "teacher", h.teacher);
+            w.text(in, "buddy", h.buddy);
+            w.text(in, "proxy_parent", h.proxy_parent);
+            w.date(in, "from", h.from);
+            w.date(in, "to", h.to);
+            w.extras(in, h.extras);
+        });
+        w.list(2, "plan", p.plan, [&](int in, const PlanItem& h) {
+            w.date(in, "from", h.from);
+            w.date(in, "to", h.to);
+            w.text(in, "content", h.content);
+            w.text(in, "goal", h.goal);
+            w.extras(in, h.extras);
+        });
+        w.list(2, "progress", p.progress, [&](int in, const ProgressItem& h) {
+            w.date(in, "date", h.date);
+            w.text(in, "note", h.note);
+            w.text(in, "subject", h.subject);
+            w.text(in, "score", h.score);
+            w.extras(in, h.extras);
+        });
+        w.extras(2, p.extras);
+    }
+    w.list(0, "talks", c.talks, [&](int in, const Talk& t) {
+        w.date(in, "date", t.date);
+        w.raw(in, "kind", std::string(key_of(t.kind)));
+        w.text(in, "by", t.by);
+        w.text(in, "summary", t.summary);
+        write_enum(w, in, "mood", t.mood);
+        w.text(in, "follow_up", t.follow_up);
+        w.extras(in, t.extras);
+    });
+    w.text(0, "notes", c.notes);
+    w.extras(0, c.extras);
+    return w.take();
+}
+
+// ---- staff -----------------------------------------------------------------------------
+
+Decoded<StaffList> decode_staff(std::string_view text) {
+    return decode_with<StaffList>(text, [](MapReader& r, StaffList& list, Problems&) {
+        r.list<Staff>("staff", list.staff, [](MapReader& s, Staff& v) {
+            s.text("id", v.id);
+            s.text("name", v.name);
+            s.enumeration("role", v.role);
+            s.integer("grade", v.grade);
+            s.integer("class", v.class_no);
+            s.text("phone", v.phone);
+        });
+    });
+}
+
+std::string encode_staff(const StaffList& list) {
+    Writer w;
+    if (list.staff.empty()) w.raw(0, "staff", "[]");
+    w.list(0, "staff", list.staff, [&](int in, const Staff& s) {
+        w.text(in, "id", s.id);
+        w.text(in, "name", s.name);
+        write_enum(w, in, "role", s.role);
+        w.integer(in, "grade", s.grade);
+        w.integer(in, "class", s.class_no);
+        w.text(in, "phone", s.phone);
+        w.extras(in, s.extras);
+    });
+    w.extras(0, list.extras);
+    return w.take();
+}
+
+// ---- school ----------------------------------------------------------------------------
+
+Decoded<School> decode_school(std::string_view text) {
+    return decode_with<School>(text, [](MapReader& r, School& s, Problems& problems) {
+        int schema = kSchemaVersion;
+        read_schema(r, schema, problems);
+        r.text("school", s.school);
+        r.text("county", s.county);
+        r.text("school_year", s.school_year);
+        r.list<Term>("terms", s.terms, [](MapReader& t, Term& v) {
+            t.text("name", v.name);
+            t.date("from", v.from);
+            t.date("to", v.to);
+        });
+        r.map("leading_group", [&](MapReader& g) {
+            g.text("leader", s.leading_group.leader);
+            g.text_list("deputies", s.leading_group.deputies);
+            g.text_list("members", s.leading_group.members);
+            g.finish(s.leading_group.extras);
+        });
+        r.map("plan", [&](MapReader& p) {
+            p.each([&](const std::string& month, const YAML::Node& tasks) {
+                const auto m = parse_small_number(month);
+                if (!m || *m < 1 || *m > 12 || month.find_first_not_of("0123456789") != std::string::npos) {
+                    p.problem(month, "plan keys are month numbers 1 to 12");
+                    return;
+                }
+                std::vector<std::string>& list = s.plan[*m];
+                if (tasks.IsScalar()) list.push_back(tasks.Scalar());
+                if (tasks.IsSequence()) {
+                    for (const auto& t : tasks) {
+                        if (t.IsScalar())
+                            list.push_back(t.Scalar());
+                        else
+                            p.problem(month, "a plan task is one line of text");
+                    }
+                }
+                if (tasks.IsMap()) p.problem(month, "expected a list of tasks");
+            });
+        });
+        s.events.clear();
+        r.list<Event>("events", s.events, [](MapReader& e, Event& v) {
+            e.text("name", v.name);
+            e.text("date", v.date);
+        });
+        r.map("rules", [&](MapReader& rules) {
+            Rules& x = s.rules;
+            rules.integer("talks_per_month", x.talks_per_month);
+            rules.integer("family_calls_per_month", x.family_calls_per_month);
+            rules.integer("home_visits_per_term", x.home_visits_per_term);
+            rules.integer("guardian_meetings_per_term", x.guardian_meetings_per_term);
+            rules.int_list("months_without_talks", x.months_without_talks);
+            rules.text("language", x.language);
+            rules.finish(x.extras);
+        });
+    });
+}
+
+std::string encode_school(const School& s) {
+    Writer w;
+    w.raw(0, "schema", std::to_string(kSchemaVersion));
+    w.always_text(0, "school", s.school);
+    w.always_text(0, "county", s.county);
+    w.always_text(0, "school_year", s.school_year);
+    w.list(0, "terms", s.terms, [&](int in, const Term& t) {
+        w.text(in, "name", t.name);
+        w.date(in, "from", t.from);
+        w.date(in, "to", t.to);
+        w.extras(in, t.extras);
+    });
+    w.open(0, "leading_group");
+    w.always_text(2, "leader", s.leading_group.leader);
+    auto names = [&](std::string_view key, const std::vector<std::string>& v) {
+        if (v.empty())
+            w.raw(2, key, "[]");
+        else
+            w.text_items(2, key, v);
+    };
+    names("deputies", s.leading_group.deputies);
+    names("members", s.leading_group.members);
+    w.extras(2, s.leading_group.extras);
+    w.open(0, "plan");
+    for (const auto& [month, tasks] : s.plan) w.text_items(2, std::to_string(month), tasks, true);
+    w.list(0, "events", s.events, [&](int in, const Event& e) {
+        w.text(in, "name", e.name);
+        w.text(in, "date", e.date);
+        w.extras(in, e.extras);
+    });
+    const Rules& r = s.rules;
+    w.open(0, "rules");
+    w.raw(2, "talks_per_month", std::to_string(r.talks_per_month));
+    w.raw(2, "family_calls_per_month", std::to_string(r.family_calls_per_month));
+    w.raw(2, "home_visits_per_term", std::to_string(r.home_visits_per_term));
+    w.raw(2, "guardian_meetings_per_term", std::to_string(r.guardian_meetings_per_term));
+    std::string months;
+    for (int m : r.months_without_talks) months += (months.empty() ? "" : ", ") + std::to_string(m);
+    w.raw(2, "months_without_talks", "[" + months + "]");
+    w.text(2, "language", r.language);
+    w.extras(2, r.extras);
+    w.extras(0, s.extras);
+    return w.take();
+}
+
+// ---- small helpers ---------------------------------------------------------------------
+
+std::map<std::string, std::string> decode_header_map(std::string_view text, Problems& out) {
+    std::map<std::string, std::string> map;
+    Decoded<StaffList> scratch;  // only for load_root's problem list
+    YAML::Node root;
+    if (!load_root(text, scratch, root)) {
+        out.insert(out.end(), scratch.problems.begin(), scratch.problems.end());
+        return map;
+    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (!it->first.IsScalar() || !it->second.IsScalar()) {
+            const auto pos = position(it->first.Mark());
+            out.push_back(Problem{"", "each line maps a sheet header to a field: 学生姓名: name",
+                                  Severity::error, pos.first, pos.second});
+            continue;
+        }
+        map[it->first.Scalar()] = it->second.Scalar();
+    }
+    return map;
+}
+
+int first_comment_line(std::string_view yaml) {
+    int line = 1;
+    size_t pos = 0;
+    while (pos < yaml.size()) {
+        size_t end = yaml.find('\n', pos);
+        if (end == std::string_view::npos) end = yaml.size();
+        const std::string_view l = yaml.substr(pos, end - pos);
+        char quote = 0;
+        for (size_t i = 0; i < l.size(); ++i) {
+            const char c = l[i];
+            if (quote) {
+                if (c == '\\' && quote == '"') ++i;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                if (i == 0 || l[i - 1] == ' ' || l[i - 1] == ':' || l[i - 1] == '-') quote = c;
+            } else if (c == '#' && (i == 0 || l[i - 1] == ' ' || l[i - 1] == '\t')) {
+                return line;
+            }
+        }
+        pos = end + 1;
+        ++line;
+    }
+    return 0;
+}
+
+}  // namespace liushou

@@ -1,0 +1,166 @@
+#include "liushou/records.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace liushou {
+
+template <>
+const std::vector<EnumEntry<Gender>>& enum_entries<Gender>() {
+    static const std::vector<EnumEntry<Gender>> kEntries = {
+        {Gender::male, "male", "男", {"男性", "m", "boy"}},
+        {Gender::female, "female", "女", {"女性", "f", "girl"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<Status>>& enum_entries<Status>() {
+    static const std::vector<EnumEntry<Status>> kEntries = {
+        {Status::enrolled, "enrolled", "在读", {"在校", "在籍"}},
+        {Status::transferred, "transferred", "转出", {"转学"}},
+        {Status::dropped_out, "dropped_out", "辍学", {"失学", "dropped-out"}},
+        {Status::graduated, "graduated", "毕业", {}},
+        {Status::not_enrolled, "not_enrolled", "未入学", {"not-enrolled"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<LeftBehind>>& enum_entries<LeftBehind>() {
+    static const std::vector<EnumEntry<LeftBehind>> kEntries = {
+        {LeftBehind::both_parents, "both_parents", "双亲外出", {"父母外出", "父母均外出", "both"}},
+        {LeftBehind::father_away, "father_away", "父亲外出", {"父外出", "father"}},
+        {LeftBehind::mother_away, "mother_away", "母亲外出", {"母外出", "mother"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<TalkKind>>& enum_entries<TalkKind>() {
+    static const std::vector<EnumEntry<TalkKind>> kEntries = {
+        {TalkKind::talk, "talk", "谈心", {"谈话"}},
+        {TalkKind::home_visit, "home_visit", "家访", {"home-visit"}},
+        {TalkKind::family_call, "family_call", "亲情电话", {"family-call"}},
+        {TalkKind::meeting, "meeting", "座谈会", {"家长会"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<Mood>>& enum_entries<Mood>() {
+    static const std::vector<EnumEntry<Mood>> kEntries = {
+        {Mood::good, "good", "好", {"良好"}},
+        {Mood::ok, "ok", "一般", {}},
+        {Mood::low, "low", "低落", {"差"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<Role>>& enum_entries<Role>() {
+    static const std::vector<EnumEntry<Role>> kEntries = {
+        {Role::head_teacher, "head_teacher", "班主任", {"head-teacher"}},
+        {Role::teacher, "teacher", "任课教师", {"教师", "老师"}},
+        {Role::leader, "leader", "领导", {"校长", "副校长"}},
+        {Role::other, "other", "其他", {}},
+    };
+    return kEntries;
+}
+
+std::string fold_case(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool Guardian::empty() const {
+    return relation.empty() && name.empty() && occupation.empty() && address.empty() &&
+           phone.empty() && health.empty() && !age && extras.empty();
+}
+
+bool Support::empty() const {
+    return !key_child && subsidies.empty() && individual_plan.empty() && extras.empty();
+}
+
+bool Pairing::empty() const {
+    return teacher.empty() && buddy.empty() && proxy_parent.empty() && !since &&
+           history.empty() && plan.empty() && progress.empty() && extras.empty();
+}
+
+const Parent* Child::parent(std::string_view relation) const {
+    for (const auto& p : parents)
+        if (p.relation == relation) return &p;
+    return nullptr;
+}
+
+Parent& Child::parent_slot(std::string_view relation) {
+    for (auto& p : parents)
+        if (p.relation == relation) return p;
+    Parent fresh;
+    fresh.relation = std::string(relation);
+    // Father before mother, so two imports of the same sheet give the same file.
+    auto at = relation == "father" ? parents.begin() : parents.end();
+    return *parents.insert(at, fresh);
+}
+
+namespace {
+template <class T, class Key>
+void sort_by(std::vector<T>& items, Key key) {
+    std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) {
+        const auto& ka = key(a);
+        const auto& kb = key(b);
+        // Undated entries go last; they are reported by check.
+        if (!ka || !kb) return ka.has_value() && !kb.has_value();
+        return *ka < *kb;
+    });
+}
+}  // namespace
+
+void Child::sort_lists() {
+    sort_by(talks, [](const Talk& t) { return t.date; });
+    sort_by(pairing.progress, [](const ProgressItem& p) { return p.date; });
+    sort_by(pairing.plan, [](const PlanItem& p) { return p.from; });
+    sort_by(pairing.history, [](const PairingPeriod& p) { return p.from; });
+}
+
+const Staff* StaffList::find(std::string_view id) const {
+    for (const auto& s : staff)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+int School::start_year() const {
+    if (school_year.size() < 4) return 0;
+    int year = 0;
+    for (size_t i = 0; i < 4; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(school_year[i]))) return 0;
+        year = year * 10 + (school_year[i] - '0');
+    }
+    return year;
+}
+
+School default_school(const std::string& name, int start_year) {
+    School s;
+    s.school = name;
+    s.school_year = std::to_string(start_year) + "-" + std::to_string(start_year + 1);
+    s.terms = {
+        {"第一学期", Date{start_year, 9, 1}, Date{start_year + 1, 1, 31}, {}},
+        {"第二学期", Date{start_year + 1, 2, 1}, Date{start_year + 1, 7, 31}, {}},
+    };
+    // The month-by-month plan of the seed's 工作安排 (二月份 … 七月份).
+    s.plan = {
+        {2, {"讨论并制定学校关爱留守儿童工作计划", "开展教师家访和学生谈心活动"}},
+        {3, {"留守儿童信息更新", "成立学校关爱留守儿童领导专班"}},
+        {4, {"开展师生结对活动", "档案信息更新", "开通留守儿童亲情电话"}},
+        {5, {"召开一次留守儿童家长会", "继续开展师生结对活动", "留守儿童“五一”联欢会"}},
+        {6,
+         {"留守儿童主题班会活动", "留守儿童减免落实情况检查", "留守儿童“六一”庆祝活动",
+          "留守儿童工作经验交流及论文撰写"}},
+        {7, {"班级及学校留守儿童工作总结", "留守儿童工作档案整理"}},
+    };
+    s.events = {{"元旦", "01-01", {}}, {"五一", "05-01", {}}, {"六一", "06-01", {}}};
+    return s;
+}
+
+}  // namespace liushou

@@ -1,0 +1,355 @@
+#include "liushou/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <set>
+
+namespace liushou {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string digits_only(std::string_view s, bool allow_separators, bool& ok) {
+    std::string out;
+    ok = true;
+    for (char c : s) {
+        if (is_digit(c))
+            out += c;
+        else if (!(allow_separators && (c == ' ' || c == '-')))
+            ok = false;
+    }
+    return out;
+}
+
+void add(Problems& out, std::string field, std::string message,
+         Severity severity = Severity::error) {
+    out.push_back(Problem{std::move(field), std::move(message), severity, 0, 0});
+}
+
+void check_phone(Problems& out, const std::string& field, const std::string& phone) {
+    if (!phone.empty() && !is_phone_number(phone))
+        add(out, field, "not a mobile (11 digits) or landline number with area code");
+}
+
+void check_not_future(Problems& out, const std::string& field, const std::optional<Date>& d,
+                      const Date& today) {
+    if (d && *d > today) add(out, field, fmt::format("{} is in the future", d->iso()));
+}
+
+}  // namespace
+
+bool has_errors(const Problems& problems) {
+    for (const auto& p : problems)
+        if (p.severity == Severity::error) return true;
+    return false;
+}
+
+bool valid_child_id(std::string_view id) { return child_id_error(id).empty(); }
+
+std::string child_id_error(std::string_view id) {
+    if (id.empty()) return "the id is empty";
+    if (id.size() > 64) return "the id is longer than 64 characters";
+    auto ok_first = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    auto ok_rest = [&](char c) { return ok_first(c) || c == '.' || c == '_' || c == '-'; };
+    if (!ok_first(id.front()))
+        return fmt::format("the id \"{}\" must start with a letter or digit", id);
+    for (char c : id)
+        if (!ok_rest(c) || static_cast<unsigned char>(c) >= 0x80)
+            return fmt::format(
+                "the id \"{}\" may hold only letters, digits, '.', '_' and '-' (no '/', spaces "
+                "or other characters)",
+                id);
+    return {};
+}
+
+bool is_mobile_number(std::string_view phone) {
+    if (phone.substr(0, 3) == "+86") phone.remove_prefix(3);
+    while (!phone.empty() && phone.front() == ' ') phone.remove_prefix(1);
+    bool ok = false;
+    const std::string d = digits_only(phone, true, ok);
+    return ok && d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+bool is_landline_number(std::string_view phone) {
+    // Split off an extension: 0755-12345678-123 or 0755-12345678转123.
+    std::string_view main = phone;
+    const auto zhuan = main.find("转");
+    if (zhuan != std::string_view::npos) {
+        bool ok = false;
+        const std::string ext = digits_only(main.substr(zhuan + 3), false, ok);
+        if (!ok || ext.empty() || ext.size() > 6) return false;
+        main = main.substr(0, zhuan);
+    }
+    const auto first_dash = main.find('-');
+    if (first_dash != std::string_view::npos) {
+        const auto second_dash = main.find('-', first_dash + 1);
+        if (second_dash != std::string_view::npos) {
+            bool ok = false;
+            const std::string ext = digits_only(main.substr(second_dash + 1), false, ok);
+            if (!ok || ext.empty() || ext.size() > 6) return false;
+            main = main.substr(0, second_dash);
+        }
+        bool ok_area = false, ok_local = false;
+        const std::string area = digits_only(main.substr(0, first_dash), false, ok_area);
+        const std::string local = digits_only(main.substr(first_dash + 1), false, ok_local);
+        return ok_area && ok_local && area.size() >= 3 && area.size() <= 4 && area[0] == '0' &&
+               area[1] != '0' && local.size() >= 7 && local.size() <= 8 && local[0] != '0';
+    }
+    bool ok = false;
+    const std::string d = digits_only(main, false, ok);
+    return ok && d.size() >= 10 && d.size() <= 12 && d[0] == '0' && d[1] != '0';
+}
+
+bool is_phone_number(std::string_view phone) {
+    return is_mobile_number(phone) || is_landline_number(phone);
+}
+
+char id_number_check_char(std::string_view first17) {
+    static const int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char kCheck[] = "10X98765432";
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (first17[static_cast<size_t>(i)] - '0') * kWeights[i];
+    return kCheck[sum % 11];
+}
+
+void check_id_number(std::string_view number, const std::optional<Date>& birth_date,
+                     const std::optional<Gender>& gender, Problems& out) {
+    const std::string field = "id_number";
+    if (number.size() != 18) {
+        add(out, field, fmt::format("an id number has 18 characters, this one has {}",
+                                    number.size()));
+        return;
+    }
+    for (size_t i = 0; i < 17; ++i) {
+        if (!is_digit(number[i])) {
+            add(out, field, "the first 17 characters of an id number must be digits");
+            return;
+        }
+    }
+    const char last = static_cast<char>(std::toupper(static_cast<unsigned char>(number[17])));
+    if (!is_digit(last) && last != 'X') {
+        add(out, field, "the last character of an id number must be a digit or X");
+        return;
+    }
+    if (number[0] < '1' || number[0] > '8')
+        add(out, field, "the region code (first 6 digits) is not a Chinese region");
+    if (id_number_check_char(number.substr(0, 17)) != last)
+        add(out, field, "the check digit is wrong (GB 11643): a digit was mistyped");
+    const int y = std::stoi(std::string(number.substr(6, 4)));
+    const int m = std::stoi(std::string(number.substr(10, 2)));
+    const int d = std::stoi(std::string(number.substr(12, 2)));
+    const Date encoded{y, m, d};
+    if (!encoded.valid() || y < 1900)
+        add(out, field, "digits 7-14 are not a real birth date");
+    else if (birth_date && *birth_date != encoded)
+        add(out, field, "the birth date in the number differs from birth_date");
+    const bool odd = (number[16] - '0') % 2 == 1;
+    if (gender && (*gender == Gender::male) != odd)
+        add(out, field,
+            fmt::format("digit 17 says {} but gender is {}", odd ? "male" : "female",
+                        key_of(*gender)));
+}
+
+std::vector<std::string> missing_fields(const Child& c) {
+    std::vector<std::string> missing;
+    auto need = [&](bool present, const char* field) {
+        if (!present) missing.emplace_back(field);
+    };
+    need(!c.name.empty(), "name");
+    need(c.gender.has_value(), "gender");
+    need(c.birth_date.has_value(), "birth_date");
+    need(c.grade.has_value(), "grade");
+    need(c.class_no.has_value(), "class");
+    need(!c.home_address.empty(), "home_address");
+
+    // At least one parent with name, phone and work place; name what the nearest one lacks.
+    std::vector<std::string> best;
+    bool have_best = false;
+    for (size_t i = 0; i < c.parents.size(); ++i) {
+        const Parent& p = c.parents[i];
+        std::vector<std::string> lack;
+        const std::string at = fmt::format("parents[{}].", i);
+        if (p.name.empty()) lack.push_back(at + "name");
+        if (p.phone.empty()) lack.push_back(at + "phone");
+        if (p.work_place.empty()) lack.push_back(at + "work_place");
+        if (!have_best || lack.size() < best.size()) best = lack, have_best = true;
+    }
+    if (!have_best)
+        missing.emplace_back("parents (a parent with name, phone and work_place)");
+    else
+        missing.insert(missing.end(), best.begin(), best.end());
+
+    const Guardian& g = c.guardian;
+    need(!g.relation.empty(), "guardian.relation");
+    need(!g.name.empty(), "guardian.name");
+    need(!g.phone.empty(), "guardian.phone");
+    need(!g.address.empty(), "guardian.address");
+    need(!g.occupation.empty(), "guardian.occupation");
+    need(!g.health.empty(), "guardian.health");
+    need(g.age.has_value(), "guardian.age");
+    return missing;
+}
+
+void validate_child(const Child& c, const Date& today, Problems& out) {
+    const std::string id_problem = child_id_error(c.id);
+    if (!id_problem.empty()) add(out, "id", id_problem);
+    check_not_future(out, "birth_date", c.birth_date, today);
+    if (c.birth_date && *c.birth_date <= today) {
+        const int age = c.birth_date->age_on(today);
+        if (age < 4 || age > 18)
+            add(out, "birth_date",
+                fmt::format("the child would be {} years old; is the year right?", age),
+                Severity::warning);
+    }
+    if (!c.id_number.empty()) check_id_number(c.id_number, c.birth_date, c.gender, out);
+    if (c.grade && (*c.grade < 1 || *c.grade > 6))
+        add(out, "grade", fmt::format("grade {} is not a primary school grade (1-6)", *c.grade));
+    if (c.class_no && (*c.class_no < 1 || *c.class_no > 99))
+        add(out, "class", fmt::format("class {} is not between 1 and 99", *c.class_no));
+    check_not_future(out, "enrolled_on", c.enrolled_on, today);
+    if (c.enrolled_on && c.birth_date && *c.enrolled_on < *c.birth_date)
+        add(out, "enrolled_on", "the child enrolled before being born");
+    check_not_future(out, "status_on", c.status_on, today);
+    if (c.status != Status::enrolled && !c.status_on)
+        add(out, "status_on", fmt::format("status {} needs the date it changed (status_on)",
+                                          key_of(c.status)));
+    if (c.status_on && c.enrolled_on && *c.status_on < *c.enrolled_on)
+        add(out, "status_on", "the status changed before the child enrolled");
+
+    std::set<std::string> relations;
+    for (size_t i = 0; i < c.parents.size(); ++i) {
+        const Parent& p = c.parents[i];
+        const std::string at = fmt::format("parents[{}]", i);
+        if (p.relation != "father" && p.relation != "mother")
+            add(out, at + ".relation",
+                fmt::format("\"{}\" is not father or mother (a guardian goes under guardian)",
+                            p.relation));
+        else if (!relations.insert(p.relation).second)
+            add(out, at + ".relation", fmt::format("a second {} entry", p.relation));
+        check_phone(out, at + ".phone", p.phone);
+        check_phone(out, at + ".work_phone", p.work_phone);
+    }
+    check_phone(out, "guardian.phone", c.guardian.phone);
+    if (c.guardian.age && (*c.guardian.age < 0 || *c.guardian.age > 120))
+        add(out, "guardian.age", fmt::format("{} is not an age", *c.guardian.age));
+    else if (c.guardian.age && *c.guardian.age < 16)
+        add(out, "guardian.age", fmt::format("a guardian aged {}?", *c.guardian.age),
+            Severity::warning);
+
+    const Pairing& pr = c.pairing;
+    check_not_future(out, "pairing.since", pr.since, today);
+    for (size_t i = 0; i < pr.history.size(); ++i) {
+        const auto& h = pr.history[i];
+        const std::string at = fmt::format("pairing.history[{}]", i);
+        if (h.from && h.to && *h.to < *h.from) add(out, at + ".to", "ends before it starts");
+        check_not_future(out, at + ".to", h.to, today);
+    }
+    for (size_t i = 0; i < pr.plan.size(); ++i) {
+        const auto& p = pr.plan[i];
+        if (p.from && p.to && *p.to < *p.from)
+            add(out, fmt::format("pairing.plan[{}].to", i), "ends before it starts");
+    }
+    for (size_t i = 0; i < pr.progress.size(); ++i) {
+        const std::string at = fmt::format("pairing.progress[{}]", i);
+        if (!pr.progress[i].date) add(out, at + ".date", "a progress note needs a date");
+        check_not_future(out, at + ".date", pr.progress[i].date, today);
+    }
+    for (size_t i = 0; i < c.talks.size(); ++i) {
+        const Talk& t = c.talks[i];
+        const std::string at = fmt::format("talks[{}]", i);
+        if (!t.date) add(out, at + ".date", "a talk needs a date");
+        check_not_future(out, at + ".date", t.date, today);
+        if (t.by.empty()) add(out, at + ".by", "a talk needs the staff id of who held it (by)");
+    }
+}
+
+void validate_staff(const StaffList& list, Problems& out) {
+    std::set<std::string> ids;
+    for (size_t i = 0; i < list.staff.size(); ++i) {
+        const Staff& s = list.staff[i];
+        const std::string at = fmt::format("staff[{}]", i);
+        const std::string id_problem = child_id_error(s.id);
+        if (!id_problem.empty())
+            add(out, at + ".id", id_problem);
+        else if (!ids.insert(s.id).second)
+            add(out, at + ".id", fmt::format("staff id {} is used twice", s.id));
+        if (s.name.empty()) add(out, at + ".name", "a staff member needs a name");
+        check_phone(out, at + ".phone", s.phone);
+        if (s.grade && (*s.grade < 1 || *s.grade > 6))
+            add(out, at + ".grade", fmt::format("grade {} is not 1-6", *s.grade));
+    }
+}
+
+void validate_school(const School& s, Problems& out) {
+    if (s.school.empty()) add(out, "school", "the school's name is missing");
+    if (s.start_year() == 0)
+        add(out, "school_year", "school_year must look like 2025-2026");
+    for (size_t i = 0; i < s.terms.size(); ++i) {
+        const Term& t = s.terms[i];
+        const std::string at = fmt::format("terms[{}]", i);
+        if (t.name.empty()) add(out, at + ".name", "a term needs a name");
+        if (!t.from || !t.to)
+            add(out, at, "a term needs from and to dates");
+        else if (*t.to < *t.from)
+            add(out, at + ".to", "the term ends before it starts");
+    }
+    for (const auto& [month, tasks] : s.plan)
+        if (month < 1 || month > 12)
+            add(out, fmt::format("plan.{}", month), "plan months are 1 to 12");
+    for (size_t i = 0; i < s.events.size(); ++i) {
+        const Event& e = s.events[i];
+        const auto d = parse_iso_date("2000-" + e.date);  // a leap year, so 02-29 is allowed
+        if (!d.date)
+            add(out, fmt::format("events[{}].date", i),
+                fmt::format("\"{}\" is not a month and day like 06-01", e.date));
+    }
+    const Rules& r = s.rules;
+    auto non_negative = [&](int v, const char* name) {
+        if (v < 0) add(out, std::string("rules.") + name, "must not be negative");
+    };
+    non_negative(r.talks_per_month, "talks_per_month");
+    non_negative(r.family_calls_per_month, "family_calls_per_month");
+    non_negative(r.home_visits_per_term, "home_visits_per_term");
+    non_negative(r.guardian_meetings_per_term, "guardian_meetings_per_term");
+    for (int m : r.months_without_talks)
+        if (m < 1 || m > 12) add(out, "rules.months_without_talks", "months are 1 to 12");
+    if (r.language != "zh" && r.language != "en")
+        add(out, "rules.language", "language is zh or en");
+}
+
+bool looks_like_child_id(std::string_view value) {
+    bool digit = false;
+    for (char c : value) {
+        if (is_digit(c)) digit = true;
+        if (c == ' ' || static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return digit && valid_child_id(value);
+}
+
+void check_references(const Child& c, const StaffList& staff,
+                      const std::function<bool(std::string_view)>& child_exists, Problems& out) {
+    auto staff_ref = [&](const std::string& field, const std::string& id) {
+        if (!id.empty() && !staff.find(id))
+            add(out, field, fmt::format("teacher {} is not in staff.yaml", id));
+    };
+    auto buddy_ref = [&](const std::string& field, const std::string& buddy) {
+        if (buddy.empty() || !looks_like_child_id(buddy)) return;
+        if (buddy == c.id)
+            add(out, field, "a child cannot be their own buddy");
+        else if (!child_exists(buddy))
+            add(out, field, fmt::format("child {} does not exist", buddy));
+    };
+    staff_ref("pairing.teacher", c.pairing.teacher);
+    buddy_ref("pairing.buddy", c.pairing.buddy);
+    for (size_t i = 0; i < c.pairing.history.size(); ++i) {
+        const std::string at = fmt::format("pairing.history[{}]", i);
+        staff_ref(at + ".teacher", c.pairing.history[i].teacher);
+        buddy_ref(at + ".buddy", c.pairing.history[i].buddy);
+    }
+    for (size_t i = 0; i < c.talks.size(); ++i)
+        staff_ref(fmt::format("talks[{}].by", i), c.talks[i].by);
+}
+
+}  // namespace liushou

@@ -1,0 +1,142 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "liushou/render.hpp"
+
+namespace liushou {
+
+namespace {
+
+/// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes read as U+FFFD.
+unsigned next_code_point(std::string_view s, size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 0;
+    unsigned cp = n == 0 ? c : n == 1 ? (c & 0x1f) : n == 2 ? (c & 0x0f) : (c & 0x07);
+    ++i;
+    for (size_t k = 0; k < n; ++k, ++i) {
+        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xc0) != 0x80) return 0xfffd;
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3f);
+    }
+    return cp;
+}
+
+bool is_wide(unsigned cp) {
+    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+           (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+           (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+           (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+           (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+           (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+           (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+}  // namespace
+
+int display_width(std::string_view s) {
+    int width = 0;
+    for (size_t i = 0; i < s.size();) {
+        const unsigned cp = next_code_point(s, i);
+        if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f)) continue;  // controls, combining marks
+        width += is_wide(cp) ? 2 : 1;
+    }
+    return width;
+}
+
+std::string render_table(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows) {
+    std::vector<int> widths(header.size(), 0);
+    for (size_t c = 0; c < header.size(); ++c) widths[c] = display_width(header[c]);
+    for (const auto& row : rows)
+        for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
+            widths[c] = std::max(widths[c], display_width(row[c]));
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string l;
+        for (size_t c = 0; c < widths.size(); ++c) {
+            const std::string cell = c < cells.size() ? cells[c] : "";
+            l += cell;
+            if (c + 1 < widths.size())
+                l.append(static_cast<size_t>(widths[c] - display_width(cell) + 2), ' ');
+        }
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        out += l + "\n";
+    };
+    line(header);
+    for (const auto& row : rows) line(row);
+    return out;
+}
+
+std::string csv_line(const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += ',';
+        const std::string& c = cells[i];
+        if (c.find_first_of(",\"\n\r") == std::string::npos) {
+            out += c;
+            continue;
+        }
+        out += '"';
+        for (char ch : c) {
+            if (ch == '"') out += '"';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "\n";
+}
+
+std::string json_string(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20)
+                    out += fmt::format("\\u{:04x}", c);
+                else
+                    out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string out = "{";
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ", ";
+        out += json_string(fields[i].first) + ": " + fields[i].second;
+    }
+    return out + "}";
+}
+
+std::string label(std::string_view key, std::string_view lang) {
+    static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kLabels = {
+        {"id", {"学号", "ID"}},
+        {"name", {"姓名", "Name"}},
+        {"gender", {"性别", "Gender"}},
+        {"grade", {"年级", "Grade"}},
+        {"class", {"班级", "Class"}},
+        {"left_behind", {"留守类型", "Left behind"}},
+        {"status", {"状态", "Status"}},
+        {"teacher", {"帮扶教师", "Teacher"}},
+        {"file", {"档案", "File"}},
+        {"complete", {"完整", "complete"}},
+        {"missing", {"缺{}项", "{} missing"}},
+        {"role", {"职务", "Role"}},
+        {"phone", {"电话", "Phone"}},
+        {"children", {"帮扶人数", "Children"}},
+        {"male", {"男", "male"}},
+        {"female", {"女", "female"}},
+    };
+    const auto it = kLabels.find(key);
+    if (it == kLabels.end()) return std::string(key);
+    return std::string(lang == "en" ? it->second.second : it->second.first);
+}
+
+}  // namespace liushou

@@ -1,0 +1,362 @@
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <thread>
+
+#include "liushou/error.hpp"
+#include "liushou/store.hpp"
+
+extern char** environ;
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+constexpr const char* kSchoolFile = "liushou.yaml";
+constexpr const char* kStaffFile = "staff.yaml";
+constexpr const char* kChildrenDir = "children";
+constexpr const char* kStateDir = ".liushou";
+
+std::string errno_text() { return std::strerror(errno); }
+
+}  // namespace
+
+Date today_from_environment() {
+    const char* forced = std::getenv("LIUSHOU_TODAY");
+    if (forced && *forced) {
+        const DateParse parsed = parse_iso_date(forced);
+        if (!parsed.date) throw UsageError("LIUSHOU_TODAY: " + parsed.error);
+        return *parsed.date;
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+bool natural_less(const std::string& a, const std::string& b) {
+    size_t i = 0, j = 0;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t ei = i, ej = j;
+            while (ei < a.size() && digit(a[ei])) ++ei;
+            while (ej < b.size() && digit(b[ej])) ++ej;
+            // Compare as numbers without overflow: strip zeros, then length, then digits.
+            size_t si = i, sj = j;
+            while (si + 1 < ei && a[si] == '0') ++si;
+            while (sj + 1 < ej && b[sj] == '0') ++sj;
+            if (ei - si != ej - sj) return ei - si < ej - sj;
+            const int cmp = a.compare(si, ei - si, b, sj, ej - sj);
+            if (cmp != 0) return cmp < 0;
+            if (ei - i != ej - j) return ei - i < ej - j;
+            i = ei, j = ej;
+        } else {
+            if (a[i] != b[j]) return a[i] < b[j];
+            ++i, ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+std::string read_file(const std::string& path, const std::string& display) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    std::string out;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string why = errno_text();
+            ::close(fd);
+            throw IoError(fmt::format("{}: cannot read: {}", display, why));
+        }
+        if (n == 0) break;
+        out.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+bool atomic_write(const std::string& path, const std::string& content, int mode) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        // Unchanged content is not written at all: no new mtime, no churn for git.
+        if (static_cast<size_t>(st.st_size) == content.size()) {
+            try {
+                if (read_file(path, path) == content) return false;
+            } catch (const IoError&) {
+            }
+        }
+        mode = static_cast<int>(st.st_mode & 07777);
+    }
+    const fs::path target(path);
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    static std::atomic<unsigned> counter{0};
+    const std::string tmp =
+        (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
+            .string();
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+    auto fail = [&](const char* what) {
+        const std::string why = errno_text();
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: {} failed: {} (the file is unchanged)", path, what, why));
+    };
+    size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write");
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail("chmod");
+    if (::fsync(fd) != 0) fail("fsync");
+    if (::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const std::string why = errno_text();
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: rename failed: {} (the file is unchanged)", path, why));
+    }
+    // The rename is durable only once the directory entry is on disk.
+    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return true;
+}
+
+int run_git(const std::vector<std::string>& git_args, const std::string& dir) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> args = {"git", "-C", dir};
+    args.insert(args.end(), git_args.begin(), git_args.end());
+    std::vector<char*> raw;
+    for (auto& a : args) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) return -1;
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// ---- Tree ------------------------------------------------------------------------------
+
+Tree::Tree(const std::string& root) : root_(root) {
+    // Paths are shown relative to the cwd when the tree is below it, as git does.
+    boost::system::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    const fs::path abs = fs::weakly_canonical(fs::absolute(root), ec);
+    fs::path rel = abs.lexically_relative(cwd);
+    if (ec || rel.empty()) rel = root;
+    display_prefix_ = rel == "." ? "" : rel.string() + "/";
+}
+
+Tree Tree::open(const Context& ctx) {
+    if (!ctx.roots.empty()) {
+        const std::string& root = ctx.roots.front();
+        if (!fs::exists(fs::path(root) / kSchoolFile))
+            throw UsageError(fmt::format(
+                "{}: not a liushou tree (no {}); create one with: liushou init {}", root,
+                kSchoolFile, root));
+        return Tree(root);
+    }
+    const char* env = std::getenv("LIUSHOU_ROOT");
+    if (env && *env) {
+        if (!fs::exists(fs::path(env) / kSchoolFile))
+            throw UsageError(fmt::format("LIUSHOU_ROOT={}: not a liushou tree (no {})", env,
+                                         kSchoolFile));
+        return Tree(env);
+    }
+    boost::system::error_code ec;
+    fs::path dir = fs::current_path(ec);
+    const fs::path start = dir;
+    while (!dir.empty()) {
+        if (fs::exists(dir / kSchoolFile, ec)) {
+            const fs::path rel = dir.lexically_relative(start);
+            return Tree(rel.empty() ? "." : rel.string());
+        }
+        if (dir == dir.root_path()) break;
+        dir = dir.parent_path();
+    }
+    throw UsageError(
+        "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, set "
+        "LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
+}
+
+std::string Tree::display(const std::string& relative) const {
+    return display_prefix_ + relative;
+}
+
+std::string Tree::child_relative(const std::string& id) const {
+    const std::string problem = child_id_error(id);
+    if (!problem.empty()) throw UsageError(problem);
+    return std::string(kChildrenDir) + "/" + id + ".yaml";
+}
+
+std::vector<std::string> Tree::child_ids() const {
+    std::vector<std::string> ids;
+    boost::system::error_code ec;
+    const fs::path dir = fs::path(root_) / kChildrenDir;
+    if (!fs::exists(dir, ec)) return ids;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (p.extension() != ".yaml") continue;
+        const std::string id = p.stem().string();
+        if (valid_child_id(id)) ids.push_back(id);
+    }
+    if (ec) throw IoError(fmt::format("{}: cannot list: {}", display(kChildrenDir), ec.message()));
+    std::sort(ids.begin(), ids.end(), natural_less);
+    return ids;
+}
+
+std::vector<std::string> Tree::stray_child_files() const {
+    std::vector<std::string> stray;
+    boost::system::error_code ec;
+    const fs::path dir = fs::path(root_) / kChildrenDir;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.front() == '.') continue;  // editors' and our own temporary files
+        const fs::path p(name);
+        if (p.extension() != ".yaml" || !valid_child_id(p.stem().string()))
+            stray.push_back(std::string(kChildrenDir) + "/" + name);
+    }
+    std::sort(stray.begin(), stray.end());
+    return stray;
+}
+
+bool Tree::child_exists(const std::string& id) const {
+    if (!valid_child_id(id)) return false;
+    boost::system::error_code ec;
+    return fs::is_regular_file(fs::path(root_) / child_relative(id), ec);
+}
+
+template <class T, class F>
+Loaded<T> Tree::load(const std::string& relative, F decode) const {
+    Loaded<T> out;
+    out.relative = relative;
+    out.path = display(relative);
+    const fs::path full = fs::path(root_) / relative;
+    boost::system::error_code ec;
+    if (!fs::exists(full, ec)) return out;
+    out.exists = true;
+    out.text = read_file(full.string(), out.path);
+    static_cast<Decoded<T>&>(out) = decode(out.text);
+    return out;
+}
+
+Loaded<Child> Tree::load_child(const std::string& id) const {
+    Loaded<Child> file = load<Child>(child_relative(id), decode_child);
+    file.id = id;
+    return file;
+}
+
+std::vector<Loaded<Child>> Tree::load_children() const {
+    std::vector<Loaded<Child>> out;
+    for (const auto& id : child_ids()) out.push_back(load_child(id));
+    return out;
+}
+
+Loaded<StaffList> Tree::load_staff() const {
+    auto staff = load<StaffList>(kStaffFile, decode_staff);
+    if (!staff.exists) staff.parsed = true;  // no staff.yaml yet: an empty list
+    return staff;
+}
+
+Loaded<School> Tree::load_school() const { return load<School>(kSchoolFile, decode_school); }
+
+bool Tree::write_text(const std::string& relative, const std::string& content, int mode) const {
+    const fs::path full = fs::path(root_) / relative;
+    boost::system::error_code ec;
+    fs::create_directories(full.parent_path(), ec);
+    if (ec)
+        throw IoError(fmt::format("{}: cannot create directory: {}", display(relative),
+                                  ec.message()));
+    try {
+        return atomic_write(full.string(), content, mode);
+    } catch (const IoError& e) {
+        // Name the file as the user sees it rather than by its joined path.
+        std::string message = e.what();
+        const std::string raw = full.string();
+        if (message.compare(0, raw.size(), raw) == 0) message.replace(0, raw.size(), display(relative));
+        throw IoError(message);
+    }
+}
+
+bool Tree::write_child(const Child& child) const {
+    return write_text(child_relative(child.id), encode_child(child), 0600);
+}
+
+bool Tree::write_staff(const StaffList& staff) const {
+    return write_text(kStaffFile, encode_staff(staff), 0644);
+}
+
+bool Tree::write_school(const School& school) const {
+    return write_text(kSchoolFile, encode_school(school), 0644);
+}
+
+WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+
+WriteLock::~WriteLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+WriteLock Tree::lock(int timeout_seconds) const {
+    const fs::path dir = fs::path(root_) / kStateDir;
+    boost::system::error_code ec;
+    fs::create_directories(dir, ec);
+    const std::string path = (dir / "lock").string();
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw IoError(fmt::format("{}: cannot open the lock: {}", display(".liushou/lock"),
+                                  errno_text()));
+    // flock is released by the kernel when a process dies, so a killed writer never leaves
+    // the tree locked.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            const std::string why = errno_text();
+            ::close(fd);
+            throw IoError(fmt::format("{}: cannot lock: {}", display(".liushou/lock"), why));
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::close(fd);
+            throw IoError(fmt::format(
+                "{}: another liushou has been writing for {} s; try again later",
+                display(".liushou/lock"), timeout_seconds));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return WriteLock(fd);
+}
+
+}  // namespace liushou
