@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -362,6 +363,10 @@ Decoded<T> decode_with(std::string_view text, F read) {
         read(reader, out.record, out.problems);
         reader.finish(out.record.extras);
         out.parsed = true;
+        // In file order, as a person reads the file.
+        std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
+            return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
+        });
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
         out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,

@@ -1,0 +1,304 @@
+#include <doctest/doctest.h>
+
+#include "liushou/codec.hpp"
+
+using namespace liushou;
+
+namespace {
+
+// A canonical child file, as encode_child writes it.
+const char* const kCanonical = R"(schema: 1
+id: "2025-017"
+name: 王小明
+gender: male
+birth_date: 2015-03-08
+id_number: "11010519491231002X"
+ethnicity: 汉族
+grade: 3
+class: 2
+enrolled_on: 2023-09-01
+status: enrolled
+left_behind: both_parents
+boarding: false
+health: 良好
+home_address: 湖北省京山县孙桥镇某村3组12号
+parents:
+  - relation: father
+    name: 王建国
+    phone: "13812345678"
+    work_place: 广东省深圳市宝安区某电子厂
+    work_phone: "0755-12345678"
+guardian:
+  relation: grandmother
+  name: 李秀英
+  occupation: 务农
+  address: 同上
+  phone: "13987654321"
+  health: 一般
+  age: 68
+support:
+  key_child: true
+  subsidies:
+    - two_exemptions_one_subsidy
+  individual_plan: 每周一次谈心
+pairing:
+  teacher: T003
+  buddy: "2025-031"
+  proxy_parent: 张丽（2025-031 的母亲） 13700000000
+  since: 2025-03-01
+  history:
+    - teacher: T001
+      buddy: "2025-020"
+      from: 2024-09-01
+      to: 2025-02-28
+  plan:
+    - from: 2025-03-01
+      to: 2025-06-30
+      content: 数学每周两次辅导
+      goal: 期末数学及格
+  progress:
+    - date: 2025-04-15
+      note: 单元测验 72 分，比上次提高 15 分
+talks:
+  - date: 2025-03-12
+    kind: talk
+    by: T003
+    summary: 想念妈妈，学习压力大
+    mood: low
+    follow_up: 联系母亲每周通一次视频电话
+  - date: 2025-04-02
+    kind: home_visit
+    by: T003
+    summary: "多行\n记录"
+notes: "note: with a colon"
+)";
+
+}  // namespace
+
+TEST_CASE("a canonical child file survives decode and encode byte for byte") {
+    const auto decoded = decode_child(kCanonical);
+    REQUIRE(decoded.parsed);
+    CHECK(decoded.problems.empty());
+    const Child& c = decoded.record;
+    CHECK(c.id == "2025-017");
+    CHECK(c.gender == Gender::male);
+    CHECK(c.class_no == 2);
+    CHECK(c.guardian.age == 68);
+    CHECK(c.support.key_child);
+    CHECK(c.pairing.history.at(0).to == Date{2025, 2, 28});
+    CHECK(c.talks.at(1).summary == "多行\n记录");
+    CHECK(c.talks.at(0).mood == Mood::low);
+    CHECK(c.notes == "note: with a colon");
+    CHECK(encode_child(c) == kCanonical);
+}
+
+TEST_CASE("encoding is a fixed point: encode(decode(encode(x))) == encode(x)") {
+    Child c;
+    c.id = "A-1";
+    c.name = "yes";  // a YAML 1.1 boolean word must stay a string
+    c.notes = "  leading spaces, # not a comment, 'quotes' and \"doubles\" \\ \t tab";
+    c.health = "- dash";
+    c.home_address = "123";
+    c.ethnicity = "null";
+    Talk t;
+    t.date = Date{2025, 5, 1};
+    t.by = "T1";
+    t.summary = "line1\nline2\n";
+    t.follow_up = "\xe2\x80\xa8 separator and \x01 control";
+    c.talks.push_back(t);
+    const std::string once = encode_child(c);
+    const auto back = decode_child(once);
+    REQUIRE(back.parsed);
+    CHECK(back.problems.empty());
+    CHECK(back.record.name == "yes");
+    CHECK(back.record.notes == c.notes);
+    CHECK(back.record.home_address == "123");
+    CHECK(back.record.ethnicity == "null");
+    CHECK(back.record.talks.at(0).summary == "line1\nline2\n");
+    CHECK(back.record.talks.at(0).follow_up == t.follow_up);
+    CHECK(encode_child(back.record) == once);
+}
+
+TEST_CASE("scalars are quoted exactly when YAML would misread them") {
+    CHECK(yaml_scalar("王小明") == "王小明");
+    CHECK(yaml_scalar("T003") == "T003");
+    CHECK(yaml_scalar("13812345678") == "\"13812345678\"");
+    CHECK(yaml_scalar("2025-017") == "\"2025-017\"");
+    CHECK(yaml_scalar("true") == "\"true\"");
+    CHECK(yaml_scalar("No") == "\"No\"");
+    CHECK(yaml_scalar("~") == "\"~\"");
+    CHECK(yaml_scalar("") == "\"\"");
+    CHECK(yaml_scalar("a: b") == "\"a: b\"");
+    CHECK(yaml_scalar("a #b") == "\"a #b\"");
+    CHECK(yaml_scalar("a#b") == "a#b");
+    CHECK(yaml_scalar("*alias") == "\"*alias\"");
+    CHECK(yaml_scalar("+86 138") == "\"+86 138\"");
+    CHECK(yaml_scalar("say \"hi\"") == "say \"hi\"");
+    CHECK(yaml_scalar("\"hi\"") == "\"\\\"hi\\\"\"");
+}
+
+TEST_CASE("lists are written in date order without reordering one day's entries") {
+    Child c;
+    c.id = "x1";
+    for (const auto& [day, summary] : std::vector<std::pair<int, std::string>>{
+             {20, "third"}, {5, "first"}, {20, "fourth"}, {10, "second"}}) {
+        Talk t;
+        t.date = Date{2025, 3, day};
+        t.by = "T1";
+        t.summary = summary;
+        c.talks.push_back(t);
+    }
+    const auto back = decode_child(encode_child(c));
+    std::vector<std::string> order;
+    for (const auto& t : back.record.talks) order.push_back(t.summary);
+    CHECK(order == std::vector<std::string>{"first", "second", "third", "fourth"});
+}
+
+TEST_CASE("unknown keys are kept, after the known ones, at every level") {
+    const char* text = R"(schema: 1
+hobby: 画画
+id: x1
+name: 甲
+guardian:
+  wechat: abc123
+  name: 乙
+talks:
+  - date: 2025-03-01
+    by: T1
+    room: 心理咨询室
+extra_list:
+  - a
+  - b: 1
+)";
+    const auto d = decode_child(text);
+    REQUIRE(d.parsed);
+    CHECK(d.problems.empty());
+    CHECK(encode_child(d.record) == R"(schema: 1
+id: x1
+name: 甲
+status: enrolled
+guardian:
+  name: 乙
+  wechat: abc123
+talks:
+  - date: 2025-03-01
+    kind: talk
+    by: T1
+    room: 心理咨询室
+hobby: 画画
+extra_list:
+  - a
+  - b: 1
+)");
+}
+
+TEST_CASE("problems carry the line and column of the field") {
+    const char* text = "schema: 1\nid: x1\nname: 甲\nbirth_date: 2015-02-30\ngrade: three\n"
+                       "gender: 未知\ntalks:\n  - date: 2025-13-01\n    kind: chat\n";
+    const auto d = decode_child(text);
+    CHECK(d.parsed);
+    REQUIRE(d.problems.size() == 5);
+    CHECK(d.problems[0].field == "birth_date");
+    CHECK(d.problems[0].line == 4);
+    CHECK(d.problems[0].col == 13);
+    CHECK(d.problems[1].field == "grade");
+    CHECK(d.problems[1].message == "expected a whole number, found \"three\"");
+    CHECK(d.problems[2].field == "gender");
+    CHECK(d.problems[2].message == "\"未知\" is not one of male | female");
+    CHECK(d.problems[3].field == "talks[0].date");
+    CHECK(d.problems[3].line == 8);
+    CHECK(d.problems[4].field == "talks[0].kind");
+    CHECK(d.problems[4].line == 9);
+    CHECK_FALSE(d.writable());
+}
+
+TEST_CASE("files that are not a mapping of fields are refused") {
+    auto first = [](const char* text) {
+        const auto d = decode_child(text);
+        CHECK_FALSE(d.parsed);
+        REQUIRE(!d.problems.empty());
+        return d.problems[0];
+    };
+    CHECK(first("").message == "the file is empty");
+    CHECK(first("- a\n- b\n").message == "expected a mapping of fields, found a list");
+    CHECK(first("just text\n").message == "expected a mapping of fields, found text");
+    const Problem broken = first("name: [unclosed\nid: x\n");
+    CHECK(broken.message.rfind("not valid YAML", 0) == 0);
+    CHECK(broken.line >= 1);
+    CHECK(first("name: \xff\xfe\n").message == "the file is not valid UTF-8 (save it as UTF-8)");
+}
+
+TEST_CASE("wrong shapes and duplicate keys are reported, not guessed") {
+    const auto d = decode_child("schema: 1\nid: x\nid: y\nparents: 王建国\nguardian: [a]\n");
+    REQUIRE(d.problems.size() == 3);
+    CHECK(d.problems[0].field == "id");
+    CHECK(d.problems[0].line == 3);
+    CHECK(d.problems[0].message == "this key appears twice; keep one (the first is used)");
+    CHECK(d.problems[1].message == "expected a list, found text");
+    CHECK(d.problems[2].message == "expected a mapping, found a list");
+    CHECK(d.record.id == "x");
+}
+
+TEST_CASE("an unknown schema version blocks rewriting") {
+    const auto d = decode_child("schema: 2\nid: x\n");
+    REQUIRE(d.problems.size() == 1);
+    CHECK(d.problems[0].message ==
+          "schema version 2 is not known to this liushou (it reads version 1)");
+    CHECK_FALSE(d.writable());
+    const auto none = decode_child("id: x\n");
+    CHECK(none.problems.at(0).severity == Severity::warning);
+    CHECK(none.writable());
+}
+
+TEST_CASE("Chinese enum words in a hand-edited file are read and written canonically") {
+    const auto d = decode_child("schema: 1\nid: x\ngender: 女\nleft_behind: 双亲外出\n");
+    CHECK(d.problems.empty());
+    CHECK(encode_child(d.record) ==
+          "schema: 1\nid: x\ngender: female\nstatus: enrolled\nleft_behind: both_parents\n");
+}
+
+TEST_CASE("the school file round-trips and keeps its plan") {
+    const School s = default_school("孙桥镇中心小学", 2025);
+    const std::string text = encode_school(s);
+    const auto d = decode_school(text);
+    REQUIRE(d.parsed);
+    CHECK(d.problems.empty());
+    CHECK(d.record.plan.at(2).front() == "讨论并制定学校关爱留守儿童工作计划");
+    CHECK(d.record.plan.size() == 6);
+    CHECK(d.record.events.size() == 3);
+    CHECK(d.record.rules.months_without_talks == std::vector<int>{1, 2, 7, 8});
+    CHECK(d.record.start_year() == 2025);
+    CHECK(encode_school(d.record) == text);
+    CHECK(text.find("\n  2:\n    - 讨论") != std::string::npos);
+}
+
+TEST_CASE("the staff file round-trips") {
+    StaffList list;
+    list.staff.push_back(Staff{"T001", "张老师", Role::head_teacher, 3, 2, "13700000000", {}});
+    const std::string text = encode_staff(list);
+    CHECK(text ==
+          "staff:\n  - id: T001\n    name: 张老师\n    role: head_teacher\n    grade: 3\n"
+          "    class: 2\n    phone: \"13700000000\"\n");
+    const auto d = decode_staff(text);
+    CHECK(d.problems.empty());
+    CHECK(encode_staff(d.record) == text);
+    CHECK(encode_staff(StaffList{}) == "staff: []\n");
+    CHECK(decode_staff("staff: []\n").record.staff.empty());
+}
+
+TEST_CASE("comments are found so check can warn before a rewrite drops them") {
+    CHECK(first_comment_line("a: 1\n# note\n") == 2);
+    CHECK(first_comment_line("a: 1 # note\n") == 1);
+    CHECK(first_comment_line("a: \"x # y\"\nb: 'p # q'\n") == 0);
+    CHECK(first_comment_line("a: b#c\n") == 0);
+}
+
+TEST_CASE("a --map file maps headers to fields") {
+    Problems problems;
+    const auto map = decode_header_map("学生姓名: name\n家长电话: father_phone\n", problems);
+    CHECK(problems.empty());
+    CHECK(map.at("学生姓名") == "name");
+    Problems bad;
+    decode_header_map("- a\n", bad);
+    CHECK_FALSE(bad.empty());
+}

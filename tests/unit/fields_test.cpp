@@ -1,0 +1,266 @@
+#include <doctest/doctest.h>
+
+#include "liushou/fields.hpp"
+
+using namespace liushou;
+
+namespace {
+
+const Date kToday{2026, 3, 15};
+
+const ChildField& field(std::string_view key) {
+    const ChildField* f = find_child_field(key);
+    REQUIRE(f != nullptr);
+    return *f;
+}
+
+Sheet sheet(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
+    Sheet s;
+    s.header = std::move(header);
+    int row = 2;
+    for (auto& cells : rows) {
+        s.rows.push_back(Sheet::Row{row, row, std::move(cells)});
+        ++row;
+    }
+    return s;
+}
+
+ColumnMap columns_of(const Sheet& s) {
+    Problems problems;
+    ColumnMap columns = map_columns(s.header, {}, {}, problems);
+    REQUIRE(problems.empty());
+    return columns;
+}
+
+}  // namespace
+
+TEST_CASE("Chinese headers, English keys and dotted paths name the same field") {
+    CHECK(find_child_field("姓名")->key == "name");
+    CHECK(find_child_field("监护人电话")->key == "guardian_phone");
+    CHECK(find_child_field("guardian_phone")->key == "guardian_phone");
+    CHECK(find_child_field("guardian.phone")->key == "guardian_phone");
+    CHECK(find_child_field("Guardian-Phone")->key == "guardian_phone");
+    CHECK(find_child_field(" 父亲务工地址 ")->key == "father_work_place");
+    CHECK(find_child_field("class")->key == "class");
+    CHECK(find_child_field("班级")->key == "class");
+    CHECK(find_child_field("学号")->key == "id");
+    CHECK(find_child_field("support.key_child")->key == "key_child");
+    CHECK(find_child_field("爱好") == nullptr);
+}
+
+TEST_CASE("every header DESIGN.md promises is known") {
+    for (const char* h :
+         {"学号", "姓名", "性别", "出生日期", "身份证号", "民族", "年级", "班级", "入学日期",
+          "留守类型", "是否寄宿", "健康状况", "家庭住址", "父亲姓名", "父亲电话", "父亲务工地址",
+          "父亲单位电话", "母亲姓名", "母亲电话", "母亲务工地址", "母亲单位电话", "监护人姓名",
+          "监护人关系", "监护人电话", "监护人职业", "监护人住址", "监护人健康状况", "监护人年龄"}) {
+        CAPTURE(h);
+        CHECK(find_child_field(h) != nullptr);
+    }
+}
+
+TEST_CASE("small numbers are read as schools write them") {
+    CHECK(parse_small_number("3") == 3);
+    CHECK(parse_small_number("三") == 3);
+    CHECK(parse_small_number("三年级") == 3);
+    CHECK(parse_small_number("3年级") == 3);
+    CHECK(parse_small_number("(2)班") == 2);
+    CHECK(parse_small_number("（2）班") == 2);
+    CHECK(parse_small_number("二班") == 2);
+    CHECK(parse_small_number("十") == 10);
+    CHECK(parse_small_number("十二") == 12);
+    CHECK(parse_small_number("二十") == 20);
+    CHECK(parse_small_number("六十八岁") == 68);
+    CHECK(parse_small_number("68岁") == 68);
+    CHECK_FALSE(parse_small_number(""));
+    CHECK_FALSE(parse_small_number("three"));
+    CHECK_FALSE(parse_small_number("十十"));
+    CHECK_FALSE(parse_small_number("3.5"));
+}
+
+TEST_CASE("yes and no in Chinese and English") {
+    CHECK(parse_yes_no("是") == true);
+    CHECK(parse_yes_no("否") == false);
+    CHECK(parse_yes_no("Yes") == true);
+    CHECK(parse_yes_no("0") == false);
+    CHECK_FALSE(parse_yes_no("也许"));
+}
+
+TEST_CASE("setting fields parses, checks and stores canonical values") {
+    Child c;
+    CHECK(set_child_field(c, field("性别"), "女", kToday).empty());
+    CHECK(c.gender == Gender::female);
+    CHECK(set_child_field(c, field("出生日期"), "2015年3月8日", kToday).empty());
+    CHECK(get_child_field(c, field("birth_date")) == "2015-03-08");
+    CHECK(set_child_field(c, field("留守类型"), "父亲外出", kToday).empty());
+    CHECK(c.left_behind == LeftBehind::father_away);
+    CHECK(set_child_field(c, field("年级"), "三年级", kToday).empty());
+    CHECK(c.grade == 3);
+    CHECK(set_child_field(c, field("是否寄宿"), "否", kToday).empty());
+    CHECK(c.boarding == false);
+    CHECK(set_child_field(c, field("母亲电话"), " 13912345678 ", kToday).empty());
+    REQUIRE(c.parent("mother"));
+    CHECK(c.parent("mother")->phone == "13912345678");
+    CHECK(set_child_field(c, field("父亲姓名"), "王建国", kToday).empty());
+    CHECK(c.parents.front().relation == "father");  // father first whatever the column order
+    CHECK(set_child_field(c, field("资助"), "两免一补、营养餐", kToday).empty());
+    CHECK(c.support.subsidies ==
+          std::vector<std::string>{"two_exemptions_one_subsidy", "nutrition_meals"});
+    CHECK(set_child_field(c, field("身份证号"), "11010519491231002x", kToday).empty());
+    CHECK(c.id_number == "11010519491231002X");
+}
+
+TEST_CASE("bad values are refused with a reason that never repeats a phone") {
+    Child c;
+    CHECK(set_child_field(c, field("出生日期"), "2016-02-30", kToday) ==
+          "\"2016-02-30\" is not a real date (2016-02 has 29 days)");
+    CHECK(set_child_field(c, field("出生日期"), "2027-01-01", kToday) == "2027-01-01 is in the future");
+    CHECK(set_child_field(c, field("性别"), "未知", kToday) == "\"未知\" is not 男/女 (male/female)");
+    CHECK(set_child_field(c, field("年级"), "7", kToday) == "\"7\" is not a number from 1 to 6");
+    CHECK(set_child_field(c, field("监护人年龄"), "-3", kToday) ==
+          "\"-3\" is not a number from 0 to 120");
+    const std::string phone = set_child_field(c, field("监护人电话"), "1381234", kToday);
+    CHECK(phone == "not a mobile (11 digits) or landline number with area code");
+    CHECK(set_child_field(c, field("父亲电话"), "1.38123E+10", kToday).find("scientific") !=
+          std::string::npos);
+    CHECK(set_child_field(c, field("学号"), "a/b", kToday).find("may hold only") !=
+          std::string::npos);
+    CHECK(c.id.empty());
+}
+
+TEST_CASE("the next id follows the highest of the year") {
+    CHECK(next_child_id(2025, {}) == "2025-001");
+    CHECK(next_child_id(2025, {"2025-001", "2025-007", "2024-100", "x"}) == "2025-008");
+    CHECK(next_child_id(2025, {"2025-999"}) == "2025-1000");
+    CHECK(next_child_id(2025, {"2025-abc"}) == "2025-001");
+}
+
+TEST_CASE("columns map in any order; unknown and doubled columns are named") {
+    Problems problems;
+    const ColumnMap columns =
+        map_columns({"监护人电话", "姓名", "爱好", "name", ""}, {}, {}, problems);
+    REQUIRE(columns.size() == 5);
+    CHECK(columns[0]->key == "guardian_phone");
+    CHECK(columns[1]->key == "name");
+    CHECK(columns[2] == nullptr);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].field == "爱好");
+    CHECK(problems[0].col == 3);
+    CHECK(problems[0].message ==
+          "unknown column; map it with --map or skip it with --ignore-column");
+    CHECK(problems[1].field == "name");
+    CHECK(problems[1].message == "a second column for name (the first is column 2)");
+}
+
+TEST_CASE("--map and --ignore-column handle other headers") {
+    Problems problems;
+    const ColumnMap columns = map_columns({"学生姓名", "家长电话", "爱好"},
+                                          {{"家长电话", "father_phone"}}, {"爱好"}, problems);
+    CHECK(problems.empty());
+    CHECK(columns[0]->key == "name");
+    CHECK(columns[1]->key == "father_phone");
+    CHECK(columns[2] == nullptr);
+
+    Problems wrong;
+    map_columns({"姓名", "电话"}, {{"电话", "telephone"}}, {}, wrong);
+    REQUIRE(wrong.size() == 1);
+    CHECK(wrong[0].message == "--map sends this column to \"telephone\", which is not a field");
+}
+
+TEST_CASE("a sheet needs a name or an id column") {
+    Problems problems;
+    map_columns({"性别", "年级"}, {}, {}, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message == "the sheet has neither a 姓名 (name) nor a 学号 (id) column");
+}
+
+TEST_CASE("an import adds new children with fresh ids and reports every bad row") {
+    const Sheet s = sheet({"姓名", "出生日期", "监护人电话"},
+                          {{"王小明", "2015-03-08", "13812345678"},
+                           {"李华", "2016-02-30", "123"},
+                           {"张三", "2014/5/6", ""},
+                           {"", "2014-01-01", ""}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(plan.problems.size() == 3);
+    CHECK(plan.problems[0].field == "row 3, 出生日期");
+    CHECK(plan.problems[0].line == 3);
+    CHECK(plan.problems[0].col == 2);
+    CHECK(plan.problems[1].field == "row 3, 监护人电话");
+    CHECK(plan.problems[2].message == "a new child needs a name (姓名)");
+    REQUIRE(plan.rows.size() == 2);
+    CHECK(plan.rows[0].child.id == "2025-001");
+    CHECK(plan.rows[1].child.id == "2025-002");
+    CHECK(plan.rows[1].child.birth_date == Date{2014, 5, 6});
+}
+
+TEST_CASE("re-importing the same rows changes nothing") {
+    const Sheet s = sheet({"姓名", "出生日期", "年级"}, {{"王小明", "2015-03-08", "3"}});
+    const ImportPlan first = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(first.rows.size() == 1);
+    const ImportPlan again =
+        plan_import(s, columns_of(s), {first.rows[0].child}, false, 2025, kToday);
+    CHECK(again.problems.empty());
+    REQUIRE(again.rows.size() == 1);
+    CHECK(again.rows[0].action == RowAction::unchanged);
+}
+
+TEST_CASE("a changed row needs --update, which matches by id or by name and birth date") {
+    Child existing;
+    existing.id = "2025-004";
+    existing.name = "王小明";
+    existing.birth_date = Date{2015, 3, 8};
+    existing.grade = 3;
+    existing.health = "良好";
+    const Sheet by_person = sheet({"姓名", "出生日期", "年级", "健康状况"},
+                                  {{"王小明", "2015-03-08", "4", ""}});
+    const ImportPlan refused =
+        plan_import(by_person, columns_of(by_person), {existing}, false, 2025, kToday);
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems[0].message ==
+          "child 2025-004 already exists and this row changes grade; import with --update to "
+          "change it");
+
+    const ImportPlan updated =
+        plan_import(by_person, columns_of(by_person), {existing}, true, 2025, kToday);
+    REQUIRE(updated.rows.size() == 1);
+    CHECK(updated.rows[0].action == RowAction::update);
+    CHECK(updated.rows[0].changed == std::vector<std::string>{"grade"});
+    CHECK(updated.rows[0].child.grade == 4);
+    CHECK(updated.rows[0].child.health == "良好");  // an empty cell erases nothing
+
+    const Sheet by_id = sheet({"学号", "姓名"}, {{"2025-004", "王晓明"}});
+    const ImportPlan renamed = plan_import(by_id, columns_of(by_id), {existing}, true, 2025, kToday);
+    REQUIRE(renamed.rows.size() == 1);
+    CHECK(renamed.rows[0].child.id == "2025-004");
+    CHECK(renamed.rows[0].child.name == "王晓明");
+}
+
+TEST_CASE("the same child twice in one sheet is an error") {
+    const Sheet s = sheet({"学号", "姓名", "出生日期"},
+                          {{"A1", "王小明", "2015-03-08"},
+                           {"A1", "李华", "2015-03-09"},
+                           {"", "王小明", "2015-03-08"}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(plan.problems.size() == 2);
+    CHECK(plan.problems[0].message == "id A1 is also on row 2");
+    CHECK(plan.problems[1].message == "the same child (name and birth date) is on row 2");
+}
+
+TEST_CASE("an id number must agree with the row's birth date and gender") {
+    const std::string first17 = "42082120150308123";
+    const std::string number = first17 + id_number_check_char(first17);
+    const Sheet s = sheet({"姓名", "性别", "出生日期", "身份证号"},
+                          {{"王小明", "女", "2015-03-08", number}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(plan.problems.size() == 1);
+    CHECK(plan.problems[0].field == "row 2, 身份证号");
+    CHECK(plan.problems[0].message == "digit 17 says male but gender is female");
+}
+
+TEST_CASE("ids given in the sheet are kept and new ids skip them") {
+    const Sheet s = sheet({"学号", "姓名"}, {{"", "甲"}, {"2025-001", "乙"}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(plan.rows.size() == 2);
+    CHECK(plan.rows[0].child.id == "2025-002");
+    CHECK(plan.rows[1].child.id == "2025-001");
+}

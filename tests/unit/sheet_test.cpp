@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include "liushou/codec.hpp"
+#include "liushou/error.hpp"
+
+using namespace liushou;
+
+TEST_CASE("quoted cells keep commas, quotes and newlines") {
+    Problems problems;
+    const Sheet s = parse_csv(
+        "姓名,备注,年级\n王小明,\"爱画画, 也爱唱歌\",3\n李华,\"说\"\"想妈妈\"\"\n第二行\",4\n",
+        problems);
+    CHECK(problems.empty());
+    CHECK(s.header == std::vector<std::string>{"姓名", "备注", "年级"});
+    REQUIRE(s.rows.size() == 2);
+    CHECK(s.rows[0].cells[1] == "爱画画, 也爱唱歌");
+    CHECK(s.rows[1].cells[1] == "说\"想妈妈\"\n第二行");
+    CHECK(s.rows[1].row == 3);
+    CHECK(s.rows[1].line == 3);
+    CHECK(s.rows[1].cells[2] == "4");
+}
+
+TEST_CASE("CRLF line ends, blank rows and a missing final newline") {
+    Problems problems;
+    const Sheet s = parse_csv("a,b\r\n1,2\r\n,\r\n\r\n3,\"x\r\ny\"", problems);
+    CHECK(problems.empty());
+    REQUIRE(s.rows.size() == 2);
+    CHECK(s.rows[0].cells == std::vector<std::string>{"1", "2"});
+    CHECK(s.rows[1].row == 5);  // blank rows keep their numbers, as in Excel
+    CHECK(s.rows[1].cells == std::vector<std::string>{"3", "x\ny"});
+}
+
+TEST_CASE("a title line above the header is skipped") {
+    Problems problems;
+    const Sheet s = parse_csv("孙桥小学留守儿童花名册,,\n姓名,性别,年级\n甲,男,3\n", problems);
+    CHECK(problems.empty());
+    CHECK(s.header.at(0) == "姓名");
+    REQUIRE(s.rows.size() == 1);
+    CHECK(s.rows[0].row == 3);
+}
+
+TEST_CASE("tab- and semicolon-separated sheets are recognised") {
+    Problems problems;
+    CHECK(parse_csv("姓名\t年级\n甲\t3\n", problems).rows.at(0).cells.at(1) == "3");
+    CHECK(parse_csv("姓名;年级\n甲;3\n", problems).rows.at(0).cells.at(1) == "3");
+    CHECK(problems.empty());
+}
+
+TEST_CASE("an unclosed quote is reported with its line") {
+    Problems problems;
+    parse_csv("a,b\n1,\"open\n2,3\n", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].line == 2);
+    CHECK(problems[0].message == "a quoted cell is never closed (a \" is missing)");
+}
+
+TEST_CASE("encodings: UTF-8 with and without BOM, GB18030, UTF-16") {
+    const std::string utf8 = "姓名,年级\n王小明,3\n";
+    std::string detected;
+    CHECK(sheet_to_utf8(utf8, Encoding::automatic, "s.csv", &detected) == utf8);
+    CHECK(detected == "utf-8");
+    CHECK(sheet_to_utf8("\xef\xbb\xbf" + utf8, Encoding::automatic, "s.csv", &detected) == utf8);
+    CHECK(detected == "utf-8 (BOM)");
+    const std::string gb = utf8_to_gb18030(utf8);
+    CHECK(gb != utf8);
+    CHECK(gb.substr(0, 4) == "\xd0\xd5\xc3\xfb");  // 姓名 in GB18030
+    CHECK(sheet_to_utf8(gb, Encoding::automatic, "s.csv", &detected) == utf8);
+    CHECK(detected == "gb18030");
+    CHECK(sheet_to_utf8(gb, Encoding::gb18030, "s.csv") == utf8);
+    const std::string utf16 = std::string("\xff\xfe", 2) + std::string("a\0,\0b\0\n\0", 8);
+    CHECK(sheet_to_utf8(utf16, Encoding::automatic, "s.csv", &detected) == "a,b\n");
+    CHECK(detected == "utf-16");
+}
+
+TEST_CASE("forcing UTF-8 on a GB18030 sheet names the line") {
+    const std::string gb = utf8_to_gb18030("name\nok\n王小明\n");
+    try {
+        sheet_to_utf8(gb, Encoding::utf8, "s.csv");
+        FAIL("expected an error");
+    } catch (const DataError& e) {
+        CHECK(e.path() == "s.csv");
+        CHECK(e.line() == 3);
+    }
+}
+
+TEST_CASE("UTF-8 validation rejects overlong forms and surrogates") {
+    CHECK(invalid_utf8_at("王小明 abc") == std::string_view::npos);
+    CHECK(invalid_utf8_at("ab\xc0\xaf") == 2);          // overlong '/'
+    CHECK(invalid_utf8_at("\xed\xa0\x80") == 0);        // a surrogate
+    CHECK(invalid_utf8_at("a\xe7\x8e") == 1);           // truncated
+    CHECK(invalid_utf8_at("\xf4\x90\x80\x80") == 0);    // above U+10FFFF
+    CHECK(invalid_utf8_at("\xf0\x9f\x98\x80") == std::string_view::npos);
+}
