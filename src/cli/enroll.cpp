@@ -127,9 +127,10 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         if (!o.dry_run && row.action != RowAction::unchanged) tree.write_child(row.child);
     }
     if (!ctx.quiet || o.dry_run)
-        ctx.out << fmt::format("{}{} ({} rows, {}): {} added, {} updated, {} unchanged\n",
+        ctx.out << fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                o.dry_run ? "dry run, nothing written: " : "", o.csv,
-                               plan.rows.size(), detected, added, updated, unchanged);
+                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected,
+                               added, updated, unchanged);
     return 0;
 }
 
@@ -174,8 +175,8 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     std::vector<std::string> errors;
     std::vector<std::string> changed;
     for (size_t i = 0; i < child_fields().size(); ++i) {
-        if (!o.given[i]->count()) continue;
         const ChildField& field = child_fields()[i];
+        if (field.kind == FieldKind::id || !o.given[i]->count()) continue;
         const std::string before = get_child_field(child, field);
         const std::string problem = set_child_field(child, field, o.values[i], ctx.today);
         if (!problem.empty())

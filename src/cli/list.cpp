@@ -123,8 +123,10 @@ int run_list(const ListOptions& o, Context& ctx) {
         } else {
             ctx.out << render_table(header, rows);
             if (!ctx.quiet)
-                ctx.out << fmt::format(lang == "en" ? "{} children\n" : "共 {} 名\n",
-                                       children.size());
+                ctx.out << (lang == "en"
+                                ? fmt::format("{} {}\n", children.size(),
+                                              children.size() == 1 ? "child" : "children")
+                                : fmt::format("共 {} 名\n", children.size()));
         }
     }
     return skipped ? kDataProblem : kOk;

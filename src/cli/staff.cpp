@@ -104,7 +104,7 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
         ctx.out << (file.record.staff.empty() ? "]\n" : "\n]\n");
         return 0;
     }
-    std::vector<std::string> header = {label("id", lang), label("name", lang),
+    std::vector<std::string> header = {label("staff_id", lang), label("name", lang),
                                        label("role", lang), label("class", lang),
                                        label("phone", lang)};
     std::vector<std::vector<std::string>> rows;

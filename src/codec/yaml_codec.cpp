@@ -337,20 +337,25 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
     return true;
 }
 
-void read_schema(MapReader& r, int& schema, Problems& problems) {
+/// False when the file is of a schema this liushou cannot interpret: nothing more is read.
+bool read_schema(MapReader& r, int& schema, Problems& problems) {
     std::optional<int> version;
     r.integer("schema", version);
     if (!version) {
         problems.push_back(
             Problem{"schema", "no schema version; assuming 1", Severity::warning, 1, 1});
-        return;
+        return true;
     }
     schema = *version;
-    if (schema != kSchemaVersion)
-        r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
-                                        "reads version {})",
-                                        schema, kSchemaVersion));
+    if (schema == kSchemaVersion) return true;
+    r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
+                                    "reads version {})",
+                                    schema, kSchemaVersion));
+    return false;
 }
+
+/// Thrown from a decoder to stop reading a file it cannot interpret.
+struct UnknownSchema {};
 
 template <class T, class F>
 Decoded<T> decode_with(std::string_view text, F read) {
@@ -367,6 +372,8 @@ Decoded<T> decode_with(std::string_view text, F read) {
         std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
             return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
         });
+    } catch (const UnknownSchema&) {
+        out.parsed = false;
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
         out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
@@ -536,7 +543,7 @@ std::string yaml_scalar(std::string_view value) {
 
 Decoded<Child> decode_child(std::string_view text) {
     return decode_with<Child>(text, [](MapReader& r, Child& c, Problems& problems) {
-        read_schema(r, c.schema, problems);
+        if (!read_schema(r, c.schema, problems)) throw UnknownSchema{};
         r.text("id", c.id);
         r.text("name", c.name);
         r.enumeration("gender", c.gender);
@@ -742,7 +749,7 @@ std::string encode_staff(const StaffList& list) {
 Decoded<School> decode_school(std::string_view text) {
     return decode_with<School>(text, [](MapReader& r, School& s, Problems& problems) {
         int schema = kSchemaVersion;
-        read_schema(r, schema, problems);
+        if (!read_schema(r, schema, problems)) throw UnknownSchema{};
         r.text("school", s.school);
         r.text("county", s.county);
         r.text("school_year", s.school_year);

@@ -128,6 +128,40 @@ std::optional<Date>* date_slot(Child& c, std::string_view key) {
     return nullptr;
 }
 
+/// An empty value given on purpose (`--guardian-age ""`) clears the field.
+void clear_child_field(Child& c, const ChildField& field) {
+    using K = FieldKind;
+    switch (field.kind) {
+        case K::id: return;
+        case K::text:
+        case K::phone:
+        case K::id_number:
+            for (std::string_view rel : {"father", "mother"})
+                if (starts_with(field.key, rel) && !c.parent(rel)) return;
+            *text_slot(c, field.key) = "";
+            break;
+        case K::date: date_slot(c, field.key)->reset(); break;
+        case K::grade: c.grade.reset(); break;
+        case K::class_no: c.class_no.reset(); break;
+        case K::age: c.guardian.age.reset(); break;
+        case K::gender: c.gender.reset(); break;
+        case K::left_behind: c.left_behind.reset(); break;
+        case K::boolean:
+            if (field.key == "boarding") c.boarding.reset();
+            else c.support.key_child = false;
+            break;
+        case K::list: c.support.subsidies.clear(); break;
+    }
+    // A parent entry with nothing left in it is dropped rather than written empty.
+    c.parents.erase(std::remove_if(c.parents.begin(), c.parents.end(),
+                                   [](const Parent& p) {
+                                       return p.name.empty() && p.phone.empty() &&
+                                              p.work_place.empty() && p.work_phone.empty() &&
+                                              p.extras.empty();
+                                   }),
+                    c.parents.end());
+}
+
 }  // namespace
 
 std::string normalise_header(std::string_view header) {
@@ -204,6 +238,10 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
                             const Date& today) {
     const std::string_view text = trim(raw);
     using K = FieldKind;
+    if (text.empty() && field.kind != K::id) {
+        clear_child_field(c, field);
+        return {};
+    }
     switch (field.kind) {
         case K::id: {
             const std::string problem = child_id_error(text);

@@ -118,6 +118,7 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 std::string label(std::string_view key, std::string_view lang) {
     static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kLabels = {
         {"id", {"学号", "ID"}},
+        {"staff_id", {"编号", "ID"}},
         {"name", {"姓名", "Name"}},
         {"gender", {"性别", "Gender"}},
         {"grade", {"年级", "Grade"}},

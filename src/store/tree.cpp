@@ -297,7 +297,7 @@ Loaded<School> Tree::load_school() const { return load<School>(kSchoolFile, deco
 bool Tree::write_text(const std::string& relative, const std::string& content, int mode) const {
     const fs::path full = fs::path(root_) / relative;
     boost::system::error_code ec;
-    fs::create_directories(full.parent_path(), ec);
+    if (!fs::is_directory(full.parent_path(), ec)) fs::create_directories(full.parent_path(), ec);
     if (ec)
         throw IoError(fmt::format("{}: cannot create directory: {}", display(relative),
                                   ec.message()));

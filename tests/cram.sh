@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Runs one golden test (a .t file), in the manner of cram and ledger's baseline tests:
+#   - a line "  $ command" is run by bash, "  > more" continues it;
+#   - the lines indented by two spaces after it are its expected output (stdout and stderr),
+#     then "[N]" when it exits with N != 0;
+#   - every other line is commentary.
+# The test passes when the file rebuilt with the actual output is identical to the file.
+# CRAM_UPDATE=1 rewrites the file with the actual output (review it with git diff).
+set -u
+case_file=$(realpath "$1")
+work=$(mktemp -d "${TMPDIR:-/tmp}/liushou-golden.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin" "$work/out" "$work/home" "$work/tmp"
+ln -s "${LIUSHOU_BIN:?set LIUSHOU_BIN to the built liushou}" "$work/bin/liushou"
+[ -n "${GENSHEET:-}" ] && ln -s "$GENSHEET" "$work/bin/gensheet"
+
+# 1. The script: each command's output goes to out/N, its exit code to out/N.rc.
+script=$work/script.sh
+{
+  echo 'set +e'
+  n=0 in_cmd=0 cont=0
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [[ $line == '  $ '* ]]; then
+      [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+      n=$((n + 1)) in_cmd=1 cont=1
+      printf '{ %s\n' "${line:4}"
+      continue
+    elif [[ $line == '  > '* ]] && [ $cont = 1 ]; then
+      printf '%s\n' "${line:4}"
+      continue
+    fi
+    cont=0
+    if [ $in_cmd = 1 ] && [[ $line != '  '* ]]; then
+      printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+      in_cmd=0
+    fi
+  done < "$case_file"
+  [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+} > "$script"
+
+# 2. Run it in an empty directory with a fixed date and a clean environment.
+(
+  cd "$work/tmp" &&
+  env -u LIUSHOU_ROOT -u LIUSHOU_LANG PATH="$work/bin:$PATH" HOME="$work/home" \
+      CRAM_OUT="$work/out" LIUSHOU_TODAY="${LIUSHOU_TODAY:-2026-03-15}" NO_COLOR=1 LC_ALL=C.UTF-8 \
+      TESTDIR="$(dirname "$case_file")" EXAMPLES="${EXAMPLES:-}" \
+      GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid \
+      GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid \
+      bash "$script" > "$work/script.log" 2>&1
+)
+
+# 3. Rebuild the file with the actual output.
+actual=$work/actual.t
+emit() {  # the output of command $1
+  local f=$work/out/$1
+  if [ -s "$f" ]; then
+    sed 's/^/  /' "$f"
+    [ -n "$(tail -c1 "$f")" ] && echo " (no-eol)"
+  fi
+  local rc; rc=$(cat "$f.rc" 2>/dev/null || echo '?')
+  [ "$rc" != 0 ] && echo "  [$rc]"
+  return 0
+}
+{
+  n=0 in_cmd=0 cont=0
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [[ $line == '  $ '* ]]; then
+      [ $in_cmd = 1 ] && emit $n
+      n=$((n + 1)) in_cmd=1 cont=1
+      printf '%s\n' "$line"
+      continue
+    elif [[ $line == '  > '* ]] && [ $cont = 1 ]; then
+      printf '%s\n' "$line"
+      continue
+    fi
+    cont=0
+    if [[ $line == '  '* ]]; then
+      :  # old expected output: replaced by the actual output
+    else
+      [ $in_cmd = 1 ] && emit $n
+      in_cmd=0
+      printf '%s\n' "$line"
+    fi
+  done < "$case_file"
+  [ $in_cmd = 1 ] && emit $n
+} > "$actual"
+
+if cmp -s "$case_file" "$actual"; then
+  exit 0
+fi
+if [ "${CRAM_UPDATE:-0}" = 1 ]; then
+  cp "$actual" "$case_file"
+  echo "updated $case_file"
+  exit 0
+fi
+cp "$actual" "$case_file.err"
+diff -u "$case_file" "$actual"
+echo "FAILED: $case_file (actual output in $case_file.err; CRAM_UPDATE=1 accepts it)"
+exit 1

@@ -1,0 +1,51 @@
+list shows children as a table, JSON or CSV, filtered.
+
+  $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
+  $ gensheet --rows 8 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv
+  $ liushou enroll 2025-003 --status transferred --on 2026-01-10 -q
+  $ liushou enroll 2025-005 --guardian-age "" -q
+  $ liushou list
+  学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
+  2025-004  王俊杰  女    1     1     双亲外出            在读  完整
+  2025-005  周明轩  女    3     2     双亲外出            在读  缺1项
+  2025-002  赵若曦  男    5     3     父亲外出            在读  完整
+  2025-007  丁梦琪  女    6     2     父亲外出            在读  完整
+  2025-008  黄欣怡  女    6     2     双亲外出            在读  完整
+  2025-001  徐紫涵  男    6     3     双亲外出            在读  完整
+  2025-006  晏雨桐  女    6     3     双亲外出            在读  完整
+  共 7 名
+  $ liushou list --lang en --grade 6
+  ID        Name    Gender  Grade  Class  Left behind   Teacher  Status    File
+  2025-007  丁梦琪  female  6      2      father_away            enrolled  complete
+  2025-008  黄欣怡  female  6      2      both_parents           enrolled  complete
+  2025-001  徐紫涵  male    6      3      both_parents           enrolled  complete
+  2025-006  晏雨桐  female  6      3      both_parents           enrolled  complete
+  4 children
+  $ liushou list --status all --format csv
+  学号,姓名,性别,年级,班级,留守类型,帮扶教师,状态,档案
+  2025-004,王俊杰,女,1,1,双亲外出,,在读,完整
+  2025-003,晏静怡,男,3,2,双亲外出,,转出,完整
+  2025-005,周明轩,女,3,2,双亲外出,,在读,缺1项
+  2025-002,赵若曦,男,5,3,父亲外出,,在读,完整
+  2025-007,丁梦琪,女,6,2,父亲外出,,在读,完整
+  2025-008,黄欣怡,女,6,2,双亲外出,,在读,完整
+  2025-001,徐紫涵,男,6,3,双亲外出,,在读,完整
+  2025-006,晏雨桐,女,6,3,双亲外出,,在读,完整
+  $ liushou list --incomplete --format json
+  [
+   {"id": "2025-005", "name": "周明轩", "gender": "female", "grade": 3, "class": 2, "status": "enrolled", "left_behind": "both_parents", "teacher": "", "buddy": "", "complete": false, "missing": ["guardian.age"]}
+  ]
+  $ liushou list --status transferred --lang en
+  ID        Name    Gender  Grade  Class  Left behind   Teacher  Status       File
+  2025-003  晏静怡  male    3      2      both_parents           transferred  complete
+  1 child
+  $ liushou list --unpaired --class 1 -q
+  学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
+  2025-004  王俊杰  女    1     1     双亲外出            在读  完整
+  $ liushou list --status gone
+  liushou: --status gone: use all or one of enrolled | transferred | dropped_out | graduated | not_enrolled
+  [2]
+  $ liushou list --grade 9
+  --grade: Value 9 not in range 1 to 6
+  Run with --help for more information.
+  [2]
