@@ -71,7 +71,9 @@ public:
     MapReader(const YAML::Node& node, std::string prefix, DecodeContext& ctx)
         : prefix_(std::move(prefix)), ctx_(ctx) {
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node& key = it->first;
+            // yaml-cpp's iterator yields temporaries: copy the handles, never bind references.
+            const YAML::Node key = it->first;
+            const YAML::Node value = it->second;
             if (!key.IsScalar()) {
                 problem_at(key.Mark(), prefix_, "a key must be plain text");
                 continue;
@@ -83,7 +85,7 @@ public:
                 continue;
             }
             index_[name] = entries_.size();
-            entries_.push_back(Entry{name, key, it->second, false});
+            entries_.push_back(Entry{name, key, value, false});
         }
     }
 
