@@ -58,6 +58,9 @@ std::optional<E> enum_from_key(std::string_view key) {
     return std::nullopt;
 }
 
+/// Natural order of ids: digit runs compare as numbers, so 2025-2 sorts before 2025-10.
+bool natural_less(const std::string& a, const std::string& b);
+
 /// The key, the Chinese label or an alias: what a person or a sheet may say.
 std::string fold_case(std::string_view text);
 template <class E>
@@ -159,6 +162,8 @@ struct Talk {
     std::string summary;
     std::optional<Mood> mood;
     std::string follow_up;
+    /// The date of an earlier entry whose follow-up this entry closes.
+    std::optional<Date> closes;
     Extras extras;
 };
 

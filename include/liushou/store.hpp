@@ -84,7 +84,4 @@ std::string read_file(const std::string& path, const std::string& display);
 /// Runs `git -C dir args…` (no shell, output discarded); its exit status, or -1 without git.
 int run_git(const std::vector<std::string>& args, const std::string& dir);
 
-/// Natural order of ids: digit runs compare as numbers.
-bool natural_less(const std::string& a, const std::string& b);
-
 }  // namespace liushou

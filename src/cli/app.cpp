@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "liushou/error.hpp"
 #include "liushou/records.hpp"
+#include "liushou/store.hpp"
 
 #ifndef LIUSHOU_VERSION
 #define LIUSHOU_VERSION "0.0.0"
@@ -29,6 +30,8 @@ const CommandSpec kCommands[] = {
     {"check", "Validate every file of the tree and report all problems", setup_check},
     {"list", "List children, filtered, as a table, JSON or CSV", setup_list},
     {"staff", "Keep the teacher list (staff.yaml)", setup_staff},
+    {"pair", "Pair children with teachers and buddies; help plans and progress", setup_pair},
+    {"log-talk", "Record talks, home visits, family calls and meetings", setup_log_talk},
 };
 
 }  // namespace
@@ -51,6 +54,35 @@ std::string output_language(const Context& ctx, const School* school) {
     if (school && (school->rules.language == "en" || school->rules.language == "zh"))
         return school->rules.language;
     return "zh";
+}
+
+Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx) {
+    if (!tree.child_exists(id)) throw UsageError(fmt::format("no child {}", id));
+    const Loaded<Child> file = tree.load_child(id);
+    require_writable(file, ctx);
+    if (file.record.id != id) {
+        const auto at = file.where.find("id");
+        throw DataError(fmt::format("the file says id {}, its name says {}; fix one first",
+                                    file.record.id, id),
+                        file.path, at.first, at.second);
+    }
+    return file.record;
+}
+
+StaffList load_staff_checked(const Tree& tree, Context& ctx) {
+    const Loaded<StaffList> staff = tree.load_staff();
+    require_writable(staff, ctx);
+    return staff.record;
+}
+
+Date date_option(const std::string& option, const std::string& text, const Date& fallback,
+                 const Date& today) {
+    if (text.empty()) return fallback;
+    const DateParse parsed = parse_flexible_date(text);
+    if (!parsed.date) throw DataError(option + ": " + parsed.error);
+    if (*parsed.date > today)
+        throw DataError(fmt::format("{}: {} is in the future", option, parsed.date->iso()));
+    return *parsed.date;
 }
 
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {

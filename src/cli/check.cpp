@@ -5,11 +5,14 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/care.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
 
 namespace {
+
+constexpr long kStaleFollowUpDays = 30;
 
 struct CheckOptions {
     bool allow_incomplete = false;
@@ -82,6 +85,16 @@ int run_check(const CheckOptions& o, Context& ctx) {
                                                Severity::warning});
                     break;
                 }
+            }
+            // A follow-up nobody closed for a month has probably been forgotten.
+            for (const Talk* t : open_follow_ups(c)) {
+                const long days = ctx.today.days() - t->date->days();
+                if (days <= kStaleFollowUpDays) continue;
+                const size_t index = static_cast<size_t>(t - c.talks.data());
+                problems.push_back(Problem{fmt::format("talks[{}].follow_up", index),
+                                           fmt::format("open for {} days (since {})", days,
+                                                       t->date->iso()),
+                                           Severity::warning});
             }
             if (!c.name.empty() && c.birth_date) {
                 const auto [it, fresh] =

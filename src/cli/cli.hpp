@@ -14,7 +14,9 @@
 namespace liushou {
 
 class Tree;
+struct Child;
 struct School;
+struct StaffList;
 
 /// What a chosen subcommand will do; returns the exit code.
 using Runner = std::function<int(Context&)>;
@@ -24,6 +26,8 @@ void setup_enroll(CLI::App& cmd, Runner& run);
 void setup_check(CLI::App& cmd, Runner& run);
 void setup_list(CLI::App& cmd, Runner& run);
 void setup_staff(CLI::App& cmd, Runner& run);
+void setup_pair(CLI::App& cmd, Runner& run);
+void setup_log_talk(CLI::App& cmd, Runner& run);
 
 /// Entry point of the executable, testable with any streams.
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err);
@@ -42,5 +46,16 @@ void require_writable(const Loaded& file, Context& ctx) {
     throw DataError(file.path + ": fix the problems above first (liushou check); liushou does "
                     "not rewrite a file it cannot read completely");
 }
+
+/// The child's record for a write under the lock: it must exist, read completely and carry
+/// the id its name gives. Throws UsageError or DataError otherwise.
+Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx);
+
+/// staff.yaml, which must read completely (references are checked against it).
+StaffList load_staff_checked(const Tree& tree, Context& ctx);
+
+/// A date option: flexible forms, not after today. Empty text gives `fallback`.
+Date date_option(const std::string& option, const std::string& text, const Date& fallback,
+                 const Date& today);
 
 }  // namespace liushou

@@ -147,13 +147,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     Child child;
     bool exists = !id.empty() && tree.child_exists(id);
     if (exists) {
-        const Loaded<Child> file = tree.load_child(id);
-        require_writable(file, ctx);
-        if (file.record.id != id)
-            throw DataError(fmt::format("the file says id {}, its name says {}; fix one first",
-                                        file.record.id, id),
-                            file.path, file.where.find("id").first, file.where.find("id").second);
-        child = file.record;
+        child = load_child_for_write(tree, id, ctx);
     } else {
         bool has_name = false;
         for (size_t i = 0; i < child_fields().size(); ++i)

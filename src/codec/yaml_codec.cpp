@@ -618,6 +618,7 @@ Decoded<Child> decode_child(std::string_view text) {
             t.text("summary", v.summary);
             t.enumeration("mood", v.mood);
             t.text("follow_up", v.follow_up);
+            t.date("closes", v.closes);
         });
         r.text("notes", c.notes);
     });
@@ -708,6 +709,7 @@ std::string encode_child(const Child& original) {
         w.text(in, "summary", t.summary);
         write_enum(w, in, "mood", t.mood);
         w.text(in, "follow_up", t.follow_up);
+        w.date(in, "closes", t.closes);
         w.extras(in, t.extras);
     });
     w.text(0, "notes", c.notes);

@@ -48,31 +48,6 @@ Date today_from_environment() {
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-bool natural_less(const std::string& a, const std::string& b) {
-    size_t i = 0, j = 0;
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    while (i < a.size() && j < b.size()) {
-        if (digit(a[i]) && digit(b[j])) {
-            size_t ei = i, ej = j;
-            while (ei < a.size() && digit(a[ei])) ++ei;
-            while (ej < b.size() && digit(b[ej])) ++ej;
-            // Compare as numbers without overflow: strip zeros, then length, then digits.
-            size_t si = i, sj = j;
-            while (si + 1 < ei && a[si] == '0') ++si;
-            while (sj + 1 < ej && b[sj] == '0') ++sj;
-            if (ei - si != ej - sj) return ei - si < ej - sj;
-            const int cmp = a.compare(si, ei - si, b, sj, ej - sj);
-            if (cmp != 0) return cmp < 0;
-            if (ei - i != ej - j) return ei - i < ej - j;
-            i = ei, j = ej;
-        } else {
-            if (a[i] != b[j]) return a[i] < b[j];
-            ++i, ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
-
 std::string read_file(const std::string& path, const std::string& display) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));

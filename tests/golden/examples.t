@@ -1,17 +1,23 @@
-The sample school in examples/ is a clean tree apart from three files still being completed.
+The sample school in examples/ is clean apart from three files still being completed and a few
+follow-ups left open since December.
 
   $ cp -r "$EXAMPLES/school" school && cd school
   $ liushou check
   children/2025-004.yaml:1:1: error: incomplete file (建档), missing: guardian.phone, guardian.age
   children/2025-011.yaml:1:1: error: incomplete file (建档), missing: home_address
+  children/2025-011.yaml:43:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
+  children/2025-013.yaml:42:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
+  children/2025-018.yaml:44:16: warning: talks[0].follow_up: open for 89 days (since 2025-12-16)
   children/2025-023.yaml:1:1: error: incomplete file (建档), missing: parents[0].work_place
-  checked 32 files: 3 errors, 0 warnings
+  children/2025-024.yaml:44:16: warning: talks[0].follow_up: open for 88 days (since 2025-12-17)
+  children/2025-025.yaml:44:16: warning: talks[0].follow_up: open for 101 days (since 2025-12-04)
+  checked 32 files: 3 errors, 5 warnings
   [1]
   $ liushou list --grade 3
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
-  2025-002  林宇轩  女    3     2     父亲外出            在读  完整
-  2025-008  晏雨桐  女    3     3     双亲外出            在读  完整
-  2025-028  李子涵  男    3     3     双亲外出            在读  完整
+  2025-002  林宇轩  女    3     2     父亲外出  T003      在读  完整
+  2025-008  晏雨桐  女    3     3     双亲外出  T008      在读  完整
+  2025-028  李子涵  男    3     3     双亲外出  T007      在读  完整
   共 3 名
   $ liushou staff list
   编号  姓名    职务      班级  电话
@@ -45,3 +51,45 @@ re-importing it names those children, and nothing else differs.
   would update 2025-011 (row 12): home_address
   would update 2025-023 (row 24): father_work_place, mother_work_place
   dry run, nothing written: register-gb18030.csv (30 rows, gb18030): 0 added, 3 updated, 27 unchanged
+
+Pairings, help plans and a month of talks are in the sample too.
+
+  $ liushou pair --load
+  编号  姓名    职务      班级  帮扶人数
+  T001  喻校长  领导            0
+  T002  张老师  班主任    1-1   5
+  T003  李老师  班主任    2-1   5
+  T004  王老师  班主任    3-1   4
+  T005  陈老师  班主任    4-1   4
+  T006  刘老师  班主任    5-1   4
+  T007  杨老师  班主任    6-1   4
+  T008  赵老师  任课教师        4
+  $ sed -n '/^pairing/,$p' children/2025-005.yaml
+  pairing:
+    teacher: T005
+    since: 2026-03-15
+    plan:
+      - from: 2026-03-02
+        to: 2026-06-30
+        content: 数学每周两次课后辅导
+        goal: 期末数学及格
+    progress:
+      - date: 2026-03-13
+        note: 单元测验 72 分，比上次提高 15 分
+        subject: 数学
+        score: "72"
+  talks:
+    - date: 2025-12-13
+      kind: talk
+      by: T005
+      summary: 上课爱走神，约定每天读书半小时
+      mood: ok
+    - date: 2026-03-10
+      kind: talk
+      by: T005
+      summary: 和同学闹了矛盾，已调解
+      mood: low
+  $ liushou log-talk --from-csv register.csv 2>&1 | head -3
+  register.csv:1:1: error: header: the sheet has no 日期 (date) column
+  register.csv:1:1: error: header: the sheet has no 教师 (teacher) column
+  register.csv:1:1: error: header: the sheet has no 内容 (summary) column

@@ -2,7 +2,12 @@
 // benchmark: the same seed gives the same bytes on every machine.
 //
 //   gensheet [--rows N] [--seed S] [--year 2025] [--shuffle] [--ids]
-//            [--encoding utf-8|utf-8-bom|gb18030] [--bad-date-row K]
+//            [--encoding utf-8|utf-8-bom|gb18030] [--bad-date-row K] [--enrolled-on DATE]
+//   gensheet --talks --rows N [--from 2024-09] [--to 2026-06] [--teachers 8]
+//            [--bad-teacher-row K] [--max-rows N] [--encoding …]
+//     a talk sheet for children <year>-001 … <year>-N: a talk each school month, a family
+//     call most months and a home visit each term, by teachers T001 … T00K.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +53,13 @@ const std::vector<std::string> kWorkPhone = {"0755-2760", "0769-8553", "0574-861
 const std::vector<std::pair<std::string, std::string>> kGuardians = {
     {"爷爷", "务农"}, {"奶奶", "务农"}, {"外公", "务农"}, {"外婆", "家务"},
     {"姑姑", "个体经营"}, {"舅舅", "务工"}, {"奶奶", "家务"}, {"爷爷", "退休教师"}};
+const std::vector<std::string> kTalks = {
+    "想念妈妈，学习压力大", "最近学习进步明显，很开心", "和同学闹了矛盾，已调解", "作业完成较好，字迹工整",
+    "上课爱走神，约定每天读书半小时", "爷爷生病住院，情绪低落", "参加了学校合唱队，很积极",
+    "周末在家帮奶奶干农活", "数学单元测验不理想，安排同学帮扶", "和爸爸视频通话后心情好转"};
+const std::vector<std::string> kFollowUps = {"联系母亲每周通一次视频电话", "下周再谈一次",
+                                             "请数学老师课后辅导", "了解爷爷病情"};
+
 const std::vector<std::string> kHealth = {"良好", "良好", "良好", "一般", "健康"};
 
 std::string phone(Rng& rng) {
@@ -69,7 +81,10 @@ std::string date_text(int y, int m, int d, int style) {
 int main(int argc, char** argv) {
     int rows = 30, year = 2025, bad_date_row = 0;
     uint64_t seed = 1;
-    bool shuffle = false, ids = false;
+    bool shuffle = false, ids = false, talks = false;
+    std::string enrolled_on;  // the same enrolment date for everyone, for long talk histories
+    int teachers = 8, bad_teacher_row = 0, max_rows = 0;
+    int from_year = 2024, from_month = 9, to_year = 2026, to_month = 6;
     std::string encoding = "utf-8";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -87,12 +102,53 @@ int main(int argc, char** argv) {
         else if (a == "--ids") ids = true;
         else if (a == "--encoding") encoding = value();
         else if (a == "--bad-date-row") bad_date_row = std::atoi(value().c_str());
+        else if (a == "--talks") talks = true;
+        else if (a == "--enrolled-on") enrolled_on = value();
+        else if (a == "--max-rows") max_rows = std::atoi(value().c_str());
+        else if (a == "--teachers") teachers = std::max(1, std::atoi(value().c_str()));
+        else if (a == "--bad-teacher-row") bad_teacher_row = std::atoi(value().c_str());
+        else if (a == "--from") std::sscanf(value().c_str(), "%d-%d", &from_year, &from_month);
+        else if (a == "--to") std::sscanf(value().c_str(), "%d-%d", &to_year, &to_month);
         else {
             std::cerr << "gensheet: unknown option " << a << "\n";
             return 2;
         }
     }
     Rng rng{seed};
+    if (talks) {
+        const int first_month = from_year * 12 + from_month - 1, last_month = to_year * 12 + to_month - 1;
+        std::string out = liushou::csv_line({"学号", "日期", "类型", "教师", "内容", "情绪", "跟进事项"});
+        int row = 1;
+        auto emit = [&](const std::vector<std::string>& cells) {
+            if (max_rows && row > max_rows) return;
+            ++row;
+            std::vector<std::string> c = cells;
+            if (row == bad_teacher_row) c[3] = "T999";
+            out += liushou::csv_line(c);
+        };
+        for (int m = first_month; m <= last_month; ++m) {
+            const int y = m / 12, month = m % 12 + 1;
+            if (month == 1 || month == 2 || month == 7 || month == 8) continue;
+            for (int child = 1; child <= rows; ++child) {
+                char id[32], teacher[16];
+                std::snprintf(id, sizeof id, "%d-%03d", year, child);
+                std::snprintf(teacher, sizeof teacher, "T%03d", 1 + (child - 1) % teachers);
+                const bool follow = rng.below(6) == 0;
+                emit({id, date_text(y, month, 3 + rng.below(20), 0), "谈心", teacher, rng.pick(kTalks),
+                      rng.below(5) == 0 ? "低落" : rng.below(2) ? "好" : "一般",
+                      follow ? rng.pick(kFollowUps) : ""});
+                if (rng.below(4) != 0)
+                    emit({id, date_text(y, month, 24 + rng.below(4), 0), "亲情电话", teacher,
+                          "与在外务工的父母通话", "", ""});
+                if (month == 10 || month == 4)
+                    emit({id, date_text(y, month, 10 + rng.below(10), 0), "家访", teacher,
+                          "家访，了解监护人情况", "", ""});
+            }
+        }
+        if (encoding == "gb18030") out = liushou::utf8_to_gb18030(out);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return 0;
+    }
     std::vector<std::string> header = {
         "姓名", "性别", "出生日期", "身份证号", "民族", "年级", "班级", "入学日期", "留守类型",
         "是否寄宿", "健康状况", "家庭住址", "父亲姓名", "父亲电话", "父亲务工地址", "父亲单位电话",
@@ -144,7 +200,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> row = {
             name, male ? "男" : "女", birth, id_number, rng.below(10) == 0 ? "土家族" : "汉族",
             std::to_string(grade), std::to_string(1 + rng.below(3)),
-            date_text(year - grade + 1, 9, 1, 0), left, grade == 6 && rng.below(2) ? "是" : "否",
+            enrolled_on.empty() ? date_text(year - grade + 1, 9, 1, 0) : enrolled_on, left, grade == 6 && rng.below(2) ? "是" : "否",
             rng.pick(kHealth), address,
             surname + "建" + rng.pick(kGiven).substr(0, 3), father_away || rng.below(2) ? phone(rng) : "",
             father_away ? kWork[static_cast<size_t>(w1)] : "", father_away ? wp1 : "",

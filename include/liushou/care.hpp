@@ -1,0 +1,88 @@
+// 结对帮扶 and 谈心: pairings over time, talk entries, follow-ups and the monthly talk sheet.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "liushou/fields.hpp"
+#include "liushou/records.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou {
+
+// ---- pairing ---------------------------------------------------------------------------
+
+/// Who was paired with the child on `day`: the current pairing from its `since` on, else the
+/// history entry covering the day. nullopt when nobody was.
+std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day);
+
+struct PairingChange {
+    std::optional<std::string> teacher;
+    std::optional<std::string> buddy;
+    std::optional<std::string> proxy_parent;
+    Date since;
+};
+
+/// Applies a new pairing. A different teacher, buddy or proxy parent from a later date moves
+/// the current pairing to history, ending the day before; on the same date it corrects the
+/// current pairing. Returns false when nothing changes; throws nothing, errors go to `out`.
+bool repair(Child& child, const PairingChange& change, Problems& out);
+
+/// Appends a help plan (学习帮扶计划) unless the same one is there; false when it was.
+bool add_plan(Child& child, const PlanItem& plan);
+/// Appends a progress note (进步档案) unless the same one is there; false when it was.
+bool add_progress(Child& child, const ProgressItem& progress);
+
+/// Enrolled children per staff id (teachers with none included), for balancing.
+std::map<std::string, int> teacher_load(const std::vector<Child>& children,
+                                        const StaffList& staff);
+
+struct Suggestion {
+    std::string child_id;
+    std::string teacher;
+    std::string reason;  // "head_teacher" or "least_loaded"
+};
+
+/// A teacher for every enrolled child without one: the head teacher of the child's class
+/// first, else the staff member (head teachers and teachers) with the fewest children so far.
+std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
+                                         const StaffList& staff);
+
+// ---- talks -----------------------------------------------------------------------------
+
+/// Adds a talk unless an entry with the same date, kind, teacher and summary exists.
+/// Returns false when it was already there.
+bool add_talk(Child& child, const Talk& talk);
+
+/// Follow-ups not yet closed: a talk's `follow_up` stays open until a later entry names the
+/// talk's date in `closes`. In date order.
+std::vector<const Talk*> open_follow_ups(const Child& child);
+
+/// Checks of a talk against the child and staff: date not in the future nor before the
+/// child enrolled, teacher known, summary given. Field names are those of the options.
+void check_talk(const Talk& talk, const Child& child, const StaffList& staff, const Date& today,
+                Problems& out);
+
+/// A staff member named by id or by a unique name; on failure, why in `error`.
+const Staff* find_staff(const StaffList& staff, const std::string& id_or_name,
+                        std::string& error);
+
+/// The monthly talk sheet: 学号 (or 姓名 when unique), 日期, 类型, 教师, 内容, 情绪, 跟进事项.
+struct TalkRow {
+    int row = 0;
+    size_t child = 0;  // index into the children given
+    Talk talk;
+    bool duplicate = false;  // already on file, or earlier in the sheet
+};
+
+struct TalkImportPlan {
+    std::vector<TalkRow> rows;
+    Problems problems;
+};
+
+TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
+                                const StaffList& staff, const Date& today);
+
+}  // namespace liushou

@@ -1,0 +1,270 @@
+// liushou pair: 结对帮扶 — teacher, buddy and proxy parent over time, help plans, progress,
+// and the school-wide views: who is unpaired, how the load is spread, a proposal to fill gaps.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/care.hpp"
+#include "liushou/render.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct PairOptions {
+    std::string id;
+    CLI::Option* teacher_opt = nullptr;
+    CLI::Option* buddy_opt = nullptr;
+    CLI::Option* proxy_opt = nullptr;
+    std::string teacher, buddy, proxy_parent, since;
+    std::string plan, from, to, goal;
+    CLI::Option* progress_opt = nullptr;
+    std::string progress, date, subject, score;
+    bool unpaired = false, load = false, suggest = false, apply = false;
+};
+
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
+    std::vector<Child> out;
+    for (auto& file : tree.load_children()) {
+        if (!file.parsed) {
+            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
+                                   file.path);
+            skipped = true;
+            continue;
+        }
+        out.push_back(std::move(file.record));
+    }
+    return out;
+}
+
+std::string class_of(const Child& c) {
+    return c.grade && c.class_no ? fmt::format("{}-{}", *c.grade, *c.class_no) : std::string();
+}
+
+int run_views(const PairOptions& o, Context& ctx) {
+    const Tree tree = Tree::open(ctx);
+    const auto school = tree.load_school();
+    const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
+    const bool en = lang == "en";
+    const StaffList staff = load_staff_checked(tree, ctx);
+    bool skipped = false;
+    std::vector<Child> children = readable_children(tree, ctx, skipped);
+    std::sort(children.begin(), children.end(),
+              [](const Child& a, const Child& b) { return natural_less(a.id, b.id); });
+
+    if (o.unpaired) {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& c : children)
+            if (c.status == Status::enrolled && c.pairing.teacher.empty())
+                rows.push_back({c.id, c.name, class_of(c)});
+        ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级"},
+                                rows);
+        if (!ctx.quiet)
+            ctx.out << (en ? fmt::format("{} unpaired\n", rows.size())
+                           : fmt::format("共 {} 名未结对\n", rows.size()));
+    } else if (o.load) {
+        const auto load = teacher_load(children, staff);
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& s : staff.staff) {
+            const std::string role =
+                s.role ? std::string(en ? key_of(*s.role) : zh_of(*s.role)) : "";
+            const std::string klass =
+                s.grade && s.class_no ? fmt::format("{}-{}", *s.grade, *s.class_no) : "";
+            rows.push_back({s.id, s.name, role, klass, std::to_string(load.at(s.id))});
+        }
+        for (const auto& [id, n] : load)
+            if (!staff.find(id)) rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "", std::to_string(n)});
+        ctx.out << render_table({label("staff_id", lang), label("name", lang), label("role", lang),
+                                 en ? "Class" : "班级", label("children", lang)},
+                                rows);
+    } else {
+        const auto suggestions = suggest_pairings(children, staff);
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& s : suggestions) {
+            const auto child = std::find_if(children.begin(), children.end(),
+                                            [&](const Child& c) { return c.id == s.child_id; });
+            const std::string reason = s.reason == "head_teacher"
+                                           ? (en ? "head teacher of the class" : "本班班主任")
+                                           : (en ? "fewest children" : "帮扶人数最少");
+            rows.push_back({s.child_id, child->name, class_of(*child), s.teacher,
+                            staff.find(s.teacher)->name, reason});
+        }
+        ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级",
+                                 label("teacher", lang), en ? "Teacher's name" : "教师姓名",
+                                 en ? "Why" : "理由"},
+                                rows);
+        if (o.apply && !suggestions.empty()) {
+            const WriteLock lock = tree.lock();
+            int written = 0;
+            for (const auto& s : suggestions) {
+                Child child = load_child_for_write(tree, s.child_id, ctx);
+                Problems problems;
+                if (!child.pairing.teacher.empty()) continue;  // paired since we looked
+                if (repair(child, PairingChange{s.teacher, std::nullopt, std::nullopt, ctx.today},
+                           problems) &&
+                    tree.write_child(child))
+                    ++written;
+            }
+            if (!ctx.quiet)
+                ctx.out << (en ? fmt::format("paired {} children\n", written)
+                               : fmt::format("已结对 {} 名\n", written));
+        } else if (!suggestions.empty() && !ctx.quiet) {
+            ctx.out << (en ? "nothing written; add --apply to pair them\n"
+                           : "未写入；加 --apply 按此结对\n");
+        }
+    }
+    return skipped ? kDataProblem : kOk;
+}
+
+int run_pair(const PairOptions& o, Context& ctx) {
+    const bool pairing = o.teacher_opt->count() || o.buddy_opt->count() || o.proxy_opt->count();
+    const bool plan = !o.plan.empty();
+    const bool progress = o.progress_opt->count() > 0;
+    if (!pairing && !plan && !progress)
+        throw UsageError("say what to record: --teacher/--buddy/--proxy-parent, --plan or "
+                         "--progress (or use --unpaired, --load, --suggest)");
+    if (plan && (o.from.empty() || o.to.empty()))
+        throw UsageError("a help plan needs --from and --to");
+    if (!plan && (!o.from.empty() || !o.to.empty() || !o.goal.empty()))
+        throw UsageError("--from, --to and --goal go with --plan");
+    if (!progress && (!o.date.empty() || !o.subject.empty() || !o.score.empty()))
+        throw UsageError("--date, --subject and --score go with --progress");
+
+    const Tree tree = Tree::open(ctx);
+    tree.child_relative(o.id);  // refuse ids that could leave children/
+    const WriteLock lock = tree.lock();
+    Child child = load_child_for_write(tree, o.id, ctx);
+    const StaffList staff = load_staff_checked(tree, ctx);
+    std::vector<std::string> done;
+    std::vector<std::string> errors;
+
+    if (pairing) {
+        PairingChange change;
+        change.since = date_option("--since", o.since, ctx.today, ctx.today);
+        if (o.teacher_opt->count()) {
+            std::string error;
+            const Staff* s = find_staff(staff, o.teacher, error);
+            if (!s) errors.push_back("--teacher: " + error);
+            else change.teacher = s->id;
+        }
+        if (o.buddy_opt->count()) {
+            if (looks_like_child_id(o.buddy) && o.buddy == child.id)
+                errors.push_back("--buddy: a child cannot be their own buddy");
+            else if (looks_like_child_id(o.buddy) && !tree.child_exists(o.buddy))
+                errors.push_back(fmt::format("--buddy: no child {} (give a child's id or a "
+                                             "classmate's name)",
+                                             o.buddy));
+            change.buddy = o.buddy;
+        }
+        if (o.proxy_opt->count()) change.proxy_parent = o.proxy_parent;
+        if (errors.empty()) {
+            const size_t history_before = child.pairing.history.size();
+            Problems problems;
+            const bool changed = repair(child, change, problems);
+            for (const auto& p : problems)
+                errors.push_back(fmt::format("--{}: {}", p.field, p.message));
+            if (changed) {
+                std::string what = fmt::format("paired {} with {} from {}", child.id,
+                                               child.pairing.teacher, change.since.iso());
+                if (!child.pairing.buddy.empty()) what += ", buddy " + child.pairing.buddy;
+                if (child.pairing.history.size() > history_before)
+                    what += fmt::format(" (before: {} until {})", child.pairing.history.back().teacher,
+                                        child.pairing.history.back().to->iso());
+                done.push_back(what);
+            }
+        }
+    }
+    if (plan) {
+        PlanItem item;
+        const DateParse from = parse_flexible_date(o.from), to = parse_flexible_date(o.to);
+        if (!from.date) errors.push_back("--from: " + from.error);
+        if (!to.date) errors.push_back("--to: " + to.error);
+        if (from.date && to.date && *to.date < *from.date)
+            errors.push_back("--to: the plan ends before it starts");
+        item.from = from.date;
+        item.to = to.date;
+        item.content = o.plan;
+        item.goal = o.goal;
+        if (errors.empty() && add_plan(child, item))
+            done.push_back(fmt::format("added a help plan for {} ({} to {})", child.id,
+                                       from.date->iso(), to.date->iso()));
+    }
+    if (progress) {
+        ProgressItem item;
+        item.date = date_option("--date", o.date, ctx.today, ctx.today);
+        if (child.enrolled_on && *item.date < *child.enrolled_on)
+            errors.push_back(fmt::format("--date: {} is before the child enrolled ({})",
+                                         item.date->iso(), child.enrolled_on->iso()));
+        if (o.progress.empty()) errors.push_back("--progress: say what progress was made");
+        item.note = o.progress;
+        item.subject = o.subject;
+        item.score = o.score;
+        if (errors.empty() && add_progress(child, item))
+            done.push_back(fmt::format("added progress for {} on {}", child.id, item.date->iso()));
+    }
+    if (!errors.empty()) {
+        for (const auto& e : errors) ctx.err << "liushou pair: " << e << "\n";
+        ctx.err << fmt::format("liushou pair: {} was not changed\n", child.id);
+        return kDataProblem;
+    }
+    tree.write_child(child);
+    if (!ctx.quiet) {
+        if (done.empty()) ctx.out << fmt::format("unchanged {}\n", child.id);
+        for (const auto& d : done) ctx.out << d << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+void setup_pair(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<PairOptions>();
+    cmd.add_option("id", o->id, "The child")->type_name("ID");
+    o->teacher_opt = cmd.add_option("--teacher", o->teacher,
+                                    "Helping teacher (帮扶教师): a staff id or unique name")
+                         ->type_name("T");
+    o->buddy_opt = cmd.add_option("--buddy", o->buddy,
+                                  "Study buddy (学习帮手): another child's id or a classmate's name")
+                       ->type_name("B");
+    o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, "Proxy parent (代理家长)")
+                       ->type_name("P");
+    cmd.add_option("--since", o->since, "Date the pairing starts (default: today)")
+        ->type_name("DATE");
+    cmd.add_option("--plan", o->plan, "Add a help plan (学习帮扶计划): what help is given")
+        ->type_name("CONTENT");
+    cmd.add_option("--from", o->from, "First day of the help plan")->type_name("DATE");
+    cmd.add_option("--to", o->to, "Last day of the help plan")->type_name("DATE");
+    cmd.add_option("--goal", o->goal, "The plan's staged goal (阶段性目标)")->type_name("G");
+    o->progress_opt = cmd.add_option("--progress", o->progress,
+                                     "Add a progress note (进步档案)")
+                          ->type_name("NOTE");
+    cmd.add_option("--date", o->date, "Date of the progress note (default: today)")
+        ->type_name("DATE");
+    cmd.add_option("--subject", o->subject, "Subject of the progress note")->type_name("S");
+    cmd.add_option("--score", o->score, "Score of the progress note")->type_name("N");
+    auto* unpaired = cmd.add_flag("--unpaired", o->unpaired,
+                                  "List enrolled children without a teacher");
+    auto* load = cmd.add_flag("--load", o->load, "Children per teacher, to balance the load");
+    auto* suggest = cmd.add_flag("--suggest", o->suggest,
+                                 "Propose teachers for unpaired children (the class's head "
+                                 "teacher first, then the least loaded)");
+    cmd.add_flag("--apply", o->apply, "With --suggest: carry the proposal out")->needs(suggest);
+    unpaired->excludes(load)->excludes(suggest);
+    load->excludes(suggest);
+    cmd.callback([o, &run] {
+        run = [o](Context& ctx) {
+            if (o->unpaired || o->load || o->suggest) {
+                if (!o->id.empty())
+                    throw UsageError("--unpaired, --load and --suggest take no child id");
+                return run_views(*o, ctx);
+            }
+            if (o->id.empty()) throw UsageError("which child? liushou pair ID ...");
+            return run_pair(*o, ctx);
+        };
+    });
+}
+
+}  // namespace liushou

@@ -1,0 +1,334 @@
+#include "liushou/care.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace liushou {
+
+namespace {
+
+bool same_talk(const Talk& a, const Talk& b) {
+    return a.date == b.date && a.kind == b.kind && a.by == b.by && a.summary == b.summary;
+}
+
+}  // namespace
+
+// ---- pairing ---------------------------------------------------------------------------
+
+std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day) {
+    const Pairing& p = child.pairing;
+    if (!p.teacher.empty() && (!p.since || *p.since <= day))
+        return PairingPeriod{p.teacher, p.buddy, p.proxy_parent, p.since, std::nullopt, {}};
+    for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
+        if ((!it->from || *it->from <= day) && (!it->to || day <= *it->to)) return *it;
+    return std::nullopt;
+}
+
+bool repair(Child& child, const PairingChange& change, Problems& out) {
+    Pairing& p = child.pairing;
+    const std::string teacher = change.teacher.value_or(p.teacher);
+    const std::string buddy = change.buddy.value_or(p.buddy);
+    const std::string proxy = change.proxy_parent.value_or(p.proxy_parent);
+    if (teacher.empty()) {
+        out.push_back(Problem{"teacher", "a pairing needs a teacher (--teacher)"});
+        return false;
+    }
+    if (teacher == p.teacher && buddy == p.buddy && proxy == p.proxy_parent) return false;
+    const bool paired = !p.teacher.empty() || !p.buddy.empty() || !p.proxy_parent.empty();
+    if (paired && p.since && change.since < *p.since) {
+        out.push_back(Problem{"since", fmt::format("{} is before the current pairing began ({})",
+                                                   change.since.iso(), p.since->iso())});
+        return false;
+    }
+    if (child.enrolled_on && change.since < *child.enrolled_on) {
+        out.push_back(Problem{"since", fmt::format("{} is before the child enrolled ({})",
+                                                   change.since.iso(), child.enrolled_on->iso())});
+        return false;
+    }
+    // A new pairing from a later day closes the current one; on the same day it corrects it.
+    if (paired && (!p.since || change.since > *p.since))
+        p.history.push_back(PairingPeriod{p.teacher, p.buddy, p.proxy_parent, p.since,
+                                          change.since.add_days(-1), {}});
+    p.teacher = teacher;
+    p.buddy = buddy;
+    p.proxy_parent = proxy;
+    p.since = change.since;
+    return true;
+}
+
+bool add_plan(Child& child, const PlanItem& plan) {
+    for (const auto& p : child.pairing.plan)
+        if (p.from == plan.from && p.to == plan.to && p.content == plan.content &&
+            p.goal == plan.goal)
+            return false;
+    child.pairing.plan.push_back(plan);
+    return true;
+}
+
+bool add_progress(Child& child, const ProgressItem& progress) {
+    for (const auto& p : child.pairing.progress)
+        if (p.date == progress.date && p.note == progress.note && p.subject == progress.subject &&
+            p.score == progress.score)
+            return false;
+    child.pairing.progress.push_back(progress);
+    return true;
+}
+
+std::map<std::string, int> teacher_load(const std::vector<Child>& children,
+                                        const StaffList& staff) {
+    std::map<std::string, int> load;
+    for (const auto& s : staff.staff) load[s.id] = 0;
+    for (const auto& c : children)
+        if (c.status == Status::enrolled && !c.pairing.teacher.empty()) ++load[c.pairing.teacher];
+    return load;
+}
+
+std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
+                                         const StaffList& staff) {
+    std::map<std::string, int> load = teacher_load(children, staff);
+    std::vector<const Staff*> candidates;
+    for (const auto& s : staff.staff)
+        if (!s.role || *s.role == Role::head_teacher || *s.role == Role::teacher)
+            candidates.push_back(&s);
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Staff* a, const Staff* b) { return natural_less(a->id, b->id); });
+
+    std::vector<const Child*> unpaired;
+    for (const auto& c : children)
+        if (c.status == Status::enrolled && c.pairing.teacher.empty()) unpaired.push_back(&c);
+    std::sort(unpaired.begin(), unpaired.end(), [](const Child* a, const Child* b) {
+        return natural_less(a->id, b->id);
+    });
+
+    std::vector<Suggestion> out;
+    for (const Child* c : unpaired) {
+        const Staff* head = nullptr;
+        for (const Staff* s : candidates)
+            if (s->role == Role::head_teacher && s->grade && s->grade == c->grade &&
+                s->class_no == c->class_no) {
+                head = s;
+                break;
+            }
+        if (head) {
+            ++load[head->id];
+            out.push_back(Suggestion{c->id, head->id, "head_teacher"});
+            continue;
+        }
+        const Staff* least = nullptr;
+        for (const Staff* s : candidates)
+            if (!least || load[s->id] < load[least->id]) least = s;
+        if (!least) continue;
+        ++load[least->id];
+        out.push_back(Suggestion{c->id, least->id, "least_loaded"});
+    }
+    return out;
+}
+
+// ---- talks -----------------------------------------------------------------------------
+
+bool add_talk(Child& child, const Talk& talk) {
+    for (const auto& t : child.talks)
+        if (same_talk(t, talk)) return false;
+    child.talks.push_back(talk);
+    return true;
+}
+
+std::vector<const Talk*> open_follow_ups(const Child& child) {
+    std::vector<const Talk*> open;
+    for (const auto& t : child.talks) {
+        if (t.follow_up.empty() || !t.date) continue;
+        const bool closed = std::any_of(child.talks.begin(), child.talks.end(), [&](const Talk& u) {
+            return &u != &t && u.closes && *u.closes == *t.date && u.date && *u.date >= *t.date;
+        });
+        if (!closed) open.push_back(&t);
+    }
+    std::stable_sort(open.begin(), open.end(),
+                     [](const Talk* a, const Talk* b) { return *a->date < *b->date; });
+    return open;
+}
+
+void check_talk(const Talk& talk, const Child& child, const StaffList& staff, const Date& today,
+                Problems& out) {
+    if (!talk.date) {
+        out.push_back(Problem{"date", "a talk needs a date"});
+    } else if (*talk.date > today) {
+        out.push_back(Problem{"date", fmt::format("{} is in the future", talk.date->iso())});
+    } else if (child.enrolled_on && *talk.date < *child.enrolled_on) {
+        out.push_back(Problem{"date", fmt::format("{} is before the child enrolled ({})",
+                                                  talk.date->iso(), child.enrolled_on->iso())});
+    }
+    if (talk.by.empty())
+        out.push_back(Problem{"by", "say who held the talk (a staff id)"});
+    else if (!staff.find(talk.by))
+        out.push_back(Problem{"by", fmt::format("teacher {} is not in staff.yaml", talk.by)});
+    if (talk.summary.empty())
+        out.push_back(Problem{"summary", "say what the talk was about"});
+    if (talk.closes) {
+        const auto open = open_follow_ups(child);
+        const bool found = std::any_of(open.begin(), open.end(),
+                                       [&](const Talk* t) { return *t->date == *talk.closes; });
+        if (!found)
+            out.push_back(Problem{"close-follow-up",
+                                  fmt::format("no open follow-up from {}", talk.closes->iso())});
+        else if (talk.date && *talk.date < *talk.closes)
+            out.push_back(Problem{"close-follow-up", "a follow-up is closed on or after its day"});
+    }
+}
+
+const Staff* find_staff(const StaffList& staff, const std::string& id_or_name,
+                        std::string& error) {
+    if (const Staff* s = staff.find(id_or_name)) return s;
+    std::vector<const Staff*> named;
+    for (const auto& s : staff.staff)
+        if (s.name == id_or_name) named.push_back(&s);
+    if (named.size() == 1) return named[0];
+    if (named.empty()) {
+        error = fmt::format("no staff member {} in staff.yaml (give a staff id or name)",
+                            id_or_name);
+    } else {
+        std::string ids;
+        for (const Staff* s : named) ids += (ids.empty() ? "" : ", ") + s->id;
+        error = fmt::format("{} is the name of {}; give the staff id", id_or_name, ids);
+    }
+    return nullptr;
+}
+
+TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
+                                const StaffList& staff, const Date& today) {
+    TalkImportPlan plan;
+    enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kCount };
+    static const std::vector<std::vector<std::string>> kHeaders = {
+        {"学号", "id"},         {"姓名", "name"},           {"日期", "date"},
+        {"类型", "kind"},       {"教师", "by", "teacher"},  {"内容", "summary"},
+        {"情绪", "mood"},       {"跟进事项", "follow_up"},
+    };
+    std::vector<int> column(kCount, -1);
+    for (size_t i = 0; i < sheet.header.size(); ++i) {
+        const std::string h = normalise_header(sheet.header[i]);
+        int found = -1;
+        for (int c = 0; c < kCount; ++c)
+            for (const auto& name : kHeaders[static_cast<size_t>(c)])
+                if (h == name || sheet.header[i] == name) found = c;
+        if (found < 0) {
+            if (h.empty()) continue;
+            plan.problems.push_back(Problem{sheet.header[i],
+                                            "unknown column; a talk sheet has 学号 or 姓名, 日期, "
+                                            "类型, 教师, 内容, 情绪, 跟进事项",
+                                            Severity::error, 1, static_cast<int>(i + 1)});
+        } else if (column[static_cast<size_t>(found)] >= 0) {
+            plan.problems.push_back(Problem{sheet.header[i], "a second column for the same thing",
+                                            Severity::error, 1, static_cast<int>(i + 1)});
+        } else {
+            column[static_cast<size_t>(found)] = static_cast<int>(i);
+        }
+    }
+    auto missing = [&](Col c, const char* what) {
+        plan.problems.push_back(Problem{"header", fmt::format("the sheet has no {} column", what),
+                                        Severity::error, 1, 1});
+        (void)c;
+    };
+    if (column[kId] < 0 && column[kName] < 0) missing(kId, "学号 or 姓名");
+    if (column[kDate] < 0) missing(kDate, "日期 (date)");
+    if (column[kBy] < 0) missing(kBy, "教师 (teacher)");
+    if (column[kSummary] < 0) missing(kSummary, "内容 (summary)");
+    if (!plan.problems.empty()) return plan;
+
+    std::map<std::string, size_t> by_id;
+    std::map<std::string, std::vector<size_t>> by_name;
+    for (size_t i = 0; i < children.size(); ++i) {
+        by_id[children[i].id] = i;
+        by_name[children[i].name].push_back(i);
+    }
+    std::set<std::pair<size_t, std::string>> seen;  // child, talk key, for repeats in the sheet
+
+    for (const Sheet::Row& row : sheet.rows) {
+        auto cell = [&](Col c) -> std::string {
+            const int at = column[c];
+            if (at < 0 || static_cast<size_t>(at) >= row.cells.size()) return {};
+            std::string v = row.cells[static_cast<size_t>(at)];
+            while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
+            while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
+            return v;
+        };
+        const size_t before = plan.problems.size();
+        auto problem = [&](Col c, std::string message) {
+            const int at = column[c] >= 0 ? column[c] : 0;
+            plan.problems.push_back(Problem{
+                fmt::format("row {}, {}", row.row, sheet.header[static_cast<size_t>(at)]),
+                std::move(message), Severity::error, row.line, at + 1});
+        };
+
+        std::optional<size_t> child;
+        const std::string id = cell(kId), name = cell(kName);
+        if (!id.empty()) {
+            const auto it = by_id.find(id);
+            if (it == by_id.end()) problem(kId, fmt::format("no child {}", id));
+            else child = it->second;
+        } else if (!name.empty()) {
+            const auto it = by_name.find(name);
+            if (it == by_name.end()) {
+                problem(kName, fmt::format("no child named {}", name));
+            } else if (it->second.size() > 1) {
+                std::string ids;
+                for (size_t i : it->second) ids += (ids.empty() ? "" : ", ") + children[i].id;
+                problem(kName, fmt::format("{} children are named {} ({}); use the 学号 column",
+                                           it->second.size(), name, ids));
+            } else {
+                child = it->second[0];
+            }
+        } else {
+            problem(column[kId] >= 0 ? kId : kName, "say which child (学号 or 姓名)");
+        }
+
+        Talk talk;
+        const DateParse date = parse_flexible_date(cell(kDate));
+        if (!date.date) problem(kDate, date.error);
+        else talk.date = date.date;
+        const std::string kind = cell(kKind);
+        if (!kind.empty()) {
+            const auto k = enum_from_text<TalkKind>(kind);
+            if (!k) problem(kKind, fmt::format("\"{}\" is not 谈心, 家访, 亲情电话 or 座谈会", kind));
+            else talk.kind = *k;
+        }
+        std::string error;
+        const std::string teacher = cell(kBy);
+        if (teacher.empty()) {
+            problem(kBy, "say who held the talk (a staff id or name)");
+        } else if (const Staff* s = find_staff(staff, teacher, error)) {
+            talk.by = s->id;
+        } else {
+            problem(kBy, error);
+        }
+        talk.summary = cell(kSummary);
+        const std::string mood = cell(kMood);
+        if (!mood.empty()) {
+            const auto m = enum_from_text<Mood>(mood);
+            if (!m) problem(kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood));
+            else talk.mood = m;
+        }
+        talk.follow_up = cell(kFollowUp);
+        if (plan.problems.size() != before || !child) continue;
+
+        Problems checks;
+        check_talk(talk, children[*child], staff, today, checks);
+        for (const auto& p : checks) {
+            const Col c = p.field == "date" ? kDate : p.field == "by" ? kBy : kSummary;
+            problem(c, p.message);
+        }
+        if (plan.problems.size() != before) continue;
+
+        TalkRow out{row.row, *child, talk, false};
+        const auto& existing = children[*child].talks;
+        out.duplicate = std::any_of(existing.begin(), existing.end(),
+                                    [&](const Talk& t) { return same_talk(t, talk); });
+        const std::string key = fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind),
+                                            talk.by, talk.summary);
+        if (!seen.insert({*child, key}).second) out.duplicate = true;
+        plan.rows.push_back(std::move(out));
+    }
+    return plan;
+}
+
+}  // namespace liushou

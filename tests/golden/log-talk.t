@@ -1,0 +1,96 @@
+log-talk records the 谈心 record card, home visits, family calls and meetings.
+
+  $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
+  $ liushou -q staff add --name 张老师 --role head_teacher --grade 6 --class 2
+  $ liushou -q staff add --name 李老师 --role teacher
+  $ gensheet --rows 4 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv && rm sheet.csv
+  $ git init -q . && git add -A && git commit -qm register
+
+One talk adds only lines to the child's file; an earlier one is inserted in date order.
+
+  $ liushou log-talk 2025-001 --by T001 --date 2026-03-12 --summary 想念妈妈，学习压力大 --mood 低落 --follow-up 联系母亲每周通一次视频电话
+  logged 2025-001 2026-03-12 talk by T001
+  $ git diff --stat && git commit -qam talk1
+   children/2025-001.yaml | 7 +++++++
+   1 file changed, 7 insertions(+)
+  $ liushou log-talk 2025-001 --by 李老师 --date 2026-03-02 --kind 家访 --summary 家访，奶奶身体尚可
+  logged 2025-001 2026-03-02 home_visit by T002
+  $ git diff
+  diff --git a/children/2025-001.yaml b/children/2025-001.yaml
+  index adf1219..6437fa2 100644
+  --- a/children/2025-001.yaml
+  +++ b/children/2025-001.yaml
+  @@ -33,6 +33,10 @@ guardian:
+     health: 良好
+     age: 69
+   talks:
+  +  - date: 2026-03-02
+  +    kind: home_visit
+  +    by: T002
+  +    summary: 家访，奶奶身体尚可
+     - date: 2026-03-12
+       kind: talk
+       by: T001
+  $ git commit -qam talk2
+
+The same entry twice is not duplicated; a follow-up is open until a later entry closes it.
+
+  $ liushou log-talk 2025-001 --by T001 --date 2026-03-12 --summary 想念妈妈，学习压力大 --mood 低落
+  already logged 2025-001 2026-03-12 talk by T001
+  $ liushou log-talk 2025-001 --by T001 --kind family_call --summary 已与母亲视频 --close-follow-up
+  logged 2025-001 2026-03-15 family_call by T001, closing the follow-up of 2026-03-12
+  $ liushou log-talk 2025-001 --by T001 --summary 再谈 --close-follow-up
+  liushou: --close-follow-up: 2025-001 has no open follow-up
+  [1]
+  $ git diff --stat
+   children/2025-001.yaml | 5 +++++
+   1 file changed, 5 insertions(+)
+
+Refused: a future date, a date before the child enrolled, an unknown teacher, no summary,
+an unknown kind, a missing child, an id that could leave children/.
+
+  $ liushou log-talk 2025-002 --by T001 --date 2026-03-16 --summary x
+  liushou: --date: 2026-03-16 is in the future
+  [1]
+  $ liushou log-talk 2025-002 --by T001 --date 2019-09-01 --summary x
+  liushou log-talk: --date: 2019-09-01 is before the child enrolled (2021-09-01)
+  liushou log-talk: nothing was logged for 2025-002
+  [1]
+  $ liushou log-talk 2025-002 --by T009 --summary ""
+  liushou log-talk: --by: teacher T009 is not in staff.yaml
+  liushou log-talk: --summary: say what the talk was about
+  liushou log-talk: nothing was logged for 2025-002
+  [1]
+  $ liushou log-talk 2025-002 --by T001 --kind 电话 --summary x
+  liushou: --kind 电话: use one of talk | home_visit | family_call | meeting (谈心/家访/亲情电话/座谈会)
+  [2]
+  $ liushou log-talk 2025-404 --by T001 --summary x
+  liushou: no child 2025-404
+  [2]
+  $ liushou log-talk ../x --by T001 --summary x
+  liushou: the id "../x" must start with a letter or digit
+  [2]
+  $ liushou log-talk --by T001 --summary x
+  liushou: which child? liushou log-talk ID --by T --summary TEXT
+  [2]
+  $ git status --short
+   M children/2025-001.yaml
+
+Two open follow-ups: closing needs the date.
+
+  $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-01 --summary a --follow-up 跟进一
+  $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-05 --summary b --follow-up 跟进二
+  $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up
+  liushou: --close-follow-up: 2025-002 has 2 open follow-ups (2026-03-01, 2026-03-05); say which with its date
+  [2]
+  $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up 2026-03-05
+  logged 2025-002 2026-03-15 talk by T001, closing the follow-up of 2026-03-05
+  $ liushou log-talk 2025-002 --by T001 --summary d --close-follow-up 2026-03-04
+  liushou log-talk: --close-follow-up: no open follow-up from 2026-03-04
+  liushou log-talk: nothing was logged for 2025-002
+  [1]
+
+check warns about a follow-up left open for more than 30 days.
+
+  $ LIUSHOU_TODAY=2026-04-20 liushou check -q
+  children/2025-002.yaml:38:16: warning: talks[0].follow_up: open for 50 days (since 2026-03-01)

@@ -1,0 +1,166 @@
+pair records 结对帮扶: teacher, buddy and proxy parent over time, help plans and progress.
+
+  $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
+  $ liushou -q staff add --name 张老师 --role head_teacher --grade 6 --class 3
+  $ liushou -q staff add --name 李老师 --role teacher
+  $ liushou -q staff add --name 王老师 --role teacher
+  $ liushou -q staff add --name 王老师 --role leader
+  $ gensheet --rows 6 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv
+
+A first pairing, then a re-pairing: the old one moves to history, ending the day before.
+
+  $ liushou pair 2025-001 --teacher T001 --buddy 2025-002 --proxy-parent "张丽（2025-002 的母亲）" --since 2025-09-01
+  paired 2025-001 with T001 from 2025-09-01, buddy 2025-002
+  $ cp children/2025-001.yaml before.yaml
+  $ liushou pair 2025-001 --teacher 李老师 --since 2026-03-01
+  paired 2025-001 with T002 from 2026-03-01, buddy 2025-002 (before: T001 until 2026-02-28)
+  $ diff before.yaml children/2025-001.yaml
+  36c36
+  <   teacher: T001
+  ---
+  >   teacher: T002
+  39c39,45
+  <   since: 2025-09-01
+  ---
+  >   since: 2026-03-01
+  >   history:
+  >     - teacher: T001
+  >       buddy: "2025-002"
+  >       proxy_parent: 张丽（2025-002 的母亲）
+  >       from: 2025-09-01
+  >       to: 2026-02-28
+  [1]
+  $ liushou pair 2025-001 --teacher T002 --since 2026-03-01
+  unchanged 2025-001
+  $ liushou pair 2025-001 --buddy 赵小红 --since 2026-03-01
+  paired 2025-001 with T002 from 2026-03-01, buddy 赵小红
+  $ sed -n '/^pairing/,$p' children/2025-001.yaml
+  pairing:
+    teacher: T002
+    buddy: 赵小红
+    proxy_parent: 张丽（2025-002 的母亲）
+    since: 2026-03-01
+    history:
+      - teacher: T001
+        buddy: "2025-002"
+        proxy_parent: 张丽（2025-002 的母亲）
+        from: 2025-09-01
+        to: 2026-02-28
+
+Help plans and progress notes; the same one twice is kept once.
+
+  $ liushou pair 2025-001 --plan 数学每周两次辅导 --from 2026-03-01 --to 2026-06-30 --goal 期末数学及格
+  added a help plan for 2025-001 (2026-03-01 to 2026-06-30)
+  $ liushou pair 2025-001 --plan 数学每周两次辅导 --from 2026-03-01 --to 2026-06-30 --goal 期末数学及格
+  unchanged 2025-001
+  $ liushou pair 2025-001 --progress "单元测验 72 分，比上次提高 15 分" --subject 数学 --score 72 --date 2026-03-10
+  added progress for 2025-001 on 2026-03-10
+  $ sed -n '/^  plan/,$p' children/2025-001.yaml
+    plan:
+      - from: 2026-03-01
+        to: 2026-06-30
+        content: 数学每周两次辅导
+        goal: 期末数学及格
+    progress:
+      - date: 2026-03-10
+        note: 单元测验 72 分，比上次提高 15 分
+        subject: 数学
+        score: "72"
+
+Mistakes are refused and nothing is written.
+
+  $ liushou pair 2025-003 --teacher T009
+  liushou pair: --teacher: no staff member T009 in staff.yaml (give a staff id or name)
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --teacher 王老师
+  liushou pair: --teacher: 王老师 is the name of T003, T004; give the staff id
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --teacher T001 --buddy 2025-003
+  liushou pair: --buddy: a child cannot be their own buddy
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --teacher T001 --buddy 2025-404
+  liushou pair: --buddy: no child 2025-404 (give a child's id or a classmate's name)
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-001 --teacher T001 --since 2026-01-01
+  liushou pair: --since: 2026-01-01 is before the current pairing began (2026-03-01)
+  liushou pair: 2025-001 was not changed
+  [1]
+  $ liushou pair 2025-003 --teacher T001 --since 2026-04-01
+  liushou: --since: 2026-04-01 is in the future
+  [1]
+  $ liushou pair 2025-003 --plan 阅读 --from 2026-03-01
+  liushou: a help plan needs --from and --to
+  [2]
+  $ liushou pair 2025-003 --plan 阅读 --from 2026-06-01 --to 2026-03-01
+  liushou pair: --to: the plan ends before it starts
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --progress ""
+  liushou pair: --progress: say what progress was made
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --buddy 2025-001
+  liushou pair: --teacher: a pairing needs a teacher (--teacher)
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003
+  liushou: say what to record: --teacher/--buddy/--proxy-parent, --plan or --progress (or use --unpaired, --load, --suggest)
+  [2]
+  $ liushou pair ../x --teacher T001
+  liushou: the id "../x" must start with a letter or digit
+  [2]
+  $ liushou pair 2025-404 --teacher T001
+  liushou: no child 2025-404
+  [2]
+  $ grep -c pairing children/2025-003.yaml
+  0
+  [1]
+
+The school-wide views: who is unpaired, the load per teacher, and a proposal (the class's head
+teacher first, then whoever has fewest children), applied with --apply.
+
+  $ liushou pair --unpaired
+  学号      姓名    班级
+  2025-002  赵若曦  5-3
+  2025-003  晏静怡  3-2
+  2025-004  王俊杰  1-1
+  2025-005  周明轩  3-2
+  2025-006  晏雨桐  6-3
+  共 5 名未结对
+  $ liushou pair --load
+  编号  姓名    职务      班级  帮扶人数
+  T001  张老师  班主任    6-3   0
+  T002  李老师  任课教师        1
+  T003  王老师  任课教师        0
+  T004  王老师  领导            0
+  $ liushou pair --suggest
+  学号      姓名    班级  帮扶教师  教师姓名  理由
+  2025-002  赵若曦  5-3   T001      张老师    帮扶人数最少
+  2025-003  晏静怡  3-2   T003      王老师    帮扶人数最少
+  2025-004  王俊杰  1-1   T001      张老师    帮扶人数最少
+  2025-005  周明轩  3-2   T002      李老师    帮扶人数最少
+  2025-006  晏雨桐  6-3   T001      张老师    本班班主任
+  未写入；加 --apply 按此结对
+  $ liushou pair --suggest --apply --lang en
+  ID        Name    Class  Teacher  Teacher's name  Why
+  2025-002  赵若曦  5-3    T001     张老师          fewest children
+  2025-003  晏静怡  3-2    T003     王老师          fewest children
+  2025-004  王俊杰  1-1    T001     张老师          fewest children
+  2025-005  周明轩  3-2    T002     李老师          fewest children
+  2025-006  晏雨桐  6-3    T001     张老师          head teacher of the class
+  paired 5 children
+  $ liushou pair --load --lang en
+  ID    Name    Role          Class  Children
+  T001  张老师  head_teacher  6-3    3
+  T002  李老师  teacher              2
+  T003  王老师  teacher              1
+  T004  王老师  leader               0
+  $ liushou pair --unpaired -q
+  学号  姓名  班级
+  $ liushou pair 2025-001 --unpaired
+  liushou: --unpaired, --load and --suggest take no child id
+  [2]

@@ -1,0 +1,244 @@
+#include <doctest/doctest.h>
+
+#include "liushou/care.hpp"
+
+using namespace liushou;
+
+namespace {
+
+const Date kToday{2026, 3, 15};
+
+StaffList staff_of(std::initializer_list<Staff> members) {
+    StaffList list;
+    list.staff = members;
+    return list;
+}
+
+Child child(const std::string& id, int grade = 3, int klass = 2) {
+    Child c;
+    c.id = id;
+    c.name = "甲" + id;
+    c.grade = grade;
+    c.class_no = klass;
+    c.enrolled_on = Date{2025, 9, 1};
+    return c;
+}
+
+Talk talk(Date d, const std::string& summary, const std::string& follow_up = "") {
+    Talk t;
+    t.date = d;
+    t.by = "T001";
+    t.summary = summary;
+    t.follow_up = follow_up;
+    return t;
+}
+
+Sheet talk_sheet(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
+    Sheet s;
+    s.header = std::move(header);
+    int n = 2;
+    for (auto& r : rows) s.rows.push_back(Sheet::Row{n, n, r}), ++n;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("re-pairing moves the old pairing to history, ending the day before") {
+    Child c = child("A1");
+    Problems problems;
+    CHECK(repair(c, PairingChange{"T001", "B1", std::nullopt, Date{2025, 9, 1}}, problems));
+    CHECK(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems));
+    CHECK(problems.empty());
+    CHECK(c.pairing.teacher == "T002");
+    CHECK(c.pairing.buddy == "B1");  // kept when not given
+    REQUIRE(c.pairing.history.size() == 1);
+    CHECK(c.pairing.history[0].teacher == "T001");
+    CHECK(c.pairing.history[0].from == Date{2025, 9, 1});
+    CHECK(c.pairing.history[0].to == Date{2026, 2, 28});
+}
+
+TEST_CASE("a pairing given again on the same day corrects it; the same pairing changes nothing") {
+    Child c = child("A1");
+    Problems problems;
+    repair(c, PairingChange{"T001", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems);
+    CHECK(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems));
+    CHECK(c.pairing.history.empty());
+    CHECK(c.pairing.teacher == "T002");
+    CHECK_FALSE(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 9}}, problems));
+    CHECK(problems.empty());
+}
+
+TEST_CASE("a pairing cannot start before the current one or before enrolment, nor lack a teacher") {
+    Child c = child("A1");
+    Problems before_enrolment;
+    CHECK_FALSE(repair(c, PairingChange{"T001", std::nullopt, std::nullopt, Date{2025, 1, 1}},
+                       before_enrolment));
+    CHECK(before_enrolment.at(0).message == "2025-01-01 is before the child enrolled (2025-09-01)");
+    Problems none;
+    repair(c, PairingChange{"T001", std::nullopt, std::nullopt, Date{2026, 3, 1}}, none);
+    Problems earlier;
+    CHECK_FALSE(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 2, 1}}, earlier));
+    CHECK(earlier.at(0).message == "2026-02-01 is before the current pairing began (2026-03-01)");
+    Child lone = child("A2");
+    Problems no_teacher;
+    CHECK_FALSE(repair(lone, PairingChange{std::nullopt, "B1", std::nullopt, kToday}, no_teacher));
+    CHECK(no_teacher.at(0).field == "teacher");
+}
+
+TEST_CASE("who was paired on a day answers from the current pairing and the history") {
+    Child c = child("A1");
+    Problems problems;
+    repair(c, PairingChange{"T001", "B1", std::nullopt, Date{2025, 9, 1}}, problems);
+    repair(c, PairingChange{"T002", "B2", std::nullopt, Date{2026, 1, 1}}, problems);
+    repair(c, PairingChange{"T003", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems);
+    CHECK_FALSE(pairing_on(c, Date{2025, 8, 31}));
+    CHECK(pairing_on(c, Date{2025, 9, 1})->teacher == "T001");
+    CHECK(pairing_on(c, Date{2025, 12, 31})->buddy == "B1");
+    CHECK(pairing_on(c, Date{2026, 1, 1})->teacher == "T002");
+    CHECK(pairing_on(c, Date{2026, 2, 28})->teacher == "T002");
+    CHECK(pairing_on(c, Date{2026, 3, 1})->teacher == "T003");
+    CHECK(pairing_on(c, Date{2026, 3, 1})->buddy == "B2");
+    CHECK(pairing_on(c, Date{2030, 1, 1})->teacher == "T003");
+    CHECK_FALSE(pairing_on(child("A9"), kToday));
+}
+
+TEST_CASE("plans and progress notes are not added twice") {
+    Child c = child("A1");
+    PlanItem plan{Date{2026, 3, 1}, Date{2026, 6, 30}, "数学辅导", "及格", {}};
+    CHECK(add_plan(c, plan));
+    CHECK_FALSE(add_plan(c, plan));
+    plan.goal = "80 分";
+    CHECK(add_plan(c, plan));
+    ProgressItem note{Date{2026, 3, 10}, "进步", "数学", "72", {}};
+    CHECK(add_progress(c, note));
+    CHECK_FALSE(add_progress(c, note));
+    CHECK(c.pairing.plan.size() == 2);
+    CHECK(c.pairing.progress.size() == 1);
+}
+
+TEST_CASE("suggestions prefer the class's head teacher, then the least loaded teacher") {
+    const StaffList staff = staff_of({
+        Staff{"T001", "校长", Role::leader, {}, {}, "", {}},
+        Staff{"T002", "张老师", Role::head_teacher, 3, 2, "", {}},
+        Staff{"T003", "李老师", Role::teacher, {}, {}, "", {}},
+        Staff{"T004", "王老师", Role::head_teacher, 4, 1, "", {}},
+    });
+    std::vector<Child> children = {child("2025-1", 3, 2), child("2025-2", 5, 1),
+                                   child("2025-10", 5, 1), child("2025-3", 5, 1),
+                                   child("2025-4", 3, 2)};
+    children[3].status = Status::transferred;  // not enrolled: never suggested
+    children[4].pairing.teacher = "T003";      // already paired: counts towards T003's load
+    const auto suggestions = suggest_pairings(children, staff);
+    REQUIRE(suggestions.size() == 3);
+    CHECK(suggestions[0].child_id == "2025-1");
+    CHECK(suggestions[0].teacher == "T002");
+    CHECK(suggestions[0].reason == "head_teacher");
+    CHECK(suggestions[1].child_id == "2025-2");
+    CHECK(suggestions[1].teacher == "T004");  // T002 has 1 and T003 has 1: T004 has none
+    CHECK(suggestions[1].reason == "least_loaded");
+    CHECK(suggestions[2].child_id == "2025-10");  // natural order: 2025-2 before 2025-10
+    CHECK(suggestions[2].teacher == "T002");      // all have 1 now: the first by id
+    const auto load = teacher_load(children, staff);
+    CHECK(load.at("T001") == 0);
+    CHECK(load.at("T003") == 1);
+}
+
+TEST_CASE("a follow-up stays open until a later entry closes it") {
+    Child c = child("A1");
+    c.talks = {talk(Date{2026, 3, 1}, "a", "跟进一"), talk(Date{2026, 3, 5}, "b", "跟进二"),
+               talk(Date{2026, 3, 9}, "c")};
+    CHECK(open_follow_ups(c).size() == 2);
+    c.talks[2].closes = Date{2026, 3, 1};
+    const auto open = open_follow_ups(c);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0]->follow_up == "跟进二");
+    // An entry dated before the follow-up does not close it.
+    Talk early = talk(Date{2026, 3, 2}, "d");
+    early.closes = Date{2026, 3, 5};
+    c.talks.push_back(early);
+    CHECK(open_follow_ups(c).size() == 1);
+}
+
+TEST_CASE("the same talk twice is kept once") {
+    Child c = child("A1");
+    CHECK(add_talk(c, talk(Date{2026, 3, 1}, "a")));
+    CHECK_FALSE(add_talk(c, talk(Date{2026, 3, 1}, "a")));
+    Talk visit = talk(Date{2026, 3, 1}, "a");
+    visit.kind = TalkKind::home_visit;
+    CHECK(add_talk(c, visit));
+    CHECK(c.talks.size() == 2);
+}
+
+TEST_CASE("talk checks: dates, teacher, summary and what is closed") {
+    const StaffList staff = staff_of({Staff{"T001", "张老师", Role::teacher, {}, {}, "", {}}});
+    Child c = child("A1");
+    Problems ok;
+    check_talk(talk(Date{2026, 3, 1}, "a"), c, staff, kToday, ok);
+    CHECK(ok.empty());
+    Talk bad = talk(Date{2025, 8, 1}, "");
+    bad.by = "T404";
+    bad.closes = Date{2025, 7, 1};
+    Problems problems;
+    check_talk(bad, c, staff, kToday, problems);
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].message == "2025-08-01 is before the child enrolled (2025-09-01)");
+    CHECK(problems[1].message == "teacher T404 is not in staff.yaml");
+    CHECK(problems[2].field == "summary");
+    CHECK(problems[3].message == "no open follow-up from 2025-07-01");
+    Problems future;
+    check_talk(talk(Date{2026, 3, 16}, "a"), c, staff, kToday, future);
+    CHECK(future.at(0).message == "2026-03-16 is in the future");
+}
+
+TEST_CASE("staff are found by id or by a unique name") {
+    const StaffList staff = staff_of({Staff{"T001", "张老师", {}, {}, {}, "", {}},
+                                      Staff{"T002", "王老师", {}, {}, {}, "", {}},
+                                      Staff{"T003", "王老师", {}, {}, {}, "", {}}});
+    std::string error;
+    CHECK(find_staff(staff, "T002", error)->id == "T002");
+    CHECK(find_staff(staff, "张老师", error)->id == "T001");
+    CHECK(find_staff(staff, "王老师", error) == nullptr);
+    CHECK(error == "王老师 is the name of T002, T003; give the staff id");
+    CHECK(find_staff(staff, "赵老师", error) == nullptr);
+    CHECK(error == "no staff member 赵老师 in staff.yaml (give a staff id or name)");
+}
+
+TEST_CASE("a talk sheet resolves children and teachers and reports every bad cell") {
+    const StaffList staff = staff_of({Staff{"T001", "张老师", {}, {}, {}, "", {}}});
+    std::vector<Child> children = {child("A1"), child("A2"), child("A3")};
+    children[0].name = "王小明";
+    children[1].name = "李华";
+    children[2].name = "李华";
+    children[0].talks = {talk(Date{2026, 3, 2}, "开学谈心")};
+    const Sheet sheet = talk_sheet(
+        {"姓名", "日期", "类型", "教师", "内容", "情绪", "跟进事项"},
+        {{"王小明", "2026/3/2", "谈心", "张老师", "开学谈心", "", ""},
+         {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
+         {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
+         {"李华", "2026-03-03", "谈心", "T001", "x", "", ""},
+         {"赵六", "2026-02-30", "聊天", "T009", "", "开心", ""}});
+    const TalkImportPlan plan = plan_talk_import(sheet, children, staff, kToday);
+    REQUIRE(plan.problems.size() == 6);
+    CHECK(plan.problems[0].message == "2 children are named 李华 (A2, A3); use the 学号 column");
+    CHECK(plan.problems[0].line == 5);
+    CHECK(plan.problems[1].field == "row 6, 姓名");
+    CHECK(plan.problems[2].field == "row 6, 日期");
+    CHECK(plan.problems[3].field == "row 6, 类型");
+    CHECK(plan.problems[4].field == "row 6, 教师");
+    CHECK(plan.problems[5].field == "row 6, 情绪");
+    REQUIRE(plan.rows.size() == 3);
+    CHECK(plan.rows[0].duplicate);  // already on file
+    CHECK_FALSE(plan.rows[1].duplicate);
+    CHECK(plan.rows[1].talk.kind == TalkKind::home_visit);
+    CHECK(plan.rows[1].talk.mood == Mood::good);
+    CHECK(plan.rows[1].talk.follow_up == "再访");
+    CHECK(plan.rows[2].duplicate);  // earlier in the sheet
+}
+
+TEST_CASE("a talk sheet needs its key columns") {
+    const Sheet sheet = talk_sheet({"学号", "备注"}, {});
+    const TalkImportPlan plan = plan_talk_import(sheet, {}, StaffList{}, kToday);
+    REQUIRE(plan.problems.size() == 4);
+    CHECK(plan.problems[0].message.find("unknown column") == 0);
+    CHECK(plan.problems[1].message == "the sheet has no 日期 (date) column");
+}
