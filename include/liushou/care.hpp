@@ -57,8 +57,10 @@ std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
 bool add_talk(Child& child, const Talk& talk);
 
 /// Follow-ups not yet closed: a talk's `follow_up` stays open until a later entry names the
-/// talk's date in `closes`. In date order.
-std::vector<const Talk*> open_follow_ups(const Child& child);
+/// talk's date in `closes`. In date order. With `as_of`, as they stood on that day: entries
+/// after it neither open nor close any.
+std::vector<const Talk*> open_follow_ups(const Child& child,
+                                         const std::optional<Date>& as_of = std::nullopt);
 
 /// Checks of a talk against the child and staff: date not in the future nor before the
 /// child enrolled, teacher known, summary given. Field names are those of the options.

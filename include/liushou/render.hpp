@@ -1,6 +1,7 @@
 // Output writers: terminal tables that align Chinese text, CSV, JSON, and zh / en labels.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,5 +27,26 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 
 /// The label for `key` in `lang` (zh or en); the key itself when none is known.
 std::string label(std::string_view key, std::string_view lang);
+
+/// User text made inert in Markdown: `\ ` * _ [ ] < > | ~ #` are escaped and line breaks
+/// become spaces, so a name or note can neither break a table nor inject HTML.
+std::string md_escape(std::string_view text);
+
+/// "三年级2班" in zh, "3-2" in en; what is unknown is left out.
+std::string class_label(const std::optional<int>& grade, const std::optional<int>& class_no,
+                        std::string_view lang);
+
+/// A schema path (guardian.phone, parents.father.name) as a person reads it: 监护人电话.
+std::string field_label(std::string_view path, std::string_view lang);
+
+struct Schedule;
+struct School;
+struct StaffList;
+
+/// The month's checklist as a GitHub-flavoured Markdown task list.
+std::string schedule_markdown(const Schedule& schedule, const School& school,
+                              const StaffList& staff, std::string_view lang);
+/// The same content as JSON.
+std::string schedule_json(const Schedule& schedule, const School& school, const StaffList& staff);
 
 }  // namespace liushou

@@ -32,6 +32,8 @@ const CommandSpec kCommands[] = {
     {"staff", "Keep the teacher list (staff.yaml)", setup_staff},
     {"pair", "Pair children with teachers and buddies; help plans and progress", setup_pair},
     {"log-talk", "Record talks, home visits, family calls and meetings", setup_log_talk},
+    {"schedule", "The month's checklist: plan, events, talks owed, birthdays, follow-ups",
+     setup_schedule},
 };
 
 }  // namespace

@@ -135,12 +135,13 @@ bool add_talk(Child& child, const Talk& talk) {
     return true;
 }
 
-std::vector<const Talk*> open_follow_ups(const Child& child) {
+std::vector<const Talk*> open_follow_ups(const Child& child, const std::optional<Date>& as_of) {
     std::vector<const Talk*> open;
     for (const auto& t : child.talks) {
-        if (t.follow_up.empty() || !t.date) continue;
+        if (t.follow_up.empty() || !t.date || (as_of && *as_of < *t.date)) continue;
         const bool closed = std::any_of(child.talks.begin(), child.talks.end(), [&](const Talk& u) {
-            return &u != &t && u.closes && *u.closes == *t.date && u.date && *u.date >= *t.date;
+            return &u != &t && u.closes && *u.closes == *t.date && u.date && *u.date >= *t.date &&
+                   (!as_of || *u.date <= *as_of);
         });
         if (!closed) open.push_back(&t);
     }

@@ -140,4 +140,41 @@ std::string label(std::string_view key, std::string_view lang) {
     return std::string(lang == "en" ? it->second.second : it->second.first);
 }
 
+std::string md_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+            case '|': case '~': case '#': case '!':
+                out += '\\';
+                out += c;
+                break;
+            case '\n': case '\r': case '\t':
+                out += ' ';
+                break;
+            default:
+                out += c;
+        }
+    }
+    // A line that starts with a list or heading marker would change the structure.
+    if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '=')) out.insert(0, "\\");
+    return out;
+}
+
+std::string class_label(const std::optional<int>& grade, const std::optional<int>& class_no,
+                        std::string_view lang) {
+    static const char* kGrades[] = {"", "一", "二", "三", "四", "五", "六"};
+    if (lang == "en") {
+        if (grade && class_no) return fmt::format("{}-{}", *grade, *class_no);
+        if (grade) return fmt::format("grade {}", *grade);
+        return "";
+    }
+    std::string out;
+    if (grade) out += *grade >= 1 && *grade <= 6 ? fmt::format("{}年级", kGrades[*grade])
+                                                 : fmt::format("{}年级", *grade);
+    if (class_no) out += fmt::format("{}班", *class_no);
+    return out;
+}
+
 }  // namespace liushou

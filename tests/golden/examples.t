@@ -93,3 +93,49 @@ Pairings, help plans and a month of talks are in the sample too.
   register.csv:1:1: error: header: the sheet has no 日期 (date) column
   register.csv:1:1: error: header: the sheet has no 教师 (teacher) column
   register.csv:1:1: error: header: the sheet has no 内容 (summary) column
+
+The March checklist of the sample school (the README shows it).
+
+  $ liushou schedule --month 2026-03 | head -42
+  # 孙桥镇中心小学 2026年3月关爱留守儿童工作清单
+  
+  - 学年：2025-2026，第二学期（2026-02-01 – 2026-07-31）
+  - 截至：2026-03-15
+  - 本月在读留守儿童：30 名
+  
+  ## 概览
+  
+  | 事项 | 应完成 | 尚欠 |
+  | --- | ---: | ---: |
+  | 谈心（每月 1 次） | 30 | 6 |
+  | 亲情电话（每月 1 次） | 30 | 30 |
+  | 家访（每学期 1 次） | 30 | 30 |
+  | 座谈会（每学期 1 次） | 30 | 30 |
+  | 本月生日 | 1 | |
+  | 未关闭的跟进事项 | | 7 |
+  | 未结对 | | 0 |
+  | 档案不完整 | | 3 |
+  
+  ## 本月工作安排
+  
+  - [ ] 留守儿童信息更新
+  - [ ] 成立学校关爱留守儿童领导专班
+  
+  ## 本月活动
+  
+  无。
+  
+  ## 谈心：本月尚欠 6 名（每月 1 次）
+  
+  ### 张老师（T002）
+  
+  - [ ] 2025-009 赵磊，六年级3班，上次 2025-12-04
+  
+  ### 刘老师（T006）
+  
+  - [ ] 2025-006 王家乐，一年级2班，上次 2025-12-13
+  - [ ] 2025-021 吴天佑，五年级1班，上次 2025-12-18
+  
+  ### 杨老师（T007）
+  
+  - [ ] 2025-007 郭若曦，二年级2班，上次 2025-12-10

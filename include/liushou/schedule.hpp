@@ -1,0 +1,102 @@
+// The month's checklist (DESIGN.md §4 schedule): what the plan, the rules and the records say
+// is still to do, worked out without I/O so it can be tested on hand-built records.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "liushou/records.hpp"
+
+namespace liushou {
+
+/// Enrolled on `day`: enrolled by then and not yet transferred, dropped out or graduated.
+/// Children recorded as not_enrolled (of the catchment but not attending) never are.
+bool enrolled_on_day(const Child& child, const Date& day);
+/// Enrolled on at least one day of [from, to].
+bool enrolled_during(const Child& child, const Date& from, const Date& to);
+
+/// The term holding `day`, else the first term overlapping [from, to], else nullptr.
+const Term* term_for(const School& school, const Date& day, const Date& from, const Date& to);
+
+/// Entries of `kind` dated within [from, to].
+int count_entries(const Child& child, TalkKind kind, const Date& from, const Date& to);
+
+/// A child as a checklist line names it.
+struct ChildRef {
+    std::string id;
+    std::string name;
+    std::optional<int> grade;
+    std::optional<int> class_no;
+};
+
+/// A child who still owes entries of some kind in the period.
+struct Owed {
+    ChildRef child;
+    int done = 0;
+    std::optional<Date> last;  // the latest entry of that kind on or before the reference day
+};
+
+/// The owed children of one teacher; `teacher` is empty for children without one.
+struct TeacherGroup {
+    std::string teacher;
+    std::vector<Owed> children;
+};
+
+struct Birthday {
+    ChildRef child;
+    Date birth;
+    Date day;  // this year's birthday; 29 February falls on the 28th in other years
+    int age = 0;
+};
+
+struct OpenFollowUp {
+    ChildRef child;
+    Date date;
+    std::string text;
+    std::string by;
+    long days_open = 0;
+};
+
+struct Incomplete {
+    ChildRef child;
+    std::vector<std::string> missing;  // schema paths, parents named by relation
+};
+
+/// One cadence of the rules checked against the records: talks, family calls, home visits or
+/// guardian meetings.
+struct Cadence {
+    TalkKind kind = TalkKind::talk;
+    int required = 0;       // entries per period the rules ask for
+    bool per_term = false;  // else per month
+    bool due = true;        // false in a month without talks, or outside every term
+    int expected = 0;       // children who owe entries in the period
+    int owing = 0;          // of them, still short
+    std::vector<TeacherGroup> groups;
+};
+
+struct Schedule {
+    Month month;
+    Date as_of;         // today within the month; its last day for a past month, first for a future one
+    std::string term;   // name of the term of the month, empty outside terms
+    std::optional<Date> term_from, term_to;
+    int enrolled = 0;   // children enrolled during the month (after filters)
+    std::vector<std::string> plan;
+    std::vector<Event> events;
+    Cadence talks, family_calls, home_visits, meetings;
+    std::vector<Birthday> birthdays;
+    std::vector<OpenFollowUp> follow_ups;
+    std::vector<ChildRef> unpaired;
+    std::vector<Incomplete> incomplete;
+};
+
+struct ScheduleFilter {
+    std::string teacher;  // only children paired with this staff id
+    std::optional<int> grade;
+    std::optional<int> class_no;
+};
+
+Schedule build_schedule(const School& school, const std::vector<Child>& children,
+                        const Month& month, const Date& today, const ScheduleFilter& filter);
+
+}  // namespace liushou

@@ -1,0 +1,105 @@
+// liushou schedule: the month's checklist for the school, a teacher or a class.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/care.hpp"
+#include "liushou/render.hpp"
+#include "liushou/schedule.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct ScheduleOptions {
+    std::string month;
+    std::string teacher;
+    std::string klass;
+    std::string format = "md";
+    std::string output;
+};
+
+/// 3-2, or 三年级2班 as people write it.
+std::pair<int, int> parse_class(const std::string& text) {
+    const auto dash = text.find('-');
+    std::optional<int> grade, number;
+    if (dash != std::string::npos) {
+        grade = parse_small_number(text.substr(0, dash));
+        number = parse_small_number(text.substr(dash + 1));
+    } else if (const auto nian = text.find("年级"); nian != std::string::npos) {
+        grade = parse_small_number(text.substr(0, nian));
+        number = parse_small_number(text.substr(nian + 6));
+    }
+    if (!grade || !number || *grade < 1 || *grade > 6)
+        throw UsageError(fmt::format("--class {}: write grade and class as 3-2", text));
+    return {*grade, *number};
+}
+
+int run_schedule(const ScheduleOptions& o, Context& ctx) {
+    Month month{ctx.today.year, ctx.today.month};
+    if (!o.month.empty()) {
+        const auto parsed = parse_month(o.month);
+        if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", o.month));
+        month = *parsed;
+    }
+    const Tree tree = Tree::open(ctx);
+    const auto school = tree.load_school();
+    if (!school.parsed) {
+        print_problems(ctx.err, school.path, school.problems);
+        return kDataProblem;
+    }
+    const StaffList staff = load_staff_checked(tree, ctx);
+    ScheduleFilter filter;
+    if (!o.teacher.empty()) {
+        std::string error;
+        const Staff* s = find_staff(staff, o.teacher, error);
+        if (!s) throw UsageError("--teacher: " + error);
+        filter.teacher = s->id;
+    }
+    if (!o.klass.empty()) std::tie(filter.grade, filter.class_no) = parse_class(o.klass);
+
+    bool skipped = false;
+    std::vector<Child> children;
+    for (auto& file : tree.load_children()) {
+        if (!file.parsed) {
+            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
+                                   file.path);
+            skipped = true;
+            continue;
+        }
+        children.push_back(std::move(file.record));
+    }
+    const Schedule schedule = build_schedule(school.record, children, month, ctx.today, filter);
+    const std::string lang = output_language(ctx, &school.record);
+    const std::string text = o.format == "json"
+                                 ? schedule_json(schedule, school.record, staff)
+                                 : schedule_markdown(schedule, school.record, staff, lang);
+    if (o.output.empty() || o.output == "-") {
+        ctx.out << text;
+    } else {
+        atomic_write(o.output, text, 0644);
+        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+    }
+    return skipped ? kDataProblem : kOk;
+}
+
+}  // namespace
+
+void setup_schedule(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<ScheduleOptions>();
+    cmd.add_option("--month", o->month, "The month, e.g. 2026-03 (default: this month)")
+        ->type_name("YYYY-MM");
+    cmd.add_option("--teacher", o->teacher,
+                   "Only this teacher's children (a staff id or unique name)")
+        ->type_name("T");
+    cmd.add_option("--class", o->klass, "Only this class, e.g. 3-2")->type_name("G-C");
+    cmd.add_option("--format", o->format, "md | json (default md)")
+        ->check(CLI::IsMember({"md", "json"}));
+    cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
+        ->type_name("FILE");
+    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_schedule(*o, ctx); }; });
+}
+
+}  // namespace liushou

@@ -1,0 +1,285 @@
+// The month's checklist as Markdown (a GFM task list with a summary table) and as JSON.
+#include <fmt/format.h>
+
+#include "liushou/fields.hpp"
+#include "liushou/render.hpp"
+#include "liushou/schedule.hpp"
+
+namespace liushou {
+
+std::string field_label(std::string_view path, std::string_view lang) {
+    if (path.rfind("parents (", 0) == 0)
+        return lang == "en" ? "a parent's name, phone and work place" : "父母姓名、电话、务工地址";
+    if (lang == "en") return std::string(path);
+    for (const auto& f : child_fields())
+        if (f.path == path) return std::string(f.headers.front());
+    return std::string(path);
+}
+
+namespace {
+
+class Md {
+public:
+    explicit Md(std::string_view lang) : en_(lang == "en") {}
+    /// The zh or en text.
+    std::string t(std::string_view zh, std::string_view en) const {
+        return std::string(en_ ? en : zh);
+    }
+    bool en() const { return en_; }
+    std::string lang() const { return en_ ? "en" : "zh"; }
+
+private:
+    bool en_;
+};
+
+std::string teacher_label(const std::string& id, const StaffList& staff, const Md& m) {
+    if (id.empty()) return m.t("未结对", "No teacher yet");
+    const Staff* s = staff.find(id);
+    if (!s) return m.t(fmt::format("{}（不在教师名单）", md_escape(id)),
+                       fmt::format("{} (not in staff.yaml)", md_escape(id)));
+    return m.en() ? fmt::format("{} ({})", md_escape(s->name), md_escape(id))
+                  : fmt::format("{}（{}）", md_escape(s->name), md_escape(id));
+}
+
+std::string child_line(const ChildRef& c, const Md& m) {
+    const std::string klass = class_label(c.grade, c.class_no, m.lang());
+    std::string out = md_escape(c.id) + " " + md_escape(c.name);
+    if (!klass.empty()) out += m.t("，", ", ") + klass;
+    return out;
+}
+
+const char* kind_zh(TalkKind k) {
+    switch (k) {
+        case TalkKind::talk: return "谈心";
+        case TalkKind::home_visit: return "家访";
+        case TalkKind::family_call: return "亲情电话";
+        case TalkKind::meeting: return "座谈会";
+    }
+    return "";
+}
+
+const char* kind_en(TalkKind k) {
+    switch (k) {
+        case TalkKind::talk: return "Talks";
+        case TalkKind::home_visit: return "Home visits";
+        case TalkKind::family_call: return "Family calls";
+        case TalkKind::meeting: return "Guardian meetings";
+    }
+    return "";
+}
+
+std::string cadence_rule(const Cadence& c, const Md& m) {
+    return c.per_term ? m.t(fmt::format("每学期 {} 次", c.required),
+                            fmt::format("{} a term", c.required))
+                      : m.t(fmt::format("每月 {} 次", c.required),
+                            fmt::format("{} a month", c.required));
+}
+
+void cadence_section(std::string& out, const Cadence& c, const Schedule& s, const StaffList& staff,
+                     const Md& m) {
+    const std::string title = m.en() ? kind_en(c.kind) : kind_zh(c.kind);
+    if (!c.due) {
+        out += fmt::format("## {}\n\n", title);
+        if (c.required <= 0)
+            out += m.t("学校规则不要求。\n\n", "Not required by the school's rules.\n\n");
+        else if (c.per_term)
+            out += m.t("本月不在任何学期内。\n\n", "This month is outside every term.\n\n");
+        else
+            out += m.t(fmt::format("{}月是假期，无要求。\n\n", s.month.month),
+                       "A holiday month: none required.\n\n");
+        return;
+    }
+    out += m.en() ? fmt::format("## {}: {} still owed ({}{})\n\n", title, c.owing,
+                                cadence_rule(c, m), c.per_term ? ", this term" : "")
+                  : fmt::format("## {}：{}尚欠 {} 名（{}）\n\n", title,
+                                c.per_term ? "本学期" : "本月", c.owing, cadence_rule(c, m));
+    if (c.groups.empty()) {
+        out += m.t("全部完成。\n\n", "All done.\n\n");
+        return;
+    }
+    const std::string last_word = m.en() ? "last" : "上次";
+    for (const auto& g : c.groups) {
+        out += fmt::format("### {}\n\n", teacher_label(g.teacher, staff, m));
+        for (const auto& o : g.children) {
+            std::string line = "- [ ] " + child_line(o.child, m);
+            if (c.required > 1 || o.done > 0)
+                line += m.t(fmt::format("，已 {} 次", o.done), fmt::format(", {} done", o.done));
+            line += o.last ? m.t(fmt::format("，上次 {}", o.last->iso()),
+                                 fmt::format(", {} {}", last_word, o.last->iso()))
+                           : m.t("，从未有过", ", never");
+            out += line + "\n";
+        }
+        out += "\n";
+    }
+}
+
+std::string json_ref(const ChildRef& c) {
+    auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : "null"; };
+    return fmt::format("\"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}", json_string(c.id),
+                       json_string(c.name), opt(c.grade), opt(c.class_no));
+}
+
+std::string json_cadence(const Cadence& c, const StaffList& staff) {
+    std::string out = fmt::format(
+        "{{\"kind\": {}, \"required\": {}, \"per\": {}, \"due\": {}, \"expected\": {}, "
+        "\"owing\": {}, \"teachers\": [",
+        json_string(key_of(c.kind)), c.required, c.per_term ? "\"term\"" : "\"month\"",
+        c.due ? "true" : "false", c.expected, c.owing);
+    for (size_t i = 0; i < c.groups.size(); ++i) {
+        const auto& g = c.groups[i];
+        const Staff* who = staff.find(g.teacher);
+        out += fmt::format("{}\n    {{\"teacher\": {}, \"teacher_name\": {}, \"children\": [",
+                           i ? "," : "", g.teacher.empty() ? "null" : json_string(g.teacher),
+                           who ? json_string(who->name) : "null");
+        for (size_t k = 0; k < g.children.size(); ++k) {
+            const Owed& o = g.children[k];
+            out += fmt::format("{}\n      {{{}, \"done\": {}, \"last\": {}}}", k ? "," : "",
+                               json_ref(o.child), o.done,
+                               o.last ? json_string(o.last->iso()) : "null");
+        }
+        out += "]}";
+    }
+    return out + "]}";
+}
+
+}  // namespace
+
+std::string schedule_markdown(const Schedule& s, const School& school, const StaffList& staff,
+                              std::string_view lang) {
+    const Md m(lang);
+    std::string out;
+    if (m.en())
+        out += fmt::format("# {} checklist, {}\n\n", md_escape(school.school), s.month.iso());
+    else
+        out += fmt::format("# {} {}年{}月关爱留守儿童工作清单\n\n", md_escape(school.school),
+                           s.month.year, s.month.month);
+    const std::string term =
+        s.term.empty() ? m.t("不在学期内", "outside terms")
+                       : fmt::format("{}{}{} – {}{}", md_escape(s.term), m.t("（", " ("),
+                                     s.term_from->iso(), s.term_to->iso(), m.t("）", ")"));
+    out += m.en() ? fmt::format("- School year {}, {}\n- As of {}\n- Children enrolled this "
+                                "month: {}\n\n",
+                                md_escape(school.school_year), term, s.as_of.iso(), s.enrolled)
+                  : fmt::format("- 学年：{}，{}\n- 截至：{}\n- 本月在读留守儿童：{} 名\n\n",
+                                md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
+
+    // The overview table: what is owed at a glance.
+    out += m.t("## 概览\n\n| 事项 | 应完成 | 尚欠 |\n| --- | ---: | ---: |\n",
+               "## Overview\n\n| Item | Expected | Still owed |\n| --- | ---: | ---: |\n");
+    for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
+        const std::string name = m.en() ? kind_en(c->kind) : kind_zh(c->kind);
+        if (c->due)
+            out += fmt::format("| {}{}{}{} | {} | {} |\n", name, m.t("（", " ("),
+                               cadence_rule(*c, m), m.t("）", ")"), c->expected, c->owing);
+        else
+            out += fmt::format("| {} | — | — |\n", name);
+    }
+    out += fmt::format("| {} | {} | |\n", m.t("本月生日", "Birthdays this month"),
+                       s.birthdays.size());
+    out += fmt::format("| {} | | {} |\n", m.t("未关闭的跟进事项", "Open follow-ups"),
+                       s.follow_ups.size());
+    out += fmt::format("| {} | | {} |\n", m.t("未结对", "Without a teacher"), s.unpaired.size());
+    out += fmt::format("| {} | | {} |\n\n", m.t("档案不完整", "Incomplete files"),
+                       s.incomplete.size());
+
+    out += m.t("## 本月工作安排\n\n", "## The plan for this month\n\n");
+    if (s.plan.empty()) out += m.t("本月无工作安排。\n", "Nothing planned.\n");
+    for (const auto& task : s.plan) out += "- [ ] " + md_escape(task) + "\n";
+    out += "\n";
+    out += m.t("## 本月活动\n\n", "## Events\n\n");
+    if (s.events.empty()) out += m.t("无。\n", "None.\n");
+    for (const auto& e : s.events)
+        out += fmt::format("- [ ] {}{}{}{}\n", md_escape(e.name), m.t("（", " ("), e.date,
+                           m.t("）", ")"));
+    out += "\n";
+
+    for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings})
+        cadence_section(out, *c, s, staff, m);
+
+    out += m.t("## 生日祝福\n\n", "## Birthdays\n\n");
+    if (s.birthdays.empty()) out += m.t("本月无。\n", "None this month.\n");
+    for (const auto& b : s.birthdays)
+        out += m.en() ? fmt::format("- [ ] {}: {} turns {}\n", b.day.iso(), child_line(b.child, m),
+                                    b.age)
+                      : fmt::format("- [ ] {}月{}日 {}，{} 岁生日\n", b.day.month, b.day.day,
+                                    child_line(b.child, m), b.age);
+    out += "\n";
+
+    out += m.t("## 未关闭的跟进事项\n\n", "## Open follow-ups\n\n");
+    if (s.follow_ups.empty()) out += m.t("无。\n", "None.\n");
+    for (const auto& f : s.follow_ups)
+        out += m.en() ? fmt::format("- [ ] {}: {} (from {} by {}, open {} days)\n",
+                                    child_line(f.child, m), md_escape(f.text), f.date.iso(),
+                                    md_escape(f.by), f.days_open)
+                      : fmt::format("- [ ] {}：{}（{} {}，已 {} 天）\n", child_line(f.child, m),
+                                    md_escape(f.text), f.date.iso(), md_escape(f.by),
+                                    f.days_open);
+    out += "\n";
+
+    out += m.t("## 未结对\n\n", "## Without a teacher\n\n");
+    if (s.unpaired.empty()) out += m.t("无。\n", "None.\n");
+    for (const auto& c : s.unpaired) out += "- [ ] " + child_line(c, m) + "\n";
+    out += "\n";
+
+    out += m.t("## 档案不完整\n\n", "## Incomplete files\n\n");
+    if (s.incomplete.empty()) out += m.t("无。\n", "None.\n");
+    for (const auto& i : s.incomplete) {
+        std::string missing;
+        for (const auto& f : i.missing)
+            missing += (missing.empty() ? "" : m.t("、", ", ")) + md_escape(field_label(f, lang));
+        out += fmt::format("- [ ] {}{}{}\n", child_line(i.child, m), m.t("：缺 ", ": missing "),
+                           missing);
+    }
+    return out;
+}
+
+std::string schedule_json(const Schedule& s, const School& school, const StaffList& staff) {
+    std::string out = "{\n";
+    out += fmt::format("  \"school\": {},\n  \"school_year\": {},\n  \"month\": {},\n",
+                       json_string(school.school), json_string(school.school_year),
+                       json_string(s.month.iso()));
+    out += fmt::format("  \"as_of\": {},\n  \"term\": {},\n  \"enrolled\": {},\n",
+                       json_string(s.as_of.iso()), s.term.empty() ? "null" : json_string(s.term),
+                       s.enrolled);
+    out += "  \"plan\": [";
+    for (size_t i = 0; i < s.plan.size(); ++i) out += (i ? ", " : "") + json_string(s.plan[i]);
+    out += "],\n  \"events\": [";
+    for (size_t i = 0; i < s.events.size(); ++i)
+        out += fmt::format("{}{{\"name\": {}, \"date\": {}}}", i ? ", " : "",
+                           json_string(s.events[i].name), json_string(s.events[i].date));
+    out += "],\n";
+    out += "  \"talks\": " + json_cadence(s.talks, staff) + ",\n";
+    out += "  \"family_calls\": " + json_cadence(s.family_calls, staff) + ",\n";
+    out += "  \"home_visits\": " + json_cadence(s.home_visits, staff) + ",\n";
+    out += "  \"meetings\": " + json_cadence(s.meetings, staff) + ",\n";
+    out += "  \"birthdays\": [";
+    for (size_t i = 0; i < s.birthdays.size(); ++i) {
+        const auto& b = s.birthdays[i];
+        out += fmt::format("{}\n    {{{}, \"birth_date\": {}, \"day\": {}, \"age\": {}}}",
+                           i ? "," : "", json_ref(b.child), json_string(b.birth.iso()),
+                           json_string(b.day.iso()), b.age);
+    }
+    out += "],\n  \"follow_ups\": [";
+    for (size_t i = 0; i < s.follow_ups.size(); ++i) {
+        const auto& f = s.follow_ups[i];
+        out += fmt::format(
+            "{}\n    {{{}, \"date\": {}, \"follow_up\": {}, \"by\": {}, \"days_open\": {}}}",
+            i ? "," : "", json_ref(f.child), json_string(f.date.iso()), json_string(f.text),
+            json_string(f.by), f.days_open);
+    }
+    out += "],\n  \"unpaired\": [";
+    for (size_t i = 0; i < s.unpaired.size(); ++i)
+        out += fmt::format("{}\n    {{{}}}", i ? "," : "", json_ref(s.unpaired[i]));
+    out += "],\n  \"incomplete\": [";
+    for (size_t i = 0; i < s.incomplete.size(); ++i) {
+        std::string missing;
+        for (const auto& f : s.incomplete[i].missing)
+            missing += (missing.empty() ? "" : ", ") + json_string(f);
+        out += fmt::format("{}\n    {{{}, \"missing\": [{}]}}", i ? "," : "",
+                           json_ref(s.incomplete[i].child), missing);
+    }
+    out += "]\n}\n";
+    return out;
+}
+
+}  // namespace liushou

@@ -1,0 +1,166 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "liushou/schedule.hpp"
+
+using namespace liushou;
+
+namespace {
+
+Child enrolled(const std::string& id, Date on = Date{2025, 9, 1}) {
+    Child c;
+    c.id = id;
+    c.name = "甲" + id;
+    c.grade = 3;
+    c.class_no = 2;
+    c.enrolled_on = on;
+    return c;
+}
+
+Talk entry(Date d, TalkKind kind = TalkKind::talk) {
+    Talk t;
+    t.date = d;
+    t.kind = kind;
+    t.by = "T001";
+    t.summary = "x";
+    return t;
+}
+
+const School kSchool = default_school("测试小学", 2025);
+
+}  // namespace
+
+TEST_CASE("a child is enrolled from enrolment until the day of a status change") {
+    Child c = enrolled("A1");
+    CHECK_FALSE(enrolled_on_day(c, Date{2025, 8, 31}));
+    CHECK(enrolled_on_day(c, Date{2025, 9, 1}));
+    c.status = Status::transferred;
+    c.status_on = Date{2026, 3, 10};
+    CHECK(enrolled_on_day(c, Date{2026, 3, 9}));
+    CHECK_FALSE(enrolled_on_day(c, Date{2026, 3, 10}));
+    CHECK(enrolled_during(c, Date{2026, 3, 1}, Date{2026, 3, 31}));
+    CHECK_FALSE(enrolled_during(c, Date{2026, 4, 1}, Date{2026, 4, 30}));
+    CHECK_FALSE(enrolled_during(c, Date{2025, 8, 1}, Date{2025, 8, 31}));
+    Child never;
+    never.status = Status::not_enrolled;
+    CHECK_FALSE(enrolled_during(never, Date{2000, 1, 1}, Date{2030, 1, 1}));
+    Child undated;  // no enrolment date: enrolled as far back as we look
+    CHECK(enrolled_on_day(undated, Date{2000, 1, 1}));
+}
+
+TEST_CASE("the term is the one holding the day, else the first overlapping the period") {
+    const Term* t = term_for(kSchool, Date{2026, 3, 15}, Date{2026, 3, 1}, Date{2026, 3, 31});
+    REQUIRE(t);
+    CHECK(t->name == "第二学期");
+    t = term_for(kSchool, Date{2026, 1, 31}, Date{2026, 1, 1}, Date{2026, 1, 31});
+    CHECK(t->name == "第一学期");
+    t = term_for(kSchool, Date{2026, 8, 15}, Date{2026, 8, 1}, Date{2026, 8, 31});
+    CHECK(t == nullptr);
+}
+
+TEST_CASE("entries are counted by kind within the period") {
+    Child c = enrolled("A1");
+    c.talks = {entry(Date{2026, 3, 1}), entry(Date{2026, 3, 31}), entry(Date{2026, 4, 1}),
+               entry(Date{2026, 3, 5}, TalkKind::family_call)};
+    CHECK(count_entries(c, TalkKind::talk, Date{2026, 3, 1}, Date{2026, 3, 31}) == 2);
+    CHECK(count_entries(c, TalkKind::family_call, Date{2026, 3, 1}, Date{2026, 3, 31}) == 1);
+    CHECK(count_entries(c, TalkKind::home_visit, Date{2026, 3, 1}, Date{2026, 3, 31}) == 0);
+}
+
+TEST_CASE("a month's checklist counts only children enrolled during it") {
+    std::vector<Child> children = {enrolled("A1"), enrolled("A2"), enrolled("A3")};
+    children[1].status = Status::transferred;
+    children[1].status_on = Date{2026, 2, 20};
+    children[2].talks = {entry(Date{2026, 3, 3})};
+    const Schedule s = build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 15}, {});
+    CHECK(s.enrolled == 2);
+    CHECK(s.as_of == Date{2026, 3, 15});
+    CHECK(s.term == "第二学期");
+    CHECK(s.talks.due);
+    CHECK(s.talks.expected == 2);
+    CHECK(s.talks.owing == 1);
+    REQUIRE(s.talks.groups.size() == 1);
+    CHECK(s.talks.groups[0].teacher.empty());  // unpaired children form their own group
+    CHECK(s.talks.groups[0].children[0].child.id == "A1");
+    CHECK(s.plan == kSchool.plan.at(3));
+    CHECK(s.unpaired.size() == 2);
+}
+
+TEST_CASE("holiday months owe no talks; past and future months have a fixed reference day") {
+    const std::vector<Child> children = {enrolled("A1")};
+    const Schedule jan = build_schedule(kSchool, children, Month{2026, 1}, Date{2026, 3, 15}, {});
+    CHECK_FALSE(jan.talks.due);
+    CHECK_FALSE(jan.family_calls.due);
+    CHECK(jan.home_visits.due);
+    CHECK(jan.as_of == Date{2026, 1, 31});
+    const Schedule may = build_schedule(kSchool, children, Month{2026, 5}, Date{2026, 3, 15}, {});
+    CHECK(may.as_of == Date{2026, 5, 1});
+    REQUIRE(may.events.size() == 1);
+    CHECK(may.events[0].name == "五一");
+    const Schedule aug = build_schedule(kSchool, children, Month{2026, 8}, Date{2026, 3, 15}, {});
+    CHECK_FALSE(aug.home_visits.due);
+    CHECK(aug.term.empty());
+}
+
+TEST_CASE("birthdays give the age turned; 29 February falls on the 28th in common years") {
+    std::vector<Child> children = {enrolled("A1"), enrolled("A2")};
+    children[0].birth_date = Date{2016, 3, 8};
+    children[1].birth_date = Date{2016, 2, 29};
+    const Schedule march = build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 1}, {});
+    REQUIRE(march.birthdays.size() == 1);
+    CHECK(march.birthdays[0].age == 10);
+    CHECK(march.birthdays[0].day == Date{2026, 3, 8});
+    const Schedule feb26 = build_schedule(kSchool, children, Month{2026, 2}, Date{2026, 3, 1}, {});
+    CHECK(feb26.birthdays.at(0).day == Date{2026, 2, 28});
+    const Schedule feb28 = build_schedule(kSchool, children, Month{2028, 2}, Date{2028, 3, 1}, {});
+    CHECK(feb28.birthdays.at(0).day == Date{2028, 2, 29});
+    CHECK(feb28.birthdays.at(0).age == 12);
+}
+
+TEST_CASE("open follow-ups are listed oldest first with days open as of the reference day") {
+    std::vector<Child> children = {enrolled("A1"), enrolled("A2")};
+    Talk late = entry(Date{2026, 3, 10});
+    late.follow_up = "二";
+    Talk early = entry(Date{2026, 2, 20});
+    early.follow_up = "一";
+    Talk future = entry(Date{2026, 3, 20});  // after the reference day: not yet there
+    future.follow_up = "三";
+    children[0].talks = {late, future};
+    children[1].talks = {early};
+    const Schedule s = build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 15}, {});
+    REQUIRE(s.follow_ups.size() == 2);
+    CHECK(s.follow_ups[0].text == "一");
+    CHECK(s.follow_ups[0].days_open == 23);
+    CHECK(s.follow_ups[1].days_open == 5);
+}
+
+TEST_CASE("filters keep one teacher's or one class's children") {
+    std::vector<Child> children = {enrolled("A1"), enrolled("A2"), enrolled("A3")};
+    children[0].pairing.teacher = "T001";
+    children[0].pairing.since = Date{2025, 9, 1};
+    children[1].pairing.teacher = "T002";
+    children[1].pairing.since = Date{2025, 9, 1};
+    children[2].grade = 5;
+    ScheduleFilter mine;
+    mine.teacher = "T001";
+    CHECK(build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 15}, mine).enrolled == 1);
+    ScheduleFilter klass;
+    klass.grade = 5;
+    klass.class_no = 2;
+    const Schedule s = build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 15}, klass);
+    CHECK(s.enrolled == 1);
+    CHECK(s.unpaired.at(0).id == "A3");
+}
+
+TEST_CASE("missing parent fields are named by relation in the checklist") {
+    Child c = enrolled("A1");
+    Parent mother;
+    mother.relation = "mother";
+    mother.name = "李芳";
+    c.parents.push_back(mother);
+    const Schedule s = build_schedule(kSchool, {c}, Month{2026, 3}, Date{2026, 3, 15}, {});
+    REQUIRE(s.incomplete.size() == 1);
+    const auto& missing = s.incomplete[0].missing;
+    CHECK(std::find(missing.begin(), missing.end(), "parents.mother.phone") != missing.end());
+}
