@@ -37,6 +37,8 @@ public:
     /// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory
     /// at or above the cwd holding liushou.yaml. Throws UsageError when there is none.
     static Tree open(const Context& ctx);
+    /// Every `--root` given (a county report), else the one tree `open` finds.
+    static std::vector<Tree> open_all(const Context& ctx);
     /// A tree at `root`, which need not exist yet (init).
     explicit Tree(const std::string& root);
 
@@ -81,7 +83,17 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
 /// Reads a whole file; throws IoError naming `display` on failure.
 std::string read_file(const std::string& path, const std::string& display);
 
-/// Runs `git -C dir args…` (no shell, output discarded); its exit status, or -1 without git.
-int run_git(const std::vector<std::string>& args, const std::string& dir);
+/// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
+/// goes to `output` when given, else it is discarded like standard error.
+int run_git(const std::vector<std::string>& args, const std::string& dir,
+            std::string* output = nullptr);
+
+/// Where a tree's data stands in git: the short commit, and whether files under the tree
+/// differ from it. An empty commit when git is missing or the tree is not in a repository.
+struct GitState {
+    std::string commit;
+    bool dirty = false;
+};
+GitState git_state(const std::string& root);
 
 }  // namespace liushou

@@ -34,6 +34,8 @@ const CommandSpec kCommands[] = {
     {"log-talk", "Record talks, home visits, family calls and meetings", setup_log_talk},
     {"schedule", "The month's checklist: plan, events, talks owed, birthdays, follow-ups",
      setup_schedule},
+    {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
+     setup_report},
 };
 
 }  // namespace

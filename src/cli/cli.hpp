@@ -29,6 +29,7 @@ void setup_staff(CLI::App& cmd, Runner& run);
 void setup_pair(CLI::App& cmd, Runner& run);
 void setup_log_talk(CLI::App& cmd, Runner& run);
 void setup_schedule(CLI::App& cmd, Runner& run);
+void setup_report(CLI::App& cmd, Runner& run);
 
 /// Entry point of the executable, testable with any streams.
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err);

@@ -152,15 +152,7 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
             s.follow_ups.push_back(OpenFollowUp{ref_of(*c), *t->date, t->follow_up, t->by,
                                                 s.as_of.days() - t->date->days()});
         if (!pairing_on(*c, s.as_of)) s.unpaired.push_back(ref_of(*c));
-        std::vector<std::string> missing = missing_fields(*c);
-        // parents[0].phone -> parents.father.phone, which a reader can name.
-        for (auto& m : missing) {
-            if (m.rfind("parents[", 0) != 0) continue;
-            const size_t close = m.find(']');
-            const size_t index = std::stoul(m.substr(8, close - 8));
-            if (index < c->parents.size())
-                m = "parents." + c->parents[index].relation + m.substr(close + 1);
-        }
+        const std::vector<std::string> missing = missing_fields_by_relation(*c);
         if (!missing.empty()) s.incomplete.push_back(Incomplete{ref_of(*c), missing});
     }
     std::stable_sort(s.birthdays.begin(), s.birthdays.end(),

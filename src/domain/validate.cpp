@@ -192,6 +192,17 @@ std::vector<std::string> missing_fields(const Child& c) {
     return missing;
 }
 
+std::vector<std::string> missing_fields_by_relation(const Child& c) {
+    std::vector<std::string> missing = missing_fields(c);
+    for (auto& m : missing) {
+        if (m.rfind("parents[", 0) != 0) continue;
+        const size_t close = m.find(']');
+        const size_t index = std::stoul(m.substr(8, close - 8));
+        if (index < c.parents.size()) m = "parents." + c.parents[index].relation + m.substr(close + 1);
+    }
+    return missing;
+}
+
 void validate_child(const Child& c, const Date& today, Problems& out) {
     const std::string id_problem = child_id_error(c.id);
     if (!id_problem.empty()) add(out, "id", id_problem);

@@ -1,0 +1,48 @@
+// Reports as Markdown, JSON and CSV: the summary, a child's card, a class roster, a talk log.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "liushou/report.hpp"
+
+namespace liushou {
+
+enum class Format { md, json, csv };
+
+/// How a report is written: language, format, and whether personal details are masked.
+struct ReportStyle {
+    std::string lang = "zh";
+    Format format = Format::md;
+    bool redact = false;
+};
+
+/// Where a school's figures came from, so a number sent to the county can be reproduced.
+struct Provenance {
+    const School* school = nullptr;
+    const StaffList* staff = nullptr;
+    std::string commit;  // short hash, empty when the tree is not in git
+    bool dirty = false;  // uncommitted changes under the tree
+};
+
+std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
+                           const ReportStyle& style);
+
+std::string render_child(const Child& child, const Provenance& source, const ReportStyle& style);
+
+struct ClassRoster {
+    const Provenance* source = nullptr;
+    std::vector<const Child*> children;
+};
+std::string render_class(int grade, int class_no, const std::vector<ClassRoster>& rosters,
+                         const Date& as_of, const ReportStyle& style);
+
+struct TalkLine {
+    const Provenance* source = nullptr;
+    const Child* child = nullptr;
+    const Talk* talk = nullptr;
+};
+std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
+                         const ReportStyle& style);
+
+}  // namespace liushou

@@ -1,0 +1,264 @@
+// liushou report summary | child | class | talks: what the school sends to the county and
+// keeps on file, over one tree or several (--root repeated).
+#include <fmt/format.h>
+
+#include <boost/filesystem.hpp>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/render.hpp"
+#include "liushou/report_render.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct ReportOptions {
+    std::string format = "md";
+    bool redact = false;
+    std::string output;
+    // summary
+    std::string term, from, to, as_of;
+    // child
+    std::string id;
+    bool all = false;
+    // class
+    int grade = 0, class_no = 0;
+    // talks
+    std::string month;
+};
+
+/// One school's tree, read for a report.
+struct LoadedTree {
+    School school;
+    StaffList staff;
+    std::vector<Child> children;
+    GitState git;
+};
+
+std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
+    std::vector<LoadedTree> out;
+    for (const Tree& tree : Tree::open_all(ctx)) {
+        LoadedTree t;
+        auto school = tree.load_school();
+        if (!school.parsed) {
+            print_problems(ctx.err, school.path, school.problems);
+            throw DataError(school.path + ": cannot be read; nothing was reported");
+        }
+        t.school = school.record;
+        const auto staff = tree.load_staff();
+        if (staff.parsed) t.staff = staff.record;
+        else skipped = true, print_problems(ctx.err, staff.path, staff.problems);
+        for (auto& file : tree.load_children()) {
+            if (!file.parsed) {
+                ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
+                                       file.path);
+                skipped = true;
+                continue;
+            }
+            t.children.push_back(std::move(file.record));
+        }
+        t.git = git_state(tree.root());
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
+    std::vector<Provenance> out;
+    for (const auto& t : trees) out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty});
+    return out;
+}
+
+ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& school) {
+    ReportStyle style;
+    style.lang = output_language(ctx, &school);
+    style.format = o.format == "json" ? Format::json : o.format == "csv" ? Format::csv : Format::md;
+    style.redact = o.redact;
+    return style;
+}
+
+void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
+    if (o.output.empty() || o.output == "-") {
+        ctx.out << text;
+        return;
+    }
+    atomic_write(o.output, text, o.redact ? 0644 : 0600);
+    if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+}
+
+Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
+    if (text.empty()) return fallback;
+    const DateParse parsed = parse_flexible_date(text);
+    if (!parsed.date) throw UsageError(option + ": " + parsed.error);
+    return *parsed.date;
+}
+
+int run_summary(const ReportOptions& o, Context& ctx) {
+    bool skipped = false;
+    const auto trees = load_trees(ctx, skipped);
+    const School& first = trees.front().school;
+    const Date as_of = date_arg("--as-of", o.as_of, ctx.today);
+    if (as_of > ctx.today) throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
+
+    Period period;
+    if (!o.term.empty()) {
+        if (!o.from.empty() || !o.to.empty()) throw UsageError("give --term or --from/--to, not both");
+        const auto it = std::find_if(first.terms.begin(), first.terms.end(),
+                                     [&](const Term& t) { return t.name == o.term; });
+        if (it == first.terms.end() || !it->from || !it->to) {
+            std::string names;
+            for (const auto& t : first.terms) names += (names.empty() ? "" : ", ") + t.name;
+            throw UsageError(fmt::format("--term {}: the terms are {}", o.term, names));
+        }
+        period = Period{*it->from, *it->to, it->name};
+    } else if (!o.from.empty() || !o.to.empty()) {
+        if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
+        period = Period{date_arg("--from", o.from, ctx.today), date_arg("--to", o.to, ctx.today), ""};
+        if (period.to < period.from) throw UsageError("--to is before --from");
+    } else {
+        // The term the reference day falls in, else the whole school year.
+        const Term* term = nullptr;
+        for (const auto& t : first.terms)
+            if (t.from && t.to && *t.from <= as_of && as_of <= *t.to) term = &t;
+        if (term) {
+            period = Period{*term->from, *term->to, term->name};
+        } else if (!first.terms.empty() && first.terms.front().from && first.terms.back().to) {
+            period = Period{*first.terms.front().from, *first.terms.back().to, first.school_year};
+        } else {
+            throw UsageError("no term in liushou.yaml holds the date; give --from and --to");
+        }
+    }
+    if (as_of < period.from)
+        throw UsageError(fmt::format("the period starts {}, after the day the figures are for ({})",
+                                     period.from.iso(), as_of.iso()));
+    std::vector<SchoolRecords> records;
+    for (const auto& t : trees) records.push_back(SchoolRecords{&t.school, t.children});
+    const Summary summary = summarize(records, period, as_of);
+    emit(o, ctx, render_summary(summary, provenance(trees), style_of(o, ctx, first)));
+    return skipped ? kDataProblem : kOk;
+}
+
+int run_child(const ReportOptions& o, Context& ctx) {
+    if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
+    bool skipped = false;
+    const auto trees = load_trees(ctx, skipped);
+    const auto sources = provenance(trees);
+    const ReportStyle style = style_of(o, ctx, trees.front().school);
+    if (o.all) {
+        if (o.output.empty()) throw UsageError("--all writes one file per child: give -o DIR");
+        namespace fs = boost::filesystem;
+        boost::system::error_code ec;
+        fs::create_directories(o.output, ec);
+        if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.output, ec.message()));
+        const std::string ext = o.format == "json" ? ".json" : o.format == "csv" ? ".csv" : ".md";
+        size_t written = 0;
+        for (size_t i = 0; i < trees.size(); ++i) {
+            for (const Child& c : trees[i].children) {
+                // Several schools may use the same ids: prefix the school in a county run.
+                const std::string name = (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
+                atomic_write((fs::path(o.output) / name).string(),
+                             render_child(c, sources[i], style), o.redact ? 0644 : 0600);
+                ++written;
+            }
+        }
+        if (!ctx.quiet) ctx.out << fmt::format("wrote {} files to {}\n", written, o.output);
+        return skipped ? kDataProblem : kOk;
+    }
+    for (size_t i = 0; i < trees.size(); ++i)
+        for (const Child& c : trees[i].children)
+            if (c.id == o.id) {
+                emit(o, ctx, render_child(c, sources[i], style));
+                return skipped ? kDataProblem : kOk;
+            }
+    throw UsageError(fmt::format("no child {}", o.id));
+}
+
+int run_class(const ReportOptions& o, Context& ctx) {
+    bool skipped = false;
+    const auto trees = load_trees(ctx, skipped);
+    const auto sources = provenance(trees);
+    std::vector<ClassRoster> rosters;
+    for (size_t i = 0; i < trees.size(); ++i) {
+        ClassRoster r{&sources[i], {}};
+        for (const Child& c : trees[i].children)
+            if (c.grade == o.grade && c.class_no == o.class_no && enrolled_on_day(c, ctx.today))
+                r.children.push_back(&c);
+        std::sort(r.children.begin(), r.children.end(),
+                  [](const Child* a, const Child* b) { return natural_less(a->id, b->id); });
+        rosters.push_back(r);
+    }
+    emit(o, ctx, render_class(o.grade, o.class_no, rosters, ctx.today,
+                              style_of(o, ctx, trees.front().school)));
+    return skipped ? kDataProblem : kOk;
+}
+
+int run_talks(const ReportOptions& o, Context& ctx) {
+    Month month{ctx.today.year, ctx.today.month};
+    if (!o.month.empty()) {
+        const auto parsed = parse_month(o.month);
+        if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", o.month));
+        month = *parsed;
+    }
+    bool skipped = false;
+    const auto trees = load_trees(ctx, skipped);
+    const auto sources = provenance(trees);
+    std::vector<TalkLine> lines;
+    for (size_t i = 0; i < trees.size(); ++i)
+        for (const Child& c : trees[i].children)
+            for (const Talk& t : c.talks)
+                if (t.date && t.date->year == month.year && t.date->month == month.month)
+                    lines.push_back(TalkLine{&sources[i], &c, &t});
+    std::stable_sort(lines.begin(), lines.end(), [](const TalkLine& a, const TalkLine& b) {
+        if (*a.talk->date != *b.talk->date) return *a.talk->date < *b.talk->date;
+        return natural_less(a.child->id, b.child->id);
+    });
+    emit(o, ctx, render_talks(month, lines, style_of(o, ctx, trees.front().school)));
+    return skipped ? kDataProblem : kOk;
+}
+
+void common_options(CLI::App& cmd, ReportOptions& o) {
+    cmd.add_option("--format", o.format, "md | json | csv (default md)")
+        ->check(CLI::IsMember({"md", "json", "csv"}));
+    cmd.add_flag("--redact", o.redact,
+                 "Mask phone numbers (138****5678), id numbers and house numbers");
+    cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")
+        ->type_name("FILE");
+}
+
+}  // namespace
+
+void setup_report(CLI::App& cmd, Runner& run) {
+    cmd.require_subcommand(1);
+    auto o = std::make_shared<ReportOptions>();
+
+    auto* summary = cmd.add_subcommand("summary", "The 工作总结: every rate, by grade and class");
+    summary->add_option("--term", o->term, "A term of liushou.yaml, e.g. 第二学期")->type_name("NAME");
+    summary->add_option("--from", o->from, "First day of the period")->type_name("DATE");
+    summary->add_option("--to", o->to, "Last day of the period")->type_name("DATE");
+    summary->add_option("--as-of", o->as_of,
+                        "Recompute as the records stood on this day (default: today)")
+        ->type_name("DATE");
+    common_options(*summary, *o);
+    summary->callback([o, &run] { run = [o](Context& ctx) { return run_summary(*o, ctx); }; });
+
+    auto* child = cmd.add_subcommand("child", "A child's 档案卡: every field, pairing, talks");
+    child->add_option("id", o->id, "The child")->type_name("ID");
+    child->add_flag("--all", o->all, "One card per child, written to the directory -o DIR");
+    common_options(*child, *o);
+    child->callback([o, &run] { run = [o](Context& ctx) { return run_child(*o, ctx); }; });
+
+    auto* klass = cmd.add_subcommand("class", "A class roster with guardians and pairs");
+    klass->add_option("grade", o->grade, "Grade (1-6)")->required()->check(CLI::Range(1, 6));
+    klass->add_option("class", o->class_no, "Class number")->required()->check(CLI::Range(1, 99));
+    common_options(*klass, *o);
+    klass->callback([o, &run] { run = [o](Context& ctx) { return run_class(*o, ctx); }; });
+
+    auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
+    talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");
+    common_options(*talks, *o);
+    talks->callback([o, &run] { run = [o](Context& ctx) { return run_talks(*o, ctx); }; });
+}
+
+}  // namespace liushou

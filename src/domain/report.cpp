@@ -1,0 +1,320 @@
+#include "liushou/report.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "liushou/care.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou {
+
+std::optional<double> Rate::percent() const {
+    if (den <= 0) return std::nullopt;
+    return 100.0 * static_cast<double>(num) / static_cast<double>(den);
+}
+
+Child state_on(const Child& original, const Date& day) {
+    Child c = original;
+    auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
+    c.talks.erase(std::remove_if(c.talks.begin(), c.talks.end(),
+                                 [&](const Talk& t) { return after(t.date); }),
+                  c.talks.end());
+    Pairing& p = c.pairing;
+    p.progress.erase(std::remove_if(p.progress.begin(), p.progress.end(),
+                                    [&](const ProgressItem& i) { return after(i.date); }),
+                     p.progress.end());
+    p.plan.erase(std::remove_if(p.plan.begin(), p.plan.end(),
+                                [&](const PlanItem& i) { return after(i.from); }),
+                 p.plan.end());
+    const auto then = pairing_on(original, day);
+    p.history.erase(std::remove_if(p.history.begin(), p.history.end(),
+                                   [&](const PairingPeriod& h) { return after(h.from); }),
+                    p.history.end());
+    p.teacher = then ? then->teacher : "";
+    p.buddy = then ? then->buddy : "";
+    p.proxy_parent = then ? then->proxy_parent : "";
+    p.since = then ? then->from : std::nullopt;
+    if (then && then->to) {
+        // That pairing is in history now; it is the current one as of `day`.
+        p.history.erase(std::remove_if(p.history.begin(), p.history.end(),
+                                       [&](const PairingPeriod& h) {
+                                           return h.from == then->from && h.to == then->to;
+                                       }),
+                        p.history.end());
+    }
+    if (c.status != Status::enrolled && after(c.status_on) && c.status != Status::not_enrolled) {
+        c.status = Status::enrolled;
+        c.status_on.reset();
+    }
+    return c;
+}
+
+namespace {
+
+void merge_months(std::vector<MonthRate>& into, const std::vector<MonthRate>& from) {
+    for (const auto& m : from) {
+        auto it = std::find_if(into.begin(), into.end(), [&](const MonthRate& x) {
+            return x.month.year == m.month.year && x.month.month == m.month.month;
+        });
+        if (it == into.end())
+            into.push_back(m);
+        else
+            it->rate += m.rate;
+    }
+    std::sort(into.begin(), into.end(), [](const MonthRate& a, const MonthRate& b) {
+        return std::make_pair(a.month.year, a.month.month) <
+               std::make_pair(b.month.year, b.month.month);
+    });
+}
+
+void merge_terms(std::vector<TermRate>& into, const std::vector<TermRate>& from) {
+    for (const auto& t : from) {
+        auto it = std::find_if(into.begin(), into.end(), [&](const TermRate& x) {
+            return x.term == t.term && x.from == t.from && x.to == t.to;
+        });
+        if (it == into.end())
+            into.push_back(t);
+        else
+            it->rate += t.rate;
+    }
+    std::sort(into.begin(), into.end(),
+              [](const TermRate& a, const TermRate& b) { return a.from < b.from; });
+}
+
+bool in(const std::optional<Date>& d, const Date& from, const Date& to) {
+    return d && from <= *d && *d <= to;
+}
+
+Date later(const Date& a, const Date& b) { return a < b ? b : a; }
+Date earlier(const Date& a, const Date& b) { return a < b ? a : b; }
+
+/// One child's contribution to every figure; groups are sums of these.
+Stats child_stats(const Child& original, const School& school, const Period& period,
+                  const Date& end, Shortfall& shortfall) {
+    const Child c = state_on(original, end);
+    Stats s;
+    const bool now = enrolled_on_day(c, end);
+    const bool at_start = enrolled_on_day(original, period.from);
+    s.enrolled = now;
+    s.enrolled_from = at_start;
+    s.not_enrolled = c.status == Status::not_enrolled && (!c.status_on || *c.status_on <= end);
+    const bool dropped = original.status == Status::dropped_out &&
+                         in(original.status_on, period.from, end);
+    s.dropped_out = dropped;
+    s.transferred = original.status == Status::transferred &&
+                    in(original.status_on, period.from, end);
+    if (now) {
+        s.both_parents = c.left_behind == LeftBehind::both_parents;
+        s.father_away = c.left_behind == LeftBehind::father_away;
+        s.mother_away = c.left_behind == LeftBehind::mother_away;
+        s.boarding = c.boarding.value_or(false);
+        s.key_children = c.support.key_child;
+        s.subsidised = !c.support.subsidies.empty();
+    }
+    const auto missing = missing_fields_by_relation(c);
+    s.filed = Rate{now && missing.empty(), now};
+    s.enrolment = Rate{now, now + s.not_enrolled};
+    s.retention = Rate{at_start && !dropped, at_start};
+    const bool paired = now && !c.pairing.teacher.empty();
+    s.paired = Rate{paired, now};
+
+    const Rules& rules = school.rules;
+    for (Month m{period.from.year, period.from.month};
+         std::make_pair(m.year, m.month) <= std::make_pair(end.year, end.month);
+         m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
+        if (std::find(rules.months_without_talks.begin(), rules.months_without_talks.end(),
+                      m.month) != rules.months_without_talks.end())
+            continue;
+        const Date from = later(m.first(), period.from), to = earlier(m.last(), end);
+        const bool counted = enrolled_during(c, from, to);
+        auto month_rate = [&](TalkKind kind, int required) {
+            if (required <= 0) return Rate{};
+            return Rate{counted && count_entries(c, kind, m.first(), to) >= required, counted};
+        };
+        const Rate talk = month_rate(TalkKind::talk, rules.talks_per_month);
+        const Rate call = month_rate(TalkKind::family_call, rules.family_calls_per_month);
+        if (rules.talks_per_month > 0) s.talks_by_month.push_back(MonthRate{m, talk});
+        if (rules.family_calls_per_month > 0) s.calls_by_month.push_back(MonthRate{m, call});
+        s.talks += talk;
+        s.family_calls += call;
+        if (now && talk.den && !talk.num) shortfall.untalked.push_back(m);
+    }
+    for (const Term& t : school.terms) {
+        if (!t.from || !t.to || *t.to < period.from || end < *t.from) continue;
+        const Date from = later(*t.from, period.from), to = earlier(*t.to, end);
+        const bool counted = enrolled_during(c, from, to);
+        auto term_rate = [&](TalkKind kind, int required) {
+            return Rate{counted && count_entries(c, kind, from, to) >= required, counted};
+        };
+        if (rules.home_visits_per_term > 0) {
+            const Rate r = term_rate(TalkKind::home_visit, rules.home_visits_per_term);
+            s.visits_by_term.push_back(TermRate{t.name, from, to, r});
+            s.home_visits += r;
+        }
+        if (rules.guardian_meetings_per_term > 0) {
+            const Rate r = term_rate(TalkKind::meeting, rules.guardian_meetings_per_term);
+            s.meetings_by_term.push_back(TermRate{t.name, from, to, r});
+            s.meetings += r;
+        }
+    }
+    if (now) {
+        shortfall.child = ChildRef{c.id, c.name, c.grade, c.class_no};
+        shortfall.missing = missing;
+        shortfall.unpaired = !paired;
+    }
+    return s;
+}
+
+}  // namespace
+
+Stats& Stats::operator+=(const Stats& o) {
+    enrolled += o.enrolled;
+    enrolled_from += o.enrolled_from;
+    not_enrolled += o.not_enrolled;
+    dropped_out += o.dropped_out;
+    transferred += o.transferred;
+    both_parents += o.both_parents;
+    father_away += o.father_away;
+    mother_away += o.mother_away;
+    boarding += o.boarding;
+    key_children += o.key_children;
+    subsidised += o.subsidised;
+    filed += o.filed;
+    enrolment += o.enrolment;
+    retention += o.retention;
+    paired += o.paired;
+    talks += o.talks;
+    family_calls += o.family_calls;
+    home_visits += o.home_visits;
+    meetings += o.meetings;
+    merge_months(talks_by_month, o.talks_by_month);
+    merge_months(calls_by_month, o.calls_by_month);
+    merge_terms(visits_by_term, o.visits_by_term);
+    merge_terms(meetings_by_term, o.meetings_by_term);
+    return *this;
+}
+
+Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
+                  const Date& as_of) {
+    Summary out;
+    out.period = period;
+    out.as_of = as_of;
+    out.end = earlier(period.to, as_of);
+    using Key = std::tuple<std::string, int, int>;
+    std::map<Key, Stats> grades, classes;
+    for (const SchoolRecords& records : schools) {
+        Stats school;
+        school.school = records.school->school;
+        for (const Child& c : records.children) {
+            Shortfall shortfall;
+            shortfall.school = records.school->school;
+            const Stats one = child_stats(c, *records.school, period, out.end, shortfall);
+            school += one;
+            const int g = c.grade.value_or(0), k = c.class_no.value_or(0);
+            Stats& grade = grades[Key{school.school, g, 0}];
+            grade.school = school.school;
+            if (c.grade) grade.grade = c.grade;
+            grade += one;
+            Stats& klass = classes[Key{school.school, g, k}];
+            klass.school = school.school;
+            klass.grade = c.grade;
+            klass.class_no = c.class_no;
+            klass += one;
+            if (!shortfall.child.id.empty() &&
+                (!shortfall.missing.empty() || shortfall.unpaired || !shortfall.untalked.empty()))
+                out.shortfalls.push_back(shortfall);
+        }
+        out.total += school;
+        out.by_school.push_back(school);
+    }
+    for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
+    for (auto& [key, stats] : classes) out.by_class.push_back(stats);
+    std::stable_sort(out.shortfalls.begin(), out.shortfalls.end(),
+                     [](const Shortfall& a, const Shortfall& b) {
+                         const auto ka = std::make_tuple(a.school, a.child.grade.value_or(99),
+                                                         a.child.class_no.value_or(99));
+                         const auto kb = std::make_tuple(b.school, b.child.grade.value_or(99),
+                                                         b.child.class_no.value_or(99));
+                         if (ka != kb) return ka < kb;
+                         return natural_less(a.child.id, b.child.id);
+                     });
+    return out;
+}
+
+// ---- redaction -------------------------------------------------------------------------
+
+namespace {
+
+bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+size_t digits_from(std::string_view s, size_t i) {
+    size_t n = 0;
+    while (digit_at(s, i + n)) ++n;
+    return n;
+}
+
+}  // namespace
+
+std::string redact(std::string_view s) {
+    std::string out;
+    size_t i = 0;
+    while (i < s.size()) {
+        if (!digit_at(s, i) || (i > 0 && digit_at(s, i - 1))) {
+            out += s[i++];
+            continue;
+        }
+        const size_t run = digits_from(s, i);
+        // 身份证号: 17 digits and a check character.
+        if (run == 17 && i + 17 < s.size() && (s[i + 17] == 'X' || s[i + 17] == 'x')) {
+            out += std::string(s.substr(i, 6)) + std::string(12, '*');
+            i += 18;
+            continue;
+        }
+        if (run == 18) {
+            out += std::string(s.substr(i, 6)) + std::string(12, '*');
+            i += 18;
+            continue;
+        }
+        // Mobile: 11 digits, or 3-4-4 with spaces or dashes.
+        if (run == 11 && s[i] == '1') {
+            out += std::string(s.substr(i, 3)) + "****" + std::string(s.substr(i + 7, 4));
+            i += 11;
+            continue;
+        }
+        if (run == 3 && s[i] == '1' && i + 13 <= s.size() && (s[i + 3] == ' ' || s[i + 3] == '-') &&
+            digits_from(s, i + 4) == 4 && (s[i + 8] == ' ' || s[i + 8] == '-') &&
+            digits_from(s, i + 9) == 4) {
+            out += std::string(s.substr(i, 3)) + "****" + std::string(s.substr(i + 9, 4));
+            i += 13;
+            continue;
+        }
+        // Landline: area code, dash, 7 or 8 digits.
+        if ((run == 3 || run == 4) && s[i] == '0' && i + run < s.size() && s[i + run] == '-') {
+            const size_t local = digits_from(s, i + run + 1);
+            if (local >= 7 && local <= 8) {
+                out += std::string(s.substr(i, run + 1)) + "****" +
+                       std::string(s.substr(i + run + 1 + local - 4, 4));
+                i += run + 1 + local;
+                continue;
+            }
+        }
+        // Any other long number: keep only its last two digits.
+        if (run >= 7) {
+            out += std::string(run - 2, '*') + std::string(s.substr(i + run - 2, 2));
+            i += run;
+            continue;
+        }
+        // A house number: the digits before 号 (12号 -> *号).
+        if (s.substr(i + run, 3) == "号") {
+            out += "*";
+            i += run;
+            continue;
+        }
+        out += std::string(s.substr(i, run));
+        i += run;
+    }
+    return out;
+}
+
+}  // namespace liushou
