@@ -1,0 +1,166 @@
+#include <doctest/doctest.h>
+
+#include "liushou/report.hpp"
+
+using namespace liushou;
+
+namespace {
+
+Child kid(const std::string& id, Date enrolled = Date{2025, 9, 1}) {
+    Child c;
+    c.id = id;
+    c.name = "甲" + id;
+    c.grade = 3;
+    c.class_no = 1;
+    c.enrolled_on = enrolled;
+    return c;
+}
+
+Talk entry(Date d, TalkKind kind = TalkKind::talk) {
+    Talk t;
+    t.date = d;
+    t.kind = kind;
+    t.by = "T001";
+    t.summary = "x";
+    return t;
+}
+
+const School kSchool = default_school("测试小学", 2025);
+const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
+
+Summary one_school(const std::vector<Child>& children, const Period& period, Date as_of) {
+    return summarize({SchoolRecords{&kSchool, children}}, period, as_of);
+}
+
+}  // namespace
+
+TEST_CASE("a rate with an empty denominator has no percentage") {
+    CHECK_FALSE(Rate{0, 0}.percent());
+    CHECK(*Rate{1, 3}.percent() == doctest::Approx(33.333).epsilon(0.001));
+    Rate r{1, 2};
+    r += Rate{2, 2};
+    CHECK(r.num == 3);
+    CHECK(r.den == 4);
+}
+
+TEST_CASE("the state on a past day drops later entries and restores the pairing and status") {
+    Child c = kid("A1");
+    c.talks = {entry(Date{2026, 3, 1}), entry(Date{2026, 4, 1})};
+    c.pairing.teacher = "T002";
+    c.pairing.since = Date{2026, 3, 16};
+    c.pairing.history.push_back(PairingPeriod{"T001", "", "", Date{2025, 9, 1}, Date{2026, 3, 15}, {}});
+    c.status = Status::transferred;
+    c.status_on = Date{2026, 4, 15};
+    const Child march = state_on(c, Date{2026, 3, 10});
+    CHECK(march.talks.size() == 1);
+    CHECK(march.pairing.teacher == "T001");
+    CHECK(march.pairing.history.empty());
+    CHECK(march.status == Status::enrolled);
+    const Child may = state_on(c, Date{2026, 5, 1});
+    CHECK(may.status == Status::transferred);
+    CHECK(may.pairing.teacher == "T002");
+    CHECK(may.talks.size() == 2);
+}
+
+TEST_CASE("retention counts drop-outs of the period against those enrolled at its start") {
+    std::vector<Child> children = {kid("A1"), kid("A2"), kid("A3"), kid("A4", Date{2026, 3, 1})};
+    children[1].status = Status::dropped_out;
+    children[1].status_on = Date{2026, 3, 20};
+    children[2].status = Status::dropped_out;
+    children[2].status_on = Date{2026, 1, 10};  // before the period: not this period's drop-out
+    const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
+    CHECK(s.total.enrolled == 2);       // A1 and A4
+    CHECK(s.total.enrolled_from == 2);  // A1 and A2 on 1 February
+    CHECK(s.total.dropped_out == 1);
+    CHECK(s.total.retention.num == 1);
+    CHECK(s.total.retention.den == 2);
+}
+
+TEST_CASE("enrolment counts children recorded as not attending") {
+    std::vector<Child> children = {kid("A1"), Child{}};
+    children[1].id = "N1";
+    children[1].status = Status::not_enrolled;
+    const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
+    CHECK(s.total.enrolment.num == 1);
+    CHECK(s.total.enrolment.den == 2);
+}
+
+TEST_CASE("monthly talk coverage skips holiday months and counts children enrolled that month") {
+    std::vector<Child> children = {kid("A1"), kid("A2", Date{2026, 4, 10})};
+    children[0].talks = {entry(Date{2026, 2, 10}), entry(Date{2026, 3, 5})};
+    children[1].talks = {entry(Date{2026, 4, 20})};
+    const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
+    REQUIRE(s.total.talks_by_month.size() == 2);  // February is a holiday month
+    CHECK(s.total.talks_by_month[0].month.month == 3);
+    CHECK(s.total.talks_by_month[0].rate.num == 1);
+    CHECK(s.total.talks_by_month[0].rate.den == 1);
+    CHECK(s.total.talks_by_month[1].rate.num == 1);  // A2 talked; A1 did not
+    CHECK(s.total.talks_by_month[1].rate.den == 2);
+    CHECK(s.total.talks.num == 2);
+    CHECK(s.total.talks.den == 3);
+    REQUIRE(s.shortfalls.size() == 2);  // both are unpaired and incomplete too
+    CHECK(s.shortfalls[0].child.id == "A1");
+    REQUIRE(s.shortfalls[0].untalked.size() == 1);
+    CHECK(s.shortfalls[0].untalked[0].month == 4);
+    CHECK(s.shortfalls[1].untalked.empty());
+}
+
+TEST_CASE("home visits are counted per term within the period") {
+    std::vector<Child> children = {kid("A1"), kid("A2")};
+    children[0].talks = {entry(Date{2026, 3, 5}, TalkKind::home_visit)};
+    children[1].talks = {entry(Date{2025, 10, 5}, TalkKind::home_visit)};  // last term
+    const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
+    REQUIRE(s.total.visits_by_term.size() == 1);
+    CHECK(s.total.home_visits.num == 1);
+    CHECK(s.total.home_visits.den == 2);
+    const Period year{Date{2025, 9, 1}, Date{2026, 7, 31}, "2025-2026"};
+    const Summary y = one_school(children, year, Date{2026, 4, 30});
+    CHECK(y.total.visits_by_term.size() == 2);
+    CHECK(y.total.home_visits.num == 2);
+    CHECK(y.total.home_visits.den == 4);
+}
+
+TEST_CASE("groups by grade and class add up to the total") {
+    std::vector<Child> children = {kid("A1"), kid("A2"), kid("A3")};
+    children[2].grade = 5;
+    children[2].class_no = 2;
+    children[0].pairing.teacher = "T001";
+    const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
+    REQUIRE(s.by_grade.size() == 2);
+    REQUIRE(s.by_class.size() == 2);
+    CHECK(s.by_class[0].enrolled + s.by_class[1].enrolled == s.total.enrolled);
+    CHECK(s.by_class[0].paired.num == 1);
+    CHECK(s.by_class[1].paired.num == 0);
+    CHECK(s.total.paired.num == 1);
+}
+
+TEST_CASE("several schools sum into the total") {
+    School other = default_school("第二小学", 2025);
+    other.rules.talks_per_month = 2;
+    Child a = kid("A1");
+    a.talks = {entry(Date{2026, 3, 5})};
+    Child b = kid("A1");  // the same id in another school is another child
+    b.talks = {entry(Date{2026, 3, 5})};
+    const Summary s = summarize({SchoolRecords{&kSchool, {a}}, SchoolRecords{&other, {b}}},
+                                Period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""}, Date{2026, 3, 31});
+    REQUIRE(s.by_school.size() == 2);
+    CHECK(s.by_school[0].talks.num == 1);
+    CHECK(s.by_school[1].talks.num == 0);  // two talks a month there
+    CHECK(s.total.talks.num == 1);
+    CHECK(s.total.talks.den == 2);
+    CHECK(s.total.enrolled == 2);
+}
+
+TEST_CASE("redaction masks phones, id numbers and house numbers and nothing else") {
+    CHECK(redact("13812345678") == "138****5678");
+    CHECK(redact("电话 138 1234 5678。") == "电话 138****5678。");
+    CHECK(redact("+86 138-1234-5678") == "+86 138****5678");
+    CHECK(redact("0755-27601234") == "0755-****1234");
+    CHECK(redact("010-1234567") == "010-****4567");
+    CHECK(redact("42082120150308123X") == "420821************");
+    CHECK(redact("420821201503081231") == "420821************");
+    CHECK(redact("某村3组12号") == "某村3组*号");
+    CHECK(redact("QQ 123456789") == "QQ *******89");
+    // Dates, ids and small numbers stay.
+    CHECK(redact("2026-03-15 2025-017 三年级2班 72 分") == "2026-03-15 2025-017 三年级2班 72 分");
+}
