@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,7 +35,15 @@ struct Decoded {
     bool writable() const { return parsed && !has_errors(problems); }
 };
 
-Decoded<Child> decode_child(std::string_view text);
+/// A child's file. Canonical files take a fast path; anything else is read by yaml-cpp, and
+/// both give the same record.
+/// Without `positions`, `where` stays empty (unless the file has problems): faster, for reports.
+Decoded<Child> decode_child(std::string_view text, bool positions = true);
+/// Always through yaml-cpp (for tests that compare the two paths).
+Decoded<Child> decode_child_full(std::string_view text);
+/// Only the fast path: nullopt for anything it leaves to yaml-cpp (outside its subset, unknown
+/// keys, or any problem).
+std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions = true);
 Decoded<StaffList> decode_staff(std::string_view text);
 Decoded<School> decode_school(std::string_view text);
 

@@ -19,6 +19,10 @@ struct Context {
     /// zh or en; empty means the school's `rules.language`.
     std::string lang;
     bool quiet = false;
+    /// --no-cache: read every file, and neither use nor write .liushou/cache.
+    bool no_cache = false;
+    /// Workers that read files in parallel; 0 means one per core (LIUSHOU_JOBS overrides).
+    int jobs = 0;
 };
 
 /// Today's local date, or LIUSHOU_TODAY (YYYY-MM-DD) when set; throws UsageError if malformed.

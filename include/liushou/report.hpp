@@ -76,9 +76,10 @@ struct Shortfall {
     std::vector<Month> untalked;  // months short of talks
 };
 
+/// One school's records, borrowed: a county's children are not copied to be counted.
 struct SchoolRecords {
     const School* school = nullptr;
-    std::vector<Child> children;
+    const std::vector<Child>* children = nullptr;
 };
 
 struct Summary {

@@ -15,8 +15,9 @@ template <class T>
 struct Loaded : Decoded<T> {
     std::string path;      // display path, relative to the cwd when possible
     std::string relative;  // path inside the tree: children/2025-017.yaml
-    std::string text;      // the bytes read
+    std::string text;      // the bytes read (single-file loads only)
     std::string id;        // for a child's file: the id its name gives
+    int comment_line = 0;  // first line with a comment, which a rewrite would drop
     bool exists = false;
 };
 
@@ -55,6 +56,9 @@ public:
     bool child_exists(const std::string& id) const;
 
     Loaded<Child> load_child(const std::string& id) const;
+    /// Every child, read by parallel workers and served from .liushou/cache where the file is
+    /// unchanged. Records come without `where` and `text`, except for files with problems,
+    /// which are always decoded afresh with positions.
     std::vector<Loaded<Child>> load_children() const;
     Loaded<StaffList> load_staff() const;
     Loaded<School> load_school() const;
@@ -69,11 +73,17 @@ public:
     /// Serialises writers; waits up to `timeout_seconds` then throws IoError.
     WriteLock lock(int timeout_seconds = 30) const;
 
+    /// Whether read commands may use and refresh the cache, and how many workers read.
+    void set_cache(bool use) { use_cache_ = use; }
+    void set_jobs(int jobs) { jobs_ = jobs; }
+
 private:
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
     std::string root_;
     std::string display_prefix_;
+    bool use_cache_ = true;
+    int jobs_ = 0;
 };
 
 /// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,

@@ -98,7 +98,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
     app.footer("Run 'liushou COMMAND --help' for a command's options; man liushou for more.");
 
-    Context ctx{out, err, {}, {}, {}, false};
+    Context ctx{out, err, {}, {}, {}, false, false, 0};
     app.add_option("--root", ctx.roots,
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
@@ -107,6 +107,11 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                                        "school's rules.language, else zh)")
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
+    app.add_flag("--no-cache", ctx.no_cache,
+                 "Read every file; neither use nor refresh the cache in .liushou/cache");
+    app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
+        ->check(CLI::Range(1, 64))
+        ->type_name("N");
 
     Runner run;
     for (const auto& spec : kCommands) {

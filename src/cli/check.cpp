@@ -18,8 +18,7 @@ struct CheckOptions {
     bool allow_incomplete = false;
 };
 
-void warn_comments(const std::string& text, Problems& problems) {
-    const int line = first_comment_line(text);
+void warn_comments(int line, Problems& problems) {
     if (line)
         problems.push_back(Problem{"", "comments are dropped when liushou rewrites this file; "
                                        "keep notes in a field such as notes",
@@ -40,7 +39,7 @@ int run_check(const CheckOptions& o, Context& ctx) {
         validate_school(school.record, school.problems);
         school.where.locate(school.problems);
     }
-    warn_comments(school.text, school.problems);
+    warn_comments(school.comment_line, school.problems);
     report(school.path, school.problems);
 
     auto staff = tree.load_staff();
@@ -49,7 +48,7 @@ int run_check(const CheckOptions& o, Context& ctx) {
             validate_staff(staff.record, staff.problems);
             staff.where.locate(staff.problems);
         }
-        warn_comments(staff.text, staff.problems);
+        warn_comments(staff.comment_line, staff.problems);
         report(staff.path, staff.problems);
     }
 
@@ -103,9 +102,11 @@ int run_check(const CheckOptions& o, Context& ctx) {
                     problems.push_back(Problem{
                         "name", fmt::format("the same child (name and birth date) as {}", it->second)});
             }
+            // Records from the cache carry no positions: read the file again to place them.
+            if (!problems.empty() && file.where.at.empty()) file.where = tree.load_child(file.id).where;
             file.where.locate(problems);
         }
-        warn_comments(file.text, problems);
+        warn_comments(file.comment_line, problems);
         report(file.path, problems);
     }
     for (const auto& stray : tree.stray_child_files()) {

@@ -134,7 +134,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         throw UsageError(fmt::format("the period starts {}, after the day the figures are for ({})",
                                      period.from.iso(), as_of.iso()));
     std::vector<SchoolRecords> records;
-    for (const auto& t : trees) records.push_back(SchoolRecords{&t.school, t.children});
+    for (const auto& t : trees) records.push_back(SchoolRecords{&t.school, &t.children});
     const Summary summary = summarize(records, period, as_of);
     emit(o, ctx, render_summary(summary, provenance(trees), style_of(o, ctx, first)));
     return skipped ? kDataProblem : kOk;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 
+#include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
 
 namespace liushou {
@@ -37,6 +38,8 @@ namespace {
 struct DecodeContext {
     SourceMap& where;
     Problems& problems;
+    /// Whether to record every field's position; reports do without, check needs them.
+    bool positions = true;
 };
 
 std::pair<int, int> position(const YAML::Mark& mark) {
@@ -44,7 +47,13 @@ std::pair<int, int> position(const YAML::Mark& mark) {
     return {mark.line + 1, mark.column + 1};
 }
 
-const char* shape(const YAML::Node& node) {
+std::pair<int, int> position(const fast_yaml::Position& mark) {
+    if (mark.is_null()) return {0, 0};
+    return {mark.line, mark.column};
+}
+
+template <class N>
+const char* shape(const N& node) {
     switch (node.Type()) {
         case YAML::NodeType::Map: return "a mapping";
         case YAML::NodeType::Sequence: return "a list";
@@ -52,6 +61,9 @@ const char* shape(const YAML::Node& node) {
         default: return "nothing";
     }
 }
+
+/// Unknown keys are rendered by yaml-cpp's emitter; the fast reader hands the file over.
+std::string render_extra(const fast_yaml::Node&) { throw fast_yaml::NeedFullParser{}; }
 
 /// The value of an unknown key as YAML text: inline for scalars, else a block after "\n".
 std::string render_extra(const YAML::Node& node) {
@@ -66,25 +78,25 @@ std::string render_extra(const YAML::Node& node) {
 
 /// One YAML mapping being read into a record: records positions, reports wrong types and
 /// duplicate keys, and hands back the keys nobody asked for as extras.
+template <class N>
 class MapReader {
 public:
-    MapReader(const YAML::Node& node, std::string prefix, DecodeContext& ctx)
+    MapReader(const N& node, std::string prefix, DecodeContext& ctx)
         : prefix_(std::move(prefix)), ctx_(ctx) {
         for (auto it = node.begin(); it != node.end(); ++it) {
             // yaml-cpp's iterator yields temporaries: copy the handles, never bind references.
-            const YAML::Node key = it->first;
-            const YAML::Node value = it->second;
+            const N key = it->first;
+            const N value = it->second;
             if (!key.IsScalar()) {
                 problem_at(key.Mark(), prefix_, "a key must be plain text");
                 continue;
             }
-            const std::string name = key.Scalar();
-            if (index_.count(name)) {
+            const std::string& name = key.Scalar();
+            if (find(name) != entries_.size()) {
                 problem_at(key.Mark(), path(name),
                            "this key appears twice; keep one (the first is used)");
                 continue;
             }
-            index_[name] = entries_.size();
             entries_.push_back(Entry{name, key, value, false});
         }
     }
@@ -94,19 +106,19 @@ public:
     }
 
     /// The value of `key`, or nullptr when absent or null. Marks it as known.
-    const YAML::Node* take(const std::string& key) {
-        const auto it = index_.find(key);
-        if (it == index_.end()) return nullptr;
-        Entry& e = entries_[it->second];
+    const N* take(const std::string& key) {
+        const size_t at = find(key);
+        if (at == entries_.size()) return nullptr;
+        Entry& e = entries_[at];
         e.used = true;
         auto pos = position(e.value.Mark());
         if (pos.first == 0 || e.value.IsNull()) pos = position(e.key.Mark());
-        ctx_.where.at[path(key)] = pos;
+        if (ctx_.positions) ctx_.where.at[path(key)] = pos;
         return e.value.IsNull() ? nullptr : &e.value;
     }
 
     bool scalar(const std::string& key, std::string& out) {
-        const YAML::Node* n = take(key);
+        const N* n = take(key);
         if (!n) return false;
         if (!n->IsScalar()) {
             problem(key, fmt::format("expected text, found {}", shape(*n)));
@@ -184,7 +196,7 @@ public:
     }
 
     void text_list(const std::string& key, std::vector<std::string>& out) {
-        const YAML::Node* n = take(key);
+        const N* n = take(key);
         if (!n) return;
         if (n->IsScalar()) {  // `members: 张三` is one member
             out.push_back(n->Scalar());
@@ -195,7 +207,7 @@ public:
             return;
         }
         for (size_t i = 0; i < n->size(); ++i) {
-            const YAML::Node item = (*n)[i];
+            const N item = (*n)[i];
             if (item.IsScalar())
                 out.push_back(item.Scalar());
             else
@@ -220,19 +232,18 @@ public:
     }
 
     /// A list of mappings, each read by `read_item`.
-    template <class T>
-    void list(const std::string& key, std::vector<T>& out,
-              const std::function<void(MapReader&, T&)>& read_item) {
-        const YAML::Node* n = take(key);
+    template <class T, class F>
+    void list(const std::string& key, std::vector<T>& out, F read_item) {
+        const N* n = take(key);
         if (!n) return;
         if (!n->IsSequence()) {
             problem(key, fmt::format("expected a list, found {}", shape(*n)));
             return;
         }
         for (size_t i = 0; i < n->size(); ++i) {
-            const YAML::Node item = (*n)[i];
+            const N item = (*n)[i];
             const std::string at = fmt::format("{}[{}]", path(key), i);
-            ctx_.where.at[at] = position(item.Mark());
+            if (ctx_.positions) ctx_.where.at[at] = position(item.Mark());
             if (!item.IsMap()) {
                 problem_at(item.Mark(), at, fmt::format("expected a mapping, found {}", shape(item)));
                 continue;
@@ -246,8 +257,9 @@ public:
     }
 
     /// A nested mapping read by `read`; returns false when absent.
-    bool map(const std::string& key, const std::function<void(MapReader&)>& read) {
-        const YAML::Node* n = take(key);
+    template <class F>
+    bool map(const std::string& key, F read) {
+        const N* n = take(key);
         if (!n) return false;
         if (!n->IsMap()) {
             problem(key, fmt::format("expected a mapping, found {}", shape(*n)));
@@ -262,7 +274,7 @@ public:
     void finish(Extras& extras) {
         for (const Entry& e : entries_) {
             if (e.used) continue;
-            ctx_.where.at[path(e.name)] = position(e.key.Mark());
+            if (ctx_.positions) ctx_.where.at[path(e.name)] = position(e.key.Mark());
             extras.emplace_back(e.name, render_extra(e.value));
         }
     }
@@ -283,7 +295,8 @@ public:
             Problem{path(key), std::move(message), Severity::error, pos.first, pos.second});
     }
 
-    void problem_at(const YAML::Mark& mark, const std::string& field, std::string message) {
+    template <class M>
+    void problem_at(const M& mark, const std::string& field, std::string message) {
         const auto pos = position(mark);
         ctx_.problems.push_back(
             Problem{field, std::move(message), Severity::error, pos.first, pos.second});
@@ -292,14 +305,19 @@ public:
 private:
     struct Entry {
         std::string name;
-        YAML::Node key;
-        YAML::Node value;
+        N key;
+        N value;
         bool used;
     };
     std::string prefix_;
     DecodeContext& ctx_;
+    /// A mapping has a handful of keys: a linear search beats any index.
+    size_t find(const std::string& key) const {
+        for (size_t i = 0; i < entries_.size(); ++i)
+            if (entries_[i].name == key) return i;
+        return entries_.size();
+    }
     std::vector<Entry> entries_;
-    std::map<std::string, size_t> index_;
 };
 
 /// Parses `text` into a root mapping, or records why it cannot be read.
@@ -340,7 +358,8 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
 }
 
 /// False when the file is of a schema this liushou cannot interpret: nothing more is read.
-bool read_schema(MapReader& r, int& schema, Problems& problems) {
+template <class R>
+bool read_schema(R& r, int& schema, Problems& problems) {
     std::optional<int> version;
     r.integer("schema", version);
     if (!version) {
@@ -366,7 +385,7 @@ Decoded<T> decode_with(std::string_view text, F read) {
     if (!load_root(text, out, root)) return out;
     DecodeContext ctx{out.where, out.problems};
     try {
-        MapReader reader(root, "", ctx);
+        MapReader<YAML::Node> reader(root, "", ctx);
         read(reader, out.record, out.problems);
         reader.finish(out.record.extras);
         out.parsed = true;
@@ -543,8 +562,12 @@ std::string yaml_scalar(std::string_view value) {
 
 // ---- child -----------------------------------------------------------------------------
 
-Decoded<Child> decode_child(std::string_view text) {
-    return decode_with<Child>(text, [](MapReader& r, Child& c, Problems& problems) {
+namespace {
+
+/// The child schema, read the same way from yaml-cpp's nodes and from the fast reader's.
+template <class R>
+void read_child(R& r, Child& c, Problems& problems) {
+    {
         if (!read_schema(r, c.schema, problems)) throw UnknownSchema{};
         r.text("id", c.id);
         r.text("name", c.name);
@@ -561,14 +584,14 @@ Decoded<Child> decode_child(std::string_view text) {
         r.boolean("boarding", c.boarding);
         r.text("health", c.health);
         r.text("home_address", c.home_address);
-        r.list<Parent>("parents", c.parents, [](MapReader& p, Parent& v) {
+        r.list("parents", c.parents, [](auto& p, Parent& v) {
             p.text("relation", v.relation);
             p.text("name", v.name);
             p.text("phone", v.phone);
             p.text("work_place", v.work_place);
             p.text("work_phone", v.work_phone);
         });
-        r.map("guardian", [&](MapReader& g) {
+        r.map("guardian", [&](auto& g) {
             g.text("relation", c.guardian.relation);
             g.text("name", c.guardian.name);
             g.text("occupation", c.guardian.occupation);
@@ -578,32 +601,32 @@ Decoded<Child> decode_child(std::string_view text) {
             g.integer("age", c.guardian.age);
             g.finish(c.guardian.extras);
         });
-        r.map("support", [&](MapReader& s) {
+        r.map("support", [&](auto& s) {
             s.boolean("key_child", c.support.key_child);
             s.text_list("subsidies", c.support.subsidies);
             s.text("individual_plan", c.support.individual_plan);
             s.finish(c.support.extras);
         });
-        r.map("pairing", [&](MapReader& p) {
+        r.map("pairing", [&](auto& p) {
             Pairing& pr = c.pairing;
             p.text("teacher", pr.teacher);
             p.text("buddy", pr.buddy);
             p.text("proxy_parent", pr.proxy_parent);
             p.date("since", pr.since);
-            p.list<PairingPeriod>("history", pr.history, [](MapReader& h, PairingPeriod& v) {
+            p.list("history", pr.history, [](auto& h, PairingPeriod& v) {
                 h.text("teacher", v.teacher);
                 h.text("buddy", v.buddy);
                 h.text("proxy_parent", v.proxy_parent);
                 h.date("from", v.from);
                 h.date("to", v.to);
             });
-            p.list<PlanItem>("plan", pr.plan, [](MapReader& h, PlanItem& v) {
+            p.list("plan", pr.plan, [](auto& h, PlanItem& v) {
                 h.date("from", v.from);
                 h.date("to", v.to);
                 h.text("content", v.content);
                 h.text("goal", v.goal);
             });
-            p.list<ProgressItem>("progress", pr.progress, [](MapReader& h, ProgressItem& v) {
+            p.list("progress", pr.progress, [](auto& h, ProgressItem& v) {
                 h.date("date", v.date);
                 h.text("note", v.note);
                 h.text("subject", v.subject);
@@ -611,7 +634,7 @@ Decoded<Child> decode_child(std::string_view text) {
             });
             p.finish(pr.extras);
         });
-        r.list<Talk>("talks", c.talks, [](MapReader& t, Talk& v) {
+        r.list("talks", c.talks, [](auto& t, Talk& v) {
             t.date("date", v.date);
             t.enumeration("kind", v.kind);
             t.text("by", v.by);
@@ -621,7 +644,44 @@ Decoded<Child> decode_child(std::string_view text) {
             t.date("closes", v.closes);
         });
         r.text("notes", c.notes);
+    }
+}
+
+}  // namespace
+
+// The fast reader for the common case; nullopt sends the file to yaml-cpp: anything outside
+// the fast reader's subset, any unknown key, and any problem (so messages and positions
+// always come from one place).
+std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions) {
+    if (invalid_utf8_at(text) != std::string_view::npos || text.find('\0') != std::string_view::npos)
+        return std::nullopt;
+    fast_yaml::Document doc;
+    if (!doc.parse(text)) return std::nullopt;
+    Decoded<Child> out;
+    DecodeContext ctx{out.where, out.problems, positions};
+    try {
+        MapReader<fast_yaml::Node> reader(doc.root(), "", ctx);
+        read_child(reader, out.record, out.problems);
+        reader.finish(out.record.extras);
+    } catch (const fast_yaml::NeedFullParser&) {
+        return std::nullopt;
+    } catch (const UnknownSchema&) {
+        return std::nullopt;
+    }
+    if (!out.problems.empty()) return std::nullopt;
+    out.parsed = true;
+    return out;
+}
+
+Decoded<Child> decode_child_full(std::string_view text) {
+    return decode_with<Child>(text, [](auto& r, Child& c, Problems& problems) {
+        read_child(r, c, problems);
     });
+}
+
+Decoded<Child> decode_child(std::string_view text, bool positions) {
+    if (auto fast = decode_child_fast(text, positions)) return std::move(*fast);
+    return decode_child_full(text);
 }
 
 std::string encode_child(const Child& original) {
@@ -720,8 +780,8 @@ std::string encode_child(const Child& original) {
 // ---- staff -----------------------------------------------------------------------------
 
 Decoded<StaffList> decode_staff(std::string_view text) {
-    return decode_with<StaffList>(text, [](MapReader& r, StaffList& list, Problems&) {
-        r.list<Staff>("staff", list.staff, [](MapReader& s, Staff& v) {
+    return decode_with<StaffList>(text, [](auto& r, StaffList& list, Problems&) {
+        r.list("staff", list.staff, [](auto& s, Staff& v) {
             s.text("id", v.id);
             s.text("name", v.name);
             s.enumeration("role", v.role);
@@ -751,24 +811,24 @@ std::string encode_staff(const StaffList& list) {
 // ---- school ----------------------------------------------------------------------------
 
 Decoded<School> decode_school(std::string_view text) {
-    return decode_with<School>(text, [](MapReader& r, School& s, Problems& problems) {
+    return decode_with<School>(text, [](auto& r, School& s, Problems& problems) {
         int schema = kSchemaVersion;
         if (!read_schema(r, schema, problems)) throw UnknownSchema{};
         r.text("school", s.school);
         r.text("county", s.county);
         r.text("school_year", s.school_year);
-        r.list<Term>("terms", s.terms, [](MapReader& t, Term& v) {
+        r.list("terms", s.terms, [](auto& t, Term& v) {
             t.text("name", v.name);
             t.date("from", v.from);
             t.date("to", v.to);
         });
-        r.map("leading_group", [&](MapReader& g) {
+        r.map("leading_group", [&](auto& g) {
             g.text("leader", s.leading_group.leader);
             g.text_list("deputies", s.leading_group.deputies);
             g.text_list("members", s.leading_group.members);
             g.finish(s.leading_group.extras);
         });
-        r.map("plan", [&](MapReader& p) {
+        r.map("plan", [&](auto& p) {
             p.each([&](const std::string& month, const YAML::Node& tasks) {
                 const auto m = parse_small_number(month);
                 if (!m || *m < 1 || *m > 12 || month.find_first_not_of("0123456789") != std::string::npos) {
@@ -789,11 +849,11 @@ Decoded<School> decode_school(std::string_view text) {
             });
         });
         s.events.clear();
-        r.list<Event>("events", s.events, [](MapReader& e, Event& v) {
+        r.list("events", s.events, [](auto& e, Event& v) {
             e.text("name", v.name);
             e.text("date", v.date);
         });
-        r.map("rules", [&](MapReader& rules) {
+        r.map("rules", [&](auto& rules) {
             Rules& x = s.rules;
             rules.integer("talks_per_month", x.talks_per_month);
             rules.integer("family_calls_per_month", x.family_calls_per_month);

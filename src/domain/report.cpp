@@ -90,9 +90,24 @@ Date later(const Date& a, const Date& b) { return a < b ? b : a; }
 Date earlier(const Date& a, const Date& b) { return a < b ? a : b; }
 
 /// One child's contribution to every figure; groups are sums of these.
+/// True when the record holds anything dated after `day`, so state_on would change it.
+bool has_later(const Child& c, const Date& day) {
+    auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
+    if (after(c.status_on) || after(c.pairing.since)) return true;
+    for (const auto& t : c.talks) if (after(t.date)) return true;
+    for (const auto& p : c.pairing.progress) if (after(p.date)) return true;
+    for (const auto& p : c.pairing.plan) if (after(p.from)) return true;
+    for (const auto& h : c.pairing.history) if (after(h.from)) return true;
+    return false;
+}
+
 Stats child_stats(const Child& original, const School& school, const Period& period,
                   const Date& end, Shortfall& shortfall) {
-    const Child c = state_on(original, end);
+    // Most reports are for today: copy the record only when there is something to rewind.
+    Child rewound;
+    const bool rewind = has_later(original, end);
+    if (rewind) rewound = state_on(original, end);
+    const Child& c = rewind ? rewound : original;
     Stats s;
     const bool now = enrolled_on_day(c, end);
     const bool at_start = enrolled_on_day(original, period.from);
@@ -206,7 +221,7 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     for (const SchoolRecords& records : schools) {
         Stats school;
         school.school = records.school->school;
-        for (const Child& c : records.children) {
+        for (const Child& c : *records.children) {
             Shortfall shortfall;
             shortfall.school = records.school->school;
             const Stats one = child_stats(c, *records.school, period, out.end, shortfall);

@@ -41,7 +41,9 @@ namespace {
 
 ChildRef ref_of(const Child& c) { return ChildRef{c.id, c.name, c.grade, c.class_no}; }
 
-bool class_order(const ChildRef& a, const ChildRef& b) {
+/// Grade, class, then id: the order of a school's register.
+template <class A>
+bool class_order(const A& a, const A& b) {
     const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));
     const auto kb = std::make_pair(b.grade.value_or(99), b.class_no.value_or(99));
     if (ka != kb) return ka < kb;
@@ -110,7 +112,7 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         in.push_back(&c);
     }
     std::sort(in.begin(), in.end(), [](const Child* a, const Child* b) {
-        return class_order(ref_of(*a), ref_of(*b));
+        return class_order(*a, *b);
     });
     s.enrolled = static_cast<int>(in.size());
 

@@ -15,6 +15,7 @@ serialises them, so afterwards the file parses and holds all 400.
   children/A1.yaml:1:1: warning: incomplete file (建档), missing: gender, birth_date, grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
   $ ls -A children .liushou
   .liushou:
+  cache
   lock
   
   children:

@@ -29,7 +29,7 @@ const School kSchool = default_school("测试小学", 2025);
 const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
 
 Summary one_school(const std::vector<Child>& children, const Period& period, Date as_of) {
-    return summarize({SchoolRecords{&kSchool, children}}, period, as_of);
+    return summarize({SchoolRecords{&kSchool, &children}}, period, as_of);
 }
 
 }  // namespace
@@ -141,7 +141,8 @@ TEST_CASE("several schools sum into the total") {
     a.talks = {entry(Date{2026, 3, 5})};
     Child b = kid("A1");  // the same id in another school is another child
     b.talks = {entry(Date{2026, 3, 5})};
-    const Summary s = summarize({SchoolRecords{&kSchool, {a}}, SchoolRecords{&other, {b}}},
+    const std::vector<Child> first = {a}, second = {b};
+    const Summary s = summarize({SchoolRecords{&kSchool, &first}, SchoolRecords{&other, &second}},
                                 Period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""}, Date{2026, 3, 31});
     REQUIRE(s.by_school.size() == 2);
     CHECK(s.by_school[0].talks.num == 1);

@@ -1,0 +1,76 @@
+// A parser for the YAML that liushou writes (and the usual hand edits of it): block mappings
+// and sequences, plain and quoted one-line scalars, empty flow collections. yaml-cpp spends
+// about 1 ms on a 6 KB child file; this reads one in tens of microseconds. Anything outside the
+// subset (comments, anchors, tags, block scalars, multi-line scalars, flow content, tabs,
+// CRLF…) makes it give up, and the caller falls back to yaml-cpp, so nothing is ever read
+// differently, only faster.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace liushou::fast_yaml {
+
+/// 1-based position, like the ones derived from yaml-cpp marks.
+struct Position {
+    int line = 0;
+    int column = 0;
+    bool is_null() const { return line <= 0; }
+};
+
+struct Raw;
+
+/// A cheap handle on a parsed node, with the part of yaml-cpp's Node interface the decoder uses.
+class Node {
+public:
+    Node() = default;
+    explicit Node(const Raw* raw) : raw_(raw) {}
+    YAML::NodeType::value Type() const;
+    bool IsNull() const { return Type() == YAML::NodeType::Null; }
+    bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
+    bool IsMap() const { return Type() == YAML::NodeType::Map; }
+    bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
+    const std::string& Scalar() const;
+    Position Mark() const;
+    size_t size() const;
+    Node operator[](size_t i) const;
+    using Pair = std::pair<Node, Node>;
+    std::vector<Pair>::const_iterator begin() const;
+    std::vector<Pair>::const_iterator end() const;
+
+private:
+    const Raw* raw_ = nullptr;
+};
+
+struct Raw {
+    YAML::NodeType::value type = YAML::NodeType::Null;
+    Position mark;
+    std::string scalar;
+    std::vector<Node::Pair> map;
+    std::vector<Node> seq;
+};
+
+/// The nodes of one document; they live as long as the Document.
+class Document {
+public:
+    /// Parses `text`; false when it is outside the subset (then nothing is to be trusted).
+    bool parse(std::string_view text);
+    Node root() const { return Node(root_); }
+
+private:
+    Raw* make(YAML::NodeType::value type, int line, int column);
+    std::deque<Raw> nodes_;
+    const Raw* root_ = nullptr;
+    friend class Parser;
+};
+
+/// Thrown when decoding meets what only yaml-cpp should decide (an unknown key to keep).
+struct NeedFullParser {};
+
+}  // namespace liushou::fast_yaml

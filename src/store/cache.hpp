@@ -1,0 +1,65 @@
+// The record cache in .liushou/cache: decoded children keyed by what stat says about their
+// files, so a read command on an unchanged tree skips parsing. Derived data only: a missing,
+// old or corrupt cache is ignored and rebuilt.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "liushou/records.hpp"
+
+namespace liushou {
+
+/// What identifies a file's content without reading it (git's index uses the same).
+struct FileKey {
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    uint64_t inode = 0;
+    bool operator==(const FileKey& o) const {
+        return size == o.size && mtime_ns == o.mtime_ns && inode == o.inode;
+    }
+};
+
+/// A cache file as read from disk; entries are decoded only when asked for.
+class RecordCache {
+public:
+    /// Reads `path`; an unreadable, old-format or corrupt file gives an empty cache.
+    static RecordCache read(const std::string& path);
+
+    /// The cached record for `id` if its file still has `key`. A file modified in the same
+    /// second the cache was written, or later, may have changed unseen: it is never served.
+    bool find(const std::string& id, const FileKey& key, Child& child, int& comment_line) const;
+
+    size_t size() const { return index_.size(); }
+
+    struct Entry {
+        const std::string* id;
+        FileKey key;
+        int comment_line;
+        const Child* child;
+    };
+    /// Writes a cache of `entries` atomically; `started_ns` is when the files were stat'ed.
+    /// Failures are ignored: the cache is only an optimisation.
+    static void write(const std::string& path, const std::vector<Entry>& entries,
+                      int64_t started_ns);
+
+private:
+    struct Slot {
+        FileKey key;
+        int comment_line;
+        size_t offset;  // of the serialized record in data_
+        size_t length;
+    };
+    std::string data_;
+    std::unordered_map<std::string, Slot> index_;
+    int64_t written_ns_ = 0;
+};
+
+/// Serialization of a child record (exposed for tests).
+void serialize_child(std::string& out, const Child& child);
+bool deserialize_child(std::string_view data, Child& child);
+
+}  // namespace liushou
