@@ -97,7 +97,7 @@ Date date_arg(const std::string& option, const std::string& text, const Date& fa
 
 int run_summary(const ReportOptions& o, Context& ctx) {
     bool skipped = false;
-    const auto trees = load_trees(ctx, skipped);
+    auto trees = load_trees(ctx, skipped);
     const School& first = trees.front().school;
     const Date as_of = date_arg("--as-of", o.as_of, ctx.today);
     if (as_of > ctx.today) throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
@@ -137,6 +137,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     for (const auto& t : trees) records.push_back(SchoolRecords{&t.school, &t.children});
     const Summary summary = summarize(records, period, as_of);
     emit(o, ctx, render_summary(summary, provenance(trees), style_of(o, ctx, first)));
+    release_at_exit(std::move(trees));
     return skipped ? kDataProblem : kOk;
 }
 

@@ -82,6 +82,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
         atomic_write(o.output, text, 0644);
         if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
     }
+    release_at_exit(std::move(children));
     return skipped ? kDataProblem : kOk;
 }
 

@@ -1,5 +1,10 @@
 #include "cache.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
 
 #include "liushou/error.hpp"
@@ -247,11 +252,20 @@ bool deserialize_child(std::string_view data, Child& c) {
 
 RecordCache RecordCache::read(const std::string& path) {
     RecordCache cache;
-    try {
-        cache.data_ = read_file(path, path);
-    } catch (const IoError&) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return cache;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+        ::close(fd);
         return cache;
     }
+    const size_t size = static_cast<size_t>(st.st_size);
+    void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (addr == MAP_FAILED) return cache;
+    cache.map_ = std::shared_ptr<const char>(static_cast<const char*>(addr),
+                                             [size](const char* p) { ::munmap(const_cast<char*>(p), size); });
+    cache.data_ = std::string_view(cache.map_.get(), size);
     In in(cache.data_);
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
     cache.written_ns_ = in.i64();
@@ -278,8 +292,7 @@ bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
     if (it == index_.end() || !(it->second.key == key)) return false;
     // Git's racy-entry rule: same-second changes may have kept size and mtime.
     if (key.mtime_ns / 1000000000 >= written_ns_ / 1000000000) return false;
-    if (!deserialize_child(std::string_view(data_).substr(it->second.offset, it->second.length),
-                           child))
+    if (!deserialize_child(data_.substr(it->second.offset, it->second.length), child))
         return false;
     comment_line = it->second.comment_line;
     return true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,7 +54,9 @@ private:
         size_t offset;  // of the serialized record in data_
         size_t length;
     };
-    std::string data_;
+    /// The cache file, mapped read-only: records are decoded straight from the page cache.
+    std::shared_ptr<const char> map_;
+    std::string_view data_;
     std::unordered_map<std::string, Slot> index_;
     int64_t written_ns_ = 0;
 };

@@ -117,3 +117,68 @@ TEST_CASE("loading a child gives the decoded record with its id and display path
     CHECK(file.relative == "children/x1.yaml");
     CHECK_FALSE(tree.load_child("nobody").exists);
 }
+
+#include "store/cache.hpp"
+
+TEST_CASE("a child record survives the cache's serialization, extras and all") {
+    Child c;
+    c.id = "2025-001";
+    c.name = "王小明";
+    c.gender = Gender::female;
+    c.birth_date = Date{2016, 2, 29};
+    c.grade = 3;
+    c.status = Status::transferred;
+    c.status_on = Date{2026, 3, 1};
+    c.boarding = false;
+    c.parents.push_back(Parent{"father", "王建国", "13812345678", "深圳", "", {{"wechat", "abc"}}});
+    c.guardian.age = 68;
+    c.support.subsidies = {"two_exemptions_one_subsidy"};
+    c.pairing.teacher = "T001";
+    c.pairing.history.push_back(PairingPeriod{"T002", "B", "P", Date{2025, 9, 1}, Date{2026, 2, 28}, {}});
+    Talk t;
+    t.date = Date{2026, 3, 2};
+    t.kind = TalkKind::home_visit;
+    t.summary = "多行\n记录";
+    t.mood = Mood::low;
+    t.closes = Date{2026, 3, 1};
+    c.talks.push_back(t);
+    c.extras = {{"hobby", "画画"}, {"list", "\n- a\n- b"}};
+    std::string bytes;
+    serialize_child(bytes, c);
+    Child back;
+    REQUIRE(deserialize_child(bytes, back));
+    CHECK(encode_child(back) == encode_child(c));
+    // Every truncation is refused rather than misread.
+    for (size_t cut = 0; cut < bytes.size(); cut += 7) {
+        Child partial;
+        CHECK_FALSE(deserialize_child(std::string_view(bytes).substr(0, cut), partial));
+    }
+}
+
+TEST_CASE("the cache serves a record only for the same file key, and never a racy one") {
+    TempDir dir;
+    const std::string path = (dir.path / "children.bin").string();
+    Child c;
+    c.id = "A1";
+    c.name = "甲";
+    const std::string id = "A1";
+    const int64_t written = 2000000000LL * 1000000000LL / 2;  // some second, in ns
+    const FileKey old_key{100, written - 5000000000LL, 7};   // five seconds before the cache
+    const FileKey racy_key{100, written + 100, 8};            // the same second
+    RecordCache::write(path, {RecordCache::Entry{&id, old_key, 3, &c}}, written);
+    const RecordCache cache = RecordCache::read(path);
+    CHECK(cache.size() == 1);
+    Child out;
+    int comment = 0;
+    CHECK(cache.find("A1", old_key, out, comment));
+    CHECK(out.name == "甲");
+    CHECK(comment == 3);
+    CHECK_FALSE(cache.find("A1", FileKey{101, old_key.mtime_ns, 7}, out, comment));
+    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns + 1, 7}, out, comment));
+    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 9}, out, comment));
+    CHECK_FALSE(cache.find("A2", old_key, out, comment));
+    RecordCache::write(path, {RecordCache::Entry{&id, racy_key, 0, &c}}, written);
+    CHECK_FALSE(RecordCache::read(path).find("A1", racy_key, out, comment));
+    std::ofstream(path, std::ios::trunc) << "garbage";
+    CHECK(RecordCache::read(path).size() == 0);
+}
