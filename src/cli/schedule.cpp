@@ -62,7 +62,9 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
 
     bool skipped = false;
     std::vector<Child> children;
-    for (auto& file : tree.load_children()) {
+    auto files = tree.load_children();
+    children.reserve(files.size());
+    for (auto& file : files) {
         if (!file.parsed) {
             ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
                                    file.path);
