@@ -73,6 +73,41 @@ Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx
     return file.record;
 }
 
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
+    auto files = tree.load_children();
+    std::vector<Child> out;
+    out.reserve(files.size());
+    for (auto& file : files) {
+        if (!file.parsed) {
+            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
+                                   file.path);
+            skipped = true;
+            continue;
+        }
+        out.push_back(std::move(file.record));
+    }
+    return out;
+}
+
+std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
+    auto files = tree.load_children();
+    std::vector<Child> out;
+    out.reserve(files.size());
+    bool unreadable = false;
+    for (auto& file : files) {
+        if (!file.writable()) {
+            print_problems(ctx.err, file.path, file.problems);
+            unreadable = true;
+            continue;
+        }
+        out.push_back(std::move(file.record));
+    }
+    if (unreadable)
+        throw DataError("some children's files cannot be read (above); fix them first so the "
+                        "rows can be matched to children");
+    return out;
+}
+
 StaffList load_staff_checked(const Tree& tree, Context& ctx) {
     const Loaded<StaffList> staff = tree.load_staff();
     require_writable(staff, ctx);

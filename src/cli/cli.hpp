@@ -68,6 +68,14 @@ void require_writable(const Loaded& file, Context& ctx) {
 /// the id its name gives. Throws UsageError or DataError otherwise.
 Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx);
 
+/// Every child a read command can use: a file that cannot be read is named on stderr and
+/// skipped, and `skipped` is set so the command can end with exit 1.
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped);
+
+/// Every child, for a batch write that matches rows against them: all files must read
+/// completely, else their problems are printed and DataError is thrown.
+std::vector<Child> writable_children(const Tree& tree, Context& ctx);
+
 /// staff.yaml, which must read completely (references are checked against it).
 StaffList load_staff_checked(const Tree& tree, Context& ctx);
 

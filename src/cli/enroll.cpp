@@ -83,19 +83,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
 
     const WriteLock lock = tree.lock();
     const Loaded<School> school = load_school_for_write(tree, ctx);
-    std::vector<Child> existing;
-    bool unreadable = false;
-    for (auto& file : tree.load_children()) {
-        if (!file.writable()) {
-            print_problems(ctx.err, file.path, file.problems);
-            unreadable = true;
-            continue;
-        }
-        existing.push_back(std::move(file.record));
-    }
-    if (unreadable)
-        throw DataError("some children's files cannot be read (above); fix them first so the "
-                        "import can match rows to children");
+    const std::vector<Child> existing = writable_children(tree, ctx);
 
     const ImportPlan plan =
         plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today), ctx.today);

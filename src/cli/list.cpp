@@ -42,21 +42,14 @@ int run_list(const ListOptions& o, Context& ctx) {
 
     bool skipped = false;
     std::vector<Child> children;
-    for (auto& file : tree.load_children()) {
-        if (!file.parsed) {
-            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
-                                   file.path);
-            skipped = true;
-            continue;
-        }
-        const Child& c = file.record;
+    for (Child& c : readable_children(tree, ctx, skipped)) {
         if (status && c.status != *status) continue;
         if (o.grade && c.grade != o.grade) continue;
         if (o.class_no && c.class_no != o.class_no) continue;
         if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
         if (o.unpaired && !c.pairing.teacher.empty()) continue;
         if (o.incomplete && is_complete(c)) continue;
-        children.push_back(std::move(file.record));
+        children.push_back(std::move(c));
     }
     std::stable_sort(children.begin(), children.end(), [](const Child& a, const Child& b) {
         const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));

@@ -107,18 +107,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
 
     const WriteLock lock = tree.lock();
     const StaffList staff = load_staff_checked(tree, ctx);
-    std::vector<Child> children;
-    bool unreadable = false;
-    for (auto& file : tree.load_children()) {
-        if (!file.writable()) {
-            print_problems(ctx.err, file.path, file.problems);
-            unreadable = true;
-            continue;
-        }
-        children.push_back(std::move(file.record));
-    }
-    if (unreadable)
-        throw DataError("some children's files cannot be read (above); fix them first");
+    std::vector<Child> children = writable_children(tree, ctx);
 
     const TalkImportPlan plan = plan_talk_import(sheet, children, staff, ctx.today);
     if (!plan.problems.empty()) {

@@ -26,20 +26,6 @@ struct PairOptions {
     bool unpaired = false, load = false, suggest = false, apply = false;
 };
 
-std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
-    std::vector<Child> out;
-    for (auto& file : tree.load_children()) {
-        if (!file.parsed) {
-            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
-                                   file.path);
-            skipped = true;
-            continue;
-        }
-        out.push_back(std::move(file.record));
-    }
-    return out;
-}
-
 std::string class_of(const Child& c) {
     return c.grade && c.class_no ? fmt::format("{}-{}", *c.grade, *c.class_no) : std::string();
 }

@@ -50,15 +50,7 @@ std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
         const auto staff = tree.load_staff();
         if (staff.parsed) t.staff = staff.record;
         else skipped = true, print_problems(ctx.err, staff.path, staff.problems);
-        for (auto& file : tree.load_children()) {
-            if (!file.parsed) {
-                ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
-                                       file.path);
-                skipped = true;
-                continue;
-            }
-            t.children.push_back(std::move(file.record));
-        }
+        t.children = readable_children(tree, ctx, skipped);
         t.git = git_state(tree.root());
         out.push_back(std::move(t));
     }

@@ -61,18 +61,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     if (!o.klass.empty()) std::tie(filter.grade, filter.class_no) = parse_class(o.klass);
 
     bool skipped = false;
-    std::vector<Child> children;
-    auto files = tree.load_children();
-    children.reserve(files.size());
-    for (auto& file : files) {
-        if (!file.parsed) {
-            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
-                                   file.path);
-            skipped = true;
-            continue;
-        }
-        children.push_back(std::move(file.record));
-    }
+    std::vector<Child> children = readable_children(tree, ctx, skipped);
     const Schedule schedule = build_schedule(school.record, children, month, ctx.today, filter);
     const std::string lang = output_language(ctx, &school.record);
     const std::string text = o.format == "json"
