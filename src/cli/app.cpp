@@ -108,6 +108,13 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
     return out;
 }
 
+Encoding parse_encoding(const std::string& name) {
+    if (name == "auto") return Encoding::automatic;
+    if (name == "utf-8" || name == "utf8") return Encoding::utf8;
+    if (name == "gb18030" || name == "gbk") return Encoding::gb18030;
+    throw UsageError(fmt::format("--encoding {}: use auto, utf-8 or gb18030", name));
+}
+
 StaffList load_staff_checked(const Tree& tree, Context& ctx) {
     const Loaded<StaffList> staff = tree.load_staff();
     require_writable(staff, ctx);

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "liushou/codec.hpp"
 #include "liushou/context.hpp"
 #include "liushou/error.hpp"
 #include "liushou/validate.hpp"
@@ -75,6 +76,9 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.
 std::vector<Child> writable_children(const Tree& tree, Context& ctx);
+
+/// --encoding auto | utf-8 | gb18030 (utf8 and gbk too).
+Encoding parse_encoding(const std::string& name);
 
 /// staff.yaml, which must read completely (references are checked against it).
 StaffList load_staff_checked(const Tree& tree, Context& ctx);

@@ -53,11 +53,7 @@ Loaded<School> load_school_for_write(const Tree& tree, Context& ctx) {
 
 int run_import(const EnrollOptions& o, Context& ctx) {
     const Tree tree = Tree::open(ctx);
-    Encoding encoding = Encoding::automatic;
-    if (o.encoding == "utf-8" || o.encoding == "utf8") encoding = Encoding::utf8;
-    else if (o.encoding == "gb18030" || o.encoding == "gbk") encoding = Encoding::gb18030;
-    else if (o.encoding != "auto")
-        throw UsageError(fmt::format("--encoding {}: use auto, utf-8 or gb18030", o.encoding));
+    const Encoding encoding = parse_encoding(o.encoding);
 
     std::string detected;
     const std::string text =

@@ -21,13 +21,6 @@ struct TalkOptions {
     std::string encoding = "auto";
 };
 
-Encoding parse_encoding(const std::string& name) {
-    if (name == "auto") return Encoding::automatic;
-    if (name == "utf-8" || name == "utf8") return Encoding::utf8;
-    if (name == "gb18030" || name == "gbk") return Encoding::gb18030;
-    throw UsageError(fmt::format("--encoding {}: use auto, utf-8 or gb18030", name));
-}
-
 int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty()) throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
     const Tree tree = Tree::open(ctx);
