@@ -67,7 +67,7 @@ A change within the same second as the cache was written, keeping size, inode an
 racy-entry rule reads the file again. (Wait for the start of a second so that touching the
 file and writing the cache fall in the same one.)
 
-  $ while [ "$(date +%N)" -gt 300000000 ]; do sleep 0.02; done; touch children/2025-001.yaml && liushou list > /dev/null
+  $ while [ "$(date +%N)" -gt 100000000 ]; do sleep 0.01; done; touch children/2025-001.yaml && liushou list > /dev/null
   $ cp -p children/2025-001.yaml ../ref && stat -c '%s %i %y' children/2025-001.yaml > ../before && sed -n 's/^name: \(.*\)/\1/p' ../ref
   徐紫涵
   $ sed 's/^name: .\(.*\)$/name: 甲\1/' ../ref | dd of=children/2025-001.yaml conv=notrunc status=none && touch -r ../ref children/2025-001.yaml
