@@ -95,7 +95,8 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
 
     if (const auto it = school.plan.find(month.month); it != school.plan.end()) s.plan = it->second;
     for (const auto& e : school.events)
-        if (e.date.size() == 5 && std::stoi(e.date.substr(0, 2)) == month.month)
+        // MM-DD, read through a leap year so that 02-29 is a date; check reports bad ones.
+        if (const auto d = parse_iso_date("2000-" + e.date).date; d && d->month == month.month)
             s.events.push_back(e);
     std::sort(s.events.begin(), s.events.end(),
               [](const Event& a, const Event& b) { return a.date < b.date; });

@@ -164,3 +164,13 @@ TEST_CASE("missing parent fields are named by relation in the checklist") {
     const auto& missing = s.incomplete[0].missing;
     CHECK(std::find(missing.begin(), missing.end(), "parents.mother.phone") != missing.end());
 }
+
+TEST_CASE("an event with a malformed date is left out of the checklist, not fatal") {
+    School school = kSchool;
+    school.events.push_back(Event{"坏日期", "ab-cd", {}});
+    school.events.push_back(Event{"端午", "05-31", {}});
+    const Schedule s = build_schedule(school, {}, Month{2026, 5}, Date{2026, 5, 1}, {});
+    REQUIRE(s.events.size() == 2);
+    CHECK(s.events[0].name == "五一");
+    CHECK(s.events[1].name == "端午");
+}
