@@ -51,14 +51,18 @@ bool class_order(const A& a, const A& b) {
 }
 
 /// Fills a cadence: who owes entries of its kind in [from, to], grouped by teacher.
-void owe(Cadence& cadence, const std::vector<const Child*>& children, const Date& from,
-         const Date& to, const Date& as_of) {
+/// `children` come in class order and `teachers[i]` is the teacher of children[i] on the
+/// reference day (empty when none), worked out once for all four cadences.
+void owe(Cadence& cadence, const std::vector<const Child*>& children,
+         const std::vector<std::string>& teachers, const Date& from, const Date& to,
+         const Date& as_of) {
     if (!cadence.due || cadence.required <= 0) {
         cadence.due = false;
         return;
     }
     std::map<std::string, std::vector<Owed>> by_teacher;
-    for (const Child* c : children) {
+    for (size_t i = 0; i < children.size(); ++i) {
+        const Child* c = children[i];
         ++cadence.expected;
         const int done = count_entries(*c, cadence.kind, from, to);
         if (done >= cadence.required) continue;
@@ -68,14 +72,11 @@ void owe(Cadence& cadence, const std::vector<const Child*>& children, const Date
             if (t.kind == cadence.kind && t.date && *t.date <= as_of &&
                 (!owed.last || *owed.last < *t.date))
                 owed.last = t.date;
-        const auto pairing = pairing_on(*c, as_of);
-        by_teacher[pairing ? pairing->teacher : std::string()].push_back(owed);
+        by_teacher[teachers[i]].push_back(std::move(owed));
     }
-    for (auto& [teacher, owed] : by_teacher) {
-        std::sort(owed.begin(), owed.end(),
-                  [](const Owed& a, const Owed& b) { return class_order(a.child, b.child); });
+    // Each group keeps the class order the children came in.
+    for (auto& [teacher, owed] : by_teacher)
         cadence.groups.push_back(TeacherGroup{teacher, std::move(owed)});
-    }
     // Teachers in id order, children without a teacher last: they need one first.
     std::stable_sort(cadence.groups.begin(), cadence.groups.end(),
                      [](const TeacherGroup& a, const TeacherGroup& b) {
@@ -124,8 +125,14 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     s.talks = Cadence{TalkKind::talk, rules.talks_per_month, false, !holiday, 0, 0, {}};
     s.family_calls =
         Cadence{TalkKind::family_call, rules.family_calls_per_month, false, !holiday, 0, 0, {}};
-    owe(s.talks, in, first, last, s.as_of);
-    owe(s.family_calls, in, first, last, s.as_of);
+    std::vector<std::string> teachers;
+    teachers.reserve(in.size());
+    for (const Child* c : in) {
+        const auto pairing = pairing_on(*c, s.as_of);
+        teachers.push_back(pairing ? pairing->teacher : std::string());
+    }
+    owe(s.talks, in, teachers, first, last, s.as_of);
+    owe(s.family_calls, in, teachers, first, last, s.as_of);
 
     const Term* term = term_for(school, s.as_of, first, last);
     if (term) {
@@ -139,11 +146,12 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         Cadence{TalkKind::meeting, rules.guardian_meetings_per_term, true, term != nullptr, 0, 0, {}};
     if (term) {
         // Only children enrolled during the term's part up to this month owe for it.
-        owe(s.home_visits, in, *term->from, *term->to, s.as_of);
-        owe(s.meetings, in, *term->from, *term->to, s.as_of);
+        owe(s.home_visits, in, teachers, *term->from, *term->to, s.as_of);
+        owe(s.meetings, in, teachers, *term->from, *term->to, s.as_of);
     }
 
-    for (const Child* c : in) {
+    for (size_t i = 0; i < in.size(); ++i) {
+        const Child* c = in[i];
         if (c->birth_date && c->birth_date->month == month.month) {
             int day = c->birth_date->day;
             if (month.month == 2 && day == 29 && !is_leap_year(month.year)) day = 28;
@@ -154,7 +162,7 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         for (const Talk* t : open_follow_ups(*c, s.as_of))
             s.follow_ups.push_back(OpenFollowUp{ref_of(*c), *t->date, t->follow_up, t->by,
                                                 s.as_of.days() - t->date->days()});
-        if (!pairing_on(*c, s.as_of)) s.unpaired.push_back(ref_of(*c));
+        if (teachers[i].empty()) s.unpaired.push_back(ref_of(*c));
         const std::vector<std::string> missing = missing_fields_by_relation(*c);
         if (!missing.empty()) s.incomplete.push_back(Incomplete{ref_of(*c), missing});
     }
