@@ -15,7 +15,6 @@ template <class T>
 struct Loaded : Decoded<T> {
     std::string path;      // display path, relative to the cwd when possible
     std::string relative;  // path inside the tree: children/2025-017.yaml
-    std::string text;      // the bytes read (single-file loads only)
     std::string id;        // for a child's file: the id its name gives
     int comment_line = 0;  // first line with a comment, which a rewrite would drop
     bool exists = false;

@@ -225,15 +225,14 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
             column[static_cast<size_t>(found)] = static_cast<int>(i);
         }
     }
-    auto missing = [&](Col c, const char* what) {
+    auto missing = [&](const char* what) {
         plan.problems.push_back(Problem{"header", fmt::format("the sheet has no {} column", what),
                                         Severity::error, 1, 1});
-        (void)c;
     };
-    if (column[kId] < 0 && column[kName] < 0) missing(kId, "学号 or 姓名");
-    if (column[kDate] < 0) missing(kDate, "日期 (date)");
-    if (column[kBy] < 0) missing(kBy, "教师 (teacher)");
-    if (column[kSummary] < 0) missing(kSummary, "内容 (summary)");
+    if (column[kId] < 0 && column[kName] < 0) missing("学号 or 姓名");
+    if (column[kDate] < 0) missing("日期 (date)");
+    if (column[kBy] < 0) missing("教师 (teacher)");
+    if (column[kSummary] < 0) missing("内容 (summary)");
     if (!plan.problems.empty()) return plan;
 
     std::map<std::string, size_t> by_id;

@@ -493,7 +493,6 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         }
         // First the values themselves, on a scratch record, to learn id, name and birth date.
         Child incoming;
-        incoming.parents.clear();
         std::vector<std::pair<const ChildField*, std::string>> cells;
         size_t id_col = 0;
         for (size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {

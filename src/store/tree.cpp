@@ -294,9 +294,9 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
     boost::system::error_code ec;
     if (!fs::exists(full, ec)) return out;
     out.exists = true;
-    out.text = read_file(full.string(), out.path);
-    static_cast<Decoded<T>&>(out) = decode(out.text);
-    out.comment_line = first_comment_line(out.text);
+    const std::string text = read_file(full.string(), out.path);
+    static_cast<Decoded<T>&>(out) = decode(text);
+    out.comment_line = first_comment_line(text);
     return out;
 }
 

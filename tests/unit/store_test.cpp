@@ -8,6 +8,7 @@
 
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
+#include "store/cache.hpp"
 
 using namespace liushou;
 namespace fs = boost::filesystem;
@@ -118,7 +119,6 @@ TEST_CASE("loading a child gives the decoded record with its id and display path
     CHECK_FALSE(tree.load_child("nobody").exists);
 }
 
-#include "store/cache.hpp"
 
 TEST_CASE("a child record survives the cache's serialization, extras and all") {
     Child c;
