@@ -1,6 +1,7 @@
 // The records tree on disk: finding it, reading files, atomic writes under a lock.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -79,6 +80,8 @@ public:
 private:
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
+    /// Deletes temporary files left by writers that were killed mid-write.
+    void remove_stale_temporaries() const;
     std::string root_;
     std::string display_prefix_;
     bool use_cache_ = true;
@@ -89,8 +92,16 @@ private:
 /// rename, fsync of the directory. Returns false without writing when nothing would change.
 bool atomic_write(const std::string& path, const std::string& content, int mode);
 
-/// Reads a whole file; throws IoError naming `display` on failure.
-std::string read_file(const std::string& path, const std::string& display);
+/// The largest record file read (a child with ten years of monthly talks is about 50 KB):
+/// anything bigger is refused unread, so a stray paste cannot exhaust memory.
+constexpr uint64_t kMaxRecordBytes = 1 << 20;
+/// The largest sheet imported: a county's 10,000 rows are about 3 MB.
+constexpr uint64_t kMaxSheetBytes = 64 << 20;
+
+/// Reads a whole file; throws IoError naming `display` on failure, DataError when it is
+/// larger than `limit` bytes.
+std::string read_file(const std::string& path, const std::string& display,
+                      uint64_t limit = UINT64_MAX);
 
 /// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
 /// goes to `output` when given, else it is discarded like standard error.

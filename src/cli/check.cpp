@@ -1,6 +1,7 @@
 // liushou check: every problem of every file, each with its file and line.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -61,14 +62,26 @@ int run_check(const CheckOptions& o, Context& ctx) {
         Problems& problems = file.problems;
         if (file.parsed) {
             const Child& c = file.record;
+            const size_t decoded = problems.size();
             validate_child(c, ctx.today, problems);
-            if (c.id != file.id)
+            // A field the decoder already rejected ("2026-13-02 has no month 13") is left
+            // empty; saying again that it is missing would only be noise.
+            std::set<std::string> rejected;
+            for (size_t i = 0; i < decoded; ++i)
+                if (problems[i].severity == Severity::error) rejected.insert(problems[i].field);
+            problems.erase(std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
+                                          [&](const Problem& p) { return rejected.count(p.field) > 0; }),
+                           problems.end());
+            if (c.id != file.id && !c.id.empty())
                 problems.push_back(Problem{"id",
                                            fmt::format("the file says id {} but is named {}.yaml",
                                                        c.id.empty() ? "(none)" : c.id,
                                                        file.id)});
             if (staff.parsed) check_references(c, staff.record, exists, problems);
-            const auto missing = missing_fields(c);
+            auto missing = missing_fields(c);
+            missing.erase(std::remove_if(missing.begin(), missing.end(),
+                                         [&](const std::string& m) { return rejected.count(m) > 0; }),
+                          missing.end());
             if (!missing.empty()) {
                 std::string list;
                 for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;

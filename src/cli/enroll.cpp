@@ -57,9 +57,12 @@ int run_import(const EnrollOptions& o, Context& ctx) {
 
     std::string detected;
     const std::string text =
-        sheet_to_utf8(read_file(o.csv, o.csv), encoding, o.csv, &detected);
+        sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes), encoding, o.csv, &detected);
     Problems problems;
     const Sheet sheet = parse_csv(text, problems);
+    if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
+        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+                                   Severity::error, 2, 1});
     std::map<std::string, std::string> user_map;
     if (!o.map_file.empty()) {
         Problems map_problems;

@@ -90,11 +90,15 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     const Tree tree = Tree::open(ctx);
     std::string detected;
     const std::string text =
-        sheet_to_utf8(read_file(o.csv, o.csv), parse_encoding(o.encoding), o.csv, &detected);
+        sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes), parse_encoding(o.encoding), o.csv, &detected);
     Problems problems;
     const Sheet sheet = parse_csv(text, problems);
+    if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
+        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+                                   Severity::error, 2, 1});
     if (has_errors(problems)) {
         print_problems(ctx.err, o.csv, problems);
+        ctx.err << fmt::format("{}: nothing was logged\n", o.csv);
         return kDataProblem;
     }
 

@@ -134,6 +134,23 @@ std::string utf8_to_gb18030(std::string_view utf8) {
 
 Sheet parse_csv(std::string_view text, Problems& out) {
     Sheet sheet;
+    // Control characters are in no CSV text a person typed: a NUL means a binary file renamed
+    // or damaged, and any other would be written into a record that check then refuses.
+    const auto control = std::find_if(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    });
+    if (control != text.end()) {
+        const auto c = static_cast<unsigned char>(*control);
+        out.push_back(Problem{"",
+                              c == 0 ? "the sheet holds a NUL byte here; is it really a CSV file?"
+                                     : fmt::format("the sheet holds a control character (U+{:04X}) "
+                                                   "here; remove it",
+                                                   c),
+                              Severity::error,
+                              1 + static_cast<int>(std::count(text.begin(), control, '\n')), 1});
+        return sheet;
+    }
     // The delimiter is whatever the header line uses most: Excel writes ',' or, in some
     // locales, ';'; "Unicode text" exports use tabs.
     const std::string_view first_line = text.substr(0, text.find('\n'));

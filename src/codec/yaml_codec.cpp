@@ -1,11 +1,15 @@
 // YAML <-> records with yaml-cpp for reading and a writer of our own for the canonical layout:
 // yaml-cpp's emitter cannot promise the fixed key order and quoting that keep git diffs small.
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
@@ -125,6 +129,11 @@ public:
             return false;
         }
         out = n->Scalar();
+        for (const unsigned char c : out)
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+                problem(key, fmt::format("holds a control character (U+{:04X}); remove it", c));
+                return false;
+            }
         return true;
     }
 
@@ -320,6 +329,78 @@ private:
     std::vector<Entry> entries_;
 };
 
+/// The YAML features a record never needs and a hostile file could abuse, found in one pass
+/// over the parser's events before the document is built: aliases (an alias bomb expands to
+/// billions of nodes when a record with unknown keys is written back), explicit tags, and
+/// more than one document (everything after the first would be silently ignored).
+class Screen : public YAML::EventHandler {
+public:
+    struct Refusal {
+        YAML::Mark mark;
+        std::string message;
+    };
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ > 1)
+            throw Refusal{mark, "the file holds more than one YAML document (a line \"---\"); "
+                                "keep one record per file"};
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw Refusal{mark, "aliases (*name) are not allowed in liushou files; write the value out"};
+    }
+    explicit Screen(std::string_view text) : text_(text) {}
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  const std::string&) override {
+        check_tag(mark, tag);
+        check_closed(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        check_tag(mark, tag);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        check_tag(mark, tag);
+    }
+    void OnMapEnd() override {}
+
+private:
+    static constexpr const char* kCoreTags = "tag:yaml.org,2002:";
+    static void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        // "?" is an untagged plain node, "!" an untagged quoted one.
+        if (!tag.empty() && tag != "?" && tag != "!")
+            throw Refusal{mark, fmt::format("tags ({}) are not allowed in liushou files",
+                                            tag.rfind(kCoreTags, 0) == 0
+                                                ? "!!" + tag.substr(std::strlen(kCoreTags))
+                                                : tag)};
+    }
+    /// yaml-cpp 0.7 takes a quoted scalar that is never closed to run to the end of the file,
+    /// swallowing every later field into it; find the closing quote ourselves.
+    void check_closed(const YAML::Mark& mark) const {
+        if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= text_.size()) return;
+        const char quote = text_[static_cast<size_t>(mark.pos)];
+        if (quote != '"' && quote != '\'') return;
+        for (size_t i = static_cast<size_t>(mark.pos) + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') {
+                ++i;
+            } else if (text_[i] == quote) {
+                if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+                    ++i;  // '' is a quote inside single quotes
+                    continue;
+                }
+                return;
+            }
+        }
+        throw Refusal{mark, fmt::format("this quoted text has no closing {}", quote)};
+    }
+    std::string_view text_;
+    int documents_ = 0;
+};
+
 /// Parses `text` into a root mapping, or records why it cannot be read.
 template <class T>
 bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
@@ -337,7 +418,24 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
         return false;
     }
     try {
-        root = YAML::Load(std::string(text));
+        const std::string owned(text);
+        std::istringstream stream(owned);
+        YAML::Parser parser(stream);
+        Screen screen(owned);
+        while (parser.HandleNextDocument(screen)) {
+        }
+        root = YAML::Load(owned);
+    } catch (const Screen::Refusal& r) {
+        const auto pos = position(r.mark);
+        out.problems.push_back(Problem{"", r.message, Severity::error, pos.first ? pos.first : 1,
+                                       pos.second ? pos.second : 1});
+        return false;
+    } catch (const YAML::DeepRecursion& e) {
+        const auto pos = position(e.mark);
+        out.problems.push_back(Problem{
+            "", fmt::format("nested more than {} levels deep; a record needs a handful", e.depth()),
+            Severity::error, pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+        return false;
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
         out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,

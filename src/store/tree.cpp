@@ -10,10 +10,12 @@
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cache.hpp"
@@ -35,6 +37,31 @@ constexpr const char* kStateDir = ".liushou";
 
 std::string errno_text() { return std::strerror(errno); }
 
+/// Why a record file is refused unread, or "" when it may be read.
+std::string screen_record_file(const std::string& root, const std::string& full,
+                               const struct stat& st) {
+    if (S_ISLNK(st.st_mode)) {
+        // A link that stays inside the tree is only another name for a tree file; one that
+        // leaves it would let a crafted tree read, or a write replace, files elsewhere.
+        struct stat real {};
+        if (::stat(full.c_str(), &real) != 0) return "a symbolic link to nothing";
+        boost::system::error_code ec;
+        boost::system::error_code root_ec;
+        const fs::path target = fs::canonical(full, ec);
+        const fs::path base = fs::canonical(root, root_ec);
+        const std::string t = target.string(), b = base.string() + "/";
+        if (ec || root_ec || t.compare(0, b.size(), b) != 0)
+            return "a symbolic link to outside the tree; refused (put the file itself here)";
+        return screen_record_file(root, full, real);
+    }
+    if (!S_ISREG(st.st_mode)) return "not a regular file";
+    if (static_cast<uint64_t>(st.st_size) > kMaxRecordBytes)
+        return fmt::format(
+            "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
+            static_cast<double>(st.st_size) / 1e6);
+    return "";
+}
+
 }  // namespace
 
 Date today_from_environment() {
@@ -50,9 +77,16 @@ Date today_from_environment() {
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-std::string read_file(const std::string& path, const std::string& display) {
+std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    display, static_cast<double>(st.st_size) / 1e6,
+                                    limit >> 20));
+    }
     std::string out;
     char buffer[65536];
     for (;;) {
@@ -70,7 +104,41 @@ std::string read_file(const std::string& path, const std::string& display) {
     return out;
 }
 
-bool atomic_write(const std::string& path, const std::string& content, int mode) {
+namespace {
+
+/// A fault injected into the writes of tree files, for the tests of what a full disk, an I/O
+/// error or a crash leaves behind: LIUSHOU_FAULT=STEP[@N] fails the Nth file this process
+/// writes (default the first) at STEP: write (ENOSPC), fsync (EIO), rename (EIO), or
+/// kill-before-rename / kill-after-rename (the process SIGKILLs itself there).
+struct Fault {
+    std::string step;
+    long nth = 1;
+};
+
+std::optional<Fault> fault_from_environment() {
+    const char* env = std::getenv("LIUSHOU_FAULT");
+    if (!env || !*env) return std::nullopt;
+    Fault f;
+    const std::string spec(env);
+    const size_t at = spec.find('@');
+    f.step = spec.substr(0, at);
+    if (at != std::string::npos) f.nth = std::atol(spec.c_str() + at + 1);
+    return f;
+}
+
+/// Whether the fault fires at `step` of the current file; sets errno as the real failure would.
+bool fault_at(const std::optional<Fault>& fault, long file_number, const char* step, int error) {
+    if (!fault || fault->nth != file_number || fault->step != step) return false;
+    errno = error;
+    return true;
+}
+
+void maybe_die(const std::optional<Fault>& fault, long file_number, const char* step) {
+    if (fault && fault->nth == file_number && fault->step == step) ::kill(::getpid(), SIGKILL);
+}
+
+bool write_atomically(const std::string& path, const std::string& content, int mode,
+                      const std::optional<Fault>& fault, long file_number) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         // Unchanged content is not written at all: no new mtime, no churn for git.
@@ -98,7 +166,11 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
     };
     size_t done = 0;
     while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        // A full disk usually lets part of the content through first.
+        const size_t chunk = fault && fault->step == "write" ? std::max<size_t>(1, content.size() / 2)
+                                                             : content.size() - done;
+        if (done > 0 && fault_at(fault, file_number, "write", ENOSPC)) fail("write");
+        const ssize_t n = ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
         if (n < 0) {
             if (errno == EINTR) continue;
             fail("write");
@@ -106,12 +178,13 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
         done += static_cast<size_t>(n);
     }
     if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail("chmod");
-    if (::fsync(fd) != 0) fail("fsync");
+    if (::fsync(fd) != 0 || fault_at(fault, file_number, "fsync", EIO)) fail("fsync");
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    maybe_die(fault, file_number, "kill-before-rename");
+    if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string why = errno_text();
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: rename failed: {} (the file is unchanged)", path, why));
@@ -122,7 +195,14 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
         ::fsync(dfd);
         ::close(dfd);
     }
+    maybe_die(fault, file_number, "kill-after-rename");
     return true;
+}
+
+}  // namespace
+
+bool atomic_write(const std::string& path, const std::string& content, int mode) {
+    return write_atomically(path, content, mode, std::nullopt, 0);
 }
 
 int run_git(const std::vector<std::string>& git_args, const std::string& dir,
@@ -291,9 +371,14 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
     out.relative = relative;
     out.path = display(relative);
     const fs::path full = fs::path(root_) / relative;
-    boost::system::error_code ec;
-    if (!fs::exists(full, ec)) return out;
+    struct stat st {};
+    if (::lstat(full.c_str(), &st) != 0) return out;
     out.exists = true;
+    const std::string refused = screen_record_file(root_, full.string(), st);
+    if (!refused.empty()) {
+        out.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+        return out;
+    }
     const std::string text = read_file(full.string(), out.path);
     static_cast<Decoded<T>&>(out) = decode(text);
     out.comment_line = first_comment_line(text);
@@ -347,8 +432,16 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                 file.path = display(file.relative);
                 const std::string full = (fs::path(root_) / file.relative).string();
                 struct stat st {};
-                if (::stat(full.c_str(), &st) != 0) continue;  // gone since the listing
+                if (::lstat(full.c_str(), &st) != 0) continue;  // gone since the listing
                 file.exists = true;
+                if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
+                    const std::string refused = screen_record_file(root_, full, st);
+                    if (!refused.empty()) {
+                        file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+                        continue;
+                    }
+                    ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
+                }
                 keys[i] = FileKey{static_cast<uint64_t>(st.st_size),
                                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
                                       st.st_mtim.tv_nsec,
@@ -410,8 +503,11 @@ bool Tree::write_text(const std::string& relative, const std::string& content, i
     if (ec)
         throw IoError(fmt::format("{}: cannot create directory: {}", display(relative),
                                   ec.message()));
+    // Only the tree's own files take part in fault injection, never the cache.
+    static const std::optional<Fault> fault = fault_from_environment();
+    static std::atomic<long> files_written{0};
     try {
-        return atomic_write(full.string(), content, mode);
+        return write_atomically(full.string(), content, mode, fault, ++files_written);
     } catch (const IoError& e) {
         // Name the file as the user sees it rather than by its joined path.
         std::string message = e.what();
@@ -437,6 +533,25 @@ WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) { other.fd_ = 
 
 WriteLock::~WriteLock() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+void Tree::remove_stale_temporaries() const {
+    // A writer killed between creating its temporary file and renaming it leaves
+    // `.NAME.tmp.PID.N` behind. Under the lock no other writer is busy, but a process that is
+    // still alive (a PID reused, a writer from an older liushou) keeps its files.
+    for (const fs::path& dir : {fs::path(root_), fs::path(root_) / kChildrenDir}) {
+        boost::system::error_code ec;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            const size_t mark = name.rfind(".tmp.");
+            if (name.empty() || name.front() != '.' || mark == std::string::npos) continue;
+            const long pid = std::atol(name.c_str() + mark + 5);
+            if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+                boost::system::error_code ignored;
+                fs::remove(it->path(), ignored);
+            }
+        }
+    }
 }
 
 WriteLock Tree::lock(int timeout_seconds) const {
@@ -465,6 +580,7 @@ WriteLock Tree::lock(int timeout_seconds) const {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
+    remove_stale_temporaries();
     return WriteLock(fd);
 }
 

@@ -104,7 +104,7 @@ TEST_CASE("encoding is a fixed point: encode(decode(encode(x))) == encode(x)") {
     t.date = Date{2025, 5, 1};
     t.by = "T1";
     t.summary = "line1\nline2\n";
-    t.follow_up = "\xe2\x80\xa8 separator and \x01 control";
+    t.follow_up = "\xe2\x80\xa8 separator and \xc2\x85 next line";
     c.talks.push_back(t);
     const std::string once = encode_child(c);
     const auto back = decode_child(once);
@@ -117,6 +117,17 @@ TEST_CASE("encoding is a fixed point: encode(decode(encode(x))) == encode(x)") {
     CHECK(back.record.talks.at(0).summary == "line1\nline2\n");
     CHECK(back.record.talks.at(0).follow_up == t.follow_up);
     CHECK(encode_child(back.record) == once);
+}
+
+TEST_CASE("a control character in a text field is an error that names the field") {
+    const std::string text = "schema: 1\nid: \"A-1\"\nname: \"a\\x01b\"\n";
+    for (const auto& decoded : {decode_child(text), decode_child_full(text)}) {
+        REQUIRE(decoded.problems.size() == 1);
+        CHECK(decoded.problems[0].field == "name");
+        CHECK(decoded.problems[0].message == "holds a control character (U+0001); remove it");
+        CHECK(decoded.problems[0].line == 3);
+        CHECK_FALSE(decoded.writable());
+    }
 }
 
 TEST_CASE("scalars are quoted exactly when YAML would misread them") {
