@@ -40,6 +40,14 @@ const CommandSpec kCommands[] = {
 
 }  // namespace
 
+std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
+                               const std::string& command) {
+    return fmt::format("{}\n{}: {} file{} had been written before this one; once the cause is "
+                       "fixed, run the same {} again to finish (rows already written are left "
+                       "as they are)",
+                       e.what(), sheet, written, written == 1 ? "" : "s", command);
+}
+
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {
     Problems sorted = problems;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Problem& a, const Problem& b) {

@@ -77,6 +77,12 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 /// completely, else their problems are printed and DataError is thrown.
 std::vector<Child> writable_children(const Tree& tree, Context& ctx);
 
+/// The message for a batch write that failed part way: what failed, how many files were
+/// already written, and that running the same command again finishes the job (imports are
+/// idempotent).
+std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
+                               const std::string& command);
+
 /// --encoding auto | utf-8 | gb18030 (utf8 and gbk too).
 Encoding parse_encoding(const std::string& name);
 

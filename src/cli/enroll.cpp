@@ -93,6 +93,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         return kDataProblem;
     }
     int added = 0, updated = 0, unchanged = 0;
+    size_t written = 0;
     for (const RowOutcome& row : plan.rows) {
         switch (row.action) {
             case RowAction::add:
@@ -111,7 +112,14 @@ int run_import(const EnrollOptions& o, Context& ctx) {
                 ++unchanged;
                 break;
         }
-        if (!o.dry_run && row.action != RowAction::unchanged) tree.write_child(row.child);
+        if (!o.dry_run && row.action != RowAction::unchanged) {
+            try {
+                tree.write_child(row.child);
+            } catch (const IoError& e) {
+                throw IoError(partial_write_note(e, written, o.csv, "import"));
+            }
+            ++written;
+        }
     }
     if (!ctx.quiet || o.dry_run)
         ctx.out << fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",

@@ -125,8 +125,14 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         ++added;
     }
     size_t files = 0;
-    for (size_t i = 0; i < children.size(); ++i)
-        if (touched[i] && tree.write_child(children[i])) ++files;
+    for (size_t i = 0; i < children.size(); ++i) {
+        if (!touched[i]) continue;
+        try {
+            if (tree.write_child(children[i])) ++files;
+        } catch (const IoError& e) {
+            throw IoError(partial_write_note(e, files, o.csv, "log-talk --from-csv"));
+        }
+    }
     if (!ctx.quiet)
         ctx.out << fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n",
                                o.csv, plan.rows.size(), plan.rows.size() == 1 ? "" : "s",

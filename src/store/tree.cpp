@@ -140,7 +140,9 @@ void maybe_die(const std::optional<Fault>& fault, long file_number, const char* 
 bool write_atomically(const std::string& path, const std::string& content, int mode,
                       const std::optional<Fault>& fault, long file_number) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
+    const bool existed = ::stat(path.c_str(), &st) == 0;
+    const char* outcome = existed ? "the file is unchanged" : "nothing was written";
+    if (existed) {
         // Unchanged content is not written at all: no new mtime, no churn for git.
         if (static_cast<size_t>(st.st_size) == content.size()) {
             try {
@@ -162,7 +164,7 @@ bool write_atomically(const std::string& path, const std::string& content, int m
         const std::string why = errno_text();
         ::close(fd);
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: {} failed: {} (the file is unchanged)", path, what, why));
+        throw IoError(fmt::format("{}: {} failed: {} ({})", path, what, why, outcome));
     };
     size_t done = 0;
     while (done < content.size()) {
@@ -187,7 +189,7 @@ bool write_atomically(const std::string& path, const std::string& content, int m
     if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string why = errno_text();
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: rename failed: {} (the file is unchanged)", path, why));
+        throw IoError(fmt::format("{}: rename failed: {} ({})", path, why, outcome));
     }
     // The rename is durable only once the directory entry is on disk.
     const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
