@@ -36,7 +36,8 @@ bool is_mobile_number(std::string_view phone);
 bool is_landline_number(std::string_view phone);
 bool is_phone_number(std::string_view phone);
 
-/// The GB 11643 check character for the first 17 digits of an id number.
+/// The GB 11643 check character for the first 17 digits of an id number; '?' when they are
+/// not 17 digits.
 char id_number_check_char(std::string_view first17);
 /// Problems of an 18-character 身份证号, checked against the record's birth date and gender.
 /// Messages never repeat the number.

@@ -71,12 +71,21 @@ std::string render_extra(const fast_yaml::Node&) { throw fast_yaml::NeedFullPars
 
 /// The value of an unknown key as YAML text: inline for scalars, else a block after "\n".
 std::string render_extra(const YAML::Node& node) {
+    if (node.IsNull()) return "~";
+    if (node.IsScalar()) {
+        // A one-line plain scalar goes back as it was written, so `12` stays a number; any
+        // other is quoted by our own rules (yaml-cpp would write a block scalar over lines
+        // that the caller does not indent).
+        const std::string& v = node.Scalar();
+        if (node.Tag() == "?" && !v.empty() && v.find('\n') == std::string::npos) return v;
+        return yaml_scalar(v);
+    }
     YAML::Emitter emitter;
     emitter << node;
-    std::string text = emitter.c_str();
-    const bool block = (node.IsMap() || node.IsSequence()) && node.size() > 0 &&
-                       text.find('\n') != std::string::npos;
-    if (node.IsNull()) text = "~";
+    const std::string text = emitter.c_str();
+    // Non-empty collections go in a block under the key, even when they fit on one line
+    // (`- a: 1` cannot follow `key: `); the emitter's flow forms `[]` and `{}` stay inline.
+    const bool block = node.size() > 0 && !text.empty() && text[0] != '[' && text[0] != '{';
     return block ? "\n" + text : text;
 }
 

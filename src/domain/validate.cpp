@@ -109,8 +109,13 @@ bool is_phone_number(std::string_view phone) {
 char id_number_check_char(std::string_view first17) {
     static const int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     static const char kCheck[] = "10X98765432";
+    if (first17.size() < 17) return '?';
     int sum = 0;
-    for (int i = 0; i < 17; ++i) sum += (first17[static_cast<size_t>(i)] - '0') * kWeights[i];
+    for (int i = 0; i < 17; ++i) {
+        const char c = first17[static_cast<size_t>(i)];
+        if (c < '0' || c > '9') return '?';  // no check digit for a number that is not one
+        sum += (c - '0') * kWeights[i];
+    }
     return kCheck[sum % 11];
 }
 

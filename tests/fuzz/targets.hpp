@@ -1,0 +1,78 @@
+// The fuzz targets' bodies, shared by the libFuzzer executables (fuzz_*.cpp) and the unit test
+// that replays the kept corpus on every test run (tests/unit/fuzz_corpus_test.cpp). A property
+// that fails calls abort(), which both treat as a crash.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "liushou/codec.hpp"
+#include "liushou/date.hpp"
+#include "liushou/error.hpp"
+#include "liushou/fields.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou::fuzz {
+
+// libFuzzer target: a child's record file. Both decoders must survive any bytes, agree with
+// each other whenever the fast one accepts the file, and a file read without errors must
+// encode to text that reads back to the same record (the round trip a write relies on).
+inline int fuzz_record(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const Decoded<Child> full = decode_child_full(text);
+    const auto fast = decode_child_fast(text);
+    if (fast && encode_child(fast->record) != encode_child(full.record)) std::abort();
+    const Decoded<Child> mixed = decode_child(text, false);
+    if (mixed.writable() != full.writable()) std::abort();
+    if (full.writable()) {
+        Problems problems;
+        validate_child(full.record, Date{2026, 3, 15}, problems);
+        const std::string once = encode_child(full.record);
+        const Decoded<Child> back = decode_child_full(once);
+        if (!back.writable() || encode_child(back.record) != once) std::abort();
+    }
+    decode_staff(text);
+    decode_school(text);
+    return 0;
+}
+
+// libFuzzer target: a CSV sheet as Excel or a person might save it, in any encoding, through
+// the header mapping and the import planner, as `enroll --from-csv` reads it.
+inline int fuzz_sheet(const uint8_t* data, size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    std::string text;
+    try {
+        text = sheet_to_utf8(bytes, Encoding::automatic, "fuzz.csv");
+    } catch (const DataError&) {
+        return 0;  // an encoding no sheet is in: refused with a message, as it should be
+    }
+    Problems problems;
+    const Sheet sheet = parse_csv(text, problems);
+    const ColumnMap columns = map_columns(sheet.header, {}, {}, problems);
+    if (!has_errors(problems)) plan_import(sheet, columns, {}, false, 2025, Date{2026, 3, 15});
+    return 0;
+}
+
+// libFuzzer target: the validators and date parsers on any text (ids, phones, GB 11643
+// numbers, dates in the forms sheets use).
+inline int fuzz_validate(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // A valid id never leaves children/, whatever it holds.
+    if (valid_child_id(text) && (text.find('/') != std::string_view::npos || text == "." || text == ".."))
+        std::abort();
+    if (valid_child_id(text) != child_id_error(text).empty()) std::abort();
+    is_phone_number(text);
+    looks_like_child_id(text);
+    Problems problems;
+    const DateParse iso = parse_iso_date(text);
+    const DateParse flexible = parse_flexible_date(text);
+    // What the strict parser accepts, the flexible one accepts as the same day.
+    if (iso.date && (!flexible.date || !(*flexible.date == *iso.date))) std::abort();
+    if (iso.date && iso.date->iso() != text) std::abort();
+    check_id_number(text, iso.date, std::nullopt, problems);
+    if (size >= 17) id_number_check_char(text.substr(0, 17));
+    return 0;
+}
+
+}  // namespace liushou::fuzz
