@@ -138,6 +138,11 @@ public:
             return false;
         }
         out = n->Scalar();
+        // yaml-cpp turns some escapes ("\_") into bytes that are not UTF-8 at all.
+        if (invalid_utf8_at(out) != std::string::npos) {
+            problem(key, "holds an escape that is not valid text; write the character itself");
+            return false;
+        }
         for (const unsigned char c : out)
             if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
                 problem(key, fmt::format("holds a control character (U+{:04X}); remove it", c));
@@ -293,7 +298,14 @@ public:
         for (const Entry& e : entries_) {
             if (e.used) continue;
             if (ctx_.positions) ctx_.where.at[path(e.name)] = position(e.key.Mark());
-            extras.emplace_back(e.name, render_extra(e.value));
+            std::string rendered = render_extra(e.value);
+            if (invalid_utf8_at(e.name) != std::string::npos ||
+                invalid_utf8_at(rendered) != std::string::npos) {
+                problem_at(e.key.Mark(), path(e.name),
+                           "holds an escape that is not valid text; write the character itself");
+                continue;
+            }
+            extras.emplace_back(e.name, std::move(rendered));
         }
     }
 
