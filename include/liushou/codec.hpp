@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "liushou/fields.hpp"
 #include "liushou/records.hpp"
@@ -60,6 +61,28 @@ int first_comment_line(std::string_view yaml);
 
 /// How a scalar is written: plain when YAML reads it back as the same string, else quoted.
 std::string yaml_scalar(std::string_view value);
+
+// ---- merging -----------------------------------------------------------------------------
+
+/// A field both sides changed differently: `guardian.phone`, `health`.
+struct MergeConflict {
+    std::string field;
+};
+
+struct MergeResult {
+    /// False when some side is not a YAML mapping: fall back to a line merge.
+    bool merged = false;
+    /// The merged file, canonical, with each conflict between <<<<<<< ours / >>>>>>> theirs.
+    std::string text;
+    std::vector<MergeConflict> conflicts;
+};
+
+/// Three-way merge of a child's file, record-wise: a field changed on one side wins over an
+/// unchanged one, entries of dated lists (talks, history, progress) added on either side are
+/// all kept in date order, parents are merged by relation, and a field changed differently on
+/// both sides is a conflict.
+MergeResult merge_child_files(std::string_view base, std::string_view ours,
+                              std::string_view theirs);
 
 // ---- sheets ------------------------------------------------------------------------------
 

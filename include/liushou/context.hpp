@@ -1,6 +1,7 @@
 // What every command is given instead of reaching for globals: where, what day, which streams.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -8,6 +9,14 @@
 #include "liushou/date.hpp"
 
 namespace liushou {
+
+/// The files a command wrote, for `--commit`: paths inside the tree, and what to say about them.
+struct WriteJournal {
+    std::string root;
+    std::vector<std::string> files;
+    /// What the command did, without names or notes: "log-talk 2025-017 2026-03-12 talk".
+    std::string action;
+};
 
 struct Context {
     std::ostream& out;
@@ -23,6 +32,10 @@ struct Context {
     bool no_cache = false;
     /// Workers that read files in parallel; 0 means one per core (LIUSHOU_JOBS overrides).
     int jobs = 0;
+    /// --commit: commit the files this command wrote (also `git_commit: true` in liushou.yaml).
+    bool commit = false;
+    /// Filled by the tree's writes; read once the command has succeeded.
+    std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
 };
 
 /// Today's local date, or LIUSHOU_TODAY (YYYY-MM-DD) when set; throws UsageError if malformed.

@@ -254,6 +254,8 @@ struct School {
     std::string school;
     std::string county;
     std::string school_year;  // 2025-2026
+    /// Every write command commits the files it changed, as with --commit.
+    bool git_commit = false;
     std::vector<Term> terms;
     LeadingGroup leading_group;
     std::map<int, std::vector<std::string>> plan;  // month (1..12) -> tasks

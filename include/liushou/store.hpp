@@ -76,15 +76,22 @@ public:
     /// Whether read commands may use and refresh the cache, and how many workers read.
     void set_cache(bool use) { use_cache_ = use; }
     void set_jobs(int jobs) { jobs_ = jobs; }
+    /// Show paths under `prefix` instead of the tree's own place (a staged copy in /tmp).
+    void set_display_prefix(std::string prefix) { display_prefix_ = std::move(prefix); }
+    /// Where the files this tree writes are noted (for --commit).
+    void set_journal(std::shared_ptr<WriteJournal> journal) { journal_ = std::move(journal); }
 
 private:
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
+    /// Cache, workers and journal as the command line asks.
+    void configure(const Context& ctx);
     /// Deletes temporary files left by writers that were killed mid-write.
     void remove_stale_temporaries() const;
     std::string root_;
     std::string display_prefix_;
     bool use_cache_ = true;
+    std::shared_ptr<WriteJournal> journal_;
     int jobs_ = 0;
 };
 

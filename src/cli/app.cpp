@@ -36,9 +36,57 @@ const CommandSpec kCommands[] = {
      setup_schedule},
     {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
      setup_report},
+    {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
 };
 
 }  // namespace
+
+std::string commit_message(const WriteJournal& journal) {
+    // Ids and the action only: a commit message travels with every clone and push, so it must
+    // never carry a name, a phone number or a note.
+    std::vector<std::string> ids;
+    for (const auto& f : journal.files)
+        if (f.rfind("children/", 0) == 0 && f.size() > 14) ids.push_back(f.substr(9, f.size() - 9 - 5));
+    std::string subject = journal.action;
+    if (subject.empty()) subject = "liushou";
+    std::string body;
+    if (ids.size() > 1 || (ids.size() == 1 && journal.action.find(ids[0]) == std::string::npos)) {
+        subject += fmt::format(": {} {}", ids.size(), ids.size() == 1 ? "child" : "children");
+        for (const auto& id : ids) body += id + "\n";
+    }
+    return body.empty() ? subject : subject + "\n\n" + body;
+}
+
+void commit_if_asked(Context& ctx) {
+    const WriteJournal& journal = *ctx.journal;
+    if (journal.files.empty()) return;
+    bool asked = ctx.commit;
+    if (!asked) {
+        const Loaded<School> school = Tree(journal.root).load_school();
+        asked = school.parsed && school.record.git_commit;
+    }
+    if (!asked) return;
+    std::string inside;
+    if (run_git({"rev-parse", "--is-inside-work-tree"}, journal.root, &inside) != 0)
+        throw IoError(fmt::format("{}: --commit: the tree is not in a git repository (the files "
+                                  "were written; run git init)",
+                                  journal.root));
+    std::vector<std::string> add = {"add", "--"};
+    add.insert(add.end(), journal.files.begin(), journal.files.end());
+    std::vector<std::string> commit = {"commit", "-q", "-m", commit_message(journal), "--"};
+    commit.insert(commit.end(), journal.files.begin(), journal.files.end());
+    if (run_git(add, journal.root) != 0 || run_git(commit, journal.root) != 0)
+        throw IoError(fmt::format("{}: --commit: git commit failed (the files were written; see "
+                                  "git status, and liushou check --staged if a hook refused)",
+                                  journal.root));
+    if (!ctx.quiet) {
+        std::string head;
+        run_git({"rev-parse", "--short", "HEAD"}, journal.root, &head);
+        while (!head.empty() && head.back() == '\n') head.pop_back();
+        ctx.out << fmt::format("committed {} ({} file{})\n", head, journal.files.size(),
+                               journal.files.size() == 1 ? "" : "s");
+    }
+}
 
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
                                const std::string& command) {
@@ -159,6 +207,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
     app.add_flag("--no-cache", ctx.no_cache,
                  "Read every file; neither use nor refresh the cache in .liushou/cache");
+    app.add_flag("--commit", ctx.commit,
+                 "After a write, git-commit exactly the files it changed (ids and the action "
+                 "in the message; never names or notes; never pushes)");
     app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
         ->check(CLI::Range(1, 64))
         ->type_name("N");
@@ -190,6 +241,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         if (!run) return kUsage;
         const int code = run(ctx);
         out.flush();
+        if (code == 0) commit_if_asked(ctx);
         return code;
     } catch (const DataError& e) {
         out.flush();

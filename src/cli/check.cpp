@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/filesystem.hpp>
 #include <map>
 #include <memory>
 
@@ -17,6 +18,7 @@ constexpr long kStaleFollowUpDays = 30;
 
 struct CheckOptions {
     bool allow_incomplete = false;
+    bool staged = false;
 };
 
 void warn_comments(int line, Problems& problems) {
@@ -26,8 +28,47 @@ void warn_comments(int line, Problems& problems) {
                                    Severity::warning, line, 1});
 }
 
+int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx);
+
+/// The tree as the next commit would hold it: git's index exported to a temporary directory,
+/// checked there, and every problem named by the file's real path.
+int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
+    namespace fs = boost::filesystem;
+    std::string prefix;
+    if (run_git({"rev-parse", "--show-prefix"}, tree.root(), &prefix) != 0)
+        throw UsageError(fmt::format("{}: --staged: the tree is not in a git repository",
+                                     tree.root()));
+    while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
+    const fs::path tmp = fs::temp_directory_path() / fs::unique_path("liushou-staged-%%%%-%%%%");
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() {
+            boost::system::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } cleanup{tmp};
+    fs::create_directories(tmp);
+    fs::permissions(tmp, fs::owner_all);  // the records are personal, even in /tmp
+    // Run from the tree's directory, checkout-index exports only the entries below it, under
+    // their paths from the top of the repository.
+    if (run_git({"checkout-index", "--all", "--prefix=" + tmp.string() + "/"}, tree.root()) != 0)
+        throw IoError(fmt::format("{}: --staged: git checkout-index failed", tree.root()));
+    Tree staged((tmp / prefix).string());
+    staged.set_cache(false);
+    staged.set_display_prefix(tree.display(""));
+    if (!fs::exists(tmp / prefix / "liushou.yaml")) {
+        ctx.out << "nothing staged in this tree yet\n";
+        return 0;
+    }
+    return check_tree(staged, o, ctx);
+}
+
 int run_check(const CheckOptions& o, Context& ctx) {
     const Tree tree = Tree::open(ctx);
+    return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
+}
+
+int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     int errors = 0, warnings = 0, files = 0;
     auto report = [&](const std::string& path, const Problems& problems) {
         ++files;
@@ -141,6 +182,9 @@ void setup_check(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<CheckOptions>();
     cmd.add_flag("--allow-incomplete", o->allow_incomplete,
                  "Report incomplete files as warnings, not errors");
+    cmd.add_flag("--staged", o->staged,
+                 "Check the files as git's index holds them (for a pre-commit hook; "
+                 "init --hooks installs one)");
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_check(*o, ctx); }; });
 }
 

@@ -34,6 +34,11 @@ void setup_pair(CLI::App& cmd, Runner& run);
 void setup_log_talk(CLI::App& cmd, Runner& run);
 void setup_schedule(CLI::App& cmd, Runner& run);
 void setup_report(CLI::App& cmd, Runner& run);
+void setup_merge_file(CLI::App& cmd, Runner& run);
+
+/// Sets up the merge driver in the repository holding `root` and, with `hooks`, the
+/// pre-commit hook; returns what was done, one line each.
+std::string install_git_integration(const std::string& root, bool hooks);
 
 /// Entry point of the executable, testable with any streams.
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err);
@@ -82,6 +87,11 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx);
 /// idempotent).
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
                                const std::string& command);
+
+/// The commit message for what a command wrote: its action, then the ids it touched.
+std::string commit_message(const WriteJournal& journal);
+/// With --commit or `git_commit: true`: stages and commits exactly the journal's files.
+void commit_if_asked(Context& ctx);
 
 /// --encoding auto | utf-8 | gb18030 (utf8 and gbk too).
 Encoding parse_encoding(const std::string& name);

@@ -95,6 +95,12 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     int added = 0, updated = 0, unchanged = 0;
     size_t written = 0;
     for (const RowOutcome& row : plan.rows) {
+        added += row.action == RowAction::add;
+        updated += row.action == RowAction::update;
+    }
+    ctx.journal->action = fmt::format("enroll --from-csv: {} added, {} updated", added, updated);
+    added = updated = 0;
+    for (const RowOutcome& row : plan.rows) {
         switch (row.action) {
             case RowAction::add:
                 ++added;
@@ -205,6 +211,8 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                                exists ? "changed" : "added");
         return kDataProblem;
     }
+    ctx.journal->action = !exists ? "enroll " + child.id
+                          : "enroll " + child.id + " " + joined(changed);  // field names, no values
     const bool written = tree.write_child(child);
     if (!ctx.quiet) {
         if (!exists)

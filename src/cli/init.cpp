@@ -18,6 +18,7 @@ struct InitOptions {
     std::string county;
     std::string year;
     bool no_git = false;
+    bool hooks = false;
 };
 
 /// 2025-2026, or the school year `today` falls in (it starts in September).
@@ -32,15 +33,32 @@ int start_year_of(const std::string& year, const Date& today) {
 }
 
 constexpr const char* kGitAttributes =
-    "# liushou: records are UTF-8 text with LF line ends on every platform.\n"
-    "*.yaml text eol=lf\n";
+    "# liushou: records are UTF-8 text with LF line ends on every platform, and children's\n"
+    "# files merge record by record (liushou merge-file; liushou init --hooks in a new clone).\n"
+    "*.yaml text eol=lf\n"
+    "children/*.yaml merge=liushou\n";
 
 constexpr const char* kGitIgnore = "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";
 
+/// init --hooks in an existing tree (a fresh clone): the merge driver and the pre-commit hook.
+int run_hooks_only(const InitOptions& o, Context& ctx) {
+    std::string inside;
+    if (run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside) != 0)
+        throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
+    const std::string done = install_git_integration(o.dir, true);
+    if (!ctx.quiet) ctx.out << done;
+    return 0;
+}
+
 int run_init(const InitOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
+    if (o.hooks && fs::exists(fs::path(o.dir) / "liushou.yaml")) return run_hooks_only(o, ctx);
     const int start = start_year_of(o.year, ctx.today);
-    const Tree tree(o.dir);
+    Tree tree(o.dir);
+    tree.set_journal(ctx.journal);
+    ctx.journal->action = "init";
+    if (o.school.empty())
+        throw UsageError("--school is required: liushou init DIR --school NAME");
     if (fs::exists(fs::path(o.dir) / "liushou.yaml"))
         throw UsageError(fmt::format("{}: already a liushou tree (liushou.yaml exists)",
                                      tree.display("liushou.yaml")));
@@ -60,9 +78,13 @@ int run_init(const InitOptions& o, Context& ctx) {
     bool git = false;
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
         git = run_git({"init", "-q"}, o.dir) == 0;
+    std::string integration;
+    if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) == 0)
+        integration = install_git_integration(o.dir, o.hooks);
     if (!ctx.quiet) {
         ctx.out << fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
                                school.school_year, o.dir, git ? " (a new git repository)" : "");
+        ctx.out << integration;
         ctx.out << "Next: liushou staff add --name NAME --role head_teacher --grade G --class C\n"
                    "      liushou enroll --from-csv SHEET.csv\n";
     }
@@ -75,11 +97,14 @@ void setup_init(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<InitOptions>();
     cmd.add_option("dir", o->dir, "Directory of the new tree (created if missing; default .)")
         ->type_name("DIR");
-    cmd.add_option("--school", o->school, "The school's name, e.g. 孙桥镇中心小学")->required();
+    cmd.add_option("--school", o->school, "The school's name, e.g. 孙桥镇中心小学 (required for a new tree)");
     cmd.add_option("--county", o->county, "The county (县), for reports");
     cmd.add_option("--year", o->year,
                    "School year, e.g. 2025-2026 (default: the one today falls in)");
     cmd.add_flag("--no-git", o->no_git, "Do not run git init");
+    cmd.add_flag("--hooks", o->hooks,
+                 "Install the pre-commit hook (check --staged) and the merge driver; in an "
+                 "existing tree, as after git clone, only that");
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_init(*o, ctx); }; });
 }
 

@@ -77,6 +77,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
         return kDataProblem;
     }
     const bool added = add_talk(child, talk);
+    ctx.journal->action = fmt::format("log-talk {} {} {}", child.id, talk.date->iso(), key_of(talk.kind));
     if (added) tree.write_child(child);
     if (!ctx.quiet)
         ctx.out << fmt::format("{} {} {} {} by {}{}\n", added ? "logged" : "already logged",
@@ -125,6 +126,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         ++added;
     }
     size_t files = 0;
+    ctx.journal->action = fmt::format("log-talk --from-csv: {} entr{}", added, added == 1 ? "y" : "ies");
     for (size_t i = 0; i < children.size(); ++i) {
         if (!touched[i]) continue;
         try {

@@ -84,6 +84,7 @@ int run_views(const PairOptions& o, Context& ctx) {
                                 rows);
         if (o.apply && !suggestions.empty()) {
             const WriteLock lock = tree.lock();
+            ctx.journal->action = "pair --suggest --apply";
             int written = 0;
             for (const auto& s : suggestions) {
                 Child child = load_child_for_write(tree, s.child_id, ctx);
@@ -196,6 +197,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
         ctx.err << fmt::format("liushou pair: {} was not changed\n", child.id);
         return kDataProblem;
     }
+    ctx.journal->action = "pair " + child.id;
     tree.write_child(child);
     if (!ctx.quiet) {
         if (done.empty()) ctx.out << fmt::format("unchanged {}\n", child.id);

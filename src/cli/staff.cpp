@@ -65,6 +65,7 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     }
     s.phone = o.phone;
     list.staff.push_back(s);
+    ctx.journal->action = "staff add " + s.id;
     tree.write_staff(list);
     if (!ctx.quiet) ctx.out << fmt::format("added {} {}\n", s.id, s.name);
     return 0;

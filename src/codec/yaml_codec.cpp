@@ -433,6 +433,17 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
                                        Severity::error, line, 1});
         return false;
     }
+    for (size_t at = 0; at < text.size();) {
+        if (text.compare(at, 8, "<<<<<<< ") == 0 || text.compare(at, 8, ">>>>>>> ") == 0) {
+            const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+            out.problems.push_back(Problem{"", "an unresolved merge conflict: keep one side's "
+                                               "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
+                                           Severity::error, line, 1});
+            return false;
+        }
+        const size_t next = text.find('\n', at);
+        at = next == std::string_view::npos ? text.size() : next + 1;
+    }
     if (text.find('\0') != std::string_view::npos) {
         out.problems.push_back(
             Problem{"", "the file holds NUL bytes; it is not a text file", Severity::error, 1, 1});
@@ -936,6 +947,7 @@ Decoded<School> decode_school(std::string_view text) {
         r.text("school", s.school);
         r.text("county", s.county);
         r.text("school_year", s.school_year);
+        r.boolean("git_commit", s.git_commit);
         r.list("terms", s.terms, [](auto& t, Term& v) {
             t.text("name", v.name);
             t.date("from", v.from);
@@ -991,6 +1003,7 @@ std::string encode_school(const School& s) {
     w.always_text(0, "school", s.school);
     w.always_text(0, "county", s.county);
     w.always_text(0, "school_year", s.school_year);
+    if (s.git_commit) w.boolean(0, "git_commit", true);
     w.list(0, "terms", s.terms, [&](int in, const Term& t) {
         w.text(in, "name", t.name);
         w.date(in, "from", t.from);

@@ -277,8 +277,7 @@ Tree Tree::open(const Context& ctx) {
                 "{}: not a liushou tree (no {}); create one with: liushou init {}", root,
                 kSchoolFile, root));
         Tree tree(root);
-        tree.set_cache(!ctx.no_cache);
-        tree.set_jobs(ctx.jobs);
+        tree.configure(ctx);
         return tree;
     }
     const char* env = std::getenv("LIUSHOU_ROOT");
@@ -287,8 +286,7 @@ Tree Tree::open(const Context& ctx) {
             throw UsageError(fmt::format("LIUSHOU_ROOT={}: not a liushou tree (no {})", env,
                                          kSchoolFile));
         Tree tree(env);
-        tree.set_cache(!ctx.no_cache);
-        tree.set_jobs(ctx.jobs);
+        tree.configure(ctx);
         return tree;
     }
     boost::system::error_code ec;
@@ -298,8 +296,7 @@ Tree Tree::open(const Context& ctx) {
         if (fs::exists(dir / kSchoolFile, ec)) {
             const fs::path rel = dir.lexically_relative(start);
             Tree tree(rel.empty() ? "." : rel.string());
-            tree.set_cache(!ctx.no_cache);
-            tree.set_jobs(ctx.jobs);
+            tree.configure(ctx);
             return tree;
         }
         if (dir == dir.root_path()) break;
@@ -308,6 +305,12 @@ Tree Tree::open(const Context& ctx) {
     throw UsageError(
         "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, set "
         "LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
+}
+
+void Tree::configure(const Context& ctx) {
+    set_cache(!ctx.no_cache);
+    set_jobs(ctx.jobs);
+    set_journal(ctx.journal);
 }
 
 std::vector<Tree> Tree::open_all(const Context& ctx) {
@@ -509,7 +512,12 @@ bool Tree::write_text(const std::string& relative, const std::string& content, i
     static const std::optional<Fault> fault = fault_from_environment();
     static std::atomic<long> files_written{0};
     try {
-        return write_atomically(full.string(), content, mode, fault, ++files_written);
+        const bool written = write_atomically(full.string(), content, mode, fault, ++files_written);
+        if (written && journal_) {
+            journal_->root = root_;
+            journal_->files.push_back(relative);
+        }
+        return written;
     } catch (const IoError& e) {
         // Name the file as the user sees it rather than by its joined path.
         std::string message = e.what();

@@ -1,0 +1,87 @@
+// Living in git: the merge driver for children's files and the hooks `init --hooks` installs.
+#include <fmt/format.h>
+
+#include <boost/filesystem.hpp>
+#include <memory>
+
+#include "cli.hpp"
+#include "liushou/store.hpp"
+
+namespace liushou {
+
+namespace {
+
+struct MergeOptions {
+    std::string base, ours, theirs;
+};
+
+int run_merge_file(const MergeOptions& o, Context& ctx) {
+    const std::string base = read_file(o.base, o.base, kMaxRecordBytes);
+    const std::string ours = read_file(o.ours, o.ours, kMaxRecordBytes);
+    const std::string theirs = read_file(o.theirs, o.theirs, kMaxRecordBytes);
+    const MergeResult result = merge_child_files(base, ours, theirs);
+    if (!result.merged) {
+        // Not records we can read: git's own line merge, with its usual markers.
+        ctx.err << "liushou merge-file: not a record on every side; merging by lines\n";
+        return run_git({"merge-file", "-L", "ours", "-L", "base", "-L", "theirs", o.ours, o.base,
+                        o.theirs},
+                       ".") == 0
+                   ? 0
+                   : kDataProblem;
+    }
+    atomic_write(o.ours, result.text, 0600);
+    for (const auto& c : result.conflicts)
+        ctx.err << fmt::format("liushou merge-file: {}: changed on both sides; choose between "
+                               "the <<<<<<< ours and >>>>>>> theirs lines\n",
+                               c.field);
+    return result.conflicts.empty() ? 0 : kDataProblem;
+}
+
+constexpr const char* kHookMark = "# installed by liushou init --hooks";
+
+}  // namespace
+
+std::string install_git_integration(const std::string& root, bool hooks) {
+    namespace fs = boost::filesystem;
+    std::string report;
+    // The merge driver's definition lives in the repository's config, which a clone does not
+    // copy: init writes it, and init --hooks writes it again in a fresh clone.
+    if (run_git({"config", "merge.liushou.name", "liushou: merge children's records"}, root) != 0 ||
+        run_git({"config", "merge.liushou.driver", "liushou merge-file %O %A %B"}, root) != 0)
+        return "git config failed; the merge driver is not set up\n";
+    report += "merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)\n";
+    if (!hooks) return report;
+    std::string hooks_dir, prefix;
+    run_git({"rev-parse", "--git-path", "hooks"}, root, &hooks_dir);
+    run_git({"rev-parse", "--show-prefix"}, root, &prefix);
+    while (!hooks_dir.empty() && hooks_dir.back() == '\n') hooks_dir.pop_back();
+    while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
+    const fs::path dir = fs::path(hooks_dir).is_absolute() ? fs::path(hooks_dir)
+                                                            : fs::path(root) / hooks_dir;
+    const fs::path hook = dir / "pre-commit";
+    boost::system::error_code ec;
+    if (fs::exists(hook, ec) && read_file(hook.string(), hook.string()).find(kHookMark) == std::string::npos)
+        return report + fmt::format("pre-commit hook: {} exists and is not liushou's; add this "
+                                    "line to it: liushou --root ./{} check --staged "
+                                    "--allow-incomplete -q\n",
+                                    hook.string(), prefix);
+    fs::create_directories(dir, ec);
+    // Hooks run at the top of the work tree; the tree may be a directory inside it.
+    atomic_write(hook.string(),
+                 fmt::format("#!/bin/sh\n{}: refuses a commit whose records fail liushou "
+                             "check.\nexec liushou --root ./{} check --staged --allow-incomplete "
+                             "-q\n",
+                             kHookMark, prefix),
+                 0755);
+    return report + "pre-commit hook: liushou check --staged\n";
+}
+
+void setup_merge_file(CLI::App& cmd, Runner& run) {
+    auto o = std::make_shared<MergeOptions>();
+    cmd.add_option("base", o->base, "The common ancestor (git's %O)")->required();
+    cmd.add_option("ours", o->ours, "Our version, replaced by the result (git's %A)")->required();
+    cmd.add_option("theirs", o->theirs, "Their version (git's %B)")->required();
+    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_merge_file(*o, ctx); }; });
+}
+
+}  // namespace liushou
