@@ -53,12 +53,12 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
 int run_init(const InitOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
     if (o.hooks && fs::exists(fs::path(o.dir) / "liushou.yaml")) return run_hooks_only(o, ctx);
+    if (o.school.empty())
+        throw UsageError("--school is required: liushou init DIR --school NAME");
     const int start = start_year_of(o.year, ctx.today);
     Tree tree(o.dir);
     tree.set_journal(ctx.journal);
     ctx.journal->action = "init";
-    if (o.school.empty())
-        throw UsageError("--school is required: liushou init DIR --school NAME");
     if (fs::exists(fs::path(o.dir) / "liushou.yaml"))
         throw UsageError(fmt::format("{}: already a liushou tree (liushou.yaml exists)",
                                      tree.display("liushou.yaml")));
