@@ -37,6 +37,7 @@ const CommandSpec kCommands[] = {
     {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
      setup_report},
     {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
+    {"completion", "Print the bash or zsh completion script", setup_completion},
 };
 
 }  // namespace

@@ -35,6 +35,7 @@ void setup_log_talk(CLI::App& cmd, Runner& run);
 void setup_schedule(CLI::App& cmd, Runner& run);
 void setup_report(CLI::App& cmd, Runner& run);
 void setup_merge_file(CLI::App& cmd, Runner& run);
+void setup_completion(CLI::App& cmd, Runner& run);
 
 /// Sets up the merge driver in the repository holding `root` and, with `hooks`, the
 /// pre-commit hook; returns what was done, one line each.

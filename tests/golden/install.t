@@ -1,0 +1,36 @@
+The man pages lint clean, each command's --help and man page name the same options, and
+cmake --install puts the binary, the man pages and the completion scripts in their places.
+
+  $ for page in $TESTDIR/../../man/*.1; do mandoc -T lint -W warning "$page"; done; ls $TESTDIR/../../man | wc -l
+  12
+  $ bash $TESTDIR/../tools/help-man.sh $TESTDIR/../../man
+  every command's --help and man page name the same options
+  $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
+  ./bin/liushou
+  ./share/bash-completion/completions/liushou
+  ./share/man/man1/liushou-check.1
+  ./share/man/man1/liushou-completion.1
+  ./share/man/man1/liushou-enroll.1
+  ./share/man/man1/liushou-init.1
+  ./share/man/man1/liushou-list.1
+  ./share/man/man1/liushou-log-talk.1
+  ./share/man/man1/liushou-merge-file.1
+  ./share/man/man1/liushou-pair.1
+  ./share/man/man1/liushou-report.1
+  ./share/man/man1/liushou-schedule.1
+  ./share/man/man1/liushou-staff.1
+  ./share/man/man1/liushou.1
+  ./share/zsh/vendor-completions/_liushou
+  $ bin/liushou --version && bin/liushou --no-cache --root $EXAMPLES/school list --status all --format csv | wc -l
+  liushou 0.1.0
+  31
+  $ mandoc -T ascii share/man/man1/liushou-log-talk.1 | sed 's/.//g' | sed -n '3,7p'
+  NAME
+         liushou-log-talk - record talks, home visits, family calls and meetings
+  
+  SYNOPSIS
+         liushou log-talk ID --by T --summary TEXT [--date DATE] [--kind KIND]
+  $ bash -c 'source share/bash-completion/completions/liushou && complete -p liushou'
+  complete -F _liushou liushou
+  $ head -1 share/zsh/vendor-completions/_liushou
+  #compdef liushou
