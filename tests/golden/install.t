@@ -24,7 +24,7 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   $ bin/liushou --version && bin/liushou --no-cache --root $EXAMPLES/school list --status all --format csv | wc -l
   liushou 0.1.0
   31
-  $ mandoc -T ascii share/man/man1/liushou-log-talk.1 | sed 's/.//g' | sed -n '3,7p'
+  $ mandoc -T ascii share/man/man1/liushou-log-talk.1 | sed 's/.\x08//g' | sed -n '3,7p'
   NAME
          liushou-log-talk - record talks, home visits, family calls and meetings
   
