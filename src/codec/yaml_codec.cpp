@@ -105,6 +105,16 @@ public:
                 continue;
             }
             const std::string& name = key.Scalar();
+            // A key is a field's name: short and printable. (YAML cannot even write a plain
+            // key longer than 1024 characters back.)
+            if (name.size() > 200 || std::any_of(name.begin(), name.end(), [](char ch) {
+                    const auto c = static_cast<unsigned char>(ch);
+                    return c < 0x20 || c == 0x7f;
+                })) {
+                problem_at(key.Mark(), prefix_,
+                           "a key must be a short name without control characters");
+                continue;
+            }
             if (find(name) != entries_.size()) {
                 problem_at(key.Mark(), path(name),
                            "this key appears twice; keep one (the first is used)");
