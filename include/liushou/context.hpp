@@ -1,6 +1,8 @@
 // What every command is given instead of reaching for globals: where, what day, which streams.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -17,6 +19,9 @@ struct WriteJournal {
     /// What the command did, without names or notes: "log-talk 2025-017 2026-03-12 talk".
     std::string action;
 };
+
+/// Reports how far long work has got (`done` of `total`); shown on a terminal only.
+using ProgressFn = std::function<void(const char* what, size_t done, size_t total)>;
 
 struct Context {
     std::ostream& out;
@@ -36,6 +41,8 @@ struct Context {
     bool commit = false;
     /// Filled by the tree's writes; read once the command has succeeded.
     std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
+    /// Set by run_cli when stderr is a terminal and -q is not given; empty otherwise.
+    ProgressFn progress;
 };
 
 /// Today's local date, or LIUSHOU_TODAY (YYYY-MM-DD) when set; throws UsageError if malformed.

@@ -92,6 +92,7 @@ private:
     std::string display_prefix_;
     bool use_cache_ = true;
     std::shared_ptr<WriteJournal> journal_;
+    ProgressFn progress_;
     int jobs_ = 0;
 };
 

@@ -1,6 +1,8 @@
 // The command table and the one place errors become messages and exit codes.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -41,6 +43,22 @@ const CommandSpec kCommands[] = {
 };
 
 }  // namespace
+
+void TerminalProgress::update(const char* what, size_t done, size_t total) {
+    // Small jobs finish before anyone could read a counter.
+    if (total < kMinimum) return;
+    const int step = static_cast<int>(done * 10 / total);  // every tenth, so output stays small
+    if (what != what_) {
+        what_ = what;
+        step_ = -1;
+    }
+    if (step == step_) return;
+    step_ = step;
+    const std::string line = fmt::format("{} {}/{}", what, done, total);
+    err_ << "\r" << line;
+    if (done == total) err_ << "\r" << std::string(line.size() + 8, ' ') << "\r";
+    err_.flush();
+}
 
 std::string commit_message(const WriteJournal& journal) {
     // Ids and the action only: a commit message travels with every clone and push, so it must
@@ -236,6 +254,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out.flush();
         err << "liushou: " << e.what() << "\n";
         return e.exit_code();
+    }
+    // Long work (a cold load of a county, an import of thousands of rows) shows how far it
+    // has got, but only to a person at a terminal: never into a pipe, a file or a log.
+    std::shared_ptr<TerminalProgress> shown;
+    if (!ctx.quiet && &err == &std::cerr && ::isatty(2)) {
+        shown = std::make_shared<TerminalProgress>(err);
+        ctx.progress = [shown](const char* what, size_t done, size_t total) {
+            shown->update(what, done, total);
+        };
     }
     try {
         ctx.today = today_from_environment();

@@ -89,6 +89,20 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx);
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
                                const std::string& command);
 
+/// `reading children/ 4000/10000` on one line of a terminal, rewritten in place every tenth of
+/// the way and cleared at the end. Plain text: no colour, so NO_COLOR has nothing to turn off.
+class TerminalProgress {
+public:
+    static constexpr size_t kMinimum = 1000;
+    explicit TerminalProgress(std::ostream& err) : err_(err) {}
+    void update(const char* what, size_t done, size_t total);
+
+private:
+    std::ostream& err_;
+    const char* what_ = nullptr;
+    int step_ = -1;
+};
+
 /// The commit message for what a command wrote: its action, then the ids it touched.
 std::string commit_message(const WriteJournal& journal);
 /// With --commit or `git_commit: true`: stages and commits exactly the journal's files.

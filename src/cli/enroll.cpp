@@ -119,6 +119,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
                 break;
         }
         if (!o.dry_run && row.action != RowAction::unchanged) {
+            if (ctx.progress) ctx.progress("writing children/", written, plan.rows.size());
             try {
                 tree.write_child(row.child);
             } catch (const IoError& e) {
@@ -127,6 +128,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             ++written;
         }
     }
+    if (ctx.progress && !o.dry_run) ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
     if (!ctx.quiet || o.dry_run)
         ctx.out << fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                o.dry_run ? "dry run, nothing written: " : "", o.csv,

@@ -311,6 +311,7 @@ void Tree::configure(const Context& ctx) {
     set_cache(!ctx.no_cache);
     set_jobs(ctx.jobs);
     set_journal(ctx.journal);
+    progress_ = ctx.progress;
 }
 
 std::vector<Tree> Tree::open_all(const Context& ctx) {
@@ -428,9 +429,13 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     std::exception_ptr failure;
     std::mutex failure_mutex;
 
+    std::atomic<size_t> finished{0};
+    const std::thread::id caller = std::this_thread::get_id();
     auto work = [&] {
         try {
-            for (size_t i = next++; i < ids.size(); i = next++) {
+            for (size_t i = next++; i < ids.size(); i = next++, ++finished) {
+                if (progress_ && std::this_thread::get_id() == caller)
+                    progress_("reading children/", finished.load(), ids.size());
                 Loaded<Child>& file = out[i];
                 file.id = ids[i];
                 file.relative = std::string(kChildrenDir) + "/" + ids[i] + ".yaml";
@@ -473,6 +478,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     for (int w = 1; w < workers; ++w) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
+    if (progress_) progress_("reading children/", ids.size(), ids.size());
     if (failure) std::rethrow_exception(failure);
 
     // Refresh the cache when anything was parsed or a cached file is gone.
