@@ -46,6 +46,7 @@ script=$work/script.sh
       TESTDIR="$(dirname "$case_file")" EXAMPLES="${EXAMPLES:-}" \
       GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid \
       GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid \
+      GIT_AUTHOR_DATE="2026-03-15T12:00:00+0800" GIT_COMMITTER_DATE="2026-03-15T12:00:00+0800" \
       bash "$script" > "$work/script.log" 2>&1
 )
 

@@ -42,7 +42,7 @@ struct Context {
     /// Filled by the tree's writes; read once the command has succeeded.
     std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
     /// Set by run_cli when stderr is a terminal and -q is not given; empty otherwise.
-    ProgressFn progress;
+    ProgressFn progress = nullptr;
 };
 
 /// Today's local date, or LIUSHOU_TODAY (YYYY-MM-DD) when set; throws UsageError if malformed.

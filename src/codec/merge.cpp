@@ -123,41 +123,64 @@ struct Merger {
     }
 };
 
-/// The lines of `text` that hold `field` (its line and every deeper-indented one after it).
+/// `text` cut into lines, each with its "\n".
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t end = text.find('\n', pos);
+        const size_t stop = end == std::string::npos ? text.size() : end + 1;
+        lines.push_back(text.substr(pos, stop - pos));
+        pos = stop;
+    }
+    return lines;
+}
+
+/// The 1-based lines of `text` that hold `field`: its own and every deeper-indented one after
+/// it; {0, 0} when the field is not there.
 std::pair<int, int> field_lines(const std::string& text, const std::string& field) {
     const Decoded<Child> d = decode_child(text, true);
     const auto it = d.where.at.find(field);
     if (it == d.where.at.end()) return {0, 0};
-    std::vector<std::string> lines;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const size_t end = text.find('\n', pos);
-        lines.push_back(text.substr(pos, end - pos));
-        pos = end == std::string::npos ? text.size() : end + 1;
-    }
+    const std::vector<std::string> lines = split_lines(text);
     const int first = it->second.first;
     const size_t indent = lines[static_cast<size_t>(first - 1)].find_first_not_of(" -");
     int last = first;
-    while (static_cast<size_t>(last) < lines.size()) {
-        const std::string& next = lines[static_cast<size_t>(last)];
-        const size_t in = next.find_first_not_of(' ');
+    for (; static_cast<size_t>(last) < lines.size(); ++last) {
+        const size_t in = lines[static_cast<size_t>(last)].find_first_not_of(' ');
         if (in == std::string::npos || in <= indent) break;
-        ++last;
     }
     return {first, last};
 }
 
-std::string lines_of(const std::string& text, std::pair<int, int> range) {
+std::string join_lines(const std::vector<std::string>& lines, std::pair<int, int> range) {
     std::string out;
-    int n = 1;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const size_t end = text.find('\n', pos);
-        const size_t stop = end == std::string::npos ? text.size() : end + 1;
-        if (n >= range.first && n <= range.second) out.append(text, pos, stop - pos);
-        pos = stop;
-        ++n;
+    for (int n = range.first; n >= 1 && n <= range.second; ++n) out += lines[static_cast<size_t>(n - 1)];
+    return out;
+}
+
+/// `merged` with their value of the dotted `field` (absent when they removed it).
+YAML::Node with_their_field(const YAML::Node& merged, const YAML::Node& theirs,
+                            const std::string& field) {
+    YAML::Node out = YAML::Clone(merged);
+    YAML::Node here = out, there = theirs;
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+        const size_t dot = field.find('.', start);
+        parts.push_back(field.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        if (dot == std::string::npos) break;
+        start = dot + 1;
     }
+    for (size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (!here[parts[i]].IsMap() || !there[parts[i]].IsMap()) return out;
+        here.reset(here[parts[i]]);  // reset moves the handle; assignment would copy into it
+        there.reset(there[parts[i]]);
+    }
+    const std::string& key = parts.back();
+    if (key.find('[') != std::string::npos) return out;  // parents[father]: shown as ours only
+    if (there[key])
+        here[key] = YAML::Clone(there[key]);
+    else
+        here.remove(key);
     return out;
 }
 
@@ -194,54 +217,19 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
                   return field_lines(text, x.field).first > field_lines(text, y.field).first;
               });
     for (const auto& c : result.conflicts) {
-        // Their version: the merged record with their value of this one field.
-        YAML::Node with_theirs = YAML::Clone(*merged);
-        YAML::Node at_ours = with_theirs, from_theirs = b;
-        std::string last;
-        size_t start = 0;
-        bool found = true;
-        std::vector<std::string> parts;
-        while (start <= c.field.size()) {
-            const size_t dot = c.field.find('.', start);
-            parts.push_back(c.field.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-            if (dot == std::string::npos) break;
-            start = dot + 1;
-        }
-        for (size_t i = 0; i + 1 < parts.size() && found; ++i) {
-            found = at_ours[parts[i]].IsMap() && from_theirs[parts[i]].IsMap();
-            if (found) {
-                at_ours.reset(at_ours[parts[i]]);
-                from_theirs.reset(from_theirs[parts[i]]);
-            }
-        }
-        if (found && parts.back().find('[') == std::string::npos) {
-            if (from_theirs[parts.back()])
-                at_ours[parts.back()] = YAML::Clone(from_theirs[parts.back()]);
-            else
-                at_ours.remove(parts.back());
-        }
-        const std::string theirs_text = canonical(with_theirs);
+        const std::string theirs_text = canonical(with_their_field(*merged, b, c.field));
         const auto mine = field_lines(text, c.field);
         const auto other = field_lines(theirs_text, c.field);
-        const std::string block = "<<<<<<< ours\n" + lines_of(text, mine) + "=======\n" +
-                                  (other.first ? lines_of(theirs_text, other) : "") +
+        const std::string block = "<<<<<<< ours\n" + join_lines(split_lines(text), mine) +
+                                  "=======\n" + join_lines(split_lines(theirs_text), other) +
                                   ">>>>>>> theirs\n";
         if (mine.first == 0) {
             text += block;
             continue;
         }
-        std::string rebuilt;
-        int n = 1;
-        size_t pos = 0;
-        while (pos < text.size()) {
-            const size_t end = text.find('\n', pos);
-            const size_t stop = end == std::string::npos ? text.size() : end + 1;
-            if (n == mine.first) rebuilt += block;
-            if (n < mine.first || n > mine.second) rebuilt.append(text, pos, stop - pos);
-            pos = stop;
-            ++n;
-        }
-        text = rebuilt;
+        const std::vector<std::string> lines = split_lines(text);
+        text = join_lines(lines, {1, mine.first - 1}) + block +
+               join_lines(lines, {mine.second + 1, static_cast<int>(lines.size())});
     }
     result.text = text;
     return result;

@@ -318,7 +318,8 @@ std::vector<Tree> Tree::open_all(const Context& ctx) {
     if (ctx.roots.size() <= 1) return {open(ctx)};
     std::vector<Tree> trees;
     for (const auto& root : ctx.roots) {
-        Context one{ctx.out, ctx.err, {root}, ctx.today, ctx.lang, ctx.quiet, ctx.no_cache, ctx.jobs};
+        Context one(ctx);
+        one.roots = {root};
         trees.push_back(open(one));
     }
     return trees;
@@ -571,6 +572,9 @@ void Tree::remove_stale_temporaries() const {
 }
 
 WriteLock Tree::lock(int timeout_seconds) const {
+    // LIUSHOU_LOCK_TIMEOUT: seconds to wait, for slow machines and runs under valgrind.
+    if (const char* env = std::getenv("LIUSHOU_LOCK_TIMEOUT"); env && std::atoi(env) > 0)
+        timeout_seconds = std::atoi(env);
     const fs::path dir = fs::path(root_) / kStateDir;
     boost::system::error_code ec;
     fs::create_directories(dir, ec);

@@ -8,13 +8,13 @@ liushou in git: --commit, the pre-commit hook, and two clones merging record by 
   liushou merge-file %O %A %B
   $ liushou --commit staff add --name 张老师 && liushou -q --commit staff add --name 李老师 && git log --format=%s
   added T001 张老师
-  committed a725655 (1 file)
+  committed e0f2d9c (1 file)
   staff add T002
   staff add T001
   init
   $ liushou --commit enroll 2025-001 --name 徐紫涵 --gender 女 --birth-date 2016-05-04 --grade 4 --class 2 --enrolled-on 2022-09-01 --left-behind 双亲外出 --guardian-phone 13800000001 --home-address 石龙村1组1号 --notes 家中困难
   added 2025-001 徐紫涵
-  committed 9497e9f (1 file)
+  committed b2cbe05 (1 file)
 
 Commit messages carry ids, dates and the action, never a name, a phone number, an address or
 a note; each commit holds exactly the files the command wrote.
