@@ -2,6 +2,7 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
 
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026
   Created the records tree of 孙桥镇中心小学 (2025-2026) in school (a new git repository)
+  merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)
   Next: liushou staff add --name NAME --role head_teacher --grade G --class C
         liushou enroll --from-csv SHEET.csv
   $ find school -path school/.git -prune -o -print | sort
@@ -67,8 +68,10 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
   staff: []
   # liushou's derived data (cache, lock): safe to delete.
   .liushou/
-  # liushou: records are UTF-8 text with LF line ends on every platform.
+  # liushou: records are UTF-8 text with LF line ends on every platform, and children's
+  # files merge record by record (liushou merge-file; liushou init --hooks in a new clone).
   *.yaml text eol=lf
+  children/*.yaml merge=liushou
   $ stat -c '%a %n' school/children
   700 school/children
   $ git -C school rev-parse --is-inside-work-tree
@@ -98,8 +101,7 @@ A tree is never initialised twice, and bad years are refused.
   $ test -e y/liushou.yaml || echo "nothing written"
   nothing written
   $ liushou init z
-  --school is required
-  Run with --help for more information.
+  liushou: --school is required: liushou init DIR --school NAME
   [2]
   $ liushou list
   liushou: not inside a liushou tree (no liushou.yaml here or above); use --root DIR, set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME
