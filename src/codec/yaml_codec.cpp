@@ -77,7 +77,11 @@ std::string render_extra(const YAML::Node& node) {
         // other is quoted by our own rules (yaml-cpp would write a block scalar over lines
         // that the caller does not indent).
         const std::string& v = node.Scalar();
-        if (node.Tag() == "?" && !v.empty() && v.find('\n') == std::string::npos) return v;
+        const bool printable = std::none_of(v.begin(), v.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c < 0x20 || c == 0x7f;
+        });
+        if (node.Tag() == "?" && !v.empty() && printable) return v;
         return yaml_scalar(v);
     }
     YAML::Emitter emitter;
