@@ -94,8 +94,8 @@ bool double_quoted(std::string_view s, std::string& out, size_t& used) {
             case 'f': out += '\f'; break;
             case 'v': out += '\v'; break;
             case ' ': out += ' '; break;
-            case 'N': append_utf8(out, 0x85); break;
-            case '_': append_utf8(out, 0xa0); break;
+            // \N and \_ are left to yaml-cpp, which (0.7) turns them into bytes that are not
+            // UTF-8 and so refuses the file: both readers must agree. liushou never writes them.
             case 'L': append_utf8(out, 0x2028); break;
             case 'P': append_utf8(out, 0x2029); break;
             case 'x':
