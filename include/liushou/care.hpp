@@ -52,9 +52,21 @@ std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
 
 // ---- talks -----------------------------------------------------------------------------
 
-/// Adds a talk unless an entry with the same date, kind, teacher and summary exists.
-/// Returns false when it was already there.
-bool add_talk(Child& child, const Talk& talk);
+/// An entry is the same talk as another when date, kind, teacher and summary agree; it is a
+/// duplicate only when every other field agrees too.
+bool same_talk(const Talk& a, const Talk& b);
+/// The fields (mood, follow_up, closes, extra keys) in which two same talks differ.
+std::vector<std::string> talk_differences(const Talk& a, const Talk& b);
+
+enum class TalkAdd { added, duplicate, differs };
+/// Adds a talk unless the same talk is on file: an identical one makes it a duplicate; one
+/// that differs in other fields is left alone and named in `differs` (the caller refuses the
+/// entry, or amends with `replace_talk`). Never drops a different entry silently.
+TalkAdd add_talk(Child& child, const Talk& talk, std::vector<std::string>* differs = nullptr);
+
+/// Replaces the one entry with the talk's date, kind and teacher (`--amend`); returns how many
+/// such entries there were (only exactly one is replaced).
+size_t replace_talk(Child& child, const Talk& talk);
 
 /// Follow-ups not yet closed: a talk's `follow_up` stays open until a later entry names the
 /// talk's date in `closes`. In date order. With `as_of`, as they stood on that day: entries

@@ -64,7 +64,8 @@ std::string yaml_scalar(std::string_view value);
 
 // ---- merging -----------------------------------------------------------------------------
 
-/// A field both sides changed differently: `guardian.phone`, `health`.
+/// A field both sides changed differently (`guardian.phone`), or an entry group of a list
+/// (`talks (2026-03-12 talk T001)`, `parents (father)`).
 struct MergeConflict {
     std::string field;
 };
@@ -75,12 +76,15 @@ struct MergeResult {
     /// The merged file, canonical, with each conflict between <<<<<<< ours / >>>>>>> theirs.
     std::string text;
     std::vector<MergeConflict> conflicts;
+    /// Both sides created this file for two different children (name, birth date or id
+    /// number differ, no common ancestor): the whole file is one conflict.
+    bool different_children = false;
 };
 
 /// Three-way merge of a child's file, record-wise: a field changed on one side wins over an
-/// unchanged one, entries of dated lists (talks, history, progress) added on either side are
-/// all kept in date order, parents are merged by relation, and a field changed differently on
-/// both sides is a conflict.
+/// unchanged one, entries of lists added on either side are all kept (talks told apart by
+/// date, kind and teacher, parents by relation), and a field or entry changed differently on
+/// both sides is a conflict marked in place. Values are never dropped, even unreadable ones.
 MergeResult merge_child_files(std::string_view base, std::string_view ours,
                               std::string_view theirs);
 

@@ -18,6 +18,8 @@ struct WriteJournal {
     std::vector<std::string> files;
     /// What the command did, without names or notes: "log-talk 2025-017 2026-03-12 talk".
     std::string action;
+    /// A handle on the tree's writer lock, kept open until the commit is made (-1: none).
+    int lock_fd = -1;
 };
 
 /// Reports how far long work has got (`done` of `total`); shown on a terminal only.

@@ -21,7 +21,7 @@ struct Loaded : Decoded<T> {
     bool exists = false;
 };
 
-/// Holds the tree's writer lock (.liushou/lock) until destroyed.
+/// Holds the tree's writer lock (an flock on the tree's root directory) until destroyed.
 class WriteLock {
 public:
     WriteLock(WriteLock&&) noexcept;
@@ -110,6 +110,11 @@ constexpr uint64_t kMaxSheetBytes = 64 << 20;
 /// larger than `limit` bytes.
 std::string read_file(const std::string& path, const std::string& display,
                       uint64_t limit = UINT64_MAX);
+
+/// Reads a tree file: only a regular file, never blocking on a FIFO or device; throws
+/// DataError when it is not one or holds more than `limit` bytes.
+std::string read_regular_file(const std::string& path, const std::string& display,
+                              uint64_t limit);
 
 /// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
 /// goes to `output` when given, else it is discarded like standard error.

@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "cli.hpp"
 #include "liushou/error.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 #ifndef LIUSHOU_VERSION
 #define LIUSHOU_VERSION "0.0.0"
@@ -94,7 +97,23 @@ void commit_if_asked(Context& ctx) {
     add.insert(add.end(), journal.files.begin(), journal.files.end());
     std::vector<std::string> commit = {"commit", "-q", "-m", commit_message(journal), "--"};
     commit.insert(commit.end(), journal.files.begin(), journal.files.end());
-    if (run_git(add, journal.root) != 0 || run_git(commit, journal.root) != 0)
+    // We still hold liushou's lock (the journal's handle), so no other liushou is committing;
+    // git's own index lock may still be held for a moment by someone's git command: wait for it.
+    std::string git_dir;
+    run_git({"rev-parse", "--absolute-git-dir"}, journal.root, &git_dir);
+    while (!git_dir.empty() && git_dir.back() == '\n') git_dir.pop_back();
+    const std::string index_lock = git_dir + "/index.lock";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    auto attempt = [&](const std::vector<std::string>& args) {
+        for (;;) {
+            if (run_git(args, journal.root) == 0) return true;
+            if (git_dir.empty() || ::access(index_lock.c_str(), F_OK) != 0 ||
+                std::chrono::steady_clock::now() > deadline)
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    };
+    if (!attempt(add) || !attempt(commit))
         throw IoError(fmt::format("{}: --commit: git commit failed (the files were written; see "
                                   "git status, and liushou check --staged if a hook refused)",
                                   journal.root));
@@ -165,7 +184,12 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 }
 
 std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
-    auto files = tree.load_children();
+    // A batch write rewrites some of these records: each is decoded from the bytes on disk
+    // under the lock, never taken from the cache, which could hold a version a hand edit
+    // has since replaced.
+    Tree fresh = tree;
+    fresh.set_cache(false);
+    auto files = fresh.load_children();
     std::vector<Child> out;
     out.reserve(files.size());
     bool unreadable = false;
@@ -239,8 +263,30 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         spec.setup(*cmd, run);
     }
 
+    // Every value typed on the command line is checked as check checks a file, before any
+    // command sees it: a control or reordering character is refused (it would be written,
+    // and the file then refused by every later write), and text is put in NFC so that one
+    // name has one spelling. Arguments naming existing files are left as they are.
+    std::vector<std::string> normalised;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const std::string bad = forbidden_character(arg);
+        if (!bad.empty()) {
+            std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
+            if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
+                option = argv[i - 1];
+            err << fmt::format("liushou: {}{} holds the character {}, which no record may hold "
+                               "(a control or text-reordering character); remove it\n",
+                               option.empty() ? "argument " + std::to_string(i) : option,
+                               option.empty() ? "" : "'s value", bad);
+            return kUsage;
+        }
+        normalised.push_back(::access(arg.c_str(), F_OK) == 0 ? arg : to_nfc(arg));
+    }
+    std::vector<char*> args = {argv[0]};
+    for (auto& a : normalised) args.push_back(a.data());
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(args.size()), args.data());
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e, out, err);
     } catch (const CLI::CallForAllHelp& e) {
@@ -264,6 +310,14 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
             shown->update(what, done, total);
         };
     }
+    // The writer lock may be kept past the command for its commit; it ends with the command.
+    struct ReleaseLock {
+        WriteJournal& journal;
+        ~ReleaseLock() {
+            if (journal.lock_fd >= 0) ::close(journal.lock_fd);
+            journal.lock_fd = -1;
+        }
+    } release{*ctx.journal};
     try {
         ctx.today = today_from_environment();
         if (!run) return kUsage;

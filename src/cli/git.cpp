@@ -30,9 +30,17 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
                    : kDataProblem;
     }
     atomic_write(o.ours, result.text, 0600);
+    if (result.different_children) {
+        ctx.err << "liushou merge-file: two different children (their names, birth dates or id "
+                   "numbers differ) were given the same id on the two sides. Both are kept in "
+                   "the file between <<<<<<< ours and >>>>>>> theirs. To keep both children: "
+                   "git checkout --theirs FILE; liushou rename ID NEW-ID; git checkout --ours "
+                   "FILE; then git add children/ and commit\n";
+        return kDataProblem;
+    }
     for (const auto& c : result.conflicts)
-        ctx.err << fmt::format("liushou merge-file: {}: changed on both sides; choose between "
-                               "the <<<<<<< ours and >>>>>>> theirs lines\n",
+        ctx.err << fmt::format("liushou merge-file: {}: changed differently on both sides; "
+                               "choose between the <<<<<<< ours and >>>>>>> theirs lines\n",
                                c.field);
     return result.conflicts.empty() ? 0 : kDataProblem;
 }

@@ -19,6 +19,7 @@ struct TalkOptions {
     std::string close;
     std::string csv;
     std::string encoding = "auto";
+    bool amend = false;
 };
 
 int run_one(const TalkOptions& o, Context& ctx) {
@@ -76,11 +77,32 @@ int run_one(const TalkOptions& o, Context& ctx) {
         ctx.err << fmt::format("liushou log-talk: nothing was logged for {}\n", child.id);
         return kDataProblem;
     }
-    const bool added = add_talk(child, talk);
-    ctx.journal->action = fmt::format("log-talk {} {} {}", child.id, talk.date->iso(), key_of(talk.kind));
-    if (added) tree.write_child(child);
+    std::vector<std::string> differs;
+    const TalkAdd outcome = o.amend ? TalkAdd::added : add_talk(child, talk, &differs);
+    if (o.amend) {
+        const size_t found = replace_talk(child, talk);
+        if (found != 1)
+            throw DataError(fmt::format(
+                found == 0 ? "--amend: {} has no {} of {} by {} to amend; nothing was changed"
+                           : "--amend: {} has several {}s of {} by {}; edit the file to say "
+                             "which (nothing was changed)",
+                child.id, key_of(talk.kind), talk.date->iso(), talk.by));
+    }
+    if (outcome == TalkAdd::differs) {
+        std::string fields;
+        for (const auto& f : differs) fields += (fields.empty() ? "" : ", ") + f;
+        throw DataError(fmt::format(
+            "{} already has this {} of {} by {} with a different {}; nothing was logged. To "
+            "change the logged one, run the same command with --amend",
+            child.id, key_of(talk.kind), talk.date->iso(), talk.by, fields));
+    }
+    const bool added = outcome == TalkAdd::added;
+    ctx.journal->action = fmt::format("log-talk {} {} {}{}", child.id, talk.date->iso(),
+                                      key_of(talk.kind), o.amend ? " (amended)" : "");
+    const bool written = added && tree.write_child(child);
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} {} {} {} by {}{}\n", added ? "logged" : "already logged",
+        ctx.out << fmt::format("{} {} {} {} by {}{}\n",
+                               o.amend ? (written ? "amended" : "unchanged") : added ? "logged" : "already logged",
                                child.id, talk.date->iso(), key_of(talk.kind), talk.by,
                                talk.closes ? ", closing the follow-up of " + talk.closes->iso()
                                            : "");
@@ -162,6 +184,9 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                                   "date is given)")
                        ->type_name("[DATE]")
                        ->expected(0, 1);
+    cmd.add_flag("--amend", o->amend,
+                 "Replace the entry of that date and kind by that teacher (to correct its "
+                 "summary, mood or follow-up) instead of adding one");
     auto* csv = cmd.add_option("--from-csv", o->csv,
                                "Log a sheet of talks: 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
                                "跟进事项")

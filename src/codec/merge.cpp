@@ -1,10 +1,23 @@
 // Three-way merge of a child's file, for git's merge driver (liushou merge-file %O %A %B).
 // Two teachers who each log a talk for the same child change the same lines of the same file,
 // which a line merge calls a conflict; merged as records, both talks are simply kept.
+//
+// The rules, in the order they matter to a school whose records are its only copy:
+// - nothing is dropped: a value is kept verbatim (even one liushou cannot read, such as
+//   `birth_date: 2016/8/26`) or shown in a conflict; the merged file is re-encoded in the
+//   canonical layout only when that loses nothing;
+// - one entry changed differently on both sides (the same talk, the same parent) is a
+//   conflict, never two entries;
+// - two different children given the same id in two clones are a conflict of the whole file,
+//   never one record holding both children's talks;
+// - every conflict is marked where it is, each side whole, so that taking either side of any
+//   conflict leaves a file that reads.
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <optional>
 
 #include "liushou/codec.hpp"
@@ -15,9 +28,37 @@ namespace {
 
 using Maybe = std::optional<YAML::Node>;  // nullopt: the key is absent on that side
 
+/// yaml-cpp's rendering, except that a scalar quoted in the file stays quoted: `"2025-031"`
+/// and `"13812345678"` must not come back as plain words that merely look the same.
+void emit_to(YAML::Emitter& e, const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map:
+            e << YAML::BeginMap;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                e << YAML::Key;
+                emit_to(e, it->first);
+                e << YAML::Value;
+                emit_to(e, it->second);
+            }
+            e << YAML::EndMap;
+            break;
+        case YAML::NodeType::Sequence:
+            e << YAML::BeginSeq;
+            for (const auto& item : node) emit_to(e, item);
+            e << YAML::EndSeq;
+            break;
+        case YAML::NodeType::Scalar:
+            if (node.Tag() == "!") e << YAML::DoubleQuoted;
+            e << node.Scalar();
+            break;
+        default:
+            e << YAML::Null;
+    }
+}
+
 std::string emit(const YAML::Node& node) {
     YAML::Emitter e;
-    e << node;
+    emit_to(e, node);
     return e.c_str();
 }
 
@@ -26,22 +67,76 @@ bool same(const Maybe& a, const Maybe& b) {
     return emit(*a) == emit(*b);
 }
 
-struct Merger {
-    std::vector<MergeConflict> conflicts;
+std::string scalar_at(const YAML::Node& map, const char* key) {
+    if (!map.IsMap() || !map[key] || !map[key].IsScalar()) return "";
+    return map[key].Scalar();
+}
 
-    Maybe merge(const std::string& path, const Maybe& base, const Maybe& ours, const Maybe& theirs) {
+/// What tells the entries of a list apart, so that the same entry is recognised on each side
+/// although its other fields changed. Lists without such a key (lists of text, unknown lists)
+/// are merged as sets: an entry is its whole text.
+std::string entry_group(const std::string& list, const YAML::Node& entry) {
+    if (entry.IsMap()) {
+        if (list == "talks")
+            return scalar_at(entry, "date") + " " + scalar_at(entry, "kind") + " " +
+                   scalar_at(entry, "by");
+        if (list == "parents") return scalar_at(entry, "relation");
+        if (list == "pairing.history" || list == "pairing.plan") return scalar_at(entry, "from");
+        if (list == "pairing.progress") return scalar_at(entry, "date");
+    }
+    return "=" + emit(entry);
+}
+
+/// One conflict: where it is and how to put their side in. `apply` rewrites a copy of the
+/// merged document with their version of this one field or entry group.
+struct Conflict {
+    std::string label;
+    int indent = 0;  // the indentation of the field's key or the list's items in the file
+    std::function<void(YAML::Node&)> apply;
+};
+
+/// The node at `keys` below `root` (a handle into it), or an invalid one.
+YAML::Node descend(YAML::Node root, const std::vector<std::string>& keys) {
+    YAML::Node here = root;
+    for (const auto& k : keys) {
+        if (!here.IsMap() || !here[k]) return YAML::Node(YAML::NodeType::Undefined);
+        here.reset(here[k]);  // reset moves the handle; assignment would copy into it
+    }
+    return here;
+}
+
+struct Merger {
+    std::vector<Conflict> conflicts;
+
+    Maybe merge(const std::vector<std::string>& keys, const Maybe& base, const Maybe& ours,
+                const Maybe& theirs) {
         if (same(ours, theirs)) return ours;
         if (same(base, ours)) return theirs;
         if (same(base, theirs)) return ours;
         if (ours && theirs && ours->IsMap() && theirs->IsMap() &&
             (!base || base->IsMap() || base->IsNull()))
-            return merge_maps(path, base, *ours, *theirs);
+            return merge_maps(keys, base, *ours, *theirs);
         if (ours && theirs && ours->IsSequence() && theirs->IsSequence() &&
             (!base || base->IsSequence() || base->IsNull()))
-            return path == "parents" ? merge_keyed(path, base, *ours, *theirs, "relation")
-                                     : merge_entries(base, *ours, *theirs);
-        conflicts.push_back(MergeConflict{path});
-        return ours;  // kept for now; the caller marks the field
+            return merge_list(keys, base, *ours, *theirs);
+        // A field changed differently on both sides: ours stays in the merged document and
+        // theirs goes beside it in the file.
+        const Maybe their_value = theirs;
+        conflicts.push_back(Conflict{
+            dotted(keys), 2 * (static_cast<int>(keys.size()) - 1), [keys, their_value](YAML::Node& doc) {
+                std::vector<std::string> parent(keys.begin(), keys.end() - 1);
+                YAML::Node map = descend(doc, parent);
+                if (!map.IsMap()) return;
+                if (their_value) map[keys.back()] = YAML::Clone(*their_value);
+                else map.remove(keys.back());
+            }});
+        return ours;
+    }
+
+    static std::string dotted(const std::vector<std::string>& keys) {
+        std::string out;
+        for (const auto& k : keys) out += (out.empty() ? "" : ".") + k;
+        return out;
     }
 
     static Maybe child(const Maybe& map, const std::string& key) {
@@ -49,75 +144,125 @@ struct Merger {
         return YAML::Node((*map)[key]);
     }
 
-    Maybe merge_maps(const std::string& path, const Maybe& base, const YAML::Node& ours,
-                     const YAML::Node& theirs) {
-        std::vector<std::string> keys;
+    Maybe merge_maps(const std::vector<std::string>& keys, const Maybe& base,
+                     const YAML::Node& ours, const YAML::Node& theirs) {
+        std::vector<std::string> names;
         for (const auto& side : {ours, theirs})
             for (auto it = side.begin(); it != side.end(); ++it) {
                 const std::string k = it->first.as<std::string>();
-                if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+                if (std::find(names.begin(), names.end(), k) == names.end()) names.push_back(k);
             }
         YAML::Node out(YAML::NodeType::Map);
-        for (const auto& k : keys) {
-            const Maybe v = merge(path.empty() ? k : path + "." + k, child(base, k),
-                                  child(ours, k), child(theirs, k));
+        for (const auto& k : names) {
+            std::vector<std::string> path = keys;
+            path.push_back(k);
+            const Maybe v = merge(path, child(base, k), child(ours, k), child(theirs, k));
             if (v) out[k] = *v;
         }
         return out;
     }
 
-    /// Lists of dated entries (talks, history, progress, plans): an entry added on either side
-    /// is kept, one removed on either side is gone; the encoder sorts by date afterwards.
-    static Maybe merge_entries(const Maybe& base, const YAML::Node& ours, const YAML::Node& theirs) {
-        std::vector<std::string> in_base;
-        if (base && base->IsSequence())
-            for (const auto& e : *base) in_base.push_back(emit(e));
-        auto contains = [](const YAML::Node& list, const std::string& text) {
-            for (const auto& e : list)
-                if (emit(e) == text) return true;
-            return false;
-        };
-        YAML::Node out(YAML::NodeType::Sequence);
-        std::vector<std::string> taken;
-        auto keep = [&](const YAML::Node& e) {
-            const std::string text = emit(e);
-            if (std::find(taken.begin(), taken.end(), text) != taken.end()) return;
-            taken.push_back(text);
-            out.push_back(e);
-        };
-        for (const auto& e : ours) {
-            const std::string text = emit(e);
-            const bool was = std::find(in_base.begin(), in_base.end(), text) != in_base.end();
-            if (!was || contains(theirs, text)) keep(e);  // new here, or kept by both
-        }
-        for (const auto& e : theirs) {
-            const std::string text = emit(e);
-            if (std::find(in_base.begin(), in_base.end(), text) == in_base.end()) keep(e);
-        }
+    /// A parent changed on both sides in different fields (a phone here, a work place there)
+    /// is merged field by field; a talk is not, since its fields are one account of one day.
+    template <class Group>
+    static Maybe merge_fields(const std::string& list, const Group& group) {
+        if (list != "parents" || group.ours.size() != 1 || group.theirs.size() != 1 ||
+            group.base.size() > 1)
+            return std::nullopt;
+        Merger inner;
+        const Maybe base = group.base.empty() ? Maybe{} : Maybe{group.base[0]};
+        const Maybe out = inner.merge({"entry"}, base, group.ours[0], group.theirs[0]);
+        if (!inner.conflicts.empty()) return std::nullopt;
         return out;
     }
 
-    /// Lists whose entries are told apart by a key (parents by relation): merged entry by entry.
-    Maybe merge_keyed(const std::string& path, const Maybe& base, const YAML::Node& ours,
-                      const YAML::Node& theirs, const std::string& key) {
-        auto find = [&](const Maybe& list, const std::string& k) -> Maybe {
-            if (!list || !list->IsSequence()) return std::nullopt;
-            for (const auto& e : *list)
-                if (e.IsMap() && e[key] && e[key].IsScalar() && e[key].Scalar() == k) return YAML::Node(e);
-            return std::nullopt;
+    /// Lists: entries are grouped (a talk by date, kind and teacher; a parent by relation)
+    /// and each group is merged three ways. Entries only added are all kept; a group changed
+    /// differently on both sides, or changed on one and removed on the other, is a conflict.
+    Maybe merge_list(const std::vector<std::string>& keys, const Maybe& base,
+                     const YAML::Node& ours, const YAML::Node& theirs) {
+        const std::string list = dotted(keys);
+        struct Group {
+            std::vector<YAML::Node> base, ours, theirs;
         };
-        std::vector<std::string> keys;
-        for (const auto& side : {ours, theirs})
+        std::vector<std::string> order;
+        std::map<std::string, Group> groups;
+        auto add = [&](const YAML::Node& side, std::vector<YAML::Node> Group::*slot) {
             for (const auto& e : side) {
-                if (!e.IsMap() || !e[key] || !e[key].IsScalar()) return merge_entries(base, ours, theirs);
-                if (std::find(keys.begin(), keys.end(), e[key].Scalar()) == keys.end())
-                    keys.push_back(e[key].Scalar());
+                const std::string g = entry_group(list, e);
+                if (!groups.count(g)) order.push_back(g);
+                (groups[g].*slot).push_back(e);
             }
+        };
+        add(ours, &Group::ours);
+        add(theirs, &Group::theirs);
+        if (base && base->IsSequence()) add(*base, &Group::base);
+
+        auto texts = [](const std::vector<YAML::Node>& entries) {
+            std::vector<std::string> out;
+            for (const auto& e : entries) out.push_back(emit(e));
+            return out;
+        };
+        auto contains_all = [](std::vector<std::string> big, const std::vector<std::string>& small) {
+            for (const auto& s : small) {
+                const auto it = std::find(big.begin(), big.end(), s);
+                if (it == big.end()) return false;
+                big.erase(it);
+            }
+            return true;
+        };
         YAML::Node out(YAML::NodeType::Sequence);
-        for (size_t i = 0; i < keys.size(); ++i) {
-            const Maybe v = merge(fmt::format("{}[{}]", path, keys[i]), find(base, keys[i]),
-                                  find(ours, keys[i]), find(theirs, keys[i]));
-            if (v) out.push_back(*v);
+        for (const auto& g : order) {
+            const Group& group = groups[g];
+            const auto b = texts(group.base), o = texts(group.ours), t = texts(group.theirs);
+            std::vector<YAML::Node> kept;
+            if (o == t || b == t) {
+                kept = group.ours;
+            } else if (b == o) {
+                kept = group.theirs;
+            } else if (contains_all(o, b) && contains_all(t, b)) {
+                // Both sides only added (two talks of one day): keep every entry once.
+                kept = group.ours;
+                std::vector<std::string> have = o;
+                for (const auto& e : group.theirs) {
+                    const std::string text = emit(e);
+                    const auto it = std::find(have.begin(), have.end(), text);
+                    if (it != have.end()) {
+                        have.erase(it);
+                        continue;
+                    }
+                    kept.push_back(e);
+                }
+            } else if (const Maybe whole = merge_fields(list, group)) {
+                kept = {*whole};
+            } else {
+                kept = group.ours;
+                const std::vector<YAML::Node> their_entries = group.theirs;
+                const std::string label = list + " (" + (g[0] == '=' ? "an entry" : g) + ")";
+                conflicts.push_back(Conflict{
+                    label, 2 * static_cast<int>(keys.size()),
+                    [keys, list, g, their_entries](YAML::Node& doc) {
+                        YAML::Node seq = descend(doc, keys);
+                        if (!seq.IsSequence()) return;
+                        YAML::Node rebuilt(YAML::NodeType::Sequence);
+                        bool placed = false;
+                        for (const auto& e : seq) {
+                            if (entry_group(list, e) != g) {
+                                rebuilt.push_back(e);
+                                continue;
+                            }
+                            if (!placed)
+                                for (const auto& entry : their_entries) rebuilt.push_back(YAML::Clone(entry));
+                            placed = true;
+                        }
+                        if (!placed)
+                            for (const auto& entry : their_entries) rebuilt.push_back(YAML::Clone(entry));
+                        std::vector<std::string> parent(keys.begin(), keys.end() - 1);
+                        YAML::Node map = descend(doc, parent);
+                        if (map.IsMap()) map[keys.back()] = rebuilt;
+                    }});
+            }
+            for (const auto& e : kept) out.push_back(e);
         }
         return out;
     }
@@ -135,59 +280,65 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-/// The 1-based lines of `text` that hold `field`: its own and every deeper-indented one after
-/// it; {0, 0} when the field is not there.
-std::pair<int, int> field_lines(const std::string& text, const std::string& field) {
-    const Decoded<Child> d = decode_child(text, true);
-    const auto it = d.where.at.find(field);
-    if (it == d.where.at.end()) return {0, 0};
-    const std::vector<std::string> lines = split_lines(text);
-    const int first = it->second.first;
-    const size_t indent = lines[static_cast<size_t>(first - 1)].find_first_not_of(" -");
-    int last = first;
-    for (; static_cast<size_t>(last) < lines.size(); ++last) {
-        const size_t in = lines[static_cast<size_t>(last)].find_first_not_of(' ');
-        if (in == std::string::npos || in <= indent) break;
-    }
-    return {first, last};
+int indent_of(const std::string& line) {
+    const size_t in = line.find_first_not_of(' ');
+    return in == std::string::npos ? 1 << 20 : static_cast<int>(in);
 }
 
-std::string join_lines(const std::vector<std::string>& lines, std::pair<int, int> range) {
-    std::string out;
-    for (int n = range.first; n >= 1 && n <= range.second; ++n) out += lines[static_cast<size_t>(n - 1)];
-    return out;
+/// Where two renderings of the document differ: lines [first, ours_end) of ours are replaced
+/// by [first, theirs_end) of theirs. Widened to whole fields or entries at `indent`, so each
+/// side of the conflict shows the field or entry whole.
+struct Region {
+    size_t first = 0, ours_end = 0, theirs_end = 0;
+};
+
+Region differing_region(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                        int indent) {
+    size_t prefix = 0;
+    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+    size_t suffix = 0;
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+           a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+        ++suffix;
+    // Up to the line that starts the field or entry (its key, or its "- " at `indent`).
+    while (prefix > 0 && prefix < a.size() && indent_of(a[prefix]) > indent) --prefix;
+    while (prefix > 0 && prefix == a.size() && prefix < b.size() && indent_of(b[prefix]) > indent) --prefix;
+    // Down past the lines that continue it.
+    while (suffix > 0 && indent_of(a[a.size() - suffix]) > indent) --suffix;
+    return Region{prefix, a.size() - suffix, b.size() - suffix};
 }
 
-/// `merged` with their value of the dotted `field` (absent when they removed it).
-YAML::Node with_their_field(const YAML::Node& merged, const YAML::Node& theirs,
-                            const std::string& field) {
-    YAML::Node out = YAML::Clone(merged);
-    YAML::Node here = out, there = theirs;
-    std::vector<std::string> parts;
-    for (size_t start = 0;;) {
-        const size_t dot = field.find('.', start);
-        parts.push_back(field.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-        if (dot == std::string::npos) break;
-        start = dot + 1;
+/// The text of a merged document: the canonical layout when every rendering decodes without
+/// an error (so nothing can be lost by re-encoding), else yaml-cpp's rendering, values verbatim.
+struct Renderer {
+    bool canonical = true;
+    std::string operator()(const YAML::Node& doc) const {
+        const std::string text = emit(doc) + "\n";
+        if (!canonical) return text;
+        return encode_child(decode_child(text).record);
     }
-    for (size_t i = 0; i + 1 < parts.size(); ++i) {
-        if (!here[parts[i]].IsMap() || !there[parts[i]].IsMap()) return out;
-        here.reset(here[parts[i]]);  // reset moves the handle; assignment would copy into it
-        there.reset(there[parts[i]]);
+    bool clean(const YAML::Node& doc) const {
+        return decode_child(emit(doc) + "\n").writable();
     }
-    const std::string& key = parts.back();
-    if (key.find('[') != std::string::npos) return out;  // parents[father]: shown as ours only
-    if (there[key])
-        here[key] = YAML::Clone(there[key]);
-    else
-        here.remove(key);
-    return out;
+};
+
+/// Two different children: both files were created on their side (no common ancestor) and
+/// they disagree on who the child is.
+bool different_children(const YAML::Node& a, const YAML::Node& b) {
+    for (const char* key : {"name", "birth_date", "id_number"}) {
+        const std::string x = scalar_at(a, key), y = scalar_at(b, key);
+        if (!x.empty() && !y.empty() && x != y) return true;
+    }
+    return false;
 }
 
-std::string canonical(const YAML::Node& node) {
-    const std::string text = emit(node) + "\n";
-    const Decoded<Child> d = decode_child(text);
-    return d.parsed ? encode_child(d.record) : text;
+std::string whole_file_conflict(std::string_view ours, std::string_view theirs) {
+    auto with_eol = [](std::string_view t) {
+        std::string s(t);
+        if (!s.empty() && s.back() != '\n') s += '\n';
+        return s;
+    };
+    return "<<<<<<< ours\n" + with_eol(ours) + "=======\n" + with_eol(theirs) + ">>>>>>> theirs\n";
 }
 
 }  // namespace
@@ -204,34 +355,89 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
         return result;  // not YAML on some side: the caller falls back to a line merge
     }
     if (!a.IsMap() || !b.IsMap() || !(o.IsMap() || o.IsNull())) return result;
-    Merger m;
-    const Maybe merged = m.merge("", o.IsNull() ? Maybe{} : Maybe{o}, a, b);
-    if (!merged) return result;
     result.merged = true;
-    result.conflicts = m.conflicts;
-    std::string text = canonical(*merged);
-    // Each conflicting field: our lines and theirs between git's markers, so that the file
-    // says exactly what to choose and check refuses it until someone has.
-    std::sort(result.conflicts.begin(), result.conflicts.end(),
-              [&](const MergeConflict& x, const MergeConflict& y) {
-                  return field_lines(text, x.field).first > field_lines(text, y.field).first;
-              });
-    for (const auto& c : result.conflicts) {
-        const std::string theirs_text = canonical(with_their_field(*merged, b, c.field));
-        const auto mine = field_lines(text, c.field);
-        const auto other = field_lines(theirs_text, c.field);
-        const std::string block = "<<<<<<< ours\n" + join_lines(split_lines(text), mine) +
-                                  "=======\n" + join_lines(split_lines(theirs_text), other) +
-                                  ">>>>>>> theirs\n";
-        if (mine.first == 0) {
-            text += block;
+    if (!o.IsMap() && different_children(a, b)) {
+        result.different_children = true;
+        result.conflicts.push_back(MergeConflict{"id"});
+        result.text = whole_file_conflict(ours, theirs);
+        return result;
+    }
+    Merger m;
+    const Maybe merged = m.merge({}, o.IsNull() ? Maybe{} : Maybe{o}, a, b);
+    YAML::Node doc = merged ? *merged : YAML::Node(YAML::NodeType::Map);
+
+    // Each conflict's version with their side, and how the document is rendered.
+    std::vector<YAML::Node> variants;
+    Renderer render;
+    render.canonical = render.clean(doc);
+    for (const auto& c : m.conflicts) {
+        YAML::Node v = YAML::Clone(doc);
+        c.apply(v);
+        variants.push_back(v);
+        render.canonical = render.canonical && render.clean(v);
+    }
+    const std::string text = render(doc);
+    const std::vector<std::string> lines = split_lines(text);
+
+    // Regions for each conflict; conflicts whose regions touch are shown as one.
+    struct Block {
+        Region region;
+        std::vector<std::string> theirs;  // their lines for the region
+        std::vector<std::string> labels;
+    };
+    std::vector<Block> blocks;
+    for (size_t i = 0; i < m.conflicts.size(); ++i) {
+        const std::vector<std::string> other = split_lines(render(variants[i]));
+        if (other == lines) continue;  // the two values read the same: nothing to choose
+        const Region r = differing_region(lines, other, m.conflicts[i].indent);
+        blocks.push_back(Block{r, std::vector<std::string>(other.begin() + static_cast<long>(r.first),
+                                                           other.begin() + static_cast<long>(r.theirs_end)),
+                               {m.conflicts[i].label}});
+    }
+    std::sort(blocks.begin(), blocks.end(),
+              [](const Block& x, const Block& y) { return x.region.first < y.region.first; });
+    std::vector<Block> joined;
+    for (auto& blk : blocks) {
+        if (!joined.empty() && blk.region.first < joined.back().region.ours_end) {
+            // Overlapping regions (two conflicts in one entry): one block whose their side has
+            // both of their versions is still whole; splice theirs into the previous block.
+            Block& prev = joined.back();
+            prev.region.ours_end = std::max(prev.region.ours_end, blk.region.ours_end);
+            prev.labels.insert(prev.labels.end(), blk.labels.begin(), blk.labels.end());
+            prev.theirs.clear();  // recomputed below from a variant holding both
             continue;
         }
-        const std::vector<std::string> lines = split_lines(text);
-        text = join_lines(lines, {1, mine.first - 1}) + block +
-               join_lines(lines, {mine.second + 1, static_cast<int>(lines.size())});
+        joined.push_back(std::move(blk));
     }
-    result.text = text;
+    for (auto& blk : joined) {
+        if (!blk.theirs.empty() || blk.labels.size() == 1) continue;
+        YAML::Node v = YAML::Clone(doc);
+        for (size_t i = 0; i < m.conflicts.size(); ++i)
+            if (std::find(blk.labels.begin(), blk.labels.end(), m.conflicts[i].label) != blk.labels.end())
+                m.conflicts[i].apply(v);
+        const std::vector<std::string> other = split_lines(render(v));
+        int indent = 1 << 20;
+        for (const auto& c : m.conflicts)
+            if (std::find(blk.labels.begin(), blk.labels.end(), c.label) != blk.labels.end())
+                indent = std::min(indent, c.indent);
+        blk.region = differing_region(lines, other, indent);
+        blk.theirs.assign(other.begin() + static_cast<long>(blk.region.first),
+                          other.begin() + static_cast<long>(blk.region.theirs_end));
+    }
+
+    std::string out;
+    size_t at = 0;
+    for (const auto& blk : joined) {
+        for (; at < blk.region.first; ++at) out += lines[at];
+        out += "<<<<<<< ours\n";
+        for (; at < blk.region.ours_end; ++at) out += lines[at];
+        out += "=======\n";
+        for (const auto& l : blk.theirs) out += l;
+        out += ">>>>>>> theirs\n";
+        for (const auto& label : blk.labels) result.conflicts.push_back(MergeConflict{label});
+    }
+    for (; at < lines.size(); ++at) out += lines[at];
+    result.text = out;
     return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -85,8 +86,8 @@ int line_of(std::string_view bytes, size_t offset) {
 
 }  // namespace
 
-std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
-                          std::string* detected) {
+static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding, const std::string& path,
+                              std::string* detected) {
     auto note = [&](const char* name) {
         if (detected) *detected = name;
     };
@@ -124,6 +125,13 @@ std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::
     return out;
 }
 
+std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
+                          std::string* detected) {
+    // One spelling per name: a register typed on a Mac (decomposed) and one typed on Windows
+    // (precomposed) must match the same child.
+    return to_nfc(sheet_to_utf8_raw(bytes, encoding, path, detected));
+}
+
 std::string utf8_to_gb18030(std::string_view utf8) {
     std::string out;
     size_t bad = 0;
@@ -140,6 +148,23 @@ Sheet parse_csv(std::string_view text, Problems& out) {
         const auto c = static_cast<unsigned char>(ch);
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
     });
+    // C1 controls and the characters that reorder text (a name that displays as another).
+    int line_no = 1;
+    for (size_t pos = 0; control == text.end() && pos < text.size(); ++line_no) {
+        const size_t end = std::min(text.find('\n', pos), text.size());
+        std::string_view one = text.substr(pos, end - pos);
+        while (!one.empty() && one.back() == '\r') one.remove_suffix(1);
+        const std::string bad = forbidden_character(one);
+        if (!bad.empty() && bad != "U+000D") {
+            out.push_back(Problem{"", fmt::format("the sheet holds the invisible character {} "
+                                                  "here, which can make text display as "
+                                                  "something else; remove it",
+                                                  bad),
+                                  Severity::error, line_no, 1});
+            return sheet;
+        }
+        pos = end + 1;
+    }
     if (control != text.end()) {
         const auto c = static_cast<unsigned char>(*control);
         out.push_back(Problem{"",
@@ -192,9 +217,16 @@ Sheet parse_csv(std::string_view text, Problems& out) {
                 } else {
                     quoted = false;
                 }
+            } else if (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n')) {
+                // A lone carriage return inside a cell: no record may hold one.
+                out.push_back(Problem{fmt::format("row {}", row),
+                                      "a cell holds a carriage return (U+000D) that is not part "
+                                      "of a line end; remove it",
+                                      Severity::error, line, 1});
+                return sheet;
             } else {
                 if (c == '\n') ++line;
-                if (!(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) cell += c;
+                if (c != '\r') cell += c;
             }
             continue;
         }

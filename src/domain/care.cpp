@@ -3,17 +3,23 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace liushou {
-
-namespace {
 
 bool same_talk(const Talk& a, const Talk& b) {
     return a.date == b.date && a.kind == b.kind && a.by == b.by && a.summary == b.summary;
 }
 
-}  // namespace
+std::vector<std::string> talk_differences(const Talk& a, const Talk& b) {
+    std::vector<std::string> out;
+    if (a.mood != b.mood) out.emplace_back("mood");
+    if (a.follow_up != b.follow_up) out.emplace_back("follow_up");
+    if (a.closes != b.closes) out.emplace_back("closes");
+    if (a.extras != b.extras) out.emplace_back("other keys");
+    return out;
+}
 
 // ---- pairing ---------------------------------------------------------------------------
 
@@ -128,11 +134,25 @@ std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
 
 // ---- talks -----------------------------------------------------------------------------
 
-bool add_talk(Child& child, const Talk& talk) {
-    for (const auto& t : child.talks)
-        if (same_talk(t, talk)) return false;
+TalkAdd add_talk(Child& child, const Talk& talk, std::vector<std::string>* differs) {
+    for (const auto& t : child.talks) {
+        if (!same_talk(t, talk)) continue;
+        const auto d = talk_differences(t, talk);
+        if (d.empty()) return TalkAdd::duplicate;
+        if (differs) *differs = d;
+        return TalkAdd::differs;
+    }
     child.talks.push_back(talk);
-    return true;
+    return TalkAdd::added;
+}
+
+size_t replace_talk(Child& child, const Talk& talk) {
+    size_t found = 0;
+    Talk* hit = nullptr;
+    for (auto& t : child.talks)
+        if (t.date == talk.date && t.kind == talk.kind && t.by == talk.by) ++found, hit = &t;
+    if (found == 1) *hit = talk;
+    return found;
 }
 
 std::vector<const Talk*> open_follow_ups(const Child& child, const std::optional<Date>& as_of) {
@@ -241,7 +261,7 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         by_id[children[i].id] = i;
         by_name[children[i].name].push_back(i);
     }
-    std::set<std::pair<size_t, std::string>> seen;  // child, talk key, for repeats in the sheet
+    std::map<std::pair<size_t, std::string>, size_t> seen;  // child, talk key -> first row index
 
     for (const Sheet::Row& row : sheet.rows) {
         auto cell = [&](Col c) -> std::string {
@@ -320,12 +340,32 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         if (plan.problems.size() != before) continue;
 
         TalkRow out{row.row, *child, talk, false};
-        const auto& existing = children[*child].talks;
-        out.duplicate = std::any_of(existing.begin(), existing.end(),
-                                    [&](const Talk& t) { return same_talk(t, talk); });
+        // The same talk with another mood or follow-up is not a repeat to drop: the row is
+        // refused, naming what differs, so nobody believes it was recorded.
+        auto refuse_different = [&](const Talk& other, const std::string& where) {
+            std::string fields;
+            for (const auto& f : talk_differences(other, talk)) fields += (fields.empty() ? "" : ", ") + f;
+            problem(kSummary, fmt::format("the same talk ({} {} by {}) is {} with a different {}; "
+                                          "correct the row, or change the logged one with "
+                                          "log-talk {} --amend",
+                                          talk.date->iso(), key_of(talk.kind), talk.by, where,
+                                          fields, children[*child].id));
+        };
+        for (const Talk& t : children[*child].talks) {
+            if (!same_talk(t, talk)) continue;
+            if (talk_differences(t, talk).empty()) out.duplicate = true;
+            else refuse_different(t, "already logged");
+        }
         const std::string key = fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind),
                                             talk.by, talk.summary);
-        if (!seen.insert({*child, key}).second) out.duplicate = true;
+        const auto earlier = seen.find({*child, key});
+        if (earlier != seen.end()) {
+            const TalkRow& first = plan.rows[earlier->second];
+            if (talk_differences(first.talk, talk).empty()) out.duplicate = true;
+            else refuse_different(first.talk, fmt::format("on row {}", first.row));
+        }
+        if (plan.problems.size() != before) continue;
+        if (earlier == seen.end()) seen.emplace(std::make_pair(*child, key), plan.rows.size());
         plan.rows.push_back(std::move(out));
     }
     return plan;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "liushou/error.hpp"
@@ -15,7 +16,7 @@ namespace liushou {
 namespace {
 
 // Bump when Child or the layout changes: an old cache is then ignored, never misread.
-constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '2'};
+constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '3'};
 
 class Out {
 public:
@@ -252,10 +253,12 @@ bool deserialize_child(std::string_view data, Child& c) {
 
 RecordCache RecordCache::read(const std::string& path) {
     RecordCache cache;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Derived data that anyone may have replaced: only a regular file is mapped, and the open
+    // never blocks (a FIFO put here would otherwise hang every read command).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (fd < 0) return cache;
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || st.st_size <= 0) {
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
         ::close(fd);
         return cache;
     }
@@ -276,6 +279,7 @@ RecordCache RecordCache::read(const std::string& path) {
         slot.key.size = in.u64();
         slot.key.mtime_ns = in.i64();
         slot.key.inode = in.u64();
+        slot.key.ctime_ns = in.i64();
         slot.comment_line = in.i32();
         slot.length = in.u64();
         slot.offset = in.pos();
@@ -290,8 +294,9 @@ bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
                        int& comment_line) const {
     const auto it = index_.find(id);
     if (it == index_.end() || !(it->second.key == key)) return false;
-    // Git's racy-entry rule: same-second changes may have kept size and mtime.
-    if (key.mtime_ns / 1000000000 >= written_ns_ / 1000000000) return false;
+    // Git's racy-entry rule: same-second changes may have kept size and times.
+    const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
+    if (changed / 1000000000 >= written_ns_ / 1000000000) return false;
     if (!deserialize_child(data_.substr(it->second.offset, it->second.length), child))
         return false;
     comment_line = it->second.comment_line;
@@ -313,6 +318,7 @@ void RecordCache::write(const std::string& path, const std::vector<Entry>& entri
         o.u64(e.key.size);
         o.i64(e.key.mtime_ns);
         o.u64(e.key.inode);
+        o.i64(e.key.ctime_ns);
         o.i32(e.comment_line);
         o.u64(record.size());
         out += record;

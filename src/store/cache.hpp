@@ -14,13 +14,17 @@
 
 namespace liushou {
 
-/// What identifies a file's content without reading it (git's index uses the same).
+/// What identifies a file's content without reading it, as git's index does. The ctime is
+/// part of it because an edit can keep size and mtime (`dd conv=notrunc` then `touch -r`), but
+/// no user program can set the ctime back.
 struct FileKey {
     uint64_t size = 0;
     int64_t mtime_ns = 0;
     uint64_t inode = 0;
+    int64_t ctime_ns = 0;
     bool operator==(const FileKey& o) const {
-        return size == o.size && mtime_ns == o.mtime_ns && inode == o.inode;
+        return size == o.size && mtime_ns == o.mtime_ns && inode == o.inode &&
+               ctime_ns == o.ctime_ns;
     }
 };
 

@@ -77,16 +77,9 @@ Date today_from_environment() {
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
-        ::close(fd);
-        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
-                                    display, static_cast<double>(st.st_size) / 1e6,
-                                    limit >> 20));
-    }
+namespace {
+
+std::string read_fd(int fd, const std::string& display, uint64_t limit) {
     std::string out;
     char buffer[65536];
     for (;;) {
@@ -99,9 +92,53 @@ std::string read_file(const std::string& path, const std::string& display, uint6
         }
         if (n == 0) break;
         out.append(buffer, static_cast<size_t>(n));
+        // A pipe, a device or a file still growing has no size to check first: the limit
+        // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
+        if (out.size() > limit) {
+            ::close(fd);
+            throw DataError(fmt::format("{}: more than the limit of {} MiB; refused", display,
+                                        limit >> 20));
+        }
     }
     ::close(fd);
     return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw IoError(fmt::format("{}: cannot read: it is a directory", display));
+    }
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    display, static_cast<double>(st.st_size) / 1e6,
+                                    limit >> 20));
+    }
+    return read_fd(fd, display, limit);
+}
+
+std::string read_regular_file(const std::string& path, const std::string& display,
+                              uint64_t limit) {
+    // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: not a regular file; refused", display));
+    }
+    if (static_cast<uint64_t>(st.st_size) > limit) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
+    }
+    return read_fd(fd, display, limit);
 }
 
 namespace {
@@ -146,8 +183,8 @@ bool write_atomically(const std::string& path, const std::string& content, int m
         // Unchanged content is not written at all: no new mtime, no churn for git.
         if (static_cast<size_t>(st.st_size) == content.size()) {
             try {
-                if (read_file(path, path) == content) return false;
-            } catch (const IoError&) {
+                if (read_regular_file(path, path, kMaxRecordBytes * 64) == content) return false;
+            } catch (const Error&) {
             }
         }
         mode = static_cast<int>(st.st_mode & 07777);
@@ -386,7 +423,7 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
         out.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
         return out;
     }
-    const std::string text = read_file(full.string(), out.path);
+    const std::string text = read_regular_file(full.string(), out.path, kMaxRecordBytes);
     static_cast<Decoded<T>&>(out) = decode(text);
     out.comment_line = first_comment_line(text);
     return out;
@@ -456,12 +493,14 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                 keys[i] = FileKey{static_cast<uint64_t>(st.st_size),
                                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
                                       st.st_mtim.tv_nsec,
-                                  static_cast<uint64_t>(st.st_ino)};
+                                  static_cast<uint64_t>(st.st_ino),
+                                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 +
+                                      st.st_ctim.tv_nsec};
                 if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
                     file.parsed = true;
                     continue;
                 }
-                const std::string text = read_file(full, file.path);
+                const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
                 static_cast<Decoded<Child>&>(file) = decode_child(text, false);
                 if (!file.problems.empty() && file.where.at.empty())
                     static_cast<Decoded<Child>&>(file) = decode_child(text, true);
@@ -534,16 +573,43 @@ bool Tree::write_text(const std::string& relative, const std::string& content, i
     }
 }
 
+namespace {
+
+/// The last guard of every write: the bytes about to be written must decode without an error,
+/// exactly as check and the next write will decode them. A value that slipped past a command's
+/// own checks (a control character, say) is refused here rather than written and found later.
+template <class T, class Decode>
+void refuse_unreadable(const std::string& text, Decode decode, const std::string& display) {
+    const Decoded<T> back = decode(text);
+    if (back.writable()) return;
+    for (const Problem& p : back.problems) {
+        if (p.severity != Severity::error) continue;
+        throw DataError(fmt::format("{}{}; nothing was written", p.field.empty() ? "" : p.field + ": ",
+                                    p.message),
+                        display, p.line, p.col);
+    }
+    throw DataError("the record would not read back; nothing was written", display);
+}
+
+}  // namespace
+
 bool Tree::write_child(const Child& child) const {
-    return write_text(child_relative(child.id), encode_child(child), 0600);
+    const std::string relative = child_relative(child.id);
+    const std::string text = encode_child(child);
+    refuse_unreadable<Child>(text, [](std::string_view t) { return decode_child(t); }, display(relative));
+    return write_text(relative, text, 0600);
 }
 
 bool Tree::write_staff(const StaffList& staff) const {
-    return write_text(kStaffFile, encode_staff(staff), 0644);
+    const std::string text = encode_staff(staff);
+    refuse_unreadable<StaffList>(text, decode_staff, display(kStaffFile));
+    return write_text(kStaffFile, text, 0644);
 }
 
 bool Tree::write_school(const School& school) const {
-    return write_text(kSchoolFile, encode_school(school), 0644);
+    const std::string text = encode_school(school);
+    refuse_unreadable<School>(text, decode_school, display(kSchoolFile));
+    return write_text(kSchoolFile, text, 0644);
 }
 
 WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
@@ -552,18 +618,44 @@ WriteLock::~WriteLock() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
+namespace {
+
+/// The pid in `name` when it is exactly a temporary file of ours for a file we write in that
+/// directory: `.liushou.yaml.tmp.PID.N`, `.staff.yaml.tmp.PID.N`, `.<id>.yaml.tmp.PID.N`.
+/// Anything else (`.school.tmp.notes.txt`, `.2025-001.yaml.tmp.backup`) is not ours: 0.
+long our_temporary(const std::string& name, bool in_children) {
+    if (name.size() < 2 || name.front() != '.') return 0;
+    const size_t mark = name.rfind(".tmp.");
+    if (mark == std::string::npos || mark < 2) return 0;
+    const std::string target = name.substr(1, mark - 1);
+    const std::string tail = name.substr(mark + 5);  // PID.N
+    const size_t dot = tail.find('.');
+    if (dot == std::string::npos || dot == 0 || dot + 1 == tail.size()) return 0;
+    const std::string pid = tail.substr(0, dot), n = tail.substr(dot + 1);
+    if (pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos ||
+        n.size() > 10 || n.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    const bool known = in_children
+                           ? target.size() > 5 && target.compare(target.size() - 5, 5, ".yaml") == 0 &&
+                                 valid_child_id(target.substr(0, target.size() - 5))
+                           : target == kSchoolFile || target == kStaffFile;
+    return known ? std::atol(pid.c_str()) : 0;
+}
+
+}  // namespace
+
 void Tree::remove_stale_temporaries() const {
     // A writer killed between creating its temporary file and renaming it leaves
     // `.NAME.tmp.PID.N` behind. Under the lock no other writer is busy, but a process that is
-    // still alive (a PID reused, a writer from an older liushou) keeps its files.
-    for (const fs::path& dir : {fs::path(root_), fs::path(root_) / kChildrenDir}) {
+    // still alive (a PID reused, a writer from an older liushou) keeps its files, and a name
+    // that is not exactly ours is never touched: it may be someone's backup.
+    for (const bool in_children : {false, true}) {
+        const fs::path dir = in_children ? fs::path(root_) / kChildrenDir : fs::path(root_);
         boost::system::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            const size_t mark = name.rfind(".tmp.");
-            if (name.empty() || name.front() != '.' || mark == std::string::npos) continue;
-            const long pid = std::atol(name.c_str() + mark + 5);
-            if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            const long pid = our_temporary(it->path().filename().string(), in_children);
+            if (pid <= 0) continue;
+            if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
                 boost::system::error_code ignored;
                 fs::remove(it->path(), ignored);
             }
@@ -575,14 +667,20 @@ WriteLock Tree::lock(int timeout_seconds) const {
     // LIUSHOU_LOCK_TIMEOUT: seconds to wait, for slow machines and runs under valgrind.
     if (const char* env = std::getenv("LIUSHOU_LOCK_TIMEOUT"); env && std::atoi(env) > 0)
         timeout_seconds = std::atoi(env);
-    const fs::path dir = fs::path(root_) / kStateDir;
-    boost::system::error_code ec;
-    fs::create_directories(dir, ec);
-    const std::string path = (dir / "lock").string();
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // The lock is the tree's root directory itself, not a file in .liushou/: that directory
+    // is derived data which people may delete at any time, and a lock file deleted while held
+    // lets the next writer lock a new file and overwrite the holder's work.
+    const int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        throw IoError(fmt::format("{}: cannot open the lock: {}", display(".liushou/lock"),
-                                  errno_text()));
+        throw IoError(fmt::format("{}: cannot open the tree to lock it: {}",
+                                  display_prefix_.empty() ? "." : display_prefix_, errno_text()));
+    const std::string children = (fs::path(root_) / kChildrenDir).string();
+    if (::access(root_.c_str(), W_OK) != 0 ||
+        (::access(children.c_str(), F_OK) == 0 && ::access(children.c_str(), W_OK) != 0)) {
+        ::close(fd);
+        throw IoError(fmt::format("{}: the tree is read-only for this user; nothing was written",
+                                  display_prefix_.empty() ? "." : display_prefix_));
+    }
     // flock is released by the kernel when a process dies, so a killed writer never leaves
     // the tree locked.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
@@ -590,17 +688,21 @@ WriteLock Tree::lock(int timeout_seconds) const {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const std::string why = errno_text();
             ::close(fd);
-            throw IoError(fmt::format("{}: cannot lock: {}", display(".liushou/lock"), why));
+            throw IoError(fmt::format("{}: cannot lock the tree: {}",
+                                      display_prefix_.empty() ? "." : display_prefix_, why));
         }
         if (std::chrono::steady_clock::now() > deadline) {
             ::close(fd);
             throw IoError(fmt::format(
                 "{}: another liushou has been writing for {} s; try again later",
-                display(".liushou/lock"), timeout_seconds));
+                display_prefix_.empty() ? "." : display_prefix_, timeout_seconds));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     remove_stale_temporaries();
+    // A commit after the write (--commit) must happen under the same lock, or parallel
+    // writers race for git's index: the journal keeps a second handle on the same lock.
+    if (journal_ && journal_->lock_fd < 0) journal_->lock_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
     return WriteLock(fd);
 }
 

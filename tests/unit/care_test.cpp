@@ -159,14 +159,41 @@ TEST_CASE("a follow-up stays open until a later entry closes it") {
     CHECK(open_follow_ups(c).size() == 1);
 }
 
-TEST_CASE("the same talk twice is kept once") {
+TEST_CASE("the same talk twice is kept once; a different one is never dropped as a repeat") {
     Child c = child("A1");
-    CHECK(add_talk(c, talk(Date{2026, 3, 1}, "a")));
-    CHECK_FALSE(add_talk(c, talk(Date{2026, 3, 1}, "a")));
+    CHECK(add_talk(c, talk(Date{2026, 3, 1}, "a")) == TalkAdd::added);
+    CHECK(add_talk(c, talk(Date{2026, 3, 1}, "a")) == TalkAdd::duplicate);
     Talk visit = talk(Date{2026, 3, 1}, "a");
     visit.kind = TalkKind::home_visit;
-    CHECK(add_talk(c, visit));
+    CHECK(add_talk(c, visit) == TalkAdd::added);
     CHECK(c.talks.size() == 2);
+
+    // Same day, teacher and summary, but a new mood and follow-up: not a duplicate.
+    Talk moody = talk(Date{2026, 3, 1}, "a");
+    moody.mood = Mood::low;
+    moody.follow_up = "联系母亲";
+    std::vector<std::string> differs;
+    CHECK(add_talk(c, moody, &differs) == TalkAdd::differs);
+    CHECK(differs == std::vector<std::string>{"mood", "follow_up"});
+    CHECK(c.talks.size() == 2);
+    Talk closing = talk(Date{2026, 3, 1}, "a");
+    closing.closes = Date{2026, 2, 1};
+    CHECK(talk_differences(c.talks[0], closing) == std::vector<std::string>{"closes"});
+    closing.closes.reset();
+    closing.extras = {{"place", "教室"}};
+    CHECK(talk_differences(c.talks[0], closing) == std::vector<std::string>{"other keys"});
+    // Another summary is another talk.
+    CHECK(add_talk(c, talk(Date{2026, 3, 1}, "b")) == TalkAdd::added);
+
+    // --amend replaces the one entry of that day, kind and teacher; not when it is ambiguous.
+    Child d = child("A2");
+    add_talk(d, talk(Date{2026, 3, 1}, "a"));
+    CHECK(replace_talk(d, moody) == 1);
+    CHECK(d.talks[0].mood == Mood::low);
+    CHECK(replace_talk(d, talk(Date{2026, 3, 2}, "a")) == 0);
+    add_talk(d, talk(Date{2026, 3, 1}, "c"));
+    CHECK(replace_talk(d, talk(Date{2026, 3, 1}, "x")) == 2);
+    CHECK(d.talks[0].summary == "a");
 }
 
 TEST_CASE("talk checks: dates, teacher, summary and what is closed") {

@@ -104,7 +104,7 @@ TEST_CASE("encoding is a fixed point: encode(decode(encode(x))) == encode(x)") {
     t.date = Date{2025, 5, 1};
     t.by = "T1";
     t.summary = "line1\nline2\n";
-    t.follow_up = "\xe2\x80\xa8 separator and \xc2\x85 next line";
+    t.follow_up = "\xe2\x80\xa8 separator and \xef\xbb\xbf mark";
     c.talks.push_back(t);
     const std::string once = encode_child(c);
     const auto back = decode_child(once);
@@ -117,6 +117,15 @@ TEST_CASE("encoding is a fixed point: encode(decode(encode(x))) == encode(x)") {
     CHECK(back.record.talks.at(0).summary == "line1\nline2\n");
     CHECK(back.record.talks.at(0).follow_up == t.follow_up);
     CHECK(encode_child(back.record) == once);
+
+    // A C1 control (NEL) or a bidi override is refused when read back, naming the field.
+    for (const char* bad : {"\xc2\x85 next line", "\xe2\x80\xae reversed"}) {
+        Child d = c;
+        d.talks[0].follow_up = bad;
+        const auto refused = decode_child(encode_child(d));
+        REQUIRE(refused.problems.size() == 1);
+        CHECK(refused.problems[0].field == "talks[0].follow_up");
+    }
 }
 
 TEST_CASE("a control character in a text field is an error that names the field") {

@@ -163,8 +163,9 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     c.name = "甲";
     const std::string id = "A1";
     const int64_t written = 2000000000LL * 1000000000LL / 2;  // some second, in ns
-    const FileKey old_key{100, written - 5000000000LL, 7};   // five seconds before the cache
-    const FileKey racy_key{100, written + 100, 8};            // the same second
+    const FileKey old_key{100, written - 5000000000LL, 7, written - 5000000000LL};  // 5 s before
+    const FileKey racy_key{100, written + 100, 8, written + 100};  // the same second
+    const FileKey racy_ctime{100, written - 5000000000LL, 8, written + 100};  // touched back
     RecordCache::write(path, {RecordCache::Entry{&id, old_key, 3, &c}}, written);
     const RecordCache cache = RecordCache::read(path);
     CHECK(cache.size() == 1);
@@ -173,12 +174,16 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK(cache.find("A1", old_key, out, comment));
     CHECK(out.name == "甲");
     CHECK(comment == 3);
-    CHECK_FALSE(cache.find("A1", FileKey{101, old_key.mtime_ns, 7}, out, comment));
-    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns + 1, 7}, out, comment));
-    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 9}, out, comment));
+    CHECK_FALSE(cache.find("A1", FileKey{101, old_key.mtime_ns, 7, old_key.ctime_ns}, out, comment));
+    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns + 1, 7, old_key.ctime_ns}, out, comment));
+    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 9, old_key.ctime_ns}, out, comment));
+    // Size, mtime and inode kept, but the inode changed since (an edit with its mtime put back).
+    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 7, old_key.ctime_ns + 1}, out, comment));
     CHECK_FALSE(cache.find("A2", old_key, out, comment));
     RecordCache::write(path, {RecordCache::Entry{&id, racy_key, 0, &c}}, written);
     CHECK_FALSE(RecordCache::read(path).find("A1", racy_key, out, comment));
+    RecordCache::write(path, {RecordCache::Entry{&id, racy_ctime, 0, &c}}, written);
+    CHECK_FALSE(RecordCache::read(path).find("A1", racy_ctime, out, comment));
     std::ofstream(path, std::ios::trunc) << "garbage";
     CHECK(RecordCache::read(path).size() == 0);
 }

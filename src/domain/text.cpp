@@ -1,0 +1,170 @@
+#include "liushou/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace liushou {
+
+namespace {
+
+struct Decomposition {
+    char32_t code, first, second;
+};
+struct CombiningClass {
+    char32_t code;
+    int ccc;
+};
+struct Composition {
+    char32_t first, second, composed;
+};
+
+#include "unicode_nfc.inc"
+
+// Hangul syllables decompose and compose by formula (Unicode 3.12).
+constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
+constexpr char32_t kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount,
+                   kSCount = kLCount * kNCount;
+
+bool decode(std::string_view s, std::vector<char32_t>& out) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (!len || i + static_cast<size_t>(len) > s.size()) return false;
+        char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (int k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        out.push_back(cp);
+        i += static_cast<size_t>(len);
+    }
+    return true;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+int ccc_of(char32_t cp) {
+    const auto* end = std::end(kCombiningClasses);
+    const auto* it = std::lower_bound(std::begin(kCombiningClasses), end, cp,
+                                      [](const CombiningClass& c, char32_t v) { return c.code < v; });
+    return it != end && it->code == cp ? it->ccc : 0;
+}
+
+void decompose(char32_t cp, std::vector<char32_t>& out) {
+    if (cp >= kSBase && cp < kSBase + kSCount) {
+        const char32_t s = cp - kSBase;
+        out.push_back(kLBase + s / kNCount);
+        out.push_back(kVBase + (s % kNCount) / kTCount);
+        if (s % kTCount) out.push_back(kTBase + s % kTCount);
+        return;
+    }
+    const auto* end = std::end(kDecompositions);
+    const auto* it = std::lower_bound(std::begin(kDecompositions), end, cp,
+                                      [](const Decomposition& d, char32_t v) { return d.code < v; });
+    if (it == end || it->code != cp) {
+        out.push_back(cp);
+        return;
+    }
+    decompose(it->first, out);
+    if (it->second) decompose(it->second, out);
+}
+
+char32_t compose(char32_t a, char32_t b) {
+    if (a >= kLBase && a < kLBase + kLCount && b >= kVBase && b < kVBase + kVCount)
+        return kSBase + ((a - kLBase) * kVCount + (b - kVBase)) * kTCount;
+    if (a >= kSBase && a < kSBase + kSCount && (a - kSBase) % kTCount == 0 && b > kTBase &&
+        b < kTBase + kTCount)
+        return a + (b - kTBase);
+    const auto* end = std::end(kCompositions);
+    const auto* it = std::lower_bound(std::begin(kCompositions), end, std::make_pair(a, b),
+                                      [](const Composition& c, const std::pair<char32_t, char32_t>& v) {
+                                          return std::make_pair(c.first, c.second) < v;
+                                      });
+    return it != end && it->first == a && it->second == b ? it->composed : 0;
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view utf8) {
+    // Pure ASCII, and most Chinese text, is already NFC: no work beyond one scan.
+    bool simple = true;
+    for (const char ch : utf8)
+        if (static_cast<unsigned char>(ch) >= 0x80) simple = false;
+    if (simple) return std::string(utf8);
+    std::vector<char32_t> cps;
+    if (!decode(utf8, cps)) return std::string(utf8);
+    std::vector<char32_t> d;
+    d.reserve(cps.size());
+    for (const char32_t cp : cps) decompose(cp, d);
+    // Canonical order: a stable sort of each run of non-starters by combining class.
+    for (size_t i = 0; i < d.size();) {
+        if (ccc_of(d[i]) == 0) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < d.size() && ccc_of(d[j]) != 0) ++j;
+        std::stable_sort(d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
+                         [](char32_t x, char32_t y) { return ccc_of(x) < ccc_of(y); });
+        i = j;
+    }
+    // Canonical composition (the algorithm of UAX #15): a character joins the last starter
+    // unless a character of the same or a higher class stands between them.
+    std::vector<char32_t> out;
+    out.reserve(d.size());
+    if (d.empty()) return std::string(utf8);
+    size_t starter = 0;
+    int last = ccc_of(d[0]) == 0 ? 0 : 256;
+    out.push_back(d[0]);
+    for (size_t i = 1; i < d.size(); ++i) {
+        const char32_t cp = d[i];
+        const int ccc = ccc_of(cp);
+        const char32_t composed = compose(out[starter], cp);
+        if (composed && (last < ccc || last == 0)) {
+            out[starter] = composed;
+            continue;
+        }
+        if (ccc == 0) starter = out.size();
+        last = ccc;
+        out.push_back(cp);
+    }
+    std::string result;
+    result.reserve(utf8.size());
+    for (const char32_t cp : out) encode(cp, result);
+    return result;
+}
+
+std::string forbidden_character(std::string_view utf8, bool multiline) {
+    std::vector<char32_t> cps;
+    if (!decode(utf8, cps)) return "";
+    for (const char32_t cp : cps) {
+        const bool allowed_space = cp == '\t' || (multiline && cp == '\n');
+        if ((cp < 0x20 && !allowed_space) || cp == 0x7F ||
+            (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E || cp == 0x200F ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            return fmt::format("U+{:04X}", static_cast<uint32_t>(cp));
+    }
+    return "";
+}
+
+}  // namespace liushou

@@ -1,0 +1,208 @@
+// The merge driver: nothing dropped, one entry changed twice is a conflict, every conflict
+// marked in place with each side whole, and either side of each conflict leaves a valid file.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "liushou/codec.hpp"
+
+using namespace liushou;
+
+namespace {
+
+const std::string kBase = R"(schema: 1
+id: "2025-031"
+name: 王小明
+gender: male
+birth_date: 2016-08-26
+grade: 3
+class: 2
+enrolled_on: 2023-09-01
+status: enrolled
+health: 良好
+parents:
+  - relation: father
+    name: 王建国
+    phone: "13812345678"
+    work_place: 深圳
+guardian:
+  relation: 奶奶
+  name: 李秀英
+  phone: "13987654321"
+  age: 68
+talks:
+  - date: 2026-03-02
+    kind: talk
+    by: T001
+    summary: 想念妈妈
+    mood: low
+  - date: 2026-03-09
+    kind: home_visit
+    by: T002
+    summary: 家访
+)";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+/// The file with every conflict resolved to one side (true: ours).
+std::string take(const std::string& text, bool ours) {
+    std::string out;
+    int state = 0;  // 0 outside, 1 in ours, 2 in theirs
+    size_t pos = 0;
+    while (pos < text.size()) {
+        const size_t end = text.find('\n', pos);
+        const std::string line = text.substr(pos, end - pos + 1);
+        pos = end + 1;
+        if (line == "<<<<<<< ours\n") state = 1;
+        else if (line == "=======\n") state = 2;
+        else if (line == ">>>>>>> theirs\n") state = 0;
+        else if (state == 0 || (state == 1 && ours) || (state == 2 && !ours)) out += line;
+    }
+    return out;
+}
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("merge: a value liushou cannot read is kept verbatim, never dropped") {
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"birth_date: 2016-08-26", "birth_date: 2016/8/26"},
+             {"    mood: low", "    mood: 很好"},
+             {"    kind: home_visit", "    kind: 探望"}}) {
+        CAPTURE(to);
+        const std::string theirs = replaced(kBase, from, to);
+        const std::string ours = replaced(kBase, "health: 良好", "health: 一般");
+        const MergeResult r = merge_child_files(kBase, ours, theirs);
+        REQUIRE(r.merged);
+        CHECK(r.conflicts.empty());
+        CHECK(r.text.find(to.substr(to.find(':') + 2)) != std::string::npos);
+        CHECK(r.text.find("health: 一般") != std::string::npos);
+        // Every other value survives too.
+        for (const char* v : {"王建国", "13987654321", "想念妈妈", "家访", "2025-031"})
+            CHECK(r.text.find(v) != std::string::npos);
+    }
+}
+
+TEST_CASE("merge: talks added on both sides are all kept, in date order") {
+    const std::string talk_a = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
+    const std::string talk_b = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 乙\n";
+    const MergeResult r = merge_child_files(kBase, kBase + talk_a, kBase + talk_b);
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.empty());
+    CHECK(count(r.text, "  - date: ") == 4);
+    CHECK(r.text.find("summary: 甲") < r.text.find("summary: 乙"));
+    CHECK(decode_child(r.text).writable());
+}
+
+TEST_CASE("merge: the same talk edited differently on both sides is a conflict, not two talks") {
+    const std::string ours = replaced(kBase, "summary: 想念妈妈", "summary: 想念妈妈，哭了");
+    const std::string theirs = replaced(kBase, "    mood: low", "    mood: ok");
+    const MergeResult r = merge_child_files(kBase, ours, theirs);
+    REQUIRE(r.merged);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].field == "talks (2026-03-02 talk T001)");
+    // Each side is the whole entry.
+    const std::string block = r.text.substr(r.text.find("<<<<<<< ours"));
+    CHECK(block.find("<<<<<<< ours\n  - date: 2026-03-02\n    kind: talk\n    by: T001\n    "
+                     "summary: 想念妈妈，哭了\n    mood: low\n=======\n  - date: 2026-03-02\n"
+                     "    kind: talk\n    by: T001\n    summary: 想念妈妈\n    mood: ok\n"
+                     ">>>>>>> theirs\n") == 0);
+    CHECK(take(r.text, true) == encode_child(decode_child(ours).record));
+    CHECK(take(r.text, false) == encode_child(decode_child(theirs).record));
+}
+
+TEST_CASE("merge: an entry changed on one side and removed on the other is a conflict") {
+    const std::string ours = replaced(kBase, "    summary: 家访\n", "    summary: 家访，奶奶身体尚可\n");
+    const std::string theirs =
+        replaced(kBase, "  - date: 2026-03-09\n    kind: home_visit\n    by: T002\n    summary: 家访\n", "");
+    const MergeResult r = merge_child_files(kBase, ours, theirs);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(take(r.text, true).find("家访，奶奶身体尚可") != std::string::npos);
+    CHECK(take(r.text, false).find("home_visit") == std::string::npos);
+    CHECK(decode_child(take(r.text, false)).writable());
+}
+
+TEST_CASE("merge: several conflicts are each marked in place; either side of each reads") {
+    std::string ours = replaced(kBase, "phone: \"13987654321\"", "phone: \"13900000001\"");
+    ours = replaced(ours, "health: 良好", "health: 一般");
+    ours = replaced(ours, "    work_place: 深圳", "    work_place: 东莞");
+    ours = replaced(ours, "    mood: low", "    mood: good");
+    std::string theirs = replaced(kBase, "phone: \"13987654321\"", "phone: \"13900000002\"");
+    theirs = replaced(theirs, "health: 良好", "health: 较差");
+    theirs = replaced(theirs, "    work_place: 深圳", "    work_place: 广州");
+    theirs = replaced(theirs, "    mood: low", "    mood: ok");
+    theirs = replaced(theirs, "grade: 3", "grade: 4");  // one side only: merged quietly
+    const MergeResult r = merge_child_files(kBase, ours, theirs);
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.size() == 4);
+    CHECK(count(r.text, "<<<<<<< ours\n") == 4);
+    CHECK(count(r.text, "=======\n") == 4);
+    CHECK(count(r.text, ">>>>>>> theirs\n") == 4);
+    const std::string all_ours = take(r.text, true), all_theirs = take(r.text, false);
+    for (const std::string& side : {all_ours, all_theirs}) {
+        const Decoded<Child> d = decode_child(side);
+        CHECK(d.writable());
+        CHECK(d.record.grade == 4);
+    }
+    CHECK(all_ours.find("13900000001") != std::string::npos);
+    CHECK(all_ours.find("东莞") != std::string::npos);
+    CHECK(all_theirs.find("13900000002") != std::string::npos);
+    CHECK(all_theirs.find("广州") != std::string::npos);
+    CHECK(all_theirs.find("mood: ok") != std::string::npos);
+    // Ours for the first conflicts and theirs for the others: still a record.
+    std::string mixed;
+    int seen = 0, state = 0;
+    for (size_t pos = 0; pos < r.text.size();) {
+        const size_t end = r.text.find('\n', pos);
+        const std::string line = r.text.substr(pos, end - pos + 1);
+        pos = end + 1;
+        if (line == "<<<<<<< ours\n") state = 1, ++seen;
+        else if (line == "=======\n") state = 2;
+        else if (line == ">>>>>>> theirs\n") state = 0;
+        else if (state == 0 || (state == 1 && seen <= 2) || (state == 2 && seen > 2)) mixed += line;
+    }
+    CHECK(decode_child(mixed).writable());
+}
+
+TEST_CASE("merge: a parent is merged field by field; one field changed twice shows the parent whole") {
+    const std::string ours = replaced(kBase, "    phone: \"13812345678\"", "    phone: \"13812345670\"");
+    const std::string theirs = replaced(kBase, "    name: 王建国", "    name: 王建军");
+    const MergeResult quiet = merge_child_files(kBase, ours, theirs);
+    CHECK(quiet.conflicts.empty());
+    CHECK(quiet.text.find("13812345670") != std::string::npos);
+    CHECK(quiet.text.find("王建军") != std::string::npos);
+
+    const std::string theirs2 = replaced(theirs, "    phone: \"13812345678\"", "    phone: \"13812345671\"");
+    const MergeResult r = merge_child_files(kBase, ours, theirs2);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].field == "parents (father)");
+    CHECK(take(r.text, true).find("13812345670") != std::string::npos);
+    CHECK(take(r.text, true).find("王建国") != std::string::npos);
+    CHECK(take(r.text, false).find("王建军") != std::string::npos);
+    CHECK(take(r.text, false).find("13812345671") != std::string::npos);
+}
+
+TEST_CASE("merge: two different children under one id are a whole-file conflict") {
+    const std::string other = replaced(replaced(kBase, "name: 王小明", "name: 陈思雨"),
+                                       "birth_date: 2016-08-26", "birth_date: 2016-05-01");
+    const MergeResult r = merge_child_files("", kBase, other);
+    REQUIRE(r.merged);
+    CHECK(r.different_children);
+    CHECK(take(r.text, true) == kBase);
+    CHECK(take(r.text, false) == other);
+    // The same child created on both sides (same name and birth date) merges as usual.
+    const std::string talk = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
+    const MergeResult same = merge_child_files("", kBase, kBase + talk);
+    CHECK_FALSE(same.different_children);
+    CHECK(same.conflicts.empty());
+}
