@@ -88,9 +88,11 @@ struct ImportPlan {
 
 /// Works out what importing `sheet` into `existing` does, without touching anything. A row is
 /// matched by id, else by name and birth date; a matched row that differs is an error unless
-/// `update`. Empty cells never erase a value.
+/// `update`. Empty cells never erase a value. A row whose id is new but whose name and birth
+/// date are an existing child's is refused (the same child under a mistyped id) unless
+/// `namesakes` says such rows are other children.
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
-                       const Date& today);
+                       const Date& today, bool namesakes = false);
 
 }  // namespace liushou

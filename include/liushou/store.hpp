@@ -69,6 +69,8 @@ public:
     bool write_staff(const StaffList& staff) const;
     bool write_school(const School& school) const;
     bool write_text(const std::string& relative, const std::string& content, int mode) const;
+    /// Deletes a child's file (under the lock), durably, and notes it for --commit.
+    void remove_child(const std::string& id) const;
 
     /// Serialises writers; waits up to `timeout_seconds` then throws IoError.
     WriteLock lock(int timeout_seconds = 30) const;

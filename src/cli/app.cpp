@@ -41,6 +41,7 @@ const CommandSpec kCommands[] = {
      setup_schedule},
     {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
      setup_report},
+    {"rename", "Give a child a new id: its file, its id and every buddy reference", setup_rename},
     {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
     {"completion", "Print the bash or zsh completion script", setup_completion},
 };
@@ -178,6 +179,15 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
             skipped = true;
             continue;
         }
+        // A copy such as children/2025-001.old.yaml says id 2025-001: counting it would count
+        // the child twice. Only a file named after the id it holds is a child's file.
+        if (file.record.id != file.id) {
+            ctx.err << fmt::format("{}: skipped, it says id {} but is named {}.yaml (a copy? "
+                                   "run liushou check)\n",
+                                   file.path, file.record.id.empty() ? "(none)" : file.record.id,
+                                   file.id);
+            continue;
+        }
         out.push_back(std::move(file.record));
     }
     return out;
@@ -197,6 +207,13 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
         if (!file.writable()) {
             print_problems(ctx.err, file.path, file.problems);
             unreadable = true;
+            continue;
+        }
+        // A copy under another name is neither matched nor written: writing it back would
+        // replace the real file of the id it holds.
+        if (file.record.id != file.id) {
+            ctx.err << fmt::format("{}: ignored, it says id {} but is named {}.yaml\n", file.path,
+                                   file.record.id.empty() ? "(none)" : file.record.id, file.id);
             continue;
         }
         out.push_back(std::move(file.record));

@@ -34,6 +34,7 @@ void setup_pair(CLI::App& cmd, Runner& run);
 void setup_log_talk(CLI::App& cmd, Runner& run);
 void setup_schedule(CLI::App& cmd, Runner& run);
 void setup_report(CLI::App& cmd, Runner& run);
+void setup_rename(CLI::App& cmd, Runner& run);
 void setup_merge_file(CLI::App& cmd, Runner& run);
 void setup_completion(CLI::App& cmd, Runner& run);
 

@@ -25,6 +25,7 @@ struct EnrollOptions {
     std::vector<std::string> ignored;
     bool dry_run = false;
     bool update = false;
+    bool namesakes = false;
 };
 
 std::string option_name(std::string_view key) {
@@ -85,7 +86,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     const std::vector<Child> existing = writable_children(tree, ctx);
 
     const ImportPlan plan =
-        plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today), ctx.today);
+        plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today), ctx.today,
+                    o.namesakes);
     if (!plan.problems.empty()) {
         print_problems(ctx.err, o.csv, plan.problems);
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
@@ -266,6 +268,10 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->needs(csv);
     cmd.add_flag("--update", o->update,
                  "Update children the sheet matches (by id, else name and birth date)")
+        ->needs(csv);
+    cmd.add_flag("--namesakes", o->namesakes,
+                 "Rows with a new id but an existing child's name and birth date are other "
+                 "children (without it they are refused as the same child under a wrong id)")
         ->needs(csv);
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {

@@ -47,6 +47,13 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
 
 constexpr const char* kHookMark = "# installed by liushou init --hooks";
 
+/// `text` as one word for sh, whatever it holds: single quotes, with ' written '\''.
+std::string shell_quote(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 }  // namespace
 
 std::string install_git_integration(const std::string& root, bool hooks) {
@@ -66,22 +73,31 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
     const fs::path dir = fs::path(hooks_dir).is_absolute() ? fs::path(hooks_dir)
                                                             : fs::path(root) / hooks_dir;
-    const fs::path hook = dir / "pre-commit";
+    // Hooks run at the top of the work tree; the tree may be a directory inside it, whose
+    // name is data (孙桥 小学, or one chosen to run a command): quoted for the shell.
+    const std::string command =
+        fmt::format("liushou --root {} check --staged --allow-incomplete -q", shell_quote("./" + prefix));
     boost::system::error_code ec;
-    if (fs::exists(hook, ec) && read_file(hook.string(), hook.string()).find(kHookMark) == std::string::npos)
-        return report + fmt::format("pre-commit hook: {} exists and is not liushou's; add this "
-                                    "line to it: liushou --root ./{} check --staged "
-                                    "--allow-incomplete -q\n",
-                                    hook.string(), prefix);
     fs::create_directories(dir, ec);
-    // Hooks run at the top of the work tree; the tree may be a directory inside it.
-    atomic_write(hook.string(),
-                 fmt::format("#!/bin/sh\n{}: refuses a commit whose records fail liushou "
-                             "check.\nexec liushou --root ./{} check --staged --allow-incomplete "
-                             "-q\n",
-                             kHookMark, prefix),
-                 0755);
-    return report + "pre-commit hook: liushou check --staged\n";
+    // pre-commit for ordinary commits; pre-merge-commit for the commit git pull makes after
+    // a merge, which runs no pre-commit hook.
+    for (const char* name : {"pre-commit", "pre-merge-commit"}) {
+        const fs::path hook = dir / name;
+        if (fs::exists(hook, ec) &&
+            read_file(hook.string(), hook.string()).find(kHookMark) == std::string::npos) {
+            report += fmt::format("{} hook: {} exists and is not liushou's; add this line to it: "
+                                  "{}\n",
+                                  name, hook.string(), command);
+            continue;
+        }
+        atomic_write(hook.string(),
+                     fmt::format("#!/bin/sh\n{}: refuses a commit whose records fail liushou "
+                                 "check.\nexec {}\n",
+                                 kHookMark, command),
+                     0755);
+        report += fmt::format("{} hook: liushou check --staged\n", name);
+    }
+    return report;
 }
 
 void setup_merge_file(CLI::App& cmd, Runner& run) {

@@ -195,8 +195,8 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {
-                if (!o->id.empty() || !o->by.empty() || !o->summary.empty())
-                    throw UsageError("--from-csv takes no child id, --by or --summary");
+                if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend)
+                    throw UsageError("--from-csv takes no child id, --by, --summary or --amend");
                 return run_sheet(*o, ctx);
             }
             return run_one(*o, ctx);

@@ -532,17 +532,51 @@ bool read_schema(R& r, int& schema, Problems& problems) {
 /// Thrown from a decoder to stop reading a file it cannot interpret.
 struct UnknownSchema {};
 
+/// `health：良好` is a key typed with the Chinese input method's colon. YAML reads the line
+/// as one odd key (or fails a line later); say what it is, where it is.
+void find_full_width_colons(std::string_view text, Problems& problems) {
+    int line = 1;
+    for (size_t pos = 0; pos < text.size(); ++line) {
+        const size_t end = std::min(text.find('\n', pos), text.size());
+        const std::string_view one = text.substr(pos, end - pos);
+        pos = end + 1;
+        size_t i = one.find_first_not_of(' ');
+        if (i == std::string_view::npos) continue;
+        if (one.substr(i, 2) == "- ") i = one.find_first_not_of(' ', i + 2);
+        if (i == std::string_view::npos) continue;
+        const size_t key_start = i;
+        while (i < one.size() && (std::isalnum(static_cast<unsigned char>(one[i])) || one[i] == '_')) ++i;
+        if (i == key_start || !std::isalpha(static_cast<unsigned char>(one[key_start]))) continue;
+        const size_t key_end = i;
+        while (i < one.size() && one[i] == ' ') ++i;
+        if (one.substr(i, 3) != "\xef\xbc\x9a") continue;
+        const std::string key(one.substr(key_start, key_end - key_start));
+        problems.push_back(Problem{
+            key, fmt::format("the key is followed by a full-width colon (：); write an ASCII "
+                             "colon and a space: {}: …",
+                             key),
+            Severity::error, line, static_cast<int>(key_end + 1)});
+    }
+}
+
 template <class T, class F>
 Decoded<T> decode_with(std::string_view text, F read) {
     Decoded<T> out;
     YAML::Node root;
-    if (!load_root(text, out, root)) return out;
+    Problems colons;
+    find_full_width_colons(text, colons);
+    if (!load_root(text, out, root)) {
+        // YAML's own complaint comes a line late; the colon, named too, is the cause.
+        out.problems.insert(out.problems.begin(), colons.begin(), colons.end());
+        return out;
+    }
     DecodeContext ctx{out.where, out.problems};
     try {
         MapReader<YAML::Node> reader(root, "", ctx);
         read(reader, out.record, out.problems);
         reader.finish(out.record.extras);
         out.parsed = true;
+        out.problems.insert(out.problems.end(), colons.begin(), colons.end());
         // In file order, as a person reads the file.
         std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
             return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
@@ -551,8 +585,10 @@ Decoded<T> decode_with(std::string_view text, F read) {
         out.parsed = false;
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
-        out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
-                                       pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+        if (!colons.empty()) out.problems.insert(out.problems.end(), colons.begin(), colons.end());
+        else
+            out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
+                                           pos.first ? pos.first : 1, pos.second ? pos.second : 1});
     }
     return out;
 }

@@ -1,4 +1,5 @@
 #include "liushou/fields.hpp"
+#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
@@ -456,7 +457,7 @@ ColumnMap map_columns(const std::vector<std::string>& header,
 
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
-                       const Date& today) {
+                       const Date& today, bool namesakes) {
     ImportPlan plan;
     std::map<std::string, size_t> by_id;
     std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_person;
@@ -464,8 +465,8 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
     for (size_t i = 0; i < existing.size(); ++i) {
         by_id[existing[i].id] = i;
         taken.insert(existing[i].id);
-        if (existing[i].birth_date)
-            by_person[{existing[i].name, existing[i].birth_date->iso()}].push_back(i);
+        if (existing[i].birth_date)  // NFC: a name typed decomposed is the same name
+            by_person[{to_nfc(existing[i].name), existing[i].birth_date->iso()}].push_back(i);
     }
     std::map<std::string, int> sheet_ids;
     std::map<std::pair<std::string, std::string>, int> sheet_people;
@@ -515,6 +516,20 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             const auto [dup, fresh] = sheet_ids.emplace(incoming.id, row.row);
             if (!fresh) {
                 problem(id_col, fmt::format("id {} is also on row {}", incoming.id, dup->second));
+                continue;
+            }
+            const auto person = incoming.birth_date
+                                    ? by_person.find({to_nfc(incoming.name), incoming.birth_date->iso()})
+                                    : by_person.end();
+            if (!match && !namesakes && person != by_person.end()) {
+                const Child& same = existing[person->second[0]];
+                problem(id_col,
+                        fmt::format("{}, born {}, is already children/{}.yaml (id {}), but this "
+                                    "row says id {}. If it is the same child, correct the id; "
+                                    "if it is another child with the same name and birth date, "
+                                    "import with --namesakes",
+                                    incoming.name, incoming.birth_date->iso(), same.id, same.id,
+                                    incoming.id));
                 continue;
             }
         } else if (incoming.birth_date) {

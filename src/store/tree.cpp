@@ -612,6 +612,22 @@ bool Tree::write_school(const School& school) const {
     return write_text(kSchoolFile, text, 0644);
 }
 
+void Tree::remove_child(const std::string& id) const {
+    const std::string relative = child_relative(id);
+    const fs::path full = fs::path(root_) / relative;
+    if (::unlink(full.c_str()) != 0)
+        throw IoError(fmt::format("{}: cannot remove: {}", display(relative), errno_text()));
+    const int dfd = ::open(full.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    if (journal_) {
+        journal_->root = root_;
+        journal_->files.push_back(relative);
+    }
+}
+
 WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
 
 WriteLock::~WriteLock() {

@@ -56,6 +56,7 @@ The pre-commit hook runs check on what is staged: a broken record cannot be comm
   $ git clone -q origin a && git clone -q origin b && cd a && liushou init --hooks
   merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)
   pre-commit hook: liushou check --staged
+  pre-merge-commit hook: liushou check --staged
   $ sed -i 's/^grade: 5/grade: 9/' children/2025-001.yaml && git commit -qam broken; echo "exit $?"
   children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health, guardian.age
   children/2025-001.yaml:6:8: error: grade: grade 9 is not a primary school grade (1-6)
@@ -70,6 +71,7 @@ merge keeps both talks in date order and both changes, and check is clean.
   enroll 2025-001 guardian_age
   $ cd ../a && git pull -q --no-rebase ../b master && git log --format=%s -1 && liushou check --allow-incomplete && grep -E '^  - date|^    summary|^health|^  age' children/2025-001.yaml
   Auto-merging children/2025-001.yaml
+  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
   Merge branch 'master' of ../b
   children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
   checked 5 files: 0 errors, 1 warning
@@ -89,7 +91,7 @@ check names it until someone chooses.
 
   $ cd ../b && git pull -q --no-rebase ../a master && liushou -q enroll 2025-001 --guardian-phone 13900000009
   $ cd ../a && liushou -q enroll 2025-001 --guardian-phone 13700000007 && git pull -q --no-rebase ../b master; echo "exit $?"; git status --porcelain
-  liushou merge-file: guardian.phone: changed on both sides; choose between the <<<<<<< ours and >>>>>>> theirs lines
+  liushou merge-file: guardian.phone: changed differently on both sides; choose between the <<<<<<< ours and >>>>>>> theirs lines
   Auto-merging children/2025-001.yaml
   CONFLICT (content): Merge conflict in children/2025-001.yaml
   Automatic merge failed; fix conflicts and then commit the result.
