@@ -60,6 +60,10 @@ void validate_school(const School& school, Problems& out);
 void check_references(const Child& child, const StaffList& staff,
                       const std::function<bool(std::string_view)>& child_exists, Problems& out);
 
+/// Whether two records look like one child: the same name (in NFC) and birth date, and not
+/// told apart by two different 身份证号.
+bool looks_like_same_child(const Child& a, const Child& b);
+
 /// True for a buddy value that is meant as a child id (it has a digit and no spaces or CJK),
 /// as opposed to a classmate's plain name.
 bool looks_like_child_id(std::string_view value);

@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -98,7 +99,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     std::set<std::string> ids;
     for (const auto& c : children) ids.insert(c.id);
     const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
-    std::map<std::pair<std::string, std::string>, std::string> people;
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>> people;
     for (auto& file : children) {
         Problems& problems = file.problems;
         if (file.parsed) {
@@ -150,11 +151,20 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                                            Severity::warning});
             }
             if (!c.name.empty() && c.birth_date) {
-                const auto [it, fresh] =
-                    people.emplace(std::make_pair(c.name, c.birth_date->iso()), file.path);
-                if (!fresh)
-                    problems.push_back(Problem{
-                        "name", fmt::format("the same child (name and birth date) as {}", it->second)});
+                // Two files for one child, or two children who share a name and a birthday:
+                // only a person can tell, so it is said, and 身份证号 tell them apart.
+                auto& seen = people[std::make_pair(to_nfc(c.name), c.birth_date->iso())];
+                for (const auto& [other, path] : seen)
+                    if (looks_like_same_child(c, other)) {
+                        problems.push_back(Problem{
+                            "name",
+                            fmt::format("the same name and birth date as {}; if this is one "
+                                        "child, keep one file; if two, give each its 身份证号",
+                                        path),
+                            Severity::warning});
+                        break;
+                    }
+                seen.emplace_back(c, file.path);
             }
             // Records from the cache carry no positions: read the file again to place them.
             if (!problems.empty() && file.where.at.empty()) file.where = tree.load_child(file.id).where;

@@ -215,6 +215,26 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                                exists ? "changed" : "added");
         return kDataProblem;
     }
+    // A new child, or a new name or birth date, that makes one child two files: refused,
+    // as check would warn of it, unless 身份证号 tell them apart or --namesakes says so.
+    const bool identity_changed =
+        !exists || std::find_if(changed.begin(), changed.end(), [](const std::string& f) {
+                       return f == "name" || f == "birth_date" || f == "id_number";
+                   }) != changed.end();
+    if (identity_changed && !o.namesakes && child.birth_date && !child.name.empty()) {
+        bool skipped = false;
+        for (const Child& other : readable_children(tree, ctx, skipped)) {
+            if (other.id == child.id || !looks_like_same_child(child, other)) continue;
+            ctx.err << fmt::format(
+                "liushou enroll: {}, born {}, is already children/{}.yaml; if this is another "
+                "child with the same name and birth date, give its 身份证号 (--id-number) or "
+                "say --namesakes\n",
+                child.name, child.birth_date->iso(), other.id);
+            ctx.err << fmt::format("liushou enroll: {} was not {}\n", child.id,
+                                   exists ? "changed" : "added");
+            return kDataProblem;
+        }
+    }
     ctx.journal->action = !exists ? "enroll " + child.id
                           : "enroll " + child.id + " " + joined(changed);  // field names, no values
     const bool written = tree.write_child(child);
@@ -271,8 +291,7 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->needs(csv);
     cmd.add_flag("--namesakes", o->namesakes,
                  "Rows with a new id but an existing child's name and birth date are other "
-                 "children (without it they are refused as the same child under a wrong id)")
-        ->needs(csv);
+                 "children (without it they are refused as the same child under a wrong id)");
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {

@@ -521,7 +521,10 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             const auto person = incoming.birth_date
                                     ? by_person.find({to_nfc(incoming.name), incoming.birth_date->iso()})
                                     : by_person.end();
-            if (!match && !namesakes && person != by_person.end()) {
+            const bool told_apart =
+                person != by_person.end() &&
+                !looks_like_same_child(existing[person->second[0]], incoming);
+            if (!match && !namesakes && person != by_person.end() && !told_apart) {
                 const Child& same = existing[person->second[0]];
                 problem(id_col,
                         fmt::format("{}, born {}, is already children/{}.yaml (id {}), but this "

@@ -1,4 +1,5 @@
 #include "liushou/validate.hpp"
+#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
@@ -44,6 +45,12 @@ bool has_errors(const Problems& problems) {
     for (const auto& p : problems)
         if (p.severity == Severity::error) return true;
     return false;
+}
+
+bool looks_like_same_child(const Child& a, const Child& b) {
+    if (a.name.empty() || !a.birth_date || a.birth_date != b.birth_date) return false;
+    if (!a.id_number.empty() && !b.id_number.empty() && a.id_number != b.id_number) return false;
+    return to_nfc(a.name) == to_nfc(b.name);
 }
 
 bool valid_child_id(std::string_view id) { return child_id_error(id).empty(); }

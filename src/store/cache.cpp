@@ -16,7 +16,7 @@ namespace liushou {
 namespace {
 
 // Bump when Child or the layout changes: an old cache is then ignored, never misread.
-constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '3'};
+constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '4'};
 
 class Out {
 public:

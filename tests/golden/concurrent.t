@@ -16,7 +16,6 @@ serialises them, so afterwards the file parses and holds all 400.
   $ ls -A children .liushou
   .liushou:
   cache
-  lock
   
   children:
   A1.yaml

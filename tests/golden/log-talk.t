@@ -35,7 +35,7 @@ One talk adds only lines to the child's file; an earlier one is inserted in date
 
 The same entry twice is not duplicated; a follow-up is open until a later entry closes it.
 
-  $ liushou log-talk 2025-001 --by T001 --date 2026-03-12 --summary 想念妈妈，学习压力大 --mood 低落
+  $ liushou log-talk 2025-001 --by T001 --date 2026-03-12 --summary 想念妈妈，学习压力大 --mood 低落 --follow-up 联系母亲每周通一次视频电话
   already logged 2025-001 2026-03-12 talk by T001
   $ liushou log-talk 2025-001 --by T001 --kind family_call --summary 已与母亲视频 --close-follow-up
   logged 2025-001 2026-03-15 family_call by T001, closing the follow-up of 2026-03-12

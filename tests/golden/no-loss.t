@@ -121,7 +121,7 @@ children/2025-001.old.yaml is never counted.
   2025-005
   $ liushou check -q --allow-incomplete 2>&1 | grep old
   children/2025-001.old.yaml:2:5: error: id: the file says id 2025-001 but is named 2025-001.old.yaml
-  children/2025-001.old.yaml:3:7: error: name: the same child (name and birth date) as children/2025-001.yaml
+  children/2025-001.old.yaml:3:7: warning: name: the same name and birth date as children/2025-001.yaml; if this is one child, keep one file; if two, give each its 身份证号
   $ rm children/2025-001.old.yaml
 
 9. Nothing hangs or eats the memory: a FIFO at the cache's path is ignored, a sheet from
