@@ -47,10 +47,19 @@ _liushou_ids() {{
 _liushou_teachers() {{
     liushou -q staff list --format csv 2>/dev/null | tail -n +2 | cut -d, -f1
 }}
+# Ids and names come from files that travel between machines: they are data, never words for
+# compgen -W (which expands $(...) in them). Each line that starts with what was typed is
+# offered, quoted for the shell.
+_liushou_offer() {{
+    local line
+    while IFS= read -r line; do
+        [[ -n $line && $line == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$line")")
+    done
+}}
 _liushou() {{
     local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
-    local path="" i w
-    # The command path: every word before the cursor that names a command, skipping the
+    local cmdpath="" i w
+    # The command path (not $path: zsh ties that to $PATH): every word before the cursor that names a command, skipping the
     # values of options that take one.
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${{COMP_WORDS[i]}}
@@ -58,27 +67,28 @@ _liushou() {{
             --root|--lang|--jobs|-o|--output|--from-csv|--map|--by|--teacher|--buddy|--format|--date|--month|--term|--from|--to|--as-of) ((i++)); continue ;;
             -*) continue ;;
         esac
-        case " {commands} " in *" $w "*) path=$w; continue ;; esac
-        [ -n "$path" ] && case "$path" in report|staff) path="$path $w" ;; esac
+        case " {commands} " in *" $w "*) cmdpath=$w; continue ;; esac
+        [ -n "$cmdpath" ] && case "$cmdpath" in report|staff) cmdpath="$cmdpath $w" ;; esac
     done
     case $prev in
         --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --from-csv|--map|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --by|--teacher) COMPREPLY=($(compgen -W "$(_liushou_teachers)" -- "$cur")); return ;;
-        --buddy|--id) COMPREPLY=($(compgen -W "$(_liushou_ids)" -- "$cur")); return ;;
+        --by|--teacher) COMPREPLY=(); _liushou_offer < <(_liushou_teachers); return ;;
+        --buddy|--id) COMPREPLY=(); _liushou_offer < <(_liushou_ids); return ;;
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "md json csv table" -- "$cur")); return ;;
     esac
     local words
-    case $path in
+    case $cmdpath in
     "") words="{globals}{commands}" ;;
 {arms}    esac
-    case "$path" in
-        enroll|pair|log-talk|"report child")
-            [[ $cur != -* ]] && words="$words $(_liushou_ids)" ;;
-        completion) words="$words bash zsh" ;;
-    esac
+    [ "$cmdpath" = completion ] && words="$words bash zsh"
+    # Only liushou's own option and command names go through compgen.
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
+    case "$cmdpath" in
+        enroll|pair|log-talk|"report child")
+            [[ $cur != -* ]] && _liushou_offer < <(_liushou_ids) ;;
+    esac
 }}
 complete -F _liushou liushou
 )SH",
