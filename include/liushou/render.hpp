@@ -29,7 +29,8 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 std::string label(std::string_view key, std::string_view lang);
 
 /// User text made inert in Markdown: `\ ` * _ [ ] < > | ~ #` are escaped and line breaks
-/// become spaces, so a name or note can neither break a table nor inject HTML.
+/// become spaces, so a name or note can neither break a table nor inject HTML; a bare URL or
+/// www. address is split by an escape and an e-mail's @ is written ＠, so none becomes a link.
 std::string md_escape(std::string_view text);
 
 /// "三年级2班" in zh, "3-2" in en; what is unknown is left out.

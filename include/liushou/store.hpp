@@ -102,6 +102,11 @@ private:
 /// rename, fsync of the directory. Returns false without writing when nothing would change.
 bool atomic_write(const std::string& path, const std::string& content, int mode);
 
+/// Writes a report or checklist to `path` (-o): atomically, mode 0600 (it holds names and
+/// notes), whatever mode a file there had. A FIFO or terminal is written through; a symbolic
+/// link, directory or other special file is refused with UsageError, never replaced.
+void write_output(const std::string& path, const std::string& content);
+
 /// The largest record file read (a child with ten years of monthly talks is about 50 KB):
 /// anything bigger is refused unread, so a stray paste cannot exhaust memory.
 constexpr uint64_t kMaxRecordBytes = 1 << 20;

@@ -17,4 +17,11 @@ std::string to_nfc(std::string_view utf8);
 /// `multiline` allows newline (free text); names and ids allow neither newline nor tab.
 std::string forbidden_character(std::string_view utf8, bool multiline = true);
 
+/// `text` with every number that looks like a phone or id number masked to its first three
+/// and last two digits (139******78): 11 or more digits, contiguous or in groups of three or
+/// more joined by one space, '-' or '.', full-width digits too; 10 when it starts with an area
+/// code's 0. Dates (2026-03-15), counts and ids of up to 10 digits are left alone. For every
+/// message liushou prints, so that a value in the wrong column is never echoed into a log.
+std::string mask_private_numbers(std::string_view text);
+
 }  // namespace liushou

@@ -30,6 +30,12 @@ bool valid_child_id(std::string_view id);
 /// Empty when valid, else why not.
 std::string child_id_error(std::string_view id);
 
+/// Why `id` may not be given to a new child or staff member, or "": it holds a phone or id
+/// number (an id travels in file names and commit messages; 学籍号 is G + the 身份证号), or it
+/// is a name Windows reserves (CON, NUL, AUX, PRN, COM1-9, LPT1-9) or ends in '.', so a clone
+/// on Windows would break. Messages never repeat the id.
+std::string new_id_error(std::string_view id);
+
 /// 11-digit mainland mobile (1[3-9]…), optional +86, spaces or dashes between groups.
 bool is_mobile_number(std::string_view phone);
 /// Area code 0xx or 0xxx, then 7 or 8 digits, optional extension (-123 or 转123).

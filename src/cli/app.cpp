@@ -141,10 +141,11 @@ void print_problems(std::ostream& os, const std::string& path, const Problems& p
         return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
     });
     for (const auto& p : sorted) {
+        // check prints to standard output, which is not masked as a whole: the message is.
         os << fmt::format("{}:{}:{}: {}: {}{}\n", path, p.line > 0 ? p.line : 1,
                           p.col > 0 ? p.col : 1,
                           p.severity == Severity::error ? "error" : "warning",
-                          p.field.empty() ? "" : p.field + ": ", p.message);
+                          p.field.empty() ? "" : p.field + ": ", mask_private_numbers(p.message));
     }
 }
 
@@ -166,6 +167,16 @@ Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx
                         file.path, at.first, at.second);
     }
     return file.record;
+}
+
+void require_new_child_id(const Tree& tree, const std::string& id) {
+    const std::string why = new_id_error(id);
+    if (!why.empty()) throw UsageError(why);
+    for (const auto& other : tree.child_ids())
+        if (other != id && fold_case(other) == fold_case(id))
+            throw UsageError(fmt::format("the id {} differs from {} only in case; on Windows and "
+                                         "macOS they would be one file",
+                                         id, other));
 }
 
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
@@ -247,7 +258,47 @@ Date date_option(const std::string& option, const std::string& text, const Date&
     return *parsed.date;
 }
 
-int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+namespace {
+
+/// Standard error as liushou writes it: line by line, with every number that looks like a
+/// phone or id number masked, since messages land in terminals, hooks' output and CI logs.
+class MaskingBuf : public std::streambuf {
+public:
+    explicit MaskingBuf(std::ostream& dest) : dest_(dest) {}
+    ~MaskingBuf() override { sync(); }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (c == traits_type::eof()) return traits_type::not_eof(c);
+        line_ += static_cast<char>(c);
+        if (c == '\n') emit();
+        return c;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        for (std::streamsize i = 0; i < n; ++i) overflow(traits_type::to_int_type(s[i]));
+        return n;
+    }
+    int sync() override {
+        emit();
+        dest_.flush();
+        return 0;
+    }
+
+private:
+    void emit() {
+        if (line_.empty()) return;
+        dest_ << mask_private_numbers(line_);
+        line_.clear();
+    }
+    std::ostream& dest_;
+    std::string line_;
+};
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
+    MaskingBuf masking(raw_err);
+    std::ostream err(&masking);
     CLI::App app{"liushou (留守): records, checklists and reports for a school's care of "
                  "left-behind children"};
     app.name("liushou");
@@ -321,8 +372,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     // Long work (a cold load of a county, an import of thousands of rows) shows how far it
     // has got, but only to a person at a terminal: never into a pipe, a file or a log.
     std::shared_ptr<TerminalProgress> shown;
-    if (!ctx.quiet && &err == &std::cerr && ::isatty(2)) {
-        shown = std::make_shared<TerminalProgress>(err);
+    if (!ctx.quiet && &raw_err == &std::cerr && ::isatty(2)) {
+        shown = std::make_shared<TerminalProgress>(raw_err);
         ctx.progress = [shown](const char* what, size_t done, size_t total) {
             shown->update(what, done, total);
         };

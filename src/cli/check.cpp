@@ -100,6 +100,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     for (const auto& c : children) ids.insert(c.id);
     const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>> people;
+    std::map<std::string, std::string> folded;  // lower-cased id -> id
     for (auto& file : children) {
         Problems& problems = file.problems;
         if (file.parsed) {
@@ -114,6 +115,12 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
             problems.erase(std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
                                           [&](const Problem& p) { return rejected.count(p.field) > 0; }),
                            problems.end());
+            if (const std::string why = new_id_error(file.id); !why.empty())
+                problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
+            if (const auto clash = folded.emplace(fold_case(file.id), file.id); !clash.second)
+                problems.push_back(Problem{"id", fmt::format("the id differs from {} only in case; on "
+                                                             "Windows and macOS they are one file",
+                                                             clash.first->second)});
             if (c.id != file.id && !c.id.empty())
                 problems.push_back(Problem{"id",
                                            fmt::format("the file says id {} but is named {}.yaml",

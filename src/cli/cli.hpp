@@ -76,6 +76,10 @@ void require_writable(const Loaded& file, Context& ctx) {
 /// the id its name gives. Throws UsageError or DataError otherwise.
 Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx);
 
+/// Refuses (UsageError) an id for a new child that new_id_error refuses, or that differs from
+/// an existing child's id only in case.
+void require_new_child_id(const Tree& tree, const std::string& id);
+
 /// Every child a read command can use: a file that cannot be read is named on stderr and
 /// skipped, and `skipped` is set so the command can end with exit 1.
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped);

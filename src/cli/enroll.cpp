@@ -167,6 +167,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
             child.id = next_child_id(id_year(school.record, ctx.today),
                                      std::set<std::string>(ids.begin(), ids.end()));
         } else {
+            require_new_child_id(tree, id);
             child.id = id;
         }
     }

@@ -27,6 +27,7 @@ int run_rename(const RenameOptions& o, Context& ctx) {
     if (tree.child_exists(o.to))
         throw DataError(fmt::format("{} is already taken by {}; choose another id", o.to,
                                     tree.display(tree.child_relative(o.to))));
+    require_new_child_id(tree, o.to);
     Child child = load_child_for_write(tree, o.from, ctx);
     // Every other file is read (fresh, under the lock) to find its references; one that cannot
     // be read could hold a reference that would then point at nobody.

@@ -76,7 +76,7 @@ void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
         ctx.out << text;
         return;
     }
-    atomic_write(o.output, text, o.redact ? 0644 : 0600);
+    write_output(o.output, text);
     if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
 }
 
@@ -145,14 +145,16 @@ int run_child(const ReportOptions& o, Context& ctx) {
         boost::system::error_code ec;
         fs::create_directories(o.output, ec);
         if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.output, ec.message()));
+        if (fs::is_symlink(o.output, ec))
+            throw UsageError(fmt::format("-o {}: a symbolic link; name the directory itself", o.output));
+        fs::permissions(o.output, fs::owner_all, ec);  // the cards hold names and notes
         const std::string ext = o.format == "json" ? ".json" : o.format == "csv" ? ".csv" : ".md";
         size_t written = 0;
         for (size_t i = 0; i < trees.size(); ++i) {
             for (const Child& c : trees[i].children) {
                 // Several schools may use the same ids: prefix the school in a county run.
                 const std::string name = (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
-                atomic_write((fs::path(o.output) / name).string(),
-                             render_child(c, sources[i], style), o.redact ? 0644 : 0600);
+                write_output((fs::path(o.output) / name).string(), render_child(c, sources[i], style));
                 ++written;
             }
         }

@@ -70,7 +70,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     if (o.output.empty() || o.output == "-") {
         ctx.out << text;
     } else {
-        atomic_write(o.output, text, 0644);
+        write_output(o.output, text);
         if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
     }
     release_at_exit(std::move(children));

@@ -45,7 +45,8 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
 
     Staff s;
     s.id = o.id.empty() ? next_staff_id(list) : o.id;
-    const std::string id_problem = child_id_error(s.id);
+    std::string id_problem = child_id_error(s.id);
+    if (id_problem.empty()) id_problem = new_id_error(s.id);
     if (!id_problem.empty()) throw UsageError("--id: " + id_problem);
     if (list.find(s.id))
         throw UsageError(fmt::format("staff id {} already exists in {}", s.id, file.path));

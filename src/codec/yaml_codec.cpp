@@ -542,14 +542,18 @@ void find_full_width_colons(std::string_view text, Problems& problems) {
         pos = end + 1;
         size_t i = one.find_first_not_of(' ');
         if (i == std::string_view::npos) continue;
-        if (one.substr(i, 2) == "- ") i = one.find_first_not_of(' ', i + 2);
-        if (i == std::string_view::npos) continue;
+        if (one.substr(i, 2) == "- ") continue;  // a list's item is text: `- 注意：…` is fine
         const size_t key_start = i;
         while (i < one.size() && (std::isalnum(static_cast<unsigned char>(one[i])) || one[i] == '_')) ++i;
         if (i == key_start || !std::isalpha(static_cast<unsigned char>(one[key_start]))) continue;
         const size_t key_end = i;
         while (i < one.size() && one[i] == ' ') ++i;
         if (one.substr(i, 3) != "\xef\xbc\x9a") continue;
+        // `备注：见下: x` is an odd key with a value; only a line that has no other colon
+        // is a key typed with the wrong one.
+        const std::string_view rest = one.substr(i + 3);
+        if (rest.find(": ") != std::string_view::npos || (!rest.empty() && rest.back() == ':'))
+            continue;
         const std::string key(one.substr(key_start, key_end - key_start));
         problems.push_back(Problem{
             key, fmt::format("the key is followed by a full-width colon (：); write an ASCII "
@@ -847,6 +851,9 @@ std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool posi
         return std::nullopt;
     fast_yaml::Document doc;
     if (!doc.parse(text)) return std::nullopt;
+    Problems colons;  // the full reader names them; both readers must agree on the file
+    find_full_width_colons(text, colons);
+    if (!colons.empty()) return std::nullopt;
     Decoded<Child> out;
     DecodeContext ctx{out.where, out.problems, positions};
     try {

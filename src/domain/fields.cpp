@@ -468,6 +468,8 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         if (existing[i].birth_date)  // NFC: a name typed decomposed is the same name
             by_person[{to_nfc(existing[i].name), existing[i].birth_date->iso()}].push_back(i);
     }
+    std::map<std::string, std::string> folded_ids;  // lower-cased id -> id, for case clashes
+    for (const auto& c : existing) folded_ids.emplace(fold_case(c.id), c.id);
     std::map<std::string, int> sheet_ids;
     std::map<std::pair<std::string, std::string>, int> sheet_people;
     std::vector<size_t> needs_id;  // indexes into plan.rows
@@ -594,6 +596,21 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                                                 "a new child needs a name (姓名)",
                                                 Severity::error, row.line, 1});
                 continue;
+            }
+            if (!outcome.child.id.empty()) {
+                // A new id must be safe to travel: no private number, no Windows device name,
+                // and not another child's id in another case (one file on Windows and macOS).
+                std::string why = new_id_error(outcome.child.id);
+                const auto same_case = folded_ids.find(fold_case(outcome.child.id));
+                if (why.empty() && same_case != folded_ids.end())
+                    why = fmt::format("the id differs from {} only in case; on Windows and macOS "
+                                      "they would be one file",
+                                      same_case->second);
+                if (!why.empty()) {
+                    problem(id_col, why);
+                    continue;
+                }
+                folded_ids.emplace(fold_case(outcome.child.id), outcome.child.id);
             }
             outcome.action = RowAction::add;
             outcome.changed.clear();

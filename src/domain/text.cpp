@@ -167,4 +167,83 @@ std::string forbidden_character(std::string_view utf8, bool multiline) {
     return "";
 }
 
+namespace {
+
+/// The digit at `at` (ASCII or full-width), its value in `digit` and byte length in `len`.
+bool digit_at(std::string_view s, size_t at, char& digit, size_t& len) {
+    if (at < s.size() && s[at] >= '0' && s[at] <= '9') {
+        digit = s[at];
+        len = 1;
+        return true;
+    }
+    if (at + 2 < s.size() && s.substr(at, 2) == "\xef\xbc" &&
+        static_cast<unsigned char>(s[at + 2]) >= 0x90 && static_cast<unsigned char>(s[at + 2]) <= 0x99) {
+        digit = static_cast<char>('0' + (static_cast<unsigned char>(s[at + 2]) - 0x90));
+        len = 3;
+        return true;
+    }
+    return false;
+}
+
+bool check_x_at(std::string_view s, size_t at, size_t& len) {
+    if (at < s.size() && (s[at] == 'X' || s[at] == 'x')) return len = 1, true;
+    if (s.substr(at, 3) == "\xef\xbc\xb8") return len = 3, true;  // Ｘ
+    return false;
+}
+
+struct Group {
+    size_t begin, end;  // bytes
+    std::string digits;
+};
+
+bool looks_private(const std::vector<Group>& g, size_t from) {
+    size_t total = 0;
+    for (size_t i = from; i < g.size(); ++i) {
+        total += g[i].digits.size();
+        if (i + 1 < g.size() && g[i].digits.size() < 3) return false;
+    }
+    const bool area_code = g[from].digits[0] == '0' && g.size() - from > 1;
+    return total >= (area_code ? 10u : 11u);
+}
+
+}  // namespace
+
+std::string mask_private_numbers(std::string_view text) {
+    std::string out;
+    size_t copied = 0;
+    for (size_t i = 0; i < text.size();) {
+        char d;
+        size_t len;
+        if (!digit_at(text, i, d, len)) {
+            ++i;
+            continue;
+        }
+        // A run of digit groups joined by single separators.
+        std::vector<Group> groups;
+        size_t at = i;
+        for (;;) {
+            Group g{at, at, ""};
+            while (digit_at(text, at, d, len)) g.digits += d, at += len;
+            if (check_x_at(text, at, len)) g.digits += 'X', at += len;
+            g.end = at;
+            groups.push_back(g);
+            const bool sep = at < text.size() && (text[at] == ' ' || text[at] == '-' || text[at] == '.');
+            if (!sep || !digit_at(text, at + 1, d, len)) break;
+            ++at;
+        }
+        for (size_t from = 0; from < groups.size(); ++from) {
+            if (!looks_private(groups, from)) continue;
+            std::string digits;
+            for (size_t k = from; k < groups.size(); ++k) digits += groups[k].digits;
+            out.append(text.substr(copied, groups[from].begin - copied));
+            out += digits.substr(0, 3) + std::string(digits.size() - 5, '*') + digits.substr(digits.size() - 2);
+            copied = groups.back().end;
+            break;
+        }
+        i = groups.back().end;
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
 }  // namespace liushou

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include <cctype>
 #include <set>
 
@@ -54,6 +57,31 @@ bool looks_like_same_child(const Child& a, const Child& b) {
 }
 
 bool valid_child_id(std::string_view id) { return child_id_error(id).empty(); }
+
+std::string new_id_error(std::string_view id) {
+    size_t run = 0, longest = 0;
+    for (const char c : id) {
+        run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    if (longest >= 11)
+        return "the id holds a long number (a phone or 身份证号?); ids appear in file names and "
+               "commit messages, so use the 学号 or let liushou number the child";
+    std::string stem(id.substr(0, id.find('.')));
+    for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    static const char* kReserved[] = {"CON", "PRN", "AUX", "NUL"};
+    bool reserved = std::find(std::begin(kReserved), std::end(kReserved), stem) != std::end(kReserved);
+    if (stem.size() == 4 && (stem.compare(0, 3, "COM") == 0 || stem.compare(0, 3, "LPT") == 0) &&
+        stem[3] >= '1' && stem[3] <= '9')
+        reserved = true;
+    if (reserved)
+        return fmt::format("the id \"{}\" is a name Windows reserves for a device; a clone on "
+                           "Windows could not hold its file",
+                           id);
+    if (!id.empty() && id.back() == '.')
+        return fmt::format("the id \"{}\" ends in '.', which Windows drops from file names", id);
+    return "";
+}
 
 std::string child_id_error(std::string_view id) {
     if (id.empty()) return "the id is empty";

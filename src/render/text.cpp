@@ -72,7 +72,13 @@ std::string csv_line(const std::vector<std::string>& cells) {
     std::string out;
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
-        const std::string& c = cells[i];
+        // A cell that starts like a formula (= + - @, or a tab or CR before one) would be run
+        // by Excel or WPS when a teacher opens the file: a leading ' makes it text (OWASP's
+        // advice for CSV injection). JSON output stays exact.
+        const std::string c = !cells[i].empty() && std::string_view("=+-@\t\r").find(cells[i][0]) !=
+                                                        std::string_view::npos
+                                  ? "'" + cells[i]
+                                  : cells[i];
         if (c.find_first_of(",\"\n\r") == std::string::npos) {
             out += c;
             continue;
@@ -140,10 +146,36 @@ std::string label(std::string_view key, std::string_view lang) {
     return std::string(lang == "en" ? it->second.second : it->second.first);
 }
 
+namespace {
+
+std::string fold_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
 std::string md_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        // A bare URL, www. address or e-mail address becomes a link in GitHub's Markdown (and
+        // cmark-gfm's autolink extension): escaping its ':' or '.' splits it, so a note stays
+        // text that nobody can click.
+        const bool url_colon = c == ':' && text.substr(i + 1, 2) == "//";
+        const bool www_dot = c == '.' && i >= 3 && fold_ascii(text.substr(i - 3, 3)) == "www";
+        if (url_colon || www_dot) {
+            out += '\\';
+            out += c;
+            continue;
+        }
+        if (c == '@') {  // no escape stops an e-mail autolink: a full-width ＠ reads the same
+            out += "\xef\xbc\xa0";
+            continue;
+        }
         switch (c) {
             case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
             case '|': case '~': case '#': case '!':

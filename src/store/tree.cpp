@@ -180,14 +180,17 @@ bool write_atomically(const std::string& path, const std::string& content, int m
     const bool existed = ::stat(path.c_str(), &st) == 0;
     const char* outcome = existed ? "the file is unchanged" : "nothing was written";
     if (existed) {
-        // Unchanged content is not written at all: no new mtime, no churn for git.
-        if (static_cast<size_t>(st.st_size) == content.size()) {
+        // Unchanged content is not written at all: no new mtime, no churn for git. (A file
+        // whose mode is looser than asked is rewritten all the same, to tighten it.)
+        if (static_cast<size_t>(st.st_size) == content.size() &&
+            static_cast<int>(st.st_mode & 07777) == mode) {
             try {
                 if (read_regular_file(path, path, kMaxRecordBytes * 64) == content) return false;
             } catch (const Error&) {
             }
         }
-        mode = static_cast<int>(st.st_mode & 07777);
+        // The mode is always the one asked for, never the old file's: a clone checks children's
+        // files out 0644, and a rewrite makes them 0600 again.
     }
     const fs::path target(path);
     const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -242,6 +245,38 @@ bool write_atomically(const std::string& path, const std::string& content, int m
 
 bool atomic_write(const std::string& path, const std::string& content, int mode) {
     return write_atomically(path, content, mode, std::nullopt, 0);
+}
+
+void write_output(const std::string& path, const std::string& content) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+        if (S_ISLNK(st.st_mode))
+            throw UsageError(fmt::format("-o {}: a symbolic link; liushou does not replace it "
+                                         "(name a file, or use -o - for standard output)",
+                                         path));
+        if (S_ISDIR(st.st_mode))
+            throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
+        if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+            // A pipe or a terminal is written through, never replaced by a file.
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+            for (size_t done = 0; done < content.size();) {
+                const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) {
+                    const std::string why = errno_text();
+                    ::close(fd);
+                    throw IoError(fmt::format("{}: write failed: {}", path, why));
+                }
+                done += static_cast<size_t>(n);
+            }
+            ::close(fd);
+            return;
+        }
+        if (!S_ISREG(st.st_mode))
+            throw UsageError(fmt::format("-o {}: not a regular file; liushou does not replace it", path));
+    }
+    write_atomically(path, content, 0600, std::nullopt, 0);
 }
 
 int run_git(const std::vector<std::string>& git_args, const std::string& dir,
@@ -344,7 +379,25 @@ Tree Tree::open(const Context& ctx) {
         "LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
 }
 
+namespace {
+
+/// children/ and .liushou/ must be directories of the tree itself: a link to elsewhere would
+/// let a crafted tree have liushou read, cache (with phone numbers) and write files outside.
+void refuse_linked_directories(const std::string& root, const std::string& shown) {
+    for (const char* dir : {kChildrenDir, kStateDir}) {
+        struct stat st {};
+        const std::string full = (fs::path(root) / dir).string();
+        if (::lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+            throw DataError(fmt::format("{}{}/ is a symbolic link; liushou reads and writes only "
+                                        "inside the tree (put the directory itself there)",
+                                        shown, dir));
+    }
+}
+
+}  // namespace
+
 void Tree::configure(const Context& ctx) {
+    refuse_linked_directories(root_, display_prefix_);
     set_cache(!ctx.no_cache);
     set_jobs(ctx.jobs);
     set_journal(ctx.journal);
@@ -531,6 +584,9 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                                                      &out[i].record});
         boost::system::error_code ec;
         fs::create_directories(fs::path(cache_path).parent_path(), ec);
+        // The cache holds every phone number of the tree: for its owner only.
+        fs::permissions(fs::path(root_) / kStateDir, fs::owner_all, ec);
+        fs::permissions(fs::path(cache_path).parent_path(), fs::owner_all, ec);
         if (!ec) RecordCache::write(cache_path, entries, started);
     }
     // A file that vanished between listing and reading is simply not there.
@@ -603,13 +659,13 @@ bool Tree::write_child(const Child& child) const {
 bool Tree::write_staff(const StaffList& staff) const {
     const std::string text = encode_staff(staff);
     refuse_unreadable<StaffList>(text, decode_staff, display(kStaffFile));
-    return write_text(kStaffFile, text, 0644);
+    return write_text(kStaffFile, text, 0600);  // teachers' phone numbers
 }
 
 bool Tree::write_school(const School& school) const {
     const std::string text = encode_school(school);
     refuse_unreadable<School>(text, decode_school, display(kSchoolFile));
-    return write_text(kSchoolFile, text, 0644);
+    return write_text(kSchoolFile, text, 0600);  // the leading group's names
 }
 
 void Tree::remove_child(const std::string& id) const {

@@ -36,7 +36,7 @@ file, incomplete files (as warnings with --allow-incomplete) and an unknown sche
   children/2025-004.yaml:36:12: error: pairing.teacher: teacher T999 is not in staff.yaml
   children/2025-004.yaml:37:1: warning: comments are dropped when liushou rewrites this file; keep notes in a field such as notes
   children/2025-009.yaml:2:5: error: id: the file says id 2025-002 but is named 2025-009.yaml
-  children/2025-009.yaml:3:7: error: name: the same child (name and birth date) as children/2025-002.yaml
+  children/2025-009.yaml:3:7: warning: name: the same name and birth date as children/2025-002.yaml; if this is one child, keep one file; if two, give each its 身份证号
   children/2025-009.yaml:30:10: error: guardian.phone: not a mobile (11 digits) or landline number with area code
   children/X1.yaml:1:9: error: schema: schema version 2 is not known to this liushou (it reads version 1)
   children/X2.yaml:1:1: warning: incomplete file (建档), missing: gender, birth_date, grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age

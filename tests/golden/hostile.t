@@ -120,7 +120,7 @@ is skipped) without crashing.
   check: exit 1
   log-talk: exit 1, file unchanged
   == grade-overflow.yaml
-  children/2025-900.yaml:7:8: error: grade: expected a whole number, found "99999999999999999999999"
+  children/2025-900.yaml:7:8: error: grade: expected a whole number, found "999******************99"
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged

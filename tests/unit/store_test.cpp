@@ -48,10 +48,15 @@ TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {
     struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
-    CHECK(atomic_write(file, "two\n", 0644));
+    ::chmod(file.c_str(), 0644);  // as a clone checks it out
+    CHECK(atomic_write(file, "two\n", 0600));
     CHECK(slurp(file) == "two\n");
     REQUIRE(::stat(file.c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);  // an existing file keeps its mode
+    CHECK((st.st_mode & 0777) == 0600);  // the mode asked for, never the old file's
+    ::chmod(file.c_str(), 0644);
+    CHECK(atomic_write(file, "two\n", 0600));  // same bytes, looser mode: rewritten to tighten
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
     int entries = 0;
     for (fs::directory_iterator it(dir.path), end; it != end; ++it) ++entries;
     CHECK(entries == 1);

@@ -34,3 +34,27 @@ TEST_CASE("characters a record never holds") {
     CHECK(forbidden_character("x\xE2\x81\xA6y") == "U+2066");
     CHECK(forbidden_character("x\xE2\x80\x8Fy") == "U+200F");
 }
+
+TEST_CASE("messages never repeat a phone or id number") {
+    CHECK(mask_private_numbers("监护人年龄: \"13912345678\" is not a number") ==
+          "监护人年龄: \"139******78\" is not a number");
+    CHECK(mask_private_numbers("gender: \"13987654321\" is not one of male | female") ==
+          "gender: \"139******21\" is not one of male | female");
+    CHECK(mask_private_numbers("139 1234 5678") == "139******78");
+    CHECK(mask_private_numbers("139-1234-5678.") == "139******78.");
+    CHECK(mask_private_numbers("电话139.1234.5678") == "电话139******78");
+    CHECK(mask_private_numbers("+86 139 1234 5678") == "+86 139******78");
+    CHECK(mask_private_numbers("\xef\xbc\x91\xef\xbc\x93\xef\xbc\x99\xef\xbc\x91\xef\xbc\x92"
+                               "\xef\xbc\x93\xef\xbc\x94\xef\xbc\x95\xef\xbc\x96\xef\xbc\x97"
+                               "\xef\xbc\x98") == "139******78");  // full-width digits
+    CHECK(mask_private_numbers("420821201608252711") == "420*************11");
+    CHECK(mask_private_numbers("id 42082120160825271X!") == "id 420*************1X!");
+    CHECK(mask_private_numbers("4208 2120 1711 3010 6X") == "420*************6X");
+    CHECK(mask_private_numbers("G420821201608252711") == "G420*************11");
+    CHECK(mask_private_numbers("0592-62158640") == "059*******40");
+    // Left alone: dates, periods, counts, row numbers, short ids, times.
+    for (const char* plain : {"2026-03-15", "2026-02-01 至 2026-07-31", "row 1000, 3 problems",
+                              "children/2025-001.yaml:12:7", "2025-123", "1,500 rows",
+                              "12:30", "T001", "the file is 15.2 MB", "2026-03-01 2026-03-31"})
+        CHECK(mask_private_numbers(plain) == plain);
+}
