@@ -6,7 +6,7 @@
 
 namespace liushou {
 
-/// Exit codes of the command contract (DESIGN.md §4).
+/// Exit codes of every command (liushou(1), EXIT STATUS).
 enum ExitCode : int { kOk = 0, kDataProblem = 1, kUsage = 2, kIoFailure = 3 };
 
 /// Base of every error thrown inside liushou; caught in main only.

@@ -1,4 +1,5 @@
-// The records of schema version 1 (DESIGN.md §3): a child's file, the staff list, the school.
+// The records of schema version 1 (README, "The records tree"): a child's file, the staff
+// list, the school.
 #pragma once
 
 #include <map>

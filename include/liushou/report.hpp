@@ -1,4 +1,4 @@
-// The 工作总结: every rate of DESIGN.md §4 over a period, by school, grade and class, and
+// The 工作总结: every rate of liushou-report(1) over a period, by school, grade and class, and
 // what still falls short of 100%. Pure computation on records.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The month's checklist (DESIGN.md §4 schedule): what the plan, the rules and the records say
+// The month's checklist (liushou-schedule(1)): what the plan, the rules and the records say
 // is still to do, worked out without I/O so it can be tested on hand-built records.
 #pragma once
 

@@ -6,6 +6,9 @@
 
 namespace liushou {
 
+/// Appends the UTF-8 encoding of the code point `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
 /// `utf8` in Unicode Normalization Form C. The same name typed on two machines (a precomposed
 /// "ü" or "u" plus a combining diaeresis) is then the same string, so it matches itself.
 /// Invalid UTF-8 is returned unchanged (it is refused elsewhere).

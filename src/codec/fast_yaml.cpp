@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "liushou/text.hpp"
+
 namespace liushou::fast_yaml {
 
 YAML::NodeType::value Node::Type() const { return raw_ ? raw_->type : YAML::NodeType::Undefined; }
@@ -32,25 +34,6 @@ struct Line {
 
 bool is_seq_item(std::string_view content) {
     return content == "-" || content.substr(0, 2) == "- ";
-}
-
-/// Appends the UTF-8 encoding of `cp`.
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xc0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xe0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        out += static_cast<char>(0xf0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
 }
 
 bool hex_value(std::string_view s, uint32_t& out) {
