@@ -710,7 +710,7 @@ long our_temporary(const std::string& name, bool in_children) {
     const bool known = in_children
                            ? target.size() > 5 && target.compare(target.size() - 5, 5, ".yaml") == 0 &&
                                  valid_child_id(target.substr(0, target.size() - 5))
-                           : target == kSchoolFile || target == kStaffFile;
+                           : target == kSchoolFile || target == kStaffFile || target == "children.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 
@@ -721,8 +721,13 @@ void Tree::remove_stale_temporaries() const {
     // `.NAME.tmp.PID.N` behind. Under the lock no other writer is busy, but a process that is
     // still alive (a PID reused, a writer from an older liushou) keeps its files, and a name
     // that is not exactly ours is never touched: it may be someone's backup.
-    for (const bool in_children : {false, true}) {
-        const fs::path dir = in_children ? fs::path(root_) / kChildrenDir : fs::path(root_);
+    // The cache's directory too: enroll reads the whole tree, so a killed enroll can leave
+    // a half-written cache behind.
+    for (const int where : {0, 1, 2}) {
+        const bool in_children = where == 1;
+        const fs::path dir = where == 0 ? fs::path(root_)
+                             : in_children ? fs::path(root_) / kChildrenDir
+                                           : fs::path(root_) / kStateDir / "cache";
         boost::system::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             const long pid = our_temporary(it->path().filename().string(), in_children);
