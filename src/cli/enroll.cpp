@@ -64,6 +64,11 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
         problems.push_back(Problem{"", "the sheet has a header but no rows below it",
                                    Severity::error, 2, 1});
+    if (has_errors(problems)) {  // an unreadable sheet has no header to complain about
+        print_problems(ctx.err, o.csv, problems);
+        ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
+        return kDataProblem;
+    }
     std::map<std::string, std::string> user_map;
     if (!o.map_file.empty()) {
         Problems map_problems;

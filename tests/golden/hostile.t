@@ -109,6 +109,22 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == formula-name.yaml
+  checked 3 files: 0 errors, 0 warnings
+  check: exit 0
+  log-talk: wrote the talk
+  == fullwidth-colon-key.yaml
+  children/2025-900.yaml:3:5: error: name: the key is followed by a full-width colon (：); write an ASCII colon and a space: name: …
+  children/2025-900.yaml:4:7: error: not valid YAML: illegal map value
+  checked 3 files: 2 errors, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
+  == fullwidth-colon-nested-key.yaml
+  children/2025-900.yaml:20:7: error: name: the key is followed by a full-width colon (：); write an ASCII colon and a space: name: …
+  children/2025-900.yaml:21:13: error: not valid YAML: illegal map value
+  checked 3 files: 2 errors, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == gender-number.yaml
   children/2025-900.yaml:4:9: error: gender: "3" is not one of male | female
   checked 3 files: 1 error, 0 warnings
@@ -134,6 +150,11 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
+  == guardian-name-lrm.yaml
+  children/2025-900.yaml:20:9: error: guardian.name: holds a character that reorders text (U+200E), so it could display as something else; remove it
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == id-mismatch.yaml
   children/2025-900.yaml:2:5: error: id: the file says id 2025-901 but is named 2025-900.yaml
   checked 3 files: 1 error, 0 warnings
@@ -154,6 +175,11 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
+  == id-number-in-age.yaml
+  children/2025-900.yaml:25:8: error: guardian.age: expected a whole number, found "420*************16"
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == id-number-short.yaml
   children/2025-900.yaml:6:12: error: id_number: an id number has 18 characters, this one has 10
   checked 3 files: 1 error, 0 warnings
@@ -190,6 +216,16 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == name-bidi-override.yaml
+  children/2025-900.yaml:3:7: error: name: holds a character that reorders text (U+202E), so it could display as something else; remove it
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
+  == name-c1-control.yaml
+  children/2025-900.yaml:3:7: error: name: holds a control character (U+0085); remove it
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == name-control-char.yaml
   children/2025-900.yaml:3:7: error: name: holds a control character (U+0007); remove it
   checked 3 files: 1 error, 0 warnings
@@ -205,6 +241,11 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
+  == notes-bidi-isolate.yaml
+  children/2025-900.yaml:26:8: error: notes: holds a character that reorders text (U+2066), so it could display as something else; remove it
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == nul-byte.yaml
   children/2025-900.yaml:1:1: error: the file holds NUL bytes; it is not a text file
   checked 3 files: 1 error, 0 warnings
@@ -231,6 +272,16 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == phone-in-gender.yaml
+  children/2025-900.yaml:4:9: error: gender: "139******21" is not one of male | female
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
+  == phone-in-grade-fullwidth.yaml
+  children/2025-900.yaml:7:8: error: grade: expected a whole number, found "139******78"
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
   == scalar.yaml
   children/2025-900.yaml:1:1: error: expected a mapping of fields, found text
   checked 3 files: 1 error, 0 warnings
@@ -242,6 +293,10 @@ is skipped) without crashing.
   checked 3 files: 1 error, 1 warning
   check: exit 1
   log-talk: exit 1, file unchanged
+  == shell-in-notes.yaml
+  checked 3 files: 0 errors, 0 warnings
+  check: exit 0
+  log-talk: wrote the talk
   == status-unknown.yaml
   children/2025-900.yaml:10:9: error: status: "vanished" is not one of enrolled | transferred | dropped_out | graduated | not_enrolled
   checked 3 files: 1 error, 0 warnings
@@ -332,6 +387,10 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == url-in-notes.yaml
+  checked 3 files: 0 errors, 0 warnings
+  check: exit 0
+  log-talk: wrote the talk
 
 Files too large to keep in git are made here: nesting 100,000 levels deep in flow style and
 600 levels in block style, and a 15 MB file.
@@ -385,8 +444,16 @@ Bad sheets: an import writes nothing unless every row is good.
   ../hostile/sheets/register-bad-grade.csv:2:5: error: row 2, 年级: "九" is not a number from 1 to 6
   ../hostile/sheets/register-bad-grade.csv: 1 problem; nothing was imported
   exit 1
+  == register-bidi-override.csv
+  ../hostile/sheets/register-bidi-override.csv:2:1: error: the sheet holds the invisible character U+202E here, which can make text display as something else; remove it
+  ../hostile/sheets/register-bidi-override.csv: nothing was imported
+  exit 1
   == register-binary.csv
   ../hostile/sheets/register-binary.csv:2:1: error: the sheet is neither UTF-8 nor GB18030 here; save it as CSV UTF-8
+  exit 1
+  == register-c1-control.csv
+  ../hostile/sheets/register-c1-control.csv:2:1: error: the sheet holds the invisible character U+0085 here, which can make text display as something else; remove it
+  ../hostile/sheets/register-c1-control.csv: nothing was imported
   exit 1
   == register-duplicate-column.csv
   ../hostile/sheets/register-duplicate-column.csv:1:9: error: 姓名: a second column for name (the first is column 2)
@@ -398,7 +465,6 @@ Bad sheets: an import writes nothing unless every row is good.
   exit 1
   == register-empty.csv
   ../hostile/sheets/register-empty.csv:1:1: error: header: no header row: the sheet is empty or has no row with two or more headers
-  ../hostile/sheets/register-empty.csv:1:1: error: header: the sheet has neither a 姓名 (name) nor a 学号 (id) column
   ../hostile/sheets/register-empty.csv: nothing was imported
   exit 1
   == register-extra-fields.csv
@@ -413,9 +479,34 @@ Bad sheets: an import writes nothing unless every row is good.
   ../hostile/sheets/register-header-only.csv:2:1: error: the sheet has a header but no rows below it
   ../hostile/sheets/register-header-only.csv: nothing was imported
   exit 1
+  == register-id-case-clash.csv
+  ../hostile/sheets/register-id-case-clash.csv:3:1: error: row 3, 学号: the id differs from A-950 only in case; on Windows and macOS they would be one file
+  ../hostile/sheets/register-id-case-clash.csv: 1 problem; nothing was imported
+  exit 1
+  == register-id-holds-id-number.csv
+  ../hostile/sheets/register-id-holds-id-number.csv:2:1: error: row 2, 学号: the id holds a long number (a phone or 身份证号?); ids appear in file names and commit messages, so use the 学号 or let liushou number the child
+  ../hostile/sheets/register-id-holds-id-number.csv: 1 problem; nothing was imported
+  exit 1
+  == register-id-holds-phone.csv
+  ../hostile/sheets/register-id-holds-phone.csv:2:1: error: row 2, 学号: the id holds a long number (a phone or 身份证号?); ids appear in file names and commit messages, so use the 学号 or let liushou number the child
+  ../hostile/sheets/register-id-holds-phone.csv: 1 problem; nothing was imported
+  exit 1
+  == register-id-number-in-grade.csv
+  ../hostile/sheets/register-id-number-in-grade.csv:2:5: error: row 2, 年级: "420*************27" is not a number from 1 to 6
+  ../hostile/sheets/register-id-number-in-grade.csv: 1 problem; nothing was imported
+  exit 1
   == register-id-traversal.csv
   ../hostile/sheets/register-id-traversal.csv:2:1: error: row 2, 学号: the id "../../x" must start with a letter or digit
   ../hostile/sheets/register-id-traversal.csv: 1 problem; nothing was imported
+  exit 1
+  == register-id-windows-device.csv
+  ../hostile/sheets/register-id-windows-device.csv:2:1: error: row 2, 学号: the id "CON" is a name Windows reserves for a device; a clone on Windows could not hold its file
+  ../hostile/sheets/register-id-windows-device.csv:3:1: error: row 3, 学号: the id "lpt1" is a name Windows reserves for a device; a clone on Windows could not hold its file
+  ../hostile/sheets/register-id-windows-device.csv: 2 problems; nothing was imported
+  exit 1
+  == register-lone-cr-in-quoted-cell.csv
+  ../hostile/sheets/register-lone-cr-in-quoted-cell.csv:2:1: error: row 2: a cell holds a carriage return (U+000D) that is not part of a line end; remove it
+  ../hostile/sheets/register-lone-cr-in-quoted-cell.csv: nothing was imported
   exit 1
   == register-no-id-or-name.csv
   ../hostile/sheets/register-no-id-or-name.csv:1:1: error: header: the sheet has neither a 姓名 (name) nor a 学号 (id) column
@@ -425,9 +516,12 @@ Bad sheets: an import writes nothing unless every row is good.
   ../hostile/sheets/register-not-any-encoding.csv:2:1: error: the sheet is neither UTF-8 nor GB18030 here; save it as CSV UTF-8
   exit 1
   == register-nul.csv
-  ../hostile/sheets/register-nul.csv:1:1: error: header: the sheet has neither a 姓名 (name) nor a 学号 (id) column
   ../hostile/sheets/register-nul.csv:2:1: error: the sheet holds a NUL byte here; is it really a CSV file?
   ../hostile/sheets/register-nul.csv: nothing was imported
+  exit 1
+  == register-phone-in-gender.csv
+  ../hostile/sheets/register-phone-in-gender.csv:2:3: error: row 2, 性别: "139******21" is not 男/女 (male/female)
+  ../hostile/sheets/register-phone-in-gender.csv: 1 problem; nothing was imported
   exit 1
   == register-unclosed-quote.csv
   ../hostile/sheets/register-unclosed-quote.csv:2:1: error: row 2: a quoted cell is never closed (a " is missing)
@@ -439,6 +533,10 @@ Bad sheets: an import writes nothing unless every row is good.
   exit 1
   2025-900.yaml
   $ for f in $H/sheets/talks-*.csv; do sheet log-talk "$f"; done; cmp $H/valid.yaml children/2025-900.yaml && echo "2025-900 unchanged"
+  == talks-bidi-in-summary.csv
+  ../hostile/sheets/talks-bidi-in-summary.csv:2:1: error: the sheet holds the invisible character U+202E here, which can make text display as something else; remove it
+  ../hostile/sheets/talks-bidi-in-summary.csv: nothing was logged
+  exit 1
   == talks-future.csv
   ../hostile/sheets/talks-future.csv:2:2: error: row 2, 日期: 2026-04-02 is in the future
   ../hostile/sheets/talks-future.csv: 1 problem; nothing was logged
@@ -450,6 +548,10 @@ Bad sheets: an import writes nothing unless every row is good.
   == talks-month-13.csv
   ../hostile/sheets/talks-month-13.csv:2:2: error: row 2, 日期: "2026-13-02" has no month 13
   ../hostile/sheets/talks-month-13.csv: 1 problem; nothing was logged
+  exit 1
+  == talks-phone-as-teacher.csv
+  ../hostile/sheets/talks-phone-as-teacher.csv:2:4: error: row 2, 教师: no staff member 139******78 in staff.yaml (give a staff id or name)
+  ../hostile/sheets/talks-phone-as-teacher.csv: 1 problem; nothing was logged
   exit 1
   == talks-unknown-child.csv
   ../hostile/sheets/talks-unknown-child.csv:2:1: error: row 2, 学号: no child 2025-999
