@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace liushou {
 
@@ -20,11 +21,34 @@ std::string to_nfc(std::string_view utf8);
 /// `multiline` allows newline (free text); names and ids allow neither newline nor tab.
 std::string forbidden_character(std::string_view utf8, bool multiline = true);
 
-/// `text` with every number that looks like a phone or id number masked to its first three
-/// and last two digits (139******78): 11 or more digits, contiguous or in groups of three or
-/// more joined by one space, '-' or '.', full-width digits too; 10 when it starts with an area
-/// code's 0. Dates (2026-03-15), counts and ids of up to 10 digits are left alone. For every
-/// message liushou prints, so that a value in the wrong column is never echoed into a log.
+/// A number in free text that may be a phone, id or account number: bytes [begin, end) of
+/// the text, its digits (ASCII; an id's check character as 'X'), what it looks like and, for
+/// a phone, how many leading digits are a country or area code.
+struct PrivateNumber {
+    enum Kind { mobile, landline, id_number, other };
+    size_t begin = 0, end = 0;
+    std::string digits;
+    Kind kind = other;
+    size_t keep = 0;
+};
+
+/// Every number in `text` that looks private. Digits may be ASCII or full-width; groups of
+/// three or more digits joined by one kind of separator (space, '-', '.', their full-width
+/// forms, ideographic space, dashes) count as one number, so 139 1234 5678, 139.1234.5678,
+/// 4208 2120 1711 3010 6X and 0755-2760-1234 are found. Found always: 11 or more digits (10
+/// when grouped after an area code's 0). With `report`, also any ungrouped run of 7 or more
+/// digits, and a grouped one after a label such as 电话, 座机, QQ or 身份证. Never: dates
+/// (2026-03-15, 2026.03.15), periods (2025-2026) and ids such as 2025-017.
+std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool report);
+
+/// `text` with every private number masked to its first three and last two digits
+/// (139******78). For every message liushou prints, so that a value in the wrong column is
+/// never echoed into a log.
 std::string mask_private_numbers(std::string_view text);
+
+/// `text` with every private number masked as a report that leaves the school shows it: a
+/// mobile as 138****5678, a landline as 0755-****1234, an id number as its six-digit region
+/// code and stars, anything else as stars and its last two digits.
+std::string mask_for_report(std::string_view text);
 
 }  // namespace liushou

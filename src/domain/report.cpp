@@ -1,4 +1,5 @@
 #include "liushou/report.hpp"
+#include "liushou/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -259,74 +260,24 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
 
 // ---- redaction -------------------------------------------------------------------------
 
-namespace {
-
-bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
-
-size_t digits_from(std::string_view s, size_t i) {
-    size_t n = 0;
-    while (digit_at(s, i + n)) ++n;
-    return n;
-}
-
-}  // namespace
-
 std::string redact(std::string_view s) {
+    const std::string masked = mask_for_report(s);
+    // A house number: the digits before 号 (3组12号 -> 3组*号), but not a day (3月12号).
     std::string out;
-    size_t i = 0;
-    while (i < s.size()) {
-        if (!digit_at(s, i) || (i > 0 && digit_at(s, i - 1))) {
-            out += s[i++];
+    for (size_t i = 0; i < masked.size();) {
+        const bool run_start = masked[i] >= '0' && masked[i] <= '9' &&
+                               (i == 0 || masked[i - 1] < '0' || masked[i - 1] > '9');
+        if (!run_start) {
+            out += masked[i++];
             continue;
         }
-        const size_t run = digits_from(s, i);
-        // 身份证号: 17 digits and a check character.
-        if (run == 17 && i + 17 < s.size() && (s[i + 17] == 'X' || s[i + 17] == 'x')) {
-            out += std::string(s.substr(i, 6)) + std::string(12, '*');
-            i += 18;
-            continue;
-        }
-        if (run == 18) {
-            out += std::string(s.substr(i, 6)) + std::string(12, '*');
-            i += 18;
-            continue;
-        }
-        // Mobile: 11 digits, or 3-4-4 with spaces or dashes.
-        if (run == 11 && s[i] == '1') {
-            out += std::string(s.substr(i, 3)) + "****" + std::string(s.substr(i + 7, 4));
-            i += 11;
-            continue;
-        }
-        if (run == 3 && s[i] == '1' && i + 13 <= s.size() && (s[i + 3] == ' ' || s[i + 3] == '-') &&
-            digits_from(s, i + 4) == 4 && (s[i + 8] == ' ' || s[i + 8] == '-') &&
-            digits_from(s, i + 9) == 4) {
-            out += std::string(s.substr(i, 3)) + "****" + std::string(s.substr(i + 9, 4));
-            i += 13;
-            continue;
-        }
-        // Landline: area code, dash, 7 or 8 digits.
-        if ((run == 3 || run == 4) && s[i] == '0' && i + run < s.size() && s[i + run] == '-') {
-            const size_t local = digits_from(s, i + run + 1);
-            if (local >= 7 && local <= 8) {
-                out += std::string(s.substr(i, run + 1)) + "****" +
-                       std::string(s.substr(i + run + 1 + local - 4, 4));
-                i += run + 1 + local;
-                continue;
-            }
-        }
-        // Any other long number: keep only its last two digits.
-        if (run >= 7) {
-            out += std::string(run - 2, '*') + std::string(s.substr(i + run - 2, 2));
-            i += run;
-            continue;
-        }
-        // A house number: the digits before 号 (12号 -> *号).
-        if (s.substr(i + run, 3) == "号") {
+        size_t run = 0;
+        while (i + run < masked.size() && masked[i + run] >= '0' && masked[i + run] <= '9') ++run;
+        const bool day = i >= 3 && masked.compare(i - 3, 3, "月") == 0;
+        if (masked.compare(i + run, 3, "号") == 0 && !day)
             out += "*";
-            i += run;
-            continue;
-        }
-        out += std::string(s.substr(i, run));
+        else
+            out.append(masked, i, run);
         i += run;
     }
     return out;

@@ -191,56 +191,168 @@ bool check_x_at(std::string_view s, size_t at, size_t& len) {
     return false;
 }
 
+/// The byte length of a separator people put inside a number at `at`, or 0: space, '-', '.',
+/// and their look-alikes (no-break and ideographic space, full-width hyphen and full stop,
+/// en and em dash).
+size_t separator_at(std::string_view s, size_t at) {
+    if (at >= s.size()) return 0;
+    if (s[at] == ' ' || s[at] == '-' || s[at] == '.') return 1;
+    for (const std::string_view sep : {"\xc2\xa0", "\xe3\x80\x80", "\xef\xbc\x8d", "\xef\xbc\x8e",
+                                       "\xe2\x80\x93", "\xe2\x80\x94"})
+        if (s.substr(at, sep.size()) == sep) return sep.size();
+    return 0;
+}
+
 struct Group {
-    size_t begin, end;  // bytes
-    std::string digits;
+    size_t begin, end;    // bytes
+    std::string digits;   // ASCII; an id number's check character as 'X'
+    std::string sep;      // the separator after it ("" for the last)
 };
 
-bool looks_private(const std::vector<Group>& g, size_t from) {
-    size_t total = 0;
-    for (size_t i = from; i < g.size(); ++i) {
-        total += g[i].digits.size();
-        if (i + 1 < g.size() && g[i].digits.size() < 3) return false;
+/// The words that announce a number in free text; after one of them even a short or grouped
+/// number (座机 2760 1234, QQ 12345678) is masked in a report.
+bool after_label(std::string_view text, size_t at) {
+    std::string_view before = text.substr(0, at);
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (const std::string_view pad : {" ", ":", "\xef\xbc\x9a", "\xe3\x80\x80", "(", "\xef\xbc\x88",
+                                           "\xe4\xb8\xba", "\xe6\x98\xaf"})  // ： 　 （ 为 是
+            if (before.size() >= pad.size() && before.substr(before.size() - pad.size()) == pad) {
+                before.remove_suffix(pad.size());
+                trimmed = true;
+            }
     }
-    const bool area_code = g[from].digits[0] == '0' && g.size() - from > 1;
-    return total >= (area_code ? 10u : 11u);
+    for (const std::string_view label :
+         {"电话", "手机", "座机", "号码", "联系方式", "手机号", "电话号", "身份证", "身份证号", "证件号",
+          "学籍号", "卡号", "账号", "QQ", "qq", "微信", "Tel", "TEL", "tel", "Phone", "phone",
+          "Mobile", "mobile", "ID", "No"})
+        if (before.size() >= label.size() && before.substr(before.size() - label.size()) == label)
+            return true;
+    return false;
+}
+
+/// What the digits of one candidate are, and how much of them a report keeps.
+PrivateNumber classify(const std::vector<Group>& g, size_t from, size_t to) {
+    PrivateNumber n;
+    n.begin = g[from].begin;
+    n.end = g[to - 1].end;
+    for (size_t i = from; i < to; ++i) n.digits += g[i].digits;
+    const std::string& d = n.digits;
+    const auto starts = [&](std::string_view p) { return d.compare(0, p.size(), p) == 0; };
+    if (d.size() == 11 && d[0] == '1') {
+        n.kind = PrivateNumber::mobile;
+    } else if (d.size() == 13 && starts("861")) {
+        n.kind = PrivateNumber::mobile, n.keep = 2;  // 86 before the number
+    } else if (d.size() == 15 && starts("00861")) {
+        n.kind = PrivateNumber::mobile, n.keep = 4;
+    } else if (d.size() == 18 || d.size() == 15) {
+        n.kind = PrivateNumber::id_number;
+    } else if (d[0] == '0' && d.size() >= 10 && d.size() <= 12) {
+        n.kind = PrivateNumber::landline;
+        const size_t first = g[from].digits.size();
+        n.keep = to - from > 1 && (first == 3 || first == 4) ? first : d[1] == '1' || d[1] == '2' ? 3 : 4;
+    } else {
+        n.kind = PrivateNumber::other;
+    }
+    return n;
 }
 
 }  // namespace
 
-std::string mask_private_numbers(std::string_view text) {
-    std::string out;
-    size_t copied = 0;
+std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool report) {
+    std::vector<PrivateNumber> found;
+    char d;
+    size_t len;
     for (size_t i = 0; i < text.size();) {
-        char d;
-        size_t len;
         if (!digit_at(text, i, d, len)) {
             ++i;
             continue;
         }
-        // A run of digit groups joined by single separators.
+        // Digit groups joined by single separators.
         std::vector<Group> groups;
         size_t at = i;
         for (;;) {
-            Group g{at, at, ""};
+            Group g{at, at, "", ""};
             while (digit_at(text, at, d, len)) g.digits += d, at += len;
-            if (check_x_at(text, at, len)) g.digits += 'X', at += len;
             g.end = at;
             groups.push_back(g);
-            const bool sep = at < text.size() && (text[at] == ' ' || text[at] == '-' || text[at] == '.');
-            if (!sep || !digit_at(text, at + 1, d, len)) break;
-            ++at;
+            const size_t sep = separator_at(text, at);
+            if (sep == 0 || !digit_at(text, at + sep, d, len)) break;
+            groups.back().sep = std::string(text.substr(at, sep));
+            at += sep;
         }
-        for (size_t from = 0; from < groups.size(); ++from) {
-            if (!looks_private(groups, from)) continue;
-            std::string digits;
-            for (size_t k = from; k < groups.size(); ++k) digits += groups[k].digits;
-            out.append(text.substr(copied, groups[from].begin - copied));
-            out += digits.substr(0, 3) + std::string(digits.size() - 5, '*') + digits.substr(digits.size() - 2);
-            copied = groups.back().end;
-            break;
+        // The check character of an id number, when the digits before it are 17 (or 14).
+        size_t suffix = 0;
+        bool id_length = false;
+        for (size_t k = groups.size(); k-- > 0;) {
+            suffix += groups[k].digits.size();
+            id_length |= suffix == 17 || suffix == 14;
+        }
+        if (id_length && check_x_at(text, groups.back().end, len)) {
+            groups.back().digits += 'X';
+            groups.back().end += len;
+        }
+        for (size_t from = 0; from < groups.size();) {
+            // The longest run of groups from here joined by one kind of separator; a group of
+            // more than eight digits is a number of its own, never part of another.
+            size_t to = from + 1;
+            while (to < groups.size() && groups[to - 1].sep == groups[from].sep &&
+                   groups[to - 1].digits.size() <= 8 && groups[to].digits.size() <= 8)
+                ++to;
+            bool middle_short = false;
+            for (size_t k = from; k + 1 < to; ++k) middle_short |= groups[k].digits.size() < 3;
+            size_t digits = 0;
+            for (size_t k = from; k < to; ++k) digits += groups[k].digits.size();
+            const bool area_code = groups[from].digits[0] == '0' && to - from > 1;
+            bool hit = !middle_short && digits >= (area_code ? 10u : 11u);
+            if (report && !middle_short && digits >= 7 && (to - from == 1 || after_label(text, groups[from].begin)))
+                hit = true;
+            if (hit) {
+                found.push_back(classify(groups, from, to));
+                from = to;
+            } else {
+                ++from;
+            }
         }
         i = groups.back().end;
+    }
+    return found;
+}
+
+std::string mask_private_numbers(std::string_view text) {
+    std::string out;
+    size_t copied = 0;
+    for (const PrivateNumber& n : find_private_numbers(text, false)) {
+        out.append(text.substr(copied, n.begin - copied));
+        const std::string& d = n.digits;
+        out += d.substr(0, 3) + std::string(d.size() - 5, '*') + d.substr(d.size() - 2);
+        copied = n.end;
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
+std::string mask_for_report(std::string_view text) {
+    std::string out;
+    size_t copied = 0;
+    for (const PrivateNumber& n : find_private_numbers(text, true)) {
+        out.append(text.substr(copied, n.begin - copied));
+        const std::string& d = n.digits;
+        switch (n.kind) {
+        case PrivateNumber::mobile:  // 138****5678, after any country code
+            out += d.substr(0, n.keep + 3) + "****" + d.substr(d.size() - 4);
+            break;
+        case PrivateNumber::landline:  // 0755-****1234
+            out += d.substr(0, n.keep) + "-****" + d.substr(d.size() - 4);
+            break;
+        case PrivateNumber::id_number:  // the region code only: 420821************
+            out += d.substr(0, 6) + std::string(d.size() - 6, '*');
+            break;
+        case PrivateNumber::other:  // the last two digits: QQ *******89
+            out += std::string(d.size() - 2, '*') + d.substr(d.size() - 2);
+            break;
+        }
+        copied = n.end;
     }
     out.append(text.substr(copied));
     return out;
