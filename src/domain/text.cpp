@@ -299,17 +299,25 @@ std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool repo
             while (to < groups.size() && groups[to - 1].sep == groups[from].sep &&
                    groups[to - 1].digits.size() <= 8 && groups[to].digits.size() <= 8)
                 ++to;
-            bool middle_short = false;
-            for (size_t k = from; k + 1 < to; ++k) middle_short |= groups[k].digits.size() < 3;
-            size_t digits = 0;
-            for (size_t k = from; k < to; ++k) digits += groups[k].digits.size();
-            const bool area_code = groups[from].digits[0] == '0' && to - from > 1;
-            bool hit = !middle_short && digits >= (area_code ? 10u : 11u);
-            if (report && !middle_short && digits >= 7 && (to - from == 1 || after_label(text, groups[from].begin)))
-                hit = true;
-            if (hit) {
-                found.push_back(classify(groups, from, to));
-                from = to;
+            // The longest of those spans that looks private (06050427-6 is an eight-digit
+            // number and a 6, not a nine-digit one).
+            const bool label = report && after_label(text, groups[from].begin);
+            size_t hit = from;
+            for (size_t end = to; end > from && hit == from; --end) {
+                bool middle_short = false;
+                size_t digits = 0;
+                for (size_t k = from; k < end; ++k) {
+                    middle_short |= k + 1 < end && groups[k].digits.size() < 3;
+                    digits += groups[k].digits.size();
+                }
+                const bool area_code = groups[from].digits[0] == '0' && end - from > 1;
+                if (!middle_short && (digits >= (area_code ? 10u : 11u) ||
+                                      (report && digits >= 7 && (end - from == 1 || label))))
+                    hit = end;
+            }
+            if (hit > from) {
+                found.push_back(classify(groups, from, hit));
+                from = hit;
             } else {
                 ++from;
             }

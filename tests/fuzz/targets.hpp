@@ -11,6 +11,8 @@
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
 #include "liushou/fields.hpp"
+#include "liushou/report.hpp"
+#include "liushou/text.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou::fuzz {
@@ -55,7 +57,7 @@ inline int fuzz_sheet(const uint8_t* data, size_t size) {
 }
 
 // libFuzzer target: the validators and date parsers on any text (ids, phones, GB 11643
-// numbers, dates in the forms sheets use).
+// numbers, dates in the forms sheets use), and redaction.
 inline int fuzz_validate(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     // A valid id never leaves children/, whatever it holds.
@@ -72,6 +74,21 @@ inline int fuzz_validate(const uint8_t* data, size_t size) {
     if (iso.date && iso.date->iso() != text) std::abort();
     check_id_number(text, iso.date, std::nullopt, problems);
     if (size >= 17) id_number_check_char(text.substr(0, 17));
+    // Redaction: whatever the text, no run of eight or more digits (ASCII or full-width) is
+    // left, since every ungrouped run of seven or more is masked and a mask keeps at most
+    // seven (0086 and 139 of 0086139****1247).
+    mask_private_numbers(text);
+    const std::string shown = redact(text);
+    size_t run = 0;
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const bool ascii = shown[i] >= '0' && shown[i] <= '9';
+        const bool wide = shown.compare(i, 2, "\xef\xbc") == 0 && i + 2 < shown.size() &&
+                          static_cast<unsigned char>(shown[i + 2]) >= 0x90 &&
+                          static_cast<unsigned char>(shown[i + 2]) <= 0x99;
+        run = ascii || wide ? run + 1 : 0;
+        if (wide) i += 2;
+        if (run >= 8) std::abort();
+    }
     return 0;
 }
 

@@ -165,6 +165,8 @@ TEST_CASE("redaction masks phones, id numbers and house numbers and nothing else
     CHECK(redact("420821201503081231") == "420821************");
     CHECK(redact("某村3组12号") == "某村3组*号");
     CHECK(redact("QQ 123456789") == "QQ *******89");
+    // An eight-digit run followed by a short group is still masked (a fuzz finding).
+    CHECK(redact("06050427-6") == "******27-6");
     // Dates, ids and small numbers stay.
     CHECK(redact("2026-03-15 2025-017 三年级2班 72 分") == "2026-03-15 2025-017 三年级2班 72 分");
 }
