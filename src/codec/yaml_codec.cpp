@@ -14,6 +14,7 @@
 
 #include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
+#include "liushou/schema.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -70,6 +71,50 @@ const char* shape(const N& node) {
 
 /// Unknown keys are rendered by yaml-cpp's emitter; the fast reader hands the file over.
 std::string render_extra(const fast_yaml::Node&) { throw fast_yaml::NeedFullParser{}; }
+
+bool same_node(const YAML::Node& a, const YAML::Node& b) {
+    if (a.Type() != b.Type()) return false;
+    if (a.IsScalar()) return a.Scalar() == b.Scalar();
+    if (a.size() != b.size()) return false;
+    if (a.IsSequence()) {
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!same_node(a[i], b[i])) return false;
+        return true;
+    }
+    for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y)
+        if (!same_node(x->first, y->first) || !same_node(x->second, y->second)) return false;
+    return true;
+}
+
+bool reads_back(const fast_yaml::Node&, const std::string&) { throw fast_yaml::NeedFullParser{}; }
+
+/// Whether an unknown key's value, written back as the writer writes extras, reads as the
+/// same value. yaml-cpp's emitter writes some values (a mapping as a key, a lone CR) in a form
+/// that reads back as something else or not at all; such a file is refused rather than
+/// damaged on the next write.
+bool reads_back(const YAML::Node& value, const std::string& rendered) {
+    // Scalars are written by our own rules (yaml_scalar), whose round trip the fuzzer checks;
+    // only collections go through yaml-cpp's emitter. (A file may hold 100,000 unknown keys.)
+    if (!value.IsSequence() && !value.IsMap()) return true;
+    std::string text = "x:";
+    if (!rendered.empty() && rendered[0] == '\n') {
+        for (size_t pos = 1; pos < rendered.size();) {
+            size_t end = rendered.find('\n', pos);
+            if (end == std::string::npos) end = rendered.size();
+            text += "\n  " + rendered.substr(pos, end - pos);
+            pos = end + 1;
+        }
+        text += "\n";
+    } else {
+        text += " " + rendered + "\n";
+    }
+    try {
+        const YAML::Node back = YAML::Load(text);
+        return back.IsMap() && back.size() == 1 && same_node(value, back["x"]);
+    } catch (const YAML::Exception&) {
+        return false;
+    }
+}
 
 /// The value of an unknown key as YAML text: inline for scalars, else a block after "\n".
 std::string render_extra(const YAML::Node& node) {
@@ -316,6 +361,15 @@ public:
         return true;
     }
 
+    /// A nested record (schema.hpp): its fields read by `read`, the rest kept as its extras.
+    template <class S, class F>
+    bool map(const std::string& key, S& sub, F read) {
+        return map(key, [&](MapReader& reader) {
+            read(reader, sub);
+            reader.finish(sub.extras);
+        });
+    }
+
     /// Keeps every key nobody took, in file order.
     void finish(Extras& extras) {
         for (const Entry& e : entries_) {
@@ -326,6 +380,12 @@ public:
                 invalid_utf8_at(rendered) != std::string::npos) {
                 problem_at(e.key.Mark(), path(e.name),
                            "holds an escape that is not valid text; write the character itself");
+                continue;
+            }
+            if (!reads_back(e.value, rendered)) {
+                problem_at(e.key.Mark(), path(e.name),
+                           "liushou does not know this key and cannot keep its value as written "
+                           "(a key that is not plain text, or the like); simplify or remove it");
                 continue;
             }
             extras.emplace_back(e.name, std::move(rendered));
@@ -446,6 +506,13 @@ private:
     int documents_ = 0;
 };
 
+/// Where `text` holds a CR that is not part of a CRLF line end, or npos.
+size_t lone_cr_at(std::string_view text) {
+    for (size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1))
+        if (at + 1 == text.size() || text[at + 1] != '\n') return at;
+    return std::string_view::npos;
+}
+
 /// Parses `text` into a root mapping, or records why it cannot be read.
 template <class T>
 bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
@@ -471,6 +538,14 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
     if (text.find('\0') != std::string_view::npos) {
         out.problems.push_back(
             Problem{"", "the file holds NUL bytes; it is not a text file", Severity::error, 1, 1});
+        return false;
+    }
+    // A CR that does not end a line: yaml-cpp keeps it inside a plain scalar and writes it back
+    // unquoted, where it becomes a line end, so the file would not read back as it was.
+    if (const size_t cr = lone_cr_at(text); cr != std::string_view::npos) {
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(cr), '\n'));
+        out.problems.push_back(Problem{"", "the file holds a carriage return (U+000D) that does not end a line; remove it",
+                                       Severity::error, line, 1});
         return false;
     }
     try {
@@ -725,6 +800,10 @@ public:
         for (const T& it : items) {
             item();
             write_item(indent + 4, it);
+            if (dash_) {  // an item with nothing in it (`- {}` in a file) stays one
+                start(indent + 4);
+                out_ += "{}\n";
+            }
         }
     }
     std::string take() { return std::move(out_); }
@@ -748,6 +827,52 @@ void write_enum(Writer& w, int indent, std::string_view key, const std::optional
     if (v) w.raw(indent, key, std::string(key_of(*v)));
 }
 
+/// Writes a record described in schema.hpp in the canonical layout: empty values and empty
+/// lists are left out, a nested mapping only when it holds something, a record's unknown keys
+/// after its known ones.
+class RecordWriter {
+public:
+    RecordWriter(Writer& w, int indent) : w_(w), indent_(indent) {}
+    void text(std::string_view key, const std::string& v) { w_.text(indent_, key, v); }
+    void date(std::string_view key, const std::optional<Date>& v) { w_.date(indent_, key, v); }
+    void integer(std::string_view key, const std::optional<int>& v) { w_.integer(indent_, key, v); }
+    void boolean(std::string_view key, const std::optional<bool>& v) {
+        if (v) w_.boolean(indent_, key, *v);
+    }
+    void boolean(std::string_view key, bool v) { w_.boolean(indent_, key, v); }
+    template <class E>
+    void enumeration(std::string_view key, const std::optional<E>& v) {
+        write_enum(w_, indent_, key, v);
+    }
+    template <class E>
+    void enumeration(std::string_view key, const E& v) {
+        w_.raw(indent_, key, std::string(key_of(v)));
+    }
+    void text_list(std::string_view key, const std::vector<std::string>& v) {
+        w_.text_items(indent_, key, v);
+    }
+    template <class S, class F>
+    void map(std::string_view key, const S& sub, F describe) {
+        if (sub.empty()) return;
+        w_.open(indent_, key);
+        RecordWriter inner(w_, indent_ + 2);
+        describe(inner, sub);
+        w_.extras(indent_ + 2, sub.extras);
+    }
+    template <class S, class F>
+    void list(std::string_view key, const std::vector<S>& items, F describe) {
+        w_.list(indent_, key, items, [&](int in, const S& item) {
+            RecordWriter inner(w_, in);
+            describe(inner, item);
+            w_.extras(in, item.extras);
+        });
+    }
+
+private:
+    Writer& w_;
+    int indent_;
+};
+
 }  // namespace
 
 std::string yaml_scalar(std::string_view value) {
@@ -761,84 +886,8 @@ namespace {
 /// The child schema, read the same way from yaml-cpp's nodes and from the fast reader's.
 template <class R>
 void read_child(R& r, Child& c, Problems& problems) {
-    {
-        if (!read_schema(r, c.schema, problems)) throw UnknownSchema{};
-        r.text("id", c.id);
-        r.text("name", c.name);
-        r.enumeration("gender", c.gender);
-        r.date("birth_date", c.birth_date);
-        r.text("id_number", c.id_number);
-        r.text("ethnicity", c.ethnicity);
-        r.integer("grade", c.grade);
-        r.integer("class", c.class_no);
-        r.date("enrolled_on", c.enrolled_on);
-        r.enumeration("status", c.status);
-        r.date("status_on", c.status_on);
-        r.enumeration("left_behind", c.left_behind);
-        r.boolean("boarding", c.boarding);
-        r.text("health", c.health);
-        r.text("home_address", c.home_address);
-        r.list("parents", c.parents, [](auto& p, Parent& v) {
-            p.text("relation", v.relation);
-            p.text("name", v.name);
-            p.text("phone", v.phone);
-            p.text("work_place", v.work_place);
-            p.text("work_phone", v.work_phone);
-        });
-        r.map("guardian", [&](auto& g) {
-            g.text("relation", c.guardian.relation);
-            g.text("name", c.guardian.name);
-            g.text("occupation", c.guardian.occupation);
-            g.text("address", c.guardian.address);
-            g.text("phone", c.guardian.phone);
-            g.text("health", c.guardian.health);
-            g.integer("age", c.guardian.age);
-            g.finish(c.guardian.extras);
-        });
-        r.map("support", [&](auto& s) {
-            s.boolean("key_child", c.support.key_child);
-            s.text_list("subsidies", c.support.subsidies);
-            s.text("individual_plan", c.support.individual_plan);
-            s.finish(c.support.extras);
-        });
-        r.map("pairing", [&](auto& p) {
-            Pairing& pr = c.pairing;
-            p.text("teacher", pr.teacher);
-            p.text("buddy", pr.buddy);
-            p.text("proxy_parent", pr.proxy_parent);
-            p.date("since", pr.since);
-            p.list("history", pr.history, [](auto& h, PairingPeriod& v) {
-                h.text("teacher", v.teacher);
-                h.text("buddy", v.buddy);
-                h.text("proxy_parent", v.proxy_parent);
-                h.date("from", v.from);
-                h.date("to", v.to);
-            });
-            p.list("plan", pr.plan, [](auto& h, PlanItem& v) {
-                h.date("from", v.from);
-                h.date("to", v.to);
-                h.text("content", v.content);
-                h.text("goal", v.goal);
-            });
-            p.list("progress", pr.progress, [](auto& h, ProgressItem& v) {
-                h.date("date", v.date);
-                h.text("note", v.note);
-                h.text("subject", v.subject);
-                h.text("score", v.score);
-            });
-            p.finish(pr.extras);
-        });
-        r.list("talks", c.talks, [](auto& t, Talk& v) {
-            t.date("date", v.date);
-            t.enumeration("kind", v.kind);
-            t.text("by", v.by);
-            t.text("summary", v.summary);
-            t.enumeration("mood", v.mood);
-            t.text("follow_up", v.follow_up);
-            t.date("closes", v.closes);
-        });
-        r.text("notes", c.notes);
-    }
+    if (!read_schema(r, c.schema, problems)) throw UnknownSchema{};
+    schema::child(r, c);
 }
 
 }  // namespace
@@ -847,7 +896,8 @@ void read_child(R& r, Child& c, Problems& problems) {
 // the fast reader's subset, any unknown key, and any problem (so messages and positions
 // always come from one place).
 std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions) {
-    if (invalid_utf8_at(text) != std::string_view::npos || text.find('\0') != std::string_view::npos)
+    if (invalid_utf8_at(text) != std::string_view::npos || text.find('\0') != std::string_view::npos ||
+        lone_cr_at(text) != std::string_view::npos)
         return std::nullopt;
     fast_yaml::Document doc;
     if (!doc.parse(text)) return std::nullopt;
@@ -886,90 +936,8 @@ std::string encode_child(const Child& original) {
     c.sort_lists();
     Writer w;
     w.raw(0, "schema", std::to_string(c.schema));
-    w.text(0, "id", c.id);
-    w.text(0, "name", c.name);
-    write_enum(w, 0, "gender", c.gender);
-    w.date(0, "birth_date", c.birth_date);
-    w.text(0, "id_number", c.id_number);
-    w.text(0, "ethnicity", c.ethnicity);
-    w.integer(0, "grade", c.grade);
-    w.integer(0, "class", c.class_no);
-    w.date(0, "enrolled_on", c.enrolled_on);
-    w.raw(0, "status", std::string(key_of(c.status)));
-    w.date(0, "status_on", c.status_on);
-    write_enum(w, 0, "left_behind", c.left_behind);
-    if (c.boarding) w.boolean(0, "boarding", *c.boarding);
-    w.text(0, "health", c.health);
-    w.text(0, "home_address", c.home_address);
-    w.list(0, "parents", c.parents, [&](int in, const Parent& p) {
-        w.text(in, "relation", p.relation);
-        w.text(in, "name", p.name);
-        w.text(in, "phone", p.phone);
-        w.text(in, "work_place", p.work_place);
-        w.text(in, "work_phone", p.work_phone);
-        w.extras(in, p.extras);
-    });
-    if (!c.guardian.empty()) {
-        const Guardian& g = c.guardian;
-        w.open(0, "guardian");
-        w.text(2, "relation", g.relation);
-        w.text(2, "name", g.name);
-        w.text(2, "occupation", g.occupation);
-        w.text(2, "address", g.address);
-        w.text(2, "phone", g.phone);
-        w.text(2, "health", g.health);
-        w.integer(2, "age", g.age);
-        w.extras(2, g.extras);
-    }
-    if (!c.support.empty()) {
-        w.open(0, "support");
-        w.boolean(2, "key_child", c.support.key_child);
-        w.text_items(2, "subsidies", c.support.subsidies);
-        w.text(2, "individual_plan", c.support.individual_plan);
-        w.extras(2, c.support.extras);
-    }
-    if (!c.pairing.empty()) {
-        const Pairing& p = c.pairing;
-        w.open(0, "pairing");
-        w.text(2, "teacher", p.teacher);
-        w.text(2, "buddy", p.buddy);
-        w.text(2, "proxy_parent", p.proxy_parent);
-        w.date(2, "since", p.since);
-        w.list(2, "history", p.history, [&](int in, const PairingPeriod& h) {
-            w.text(in, "teacher", h.teacher);
-            w.text(in, "buddy", h.buddy);
-            w.text(in, "proxy_parent", h.proxy_parent);
-            w.date(in, "from", h.from);
-            w.date(in, "to", h.to);
-            w.extras(in, h.extras);
-        });
-        w.list(2, "plan", p.plan, [&](int in, const PlanItem& h) {
-            w.date(in, "from", h.from);
-            w.date(in, "to", h.to);
-            w.text(in, "content", h.content);
-            w.text(in, "goal", h.goal);
-            w.extras(in, h.extras);
-        });
-        w.list(2, "progress", p.progress, [&](int in, const ProgressItem& h) {
-            w.date(in, "date", h.date);
-            w.text(in, "note", h.note);
-            w.text(in, "subject", h.subject);
-            w.text(in, "score", h.score);
-            w.extras(in, h.extras);
-        });
-        w.extras(2, p.extras);
-    }
-    w.list(0, "talks", c.talks, [&](int in, const Talk& t) {
-        w.date(in, "date", t.date);
-        w.raw(in, "kind", std::string(key_of(t.kind)));
-        w.text(in, "by", t.by);
-        w.text(in, "summary", t.summary);
-        write_enum(w, in, "mood", t.mood);
-        w.text(in, "follow_up", t.follow_up);
-        w.date(in, "closes", t.closes);
-        w.extras(in, t.extras);
-    });
-    w.text(0, "notes", c.notes);
+    RecordWriter fields(w, 0);
+    schema::child(fields, c);
     w.extras(0, c.extras);
     return w.take();
 }
@@ -978,29 +946,15 @@ std::string encode_child(const Child& original) {
 
 Decoded<StaffList> decode_staff(std::string_view text) {
     return decode_with<StaffList>(text, [](auto& r, StaffList& list, Problems&) {
-        r.list("staff", list.staff, [](auto& s, Staff& v) {
-            s.text("id", v.id);
-            s.text("name", v.name);
-            s.enumeration("role", v.role);
-            s.integer("grade", v.grade);
-            s.integer("class", v.class_no);
-            s.text("phone", v.phone);
-        });
+        schema::staff_list(r, list);
     });
 }
 
 std::string encode_staff(const StaffList& list) {
     Writer w;
-    if (list.staff.empty()) w.raw(0, "staff", "[]");
-    w.list(0, "staff", list.staff, [&](int in, const Staff& s) {
-        w.text(in, "id", s.id);
-        w.text(in, "name", s.name);
-        write_enum(w, in, "role", s.role);
-        w.integer(in, "grade", s.grade);
-        w.integer(in, "class", s.class_no);
-        w.text(in, "phone", s.phone);
-        w.extras(in, s.extras);
-    });
+    if (list.staff.empty()) w.raw(0, "staff", "[]");  // so that a hand editor sees the key
+    RecordWriter fields(w, 0);
+    schema::staff_list(fields, list);
     w.extras(0, list.extras);
     return w.take();
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <vector>
 
@@ -152,6 +153,22 @@ std::string to_nfc(std::string_view utf8) {
     result.reserve(utf8.size());
     for (const char32_t cp : out) append_utf8(result, cp);
     return result;
+}
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kIdeographic = "\u3000";
+    for (;;) {
+        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+            s.remove_prefix(1);
+        else if (s.substr(0, 3) == kIdeographic)
+            s.remove_prefix(3);
+        else if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+            s.remove_suffix(1);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographic)
+            s.remove_suffix(3);
+        else
+            return s;
+    }
 }
 
 std::string forbidden_character(std::string_view utf8, bool multiline) {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "liushou/render.hpp"
+#include "liushou/schema.hpp"
 #include "liushou/report_render.hpp"
 #include "liushou/validate.hpp"
 
@@ -12,13 +13,10 @@ namespace liushou {
 
 namespace {
 
-class Writer {
+/// The report's wording, plus user text made safe for the format.
+class Writer : public Wording {
 public:
-    explicit Writer(const ReportStyle& style) : style_(style) {}
-    bool en() const { return style_.lang == "en"; }
-    std::string t(std::string_view zh, std::string_view en) const {
-        return std::string(this->en() ? en : zh);
-    }
+    explicit Writer(const ReportStyle& style) : Wording(style.lang), style_(style) {}
     /// User text for the current format: masked when redacting, escaped for Markdown.
     std::string text(std::string_view s) const {
         const std::string plain = style_.redact ? redact(s) : std::string(s);
@@ -386,87 +384,55 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
 
-/// Every field of a child as (path, value) pairs, for CSV and JSON.
+/// Every non-empty field of a record as (path, value) pairs such as ("parents[0].name", …),
+/// for CSV and JSON: a visitor over schema.hpp. Unknown keys are left out.
+class Flattener {
+public:
+    Flattener(std::vector<std::pair<std::string, std::string>>& out, std::string prefix)
+        : out_(out), prefix_(std::move(prefix)) {}
+    void text(std::string_view key, const std::string& v) { add(key, v); }
+    void date(std::string_view key, const std::optional<Date>& v) { add(key, date_text(v)); }
+    void integer(std::string_view key, const std::optional<int>& v) {
+        add(key, v ? std::to_string(*v) : "");
+    }
+    void boolean(std::string_view key, const std::optional<bool>& v) {
+        add(key, v ? (*v ? "true" : "false") : "");
+    }
+    void boolean(std::string_view key, bool v) { add(key, v ? "true" : "false"); }
+    template <class E>
+    void enumeration(std::string_view key, const std::optional<E>& v) {
+        add(key, v ? std::string(key_of(*v)) : "");
+    }
+    template <class E>
+    void enumeration(std::string_view key, const E& v) { add(key, std::string(key_of(v))); }
+    void text_list(std::string_view key, const std::vector<std::string>& v) {
+        for (size_t i = 0; i < v.size(); ++i) add(fmt::format("{}[{}]", key, i), v[i]);
+    }
+    template <class S, class F>
+    void map(std::string_view key, const S& sub, F describe) {
+        Flattener inner(out_, prefix_ + std::string(key) + ".");
+        describe(inner, sub);
+    }
+    template <class S, class F>
+    void list(std::string_view key, const std::vector<S>& items, F describe) {
+        for (size_t i = 0; i < items.size(); ++i) {
+            Flattener inner(out_, fmt::format("{}{}[{}].", prefix_, key, i));
+            describe(inner, items[i]);
+        }
+    }
+
+private:
+    void add(std::string_view key, std::string value) {
+        if (!value.empty()) out_.emplace_back(prefix_ + std::string(key), std::move(value));
+    }
+    std::vector<std::pair<std::string, std::string>>& out_;
+    std::string prefix_;
+};
+
 std::vector<std::pair<std::string, std::string>> flatten(const Child& c) {
     std::vector<std::pair<std::string, std::string>> out;
-    auto add = [&](std::string key, std::string value) {
-        if (!value.empty()) out.emplace_back(std::move(key), std::move(value));
-    };
-    add("id", c.id);
-    add("name", c.name);
-    add("gender", c.gender ? std::string(key_of(*c.gender)) : "");
-    add("birth_date", date_text(c.birth_date));
-    add("id_number", c.id_number);
-    add("ethnicity", c.ethnicity);
-    add("grade", c.grade ? std::to_string(*c.grade) : "");
-    add("class", c.class_no ? std::to_string(*c.class_no) : "");
-    add("enrolled_on", date_text(c.enrolled_on));
-    add("status", std::string(key_of(c.status)));
-    add("status_on", date_text(c.status_on));
-    add("left_behind", c.left_behind ? std::string(key_of(*c.left_behind)) : "");
-    add("boarding", c.boarding ? (*c.boarding ? "true" : "false") : "");
-    add("health", c.health);
-    add("home_address", c.home_address);
-    for (size_t i = 0; i < c.parents.size(); ++i) {
-        const Parent& p = c.parents[i];
-        const std::string at = fmt::format("parents[{}].", i);
-        add(at + "relation", p.relation);
-        add(at + "name", p.name);
-        add(at + "phone", p.phone);
-        add(at + "work_place", p.work_place);
-        add(at + "work_phone", p.work_phone);
-    }
-    const Guardian& g = c.guardian;
-    add("guardian.relation", g.relation);
-    add("guardian.name", g.name);
-    add("guardian.occupation", g.occupation);
-    add("guardian.address", g.address);
-    add("guardian.phone", g.phone);
-    add("guardian.health", g.health);
-    add("guardian.age", g.age ? std::to_string(*g.age) : "");
-    add("support.key_child", c.support.key_child ? "true" : "false");
-    for (size_t i = 0; i < c.support.subsidies.size(); ++i)
-        add(fmt::format("support.subsidies[{}]", i), c.support.subsidies[i]);
-    add("support.individual_plan", c.support.individual_plan);
-    const Pairing& p = c.pairing;
-    add("pairing.teacher", p.teacher);
-    add("pairing.buddy", p.buddy);
-    add("pairing.proxy_parent", p.proxy_parent);
-    add("pairing.since", date_text(p.since));
-    for (size_t i = 0; i < p.history.size(); ++i) {
-        const std::string at = fmt::format("pairing.history[{}].", i);
-        add(at + "teacher", p.history[i].teacher);
-        add(at + "buddy", p.history[i].buddy);
-        add(at + "proxy_parent", p.history[i].proxy_parent);
-        add(at + "from", date_text(p.history[i].from));
-        add(at + "to", date_text(p.history[i].to));
-    }
-    for (size_t i = 0; i < p.plan.size(); ++i) {
-        const std::string at = fmt::format("pairing.plan[{}].", i);
-        add(at + "from", date_text(p.plan[i].from));
-        add(at + "to", date_text(p.plan[i].to));
-        add(at + "content", p.plan[i].content);
-        add(at + "goal", p.plan[i].goal);
-    }
-    for (size_t i = 0; i < p.progress.size(); ++i) {
-        const std::string at = fmt::format("pairing.progress[{}].", i);
-        add(at + "date", date_text(p.progress[i].date));
-        add(at + "note", p.progress[i].note);
-        add(at + "subject", p.progress[i].subject);
-        add(at + "score", p.progress[i].score);
-    }
-    for (size_t i = 0; i < c.talks.size(); ++i) {
-        const Talk& t = c.talks[i];
-        const std::string at = fmt::format("talks[{}].", i);
-        add(at + "date", date_text(t.date));
-        add(at + "kind", std::string(key_of(t.kind)));
-        add(at + "by", t.by);
-        add(at + "summary", t.summary);
-        add(at + "mood", t.mood ? std::string(key_of(*t.mood)) : "");
-        add(at + "follow_up", t.follow_up);
-        add(at + "closes", date_text(t.closes));
-    }
-    add("notes", c.notes);
+    Flattener fields(out, "");
+    schema::child(fields, c);
     return out;
 }
 

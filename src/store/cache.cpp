@@ -9,14 +9,17 @@
 #include <cstring>
 
 #include "liushou/error.hpp"
+#include "liushou/schema.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
 
 namespace {
 
-// Bump when Child or the layout changes: an old cache is then ignored, never misread.
-constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '4'};
+// Bump when the layout changes: an old cache is then ignored, never misread. (A field added to
+// schema.hpp changes the layout too; the record count and the exact end are checked, so a
+// forgotten bump is caught as a bad cache, but bump anyway.)
+constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '5'};
 
 class Out {
 public:
@@ -125,56 +128,93 @@ private:
     bool ok_ = true;
 };
 
+/// Writes a record described in schema.hpp, field by field in schema order.
+class RecordOut {
+public:
+    explicit RecordOut(Out& o) : o_(o) {}
+    void text(std::string_view, const std::string& v) { o_.str(v); }
+    void date(std::string_view, const std::optional<Date>& v) { o_.date(v); }
+    void integer(std::string_view, const std::optional<int>& v) { o_.opt(v); }
+    void boolean(std::string_view, const std::optional<bool>& v) { o_.i32(v ? (*v ? 1 : 0) : -1); }
+    void boolean(std::string_view, bool v) { o_.i32(v ? 1 : 0); }
+    template <class E>
+    void enumeration(std::string_view, const std::optional<E>& v) { o_.en(v); }
+    template <class E>
+    void enumeration(std::string_view, const E& v) { o_.i32(static_cast<int32_t>(v)); }
+    void text_list(std::string_view, const std::vector<std::string>& v) { o_.strings(v); }
+    template <class S, class F>
+    void map(std::string_view, const S& sub, F describe) {
+        describe(*this, sub);
+        o_.extras(sub.extras);
+    }
+    template <class S, class F>
+    void list(std::string_view, const std::vector<S>& items, F describe) {
+        o_.u64(items.size());
+        for (const S& item : items) map("", item, describe);
+    }
+
+private:
+    Out& o_;
+};
+
+/// Reads what RecordOut wrote; any value out of range (an enum past its last value) fails.
+class RecordIn {
+public:
+    explicit RecordIn(In& in) : in_(in) {}
+    bool ok() const { return in_.ok() && ok_; }
+    void text(std::string_view, std::string& v) { v = in_.str(); }
+    void date(std::string_view, std::optional<Date>& v) { v = in_.date(); }
+    void integer(std::string_view, std::optional<int>& v) { v = in_.opt(); }
+    void boolean(std::string_view, std::optional<bool>& v) {
+        const int32_t b = in_.i32();
+        if (b < -1 || b > 1) ok_ = false;
+        if (b >= 0) v = b == 1;
+    }
+    void boolean(std::string_view, bool& v) {
+        const int32_t b = in_.i32();
+        if (b < 0 || b > 1) ok_ = false;
+        v = b == 1;
+    }
+    template <class E>
+    void enumeration(std::string_view, std::optional<E>& v) {
+        v = in_.en<E>(static_cast<int>(enum_entries<E>().size()));
+    }
+    template <class E>
+    void enumeration(std::string_view key, E& v) {
+        std::optional<E> e;
+        enumeration(key, e);
+        if (!e) ok_ = false;
+        else v = *e;
+    }
+    void text_list(std::string_view, std::vector<std::string>& v) { v = in_.strings(); }
+    template <class S, class F>
+    void map(std::string_view, S& sub, F describe) {
+        describe(*this, sub);
+        sub.extras = in_.extras();
+    }
+    template <class S, class F>
+    void list(std::string_view, std::vector<S>& items, F describe) {
+        const uint64_t n = in_.count();
+        items.reserve(n);
+        for (uint64_t i = 0; ok() && i < n; ++i) {
+            S item;
+            map("", item, describe);
+            items.push_back(std::move(item));
+        }
+    }
+
+private:
+    In& in_;
+    bool ok_ = true;
+};
+
 }  // namespace
 
 void serialize_child(std::string& buffer, const Child& c) {
     Out o(buffer);
     o.i32(c.schema);
-    o.str(c.id);
-    o.str(c.name);
-    o.en(c.gender);
-    o.date(c.birth_date);
-    o.str(c.id_number);
-    o.str(c.ethnicity);
-    o.opt(c.grade);
-    o.opt(c.class_no);
-    o.date(c.enrolled_on);
-    o.i32(static_cast<int32_t>(c.status));
-    o.date(c.status_on);
-    o.en(c.left_behind);
-    o.i32(c.boarding ? (*c.boarding ? 1 : 0) : -1);
-    o.str(c.health);
-    o.str(c.home_address);
-    o.u64(c.parents.size());
-    for (const auto& p : c.parents) {
-        o.str(p.relation), o.str(p.name), o.str(p.phone), o.str(p.work_place), o.str(p.work_phone);
-        o.extras(p.extras);
-    }
-    const Guardian& g = c.guardian;
-    o.str(g.relation), o.str(g.name), o.str(g.occupation), o.str(g.address), o.str(g.phone);
-    o.str(g.health), o.opt(g.age), o.extras(g.extras);
-    o.i32(c.support.key_child), o.strings(c.support.subsidies), o.str(c.support.individual_plan);
-    o.extras(c.support.extras);
-    const Pairing& p = c.pairing;
-    o.str(p.teacher), o.str(p.buddy), o.str(p.proxy_parent), o.date(p.since);
-    o.u64(p.history.size());
-    for (const auto& h : p.history) {
-        o.str(h.teacher), o.str(h.buddy), o.str(h.proxy_parent), o.date(h.from), o.date(h.to);
-        o.extras(h.extras);
-    }
-    o.u64(p.plan.size());
-    for (const auto& i : p.plan)
-        o.date(i.from), o.date(i.to), o.str(i.content), o.str(i.goal), o.extras(i.extras);
-    o.u64(p.progress.size());
-    for (const auto& i : p.progress)
-        o.date(i.date), o.str(i.note), o.str(i.subject), o.str(i.score), o.extras(i.extras);
-    o.extras(p.extras);
-    o.u64(c.talks.size());
-    for (const auto& t : c.talks) {
-        o.date(t.date), o.i32(static_cast<int32_t>(t.kind)), o.str(t.by), o.str(t.summary);
-        o.en(t.mood), o.str(t.follow_up), o.date(t.closes), o.extras(t.extras);
-    }
-    o.str(c.notes);
+    RecordOut fields(o);
+    schema::child(fields, c);
     o.extras(c.extras);
 }
 
@@ -182,73 +222,10 @@ bool deserialize_child(std::string_view data, Child& c) {
     In in(data);
     c = Child{};
     c.schema = in.i32();
-    c.id = in.str();
-    c.name = in.str();
-    c.gender = in.en<Gender>(2);
-    c.birth_date = in.date();
-    c.id_number = in.str();
-    c.ethnicity = in.str();
-    c.grade = in.opt();
-    c.class_no = in.opt();
-    c.enrolled_on = in.date();
-    const auto status = in.en<Status>(5);
-    if (!status) return false;
-    c.status = *status;
-    c.status_on = in.date();
-    c.left_behind = in.en<LeftBehind>(3);
-    const int32_t boarding = in.i32();
-    if (boarding >= 0) c.boarding = boarding == 1;
-    c.health = in.str();
-    c.home_address = in.str();
-    for (uint64_t n = in.count(), i = 0; in.ok() && i < n; ++i) {
-        Parent p;
-        p.relation = in.str(), p.name = in.str(), p.phone = in.str();
-        p.work_place = in.str(), p.work_phone = in.str(), p.extras = in.extras();
-        c.parents.push_back(std::move(p));
-    }
-    Guardian& g = c.guardian;
-    g.relation = in.str(), g.name = in.str(), g.occupation = in.str(), g.address = in.str();
-    g.phone = in.str(), g.health = in.str(), g.age = in.opt(), g.extras = in.extras();
-    c.support.key_child = in.i32() != 0;
-    c.support.subsidies = in.strings();
-    c.support.individual_plan = in.str();
-    c.support.extras = in.extras();
-    Pairing& p = c.pairing;
-    p.teacher = in.str(), p.buddy = in.str(), p.proxy_parent = in.str(), p.since = in.date();
-    for (uint64_t n = in.count(), i = 0; in.ok() && i < n; ++i) {
-        PairingPeriod h;
-        h.teacher = in.str(), h.buddy = in.str(), h.proxy_parent = in.str();
-        h.from = in.date(), h.to = in.date(), h.extras = in.extras();
-        p.history.push_back(std::move(h));
-    }
-    for (uint64_t n = in.count(), i = 0; in.ok() && i < n; ++i) {
-        PlanItem item;
-        item.from = in.date(), item.to = in.date(), item.content = in.str(), item.goal = in.str();
-        item.extras = in.extras();
-        p.plan.push_back(std::move(item));
-    }
-    for (uint64_t n = in.count(), i = 0; in.ok() && i < n; ++i) {
-        ProgressItem item;
-        item.date = in.date(), item.note = in.str(), item.subject = in.str(), item.score = in.str();
-        item.extras = in.extras();
-        p.progress.push_back(std::move(item));
-    }
-    p.extras = in.extras();
-    const uint64_t talks = in.count();
-    c.talks.reserve(talks);
-    for (uint64_t i = 0; in.ok() && i < talks; ++i) {
-        Talk t;
-        t.date = in.date();
-        const int32_t kind = in.i32();
-        if (kind < 0 || kind > 3) return false;
-        t.kind = static_cast<TalkKind>(kind);
-        t.by = in.str(), t.summary = in.str(), t.mood = in.en<Mood>(3);
-        t.follow_up = in.str(), t.closes = in.date(), t.extras = in.extras();
-        c.talks.push_back(std::move(t));
-    }
-    c.notes = in.str();
+    RecordIn fields(in);
+    schema::child(fields, c);
     c.extras = in.extras();
-    return in.ok() && in.at_end();
+    return fields.ok() && in.at_end();
 }
 
 RecordCache RecordCache::read(const std::string& path) {

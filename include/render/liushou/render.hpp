@@ -9,6 +9,20 @@
 
 namespace liushou {
 
+/// The zh or en wording of every label and sentence a renderer writes.
+class Wording {
+public:
+    explicit Wording(std::string_view lang) : en_(lang == "en") {}
+    std::string t(std::string_view zh, std::string_view en) const {
+        return std::string(en_ ? en : zh);
+    }
+    bool en() const { return en_; }
+    std::string lang() const { return en_ ? "en" : "zh"; }
+
+private:
+    bool en_;
+};
+
 /// Columns a string takes in a terminal: CJK and full-width characters count two.
 int display_width(std::string_view utf8);
 

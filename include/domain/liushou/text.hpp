@@ -15,6 +15,10 @@ void append_utf8(std::string& out, char32_t cp);
 /// Invalid UTF-8 is returned unchanged (it is refused elsewhere).
 std::string to_nfc(std::string_view utf8);
 
+/// `s` without the spaces people leave around a cell or an option: ASCII white space and the
+/// ideographic space (U+3000) that Chinese input methods type.
+std::string_view trim(std::string_view s);
+
 /// The first character a record value may not hold, as "U+001B", or "" when there is none:
 /// C0 controls other than tab and newline, DEL and C1 controls (U+0080-009F), and the
 /// characters that reorder or hide text (U+200E/200F, U+202A-202E, U+2066-2069).

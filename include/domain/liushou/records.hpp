@@ -1,4 +1,4 @@
-// The records of schema version 1 (README, "The records tree"): a child's file, the staff
+// The records of schema version 1 (man/liushou-records.5): a child's file, the staff
 // list, the school.
 #pragma once
 
