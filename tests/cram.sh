@@ -17,7 +17,7 @@ ln -s "${LIUSHOU_BIN:?set LIUSHOU_BIN to the built liushou}" "$work/bin/liushou"
 # 1. The script: each command's output goes to out/N, its exit code to out/N.rc.
 script=$work/script.sh
 {
-  echo 'set +e'
+  echo 'set +e -o pipefail'  # a failing liushou before a pipe must show its exit code
   n=0 in_cmd=0 cont=0
   while IFS= read -r line || [ -n "$line" ]; do
     if [[ $line == '  $ '* ]]; then

@@ -149,6 +149,13 @@ void print_problems(std::ostream& os, const std::string& path, const Problems& p
     }
 }
 
+Month month_option(const std::string& value, const Date& today) {
+    if (value.empty()) return Month{today.year, today.month};
+    const auto parsed = parse_month(value);
+    if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", value));
+    return *parsed;
+}
+
 std::string output_language(const Context& ctx, const School* school) {
     if (!ctx.lang.empty()) return ctx.lang;
     if (school && (school->rules.language == "en" || school->rules.language == "zh"))

@@ -48,6 +48,10 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err);
 /// `path:line:col: error: field: message`, one per line, in file order.
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems);
 
+/// The month a `--month` option names (2026-03), or today's month when it is empty; throws
+/// UsageError for anything else.
+Month month_option(const std::string& value, const Date& today);
+
 /// The language for output: --lang, else the school's rules.language, else zh.
 std::string output_language(const Context& ctx, const School* school);
 

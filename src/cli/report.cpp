@@ -190,12 +190,7 @@ int run_class(const ReportOptions& o, Context& ctx) {
 }
 
 int run_talks(const ReportOptions& o, Context& ctx) {
-    Month month{ctx.today.year, ctx.today.month};
-    if (!o.month.empty()) {
-        const auto parsed = parse_month(o.month);
-        if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", o.month));
-        month = *parsed;
-    }
+    const Month month = month_option(o.month, ctx.today);
     bool skipped = false;
     const auto trees = load_trees(ctx, skipped);
     const auto sources = provenance(trees);

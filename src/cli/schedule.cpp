@@ -38,12 +38,7 @@ std::pair<int, int> parse_class(const std::string& text) {
 }
 
 int run_schedule(const ScheduleOptions& o, Context& ctx) {
-    Month month{ctx.today.year, ctx.today.month};
-    if (!o.month.empty()) {
-        const auto parsed = parse_month(o.month);
-        if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", o.month));
-        month = *parsed;
-    }
+    const Month month = month_option(o.month, ctx.today);
     const Tree tree = Tree::open(ctx);
     const auto school = tree.load_school();
     if (!school.parsed) {

@@ -1,4 +1,5 @@
 #include "liushou/date.hpp"
+#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
@@ -74,11 +75,6 @@ bool consume(std::string_view s, size_t& pos, std::string_view token) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 DateParse checked(std::string_view text, int y, int m, int d) {
     Date date{y, m, d};

@@ -59,20 +59,6 @@ const std::vector<ChildField>& child_fields() {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    auto space = [](std::string_view t, bool front) {
-        const std::string_view ideographic = "\u3000";
-        if (t.empty()) return false;
-        if (front ? t.substr(0, 3) == ideographic
-                  : t.size() >= 3 && t.substr(t.size() - 3) == ideographic)
-            return true;
-        return std::isspace(static_cast<unsigned char>(front ? t.front() : t.back())) != 0;
-    };
-    while (space(s, true)) s.remove_prefix(s.substr(0, 3) == "\u3000" ? 3 : 1);
-    while (space(s, false)) s.remove_suffix(s.size() >= 3 && s.substr(s.size() - 3) == "\u3000" ? 3 : 1);
-    return s;
-}
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;

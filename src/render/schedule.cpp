@@ -18,19 +18,8 @@ std::string field_label(std::string_view path, std::string_view lang) {
 
 namespace {
 
-class Md {
-public:
-    explicit Md(std::string_view lang) : en_(lang == "en") {}
-    /// The zh or en text.
-    std::string t(std::string_view zh, std::string_view en) const {
-        return std::string(en_ ? en : zh);
-    }
-    bool en() const { return en_; }
-    std::string lang() const { return en_ ? "en" : "zh"; }
-
-private:
-    bool en_;
-};
+/// The schedule's wording (render.hpp); a short name, as every line here uses it.
+using Md = Wording;
 
 std::string teacher_label(const std::string& id, const StaffList& staff, const Md& m) {
     if (id.empty()) return m.t("未结对", "No teacher yet");
@@ -46,16 +35,6 @@ std::string child_line(const ChildRef& c, const Md& m) {
     std::string out = md_escape(c.id) + " " + md_escape(c.name);
     if (!klass.empty()) out += m.t("，", ", ") + klass;
     return out;
-}
-
-const char* kind_zh(TalkKind k) {
-    switch (k) {
-        case TalkKind::talk: return "谈心";
-        case TalkKind::home_visit: return "家访";
-        case TalkKind::family_call: return "亲情电话";
-        case TalkKind::meeting: return "座谈会";
-    }
-    return "";
 }
 
 const char* kind_en(TalkKind k) {
@@ -77,7 +56,7 @@ std::string cadence_rule(const Cadence& c, const Md& m) {
 
 void cadence_section(std::string& out, const Cadence& c, const Schedule& s, const StaffList& staff,
                      const Md& m) {
-    const std::string title = m.en() ? kind_en(c.kind) : kind_zh(c.kind);
+    const std::string title = m.en() ? kind_en(c.kind) : std::string(zh_of(c.kind));
     if (!c.due) {
         out += fmt::format("## {}\n\n", title);
         if (c.required <= 0)
@@ -167,7 +146,7 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
     out += m.t("## 概览\n\n| 事项 | 应完成 | 尚欠 |\n| --- | ---: | ---: |\n",
                "## Overview\n\n| Item | Expected | Still owed |\n| --- | ---: | ---: |\n");
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
-        const std::string name = m.en() ? kind_en(c->kind) : kind_zh(c->kind);
+        const std::string name = m.en() ? kind_en(c->kind) : std::string(zh_of(c->kind));
         if (c->due)
             out += fmt::format("| {}{}{}{} | {} | {} |\n", name, m.t("（", " ("),
                                cadence_rule(*c, m), m.t("）", ")"), c->expected, c->owing);

@@ -33,12 +33,12 @@ the sum of the three.
   第1小学 null
   第2小学 null
   第3小学 null
-  $ liushou --root s1 --root s2 --root s3 report talks --month 2026-04 --format csv | head -4
+  $ liushou --root s1 --root s2 --root s3 report talks --month 2026-04 --format csv | sed -n 1,4p
   学校,日期,学号,姓名,班级,类型,教师,内容,情绪,跟进事项
   第3小学,2026-04-03,2025-012,罗佳怡,六年级1班,talk,T004,周末在家帮奶奶干农活,低落,
   第3小学,2026-04-03,2025-020,黄浩然,二年级1班,talk,T004,爷爷生病住院，情绪低落,低落,
   第2小学,2026-04-04,2025-001,孙语嫣,五年级3班,talk,T001,和同学闹了矛盾，已调解,好,
-  $ liushou --root s1 --root s2 --root s3 report class 3 1 | head -8
+  $ liushou --root s1 --root s2 --root s3 report class 3 1 | sed -n 1,8p
   # 三年级1班留守儿童名册
   
   - 截至：2026-04-30

@@ -89,14 +89,15 @@ Pairings, help plans and a month of talks are in the sample too.
       by: T005
       summary: 和同学闹了矛盾，已调解
       mood: low
-  $ liushou log-talk --from-csv register.csv 2>&1 | head -3
+  $ liushou log-talk --from-csv register.csv 2>&1 | sed -n 1,3p
   register.csv:1:1: error: header: the sheet has no 日期 (date) column
   register.csv:1:1: error: header: the sheet has no 教师 (teacher) column
   register.csv:1:1: error: header: the sheet has no 内容 (summary) column
+  [1]
 
 The March checklist of the sample school (the README shows it).
 
-  $ liushou schedule --month 2026-03 | head -42
+  $ liushou schedule --month 2026-03 | sed -n 1,42p
   # 孙桥镇中心小学 2026年3月关爱留守儿童工作清单
   
   - 学年：2025-2026，第二学期（2026-02-01 – 2026-07-31）

@@ -122,6 +122,7 @@ children/2025-001.old.yaml is never counted.
   $ liushou check -q --allow-incomplete 2>&1 | grep old
   children/2025-001.old.yaml:2:5: error: id: the file says id 2025-001 but is named 2025-001.old.yaml
   children/2025-001.old.yaml:3:7: warning: name: the same name and birth date as children/2025-001.yaml; if this is one child, keep one file; if two, give each its 身份证号
+  [1]
   $ rm children/2025-001.old.yaml
 
 9. Nothing hangs or eats the memory: a FIFO at the cache's path is ignored, a sheet from
@@ -180,6 +181,7 @@ the file stays one that check and the next write accept.
   $ sed -i 's/^health: /health：/' children/2025-003.yaml && liushou check -q --allow-incomplete 2>&1 | grep 2025-003
   children/2025-003.yaml:14:7: error: health: the key is followed by a full-width colon (：); write an ASCII colon and a space: health: …
   children/2025-003.yaml:15:13: error: not valid YAML: illegal map value
+  [1]
   $ sed -i 's/^health：/health: /' children/2025-003.yaml
   $ chmod -R a-w . && chmod o+x .. ../.. && if [ "$(id -u)" = 0 ]; then chmod -R a+rX . && as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else as() { "$@"; }; fi
   $ as liushou log-talk 2025-003 --by T001 --date 2026-03-10 --summary 只读

@@ -341,7 +341,7 @@ Markdown renders as a GFM task list with an intact table; names cannot inject HT
   $ grep -c '<i>' march.html
   0
   [1]
-  $ grep -o '田[^<]*&lt;i&gt;九&lt;/i&gt;|\*x\*' march.html | head -1
+  $ grep -o '田[^<]*&lt;i&gt;九&lt;/i&gt;|\*x\*' march.html | sed -n 1,1p
   田&lt;i&gt;九&lt;/i&gt;|*x*
 
 JSON holds the same children as the Markdown, section by section.

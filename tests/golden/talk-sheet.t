@@ -15,6 +15,7 @@ A 300-row GB18030 sheet with one unknown teacher writes nothing and names the ro
   [1]
   $ grep -l talks: children/*.yaml | wc -l
   0
+  [1]
 
 Without it, every talk is logged, and a second import changes nothing.
 

@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <boost/filesystem.hpp>
+#include <chrono>
 #include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
@@ -102,12 +105,32 @@ TEST_CASE("the tree lists child ids and stray files separately") {
           std::vector<std::string>{"children/bad id.yaml", "children/notes.txt"});
 }
 
-TEST_CASE("a second writer waits for the lock and gives up with an I/O error") {
+TEST_CASE("a second writer gives up with an I/O error when the lock stays held") {
     TempDir dir;
     const Tree tree(dir.path.string());
     const WriteLock held = tree.lock();
     // flock locks belong to the open file, so a second open in this process contends too.
-    CHECK_THROWS_AS(tree.lock(0), IoError);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(tree.lock(1), IoError);
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900));
+}
+
+TEST_CASE("a second writer waits for the lock and takes it once the first lets go") {
+    TempDir dir;
+    const Tree tree(dir.path.string());
+    std::promise<void> locked;
+    std::thread first([&] {
+        const WriteLock held = tree.lock();
+        locked.set_value();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    });  // the lock is released when `held` goes out of scope
+    locked.get_future().wait();
+    const auto start = std::chrono::steady_clock::now();
+    {
+        const WriteLock second = tree.lock(10);
+        CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(200));
+    }
+    first.join();
 }
 
 TEST_CASE("loading a child gives the decoded record with its id and display path") {
