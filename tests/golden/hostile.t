@@ -94,6 +94,11 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == empty-list-item.yaml
+  children/2025-900.yaml:14:5: error: parents[0].relation: "" is not father or mother (a guardian goes under guardian)
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: wrote the talk
   == empty.yaml
   children/2025-900.yaml:1:1: error: the file is empty
   checked 3 files: 1 error, 0 warnings
@@ -206,6 +211,15 @@ is skipped) without crashing.
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
+  == lone-cr.yaml
+  children/2025-900.yaml:3:1: error: the file holds a carriage return (U+000D) that does not end a line; remove it
+  checked 3 files: 1 error, 0 warnings
+  check: exit 1
+  log-talk: exit 1, file unchanged
+  == mapping-as-key-in-unknown.yaml
+  checked 3 files: 0 errors, 0 warnings
+  check: exit 0
+  log-talk: wrote the talk
   == merge-key.yaml
   children/2025-900.yaml:21:7: error: aliases (*name) are not allowed in liushou files; write the value out
   checked 3 files: 1 error, 0 warnings

@@ -119,6 +119,9 @@ w('fullwidth-colon-nested-key.yaml', rep('  name: 测试奶', '  name：测试�
 w('formula-name.yaml', rep('name: 测试童', "name: \"=HYPERLINK(\\\"http://x.example\\\",\\\"点此\\\")\""))
 w('shell-in-notes.yaml', B + 'notes: "$(touch PWNED) `id` ; rm -rf ~"\n')
 w('url-in-notes.yaml', B + 'notes: 详见 https://evil.example/a?b=1 或 www.evil.example 或 a@evil.example\n')
+w('lone-cr.yaml', B.replace('name: 测试童\n', 'name: 测试童\rnotes: 隐藏\n', 1))
+w('mapping-as-key-in-unknown.yaml', B + 'extra:\n  - {}: x\n')
+w('empty-list-item.yaml', B.replace('parents:\n', 'parents:\n  - {}\n', 1))
 lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
 for x, y in zip('bcdefghi', 'abcdefgh'):
     lol.append('%s: &%s [%s]' % (x, x, ','.join(['*' + y] * 9)))
