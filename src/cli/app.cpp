@@ -1,6 +1,5 @@
 // The command table and the one place errors become messages and exit codes.
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -69,7 +68,8 @@ std::string commit_message(const WriteJournal& journal) {
     // never carry a name, a phone number or a note.
     std::vector<std::string> ids;
     for (const auto& f : journal.files)
-        if (f.rfind("children/", 0) == 0 && f.size() > 14) ids.push_back(f.substr(9, f.size() - 9 - 5));
+        if (f.rfind("children/", 0) == 0 && f.size() > 14)
+            ids.push_back(f.substr(9, f.size() - 9 - 5));
     std::string subject = journal.action;
     if (subject.empty()) subject = "liushou";
     std::string body;
@@ -91,9 +91,10 @@ void commit_if_asked(Context& ctx) {
     if (!asked) return;
     std::string inside;
     if (run_git({"rev-parse", "--is-inside-work-tree"}, journal.root, &inside) != 0)
-        throw IoError(fmt::format("{}: --commit: the tree is not in a git repository (the files "
-                                  "were written; run git init)",
-                                  journal.root));
+        throw IoError(
+            fmt::format("{}: --commit: the tree is not in a git repository (the files "
+                        "were written; run git init)",
+                        journal.root));
     std::vector<std::string> add = {"add", "--"};
     add.insert(add.end(), journal.files.begin(), journal.files.end());
     std::vector<std::string> commit = {"commit", "-q", "-m", commit_message(journal), "--"};
@@ -115,9 +116,10 @@ void commit_if_asked(Context& ctx) {
         }
     };
     if (!attempt(add) || !attempt(commit))
-        throw IoError(fmt::format("{}: --commit: git commit failed (the files were written; see "
-                                  "git status, and liushou check --staged if a hook refused)",
-                                  journal.root));
+        throw IoError(
+            fmt::format("{}: --commit: git commit failed (the files were written; see "
+                        "git status, and liushou check --staged if a hook refused)",
+                        journal.root));
     if (!ctx.quiet) {
         std::string head;
         run_git({"rev-parse", "--short", "HEAD"}, journal.root, &head);
@@ -129,10 +131,11 @@ void commit_if_asked(Context& ctx) {
 
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
                                const std::string& command) {
-    return fmt::format("{}\n{}: {} file{} had been written before this one; once the cause is "
-                       "fixed, run the same {} again to finish (rows already written are left "
-                       "as they are)",
-                       e.what(), sheet, written, written == 1 ? "" : "s", command);
+    return fmt::format(
+        "{}\n{}: {} file{} had been written before this one; once the cause is "
+        "fixed, run the same {} again to finish (rows already written are left "
+        "as they are)",
+        e.what(), sheet, written, written == 1 ? "" : "s", command);
 }
 
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {
@@ -169,9 +172,9 @@ Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx
     require_writable(file, ctx);
     if (file.record.id != id) {
         const auto at = file.where.find("id");
-        throw DataError(fmt::format("the file says id {}, its name says {}; fix one first",
-                                    file.record.id, id),
-                        file.path, at.first, at.second);
+        throw DataError(
+            fmt::format("the file says id {}, its name says {}; fix one first", file.record.id, id),
+            file.path, at.first, at.second);
     }
     return file.record;
 }
@@ -181,9 +184,10 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
     if (!why.empty()) throw UsageError(why);
     for (const auto& other : tree.child_ids())
         if (other != id && fold_case(other) == fold_case(id))
-            throw UsageError(fmt::format("the id {} differs from {} only in case; on Windows and "
-                                         "macOS they would be one file",
-                                         id, other));
+            throw UsageError(
+                fmt::format("the id {} differs from {} only in case; on Windows and "
+                            "macOS they would be one file",
+                            id, other));
 }
 
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
@@ -200,10 +204,10 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
         // A copy such as children/2025-001.old.yaml says id 2025-001: counting it would count
         // the child twice. Only a file named after the id it holds is a child's file.
         if (file.record.id != file.id) {
-            ctx.err << fmt::format("{}: skipped, it says id {} but is named {}.yaml (a copy? "
-                                   "run liushou check)\n",
-                                   file.path, file.record.id.empty() ? "(none)" : file.record.id,
-                                   file.id);
+            ctx.err << fmt::format(
+                "{}: skipped, it says id {} but is named {}.yaml (a copy? "
+                "run liushou check)\n",
+                file.path, file.record.id.empty() ? "(none)" : file.record.id, file.id);
             continue;
         }
         out.push_back(std::move(file.record));
@@ -237,8 +241,9 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
         out.push_back(std::move(file.record));
     }
     if (unreadable)
-        throw DataError("some children's files cannot be read (above); fix them first so the "
-                        "rows can be matched to children");
+        throw DataError(
+            "some children's files cannot be read (above); fix them first so the "
+            "rows can be matched to children");
     return out;
 }
 
@@ -270,11 +275,11 @@ namespace {
 /// Standard error as liushou writes it: line by line, with every number that looks like a
 /// phone or id number masked, since messages land in terminals, hooks' output and CI logs.
 class MaskingBuf : public std::streambuf {
-public:
+  public:
     explicit MaskingBuf(std::ostream& dest) : dest_(dest) {}
     ~MaskingBuf() override { sync(); }
 
-protected:
+  protected:
     int_type overflow(int_type c) override {
         if (c == traits_type::eof()) return traits_type::not_eof(c);
         line_ += static_cast<char>(c);
@@ -291,7 +296,7 @@ protected:
         return 0;
     }
 
-private:
+  private:
     void emit() {
         if (line_.empty()) return;
         dest_ << mask_private_numbers(line_);
@@ -306,8 +311,9 @@ private:
 int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     MaskingBuf masking(raw_err);
     std::ostream err(&masking);
-    CLI::App app{"liushou (留守): records, checklists and reports for a school's care of "
-                 "left-behind children"};
+    CLI::App app{
+        "liushou (留守): records, checklists and reports for a school's care of "
+        "left-behind children"};
     app.name("liushou");
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the command: liushou list --root x
@@ -319,8 +325,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
         ->type_name("DIR");
-    app.add_option("--lang", ctx.lang, "Language of reports and checklists (default: the "
-                                       "school's rules.language, else zh)")
+    app.add_option("--lang", ctx.lang,
+                   "Language of reports and checklists (default: the "
+                   "school's rules.language, else zh)")
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
     app.add_flag("--no-cache", ctx.no_cache,
@@ -350,10 +357,11 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
             std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
             if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
                 option = argv[i - 1];
-            err << fmt::format("liushou: {}{} holds the character {}, which no record may hold "
-                               "(a control or text-reordering character); remove it\n",
-                               option.empty() ? "argument " + std::to_string(i) : option,
-                               option.empty() ? "" : "'s value", bad);
+            err << fmt::format(
+                "liushou: {}{} holds the character {}, which no record may hold "
+                "(a control or text-reordering character); remove it\n",
+                option.empty() ? "argument " + std::to_string(i) : option,
+                option.empty() ? "" : "'s value", bad);
             return kUsage;
         }
         normalised.push_back(::access(arg.c_str(), F_OK) == 0 ? arg : to_nfc(arg));

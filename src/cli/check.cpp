@@ -24,8 +24,9 @@ struct CheckOptions {
 
 void warn_comments(int line, Problems& problems) {
     if (line)
-        problems.push_back(Problem{"", "comments are dropped when liushou rewrites this file; "
-                                       "keep notes in a field such as notes",
+        problems.push_back(Problem{"",
+                                   "comments are dropped when liushou rewrites this file; "
+                                   "keep notes in a field such as notes",
                                    Severity::warning, line, 1});
 }
 
@@ -37,8 +38,8 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
     std::string prefix;
     if (run_git({"rev-parse", "--show-prefix"}, tree.root(), &prefix) != 0)
-        throw UsageError(fmt::format("{}: --staged: the tree is not in a git repository",
-                                     tree.root()));
+        throw UsageError(
+            fmt::format("{}: --staged: the tree is not in a git repository", tree.root()));
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
     const fs::path tmp = fs::temp_directory_path() / fs::unique_path("liushou-staged-%%%%-%%%%");
     struct Cleanup {
@@ -99,7 +100,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     std::set<std::string> ids;
     for (const auto& c : children) ids.insert(c.id);
     const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
-    std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>> people;
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
+        people;
     std::map<std::string, std::string> folded;  // lower-cased id -> id
     for (auto& file : children) {
         Problems& problems = file.problems;
@@ -112,34 +114,37 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
             std::set<std::string> rejected;
             for (size_t i = 0; i < decoded; ++i)
                 if (problems[i].severity == Severity::error) rejected.insert(problems[i].field);
-            problems.erase(std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
-                                          [&](const Problem& p) { return rejected.count(p.field) > 0; }),
-                           problems.end());
+            problems.erase(
+                std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
+                               [&](const Problem& p) { return rejected.count(p.field) > 0; }),
+                problems.end());
             if (const std::string why = new_id_error(file.id); !why.empty())
                 problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
             if (const auto clash = folded.emplace(fold_case(file.id), file.id); !clash.second)
-                problems.push_back(Problem{"id", fmt::format("the id differs from {} only in case; on "
-                                                             "Windows and macOS they are one file",
-                                                             clash.first->second)});
+                problems.push_back(
+                    Problem{"id", fmt::format("the id differs from {} only in case; on "
+                                              "Windows and macOS they are one file",
+                                              clash.first->second)});
             if (c.id != file.id && !c.id.empty())
-                problems.push_back(Problem{"id",
-                                           fmt::format("the file says id {} but is named {}.yaml",
-                                                       c.id.empty() ? "(none)" : c.id,
-                                                       file.id)});
+                problems.push_back(
+                    Problem{"id", fmt::format("the file says id {} but is named {}.yaml",
+                                              c.id.empty() ? "(none)" : c.id, file.id)});
             if (staff.parsed) check_references(c, staff.record, exists, problems);
             auto missing = missing_fields(c);
-            missing.erase(std::remove_if(missing.begin(), missing.end(),
-                                         [&](const std::string& m) { return rejected.count(m) > 0; }),
-                          missing.end());
+            missing.erase(
+                std::remove_if(missing.begin(), missing.end(),
+                               [&](const std::string& m) { return rejected.count(m) > 0; }),
+                missing.end());
             if (!missing.empty()) {
                 std::string list;
                 for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-                problems.push_back(Problem{
-                    "", fmt::format("incomplete file (建档), missing: {}", list),
-                    o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
+                problems.push_back(
+                    Problem{"", fmt::format("incomplete file (建档), missing: {}", list),
+                            o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
             }
             for (size_t i = 1; i < c.talks.size(); ++i) {
-                if (c.talks[i].date && c.talks[i - 1].date && *c.talks[i].date < *c.talks[i - 1].date) {
+                if (c.talks[i].date && c.talks[i - 1].date &&
+                    *c.talks[i].date < *c.talks[i - 1].date) {
                     problems.push_back(Problem{fmt::format("talks[{}]", i),
                                                "talks are not in date order; the next write "
                                                "sorts them",
@@ -152,10 +157,10 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                 const long days = ctx.today.days() - t->date->days();
                 if (days <= kStaleFollowUpDays) continue;
                 const size_t index = static_cast<size_t>(t - c.talks.data());
-                problems.push_back(Problem{fmt::format("talks[{}].follow_up", index),
-                                           fmt::format("open for {} days (since {})", days,
-                                                       t->date->iso()),
-                                           Severity::warning});
+                problems.push_back(
+                    Problem{fmt::format("talks[{}].follow_up", index),
+                            fmt::format("open for {} days (since {})", days, t->date->iso()),
+                            Severity::warning});
             }
             if (!c.name.empty() && c.birth_date) {
                 // Two files for one child, or two children who share a name and a birthday:
@@ -174,7 +179,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                 seen.emplace_back(c, file.path);
             }
             // Records from the cache carry no positions: read the file again to place them.
-            if (!problems.empty() && file.where.at.empty()) file.where = tree.load_child(file.id).where;
+            if (!problems.empty() && file.where.at.empty())
+                file.where = tree.load_child(file.id).where;
             file.where.locate(problems);
         }
         warn_comments(file.comment_line, problems);
@@ -182,8 +188,9 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     }
     for (const auto& stray : tree.stray_child_files()) {
         report(tree.display(stray),
-               {Problem{"", "not a child file (children/<id>.yaml, id of letters, digits, . _ -); "
-                            "liushou ignores it",
+               {Problem{"",
+                        "not a child file (children/<id>.yaml, id of letters, digits, . _ -); "
+                        "liushou ignores it",
                         Severity::warning, 1, 1}});
     }
     if (!ctx.quiet)

@@ -4,11 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iosfwd>
 #include <memory>
+#include <string>
 #include <type_traits>
 #include <vector>
-#include <iosfwd>
-#include <string>
 
 #include "liushou/codec.hpp"
 #include "liushou/context.hpp"
@@ -72,7 +72,8 @@ template <class Loaded>
 void require_writable(const Loaded& file, Context& ctx) {
     if (file.writable()) return;
     print_problems(ctx.err, file.path, file.problems);
-    throw DataError(file.path + ": fix the problems above first (liushou check); liushou does "
+    throw DataError(file.path +
+                    ": fix the problems above first (liushou check); liushou does "
                     "not rewrite a file it cannot read completely");
 }
 
@@ -101,12 +102,12 @@ std::string partial_write_note(const IoError& e, size_t written, const std::stri
 /// `reading children/ 4000/10000` on one line of a terminal, rewritten in place every tenth of
 /// the way and cleared at the end. Plain text: no colour, so NO_COLOR has nothing to turn off.
 class TerminalProgress {
-public:
+  public:
     static constexpr size_t kMinimum = 1000;
     explicit TerminalProgress(std::ostream& err) : err_(err) {}
     void update(const char* what, size_t done, size_t total);
 
-private:
+  private:
     std::ostream& err_;
     const char* what_ = nullptr;
     int step_ = -1;

@@ -62,8 +62,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     Problems problems;
     const Sheet sheet = parse_csv(text, problems);
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
-        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
-                                   Severity::error, 2, 1});
+        problems.push_back(
+            Problem{"", "the sheet has a header but no rows below it", Severity::error, 2, 1});
     if (has_errors(problems)) {  // an unreadable sheet has no header to complain about
         print_problems(ctx.err, o.csv, problems);
         ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
@@ -90,9 +90,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     const Loaded<School> school = load_school_for_write(tree, ctx);
     const std::vector<Child> existing = writable_children(tree, ctx);
 
-    const ImportPlan plan =
-        plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today), ctx.today,
-                    o.namesakes);
+    const ImportPlan plan = plan_import(sheet, columns, existing, o.update,
+                                        id_year(school.record, ctx.today), ctx.today, o.namesakes);
     if (!plan.problems.empty()) {
         print_problems(ctx.err, o.csv, plan.problems);
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
@@ -118,8 +117,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             case RowAction::update:
                 ++updated;
                 if (o.dry_run)
-                    ctx.out << fmt::format("would update {} (row {}): {}\n", row.child.id,
-                                           row.row, joined(row.changed));
+                    ctx.out << fmt::format("would update {} (row {}): {}\n", row.child.id, row.row,
+                                           joined(row.changed));
                 break;
             case RowAction::unchanged:
                 ++unchanged;
@@ -135,19 +134,20 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             ++written;
         }
     }
-    if (ctx.progress && !o.dry_run) ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
+    if (ctx.progress && !o.dry_run)
+        ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
     if (!ctx.quiet || o.dry_run)
         ctx.out << fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                o.dry_run ? "dry run, nothing written: " : "", o.csv,
-                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected,
-                               added, updated, unchanged);
+                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected, added,
+                               updated, unchanged);
     return 0;
 }
 
 int run_single(const EnrollOptions& o, Context& ctx) {
     if (!o.positional_id.empty() && !o.id.empty() && o.positional_id != o.id)
-        throw UsageError(fmt::format("two different ids given: {} and --id {}", o.positional_id,
-                                     o.id));
+        throw UsageError(
+            fmt::format("two different ids given: {} and --id {}", o.positional_id, o.id));
     const std::string id = o.id.empty() ? o.positional_id : o.id;
     const Tree tree = Tree::open(ctx);
     if (!id.empty()) tree.child_relative(id);  // refuse ../x and a/b before anything else
@@ -192,26 +192,30 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     if (!o.status.empty()) {
         const auto status = enum_from_text<Status>(o.status);
         if (!status) {
-            errors.push_back(fmt::format("--status: \"{}\" is not one of {}", o.status,
-                                         enum_keys<Status>()));
+            errors.push_back(
+                fmt::format("--status: \"{}\" is not one of {}", o.status, enum_keys<Status>()));
         } else {
             Date on = ctx.today;
             if (!o.on.empty()) {
                 const DateParse parsed = parse_flexible_date(o.on);
-                if (!parsed.date) errors.push_back("--on: " + parsed.error);
-                else on = *parsed.date;
+                if (!parsed.date)
+                    errors.push_back("--on: " + parsed.error);
+                else
+                    on = *parsed.date;
             }
-            if (on > ctx.today) errors.push_back(fmt::format("--on: {} is in the future", on.iso()));
+            if (on > ctx.today)
+                errors.push_back(fmt::format("--on: {} is in the future", on.iso()));
             if (child.enrolled_on && on < *child.enrolled_on)
-                errors.push_back(fmt::format("--on: {} is before the child enrolled ({})",
-                                             on.iso(), child.enrolled_on->iso()));
+                errors.push_back(fmt::format("--on: {} is before the child enrolled ({})", on.iso(),
+                                             child.enrolled_on->iso()));
             if (child.status != *status || child.status_on != on) changed.emplace_back("status");
             child.status = *status;
             child.status_on = on;
         }
     }
     Problems cross;
-    if (!child.id_number.empty()) check_id_number(child.id_number, child.birth_date, child.gender, cross);
+    if (!child.id_number.empty())
+        check_id_number(child.id_number, child.birth_date, child.gender, cross);
     if (child.enrolled_on && child.birth_date && *child.enrolled_on < *child.birth_date)
         cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
     for (const auto& p : cross) errors.push_back(fmt::format("{}: {}", p.field, p.message));
@@ -241,8 +245,9 @@ int run_single(const EnrollOptions& o, Context& ctx) {
             return kDataProblem;
         }
     }
-    ctx.journal->action = !exists ? "enroll " + child.id
-                          : "enroll " + child.id + " " + joined(changed);  // field names, no values
+    ctx.journal->action =
+        !exists ? "enroll " + child.id
+                : "enroll " + child.id + " " + joined(changed);  // field names, no values
     const bool written = tree.write_child(child);
     if (!ctx.quiet) {
         if (!exists)
@@ -277,16 +282,14 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
     cmd.add_option("--status", o->status,
                    "Record a status change: transferred | dropped_out | graduated | "
                    "not_enrolled | enrolled");
-    cmd.add_option("--on", o->on, "Date of the status change (default: today)")
-        ->type_name("DATE");
+    cmd.add_option("--on", o->on, "Date of the status change (default: today)")->type_name("DATE");
     auto* csv = cmd.add_option("--from-csv", o->csv,
                                "Import a sheet (Chinese or English headers, any column order)")
                     ->type_name("FILE");
     cmd.add_option("--map", o->map_file, "YAML file mapping other headers to fields")
         ->type_name("FILE")
         ->needs(csv);
-    cmd.add_option("--encoding", o->encoding, "auto | utf-8 | gb18030 (default auto)")
-        ->needs(csv);
+    cmd.add_option("--encoding", o->encoding, "auto | utf-8 | gb18030 (default auto)")->needs(csv);
     cmd.add_option("--ignore-column", o->ignored, "Skip this column of the sheet (repeatable)")
         ->type_name("HEADER")
         ->needs(csv);

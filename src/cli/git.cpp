@@ -39,9 +39,10 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
         return kDataProblem;
     }
     for (const auto& c : result.conflicts)
-        ctx.err << fmt::format("liushou merge-file: {}: changed differently on both sides; "
-                               "choose between the <<<<<<< ours and >>>>>>> theirs lines\n",
-                               c.field);
+        ctx.err << fmt::format(
+            "liushou merge-file: {}: changed differently on both sides; "
+            "choose between the <<<<<<< ours and >>>>>>> theirs lines\n",
+            c.field);
     return result.conflicts.empty() ? 0 : kDataProblem;
 }
 
@@ -71,12 +72,12 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     run_git({"rev-parse", "--show-prefix"}, root, &prefix);
     while (!hooks_dir.empty() && hooks_dir.back() == '\n') hooks_dir.pop_back();
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
-    const fs::path dir = fs::path(hooks_dir).is_absolute() ? fs::path(hooks_dir)
-                                                            : fs::path(root) / hooks_dir;
+    const fs::path dir =
+        fs::path(hooks_dir).is_absolute() ? fs::path(hooks_dir) : fs::path(root) / hooks_dir;
     // Hooks run at the top of the work tree; the tree may be a directory inside it, whose
     // name is data (孙桥 小学, or one chosen to run a command): quoted for the shell.
-    const std::string command =
-        fmt::format("liushou --root {} check --staged --allow-incomplete -q", shell_quote("./" + prefix));
+    const std::string command = fmt::format(
+        "liushou --root {} check --staged --allow-incomplete -q", shell_quote("./" + prefix));
     boost::system::error_code ec;
     fs::create_directories(dir, ec);
     // pre-commit for ordinary commits; pre-merge-commit for the commit git pull makes after
@@ -85,9 +86,10 @@ std::string install_git_integration(const std::string& root, bool hooks) {
         const fs::path hook = dir / name;
         if (fs::exists(hook, ec) &&
             read_file(hook.string(), hook.string()).find(kHookMark) == std::string::npos) {
-            report += fmt::format("{} hook: {} exists and is not liushou's; add this line to it: "
-                                  "{}\n",
-                                  name, hook.string(), command);
+            report += fmt::format(
+                "{} hook: {} exists and is not liushou's; add this line to it: "
+                "{}\n",
+                name, hook.string(), command);
             continue;
         }
         atomic_write(hook.string(),

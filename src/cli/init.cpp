@@ -38,7 +38,8 @@ constexpr const char* kGitAttributes =
     "*.yaml text eol=lf\n"
     "children/*.yaml merge=liushou\n";
 
-constexpr const char* kGitIgnore = "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";
+constexpr const char* kGitIgnore =
+    "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";
 
 /// init --hooks in an existing tree (a fresh clone): the merge driver and the pre-commit hook.
 int run_hooks_only(const InitOptions& o, Context& ctx) {
@@ -53,8 +54,7 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
 int run_init(const InitOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
     if (o.hooks && fs::exists(fs::path(o.dir) / "liushou.yaml")) return run_hooks_only(o, ctx);
-    if (o.school.empty())
-        throw UsageError("--school is required: liushou init DIR --school NAME");
+    if (o.school.empty()) throw UsageError("--school is required: liushou init DIR --school NAME");
     const int start = start_year_of(o.year, ctx.today);
     Tree tree(o.dir);
     tree.set_journal(ctx.journal);
@@ -97,7 +97,8 @@ void setup_init(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<InitOptions>();
     cmd.add_option("dir", o->dir, "Directory of the new tree (created if missing; default .)")
         ->type_name("DIR");
-    cmd.add_option("--school", o->school, "The school's name, e.g. 孙桥镇中心小学 (required for a new tree)");
+    cmd.add_option("--school", o->school,
+                   "The school's name, e.g. 孙桥镇中心小学 (required for a new tree)");
     cmd.add_option("--county", o->county, "The county (县), for reports");
     cmd.add_option("--year", o->year,
                    "School year, e.g. 2025-2026 (default: the one today falls in)");

@@ -1,4 +1,5 @@
-// liushou list: children filtered by class, status, pairing or completeness; for people and scripts.
+// liushou list: children filtered by class, status, pairing or completeness; for people and
+// scripts.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -36,8 +37,8 @@ int run_list(const ListOptions& o, Context& ctx) {
     if (o.status != "all") {
         status = enum_from_text<Status>(o.status);
         if (!status)
-            throw UsageError(fmt::format("--status {}: use all or one of {}", o.status,
-                                         enum_keys<Status>()));
+            throw UsageError(
+                fmt::format("--status {}: use all or one of {}", o.status, enum_keys<Status>()));
     }
 
     bool skipped = false;
@@ -116,10 +117,9 @@ int run_list(const ListOptions& o, Context& ctx) {
         } else {
             ctx.out << render_table(header, rows);
             if (!ctx.quiet)
-                ctx.out << (lang == "en"
-                                ? fmt::format("{} {}\n", children.size(),
-                                              children.size() == 1 ? "child" : "children")
-                                : fmt::format("共 {} 名\n", children.size()));
+                ctx.out << (lang == "en" ? fmt::format("{} {}\n", children.size(),
+                                                       children.size() == 1 ? "child" : "children")
+                                         : fmt::format("共 {} 名\n", children.size()));
         }
     }
     return skipped ? kDataProblem : kOk;

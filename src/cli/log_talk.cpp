@@ -37,8 +37,8 @@ int run_one(const TalkOptions& o, Context& ctx) {
     if (!o.mood.empty()) {
         talk.mood = enum_from_text<Mood>(o.mood);
         if (!talk.mood)
-            throw UsageError(fmt::format("--mood {}: use one of {} (好/一般/低落)", o.mood,
-                                         enum_keys<Mood>()));
+            throw UsageError(
+                fmt::format("--mood {}: use one of {} (好/一般/低落)", o.mood, enum_keys<Mood>()));
     }
     talk.summary = o.summary;
     talk.follow_up = o.follow_up;
@@ -49,8 +49,10 @@ int run_one(const TalkOptions& o, Context& ctx) {
     Child child = load_child_for_write(tree, o.id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     std::string error;
-    if (const Staff* s = find_staff(staff, o.by, error)) talk.by = s->id;
-    else talk.by = o.by;
+    if (const Staff* s = find_staff(staff, o.by, error))
+        talk.by = s->id;
+    else
+        talk.by = o.by;
 
     if (o.close_opt->count()) {
         const auto open = open_follow_ups(child);
@@ -101,24 +103,26 @@ int run_one(const TalkOptions& o, Context& ctx) {
                                       key_of(talk.kind), o.amend ? " (amended)" : "");
     const bool written = added && tree.write_child(child);
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} {} {} {} by {}{}\n",
-                               o.amend ? (written ? "amended" : "unchanged") : added ? "logged" : "already logged",
-                               child.id, talk.date->iso(), key_of(talk.kind), talk.by,
-                               talk.closes ? ", closing the follow-up of " + talk.closes->iso()
-                                           : "");
+        ctx.out << fmt::format(
+            "{} {} {} {} by {}{}\n",
+            o.amend ? (written ? "amended" : "unchanged")
+            : added ? "logged"
+                    : "already logged",
+            child.id, talk.date->iso(), key_of(talk.kind), talk.by,
+            talk.closes ? ", closing the follow-up of " + talk.closes->iso() : "");
     return 0;
 }
 
 int run_sheet(const TalkOptions& o, Context& ctx) {
     const Tree tree = Tree::open(ctx);
     std::string detected;
-    const std::string text =
-        sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes), parse_encoding(o.encoding), o.csv, &detected);
+    const std::string text = sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes),
+                                           parse_encoding(o.encoding), o.csv, &detected);
     Problems problems;
     const Sheet sheet = parse_csv(text, problems);
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
-        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
-                                   Severity::error, 2, 1});
+        problems.push_back(
+            Problem{"", "the sheet has a header but no rows below it", Severity::error, 2, 1});
     if (has_errors(problems)) {
         print_problems(ctx.err, o.csv, problems);
         ctx.err << fmt::format("{}: nothing was logged\n", o.csv);
@@ -148,7 +152,8 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         ++added;
     }
     size_t files = 0;
-    ctx.journal->action = fmt::format("log-talk --from-csv: {} entr{}", added, added == 1 ? "y" : "ies");
+    ctx.journal->action =
+        fmt::format("log-talk --from-csv: {} entr{}", added, added == 1 ? "y" : "ies");
     for (size_t i = 0; i < children.size(); ++i) {
         if (!touched[i]) continue;
         try {
@@ -158,10 +163,9 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         }
     }
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n",
-                               o.csv, plan.rows.size(), plan.rows.size() == 1 ? "" : "s",
-                               detected, added, files, files == 1 ? "child" : "children",
-                               repeated);
+        ctx.out << fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n", o.csv,
+                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected, added,
+                               files, files == 1 ? "child" : "children", repeated);
     return 0;
 }
 

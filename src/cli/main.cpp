@@ -3,4 +3,6 @@
 
 #include "cli.hpp"
 
-int main(int argc, char** argv) { return liushou::run_cli(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+    return liushou::run_cli(argc, argv, std::cout, std::cerr);
+}

@@ -62,7 +62,9 @@ int run_views(const PairOptions& o, Context& ctx) {
             rows.push_back({s.id, s.name, role, klass, std::to_string(load.at(s.id))});
         }
         for (const auto& [id, n] : load)
-            if (!staff.find(id)) rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "", std::to_string(n)});
+            if (!staff.find(id))
+                rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "",
+                                std::to_string(n)});
         ctx.out << render_table({label("staff_id", lang), label("name", lang), label("role", lang),
                                  en ? "Class" : "班级", label("children", lang)},
                                 rows);
@@ -78,10 +80,10 @@ int run_views(const PairOptions& o, Context& ctx) {
             rows.push_back({s.child_id, child->name, class_of(*child), s.teacher,
                             staff.find(s.teacher)->name, reason});
         }
-        ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级",
-                                 label("teacher", lang), en ? "Teacher's name" : "教师姓名",
-                                 en ? "Why" : "理由"},
-                                rows);
+        ctx.out << render_table(
+            {label("id", lang), label("name", lang), en ? "Class" : "班级", label("teacher", lang),
+             en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
+            rows);
         if (o.apply && !suggestions.empty()) {
             const WriteLock lock = tree.lock();
             ctx.journal->action = "pair --suggest --apply";
@@ -111,8 +113,9 @@ int run_pair(const PairOptions& o, Context& ctx) {
     const bool plan = !o.plan.empty();
     const bool progress = o.progress_opt->count() > 0;
     if (!pairing && !plan && !progress)
-        throw UsageError("say what to record: --teacher/--buddy/--proxy-parent, --plan or "
-                         "--progress (or use --unpaired, --load, --suggest)");
+        throw UsageError(
+            "say what to record: --teacher/--buddy/--proxy-parent, --plan or "
+            "--progress (or use --unpaired, --load, --suggest)");
     if (plan && (o.from.empty() || o.to.empty()))
         throw UsageError("a help plan needs --from and --to");
     if (!plan && (!o.from.empty() || !o.to.empty() || !o.goal.empty()))
@@ -134,16 +137,19 @@ int run_pair(const PairOptions& o, Context& ctx) {
         if (o.teacher_opt->count()) {
             std::string error;
             const Staff* s = find_staff(staff, o.teacher, error);
-            if (!s) errors.push_back("--teacher: " + error);
-            else change.teacher = s->id;
+            if (!s)
+                errors.push_back("--teacher: " + error);
+            else
+                change.teacher = s->id;
         }
         if (o.buddy_opt->count()) {
             if (looks_like_child_id(o.buddy) && o.buddy == child.id)
                 errors.push_back("--buddy: a child cannot be their own buddy");
             else if (looks_like_child_id(o.buddy) && !tree.child_exists(o.buddy))
-                errors.push_back(fmt::format("--buddy: no child {} (give a child's id or a "
-                                             "classmate's name)",
-                                             o.buddy));
+                errors.push_back(
+                    fmt::format("--buddy: no child {} (give a child's id or a "
+                                "classmate's name)",
+                                o.buddy));
             change.buddy = o.buddy;
         }
         if (o.proxy_opt->count()) change.proxy_parent = o.proxy_parent;
@@ -158,8 +164,9 @@ int run_pair(const PairOptions& o, Context& ctx) {
                                                child.pairing.teacher, change.since.iso());
                 if (!child.pairing.buddy.empty()) what += ", buddy " + child.pairing.buddy;
                 if (child.pairing.history.size() > history_before)
-                    what += fmt::format(" (before: {} until {})", child.pairing.history.back().teacher,
-                                        child.pairing.history.back().to->iso());
+                    what +=
+                        fmt::format(" (before: {} until {})", child.pairing.history.back().teacher,
+                                    child.pairing.history.back().to->iso());
                 done.push_back(what);
             }
         }
@@ -214,9 +221,10 @@ void setup_pair(CLI::App& cmd, Runner& run) {
     o->teacher_opt = cmd.add_option("--teacher", o->teacher,
                                     "Helping teacher (帮扶教师): a staff id or unique name")
                          ->type_name("T");
-    o->buddy_opt = cmd.add_option("--buddy", o->buddy,
-                                  "Study buddy (学习帮手): another child's id or a classmate's name")
-                       ->type_name("B");
+    o->buddy_opt =
+        cmd.add_option("--buddy", o->buddy,
+                       "Study buddy (学习帮手): another child's id or a classmate's name")
+            ->type_name("B");
     o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, "Proxy parent (代理家长)")
                        ->type_name("P");
     cmd.add_option("--since", o->since, "Date the pairing starts (default: today)")
@@ -226,15 +234,14 @@ void setup_pair(CLI::App& cmd, Runner& run) {
     cmd.add_option("--from", o->from, "First day of the help plan")->type_name("DATE");
     cmd.add_option("--to", o->to, "Last day of the help plan")->type_name("DATE");
     cmd.add_option("--goal", o->goal, "The plan's staged goal (阶段性目标)")->type_name("G");
-    o->progress_opt = cmd.add_option("--progress", o->progress,
-                                     "Add a progress note (进步档案)")
+    o->progress_opt = cmd.add_option("--progress", o->progress, "Add a progress note (进步档案)")
                           ->type_name("NOTE");
     cmd.add_option("--date", o->date, "Date of the progress note (default: today)")
         ->type_name("DATE");
     cmd.add_option("--subject", o->subject, "Subject of the progress note")->type_name("S");
     cmd.add_option("--score", o->score, "Score of the progress note")->type_name("N");
-    auto* unpaired = cmd.add_flag("--unpaired", o->unpaired,
-                                  "List enrolled children without a teacher");
+    auto* unpaired =
+        cmd.add_flag("--unpaired", o->unpaired, "List enrolled children without a teacher");
     auto* load = cmd.add_flag("--load", o->load, "Children per teacher, to balance the load");
     auto* suggest = cmd.add_flag("--suggest", o->suggest,
                                  "Propose teachers for unpaired children (the class's head "

@@ -50,8 +50,8 @@ int run_rename(const RenameOptions& o, Context& ctx) {
     tree.remove_child(o.from);
     if (!ctx.quiet)
         ctx.out << fmt::format("renamed {} to {}{}\n", o.from, o.to,
-                               references ? fmt::format(" ({} buddy reference{} updated)", references,
-                                                        references == 1 ? "" : "s")
+                               references ? fmt::format(" ({} buddy reference{} updated)",
+                                                        references, references == 1 ? "" : "s")
                                           : "");
     return 0;
 }

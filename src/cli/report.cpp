@@ -48,8 +48,10 @@ std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
         }
         t.school = school.record;
         const auto staff = tree.load_staff();
-        if (staff.parsed) t.staff = staff.record;
-        else skipped = true, print_problems(ctx.err, staff.path, staff.problems);
+        if (staff.parsed)
+            t.staff = staff.record;
+        else
+            skipped = true, print_problems(ctx.err, staff.path, staff.problems);
         t.children = readable_children(tree, ctx, skipped);
         t.git = git_state(tree.root());
         out.push_back(std::move(t));
@@ -59,7 +61,8 @@ std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
 
 std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
     std::vector<Provenance> out;
-    for (const auto& t : trees) out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty});
+    for (const auto& t : trees)
+        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty});
     return out;
 }
 
@@ -92,11 +95,13 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     auto trees = load_trees(ctx, skipped);
     const School& first = trees.front().school;
     const Date as_of = date_arg("--as-of", o.as_of, ctx.today);
-    if (as_of > ctx.today) throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
+    if (as_of > ctx.today)
+        throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
 
     Period period;
     if (!o.term.empty()) {
-        if (!o.from.empty() || !o.to.empty()) throw UsageError("give --term or --from/--to, not both");
+        if (!o.from.empty() || !o.to.empty())
+            throw UsageError("give --term or --from/--to, not both");
         const auto it = std::find_if(first.terms.begin(), first.terms.end(),
                                      [&](const Term& t) { return t.name == o.term; });
         if (it == first.terms.end() || !it->from || !it->to) {
@@ -107,7 +112,8 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         period = Period{*it->from, *it->to, it->name};
     } else if (!o.from.empty() || !o.to.empty()) {
         if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
-        period = Period{date_arg("--from", o.from, ctx.today), date_arg("--to", o.to, ctx.today), ""};
+        period =
+            Period{date_arg("--from", o.from, ctx.today), date_arg("--to", o.to, ctx.today), ""};
         if (period.to < period.from) throw UsageError("--to is before --from");
     } else {
         // The term the reference day falls in, else the whole school year.
@@ -146,15 +152,18 @@ int run_child(const ReportOptions& o, Context& ctx) {
         fs::create_directories(o.output, ec);
         if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.output, ec.message()));
         if (fs::is_symlink(o.output, ec))
-            throw UsageError(fmt::format("-o {}: a symbolic link; name the directory itself", o.output));
+            throw UsageError(
+                fmt::format("-o {}: a symbolic link; name the directory itself", o.output));
         fs::permissions(o.output, fs::owner_all, ec);  // the cards hold names and notes
         const std::string ext = o.format == "json" ? ".json" : o.format == "csv" ? ".csv" : ".md";
         size_t written = 0;
         for (size_t i = 0; i < trees.size(); ++i) {
             for (const Child& c : trees[i].children) {
                 // Several schools may use the same ids: prefix the school in a county run.
-                const std::string name = (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
-                write_output((fs::path(o.output) / name).string(), render_child(c, sources[i], style));
+                const std::string name =
+                    (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
+                write_output((fs::path(o.output) / name).string(),
+                             render_child(c, sources[i], style));
                 ++written;
             }
         }
@@ -184,8 +193,9 @@ int run_class(const ReportOptions& o, Context& ctx) {
                   [](const Child* a, const Child* b) { return natural_less(a->id, b->id); });
         rosters.push_back(r);
     }
-    emit(o, ctx, render_class(o.grade, o.class_no, rosters, ctx.today,
-                              style_of(o, ctx, trees.front().school)));
+    emit(o, ctx,
+         render_class(o.grade, o.class_no, rosters, ctx.today,
+                      style_of(o, ctx, trees.front().school)));
     return skipped ? kDataProblem : kOk;
 }
 
@@ -224,11 +234,13 @@ void setup_report(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<ReportOptions>();
 
     auto* summary = cmd.add_subcommand("summary", "The 工作总结: every rate, by grade and class");
-    summary->add_option("--term", o->term, "A term of liushou.yaml, e.g. 第二学期")->type_name("NAME");
+    summary->add_option("--term", o->term, "A term of liushou.yaml, e.g. 第二学期")
+        ->type_name("NAME");
     summary->add_option("--from", o->from, "First day of the period")->type_name("DATE");
     summary->add_option("--to", o->to, "Last day of the period")->type_name("DATE");
-    summary->add_option("--as-of", o->as_of,
-                        "Recompute as the records stood on this day (default: today)")
+    summary
+        ->add_option("--as-of", o->as_of,
+                     "Recompute as the records stood on this day (default: today)")
         ->type_name("DATE");
     common_options(*summary, *o);
     summary->callback([o, &run] { run = [o](Context& ctx) { return run_summary(*o, ctx); }; });

@@ -1,4 +1,6 @@
 // liushou schedule: the month's checklist for the school, a teacher or a class.
+#include "liushou/schedule.hpp"
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -6,7 +8,6 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/render.hpp"
-#include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {

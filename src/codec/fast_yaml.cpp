@@ -6,15 +6,27 @@
 
 namespace liushou::fast_yaml {
 
-YAML::NodeType::value Node::Type() const { return raw_ ? raw_->type : YAML::NodeType::Undefined; }
-const std::string& Node::Scalar() const { return raw_->scalar; }
-Position Node::Mark() const { return raw_ ? raw_->mark : Position{}; }
+YAML::NodeType::value Node::Type() const {
+    return raw_ ? raw_->type : YAML::NodeType::Undefined;
+}
+const std::string& Node::Scalar() const {
+    return raw_->scalar;
+}
+Position Node::Mark() const {
+    return raw_ ? raw_->mark : Position{};
+}
 size_t Node::size() const {
     return raw_->type == YAML::NodeType::Map ? raw_->map.size() : raw_->seq.size();
 }
-Node Node::operator[](size_t i) const { return raw_->seq[i]; }
-std::vector<Node::Pair>::const_iterator Node::begin() const { return raw_->map.begin(); }
-std::vector<Node::Pair>::const_iterator Node::end() const { return raw_->map.end(); }
+Node Node::operator[](size_t i) const {
+    return raw_->seq[i];
+}
+std::vector<Node::Pair>::const_iterator Node::begin() const {
+    return raw_->map.begin();
+}
+std::vector<Node::Pair>::const_iterator Node::end() const {
+    return raw_->map.end();
+}
 
 Raw* Document::make(YAML::NodeType::value type, int line, int column) {
     nodes_.emplace_back();
@@ -40,10 +52,14 @@ bool hex_value(std::string_view s, uint32_t& out) {
     out = 0;
     for (char c : s) {
         out <<= 4;
-        if (c >= '0' && c <= '9') out |= static_cast<uint32_t>(c - '0');
-        else if (c >= 'a' && c <= 'f') out |= static_cast<uint32_t>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') out |= static_cast<uint32_t>(c - 'A' + 10);
-        else return false;
+        if (c >= '0' && c <= '9')
+            out |= static_cast<uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            out |= static_cast<uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            out |= static_cast<uint32_t>(c - 'A' + 10);
+        else
+            return false;
     }
     return true;
 }
@@ -64,23 +80,53 @@ bool double_quoted(std::string_view s, std::string& out, size_t& used) {
         if (++i >= s.size()) return false;
         uint32_t cp = 0;
         switch (s[i]) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case '0': out += '\0'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'e': out += '\x1b'; break;
-            case 'f': out += '\f'; break;
-            case 'v': out += '\v'; break;
-            case ' ': out += ' '; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case '0':
+                out += '\0';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'e':
+                out += '\x1b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case ' ':
+                out += ' ';
+                break;
             // \N and \_ are left to yaml-cpp, which (0.7) turns them into bytes that are not
             // UTF-8 and so refuses the file: both readers must agree. liushou never writes them.
-            case 'L': append_utf8(out, 0x2028); break;
-            case 'P': append_utf8(out, 0x2029); break;
+            case 'L':
+                append_utf8(out, 0x2028);
+                break;
+            case 'P':
+                append_utf8(out, 0x2029);
+                break;
             case 'x':
                 if (i + 2 >= s.size() || !hex_value(s.substr(i + 1, 2), cp)) return false;
                 append_utf8(out, cp);
@@ -124,7 +170,7 @@ bool is_null_word(std::string_view s) {
 }  // namespace
 
 class Parser {
-public:
+  public:
     explicit Parser(Document& doc) : doc_(doc) {}
 
     bool run(std::string_view text) {
@@ -144,9 +190,9 @@ public:
             while (!content.empty() && content.back() == ' ') content.remove_suffix(1);
             if (content.empty()) continue;
             // Comments, directives and document markers are for yaml-cpp.
-            if (content[0] == '#' || (indent == 0 && (content[0] == '%' || content == "---" ||
-                                                     content.substr(0, 4) == "--- " ||
-                                                     content == "...")))
+            if (content[0] == '#' ||
+                (indent == 0 && (content[0] == '%' || content == "---" ||
+                                 content.substr(0, 4) == "--- " || content == "...")))
                 return false;
             lines_.push_back(Line{number, static_cast<int>(indent), content});
         }
@@ -158,7 +204,7 @@ public:
         return true;
     }
 
-private:
+  private:
     bool at(int indent) const { return i_ < lines_.size() && lines_[i_].indent == indent; }
 
     Raw* fail() {
@@ -167,9 +213,7 @@ private:
     }
 
     /// The block that starts at the current line with exactly `indent`.
-    Raw* block(int indent) {
-        return is_seq_item(lines_[i_].content) ? seq(indent) : map(indent);
-    }
+    Raw* block(int indent) { return is_seq_item(lines_[i_].content) ? seq(indent) : map(indent); }
 
     Raw* map(int indent) {
         Raw* node = doc_.make(YAML::NodeType::Map, lines_[i_].number, indent + 1);
@@ -273,8 +317,8 @@ private:
         if (s[0] == '"' || s[0] == '\'') {
             Raw* r = doc_.make(YAML::NodeType::Scalar, line, column);
             size_t used = 0;
-            const bool closed = s[0] == '"' ? double_quoted(s, r->scalar, used)
-                                            : single_quoted(s, r->scalar, used);
+            const bool closed =
+                s[0] == '"' ? double_quoted(s, r->scalar, used) : single_quoted(s, r->scalar, used);
             if (!closed || used != s.size()) return nullptr;
             return r;
         }
@@ -309,7 +353,8 @@ private:
             while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
             if (value.empty() || value.find_first_of("[]{}\"'#&*!|>:?") != std::string_view::npos)
                 return nullptr;
-            Raw* v = doc_.make(YAML::NodeType::Scalar, line, column + static_cast<int>(offset + lead));
+            Raw* v =
+                doc_.make(YAML::NodeType::Scalar, line, column + static_cast<int>(offset + lead));
             v->scalar = std::string(value);
             r->seq.emplace_back(v);
             if (comma == std::string_view::npos) break;

@@ -28,7 +28,7 @@ struct Raw;
 
 /// A cheap handle on a parsed node, with the part of yaml-cpp's Node interface the decoder uses.
 class Node {
-public:
+  public:
     Node() = default;
     explicit Node(const Raw* raw) : raw_(raw) {}
     YAML::NodeType::value Type() const;
@@ -44,7 +44,7 @@ public:
     std::vector<Pair>::const_iterator begin() const;
     std::vector<Pair>::const_iterator end() const;
 
-private:
+  private:
     const Raw* raw_ = nullptr;
 };
 
@@ -58,12 +58,12 @@ struct Raw {
 
 /// The nodes of one document; they live as long as the Document.
 class Document {
-public:
+  public:
     /// Parses `text`; false when it is outside the subset (then nothing is to be trusted).
     bool parse(std::string_view text);
     Node root() const { return Node(root_); }
 
-private:
+  private:
     Raw* make(YAML::NodeType::value type, int line, int column);
     std::deque<Raw> nodes_;
     const Raw* root_ = nullptr;

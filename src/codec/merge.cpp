@@ -122,14 +122,17 @@ struct Merger {
         // A field changed differently on both sides: ours stays in the merged document and
         // theirs goes beside it in the file.
         const Maybe their_value = theirs;
-        conflicts.push_back(Conflict{
-            dotted(keys), 2 * (static_cast<int>(keys.size()) - 1), [keys, their_value](YAML::Node& doc) {
-                std::vector<std::string> parent(keys.begin(), keys.end() - 1);
-                YAML::Node map = descend(doc, parent);
-                if (!map.IsMap()) return;
-                if (their_value) map[keys.back()] = YAML::Clone(*their_value);
-                else map.remove(keys.back());
-            }});
+        conflicts.push_back(Conflict{dotted(keys), 2 * (static_cast<int>(keys.size()) - 1),
+                                     [keys, their_value](YAML::Node& doc) {
+                                         std::vector<std::string> parent(keys.begin(),
+                                                                         keys.end() - 1);
+                                         YAML::Node map = descend(doc, parent);
+                                         if (!map.IsMap()) return;
+                                         if (their_value)
+                                             map[keys.back()] = YAML::Clone(*their_value);
+                                         else
+                                             map.remove(keys.back());
+                                     }});
         return ours;
     }
 
@@ -203,7 +206,8 @@ struct Merger {
             for (const auto& e : entries) out.push_back(emit(e));
             return out;
         };
-        auto contains_all = [](std::vector<std::string> big, const std::vector<std::string>& small) {
+        auto contains_all = [](std::vector<std::string> big,
+                               const std::vector<std::string>& small) {
             for (const auto& s : small) {
                 const auto it = std::find(big.begin(), big.end(), s);
                 if (it == big.end()) return false;
@@ -239,28 +243,30 @@ struct Merger {
                 kept = group.ours;
                 const std::vector<YAML::Node> their_entries = group.theirs;
                 const std::string label = list + " (" + (g[0] == '=' ? "an entry" : g) + ")";
-                conflicts.push_back(Conflict{
-                    label, 2 * static_cast<int>(keys.size()),
-                    [keys, list, g, their_entries](YAML::Node& doc) {
-                        YAML::Node seq = descend(doc, keys);
-                        if (!seq.IsSequence()) return;
-                        YAML::Node rebuilt(YAML::NodeType::Sequence);
-                        bool placed = false;
-                        for (const auto& e : seq) {
-                            if (entry_group(list, e) != g) {
-                                rebuilt.push_back(e);
-                                continue;
-                            }
-                            if (!placed)
-                                for (const auto& entry : their_entries) rebuilt.push_back(YAML::Clone(entry));
-                            placed = true;
-                        }
-                        if (!placed)
-                            for (const auto& entry : their_entries) rebuilt.push_back(YAML::Clone(entry));
-                        std::vector<std::string> parent(keys.begin(), keys.end() - 1);
-                        YAML::Node map = descend(doc, parent);
-                        if (map.IsMap()) map[keys.back()] = rebuilt;
-                    }});
+                conflicts.push_back(Conflict{label, 2 * static_cast<int>(keys.size()),
+                                             [keys, list, g, their_entries](YAML::Node& doc) {
+                                                 YAML::Node seq = descend(doc, keys);
+                                                 if (!seq.IsSequence()) return;
+                                                 YAML::Node rebuilt(YAML::NodeType::Sequence);
+                                                 bool placed = false;
+                                                 for (const auto& e : seq) {
+                                                     if (entry_group(list, e) != g) {
+                                                         rebuilt.push_back(e);
+                                                         continue;
+                                                     }
+                                                     if (!placed)
+                                                         for (const auto& entry : their_entries)
+                                                             rebuilt.push_back(YAML::Clone(entry));
+                                                     placed = true;
+                                                 }
+                                                 if (!placed)
+                                                     for (const auto& entry : their_entries)
+                                                         rebuilt.push_back(YAML::Clone(entry));
+                                                 std::vector<std::string> parent(keys.begin(),
+                                                                                 keys.end() - 1);
+                                                 YAML::Node map = descend(doc, parent);
+                                                 if (map.IsMap()) map[keys.back()] = rebuilt;
+                                             }});
             }
             for (const auto& e : kept) out.push_back(e);
         }
@@ -302,7 +308,8 @@ Region differing_region(const std::vector<std::string>& a, const std::vector<std
         ++suffix;
     // Up to the line that starts the field or entry (its key, or its "- " at `indent`).
     while (prefix > 0 && prefix < a.size() && indent_of(a[prefix]) > indent) --prefix;
-    while (prefix > 0 && prefix == a.size() && prefix < b.size() && indent_of(b[prefix]) > indent) --prefix;
+    while (prefix > 0 && prefix == a.size() && prefix < b.size() && indent_of(b[prefix]) > indent)
+        --prefix;
     // Down past the lines that continue it.
     while (suffix > 0 && indent_of(a[a.size() - suffix]) > indent) --suffix;
     return Region{prefix, a.size() - suffix, b.size() - suffix};
@@ -317,9 +324,7 @@ struct Renderer {
         if (!canonical) return text;
         return encode_child(decode_child(text).record);
     }
-    bool clean(const YAML::Node& doc) const {
-        return decode_child(emit(doc) + "\n").writable();
-    }
+    bool clean(const YAML::Node& doc) const { return decode_child(emit(doc) + "\n").writable(); }
 };
 
 /// Two different children: both files were created on their side (no common ancestor) and
@@ -390,9 +395,11 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
         const std::vector<std::string> other = split_lines(render(variants[i]));
         if (other == lines) continue;  // the two values read the same: nothing to choose
         const Region r = differing_region(lines, other, m.conflicts[i].indent);
-        blocks.push_back(Block{r, std::vector<std::string>(other.begin() + static_cast<long>(r.first),
-                                                           other.begin() + static_cast<long>(r.theirs_end)),
-                               {m.conflicts[i].label}});
+        blocks.push_back(
+            Block{r,
+                  std::vector<std::string>(other.begin() + static_cast<long>(r.first),
+                                           other.begin() + static_cast<long>(r.theirs_end)),
+                  {m.conflicts[i].label}});
     }
     std::sort(blocks.begin(), blocks.end(),
               [](const Block& x, const Block& y) { return x.region.first < y.region.first; });
@@ -413,7 +420,8 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
         if (!blk.theirs.empty() || blk.labels.size() == 1) continue;
         YAML::Node v = YAML::Clone(doc);
         for (size_t i = 0; i < m.conflicts.size(); ++i)
-            if (std::find(blk.labels.begin(), blk.labels.end(), m.conflicts[i].label) != blk.labels.end())
+            if (std::find(blk.labels.begin(), blk.labels.end(), m.conflicts[i].label) !=
+                blk.labels.end())
                 m.conflicts[i].apply(v);
         const std::vector<std::string> other = split_lines(render(v));
         int indent = 1 << 20;

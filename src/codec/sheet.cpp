@@ -86,8 +86,8 @@ int line_of(std::string_view bytes, size_t offset) {
 
 }  // namespace
 
-static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding, const std::string& path,
-                              std::string* detected) {
+static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding,
+                                     const std::string& path, std::string* detected) {
     auto note = [&](const char* name) {
         if (detected) *detected = name;
     };
@@ -156,10 +156,11 @@ Sheet parse_csv(std::string_view text, Problems& out) {
         while (!one.empty() && one.back() == '\r') one.remove_suffix(1);
         const std::string bad = forbidden_character(one);
         if (!bad.empty() && bad != "U+000D") {
-            out.push_back(Problem{"", fmt::format("the sheet holds the invisible character {} "
-                                                  "here, which can make text display as "
-                                                  "something else; remove it",
-                                                  bad),
+            out.push_back(Problem{"",
+                                  fmt::format("the sheet holds the invisible character {} "
+                                              "here, which can make text display as "
+                                              "something else; remove it",
+                                              bad),
                                   Severity::error, line_no, 1});
             return sheet;
         }
@@ -252,7 +253,9 @@ Sheet parse_csv(std::string_view text, Problems& out) {
                               quote_line, 1});
     if (!cell.empty() || !cells.empty()) end_row();
     if (sheet.header.empty() && out.empty())
-        out.push_back(Problem{"header", "no header row: the sheet is empty or has no row with two or more headers", Severity::error, 1, 1});
+        out.push_back(Problem{
+            "header", "no header row: the sheet is empty or has no row with two or more headers",
+            Severity::error, 1, 1});
     return sheet;
 }
 

@@ -6,11 +6,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <cstring>
 #include <functional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
@@ -62,15 +62,21 @@ std::pair<int, int> position(const fast_yaml::Position& mark) {
 template <class N>
 const char* shape(const N& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Map: return "a mapping";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Scalar: return "text";
-        default: return "nothing";
+        case YAML::NodeType::Map:
+            return "a mapping";
+        case YAML::NodeType::Sequence:
+            return "a list";
+        case YAML::NodeType::Scalar:
+            return "text";
+        default:
+            return "nothing";
     }
 }
 
 /// Unknown keys are rendered by yaml-cpp's emitter; the fast reader hands the file over.
-std::string render_extra(const fast_yaml::Node&) { throw fast_yaml::NeedFullParser{}; }
+std::string render_extra(const fast_yaml::Node&) {
+    throw fast_yaml::NeedFullParser{};
+}
 
 bool same_node(const YAML::Node& a, const YAML::Node& b) {
     if (a.Type() != b.Type()) return false;
@@ -86,7 +92,9 @@ bool same_node(const YAML::Node& a, const YAML::Node& b) {
     return true;
 }
 
-bool reads_back(const fast_yaml::Node&, const std::string&) { throw fast_yaml::NeedFullParser{}; }
+bool reads_back(const fast_yaml::Node&, const std::string&) {
+    throw fast_yaml::NeedFullParser{};
+}
 
 /// Whether an unknown key's value, written back as the writer writes extras, reads as the
 /// same value. yaml-cpp's emitter writes some values (a mapping as a key, a lone CR) in a form
@@ -144,7 +152,7 @@ std::string render_extra(const YAML::Node& node) {
 /// duplicate keys, and hands back the keys nobody asked for as extras.
 template <class N>
 class MapReader {
-public:
+  public:
     MapReader(const N& node, std::string prefix, DecodeContext& ctx)
         : prefix_(std::move(prefix)), ctx_(ctx) {
         for (auto it = node.begin(); it != node.end(); ++it) {
@@ -314,7 +322,8 @@ public:
         if (ctx_.problems.size() != before) return;
         out.clear();
         for (const auto& t : texts) {
-            if (t.empty() || t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos) {
+            if (t.empty() || t.size() > 4 ||
+                t.find_first_not_of("0123456789") != std::string::npos) {
                 problem(key, fmt::format("expected whole numbers, found \"{}\"", t));
                 return;
             }
@@ -336,7 +345,8 @@ public:
             const std::string at = fmt::format("{}[{}]", path(key), i);
             if (ctx_.positions) ctx_.where.at[at] = position(item.Mark());
             if (!item.IsMap()) {
-                problem_at(item.Mark(), at, fmt::format("expected a mapping, found {}", shape(item)));
+                problem_at(item.Mark(), at,
+                           fmt::format("expected a mapping, found {}", shape(item)));
                 continue;
             }
             MapReader reader(item, at, ctx_);
@@ -415,7 +425,7 @@ public:
             Problem{field, std::move(message), Severity::error, pos.first, pos.second});
     }
 
-private:
+  private:
     struct Entry {
         std::string name;
         N key;
@@ -439,7 +449,7 @@ private:
 /// billions of nodes when a record with unknown keys is written back), explicit tags, and
 /// more than one document (everything after the first would be silently ignored).
 class Screen : public YAML::EventHandler {
-public:
+  public:
     struct Refusal {
         YAML::Mark mark;
         std::string message;
@@ -447,13 +457,15 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1)
-            throw Refusal{mark, "the file holds more than one YAML document (a line \"---\"); "
-                                "keep one record per file"};
+            throw Refusal{mark,
+                          "the file holds more than one YAML document (a line \"---\"); "
+                          "keep one record per file"};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        throw Refusal{mark, "aliases (*name) are not allowed in liushou files; write the value out"};
+        throw Refusal{mark,
+                      "aliases (*name) are not allowed in liushou files; write the value out"};
     }
     explicit Screen(std::string_view text) : text_(text) {}
 
@@ -473,7 +485,7 @@ public:
     }
     void OnMapEnd() override {}
 
-private:
+  private:
     static constexpr const char* kCoreTags = "tag:yaml.org,2002:";
     static void check_tag(const YAML::Mark& mark, const std::string& tag) {
         // "?" is an untagged plain node, "!" an untagged quoted one.
@@ -526,10 +538,13 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
     }
     for (size_t at = 0; at < text.size();) {
         if (text.compare(at, 8, "<<<<<<< ") == 0 || text.compare(at, 8, ">>>>>>> ") == 0) {
-            const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-            out.problems.push_back(Problem{"", "an unresolved merge conflict: keep one side's "
-                                               "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
-                                           Severity::error, line, 1});
+            const int line = 1 + static_cast<int>(std::count(
+                                     text.begin(), text.begin() + static_cast<long>(at), '\n'));
+            out.problems.push_back(
+                Problem{"",
+                        "an unresolved merge conflict: keep one side's "
+                        "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
+                        Severity::error, line, 1});
             return false;
         }
         const size_t next = text.find('\n', at);
@@ -543,9 +558,11 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
     // A CR that does not end a line: yaml-cpp keeps it inside a plain scalar and writes it back
     // unquoted, where it becomes a line end, so the file would not read back as it was.
     if (const size_t cr = lone_cr_at(text); cr != std::string_view::npos) {
-        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(cr), '\n'));
-        out.problems.push_back(Problem{"", "the file holds a carriage return (U+000D) that does not end a line; remove it",
-                                       Severity::error, line, 1});
+        const int line = 1 + static_cast<int>(std::count(
+                                 text.begin(), text.begin() + static_cast<long>(cr), '\n'));
+        out.problems.push_back(Problem{
+            "", "the file holds a carriage return (U+000D) that does not end a line; remove it",
+            Severity::error, line, 1});
         return false;
     }
     try {
@@ -578,9 +595,9 @@ bool load_root(std::string_view text, Decoded<T>& out, YAML::Node& root) {
         return false;
     }
     if (!root.IsMap()) {
-        out.problems.push_back(Problem{
-            "", fmt::format("expected a mapping of fields, found {}", shape(root)),
-            Severity::error, 1, 1});
+        out.problems.push_back(
+            Problem{"", fmt::format("expected a mapping of fields, found {}", shape(root)),
+                    Severity::error, 1, 1});
         return false;
     }
     return true;
@@ -619,7 +636,9 @@ void find_full_width_colons(std::string_view text, Problems& problems) {
         if (i == std::string_view::npos) continue;
         if (one.substr(i, 2) == "- ") continue;  // a list's item is text: `- 注意：…` is fine
         const size_t key_start = i;
-        while (i < one.size() && (std::isalnum(static_cast<unsigned char>(one[i])) || one[i] == '_')) ++i;
+        while (i < one.size() &&
+               (std::isalnum(static_cast<unsigned char>(one[i])) || one[i] == '_'))
+            ++i;
         if (i == key_start || !std::isalpha(static_cast<unsigned char>(one[key_start]))) continue;
         const size_t key_end = i;
         while (i < one.size() && one[i] == ' ') ++i;
@@ -630,11 +649,12 @@ void find_full_width_colons(std::string_view text, Problems& problems) {
         if (rest.find(": ") != std::string_view::npos || (!rest.empty() && rest.back() == ':'))
             continue;
         const std::string key(one.substr(key_start, key_end - key_start));
-        problems.push_back(Problem{
-            key, fmt::format("the key is followed by a full-width colon (：); write an ASCII "
-                             "colon and a space: {}: …",
-                             key),
-            Severity::error, line, static_cast<int>(key_end + 1)});
+        problems.push_back(
+            Problem{key,
+                    fmt::format("the key is followed by a full-width colon (：); write an ASCII "
+                                "colon and a space: {}: …",
+                                key),
+                    Severity::error, line, static_cast<int>(key_end + 1)});
     }
 }
 
@@ -657,14 +677,16 @@ Decoded<T> decode_with(std::string_view text, F read) {
         out.parsed = true;
         out.problems.insert(out.problems.end(), colons.begin(), colons.end());
         // In file order, as a person reads the file.
-        std::stable_sort(out.problems.begin(), out.problems.end(), [](const Problem& a, const Problem& b) {
-            return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
-        });
+        std::stable_sort(out.problems.begin(), out.problems.end(),
+                         [](const Problem& a, const Problem& b) {
+                             return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
+                         });
     } catch (const UnknownSchema&) {
         out.parsed = false;
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
-        if (!colons.empty()) out.problems.insert(out.problems.end(), colons.begin(), colons.end());
+        if (!colons.empty())
+            out.problems.insert(out.problems.end(), colons.begin(), colons.end());
         else
             out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
                                            pos.first ? pos.first : 1, pos.second ? pos.second : 1});
@@ -676,8 +698,8 @@ Decoded<T> decode_with(std::string_view text, F read) {
 
 bool is_plain_safe(std::string_view s) {
     if (s.empty()) return false;
-    static const std::set<std::string> kReserved = {
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"};
+    static const std::set<std::string> kReserved = {"y",     "n",  "yes", "no",   "true",
+                                                    "false", "on", "off", "null", "~"};
     if (kReserved.count(fold_case(s))) return false;
     const unsigned char first = static_cast<unsigned char>(s.front());
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`+.<=").find(static_cast<char>(first)) !=
@@ -690,8 +712,8 @@ bool is_plain_safe(std::string_view s) {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f) return false;
     // C1 controls, BOM and line separators are legal UTF-8 but not printable YAML.
-    for (std::string_view bad : {"\xc2\x80", "\xc2\x85", "\xef\xbb\xbf", "\xe2\x80\xa8",
-                                 "\xe2\x80\xa9"})
+    for (std::string_view bad :
+         {"\xc2\x80", "\xc2\x85", "\xef\xbb\xbf", "\xe2\x80\xa8", "\xe2\x80\xa9"})
         if (s.find(bad) != std::string_view::npos) return false;
     for (size_t i = 0; i + 1 < s.size(); ++i)
         if (static_cast<unsigned char>(s[i]) == 0xc2 &&
@@ -706,11 +728,21 @@ std::string double_quoted(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7f) {
                     out += fmt::format("\\x{:02x}", c);
@@ -734,7 +766,7 @@ std::string double_quoted(std::string_view s) {
 }
 
 class Writer {
-public:
+  public:
     void raw(int indent, std::string_view key, std::string_view rendered) {
         start(indent);
         out_ += yaml_scalar(key);
@@ -808,7 +840,7 @@ public:
     }
     std::string take() { return std::move(out_); }
 
-private:
+  private:
     void start(int indent) {
         if (dash_) {
             out_.append(static_cast<size_t>(indent - 2), ' ');
@@ -831,7 +863,7 @@ void write_enum(Writer& w, int indent, std::string_view key, const std::optional
 /// lists are left out, a nested mapping only when it holds something, a record's unknown keys
 /// after its known ones.
 class RecordWriter {
-public:
+  public:
     RecordWriter(Writer& w, int indent) : w_(w), indent_(indent) {}
     void text(std::string_view key, const std::string& v) { w_.text(indent_, key, v); }
     void date(std::string_view key, const std::optional<Date>& v) { w_.date(indent_, key, v); }
@@ -868,7 +900,7 @@ public:
         });
     }
 
-private:
+  private:
     Writer& w_;
     int indent_;
 };
@@ -896,8 +928,8 @@ void read_child(R& r, Child& c, Problems& problems) {
 // the fast reader's subset, any unknown key, and any problem (so messages and positions
 // always come from one place).
 std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions) {
-    if (invalid_utf8_at(text) != std::string_view::npos || text.find('\0') != std::string_view::npos ||
-        lone_cr_at(text) != std::string_view::npos)
+    if (invalid_utf8_at(text) != std::string_view::npos ||
+        text.find('\0') != std::string_view::npos || lone_cr_at(text) != std::string_view::npos)
         return std::nullopt;
     fast_yaml::Document doc;
     if (!doc.parse(text)) return std::nullopt;
@@ -921,9 +953,8 @@ std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool posi
 }
 
 Decoded<Child> decode_child_full(std::string_view text) {
-    return decode_with<Child>(text, [](auto& r, Child& c, Problems& problems) {
-        read_child(r, c, problems);
-    });
+    return decode_with<Child>(
+        text, [](auto& r, Child& c, Problems& problems) { read_child(r, c, problems); });
 }
 
 Decoded<Child> decode_child(std::string_view text, bool positions) {
@@ -945,9 +976,8 @@ std::string encode_child(const Child& original) {
 // ---- staff -----------------------------------------------------------------------------
 
 Decoded<StaffList> decode_staff(std::string_view text) {
-    return decode_with<StaffList>(text, [](auto& r, StaffList& list, Problems&) {
-        schema::staff_list(r, list);
-    });
+    return decode_with<StaffList>(
+        text, [](auto& r, StaffList& list, Problems&) { schema::staff_list(r, list); });
 }
 
 std::string encode_staff(const StaffList& list) {
@@ -983,7 +1013,8 @@ Decoded<School> decode_school(std::string_view text) {
         r.map("plan", [&](auto& p) {
             p.each([&](const std::string& month, const YAML::Node& tasks) {
                 const auto m = parse_small_number(month);
-                if (!m || *m < 1 || *m > 12 || month.find_first_not_of("0123456789") != std::string::npos) {
+                if (!m || *m < 1 || *m > 12 ||
+                    month.find_first_not_of("0123456789") != std::string::npos) {
                     p.problem(month, "plan keys are month numbers 1 to 12");
                     return;
                 }
@@ -1097,8 +1128,10 @@ int first_comment_line(std::string_view yaml) {
         for (size_t i = 0; i < l.size(); ++i) {
             const char c = l[i];
             if (quote) {
-                if (c == '\\' && quote == '"') ++i;
-                else if (c == quote) quote = 0;
+                if (c == '\\' && quote == '"')
+                    ++i;
+                else if (c == quote)
+                    quote = 0;
             } else if (c == '"' || c == '\'') {
                 if (i == 0 || l[i - 1] == ' ' || l[i - 1] == ':' || l[i - 1] == '-') quote = c;
             } else if (c == '#' && (i == 0 || l[i - 1] == ' ' || l[i - 1] == '\t')) {

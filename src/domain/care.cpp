@@ -55,8 +55,8 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
     }
     // A new pairing from a later day closes the current one; on the same day it corrects it.
     if (paired && (!p.since || change.since > *p.since))
-        p.history.push_back(PairingPeriod{p.teacher, p.buddy, p.proxy_parent, p.since,
-                                          change.since.add_days(-1), {}});
+        p.history.push_back(PairingPeriod{
+            p.teacher, p.buddy, p.proxy_parent, p.since, change.since.add_days(-1), {}});
     p.teacher = teacher;
     p.buddy = buddy;
     p.proxy_parent = proxy;
@@ -104,9 +104,8 @@ std::vector<Suggestion> suggest_pairings(const std::vector<Child>& children,
     std::vector<const Child*> unpaired;
     for (const auto& c : children)
         if (c.status == Status::enrolled && c.pairing.teacher.empty()) unpaired.push_back(&c);
-    std::sort(unpaired.begin(), unpaired.end(), [](const Child* a, const Child* b) {
-        return natural_less(a->id, b->id);
-    });
+    std::sort(unpaired.begin(), unpaired.end(),
+              [](const Child* a, const Child* b) { return natural_less(a->id, b->id); });
 
     std::vector<Suggestion> out;
     for (const Child* c : unpaired) {
@@ -184,8 +183,7 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
         out.push_back(Problem{"by", "say who held the talk (a staff id)"});
     else if (!staff.find(talk.by))
         out.push_back(Problem{"by", fmt::format("teacher {} is not in staff.yaml", talk.by)});
-    if (talk.summary.empty())
-        out.push_back(Problem{"summary", "say what the talk was about"});
+    if (talk.summary.empty()) out.push_back(Problem{"summary", "say what the talk was about"});
     if (talk.closes) {
         const auto open = open_follow_ups(child);
         const bool found = std::any_of(open.begin(), open.end(),
@@ -198,16 +196,15 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
     }
 }
 
-const Staff* find_staff(const StaffList& staff, const std::string& id_or_name,
-                        std::string& error) {
+const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, std::string& error) {
     if (const Staff* s = staff.find(id_or_name)) return s;
     std::vector<const Staff*> named;
     for (const auto& s : staff.staff)
         if (s.name == id_or_name) named.push_back(&s);
     if (named.size() == 1) return named[0];
     if (named.empty()) {
-        error = fmt::format("no staff member {} in staff.yaml (give a staff id or name)",
-                            id_or_name);
+        error =
+            fmt::format("no staff member {} in staff.yaml (give a staff id or name)", id_or_name);
     } else {
         std::string ids;
         for (const Staff* s : named) ids += (ids.empty() ? "" : ", ") + s->id;
@@ -221,9 +218,9 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
     TalkImportPlan plan;
     enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kCount };
     static const std::vector<std::vector<std::string>> kHeaders = {
-        {"学号", "id"},         {"姓名", "name"},           {"日期", "date"},
-        {"类型", "kind"},       {"教师", "by", "teacher"},  {"内容", "summary"},
-        {"情绪", "mood"},       {"跟进事项", "follow_up"},
+        {"学号", "id"},   {"姓名", "name"},          {"日期", "date"},
+        {"类型", "kind"}, {"教师", "by", "teacher"}, {"内容", "summary"},
+        {"情绪", "mood"}, {"跟进事项", "follow_up"},
     };
     std::vector<int> column(kCount, -1);
     for (size_t i = 0; i < sheet.header.size(); ++i) {
@@ -275,17 +272,19 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         const size_t before = plan.problems.size();
         auto problem = [&](Col c, std::string message) {
             const int at = column[c] >= 0 ? column[c] : 0;
-            plan.problems.push_back(Problem{
-                fmt::format("row {}, {}", row.row, sheet.header[static_cast<size_t>(at)]),
-                std::move(message), Severity::error, row.line, at + 1});
+            plan.problems.push_back(
+                Problem{fmt::format("row {}, {}", row.row, sheet.header[static_cast<size_t>(at)]),
+                        std::move(message), Severity::error, row.line, at + 1});
         };
 
         std::optional<size_t> child;
         const std::string id = cell(kId), name = cell(kName);
         if (!id.empty()) {
             const auto it = by_id.find(id);
-            if (it == by_id.end()) problem(kId, fmt::format("no child {}", id));
-            else child = it->second;
+            if (it == by_id.end())
+                problem(kId, fmt::format("no child {}", id));
+            else
+                child = it->second;
         } else if (!name.empty()) {
             const auto it = by_name.find(name);
             if (it == by_name.end()) {
@@ -304,13 +303,17 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
 
         Talk talk;
         const DateParse date = parse_flexible_date(cell(kDate));
-        if (!date.date) problem(kDate, date.error);
-        else talk.date = date.date;
+        if (!date.date)
+            problem(kDate, date.error);
+        else
+            talk.date = date.date;
         const std::string kind = cell(kKind);
         if (!kind.empty()) {
             const auto k = enum_from_text<TalkKind>(kind);
-            if (!k) problem(kKind, fmt::format("\"{}\" is not 谈心, 家访, 亲情电话 or 座谈会", kind));
-            else talk.kind = *k;
+            if (!k)
+                problem(kKind, fmt::format("\"{}\" is not 谈心, 家访, 亲情电话 or 座谈会", kind));
+            else
+                talk.kind = *k;
         }
         std::string error;
         const std::string teacher = cell(kBy);
@@ -325,8 +328,10 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         const std::string mood = cell(kMood);
         if (!mood.empty()) {
             const auto m = enum_from_text<Mood>(mood);
-            if (!m) problem(kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood));
-            else talk.mood = m;
+            if (!m)
+                problem(kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood));
+            else
+                talk.mood = m;
         }
         talk.follow_up = cell(kFollowUp);
         if (plan.problems.size() != before || !child) continue;
@@ -344,7 +349,8 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         // refused, naming what differs, so nobody believes it was recorded.
         auto refuse_different = [&](const Talk& other, const std::string& where) {
             std::string fields;
-            for (const auto& f : talk_differences(other, talk)) fields += (fields.empty() ? "" : ", ") + f;
+            for (const auto& f : talk_differences(other, talk))
+                fields += (fields.empty() ? "" : ", ") + f;
             problem(kSummary, fmt::format("the same talk ({} {} by {}) is {} with a different {}; "
                                           "correct the row, or change the logged one with "
                                           "log-talk {} --amend",
@@ -353,16 +359,20 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         };
         for (const Talk& t : children[*child].talks) {
             if (!same_talk(t, talk)) continue;
-            if (talk_differences(t, talk).empty()) out.duplicate = true;
-            else refuse_different(t, "already logged");
+            if (talk_differences(t, talk).empty())
+                out.duplicate = true;
+            else
+                refuse_different(t, "already logged");
         }
-        const std::string key = fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind),
-                                            talk.by, talk.summary);
+        const std::string key =
+            fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind), talk.by, talk.summary);
         const auto earlier = seen.find({*child, key});
         if (earlier != seen.end()) {
             const TalkRow& first = plan.rows[earlier->second];
-            if (talk_differences(first.talk, talk).empty()) out.duplicate = true;
-            else refuse_different(first.talk, fmt::format("on row {}", first.row));
+            if (talk_differences(first.talk, talk).empty())
+                out.duplicate = true;
+            else
+                refuse_different(first.talk, fmt::format("on row {}", first.row));
         }
         if (plan.problems.size() != before) continue;
         if (earlier == seen.end()) seen.emplace(std::make_pair(*child, key), plan.rows.size());

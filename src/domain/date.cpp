@@ -1,14 +1,17 @@
 #include "liushou/date.hpp"
-#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <vector>
 
+#include "liushou/text.hpp"
+
 namespace liushou {
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -21,7 +24,9 @@ bool Date::valid() const {
            day <= days_in_month(year, month);
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 // Howard Hinnant's days_from_civil: exact for every Gregorian date.
 long Date::days() const {
@@ -75,7 +80,6 @@ bool consume(std::string_view s, size_t& pos, std::string_view token) {
     return true;
 }
 
-
 DateParse checked(std::string_view text, int y, int m, int d) {
     Date date{y, m, d};
     if (date.valid()) return {date, {}};
@@ -119,7 +123,9 @@ DateParse parse_flexible_date(std::string_view raw) {
             fmt::format("\"{}\" is not a date (write 2015-03-08, 2015/3/8 or 2015年3月8日)", text)};
 }
 
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+std::string Month::iso() const {
+    return fmt::format("{:04}-{:02}", year, month);
+}
 
 std::optional<Month> parse_month(std::string_view text) {
     size_t pos = 0;

@@ -1,10 +1,11 @@
 #include "liushou/fields.hpp"
-#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -15,41 +16,67 @@ const std::vector<ChildField>& child_fields() {
         {"name", "name", {"姓名", "学生姓名"}, K::text, "full name"},
         {"gender", "gender", {"性别"}, K::gender, "male | female (男/女)"},
         {"birth_date", "birth_date", {"出生日期", "出生年月日", "生日"}, K::date, "YYYY-MM-DD"},
-        {"id_number", "id_number", {"身份证号", "身份证号码", "身份证"}, K::id_number,
+        {"id_number",
+         "id_number",
+         {"身份证号", "身份证号码", "身份证"},
+         K::id_number,
          "18-character 身份证号"},
         {"ethnicity", "ethnicity", {"民族"}, K::text, "民族, e.g. 汉族"},
         {"grade", "grade", {"年级"}, K::grade, "1-6"},
         {"class", "class", {"班级", "班"}, K::class_no, "class number within the grade"},
         {"enrolled_on", "enrolled_on", {"入学日期", "入学时间"}, K::date, "YYYY-MM-DD"},
-        {"left_behind", "left_behind", {"留守类型", "留守情况"}, K::left_behind,
+        {"left_behind",
+         "left_behind",
+         {"留守类型", "留守情况"},
+         K::left_behind,
          "both_parents | father_away | mother_away (双亲外出/父亲外出/母亲外出)"},
         {"boarding", "boarding", {"是否寄宿", "寄宿"}, K::boolean, "yes | no (是/否)"},
         {"health", "health", {"健康状况", "身体状况"}, K::text, "e.g. 良好"},
         {"home_address", "home_address", {"家庭住址", "家庭地址", "住址"}, K::text, ""},
         {"father_name", "parents.father.name", {"父亲姓名"}, K::text, ""},
-        {"father_phone", "parents.father.phone", {"父亲电话", "父亲联系电话", "父亲手机"},
-         K::phone, ""},
-        {"father_work_place", "parents.father.work_place",
-         {"父亲务工地址", "父亲务工地点", "父亲工作单位"}, K::text, "where the father works"},
+        {"father_phone",
+         "parents.father.phone",
+         {"父亲电话", "父亲联系电话", "父亲手机"},
+         K::phone,
+         ""},
+        {"father_work_place",
+         "parents.father.work_place",
+         {"父亲务工地址", "父亲务工地点", "父亲工作单位"},
+         K::text,
+         "where the father works"},
         {"father_work_phone", "parents.father.work_phone", {"父亲单位电话"}, K::phone, ""},
         {"mother_name", "parents.mother.name", {"母亲姓名"}, K::text, ""},
-        {"mother_phone", "parents.mother.phone", {"母亲电话", "母亲联系电话", "母亲手机"},
-         K::phone, ""},
-        {"mother_work_place", "parents.mother.work_place",
-         {"母亲务工地址", "母亲务工地点", "母亲工作单位"}, K::text, "where the mother works"},
+        {"mother_phone",
+         "parents.mother.phone",
+         {"母亲电话", "母亲联系电话", "母亲手机"},
+         K::phone,
+         ""},
+        {"mother_work_place",
+         "parents.mother.work_place",
+         {"母亲务工地址", "母亲务工地点", "母亲工作单位"},
+         K::text,
+         "where the mother works"},
         {"mother_work_phone", "parents.mother.work_phone", {"母亲单位电话"}, K::phone, ""},
         {"guardian_name", "guardian.name", {"监护人姓名", "监护人"}, K::text, ""},
-        {"guardian_relation", "guardian.relation", {"监护人关系", "与监护人关系"}, K::text,
+        {"guardian_relation",
+         "guardian.relation",
+         {"监护人关系", "与监护人关系"},
+         K::text,
          "e.g. 爷爷, 外婆, grandmother"},
         {"guardian_phone", "guardian.phone", {"监护人电话", "监护人联系电话"}, K::phone, ""},
         {"guardian_occupation", "guardian.occupation", {"监护人职业"}, K::text, "e.g. 务农"},
         {"guardian_address", "guardian.address", {"监护人住址", "监护人地址"}, K::text, ""},
-        {"guardian_health", "guardian.health", {"监护人健康状况", "监护人身体状况"}, K::text,
-         ""},
+        {"guardian_health", "guardian.health", {"监护人健康状况", "监护人身体状况"}, K::text, ""},
         {"guardian_age", "guardian.age", {"监护人年龄"}, K::age, ""},
-        {"key_child", "support.key_child", {"重点帮扶对象", "是否重点帮扶"}, K::boolean,
+        {"key_child",
+         "support.key_child",
+         {"重点帮扶对象", "是否重点帮扶"},
+         K::boolean,
          "yes | no: a key child to support (重点帮扶对象)"},
-        {"subsidies", "support.subsidies", {"资助", "资助情况"}, K::list,
+        {"subsidies",
+         "support.subsidies",
+         {"资助", "资助情况"},
+         K::list,
          "comma-separated, e.g. 两免一补"},
         {"individual_plan", "support.individual_plan", {"个别教育管理方案"}, K::text, ""},
         {"notes", "notes", {"备注"}, K::text, ""},
@@ -59,7 +86,9 @@ const std::vector<ChildField>& child_fields() {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -119,7 +148,8 @@ std::optional<Date>* date_slot(Child& c, std::string_view key) {
 void clear_child_field(Child& c, const ChildField& field) {
     using K = FieldKind;
     switch (field.kind) {
-        case K::id: return;
+        case K::id:
+            return;
         case K::text:
         case K::phone:
         case K::id_number:
@@ -127,17 +157,33 @@ void clear_child_field(Child& c, const ChildField& field) {
                 if (starts_with(field.key, rel) && !c.parent(rel)) return;
             *text_slot(c, field.key) = "";
             break;
-        case K::date: date_slot(c, field.key)->reset(); break;
-        case K::grade: c.grade.reset(); break;
-        case K::class_no: c.class_no.reset(); break;
-        case K::age: c.guardian.age.reset(); break;
-        case K::gender: c.gender.reset(); break;
-        case K::left_behind: c.left_behind.reset(); break;
-        case K::boolean:
-            if (field.key == "boarding") c.boarding.reset();
-            else c.support.key_child = false;
+        case K::date:
+            date_slot(c, field.key)->reset();
             break;
-        case K::list: c.support.subsidies.clear(); break;
+        case K::grade:
+            c.grade.reset();
+            break;
+        case K::class_no:
+            c.class_no.reset();
+            break;
+        case K::age:
+            c.guardian.age.reset();
+            break;
+        case K::gender:
+            c.gender.reset();
+            break;
+        case K::left_behind:
+            c.left_behind.reset();
+            break;
+        case K::boolean:
+            if (field.key == "boarding")
+                c.boarding.reset();
+            else
+                c.support.key_child = false;
+            break;
+        case K::list:
+            c.support.subsidies.clear();
+            break;
     }
     // A parent entry with nothing left in it is dropped rather than written empty.
     c.parents.erase(std::remove_if(c.parents.begin(), c.parents.end(),
@@ -187,7 +233,7 @@ std::optional<int> parse_small_number(std::string_view raw) {
     }
     // Chinese numerals up to 九十九: 三, 十, 十二, 二十, 二十三. Each numeral is 3 bytes.
     static const std::vector<std::string_view> kDigits = {"零", "一", "二", "三", "四",
-                                                         "五", "六", "七", "八", "九"};
+                                                          "五", "六", "七", "八", "九"};
     auto digit = [&](std::string_view d) -> int {
         for (size_t i = 0; i < kDigits.size(); ++i)
             if (kDigits[i] == d) return static_cast<int>(i);
@@ -253,7 +299,8 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             }
             std::string value(text);
             if (field.kind == K::id_number && !value.empty())
-                value.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
+                value.back() =
+                    static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
             *text_slot(c, field.key) = value;
             return {};
         }
@@ -436,7 +483,8 @@ ColumnMap map_columns(const std::vector<std::string>& header,
     const bool has_id = std::any_of(columns.begin(), columns.end(),
                                     [](const ChildField* f) { return f && f->key == "id"; });
     if (!has_name && !has_id)
-        out.push_back(Problem{"header", "the sheet has neither a 姓名 (name) nor a 学号 (id) column",
+        out.push_back(Problem{"header",
+                              "the sheet has neither a 姓名 (name) nor a 学号 (id) column",
                               Severity::error, 1, 1});
     return columns;
 }
@@ -473,10 +521,10 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             for (size_t i = columns.size(); i < row.cells.size(); ++i)
                 extra = extra || !trim(row.cells[i]).empty();
             if (extra) {
-                plan.problems.push_back(Problem{fmt::format("row {}", row.row),
-                                                fmt::format("{} cells but the header has {}",
-                                                            row.cells.size(), columns.size()),
-                                                Severity::error, row.line, 1});
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("{} cells but the header has {}", row.cells.size(), columns.size()),
+                    Severity::error, row.line, 1});
                 continue;
             }
         }
@@ -506,12 +554,12 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                 problem(id_col, fmt::format("id {} is also on row {}", incoming.id, dup->second));
                 continue;
             }
-            const auto person = incoming.birth_date
-                                    ? by_person.find({to_nfc(incoming.name), incoming.birth_date->iso()})
-                                    : by_person.end();
-            const bool told_apart =
-                person != by_person.end() &&
-                !looks_like_same_child(existing[person->second[0]], incoming);
+            const auto person =
+                incoming.birth_date
+                    ? by_person.find({to_nfc(incoming.name), incoming.birth_date->iso()})
+                    : by_person.end();
+            const bool told_apart = person != by_person.end() &&
+                                    !looks_like_same_child(existing[person->second[0]], incoming);
             if (!match && !namesakes && person != by_person.end() && !told_apart) {
                 const Child& same = existing[person->second[0]];
                 problem(id_col,
@@ -538,14 +586,13 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             if (it != by_person.end()) match = &existing[it->second[0]];
         }
         if (!incoming.name.empty() && incoming.birth_date) {
-            const auto [dup, fresh] =
-                sheet_people.emplace(std::make_pair(incoming.name, incoming.birth_date->iso()), row.row);
+            const auto [dup, fresh] = sheet_people.emplace(
+                std::make_pair(incoming.name, incoming.birth_date->iso()), row.row);
             if (!fresh) {
-                plan.problems.push_back(
-                    Problem{fmt::format("row {}", row.row),
-                            fmt::format("the same child (name and birth date) is on row {}",
-                                        dup->second),
-                            Severity::error, row.line, 1});
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("the same child (name and birth date) is on row {}", dup->second),
+                    Severity::error, row.line, 1});
                 continue;
             }
         }
@@ -562,8 +609,8 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         // Checks that need several cells at once.
         Problems cross;
         if (!outcome.child.id_number.empty())
-            check_id_number(outcome.child.id_number, outcome.child.birth_date,
-                            outcome.child.gender, cross);
+            check_id_number(outcome.child.id_number, outcome.child.birth_date, outcome.child.gender,
+                            cross);
         if (outcome.child.enrolled_on && outcome.child.birth_date &&
             *outcome.child.enrolled_on < *outcome.child.birth_date)
             cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
@@ -579,8 +626,8 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         if (!match) {
             if (outcome.child.name.empty()) {
                 plan.problems.push_back(Problem{fmt::format("row {}", row.row),
-                                                "a new child needs a name (姓名)",
-                                                Severity::error, row.line, 1});
+                                                "a new child needs a name (姓名)", Severity::error,
+                                                row.line, 1});
                 continue;
             }
             if (!outcome.child.id.empty()) {
@@ -589,9 +636,10 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                 std::string why = new_id_error(outcome.child.id);
                 const auto same_case = folded_ids.find(fold_case(outcome.child.id));
                 if (why.empty() && same_case != folded_ids.end())
-                    why = fmt::format("the id differs from {} only in case; on Windows and macOS "
-                                      "they would be one file",
-                                      same_case->second);
+                    why = fmt::format(
+                        "the id differs from {} only in case; on Windows and macOS "
+                        "they would be one file",
+                        same_case->second);
                 if (!why.empty()) {
                     problem(id_col, why);
                     continue;
@@ -600,19 +648,21 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             }
             outcome.action = RowAction::add;
             outcome.changed.clear();
-            if (outcome.child.id.empty()) needs_id.push_back(plan.rows.size());
-            else taken.insert(outcome.child.id);
+            if (outcome.child.id.empty())
+                needs_id.push_back(plan.rows.size());
+            else
+                taken.insert(outcome.child.id);
         } else if (outcome.changed.empty()) {
             outcome.action = RowAction::unchanged;
         } else if (!update) {
             std::string fields;
             for (const auto& f : outcome.changed) fields += (fields.empty() ? "" : ", ") + f;
-            plan.problems.push_back(Problem{
-                fmt::format("row {}", row.row),
-                fmt::format("child {} already exists and this row changes {}; import with "
-                            "--update to change it",
-                            match->id, fields),
-                Severity::error, row.line, 1});
+            plan.problems.push_back(
+                Problem{fmt::format("row {}", row.row),
+                        fmt::format("child {} already exists and this row changes {}; import with "
+                                    "--update to change it",
+                                    match->id, fields),
+                        Severity::error, row.line, 1});
             continue;
         } else {
             outcome.action = RowAction::update;

@@ -1,11 +1,11 @@
 #include "liushou/report.hpp"
-#include "liushou/text.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 
 #include "liushou/care.hpp"
+#include "liushou/text.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
@@ -87,18 +87,26 @@ bool in(const std::optional<Date>& d, const Date& from, const Date& to) {
     return d && from <= *d && *d <= to;
 }
 
-Date later(const Date& a, const Date& b) { return a < b ? b : a; }
-Date earlier(const Date& a, const Date& b) { return a < b ? a : b; }
+Date later(const Date& a, const Date& b) {
+    return a < b ? b : a;
+}
+Date earlier(const Date& a, const Date& b) {
+    return a < b ? a : b;
+}
 
 /// One child's contribution to every figure; groups are sums of these.
 /// True when the record holds anything dated after `day`, so state_on would change it.
 bool has_later(const Child& c, const Date& day) {
     auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
     if (after(c.status_on) || after(c.pairing.since)) return true;
-    for (const auto& t : c.talks) if (after(t.date)) return true;
-    for (const auto& p : c.pairing.progress) if (after(p.date)) return true;
-    for (const auto& p : c.pairing.plan) if (after(p.from)) return true;
-    for (const auto& h : c.pairing.history) if (after(h.from)) return true;
+    for (const auto& t : c.talks)
+        if (after(t.date)) return true;
+    for (const auto& p : c.pairing.progress)
+        if (after(p.date)) return true;
+    for (const auto& p : c.pairing.plan)
+        if (after(p.from)) return true;
+    for (const auto& h : c.pairing.history)
+        if (after(h.from)) return true;
     return false;
 }
 
@@ -115,11 +123,11 @@ Stats child_stats(const Child& original, const School& school, const Period& per
     s.enrolled = now;
     s.enrolled_from = at_start;
     s.not_enrolled = c.status == Status::not_enrolled && (!c.status_on || *c.status_on <= end);
-    const bool dropped = original.status == Status::dropped_out &&
-                         in(original.status_on, period.from, end);
+    const bool dropped =
+        original.status == Status::dropped_out && in(original.status_on, period.from, end);
     s.dropped_out = dropped;
-    s.transferred = original.status == Status::transferred &&
-                    in(original.status_on, period.from, end);
+    s.transferred =
+        original.status == Status::transferred && in(original.status_on, period.from, end);
     if (now) {
         s.both_parents = c.left_behind == LeftBehind::both_parents;
         s.father_away = c.left_behind == LeftBehind::father_away;

@@ -39,7 +39,9 @@ int count_entries(const Child& c, TalkKind kind, const Date& from, const Date& t
 
 namespace {
 
-ChildRef ref_of(const Child& c) { return ChildRef{c.id, c.name, c.grade, c.class_no}; }
+ChildRef ref_of(const Child& c) {
+    return ChildRef{c.id, c.name, c.grade, c.class_no};
+}
 
 /// Grade, class, then id: the order of a school's register.
 template <class A>
@@ -113,15 +115,14 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         }
         in.push_back(&c);
     }
-    std::sort(in.begin(), in.end(), [](const Child* a, const Child* b) {
-        return class_order(*a, *b);
-    });
+    std::sort(in.begin(), in.end(),
+              [](const Child* a, const Child* b) { return class_order(*a, *b); });
     s.enrolled = static_cast<int>(in.size());
 
     const Rules& rules = school.rules;
-    const bool holiday = std::find(rules.months_without_talks.begin(),
-                                   rules.months_without_talks.end(),
-                                   month.month) != rules.months_without_talks.end();
+    const bool holiday =
+        std::find(rules.months_without_talks.begin(), rules.months_without_talks.end(),
+                  month.month) != rules.months_without_talks.end();
     s.talks = Cadence{TalkKind::talk, rules.talks_per_month, false, !holiday, 0, 0, {}};
     s.family_calls =
         Cadence{TalkKind::family_call, rules.family_calls_per_month, false, !holiday, 0, 0, {}};
@@ -142,8 +143,8 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     }
     s.home_visits =
         Cadence{TalkKind::home_visit, rules.home_visits_per_term, true, term != nullptr, 0, 0, {}};
-    s.meetings =
-        Cadence{TalkKind::meeting, rules.guardian_meetings_per_term, true, term != nullptr, 0, 0, {}};
+    s.meetings = Cadence{
+        TalkKind::meeting, rules.guardian_meetings_per_term, true, term != nullptr, 0, 0, {}};
     if (term) {
         // Only children enrolled during the term's part up to this month owe for it.
         owe(s.home_visits, in, teachers, *term->from, *term->to, s.as_of);

@@ -48,8 +48,9 @@ bool decode(std::string_view s, std::vector<char32_t>& out) {
 
 int ccc_of(char32_t cp) {
     const auto* end = std::end(kCombiningClasses);
-    const auto* it = std::lower_bound(std::begin(kCombiningClasses), end, cp,
-                                      [](const CombiningClass& c, char32_t v) { return c.code < v; });
+    const auto* it =
+        std::lower_bound(std::begin(kCombiningClasses), end, cp,
+                         [](const CombiningClass& c, char32_t v) { return c.code < v; });
     return it != end && it->code == cp ? it->ccc : 0;
 }
 
@@ -62,8 +63,9 @@ void decompose(char32_t cp, std::vector<char32_t>& out) {
         return;
     }
     const auto* end = std::end(kDecompositions);
-    const auto* it = std::lower_bound(std::begin(kDecompositions), end, cp,
-                                      [](const Decomposition& d, char32_t v) { return d.code < v; });
+    const auto* it =
+        std::lower_bound(std::begin(kDecompositions), end, cp,
+                         [](const Decomposition& d, char32_t v) { return d.code < v; });
     if (it == end || it->code != cp) {
         out.push_back(cp);
         return;
@@ -79,10 +81,11 @@ char32_t compose(char32_t a, char32_t b) {
         b < kTBase + kTCount)
         return a + (b - kTBase);
     const auto* end = std::end(kCompositions);
-    const auto* it = std::lower_bound(std::begin(kCompositions), end, std::make_pair(a, b),
-                                      [](const Composition& c, const std::pair<char32_t, char32_t>& v) {
-                                          return std::make_pair(c.first, c.second) < v;
-                                      });
+    const auto* it =
+        std::lower_bound(std::begin(kCompositions), end, std::make_pair(a, b),
+                         [](const Composition& c, const std::pair<char32_t, char32_t>& v) {
+                             return std::make_pair(c.first, c.second) < v;
+                         });
     return it != end && it->first == a && it->second == b ? it->composed : 0;
 }
 
@@ -176,9 +179,9 @@ std::string forbidden_character(std::string_view utf8, bool multiline) {
     if (!decode(utf8, cps)) return "";
     for (const char32_t cp : cps) {
         const bool allowed_space = cp == '\t' || (multiline && cp == '\n');
-        if ((cp < 0x20 && !allowed_space) || cp == 0x7F ||
-            (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E || cp == 0x200F ||
-            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        if ((cp < 0x20 && !allowed_space) || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+            cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+            (cp >= 0x2066 && cp <= 0x2069))
             return fmt::format("U+{:04X}", static_cast<uint32_t>(cp));
     }
     return "";
@@ -194,7 +197,8 @@ bool digit_at(std::string_view s, size_t at, char& digit, size_t& len) {
         return true;
     }
     if (at + 2 < s.size() && s.substr(at, 2) == "\xef\xbc" &&
-        static_cast<unsigned char>(s[at + 2]) >= 0x90 && static_cast<unsigned char>(s[at + 2]) <= 0x99) {
+        static_cast<unsigned char>(s[at + 2]) >= 0x90 &&
+        static_cast<unsigned char>(s[at + 2]) <= 0x99) {
         digit = static_cast<char>('0' + (static_cast<unsigned char>(s[at + 2]) - 0x90));
         len = 3;
         return true;
@@ -221,9 +225,9 @@ size_t separator_at(std::string_view s, size_t at) {
 }
 
 struct Group {
-    size_t begin, end;    // bytes
-    std::string digits;   // ASCII; an id number's check character as 'X'
-    std::string sep;      // the separator after it ("" for the last)
+    size_t begin, end;   // bytes
+    std::string digits;  // ASCII; an id number's check character as 'X'
+    std::string sep;     // the separator after it ("" for the last)
 };
 
 /// The words that announce a number in free text; after one of them even a short or grouped
@@ -232,17 +236,19 @@ bool after_label(std::string_view text, size_t at) {
     std::string_view before = text.substr(0, at);
     for (bool trimmed = true; trimmed;) {
         trimmed = false;
-        for (const std::string_view pad : {" ", ":", "\xef\xbc\x9a", "\xe3\x80\x80", "(", "\xef\xbc\x88",
-                                           "\xe4\xb8\xba", "\xe6\x98\xaf"})  // ： 　 （ 为 是
+        for (const std::string_view pad :
+             {" ", ":", "\xef\xbc\x9a", "\xe3\x80\x80", "(", "\xef\xbc\x88", "\xe4\xb8\xba",
+              "\xe6\x98\xaf"})  // ： 　 （ 为 是
             if (before.size() >= pad.size() && before.substr(before.size() - pad.size()) == pad) {
                 before.remove_suffix(pad.size());
                 trimmed = true;
             }
     }
     for (const std::string_view label :
-         {"电话", "手机", "座机", "号码", "联系方式", "手机号", "电话号", "身份证", "身份证号", "证件号",
-          "学籍号", "卡号", "账号", "QQ", "qq", "微信", "Tel", "TEL", "tel", "Phone", "phone",
-          "Mobile", "mobile", "ID", "No"})
+         {"电话",   "手机",     "座机",   "号码",   "联系方式", "手机号", "电话号",
+          "身份证", "身份证号", "证件号", "学籍号", "卡号",     "账号",   "QQ",
+          "qq",     "微信",     "Tel",    "TEL",    "tel",      "Phone",  "phone",
+          "Mobile", "mobile",   "ID",     "No"})
         if (before.size() >= label.size() && before.substr(before.size() - label.size()) == label)
             return true;
     return false;
@@ -267,7 +273,9 @@ PrivateNumber classify(const std::vector<Group>& g, size_t from, size_t to) {
     } else if (d[0] == '0' && d.size() >= 10 && d.size() <= 12) {
         n.kind = PrivateNumber::landline;
         const size_t first = g[from].digits.size();
-        n.keep = to - from > 1 && (first == 3 || first == 4) ? first : d[1] == '1' || d[1] == '2' ? 3 : 4;
+        n.keep = to - from > 1 && (first == 3 || first == 4) ? first
+                 : d[1] == '1' || d[1] == '2'                ? 3
+                                                             : 4;
     } else {
         n.kind = PrivateNumber::other;
     }
@@ -364,18 +372,18 @@ std::string mask_for_report(std::string_view text) {
         out.append(text.substr(copied, n.begin - copied));
         const std::string& d = n.digits;
         switch (n.kind) {
-        case PrivateNumber::mobile:  // 138****5678, after any country code
-            out += d.substr(0, n.keep + 3) + "****" + d.substr(d.size() - 4);
-            break;
-        case PrivateNumber::landline:  // 0755-****1234
-            out += d.substr(0, n.keep) + "-****" + d.substr(d.size() - 4);
-            break;
-        case PrivateNumber::id_number:  // the region code only: 420821************
-            out += d.substr(0, 6) + std::string(d.size() - 6, '*');
-            break;
-        case PrivateNumber::other:  // the last two digits: QQ *******89
-            out += std::string(d.size() - 2, '*') + d.substr(d.size() - 2);
-            break;
+            case PrivateNumber::mobile:  // 138****5678, after any country code
+                out += d.substr(0, n.keep + 3) + "****" + d.substr(d.size() - 4);
+                break;
+            case PrivateNumber::landline:  // 0755-****1234
+                out += d.substr(0, n.keep) + "-****" + d.substr(d.size() - 4);
+                break;
+            case PrivateNumber::id_number:  // the region code only: 420821************
+                out += d.substr(0, 6) + std::string(d.size() - 6, '*');
+                break;
+            case PrivateNumber::other:  // the last two digits: QQ *******89
+                out += std::string(d.size() - 2, '*') + d.substr(d.size() - 2);
+                break;
         }
         copied = n.end;
     }

@@ -1,19 +1,20 @@
 #include "liushou/validate.hpp"
-#include "liushou/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-
-#include <cctype>
 #include <set>
+
+#include "liushou/text.hpp"
 
 namespace liushou {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string digits_only(std::string_view s, bool allow_separators, bool& ok) {
     std::string out;
@@ -56,7 +57,9 @@ bool looks_like_same_child(const Child& a, const Child& b) {
     return to_nfc(a.name) == to_nfc(b.name);
 }
 
-bool valid_child_id(std::string_view id) { return child_id_error(id).empty(); }
+bool valid_child_id(std::string_view id) {
+    return child_id_error(id).empty();
+}
 
 std::string new_id_error(std::string_view id) {
     size_t run = 0, longest = 0;
@@ -70,14 +73,16 @@ std::string new_id_error(std::string_view id) {
     std::string stem(id.substr(0, id.find('.')));
     for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     static const char* kReserved[] = {"CON", "PRN", "AUX", "NUL"};
-    bool reserved = std::find(std::begin(kReserved), std::end(kReserved), stem) != std::end(kReserved);
+    bool reserved =
+        std::find(std::begin(kReserved), std::end(kReserved), stem) != std::end(kReserved);
     if (stem.size() == 4 && (stem.compare(0, 3, "COM") == 0 || stem.compare(0, 3, "LPT") == 0) &&
         stem[3] >= '1' && stem[3] <= '9')
         reserved = true;
     if (reserved)
-        return fmt::format("the id \"{}\" is a name Windows reserves for a device; a clone on "
-                           "Windows could not hold its file",
-                           id);
+        return fmt::format(
+            "the id \"{}\" is a name Windows reserves for a device; a clone on "
+            "Windows could not hold its file",
+            id);
     if (!id.empty() && id.back() == '.')
         return fmt::format("the id \"{}\" ends in '.', which Windows drops from file names", id);
     return "";
@@ -158,8 +163,8 @@ void check_id_number(std::string_view number, const std::optional<Date>& birth_d
                      const std::optional<Gender>& gender, Problems& out) {
     const std::string field = "id_number";
     if (number.size() != 18) {
-        add(out, field, fmt::format("an id number has 18 characters, this one has {}",
-                                    number.size()));
+        add(out, field,
+            fmt::format("an id number has 18 characters, this one has {}", number.size()));
         return;
     }
     for (size_t i = 0; i < 17; ++i) {
@@ -238,7 +243,8 @@ std::vector<std::string> missing_fields_by_relation(const Child& c) {
         if (m.rfind("parents[", 0) != 0) continue;
         const size_t close = m.find(']');
         const size_t index = std::stoul(m.substr(8, close - 8));
-        if (index < c.parents.size()) m = "parents." + c.parents[index].relation + m.substr(close + 1);
+        if (index < c.parents.size())
+            m = "parents." + c.parents[index].relation + m.substr(close + 1);
     }
     return missing;
 }
@@ -264,8 +270,8 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         add(out, "enrolled_on", "the child enrolled before being born");
     check_not_future(out, "status_on", c.status_on, today);
     if (c.status != Status::enrolled && !c.status_on)
-        add(out, "status_on", fmt::format("status {} needs the date it changed (status_on)",
-                                          key_of(c.status)));
+        add(out, "status_on",
+            fmt::format("status {} needs the date it changed (status_on)", key_of(c.status)));
     if (c.status_on && c.enrolled_on && *c.status_on < *c.enrolled_on)
         add(out, "status_on", "the status changed before the child enrolled");
 
@@ -335,8 +341,7 @@ void validate_staff(const StaffList& list, Problems& out) {
 
 void validate_school(const School& s, Problems& out) {
     if (s.school.empty()) add(out, "school", "the school's name is missing");
-    if (s.start_year() == 0)
-        add(out, "school_year", "school_year must look like 2025-2026");
+    if (s.start_year() == 0) add(out, "school_year", "school_year must look like 2025-2026");
     for (size_t i = 0; i < s.terms.size(); ++i) {
         const Term& t = s.terms[i];
         const std::string at = fmt::format("terms[{}]", i);

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "liushou/render.hpp"
-#include "liushou/schema.hpp"
 #include "liushou/report_render.hpp"
+#include "liushou/schema.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
@@ -15,7 +15,7 @@ namespace {
 
 /// The report's wording, plus user text made safe for the format.
 class Writer : public Wording {
-public:
+  public:
     explicit Writer(const ReportStyle& style) : Wording(style.lang), style_(style) {}
     /// User text for the current format: masked when redacting, escaped for Markdown.
     std::string text(std::string_view s) const {
@@ -25,7 +25,7 @@ public:
     std::string json(std::string_view s) const { return json_string(text(s)); }
     const ReportStyle& style() const { return style_; }
 
-private:
+  private:
     const ReportStyle& style_;
 };
 
@@ -141,8 +141,8 @@ std::string stats_json(const Stats& s) {
         std::string t;
         for (size_t i = 0; i < v.size(); ++i)
             t += fmt::format("{}{{\"term\": {}, \"from\": \"{}\", \"to\": \"{}\", \"rate\": {}}}",
-                             i ? ", " : "", json_string(v[i].term), v[i].from.iso(),
-                             v[i].to.iso(), json_rate(v[i].rate));
+                             i ? ", " : "", json_string(v[i].term), v[i].from.iso(), v[i].to.iso(),
+                             json_rate(v[i].rate));
         return t;
     };
     out += "], \"visits_by_term\": [" + terms(s.visits_by_term);
@@ -154,7 +154,8 @@ void stats_csv(std::string& out, const char* scope, const Stats& s) {
     const std::string grade = s.grade ? std::to_string(*s.grade) : "";
     const std::string klass = s.class_no ? std::to_string(*s.class_no) : "";
     for (const auto& c : kCounts)
-        out += csv_line({scope, s.school, grade, klass, c.key, std::to_string(s.*(c.value)), "", ""});
+        out +=
+            csv_line({scope, s.school, grade, klass, c.key, std::to_string(s.*(c.value)), "", ""});
     for (const auto& m : kMetrics) {
         const Rate& r = s.*(m.rate);
         out += csv_line({scope, s.school, grade, klass, m.key, std::to_string(r.num),
@@ -171,12 +172,12 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     std::string out = "{\n  \"schools\": [";
     for (size_t i = 0; i < sources.size(); ++i) {
         const auto& p = sources[i];
-        out += fmt::format("{}\n    {{\"school\": {}, \"county\": {}, \"school_year\": {}, "
-                           "\"commit\": {}, \"uncommitted_changes\": {}}}",
-                           i ? "," : "", json_string(p.school->school),
-                           json_string(p.school->county), json_string(p.school->school_year),
-                           p.commit.empty() ? "null" : json_string(p.commit),
-                           p.dirty ? "true" : "false");
+        out += fmt::format(
+            "{}\n    {{\"school\": {}, \"county\": {}, \"school_year\": {}, "
+            "\"commit\": {}, \"uncommitted_changes\": {}}}",
+            i ? "," : "", json_string(p.school->school), json_string(p.school->county),
+            json_string(p.school->school_year), p.commit.empty() ? "null" : json_string(p.commit),
+            p.dirty ? "true" : "false");
     }
     out += fmt::format("],\n  \"period\": {{\"name\": {}, \"from\": \"{}\", \"to\": \"{}\"}},\n",
                        json_string(s.period.name), s.period.from.iso(), s.period.to.iso());
@@ -208,8 +209,7 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     return out + "]\n}\n";
 }
 
-std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
-                       const Writer& w) {
+std::string summary_md(const Summary& s, const std::vector<Provenance>& sources, const Writer& w) {
     const bool county = sources.size() > 1;
     const School& first = *sources.front().school;
     std::string out;
@@ -225,14 +225,13 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
     out += w.en() ? fmt::format("- Period: {}{} to {}\n- As of {} (figures up to {})\n", name,
                                 s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso())
                   : fmt::format("- 统计期间：{}{} 至 {}\n- 截至：{}（数据计算至 {}）\n", name,
-                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(),
-                                s.end.iso());
+                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso());
     for (const auto& p : sources) {
-        std::string from = p.commit.empty()
-                               ? w.t("不在 git 仓库中", "not a git repository")
-                               : fmt::format("git {}{}", p.commit,
-                                             p.dirty ? w.t(" + 未提交的修改", " + uncommitted changes")
-                                                     : "");
+        std::string from =
+            p.commit.empty()
+                ? w.t("不在 git 仓库中", "not a git repository")
+                : fmt::format("git {}{}", p.commit,
+                              p.dirty ? w.t(" + 未提交的修改", " + uncommitted changes") : "");
         out += w.en() ? fmt::format("- Computed from: {} ({}{}), {}\n", w.text(p.school->school),
                                     w.text(p.school->school_year),
                                     p.school->county.empty() ? "" : ", " + w.text(p.school->county),
@@ -259,14 +258,13 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 
     out += w.t("## 基本情况\n\n", "## Children\n\n");
     out += header({w.t("项目", "Item"), w.t("人数", "Children")}, 1);
-    for (const auto& c : kCounts)
-        out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
+    for (const auto& c : kCounts) out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
     out += "\n";
 
     out += w.t("## 各项比率\n\n", "## Rates\n\n");
-    out += header({w.t("指标", "Rate"), w.t("已完成", "Done"), w.t("应完成", "Of"),
-                   w.t("比率", "Percent")},
-                  1);
+    out += header(
+        {w.t("指标", "Rate"), w.t("已完成", "Done"), w.t("应完成", "Of"), w.t("比率", "Percent")},
+        1);
     for (const auto& m : kMetrics) {
         const Rate& r = s.total.*(m.rate);
         out += row({w.t(m.zh, m.en), std::to_string(r.num), std::to_string(r.den), pct(r)});
@@ -288,9 +286,10 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             const auto p = m.rate.percent();
             bars += (bars.empty() ? "" : ", ") + fmt::format("{:.1f}", p ? *p : 0.0);
         }
-        out += fmt::format("\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
-                           "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
-                           w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
+        out += fmt::format(
+            "\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
+            "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
+            w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
     }
 
     out += w.t("## 亲情电话、家访与座谈会\n\n", "## Family calls, home visits and meetings\n\n");
@@ -309,11 +308,10 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                     w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den),
                     pct(t.rate)});
     for (const auto& t : s.total.meetings_by_term)
-        out += row({w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
-                        fmt::format("Guardian meetings ({} a term)",
-                                    rules.guardian_meetings_per_term)),
-                    w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den),
-                    pct(t.rate)});
+        out += row(
+            {w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
+                 fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term)),
+             w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den), pct(t.rate)});
     out += "\n";
 
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
@@ -324,13 +322,17 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         if (kind == 1) head.push_back(w.t("年级", "Grade"));
         if (kind == 2) head.push_back(w.t("班级", "Class"));
         const size_t first_number = head.size();
-        for (const char* h : {"在读", "建档率", "入学率", "巩固率", "结对率", "谈心完成率",
-                              "家访覆盖率"})
+        for (const char* h :
+             {"在读", "建档率", "入学率", "巩固率", "结对率", "谈心完成率", "家访覆盖率"})
             head.push_back(h);
         if (w.en())
-            for (auto [i, h] : std::vector<std::pair<size_t, const char*>>{
-                     {0, "Enrolled"}, {1, "Filed"}, {2, "Enrolment"}, {3, "Retention"},
-                     {4, "Paired"}, {5, "Talks"}, {6, "Home visits"}})
+            for (auto [i, h] : std::vector<std::pair<size_t, const char*>>{{0, "Enrolled"},
+                                                                           {1, "Filed"},
+                                                                           {2, "Enrolment"},
+                                                                           {3, "Retention"},
+                                                                           {4, "Paired"},
+                                                                           {5, "Talks"},
+                                                                           {6, "Home visits"}})
                 head[first_number + i] = h;
         out += header(head, first_number);
         for (const auto& g : groups) {
@@ -338,8 +340,8 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             if (county || kind == 0) cells.push_back(w.text(g.school));
             if (kind > 0) cells.push_back(group_name(g, w, kind == 2));
             cells.push_back(std::to_string(g.enrolled));
-            for (const Rate* r : {&g.filed, &g.enrolment, &g.retention, &g.paired, &g.talks,
-                                  &g.home_visits})
+            for (const Rate* r :
+                 {&g.filed, &g.enrolment, &g.retention, &g.paired, &g.talks, &g.home_visits})
                 cells.push_back(pct(*r));
             out += row(cells);
         }
@@ -382,12 +384,14 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 
 // ---- child card ------------------------------------------------------------------------
 
-std::string date_text(const std::optional<Date>& d) { return d ? d->iso() : ""; }
+std::string date_text(const std::optional<Date>& d) {
+    return d ? d->iso() : "";
+}
 
 /// Every non-empty field of a record as (path, value) pairs such as ("parents[0].name", …),
 /// for CSV and JSON: a visitor over schema.hpp. Unknown keys are left out.
 class Flattener {
-public:
+  public:
     Flattener(std::vector<std::pair<std::string, std::string>>& out, std::string prefix)
         : out_(out), prefix_(std::move(prefix)) {}
     void text(std::string_view key, const std::string& v) { add(key, v); }
@@ -404,7 +408,9 @@ public:
         add(key, v ? std::string(key_of(*v)) : "");
     }
     template <class E>
-    void enumeration(std::string_view key, const E& v) { add(key, std::string(key_of(v))); }
+    void enumeration(std::string_view key, const E& v) {
+        add(key, std::string(key_of(v)));
+    }
     void text_list(std::string_view key, const std::vector<std::string>& v) {
         for (size_t i = 0; i < v.size(); ++i) add(fmt::format("{}[{}]", key, i), v[i]);
     }
@@ -421,7 +427,7 @@ public:
         }
     }
 
-private:
+  private:
     void add(std::string_view key, std::string value) {
         if (!value.empty()) out_.emplace_back(prefix_ + std::string(key), std::move(value));
     }
@@ -443,8 +449,8 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
     const Writer w(style);
     if (style.format == Format::json) return summary_json(summary, sources, w);
     if (style.format == Format::csv) {
-        std::string out = csv_line({"scope", "school", "grade", "class", "metric", "numerator",
-                                    "denominator", "percent"});
+        std::string out = csv_line(
+            {"scope", "school", "grade", "class", "metric", "numerator", "denominator", "percent"});
         stats_csv(out, "total", summary.total);
         for (const auto& s : summary.by_school) stats_csv(out, "school", s);
         for (const auto& s : summary.by_grade) stats_csv(out, "grade", s);
@@ -472,9 +478,9 @@ std::string render_child(const Child& original, const Provenance& source,
                                w.json(fields[i].second));
         return out + "\n}\n";
     }
-    std::string out = w.en() ? fmt::format("# File of {} ({})\n\n", w.text(c.name), w.text(c.id))
-                             : fmt::format("# 留守儿童档案卡：{}（{}）\n\n", w.text(c.name),
-                                           w.text(c.id));
+    std::string out =
+        w.en() ? fmt::format("# File of {} ({})\n\n", w.text(c.name), w.text(c.id))
+               : fmt::format("# 留守儿童档案卡：{}（{}）\n\n", w.text(c.name), w.text(c.id));
     out += w.en() ? fmt::format("- School: {}\n", w.text(source.school->school))
                   : fmt::format("- 学校：{}\n", w.text(source.school->school));
     const auto missing = missing_fields(c);
@@ -510,9 +516,9 @@ std::string render_child(const Child& original, const Provenance& source,
     out += header({w.t("关系", "Relation"), w.t("姓名", "Name"), w.t("电话", "Phone"),
                    w.t("务工地址", "Works at"), w.t("单位电话", "Work phone")});
     for (const auto& p : c.parents)
-        out += row({p.relation == "father" ? w.t("父亲", "father")
-                                           : p.relation == "mother" ? w.t("母亲", "mother")
-                                                                    : w.text(p.relation),
+        out += row({p.relation == "father"   ? w.t("父亲", "father")
+                    : p.relation == "mother" ? w.t("母亲", "mother")
+                                             : w.text(p.relation),
                     w.text(p.name), w.text(p.phone), w.text(p.work_place), w.text(p.work_phone)});
     out += "\n";
     const Guardian& g = c.guardian;
@@ -527,7 +533,8 @@ std::string render_child(const Child& original, const Provenance& source,
     out += w.t("## 帮扶\n\n", "## Support\n\n");
     out += header({w.t("项目", "Field"), w.t("内容", "Value")});
     std::string subsidies;
-    for (const auto& s : c.support.subsidies) subsidies += (subsidies.empty() ? "" : ", ") + w.text(s);
+    for (const auto& s : c.support.subsidies)
+        subsidies += (subsidies.empty() ? "" : ", ") + w.text(s);
     line("重点帮扶对象", "Key child", c.support.key_child ? w.t("是", "yes") : w.t("否", "no"));
     line("资助", "Subsidies", subsidies);
     line("个别教育管理方案", "Individual plan", w.text(c.support.individual_plan));
@@ -542,19 +549,19 @@ std::string render_child(const Child& original, const Provenance& source,
                            : fmt::format("{} 起", date_text(p.since)),
                     staff_name(source, p.teacher, w), w.text(p.buddy), w.text(p.proxy_parent)});
     for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
-        out += row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
-                    staff_name(source, it->teacher, w), w.text(it->buddy),
-                    w.text(it->proxy_parent)});
+        out +=
+            row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
+                 staff_name(source, it->teacher, w), w.text(it->buddy), w.text(it->proxy_parent)});
     out += "\n";
     out += w.t("## 学习帮扶计划\n\n", "## Help plans\n\n");
-    out += header({w.t("起", "From"), w.t("止", "To"), w.t("内容", "Content"),
-                   w.t("阶段目标", "Goal")});
+    out += header(
+        {w.t("起", "From"), w.t("止", "To"), w.t("内容", "Content"), w.t("阶段目标", "Goal")});
     for (const auto& i : p.plan)
         out += row({date_text(i.from), date_text(i.to), w.text(i.content), w.text(i.goal)});
     out += "\n";
     out += w.t("## 进步档案\n\n", "## Progress\n\n");
-    out += header({w.t("日期", "Date"), w.t("科目", "Subject"), w.t("成绩", "Score"),
-                   w.t("记录", "Note")});
+    out += header(
+        {w.t("日期", "Date"), w.t("科目", "Subject"), w.t("成绩", "Score"), w.t("记录", "Note")});
     for (const auto& i : p.progress)
         out += row({date_text(i.date), w.text(i.subject), w.text(i.score), w.text(i.note)});
     out += "\n";
@@ -578,27 +585,32 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                          const Date& as_of, const ReportStyle& style) {
     const Writer w(style);
     const bool county = rosters.size() > 1;
-    std::vector<std::string> head = {w.t("学号", "ID"),           w.t("姓名", "Name"),
-                                     w.t("性别", "Gender"),       w.t("留守类型", "Left behind"),
-                                     w.t("监护人", "Guardian"),   w.t("帮扶教师", "Teacher"),
-                                     w.t("学习帮手", "Buddy"),    w.t("上次谈心", "Last talk")};
+    std::vector<std::string> head = {w.t("学号", "ID"),         w.t("姓名", "Name"),
+                                     w.t("性别", "Gender"),     w.t("留守类型", "Left behind"),
+                                     w.t("监护人", "Guardian"), w.t("帮扶教师", "Teacher"),
+                                     w.t("学习帮手", "Buddy"),  w.t("上次谈心", "Last talk")};
     if (county) head.insert(head.begin(), w.t("学校", "School"));
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : rosters) {
         for (const Child* c : r.children) {
             std::optional<Date> last;
             for (const auto& t : c->talks)
-                if (t.kind == TalkKind::talk && t.date && *t.date <= as_of && (!last || *last < *t.date))
+                if (t.kind == TalkKind::talk && t.date && *t.date <= as_of &&
+                    (!last || *last < *t.date))
                     last = t.date;
             std::string guardian = w.text(c->guardian.relation);
             if (!c->guardian.name.empty())
                 guardian += (guardian.empty() ? "" : " ") + w.text(c->guardian.name);
-            std::vector<std::string> cells = {w.text(c->id), w.text(c->name), enum_text(c->gender, w),
-                                              enum_text(c->left_behind, w), guardian,
+            std::vector<std::string> cells = {w.text(c->id),
+                                              w.text(c->name),
+                                              enum_text(c->gender, w),
+                                              enum_text(c->left_behind, w),
+                                              guardian,
                                               style.format == Format::md
                                                   ? staff_name(*r.source, c->pairing.teacher, w)
                                                   : w.text(c->pairing.teacher),
-                                              w.text(c->pairing.buddy), date_text(last)};
+                                              w.text(c->pairing.buddy),
+                                              date_text(last)};
             if (county) cells.insert(cells.begin(), w.text(r.source->school->school));
             rows.push_back(cells);
         }
@@ -609,20 +621,25 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
         return out;
     }
     if (style.format == Format::json) {
-        const std::vector<std::string> keys = county
-            ? std::vector<std::string>{"school", "id", "name", "gender", "left_behind", "guardian", "teacher", "buddy", "last_talk"}
-            : std::vector<std::string>{"id", "name", "gender", "left_behind", "guardian", "teacher", "buddy", "last_talk"};
-        std::string out = fmt::format("{{\"grade\": {}, \"class\": {}, \"children\": [", grade, class_no);
+        const std::vector<std::string> keys =
+            county ? std::vector<std::string>{"school",  "id",          "name",
+                                              "gender",  "left_behind", "guardian",
+                                              "teacher", "buddy",       "last_talk"}
+                   : std::vector<std::string>{"id",       "name",    "gender", "left_behind",
+                                              "guardian", "teacher", "buddy",  "last_talk"};
+        std::string out =
+            fmt::format("{{\"grade\": {}, \"class\": {}, \"children\": [", grade, class_no);
         for (size_t i = 0; i < rows.size(); ++i) {
             std::vector<std::pair<std::string, std::string>> fields;
-            for (size_t k = 0; k < keys.size(); ++k) fields.emplace_back(keys[k], json_string(rows[i][k]));
+            for (size_t k = 0; k < keys.size(); ++k)
+                fields.emplace_back(keys[k], json_string(rows[i][k]));
             out += (i ? ",\n  " : "\n  ") + json_object(fields);
         }
         return out + "]}\n";
     }
-    std::string out = w.en() ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
-                             : fmt::format("# {}留守儿童名册\n\n",
-                                           class_label(grade, class_no, "zh"));
+    std::string out = w.en()
+                          ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
+                          : fmt::format("# {}留守儿童名册\n\n", class_label(grade, class_no, "zh"));
     out += w.en() ? fmt::format("- As of {}\n- Children: {}\n\n", as_of.iso(), rows.size())
                   : fmt::format("- 截至：{}\n- 人数：{}\n\n", as_of.iso(), rows.size());
     out += header(head);
@@ -633,23 +650,28 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
 std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
                          const ReportStyle& style) {
     const Writer w(style);
-    const bool county = !talks.empty() && std::any_of(talks.begin(), talks.end(), [&](const TalkLine& l) {
-        return l.source != talks.front().source;
-    });
-    std::vector<std::string> head = {w.t("日期", "Date"),     w.t("学号", "ID"),
-                                     w.t("姓名", "Name"),     w.t("班级", "Class"),
-                                     w.t("类型", "Kind"),     w.t("教师", "By"),
-                                     w.t("内容", "Summary"),  w.t("情绪", "Mood"),
-                                     w.t("跟进事项", "Follow-up")};
+    const bool county =
+        !talks.empty() && std::any_of(talks.begin(), talks.end(), [&](const TalkLine& l) {
+            return l.source != talks.front().source;
+        });
+    std::vector<std::string> head = {
+        w.t("日期", "Date"),    w.t("学号", "ID"),   w.t("姓名", "Name"),
+        w.t("班级", "Class"),   w.t("类型", "Kind"), w.t("教师", "By"),
+        w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")};
     if (county) head.insert(head.begin(), w.t("学校", "School"));
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : talks) {
         std::vector<std::string> cells = {
-            date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
+            date_text(l.talk->date),
+            w.text(l.child->id),
+            w.text(l.child->name),
             class_label(l.child->grade, l.child->class_no, style.lang),
-            std::string(w.en() || style.format != Format::md ? key_of(l.talk->kind) : zh_of(l.talk->kind)),
+            std::string(w.en() || style.format != Format::md ? key_of(l.talk->kind)
+                                                             : zh_of(l.talk->kind)),
             style.format == Format::md ? staff_name(*l.source, l.talk->by, w) : w.text(l.talk->by),
-            w.text(l.talk->summary), enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
+            w.text(l.talk->summary),
+            enum_text(l.talk->mood, w),
+            w.text(l.talk->follow_up)};
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }
@@ -659,12 +681,14 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         return out;
     }
     if (style.format == Format::json) {
-        std::vector<std::string> keys = {"date", "id", "name", "class", "kind", "by", "summary", "mood", "follow_up"};
+        std::vector<std::string> keys = {"date", "id",      "name", "class",    "kind",
+                                         "by",   "summary", "mood", "follow_up"};
         if (county) keys.insert(keys.begin(), "school");
         std::string out = fmt::format("{{\"month\": \"{}\", \"talks\": [", month.iso());
         for (size_t i = 0; i < rows.size(); ++i) {
             std::vector<std::pair<std::string, std::string>> fields;
-            for (size_t k = 0; k < keys.size(); ++k) fields.emplace_back(keys[k], json_string(rows[i][k]));
+            for (size_t k = 0; k < keys.size(); ++k)
+                fields.emplace_back(keys[k], json_string(rows[i][k]));
             out += (i ? ",\n  " : "\n  ") + json_object(fields);
         }
         return out + "]}\n";

@@ -1,9 +1,10 @@
 // The month's checklist as Markdown (a GFM task list with a summary table) and as JSON.
+#include "liushou/schedule.hpp"
+
 #include <fmt/format.h>
 
 #include "liushou/fields.hpp"
 #include "liushou/render.hpp"
-#include "liushou/schedule.hpp"
 
 namespace liushou {
 
@@ -24,8 +25,9 @@ using Md = Wording;
 std::string teacher_label(const std::string& id, const StaffList& staff, const Md& m) {
     if (id.empty()) return m.t("未结对", "No teacher yet");
     const Staff* s = staff.find(id);
-    if (!s) return m.t(fmt::format("{}（不在教师名单）", md_escape(id)),
-                       fmt::format("{} (not in staff.yaml)", md_escape(id)));
+    if (!s)
+        return m.t(fmt::format("{}（不在教师名单）", md_escape(id)),
+                   fmt::format("{} (not in staff.yaml)", md_escape(id)));
     return m.en() ? fmt::format("{} ({})", md_escape(s->name), md_escape(id))
                   : fmt::format("{}（{}）", md_escape(s->name), md_escape(id));
 }
@@ -39,19 +41,22 @@ std::string child_line(const ChildRef& c, const Md& m) {
 
 const char* kind_en(TalkKind k) {
     switch (k) {
-        case TalkKind::talk: return "Talks";
-        case TalkKind::home_visit: return "Home visits";
-        case TalkKind::family_call: return "Family calls";
-        case TalkKind::meeting: return "Guardian meetings";
+        case TalkKind::talk:
+            return "Talks";
+        case TalkKind::home_visit:
+            return "Home visits";
+        case TalkKind::family_call:
+            return "Family calls";
+        case TalkKind::meeting:
+            return "Guardian meetings";
     }
     return "";
 }
 
 std::string cadence_rule(const Cadence& c, const Md& m) {
-    return c.per_term ? m.t(fmt::format("每学期 {} 次", c.required),
-                            fmt::format("{} a term", c.required))
-                      : m.t(fmt::format("每月 {} 次", c.required),
-                            fmt::format("{} a month", c.required));
+    return c.per_term
+               ? m.t(fmt::format("每学期 {} 次", c.required), fmt::format("{} a term", c.required))
+               : m.t(fmt::format("每月 {} 次", c.required), fmt::format("{} a month", c.required));
 }
 
 void cadence_section(std::string& out, const Cadence& c, const Schedule& s, const StaffList& staff,
@@ -136,9 +141,10 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
         s.term.empty() ? m.t("不在学期内", "outside terms")
                        : fmt::format("{}{}{} – {}{}", md_escape(s.term), m.t("（", " ("),
                                      s.term_from->iso(), s.term_to->iso(), m.t("）", ")"));
-    out += m.en() ? fmt::format("- School year {}, {}\n- As of {}\n- Children enrolled this "
-                                "month: {}\n\n",
-                                md_escape(school.school_year), term, s.as_of.iso(), s.enrolled)
+    out += m.en() ? fmt::format(
+                        "- School year {}, {}\n- As of {}\n- Children enrolled this "
+                        "month: {}\n\n",
+                        md_escape(school.school_year), term, s.as_of.iso(), s.enrolled)
                   : fmt::format("- 学年：{}，{}\n- 截至：{}\n- 本月在读留守儿童：{} 名\n\n",
                                 md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
 
@@ -153,8 +159,8 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
         else
             out += fmt::format("| {} | — | — |\n", name);
     }
-    out += fmt::format("| {} | {} | |\n", m.t("本月生日", "Birthdays this month"),
-                       s.birthdays.size());
+    out +=
+        fmt::format("| {} | {} | |\n", m.t("本月生日", "Birthdays this month"), s.birthdays.size());
     out += fmt::format("| {} | | {} |\n", m.t("未关闭的跟进事项", "Open follow-ups"),
                        s.follow_ups.size());
     out += fmt::format("| {} | | {} |\n", m.t("未结对", "Without a teacher"), s.unpaired.size());
@@ -191,8 +197,7 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
                                     child_line(f.child, m), md_escape(f.text), f.date.iso(),
                                     md_escape(f.by), f.days_open)
                       : fmt::format("- [ ] {}：{}（{} {}，已 {} 天）\n", child_line(f.child, m),
-                                    md_escape(f.text), f.date.iso(), md_escape(f.by),
-                                    f.days_open);
+                                    md_escape(f.text), f.date.iso(), md_escape(f.by), f.days_open);
     out += "\n";
 
     out += m.t("## 未结对\n\n", "## Without a teacher\n\n");

@@ -12,7 +12,11 @@ namespace {
 /// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes read as U+FFFD.
 unsigned next_code_point(std::string_view s, size_t& i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 0;
+    size_t n = c < 0x80             ? 0
+               : (c & 0xe0) == 0xc0 ? 1
+               : (c & 0xf0) == 0xe0 ? 2
+               : (c & 0xf8) == 0xf0 ? 3
+                                    : 0;
     unsigned cp = n == 0 ? c : n == 1 ? (c & 0x1f) : n == 2 ? (c & 0x0f) : (c & 0x07);
     ++i;
     for (size_t k = 0; k < n; ++k, ++i) {
@@ -76,7 +80,7 @@ std::string csv_line(const std::vector<std::string>& cells) {
         // by Excel or WPS when a teacher opens the file: a leading ' makes it text (OWASP's
         // advice for CSV injection). JSON output stays exact.
         const std::string c = !cells[i].empty() && std::string_view("=+-@\t\r").find(cells[i][0]) !=
-                                                        std::string_view::npos
+                                                       std::string_view::npos
                                   ? "'" + cells[i]
                                   : cells[i];
         if (c.find_first_of(",\"\n\r") == std::string::npos) {
@@ -97,11 +101,21 @@ std::string json_string(std::string_view s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20)
                     out += fmt::format("\\u{:04x}", c);
@@ -122,25 +136,26 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 std::string label(std::string_view key, std::string_view lang) {
-    static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kLabels = {
-        {"id", {"学号", "ID"}},
-        {"staff_id", {"编号", "ID"}},
-        {"name", {"姓名", "Name"}},
-        {"gender", {"性别", "Gender"}},
-        {"grade", {"年级", "Grade"}},
-        {"class", {"班级", "Class"}},
-        {"left_behind", {"留守类型", "Left behind"}},
-        {"status", {"状态", "Status"}},
-        {"teacher", {"帮扶教师", "Teacher"}},
-        {"file", {"档案", "File"}},
-        {"complete", {"完整", "complete"}},
-        {"missing", {"缺{}项", "{} missing"}},
-        {"role", {"职务", "Role"}},
-        {"phone", {"电话", "Phone"}},
-        {"children", {"帮扶人数", "Children"}},
-        {"male", {"男", "male"}},
-        {"female", {"女", "female"}},
-    };
+    static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> kLabels =
+        {
+            {"id", {"学号", "ID"}},
+            {"staff_id", {"编号", "ID"}},
+            {"name", {"姓名", "Name"}},
+            {"gender", {"性别", "Gender"}},
+            {"grade", {"年级", "Grade"}},
+            {"class", {"班级", "Class"}},
+            {"left_behind", {"留守类型", "Left behind"}},
+            {"status", {"状态", "Status"}},
+            {"teacher", {"帮扶教师", "Teacher"}},
+            {"file", {"档案", "File"}},
+            {"complete", {"完整", "complete"}},
+            {"missing", {"缺{}项", "{} missing"}},
+            {"role", {"职务", "Role"}},
+            {"phone", {"电话", "Phone"}},
+            {"children", {"帮扶人数", "Children"}},
+            {"male", {"男", "male"}},
+            {"female", {"女", "female"}},
+        };
     const auto it = kLabels.find(key);
     if (it == kLabels.end()) return std::string(key);
     return std::string(lang == "en" ? it->second.second : it->second.first);
@@ -177,12 +192,24 @@ std::string md_escape(std::string_view text) {
             continue;
         }
         switch (c) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-            case '|': case '~': case '#': case '!':
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '|':
+            case '~':
+            case '#':
+            case '!':
                 out += '\\';
                 out += c;
                 break;
-            case '\n': case '\r': case '\t':
+            case '\n':
+            case '\r':
+            case '\t':
                 out += ' ';
                 break;
             default:
@@ -203,8 +230,9 @@ std::string class_label(const std::optional<int>& grade, const std::optional<int
         return "";
     }
     std::string out;
-    if (grade) out += *grade >= 1 && *grade <= 6 ? fmt::format("{}年级", kGrades[*grade])
-                                                 : fmt::format("{}年级", *grade);
+    if (grade)
+        out += *grade >= 1 && *grade <= 6 ? fmt::format("{}年级", kGrades[*grade])
+                                          : fmt::format("{}年级", *grade);
     if (class_no) out += fmt::format("{}班", *class_no);
     return out;
 }

@@ -22,7 +22,7 @@ namespace {
 constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '5'};
 
 class Out {
-public:
+  public:
     explicit Out(std::string& s) : s_(s) {}
     void u64(uint64_t v) { s_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void i64(int64_t v) { s_.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -31,10 +31,14 @@ public:
         u64(v.size());
         s_.append(v.data(), v.size());
     }
-    void date(const std::optional<Date>& d) { i32(d ? static_cast<int32_t>(d->days()) + 1000000 : 0); }
+    void date(const std::optional<Date>& d) {
+        i32(d ? static_cast<int32_t>(d->days()) + 1000000 : 0);
+    }
     void opt(const std::optional<int>& v) { i32(v ? *v : INT32_MIN); }
     template <class E>
-    void en(const std::optional<E>& v) { i32(v ? static_cast<int32_t>(*v) : -1); }
+    void en(const std::optional<E>& v) {
+        i32(v ? static_cast<int32_t>(*v) : -1);
+    }
     void extras(const Extras& e) {
         u64(e.size());
         for (const auto& [k, v] : e) str(k), str(v);
@@ -45,12 +49,12 @@ public:
     }
     void bytes(std::string_view v) { s_.append(v.data(), v.size()); }
 
-private:
+  private:
     std::string& s_;
 };
 
 class In {
-public:
+  public:
     explicit In(std::string_view s) : s_(s) {}
     bool ok() const { return ok_; }
     uint64_t u64() { return raw<uint64_t>(); }
@@ -109,7 +113,7 @@ public:
         return v;
     }
 
-private:
+  private:
     template <class T>
     T raw() {
         T v{};
@@ -130,7 +134,7 @@ private:
 
 /// Writes a record described in schema.hpp, field by field in schema order.
 class RecordOut {
-public:
+  public:
     explicit RecordOut(Out& o) : o_(o) {}
     void text(std::string_view, const std::string& v) { o_.str(v); }
     void date(std::string_view, const std::optional<Date>& v) { o_.date(v); }
@@ -138,9 +142,13 @@ public:
     void boolean(std::string_view, const std::optional<bool>& v) { o_.i32(v ? (*v ? 1 : 0) : -1); }
     void boolean(std::string_view, bool v) { o_.i32(v ? 1 : 0); }
     template <class E>
-    void enumeration(std::string_view, const std::optional<E>& v) { o_.en(v); }
+    void enumeration(std::string_view, const std::optional<E>& v) {
+        o_.en(v);
+    }
     template <class E>
-    void enumeration(std::string_view, const E& v) { o_.i32(static_cast<int32_t>(v)); }
+    void enumeration(std::string_view, const E& v) {
+        o_.i32(static_cast<int32_t>(v));
+    }
     void text_list(std::string_view, const std::vector<std::string>& v) { o_.strings(v); }
     template <class S, class F>
     void map(std::string_view, const S& sub, F describe) {
@@ -153,13 +161,13 @@ public:
         for (const S& item : items) map("", item, describe);
     }
 
-private:
+  private:
     Out& o_;
 };
 
 /// Reads what RecordOut wrote; any value out of range (an enum past its last value) fails.
 class RecordIn {
-public:
+  public:
     explicit RecordIn(In& in) : in_(in) {}
     bool ok() const { return in_.ok() && ok_; }
     void text(std::string_view, std::string& v) { v = in_.str(); }
@@ -183,8 +191,10 @@ public:
     void enumeration(std::string_view key, E& v) {
         std::optional<E> e;
         enumeration(key, e);
-        if (!e) ok_ = false;
-        else v = *e;
+        if (!e)
+            ok_ = false;
+        else
+            v = *e;
     }
     void text_list(std::string_view, std::vector<std::string>& v) { v = in_.strings(); }
     template <class S, class F>
@@ -203,7 +213,7 @@ public:
         }
     }
 
-private:
+  private:
     In& in_;
     bool ok_ = true;
 };
@@ -243,8 +253,9 @@ RecordCache RecordCache::read(const std::string& path) {
     void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (addr == MAP_FAILED) return cache;
-    cache.map_ = std::shared_ptr<const char>(static_cast<const char*>(addr),
-                                             [size](const char* p) { ::munmap(const_cast<char*>(p), size); });
+    cache.map_ = std::shared_ptr<const char>(static_cast<const char*>(addr), [size](const char* p) {
+        ::munmap(const_cast<char*>(p), size);
+    });
     cache.data_ = std::string_view(cache.map_.get(), size);
     In in(cache.data_);
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
@@ -274,8 +285,7 @@ bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
     // Git's racy-entry rule: same-second changes may have kept size and times.
     const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
     if (changed / 1000000000 >= written_ns_ / 1000000000) return false;
-    if (!deserialize_child(data_.substr(it->second.offset, it->second.length), child))
-        return false;
+    if (!deserialize_child(data_.substr(it->second.offset, it->second.length), child)) return false;
     comment_line = it->second.comment_line;
     return true;
 }

@@ -30,7 +30,7 @@ struct FileKey {
 
 /// A cache file as read from disk; entries are decoded only when asked for.
 class RecordCache {
-public:
+  public:
     /// Reads `path`; an unreadable, old-format or corrupt file gives an empty cache.
     static RecordCache read(const std::string& path);
 
@@ -51,7 +51,7 @@ public:
     static void write(const std::string& path, const std::vector<Entry>& entries,
                       int64_t started_ns);
 
-private:
+  private:
     struct Slot {
         FileKey key;
         int comment_line;

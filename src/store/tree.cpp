@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -13,7 +14,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <fmt/format.h>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -35,7 +35,9 @@ constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 /// Why a record file is refused unread, or "" when it may be read.
 std::string screen_record_file(const std::string& root, const std::string& full,
@@ -96,8 +98,8 @@ std::string read_fd(int fd, const std::string& display, uint64_t limit) {
         // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
         if (out.size() > limit) {
             ::close(fd);
-            throw DataError(fmt::format("{}: more than the limit of {} MiB; refused", display,
-                                        limit >> 20));
+            throw DataError(
+                fmt::format("{}: more than the limit of {} MiB; refused", display, limit >> 20));
         }
     }
     ::close(fd);
@@ -117,14 +119,12 @@ std::string read_file(const std::string& path, const std::string& display, uint6
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
         ::close(fd);
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
-                                    display, static_cast<double>(st.st_size) / 1e6,
-                                    limit >> 20));
+                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
     }
     return read_fd(fd, display, limit);
 }
 
-std::string read_regular_file(const std::string& path, const std::string& display,
-                              uint64_t limit) {
+std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit) {
     // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
@@ -209,10 +209,12 @@ bool write_atomically(const std::string& path, const std::string& content, int m
     size_t done = 0;
     while (done < content.size()) {
         // A full disk usually lets part of the content through first.
-        const size_t chunk = fault && fault->step == "write" ? std::max<size_t>(1, content.size() / 2)
-                                                             : content.size() - done;
+        const size_t chunk = fault && fault->step == "write"
+                                 ? std::max<size_t>(1, content.size() / 2)
+                                 : content.size() - done;
         if (done > 0 && fault_at(fault, file_number, "write", ENOSPC)) fail("write");
-        const ssize_t n = ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
+        const ssize_t n =
+            ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
         if (n < 0) {
             if (errno == EINTR) continue;
             fail("write");
@@ -251,9 +253,10 @@ void write_output(const std::string& path, const std::string& content) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a symbolic link; liushou does not replace it "
-                                         "(name a file, or use -o - for standard output)",
-                                         path));
+            throw UsageError(
+                fmt::format("-o {}: a symbolic link; liushou does not replace it "
+                            "(name a file, or use -o - for standard output)",
+                            path));
         if (S_ISDIR(st.st_mode))
             throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
@@ -274,13 +277,13 @@ void write_output(const std::string& path, const std::string& content) {
             return;
         }
         if (!S_ISREG(st.st_mode))
-            throw UsageError(fmt::format("-o {}: not a regular file; liushou does not replace it", path));
+            throw UsageError(
+                fmt::format("-o {}: not a regular file; liushou does not replace it", path));
     }
     write_atomically(path, content, 0600, std::nullopt, 0);
 }
 
-int run_git(const std::vector<std::string>& git_args, const std::string& dir,
-            std::string* output) {
+int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output) {
     int pipe_fds[2] = {-1, -1};
     if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
@@ -304,7 +307,8 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir,
         if (rc == 0) {
             char buffer[4096];
             ssize_t n;
-            while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+            while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 ||
+                   (n < 0 && errno == EINTR))
                 if (n > 0) output->append(buffer, static_cast<size_t>(n));
         }
         ::close(pipe_fds[0]);
@@ -345,9 +349,9 @@ Tree Tree::open(const Context& ctx) {
     if (!ctx.roots.empty()) {
         const std::string& root = ctx.roots.front();
         if (!fs::exists(fs::path(root) / kSchoolFile))
-            throw UsageError(fmt::format(
-                "{}: not a liushou tree (no {}); create one with: liushou init {}", root,
-                kSchoolFile, root));
+            throw UsageError(
+                fmt::format("{}: not a liushou tree (no {}); create one with: liushou init {}",
+                            root, kSchoolFile, root));
         Tree tree(root);
         tree.configure(ctx);
         return tree;
@@ -355,8 +359,8 @@ Tree Tree::open(const Context& ctx) {
     const char* env = std::getenv("LIUSHOU_ROOT");
     if (env && *env) {
         if (!fs::exists(fs::path(env) / kSchoolFile))
-            throw UsageError(fmt::format("LIUSHOU_ROOT={}: not a liushou tree (no {})", env,
-                                         kSchoolFile));
+            throw UsageError(
+                fmt::format("LIUSHOU_ROOT={}: not a liushou tree (no {})", env, kSchoolFile));
         Tree tree(env);
         tree.configure(ctx);
         return tree;
@@ -388,9 +392,10 @@ void refuse_linked_directories(const std::string& root, const std::string& shown
         struct stat st {};
         const std::string full = (fs::path(root) / dir).string();
         if (::lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
-            throw DataError(fmt::format("{}{}/ is a symbolic link; liushou reads and writes only "
-                                        "inside the tree (put the directory itself there)",
-                                        shown, dir));
+            throw DataError(
+                fmt::format("{}{}/ is a symbolic link; liushou reads and writes only "
+                            "inside the tree (put the directory itself there)",
+                            shown, dir));
     }
 }
 
@@ -503,14 +508,16 @@ int worker_count(int requested, size_t items) {
     int n = env && *env ? std::atoi(env) : static_cast<int>(std::thread::hardware_concurrency());
     n = std::max(1, std::min(n, 64));
     // A thread costs more than reading a few files.
-    return static_cast<int>(std::min<size_t>(static_cast<size_t>(n), std::max<size_t>(1, items / 64)));
+    return static_cast<int>(
+        std::min<size_t>(static_cast<size_t>(n), std::max<size_t>(1, items / 64)));
 }
 
 }  // namespace
 
 std::vector<Loaded<Child>> Tree::load_children() const {
     const std::vector<std::string> ids = child_ids();
-    const std::string cache_path = (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
+    const std::string cache_path =
+        (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
     const RecordCache cache = use_cache_ ? RecordCache::read(cache_path) : RecordCache{};
     const int64_t started = now_ns();
     std::vector<Loaded<Child>> out(ids.size());
@@ -541,14 +548,14 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                         file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
                         continue;
                     }
-                    ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
+                    ::stat(full.c_str(),
+                           &st);  // a link inside the tree: key the cache on its target
                 }
-                keys[i] = FileKey{static_cast<uint64_t>(st.st_size),
-                                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                                      st.st_mtim.tv_nsec,
-                                  static_cast<uint64_t>(st.st_ino),
-                                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 +
-                                      st.st_ctim.tv_nsec};
+                keys[i] = FileKey{
+                    static_cast<uint64_t>(st.st_size),
+                    static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                    static_cast<uint64_t>(st.st_ino),
+                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
                 if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
                     file.parsed = true;
                     continue;
@@ -580,8 +587,8 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         std::vector<RecordCache::Entry> entries;
         for (size_t i = 0; i < ids.size(); ++i)
             if (out[i].exists && out[i].writable())
-                entries.push_back(RecordCache::Entry{&ids[i], keys[i], out[i].comment_line,
-                                                     &out[i].record});
+                entries.push_back(
+                    RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
         boost::system::error_code ec;
         fs::create_directories(fs::path(cache_path).parent_path(), ec);
         // The cache holds every phone number of the tree: for its owner only.
@@ -590,8 +597,9 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         if (!ec) RecordCache::write(cache_path, entries, started);
     }
     // A file that vanished between listing and reading is simply not there.
-    out.erase(std::remove_if(out.begin(), out.end(), [](const Loaded<Child>& f) { return !f.exists; }),
-              out.end());
+    out.erase(
+        std::remove_if(out.begin(), out.end(), [](const Loaded<Child>& f) { return !f.exists; }),
+        out.end());
     return out;
 }
 
@@ -601,15 +609,17 @@ Loaded<StaffList> Tree::load_staff() const {
     return staff;
 }
 
-Loaded<School> Tree::load_school() const { return load<School>(kSchoolFile, decode_school); }
+Loaded<School> Tree::load_school() const {
+    return load<School>(kSchoolFile, decode_school);
+}
 
 bool Tree::write_text(const std::string& relative, const std::string& content, int mode) const {
     const fs::path full = fs::path(root_) / relative;
     boost::system::error_code ec;
     if (!fs::is_directory(full.parent_path(), ec)) fs::create_directories(full.parent_path(), ec);
     if (ec)
-        throw IoError(fmt::format("{}: cannot create directory: {}", display(relative),
-                                  ec.message()));
+        throw IoError(
+            fmt::format("{}: cannot create directory: {}", display(relative), ec.message()));
     // Only the tree's own files take part in fault injection, never the cache.
     static const std::optional<Fault> fault = fault_from_environment();
     static std::atomic<long> files_written{0};
@@ -624,7 +634,8 @@ bool Tree::write_text(const std::string& relative, const std::string& content, i
         // Name the file as the user sees it rather than by its joined path.
         std::string message = e.what();
         const std::string raw = full.string();
-        if (message.compare(0, raw.size(), raw) == 0) message.replace(0, raw.size(), display(relative));
+        if (message.compare(0, raw.size(), raw) == 0)
+            message.replace(0, raw.size(), display(relative));
         throw IoError(message);
     }
 }
@@ -640,8 +651,8 @@ void refuse_unreadable(const std::string& text, Decode decode, const std::string
     if (back.writable()) return;
     for (const Problem& p : back.problems) {
         if (p.severity != Severity::error) continue;
-        throw DataError(fmt::format("{}{}; nothing was written", p.field.empty() ? "" : p.field + ": ",
-                                    p.message),
+        throw DataError(fmt::format("{}{}; nothing was written",
+                                    p.field.empty() ? "" : p.field + ": ", p.message),
                         display, p.line, p.col);
     }
     throw DataError("the record would not read back; nothing was written", display);
@@ -652,7 +663,8 @@ void refuse_unreadable(const std::string& text, Decode decode, const std::string
 bool Tree::write_child(const Child& child) const {
     const std::string relative = child_relative(child.id);
     const std::string text = encode_child(child);
-    refuse_unreadable<Child>(text, [](std::string_view t) { return decode_child(t); }, display(relative));
+    refuse_unreadable<Child>(
+        text, [](std::string_view t) { return decode_child(t); }, display(relative));
     return write_text(relative, text, 0600);
 }
 
@@ -684,7 +696,9 @@ void Tree::remove_child(const std::string& id) const {
     }
 }
 
-WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) {
+    other.fd_ = -1;
+}
 
 WriteLock::~WriteLock() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
@@ -707,10 +721,10 @@ long our_temporary(const std::string& name, bool in_children) {
     if (pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos ||
         n.size() > 10 || n.find_first_not_of("0123456789") != std::string::npos)
         return 0;
-    const bool known = in_children
-                           ? target.size() > 5 && target.compare(target.size() - 5, 5, ".yaml") == 0 &&
-                                 valid_child_id(target.substr(0, target.size() - 5))
-                           : target == kSchoolFile || target == kStaffFile || target == "children.bin";
+    const bool known =
+        in_children ? target.size() > 5 && target.compare(target.size() - 5, 5, ".yaml") == 0 &&
+                          valid_child_id(target.substr(0, target.size() - 5))
+                    : target == kSchoolFile || target == kStaffFile || target == "children.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 
@@ -725,7 +739,7 @@ void Tree::remove_stale_temporaries() const {
     // a half-written cache behind.
     for (const int where : {0, 1, 2}) {
         const bool in_children = where == 1;
-        const fs::path dir = where == 0 ? fs::path(root_)
+        const fs::path dir = where == 0    ? fs::path(root_)
                              : in_children ? fs::path(root_) / kChildrenDir
                                            : fs::path(root_) / kStateDir / "cache";
         boost::system::error_code ec;
@@ -770,9 +784,9 @@ WriteLock Tree::lock(int timeout_seconds) const {
         }
         if (std::chrono::steady_clock::now() > deadline) {
             ::close(fd);
-            throw IoError(fmt::format(
-                "{}: another liushou has been writing for {} s; try again later",
-                display_prefix_.empty() ? "." : display_prefix_, timeout_seconds));
+            throw IoError(
+                fmt::format("{}: another liushou has been writing for {} s; try again later",
+                            display_prefix_.empty() ? "." : display_prefix_, timeout_seconds));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

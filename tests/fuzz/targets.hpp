@@ -61,7 +61,8 @@ inline int fuzz_sheet(const uint8_t* data, size_t size) {
 inline int fuzz_validate(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     // A valid id never leaves children/, whatever it holds.
-    if (valid_child_id(text) && (text.find('/') != std::string_view::npos || text == "." || text == ".."))
+    if (valid_child_id(text) &&
+        (text.find('/') != std::string_view::npos || text == "." || text == ".."))
         std::abort();
     if (valid_child_id(text) != child_id_error(text).empty()) std::abort();
     is_phone_number(text);

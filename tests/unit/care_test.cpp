@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "liushou/care.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 
@@ -64,7 +64,8 @@ TEST_CASE("a pairing given again on the same day corrects it; the same pairing c
     CHECK(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems));
     CHECK(c.pairing.history.empty());
     CHECK(c.pairing.teacher == "T002");
-    CHECK_FALSE(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 9}}, problems));
+    CHECK_FALSE(
+        repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 9}}, problems));
     CHECK(problems.empty());
 }
 
@@ -77,7 +78,8 @@ TEST_CASE("a pairing cannot start before the current one or before enrolment, no
     Problems none;
     repair(c, PairingChange{"T001", std::nullopt, std::nullopt, Date{2026, 3, 1}}, none);
     Problems earlier;
-    CHECK_FALSE(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 2, 1}}, earlier));
+    CHECK_FALSE(
+        repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 2, 1}}, earlier));
     CHECK(earlier.at(0).message == "2026-02-01 is before the current pairing began (2026-03-01)");
     Child lone = child("A2");
     Problems no_teacher;
@@ -237,13 +239,12 @@ TEST_CASE("a talk sheet resolves children and teachers and reports every bad cel
     children[1].name = "李华";
     children[2].name = "李华";
     children[0].talks = {talk(Date{2026, 3, 2}, "开学谈心")};
-    const Sheet sheet = talk_sheet(
-        {"姓名", "日期", "类型", "教师", "内容", "情绪", "跟进事项"},
-        {{"王小明", "2026/3/2", "谈心", "张老师", "开学谈心", "", ""},
-         {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
-         {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
-         {"李华", "2026-03-03", "谈心", "T001", "x", "", ""},
-         {"赵六", "2026-02-30", "聊天", "T009", "", "开心", ""}});
+    const Sheet sheet = talk_sheet({"姓名", "日期", "类型", "教师", "内容", "情绪", "跟进事项"},
+                                   {{"王小明", "2026/3/2", "谈心", "张老师", "开学谈心", "", ""},
+                                    {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
+                                    {"王小明", "2026-03-03", "家访", "T001", "家访", "好", "再访"},
+                                    {"李华", "2026-03-03", "谈心", "T001", "x", "", ""},
+                                    {"赵六", "2026-02-30", "聊天", "T009", "", "开心", ""}});
     const TalkImportPlan plan = plan_talk_import(sheet, children, staff, kToday);
     REQUIRE(plan.problems.size() == 6);
     CHECK(plan.problems[0].message == "2 children are named 李华 (A2, A3); use the 学号 column");

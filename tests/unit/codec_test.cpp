@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "liushou/codec.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 
@@ -213,8 +213,9 @@ extra_list:
 }
 
 TEST_CASE("problems carry the line and column of the field") {
-    const char* text = "schema: 1\nid: x1\nname: 甲\nbirth_date: 2015-02-30\ngrade: three\n"
-                       "gender: 未知\ntalks:\n  - date: 2025-13-01\n    kind: chat\n";
+    const char* text =
+        "schema: 1\nid: x1\nname: 甲\nbirth_date: 2015-02-30\ngrade: three\n"
+        "gender: 未知\ntalks:\n  - date: 2025-13-01\n    kind: chat\n";
     const auto d = decode_child(text);
     CHECK(d.parsed);
     REQUIRE(d.problems.size() == 5);

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "liushou/date.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 

@@ -18,7 +18,8 @@ void same_as_yaml_cpp(const std::string& text) {
     REQUIRE(full.parsed);
     CHECK(full.problems.empty());
     CHECK(encode_child(fast->record) == encode_child(full.record));
-    const std::map<std::string, std::pair<int, int>> a(fast->where.at.begin(), fast->where.at.end());
+    const std::map<std::string, std::pair<int, int>> a(fast->where.at.begin(),
+                                                       fast->where.at.end());
     const std::map<std::string, std::pair<int, int>> b(full.where.at.begin(), full.where.at.end());
     CHECK(a == b);
 }
@@ -36,14 +37,47 @@ struct Rng {
 
 /// Text that stresses quoting: YAML indicators, numbers, words YAML 1.1 reads as booleans.
 std::string nasty(Rng& rng) {
-    static const std::vector<std::string> pieces = {
-        "王小明", "a: b", "#tag", " x", "y ", "- dash", "yes", "null", "~", "123", "0755-1",
-        "\"q\"", "'s'", "[x]", "{y}", "a #b", "c#d", "line\nbreak", "tab\there", "*star",
-        "&amp", "!bang", "|pipe", ">gt", "%pct", "@at", "`tick", "\\slash", "：全角", "2025-03-01",
-        "true", "-5", "+86 138", "\xe2\x80\xa8", "", "multi word text", "emoji \xf0\x9f\x98\x80"};
+    static const std::vector<std::string> pieces = {"王小明",
+                                                    "a: b",
+                                                    "#tag",
+                                                    " x",
+                                                    "y ",
+                                                    "- dash",
+                                                    "yes",
+                                                    "null",
+                                                    "~",
+                                                    "123",
+                                                    "0755-1",
+                                                    "\"q\"",
+                                                    "'s'",
+                                                    "[x]",
+                                                    "{y}",
+                                                    "a #b",
+                                                    "c#d",
+                                                    "line\nbreak",
+                                                    "tab\there",
+                                                    "*star",
+                                                    "&amp",
+                                                    "!bang",
+                                                    "|pipe",
+                                                    ">gt",
+                                                    "%pct",
+                                                    "@at",
+                                                    "`tick",
+                                                    "\\slash",
+                                                    "：全角",
+                                                    "2025-03-01",
+                                                    "true",
+                                                    "-5",
+                                                    "+86 138",
+                                                    "\xe2\x80\xa8",
+                                                    "",
+                                                    "multi word text",
+                                                    "emoji \xf0\x9f\x98\x80"};
     std::string s;
     const int n = 1 + rng.below(3);
-    for (int i = 0; i < n; ++i) s += pieces[static_cast<size_t>(rng.below(static_cast<int>(pieces.size())))];
+    for (int i = 0; i < n; ++i)
+        s += pieces[static_cast<size_t>(rng.below(static_cast<int>(pieces.size())))];
     return s;
 }
 
@@ -77,9 +111,12 @@ TEST_CASE("the fast reader agrees with yaml-cpp on canonical files of random con
         c.support.key_child = rng.below(2);
         c.pairing.teacher = "T00" + std::to_string(rng.below(9));
         c.pairing.since = Date{2025, 9, 1};
-        c.pairing.history.push_back(PairingPeriod{"T1", nasty(rng), nasty(rng), Date{2024, 9, 1}, Date{2025, 8, 31}, {}});
-        c.pairing.plan.push_back(PlanItem{Date{2025, 9, 1}, Date{2026, 1, 1}, nasty(rng), nasty(rng), {}});
-        c.pairing.progress.push_back(ProgressItem{Date{2025, 10, 1}, nasty(rng), nasty(rng), nasty(rng), {}});
+        c.pairing.history.push_back(
+            PairingPeriod{"T1", nasty(rng), nasty(rng), Date{2024, 9, 1}, Date{2025, 8, 31}, {}});
+        c.pairing.plan.push_back(
+            PlanItem{Date{2025, 9, 1}, Date{2026, 1, 1}, nasty(rng), nasty(rng), {}});
+        c.pairing.progress.push_back(
+            ProgressItem{Date{2025, 10, 1}, nasty(rng), nasty(rng), nasty(rng), {}});
         for (int t = 0; t < rng.below(5); ++t) {
             Talk talk;
             talk.date = Date{2025, 9 + rng.below(4), 1 + rng.below(28)};
@@ -102,7 +139,8 @@ TEST_CASE("the fast reader agrees with yaml-cpp on common hand edits") {
     same_as_yaml_cpp("schema: 1\nid: x1\ntalks:\n- date: 2025-03-01\n  by: T1\n  summary: a\n");
     same_as_yaml_cpp("schema: 1\nid: x1\ntalks:\n    -   date: 2025-03-01\n        by: T1\n");
     // Empty values, empty flow collections, a flow list of words, trailing spaces.
-    same_as_yaml_cpp("schema: 1\nid: x1\nnotes:\nhealth: ~\nparents: []\nsupport:\n  subsidies: [a, b]  \n");
+    same_as_yaml_cpp(
+        "schema: 1\nid: x1\nnotes:\nhealth: ~\nparents: []\nsupport:\n  subsidies: [a, b]  \n");
     same_as_yaml_cpp("schema: 1\nid: x1\nguardian: {}\n\n\nname: 甲\n");
     same_as_yaml_cpp("schema: 1\nid: x1\ngrade: -5\nname: a:b\n");
 }
@@ -119,7 +157,7 @@ TEST_CASE("what the fast reader leaves to yaml-cpp") {
              "schema: 1\r\nid: x1\r\n",
              "schema: 1\n\tid: x1\n",
              "---\nschema: 1\n",
-             "schema: 1\nhobby: 画画\n",  // unknown keys are rendered by yaml-cpp
+             "schema: 1\nhobby: 画画\n",     // unknown keys are rendered by yaml-cpp
              "schema: 1\nid: x1\nid: x2\n",  // a problem: yaml-cpp positions it
              "schema: 2\n",
              "- a\n",

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "liushou/fields.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 
@@ -50,10 +50,12 @@ TEST_CASE("Chinese headers, English keys and dotted paths name the same field") 
 
 TEST_CASE("every register header the README and liushou-enroll(1) list is known") {
     for (const char* h :
-         {"学号", "姓名", "性别", "出生日期", "身份证号", "民族", "年级", "班级", "入学日期",
-          "留守类型", "是否寄宿", "健康状况", "家庭住址", "父亲姓名", "父亲电话", "父亲务工地址",
-          "父亲单位电话", "母亲姓名", "母亲电话", "母亲务工地址", "母亲单位电话", "监护人姓名",
-          "监护人关系", "监护人电话", "监护人职业", "监护人住址", "监护人健康状况", "监护人年龄"}) {
+         {"学号",         "姓名",           "性别",       "出生日期",   "身份证号",
+          "民族",         "年级",           "班级",       "入学日期",   "留守类型",
+          "是否寄宿",     "健康状况",       "家庭住址",   "父亲姓名",   "父亲电话",
+          "父亲务工地址", "父亲单位电话",   "母亲姓名",   "母亲电话",   "母亲务工地址",
+          "母亲单位电话", "监护人姓名",     "监护人关系", "监护人电话", "监护人职业",
+          "监护人住址",   "监护人健康状况", "监护人年龄"}) {
         CAPTURE(h);
         CHECK(find_child_field(h) != nullptr);
     }
@@ -114,8 +116,10 @@ TEST_CASE("bad values are refused with a reason that never repeats a phone") {
     Child c;
     CHECK(set_child_field(c, field("出生日期"), "2016-02-30", kToday) ==
           "\"2016-02-30\" is not a real date (2016-02 has 29 days)");
-    CHECK(set_child_field(c, field("出生日期"), "2027-01-01", kToday) == "2027-01-01 is in the future");
-    CHECK(set_child_field(c, field("性别"), "未知", kToday) == "\"未知\" is not 男/女 (male/female)");
+    CHECK(set_child_field(c, field("出生日期"), "2027-01-01", kToday) ==
+          "2027-01-01 is in the future");
+    CHECK(set_child_field(c, field("性别"), "未知", kToday) ==
+          "\"未知\" is not 男/女 (male/female)");
     CHECK(set_child_field(c, field("年级"), "7", kToday) == "\"7\" is not a number from 1 to 6");
     CHECK(set_child_field(c, field("监护人年龄"), "-3", kToday) ==
           "\"-3\" is not a number from 0 to 120");
@@ -175,11 +179,11 @@ TEST_CASE("a sheet needs a name or an id column") {
 }
 
 TEST_CASE("an import adds new children with fresh ids and reports every bad row") {
-    const Sheet s = sheet({"姓名", "出生日期", "监护人电话"},
-                          {{"王小明", "2015-03-08", "13812345678"},
-                           {"李华", "2016-02-30", "123"},
-                           {"张三", "2014/5/6", ""},
-                           {"", "2014-01-01", ""}});
+    const Sheet s =
+        sheet({"姓名", "出生日期", "监护人电话"}, {{"王小明", "2015-03-08", "13812345678"},
+                                                   {"李华", "2016-02-30", "123"},
+                                                   {"张三", "2014/5/6", ""},
+                                                   {"", "2014-01-01", ""}});
     const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
     REQUIRE(plan.problems.size() == 3);
     CHECK(plan.problems[0].field == "row 3, 出生日期");
@@ -211,8 +215,8 @@ TEST_CASE("a changed row needs --update, which matches by id or by name and birt
     existing.birth_date = Date{2015, 3, 8};
     existing.grade = 3;
     existing.health = "良好";
-    const Sheet by_person = sheet({"姓名", "出生日期", "年级", "健康状况"},
-                                  {{"王小明", "2015-03-08", "4", ""}});
+    const Sheet by_person =
+        sheet({"姓名", "出生日期", "年级", "健康状况"}, {{"王小明", "2015-03-08", "4", ""}});
     const ImportPlan refused =
         plan_import(by_person, columns_of(by_person), {existing}, false, 2025, kToday);
     REQUIRE(refused.problems.size() == 1);
@@ -229,17 +233,17 @@ TEST_CASE("a changed row needs --update, which matches by id or by name and birt
     CHECK(updated.rows[0].child.health == "良好");  // an empty cell erases nothing
 
     const Sheet by_id = sheet({"学号", "姓名"}, {{"2025-004", "王晓明"}});
-    const ImportPlan renamed = plan_import(by_id, columns_of(by_id), {existing}, true, 2025, kToday);
+    const ImportPlan renamed =
+        plan_import(by_id, columns_of(by_id), {existing}, true, 2025, kToday);
     REQUIRE(renamed.rows.size() == 1);
     CHECK(renamed.rows[0].child.id == "2025-004");
     CHECK(renamed.rows[0].child.name == "王晓明");
 }
 
 TEST_CASE("the same child twice in one sheet is an error") {
-    const Sheet s = sheet({"学号", "姓名", "出生日期"},
-                          {{"A1", "王小明", "2015-03-08"},
-                           {"A1", "李华", "2015-03-09"},
-                           {"", "王小明", "2015-03-08"}});
+    const Sheet s = sheet({"学号", "姓名", "出生日期"}, {{"A1", "王小明", "2015-03-08"},
+                                                         {"A1", "李华", "2015-03-09"},
+                                                         {"", "王小明", "2015-03-08"}});
     const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
     REQUIRE(plan.problems.size() == 2);
     CHECK(plan.problems[0].message == "id A1 is also on row 2");
@@ -249,8 +253,8 @@ TEST_CASE("the same child twice in one sheet is an error") {
 TEST_CASE("an id number must agree with the row's birth date and gender") {
     const std::string first17 = "42082120150308123";
     const std::string number = first17 + id_number_check_char(first17);
-    const Sheet s = sheet({"姓名", "性别", "出生日期", "身份证号"},
-                          {{"王小明", "女", "2015-03-08", number}});
+    const Sheet s =
+        sheet({"姓名", "性别", "出生日期", "身份证号"}, {{"王小明", "女", "2015-03-08", number}});
     const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
     REQUIRE(plan.problems.size() == 1);
     CHECK(plan.problems[0].field == "row 2, 身份证号");

@@ -58,10 +58,14 @@ std::string take(const std::string& text, bool ours) {
         const size_t end = text.find('\n', pos);
         const std::string line = text.substr(pos, end - pos + 1);
         pos = end + 1;
-        if (line == "<<<<<<< ours\n") state = 1;
-        else if (line == "=======\n") state = 2;
-        else if (line == ">>>>>>> theirs\n") state = 0;
-        else if (state == 0 || (state == 1 && ours) || (state == 2 && !ours)) out += line;
+        if (line == "<<<<<<< ours\n")
+            state = 1;
+        else if (line == "=======\n")
+            state = 2;
+        else if (line == ">>>>>>> theirs\n")
+            state = 0;
+        else if (state == 0 || (state == 1 && ours) || (state == 2 && !ours))
+            out += line;
     }
     return out;
 }
@@ -94,8 +98,10 @@ TEST_CASE("merge: a value liushou cannot read is kept verbatim, never dropped") 
 }
 
 TEST_CASE("merge: talks added on both sides are all kept, in date order") {
-    const std::string talk_a = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
-    const std::string talk_b = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 乙\n";
+    const std::string talk_a =
+        "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
+    const std::string talk_b =
+        "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 乙\n";
     const MergeResult r = merge_child_files(kBase, kBase + talk_a, kBase + talk_b);
     REQUIRE(r.merged);
     CHECK(r.conflicts.empty());
@@ -122,9 +128,10 @@ TEST_CASE("merge: the same talk edited differently on both sides is a conflict, 
 }
 
 TEST_CASE("merge: an entry changed on one side and removed on the other is a conflict") {
-    const std::string ours = replaced(kBase, "    summary: 家访\n", "    summary: 家访，奶奶身体尚可\n");
-    const std::string theirs =
-        replaced(kBase, "  - date: 2026-03-09\n    kind: home_visit\n    by: T002\n    summary: 家访\n", "");
+    const std::string ours =
+        replaced(kBase, "    summary: 家访\n", "    summary: 家访，奶奶身体尚可\n");
+    const std::string theirs = replaced(
+        kBase, "  - date: 2026-03-09\n    kind: home_visit\n    by: T002\n    summary: 家访\n", "");
     const MergeResult r = merge_child_files(kBase, ours, theirs);
     REQUIRE(r.conflicts.size() == 1);
     CHECK(take(r.text, true).find("家访，奶奶身体尚可") != std::string::npos);
@@ -166,23 +173,30 @@ TEST_CASE("merge: several conflicts are each marked in place; either side of eac
         const size_t end = r.text.find('\n', pos);
         const std::string line = r.text.substr(pos, end - pos + 1);
         pos = end + 1;
-        if (line == "<<<<<<< ours\n") state = 1, ++seen;
-        else if (line == "=======\n") state = 2;
-        else if (line == ">>>>>>> theirs\n") state = 0;
-        else if (state == 0 || (state == 1 && seen <= 2) || (state == 2 && seen > 2)) mixed += line;
+        if (line == "<<<<<<< ours\n")
+            state = 1, ++seen;
+        else if (line == "=======\n")
+            state = 2;
+        else if (line == ">>>>>>> theirs\n")
+            state = 0;
+        else if (state == 0 || (state == 1 && seen <= 2) || (state == 2 && seen > 2))
+            mixed += line;
     }
     CHECK(decode_child(mixed).writable());
 }
 
-TEST_CASE("merge: a parent is merged field by field; one field changed twice shows the parent whole") {
-    const std::string ours = replaced(kBase, "    phone: \"13812345678\"", "    phone: \"13812345670\"");
+TEST_CASE(
+    "merge: a parent is merged field by field; one field changed twice shows the parent whole") {
+    const std::string ours =
+        replaced(kBase, "    phone: \"13812345678\"", "    phone: \"13812345670\"");
     const std::string theirs = replaced(kBase, "    name: 王建国", "    name: 王建军");
     const MergeResult quiet = merge_child_files(kBase, ours, theirs);
     CHECK(quiet.conflicts.empty());
     CHECK(quiet.text.find("13812345670") != std::string::npos);
     CHECK(quiet.text.find("王建军") != std::string::npos);
 
-    const std::string theirs2 = replaced(theirs, "    phone: \"13812345678\"", "    phone: \"13812345671\"");
+    const std::string theirs2 =
+        replaced(theirs, "    phone: \"13812345678\"", "    phone: \"13812345671\"");
     const MergeResult r = merge_child_files(kBase, ours, theirs2);
     REQUIRE(r.conflicts.size() == 1);
     CHECK(r.conflicts[0].field == "parents (father)");
@@ -201,7 +215,8 @@ TEST_CASE("merge: two different children under one id are a whole-file conflict"
     CHECK(take(r.text, true) == kBase);
     CHECK(take(r.text, false) == other);
     // The same child created on both sides (same name and birth date) merges as usual.
-    const std::string talk = "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
+    const std::string talk =
+        "  - date: 2026-03-12\n    kind: talk\n    by: T001\n    summary: 甲\n";
     const MergeResult same = merge_child_files("", kBase, kBase + talk);
     CHECK_FALSE(same.different_children);
     CHECK(same.conflicts.empty());

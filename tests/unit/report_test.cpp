@@ -1,9 +1,9 @@
+#include "liushou/report.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <string>
-
-#include "liushou/report.hpp"
 
 using namespace liushou;
 
@@ -51,7 +51,8 @@ TEST_CASE("the state on a past day drops later entries and restores the pairing 
     c.talks = {entry(Date{2026, 3, 1}), entry(Date{2026, 4, 1})};
     c.pairing.teacher = "T002";
     c.pairing.since = Date{2026, 3, 16};
-    c.pairing.history.push_back(PairingPeriod{"T001", "", "", Date{2025, 9, 1}, Date{2026, 3, 15}, {}});
+    c.pairing.history.push_back(
+        PairingPeriod{"T001", "", "", Date{2025, 9, 1}, Date{2026, 3, 15}, {}});
     c.status = Status::transferred;
     c.status_on = Date{2026, 4, 15};
     const Child march = state_on(c, Date{2026, 3, 10});
@@ -181,7 +182,8 @@ TEST_CASE("redaction corpus: every form in tests/redaction/forms.tsv is masked a
         if (line.empty() || line[0] == '#') continue;
         const size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
         REQUIRE(tab2 != std::string::npos);
-        const std::string typed = line.substr(0, tab1), shown = line.substr(tab1 + 1, tab2 - tab1 - 1);
+        const std::string typed = line.substr(0, tab1),
+                          shown = line.substr(tab1 + 1, tab2 - tab1 - 1);
         CAPTURE(typed);
         CHECK(redact(typed) == shown);
         // Redacting twice changes nothing more, so a redacted report can be redacted again.

@@ -1,8 +1,8 @@
+#include "liushou/schedule.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
-#include "liushou/schedule.hpp"
 
 using namespace liushou;
 

@@ -2,6 +2,8 @@
 // at every level) comes back the same through each visitor that stores or shows it: the YAML
 // writer and both readers, the record cache, and the CSV card. A field added to schema.hpp is
 // filled here without any change to this test.
+#include "liushou/schema.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -10,7 +12,6 @@
 
 #include "liushou/codec.hpp"
 #include "liushou/report_render.hpp"
-#include "liushou/schema.hpp"
 #include "store/cache.hpp"
 
 using namespace liushou;
@@ -19,7 +20,7 @@ namespace {
 
 /// Puts a random value in every field it visits, and unknown keys in every mapping.
 class Filler {
-public:
+  public:
     Filler(std::mt19937& rng, bool unknown_keys) : rng_(rng), unknown_keys_(unknown_keys) {}
 
     void text(std::string_view, std::string& v) { v = some_text(); }
@@ -72,15 +73,24 @@ public:
             e.emplace_back("zz_unknown_" + std::to_string(i), kValues[pick(4)]);
     }
 
-private:
+  private:
     size_t pick(size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng_); }
     std::string some_text() {
         // What breaks naive YAML: leading/trailing spaces, quotes, colons, '#', words YAML
         // reads as booleans, null or numbers, line breaks, tabs, Chinese.
-        static const char* kPieces[] = {"王小明", "a: b", "#x", " lead", "trail ", "yes", "12",
-                                        "0755-27601234", "\"q\"", "'", "- x", "第一行\n第二行",
-                                        "null", "~", "@", "`", "{a}", "[b]", "x\ty", "1.5",
-                                        "2026-03-15", "湖北省京山县", "no", "&anchor", "*alias"};
+        static const char* kPieces[] = {"王小明",     "a: b",
+                                        "#x",         " lead",
+                                        "trail ",     "yes",
+                                        "12",         "0755-27601234",
+                                        "\"q\"",      "'",
+                                        "- x",        "第一行\n第二行",
+                                        "null",       "~",
+                                        "@",          "`",
+                                        "{a}",        "[b]",
+                                        "x\ty",       "1.5",
+                                        "2026-03-15", "湖北省京山县",
+                                        "no",         "&anchor",
+                                        "*alias"};
         std::string out;
         for (size_t i = 0, n = pick(3); i < n; ++i) out += kPieces[pick(std::size(kPieces))];
         return out;
@@ -92,19 +102,29 @@ private:
 /// Every field as "path=value", empty ones and unknown keys included: what "the same
 /// record" means in this test.
 class Collector {
-public:
-    Collector(std::vector<std::string>& out, std::string prefix) : out_(out), prefix_(std::move(prefix)) {}
+  public:
+    Collector(std::vector<std::string>& out, std::string prefix)
+        : out_(out), prefix_(std::move(prefix)) {}
     void text(std::string_view k, const std::string& v) { add(k, v); }
     void date(std::string_view k, const std::optional<Date>& v) { add(k, v ? v->iso() : "-"); }
-    void integer(std::string_view k, const std::optional<int>& v) { add(k, v ? std::to_string(*v) : "-"); }
-    void boolean(std::string_view k, const std::optional<bool>& v) { add(k, v ? (*v ? "1" : "0") : "-"); }
+    void integer(std::string_view k, const std::optional<int>& v) {
+        add(k, v ? std::to_string(*v) : "-");
+    }
+    void boolean(std::string_view k, const std::optional<bool>& v) {
+        add(k, v ? (*v ? "1" : "0") : "-");
+    }
     void boolean(std::string_view k, bool v) { add(k, v ? "1" : "0"); }
     template <class E>
-    void enumeration(std::string_view k, const std::optional<E>& v) { add(k, v ? std::string(key_of(*v)) : "-"); }
+    void enumeration(std::string_view k, const std::optional<E>& v) {
+        add(k, v ? std::string(key_of(*v)) : "-");
+    }
     template <class E>
-    void enumeration(std::string_view k, const E& v) { add(k, std::string(key_of(v))); }
+    void enumeration(std::string_view k, const E& v) {
+        add(k, std::string(key_of(v)));
+    }
     void text_list(std::string_view k, const std::vector<std::string>& v) {
-        for (size_t i = 0; i < v.size(); ++i) add(std::string(k) + "[" + std::to_string(i) + "]", v[i]);
+        for (size_t i = 0; i < v.size(); ++i)
+            add(std::string(k) + "[" + std::to_string(i) + "]", v[i]);
     }
     template <class S, class F>
     void map(std::string_view k, const S& sub, F describe) {
@@ -115,14 +135,17 @@ public:
     template <class S, class F>
     void list(std::string_view k, const std::vector<S>& items, F describe) {
         add(std::string(k) + ".size", std::to_string(items.size()));
-        for (size_t i = 0; i < items.size(); ++i) map(std::string(k) + "[" + std::to_string(i) + "]", items[i], describe);
+        for (size_t i = 0; i < items.size(); ++i)
+            map(std::string(k) + "[" + std::to_string(i) + "]", items[i], describe);
     }
     void extras(const Extras& e) {
         for (const auto& [k, v] : e) add("?" + k, v);
     }
 
-private:
-    void add(std::string_view k, const std::string& v) { out_.push_back(prefix_ + std::string(k) + "=" + v); }
+  private:
+    void add(std::string_view k, const std::string& v) {
+        out_.push_back(prefix_ + std::string(k) + "=" + v);
+    }
     std::vector<std::string>& out_;
     std::string prefix_;
 };
@@ -197,7 +220,8 @@ TEST_CASE("a cache entry cut short or with an enum out of range is refused, neve
     std::string cached;
     serialize_child(cached, c);
     Child back;
-    for (size_t cut = 0; cut < cached.size(); cut += 7) CHECK_FALSE(deserialize_child(cached.substr(0, cut), back));
+    for (size_t cut = 0; cut < cached.size(); cut += 7)
+        CHECK_FALSE(deserialize_child(cached.substr(0, cut), back));
     // The status is the first enum after schema, id, name, gender ...: find it by re-serialising
     // a child whose status differs, and set it past the last value.
     Child other = c;

@@ -85,9 +85,9 @@ TEST_CASE("forcing UTF-8 on a GB18030 sheet names the line") {
 
 TEST_CASE("UTF-8 validation rejects overlong forms and surrogates") {
     CHECK(invalid_utf8_at("王小明 abc") == std::string_view::npos);
-    CHECK(invalid_utf8_at("ab\xc0\xaf") == 2);          // overlong '/'
-    CHECK(invalid_utf8_at("\xed\xa0\x80") == 0);        // a surrogate
-    CHECK(invalid_utf8_at("a\xe7\x8e") == 1);           // truncated
-    CHECK(invalid_utf8_at("\xf4\x90\x80\x80") == 0);    // above U+10FFFF
+    CHECK(invalid_utf8_at("ab\xc0\xaf") == 2);        // overlong '/'
+    CHECK(invalid_utf8_at("\xed\xa0\x80") == 0);      // a surrogate
+    CHECK(invalid_utf8_at("a\xe7\x8e") == 1);         // truncated
+    CHECK(invalid_utf8_at("\xf4\x90\x80\x80") == 0);  // above U+10FFFF
     CHECK(invalid_utf8_at("\xf0\x9f\x98\x80") == std::string_view::npos);
 }

@@ -1,3 +1,5 @@
+#include "liushou/store.hpp"
+
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,7 +12,6 @@
 #include <thread>
 
 #include "liushou/error.hpp"
-#include "liushou/store.hpp"
 #include "store/cache.hpp"
 
 using namespace liushou;
@@ -147,7 +148,6 @@ TEST_CASE("loading a child gives the decoded record with its id and display path
     CHECK_FALSE(tree.load_child("nobody").exists);
 }
 
-
 TEST_CASE("a child record survives the cache's serialization, extras and all") {
     Child c;
     c.id = "2025-001";
@@ -162,7 +162,8 @@ TEST_CASE("a child record survives the cache's serialization, extras and all") {
     c.guardian.age = 68;
     c.support.subsidies = {"two_exemptions_one_subsidy"};
     c.pairing.teacher = "T001";
-    c.pairing.history.push_back(PairingPeriod{"T002", "B", "P", Date{2025, 9, 1}, Date{2026, 2, 28}, {}});
+    c.pairing.history.push_back(
+        PairingPeriod{"T002", "B", "P", Date{2025, 9, 1}, Date{2026, 2, 28}, {}});
     Talk t;
     t.date = Date{2026, 3, 2};
     t.kind = TalkKind::home_visit;
@@ -192,7 +193,7 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     const std::string id = "A1";
     const int64_t written = 2000000000LL * 1000000000LL / 2;  // some second, in ns
     const FileKey old_key{100, written - 5000000000LL, 7, written - 5000000000LL};  // 5 s before
-    const FileKey racy_key{100, written + 100, 8, written + 100};  // the same second
+    const FileKey racy_key{100, written + 100, 8, written + 100};             // the same second
     const FileKey racy_ctime{100, written - 5000000000LL, 8, written + 100};  // touched back
     RecordCache::write(path, {RecordCache::Entry{&id, old_key, 3, &c}}, written);
     const RecordCache cache = RecordCache::read(path);
@@ -202,11 +203,15 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK(cache.find("A1", old_key, out, comment));
     CHECK(out.name == "甲");
     CHECK(comment == 3);
-    CHECK_FALSE(cache.find("A1", FileKey{101, old_key.mtime_ns, 7, old_key.ctime_ns}, out, comment));
-    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns + 1, 7, old_key.ctime_ns}, out, comment));
-    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 9, old_key.ctime_ns}, out, comment));
+    CHECK_FALSE(
+        cache.find("A1", FileKey{101, old_key.mtime_ns, 7, old_key.ctime_ns}, out, comment));
+    CHECK_FALSE(
+        cache.find("A1", FileKey{100, old_key.mtime_ns + 1, 7, old_key.ctime_ns}, out, comment));
+    CHECK_FALSE(
+        cache.find("A1", FileKey{100, old_key.mtime_ns, 9, old_key.ctime_ns}, out, comment));
     // Size, mtime and inode kept, but the inode changed since (an edit with its mtime put back).
-    CHECK_FALSE(cache.find("A1", FileKey{100, old_key.mtime_ns, 7, old_key.ctime_ns + 1}, out, comment));
+    CHECK_FALSE(
+        cache.find("A1", FileKey{100, old_key.mtime_ns, 7, old_key.ctime_ns + 1}, out, comment));
     CHECK_FALSE(cache.find("A2", old_key, out, comment));
     RecordCache::write(path, {RecordCache::Entry{&id, racy_key, 0, &c}}, written);
     CHECK_FALSE(RecordCache::read(path).find("A1", racy_key, out, comment));

@@ -1,23 +1,23 @@
-#include <doctest/doctest.h>
-
 #include "liushou/text.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 
 TEST_CASE("NFC: decomposed and precomposed spellings become one string") {
-    CHECK(to_nfc("Lu\xCC\x88") == "L\xC3\xBC");              // u + U+0308 -> ü
-    CHECK(to_nfc("L\xC3\xBC") == "L\xC3\xBC");               // already NFC
-    CHECK(to_nfc("e\xCC\x81") == "\xC3\xA9");                // é
-    CHECK(to_nfc("\xC7\x9A") == "\xC7\x9A");                 // ǚ stays
-    CHECK(to_nfc("u\xCC\x88\xCC\x8C") == "\xC7\x9A");        // u + ¨ + ˇ -> ǚ
+    CHECK(to_nfc("Lu\xCC\x88") == "L\xC3\xBC");                         // u + U+0308 -> ü
+    CHECK(to_nfc("L\xC3\xBC") == "L\xC3\xBC");                          // already NFC
+    CHECK(to_nfc("e\xCC\x81") == "\xC3\xA9");                           // é
+    CHECK(to_nfc("\xC7\x9A") == "\xC7\x9A");                            // ǚ stays
+    CHECK(to_nfc("u\xCC\x88\xCC\x8C") == "\xC7\x9A");                   // u + ¨ + ˇ -> ǚ
     CHECK(to_nfc("a\xCC\xA3\xCC\x82") == to_nfc("a\xCC\x82\xCC\xA3"));  // reordered marks agree
-    CHECK(to_nfc("a\xCC\x82\xCC\xA3") == "\xE1\xBA\xAD");    // ậ
-    CHECK(to_nfc("\xEF\xA4\x80") == "\xE8\xB1\x88");         // CJK compatibility U+F900 -> 豈
+    CHECK(to_nfc("a\xCC\x82\xCC\xA3") == "\xE1\xBA\xAD");               // ậ
+    CHECK(to_nfc("\xEF\xA4\x80") == "\xE8\xB1\x88");              // CJK compatibility U+F900 -> 豈
     CHECK(to_nfc("\xE1\x84\x80\xE1\x85\xA1") == "\xEA\xB0\x80");  // Hangul L+V -> 가
     CHECK(to_nfc("陈思雨 2025-001") == "陈思雨 2025-001");
     CHECK(to_nfc("") == "");
-    CHECK(to_nfc("\xCC\x88x") == "\xCC\x88x");               // a leading mark stays
-    CHECK(to_nfc("\xFF\xFE") == "\xFF\xFE");                 // not UTF-8: unchanged
+    CHECK(to_nfc("\xCC\x88x") == "\xCC\x88x");  // a leading mark stays
+    CHECK(to_nfc("\xFF\xFE") == "\xFF\xFE");    // not UTF-8: unchanged
 }
 
 TEST_CASE("characters a record never holds") {
@@ -29,8 +29,9 @@ TEST_CASE("characters a record never holds") {
     CHECK(forbidden_character("a\x7f") == "U+007F");
     CHECK(forbidden_character("a\x08") == "U+0008");
     CHECK(forbidden_character("a\x0b\x0c") == "U+000B");
-    CHECK(forbidden_character("a\xC2\x85") == "U+0085");        // C1 NEL
-    CHECK(forbidden_character("\xE2\x80\xAE" "abc") == "U+202E");  // right-to-left override
+    CHECK(forbidden_character("a\xC2\x85") == "U+0085");  // C1 NEL
+    CHECK(forbidden_character("\xE2\x80\xAE"
+                              "abc") == "U+202E");  // right-to-left override
     CHECK(forbidden_character("x\xE2\x81\xA6y") == "U+2066");
     CHECK(forbidden_character("x\xE2\x80\x8Fy") == "U+200F");
 }
@@ -54,7 +55,7 @@ TEST_CASE("messages never repeat a phone or id number") {
     CHECK(mask_private_numbers("0592-62158640") == "059*******40");
     // Left alone: dates, periods, counts, row numbers, short ids, times.
     for (const char* plain : {"2026-03-15", "2026-02-01 至 2026-07-31", "row 1000, 3 problems",
-                              "children/2025-001.yaml:12:7", "2025-123", "1,500 rows",
-                              "12:30", "T001", "the file is 15.2 MB", "2026-03-01 2026-03-31"})
+                              "children/2025-001.yaml:12:7", "2025-123", "1,500 rows", "12:30",
+                              "T001", "the file is 15.2 MB", "2026-03-01 2026-03-31"})
         CHECK(mask_private_numbers(plain) == plain);
 }

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "liushou/validate.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace liushou;
 
@@ -76,9 +76,9 @@ TEST_CASE("landlines need an area code") {
         CAPTURE(ok);
         CHECK(is_landline_number(ok));
     }
-    for (const char* bad : {"12345678", "755-12345678", "0755-123456", "0755-123456789",
-                            "0755-02345678", "00755-1234567", "0755-1234567x", "0755-12345678-",
-                            "0755-12345678转"}) {
+    for (const char* bad :
+         {"12345678", "755-12345678", "0755-123456", "0755-123456789", "0755-02345678",
+          "00755-1234567", "0755-1234567x", "0755-12345678-", "0755-12345678转"}) {
         CAPTURE(bad);
         CHECK_FALSE(is_landline_number(bad));
     }
@@ -224,7 +224,8 @@ TEST_CASE("references name unknown teachers and buddies") {
     t.by = "T001";
     c.talks.push_back(t);
     Problems problems;
-    check_references(c, staff, [](std::string_view id) { return id == "2025-002"; }, problems);
+    check_references(
+        c, staff, [](std::string_view id) { return id == "2025-002"; }, problems);
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].field == "pairing.teacher");
     CHECK(problems[0].message == "teacher T009 is not in staff.yaml");
@@ -233,7 +234,8 @@ TEST_CASE("references name unknown teachers and buddies") {
 
     c.pairing.buddy = c.id;
     Problems self;
-    check_references(c, staff, [](std::string_view) { return true; }, self);
+    check_references(
+        c, staff, [](std::string_view) { return true; }, self);
     CHECK(self.back().message == "a child cannot be their own buddy");
 }
 

@@ -36,8 +36,7 @@ bool add_plan(Child& child, const PlanItem& plan);
 bool add_progress(Child& child, const ProgressItem& progress);
 
 /// Enrolled children per staff id (teachers with none included), for balancing.
-std::map<std::string, int> teacher_load(const std::vector<Child>& children,
-                                        const StaffList& staff);
+std::map<std::string, int> teacher_load(const std::vector<Child>& children, const StaffList& staff);
 
 struct Suggestion {
     std::string child_id;
@@ -80,8 +79,7 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
                 Problems& out);
 
 /// A staff member named by id or by a unique name; on failure, why in `error`.
-const Staff* find_staff(const StaffList& staff, const std::string& id_or_name,
-                        std::string& error);
+const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, std::string& error);
 
 /// The monthly talk sheet: 学号 (or 姓名 when unique), 日期, 类型, 教师, 内容, 情绪, 跟进事项.
 struct TalkRow {

@@ -14,7 +14,18 @@
 namespace liushou {
 
 enum class FieldKind {
-    id, text, phone, id_number, date, grade, class_no, age, gender, left_behind, boolean, list
+    id,
+    text,
+    phone,
+    id_number,
+    date,
+    grade,
+    class_no,
+    age,
+    gender,
+    left_behind,
+    boolean,
+    list
 };
 
 /// One field a person can set: `--guardian-phone` on the command line, `监护人电话` in a sheet.

@@ -57,10 +57,10 @@ struct Stats {
     int transferred = 0;    // transferred within the period
     int both_parents = 0, father_away = 0, mother_away = 0;
     int boarding = 0, key_children = 0, subsidised = 0;
-    Rate filed;      // 建档率
-    Rate enrolment;  // 入学率
-    Rate retention;  // 巩固率
-    Rate paired;     // 结对率
+    Rate filed;                                       // 建档率
+    Rate enrolment;                                   // 入学率
+    Rate retention;                                   // 巩固率
+    Rate paired;                                      // 结对率
     Rate talks, family_calls, home_visits, meetings;  // summed over months or terms
     std::vector<MonthRate> talks_by_month, calls_by_month;
     std::vector<TermRate> visits_by_term, meetings_by_term;

@@ -77,10 +77,10 @@ struct Cadence {
 
 struct Schedule {
     Month month;
-    Date as_of;         // today within the month; its last day for a past month, first for a future one
-    std::string term;   // name of the term of the month, empty outside terms
+    Date as_of;  // today within the month; its last day for a past month, first for a future one
+    std::string term;  // name of the term of the month, empty outside terms
     std::optional<Date> term_from, term_to;
-    int enrolled = 0;   // children enrolled during the month (after filters)
+    int enrolled = 0;  // children enrolled during the month (after filters)
     std::vector<std::string> plan;
     std::vector<Event> events;
     Cadence talks, family_calls, home_visits, meetings;

@@ -52,7 +52,9 @@ void check_id_number(std::string_view number, const std::optional<Date>& birth_d
 
 /// The fields the complete-file rule (建档) still misses, as schema paths; empty when complete.
 std::vector<std::string> missing_fields(const Child& child);
-inline bool is_complete(const Child& child) { return missing_fields(child).empty(); }
+inline bool is_complete(const Child& child) {
+    return missing_fields(child).empty();
+}
 /// missing_fields with parents named by relation (parents.father.phone), for reports, where
 /// the list index means nothing to a reader.
 std::vector<std::string> missing_fields_by_relation(const Child& child);

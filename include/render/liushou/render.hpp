@@ -11,7 +11,7 @@ namespace liushou {
 
 /// The zh or en wording of every label and sentence a renderer writes.
 class Wording {
-public:
+  public:
     explicit Wording(std::string_view lang) : en_(lang == "en") {}
     std::string t(std::string_view zh, std::string_view en) const {
         return std::string(en_ ? en : zh);
@@ -19,7 +19,7 @@ public:
     bool en() const { return en_; }
     std::string lang() const { return en_ ? "en" : "zh"; }
 
-private:
+  private:
     bool en_;
 };
 

@@ -23,18 +23,18 @@ struct Loaded : Decoded<T> {
 
 /// Holds the tree's writer lock (an flock on the tree's root directory) until destroyed.
 class WriteLock {
-public:
+  public:
     WriteLock(WriteLock&&) noexcept;
     ~WriteLock();
 
-private:
+  private:
     friend class Tree;
     explicit WriteLock(int fd) : fd_(fd) {}
     int fd_;
 };
 
 class Tree {
-public:
+  public:
     /// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory
     /// at or above the cwd holding liushou.yaml. Throws UsageError when there is none.
     static Tree open(const Context& ctx);
@@ -83,7 +83,7 @@ public:
     /// Where the files this tree writes are noted (for --commit).
     void set_journal(std::shared_ptr<WriteJournal> journal) { journal_ = std::move(journal); }
 
-private:
+  private:
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
     /// Cache, workers and journal as the command line asks.
@@ -120,8 +120,7 @@ std::string read_file(const std::string& path, const std::string& display,
 
 /// Reads a tree file: only a regular file, never blocking on a FIFO or device; throws
 /// DataError when it is not one or holds more than `limit` bytes.
-std::string read_regular_file(const std::string& path, const std::string& display,
-                              uint64_t limit);
+std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit);
 
 /// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
 /// goes to `output` when given, else it is discarded like standard error.
