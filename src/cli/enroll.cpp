@@ -64,11 +64,12 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
         problems.push_back(
             Problem{"", "the sheet has a header but no rows below it", Severity::error, 2, 1});
-    if (has_errors(problems)) {  // an unreadable sheet has no header to complain about
+    auto refuse = [&] {
         print_problems(ctx.err, o.csv, problems);
         ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
         return kDataProblem;
-    }
+    };
+    if (has_errors(problems)) return refuse();  // an unreadable sheet has no header to name
     std::map<std::string, std::string> user_map;
     if (!o.map_file.empty()) {
         Problems map_problems;
@@ -80,11 +81,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     }
     const std::set<std::string> ignored(o.ignored.begin(), o.ignored.end());
     const ColumnMap columns = map_columns(sheet.header, user_map, ignored, problems);
-    if (has_errors(problems)) {
-        print_problems(ctx.err, o.csv, problems);
-        ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
-        return kDataProblem;
-    }
+    if (has_errors(problems)) return refuse();
 
     const WriteLock lock = tree.lock();
     const Loaded<School> school = load_school_for_write(tree, ctx);

@@ -352,43 +352,44 @@ std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool repo
     return found;
 }
 
-std::string mask_private_numbers(std::string_view text) {
+namespace {
+
+/// `text` with each private number `find_private_numbers` finds replaced by `mask(number)`.
+template <class Mask>
+std::string replace_private_numbers(std::string_view text, bool report, Mask mask) {
     std::string out;
     size_t copied = 0;
-    for (const PrivateNumber& n : find_private_numbers(text, false)) {
+    for (const PrivateNumber& n : find_private_numbers(text, report)) {
         out.append(text.substr(copied, n.begin - copied));
-        const std::string& d = n.digits;
-        out += d.substr(0, 3) + std::string(d.size() - 5, '*') + d.substr(d.size() - 2);
+        out += mask(n, n.digits);
         copied = n.end;
     }
     out.append(text.substr(copied));
     return out;
 }
 
+}  // namespace
+
+std::string mask_private_numbers(std::string_view text) {
+    return replace_private_numbers(text, false, [](const PrivateNumber&, const std::string& d) {
+        return d.substr(0, 3) + std::string(d.size() - 5, '*') + d.substr(d.size() - 2);
+    });
+}
+
 std::string mask_for_report(std::string_view text) {
-    std::string out;
-    size_t copied = 0;
-    for (const PrivateNumber& n : find_private_numbers(text, true)) {
-        out.append(text.substr(copied, n.begin - copied));
-        const std::string& d = n.digits;
+    return replace_private_numbers(text, true, [](const PrivateNumber& n, const std::string& d) {
         switch (n.kind) {
             case PrivateNumber::mobile:  // 138****5678, after any country code
-                out += d.substr(0, n.keep + 3) + "****" + d.substr(d.size() - 4);
-                break;
+                return d.substr(0, n.keep + 3) + "****" + d.substr(d.size() - 4);
             case PrivateNumber::landline:  // 0755-****1234
-                out += d.substr(0, n.keep) + "-****" + d.substr(d.size() - 4);
-                break;
+                return d.substr(0, n.keep) + "-****" + d.substr(d.size() - 4);
             case PrivateNumber::id_number:  // the region code only: 420821************
-                out += d.substr(0, 6) + std::string(d.size() - 6, '*');
-                break;
+                return d.substr(0, 6) + std::string(d.size() - 6, '*');
             case PrivateNumber::other:  // the last two digits: QQ *******89
-                out += std::string(d.size() - 2, '*') + d.substr(d.size() - 2);
                 break;
         }
-        copied = n.end;
-    }
-    out.append(text.substr(copied));
-    return out;
+        return std::string(d.size() - 2, '*') + d.substr(d.size() - 2);
+    });
 }
 
 }  // namespace liushou
