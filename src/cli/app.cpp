@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <thread>
 
@@ -152,6 +154,32 @@ void print_problems(std::ostream& os, const std::string& path, const Problems& p
     }
 }
 
+TreeOptions tree_options(const Context& ctx, const std::string& root) {
+    TreeOptions o;
+    o.root = root;
+    o.use_cache = !ctx.no_cache;
+    o.jobs = ctx.jobs;
+    o.lock_timeout = ctx.lock_timeout;
+    o.journal = ctx.journal;
+    o.progress = ctx.progress;
+    o.fault = ctx.fault;
+    return o;
+}
+
+Tree open_tree(const Context& ctx) {
+    if (!ctx.roots.empty()) return Tree::open(tree_options(ctx, ctx.roots.front()));
+    TreeOptions o = tree_options(ctx, ctx.env_root);
+    if (!o.root.empty()) o.root_from = "LIUSHOU_ROOT";
+    return Tree::open(o);
+}
+
+std::vector<Tree> open_trees(const Context& ctx) {
+    if (ctx.roots.size() <= 1) return {open_tree(ctx)};
+    std::vector<Tree> trees;
+    for (const auto& root : ctx.roots) trees.push_back(Tree::open(tree_options(ctx, root)));
+    return trees;
+}
+
 Month month_option(const std::string& value, const Date& today) {
     if (value.empty()) return Month{today.year, today.month};
     const auto parsed = parse_month(value);
@@ -272,6 +300,38 @@ Date date_option(const std::string& option, const std::string& text, const Date&
 
 namespace {
 
+/// Today's local date, or LIUSHOU_TODAY (YYYY-MM-DD) when set; throws UsageError if malformed.
+Date today_from_environment() {
+    const char* forced = std::getenv("LIUSHOU_TODAY");
+    if (forced && *forced) {
+        const DateParse parsed = parse_iso_date(forced);
+        if (!parsed.date) throw UsageError("LIUSHOU_TODAY: " + parsed.error);
+        return *parsed.date;
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+/// Every LIUSHOU_* variable, read here and nowhere else (LIUSHOU_TODAY too, above).
+void read_environment(Context& ctx) {
+    auto get = [](const char* name) -> std::string {
+        const char* v = std::getenv(name);
+        return v ? v : "";
+    };
+    ctx.env_root = get("LIUSHOU_ROOT");
+    if (ctx.jobs == 0) ctx.jobs = std::max(0, std::min(std::atoi(get("LIUSHOU_JOBS").c_str()), 64));
+    if (const int t = std::atoi(get("LIUSHOU_LOCK_TIMEOUT").c_str()); t > 0) ctx.lock_timeout = t;
+    if (const std::string spec = get("LIUSHOU_FAULT"); !spec.empty()) {
+        WriteFault f;
+        const size_t at = spec.find('@');
+        f.step = spec.substr(0, at);
+        if (at != std::string::npos) f.nth = std::atol(spec.c_str() + at + 1);
+        ctx.fault = f;
+    }
+}
+
 /// Standard error as liushou writes it: line by line, with every number that looks like a
 /// phone or id number masked, since messages land in terminals, hooks' output and CI logs.
 class MaskingBuf : public std::streambuf {
@@ -320,7 +380,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
     app.footer("Run 'liushou COMMAND --help' for a command's options; man liushou for more.");
 
-    Context ctx{out, err, {}, {}, {}, false, false, 0};
+    Context ctx(out, err);
     app.add_option("--root", ctx.roots,
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
@@ -403,6 +463,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     } release{*ctx.journal};
     try {
         ctx.today = today_from_environment();
+        read_environment(ctx);
         if (!run) return kUsage;
         const int code = run(ctx);
         out.flush();

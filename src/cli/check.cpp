@@ -66,7 +66,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
 }
 
 int run_check(const CheckOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
 }
 

@@ -6,21 +6,57 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "liushou/codec.hpp"
-#include "liushou/context.hpp"
+#include "liushou/date.hpp"
 #include "liushou/error.hpp"
+#include "liushou/store.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
 
-class Tree;
-struct Child;
-struct School;
-struct StaffList;
+/// What every command is given instead of reaching for globals: where, what day, which
+/// streams. run_cli fills it from the options and reads the environment here, once.
+struct Context {
+    Context(std::ostream& o, std::ostream& e) : out(o), err(e) {}
+    std::ostream& out;
+    std::ostream& err;
+    /// `--root` values as given; empty means LIUSHOU_ROOT or the tree above the cwd.
+    std::vector<std::string> roots;
+    /// Today, from LIUSHOU_TODAY when set, so schedules and reports are testable.
+    Date today;
+    /// zh or en; empty means the school's `rules.language`.
+    std::string lang;
+    bool quiet = false;
+    /// --no-cache: read every file, and neither use nor write .liushou/cache.
+    bool no_cache = false;
+    /// --jobs, else LIUSHOU_JOBS: workers that read files in parallel; 0: one per core.
+    int jobs = 0;
+    /// --commit: commit the files this command wrote (also `git_commit: true` in liushou.yaml).
+    bool commit = false;
+    /// LIUSHOU_ROOT: the tree when no --root is given.
+    std::string env_root;
+    /// LIUSHOU_LOCK_TIMEOUT: seconds a writer waits, for slow machines and valgrind runs.
+    int lock_timeout = 30;
+    /// LIUSHOU_FAULT=STEP[@N]: a fault injected into the tree's writes, for the crash tests.
+    std::optional<WriteFault> fault;
+    /// Filled by the tree's writes; read once the command has succeeded.
+    std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
+    /// Set by run_cli when stderr is a terminal and -q is not given; empty otherwise.
+    ProgressFn progress = nullptr;
+};
+
+/// The tree options the command line asks for, at `root` (empty: the one open_tree finds).
+TreeOptions tree_options(const Context& ctx, const std::string& root);
+/// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory at
+/// or above the cwd holding liushou.yaml. Throws UsageError when there is none.
+Tree open_tree(const Context& ctx);
+/// Every `--root` given (a county report), else the one tree open_tree finds.
+std::vector<Tree> open_trees(const Context& ctx);
 
 /// What a chosen subcommand will do; returns the exit code.
 using Runner = std::function<int(Context&)>;

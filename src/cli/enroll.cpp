@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "liushou/fields.hpp"
+#include "liushou/import.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -53,7 +53,7 @@ Loaded<School> load_school_for_write(const Tree& tree, Context& ctx) {
 }
 
 int run_import(const EnrollOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     const Encoding encoding = parse_encoding(o.encoding);
 
     std::string detected;
@@ -83,7 +83,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     const ColumnMap columns = map_columns(sheet.header, user_map, ignored, problems);
     if (has_errors(problems)) return refuse();
 
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     const Loaded<School> school = load_school_for_write(tree, ctx);
     const std::vector<Child> existing = writable_children(tree, ctx);
 
@@ -124,7 +124,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         if (!o.dry_run && row.action != RowAction::unchanged) {
             if (ctx.progress) ctx.progress("writing children/", written, plan.rows.size());
             try {
-                tree.write_child(row.child);
+                session.write_child(row.child);
             } catch (const IoError& e) {
                 throw IoError(partial_write_note(e, written, o.csv, "import"));
             }
@@ -146,11 +146,11 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         throw UsageError(
             fmt::format("two different ids given: {} and --id {}", o.positional_id, o.id));
     const std::string id = o.id.empty() ? o.positional_id : o.id;
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     if (!id.empty()) tree.child_relative(id);  // refuse ../x and a/b before anything else
     if (!o.on.empty() && o.status.empty()) throw UsageError("--on goes with --status");
 
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     Child child;
     bool exists = !id.empty() && tree.child_exists(id);
     if (exists) {
@@ -245,7 +245,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     ctx.journal->action =
         !exists ? "enroll " + child.id
                 : "enroll " + child.id + " " + joined(changed);  // field names, no values
-    const bool written = tree.write_child(child);
+    const bool written = session.write_child(child);
     if (!ctx.quiet) {
         if (!exists)
             ctx.out << fmt::format("added {} {}\n", child.id, child.name);

@@ -56,8 +56,7 @@ int run_init(const InitOptions& o, Context& ctx) {
     if (o.hooks && fs::exists(fs::path(o.dir) / "liushou.yaml")) return run_hooks_only(o, ctx);
     if (o.school.empty()) throw UsageError("--school is required: liushou init DIR --school NAME");
     const int start = start_year_of(o.year, ctx.today);
-    Tree tree(o.dir);
-    tree.set_journal(ctx.journal);
+    const Tree tree(o.dir, tree_options(ctx, o.dir));
     ctx.journal->action = "init";
     if (fs::exists(fs::path(o.dir) / "liushou.yaml"))
         throw UsageError(fmt::format("{}: already a liushou tree (liushou.yaml exists)",
@@ -70,10 +69,13 @@ int run_init(const InitOptions& o, Context& ctx) {
 
     School school = default_school(o.school, start);
     school.county = o.county;
-    tree.write_school(school);
-    tree.write_staff(StaffList{});
-    tree.write_text(".gitattributes", kGitAttributes, 0644);
-    tree.write_text(".gitignore", kGitIgnore, 0644);
+    {
+        WriteSession session = tree.lock();
+        session.write_school(school);
+        session.write_staff(StaffList{});
+        session.write_text(".gitattributes", kGitAttributes, 0644);
+        session.write_text(".gitignore", kGitIgnore, 0644);
+    }
 
     bool git = false;
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)

@@ -30,7 +30,7 @@ std::string enum_label(const std::optional<E>& v, const std::string& lang) {
 }
 
 int run_list(const ListOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     const auto school = tree.load_school();
     const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
     std::optional<Status> status;

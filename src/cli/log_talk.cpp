@@ -24,7 +24,7 @@ struct TalkOptions {
 
 int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty()) throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     tree.child_relative(o.id);  // refuse ids that could leave children/
 
     Talk talk;
@@ -45,7 +45,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
 
     // Only this child's file and staff.yaml are read: logging one talk costs the same in a
     // school of 50 children as in a county of 50,000.
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     Child child = load_child_for_write(tree, o.id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     std::string error;
@@ -101,7 +101,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
     const bool added = outcome == TalkAdd::added;
     ctx.journal->action = fmt::format("log-talk {} {} {}{}", child.id, talk.date->iso(),
                                       key_of(talk.kind), o.amend ? " (amended)" : "");
-    const bool written = added && tree.write_child(child);
+    const bool written = added && session.write_child(child);
     if (!ctx.quiet)
         ctx.out << fmt::format(
             "{} {} {} {} by {}{}\n",
@@ -114,7 +114,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
 }
 
 int run_sheet(const TalkOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     std::string detected;
     const std::string text = sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes),
                                            parse_encoding(o.encoding), o.csv, &detected);
@@ -129,7 +129,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         return kDataProblem;
     }
 
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     const StaffList staff = load_staff_checked(tree, ctx);
     std::vector<Child> children = writable_children(tree, ctx);
 
@@ -157,7 +157,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     for (size_t i = 0; i < children.size(); ++i) {
         if (!touched[i]) continue;
         try {
-            if (tree.write_child(children[i])) ++files;
+            if (session.write_child(children[i])) ++files;
         } catch (const IoError& e) {
             throw IoError(partial_write_note(e, files, o.csv, "log-talk --from-csv"));
         }

@@ -31,7 +31,7 @@ std::string class_of(const Child& c) {
 }
 
 int run_views(const PairOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     const auto school = tree.load_school();
     const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
     const bool en = lang == "en";
@@ -85,7 +85,7 @@ int run_views(const PairOptions& o, Context& ctx) {
              en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
             rows);
         if (o.apply && !suggestions.empty()) {
-            const WriteLock lock = tree.lock();
+            WriteSession session = tree.lock();
             ctx.journal->action = "pair --suggest --apply";
             int written = 0;
             for (const auto& s : suggestions) {
@@ -94,7 +94,7 @@ int run_views(const PairOptions& o, Context& ctx) {
                 if (!child.pairing.teacher.empty()) continue;  // paired since we looked
                 if (repair(child, PairingChange{s.teacher, std::nullopt, std::nullopt, ctx.today},
                            problems) &&
-                    tree.write_child(child))
+                    session.write_child(child))
                     ++written;
             }
             if (!ctx.quiet)
@@ -123,9 +123,9 @@ int run_pair(const PairOptions& o, Context& ctx) {
     if (!progress && (!o.date.empty() || !o.subject.empty() || !o.score.empty()))
         throw UsageError("--date, --subject and --score go with --progress");
 
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     tree.child_relative(o.id);  // refuse ids that could leave children/
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     Child child = load_child_for_write(tree, o.id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     std::vector<std::string> done;
@@ -205,7 +205,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
         return kDataProblem;
     }
     ctx.journal->action = "pair " + child.id;
-    tree.write_child(child);
+    session.write_child(child);
     if (!ctx.quiet) {
         if (done.empty()) ctx.out << fmt::format("unchanged {}\n", child.id);
         for (const auto& d : done) ctx.out << d << "\n";

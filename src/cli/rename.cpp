@@ -17,12 +17,12 @@ struct RenameOptions {
 };
 
 int run_rename(const RenameOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     tree.child_relative(o.from);  // refuse ids that could leave children/
     tree.child_relative(o.to);
     if (o.from == o.to) throw UsageError(fmt::format("{} is already its id", o.from));
 
-    const WriteLock lock = tree.lock();
+    WriteSession session = tree.lock();
     if (!tree.child_exists(o.from)) throw UsageError(fmt::format("no child {}", o.from));
     if (tree.child_exists(o.to))
         throw DataError(fmt::format("{} is already taken by {}; choose another id", o.to,
@@ -37,7 +37,7 @@ int run_rename(const RenameOptions& o, Context& ctx) {
     child.id = o.to;
     // The new file first and the old one last: a crash in between leaves both (check names
     // the pair as the same child twice), never neither.
-    tree.write_child(child);
+    session.write_child(child);
     size_t references = 0;
     for (Child& other : others) {
         if (other.id == o.from) continue;
@@ -45,9 +45,9 @@ int run_rename(const RenameOptions& o, Context& ctx) {
         if (other.pairing.buddy == o.from) other.pairing.buddy = o.to, changed = true;
         for (auto& h : other.pairing.history)
             if (h.buddy == o.from) h.buddy = o.to, changed = true;
-        if (changed && tree.write_child(other)) ++references;
+        if (changed && session.write_child(other)) ++references;
     }
-    tree.remove_child(o.from);
+    session.remove_child(o.from);
     if (!ctx.quiet)
         ctx.out << fmt::format("renamed {} to {}{}\n", o.from, o.to,
                                references ? fmt::format(" ({} buddy reference{} updated)",

@@ -39,7 +39,7 @@ struct LoadedTree {
 
 std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
     std::vector<LoadedTree> out;
-    for (const Tree& tree : Tree::open_all(ctx)) {
+    for (const Tree& tree : open_trees(ctx)) {
         LoadedTree t;
         auto school = tree.load_school();
         if (!school.parsed) {

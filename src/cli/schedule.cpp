@@ -40,7 +40,7 @@ std::pair<int, int> parse_class(const std::string& text) {
 
 int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     const auto school = tree.load_school();
     if (!school.parsed) {
         print_problems(ctx.err, school.path, school.problems);

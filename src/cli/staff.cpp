@@ -37,8 +37,8 @@ std::string next_staff_id(const StaffList& list) {
 }
 
 int run_staff_add(const StaffAddOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
-    const WriteLock lock = tree.lock();
+    const Tree tree = open_tree(ctx);
+    WriteSession session = tree.lock();
     Loaded<StaffList> file = tree.load_staff();
     require_writable(file, ctx);
     StaffList list = file.record;
@@ -67,13 +67,13 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     s.phone = o.phone;
     list.staff.push_back(s);
     ctx.journal->action = "staff add " + s.id;
-    tree.write_staff(list);
+    session.write_staff(list);
     if (!ctx.quiet) ctx.out << fmt::format("added {} {}\n", s.id, s.name);
     return 0;
 }
 
 int run_staff_list(const StaffListOptions& o, Context& ctx) {
-    const Tree tree = Tree::open(ctx);
+    const Tree tree = open_tree(ctx);
     const auto file = tree.load_staff();
     if (!file.parsed) {
         print_problems(ctx.err, file.path, file.problems);

@@ -19,8 +19,11 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "liushou/codec.hpp"
+#include "liushou/schema.hpp"
 
 namespace liushou {
 
@@ -72,17 +75,72 @@ std::string scalar_at(const YAML::Node& map, const char* key) {
     return map[key].Scalar();
 }
 
+/// Collects what schema.hpp says tells the entries of each list apart, by the list's dotted
+/// path ("talks" -> date kind by, "pairing.history" -> from).
+class IdentityCollector {
+  public:
+    IdentityCollector(std::map<std::string, std::vector<std::string>>& out, std::string prefix)
+        : out_(out), prefix_(std::move(prefix)) {}
+    template <class... A>
+    void text(A&&...) {}
+    template <class... A>
+    void date(A&&...) {}
+    template <class... A>
+    void integer(A&&...) {}
+    template <class... A>
+    void boolean(A&&...) {}
+    template <class... A>
+    void enumeration(A&&...) {}
+    template <class... A>
+    void text_list(A&&...) {}
+    template <class S, class F>
+    void map(std::string_view key, S& sub, F describe) {
+        IdentityCollector inner(out_, prefix_ + std::string(key) + ".");
+        describe(inner, sub);
+    }
+    template <class S, class F>
+    void list(std::string_view key, std::vector<S>&, F describe, std::string_view identity) {
+        std::vector<std::string>& fields = out_[prefix_ + std::string(key)];
+        for (size_t at = 0; at < identity.size();) {
+            const size_t end = std::min(identity.find(' ', at), identity.size());
+            if (end > at) fields.emplace_back(identity.substr(at, end - at));
+            at = end + 1;
+        }
+        S item;
+        IdentityCollector inner(out_, prefix_ + std::string(key) + ".");
+        describe(inner, item);
+    }
+
+  private:
+    std::map<std::string, std::vector<std::string>>& out_;
+    std::string prefix_;
+};
+
+const std::map<std::string, std::vector<std::string>>& list_identities() {
+    static const auto table = [] {
+        std::map<std::string, std::vector<std::string>> out;
+        IdentityCollector collector(out, "");
+        Child described;  // only its shape is used
+        schema::child(collector, described);
+        return out;
+    }();
+    return table;
+}
+
 /// What tells the entries of a list apart, so that the same entry is recognised on each side
-/// although its other fields changed. Lists without such a key (lists of text, unknown lists)
+/// although its other fields changed: the list's identity in schema.hpp (a talk is its date,
+/// kind and teacher; a parent the relation). Lists without one (lists of text, unknown lists)
 /// are merged as sets: an entry is its whole text.
 std::string entry_group(const std::string& list, const YAML::Node& entry) {
     if (entry.IsMap()) {
-        if (list == "talks")
-            return scalar_at(entry, "date") + " " + scalar_at(entry, "kind") + " " +
-                   scalar_at(entry, "by");
-        if (list == "parents") return scalar_at(entry, "relation");
-        if (list == "pairing.history" || list == "pairing.plan") return scalar_at(entry, "from");
-        if (list == "pairing.progress") return scalar_at(entry, "date");
+        const auto& identities = list_identities();
+        const auto it = identities.find(list);
+        if (it != identities.end() && !it->second.empty()) {
+            std::string group;
+            for (size_t i = 0; i < it->second.size(); ++i)
+                group += (i ? " " : "") + scalar_at(entry, it->second[i].c_str());
+            return group;
+        }
     }
     return "=" + emit(entry);
 }

@@ -156,7 +156,7 @@ class RecordOut {
         o_.extras(sub.extras);
     }
     template <class S, class F>
-    void list(std::string_view, const std::vector<S>& items, F describe) {
+    void list(std::string_view, const std::vector<S>& items, F describe, std::string_view) {
         o_.u64(items.size());
         for (const S& item : items) map("", item, describe);
     }
@@ -203,7 +203,7 @@ class RecordIn {
         sub.extras = in_.extras();
     }
     template <class S, class F>
-    void list(std::string_view, std::vector<S>& items, F describe) {
+    void list(std::string_view, std::vector<S>& items, F describe, std::string_view) {
         const uint64_t n = in_.count();
         items.reserve(n);
         for (uint64_t i = 0; ok() && i < n; ++i) {

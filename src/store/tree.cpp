@@ -1,9 +1,9 @@
+// The records tree: finding it, listing and loading its files (in parallel, through the
+// cache), and the write session that holds its lock.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <spawn.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,10 +19,9 @@
 #include <thread>
 
 #include "cache.hpp"
+#include "files.hpp"
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
-
-extern char** environ;
 
 namespace liushou {
 
@@ -34,10 +33,6 @@ constexpr const char* kSchoolFile = "liushou.yaml";
 constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
-
-std::string errno_text() {
-    return std::strerror(errno);
-}
 
 /// Why a record file is refused unread, or "" when it may be read.
 std::string screen_record_file(const std::string& root, const std::string& full,
@@ -66,276 +61,10 @@ std::string screen_record_file(const std::string& root, const std::string& full,
 
 }  // namespace
 
-Date today_from_environment() {
-    const char* forced = std::getenv("LIUSHOU_TODAY");
-    if (forced && *forced) {
-        const DateParse parsed = parse_iso_date(forced);
-        if (!parsed.date) throw UsageError("LIUSHOU_TODAY: " + parsed.error);
-        return *parsed.date;
-    }
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-namespace {
-
-std::string read_fd(int fd, const std::string& display, uint64_t limit) {
-    std::string out;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string why = errno_text();
-            ::close(fd);
-            throw IoError(fmt::format("{}: cannot read: {}", display, why));
-        }
-        if (n == 0) break;
-        out.append(buffer, static_cast<size_t>(n));
-        // A pipe, a device or a file still growing has no size to check first: the limit
-        // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
-        if (out.size() > limit) {
-            ::close(fd);
-            throw DataError(
-                fmt::format("{}: more than the limit of {} MiB; refused", display, limit >> 20));
-        }
-    }
-    ::close(fd);
-    return out;
-}
-
-}  // namespace
-
-std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ::close(fd);
-        throw IoError(fmt::format("{}: cannot read: it is a directory", display));
-    }
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
-        ::close(fd);
-        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
-                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
-    }
-    return read_fd(fd, display, limit);
-}
-
-std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit) {
-    // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw DataError(fmt::format("{}: not a regular file; refused", display));
-    }
-    if (static_cast<uint64_t>(st.st_size) > limit) {
-        ::close(fd);
-        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
-                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
-    }
-    return read_fd(fd, display, limit);
-}
-
-namespace {
-
-/// A fault injected into the writes of tree files, for the tests of what a full disk, an I/O
-/// error or a crash leaves behind: LIUSHOU_FAULT=STEP[@N] fails the Nth file this process
-/// writes (default the first) at STEP: write (ENOSPC), fsync (EIO), rename (EIO), or
-/// kill-before-rename / kill-after-rename (the process SIGKILLs itself there).
-struct Fault {
-    std::string step;
-    long nth = 1;
-};
-
-std::optional<Fault> fault_from_environment() {
-    const char* env = std::getenv("LIUSHOU_FAULT");
-    if (!env || !*env) return std::nullopt;
-    Fault f;
-    const std::string spec(env);
-    const size_t at = spec.find('@');
-    f.step = spec.substr(0, at);
-    if (at != std::string::npos) f.nth = std::atol(spec.c_str() + at + 1);
-    return f;
-}
-
-/// Whether the fault fires at `step` of the current file; sets errno as the real failure would.
-bool fault_at(const std::optional<Fault>& fault, long file_number, const char* step, int error) {
-    if (!fault || fault->nth != file_number || fault->step != step) return false;
-    errno = error;
-    return true;
-}
-
-void maybe_die(const std::optional<Fault>& fault, long file_number, const char* step) {
-    if (fault && fault->nth == file_number && fault->step == step) ::kill(::getpid(), SIGKILL);
-}
-
-bool write_atomically(const std::string& path, const std::string& content, int mode,
-                      const std::optional<Fault>& fault, long file_number) {
-    struct stat st {};
-    const bool existed = ::stat(path.c_str(), &st) == 0;
-    const char* outcome = existed ? "the file is unchanged" : "nothing was written";
-    if (existed) {
-        // Unchanged content is not written at all: no new mtime, no churn for git. (A file
-        // whose mode is looser than asked is rewritten all the same, to tighten it.)
-        if (static_cast<size_t>(st.st_size) == content.size() &&
-            static_cast<int>(st.st_mode & 07777) == mode) {
-            try {
-                if (read_regular_file(path, path, kMaxRecordBytes * 64) == content) return false;
-            } catch (const Error&) {
-            }
-        }
-        // The mode is always the one asked for, never the old file's: a clone checks children's
-        // files out 0644, and a rewrite makes them 0600 again.
-    }
-    const fs::path target(path);
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    static std::atomic<unsigned> counter{0};
-    const std::string tmp =
-        (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
-            .string();
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
-    auto fail = [&](const char* what) {
-        const std::string why = errno_text();
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: {} failed: {} ({})", path, what, why, outcome));
-    };
-    size_t done = 0;
-    while (done < content.size()) {
-        // A full disk usually lets part of the content through first.
-        const size_t chunk = fault && fault->step == "write"
-                                 ? std::max<size_t>(1, content.size() / 2)
-                                 : content.size() - done;
-        if (done > 0 && fault_at(fault, file_number, "write", ENOSPC)) fail("write");
-        const ssize_t n =
-            ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("write");
-        }
-        done += static_cast<size_t>(n);
-    }
-    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail("chmod");
-    if (::fsync(fd) != 0 || fault_at(fault, file_number, "fsync", EIO)) fail("fsync");
-    if (::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
-    }
-    maybe_die(fault, file_number, "kill-before-rename");
-    if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = errno_text();
-        ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: rename failed: {} ({})", path, why, outcome));
-    }
-    // The rename is durable only once the directory entry is on disk.
-    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    maybe_die(fault, file_number, "kill-after-rename");
-    return true;
-}
-
-}  // namespace
-
-bool atomic_write(const std::string& path, const std::string& content, int mode) {
-    return write_atomically(path, content, mode, std::nullopt, 0);
-}
-
-void write_output(const std::string& path, const std::string& content) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0) {
-        if (S_ISLNK(st.st_mode))
-            throw UsageError(
-                fmt::format("-o {}: a symbolic link; liushou does not replace it "
-                            "(name a file, or use -o - for standard output)",
-                            path));
-        if (S_ISDIR(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
-        if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
-            // A pipe or a terminal is written through, never replaced by a file.
-            const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-            if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
-            for (size_t done = 0; done < content.size();) {
-                const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-                if (n < 0 && errno == EINTR) continue;
-                if (n <= 0) {
-                    const std::string why = errno_text();
-                    ::close(fd);
-                    throw IoError(fmt::format("{}: write failed: {}", path, why));
-                }
-                done += static_cast<size_t>(n);
-            }
-            ::close(fd);
-            return;
-        }
-        if (!S_ISREG(st.st_mode))
-            throw UsageError(
-                fmt::format("-o {}: not a regular file; liushou does not replace it", path));
-    }
-    write_atomically(path, content, 0600, std::nullopt, 0);
-}
-
-int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output) {
-    int pipe_fds[2] = {-1, -1};
-    if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    if (output)
-        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-    else
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> args = {"git", "-C", dir};
-    args.insert(args.end(), git_args.begin(), git_args.end());
-    std::vector<char*> raw;
-    for (auto& a : args) raw.push_back(a.data());
-    raw.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, raw[0], &actions, nullptr, raw.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (output) {
-        ::close(pipe_fds[1]);
-        if (rc == 0) {
-            char buffer[4096];
-            ssize_t n;
-            while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 ||
-                   (n < 0 && errno == EINTR))
-                if (n > 0) output->append(buffer, static_cast<size_t>(n));
-        }
-        ::close(pipe_fds[0]);
-    }
-    if (rc != 0) return -1;
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-GitState git_state(const std::string& root) {
-    GitState state;
-    std::string head;
-    if (run_git({"rev-parse", "--short=12", "HEAD"}, root, &head) != 0) return state;
-    while (!head.empty() && (head.back() == '\n' || head.back() == '\r')) head.pop_back();
-    state.commit = head;
-    std::string changes;
-    // Only the tree's own files: a county repository may hold other things.
-    if (run_git({"status", "--porcelain", "--untracked-files=all", "--", "."}, root, &changes) == 0)
-        state.dirty = !changes.empty();
-    return state;
-}
-
 // ---- Tree ------------------------------------------------------------------------------
 
-Tree::Tree(const std::string& root) : root_(root) {
+Tree::Tree(const std::string& root, TreeOptions options)
+    : root_(root), options_(std::move(options)) {
     // Paths are shown relative to the cwd when the tree is below it, as git does.
     boost::system::error_code ec;
     const fs::path cwd = fs::current_path(ec);
@@ -345,79 +74,56 @@ Tree::Tree(const std::string& root) : root_(root) {
     display_prefix_ = rel == "." ? "" : rel.string() + "/";
 }
 
-Tree Tree::open(const Context& ctx) {
-    if (!ctx.roots.empty()) {
-        const std::string& root = ctx.roots.front();
-        if (!fs::exists(fs::path(root) / kSchoolFile))
-            throw UsageError(
-                fmt::format("{}: not a liushou tree (no {}); create one with: liushou init {}",
-                            root, kSchoolFile, root));
-        Tree tree(root);
-        tree.configure(ctx);
-        return tree;
-    }
-    const char* env = std::getenv("LIUSHOU_ROOT");
-    if (env && *env) {
-        if (!fs::exists(fs::path(env) / kSchoolFile))
-            throw UsageError(
-                fmt::format("LIUSHOU_ROOT={}: not a liushou tree (no {})", env, kSchoolFile));
-        Tree tree(env);
-        tree.configure(ctx);
-        return tree;
-    }
-    boost::system::error_code ec;
-    fs::path dir = fs::current_path(ec);
-    const fs::path start = dir;
-    while (!dir.empty()) {
-        if (fs::exists(dir / kSchoolFile, ec)) {
-            const fs::path rel = dir.lexically_relative(start);
-            Tree tree(rel.empty() ? "." : rel.string());
-            tree.configure(ctx);
-            return tree;
-        }
-        if (dir == dir.root_path()) break;
-        dir = dir.parent_path();
-    }
-    throw UsageError(
-        "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, set "
-        "LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
-}
-
 namespace {
 
 /// children/ and .liushou/ must be directories of the tree itself: a link to elsewhere would
 /// let a crafted tree have liushou read, cache (with phone numbers) and write files outside.
-void refuse_linked_directories(const std::string& root, const std::string& shown) {
+void refuse_linked_directories(const Tree& tree) {
     for (const char* dir : {kChildrenDir, kStateDir}) {
         struct stat st {};
-        const std::string full = (fs::path(root) / dir).string();
+        const std::string full = (fs::path(tree.root()) / dir).string();
         if (::lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
             throw DataError(
-                fmt::format("{}{}/ is a symbolic link; liushou reads and writes only "
+                fmt::format("{}/ is a symbolic link; liushou reads and writes only "
                             "inside the tree (put the directory itself there)",
-                            shown, dir));
+                            tree.display(dir)));
     }
 }
 
 }  // namespace
 
-void Tree::configure(const Context& ctx) {
-    refuse_linked_directories(root_, display_prefix_);
-    set_cache(!ctx.no_cache);
-    set_jobs(ctx.jobs);
-    set_journal(ctx.journal);
-    progress_ = ctx.progress;
-}
-
-std::vector<Tree> Tree::open_all(const Context& ctx) {
-    if (ctx.roots.size() <= 1) return {open(ctx)};
-    std::vector<Tree> trees;
-    for (const auto& root : ctx.roots) {
-        Context one(ctx);
-        one.roots = {root};
-        trees.push_back(open(one));
+Tree Tree::open(const TreeOptions& options) {
+    std::string root = options.root;
+    if (!root.empty()) {
+        if (!fs::exists(fs::path(root) / kSchoolFile)) {
+            if (!options.root_from.empty())
+                throw UsageError(fmt::format("{}={}: not a liushou tree (no {})", options.root_from,
+                                             root, kSchoolFile));
+            throw UsageError(
+                fmt::format("{}: not a liushou tree (no {}); create one with: liushou init {}",
+                            root, kSchoolFile, root));
+        }
+    } else {
+        boost::system::error_code ec;
+        fs::path dir = fs::current_path(ec);
+        const fs::path start = dir;
+        while (!dir.empty()) {
+            if (fs::exists(dir / kSchoolFile, ec)) {
+                const fs::path rel = dir.lexically_relative(start);
+                root = rel.empty() ? "." : rel.string();
+                break;
+            }
+            if (dir == dir.root_path()) break;
+            dir = dir.parent_path();
+        }
+        if (root.empty())
+            throw UsageError(
+                "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, "
+                "set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
     }
-    return trees;
+    Tree tree(root, options);
+    refuse_linked_directories(tree);
+    return tree;
 }
 
 std::string Tree::display(const std::string& relative) const {
@@ -504,9 +210,7 @@ int64_t now_ns() {
 
 int worker_count(int requested, size_t items) {
     if (requested > 0) return std::min(requested, 64);  // asked for: tests compare 1 and 2
-    const char* env = std::getenv("LIUSHOU_JOBS");
-    int n = env && *env ? std::atoi(env) : static_cast<int>(std::thread::hardware_concurrency());
-    n = std::max(1, std::min(n, 64));
+    const int n = std::max(1, std::min(static_cast<int>(std::thread::hardware_concurrency()), 64));
     // A thread costs more than reading a few files.
     return static_cast<int>(
         std::min<size_t>(static_cast<size_t>(n), std::max<size_t>(1, items / 64)));
@@ -518,7 +222,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     const std::vector<std::string> ids = child_ids();
     const std::string cache_path =
         (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
-    const RecordCache cache = use_cache_ ? RecordCache::read(cache_path) : RecordCache{};
+    const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
     const int64_t started = now_ns();
     std::vector<Loaded<Child>> out(ids.size());
     std::vector<FileKey> keys(ids.size());
@@ -532,8 +236,8 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     auto work = [&] {
         try {
             for (size_t i = next++; i < ids.size(); i = next++, ++finished) {
-                if (progress_ && std::this_thread::get_id() == caller)
-                    progress_("reading children/", finished.load(), ids.size());
+                if (options_.progress && std::this_thread::get_id() == caller)
+                    options_.progress("reading children/", finished.load(), ids.size());
                 Loaded<Child>& file = out[i];
                 file.id = ids[i];
                 file.relative = std::string(kChildrenDir) + "/" + ids[i] + ".yaml";
@@ -573,17 +277,17 @@ std::vector<Loaded<Child>> Tree::load_children() const {
             next = ids.size();
         }
     };
-    const int workers = worker_count(jobs_, ids.size());
+    const int workers = worker_count(options_.jobs, ids.size());
     std::vector<std::thread> threads;
     for (int w = 1; w < workers; ++w) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
-    if (progress_) progress_("reading children/", ids.size(), ids.size());
+    if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
     if (failure) std::rethrow_exception(failure);
 
     // Refresh the cache when anything was parsed or a cached file is gone.
     const size_t parsed_now = static_cast<size_t>(std::count(fresh.begin(), fresh.end(), 1));
-    if (use_cache_ && (parsed_now > 0 || cache.size() != ids.size())) {
+    if (options_.use_cache && (parsed_now > 0 || cache.size() != ids.size())) {
         std::vector<RecordCache::Entry> entries;
         for (size_t i = 0; i < ids.size(); ++i)
             if (out[i].exists && out[i].writable())
@@ -613,21 +317,21 @@ Loaded<School> Tree::load_school() const {
     return load<School>(kSchoolFile, decode_school);
 }
 
-bool Tree::write_text(const std::string& relative, const std::string& content, int mode) const {
-    const fs::path full = fs::path(root_) / relative;
+bool WriteSession::write_text(const std::string& relative, const std::string& content, int mode) {
+    const Tree& tree = *tree_;
+    const fs::path full = fs::path(tree.root_) / relative;
     boost::system::error_code ec;
     if (!fs::is_directory(full.parent_path(), ec)) fs::create_directories(full.parent_path(), ec);
     if (ec)
         throw IoError(
-            fmt::format("{}: cannot create directory: {}", display(relative), ec.message()));
+            fmt::format("{}: cannot create directory: {}", tree.display(relative), ec.message()));
     // Only the tree's own files take part in fault injection, never the cache.
-    static const std::optional<Fault> fault = fault_from_environment();
-    static std::atomic<long> files_written{0};
     try {
-        const bool written = write_atomically(full.string(), content, mode, fault, ++files_written);
-        if (written && journal_) {
-            journal_->root = root_;
-            journal_->files.push_back(relative);
+        const bool written =
+            write_atomically(full.string(), content, mode, tree.options_.fault, ++files_written_);
+        if (written && tree.options_.journal) {
+            tree.options_.journal->root = tree.root_;
+            tree.options_.journal->files.push_back(relative);
         }
         return written;
     } catch (const IoError& e) {
@@ -635,7 +339,7 @@ bool Tree::write_text(const std::string& relative, const std::string& content, i
         std::string message = e.what();
         const std::string raw = full.string();
         if (message.compare(0, raw.size(), raw) == 0)
-            message.replace(0, raw.size(), display(relative));
+            message.replace(0, raw.size(), tree.display(relative));
         throw IoError(message);
     }
 }
@@ -660,47 +364,48 @@ void refuse_unreadable(const std::string& text, Decode decode, const std::string
 
 }  // namespace
 
-bool Tree::write_child(const Child& child) const {
-    const std::string relative = child_relative(child.id);
+bool WriteSession::write_child(const Child& child) {
+    const std::string relative = tree_->child_relative(child.id);
     const std::string text = encode_child(child);
     refuse_unreadable<Child>(
-        text, [](std::string_view t) { return decode_child(t); }, display(relative));
+        text, [](std::string_view t) { return decode_child(t); }, tree_->display(relative));
     return write_text(relative, text, 0600);
 }
 
-bool Tree::write_staff(const StaffList& staff) const {
+bool WriteSession::write_staff(const StaffList& staff) {
     const std::string text = encode_staff(staff);
-    refuse_unreadable<StaffList>(text, decode_staff, display(kStaffFile));
+    refuse_unreadable<StaffList>(text, decode_staff, tree_->display(kStaffFile));
     return write_text(kStaffFile, text, 0600);  // teachers' phone numbers
 }
 
-bool Tree::write_school(const School& school) const {
+bool WriteSession::write_school(const School& school) {
     const std::string text = encode_school(school);
-    refuse_unreadable<School>(text, decode_school, display(kSchoolFile));
+    refuse_unreadable<School>(text, decode_school, tree_->display(kSchoolFile));
     return write_text(kSchoolFile, text, 0600);  // the leading group's names
 }
 
-void Tree::remove_child(const std::string& id) const {
-    const std::string relative = child_relative(id);
-    const fs::path full = fs::path(root_) / relative;
+void WriteSession::remove_child(const std::string& id) {
+    const std::string relative = tree_->child_relative(id);
+    const fs::path full = fs::path(tree_->root_) / relative;
     if (::unlink(full.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot remove: {}", display(relative), errno_text()));
+        throw IoError(fmt::format("{}: cannot remove: {}", tree_->display(relative), errno_text()));
     const int dfd = ::open(full.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
-    if (journal_) {
-        journal_->root = root_;
-        journal_->files.push_back(relative);
+    if (const auto& journal = tree_->options_.journal) {
+        journal->root = tree_->root_;
+        journal->files.push_back(relative);
     }
 }
 
-WriteLock::WriteLock(WriteLock&& other) noexcept : fd_(other.fd_) {
+WriteSession::WriteSession(WriteSession&& other) noexcept
+    : tree_(other.tree_), fd_(other.fd_), files_written_(other.files_written_) {
     other.fd_ = -1;
 }
 
-WriteLock::~WriteLock() {
+WriteSession::~WriteSession() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
@@ -754,10 +459,8 @@ void Tree::remove_stale_temporaries() const {
     }
 }
 
-WriteLock Tree::lock(int timeout_seconds) const {
-    // LIUSHOU_LOCK_TIMEOUT: seconds to wait, for slow machines and runs under valgrind.
-    if (const char* env = std::getenv("LIUSHOU_LOCK_TIMEOUT"); env && std::atoi(env) > 0)
-        timeout_seconds = std::atoi(env);
+WriteSession Tree::lock() const {
+    const int timeout_seconds = options_.lock_timeout;
     // The lock is the tree's root directory itself, not a file in .liushou/: that directory
     // is derived data which people may delete at any time, and a lock file deleted while held
     // lets the next writer lock a new file and overwrite the holder's work.
@@ -793,8 +496,9 @@ WriteLock Tree::lock(int timeout_seconds) const {
     remove_stale_temporaries();
     // A commit after the write (--commit) must happen under the same lock, or parallel
     // writers race for git's index: the journal keeps a second handle on the same lock.
-    if (journal_ && journal_->lock_fd < 0) journal_->lock_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
-    return WriteLock(fd);
+    if (const auto& journal = options_.journal; journal && journal->lock_fd < 0)
+        journal->lock_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    return WriteSession(*this, fd);
 }
 
 }  // namespace liushou

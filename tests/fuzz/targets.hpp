@@ -10,7 +10,7 @@
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
-#include "liushou/fields.hpp"
+#include "liushou/import.hpp"
 #include "liushou/report.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"

@@ -1,6 +1,9 @@
-#include "liushou/fields.hpp"
-
 #include <doctest/doctest.h>
+
+#include <map>
+
+#include "liushou/import.hpp"
+#include "liushou/schema.hpp"
 
 using namespace liushou;
 
@@ -267,4 +270,30 @@ TEST_CASE("ids given in the sheet are kept and new ids skip them") {
     REQUIRE(plan.rows.size() == 2);
     CHECK(plan.rows[0].child.id == "2025-002");
     CHECK(plan.rows[1].child.id == "2025-001");
+}
+
+TEST_CASE("every settable field is a path of the child's schema, and reads back what was set") {
+    // The table names paths only; storage goes through schema.hpp. A path that the schema
+    // does not have (a typo, a field renamed there) fails here, not silently at run time.
+    const std::map<FieldKind, std::string> sample = {
+        {FieldKind::id, "2025-900"},       {FieldKind::text, "文字"},
+        {FieldKind::phone, "13912345678"}, {FieldKind::id_number, "11010519491231002X"},
+        {FieldKind::date, "2015-03-08"},   {FieldKind::grade, "3"},
+        {FieldKind::class_no, "2"},        {FieldKind::age, "66"},
+        {FieldKind::gender, "male"},       {FieldKind::left_behind, "both_parents"},
+        {FieldKind::boolean, "yes"},       {FieldKind::list, "a, b"},
+    };
+    for (const ChildField& f : child_fields()) {
+        CAPTURE(f.path);
+        Child c;
+        CHECK(schema::at_child_path(c, f.path, true, [](auto&) {}));
+        Child set;
+        REQUIRE(set_child_field(set, f, sample.at(f.kind), kToday).empty());
+        CHECK(get_child_field(set, f) == sample.at(f.kind));
+        // And an empty value clears it again (an id is never cleared), leaving no empty parent.
+        if (f.kind == FieldKind::id) continue;
+        REQUIRE(set_child_field(set, f, "", kToday).empty());
+        CHECK(get_child_field(set, f) == (f.path == "support.key_child" ? "no" : ""));
+        CHECK(set.parents.empty());
+    }
 }

@@ -221,3 +221,22 @@ TEST_CASE("merge: two different children under one id are a whole-file conflict"
     CHECK_FALSE(same.different_children);
     CHECK(same.conflicts.empty());
 }
+
+TEST_CASE("merge: every list is grouped by the identity schema.hpp gives it") {
+    // A progress entry is its date; a pairing period its start. Changed differently on both
+    // sides, each is one conflict named by that identity, never two entries.
+    const std::string pairing =
+        "pairing:\n  teacher: T001\n  history:\n    - teacher: T009\n      from: 2025-09-01\n"
+        "      to: 2026-02-28\n  progress:\n    - date: 2026-03-10\n      note: 甲\n";
+    const std::string base = kBase + pairing;
+    const std::string ours = replaced(replaced(base, "note: 甲", "note: 乙"), "T009", "T007");
+    const std::string theirs = replaced(replaced(base, "note: 甲", "note: 丙"), "T009", "T008");
+    const MergeResult r = merge_child_files(base, ours, theirs);
+    REQUIRE(r.merged);
+    REQUIRE(r.conflicts.size() == 2);
+    CHECK(r.conflicts[0].field == "pairing.history (2025-09-01)");
+    CHECK(r.conflicts[1].field == "pairing.progress (2026-03-10)");
+    CHECK(count(r.text, "- date: 2026-03-10") == 2);  // once on each side of its conflict
+    CHECK(take(r.text, true) == encode_child(decode_child(ours).record));
+    CHECK(take(r.text, false) == encode_child(decode_child(theirs).record));
+}

@@ -108,11 +108,13 @@ TEST_CASE("the tree lists child ids and stray files separately") {
 
 TEST_CASE("a second writer gives up with an I/O error when the lock stays held") {
     TempDir dir;
-    const Tree tree(dir.path.string());
-    const WriteLock held = tree.lock();
+    TreeOptions options;
+    options.lock_timeout = 1;
+    const Tree tree(dir.path.string(), options);
+    const WriteSession held = tree.lock();
     // flock locks belong to the open file, so a second open in this process contends too.
     const auto start = std::chrono::steady_clock::now();
-    CHECK_THROWS_AS(tree.lock(1), IoError);
+    CHECK_THROWS_AS(tree.lock(), IoError);
     CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900));
 }
 
@@ -121,14 +123,14 @@ TEST_CASE("a second writer waits for the lock and takes it once the first lets g
     const Tree tree(dir.path.string());
     std::promise<void> locked;
     std::thread first([&] {
-        const WriteLock held = tree.lock();
+        const WriteSession held = tree.lock();
         locked.set_value();
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
     });  // the lock is released when `held` goes out of scope
     locked.get_future().wait();
     const auto start = std::chrono::steady_clock::now();
     {
-        const WriteLock second = tree.lock(10);
+        const WriteSession second = tree.lock();
         CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(200));
     }
     first.join();
@@ -219,4 +221,47 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK_FALSE(RecordCache::read(path).find("A1", racy_ctime, out, comment));
     std::ofstream(path, std::ios::trunc) << "garbage";
     CHECK(RecordCache::read(path).size() == 0);
+}
+
+TEST_CASE("the store reads no environment variable: the command line passes everything in") {
+    TempDir dir;
+    fs::create_directories(dir.path / "children");
+    // Variables the command line reads; the store must ignore them.
+    ::setenv("LIUSHOU_FAULT", "write", 1);
+    ::setenv("LIUSHOU_LOCK_TIMEOUT", "1", 1);
+    ::setenv("LIUSHOU_ROOT", "/nonexistent", 1);
+    const Tree tree(dir.path.string());
+    {
+        WriteSession session = tree.lock();
+        CHECK(session.write_text("notes.txt", "x\n", 0600));
+    }
+    CHECK(slurp(dir.path / "notes.txt") == "x\n");
+    ::unsetenv("LIUSHOU_FAULT");
+    ::unsetenv("LIUSHOU_LOCK_TIMEOUT");
+    ::unsetenv("LIUSHOU_ROOT");
+
+    // The same kind of fault, passed in, fails the session's second write and leaves the file.
+    TreeOptions options;
+    options.fault = WriteFault{"fsync", 2};
+    const Tree faulty(dir.path.string(), options);
+    WriteSession session = faulty.lock();
+    CHECK(session.write_text("first.txt", "1\n", 0600));
+    CHECK_THROWS_AS(session.write_text("notes.txt", "y\n", 0600), IoError);
+    CHECK(slurp(dir.path / "notes.txt") == "x\n");
+    CHECK(session.write_text("notes.txt", "z\n", 0600));
+    CHECK(slurp(dir.path / "notes.txt") == "z\n");
+}
+
+TEST_CASE("Tree::open finds the tree the options name, and says which setting named it") {
+    TempDir dir;
+    TreeOptions options;
+    options.root = (dir.path / "none").string();
+    CHECK_THROWS_WITH_AS(Tree::open(options), doctest::Contains("liushou init"), UsageError);
+    options.root_from = "LIUSHOU_ROOT";
+    CHECK_THROWS_WITH_AS(Tree::open(options), doctest::Contains("LIUSHOU_ROOT="), UsageError);
+    std::ofstream((dir.path / "liushou.yaml").string()) << "schema: 1\nschool: x\n";
+    options.root = dir.path.string();
+    CHECK(Tree::open(options).root() == dir.path.string());
+    fs::create_directory_symlink("/tmp", dir.path / "children");
+    CHECK_THROWS_AS(Tree::open(options), DataError);
 }

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "liushou/fields.hpp"
+#include "liushou/import.hpp"
 #include "liushou/records.hpp"
 #include "liushou/validate.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "liushou/fields.hpp"
+#include "liushou/import.hpp"
 #include "liushou/records.hpp"
 #include "liushou/validate.hpp"
 

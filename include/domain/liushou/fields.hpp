@@ -61,49 +61,4 @@ std::optional<bool> parse_yes_no(std::string_view text);
 /// The next free `<year>-<NNN>` id given the ids in use (at least three digits).
 std::string next_child_id(int year, const std::set<std::string>& taken);
 
-// ---- batch import ----------------------------------------------------------------------
-
-/// A sheet after decoding: header cells and rows, each with its row and source line.
-struct Sheet {
-    struct Row {
-        int row = 0;   // 1 is the header, as Excel numbers rows
-        int line = 0;  // physical line where the row starts
-        std::vector<std::string> cells;
-    };
-    std::vector<std::string> header;
-    std::vector<Row> rows;
-};
-
-/// Column index -> field; nullptr for an ignored column.
-using ColumnMap = std::vector<const ChildField*>;
-
-/// Maps a sheet's header through the built-in headers, the user's `--map` (header -> key) and
-/// `--ignore-column`. Unknown and doubled columns are problems naming the column.
-ColumnMap map_columns(const std::vector<std::string>& header,
-                      const std::map<std::string, std::string>& user_map,
-                      const std::set<std::string>& ignored, Problems& out);
-
-enum class RowAction { add, update, unchanged };
-
-struct RowOutcome {
-    int row = 0;
-    RowAction action = RowAction::add;
-    std::vector<std::string> changed;  // field keys, for update
-    Child child;                       // the record as it will be written
-};
-
-struct ImportPlan {
-    std::vector<RowOutcome> rows;
-    Problems problems;  // field = column header; line/col = row start line and column number
-};
-
-/// Works out what importing `sheet` into `existing` does, without touching anything. A row is
-/// matched by id, else by name and birth date; a matched row that differs is an error unless
-/// `update`. Empty cells never erase a value. A row whose id is new but whose name and birth
-/// date are an existing child's is refused (the same child under a mistyped id) unless
-/// `namesakes` says such rows are other children.
-ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
-                       const std::vector<Child>& existing, bool update, int id_year,
-                       const Date& today, bool namesakes = false);
-
 }  // namespace liushou

@@ -10,9 +10,27 @@
 //   v.text_list(key, std::vector<std::string>)
 //   v.map(key, S& sub, f)       a nested mapping; f(v2, sub) describes it; sub.extras and
 //                               whether an empty one is written are the visitor's business
-//   v.list(key, std::vector<S>& items, f)   a list of mappings, f(v2, item) per item
+//   v.list(key, std::vector<S>& items, f, identity)   a list of mappings, f(v2, item) per
+//                               item; `identity` names the fields that tell two entries apart
+//                               (a talk is its date, kind and teacher: "date kind by"), which the
+//                               merge driver groups entries by and a field path names an entry
+//                               by (parents.father.name); "" when only the whole entry does
+// liushou.yaml has a fixed layout that people edit by hand, so a few kinds say how it is written:
+//   v.required_text(key, std::string)   written even when empty ("")
+//   v.flag(key, bool)                   written only when true
+//   v.section(key, S& sub, f)           a nested mapping written even when empty
+//   v.names(key, std::vector<std::string>)   a list of text written as [] when empty
+//   v.integer(key, int)                 a number that always has a value
+//   v.int_list(key, std::vector<int>)   numbers on one line: [1, 2, 7, 8]
+//   v.month_plan(key, std::map<int, std::vector<std::string>>)   month number -> tasks
 // The schema version and the top level's unknown keys are the caller's.
 #pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "liushou/records.hpp"
 
@@ -76,9 +94,12 @@ void pairing(V& v, T& p) {
     v.text("buddy", p.buddy);
     v.text("proxy_parent", p.proxy_parent);
     v.date("since", p.since);
-    v.list("history", p.history, [](auto& iv, auto& h) { pairing_period(iv, h); });
-    v.list("plan", p.plan, [](auto& iv, auto& i) { plan_item(iv, i); });
-    v.list("progress", p.progress, [](auto& iv, auto& i) { progress_item(iv, i); });
+    v.list(
+        "history", p.history, [](auto& iv, auto& h) { pairing_period(iv, h); }, "from");
+    v.list(
+        "plan", p.plan, [](auto& iv, auto& i) { plan_item(iv, i); }, "from");
+    v.list(
+        "progress", p.progress, [](auto& iv, auto& i) { progress_item(iv, i); }, "date");
 }
 
 template <class V, class T>
@@ -110,11 +131,13 @@ void child(V& v, T& c) {
     v.boolean("boarding", c.boarding);
     v.text("health", c.health);
     v.text("home_address", c.home_address);
-    v.list("parents", c.parents, [](auto& iv, auto& p) { parent(iv, p); });
+    v.list(
+        "parents", c.parents, [](auto& iv, auto& p) { parent(iv, p); }, "relation");
     v.map("guardian", c.guardian, [](auto& mv, auto& g) { guardian(mv, g); });
     v.map("support", c.support, [](auto& mv, auto& s) { support(mv, s); });
     v.map("pairing", c.pairing, [](auto& mv, auto& p) { pairing(mv, p); });
-    v.list("talks", c.talks, [](auto& iv, auto& t) { talk(iv, t); });
+    v.list(
+        "talks", c.talks, [](auto& iv, auto& t) { talk(iv, t); }, "date kind by");
     v.text("notes", c.notes);
 }
 
@@ -131,7 +154,181 @@ void staff_member(V& v, T& s) {
 /// staff.yaml.
 template <class V, class T>
 void staff_list(V& v, T& list) {
-    v.list("staff", list.staff, [](auto& iv, auto& s) { staff_member(iv, s); });
+    v.list(
+        "staff", list.staff, [](auto& iv, auto& s) { staff_member(iv, s); }, "id");
+}
+
+template <class V, class T>
+void term(V& v, T& t) {
+    v.text("name", t.name);
+    v.date("from", t.from);
+    v.date("to", t.to);
+}
+
+template <class V, class T>
+void leading_group(V& v, T& g) {
+    v.required_text("leader", g.leader);
+    v.names("deputies", g.deputies);
+    v.names("members", g.members);
+}
+
+template <class V, class T>
+void event(V& v, T& e) {
+    v.text("name", e.name);
+    v.text("date", e.date);  // MM-DD, every year
+}
+
+template <class V, class T>
+void rules(V& v, T& r) {
+    v.integer("talks_per_month", r.talks_per_month);
+    v.integer("family_calls_per_month", r.family_calls_per_month);
+    v.integer("home_visits_per_term", r.home_visits_per_term);
+    v.integer("guardian_meetings_per_term", r.guardian_meetings_per_term);
+    v.int_list("months_without_talks", r.months_without_talks);
+    v.text("language", r.language);
+}
+
+/// liushou.yaml, after `schema`.
+template <class V, class T>
+void school(V& v, T& s) {
+    v.required_text("school", s.school);
+    v.required_text("county", s.county);
+    v.required_text("school_year", s.school_year);
+    v.flag("git_commit", s.git_commit);
+    v.list(
+        "terms", s.terms, [](auto& iv, auto& t) { term(iv, t); }, "name");
+    v.section("leading_group", s.leading_group, [](auto& mv, auto& g) { leading_group(mv, g); });
+    v.month_plan("plan", s.plan);
+    v.list(
+        "events", s.events, [](auto& iv, auto& e) { event(iv, e); }, "name");
+    v.section("rules", s.rules, [](auto& mv, auto& r) { rules(mv, r); });
+}
+
+// ---- field paths -----------------------------------------------------------------------
+
+/// Where a new entry goes when a field path names one that is not there yet: at the end, but
+/// a father before a mother, so that two imports of one sheet give one file.
+template <class S>
+typename std::vector<S>::iterator new_entry_at(std::vector<S>& items, std::string_view) {
+    return items.end();
+}
+inline std::vector<Parent>::iterator new_entry_at(std::vector<Parent>& items,
+                                                  std::string_view relation) {
+    return relation == "father" ? items.begin() : items.end();
+}
+
+/// A visitor that hands the one value at a field path to `use`: see at_path.
+template <class F>
+class PathFinder {
+  public:
+    PathFinder(std::string_view path, bool create, F& use)
+        : path_(path), create_(create), use_(use) {}
+    bool found() const { return found_; }
+
+    template <class X>
+    void text(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void date(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void integer(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void boolean(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void enumeration(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void text_list(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+
+    template <class S, class D>
+    void map(std::string_view key, S& sub, D describe) {
+        const std::string_view rest = below(key);
+        if (found_ || rest.empty()) return;
+        PathFinder inner(rest, create_, use_);
+        describe(inner, sub);
+        found_ = inner.found_;
+    }
+
+    /// `list.VALUE.field`: the entry whose identity field (one field only) holds VALUE.
+    template <class S, class D>
+    void list(std::string_view key, std::vector<S>& items, D describe, std::string_view identity) {
+        const std::string_view rest = below(key);
+        const size_t dot = rest.find('.');
+        if (found_ || rest.empty() || dot == std::string_view::npos || identity.empty() ||
+            identity.find(' ') != std::string_view::npos)
+            return;
+        const std::string_view value = rest.substr(0, dot), field = rest.substr(dot + 1);
+        for (S& item : items) {
+            std::string id;
+            auto read = [&](auto& v) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>) id = v;
+            };
+            PathFinder<decltype(read)> look(identity, false, read);
+            describe(look, item);
+            if (id != value) continue;
+            PathFinder inner(field, create_, use_);
+            describe(inner, item);
+            found_ = inner.found_;
+            return;
+        }
+        if (!create_) return;
+        S& fresh = *items.insert(new_entry_at(items, value), S{});
+        auto set = [&](auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string>) v = value;
+        };
+        PathFinder<decltype(set)> name(identity, false, set);
+        describe(name, fresh);
+        PathFinder inner(field, create_, use_);
+        describe(inner, fresh);
+        found_ = inner.found_;
+    }
+
+  private:
+    template <class X>
+    void leaf(std::string_view key, X& v) {
+        if (found_ || key != path_) return;
+        use_(v);
+        found_ = true;
+    }
+    /// The rest of the path when it goes below `key`, else "".
+    std::string_view below(std::string_view key) const {
+        if (path_.size() <= key.size() + 1 || path_.compare(0, key.size(), key) != 0 ||
+            path_[key.size()] != '.')
+            return {};
+        return path_.substr(key.size() + 1);
+    }
+    std::string_view path_;
+    bool create_;
+    F& use_;
+    bool found_ = false;
+};
+
+/// Calls use(value) with the value a field path names in a record, typed as the record holds
+/// it: "guardian.phone", or an entry of a list by its identity, "parents.father.name".
+/// `describe(visitor, record)` is the record's description above. With `create`, a missing
+/// list entry is made (its identity field set). Returns whether the path named a value.
+template <class T, class Describe, class F>
+bool at_path(T& record, Describe describe, std::string_view path, bool create, F use) {
+    PathFinder<F> finder(path, create, use);
+    describe(finder, record);
+    return finder.found();
+}
+
+/// at_path over a child's record.
+template <class F>
+bool at_child_path(Child& c, std::string_view path, bool create, F use) {
+    return at_path(
+        c, [](auto& v, Child& r) { child(v, r); }, path, create, use);
 }
 
 }  // namespace liushou::schema

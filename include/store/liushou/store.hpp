@@ -1,15 +1,58 @@
 // The records tree on disk: finding it, reading files, atomic writes under a lock.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "liushou/codec.hpp"
-#include "liushou/context.hpp"
 
 namespace liushou {
+
+/// The files a command wrote, for `--commit`: paths inside the tree, and what to say about them.
+struct WriteJournal {
+    std::string root;
+    std::vector<std::string> files;
+    /// What the command did, without names or notes: "log-talk 2025-017 2026-03-12 talk".
+    std::string action;
+    /// A handle on the tree's writer lock, kept open until the commit is made (-1: none).
+    int lock_fd = -1;
+};
+
+/// Reports how far long work has got (`done` of `total`); shown on a terminal only.
+using ProgressFn = std::function<void(const char* what, size_t done, size_t total)>;
+
+/// A fault injected into the tree's file writes, for the tests of what a full disk, an I/O
+/// error or a crash leaves behind: the `nth` file a write session writes fails at `step`: write
+/// (ENOSPC), fsync (EIO), rename (EIO), or kill-before-rename / kill-after-rename (SIGKILL).
+struct WriteFault {
+    std::string step;
+    long nth = 1;
+};
+
+/// How a command wants its tree found, read and written. The command line fills it from its
+/// options and the environment; the store reads no environment variable of its own.
+struct TreeOptions {
+    /// The tree's directory; empty: the nearest directory at or above the cwd holding
+    /// liushou.yaml.
+    std::string root;
+    /// What named `root` when it was not --root (e.g. "LIUSHOU_ROOT"), for the error message.
+    std::string root_from;
+    /// Whether reads may use and refresh .liushou/cache.
+    bool use_cache = true;
+    /// Workers that read files in parallel; 0: one per core.
+    int jobs = 0;
+    /// Seconds a writer waits for the lock before giving up.
+    int lock_timeout = 30;
+    /// Where the files written are noted (for --commit); may be null.
+    std::shared_ptr<WriteJournal> journal;
+    ProgressFn progress;
+    std::optional<WriteFault> fault;
+};
 
 /// A decoded file with the path it came from (as shown to the user).
 template <class T>
@@ -21,27 +64,15 @@ struct Loaded : Decoded<T> {
     bool exists = false;
 };
 
-/// Holds the tree's writer lock (an flock on the tree's root directory) until destroyed.
-class WriteLock {
-  public:
-    WriteLock(WriteLock&&) noexcept;
-    ~WriteLock();
-
-  private:
-    friend class Tree;
-    explicit WriteLock(int fd) : fd_(fd) {}
-    int fd_;
-};
+class WriteSession;
 
 class Tree {
   public:
-    /// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory
-    /// at or above the cwd holding liushou.yaml. Throws UsageError when there is none.
-    static Tree open(const Context& ctx);
-    /// Every `--root` given (a county report), else the one tree `open` finds.
-    static std::vector<Tree> open_all(const Context& ctx);
+    /// The tree `options` name, or the nearest one above the cwd. Throws UsageError when there
+    /// is none, DataError when its children/ or .liushou/ is a link out of it.
+    static Tree open(const TreeOptions& options);
     /// A tree at `root`, which need not exist yet (init).
-    explicit Tree(const std::string& root);
+    explicit Tree(const std::string& root, TreeOptions options = {});
 
     const std::string& root() const { return root_; }
     /// `relative` as the user should see it: relative to the cwd when inside it.
@@ -63,39 +94,51 @@ class Tree {
     Loaded<StaffList> load_staff() const;
     Loaded<School> load_school() const;
 
-    /// Encodes and writes atomically; returns false (and touches nothing) when the file
-    /// already holds exactly these bytes.
-    bool write_child(const Child& child) const;
-    bool write_staff(const StaffList& staff) const;
-    bool write_school(const School& school) const;
-    bool write_text(const std::string& relative, const std::string& content, int mode) const;
-    /// Deletes a child's file (under the lock), durably, and notes it for --commit.
-    void remove_child(const std::string& id) const;
+    /// Waits for the tree's writer lock (an flock on its root directory) for
+    /// `options.lock_timeout` seconds, then throws IoError. The session it returns is the only
+    /// way to write the tree's files, and holds the lock until it is destroyed.
+    WriteSession lock() const;
 
-    /// Serialises writers; waits up to `timeout_seconds` then throws IoError.
-    WriteLock lock(int timeout_seconds = 30) const;
-
-    /// Whether read commands may use and refresh the cache, and how many workers read.
-    void set_cache(bool use) { use_cache_ = use; }
-    void set_jobs(int jobs) { jobs_ = jobs; }
+    /// Whether reads may use and refresh the cache (a batch write reads every file afresh).
+    void set_cache(bool use) { options_.use_cache = use; }
     /// Show paths under `prefix` instead of the tree's own place (a staged copy in /tmp).
     void set_display_prefix(std::string prefix) { display_prefix_ = std::move(prefix); }
-    /// Where the files this tree writes are noted (for --commit).
-    void set_journal(std::shared_ptr<WriteJournal> journal) { journal_ = std::move(journal); }
 
   private:
+    friend class WriteSession;
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
-    /// Cache, workers and journal as the command line asks.
-    void configure(const Context& ctx);
     /// Deletes temporary files left by writers that were killed mid-write.
     void remove_stale_temporaries() const;
     std::string root_;
     std::string display_prefix_;
-    bool use_cache_ = true;
-    std::shared_ptr<WriteJournal> journal_;
-    ProgressFn progress_;
-    int jobs_ = 0;
+    TreeOptions options_;
+};
+
+/// The writes of one command, under the tree's writer lock, which it holds until destroyed.
+/// Every write is atomic (a temporary file, fsync, rename, fsync of the directory) and is
+/// first decoded back, so nothing the next read would refuse is ever written.
+class WriteSession {
+  public:
+    WriteSession(WriteSession&&) noexcept;
+    WriteSession& operator=(WriteSession&&) = delete;
+    ~WriteSession();
+
+    /// Encodes and writes; returns false (and touches nothing) when the file already holds
+    /// exactly these bytes.
+    bool write_child(const Child& child);
+    bool write_staff(const StaffList& staff);
+    bool write_school(const School& school);
+    bool write_text(const std::string& relative, const std::string& content, int mode);
+    /// Deletes a child's file, durably, and notes it for --commit.
+    void remove_child(const std::string& id);
+
+  private:
+    friend class Tree;
+    WriteSession(const Tree& tree, int fd) : tree_(&tree), fd_(fd) {}
+    const Tree* tree_;
+    int fd_;
+    long files_written_ = 0;  // for WriteFault::nth
 };
 
 /// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,

@@ -1,0 +1,455 @@
+// Reading YAML into records, shared by the decoders of records.cpp: the reader of one mapping
+// (MapReader, over yaml-cpp's nodes or the fast reader's) and the checks made before any
+// field is read. Private to the codec layer.
+#pragma once
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "fast_yaml.hpp"
+#include "liushou/codec.hpp"
+#include "liushou/text.hpp"
+
+namespace liushou::yaml_read {
+
+struct DecodeContext {
+    SourceMap& where;
+    Problems& problems;
+    /// Whether to record every field's position; reports do without, check needs them.
+    bool positions = true;
+};
+
+std::pair<int, int> position(const YAML::Mark& mark);
+std::pair<int, int> position(const fast_yaml::Position& mark);
+
+template <class N>
+const char* shape(const N& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map:
+            return "a mapping";
+        case YAML::NodeType::Sequence:
+            return "a list";
+        case YAML::NodeType::Scalar:
+            return "text";
+        default:
+            return "nothing";
+    }
+}
+
+/// The value of an unknown key as YAML text: inline for scalars, else a block after "\n".
+/// (The fast reader hands such a file over to yaml-cpp.)
+std::string render_extra(const YAML::Node& node);
+std::string render_extra(const fast_yaml::Node&);
+
+/// Whether an unknown key's value, written back as the writer writes extras, reads as the
+/// same value (see yaml_read.cpp).
+bool reads_back(const YAML::Node& value, const std::string& rendered);
+bool reads_back(const fast_yaml::Node&, const std::string&);
+
+/// One YAML mapping being read into a record: records positions, reports wrong types and
+/// duplicate keys, and hands back the keys nobody asked for as extras.
+template <class N>
+class MapReader {
+  public:
+    MapReader(const N& node, std::string prefix, DecodeContext& ctx)
+        : prefix_(std::move(prefix)), ctx_(ctx) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            // yaml-cpp's iterator yields temporaries: copy the handles, never bind references.
+            const N key = it->first;
+            const N value = it->second;
+            if (!key.IsScalar()) {
+                problem_at(key.Mark(), prefix_, "a key must be plain text");
+                continue;
+            }
+            const std::string& name = key.Scalar();
+            // A key is a field's name: short and printable. (YAML cannot even write a plain
+            // key longer than 1024 characters back.)
+            if (name.size() > 200 || std::any_of(name.begin(), name.end(), [](char ch) {
+                    const auto c = static_cast<unsigned char>(ch);
+                    return c < 0x20 || c == 0x7f;
+                })) {
+                problem_at(key.Mark(), prefix_,
+                           "a key must be a short name without control characters");
+                continue;
+            }
+            if (find(name) != entries_.size()) {
+                problem_at(key.Mark(), path(name),
+                           "this key appears twice; keep one (the first is used)");
+                continue;
+            }
+            index_.emplace(name, entries_.size());
+            entries_.push_back(Entry{name, key, value, false});
+        }
+    }
+
+    std::string path(const std::string& key) const {
+        return prefix_.empty() ? key : prefix_ + "." + key;
+    }
+
+    /// The value of `key`, or nullptr when absent or null. Marks it as known.
+    const N* take(const std::string& key) {
+        const size_t at = find(key);
+        if (at == entries_.size()) return nullptr;
+        Entry& e = entries_[at];
+        e.used = true;
+        auto pos = position(e.value.Mark());
+        if (pos.first == 0 || e.value.IsNull()) pos = position(e.key.Mark());
+        if (ctx_.positions) ctx_.where.at[path(key)] = pos;
+        return e.value.IsNull() ? nullptr : &e.value;
+    }
+
+    bool scalar(const std::string& key, std::string& out) {
+        const N* n = take(key);
+        if (!n) return false;
+        if (!n->IsScalar()) {
+            problem(key, fmt::format("expected text, found {}", shape(*n)));
+            return false;
+        }
+        out = n->Scalar();
+        // yaml-cpp turns some escapes ("\_") into bytes that are not UTF-8 at all.
+        if (invalid_utf8_at(out) != std::string::npos) {
+            problem(key, "holds an escape that is not valid text; write the character itself");
+            return false;
+        }
+        // Controls, and the characters that reorder or hide text (a name displaying as
+        // another): the same rule as for sheets and command-line values.
+        const std::string bad = forbidden_character(out);
+        if (!bad.empty()) {
+            const bool reorders = bad >= "U+200E";
+            problem(key, fmt::format(reorders ? "holds a character that reorders text ({}), so it "
+                                                "could display as something else; remove it"
+                                              : "holds a control character ({}); remove it",
+                                     bad));
+            return false;
+        }
+        return true;
+    }
+
+    void text(const std::string& key, std::string& out) { scalar(key, out); }
+
+    void date(const std::string& key, std::optional<Date>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const DateParse parsed = parse_iso_date(s);
+        if (parsed.date)
+            out = parsed.date;
+        else
+            problem(key, parsed.error);
+    }
+
+    void integer(const std::string& key, std::optional<int>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const bool negative = !s.empty() && s[0] == '-';
+        const std::string digits = negative ? s.substr(1) : s;
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos) {
+            problem(key, fmt::format("expected a whole number, found \"{}\"", s));
+            return;
+        }
+        out = (negative ? -1 : 1) * std::stoi(digits);
+    }
+
+    void integer(const std::string& key, int& out) {
+        std::optional<int> v;
+        integer(key, v);
+        if (v) out = *v;
+    }
+
+    void boolean(const std::string& key, std::optional<bool>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const std::string f = fold_case(s);
+        if (f == "true" || f == "yes")
+            out = true;
+        else if (f == "false" || f == "no")
+            out = false;
+        else
+            problem(key, fmt::format("expected true or false, found \"{}\"", s));
+    }
+
+    void boolean(const std::string& key, bool& out) {
+        std::optional<bool> v;
+        boolean(key, v);
+        if (v) out = *v;
+    }
+
+    template <class E>
+    void enumeration(const std::string& key, std::optional<E>& out) {
+        std::string s;
+        if (!scalar(key, s)) return;
+        const auto v = enum_from_text<E>(s);
+        if (v)
+            out = v;
+        else
+            problem(key, fmt::format("\"{}\" is not one of {}", s, enum_keys<E>()));
+    }
+
+    template <class E>
+    void enumeration(const std::string& key, E& out) {
+        std::optional<E> v;
+        enumeration(key, v);
+        if (v) out = *v;
+    }
+
+    void text_list(const std::string& key, std::vector<std::string>& out) {
+        const N* n = take(key);
+        if (!n) return;
+        if (n->IsScalar()) {  // `members: 张三` is one member
+            out.push_back(n->Scalar());
+            return;
+        }
+        if (!n->IsSequence()) {
+            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            return;
+        }
+        for (size_t i = 0; i < n->size(); ++i) {
+            const N item = (*n)[i];
+            if (item.IsScalar())
+                out.push_back(item.Scalar());
+            else
+                problem_at(item.Mark(), fmt::format("{}[{}]", path(key), i),
+                           fmt::format("expected text, found {}", shape(item)));
+        }
+    }
+
+    void int_list(const std::string& key, std::vector<int>& out) {
+        std::vector<std::string> texts;
+        const size_t before = ctx_.problems.size();
+        text_list(key, texts);
+        if (ctx_.problems.size() != before) return;
+        out.clear();
+        for (const auto& t : texts) {
+            if (t.empty() || t.size() > 4 ||
+                t.find_first_not_of("0123456789") != std::string::npos) {
+                problem(key, fmt::format("expected whole numbers, found \"{}\"", t));
+                return;
+            }
+            out.push_back(std::stoi(t));
+        }
+    }
+
+    /// A list of mappings, each read by `read_item`.
+    template <class T, class F>
+    void list(const std::string& key, std::vector<T>& out, F read_item,
+              std::string_view /*identity*/ = {}) {
+        const N* n = take(key);
+        if (!n) return;
+        if (!n->IsSequence()) {
+            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            return;
+        }
+        for (size_t i = 0; i < n->size(); ++i) {
+            const N item = (*n)[i];
+            const std::string at = fmt::format("{}[{}]", path(key), i);
+            if (ctx_.positions) ctx_.where.at[at] = position(item.Mark());
+            if (!item.IsMap()) {
+                problem_at(item.Mark(), at,
+                           fmt::format("expected a mapping, found {}", shape(item)));
+                continue;
+            }
+            MapReader reader(item, at, ctx_);
+            T value;
+            read_item(reader, value);
+            reader.finish(value.extras);
+            out.push_back(std::move(value));
+        }
+    }
+
+    /// A nested mapping read by `read`; returns false when absent.
+    template <class F>
+    bool map(const std::string& key, F read) {
+        const N* n = take(key);
+        if (!n) return false;
+        if (!n->IsMap()) {
+            problem(key, fmt::format("expected a mapping, found {}", shape(*n)));
+            return false;
+        }
+        MapReader reader(*n, path(key), ctx_);
+        read(reader);
+        return true;
+    }
+
+    /// A nested record (schema.hpp): its fields read by `read`, the rest kept as its extras.
+    template <class S, class F>
+    bool map(const std::string& key, S& sub, F read) {
+        return map(key, [&](MapReader& reader) {
+            read(reader, sub);
+            reader.finish(sub.extras);
+        });
+    }
+
+    // liushou.yaml's kinds (schema.hpp): how they are written does not matter here.
+    void required_text(const std::string& key, std::string& out) { text(key, out); }
+    void flag(const std::string& key, bool& out) { boolean(key, out); }
+    void names(const std::string& key, std::vector<std::string>& out) { text_list(key, out); }
+    template <class S, class F>
+    bool section(const std::string& key, S& sub, F read) {
+        return map(key, sub, read);
+    }
+
+    /// The plan: month numbers 1 to 12, each with a task or a list of tasks.
+    void month_plan(const std::string& key, std::map<int, std::vector<std::string>>& plan) {
+        map(key, [&](MapReader& p) {
+            p.each([&](const std::string& month, const N& tasks) {
+                if (month.empty() || month.size() > 9 ||
+                    month.find_first_not_of("0123456789") != std::string::npos ||
+                    std::stoi(month) < 1 || std::stoi(month) > 12) {
+                    p.problem(month, "plan keys are month numbers 1 to 12");
+                    return;
+                }
+                std::vector<std::string>& list = plan[std::stoi(month)];
+                if (tasks.IsScalar()) list.push_back(tasks.Scalar());
+                if (tasks.IsSequence()) {
+                    for (size_t i = 0; i < tasks.size(); ++i) {
+                        const N t = tasks[i];
+                        if (t.IsScalar())
+                            list.push_back(t.Scalar());
+                        else
+                            p.problem(month, "a plan task is one line of text");
+                    }
+                }
+                if (tasks.IsMap()) p.problem(month, "expected a list of tasks");
+            });
+        });
+    }
+
+    /// Keeps every key nobody took, in file order.
+    void finish(Extras& extras) {
+        for (const Entry& e : entries_) {
+            if (e.used) continue;
+            if (ctx_.positions) ctx_.where.at[path(e.name)] = position(e.key.Mark());
+            std::string rendered = render_extra(e.value);
+            if (invalid_utf8_at(e.name) != std::string::npos ||
+                invalid_utf8_at(rendered) != std::string::npos) {
+                problem_at(e.key.Mark(), path(e.name),
+                           "holds an escape that is not valid text; write the character itself");
+                continue;
+            }
+            if (!reads_back(e.value, rendered)) {
+                problem_at(e.key.Mark(), path(e.name),
+                           "liushou does not know this key and cannot keep its value as written "
+                           "(a key that is not plain text, or the like); simplify or remove it");
+                continue;
+            }
+            extras.emplace_back(e.name, std::move(rendered));
+        }
+    }
+
+    /// Iterates every entry (for mappings keyed by data, like the plan's months).
+    template <class F>
+    void each(F f) {
+        for (Entry& e : entries_) {
+            e.used = true;
+            ctx_.where.at[path(e.name)] = position(e.key.Mark());
+            f(e.name, e.value);
+        }
+    }
+
+    void problem(const std::string& key, std::string message) {
+        const auto pos = ctx_.where.find(path(key));
+        ctx_.problems.push_back(
+            Problem{path(key), std::move(message), Severity::error, pos.first, pos.second});
+    }
+
+    template <class M>
+    void problem_at(const M& mark, const std::string& field, std::string message) {
+        const auto pos = position(mark);
+        ctx_.problems.push_back(
+            Problem{field, std::move(message), Severity::error, pos.first, pos.second});
+    }
+
+  private:
+    struct Entry {
+        std::string name;
+        N key;
+        N value;
+        bool used;
+    };
+    std::string prefix_;
+    DecodeContext& ctx_;
+    /// A mapping has a handful of keys: a linear search beats any index.
+    size_t find(const std::string& key) const {
+        const auto it = index_.find(key);
+        return it == index_.end() ? entries_.size() : it->second;
+    }
+    std::vector<Entry> entries_;
+    /// Key -> position in entries_: a file with 100,000 unknown keys is read in linear time.
+    std::unordered_map<std::string, size_t> index_;
+};
+
+/// Where `text` holds a CR that is not part of a CRLF line end, or npos.
+size_t lone_cr_at(std::string_view text);
+
+/// Parses `text` into a root mapping, or adds to `problems` why it cannot be read: not UTF-8,
+/// merge conflict markers, NUL bytes, aliases, tags, several documents, not YAML, not a mapping.
+bool load_root(std::string_view text, Problems& problems, YAML::Node& root);
+
+/// False when the file is of a schema this liushou cannot interpret: nothing more is read.
+template <class R>
+bool read_schema(R& r, int& schema, Problems& problems) {
+    std::optional<int> version;
+    r.integer("schema", version);
+    if (!version) {
+        problems.push_back(
+            Problem{"schema", "no schema version; assuming 1", Severity::warning, 1, 1});
+        return true;
+    }
+    schema = *version;
+    if (schema == kSchemaVersion) return true;
+    r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
+                                    "reads version {})",
+                                    schema, kSchemaVersion));
+    return false;
+}
+
+/// Thrown from a decoder to stop reading a file it cannot interpret.
+struct UnknownSchema {};
+
+/// `health：良好` is a key typed with the Chinese input method's colon; names each such line.
+void find_full_width_colons(std::string_view text, Problems& problems);
+
+template <class T, class F>
+Decoded<T> decode_with(std::string_view text, F read) {
+    Decoded<T> out;
+    YAML::Node root;
+    Problems colons;
+    find_full_width_colons(text, colons);
+    if (!load_root(text, out.problems, root)) {
+        // YAML's own complaint comes a line late; the colon, named too, is the cause.
+        out.problems.insert(out.problems.begin(), colons.begin(), colons.end());
+        return out;
+    }
+    DecodeContext ctx{out.where, out.problems};
+    try {
+        MapReader<YAML::Node> reader(root, "", ctx);
+        read(reader, out.record, out.problems);
+        reader.finish(out.record.extras);
+        out.parsed = true;
+        out.problems.insert(out.problems.end(), colons.begin(), colons.end());
+        // In file order, as a person reads the file.
+        std::stable_sort(out.problems.begin(), out.problems.end(),
+                         [](const Problem& a, const Problem& b) {
+                             return std::make_pair(a.line, a.col) < std::make_pair(b.line, b.col);
+                         });
+    } catch (const UnknownSchema&) {
+        out.parsed = false;
+    } catch (const YAML::Exception& e) {
+        const auto pos = position(e.mark);
+        if (!colons.empty())
+            out.problems.insert(out.problems.end(), colons.begin(), colons.end());
+        else
+            out.problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,
+                                           pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+    }
+    return out;
+}
+}  // namespace liushou::yaml_read

@@ -1,0 +1,256 @@
+// A register sheet imported into the tree: its columns mapped to fields, each row matched to
+// a child or made a new one, all worked out before anything is written.
+#include "liushou/import.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "liushou/text.hpp"
+
+namespace liushou {
+
+ColumnMap map_columns(const std::vector<std::string>& header,
+                      const std::map<std::string, std::string>& user_map,
+                      const std::set<std::string>& ignored, Problems& out) {
+    ColumnMap columns(header.size(), nullptr);
+    std::map<const ChildField*, size_t> seen;
+    for (size_t i = 0; i < header.size(); ++i) {
+        const std::string name(trim(header[i]));
+        const Problem where{name.empty() ? fmt::format("column {}", i + 1) : name, "",
+                            Severity::error, 1, static_cast<int>(i + 1)};
+        if (ignored.count(name)) continue;
+        const ChildField* field = nullptr;
+        const auto mapped = user_map.find(name);
+        if (mapped != user_map.end()) {
+            field = find_child_field(mapped->second);
+            if (!field) {
+                Problem p = where;
+                p.message = fmt::format("--map sends this column to \"{}\", which is not a field",
+                                        mapped->second);
+                out.push_back(p);
+                continue;
+            }
+        } else {
+            field = find_child_field(name);
+        }
+        if (!field) {
+            if (name.empty()) continue;  // Excel leaves trailing empty header cells
+            Problem p = where;
+            p.message = "unknown column; map it with --map or skip it with --ignore-column";
+            out.push_back(p);
+            continue;
+        }
+        const auto [it, fresh] = seen.emplace(field, i);
+        if (!fresh) {
+            Problem p = where;
+            p.message = fmt::format("a second column for {} (the first is column {})", field->key,
+                                    it->second + 1);
+            out.push_back(p);
+            continue;
+        }
+        columns[i] = field;
+    }
+    const bool has_name = std::any_of(columns.begin(), columns.end(),
+                                      [](const ChildField* f) { return f && f->key == "name"; });
+    const bool has_id = std::any_of(columns.begin(), columns.end(),
+                                    [](const ChildField* f) { return f && f->key == "id"; });
+    if (!has_name && !has_id)
+        out.push_back(Problem{"header",
+                              "the sheet has neither a 姓名 (name) nor a 学号 (id) column",
+                              Severity::error, 1, 1});
+    return columns;
+}
+
+ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
+                       const std::vector<Child>& existing, bool update, int id_year,
+                       const Date& today, bool namesakes) {
+    ImportPlan plan;
+    std::map<std::string, size_t> by_id;
+    std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_person;
+    std::set<std::string> taken;
+    for (size_t i = 0; i < existing.size(); ++i) {
+        by_id[existing[i].id] = i;
+        taken.insert(existing[i].id);
+        if (existing[i].birth_date)  // NFC: a name typed decomposed is the same name
+            by_person[{to_nfc(existing[i].name), existing[i].birth_date->iso()}].push_back(i);
+    }
+    std::map<std::string, std::string> folded_ids;  // lower-cased id -> id, for case clashes
+    for (const auto& c : existing) folded_ids.emplace(fold_case(c.id), c.id);
+    std::map<std::string, int> sheet_ids;
+    std::map<std::pair<std::string, std::string>, int> sheet_people;
+    std::vector<size_t> needs_id;  // indexes into plan.rows
+
+    for (const Sheet::Row& row : sheet.rows) {
+        auto problem = [&](size_t col, std::string message) {
+            const std::string column = col < sheet.header.size() ? sheet.header[col] : "";
+            plan.problems.push_back(Problem{fmt::format("row {}, {}", row.row, column),
+                                            std::move(message), Severity::error, row.line,
+                                            static_cast<int>(col + 1)});
+        };
+        const size_t before = plan.problems.size();
+        if (row.cells.size() > columns.size()) {
+            bool extra = false;
+            for (size_t i = columns.size(); i < row.cells.size(); ++i)
+                extra = extra || !trim(row.cells[i]).empty();
+            if (extra) {
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("{} cells but the header has {}", row.cells.size(), columns.size()),
+                    Severity::error, row.line, 1});
+                continue;
+            }
+        }
+        // First the values themselves, on a scratch record, to learn id, name and birth date.
+        Child incoming;
+        std::vector<std::pair<const ChildField*, std::string>> cells;
+        size_t id_col = 0;
+        for (size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
+            if (!columns[i] || trim(row.cells[i]).empty()) continue;
+            const std::string error = set_child_field(incoming, *columns[i], row.cells[i], today);
+            if (!error.empty()) {
+                problem(i, error);
+                continue;
+            }
+            if (columns[i]->key == "id") id_col = i;
+            cells.emplace_back(columns[i], row.cells[i]);
+        }
+        if (plan.problems.size() != before) continue;
+
+        // Which existing child, if any, this row is about.
+        const Child* match = nullptr;
+        if (!incoming.id.empty()) {
+            const auto it = by_id.find(incoming.id);
+            if (it != by_id.end()) match = &existing[it->second];
+            const auto [dup, fresh] = sheet_ids.emplace(incoming.id, row.row);
+            if (!fresh) {
+                problem(id_col, fmt::format("id {} is also on row {}", incoming.id, dup->second));
+                continue;
+            }
+            const auto person =
+                incoming.birth_date
+                    ? by_person.find({to_nfc(incoming.name), incoming.birth_date->iso()})
+                    : by_person.end();
+            const bool told_apart = person != by_person.end() &&
+                                    !looks_like_same_child(existing[person->second[0]], incoming);
+            if (!match && !namesakes && person != by_person.end() && !told_apart) {
+                const Child& same = existing[person->second[0]];
+                problem(id_col,
+                        fmt::format("{}, born {}, is already children/{}.yaml (id {}), but this "
+                                    "row says id {}. If it is the same child, correct the id; "
+                                    "if it is another child with the same name and birth date, "
+                                    "import with --namesakes",
+                                    incoming.name, incoming.birth_date->iso(), same.id, same.id,
+                                    incoming.id));
+                continue;
+            }
+        } else if (incoming.birth_date) {
+            const auto it = by_person.find({incoming.name, incoming.birth_date->iso()});
+            if (it != by_person.end() && it->second.size() > 1) {
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("{} children have this name and birth date ({}, {}); add a 学号 "
+                                "column to say which",
+                                it->second.size(), existing[it->second[0]].id,
+                                existing[it->second[1]].id),
+                    Severity::error, row.line, 1});
+                continue;
+            }
+            if (it != by_person.end()) match = &existing[it->second[0]];
+        }
+        if (!incoming.name.empty() && incoming.birth_date) {
+            const auto [dup, fresh] = sheet_people.emplace(
+                std::make_pair(incoming.name, incoming.birth_date->iso()), row.row);
+            if (!fresh) {
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("the same child (name and birth date) is on row {}", dup->second),
+                    Severity::error, row.line, 1});
+                continue;
+            }
+        }
+
+        RowOutcome outcome;
+        outcome.row = row.row;
+        outcome.child = match ? *match : Child{};
+        for (const auto& [field, text] : cells) {
+            const std::string old_value = get_child_field(outcome.child, *field);
+            set_child_field(outcome.child, *field, text, today);
+            if (get_child_field(outcome.child, *field) != old_value)
+                outcome.changed.emplace_back(field->key);
+        }
+        // Checks that need several cells at once.
+        Problems cross;
+        if (!outcome.child.id_number.empty())
+            check_id_number(outcome.child.id_number, outcome.child.birth_date, outcome.child.gender,
+                            cross);
+        if (outcome.child.enrolled_on && outcome.child.birth_date &&
+            *outcome.child.enrolled_on < *outcome.child.birth_date)
+            cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
+        for (const auto& c : cross) {
+            const auto col = std::find_if(columns.begin(), columns.end(), [&](const ChildField* f) {
+                return f && f->path == c.field;
+            });
+            problem(static_cast<size_t>(col == columns.end() ? 0 : col - columns.begin()),
+                    c.message);
+        }
+        if (plan.problems.size() != before) continue;
+
+        if (!match) {
+            if (outcome.child.name.empty()) {
+                plan.problems.push_back(Problem{fmt::format("row {}", row.row),
+                                                "a new child needs a name (姓名)", Severity::error,
+                                                row.line, 1});
+                continue;
+            }
+            if (!outcome.child.id.empty()) {
+                // A new id must be safe to travel: no private number, no Windows device name,
+                // and not another child's id in another case (one file on Windows and macOS).
+                std::string why = new_id_error(outcome.child.id);
+                const auto same_case = folded_ids.find(fold_case(outcome.child.id));
+                if (why.empty() && same_case != folded_ids.end())
+                    why = fmt::format(
+                        "the id differs from {} only in case; on Windows and macOS "
+                        "they would be one file",
+                        same_case->second);
+                if (!why.empty()) {
+                    problem(id_col, why);
+                    continue;
+                }
+                folded_ids.emplace(fold_case(outcome.child.id), outcome.child.id);
+            }
+            outcome.action = RowAction::add;
+            outcome.changed.clear();
+            if (outcome.child.id.empty())
+                needs_id.push_back(plan.rows.size());
+            else
+                taken.insert(outcome.child.id);
+        } else if (outcome.changed.empty()) {
+            outcome.action = RowAction::unchanged;
+        } else if (!update) {
+            std::string fields;
+            for (const auto& f : outcome.changed) fields += (fields.empty() ? "" : ", ") + f;
+            plan.problems.push_back(
+                Problem{fmt::format("row {}", row.row),
+                        fmt::format("child {} already exists and this row changes {}; import with "
+                                    "--update to change it",
+                                    match->id, fields),
+                        Severity::error, row.line, 1});
+            continue;
+        } else {
+            outcome.action = RowAction::update;
+        }
+        plan.rows.push_back(std::move(outcome));
+    }
+    // New ids last, after every explicit id of the sheet is known.
+    for (size_t index : needs_id) {
+        const std::string id = next_child_id(id_year, taken);
+        taken.insert(id);
+        plan.rows[index].child.id = id;
+    }
+    return plan;
+}
+
+}  // namespace liushou

@@ -1,0 +1,75 @@
+// What the report renderers share: the report's wording with user text made safe for the
+// format (masked when redacting, escaped for Markdown), rates, and Markdown table rows.
+// Private to the render layer.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liushou/render.hpp"
+#include "liushou/report_render.hpp"
+#include "liushou/validate.hpp"
+
+namespace liushou::report_detail {
+
+/// The report's wording, plus user text made safe for the format.
+class Writer : public Wording {
+  public:
+    explicit Writer(const ReportStyle& style) : Wording(style.lang), style_(style) {}
+    /// User text for the current format: masked when redacting, escaped for Markdown.
+    std::string text(std::string_view s) const {
+        const std::string plain = style_.redact ? redact(s) : std::string(s);
+        return style_.format == Format::md ? md_escape(plain) : plain;
+    }
+    std::string json(std::string_view s) const { return json_string(text(s)); }
+    const ReportStyle& style() const { return style_; }
+
+  private:
+    const ReportStyle& style_;
+};
+
+inline std::string pct(const Rate& r) {
+    const auto p = r.percent();
+    return p ? fmt::format("{:.1f}%", *p) : "—";
+}
+
+inline std::string json_pct(const Rate& r) {
+    const auto p = r.percent();
+    return p ? fmt::format("{:.1f}", *p) : "null";
+}
+
+inline std::string json_rate(const Rate& r) {
+    return fmt::format("{{\"num\": {}, \"den\": {}, \"percent\": {}}}", r.num, r.den, json_pct(r));
+}
+
+inline std::string row(const std::vector<std::string>& cells) {
+    std::string out = "|";
+    for (const auto& c : cells) out += " " + c + " |";
+    return out + "\n";
+}
+
+inline std::string header(const std::vector<std::string>& cells, size_t numeric_from = 99) {
+    std::string out = row(cells) + "|";
+    for (size_t i = 0; i < cells.size(); ++i) out += i >= numeric_from ? " ---: |" : " --- |";
+    return out + "\n";
+}
+
+inline std::string staff_name(const Provenance& p, const std::string& id, const Writer& w) {
+    if (id.empty()) return "";
+    const Staff* s = p.staff ? p.staff->find(id) : nullptr;
+    if (!s) return w.text(id);
+    return w.en() ? fmt::format("{} ({})", w.text(s->name), w.text(id))
+                  : fmt::format("{}（{}）", w.text(s->name), w.text(id));
+}
+
+template <class E>
+std::string enum_text(const std::optional<E>& v, const Writer& w) {
+    if (!v) return "";
+    return std::string(w.en() ? key_of(*v) : zh_of(*v));
+}
+
+}  // namespace liushou::report_detail

@@ -1,0 +1,346 @@
+// The summary report (工作总结的数据): rates for the school, each grade and class, and each
+// school of a county, in Markdown, CSV and JSON.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "report_common.hpp"
+
+namespace liushou {
+
+using namespace report_detail;
+
+namespace {
+
+// ---- summary -----------------------------------------------------------------------------
+
+struct Metric {
+    const char* key;
+    const char* zh;
+    const char* en;
+    Rate Stats::*rate;
+};
+
+const Metric kMetrics[] = {
+    {"filed", "建档率", "Files complete (建档率)", &Stats::filed},
+    {"enrolment", "入学率", "Enrolment (入学率)", &Stats::enrolment},
+    {"retention", "巩固率", "Retention (巩固率)", &Stats::retention},
+    {"paired", "结对率", "Paired (结对率)", &Stats::paired},
+    {"talks", "谈心完成率", "Monthly talks (谈心)", &Stats::talks},
+    {"family_calls", "亲情电话完成率", "Family calls (亲情电话)", &Stats::family_calls},
+    {"home_visits", "家访覆盖率", "Home visits (家访)", &Stats::home_visits},
+    {"meetings", "座谈会覆盖率", "Guardian meetings (座谈会)", &Stats::meetings},
+};
+
+struct Count {
+    const char* key;
+    const char* zh;
+    const char* en;
+    int Stats::*value;
+};
+
+const Count kCounts[] = {
+    {"enrolled", "在读留守儿童", "Enrolled left-behind children", &Stats::enrolled},
+    {"both_parents", "其中双亲外出", "both parents away", &Stats::both_parents},
+    {"father_away", "其中父亲外出", "father away", &Stats::father_away},
+    {"mother_away", "其中母亲外出", "mother away", &Stats::mother_away},
+    {"boarding", "寄宿", "Boarding", &Stats::boarding},
+    {"key_children", "重点帮扶对象", "Key children (重点帮扶)", &Stats::key_children},
+    {"subsidised", "享受资助", "Subsidised (资助)", &Stats::subsidised},
+    {"enrolled_from", "期初在读", "Enrolled at the start", &Stats::enrolled_from},
+    {"dropped_out", "期内辍学", "Dropped out in the period", &Stats::dropped_out},
+    {"transferred", "期内转出", "Transferred in the period", &Stats::transferred},
+    {"not_enrolled", "未入学", "Not enrolled (未入学)", &Stats::not_enrolled},
+};
+
+std::string group_name(const Stats& s, const Writer& w, bool with_class) {
+    if (with_class) {
+        const std::string label = class_label(s.grade, s.class_no, w.style().lang);
+        return label.empty() ? w.t("班级未知", "unknown") : label;
+    }
+    if (!s.grade) return w.t("年级未知", "unknown");
+    return w.en() ? fmt::format("grade {}", *s.grade) : class_label(s.grade, std::nullopt, "zh");
+}
+
+std::string stats_json(const Stats& s) {
+    std::string out = "{";
+    out += fmt::format("\"school\": {}, \"grade\": {}, \"class\": {}", json_string(s.school),
+                       s.grade ? std::to_string(*s.grade) : "null",
+                       s.class_no ? std::to_string(*s.class_no) : "null");
+    for (const auto& c : kCounts) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
+    out += ", \"rates\": {";
+    for (size_t i = 0; i < std::size(kMetrics); ++i)
+        out += fmt::format("{}\"{}\": {}", i ? ", " : "", kMetrics[i].key,
+                           json_rate(s.*(kMetrics[i].rate)));
+    out += "}, \"talks_by_month\": [";
+    for (size_t i = 0; i < s.talks_by_month.size(); ++i)
+        out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
+                           s.talks_by_month[i].month.iso(), json_rate(s.talks_by_month[i].rate));
+    out += "], \"calls_by_month\": [";
+    for (size_t i = 0; i < s.calls_by_month.size(); ++i)
+        out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
+                           s.calls_by_month[i].month.iso(), json_rate(s.calls_by_month[i].rate));
+    auto terms = [](const std::vector<TermRate>& v) {
+        std::string t;
+        for (size_t i = 0; i < v.size(); ++i)
+            t += fmt::format("{}{{\"term\": {}, \"from\": \"{}\", \"to\": \"{}\", \"rate\": {}}}",
+                             i ? ", " : "", json_string(v[i].term), v[i].from.iso(), v[i].to.iso(),
+                             json_rate(v[i].rate));
+        return t;
+    };
+    out += "], \"visits_by_term\": [" + terms(s.visits_by_term);
+    out += "], \"meetings_by_term\": [" + terms(s.meetings_by_term) + "]}";
+    return out;
+}
+
+void stats_csv(std::string& out, const char* scope, const Stats& s) {
+    const std::string grade = s.grade ? std::to_string(*s.grade) : "";
+    const std::string klass = s.class_no ? std::to_string(*s.class_no) : "";
+    for (const auto& c : kCounts)
+        out +=
+            csv_line({scope, s.school, grade, klass, c.key, std::to_string(s.*(c.value)), "", ""});
+    for (const auto& m : kMetrics) {
+        const Rate& r = s.*(m.rate);
+        out += csv_line({scope, s.school, grade, klass, m.key, std::to_string(r.num),
+                         std::to_string(r.den), json_pct(r) == "null" ? "" : json_pct(r)});
+    }
+    for (const auto& m : s.talks_by_month)
+        out += csv_line({scope, s.school, grade, klass, "talks:" + m.month.iso(),
+                         std::to_string(m.rate.num), std::to_string(m.rate.den),
+                         json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
+}
+
+std::string summary_json(const Summary& s, const std::vector<Provenance>& sources,
+                         const Writer& w) {
+    std::string out = "{\n  \"schools\": [";
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const auto& p = sources[i];
+        out += fmt::format(
+            "{}\n    {{\"school\": {}, \"county\": {}, \"school_year\": {}, "
+            "\"commit\": {}, \"uncommitted_changes\": {}}}",
+            i ? "," : "", json_string(p.school->school), json_string(p.school->county),
+            json_string(p.school->school_year), p.commit.empty() ? "null" : json_string(p.commit),
+            p.dirty ? "true" : "false");
+    }
+    out += fmt::format("],\n  \"period\": {{\"name\": {}, \"from\": \"{}\", \"to\": \"{}\"}},\n",
+                       json_string(s.period.name), s.period.from.iso(), s.period.to.iso());
+    out += fmt::format("  \"as_of\": \"{}\",\n  \"end\": \"{}\",\n", s.as_of.iso(), s.end.iso());
+    out += "  \"total\": " + stats_json(s.total) + ",\n";
+    auto list = [&](const char* name, const std::vector<Stats>& v) {
+        out += fmt::format("  \"{}\": [", name);
+        for (size_t i = 0; i < v.size(); ++i) out += (i ? ",\n    " : "\n    ") + stats_json(v[i]);
+        out += "],\n";
+    };
+    list("by_school", s.by_school);
+    list("by_grade", s.by_grade);
+    list("by_class", s.by_class);
+    out += "  \"shortfalls\": [";
+    for (size_t i = 0; i < s.shortfalls.size(); ++i) {
+        const auto& f = s.shortfalls[i];
+        std::string missing, months;
+        for (const auto& m : f.missing) missing += (missing.empty() ? "" : ", ") + json_string(m);
+        for (const auto& m : f.untalked)
+            months += (months.empty() ? "" : ", ") + json_string(m.iso());
+        out += fmt::format(
+            "{}\n    {{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}, "
+            "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}]}}",
+            i ? "," : "", json_string(f.school), w.json(f.child.id), w.json(f.child.name),
+            f.child.grade ? std::to_string(*f.child.grade) : "null",
+            f.child.class_no ? std::to_string(*f.child.class_no) : "null", missing,
+            f.unpaired ? "true" : "false", months);
+    }
+    return out + "]\n}\n";
+}
+
+std::string summary_md(const Summary& s, const std::vector<Provenance>& sources, const Writer& w) {
+    const bool county = sources.size() > 1;
+    const School& first = *sources.front().school;
+    std::string out;
+    if (county)
+        out += w.t(fmt::format("# 关爱留守儿童工作总结（{} 所学校）\n\n", sources.size()),
+                   fmt::format("# Summary of care for left-behind children ({} schools)\n\n",
+                               sources.size()));
+    else
+        out += w.t(fmt::format("# {} 关爱留守儿童工作总结\n\n", w.text(first.school)),
+                   fmt::format("# {}: summary of care for left-behind children\n\n",
+                               w.text(first.school)));
+    const std::string name = s.period.name.empty() ? "" : w.text(s.period.name) + " ";
+    out += w.en() ? fmt::format("- Period: {}{} to {}\n- As of {} (figures up to {})\n", name,
+                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso())
+                  : fmt::format("- 统计期间：{}{} 至 {}\n- 截至：{}（数据计算至 {}）\n", name,
+                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso());
+    for (const auto& p : sources) {
+        std::string from =
+            p.commit.empty()
+                ? w.t("不在 git 仓库中", "not a git repository")
+                : fmt::format("git {}{}", p.commit,
+                              p.dirty ? w.t(" + 未提交的修改", " + uncommitted changes") : "");
+        out += w.en() ? fmt::format("- Computed from: {} ({}{}), {}\n", w.text(p.school->school),
+                                    w.text(p.school->school_year),
+                                    p.school->county.empty() ? "" : ", " + w.text(p.school->county),
+                                    from)
+                      : fmt::format("- 数据来源：{}（{}{}），{}\n", w.text(p.school->school),
+                                    p.school->county.empty() ? "" : w.text(p.school->county) + "，",
+                                    w.text(p.school->school_year), from);
+    }
+    if (!county) {
+        const LeadingGroup& g = first.leading_group;
+        auto names = [&](const std::vector<std::string>& v) {
+            std::string r;
+            for (const auto& n : v) r += (r.empty() ? "" : w.t("、", ", ")) + w.text(n);
+            return r.empty() ? std::string("—") : r;
+        };
+        out += w.en() ? fmt::format("- Leading group: leader {}; deputies {}; members {}\n",
+                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
+                                    names(g.members))
+                      : fmt::format("- 领导小组：组长 {}；副组长 {}；组员 {}\n",
+                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
+                                    names(g.members));
+    }
+    out += "\n";
+
+    out += w.t("## 基本情况\n\n", "## Children\n\n");
+    out += header({w.t("项目", "Item"), w.t("人数", "Children")}, 1);
+    for (const auto& c : kCounts) out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
+    out += "\n";
+
+    out += w.t("## 各项比率\n\n", "## Rates\n\n");
+    out += header(
+        {w.t("指标", "Rate"), w.t("已完成", "Done"), w.t("应完成", "Of"), w.t("比率", "Percent")},
+        1);
+    for (const auto& m : kMetrics) {
+        const Rate& r = s.total.*(m.rate);
+        out += row({w.t(m.zh, m.en), std::to_string(r.num), std::to_string(r.den), pct(r)});
+    }
+    out += "\n";
+
+    out += w.t("## 每月谈心完成情况\n\n", "## Monthly talk coverage\n\n");
+    if (s.total.talks_by_month.empty()) {
+        out += w.t("期间内没有要求谈心的月份。\n\n", "No month of the period requires talks.\n\n");
+    } else {
+        out += header({w.t("月份", "Month"), w.t("已谈心", "Talked"), w.t("应谈心", "Of"),
+                       w.t("完成率", "Percent")},
+                      1);
+        std::string labels, bars;
+        for (const auto& m : s.total.talks_by_month) {
+            out += row({m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
+                        pct(m.rate)});
+            labels += (labels.empty() ? "" : ", ") + fmt::format("\"{}\"", m.month.iso());
+            const auto p = m.rate.percent();
+            bars += (bars.empty() ? "" : ", ") + fmt::format("{:.1f}", p ? *p : 0.0);
+        }
+        out += fmt::format(
+            "\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
+            "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
+            w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
+    }
+
+    out += w.t("## 亲情电话、家访与座谈会\n\n", "## Family calls, home visits and meetings\n\n");
+    const Rules& rules = first.rules;
+    out += header({w.t("项目", "Item"), w.t("期间", "Period"), w.t("已完成", "Done"),
+                   w.t("应完成", "Of"), w.t("比率", "Percent")},
+                  2);
+    for (const auto& m : s.total.calls_by_month)
+        out += row({w.t(fmt::format("亲情电话（每月 {} 次）", rules.family_calls_per_month),
+                        fmt::format("Family calls ({} a month)", rules.family_calls_per_month)),
+                    m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
+                    pct(m.rate)});
+    for (const auto& t : s.total.visits_by_term)
+        out += row({w.t(fmt::format("家访（每学期 {} 次）", rules.home_visits_per_term),
+                        fmt::format("Home visits ({} a term)", rules.home_visits_per_term)),
+                    w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den),
+                    pct(t.rate)});
+    for (const auto& t : s.total.meetings_by_term)
+        out += row(
+            {w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
+                 fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term)),
+             w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den), pct(t.rate)});
+    out += "\n";
+
+    auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
+                           int kind) {  // 0 school, 1 grade, 2 class
+        out += title;
+        std::vector<std::string> head;
+        if (county || kind == 0) head.push_back(w.t("学校", "School"));
+        if (kind == 1) head.push_back(w.t("年级", "Grade"));
+        if (kind == 2) head.push_back(w.t("班级", "Class"));
+        const size_t first_number = head.size();
+        for (const char* h :
+             {"在读", "建档率", "入学率", "巩固率", "结对率", "谈心完成率", "家访覆盖率"})
+            head.push_back(h);
+        if (w.en())
+            for (auto [i, h] : std::vector<std::pair<size_t, const char*>>{{0, "Enrolled"},
+                                                                           {1, "Filed"},
+                                                                           {2, "Enrolment"},
+                                                                           {3, "Retention"},
+                                                                           {4, "Paired"},
+                                                                           {5, "Talks"},
+                                                                           {6, "Home visits"}})
+                head[first_number + i] = h;
+        out += header(head, first_number);
+        for (const auto& g : groups) {
+            std::vector<std::string> cells;
+            if (county || kind == 0) cells.push_back(w.text(g.school));
+            if (kind > 0) cells.push_back(group_name(g, w, kind == 2));
+            cells.push_back(std::to_string(g.enrolled));
+            for (const Rate* r :
+                 {&g.filed, &g.enrolment, &g.retention, &g.paired, &g.talks, &g.home_visits})
+                cells.push_back(pct(*r));
+            out += row(cells);
+        }
+        out += "\n";
+    };
+    if (county) group_table(w.t("## 各学校\n\n", "## By school\n\n"), s.by_school, 0);
+    group_table(w.t("## 各年级\n\n", "## By grade\n\n"), s.by_grade, 1);
+    group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, 2);
+
+    out += w.t("## 尚未达到 100% 的地方\n\n", "## What still falls short of 100%\n\n");
+    if (s.shortfalls.empty()) out += w.t("各项均已达到 100%。\n", "Nothing: every rate is 100%.\n");
+    std::string current;
+    for (const auto& f : s.shortfalls) {
+        std::string group = class_label(f.child.grade, f.child.class_no, w.style().lang);
+        if (group.empty()) group = w.t("班级未知", "class unknown");
+        if (county) group = w.text(f.school) + " " + group;
+        if (group != current) {
+            out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n", group);
+            current = group;
+        }
+        const std::string who = w.text(f.child.id) + " " + w.text(f.child.name);
+        if (!f.missing.empty()) {
+            std::string missing;
+            for (const auto& m : f.missing)
+                missing += (missing.empty() ? "" : w.t("、", ", ")) +
+                           md_escape(field_label(m, w.style().lang));
+            out += w.en() ? fmt::format("- File incomplete: {} (missing {})\n", who, missing)
+                          : fmt::format("- 档案不完整：{}（缺 {}）\n", who, missing);
+        }
+        if (f.unpaired) out += w.t("- 未结对：", "- No teacher: ") + who + "\n";
+        if (!f.untalked.empty()) {
+            std::string months;
+            for (const auto& m : f.untalked) months += (months.empty() ? "" : ", ") + m.iso();
+            out += w.en() ? fmt::format("- No talk in {}: {}\n", months, who)
+                          : fmt::format("- 未谈心（{}）：{}\n", months, who);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
+                           const ReportStyle& style) {
+    const Writer w(style);
+    if (style.format == Format::json) return summary_json(summary, sources, w);
+    if (style.format == Format::csv) {
+        std::string out = csv_line(
+            {"scope", "school", "grade", "class", "metric", "numerator", "denominator", "percent"});
+        stats_csv(out, "total", summary.total);
+        for (const auto& s : summary.by_school) stats_csv(out, "school", s);
+        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s);
+        for (const auto& s : summary.by_class) stats_csv(out, "class", s);
+        return out;
+    }
+    return summary_md(summary, sources, w);
+}
+
+}  // namespace liushou

@@ -1,0 +1,212 @@
+// Reading and writing single files: the limits on what is read, and the one atomic write
+// (temporary file, fsync, rename, directory fsync) behind every file liushou writes.
+#include "files.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include "liushou/error.hpp"
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+namespace {
+
+std::string read_fd(int fd, const std::string& display, uint64_t limit) {
+    std::string out;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string why = errno_text();
+            ::close(fd);
+            throw IoError(fmt::format("{}: cannot read: {}", display, why));
+        }
+        if (n == 0) break;
+        out.append(buffer, static_cast<size_t>(n));
+        // A pipe, a device or a file still growing has no size to check first: the limit
+        // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
+        if (out.size() > limit) {
+            ::close(fd);
+            throw DataError(
+                fmt::format("{}: more than the limit of {} MiB; refused", display, limit >> 20));
+        }
+    }
+    ::close(fd);
+    return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw IoError(fmt::format("{}: cannot read: it is a directory", display));
+    }
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
+    }
+    return read_fd(fd, display, limit);
+}
+
+std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit) {
+    // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: not a regular file; refused", display));
+    }
+    if (static_cast<uint64_t>(st.st_size) > limit) {
+        ::close(fd);
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
+    }
+    return read_fd(fd, display, limit);
+}
+
+namespace {
+
+/// Whether the fault fires at `step` of the current file; sets errno as the real failure would.
+bool fault_at(const std::optional<WriteFault>& fault, long file_number, const char* step,
+              int error) {
+    if (!fault || fault->nth != file_number || fault->step != step) return false;
+    errno = error;
+    return true;
+}
+
+void maybe_die(const std::optional<WriteFault>& fault, long file_number, const char* step) {
+    if (fault && fault->nth == file_number && fault->step == step) ::kill(::getpid(), SIGKILL);
+}
+
+}  // namespace
+
+bool write_atomically(const std::string& path, const std::string& content, int mode,
+                      const std::optional<WriteFault>& fault, long file_number) {
+    struct stat st {};
+    const bool existed = ::stat(path.c_str(), &st) == 0;
+    const char* outcome = existed ? "the file is unchanged" : "nothing was written";
+    if (existed) {
+        // Unchanged content is not written at all: no new mtime, no churn for git. (A file
+        // whose mode is looser than asked is rewritten all the same, to tighten it.)
+        if (static_cast<size_t>(st.st_size) == content.size() &&
+            static_cast<int>(st.st_mode & 07777) == mode) {
+            try {
+                if (read_regular_file(path, path, kMaxRecordBytes * 64) == content) return false;
+            } catch (const Error&) {
+            }
+        }
+        // The mode is always the one asked for, never the old file's: a clone checks children's
+        // files out 0644, and a rewrite makes them 0600 again.
+    }
+    const fs::path target(path);
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    static std::atomic<unsigned> counter{0};
+    const std::string tmp =
+        (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
+            .string();
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+    auto fail = [&](const char* what) {
+        const std::string why = errno_text();
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: {} failed: {} ({})", path, what, why, outcome));
+    };
+    size_t done = 0;
+    while (done < content.size()) {
+        // A full disk usually lets part of the content through first.
+        const size_t chunk = fault && fault->step == "write"
+                                 ? std::max<size_t>(1, content.size() / 2)
+                                 : content.size() - done;
+        if (done > 0 && fault_at(fault, file_number, "write", ENOSPC)) fail("write");
+        const ssize_t n =
+            ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write");
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail("chmod");
+    if (::fsync(fd) != 0 || fault_at(fault, file_number, "fsync", EIO)) fail("fsync");
+    if (::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
+    }
+    maybe_die(fault, file_number, "kill-before-rename");
+    if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        const std::string why = errno_text();
+        ::unlink(tmp.c_str());
+        throw IoError(fmt::format("{}: rename failed: {} ({})", path, why, outcome));
+    }
+    // The rename is durable only once the directory entry is on disk.
+    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    maybe_die(fault, file_number, "kill-after-rename");
+    return true;
+}
+
+bool atomic_write(const std::string& path, const std::string& content, int mode) {
+    return write_atomically(path, content, mode, std::nullopt, 0);
+}
+
+void write_output(const std::string& path, const std::string& content) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+        if (S_ISLNK(st.st_mode))
+            throw UsageError(
+                fmt::format("-o {}: a symbolic link; liushou does not replace it "
+                            "(name a file, or use -o - for standard output)",
+                            path));
+        if (S_ISDIR(st.st_mode))
+            throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
+        if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+            // A pipe or a terminal is written through, never replaced by a file.
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+            for (size_t done = 0; done < content.size();) {
+                const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) {
+                    const std::string why = errno_text();
+                    ::close(fd);
+                    throw IoError(fmt::format("{}: write failed: {}", path, why));
+                }
+                done += static_cast<size_t>(n);
+            }
+            ::close(fd);
+            return;
+        }
+        if (!S_ISREG(st.st_mode))
+            throw UsageError(
+                fmt::format("-o {}: not a regular file; liushou does not replace it", path));
+    }
+    write_atomically(path, content, 0600, std::nullopt, 0);
+}
+
+}  // namespace liushou
