@@ -78,23 +78,20 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
         print_problems(ctx.out, path, problems);
     };
 
-    auto school = tree.load_school();
-    if (school.parsed) {
-        validate_school(school.record, school.problems);
-        school.where.locate(school.problems);
-    }
-    warn_comments(school.comment_line, school.problems);
-    report(school.path, school.problems);
-
-    auto staff = tree.load_staff();
-    if (staff.exists) {
-        if (staff.parsed) {
-            validate_staff(staff.record, staff.problems);
-            staff.where.locate(staff.problems);
+    // liushou.yaml and staff.yaml: validated when they read, then every problem reported.
+    auto check_file = [&](auto& file, auto validate) {
+        if (file.parsed) {
+            validate(file.record, file.problems);
+            file.where.locate(file.problems);
         }
-        warn_comments(staff.comment_line, staff.problems);
-        report(staff.path, staff.problems);
-    }
+        warn_comments(file.comment_line, file.problems);
+        report(file.path, file.problems);
+    };
+    auto school = tree.load_school();
+    check_file(school, [](const School& s, Problems& p) { validate_school(s, p); });
+    auto staff = tree.load_staff();
+    if (staff.exists)
+        check_file(staff, [](const StaffList& s, Problems& p) { validate_staff(s, p); });
 
     auto children = tree.load_children();
     std::set<std::string> ids;

@@ -232,11 +232,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
             rows.push_back(cells);
         }
     }
-    if (style.format == Format::csv) {
-        std::string out = csv_line(head);
-        for (const auto& r : rows) out += csv_line(r);
-        return out;
-    }
+    if (style.format == Format::csv) return csv_table(head, rows);
     if (style.format == Format::json) {
         const std::vector<std::string> keys =
             county ? std::vector<std::string>{"school",  "id",          "name",
@@ -244,15 +240,8 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                                               "teacher", "buddy",       "last_talk"}
                    : std::vector<std::string>{"id",       "name",    "gender", "left_behind",
                                               "guardian", "teacher", "buddy",  "last_talk"};
-        std::string out =
-            fmt::format("{{\"grade\": {}, \"class\": {}, \"children\": [", grade, class_no);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            std::vector<std::pair<std::string, std::string>> fields;
-            for (size_t k = 0; k < keys.size(); ++k)
-                fields.emplace_back(keys[k], json_string(rows[i][k]));
-            out += (i ? ",\n  " : "\n  ") + json_object(fields);
-        }
-        return out + "]}\n";
+        return fmt::format("{{\"grade\": {}, \"class\": {}, \"children\": {}}}\n", grade, class_no,
+                           json_rows(keys, rows));
     }
     std::string out = w.en()
                           ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
@@ -292,23 +281,13 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }
-    if (style.format == Format::csv) {
-        std::string out = csv_line(head);
-        for (const auto& r : rows) out += csv_line(r);
-        return out;
-    }
+    if (style.format == Format::csv) return csv_table(head, rows);
     if (style.format == Format::json) {
         std::vector<std::string> keys = {"date", "id",      "name", "class",    "kind",
                                          "by",   "summary", "mood", "follow_up"};
         if (county) keys.insert(keys.begin(), "school");
-        std::string out = fmt::format("{{\"month\": \"{}\", \"talks\": [", month.iso());
-        for (size_t i = 0; i < rows.size(); ++i) {
-            std::vector<std::pair<std::string, std::string>> fields;
-            for (size_t k = 0; k < keys.size(); ++k)
-                fields.emplace_back(keys[k], json_string(rows[i][k]));
-            out += (i ? ",\n  " : "\n  ") + json_object(fields);
-        }
-        return out + "]}\n";
+        return fmt::format("{{\"month\": \"{}\", \"talks\": {}}}\n", month.iso(),
+                           json_rows(keys, rows));
     }
     std::string out = w.en() ? fmt::format("# Talks and visits, {}\n\n", month.iso())
                              : fmt::format("# {}年{}月谈心与家访记录\n\n", month.year, month.month);

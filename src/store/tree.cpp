@@ -34,6 +34,11 @@ constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
 
+/// children/<id>.yaml, for an id already known to be valid.
+std::string child_file(const std::string& id) {
+    return std::string(kChildrenDir) + "/" + id + ".yaml";
+}
+
 /// Why a record file is refused unread, or "" when it may be read.
 std::string screen_record_file(const std::string& root, const std::string& full,
                                const struct stat& st) {
@@ -133,7 +138,7 @@ std::string Tree::display(const std::string& relative) const {
 std::string Tree::child_relative(const std::string& id) const {
     const std::string problem = child_id_error(id);
     if (!problem.empty()) throw UsageError(problem);
-    return std::string(kChildrenDir) + "/" + id + ".yaml";
+    return child_file(id);
 }
 
 std::vector<std::string> Tree::child_ids() const {
@@ -240,7 +245,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                     options_.progress("reading children/", finished.load(), ids.size());
                 Loaded<Child>& file = out[i];
                 file.id = ids[i];
-                file.relative = std::string(kChildrenDir) + "/" + ids[i] + ".yaml";
+                file.relative = child_file(ids[i]);  // ids from child_ids() are valid
                 file.path = display(file.relative);
                 const std::string full = (fs::path(root_) / file.relative).string();
                 struct stat st {};

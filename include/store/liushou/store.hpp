@@ -143,6 +143,8 @@ class WriteSession {
 
 /// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,
 /// rename, fsync of the directory. Returns false without writing when nothing would change.
+/// For files outside the records (git's merge result, a hook); tree files go through a
+/// WriteSession, which holds the lock.
 bool atomic_write(const std::string& path, const std::string& content, int mode);
 
 /// Writes a report or checklist to `path` (-o): atomically, mode 0600 (it holds names and
