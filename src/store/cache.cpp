@@ -19,7 +19,7 @@ namespace {
 // Bump when the layout changes: an old cache is then ignored, never misread. (A field added to
 // schema.hpp changes the layout too; the record count and the exact end are checked, so a
 // forgotten bump is caught as a bad cache, but bump anyway.)
-constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '5'};
+constexpr char kMagic[8] = {'L', 'S', 'H', 'C', 'A', 'C', 'H', '6'};
 
 class Out {
   public:
@@ -218,6 +218,72 @@ class RecordIn {
     bool ok_ = true;
 };
 
+/// Writes the shape of a record's schema: every key with its kind, nesting and enum sizes.
+class Shape {
+  public:
+    explicit Shape(std::string& out) : out_(out) {}
+    template <class X>
+    void text(std::string_view k, const X&) {
+        add(k, "t");
+    }
+    template <class X>
+    void date(std::string_view k, const X&) {
+        add(k, "d");
+    }
+    template <class X>
+    void integer(std::string_view k, const X&) {
+        add(k, "i");
+    }
+    void boolean(std::string_view k, const std::optional<bool>&) { add(k, "b?"); }
+    void boolean(std::string_view k, bool) { add(k, "b"); }
+    template <class E>
+    void enumeration(std::string_view k, const std::optional<E>&) {
+        add(k, "e?" + std::to_string(enum_entries<E>().size()));
+    }
+    template <class E>
+    void enumeration(std::string_view k, const E&) {
+        add(k, "e" + std::to_string(enum_entries<E>().size()));
+    }
+    template <class X>
+    void text_list(std::string_view k, const X&) {
+        add(k, "l");
+    }
+    template <class S, class F>
+    void map(std::string_view k, const S& sub, F describe) {
+        add(k, "{");
+        describe(*this, sub);
+        out_ += "};";
+    }
+    template <class S, class F>
+    void list(std::string_view k, const std::vector<S>&, F describe, std::string_view) {
+        add(k, "[");
+        const S item{};
+        describe(*this, item);
+        out_ += "];";
+    }
+
+  private:
+    void add(std::string_view key, const std::string& kind) {
+        out_.append(key).append(":").append(kind).append(";");
+    }
+    std::string& out_;
+};
+
+/// A hash of the child schema's shape, written after the magic: a cache written by a liushou
+/// whose schema.hpp differs (a field added) is ignored as a whole, never misread.
+uint64_t schema_fingerprint() {
+    static const uint64_t hash = [] {
+        std::string shape;
+        Shape v(shape);
+        const Child blank;
+        schema::child(v, blank);
+        uint64_t h = 1469598103934665603ULL;  // FNV-1a
+        for (unsigned char c : shape) h = (h ^ c) * 1099511628211ULL;
+        return h;
+    }();
+    return hash;
+}
+
 }  // namespace
 
 void serialize_child(std::string& buffer, const Child& c) {
@@ -259,6 +325,7 @@ RecordCache RecordCache::read(const std::string& path) {
     cache.data_ = std::string_view(cache.map_.get(), size);
     In in(cache.data_);
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
+    if (in.u64() != schema_fingerprint()) return RecordCache{};
     cache.written_ns_ = in.i64();
     const uint64_t count = in.count();
     for (uint64_t i = 0; in.ok() && i < count; ++i) {
@@ -295,6 +362,7 @@ void RecordCache::write(const std::string& path, const std::vector<Entry>& entri
     std::string out;
     Out o(out);
     o.bytes(std::string_view(kMagic, sizeof kMagic));
+    o.u64(schema_fingerprint());
     o.i64(started_ns);
     o.u64(entries.size());
     std::string record;

@@ -103,7 +103,7 @@ A corrupt cache, a truncated one and one of another format are ignored and rebui
   $ liushou list > /dev/null && printf 'LSHCACH1' | dd of=.liushou/cache/children.bin conv=notrunc status=none && same
   same
   $ liushou list > /dev/null && head -c 8 .liushou/cache/children.bin; echo
-  LSHCACH5
+  LSHCACH6
 
 Every report is identical with and without the cache, and with one or two workers.
 

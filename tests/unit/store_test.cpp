@@ -223,6 +223,22 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK(RecordCache::read(path).size() == 0);
 }
 
+TEST_CASE("a cache written under another schema (a field added since) is ignored as a whole") {
+    TempDir dir;
+    const std::string path = (dir.path / "children.bin").string();
+    Child c;
+    c.id = "A1";
+    const std::string id = "A1";
+    const FileKey key{100, 5000000000LL, 7, 5000000000LL};
+    RecordCache::write(path, {RecordCache::Entry{&id, key, 0, &c}}, 9000000000LL);
+    REQUIRE(RecordCache::read(path).size() == 1);
+    // After the magic, the hash of schema.hpp's shape: another schema writes another hash.
+    std::string bytes = slurp(path);
+    bytes[8] = static_cast<char>(bytes[8] ^ 1);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK(RecordCache::read(path).size() == 0);
+}
+
 TEST_CASE("the store reads no environment variable: the command line passes everything in") {
     TempDir dir;
     fs::create_directories(dir.path / "children");
