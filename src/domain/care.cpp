@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "liushou/schema.hpp"
+
 namespace liushou {
 
 bool same_talk(const Talk& a, const Talk& b) {
@@ -66,8 +68,7 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
 
 bool add_plan(Child& child, const PlanItem& plan) {
     for (const auto& p : child.pairing.plan)
-        if (p.from == plan.from && p.to == plan.to && p.content == plan.content &&
-            p.goal == plan.goal)
+        if (schema::same_values(p, plan, [](auto& v, auto& i) { schema::plan_item(v, i); }))
             return false;
     child.pairing.plan.push_back(plan);
     return true;
@@ -75,8 +76,7 @@ bool add_plan(Child& child, const PlanItem& plan) {
 
 bool add_progress(Child& child, const ProgressItem& progress) {
     for (const auto& p : child.pairing.progress)
-        if (p.date == progress.date && p.note == progress.note && p.subject == progress.subject &&
-            p.score == progress.score)
+        if (schema::same_values(p, progress, [](auto& v, auto& i) { schema::progress_item(v, i); }))
             return false;
     child.pairing.progress.push_back(progress);
     return true;

@@ -114,8 +114,23 @@ TEST_CASE("plans and progress notes are not added twice") {
     ProgressItem note{Date{2026, 3, 10}, "进步", "数学", "72", {}};
     CHECK(add_progress(c, note));
     CHECK_FALSE(add_progress(c, note));
+    // Every field the schema gives an entry counts, whichever one differs.
+    for (auto change :
+         {+[](ProgressItem& n) {
+              n.date = Date{2026, 3, 11};
+          },
+          +[](ProgressItem& n) { n.note = "又进步"; }, +[](ProgressItem& n) { n.subject = "语文"; },
+          +[](ProgressItem& n) { n.score = "80"; }}) {
+        ProgressItem other = note;
+        change(other);
+        CHECK(add_progress(c, other));
+    }
+    // Unknown keys are not part of what a person asked to add.
+    ProgressItem with_extra = note;
+    with_extra.extras.emplace_back("x", "1");
+    CHECK_FALSE(add_progress(c, with_extra));
     CHECK(c.pairing.plan.size() == 2);
-    CHECK(c.pairing.progress.size() == 1);
+    CHECK(c.pairing.progress.size() == 5);
 }
 
 TEST_CASE("suggestions prefer the class's head teacher, then the least loaded teacher") {

@@ -204,6 +204,58 @@ void school(V& v, T& s) {
     v.section("rules", s.rules, [](auto& mv, auto& r) { rules(mv, r); });
 }
 
+// ---- values ----------------------------------------------------------------------------
+
+/// Every field's value as text, in schema order, unknown keys left out: what "the same entry"
+/// means when a command is asked to add one twice (a plan item, a progress note).
+class Values {
+  public:
+    explicit Values(std::vector<std::string>& out) : out_(out) {}
+    void text(std::string_view, const std::string& v) { out_.push_back(v); }
+    void date(std::string_view, const std::optional<Date>& v) { out_.push_back(v ? v->iso() : ""); }
+    void integer(std::string_view, const std::optional<int>& v) {
+        out_.push_back(v ? std::to_string(*v) : "");
+    }
+    void boolean(std::string_view, const std::optional<bool>& v) {
+        out_.push_back(v ? (*v ? "1" : "0") : "");
+    }
+    void boolean(std::string_view, bool v) { out_.push_back(v ? "1" : "0"); }
+    template <class E>
+    void enumeration(std::string_view, const std::optional<E>& v) {
+        out_.push_back(v ? std::string(key_of(*v)) : "");
+    }
+    template <class E>
+    void enumeration(std::string_view, const E& v) {
+        out_.push_back(std::string(key_of(v)));
+    }
+    void text_list(std::string_view, const std::vector<std::string>& v) {
+        out_.push_back(std::to_string(v.size()));
+        out_.insert(out_.end(), v.begin(), v.end());
+    }
+    template <class S, class D>
+    void map(std::string_view, const S& sub, D describe) {
+        describe(*this, sub);
+    }
+    template <class S, class D>
+    void list(std::string_view, const std::vector<S>& items, D describe, std::string_view) {
+        out_.push_back(std::to_string(items.size()));
+        for (const S& item : items) describe(*this, item);
+    }
+
+  private:
+    std::vector<std::string>& out_;
+};
+
+/// Whether two entries hold the same value in every field `describe` names.
+template <class T, class Describe>
+bool same_values(const T& a, const T& b, Describe describe) {
+    std::vector<std::string> x, y;
+    Values vx(x), vy(y);
+    describe(vx, a);
+    describe(vy, b);
+    return x == y;
+}
+
 // ---- field paths -----------------------------------------------------------------------
 
 /// Where a new entry goes when a field path names one that is not there yet: at the end, but
