@@ -66,20 +66,26 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
     return true;
 }
 
-bool add_plan(Child& child, const PlanItem& plan) {
-    for (const auto& p : child.pairing.plan)
-        if (schema::same_values(p, plan, [](auto& v, auto& i) { schema::plan_item(v, i); }))
-            return false;
-    child.pairing.plan.push_back(plan);
+namespace {
+
+/// Adds `item` unless an entry with the same value in every field is there already.
+template <class T, class Describe>
+bool add_once(std::vector<T>& items, const T& item, Describe describe) {
+    for (const auto& existing : items)
+        if (schema::same_values(existing, item, describe)) return false;
+    items.push_back(item);
     return true;
 }
 
+}  // namespace
+
+bool add_plan(Child& child, const PlanItem& plan) {
+    return add_once(child.pairing.plan, plan, [](auto& v, auto& i) { schema::plan_item(v, i); });
+}
+
 bool add_progress(Child& child, const ProgressItem& progress) {
-    for (const auto& p : child.pairing.progress)
-        if (schema::same_values(p, progress, [](auto& v, auto& i) { schema::progress_item(v, i); }))
-            return false;
-    child.pairing.progress.push_back(progress);
-    return true;
+    return add_once(child.pairing.progress, progress,
+                    [](auto& v, auto& i) { schema::progress_item(v, i); });
 }
 
 std::map<std::string, int> teacher_load(const std::vector<Child>& children,
