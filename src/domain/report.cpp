@@ -15,6 +15,15 @@ std::optional<double> Rate::percent() const {
     return 100.0 * static_cast<double>(num) / static_cast<double>(den);
 }
 
+std::optional<double> Rate::shown_percent() const {
+    const auto p = percent();
+    if (!p) return p;
+    // One decimal would round these to a figure that is not true.
+    if (num < den && *p >= 99.95) return 99.9;
+    if (num > 0 && *p < 0.05) return 0.1;
+    return p;
+}
+
 Child state_on(const Child& original, const Date& day) {
     Child c = original;
     auto after = [&](const std::optional<Date>& d) { return d && day < *d; };

@@ -33,12 +33,12 @@ class Writer : public Wording {
 };
 
 inline std::string pct(const Rate& r) {
-    const auto p = r.percent();
+    const auto p = r.shown_percent();
     return p ? fmt::format("{:.1f}%", *p) : "—";
 }
 
 inline std::string json_pct(const Rate& r) {
-    const auto p = r.percent();
+    const auto p = r.shown_percent();
     return p ? fmt::format("{:.1f}", *p) : "null";
 }
 

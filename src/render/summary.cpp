@@ -226,7 +226,7 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             out += row({m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
                         pct(m.rate)});
             labels += (labels.empty() ? "" : ", ") + fmt::format("\"{}\"", m.month.iso());
-            const auto p = m.rate.percent();
+            const auto p = m.rate.shown_percent();
             bars += (bars.empty() ? "" : ", ") + fmt::format("{:.1f}", p ? *p : 0.0);
         }
         out += fmt::format(

@@ -1,6 +1,7 @@
 #include "liushou/report.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <string>
@@ -36,6 +37,26 @@ Summary one_school(const std::vector<Child>& children, const Period& period, Dat
 }
 
 }  // namespace
+
+TEST_CASE("a printed percentage is never 100 while someone is missing, nor 0 when someone counts") {
+    auto shown = [](long num, long den) {
+        return fmt::format("{:.1f}", *Rate{num, den}.shown_percent());
+    };
+    CHECK(shown(1999, 2000) == "99.9");
+    CHECK(shown(19999, 20000) == "99.9");
+    CHECK(shown(2000, 2000) == "100.0");
+    CHECK(shown(1, 2000) == "0.1");
+    CHECK(shown(1, 20000) == "0.1");
+    CHECK(shown(0, 2000) == "0.0");
+    CHECK(shown(1, 3) == "33.3");
+    CHECK_FALSE(Rate{0, 0}.shown_percent());
+    for (long den = 1; den <= 5000; ++den)
+        for (long num : {1L, den - 1}) {
+            if (num <= 0 || num >= den) continue;
+            CHECK_MESSAGE(shown(num, den) != "100.0", num, "/", den);
+            CHECK_MESSAGE(shown(num, den) != "0.0", num, "/", den);
+        }
+}
 
 TEST_CASE("a rate with an empty denominator has no percentage") {
     CHECK_FALSE(Rate{0, 0}.percent());

@@ -16,6 +16,9 @@ struct Rate {
     long num = 0;
     long den = 0;
     std::optional<double> percent() const;
+    /// The percentage to print with one decimal: never 100.0 while someone is missing, nor 0.0
+    /// when someone counts (1999/2000 shows 99.9, 1/2000 shows 0.1); liushou-rates(7).
+    std::optional<double> shown_percent() const;
     Rate& operator+=(const Rate& other) {
         num += other.num;
         den += other.den;
