@@ -295,7 +295,25 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
     group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, 2);
 
     out += w.t("## 尚未达到 100% 的地方\n\n", "## What still falls short of 100%\n\n");
-    if (s.shortfalls.empty()) out += w.t("各项均已达到 100%。\n", "Nothing: every rate is 100%.\n");
+    if (s.shortfalls.empty()) {
+        // Only files, pairing and talks name children here; the sentence must still be true of
+        // every rate above (a 0% 家访 is not "100%"), and of a period with nothing to measure.
+        const Stats& t = s.total;
+        bool any = false, all_full = true;
+        for (const Rate* r : {&t.filed, &t.enrolment, &t.retention, &t.paired, &t.talks,
+                              &t.family_calls, &t.home_visits, &t.meetings}) {
+            if (r->den <= 0) continue;
+            any = true;
+            all_full = all_full && r->num == r->den;
+        }
+        if (!any)
+            out += w.t("本期没有可计算的比率。\n", "Nothing to measure in this period.\n");
+        else if (all_full)
+            out += w.t("各项均已达到 100%。\n", "Nothing: every rate is 100%.\n");
+        else
+            out += w.t("无需列出个别儿童；未达到 100% 的比率见上表。\n",
+                       "No child to list; the rates below 100% are in the table above.\n");
+    }
     std::string current;
     for (const auto& f : s.shortfalls) {
         std::string group = class_label(f.child.grade, f.child.class_no, w.style().lang);

@@ -329,3 +329,31 @@ A child's card, a class roster and the month's talks.
   $ liushou report child
   liushou: give a child id, or --all with -o DIR
   [2]
+
+The last section says nothing untrue: with B1 alone (complete, paired, talked to, visited and
+called in March, but no guardians' meeting held) no child is named, yet 座谈会 is below 100%;
+and a period with nothing to measure says so.
+
+  $ mkdir -p ../short/children && cp liushou.yaml staff.yaml ../short/ && cp children/B1.yaml ../short/children/ && cd ../short
+  $ liushou report summary --from 2026-03-01 --to 2026-03-31 | sed -n '/^## 各项比率/,/^## 每月/p;/^## 尚未达到/,$p'
+  ## 各项比率
+  
+  | 指标 | 已完成 | 应完成 | 比率 |
+  | --- | ---: | ---: | ---: |
+  | 建档率 | 1 | 1 | 100.0% |
+  | 入学率 | 1 | 1 | 100.0% |
+  | 巩固率 | 1 | 1 | 100.0% |
+  | 结对率 | 1 | 1 | 100.0% |
+  | 谈心完成率 | 1 | 1 | 100.0% |
+  | 亲情电话完成率 | 1 | 1 | 100.0% |
+  | 家访覆盖率 | 1 | 1 | 100.0% |
+  | 座谈会覆盖率 | 0 | 1 | 0.0% |
+  
+  ## 每月谈心完成情况
+  ## 尚未达到 100% 的地方
+  
+  无需列出个别儿童；未达到 100% 的比率见上表。
+  $ liushou report summary --from 2020-01-01 --to 2020-12-31 | sed -n '/^## 尚未达到/,$p'
+  ## 尚未达到 100% 的地方
+  
+  本期没有可计算的比率。
