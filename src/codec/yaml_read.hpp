@@ -222,6 +222,13 @@ class MapReader {
     }
 
     void int_list(const std::string& key, std::vector<int>& out) {
+        // A key left out or left empty keeps the default (the holiday months); only a list
+        // given, even `[]`, replaces it.
+        const size_t at = find(key);
+        if (at == entries_.size() || entries_[at].value.IsNull()) {
+            take(key);
+            return;
+        }
         std::vector<std::string> texts;
         const size_t before = ctx_.problems.size();
         text_list(key, texts);

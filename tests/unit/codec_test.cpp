@@ -323,3 +323,17 @@ TEST_CASE("a --map file maps headers to fields") {
     decode_header_map("- a\n", bad);
     CHECK_FALSE(bad.empty());
 }
+
+TEST_CASE("a rules block without months_without_talks, or with it empty, keeps the default") {
+    const std::string head = "schema: 1\nschool: 甲\nrules:\n  talks_per_month: 1\n";
+    const std::vector<int> holidays = {1, 2, 7, 8};
+    CHECK(decode_school(head).record.rules.months_without_talks == holidays);
+    const auto empty = decode_school(head + "  months_without_talks:\n");
+    CHECK(empty.problems.empty());
+    CHECK(empty.record.rules.months_without_talks == holidays);
+    // Only a list given replaces it: [] means talks in every month.
+    CHECK(decode_school(head + "  months_without_talks: []\n")
+              .record.rules.months_without_talks.empty());
+    CHECK(decode_school(head + "  months_without_talks: [7, 8]\n")
+              .record.rules.months_without_talks == std::vector<int>{7, 8});
+}
