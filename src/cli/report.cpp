@@ -120,10 +120,18 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         const Term* term = nullptr;
         for (const auto& t : first.terms)
             if (t.from && t.to && *t.from <= as_of && as_of <= *t.to) term = &t;
+        // The school year: from its earliest term's start to its latest term's end, in
+        // whatever order liushou.yaml lists them.
+        std::optional<Date> year_from, year_to;
+        for (const auto& t : first.terms) {
+            if (!t.from || !t.to) continue;
+            if (!year_from || *t.from < *year_from) year_from = t.from;
+            if (!year_to || *year_to < *t.to) year_to = t.to;
+        }
         if (term) {
             period = Period{*term->from, *term->to, term->name};
-        } else if (!first.terms.empty() && first.terms.front().from && first.terms.back().to) {
-            period = Period{*first.terms.front().from, *first.terms.back().to, first.school_year};
+        } else if (year_from && year_to) {
+            period = Period{*year_from, *year_to, first.school_year};
         } else {
             throw UsageError("no term in liushou.yaml holds the date; give --from and --to");
         }

@@ -350,7 +350,23 @@ void validate_school(const School& s, Problems& out) {
             add(out, at, "a term needs from and to dates");
         else if (*t.to < *t.from)
             add(out, at + ".to", "the term ends before it starts");
+        else if (const int y = s.start_year();
+                 y > 0 && (*t.from < Date{y, 8, 1} || Date{y + 1, 7, 31} < *t.to))
+            add(out, at,
+                fmt::format("the term {} – {} leaves the school year {} (08-01 to 07-31)",
+                            t.from->iso(), t.to->iso(), s.school_year));
     }
+    // Two terms that share a day would count that day's visits and meetings twice.
+    for (size_t i = 0; i < s.terms.size(); ++i)
+        for (size_t j = i + 1; j < s.terms.size(); ++j) {
+            const Term &a = s.terms[i], &b = s.terms[j];
+            if (!a.from || !a.to || !b.from || !b.to || *a.to < *a.from || *b.to < *b.from)
+                continue;
+            if (!(*a.to < *b.from || *b.to < *a.from))
+                add(out, fmt::format("terms[{}]", j),
+                    fmt::format("the term overlaps {} ({} – {}); terms must not share a day",
+                                a.name, a.from->iso(), a.to->iso()));
+        }
     for (const auto& [month, tasks] : s.plan)
         if (month < 1 || month > 12)
             add(out, fmt::format("plan.{}", month), "plan months are 1 to 12");

@@ -357,3 +357,21 @@ and a period with nothing to measure says so.
   ## 尚未达到 100% 的地方
   
   本期没有可计算的比率。
+
+Terms listed spring first: outside every term the summary still covers the whole school year,
+from the earliest term's start to the latest term's end.
+
+  $ python3 -c "import re,sys; t=open('liushou.yaml').read(); a=t.index('  - name: 第一学期'); b=t.index('  - name: 第二学期'); c=t.index('leading_group:'); open('liushou.yaml','w').write(t[:a]+t[b:c]+t[a:b]+t[c:])"
+  $ sed -n '/^terms:/,/^leading_group:/p' liushou.yaml
+  terms:
+    - name: 第二学期
+      from: 2026-02-01
+      to: 2026-07-31
+    - name: 第一学期
+      from: 2025-09-01
+      to: 2026-01-31
+  leading_group:
+  $ liushou check -q; echo "exit $?"
+  exit 0
+  $ LIUSHOU_TODAY=2026-08-15 liushou report summary | grep -m1 '统计'
+  - 统计期间：2025-2026 2025-09-01 至 2026-07-31

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace liushou;
 
 namespace {
@@ -264,4 +266,35 @@ TEST_CASE("staff and school files are validated too") {
     CHECK(bad[0].field == "terms[0].to");
     CHECK(bad[1].field == "events[0].date");
     CHECK(bad[2].field == "rules.language");
+}
+
+TEST_CASE("terms must not overlap or leave the school year, in whatever order they are listed") {
+    School school = default_school("测试小学", 2025);
+    std::reverse(school.terms.begin(), school.terms.end());  // spring first is fine
+    Problems fine;
+    validate_school(school, fine);
+    CHECK(fine.empty());
+
+    School overlap = school;
+    overlap.terms[1].to = Date{2026, 2, 10};  // autumn runs into spring
+    Problems p1;
+    validate_school(overlap, p1);
+    REQUIRE(p1.size() == 1);
+    CHECK(p1[0].field == "terms[1]");
+    CHECK(p1[0].message.find("overlaps") != std::string::npos);
+
+    School outside = school;
+    outside.terms[0].to = Date{2026, 8, 20};  // spring past the year's end
+    Problems p2;
+    validate_school(outside, p2);
+    REQUIRE(p2.size() == 1);
+    CHECK(p2[0].field == "terms[0]");
+    CHECK(p2[0].message.find("leaves the school year 2025-2026") != std::string::npos);
+
+    School touching = school;  // one term ending the day before the next starts is fine
+    touching.terms[1].to = Date{2026, 1, 31};
+    touching.terms[0].from = Date{2026, 2, 1};
+    Problems p3;
+    validate_school(touching, p3);
+    CHECK(p3.empty());
 }
