@@ -171,7 +171,9 @@ Stats child_stats(const Child& original, const School& school, const Period& per
         if (rules.family_calls_per_month > 0) s.calls_by_month.push_back(MonthRate{m, call});
         s.talks += talk;
         s.family_calls += call;
-        if (now && talk.den && !talk.num) shortfall.untalked.push_back(m);
+        if (now && talk.den && !talk.num)
+            shortfall.untalked.push_back(TalkShort{
+                m, count_entries(c, TalkKind::talk, m.first(), to), rules.talks_per_month});
     }
     for (const Term& t : school.terms) {
         if (!t.from || !t.to || *t.to < period.from || end < *t.from) continue;

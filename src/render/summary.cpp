@@ -140,7 +140,7 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
         std::string missing, months;
         for (const auto& m : f.missing) missing += (missing.empty() ? "" : ", ") + json_string(m);
         for (const auto& m : f.untalked)
-            months += (months.empty() ? "" : ", ") + json_string(m.iso());
+            months += (months.empty() ? "" : ", ") + json_string(m.month.iso());
         out += fmt::format(
             "{}\n    {{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}, "
             "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}]}}",
@@ -333,12 +333,23 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                           : fmt::format("- 档案不完整：{}（缺 {}）\n", who, missing);
         }
         if (f.unpaired) out += w.t("- 未结对：", "- No teacher: ") + who + "\n";
-        if (!f.untalked.empty()) {
-            std::string months;
-            for (const auto& m : f.untalked) months += (months.empty() ? "" : ", ") + m.iso();
-            out += w.en() ? fmt::format("- No talk in {}: {}\n", months, who)
-                          : fmt::format("- 未谈心（{}）：{}\n", months, who);
+        // A month with no talk at all, and one with too few (谈心不足（1/3 次）), read
+        // differently to a teacher: "未谈心" would say the child was never talked to.
+        std::string none, few;
+        for (const auto& m : f.untalked) {
+            if (m.held == 0)
+                none += (none.empty() ? "" : ", ") + m.month.iso();
+            else
+                few += (few.empty() ? "" : ", ") +
+                       (w.en() ? fmt::format("{} ({} of {})", m.month.iso(), m.held, m.required)
+                               : fmt::format("{} {}/{} 次", m.month.iso(), m.held, m.required));
         }
+        if (!none.empty())
+            out += w.en() ? fmt::format("- No talk in {}: {}\n", none, who)
+                          : fmt::format("- 未谈心（{}）：{}\n", none, who);
+        if (!few.empty())
+            out += w.en() ? fmt::format("- Too few talks in {}: {}\n", few, who)
+                          : fmt::format("- 谈心不足（{}）：{}\n", few, who);
     }
     return out;
 }

@@ -375,3 +375,20 @@ from the earliest term's start to the latest term's end.
   exit 0
   $ LIUSHOU_TODAY=2026-08-15 liushou report summary | grep -m1 '统计'
   - 统计期间：2025-2026 2025-09-01 至 2026-07-31
+
+With three talks a month asked for, one talk is too few, not none: "未谈心" would tell a teacher
+the child was never talked to.
+
+  $ sed -i 's/^  talks_per_month: 1$/  talks_per_month: 3/' liushou.yaml
+  $ liushou report summary --from 2026-03-01 --to 2026-03-31 | sed -n '/^## 尚未达到/,$p'
+  ## 尚未达到 100% 的地方
+  
+  ### 三年级1班
+  
+  - 谈心不足（2026-03 1/3 次）：B1 一号
+  $ liushou report summary --from 2026-03-01 --to 2026-03-31 --lang en | sed -n '/^## What still/,$p'
+  ## What still falls short of 100%
+  
+  ### 3-1
+  
+  - Too few talks in 2026-03 (1 of 3): B1 一号

@@ -126,7 +126,8 @@ TEST_CASE("monthly talk coverage skips holiday months and counts children enroll
     REQUIRE(s.shortfalls.size() == 2);  // both are unpaired and incomplete too
     CHECK(s.shortfalls[0].child.id == "A1");
     REQUIRE(s.shortfalls[0].untalked.size() == 1);
-    CHECK(s.shortfalls[0].untalked[0].month == 4);
+    CHECK(s.shortfalls[0].untalked[0].month.month == 4);
+    CHECK(s.shortfalls[0].untalked[0].held == 0);
     CHECK(s.shortfalls[1].untalked.empty());
 }
 

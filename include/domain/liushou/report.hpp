@@ -71,12 +71,19 @@ struct Stats {
 };
 
 /// What keeps a rate below 100%, for one child.
+/// A month in which a child had fewer talks than the rules ask (held may be 0).
+struct TalkShort {
+    Month month;
+    int held = 0;
+    int required = 0;
+};
+
 struct Shortfall {
     std::string school;
     ChildRef child;
     std::vector<std::string> missing;  // the file is incomplete
     bool unpaired = false;
-    std::vector<Month> untalked;  // months short of talks
+    std::vector<TalkShort> untalked;  // months short of talks
 };
 
 /// One school's records, borrowed: a county's children are not copied to be counted.
