@@ -146,34 +146,22 @@ void clear_child_field(Child& c, const ChildField& field) {
                     c.parents.end());
 }
 
-// A field's value as the text set_child_field accepts back.
-std::string field_text(const std::string& v) {
-    return v;
-}
-std::string field_text(const std::optional<Date>& v) {
-    return v ? v->iso() : std::string();
-}
-std::string field_text(const std::optional<int>& v) {
-    return v ? std::to_string(*v) : std::string();
-}
+// A field's value as the text set_child_field accepts back: schema::value_text, except that
+// a sheet says yes/no and lists its subsidies on one line.
 std::string field_text(bool v) {
     return v ? "yes" : "no";
 }
 std::string field_text(const std::optional<bool>& v) {
     return v ? field_text(*v) : std::string();
 }
-template <class E>
-std::string field_text(const E& v) {  // an enumeration that is always set (status)
-    return std::string(key_of(v));
-}
-template <class E>
-std::string field_text(const std::optional<E>& v) {
-    return v ? std::string(key_of(*v)) : std::string();
-}
 std::string field_text(const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
     return out;
+}
+template <class X>
+std::string field_text(const X& v) {
+    return schema::value_text(v);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 // ---- child card ------------------------------------------------------------------------
 
 std::string date_text(const std::optional<Date>& d) {
-    return d ? d->iso() : "";
+    return schema::value_text(d);
 }
 
 /// Every non-empty field of a record as (path, value) pairs such as ("parents[0].name", …),
@@ -27,22 +27,25 @@ class Flattener {
   public:
     Flattener(std::vector<std::pair<std::string, std::string>>& out, std::string prefix)
         : out_(out), prefix_(std::move(prefix)) {}
-    void text(std::string_view key, const std::string& v) { add(key, v); }
-    void date(std::string_view key, const std::optional<Date>& v) { add(key, date_text(v)); }
-    void integer(std::string_view key, const std::optional<int>& v) {
-        add(key, v ? std::to_string(*v) : "");
+    template <class X>
+    void text(std::string_view key, const X& v) {
+        add(key, schema::value_text(v));
     }
-    void boolean(std::string_view key, const std::optional<bool>& v) {
-        add(key, v ? (*v ? "true" : "false") : "");
+    template <class X>
+    void date(std::string_view key, const X& v) {
+        add(key, schema::value_text(v));
     }
-    void boolean(std::string_view key, bool v) { add(key, v ? "true" : "false"); }
-    template <class E>
-    void enumeration(std::string_view key, const std::optional<E>& v) {
-        add(key, v ? std::string(key_of(*v)) : "");
+    template <class X>
+    void integer(std::string_view key, const X& v) {
+        add(key, schema::value_text(v));
     }
-    template <class E>
-    void enumeration(std::string_view key, const E& v) {
-        add(key, std::string(key_of(v)));
+    template <class X>
+    void boolean(std::string_view key, const X& v) {
+        add(key, schema::value_text(v));
+    }
+    template <class X>
+    void enumeration(std::string_view key, const X& v) {
+        add(key, schema::value_text(v));
     }
     void text_list(std::string_view key, const std::vector<std::string>& v) {
         for (size_t i = 0; i < v.size(); ++i) add(fmt::format("{}[{}]", key, i), v[i]);

@@ -298,13 +298,12 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
     if (s.shortfalls.empty()) {
         // Only files, pairing and talks name children here; the sentence must still be true of
         // every rate above (a 0% 家访 is not "100%"), and of a period with nothing to measure.
-        const Stats& t = s.total;
         bool any = false, all_full = true;
-        for (const Rate* r : {&t.filed, &t.enrolment, &t.retention, &t.paired, &t.talks,
-                              &t.family_calls, &t.home_visits, &t.meetings}) {
-            if (r->den <= 0) continue;
+        for (const Metric& m : kMetrics) {
+            const Rate& r = s.total.*m.rate;
+            if (r.den <= 0) continue;
             any = true;
-            all_full = all_full && r->num == r->den;
+            all_full = all_full && r.num == r.den;
         }
         if (!any)
             out += w.t("本期没有可计算的比率。\n", "Nothing to measure in this period.\n");

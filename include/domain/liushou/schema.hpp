@@ -27,6 +27,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -206,27 +207,55 @@ void school(V& v, T& s) {
 
 // ---- values ----------------------------------------------------------------------------
 
+// A field's value as text, as liushou.yaml and the CSV card write it ("" when unset).
+inline std::string value_text(const std::string& v) {
+    return v;
+}
+inline std::string value_text(const std::optional<Date>& v) {
+    return v ? v->iso() : "";
+}
+inline std::string value_text(const std::optional<int>& v) {
+    return v ? std::to_string(*v) : "";
+}
+inline std::string value_text(bool v) {
+    return v ? "true" : "false";
+}
+inline std::string value_text(const std::optional<bool>& v) {
+    return v ? value_text(*v) : "";
+}
+template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+std::string value_text(const E& v) {
+    return std::string(key_of(v));
+}
+template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+std::string value_text(const std::optional<E>& v) {
+    return v ? std::string(key_of(*v)) : "";
+}
+
 /// Every field's value as text, in schema order, unknown keys left out: what "the same entry"
 /// means when a command is asked to add one twice (a plan item, a progress note).
 class Values {
   public:
     explicit Values(std::vector<std::string>& out) : out_(out) {}
-    void text(std::string_view, const std::string& v) { out_.push_back(v); }
-    void date(std::string_view, const std::optional<Date>& v) { out_.push_back(v ? v->iso() : ""); }
-    void integer(std::string_view, const std::optional<int>& v) {
-        out_.push_back(v ? std::to_string(*v) : "");
+    template <class X>
+    void text(std::string_view, const X& v) {
+        out_.push_back(value_text(v));
     }
-    void boolean(std::string_view, const std::optional<bool>& v) {
-        out_.push_back(v ? (*v ? "1" : "0") : "");
+    template <class X>
+    void date(std::string_view, const X& v) {
+        out_.push_back(value_text(v));
     }
-    void boolean(std::string_view, bool v) { out_.push_back(v ? "1" : "0"); }
-    template <class E>
-    void enumeration(std::string_view, const std::optional<E>& v) {
-        out_.push_back(v ? std::string(key_of(*v)) : "");
+    template <class X>
+    void integer(std::string_view, const X& v) {
+        out_.push_back(value_text(v));
     }
-    template <class E>
-    void enumeration(std::string_view, const E& v) {
-        out_.push_back(std::string(key_of(v)));
+    template <class X>
+    void boolean(std::string_view, const X& v) {
+        out_.push_back(value_text(v));
+    }
+    template <class X>
+    void enumeration(std::string_view, const X& v) {
+        out_.push_back(value_text(v));
     }
     void text_list(std::string_view, const std::vector<std::string>& v) {
         out_.push_back(std::to_string(v.size()));
