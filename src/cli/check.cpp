@@ -15,6 +15,37 @@ namespace liushou {
 
 namespace {
 
+/// The cadences every rate is measured against, as liushou.yaml sets them (or the defaults
+/// where it is silent): a report's numbers can only be judged knowing them.
+std::string rules_in_force(const School& school, const std::string& lang) {
+    const Rules& r = school.rules;
+    const bool en = lang == "en";
+    std::string months;
+    for (int m : r.months_without_talks)
+        months += (months.empty() ? "" : en ? ", " : "、") + std::to_string(m);
+    std::string starts;
+    for (const Term& t : school.terms) {
+        auto start = [&](const std::optional<int>& month, const char* zh, const char* english) {
+            if (!month) return;
+            starts += en ? fmt::format("; {}: {} from month {}", t.name, english, *month)
+                         : fmt::format("；{}{}从 {} 月起", t.name, zh, *month);
+        };
+        start(t.talks_from, "谈心", "talks");
+        start(t.family_calls_from, "亲情电话", "family calls");
+    }
+    if (en)
+        return fmt::format(
+            "rules in force: talks {} a month, family calls {} a month (none in months {}{}); "
+            "home visits {} a term, guardian meetings {} a term",
+            r.talks_per_month, r.family_calls_per_month, months.empty() ? "—" : months, starts,
+            r.home_visits_per_term, r.guardian_meetings_per_term);
+    return fmt::format(
+        "现行规则：每月谈心 {} 次、亲情电话 {} 次（{}{}）；每学期家访 {} 次、座谈会 {} 次",
+        r.talks_per_month, r.family_calls_per_month,
+        months.empty() ? "每月都要求" : months + " 月不要求", starts, r.home_visits_per_term,
+        r.guardian_meetings_per_term);
+}
+
 constexpr long kStaleFollowUpDays = 30;
 
 struct CheckOptions {
@@ -190,6 +221,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                         "liushou ignores it",
                         Severity::warning, 1, 1}});
     }
+    if (!ctx.quiet && school.parsed)
+        ctx.out << rules_in_force(school.record, output_language(ctx, &school.record)) << "\n";
     if (!ctx.quiet)
         ctx.out << fmt::format("checked {} file{}: {} error{}, {} warning{}\n", files,
                                files == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,

@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "liushou/import.hpp"
+#include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -19,6 +20,7 @@ struct EnrollOptions {
     std::vector<CLI::Option*> given = std::vector<CLI::Option*>(child_fields().size(), nullptr);
     std::string status;
     std::string on;
+    bool correction = false;
     std::string csv;
     std::string map_file;
     std::string encoding = "auto";
@@ -38,6 +40,13 @@ std::string option_name(std::string_view key) {
 int id_year(const School& school, const Date& today) {
     const int year = school.start_year();
     return year ? year : (today.month >= 9 ? today.year : today.year - 1);
+}
+
+std::string dated_field_options() {
+    std::string out;
+    for (const ChildField& f : child_fields())
+        if (is_dated_field(f.key)) out += (out.empty() ? "" : ", ") + option_name(f.key);
+    return out;
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -148,7 +157,14 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     const std::string id = o.id.empty() ? o.positional_id : o.id;
     const Tree tree = open_tree(ctx);
     if (!id.empty()) tree.child_relative(id);  // refuse ../x and a/b before anything else
-    if (!o.on.empty() && o.status.empty()) throw UsageError("--on goes with --status");
+    bool dated_given = false;
+    for (size_t i = 0; i < child_fields().size(); ++i)
+        dated_given = dated_given || (o.given[i]->count() && is_dated_field(child_fields()[i].key));
+    if (!o.on.empty() && o.status.empty() && !dated_given)
+        throw UsageError("--on goes with --status, or with a field that changes over time (" +
+                         dated_field_options() + ")");
+    if (o.correction && !o.on.empty() && o.status.empty())
+        throw UsageError("--correction says the old value was wrong all along; it takes no --on");
 
     WriteSession session = tree.lock();
     Child child;
@@ -176,38 +192,91 @@ int run_single(const EnrollOptions& o, Context& ctx) {
 
     std::vector<std::string> errors;
     std::vector<std::string> changed;
+    std::vector<std::string> warnings;
+    // The day of a status change or of a dated field's new value.
+    Date on = ctx.today;
+    if (!o.on.empty()) {
+        const DateParse parsed = parse_flexible_date(o.on);
+        if (!parsed.date)
+            errors.push_back("--on: " + parsed.error);
+        else
+            on = *parsed.date;
+        if (on > ctx.today) errors.push_back(fmt::format("--on: {} is in the future", on.iso()));
+    }
+    // Coming back after leaving: --entry says how the new enrolment began, not the old one.
+    const std::optional<Status> new_status =
+        o.status.empty() ? std::nullopt : enum_from_text<Status>(o.status);
+    const bool returning = exists && new_status == Status::enrolled &&
+                           child.status != Status::enrolled && child.status != Status::not_enrolled;
+    std::optional<Entry> return_entry;
     for (size_t i = 0; i < child_fields().size(); ++i) {
         const ChildField& field = child_fields()[i];
         if (field.kind == FieldKind::id || !o.given[i]->count()) continue;
+        if (returning && field.kind == FieldKind::entry) {
+            return_entry = enum_from_text<Entry>(o.values[i]);
+            if (!return_entry)
+                errors.push_back(fmt::format("--entry: \"{}\" is not 新生 or 转入 ({})",
+                                             o.values[i], enum_keys<Entry>()));
+            continue;
+        }
         const std::string before = get_child_field(child, field);
         const std::string problem = set_child_field(child, field, o.values[i], ctx.today);
-        if (!problem.empty())
+        if (!problem.empty()) {
             errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
-        else if (get_child_field(child, field) != before)
-            changed.emplace_back(field.key);
+            continue;
+        }
+        if (get_child_field(child, field) == before) continue;
+        changed.emplace_back(field.key);
+        // A class, grade or flag that had a value changes from a day on, so that reports for
+        // earlier days keep the old one; --correction fixes a value that was never true.
+        if (exists && is_dated_field(field.key) && !before.empty() && !o.correction) {
+            for (const Change& x : child.changes)
+                if (x.field == field.key && x.on && on < *x.on)
+                    errors.push_back(fmt::format(
+                        "{}: --on {} is before its last recorded change ({}); give a later day "
+                        "or --correction",
+                        option_name(field.key), on.iso(), x.on->iso()));
+            child.changes.push_back(Change{on, std::string(field.key), before, {}});
+        }
     }
     if (!o.status.empty()) {
-        const auto status = enum_from_text<Status>(o.status);
+        const auto status = new_status;
         if (!status) {
             errors.push_back(
                 fmt::format("--status: \"{}\" is not one of {}", o.status, enum_keys<Status>()));
-        } else {
-            Date on = ctx.today;
-            if (!o.on.empty()) {
-                const DateParse parsed = parse_flexible_date(o.on);
-                if (!parsed.date)
-                    errors.push_back("--on: " + parsed.error);
-                else
-                    on = *parsed.date;
-            }
-            if (on > ctx.today)
-                errors.push_back(fmt::format("--on: {} is in the future", on.iso()));
+        } else if (returning) {
+            // Coming back: the enrolment that ended is kept, a new one begins (转入 unless
+            // --entry says otherwise).
+            if (child.status_on && on < *child.status_on)
+                errors.push_back(fmt::format("--on: {} is before the child left ({} on {})",
+                                             on.iso(), key_of(child.status),
+                                             child.status_on->iso()));
+            child.enrolment_history.push_back(
+                Episode{child.enrolled_on, child.entry, child.status_on, child.status, {}});
+            child.enrolled_on = on;
+            child.entry = return_entry.value_or(Entry::transfer);
+            child.status = Status::enrolled;
+            child.status_on.reset();
+            changed.emplace_back("status");
+        } else if (*status != Status::enrolled || child.status != Status::enrolled) {
             if (child.enrolled_on && on < *child.enrolled_on)
                 errors.push_back(fmt::format("--on: {} is before the child enrolled ({})", on.iso(),
                                              child.enrolled_on->iso()));
             if (child.status != *status || child.status_on != on) changed.emplace_back("status");
             child.status = *status;
             child.status_on = on;
+            if (*status == Status::enrolled) {
+                // A child of the catchment who was not attending starts school on that day.
+                child.status_on.reset();
+                if (!child.enrolled_on) child.enrolled_on = on;
+            }
+            int later = 0;
+            for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
+            if (later > 0)
+                warnings.push_back(fmt::format(
+                    "{} entr{} of {} now fall{} outside the child's enrolment; they count nowhere "
+                    "and check reports them",
+                    later, later == 1 ? "y" : "ies", child.id, later == 1 ? "s" : ""));
         }
     }
     Problems cross;
@@ -246,6 +315,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         !exists ? "enroll " + child.id
                 : "enroll " + child.id + " " + joined(changed);  // field names, no values
     const bool written = session.write_child(child);
+    for (const auto& w : warnings) ctx.err << "liushou enroll: warning: " << w << "\n";
     if (!ctx.quiet) {
         if (!exists)
             ctx.out << fmt::format("added {} {}\n", child.id, child.name);
@@ -277,9 +347,15 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         o->given[i] = cmd.add_option(option_name(f.key), o->values[i], help)->type_name("TEXT");
     }
     cmd.add_option("--status", o->status,
-                   "Record a status change: transferred | dropped_out | graduated | "
-                   "not_enrolled | enrolled");
-    cmd.add_option("--on", o->on, "Date of the status change (default: today)")->type_name("DATE");
+                   "Record a status change: transferred | dropped_out | graduated | left | "
+                   "not_enrolled | enrolled (enrolled again after leaving starts a new "
+                   "enrolment and keeps the old one)");
+    cmd.add_option("--on", o->on,
+                   "Date of the status change, or from which a changed " + dated_field_options() +
+                       " holds (default: today)")
+        ->type_name("DATE");
+    cmd.add_flag("--correction", o->correction,
+                 "The changed fields were wrong all along: no dated change is recorded");
     auto* csv = cmd.add_option("--from-csv", o->csv,
                                "Import a sheet (Chinese or English headers, any column order)")
                     ->type_name("FILE");

@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/render.hpp"
+#include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -178,6 +179,9 @@ int run_pair(const PairOptions& o, Context& ctx) {
         if (!to.date) errors.push_back("--to: " + to.error);
         if (from.date && to.date && *to.date < *from.date)
             errors.push_back("--to: the plan ends before it starts");
+        if (from.date)
+            if (const std::string why = not_enrolled_reason(child, *from.date); !why.empty())
+                errors.push_back("--from: " + why);
         item.from = from.date;
         item.to = to.date;
         item.content = o.plan;
@@ -189,9 +193,8 @@ int run_pair(const PairOptions& o, Context& ctx) {
     if (progress) {
         ProgressItem item;
         item.date = date_option("--date", o.date, ctx.today, ctx.today);
-        if (child.enrolled_on && *item.date < *child.enrolled_on)
-            errors.push_back(fmt::format("--date: {} is before the child enrolled ({})",
-                                         item.date->iso(), child.enrolled_on->iso()));
+        if (const std::string why = not_enrolled_reason(child, *item.date); !why.empty())
+            errors.push_back("--date: " + why);
         if (o.progress.empty()) errors.push_back("--progress: say what progress was made");
         item.note = o.progress;
         item.subject = o.subject;

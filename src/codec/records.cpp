@@ -73,7 +73,8 @@ std::string encode_child(const Child& original) {
     Child c = original;
     c.sort_lists();
     Writer w;
-    w.raw(0, "schema", std::to_string(c.schema));
+    // Whatever version was read, the file is written in the current form.
+    w.raw(0, "schema", std::to_string(kSchemaVersion));
     RecordWriter fields(w, 0);
     schema::child(fields, c);
     w.extras(0, c.extras);

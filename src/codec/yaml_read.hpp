@@ -411,10 +411,10 @@ bool read_schema(R& r, int& schema, Problems& problems) {
         return true;
     }
     schema = *version;
-    if (schema == kSchemaVersion) return true;
+    if (schema >= kOldestSchemaVersion && schema <= kSchemaVersion) return true;
     r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
-                                    "reads version {})",
-                                    schema, kSchemaVersion));
+                                    "reads versions {} to {})",
+                                    schema, kOldestSchemaVersion, kSchemaVersion));
     return false;
 }
 

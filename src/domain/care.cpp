@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "liushou/schedule.hpp"
 #include "liushou/schema.hpp"
 
 namespace liushou {
@@ -50,9 +51,8 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
                                                    change.since.iso(), p.since->iso())});
         return false;
     }
-    if (child.enrolled_on && change.since < *child.enrolled_on) {
-        out.push_back(Problem{"since", fmt::format("{} is before the child enrolled ({})",
-                                                   change.since.iso(), child.enrolled_on->iso())});
+    if (const std::string why = not_enrolled_reason(child, change.since); !why.empty()) {
+        out.push_back(Problem{"since", why});
         return false;
     }
     // A new pairing from a later day closes the current one; on the same day it corrects it.
@@ -181,9 +181,8 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
         out.push_back(Problem{"date", "a talk needs a date"});
     } else if (*talk.date > today) {
         out.push_back(Problem{"date", fmt::format("{} is in the future", talk.date->iso())});
-    } else if (child.enrolled_on && *talk.date < *child.enrolled_on) {
-        out.push_back(Problem{"date", fmt::format("{} is before the child enrolled ({})",
-                                                  talk.date->iso(), child.enrolled_on->iso())});
+    } else if (const std::string why = not_enrolled_reason(child, *talk.date); !why.empty()) {
+        out.push_back(Problem{"date", why});
     }
     if (talk.by.empty())
         out.push_back(Problem{"by", "say who held the talk (a staff id)"});

@@ -53,8 +53,10 @@ Date Date::from_days(long z) {
 }
 
 int Date::age_on(const Date& on) const {
+    // Born on 29 February: in other years the birthday is the 28th, as the checklist lists it.
+    const int birthday = month == 2 && day == 29 && !is_leap_year(on.year) ? 28 : day;
     int age = on.year - year;
-    if (on.month < month || (on.month == month && on.day < day)) --age;
+    if (on.month < month || (on.month == month && on.day < birthday)) --age;
     return age;
 }
 

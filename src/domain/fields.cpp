@@ -30,6 +30,12 @@ const std::vector<ChildField>& child_fields() {
         {"grade", "grade", {"年级"}, K::grade, "1-6"},
         {"class", "class", {"班级", "班"}, K::class_no, "class number within the grade"},
         {"enrolled_on", "enrolled_on", {"入学日期", "入学时间"}, K::date, "YYYY-MM-DD"},
+        {"entry",
+         "entry",
+         {"入学方式"},
+         K::entry,
+         "new | transfer (新生/转入): how the child enrolled; a return is transfer unless this "
+         "says new"},
         {"left_behind",
          "left_behind",
          {"留守类型", "留守情况"},
@@ -303,6 +309,12 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
                 return fmt::format("\"{}\" is not 双亲外出, 父亲外出 or 母亲外出 ({})", text,
                                    enum_keys<LeftBehind>());
             put(c, field.path, *l);
+            return {};
+        }
+        case K::entry: {
+            const auto e = enum_from_text<Entry>(text);
+            if (!e) return fmt::format("\"{}\" is not 新生 or 转入 ({})", text, enum_keys<Entry>());
+            put(c, field.path, *e);
             return {};
         }
         case K::boolean: {

@@ -178,8 +178,13 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         for (const auto& [field, text] : cells) {
             const std::string old_value = get_child_field(outcome.child, *field);
             set_child_field(outcome.child, *field, text, today);
-            if (get_child_field(outcome.child, *field) != old_value)
-                outcome.changed.emplace_back(field->key);
+            if (get_child_field(outcome.child, *field) == old_value) continue;
+            outcome.changed.emplace_back(field->key);
+            // A new class or flag from the sheet holds from today; reports for earlier days
+            // keep the old value, as with enroll --class.
+            if (match && is_dated_field(field->key) && !old_value.empty())
+                outcome.child.changes.push_back(
+                    Change{today, std::string(field->key), old_value, {}});
         }
         // Checks that need several cells at once.
         Problems cross;

@@ -21,7 +21,17 @@ const std::vector<EnumEntry<Status>>& enum_entries<Status>() {
         {Status::transferred, "transferred", "转出", {"转学"}},
         {Status::dropped_out, "dropped_out", "辍学", {"失学", "dropped-out"}},
         {Status::graduated, "graduated", "毕业", {}},
+        {Status::left, "left", "其他离校", {"离校", "其他"}},
         {Status::not_enrolled, "not_enrolled", "未入学", {"not-enrolled"}},
+    };
+    return kEntries;
+}
+
+template <>
+const std::vector<EnumEntry<Entry>>& enum_entries<Entry>() {
+    static const std::vector<EnumEntry<Entry>> kEntries = {
+        {Entry::new_pupil, "new", "新生", {"新入学", "新生入学"}},
+        {Entry::transfer, "transfer", "转入", {"转学转入", "插班", "复学"}},
     };
     return kEntries;
 }
@@ -129,6 +139,24 @@ Parent& Child::parent_slot(std::string_view relation) {
     return *parents.insert(at, fresh);
 }
 
+std::vector<Episode> Child::episodes() const {
+    std::vector<Episode> out = enrolment_history;
+    if (status == Status::not_enrolled && !enrolled_on) return out;
+    Episode now{enrolled_on, entry, std::nullopt, status, {}};
+    if (status != Status::enrolled) now.to = status_on;
+    out.push_back(now);
+    return out;
+}
+
+bool is_dated_field(std::string_view key) {
+    // What a school changes during a year and reports by: where the child sits, how the
+    // family is split, what support the child gets. Name or birth date corrections are not
+    // history.
+    static const std::vector<std::string_view> kDated = {
+        "grade", "class", "left_behind", "boarding", "key_child", "subsidies", "individual_plan"};
+    return std::find(kDated.begin(), kDated.end(), key) != kDated.end();
+}
+
 namespace {
 template <class T, class Key>
 void sort_by(std::vector<T>& items, Key key) {
@@ -147,6 +175,8 @@ void Child::sort_lists() {
     sort_by(pairing.progress, [](const ProgressItem& p) { return p.date; });
     sort_by(pairing.plan, [](const PlanItem& p) { return p.from; });
     sort_by(pairing.history, [](const PairingPeriod& p) { return p.from; });
+    sort_by(enrolment_history, [](const Episode& e) { return e.from; });
+    sort_by(changes, [](const Change& c) { return c.on; });
 }
 
 const Staff* StaffList::find(std::string_view id) const {
@@ -170,8 +200,9 @@ School default_school(const std::string& name, int start_year) {
     s.school = name;
     s.school_year = std::to_string(start_year) + "-" + std::to_string(start_year + 1);
     s.terms = {
-        {"第一学期", Date{start_year, 9, 1}, Date{start_year + 1, 1, 31}, {}},
-        {"第二学期", Date{start_year + 1, 2, 1}, Date{start_year + 1, 7, 31}, {}},
+        {"第一学期", Date{start_year, 9, 1}, Date{start_year + 1, 1, 31}, {}, {}, {}},
+        // 四月份：开通留守儿童亲情电话.
+        {"第二学期", Date{start_year + 1, 2, 1}, Date{start_year + 1, 7, 31}, {}, 4, {}},
     };
     // The month-by-month plan of the seed's 工作安排 (二月份 … 七月份).
     s.plan = {

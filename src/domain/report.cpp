@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "liushou/care.hpp"
+#include "liushou/fields.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"
 
@@ -53,10 +54,27 @@ Child state_on(const Child& original, const Date& day) {
                                        }),
                         p.history.end());
     }
+    // The enrolment of that day: a return after it is not made yet, a leaving after it not yet.
+    while (c.enrolled_on && after(c.enrolled_on) && !c.enrolment_history.empty()) {
+        const Episode e = c.enrolment_history.back();
+        c.enrolment_history.pop_back();
+        c.enrolled_on = e.from;
+        c.entry = e.entry;
+        c.status = e.status;
+        c.status_on = e.to;
+    }
     if (c.status != Status::enrolled && after(c.status_on) && c.status != Status::not_enrolled) {
         c.status = Status::enrolled;
         c.status_on.reset();
     }
+    // Dated fields back to what they were, latest change first.
+    for (auto it = c.changes.rbegin(); it != c.changes.rend(); ++it)
+        if (after(it->on))
+            if (const ChildField* field = find_child_field(it->field))
+                set_child_field(c, *field, it->was, Date{9999, 12, 31});
+    c.changes.erase(std::remove_if(c.changes.begin(), c.changes.end(),
+                                   [&](const Change& x) { return after(x.on); }),
+                    c.changes.end());
     return c;
 }
 
@@ -65,7 +83,8 @@ namespace {
 void merge_months(std::vector<MonthRate>& into, const std::vector<MonthRate>& from) {
     for (const auto& m : from) {
         auto it = std::find_if(into.begin(), into.end(), [&](const MonthRate& x) {
-            return x.month.year == m.month.year && x.month.month == m.month.month;
+            return x.month.year == m.month.year && x.month.month == m.month.month &&
+                   x.from == m.from && x.to == m.to;
         });
         if (it == into.end())
             into.push_back(m);
@@ -92,10 +111,6 @@ void merge_terms(std::vector<TermRate>& into, const std::vector<TermRate>& from)
               [](const TermRate& a, const TermRate& b) { return a.from < b.from; });
 }
 
-bool in(const std::optional<Date>& d, const Date& from, const Date& to) {
-    return d && from <= *d && *d <= to;
-}
-
 Date later(const Date& a, const Date& b) {
     return a < b ? b : a;
 }
@@ -107,7 +122,9 @@ Date earlier(const Date& a, const Date& b) {
 /// True when the record holds anything dated after `day`, so state_on would change it.
 bool has_later(const Child& c, const Date& day) {
     auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
-    if (after(c.status_on) || after(c.pairing.since)) return true;
+    if (after(c.status_on) || after(c.enrolled_on) || after(c.pairing.since)) return true;
+    for (const auto& x : c.changes)
+        if (after(x.on)) return true;
     for (const auto& t : c.talks)
         if (after(t.date)) return true;
     for (const auto& p : c.pairing.progress)
@@ -121,22 +138,44 @@ bool has_later(const Child& c, const Date& day) {
 
 Stats child_stats(const Child& original, const School& school, const Period& period,
                   const Date& end, Shortfall& shortfall) {
-    // Most reports are for today: copy the record only when there is something to rewind.
+    // As of `end`: later entries, returns, leavings and changes do not exist yet. Most reports
+    // are for today, so the record is copied only when there is something to rewind.
     Child rewound;
     const bool rewind = has_later(original, end);
     if (rewind) rewound = state_on(original, end);
     const Child& c = rewind ? rewound : original;
     Stats s;
+
+    // 基本情况 by enrolment [from, to): the day before the period is the start, so what
+    // happens on its first day (a drop-out dated 02-01, a new pupil on 09-01) is in it.
+    const Date before = period.from.add_days(-1);
+    for (const Episode& e : c.episodes()) {
+        const bool began = e.from && before < *e.from && *e.from <= end;
+        const bool ended = e.to && before < *e.to && *e.to <= end;
+        const bool in_at_start = (!e.from || *e.from <= before) && (!e.to || before < *e.to);
+        s.enrolled_from += in_at_start;
+        if (began) (e.entry == Entry::transfer ? s.transferred_in : s.new_pupils) += 1;
+        if (ended) {
+            switch (e.status) {
+                case Status::transferred:
+                    ++s.transferred;
+                    break;
+                case Status::dropped_out:
+                    ++s.dropped_out;
+                    break;
+                case Status::graduated:
+                    ++s.graduated;
+                    break;
+                default:
+                    ++s.left_other;
+                    break;  // left, or a not_enrolled set on a pupil
+            }
+        }
+    }
     const bool now = enrolled_on_day(c, end);
-    const bool at_start = enrolled_on_day(original, period.from);
     s.enrolled = now;
-    s.enrolled_from = at_start;
-    s.not_enrolled = c.status == Status::not_enrolled && (!c.status_on || *c.status_on <= end);
-    const bool dropped =
-        original.status == Status::dropped_out && in(original.status_on, period.from, end);
-    s.dropped_out = dropped;
-    s.transferred =
-        original.status == Status::transferred && in(original.status_on, period.from, end);
+    s.not_enrolled =
+        !now && c.status == Status::not_enrolled && (!c.status_on || *c.status_on <= end);
     if (now) {
         s.both_parents = c.left_behind == LeftBehind::both_parents;
         s.father_away = c.left_behind == LeftBehind::father_away;
@@ -148,53 +187,54 @@ Stats child_stats(const Child& original, const School& school, const Period& per
     const auto missing = missing_fields_by_relation(c);
     s.filed = Rate{now && missing.empty(), now};
     s.enrolment = Rate{now, now + s.not_enrolled};
-    s.retention = Rate{at_start && !dropped, at_start};
+    // 巩固率: of the enrolments in the period (期初 + 新入学 + 转入), those not ended by a
+    // drop-out; it agrees with the 辍学 row beside it.
+    const long present = s.enrolled_from + s.new_pupils + s.transferred_in;
+    s.retention = Rate{present - s.dropped_out, present};
     const bool paired = now && !c.pairing.teacher.empty();
     s.paired = Rate{paired, now};
 
     const Rules& rules = school.rules;
-    for (Month m{period.from.year, period.from.month};
-         std::make_pair(m.year, m.month) <= std::make_pair(end.year, end.month);
+    for (Month m{period.from.year, period.from.month}; m.first() <= end;
          m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
-        if (std::find(rules.months_without_talks.begin(), rules.months_without_talks.end(),
-                      m.month) != rules.months_without_talks.end())
-            continue;
         const Date from = later(m.first(), period.from), to = earlier(m.last(), end);
-        const bool counted = enrolled_during(c, from, to);
-        auto month_rate = [&](TalkKind kind, int required) {
-            if (required <= 0) return Rate{};
-            return Rate{counted && count_entries(c, kind, m.first(), to) >= required, counted};
+        auto month_rate = [&](TalkKind kind, int required, std::vector<MonthRate>& into) {
+            if (!month_requires(school, kind, m)) return Rate{};
+            const bool owed = owes_month(c, from, to);
+            const Rate r{owed && count_entries(c, kind, from, to) >= required, owed};
+            into.push_back(MonthRate{m, from, to, r});
+            return r;
         };
-        const Rate talk = month_rate(TalkKind::talk, rules.talks_per_month);
-        const Rate call = month_rate(TalkKind::family_call, rules.family_calls_per_month);
-        if (rules.talks_per_month > 0) s.talks_by_month.push_back(MonthRate{m, talk});
-        if (rules.family_calls_per_month > 0) s.calls_by_month.push_back(MonthRate{m, call});
+        const Rate talk = month_rate(TalkKind::talk, rules.talks_per_month, s.talks_by_month);
         s.talks += talk;
-        s.family_calls += call;
+        s.family_calls +=
+            month_rate(TalkKind::family_call, rules.family_calls_per_month, s.calls_by_month);
         if (now && talk.den && !talk.num)
-            shortfall.untalked.push_back(TalkShort{
-                m, count_entries(c, TalkKind::talk, m.first(), to), rules.talks_per_month});
+            shortfall.untalked.push_back(
+                TalkShort{m, count_entries(c, TalkKind::talk, from, to), rules.talks_per_month});
     }
     for (const Term& t : school.terms) {
         if (!t.from || !t.to || *t.to < period.from || end < *t.from) continue;
         const Date from = later(*t.from, period.from), to = earlier(*t.to, end);
-        const bool counted = enrolled_during(c, from, to);
+        const bool owed = owes_term(c, to);
+        const bool cut = from != *t.from || to != *t.to;
         auto term_rate = [&](TalkKind kind, int required) {
-            return Rate{counted && count_entries(c, kind, from, to) >= required, counted};
+            return Rate{owed && count_entries(c, kind, from, to) >= required, owed};
         };
         if (rules.home_visits_per_term > 0) {
             const Rate r = term_rate(TalkKind::home_visit, rules.home_visits_per_term);
-            s.visits_by_term.push_back(TermRate{t.name, from, to, r});
+            s.visits_by_term.push_back(TermRate{t.name, from, to, r, cut});
             s.home_visits += r;
         }
         if (rules.guardian_meetings_per_term > 0) {
             const Rate r = term_rate(TalkKind::meeting, rules.guardian_meetings_per_term);
-            s.meetings_by_term.push_back(TermRate{t.name, from, to, r});
+            s.meetings_by_term.push_back(TermRate{t.name, from, to, r, cut});
             s.meetings += r;
         }
     }
+    // The class the child was in on `end`: a move in April does not take March to 3-2.
+    shortfall.child = ChildRef{c.id, c.name, c.grade, c.class_no};
     if (now) {
-        shortfall.child = ChildRef{c.id, c.name, c.grade, c.class_no};
         shortfall.missing = missing;
         shortfall.unpaired = !paired;
     }
@@ -204,11 +244,15 @@ Stats child_stats(const Child& original, const School& school, const Period& per
 }  // namespace
 
 Stats& Stats::operator+=(const Stats& o) {
-    enrolled += o.enrolled;
     enrolled_from += o.enrolled_from;
-    not_enrolled += o.not_enrolled;
-    dropped_out += o.dropped_out;
+    new_pupils += o.new_pupils;
+    transferred_in += o.transferred_in;
     transferred += o.transferred;
+    dropped_out += o.dropped_out;
+    graduated += o.graduated;
+    left_other += o.left_other;
+    enrolled += o.enrolled;
+    not_enrolled += o.not_enrolled;
     both_parents += o.both_parents;
     father_away += o.father_away;
     mother_away += o.mother_away;
@@ -246,17 +290,18 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             shortfall.school = records.school->school;
             const Stats one = child_stats(c, *records.school, period, out.end, shortfall);
             school += one;
-            const int g = c.grade.value_or(0), k = c.class_no.value_or(0);
+            const ChildRef& then = shortfall.child;
+            const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
             Stats& grade = grades[Key{school.school, g, 0}];
             grade.school = school.school;
-            if (c.grade) grade.grade = c.grade;
+            if (then.grade) grade.grade = then.grade;
             grade += one;
             Stats& klass = classes[Key{school.school, g, k}];
             klass.school = school.school;
-            klass.grade = c.grade;
-            klass.class_no = c.class_no;
+            klass.grade = then.grade;
+            klass.class_no = then.class_no;
             klass += one;
-            if (!shortfall.child.id.empty() &&
+            if (one.enrolled &&
                 (!shortfall.missing.empty() || shortfall.unpaired || !shortfall.untalked.empty()))
                 out.shortfalls.push_back(shortfall);
         }

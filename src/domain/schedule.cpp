@@ -1,5 +1,7 @@
 #include "liushou/schedule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -8,19 +10,92 @@
 
 namespace liushou {
 
-bool enrolled_on_day(const Child& c, const Date& day) {
+namespace {
+/// Enrolled on `day` in the current enrolment: from enrolled_on until status_on, the first
+/// day in the new status.
+bool in_current(const Child& c, const Date& day) {
     if (c.status == Status::not_enrolled && !c.enrolled_on) return false;
     if (c.enrolled_on && day < *c.enrolled_on) return false;
     if (c.status == Status::enrolled) return true;
-    // status_on is the first day in the new status.
     return c.status_on && day < *c.status_on;
+}
+bool in_episode(const Episode& e, const Date& day) {
+    return (!e.from || *e.from <= day) && e.to && day < *e.to;
+}
+}  // namespace
+
+bool enrolled_on_day(const Child& c, const Date& day) {
+    if (in_current(c, day)) return true;
+    for (const Episode& e : c.enrolment_history)
+        if (in_episode(e, day)) return true;
+    return false;
+}
+
+std::string not_enrolled_reason(const Child& c, const Date& day) {
+    if (enrolled_on_day(c, day)) return {};
+    const std::vector<Episode> all = c.episodes();
+    if (all.empty()) return fmt::format("{}: the child is recorded as not enrolled", day.iso());
+    if (c.status != Status::enrolled && !c.status_on)
+        return fmt::format("{}: the child is recorded as {} without the date (status_on)",
+                           day.iso(), key_of(c.status));
+    // The enrolment just before the day, if any, says how the child left.
+    const Episode* last = nullptr;
+    for (const Episode& e : all)
+        if (e.to && *e.to <= day) last = &e;
+    if (!last)
+        return fmt::format("{} is before the child enrolled ({})", day.iso(),
+                           all.front().from ? all.front().from->iso() : "?");
+    return fmt::format("{} is after the child left ({} on {}){}", day.iso(), key_of(last->status),
+                       last->to->iso(),
+                       last == &all.back() ? "" : "; it was not enrolled again until later");
 }
 
 bool enrolled_during(const Child& c, const Date& from, const Date& to) {
     if (to < from) return false;
-    if (c.status == Status::not_enrolled && !c.enrolled_on) return false;
-    const Date first = c.enrolled_on && *c.enrolled_on > from ? *c.enrolled_on : from;
-    return first <= to && enrolled_on_day(c, first);
+    for (const Episode& e : c.episodes()) {
+        const Date first = e.from && *e.from > from ? *e.from : from;
+        if (first <= to && (!e.to || first < *e.to)) return true;
+    }
+    return false;
+}
+
+std::optional<Month> term_month(const Term& t, int month_no) {
+    if (!t.from || !t.to || month_no < 1 || month_no > 12) return std::nullopt;
+    for (Month m{t.from->year, t.from->month}; m.first() <= *t.to;
+         m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1})
+        if (m.month == month_no) return m;
+    return std::nullopt;
+}
+
+std::optional<Month> cadence_start(const School& school, TalkKind kind, const Month& m) {
+    for (const Term& t : school.terms) {
+        if (!t.from || !t.to || *t.to < m.first() || m.last() < *t.from) continue;
+        const auto& start = kind == TalkKind::talk ? t.talks_from : t.family_calls_from;
+        if (!start) continue;
+        const auto first = term_month(t, *start);
+        if (first && std::make_pair(m.year, m.month) < std::make_pair(first->year, first->month))
+            return first;
+    }
+    return std::nullopt;
+}
+
+bool is_month_without_talks(const Rules& r, int month) {
+    return std::find(r.months_without_talks.begin(), r.months_without_talks.end(), month) !=
+           r.months_without_talks.end();
+}
+
+bool month_requires(const School& school, TalkKind kind, const Month& m) {
+    const Rules& r = school.rules;
+    const int per_month = kind == TalkKind::talk ? r.talks_per_month : r.family_calls_per_month;
+    return per_month > 0 && !is_month_without_talks(r, m.month) && !cadence_start(school, kind, m);
+}
+
+bool owes_month(const Child& c, const Date& from, const Date& to) {
+    return enrolled_during(c, from, to);
+}
+
+bool owes_term(const Child& c, const Date& to) {
+    return enrolled_on_day(c, to);
 }
 
 const Term* term_for(const School& school, const Date& day, const Date& from, const Date& to) {
@@ -32,8 +107,10 @@ const Term* term_for(const School& school, const Date& day, const Date& from, co
 }
 
 int count_entries(const Child& c, TalkKind kind, const Date& from, const Date& to) {
+    // An entry dated when the child was not enrolled counts nowhere (check reports it).
     return static_cast<int>(std::count_if(c.talks.begin(), c.talks.end(), [&](const Talk& t) {
-        return t.kind == kind && t.date && from <= *t.date && *t.date <= to;
+        return t.kind == kind && t.date && from <= *t.date && *t.date <= to &&
+               enrolled_on_day(c, *t.date);
     }));
 }
 
@@ -55,9 +132,9 @@ bool class_order(const A& a, const A& b) {
 /// Fills a cadence: who owes entries of its kind in [from, to], grouped by teacher.
 /// `children` come in class order and `teachers[i]` is the teacher of children[i] on the
 /// reference day (empty when none), worked out once for all four cadences.
+template <class Owes>
 void owe(Cadence& cadence, const std::vector<const Child*>& children,
-         const std::vector<std::string>& teachers, const Date& from, const Date& to,
-         const Date& as_of) {
+         const std::vector<std::string>& teachers, const Date& from, const Date& to, Owes owes) {
     if (!cadence.due || cadence.required <= 0) {
         cadence.due = false;
         return;
@@ -65,13 +142,14 @@ void owe(Cadence& cadence, const std::vector<const Child*>& children,
     std::map<std::string, std::vector<Owed>> by_teacher;
     for (size_t i = 0; i < children.size(); ++i) {
         const Child* c = children[i];
+        if (!owes(*c)) continue;
         ++cadence.expected;
         const int done = count_entries(*c, cadence.kind, from, to);
         if (done >= cadence.required) continue;
         ++cadence.owing;
         Owed owed{ref_of(*c), done, std::nullopt};
         for (const auto& t : c->talks)
-            if (t.kind == cadence.kind && t.date && *t.date <= as_of &&
+            if (t.kind == cadence.kind && t.date && *t.date <= to && enrolled_on_day(*c, *t.date) &&
                 (!owed.last || *owed.last < *t.date))
                 owed.last = t.date;
         by_teacher[teachers[i]].push_back(std::move(owed));
@@ -120,20 +198,36 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     s.enrolled = static_cast<int>(in.size());
 
     const Rules& rules = school.rules;
-    const bool holiday =
-        std::find(rules.months_without_talks.begin(), rules.months_without_talks.end(),
-                  month.month) != rules.months_without_talks.end();
-    s.talks = Cadence{TalkKind::talk, rules.talks_per_month, false, !holiday, 0, 0, {}};
-    s.family_calls =
-        Cadence{TalkKind::family_call, rules.family_calls_per_month, false, !holiday, 0, 0, {}};
+    // As of the reference day: entries after it do not exist (a past month's checklist does
+    // not count May's visits), and the cadences use the definitions of liushou-rates(7).
+    const Date upto = s.as_of;
+    s.talks = Cadence{TalkKind::talk,
+                      rules.talks_per_month,
+                      false,
+                      month_requires(school, TalkKind::talk, month),
+                      0,
+                      0,
+                      {}};
+    s.family_calls = Cadence{TalkKind::family_call,
+                             rules.family_calls_per_month,
+                             false,
+                             month_requires(school, TalkKind::family_call, month),
+                             0,
+                             0,
+                             {}};
+    if (!is_month_without_talks(rules, month.month)) {
+        s.talks.starts = cadence_start(school, TalkKind::talk, month);
+        s.family_calls.starts = cadence_start(school, TalkKind::family_call, month);
+    }
     std::vector<std::string> teachers;
     teachers.reserve(in.size());
     for (const Child* c : in) {
         const auto pairing = pairing_on(*c, s.as_of);
         teachers.push_back(pairing ? pairing->teacher : std::string());
     }
-    owe(s.talks, in, teachers, first, last, s.as_of);
-    owe(s.family_calls, in, teachers, first, last, s.as_of);
+    auto month_owes = [&](const Child& c) { return owes_month(c, first, upto); };
+    owe(s.talks, in, teachers, first, upto, month_owes);
+    owe(s.family_calls, in, teachers, first, upto, month_owes);
 
     const Term* term = term_for(school, s.as_of, first, last);
     if (term) {
@@ -146,9 +240,12 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     s.meetings = Cadence{
         TalkKind::meeting, rules.guardian_meetings_per_term, true, term != nullptr, 0, 0, {}};
     if (term) {
-        // Only children enrolled during the term's part up to this month owe for it.
-        owe(s.home_visits, in, teachers, *term->from, *term->to, s.as_of);
-        owe(s.meetings, in, teachers, *term->from, *term->to, s.as_of);
+        // The term counted up to the reference day; owed by children enrolled on its last
+        // counted day, as in the summary.
+        const Date to = *term->to < upto ? *term->to : upto;
+        auto term_owes = [&](const Child& c) { return owes_term(c, to); };
+        owe(s.home_visits, in, teachers, *term->from, to, term_owes);
+        owe(s.meetings, in, teachers, *term->from, to, term_owes);
     }
 
     for (size_t i = 0; i < in.size(); ++i) {
@@ -156,13 +253,15 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         if (c->birth_date && c->birth_date->month == month.month) {
             int day = c->birth_date->day;
             if (month.month == 2 && day == 29 && !is_leap_year(month.year)) day = 28;
-            s.birthdays.push_back(Birthday{ref_of(*c), *c->birth_date,
-                                           Date{month.year, month.month, day},
-                                           month.year - c->birth_date->year});
+            const Date on{month.year, month.month, day};
+            s.birthdays.push_back(
+                Birthday{ref_of(*c), *c->birth_date, on, c->birth_date->age_on(on)});
         }
+        // A future month's checklist ages follow-ups to today: nothing later is known.
+        const Date aged_to = today < s.as_of ? today : s.as_of;
         for (const Talk* t : open_follow_ups(*c, s.as_of))
             s.follow_ups.push_back(OpenFollowUp{ref_of(*c), *t->date, t->follow_up, t->by,
-                                                s.as_of.days() - t->date->days()});
+                                                aged_to.days() - t->date->days()});
         if (teachers[i].empty()) s.unpaired.push_back(ref_of(*c));
         const std::vector<std::string> missing = missing_fields_by_relation(*c);
         if (!missing.empty()) s.incomplete.push_back(Incomplete{ref_of(*c), missing});

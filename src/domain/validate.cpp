@@ -6,6 +6,8 @@
 #include <cctype>
 #include <set>
 
+#include "liushou/fields.hpp"
+#include "liushou/schedule.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -275,6 +277,46 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
     if (c.status_on && c.enrolled_on && *c.status_on < *c.enrolled_on)
         add(out, "status_on", "the status changed before the child enrolled");
 
+    // Earlier enrolments: each ended, in order, before the next began.
+    std::optional<Date> last_end;
+    for (size_t i = 0; i < c.enrolment_history.size(); ++i) {
+        const Episode& e = c.enrolment_history[i];
+        const std::string at = fmt::format("enrolment_history[{}]", i);
+        if (!e.to)
+            add(out, at + ".to", "an earlier enrolment needs the day it ended (to)");
+        else if (e.from && *e.to < *e.from)
+            add(out, at + ".to", "the enrolment ends before it starts");
+        check_not_future(out, at + ".to", e.to, today);
+        if (e.status == Status::enrolled || e.status == Status::not_enrolled)
+            add(out, at + ".status",
+                "an earlier enrolment ended in transferred, dropped_out, graduated or left");
+        if (last_end && (!e.from || *e.from < *last_end))
+            add(out, at + ".from", "it begins before the enrolment above it ended");
+        last_end = e.to;
+    }
+    if (last_end && (!c.enrolled_on || *c.enrolled_on < *last_end))
+        add(out, "enrolled_on",
+            fmt::format("the current enrolment must begin on or after {}, when the last one in "
+                        "enrolment_history ended",
+                        last_end->iso()));
+    for (size_t i = 0; i < c.changes.size(); ++i) {
+        const Change& x = c.changes[i];
+        const std::string at = fmt::format("changes[{}]", i);
+        if (!x.on) add(out, at + ".on", "a change needs the day it took effect (on)");
+        check_not_future(out, at + ".on", x.on, today);
+        const ChildField* field = find_child_field(x.field);
+        if (!field || !is_dated_field(field->key) || field->key != x.field) {
+            add(out, at + ".field",
+                fmt::format("\"{}\" is not a field with dated changes (grade, class, "
+                            "left_behind, boarding, key_child, subsidies, individual_plan)",
+                            x.field));
+            continue;
+        }
+        Child scratch;
+        const std::string why = set_child_field(scratch, *field, x.was, Date{9999, 12, 31});
+        if (!why.empty()) add(out, at + ".was", why);
+    }
+
     std::set<std::string> relations;
     for (size_t i = 0; i < c.parents.size(); ++i) {
         const Parent& p = c.parents[i];
@@ -308,16 +350,27 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         if (p.from && p.to && *p.to < *p.from)
             add(out, fmt::format("pairing.plan[{}].to", i), "ends before it starts");
     }
+    // Entries are only dated in an enrolment; outside it they count nowhere.
+    auto enrolled_then = [&](const std::string& field, const std::optional<Date>& d) {
+        if (!d || *d > today) return;
+        const std::string why = not_enrolled_reason(c, *d);
+        if (!why.empty()) add(out, field, why + "; the entry counts nowhere");
+    };
+    enrolled_then("pairing.since", pr.since);
+    for (size_t i = 0; i < pr.plan.size(); ++i)
+        enrolled_then(fmt::format("pairing.plan[{}].from", i), pr.plan[i].from);
     for (size_t i = 0; i < pr.progress.size(); ++i) {
         const std::string at = fmt::format("pairing.progress[{}]", i);
         if (!pr.progress[i].date) add(out, at + ".date", "a progress note needs a date");
         check_not_future(out, at + ".date", pr.progress[i].date, today);
+        enrolled_then(at + ".date", pr.progress[i].date);
     }
     for (size_t i = 0; i < c.talks.size(); ++i) {
         const Talk& t = c.talks[i];
         const std::string at = fmt::format("talks[{}]", i);
         if (!t.date) add(out, at + ".date", "a talk needs a date");
         check_not_future(out, at + ".date", t.date, today);
+        enrolled_then(at + ".date", t.date);
         if (t.by.empty()) add(out, at + ".by", "a talk needs the staff id of who held it (by)");
     }
 }
@@ -355,6 +408,11 @@ void validate_school(const School& s, Problems& out) {
             add(out, at,
                 fmt::format("the term {} – {} leaves the school year {} (08-01 to 07-31)",
                             t.from->iso(), t.to->iso(), s.school_year));
+        for (const auto& [key, month] : {std::pair{"talks_from", t.talks_from},
+                                         std::pair{"family_calls_from", t.family_calls_from}})
+            if (month && t.from && t.to && !term_month(t, *month))
+                add(out, at + "." + key,
+                    fmt::format("month {} is not a month of the term", *month));
     }
     // Two terms that share a day would count that day's visits and meetings twice.
     for (size_t i = 0; i < s.terms.size(); ++i)

@@ -68,9 +68,19 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
             out += m.t("学校规则不要求。\n\n", "Not required by the school's rules.\n\n");
         else if (c.per_term)
             out += m.t("本月不在任何学期内。\n\n", "This month is outside every term.\n\n");
+        else if (c.starts)
+            out +=
+                m.t(fmt::format("本学期从 {} 月起要求{}，本月不计。\n\n", c.starts->month, title),
+                    fmt::format("This term asks for them from {} on; not counted this month.\n\n",
+                                c.starts->iso()));
         else
-            out += m.t(fmt::format("{}月是假期，无要求。\n\n", s.month.month),
-                       "A holiday month: none required.\n\n");
+            // Not "a holiday": the plan may well list talks and visits for the month (the
+            // seed's 二月份 does); only the per-child monthly count is not asked.
+            out += m.t(
+                fmt::format("学校规则不要求 {} 月逐人{}（months_without_talks），本月不计。\n\n",
+                            s.month.month, title),
+                "The school's rules ask for none in this month (months_without_talks); "
+                "not counted.\n\n");
         return;
     }
     out += m.en() ? fmt::format("## {}: {} still owed ({}{})\n\n", title, c.owing,

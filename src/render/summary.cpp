@@ -39,19 +39,42 @@ struct Count {
     int Stats::*value;
 };
 
+// 基本情况: the movement rows first (the identity 期初 + 新入学 + 转入 − 转出 − 辍学 − 毕业 −
+// 其他离校 = 期末 holds down this column), then who the children at the end are.
+const Count kMovement[] = {
+    {"enrolled_from", "期初在读", "Enrolled at the start", &Stats::enrolled_from},
+    {"new_pupils", "新入学", "New pupils", &Stats::new_pupils},
+    {"transferred_in", "转入", "Transferred in", &Stats::transferred_in},
+    {"transferred", "转出", "Transferred out", &Stats::transferred},
+    {"dropped_out", "辍学", "Dropped out", &Stats::dropped_out},
+    {"graduated", "毕业", "Graduated", &Stats::graduated},
+    {"left_other", "其他离校", "Left for other reasons", &Stats::left_other},
+    {"enrolled", "期末在读", "Enrolled at the end", &Stats::enrolled},
+};
+
 const Count kCounts[] = {
-    {"enrolled", "在读留守儿童", "Enrolled left-behind children", &Stats::enrolled},
     {"both_parents", "其中双亲外出", "both parents away", &Stats::both_parents},
     {"father_away", "其中父亲外出", "father away", &Stats::father_away},
     {"mother_away", "其中母亲外出", "mother away", &Stats::mother_away},
     {"boarding", "寄宿", "Boarding", &Stats::boarding},
     {"key_children", "重点帮扶对象", "Key children (重点帮扶)", &Stats::key_children},
     {"subsidised", "享受资助", "Subsidised (资助)", &Stats::subsidised},
-    {"enrolled_from", "期初在读", "Enrolled at the start", &Stats::enrolled_from},
-    {"dropped_out", "期内辍学", "Dropped out in the period", &Stats::dropped_out},
-    {"transferred", "期内转出", "Transferred in the period", &Stats::transferred},
     {"not_enrolled", "未入学", "Not enrolled (未入学)", &Stats::not_enrolled},
 };
+
+/// A month's label, with the days counted when the period or the reference day cuts it.
+std::string month_label(const MonthRate& m, const Writer& w) {
+    if (!m.cut()) return m.month.iso();
+    const std::string from = m.from.iso().substr(5), to = m.to.iso().substr(5);
+    return w.en() ? fmt::format("{} ({} to {})", m.month.iso(), from, to)
+                  : fmt::format("{}（{} 至 {}）", m.month.iso(), from, to);
+}
+
+std::string term_label(const TermRate& t, const Writer& w) {
+    if (!t.cut) return w.text(t.term);
+    return w.en() ? fmt::format("{} ({} to {})", w.text(t.term), t.from.iso(), t.to.iso())
+                  : fmt::format("{}（{} 至 {}）", w.text(t.term), t.from.iso(), t.to.iso());
+}
 
 std::string group_name(const Stats& s, const Writer& w, bool with_class) {
     if (with_class) {
@@ -67,19 +90,23 @@ std::string stats_json(const Stats& s) {
     out += fmt::format("\"school\": {}, \"grade\": {}, \"class\": {}", json_string(s.school),
                        s.grade ? std::to_string(*s.grade) : "null",
                        s.class_no ? std::to_string(*s.class_no) : "null");
+    for (const auto& c : kMovement) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     for (const auto& c : kCounts) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     out += ", \"rates\": {";
     for (size_t i = 0; i < std::size(kMetrics); ++i)
         out += fmt::format("{}\"{}\": {}", i ? ", " : "", kMetrics[i].key,
                            json_rate(s.*(kMetrics[i].rate)));
-    out += "}, \"talks_by_month\": [";
-    for (size_t i = 0; i < s.talks_by_month.size(); ++i)
-        out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
-                           s.talks_by_month[i].month.iso(), json_rate(s.talks_by_month[i].rate));
-    out += "], \"calls_by_month\": [";
-    for (size_t i = 0; i < s.calls_by_month.size(); ++i)
-        out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
-                           s.calls_by_month[i].month.iso(), json_rate(s.calls_by_month[i].rate));
+    auto months = [](const std::vector<MonthRate>& v) {
+        std::string t;
+        for (size_t i = 0; i < v.size(); ++i)
+            t += fmt::format(
+                "{}{{\"month\": \"{}\", \"from\": \"{}\", \"to\": \"{}\", \"rate\": {}}}",
+                i ? ", " : "", v[i].month.iso(), v[i].from.iso(), v[i].to.iso(),
+                json_rate(v[i].rate));
+        return t;
+    };
+    out += "}, \"talks_by_month\": [" + months(s.talks_by_month);
+    out += "], \"calls_by_month\": [" + months(s.calls_by_month);
     auto terms = [](const std::vector<TermRate>& v) {
         std::string t;
         for (size_t i = 0; i < v.size(); ++i)
@@ -96,18 +123,26 @@ std::string stats_json(const Stats& s) {
 void stats_csv(std::string& out, const char* scope, const Stats& s) {
     const std::string grade = s.grade ? std::to_string(*s.grade) : "";
     const std::string klass = s.class_no ? std::to_string(*s.class_no) : "";
-    for (const auto& c : kCounts)
+    auto count = [&](const Count& c) {
         out +=
             csv_line({scope, s.school, grade, klass, c.key, std::to_string(s.*(c.value)), "", ""});
-    for (const auto& m : kMetrics) {
-        const Rate& r = s.*(m.rate);
-        out += csv_line({scope, s.school, grade, klass, m.key, std::to_string(r.num),
+    };
+    for (const auto& c : kMovement) count(c);
+    for (const auto& c : kCounts) count(c);
+    auto rate = [&](const std::string& metric, const Rate& r) {
+        out += csv_line({scope, s.school, grade, klass, metric, std::to_string(r.num),
                          std::to_string(r.den), json_pct(r) == "null" ? "" : json_pct(r)});
-    }
+    };
+    for (const auto& m : kMetrics) rate(m.key, s.*(m.rate));
+    // Every figure of the Markdown, month by month and term by term; a cut month or term
+    // names the days counted.
+    auto span = [](const Date& from, const Date& to) { return from.iso() + ".." + to.iso(); };
     for (const auto& m : s.talks_by_month)
-        out += csv_line({scope, s.school, grade, klass, "talks:" + m.month.iso(),
-                         std::to_string(m.rate.num), std::to_string(m.rate.den),
-                         json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
+        rate("talks:" + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
+    for (const auto& m : s.calls_by_month)
+        rate("family_calls:" + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
+    for (const auto& t : s.visits_by_term) rate("home_visits:" + span(t.from, t.to), t.rate);
+    for (const auto& t : s.meetings_by_term) rate("meetings:" + span(t.from, t.to), t.rate);
 }
 
 std::string summary_json(const Summary& s, const std::vector<Provenance>& sources,
@@ -201,8 +236,34 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 
     out += w.t("## 基本情况\n\n", "## Children\n\n");
     out += header({w.t("项目", "Item"), w.t("人数", "Children")}, 1);
+    for (const auto& c : kMovement)
+        out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
     for (const auto& c : kCounts) out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
     out += "\n";
+    // The same movement for every grade and its classes, so each row can be added up.
+    {
+        std::vector<std::string> head;
+        if (county) head.push_back(w.t("学校", "School"));
+        head.push_back(w.t("年级、班级", "Grade, class"));
+        const size_t first_number = head.size();
+        for (const auto& c : kMovement) head.push_back(w.t(c.zh, c.en));
+        out += w.t("## 各年级、各班人数变动\n\n", "## Movement by grade and class\n\n");
+        out += header(head, first_number);
+        auto movement_row = [&](const Stats& g, const std::string& label) {
+            std::vector<std::string> cells;
+            if (county) cells.push_back(w.text(g.school));
+            cells.push_back(label);
+            for (const auto& c : kMovement) cells.push_back(std::to_string(g.*(c.value)));
+            out += row(cells);
+        };
+        for (const auto& g : s.by_grade) {
+            movement_row(g, group_name(g, w, false));
+            for (const auto& k : s.by_class)
+                if (k.school == g.school && k.grade == g.grade)
+                    movement_row(k, group_name(k, w, true));
+        }
+        out += "\n";
+    }
 
     out += w.t("## 各项比率\n\n", "## Rates\n\n");
     out += header(
@@ -223,7 +284,7 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                       1);
         std::string labels, bars;
         for (const auto& m : s.total.talks_by_month) {
-            out += row({m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
+            out += row({month_label(m, w), std::to_string(m.rate.num), std::to_string(m.rate.den),
                         pct(m.rate)});
             labels += (labels.empty() ? "" : ", ") + fmt::format("\"{}\"", m.month.iso());
             const auto p = m.rate.shown_percent();
@@ -243,18 +304,19 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
     for (const auto& m : s.total.calls_by_month)
         out += row({w.t(fmt::format("亲情电话（每月 {} 次）", rules.family_calls_per_month),
                         fmt::format("Family calls ({} a month)", rules.family_calls_per_month)),
-                    m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
+                    month_label(m, w), std::to_string(m.rate.num), std::to_string(m.rate.den),
                     pct(m.rate)});
     for (const auto& t : s.total.visits_by_term)
         out += row({w.t(fmt::format("家访（每学期 {} 次）", rules.home_visits_per_term),
                         fmt::format("Home visits ({} a term)", rules.home_visits_per_term)),
-                    w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den),
+                    term_label(t, w), std::to_string(t.rate.num), std::to_string(t.rate.den),
                     pct(t.rate)});
     for (const auto& t : s.total.meetings_by_term)
         out += row(
             {w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
                  fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term)),
-             w.text(t.term), std::to_string(t.rate.num), std::to_string(t.rate.den), pct(t.rate)});
+             term_label(t, w), std::to_string(t.rate.num), std::to_string(t.rate.den),
+             pct(t.rate)});
     out += "\n";
 
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,

@@ -12,7 +12,7 @@ status changes.
   >   --enrolled-on 2023-09-01 --id-number 420821201503081231
   added 2025-001 王小明
   $ cat children/2025-001.yaml
-  schema: 1
+  schema: 2
   id: "2025-001"
   name: 王小明
   gender: male
@@ -72,11 +72,11 @@ A status change, and a date that is not possible.
   liushou enroll: 2025-002 was not changed
   [1]
   $ liushou enroll 2025-002 --status moved
-  liushou enroll: --status: "moved" is not one of enrolled | transferred | dropped_out | graduated | not_enrolled
+  liushou enroll: --status: "moved" is not one of enrolled | transferred | dropped_out | graduated | left | not_enrolled
   liushou enroll: 2025-002 was not changed
   [1]
   $ liushou enroll 2025-002 --on 2026-03-01
-  liushou: --on goes with --status
+  liushou: --on goes with --status, or with a field that changes over time (--grade, --class, --left-behind, --boarding, --key-child, --subsidies, --individual-plan)
   [2]
 
 Bad values are all reported, nothing is written, and phone numbers are not echoed.

@@ -8,13 +8,13 @@ liushou in git: --commit, the pre-commit hook, and two clones merging record by 
   liushou merge-file %O %A %B
   $ liushou --commit staff add --name 张老师 && liushou -q --commit staff add --name 李老师 && git log --format=%s
   added T001 张老师
-  committed e0f2d9c (1 file)
+  committed 1bbdf88 (1 file)
   staff add T002
   staff add T001
   init
   $ liushou --commit enroll 2025-001 --name 徐紫涵 --gender 女 --birth-date 2016-05-04 --grade 4 --class 2 --enrolled-on 2022-09-01 --left-behind 双亲外出 --guardian-phone 13800000001 --home-address 石龙村1组1号 --notes 家中困难
   added 2025-001 徐紫涵
-  committed b2cbe05 (1 file)
+  committed a400c1e (1 file)
 
 Commit messages carry ids, dates and the action, never a name, a phone number, an address or
 a note; each commit holds exactly the files the command wrote.
@@ -35,7 +35,7 @@ a note; each commit holds exactly the files the command wrote.
   $ git log -p | grep -c -E '徐紫涵|13800000002|石龙村|家中困难|想念妈妈|联系父亲' > /dev/null && git log --format=%B | grep -E '徐紫涵|1380000|石龙村|困难|想念|联系' || echo 'the records hold them; no message does'
   the records hold them; no message does
   $ git show --stat --format=%s HEAD~1 | grep '|'
-   children/2025-001.yaml | 4 ++--
+   children/2025-001.yaml | 8 ++++++--
   $ rm more.csv sheet.csv && git status --porcelain
 
 git_commit: true in liushou.yaml does the same without the flag; no repository is an error
@@ -74,6 +74,7 @@ merge keeps both talks in date order and both changes, and check is clean.
   children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
   Merge branch 'master' of ../b
   children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 5 files: 0 errors, 1 warning
   health: 一般
     age: 70
@@ -104,6 +105,7 @@ check names it until someone chooses.
   17-  phone: "13900000009"
   18->>>>>>> theirs
   children/2025-001.yaml:14:1: error: an unresolved merge conflict: keep one side's lines and delete the <<<<<<<, ======= and >>>>>>> lines
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 5 files: 1 error, 0 warnings
   [1]
   $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' children/2025-001.yaml && liushou check --allow-incomplete -q && git commit -qam merged && grep 'phone' children/2025-001.yaml

@@ -5,6 +5,7 @@ could not be read. A record may be at most 1 MiB and a sheet 64 MiB (see liushou
   $ liushou init school --school 测试小学 --year 2025-2026 -q && cd school
   $ liushou -q staff add --name 张老师
   $ cp -r $TESTDIR/../hostile ../hostile && H=../hostile && cp $H/valid.yaml children/2025-900.yaml && liushou check
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 0 errors, 0 warnings
 
 Each bad record takes the valid one's place. check reports it; log-talk refuses to write over a
@@ -25,383 +26,459 @@ is skipped) without crashing.
   $ for f in $H/records/*.yaml; do try "$f"; done
   == age-300.yaml
   children/2025-900.yaml:25:8: error: guardian.age: 300 is not an age
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == age-fraction.yaml
   children/2025-900.yaml:25:8: error: guardian.age: expected a whole number, found "62.5"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == alias-bomb.yaml
   children/2025-900.yaml:27:8: error: aliases (*name) are not allowed in liushou files; write the value out
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == bad-phone.yaml
   children/2025-900.yaml:23:10: error: guardian.phone: not a mobile (11 digits) or landline number with area code
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == binary-tag.yaml
   children/2025-900.yaml:3:7: error: tags (!!binary) are not allowed in liushou files
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == birth-future.yaml
   children/2025-900.yaml:5:13: error: birth_date: 2027-05-04 is in the future
   children/2025-900.yaml:9:14: error: enrolled_on: the child enrolled before being born
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 2 errors, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == boarding-maybe.yaml
   children/2025-900.yaml:26:11: error: boarding: expected true or false, found "maybe"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == class-negative.yaml
   children/2025-900.yaml:8:8: error: class: class -2 is not between 1 and 99
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == complex-key.yaml
   children/2025-900.yaml:26:3: error: a key must be plain text
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == custom-tag.yaml
   children/2025-900.yaml:3:7: error: tags (!child) are not allowed in liushou files
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == date-slashes.yaml
   children/2025-900.yaml:5:13: error: birth_date: "2016/05/04" is not a date in the form YYYY-MM-DD
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == date-words.yaml
   children/2025-900.yaml:5:13: error: birth_date: "last spring" is not a date in the form YYYY-MM-DD
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == duplicate-key.yaml
   children/2025-900.yaml:26:1: error: name: this key appears twice; keep one (the first is used)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == duplicate-nested-key.yaml
   children/2025-900.yaml:21:3: error: guardian.name: this key appears twice; keep one (the first is used)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == empty-list-item.yaml
   children/2025-900.yaml:14:5: error: parents[0].relation: "" is not father or mother (a guardian goes under guardian)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == empty.yaml
   children/2025-900.yaml:1:1: error: the file is empty
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == enrolled-before-birth.yaml
   children/2025-900.yaml:9:14: error: enrolled_on: the child enrolled before being born
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == feb-30.yaml
   children/2025-900.yaml:5:13: error: birth_date: "2025-02-30" is not a real date (2025-02 has 28 days)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == formula-name.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 0 errors, 0 warnings
   check: exit 0
   log-talk: wrote the talk
   == fullwidth-colon-key.yaml
   children/2025-900.yaml:3:5: error: name: the key is followed by a full-width colon (：); write an ASCII colon and a space: name: …
   children/2025-900.yaml:4:7: error: not valid YAML: illegal map value
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 2 errors, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == fullwidth-colon-nested-key.yaml
   children/2025-900.yaml:20:7: error: name: the key is followed by a full-width colon (：); write an ASCII colon and a space: name: …
   children/2025-900.yaml:21:13: error: not valid YAML: illegal map value
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 2 errors, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == gender-number.yaml
   children/2025-900.yaml:4:9: error: gender: "3" is not one of male | female
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == grade-list.yaml
   children/2025-900.yaml:7:8: error: grade: expected text, found a list
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == grade-overflow.yaml
   children/2025-900.yaml:7:8: error: grade: expected a whole number, found "999******************99"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == grade-word.yaml
   children/2025-900.yaml:7:8: error: grade: expected a whole number, found "four"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == grade-zero.yaml
   children/2025-900.yaml:7:8: error: grade: grade 0 is not a primary school grade (1-6)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == guardian-name-lrm.yaml
   children/2025-900.yaml:20:9: error: guardian.name: holds a character that reorders text (U+200E), so it could display as something else; remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == id-mismatch.yaml
   children/2025-900.yaml:2:5: error: id: the file says id 2025-901 but is named 2025-900.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == id-missing.yaml
   children/2025-900.yaml:1:1: error: id: the id is empty
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == id-number-birth-differs.yaml
   children/2025-900.yaml:6:12: error: id_number: the birth date in the number differs from birth_date
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == id-number-check-digit.yaml
   children/2025-900.yaml:6:12: error: id_number: the check digit is wrong (GB 11643): a digit was mistyped
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == id-number-in-age.yaml
   children/2025-900.yaml:25:8: error: guardian.age: expected a whole number, found "420*************16"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == id-number-short.yaml
   children/2025-900.yaml:6:12: error: id_number: an id number has 18 characters, this one has 10
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == id-traversal.yaml
   children/2025-900.yaml:2:5: error: id: the id "../../etc/passwd" must start with a letter or digit
   children/2025-900.yaml:2:5: error: id: the file says id ../../etc/passwd but is named 2025-900.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 2 errors, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == invalid-utf8.yaml
   children/2025-900.yaml:26:1: error: the file is not valid UTF-8 (save it as UTF-8)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == left-behind-unknown.yaml
   children/2025-900.yaml:11:14: error: left_behind: "sometimes" is not one of both_parents | father_away | mother_away
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == list.yaml
   children/2025-900.yaml:1:1: error: expected a mapping of fields, found a list
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == lone-cr.yaml
   children/2025-900.yaml:3:1: error: the file holds a carriage return (U+000D) that does not end a line; remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == mapping-as-key-in-unknown.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 0 errors, 0 warnings
   check: exit 0
   log-talk: wrote the talk
   == merge-key.yaml
   children/2025-900.yaml:21:7: error: aliases (*name) are not allowed in liushou files; write the value out
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == month-13-birth.yaml
   children/2025-900.yaml:5:13: error: birth_date: "2016-13-04" has no month 13
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == name-bidi-override.yaml
   children/2025-900.yaml:3:7: error: name: holds a character that reorders text (U+202E), so it could display as something else; remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == name-c1-control.yaml
   children/2025-900.yaml:3:7: error: name: holds a control character (U+0085); remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == name-control-char.yaml
   children/2025-900.yaml:3:7: error: name: holds a control character (U+0007); remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == name-map.yaml
   children/2025-900.yaml:4:3: error: name: expected text, found a mapping
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == negative-age.yaml
   children/2025-900.yaml:25:8: error: guardian.age: -5 is not an age
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == notes-bidi-isolate.yaml
   children/2025-900.yaml:26:8: error: notes: holds a character that reorders text (U+2066), so it could display as something else; remove it
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == nul-byte.yaml
   children/2025-900.yaml:1:1: error: the file holds NUL bytes; it is not a text file
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == null-key.yaml
   children/2025-900.yaml:26:1: error: a key must be plain text
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == only-comment.yaml
   children/2025-900.yaml:1:1: error: the file is empty
   children/2025-900.yaml:1:1: warning: comments are dropped when liushou rewrites this file; keep notes in a field such as notes
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 1 warning
   check: exit 1
   log-talk: exit 1, file unchanged
   == parent-unknown-relation.yaml
   children/2025-900.yaml:14:15: error: parents[0].relation: "uncle" is not father or mother (a guardian goes under guardian)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == parents-map.yaml
   children/2025-900.yaml:15:9: error: not valid YAML: illegal map value
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == phone-in-gender.yaml
   children/2025-900.yaml:4:9: error: gender: "139******21" is not one of male | female
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == phone-in-grade-fullwidth.yaml
   children/2025-900.yaml:7:8: error: grade: expected a whole number, found "139******78"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == scalar.yaml
   children/2025-900.yaml:1:1: error: expected a mapping of fields, found text
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == schema-string.yaml
   children/2025-900.yaml:1:1: warning: schema: no schema version; assuming 1
   children/2025-900.yaml:1:9: error: schema: expected a whole number, found "one"
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 1 warning
   check: exit 1
   log-talk: exit 1, file unchanged
   == shell-in-notes.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 0 errors, 0 warnings
   check: exit 0
   log-talk: wrote the talk
   == status-unknown.yaml
-  children/2025-900.yaml:10:9: error: status: "vanished" is not one of enrolled | transferred | dropped_out | graduated | not_enrolled
+  children/2025-900.yaml:10:9: error: status: "vanished" is not one of enrolled | transferred | dropped_out | graduated | left | not_enrolled
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == status-without-date.yaml
   children/2025-900.yaml:1:1: error: status_on: status transferred needs the date it changed (status_on)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
-  log-talk: wrote the talk
+  log-talk: exit 1, file unchanged
   == tab-indent.yaml
   children/2025-900.yaml:27:2: error: not valid YAML: illegal block entry
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-feb-29-non-leap.yaml
   children/2025-900.yaml:27:11: error: talks[0].date: "2026-02-29" is not a real date (2026-02 has 28 days)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-future.yaml
   children/2025-900.yaml:27:11: error: talks[0].date: 2027-03-02 is in the future
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == talk-item-scalar.yaml
   children/2025-900.yaml:27:5: error: talks[0]: expected a mapping, found text
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-month-13.yaml
   children/2025-900.yaml:27:11: error: talks[0].date: "2026-13-02" has no month 13
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-no-date.yaml
   children/2025-900.yaml:27:5: error: talks[0].date: a talk needs a date
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == talk-unknown-kind.yaml
   children/2025-900.yaml:28:11: error: talks[0].kind: "chat" is not one of talk | home_visit | family_call | meeting
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-unknown-teacher.yaml
   children/2025-900.yaml:29:9: error: talks[0].by: teacher T999 is not in staff.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: wrote the talk
   == talks-map.yaml
   children/2025-900.yaml:27:3: error: talks: expected a list, found a mapping
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == talks-scalar.yaml
   children/2025-900.yaml:26:8: error: talks: expected a list, found text
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == two-documents.yaml
   children/2025-900.yaml:26:1: error: the file holds more than one YAML document (a line "---"); keep one record per file
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == unclosed-double-quote.yaml
   children/2025-900.yaml:6:13: error: not valid YAML: end of map not found
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == unclosed-flow.yaml
   children/2025-900.yaml:27:1: error: not valid YAML: end of map flow not found
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == unclosed-single-quote.yaml
   children/2025-900.yaml:3:7: error: this quoted text has no closing '
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == undefined-alias.yaml
   children/2025-900.yaml:26:8: error: not valid YAML: the referenced anchor is not defined
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == unknown-schema.yaml
-  children/2025-900.yaml:1:9: error: schema: schema version 99 is not known to this liushou (it reads version 1)
+  children/2025-900.yaml:1:9: error: schema: schema version 99 is not known to this liushou (it reads versions 1 to 2)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   == url-in-notes.yaml
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 0 errors, 0 warnings
   check: exit 0
   log-talk: wrote the talk
@@ -412,18 +489,21 @@ Files too large to keep in git are made here: nesting 100,000 levels deep in flo
   $ { cat $H/valid.yaml; printf 'notes: '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; echo; } > ../deep-flow.yaml && try ../deep-flow.yaml
   == deep-flow.yaml
   children/2025-900.yaml:26:200008: error: nested more than 500 levels deep; a record needs a handful
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   $ { cat $H/valid.yaml; echo 'notes:'; awk 'BEGIN { for (i = 1; i <= 600; i++) { s = sprintf("%*s", i, ""); print s "- " } }'; } > ../deep-block.yaml && try ../deep-block.yaml
   == deep-block.yaml
   children/2025-900.yaml:525:501: error: nested more than 500 levels deep; a record needs a handful
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
   $ { cat $H/valid.yaml; printf 'notes: "'; head -c 15000000 /dev/zero | tr '\0' 'a'; echo '"'; } > ../big.yaml && try ../big.yaml
   == big.yaml
   children/2025-900.yaml:1:1: error: the file is 15.0 MB; a record may be at most 1 MiB (was something pasted into it?)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
   log-talk: exit 1, file unchanged
@@ -433,6 +513,7 @@ A symbolic link in children/ that leads out of the tree is refused; one inside i
 
   $ echo 'secret: 1' > ../outside.yaml && ln -s ../../outside.yaml children/2025-901.yaml && liushou check
   children/2025-901.yaml:1:1: error: a symbolic link to outside the tree; refused (put the file itself here)
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 4 files: 1 error, 0 warnings
   [1]
   $ liushou -q log-talk 2025-901 --date 2026-03-10 --by T001 --summary 谈心; echo "exit $?"; cat ../outside.yaml
@@ -441,6 +522,7 @@ A symbolic link in children/ that leads out of the tree is refused; one inside i
   exit 1
   secret: 1
   $ rm children/2025-901.yaml && mkdir -p keep && sed 's/2025-900/2025-902/; s/测试童/测试乙/; /id_number/d' $H/valid.yaml > keep/2025-902.yaml && ln -s ../keep/2025-902.yaml children/2025-902.yaml && liushou check --allow-incomplete && liushou list --format csv | cut -d, -f1
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 4 files: 0 errors, 0 warnings
   学号
   2025-900

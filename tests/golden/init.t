@@ -13,7 +13,7 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
   school/liushou.yaml
   school/staff.yaml
   $ cat school/liushou.yaml school/staff.yaml school/.gitignore school/.gitattributes
-  schema: 1
+  schema: 2
   school: 孙桥镇中心小学
   county: 京山县
   school_year: "2025-2026"
@@ -24,6 +24,7 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
     - name: 第二学期
       from: 2026-02-01
       to: 2026-07-31
+      family_calls_from: 4
   leading_group:
     leader: ""
     deputies: []

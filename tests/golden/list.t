@@ -43,7 +43,7 @@ list shows children as a table, JSON or CSV, filtered.
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
   2025-004  王俊杰  女    1     1     双亲外出            在读  完整
   $ liushou list --status gone
-  liushou: --status gone: use all or one of enrolled | transferred | dropped_out | graduated | not_enrolled
+  liushou: --status gone: use all or one of enrolled | transferred | dropped_out | graduated | left | not_enrolled
   [2]
   $ liushou list --grade 9
   --grade: Value 9 not in range 1 to 6

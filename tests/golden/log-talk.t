@@ -17,7 +17,7 @@ One talk adds only lines to the child's file; an earlier one is inserted in date
   logged 2025-001 2026-03-02 home_visit by T002
   $ git diff
   diff --git a/children/2025-001.yaml b/children/2025-001.yaml
-  index adf1219..6437fa2 100644
+  index 4487d03..592d3d2 100644
   --- a/children/2025-001.yaml
   +++ b/children/2025-001.yaml
   @@ -33,6 +33,10 @@ guardian:

@@ -4,6 +4,7 @@ holiday month (no talks), so the talk months are March and April.
 
   $ export LIUSHOU_TODAY=2026-04-30
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026 --no-git -q && cd school
+  $ sed -i '/family_calls_from/d' liushou.yaml  # family calls from the term's first month, as before 4 月 was the default
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 3 --class 1
   $ liushou -q staff add --name 李老师 --role teacher
   $ full() { local grade=$1; shift; liushou -q enroll --gender 男 --grade "$grade" --class 1 --left-behind 双亲外出 \
@@ -49,17 +50,32 @@ enrolled during the term.
   
   | 项目 | 人数 |
   | --- | ---: |
-  | 在读留守儿童 | 3 |
+  | 期初在读 | 4 |
+  | 新入学 | 1 |
+  | 转入 | 0 |
+  | 转出 | 1 |
+  | 辍学 | 1 |
+  | 毕业 | 0 |
+  | 其他离校 | 0 |
+  | 期末在读 | 3 |
   | 其中双亲外出 | 3 |
   | 其中父亲外出 | 0 |
   | 其中母亲外出 | 0 |
   | 寄宿 | 1 |
   | 重点帮扶对象 | 0 |
   | 享受资助 | 0 |
-  | 期初在读 | 4 |
-  | 期内辍学 | 1 |
-  | 期内转出 | 1 |
   | 未入学 | 1 |
+  
+  ## 各年级、各班人数变动
+  
+  | 年级、班级 | 期初在读 | 新入学 | 转入 | 转出 | 辍学 | 毕业 | 其他离校 | 期末在读 |
+  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+  | 年级未知 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+  | 班级未知 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+  | 三年级 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 2 |
+  | 三年级1班 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 2 |
+  | 四年级 | 2 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |
+  | 四年级1班 | 2 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |
   
   ## 各项比率
   
@@ -67,12 +83,12 @@ enrolled during the term.
   | --- | ---: | ---: | ---: |
   | 建档率 | 2 | 3 | 66.7% |
   | 入学率 | 3 | 4 | 75.0% |
-  | 巩固率 | 3 | 4 | 75.0% |
+  | 巩固率 | 4 | 5 | 80.0% |
   | 结对率 | 2 | 3 | 66.7% |
   | 谈心完成率 | 6 | 9 | 66.7% |
   | 亲情电话完成率 | 1 | 9 | 11.1% |
-  | 家访覆盖率 | 1 | 5 | 20.0% |
-  | 座谈会覆盖率 | 0 | 5 | 0.0% |
+  | 家访覆盖率 | 1 | 3 | 33.3% |
+  | 座谈会覆盖率 | 0 | 3 | 0.0% |
   
   ## 每月谈心完成情况
   
@@ -95,15 +111,15 @@ enrolled during the term.
   | --- | --- | ---: | ---: | ---: |
   | 亲情电话（每月 1 次） | 2026-03 | 1 | 5 | 20.0% |
   | 亲情电话（每月 1 次） | 2026-04 | 0 | 4 | 0.0% |
-  | 家访（每学期 1 次） | 第二学期 | 1 | 5 | 20.0% |
-  | 座谈会（每学期 1 次） | 第二学期 | 0 | 5 | 0.0% |
+  | 家访（每学期 1 次） | 第二学期（2026-02-01 至 2026-04-30） | 1 | 3 | 33.3% |
+  | 座谈会（每学期 1 次） | 第二学期（2026-02-01 至 2026-04-30） | 0 | 3 | 0.0% |
   
   ## 各年级
   
   | 年级 | 在读 | 建档率 | 入学率 | 巩固率 | 结对率 | 谈心完成率 | 家访覆盖率 |
   | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
   | 年级未知 | 0 | — | 0.0% | — | — | — | — |
-  | 三年级 | 2 | 50.0% | 100.0% | 50.0% | 100.0% | 80.0% | 33.3% |
+  | 三年级 | 2 | 50.0% | 100.0% | 66.7% | 100.0% | 80.0% | 50.0% |
   | 四年级 | 1 | 100.0% | 100.0% | 100.0% | 0.0% | 50.0% | 0.0% |
   
   ## 各班
@@ -111,7 +127,7 @@ enrolled during the term.
   | 班级 | 在读 | 建档率 | 入学率 | 巩固率 | 结对率 | 谈心完成率 | 家访覆盖率 |
   | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
   | 班级未知 | 0 | — | 0.0% | — | — | — | — |
-  | 三年级1班 | 2 | 50.0% | 100.0% | 50.0% | 100.0% | 80.0% | 33.3% |
+  | 三年级1班 | 2 | 50.0% | 100.0% | 66.7% | 100.0% | 80.0% | 50.0% |
   | 四年级1班 | 1 | 100.0% | 100.0% | 100.0% | 0.0% | 50.0% | 0.0% |
   
   ## 尚未达到 100% 的地方
@@ -142,17 +158,32 @@ B1 is already with 李老师 (re-paired on 16 March). An uncommitted change is r
   
   | Item | Children |
   | --- | ---: |
-  | Enrolled left-behind children | 4 |
+  | Enrolled at the start | 4 |
+  | New pupils | 1 |
+  | Transferred in | 0 |
+  | Transferred out | 0 |
+  | Dropped out | 1 |
+  | Graduated | 0 |
+  | Left for other reasons | 0 |
+  | Enrolled at the end | 4 |
   | both parents away | 4 |
   | father away | 0 |
   | mother away | 0 |
   | Boarding | 1 |
   | Key children (重点帮扶) | 0 |
   | Subsidised (资助) | 0 |
-  | Enrolled at the start | 4 |
-  | Dropped out in the period | 1 |
-  | Transferred in the period | 0 |
   | Not enrolled (未入学) | 1 |
+  
+  ## Movement by grade and class
+  
+  | Grade, class | Enrolled at the start | New pupils | Transferred in | Transferred out | Dropped out | Graduated | Left for other reasons | Enrolled at the end |
+  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+  | unknown | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+  | unknown | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+  | grade 3 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 2 |
+  | 3-1 | 2 | 1 | 0 | 0 | 1 | 0 | 0 | 2 |
+  | grade 4 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 2 |
+  | 4-1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 2 |
   
   ## Rates
   
@@ -160,12 +191,12 @@ B1 is already with 李老师 (re-paired on 16 March). An uncommitted change is r
   | --- | ---: | ---: | ---: |
   | Files complete (建档率) | 3 | 4 | 75.0% |
   | Enrolment (入学率) | 4 | 5 | 80.0% |
-  | Retention (巩固率) | 3 | 4 | 75.0% |
+  | Retention (巩固率) | 4 | 5 | 80.0% |
   | Paired (结对率) | 3 | 4 | 75.0% |
   | Monthly talks (谈心) | 3 | 5 | 60.0% |
   | Family calls (亲情电话) | 1 | 5 | 20.0% |
-  | Home visits (家访) | 1 | 5 | 20.0% |
-  | Guardian meetings (座谈会) | 0 | 5 | 0.0% |
+  | Home visits (家访) | 1 | 4 | 25.0% |
+  | Guardian meetings (座谈会) | 0 | 4 | 0.0% |
   
   ## Monthly talk coverage
 
@@ -205,17 +236,17 @@ JSON and CSV carry the same numbers as the Markdown.
   $ diff md.rates json.rates && cat md.rates
   2 3 66.7%
   3 4 75.0%
-  3 4 75.0%
+  4 5 80.0%
   2 3 66.7%
   6 9 66.7%
   1 9 11.1%
-  1 5 20.0%
-  0 5 0.0%
+  1 3 33.3%
+  0 3 0.0%
   $ jq -r '[.by_class[] | "\(.grade)-\(.class) \(.enrolled) \(.rates.talks.num)/\(.rates.talks.den)"] | join("; ")' summary.json
   null-null 0 0/0; 3-1 2 4/5; 4-1 1 2/4
   $ liushou report summary --format csv | grep -E '^total,[^,]*,,,(filed|retention|talks)'
   total,,,,filed,2,3,66.7
-  total,,,,retention,3,4,75.0
+  total,,,,retention,4,5,80.0
   total,,,,talks,6,9,66.7
   total,,,,talks:2026-03,3,5,60.0
   total,,,,talks:2026-04,3,4,75.0

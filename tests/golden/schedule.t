@@ -4,6 +4,7 @@ schedule: the month's checklist, on a hand-built tree with known dates. The scho
 
   $ export LIUSHOU_TODAY=2028-03-20
   $ liushou init school --school 孙桥镇中心小学 --year 2027-2028 --no-git -q && cd school
+  $ sed -i '/family_calls_from/d' liushou.yaml  # family calls from the term's first month, as before 4 月 was the default
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 4 --class 2
   $ liushou -q staff add --name 李老师 --role teacher
   $ e() { liushou -q enroll --enrolled-on 2027-09-01 "$@"; }
@@ -241,11 +242,11 @@ birthday on the 29th, A4 still counts (transferred on the 20th).
   
   ## 谈心
   
-  2月是假期，无要求。
+  学校规则不要求 2 月逐人谈心（months_without_talks），本月不计。
   
   ## 亲情电话
   
-  2月是假期，无要求。
+  学校规则不要求 2 月逐人亲情电话（months_without_talks），本月不计。
   
   ## 家访：本学期尚欠 1 名（每学期 1 次）
   
@@ -281,8 +282,8 @@ birthday on the 29th, A4 still counts (transferred on the 20th).
   | --- | ---: | ---: |
   | Talks | — | — |
   | Family calls | — | — |
-  | Home visits (1 a term) | 5 | 5 |
-  | Guardian meetings (1 a term) | 5 | 4 |
+  | Home visits (1 a term) | 4 | 4 |
+  | Guardian meetings (1 a term) | 4 | 3 |
   | Birthdays this month | 1 | |
   | Open follow-ups | | 0 |
   | Without a teacher | | 1 |

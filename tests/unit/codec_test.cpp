@@ -7,7 +7,7 @@ using namespace liushou;
 namespace {
 
 // A canonical child file, as encode_child writes it.
-const char* const kCanonical = R"(schema: 1
+const char* const kCanonical = R"(schema: 2
 id: "2025-017"
 name: 王小明
 gender: male
@@ -193,7 +193,7 @@ extra_list:
     const auto d = decode_child(text);
     REQUIRE(d.parsed);
     CHECK(d.problems.empty());
-    CHECK(encode_child(d.record) == R"(schema: 1
+    CHECK(encode_child(d.record) == R"(schema: 2
 id: x1
 name: 甲
 status: enrolled
@@ -261,10 +261,10 @@ TEST_CASE("wrong shapes and duplicate keys are reported, not guessed") {
 }
 
 TEST_CASE("an unknown schema version blocks rewriting") {
-    const auto d = decode_child("schema: 2\nid: x\n");
+    const auto d = decode_child("schema: 3\nid: x\n");
     REQUIRE(d.problems.size() == 1);
     CHECK(d.problems[0].message ==
-          "schema version 2 is not known to this liushou (it reads version 1)");
+          "schema version 3 is not known to this liushou (it reads versions 1 to 2)");
     CHECK_FALSE(d.writable());
     const auto none = decode_child("id: x\n");
     CHECK(none.problems.at(0).severity == Severity::warning);
@@ -275,7 +275,7 @@ TEST_CASE("Chinese enum words in a hand-edited file are read and written canonic
     const auto d = decode_child("schema: 1\nid: x\ngender: 女\nleft_behind: 双亲外出\n");
     CHECK(d.problems.empty());
     CHECK(encode_child(d.record) ==
-          "schema: 1\nid: x\ngender: female\nstatus: enrolled\nleft_behind: both_parents\n");
+          "schema: 2\nid: x\ngender: female\nstatus: enrolled\nleft_behind: both_parents\n");
 }
 
 TEST_CASE("the school file round-trips and keeps its plan") {

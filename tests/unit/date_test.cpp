@@ -60,8 +60,12 @@ TEST_CASE("age counts the birthday itself") {
     CHECK(born.age_on(Date{2026, 3, 7}) == 9);
     CHECK(born.age_on(Date{2026, 3, 8}) == 10);
     CHECK(born.age_on(Date{2026, 12, 31}) == 10);
-    CHECK(Date{2016, 2, 29}.age_on(Date{2026, 2, 28}) == 9);
-    CHECK(Date{2016, 2, 29}.age_on(Date{2026, 3, 1}) == 10);
+    // Born on 29 February: the birthday is the 28th in other years, in check as in the
+    // checklist's birthday list.
+    CHECK(Date{2016, 2, 29}.age_on(Date{2026, 2, 27}) == 9);
+    CHECK(Date{2016, 2, 29}.age_on(Date{2026, 2, 28}) == 10);
+    CHECK(Date{2016, 2, 29}.age_on(Date{2028, 2, 28}) == 11);
+    CHECK(Date{2016, 2, 29}.age_on(Date{2028, 2, 29}) == 12);
 }
 
 TEST_CASE("months parse as YYYY-MM and know their last day") {

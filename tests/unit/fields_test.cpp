@@ -282,6 +282,7 @@ TEST_CASE("every settable field is a path of the child's schema, and reads back 
         {FieldKind::class_no, "2"},        {FieldKind::age, "66"},
         {FieldKind::gender, "male"},       {FieldKind::left_behind, "both_parents"},
         {FieldKind::boolean, "yes"},       {FieldKind::list, "a, b"},
+        {FieldKind::entry, "transfer"},
     };
     for (const ChildField& f : child_fields()) {
         CAPTURE(f.path);

@@ -87,7 +87,7 @@ TEST_CASE("the state on a past day drops later entries and restores the pairing 
     CHECK(may.talks.size() == 2);
 }
 
-TEST_CASE("retention counts drop-outs of the period against those enrolled at its start") {
+TEST_CASE("retention counts drop-outs of the period against the enrolments in it") {
     std::vector<Child> children = {kid("A1"), kid("A2"), kid("A3"), kid("A4", Date{2026, 3, 1})};
     children[1].status = Status::dropped_out;
     children[1].status_on = Date{2026, 3, 20};
@@ -95,10 +95,12 @@ TEST_CASE("retention counts drop-outs of the period against those enrolled at it
     children[2].status_on = Date{2026, 1, 10};  // before the period: not this period's drop-out
     const Summary s = one_school(children, kTerm2, Date{2026, 4, 30});
     CHECK(s.total.enrolled == 2);       // A1 and A4
-    CHECK(s.total.enrolled_from == 2);  // A1 and A2 on 1 February
+    CHECK(s.total.enrolled_from == 2);  // A1 and A2 on 31 January
+    CHECK(s.total.new_pupils == 1);     // A4
     CHECK(s.total.dropped_out == 1);
-    CHECK(s.total.retention.num == 1);
-    CHECK(s.total.retention.den == 2);
+    // 期初 2 + 新入学 1, of whom A2 dropped out (liushou-rates(7)).
+    CHECK(s.total.retention.num == 2);
+    CHECK(s.total.retention.den == 3);
 }
 
 TEST_CASE("enrolment counts children recorded as not attending") {

@@ -24,6 +24,7 @@ enum class FieldKind {
     age,
     gender,
     left_behind,
+    entry,
     boolean,
     list
 };

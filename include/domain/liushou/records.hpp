@@ -1,5 +1,5 @@
-// The records of schema version 1 (man/liushou-records.5): a child's file, the staff
-// list, the school.
+// The records of schema version 2 (man/liushou-records.5): a child's file, the staff
+// list, the school. Version 1 files read unchanged; every write gives version 2.
 #pragma once
 
 #include <map>
@@ -13,13 +13,19 @@
 
 namespace liushou {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+/// The oldest version still read: 1 lacks enrolment_history, entry and changes.
+constexpr int kOldestSchemaVersion = 1;
 
 /// Keys the tool does not know, kept verbatim (as YAML text) so a rewrite never loses them.
 using Extras = std::vector<std::pair<std::string, std::string>>;
 
 enum class Gender { male, female };
-enum class Status { enrolled, transferred, dropped_out, graduated, not_enrolled };
+/// `left` is 其他离校: the child left for a reason that is not a transfer, drop-out or
+/// graduation (illness, death, moving abroad).
+enum class Status { enrolled, transferred, dropped_out, graduated, left, not_enrolled };
+/// How an enrolment began: 新生 (a new pupil) or 转入 (from another school, or back).
+enum class Entry { new_pupil, transfer };
 enum class LeftBehind { both_parents, father_away, mother_away };
 enum class TalkKind { talk, home_visit, family_call, meeting };
 enum class Mood { good, ok, low };
@@ -168,6 +174,28 @@ struct Talk {
     Extras extras;
 };
 
+/// An enrolment that has ended (schema 2): enrolled from `from` up to the day before `to`,
+/// when the child became `status` (transferred, dropped_out, graduated or left).
+struct Episode {
+    std::optional<Date> from;
+    std::optional<Entry> entry;
+    std::optional<Date> to;
+    Status status = Status::transferred;
+    Extras extras;
+};
+
+/// A field that changes over time (class, grade, 重点帮扶对象 …) took a new value on `on`;
+/// before that it held `was` (as enroll would accept it, "" when unset). Schema 2.
+struct Change {
+    std::optional<Date> on;
+    std::string field;  // a child_fields() key: class, key_child
+    std::string was;
+    Extras extras;
+};
+
+/// The fields whose changes are dated: a report for an earlier day shows the value then.
+bool is_dated_field(std::string_view key);
+
 /// One child's file: children/<id>.yaml.
 struct Child {
     int schema = kSchemaVersion;
@@ -179,9 +207,13 @@ struct Child {
     std::string ethnicity;
     std::optional<int> grade;
     std::optional<int> class_no;
+    // The current (or last) enrolment: from enrolled_on, in `status` from status_on on.
     std::optional<Date> enrolled_on;
+    std::optional<Entry> entry;
     Status status = Status::enrolled;
     std::optional<Date> status_on;
+    /// Earlier enrolments, oldest first, each ended before enrolled_on.
+    std::vector<Episode> enrolment_history;
     std::optional<LeftBehind> left_behind;
     std::optional<bool> boarding;
     std::string health;
@@ -192,8 +224,14 @@ struct Child {
     Pairing pairing;
     std::vector<Talk> talks;
     std::string notes;
+    /// Dated changes of is_dated_field() fields, oldest first.
+    std::vector<Change> changes;
     Extras extras;
 
+    /// Every enrolment, oldest first: the history, then the current one (none for a child
+    /// recorded as not_enrolled who never enrolled). The current one has no `to` while the
+    /// child is enrolled.
+    std::vector<Episode> episodes() const;
     /// The parent entry with this relation, or nullptr.
     const Parent* parent(std::string_view relation) const;
     /// The parent entry with this relation, created (in father, mother order) when missing.
@@ -222,6 +260,10 @@ struct Term {
     std::string name;
     std::optional<Date> from;
     std::optional<Date> to;
+    /// The month (1-12) of this term from which monthly talks, and family calls, are owed: the
+    /// seed's plan opens the 亲情电话 line in April. Unset: from the term's first month.
+    std::optional<int> talks_from;
+    std::optional<int> family_calls_from;
     Extras extras;
 };
 

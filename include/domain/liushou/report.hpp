@@ -33,19 +33,27 @@ struct Period {
 };
 
 /// The child as the records said on `day`: later entries dropped, the pairing of that day,
-/// a status changed after it still enrolled. Field values have no history and stay.
+/// the enrolment of that day (a status changed after it still enrolled, a return after it
+/// not yet made), and dated fields (class, 重点帮扶对象 …) with the value they had then.
 Child state_on(const Child& child, const Date& day);
 
+/// A month's figure; `from`..`to` are the days counted, the month cut to the period and the
+/// reference day (liushou-rates(7)).
 struct MonthRate {
     Month month;
+    Date from;
+    Date to;
     Rate rate;
+    bool cut() const { return from != month.first() || to != month.last(); }
 };
 
+/// A term's figure over the days counted, `from`..`to`; `cut` when that is not the whole term.
 struct TermRate {
     std::string term;
     Date from;
     Date to;
     Rate rate;
+    bool cut = false;
 };
 
 /// The figures of one group of children: a school, a grade, a class, or everything.
@@ -53,11 +61,17 @@ struct Stats {
     std::string school;
     std::optional<int> grade;
     std::optional<int> class_no;
-    int enrolled = 0;       // enrolled at the end of the period
-    int enrolled_from = 0;  // enrolled at its start
-    int not_enrolled = 0;   // school-age left-behind children recorded as not attending
-    int dropped_out = 0;    // dropped out within the period
-    int transferred = 0;    // transferred within the period
+    // 基本情况, counted in enrolments: 期初 + 新入学 + 转入 − 转出 − 辍学 − 毕业 − 其他离校 =
+    // 期末 holds in every group (liushou-rates(7)).
+    int enrolled_from = 0;   // 期初在读: enrolled the day before the period
+    int new_pupils = 0;      // 新入学: enrolments as a new pupil that began in the period
+    int transferred_in = 0;  // 转入: enrolments by transfer (or a return) that began in it
+    int transferred = 0;     // 转出: enrolments that ended in a transfer in the period
+    int dropped_out = 0;     // 辍学
+    int graduated = 0;       // 毕业
+    int left_other = 0;      // 其他离校
+    int enrolled = 0;        // 期末在读: enrolled on the period's last counted day
+    int not_enrolled = 0;    // school-age left-behind children recorded as not attending
     int both_parents = 0, father_away = 0, mother_away = 0;
     int boarding = 0, key_children = 0, subsidised = 0;
     Rate filed;                                       // 建档率

@@ -13,8 +13,30 @@ namespace liushou {
 /// Enrolled on `day`: enrolled by then and not yet transferred, dropped out or graduated.
 /// Children recorded as not_enrolled (of the catchment but not attending) never are.
 bool enrolled_on_day(const Child& child, const Date& day);
+/// Why an entry dated `day` cannot be the child's ("2026-04-13 is after the child left:
+/// transferred on 2026-04-10"), or "" when the child was enrolled that day. Talks, visits,
+/// calls, meetings, pairings, plans and progress notes are only dated in an enrolment.
+std::string not_enrolled_reason(const Child& child, const Date& day);
 /// Enrolled on at least one day of [from, to].
 bool enrolled_during(const Child& child, const Date& from, const Date& to);
+
+// ---- who owes what: one definition for the summary, the checklist and JSON (liushou-rates(7))
+
+/// Whether the rules ask for `kind` (talks or family calls) in month `m` at all: not a month
+/// of rules.months_without_talks, and not before the start month the month's term sets
+/// (talks_from, family_calls_from).
+bool month_requires(const School& school, TalkKind kind, const Month& m);
+/// The month from which the term of `m` asks for `kind`, when `m` is before it.
+std::optional<Month> cadence_start(const School& school, TalkKind kind, const Month& m);
+bool is_month_without_talks(const Rules& rules, int month);
+/// The month of `term` whose number is `month_no`, counting from the term's first month.
+std::optional<Month> term_month(const Term& term, int month_no);
+/// A monthly cadence counted over [from, to] (the month cut to the period and the reference
+/// day) is owed by a child enrolled on at least one of those days.
+bool owes_month(const Child& child, const Date& from, const Date& to);
+/// A termly cadence counted up to `to` (the term's last day, or the reference day or period
+/// end when earlier) is owed by a child enrolled on that day.
+bool owes_term(const Child& child, const Date& to);
 
 /// The term holding `day`, else the first term overlapping [from, to], else nullptr.
 const Term* term_for(const School& school, const Date& day, const Date& from, const Date& to);
@@ -73,6 +95,8 @@ struct Cadence {
     int expected = 0;       // children who owe entries in the period
     int owing = 0;          // of them, still short
     std::vector<TeacherGroup> groups;
+    // Not due because the term asks for it only from this month (family_calls_from).
+    std::optional<Month> starts = std::nullopt;
 };
 
 struct Schedule {

@@ -114,6 +114,21 @@ void talk(V& v, T& t) {
     v.date("closes", t.closes);
 }
 
+template <class V, class T>
+void episode(V& v, T& e) {
+    v.date("from", e.from);
+    v.enumeration("entry", e.entry);
+    v.date("to", e.to);
+    v.enumeration("status", e.status);
+}
+
+template <class V, class T>
+void change(V& v, T& c) {
+    v.date("on", c.on);
+    v.text("field", c.field);
+    v.text("was", c.was);
+}
+
 /// children/<id>.yaml, after `schema`.
 template <class V, class T>
 void child(V& v, T& c) {
@@ -126,8 +141,12 @@ void child(V& v, T& c) {
     v.integer("grade", c.grade);
     v.integer("class", c.class_no);
     v.date("enrolled_on", c.enrolled_on);
+    v.enumeration("entry", c.entry);
     v.enumeration("status", c.status);
     v.date("status_on", c.status_on);
+    v.list(
+        "enrolment_history", c.enrolment_history, [](auto& iv, auto& e) { episode(iv, e); },
+        "from");
     v.enumeration("left_behind", c.left_behind);
     v.boolean("boarding", c.boarding);
     v.text("health", c.health);
@@ -140,6 +159,8 @@ void child(V& v, T& c) {
     v.list(
         "talks", c.talks, [](auto& iv, auto& t) { talk(iv, t); }, "date kind by");
     v.text("notes", c.notes);
+    v.list(
+        "changes", c.changes, [](auto& iv, auto& x) { change(iv, x); }, "on field");
 }
 
 template <class V, class T>
@@ -164,6 +185,8 @@ void term(V& v, T& t) {
     v.text("name", t.name);
     v.date("from", t.from);
     v.date("to", t.to);
+    v.integer("talks_from", t.talks_from);
+    v.integer("family_calls_from", t.family_calls_from);
 }
 
 template <class V, class T>

@@ -1,0 +1,400 @@
+// The definitions of liushou-rates(7): its worked example, the edges of time, and a property
+// test that builds random trees and checks the 基本情况 identity and every denominator against
+// a count made here, day by day, from the enrolments the test itself drew.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+
+#include "liushou/care.hpp"
+#include "liushou/report.hpp"
+#include "liushou/schedule.hpp"
+#include "liushou/validate.hpp"
+
+using namespace liushou;
+
+namespace {
+
+const School kSchool = default_school("测试小学", 2025);  // family calls from April in term 2
+const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
+
+Child kid(const std::string& id, Date enrolled = Date{2025, 9, 1}) {
+    Child c;
+    c.id = id;
+    c.name = "甲" + id;
+    c.grade = 3;
+    c.class_no = 1;
+    c.enrolled_on = enrolled;
+    return c;
+}
+
+Talk entry(Date d, TalkKind kind = TalkKind::talk) {
+    Talk t;
+    t.date = d;
+    t.kind = kind;
+    t.by = "T001";
+    t.summary = "x";
+    return t;
+}
+
+Summary summary(const std::vector<Child>& children, const Period& period, Date as_of,
+                const School& school = kSchool) {
+    return summarize({SchoolRecords{&school, &children}}, period, as_of);
+}
+
+/// 期初 + 新入学 + 转入 − 转出 − 辍学 − 毕业 − 其他离校 = 期末.
+bool balances(const Stats& s) {
+    return s.enrolled_from + s.new_pupils + s.transferred_in - s.transferred - s.dropped_out -
+               s.graduated - s.left_other ==
+           s.enrolled;
+}
+
+}  // namespace
+
+TEST_CASE("liushou-rates(7) WORKED EXAMPLE, figure by figure") {
+    std::vector<Child> c = {kid("A"), kid("B"), kid("C", Date{2026, 3, 2}), kid("D")};
+    c[0].talks = {entry(Date{2026, 3, 5}), entry(Date{2026, 4, 8}),
+                  entry(Date{2026, 4, 2}, TalkKind::family_call),
+                  entry(Date{2026, 3, 20}, TalkKind::home_visit)};
+    c[1].status = Status::transferred;
+    c[1].status_on = Date{2026, 4, 10};
+    c[1].talks = {entry(Date{2026, 3, 6}), entry(Date{2026, 4, 13})};
+    c[2].entry = Entry::transfer;
+    c[2].talks = {entry(Date{2026, 4, 20})};
+    c[2].class_no = 2;
+    c[2].changes = {Change{Date{2026, 5, 6}, "class", "1", {}}};
+    c[3].status = Status::dropped_out;
+    c[3].status_on = Date{2026, 2, 1};
+    const Summary s = summary(c, kTerm2, Date{2026, 4, 30});
+    const Stats& t = s.total;
+    CHECK(t.enrolled_from == 3);
+    CHECK(t.new_pupils == 0);
+    CHECK(t.transferred_in == 1);
+    CHECK(t.transferred == 1);
+    CHECK(t.dropped_out == 1);
+    CHECK(t.graduated == 0);
+    CHECK(t.left_other == 0);
+    CHECK(t.enrolled == 2);
+    CHECK(balances(t));
+    REQUIRE(s.by_class.size() == 1);  // C is still in 3-1 on 04-30
+    CHECK(s.by_class[0].class_no == 1);
+    CHECK(t.retention.num == 3);
+    CHECK(t.retention.den == 4);
+    REQUIRE(t.talks_by_month.size() == 2);
+    CHECK(t.talks_by_month[0].rate.num == 2);
+    CHECK(t.talks_by_month[0].rate.den == 3);
+    CHECK(t.talks_by_month[1].rate.num == 2);
+    CHECK(t.talks_by_month[1].rate.den == 3);
+    CHECK(t.talks.num == 4);
+    CHECK(t.talks.den == 6);
+    REQUIRE(t.calls_by_month.size() == 1);
+    CHECK(t.calls_by_month[0].month.month == 4);
+    CHECK(t.family_calls.num == 1);
+    CHECK(t.family_calls.den == 3);  // B was enrolled until 04-09
+    CHECK(t.home_visits.num == 1);
+    CHECK(t.home_visits.den == 2);
+    // B's talk of 04-13 is after B left: check reports it.
+    Problems p;
+    validate_child(c[1], Date{2026, 11, 29}, p);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].field == "talks[1].date");
+}
+
+TEST_CASE("a drop-out or transfer dated the period's first day is in the period, with 巩固率") {
+    std::vector<Child> c;
+    for (int i = 0; i < 10; ++i) c.push_back(kid(fmt::format("A{}", i)));
+    c[0].status = Status::dropped_out;
+    c[0].status_on = Date{2026, 2, 1};
+    c[1].status = Status::transferred;
+    c[1].status_on = Date{2026, 2, 1};
+    Summary s = summary(c, kTerm2, Date{2026, 7, 31});
+    CHECK(s.total.enrolled_from == 10);
+    CHECK(s.total.dropped_out == 1);
+    CHECK(s.total.transferred == 1);
+    CHECK(s.total.enrolled == 8);
+    CHECK(s.total.retention.num == 9);
+    CHECK(s.total.retention.den == 10);
+
+    // One who enrolled mid-term and dropped out too: two drop-outs among eleven enrolments.
+    c.push_back(kid("N", Date{2026, 3, 2}));
+    c.back().status = Status::dropped_out;
+    c.back().status_on = Date{2026, 5, 1};
+    s = summary(c, kTerm2, Date{2026, 7, 31});
+    CHECK(s.total.new_pupils == 1);
+    CHECK(s.total.dropped_out == 2);
+    CHECK(s.total.retention.num == 9);
+    CHECK(s.total.retention.den == 11);
+    CHECK(balances(s.total));
+
+    // The autumn term before does not see either leaving.
+    const Period autumn{Date{2025, 9, 1}, Date{2026, 1, 31}, "第一学期"};
+    s = summary(c, autumn, Date{2026, 7, 31});
+    CHECK(s.total.dropped_out == 0);
+    CHECK(s.total.enrolled == 10);
+}
+
+TEST_CASE("leaving and coming back keeps both enrolments and counts each") {
+    Child c = kid("R");
+    c.enrolment_history = {
+        Episode{Date{2025, 9, 1}, Entry::new_pupil, Date{2026, 3, 10}, Status::transferred, {}}};
+    c.enrolled_on = Date{2026, 5, 6};
+    c.entry = Entry::transfer;
+    c.talks = {entry(Date{2026, 3, 2}), entry(Date{2026, 4, 15}), entry(Date{2026, 5, 20})};
+    CHECK(enrolled_on_day(c, Date{2026, 3, 9}));
+    CHECK_FALSE(enrolled_on_day(c, Date{2026, 3, 10}));
+    CHECK_FALSE(enrolled_on_day(c, Date{2026, 5, 5}));
+    CHECK(enrolled_on_day(c, Date{2026, 5, 6}));
+    const Summary s = summary({c}, kTerm2, Date{2026, 6, 30});
+    CHECK(s.total.enrolled_from == 1);
+    CHECK(s.total.transferred == 1);
+    CHECK(s.total.transferred_in == 1);
+    CHECK(s.total.enrolled == 1);
+    // March owed (enrolled to 03-09) and done; April not owed (away all month); the 04-15 talk
+    // counts nowhere; May and June owed, May done.
+    REQUIRE(s.total.talks_by_month.size() == 4);
+    CHECK(s.total.talks_by_month[0].rate.num == 1);
+    CHECK(s.total.talks_by_month[1].rate.den == 0);
+    CHECK(s.total.talks_by_month[2].rate.num == 1);
+    CHECK(s.total.talks_by_month[3].rate.num == 0);
+    CHECK(s.total.talks_by_month[3].rate.den == 1);
+    // As of April the return has not happened: one enrolment, ended by a transfer.
+    const Child april = state_on(c, Date{2026, 4, 30});
+    CHECK(april.enrolment_history.empty());
+    CHECK(april.status == Status::transferred);
+    CHECK(april.enrolled_on == Date{2025, 9, 1});
+    const Summary a = summary({c}, kTerm2, Date{2026, 4, 30});
+    CHECK(a.total.enrolled == 0);
+    CHECK(a.total.transferred_in == 0);
+    Problems p;
+    validate_child(c, Date{2026, 11, 29}, p);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].field == "talks[1].date");
+    CHECK(p[0].message.find("after the child left (transferred on 2026-03-10)") !=
+          std::string::npos);
+}
+
+TEST_CASE("dated flags and classes: an earlier day reports the values of that day") {
+    Child c = kid("K");
+    c.class_no = 2;
+    c.support.key_child = true;
+    c.changes = {Change{Date{2026, 4, 1}, "class", "1", {}},
+                 Change{Date{2026, 6, 2}, "key_child", "false", {}}};
+    const Summary march =
+        summary({c}, Period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""}, Date{2026, 11, 29});
+    REQUIRE(march.by_class.size() == 1);
+    CHECK(march.by_class[0].class_no == 1);
+    CHECK(march.total.key_children == 0);
+    const Summary april = summary({c}, kTerm2, Date{2026, 4, 15});
+    CHECK(april.by_class[0].class_no == 2);
+    CHECK(april.total.key_children == 0);
+    const Summary june = summary({c}, kTerm2, Date{2026, 6, 30});
+    CHECK(june.total.key_children == 1);
+}
+
+TEST_CASE("a period cut mid-month counts every kind from its first day only") {
+    Child c = kid("M");
+    c.talks = {entry(Date{2026, 3, 2}), entry(Date{2026, 3, 3}, TalkKind::home_visit),
+               entry(Date{2026, 3, 20})};
+    const Period cut{Date{2026, 3, 15}, Date{2026, 4, 30}, ""};
+    const Summary s = summary({c}, cut, Date{2026, 4, 30});
+    REQUIRE(s.total.talks_by_month.size() == 2);
+    CHECK(s.total.talks_by_month[0].cut());
+    CHECK(s.total.talks_by_month[0].from == Date{2026, 3, 15});
+    CHECK(s.total.talks_by_month[0].rate.num == 1);  // 03-20, not 03-02
+    CHECK_FALSE(s.total.talks_by_month[1].cut());
+    REQUIRE(s.total.visits_by_term.size() == 1);
+    CHECK(s.total.visits_by_term[0].cut);
+    CHECK(s.total.home_visits.num == 0);  // 03-03 is before the period
+}
+
+TEST_CASE("the checklist of a past month counts only what was recorded by its last day") {
+    std::vector<Child> c = {kid("P1"), kid("P2")};
+    c[0].talks = {entry(Date{2026, 5, 10}, TalkKind::home_visit)};
+    c[1].status = Status::transferred;
+    c[1].status_on = Date{2026, 3, 20};
+    const Schedule march = build_schedule(kSchool, c, Month{2026, 3}, Date{2026, 11, 29}, {});
+    CHECK(march.home_visits.expected == 1);  // P2 left before 03-31: owes nothing this term
+    CHECK(march.home_visits.owing == 1);     // May's visit does not exist yet
+    CHECK(march.talks.expected == 2);        // both were enrolled in March
+    const Schedule june = build_schedule(kSchool, c, Month{2026, 6}, Date{2026, 11, 29}, {});
+    CHECK(june.home_visits.owing == 0);
+    // February asks for no talks; calls only from April.
+    const Schedule feb = build_schedule(kSchool, c, Month{2026, 2}, Date{2026, 11, 29}, {});
+    CHECK_FALSE(feb.talks.due);
+    CHECK_FALSE(march.family_calls.due);
+    REQUIRE(march.family_calls.starts);
+    CHECK(march.family_calls.starts->month == 4);
+}
+
+TEST_CASE("entries are refused on days the child was not enrolled") {
+    Child c = kid("E");
+    c.status = Status::dropped_out;
+    c.status_on = Date{2026, 4, 20};
+    StaffList staff;
+    staff.staff.push_back(Staff{"T001", "张老师", Role::teacher, {}, {}, "", {}});
+    Problems p;
+    check_talk(entry(Date{2026, 4, 26}, TalkKind::family_call), c, staff, Date{2026, 11, 29}, p);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].message == "2026-04-26 is after the child left (dropped_out on 2026-04-20)");
+    p.clear();
+    check_talk(entry(Date{2026, 4, 19}), c, staff, Date{2026, 11, 29}, p);
+    CHECK(p.empty());
+    Problems q;
+    CHECK_FALSE(repair(c, PairingChange{std::string("T001"), {}, {}, Date{2026, 5, 1}}, q));
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].field == "since");
+}
+
+// ---- the property test ---------------------------------------------------------------------
+
+namespace {
+
+struct Drawn {
+    Child child;
+    std::vector<std::pair<Date, std::optional<Date>>> spans;  // [from, to) as drawn
+};
+
+Date random_day(std::mt19937& rng, Date from, Date to) {
+    std::uniform_int_distribution<long> d(from.days(), to.days());
+    return Date::from_days(d(rng));
+}
+
+Drawn draw_child(std::mt19937& rng, int n) {
+    Drawn out;
+    Child& c = out.child;
+    c.id = fmt::format("C{}", n);
+    c.name = c.id;
+    c.grade = std::uniform_int_distribution<int>(1, 3)(rng);
+    c.class_no = std::uniform_int_distribution<int>(1, 2)(rng);
+    const int episodes = std::uniform_int_distribution<int>(0, 3)(rng);
+    if (episodes == 0) {
+        c.status = Status::not_enrolled;
+        if (rng() % 2) c.status_on = random_day(rng, Date{2025, 8, 1}, Date{2026, 7, 31});
+    }
+    const Status endings[] = {Status::transferred, Status::dropped_out, Status::graduated,
+                              Status::left};
+    Date cursor{2025, 6, 1};
+    for (int e = 0; e < episodes; ++e) {
+        const Date from = random_day(rng, cursor, cursor.add_days(150));
+        const bool open = e == episodes - 1 && rng() % 2;
+        std::optional<Date> to;
+        if (!open) to = random_day(rng, from, from.add_days(120));
+        Episode ep{from, std::nullopt, to, endings[rng() % 4], {}};
+        if (rng() % 3) ep.entry = rng() % 2 ? Entry::new_pupil : Entry::transfer;
+        out.spans.emplace_back(from, to);
+        if (e == episodes - 1) {
+            c.enrolled_on = from;
+            c.entry = ep.entry;
+            c.status = open ? Status::enrolled : ep.status;
+            c.status_on = to;
+        } else {
+            c.enrolment_history.push_back(ep);
+        }
+        cursor = to ? *to : from;
+    }
+    for (int i = std::uniform_int_distribution<int>(0, 12)(rng); i > 0; --i)
+        c.talks.push_back(entry(random_day(rng, Date{2025, 8, 1}, Date{2026, 8, 31}),
+                                static_cast<TalkKind>(rng() % 4)));
+    if (rng() % 3 == 0) {
+        c.changes.push_back(Change{random_day(rng, Date{2025, 9, 1}, Date{2026, 7, 31}),
+                                   "class",
+                                   std::to_string(3 - *c.class_no),
+                                   {}});
+    }
+    if (rng() % 2) c.pairing.teacher = "T001";
+    c.sort_lists();
+    return out;
+}
+
+bool in_spans(const Drawn& d, const Date& day) {
+    for (const auto& [from, to] : d.spans)
+        if (from <= day && (!to || day < *to)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("property: 基本情况 balances and every denominator is the right count, 1000 trees") {
+    std::mt19937 rng(20261129);
+    School school = kSchool;
+    int checked_terms = 0, checked_months = 0;
+    for (int tree = 0; tree < 1000; ++tree) {
+        CAPTURE(tree);
+        std::vector<Drawn> drawn;
+        std::vector<Child> children;
+        const int n = std::uniform_int_distribution<int>(0, 12)(rng);
+        for (int i = 0; i < n; ++i) {
+            drawn.push_back(draw_child(rng, i));
+            children.push_back(drawn.back().child);
+        }
+        school.rules.talks_per_month = static_cast<int>(rng() % 3);
+        const Date f = random_day(rng, Date{2025, 8, 1}, Date{2026, 7, 31});
+        const Date t = random_day(rng, f, Date{2026, 7, 31});
+        const Date as_of = random_day(rng, f, Date{2026, 9, 30});
+        const Date e = t < as_of ? t : as_of;
+        const Summary s = summary(children, Period{f, t, ""}, as_of, school);
+
+        // Every group balances, and the groups add up to the total.
+        CHECK(balances(s.total));
+        Stats sum;
+        for (const Stats& g : s.by_grade) CHECK(balances(g));
+        for (const Stats& g : s.by_class) {
+            CHECK(balances(g));
+            sum += g;
+        }
+        CHECK(sum.enrolled_from == s.total.enrolled_from);
+        CHECK(sum.enrolled == s.total.enrolled);
+        CHECK(sum.transferred_in == s.total.transferred_in);
+
+        // Rows counted here from the drawn spans.
+        int start = 0, end = 0, arrived = 0, left = 0;
+        for (const Drawn& d : drawn) {
+            for (const auto& [from, to] : d.spans) {
+                start += from < f && (!to || f <= *to);  // enrolled on the day before f
+                arrived += f <= from && from <= e;
+                left += to && f <= *to && *to <= e;
+            }
+            end += in_spans(d, e);
+        }
+        CHECK(s.total.enrolled_from == start);
+        CHECK(s.total.enrolled == end);
+        CHECK(s.total.new_pupils + s.total.transferred_in == arrived);
+        CHECK(s.total.transferred + s.total.dropped_out + s.total.graduated + s.total.left_other ==
+              left);
+
+        // Each rate's denominator is the count of the right rows.
+        const Stats& x = s.total;
+        CHECK(x.retention.den == x.enrolled_from + x.new_pupils + x.transferred_in);
+        CHECK(x.retention.num == x.retention.den - x.dropped_out);
+        CHECK(x.filed.den == x.enrolled);
+        CHECK(x.paired.den == x.enrolled);
+        CHECK(x.enrolment.den == x.enrolled + x.not_enrolled);
+        for (const TermRate& term : x.visits_by_term) {
+            int owed = 0;
+            for (const Drawn& d : drawn) owed += in_spans(d, term.to);
+            CHECK(term.rate.den == owed);
+            if (term.to == e) CHECK(term.rate.den == x.enrolled);
+            ++checked_terms;
+        }
+        for (const MonthRate& m : x.talks_by_month) {
+            int owed = 0, done = 0;
+            for (const Drawn& d : drawn) {
+                bool any = false;
+                int talks = 0;
+                for (Date day = m.from; day <= m.to; day = day.add_days(1)) any |= in_spans(d, day);
+                for (const Talk& talk : d.child.talks)
+                    talks += talk.kind == TalkKind::talk && m.from <= *talk.date &&
+                             *talk.date <= m.to && in_spans(d, *talk.date);
+                owed += any;
+                done += any && talks >= school.rules.talks_per_month;
+            }
+            CHECK(m.rate.den == owed);
+            CHECK(m.rate.num == done);
+            ++checked_months;
+        }
+    }
+    MESSAGE(checked_terms, " term rates and ", checked_months, " month rates checked");
+    CHECK(checked_terms > 500);
+    CHECK(checked_months > 500);
+}
