@@ -17,6 +17,7 @@ struct TalkOptions {
     std::string by, date, kind = "talk", summary, mood, follow_up;
     CLI::Option* close_opt = nullptr;
     std::string close;
+    std::string close_kind, close_text;
     std::string csv;
     std::string encoding = "auto";
     bool amend = false;
@@ -54,20 +55,59 @@ int run_one(const TalkOptions& o, Context& ctx) {
     else
         talk.by = o.by;
 
+    if (!o.close_opt->count() && (!o.close_kind.empty() || !o.close_text.empty()))
+        throw UsageError("--close-kind and --close-text go with --close-follow-up");
     if (o.close_opt->count()) {
+        std::optional<TalkKind> close_kind;
+        if (!o.close_kind.empty()) {
+            close_kind = enum_from_text<TalkKind>(o.close_kind);
+            if (!close_kind)
+                throw UsageError(fmt::format("--close-kind {}: use one of {}", o.close_kind,
+                                             enum_keys<TalkKind>()));
+        }
         const auto open = open_follow_ups(child);
-        if (!o.close.empty()) {
-            talk.closes = date_option("--close-follow-up", o.close, ctx.today, ctx.today);
-        } else if (open.size() == 1) {
-            talk.closes = open.front()->date;
-        } else if (open.empty()) {
+        std::optional<Date> day;
+        if (!o.close.empty()) day = date_option("--close-follow-up", o.close, ctx.today, ctx.today);
+        // Exactly one follow-up is closed: the open ones of that day (or all), narrowed by
+        // kind and by text; several left is a question for the user, not a guess.
+        std::vector<const Talk*> same_day, chosen;
+        for (const Talk* t : open) {
+            if (day && *t->date != *day) continue;
+            same_day.push_back(t);
+            if (close_kind && t->kind != *close_kind) continue;
+            if (!o.close_text.empty() && t->follow_up.find(o.close_text) == std::string::npos)
+                continue;
+            chosen.push_back(t);
+        }
+        if (chosen.empty() && open.empty())
             throw DataError(fmt::format("--close-follow-up: {} has no open follow-up", child.id));
-        } else {
-            std::string dates;
-            for (const Talk* t : open) dates += (dates.empty() ? "" : ", ") + t->date->iso();
+        if (chosen.empty() && day && same_day.empty()) {
+            talk.closes = day;  // check_talk names the missing follow-up
+        } else if (chosen.empty()) {
+            throw DataError(fmt::format(
+                "--close-follow-up: no open follow-up of {} matches the kind or text given",
+                child.id));
+        } else if (chosen.size() > 1) {
+            std::string which;
+            for (const Talk* t : chosen)
+                which +=
+                    (which.empty() ? "" : "; ") + fmt::format("{} {} by {}: {}", t->date->iso(),
+                                                              key_of(t->kind), t->by, t->follow_up);
             throw UsageError(fmt::format(
-                "--close-follow-up: {} has {} open follow-ups ({}); say which with its date",
-                child.id, open.size(), dates));
+                "--close-follow-up: {} has {} open follow-ups ({}); say which with its date, "
+                "--close-kind or --close-text",
+                child.id, chosen.size(), which));
+        } else {
+            talk.closes = chosen.front()->date;
+            // Name the entry when its day holds others with a follow-up, so that the file
+            // says which one was closed.
+            int that_day = 0;
+            for (const Talk& t : child.talks)
+                that_day += t.date == talk.closes && !t.follow_up.empty();
+            if (that_day > 1) {
+                talk.closes_kind = chosen.front()->kind;
+                talk.closes_by = chosen.front()->by;
+            }
         }
     }
 
@@ -188,6 +228,14 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                                   "date is given)")
                        ->type_name("[DATE]")
                        ->expected(0, 1);
+    cmd.add_option("--close-kind", o->close_kind,
+                   "With --close-follow-up: the kind of the entry whose follow-up is closed, "
+                   "when several share its date")
+        ->type_name("KIND");
+    cmd.add_option("--close-text", o->close_text,
+                   "With --close-follow-up: words of the follow-up to close, when several "
+                   "share its date")
+        ->type_name("TEXT");
     cmd.add_flag("--amend", o->amend,
                  "Replace the entry of that date and kind by that teacher (to correct its "
                  "summary, mood or follow-up) instead of adding one");

@@ -19,7 +19,8 @@ std::vector<std::string> talk_differences(const Talk& a, const Talk& b) {
     std::vector<std::string> out;
     if (a.mood != b.mood) out.emplace_back("mood");
     if (a.follow_up != b.follow_up) out.emplace_back("follow_up");
-    if (a.closes != b.closes) out.emplace_back("closes");
+    if (a.closes != b.closes || a.closes_kind != b.closes_kind || a.closes_by != b.closes_by)
+        out.emplace_back("closes");
     if (a.extras != b.extras) out.emplace_back("other keys");
     return out;
 }
@@ -160,13 +161,19 @@ size_t replace_talk(Child& child, const Talk& talk) {
     return found;
 }
 
+bool closes_follow_up(const Talk& closer, const Talk& opened) {
+    return &closer != &opened && closer.closes && opened.date && *closer.closes == *opened.date &&
+           (!closer.closes_kind || *closer.closes_kind == opened.kind) &&
+           (closer.closes_by.empty() || closer.closes_by == opened.by) && closer.date &&
+           *closer.date >= *opened.date;
+}
+
 std::vector<const Talk*> open_follow_ups(const Child& child, const std::optional<Date>& as_of) {
     std::vector<const Talk*> open;
     for (const auto& t : child.talks) {
         if (t.follow_up.empty() || !t.date || (as_of && *as_of < *t.date)) continue;
         const bool closed = std::any_of(child.talks.begin(), child.talks.end(), [&](const Talk& u) {
-            return &u != &t && u.closes && *u.closes == *t.date && u.date && *u.date >= *t.date &&
-                   (!as_of || *u.date <= *as_of);
+            return closes_follow_up(u, t) && (!as_of || *u.date <= *as_of);
         });
         if (!closed) open.push_back(&t);
     }
@@ -191,8 +198,11 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
     if (talk.summary.empty()) out.push_back(Problem{"summary", "say what the talk was about"});
     if (talk.closes) {
         const auto open = open_follow_ups(child);
-        const bool found = std::any_of(open.begin(), open.end(),
-                                       [&](const Talk* t) { return *t->date == *talk.closes; });
+        const bool found = std::any_of(open.begin(), open.end(), [&](const Talk* t) {
+            return *t->date == *talk.closes &&
+                   (!talk.closes_kind || *talk.closes_kind == t->kind) &&
+                   (talk.closes_by.empty() || talk.closes_by == t->by);
+        });
         if (!found)
             out.push_back(Problem{"close-follow-up",
                                   fmt::format("no open follow-up from {}", talk.closes->iso())});

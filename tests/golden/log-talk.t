@@ -81,7 +81,7 @@ Two open follow-ups: closing needs the date.
   $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-01 --summary a --follow-up 跟进一
   $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-05 --summary b --follow-up 跟进二
   $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up
-  liushou: --close-follow-up: 2025-002 has 2 open follow-ups (2026-03-01, 2026-03-05); say which with its date
+  liushou: --close-follow-up: 2025-002 has 2 open follow-ups (2026-03-01 talk by T001: 跟进一; 2026-03-05 talk by T001: 跟进二); say which with its date, --close-kind or --close-text
   [2]
   $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up 2026-03-05
   logged 2025-002 2026-03-15 talk by T001, closing the follow-up of 2026-03-05
@@ -90,7 +90,29 @@ Two open follow-ups: closing needs the date.
   liushou log-talk: nothing was logged for 2025-002
   [1]
 
+Two follow-ups of one day: closing takes exactly one, named by kind or text, and the file says
+which, so the other stays open.
+
+  $ liushou -q log-talk 2025-003 --by T001 --date 2026-03-10 --summary 谈心 --follow-up 联系母亲
+  $ liushou -q log-talk 2025-003 --by T002 --date 2026-03-10 --kind 家访 --summary 家访 --follow-up 申请营养餐补助
+  $ liushou log-talk 2025-003 --by T001 --summary e --close-follow-up 2026-03-10
+  liushou: --close-follow-up: 2025-003 has 2 open follow-ups (2026-03-10 talk by T001: 联系母亲; 2026-03-10 home_visit by T002: 申请营养餐补助); say which with its date, --close-kind or --close-text
+  [2]
+  $ liushou log-talk 2025-003 --by T001 --summary e --close-follow-up 2026-03-10 --close-text 营养餐
+  logged 2025-003 2026-03-15 talk by T001, closing the follow-up of 2026-03-10
+  $ grep -A1 'closes:' children/2025-003.yaml
+      closes: 2026-03-10
+      closes_kind: home_visit
+  $ grep 'closes_by' children/2025-003.yaml
+      closes_by: T002
+  $ liushou schedule --format json --month 2026-03 | jq -c '[.follow_ups[] | select(.id == "2025-003") | .follow_up]'
+  ["联系母亲"]
+  $ liushou log-talk 2025-003 --by T001 --summary f --close-follow-up --close-kind 家访
+  liushou: --close-follow-up: no open follow-up of 2025-003 matches the kind or text given
+  [1]
+
 check warns about a follow-up left open for more than 30 days.
 
   $ LIUSHOU_TODAY=2026-04-20 liushou check -q
   children/2025-002.yaml:38:16: warning: talks[0].follow_up: open for 50 days (since 2026-03-01)
+  children/2025-003.yaml:40:16: warning: talks[0].follow_up: open for 41 days (since 2026-03-10)

@@ -176,6 +176,26 @@ TEST_CASE("a follow-up stays open until a later entry closes it") {
     CHECK(open_follow_ups(c).size() == 1);
 }
 
+TEST_CASE("a closing entry that names kind and teacher closes exactly that follow-up") {
+    Child c = child("A1");
+    Talk visit = talk(Date{2026, 3, 10}, "b", "申请补助");
+    visit.kind = TalkKind::home_visit;
+    visit.by = "T002";
+    c.talks = {talk(Date{2026, 3, 10}, "a", "联系母亲"), visit, talk(Date{2026, 3, 12}, "c")};
+    c.talks[2].closes = Date{2026, 3, 10};
+    c.talks[2].closes_kind = TalkKind::home_visit;
+    CHECK(closes_follow_up(c.talks[2], c.talks[1]));
+    CHECK_FALSE(closes_follow_up(c.talks[2], c.talks[0]));
+    REQUIRE(open_follow_ups(c).size() == 1);
+    CHECK(open_follow_ups(c)[0]->follow_up == "联系母亲");
+    c.talks[2].closes_kind.reset();
+    c.talks[2].closes_by = "T001";
+    REQUIRE(open_follow_ups(c).size() == 1);
+    CHECK(open_follow_ups(c)[0]->follow_up == "申请补助");
+    c.talks[2].closes_by.clear();  // a version 1 closing names only the day: it closes both
+    CHECK(open_follow_ups(c).empty());
+}
+
 TEST_CASE("the same talk twice is kept once; a different one is never dropped as a repeat") {
     Child c = child("A1");
     CHECK(add_talk(c, talk(Date{2026, 3, 1}, "a")) == TalkAdd::added);

@@ -67,6 +67,10 @@ TalkAdd add_talk(Child& child, const Talk& talk, std::vector<std::string>* diffe
 /// such entries there were (only exactly one is replaced).
 size_t replace_talk(Child& child, const Talk& talk);
 
+/// Whether `closer` closes the follow-up of `opened`: it names the entry's date, and its kind
+/// and teacher when it gives them, and is dated on or after it.
+bool closes_follow_up(const Talk& closer, const Talk& opened);
+
 /// Follow-ups not yet closed: a talk's `follow_up` stays open until a later entry names the
 /// talk's date in `closes`. In date order. With `as_of`, as they stood on that day: entries
 /// after it neither open nor close any.

@@ -169,8 +169,11 @@ struct Talk {
     std::string summary;
     std::optional<Mood> mood;
     std::string follow_up;
-    /// The date of an earlier entry whose follow-up this entry closes.
+    /// The date of an earlier entry whose follow-up this entry closes; with several entries
+    /// of that date, closes_kind and closes_by say which one (schema 2).
     std::optional<Date> closes;
+    std::optional<TalkKind> closes_kind;
+    std::string closes_by;
     Extras extras;
 };
 

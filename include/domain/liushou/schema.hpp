@@ -112,6 +112,8 @@ void talk(V& v, T& t) {
     v.enumeration("mood", t.mood);
     v.text("follow_up", t.follow_up);
     v.date("closes", t.closes);
+    v.enumeration("closes_kind", t.closes_kind);
+    v.text("closes_by", t.closes_by);
 }
 
 template <class V, class T>
