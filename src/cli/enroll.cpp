@@ -231,11 +231,11 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         // earlier days keep the old one; --correction fixes a value that was never true.
         if (exists && is_dated_field(field.key) && !before.empty() && !o.correction) {
             for (const Change& x : child.changes)
-                if (x.field == field.key && x.on && on < *x.on)
+                if (x.field == field.key && x.date && on < *x.date)
                     errors.push_back(fmt::format(
                         "{}: --on {} is before its last recorded change ({}); give a later day "
                         "or --correction",
-                        option_name(field.key), on.iso(), x.on->iso()));
+                        option_name(field.key), on.iso(), x.date->iso()));
             child.changes.push_back(Change{on, std::string(field.key), before, {}});
         }
     }

@@ -176,7 +176,7 @@ void Child::sort_lists() {
     sort_by(pairing.plan, [](const PlanItem& p) { return p.from; });
     sort_by(pairing.history, [](const PairingPeriod& p) { return p.from; });
     sort_by(enrolment_history, [](const Episode& e) { return e.from; });
-    sort_by(changes, [](const Change& c) { return c.on; });
+    sort_by(changes, [](const Change& c) { return c.date; });
 }
 
 const Staff* StaffList::find(std::string_view id) const {

@@ -69,11 +69,11 @@ Child state_on(const Child& original, const Date& day) {
     }
     // Dated fields back to what they were, latest change first.
     for (auto it = c.changes.rbegin(); it != c.changes.rend(); ++it)
-        if (after(it->on))
+        if (after(it->date))
             if (const ChildField* field = find_child_field(it->field))
                 set_child_field(c, *field, it->was, Date{9999, 12, 31});
     c.changes.erase(std::remove_if(c.changes.begin(), c.changes.end(),
-                                   [&](const Change& x) { return after(x.on); }),
+                                   [&](const Change& x) { return after(x.date); }),
                     c.changes.end());
     return c;
 }
@@ -124,7 +124,7 @@ bool has_later(const Child& c, const Date& day) {
     auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
     if (after(c.status_on) || after(c.enrolled_on) || after(c.pairing.since)) return true;
     for (const auto& x : c.changes)
-        if (after(x.on)) return true;
+        if (after(x.date)) return true;
     for (const auto& t : c.talks)
         if (after(t.date)) return true;
     for (const auto& p : c.pairing.progress)

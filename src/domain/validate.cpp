@@ -302,8 +302,8 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
     for (size_t i = 0; i < c.changes.size(); ++i) {
         const Change& x = c.changes[i];
         const std::string at = fmt::format("changes[{}]", i);
-        if (!x.on) add(out, at + ".on", "a change needs the day it took effect (on)");
-        check_not_future(out, at + ".on", x.on, today);
+        if (!x.date) add(out, at + ".date", "a change needs the day it took effect (date)");
+        check_not_future(out, at + ".date", x.date, today);
         const ChildField* field = find_child_field(x.field);
         if (!field || !is_dated_field(field->key) || field->key != x.field) {
             add(out, at + ".field",

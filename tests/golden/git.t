@@ -86,6 +86,7 @@ merge keeps both talks in date order and both changes, and check is clean.
       summary: 家访
     - date: 2026-03-12
       summary: 甲
+    - date: 2026-03-15
 
 The same field changed differently on both sides is a conflict, marked on that field alone;
 check names it until someone chooses.

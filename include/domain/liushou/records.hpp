@@ -187,10 +187,10 @@ struct Episode {
     Extras extras;
 };
 
-/// A field that changes over time (class, grade, 重点帮扶对象 …) took a new value on `on`;
+/// A field that changes over time (class, grade, 重点帮扶对象 …) took a new value on `date`;
 /// before that it held `was` (as enroll would accept it, "" when unset). Schema 2.
 struct Change {
-    std::optional<Date> on;
+    std::optional<Date> date;
     std::string field;  // a child_fields() key: class, key_child
     std::string was;
     Extras extras;

@@ -126,7 +126,7 @@ void episode(V& v, T& e) {
 
 template <class V, class T>
 void change(V& v, T& c) {
-    v.date("on", c.on);
+    v.date("date", c.date);
     v.text("field", c.field);
     v.text("was", c.was);
 }
@@ -162,7 +162,7 @@ void child(V& v, T& c) {
         "talks", c.talks, [](auto& iv, auto& t) { talk(iv, t); }, "date kind by");
     v.text("notes", c.notes);
     v.list(
-        "changes", c.changes, [](auto& iv, auto& x) { change(iv, x); }, "on field");
+        "changes", c.changes, [](auto& iv, auto& x) { change(iv, x); }, "date field");
 }
 
 template <class V, class T>
