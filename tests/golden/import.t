@@ -99,3 +99,26 @@ Bytes that are neither UTF-8 nor GB18030, and a sheet that is not there.
   $ liushou --root fresh enroll --from-csv small.csv --name 甲
   liushou: --name cannot be combined with --from-csv
   [2]
+
+入学方式 says how a child arrived (新生 or 转入, or the English keys); it is what 基本情况 counts
+as 新入学 or 转入 when the enrolment begins within a report's period. A class changed by a
+later import with --update holds from the day of the import; earlier days keep the old one.
+
+  $ printf '学号,姓名,年级,班级,入学日期,入学方式\nE1,甲,3,1,2026-03-02,新生\nE2,乙,3,1,2026-04-07,转入\nE3,丙,3,1,2025-09-01,插班\n' > entry.csv
+  $ LIUSHOU_TODAY=2026-05-01 liushou --root fresh -q enroll --from-csv entry.csv && grep -h '^entry' fresh/children/E1.yaml fresh/children/E2.yaml fresh/children/E3.yaml
+  entry: new
+  entry: transfer
+  entry: transfer
+  $ printf '学号,入学方式\nE1,外来\n' > bad-entry.csv
+  $ liushou --root fresh enroll --from-csv bad-entry.csv --update
+  bad-entry.csv:2:2: error: row 2, 入学方式: "外来" is not 新生 or 转入 (new | transfer)
+  bad-entry.csv: 1 problem; nothing was imported
+  [1]
+  $ printf '学号,班级\nE1,2\n' > move.csv
+  $ LIUSHOU_TODAY=2026-05-06 liushou --root fresh -q enroll --from-csv move.csv --update && sed -n '/^changes/,$p' fresh/children/E1.yaml
+  changes:
+    - date: 2026-05-06
+      field: class
+      was: "1"
+  $ LIUSHOU_TODAY=2026-05-06 liushou --root fresh report summary --from 2026-03-01 --to 2026-05-31 --as-of 2026-04-30 --format json | jq -c '[.by_class[] | select(.grade == 3 and .class == 1) | [.class, .new_pupils, .transferred_in, .enrolled]]'
+  [[1,1,1,3]]

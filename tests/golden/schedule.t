@@ -370,3 +370,11 @@ Mistakes:
   $ liushou schedule --class 9-1
   liushou: --class 9-1: write grade and class as 3-2
   [2]
+
+A future month's checklist, printed on 2028-03-20 to plan May: its reference day is 05-01, but
+nothing after today is known, so A1's follow-up of 03-02 is 18 days open (not 60).
+
+  $ liushou schedule --month 2028-05 | grep '联系母亲'
+  - [ ] A1 王小明，四年级2班：联系母亲 \| 每周视频（2028-03-02 T001，已 18 天）
+  $ liushou schedule --month 2028-05 --format json | jq -c '[.follow_ups[] | .days_open]'
+  [18]
