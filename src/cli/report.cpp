@@ -216,7 +216,10 @@ int run_talks(const ReportOptions& o, Context& ctx) {
     for (size_t i = 0; i < trees.size(); ++i)
         for (const Child& c : trees[i].children)
             for (const Talk& t : c.talks)
-                if (t.date && t.date->year == month.year && t.date->month == month.month)
+                // An entry dated when the child was not enrolled counts nowhere, the log
+                // included; check reports it.
+                if (t.date && t.date->year == month.year && t.date->month == month.month &&
+                    enrolled_on_day(c, *t.date))
                     lines.push_back(TalkLine{&sources[i], &c, &t});
     std::stable_sort(lines.begin(), lines.end(), [](const TalkLine& a, const TalkLine& b) {
         if (*a.talk->date != *b.talk->date) return *a.talk->date < *b.talk->date;

@@ -172,17 +172,23 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     out += "  \"shortfalls\": [";
     for (size_t i = 0; i < s.shortfalls.size(); ++i) {
         const auto& f = s.shortfalls[i];
-        std::string missing, months;
+        std::string missing, months, short_of;
         for (const auto& m : f.missing) missing += (missing.empty() ? "" : ", ") + json_string(m);
-        for (const auto& m : f.untalked)
+        // untalked names the months; talks_short has the counts the Markdown prints
+        // (谈心不足（2026-03 1/3 次）).
+        for (const auto& m : f.untalked) {
             months += (months.empty() ? "" : ", ") + json_string(m.month.iso());
+            short_of +=
+                fmt::format("{}{{\"month\": \"{}\", \"held\": {}, \"required\": {}}}",
+                            short_of.empty() ? "" : ", ", m.month.iso(), m.held, m.required);
+        }
         out += fmt::format(
             "{}\n    {{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}, "
-            "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}]}}",
+            "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}], \"talks_short\": [{}]}}",
             i ? "," : "", json_string(f.school), w.json(f.child.id), w.json(f.child.name),
             f.child.grade ? std::to_string(*f.child.grade) : "null",
             f.child.class_no ? std::to_string(*f.child.class_no) : "null", missing,
-            f.unpaired ? "true" : "false", months);
+            f.unpaired ? "true" : "false", months, short_of);
     }
     return out + "]\n}\n";
 }

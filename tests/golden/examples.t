@@ -11,7 +11,7 @@ follow-ups left open since December.
   children/2025-023.yaml:1:1: error: incomplete file (建档), missing: parents[0].work_place
   children/2025-024.yaml:44:16: warning: talks[0].follow_up: open for 88 days (since 2025-12-17)
   children/2025-025.yaml:44:16: warning: talks[0].follow_up: open for 101 days (since 2025-12-04)
-  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求）；每学期家访 1 次、座谈会 1 次
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 32 files: 3 errors, 5 warnings
   [1]
   $ liushou list --grade 3
@@ -110,7 +110,7 @@ The March checklist of the sample school (the README shows it).
   | 事项 | 应完成 | 尚欠 |
   | --- | ---: | ---: |
   | 谈心（每月 1 次） | 30 | 6 |
-  | 亲情电话（每月 1 次） | 30 | 30 |
+  | 亲情电话 | — | — |
   | 家访（每学期 1 次） | 30 | 30 |
   | 座谈会（每学期 1 次） | 30 | 30 |
   | 本月生日 | 1 | |
@@ -208,7 +208,7 @@ The sample school's summary for the second term as of 15 March (the README shows
   | 巩固率 | 30 | 30 | 100.0% |
   | 结对率 | 30 | 30 | 100.0% |
   | 谈心完成率 | 24 | 30 | 80.0% |
-  | 亲情电话完成率 | 0 | 30 | 0.0% |
+  | 亲情电话完成率 | 0 | 0 | — |
   | 家访覆盖率 | 0 | 30 | 0.0% |
   | 座谈会覆盖率 | 0 | 30 | 0.0% |
   

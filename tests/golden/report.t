@@ -423,3 +423,5 @@ the child was never talked to.
   ### 3-1
   
   - Too few talks in 2026-03 (1 of 3): B1 一号
+  $ liushou report summary --from 2026-03-01 --to 2026-03-31 --format json | jq -c '.shortfalls[] | {id, untalked, talks_short}'
+  {"id":"B1","untalked":["2026-03"],"talks_short":[{"month":"2026-03","held":1,"required":3}]}
