@@ -115,10 +115,11 @@ std::string json_ref(const ChildRef& c) {
 
 std::string json_cadence(const Cadence& c, const StaffList& staff) {
     std::string out = fmt::format(
-        "{{\"kind\": {}, \"required\": {}, \"per\": {}, \"due\": {}, \"expected\": {}, "
-        "\"owing\": {}, \"teachers\": [",
+        "{{\"kind\": {}, \"required\": {}, \"per\": {}, \"due\": {}, \"starts\": {}, "
+        "\"expected\": {}, \"owing\": {}, \"teachers\": [",
         json_string(key_of(c.kind)), c.required, c.per_term ? "\"term\"" : "\"month\"",
-        c.due ? "true" : "false", c.expected, c.owing);
+        c.due ? "true" : "false", c.starts ? json_string(c.starts->iso()) : "null", c.expected,
+        c.owing);
     for (size_t i = 0; i < c.groups.size(); ++i) {
         const auto& g = c.groups[i];
         const Staff* who = staff.find(g.teacher);

@@ -251,6 +251,8 @@ Talks: 21 owe (as in the summary), 16 talked, 5 still owe. Calls: not before Apr
   ## 亲情电话
   
   本学期从 4 月起要求亲情电话，本月不计。
+  $ liushou schedule --month 2026-03 --format json | jq -c '[.talks, .family_calls, .home_visits] | map({kind, due, starts, expected, owing})'
+  [{"kind":"talk","due":true,"starts":null,"expected":21,"owing":5},{"kind":"family_call","due":false,"starts":"2026-04","expected":0,"owing":0},{"kind":"home_visit","due":true,"starts":null,"expected":20,"owing":17}]
 
 check reports nothing wrong with the tree: every entry is dated while its child was enrolled.
 
