@@ -78,6 +78,22 @@ Child state_on(const Child& original, const Date& day) {
     return c;
 }
 
+bool has_later(const Child& c, const Date& day) {
+    auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
+    if (after(c.status_on) || after(c.enrolled_on) || after(c.pairing.since)) return true;
+    for (const auto& x : c.changes)
+        if (after(x.date)) return true;
+    for (const auto& t : c.talks)
+        if (after(t.date)) return true;
+    for (const auto& p : c.pairing.progress)
+        if (after(p.date)) return true;
+    for (const auto& p : c.pairing.plan)
+        if (after(p.from)) return true;
+    for (const auto& h : c.pairing.history)
+        if (after(h.from)) return true;
+    return false;
+}
+
 namespace {
 
 void merge_months(std::vector<MonthRate>& into, const std::vector<MonthRate>& from) {
@@ -119,23 +135,6 @@ Date earlier(const Date& a, const Date& b) {
 }
 
 /// One child's contribution to every figure; groups are sums of these.
-/// True when the record holds anything dated after `day`, so state_on would change it.
-bool has_later(const Child& c, const Date& day) {
-    auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
-    if (after(c.status_on) || after(c.enrolled_on) || after(c.pairing.since)) return true;
-    for (const auto& x : c.changes)
-        if (after(x.date)) return true;
-    for (const auto& t : c.talks)
-        if (after(t.date)) return true;
-    for (const auto& p : c.pairing.progress)
-        if (after(p.date)) return true;
-    for (const auto& p : c.pairing.plan)
-        if (after(p.from)) return true;
-    for (const auto& h : c.pairing.history)
-        if (after(h.from)) return true;
-    return false;
-}
-
 Stats child_stats(const Child& original, const School& school, const Period& period,
                   const Date& end, Shortfall& shortfall) {
     // As of `end`: later entries, returns, leavings and changes do not exist yet. Most reports

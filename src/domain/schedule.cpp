@@ -6,6 +6,7 @@
 #include <map>
 
 #include "liushou/care.hpp"
+#include "liushou/report.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
@@ -182,8 +183,23 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     std::sort(s.events.begin(), s.events.end(),
               [](const Event& a, const Event& b) { return a.date < b.date; });
 
-    std::vector<const Child*> in;
+    // The children as they were on the reference day: a past month's checklist puts a child
+    // in the class it was in then, with the enrolment of then.
+    std::vector<Child> rewound;
+    rewound.reserve(children.size());
+    std::vector<const Child*> as_then;
+    as_then.reserve(children.size());
     for (const auto& c : children) {
+        if (!has_later(c, s.as_of)) {
+            as_then.push_back(&c);
+            continue;
+        }
+        rewound.push_back(state_on(c, s.as_of));
+        as_then.push_back(&rewound.back());
+    }
+    std::vector<const Child*> in;
+    for (const Child* child : as_then) {
+        const Child& c = *child;
         if (!enrolled_during(c, first, last)) continue;
         if (filter.grade && c.grade != filter.grade) continue;
         if (filter.class_no && c.class_no != filter.class_no) continue;

@@ -254,6 +254,17 @@ Talks: 21 owe (as in the summary), 16 talked, 5 still owe. Calls: not before Apr
   $ liushou schedule --month 2026-03 --format json | jq -c '[.talks, .family_calls, .home_visits] | map({kind, due, starts, expected, owing})'
   [{"kind":"talk","due":true,"starts":null,"expected":21,"owing":5},{"kind":"family_call","due":false,"starts":"2026-04","expected":0,"owing":0},{"kind":"home_visit","due":true,"starts":null,"expected":20,"owing":17}]
 
+April's checklist for 3-2, printed in June, lists the class as it was on 04-30: S12 (moved to
+3-1 on 05-06) is still there. Enrolled in April in 3-2: S12-S20 and S21 = 10; none had a talk
+in April, and S21's visit is of 05-25: 10 owe talks, 10 owe a visit.
+
+  $ liushou schedule --month 2026-04 --class 3-2 | sed -n '/^- 本月在读/p;/^| 谈心/p;/^| 家访/p'
+  - 本月在读留守儿童：10 名
+  | 谈心（每月 1 次） | 10 | 10 |
+  | 家访（每学期 1 次） | 10 | 10 |
+  $ liushou schedule --month 2026-04 --class 3-2 --format json | jq -c '[.talks.teachers[].children[].id]'
+  ["S12","S13","S14","S15","S16","S17","S18","S19","S21","S20"]
+
 check reports nothing wrong with the tree: every entry is dated while its child was enrolled.
 
   $ liushou check --allow-incomplete | tail -2

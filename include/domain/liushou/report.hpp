@@ -36,6 +36,8 @@ struct Period {
 /// the enrolment of that day (a status changed after it still enrolled, a return after it
 /// not yet made), and dated fields (class, 重点帮扶对象 …) with the value they had then.
 Child state_on(const Child& child, const Date& day);
+/// True when the record holds anything dated after `day`, so state_on would change it.
+bool has_later(const Child& child, const Date& day);
 
 /// A month's figure; `from`..`to` are the days counted, the month cut to the period and the
 /// reference day (liushou-rates(7)).
