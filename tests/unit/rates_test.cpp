@@ -11,32 +11,16 @@
 #include "liushou/report.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/validate.hpp"
+#include "records_fixture.hpp"
 
 using namespace liushou;
+using fixture::entry;
+using fixture::kid;
 
 namespace {
 
 const School kSchool = default_school("测试小学", 2025);  // family calls from April in term 2
 const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
-
-Child kid(const std::string& id, Date enrolled = Date{2025, 9, 1}) {
-    Child c;
-    c.id = id;
-    c.name = "甲" + id;
-    c.grade = 3;
-    c.class_no = 1;
-    c.enrolled_on = enrolled;
-    return c;
-}
-
-Talk entry(Date d, TalkKind kind = TalkKind::talk) {
-    Talk t;
-    t.date = d;
-    t.kind = kind;
-    t.by = "T001";
-    t.summary = "x";
-    return t;
-}
 
 Summary summary(const std::vector<Child>& children, const Period& period, Date as_of,
                 const School& school = kSchool) {

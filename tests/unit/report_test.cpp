@@ -6,28 +6,13 @@
 #include <fstream>
 #include <string>
 
+#include "records_fixture.hpp"
+
 using namespace liushou;
+using fixture::entry;
+using fixture::kid;
 
 namespace {
-
-Child kid(const std::string& id, Date enrolled = Date{2025, 9, 1}) {
-    Child c;
-    c.id = id;
-    c.name = "甲" + id;
-    c.grade = 3;
-    c.class_no = 1;
-    c.enrolled_on = enrolled;
-    return c;
-}
-
-Talk entry(Date d, TalkKind kind = TalkKind::talk) {
-    Talk t;
-    t.date = d;
-    t.kind = kind;
-    t.by = "T001";
-    t.summary = "x";
-    return t;
-}
 
 const School kSchool = default_school("测试小学", 2025);
 const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};

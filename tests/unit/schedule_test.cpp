@@ -4,7 +4,10 @@
 
 #include <algorithm>
 
+#include "records_fixture.hpp"
+
 using namespace liushou;
+using fixture::entry;
 
 namespace {
 
@@ -16,15 +19,6 @@ Child enrolled(const std::string& id, Date on = Date{2025, 9, 1}) {
     c.class_no = 2;
     c.enrolled_on = on;
     return c;
-}
-
-Talk entry(Date d, TalkKind kind = TalkKind::talk) {
-    Talk t;
-    t.date = d;
-    t.kind = kind;
-    t.by = "T001";
-    t.summary = "x";
-    return t;
 }
 
 const School kSchool = default_school("测试小学", 2025);
