@@ -42,6 +42,8 @@ const CommandSpec kCommands[] = {
      setup_schedule},
     {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
      setup_report},
+    {"county", "A county's schools: the manifest (county.yaml) and each school's state",
+     setup_county},
     {"rename", "Give a child a new id: its file, its id and every buddy reference", setup_rename},
     {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
     {"completion", "Print the bash or zsh completion script", setup_completion},
@@ -163,21 +165,17 @@ TreeOptions tree_options(const Context& ctx, const std::string& root) {
     o.journal = ctx.journal;
     o.progress = ctx.progress;
     o.fault = ctx.fault;
+    o.rev = ctx.rev;
     return o;
 }
 
 Tree open_tree(const Context& ctx) {
+    if (!ctx.county.empty())
+        throw UsageError("--county is for report, list and county status; give --root DIR");
     if (!ctx.roots.empty()) return Tree::open(tree_options(ctx, ctx.roots.front()));
     TreeOptions o = tree_options(ctx, ctx.env_root);
     if (!o.root.empty()) o.root_from = "LIUSHOU_ROOT";
     return Tree::open(o);
-}
-
-std::vector<Tree> open_trees(const Context& ctx) {
-    if (ctx.roots.size() <= 1) return {open_tree(ctx)};
-    std::vector<Tree> trees;
-    for (const auto& root : ctx.roots) trees.push_back(Tree::open(tree_options(ctx, root)));
-    return trees;
 }
 
 Month month_option(const std::string& value, const Date& today) {
@@ -218,11 +216,13 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
                             id, other));
 }
 
-std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped) {
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped, int* errors) {
     auto files = tree.load_children();
     std::vector<Child> out;
     out.reserve(files.size());
     for (auto& file : files) {
+        if (errors)
+            for (const auto& p : file.problems) *errors += p.severity == Severity::error;
         if (!file.parsed) {
             ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
                                    file.path);
@@ -385,6 +385,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
         ->type_name("DIR");
+    app.add_option("--rev", ctx.rev,
+                   "Read the tree as this branch, tag or commit holds it (from git's objects: "
+                   "no checkout; bare repositories too); reading commands only")
+        ->type_name("REV");
+    app.add_option("--county", ctx.county,
+                   "A county manifest (county.yaml) naming every school's tree or repository")
+        ->type_name("FILE");
+    app.add_flag("--skip-missing", ctx.skip_missing,
+                 "With --county: leave out, and name, a school whose path or ref is missing");
     app.add_option("--lang", ctx.lang,
                    "Language of reports and checklists (default: the "
                    "school's rules.language, else zh)")

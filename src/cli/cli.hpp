@@ -46,6 +46,12 @@ struct Context {
     std::optional<WriteFault> fault;
     /// Filled by the tree's writes; read once the command has succeeded.
     std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
+    /// --rev: read every tree as this branch, tag or commit holds it, from git's objects.
+    std::string rev;
+    /// --county: the manifest naming a county's schools (county.yaml).
+    std::string county;
+    /// --skip-missing: a school of the manifest that cannot be found is named and left out.
+    bool skip_missing = false;
     /// Set by run_cli when stderr is a terminal and -q is not given; empty otherwise.
     ProgressFn progress = nullptr;
 };
@@ -55,8 +61,23 @@ TreeOptions tree_options(const Context& ctx, const std::string& root);
 /// The tree for `ctx`: the first `--root`, else LIUSHOU_ROOT, else the nearest directory at
 /// or above the cwd holding liushou.yaml. Throws UsageError when there is none.
 Tree open_tree(const Context& ctx);
-/// Every `--root` given (a county report), else the one tree open_tree finds.
-std::vector<Tree> open_trees(const Context& ctx);
+/// A school of --county that could not be opened, left out under --skip-missing.
+struct MissingSchool {
+    std::string label;  // as the manifest names it: 孙桥小学, repos/杨集小学.git@main
+    std::string why;
+};
+
+/// The trees a report reads: every school of --county, else every --root, else the one
+/// open_tree finds.
+struct SchoolTrees {
+    std::vector<Tree> trees;
+    std::vector<std::string> labels;  // each tree as the manifest names it ("" without one)
+    std::string county;               // the manifest's county ("" without one)
+    std::vector<MissingSchool> missing;
+};
+/// Throws IoError naming a school of the manifest whose path or ref is missing, unless
+/// --skip-missing, DataError for a manifest that does not read.
+SchoolTrees open_trees(const Context& ctx);
 
 /// What a chosen subcommand will do; returns the exit code.
 using Runner = std::function<int(Context&)>;
@@ -73,6 +94,7 @@ void setup_report(CLI::App& cmd, Runner& run);
 void setup_rename(CLI::App& cmd, Runner& run);
 void setup_merge_file(CLI::App& cmd, Runner& run);
 void setup_completion(CLI::App& cmd, Runner& run);
+void setup_county(CLI::App& cmd, Runner& run);
 
 /// Sets up the merge driver in the repository holding `root` and, with `hooks`, the
 /// pre-commit hook; returns what was done, one line each.
@@ -123,7 +145,9 @@ void require_new_child_id(const Tree& tree, const std::string& id);
 
 /// Every child a read command can use: a file that cannot be read is named on stderr and
 /// skipped, and `skipped` is set so the command can end with exit 1.
-std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped);
+/// `errors`, when given, is increased by the errors found in the files.
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped,
+                                     int* errors = nullptr);
 
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.

@@ -35,11 +35,21 @@ struct LoadedTree {
     StaffList staff;
     std::vector<Child> children;
     GitState git;
+    int errors = 0;  // problems in files that could not be counted, or counted in part
 };
 
-std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
-    std::vector<LoadedTree> out;
-    for (const Tree& tree : open_trees(ctx)) {
+/// The schools' trees, and what the report says about the set (the county, who is missing).
+struct LoadedTrees {
+    std::vector<LoadedTree> trees;
+    Coverage coverage;
+};
+
+LoadedTrees load_trees(Context& ctx, bool& skipped) {
+    LoadedTrees out;
+    const SchoolTrees opened = open_trees(ctx);
+    out.coverage.county = opened.county;
+    for (const auto& m : opened.missing) out.coverage.missing.emplace_back(m.label, m.why);
+    for (const Tree& tree : opened.trees) {
         LoadedTree t;
         auto school = tree.load_school();
         if (!school.parsed) {
@@ -52,9 +62,12 @@ std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
             t.staff = staff.record;
         else
             skipped = true, print_problems(ctx.err, staff.path, staff.problems);
-        t.children = readable_children(tree, ctx, skipped);
-        t.git = git_state(tree.root());
-        out.push_back(std::move(t));
+        for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
+        bool unreadable = false;
+        t.children = readable_children(tree, ctx, unreadable, &t.errors);
+        skipped = skipped || unreadable;
+        t.git = tree.git_state();
+        out.trees.push_back(std::move(t));
     }
     return out;
 }
@@ -62,7 +75,7 @@ std::vector<LoadedTree> load_trees(Context& ctx, bool& skipped) {
 std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
     std::vector<Provenance> out;
     for (const auto& t : trees)
-        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty});
+        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors});
     return out;
 }
 
@@ -91,66 +104,50 @@ Date date_arg(const std::string& option, const std::string& text, const Date& fa
 }
 
 int run_summary(const ReportOptions& o, Context& ctx) {
-    bool skipped = false;
-    auto trees = load_trees(ctx, skipped);
-    const School& first = trees.front().school;
     const Date as_of = date_arg("--as-of", o.as_of, ctx.today);
     if (as_of > ctx.today)
         throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
-
-    Period period;
-    if (!o.term.empty()) {
-        if (!o.from.empty() || !o.to.empty())
-            throw UsageError("give --term or --from/--to, not both");
-        const auto it = std::find_if(first.terms.begin(), first.terms.end(),
-                                     [&](const Term& t) { return t.name == o.term; });
-        if (it == first.terms.end() || !it->from || !it->to) {
-            std::string names;
-            for (const auto& t : first.terms) names += (names.empty() ? "" : ", ") + t.name;
-            throw UsageError(fmt::format("--term {}: the terms are {}", o.term, names));
-        }
-        period = Period{*it->from, *it->to, it->name};
-    } else if (!o.from.empty() || !o.to.empty()) {
+    PeriodRequest ask;
+    ask.as_of = as_of;
+    ask.term = o.term;
+    if (!o.term.empty() && (!o.from.empty() || !o.to.empty()))
+        throw UsageError("give --term or --from/--to, not both");
+    if (!o.from.empty() || !o.to.empty()) {
         if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
-        period =
-            Period{date_arg("--from", o.from, ctx.today), date_arg("--to", o.to, ctx.today), ""};
-        if (period.to < period.from) throw UsageError("--to is before --from");
-    } else {
-        // The term the reference day falls in, else the whole school year.
-        const Term* term = nullptr;
-        for (const auto& t : first.terms)
-            if (t.from && t.to && *t.from <= as_of && as_of <= *t.to) term = &t;
-        // The school year: from its earliest term's start to its latest term's end, in
-        // whatever order liushou.yaml lists them.
-        std::optional<Date> year_from, year_to;
-        for (const auto& t : first.terms) {
-            if (!t.from || !t.to) continue;
-            if (!year_from || *t.from < *year_from) year_from = t.from;
-            if (!year_to || *year_to < *t.to) year_to = t.to;
-        }
-        if (term) {
-            period = Period{*term->from, *term->to, term->name};
-        } else if (year_from && year_to) {
-            period = Period{*year_from, *year_to, first.school_year};
-        } else {
-            throw UsageError("no term in liushou.yaml holds the date; give --from and --to");
-        }
+        ask.from = date_arg("--from", o.from, ctx.today);
+        ask.to = date_arg("--to", o.to, ctx.today);
+        if (*ask.to < *ask.from) throw UsageError("--to is before --from");
     }
-    if (as_of < period.from)
-        throw UsageError(fmt::format("the period starts {}, after the day the figures are for ({})",
-                                     period.from.iso(), as_of.iso()));
+    bool skipped = false;
+    auto loaded = load_trees(ctx, skipped);
+    auto& trees = loaded.trees;
+    const School& first = trees.front().school;
+    std::vector<const School*> schools;
+    for (const auto& t : trees) schools.push_back(&t.school);
+    // Each school over its own days: a term is found in each by its dates, not its name.
+    const PeriodChoice chosen = choose_periods(schools, ask);
+    if (!chosen.error.empty()) throw UsageError(chosen.error);
+    for (size_t i = 0; i < trees.size(); ++i)
+        if (as_of < chosen.periods[i].from)
+            throw UsageError(
+                fmt::format("{}the period starts {}, after the day the figures are for ({})",
+                            trees.size() > 1 ? trees[i].school.school + ": " : "",
+                            chosen.periods[i].from.iso(), as_of.iso()));
     std::vector<SchoolRecords> records;
-    for (const auto& t : trees) records.push_back(SchoolRecords{&t.school, &t.children});
-    const Summary summary = summarize(records, period, as_of);
-    emit(o, ctx, render_summary(summary, provenance(trees), style_of(o, ctx, first)));
-    release_at_exit(std::move(trees));
+    for (size_t i = 0; i < trees.size(); ++i)
+        records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i]});
+    const Summary summary = summarize(records, chosen.periods.front(), as_of);
+    emit(o, ctx,
+         render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));
+    release_at_exit(std::move(loaded));
     return skipped ? kDataProblem : kOk;
 }
 
 int run_child(const ReportOptions& o, Context& ctx) {
     if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
     bool skipped = false;
-    const auto trees = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped);
+    const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);
     if (o.all) {
@@ -189,7 +186,8 @@ int run_child(const ReportOptions& o, Context& ctx) {
 
 int run_class(const ReportOptions& o, Context& ctx) {
     bool skipped = false;
-    const auto trees = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped);
+    const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<ClassRoster> rosters;
     for (size_t i = 0; i < trees.size(); ++i) {
@@ -210,7 +208,8 @@ int run_class(const ReportOptions& o, Context& ctx) {
 int run_talks(const ReportOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
     bool skipped = false;
-    const auto trees = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped);
+    const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<TalkLine> lines;
     for (size_t i = 0; i < trees.size(); ++i)

@@ -97,6 +97,21 @@ std::string encode_staff(const StaffList& list) {
     return w.take();
 }
 
+// ---- county ----------------------------------------------------------------------------
+
+Decoded<County> decode_county(std::string_view text) {
+    return decode_with<County>(text, [](auto& r, County& c, Problems&) { schema::county(r, c); });
+}
+
+std::string encode_county(const County& c) {
+    Writer w;
+    RecordWriter fields(w, 0);
+    schema::county(fields, c);
+    if (c.schools.empty()) w.raw(0, "schools", "[]");
+    w.extras(0, c.extras);
+    return w.take();
+}
+
 // ---- school ----------------------------------------------------------------------------
 
 Decoded<School> decode_school(std::string_view text) {

@@ -273,6 +273,12 @@ Stats& Stats::operator+=(const Stats& o) {
     return *this;
 }
 
+bool Summary::periods_differ() const {
+    for (const Period& p : periods)
+        if (p.from != period.from || p.to != period.to || p.name != period.name) return true;
+    return false;
+}
+
 Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
                   const Date& as_of) {
     Summary out;
@@ -282,12 +288,16 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     using Key = std::tuple<std::string, int, int>;
     std::map<Key, Stats> grades, classes;
     for (const SchoolRecords& records : schools) {
+        const Period& own = records.period ? *records.period : period;
+        const Date end = earlier(own.to, as_of);
+        out.periods.push_back(own);
+        out.ends.push_back(end);
         Stats school;
         school.school = records.school->school;
         for (const Child& c : *records.children) {
             Shortfall shortfall;
             shortfall.school = records.school->school;
-            const Stats one = child_stats(c, *records.school, period, out.end, shortfall);
+            const Stats one = child_stats(c, *records.school, own, end, shortfall);
             school += one;
             const ChildRef& then = shortfall.child;
             const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
@@ -309,15 +319,153 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     }
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);
+    // The school furthest from 100% first, then by class; within a school as listed.
+    std::map<std::string, std::pair<double, size_t>> rank;
+    for (size_t i = 0; i < out.by_school.size(); ++i)
+        rank.emplace(out.by_school[i].school,
+                     std::make_pair(-distance_from_full(out.by_school[i]), i));
     std::stable_sort(out.shortfalls.begin(), out.shortfalls.end(),
-                     [](const Shortfall& a, const Shortfall& b) {
-                         const auto ka = std::make_tuple(a.school, a.child.grade.value_or(99),
+                     [&](const Shortfall& a, const Shortfall& b) {
+                         const auto ka = std::make_tuple(rank[a.school], a.child.grade.value_or(99),
                                                          a.child.class_no.value_or(99));
-                         const auto kb = std::make_tuple(b.school, b.child.grade.value_or(99),
+                         const auto kb = std::make_tuple(rank[b.school], b.child.grade.value_or(99),
                                                          b.child.class_no.value_or(99));
                          if (ka != kb) return ka < kb;
                          return natural_less(a.child.id, b.child.id);
                      });
+    return out;
+}
+
+double distance_from_full(const Stats& s) {
+    double sum = 0;
+    int rates = 0;
+    for (const Rate* r : {&s.filed, &s.enrolment, &s.retention, &s.paired, &s.talks,
+                          &s.family_calls, &s.home_visits, &s.meetings}) {
+        if (const auto p = r->percent()) {
+            sum += 100.0 - *p;
+            ++rates;
+        }
+    }
+    return rates ? sum / rates : 0.0;
+}
+
+namespace {
+
+/// The days of `a` and `b` in common.
+long overlap_days(const Date& a_from, const Date& a_to, const Date& b_from, const Date& b_to) {
+    const Date from = later(a_from, b_from), to = earlier(a_to, b_to);
+    return to < from ? 0 : to.days() - from.days() + 1;
+}
+
+std::string term_names(const School& s) {
+    std::string names;
+    for (const auto& t : s.terms) names += (names.empty() ? "" : ", ") + t.name;
+    return names;
+}
+
+}  // namespace
+
+PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask) {
+    PeriodChoice out;
+    if (ask.from && ask.to) {
+        out.periods.assign(schools.size(), Period{*ask.from, *ask.to, ""});
+        return out;
+    }
+    // A term or "the term of the day" means something only within one school year.
+    for (const School* s : schools) {
+        if (s->school_year == schools.front()->school_year) continue;
+        std::string years;
+        for (const School* t : schools)
+            years += (years.empty() ? "" : ", ") + t->school + " " + t->school_year;
+        out.error = "the trees are of different school years (" + years +
+                    "); give the period as dates with --from and --to";
+        return out;
+    }
+    const bool county = schools.size() > 1;
+    if (!ask.term.empty()) {
+        const Term* wanted = nullptr;
+        for (const School* s : schools) {
+            for (const auto& t : s->terms)
+                if (t.name == ask.term && t.from && t.to) wanted = &t;
+            if (wanted) break;
+        }
+        if (!wanted) {
+            std::string names;
+            for (const School* s : schools)
+                names += (names.empty() ? "" : "; ") + (county ? s->school + ": " : std::string()) +
+                         term_names(*s);
+            out.error = "--term " + ask.term + ": the terms are " + names;
+            return out;
+        }
+        for (const School* s : schools) {
+            const Term* best = nullptr;
+            long best_days = 0;
+            for (const auto& t : s->terms) {
+                if (!t.from || !t.to) continue;
+                const long days = overlap_days(*t.from, *t.to, *wanted->from, *wanted->to);
+                if (days > best_days) best = &t, best_days = days;
+            }
+            if (!best) {
+                out.error = "--term " + ask.term + ": " + s->school + " has no term over " +
+                            wanted->from->iso() + " to " + wanted->to->iso() +
+                            " (its terms: " + term_names(*s) + ")";
+                return out;
+            }
+            out.periods.push_back(Period{*best->from, *best->to, best->name});
+        }
+        return out;
+    }
+    for (const School* s : schools) {
+        // The term the reference day falls in, else the whole school year: from its
+        // earliest term's start to its latest term's end, in whatever order they are listed.
+        const Term* term = nullptr;
+        std::optional<Date> year_from, year_to;
+        for (const auto& t : s->terms) {
+            if (!t.from || !t.to) continue;
+            if (*t.from <= ask.as_of && ask.as_of <= *t.to) term = &t;
+            if (!year_from || *t.from < *year_from) year_from = t.from;
+            if (!year_to || *year_to < *t.to) year_to = t.to;
+        }
+        if (term) {
+            out.periods.push_back(Period{*term->from, *term->to, term->name});
+        } else if (year_from && year_to) {
+            out.periods.push_back(Period{*year_from, *year_to, s->school_year});
+        } else {
+            out.error = (county ? s->school + ": " : std::string()) +
+                        "no term in liushou.yaml holds the date; give --from and --to";
+            return out;
+        }
+    }
+    return out;
+}
+
+std::vector<RuleDifference> rule_differences(const std::vector<const School*>& schools) {
+    std::vector<RuleDifference> out;
+    auto months = [](const std::vector<int>& v) {
+        std::string t;
+        for (int m : v) t += (t.empty() ? "" : ", ") + std::to_string(m);
+        return "[" + t + "]";
+    };
+    const std::pair<const char*, std::string (*)(const Rules&)> kRules[] = {
+        {"talks_per_month", [](const Rules& r) { return std::to_string(r.talks_per_month); }},
+        {"family_calls_per_month",
+         [](const Rules& r) { return std::to_string(r.family_calls_per_month); }},
+        {"home_visits_per_term",
+         [](const Rules& r) { return std::to_string(r.home_visits_per_term); }},
+        {"guardian_meetings_per_term",
+         [](const Rules& r) { return std::to_string(r.guardian_meetings_per_term); }},
+        {"months_without_talks", nullptr},
+    };
+    for (const auto& [rule, value] : kRules) {
+        RuleDifference d{rule, {}};
+        bool differ = false;
+        for (const School* s : schools) {
+            const std::string v = value ? value(s->rules) : months(s->rules.months_without_talks);
+            if (!d.values.empty() && d.values.front().second != v) differ = true;
+            d.values.emplace_back(s->school, v);
+        }
+        if (differ) out.push_back(std::move(d));
+    }
     return out;
 }
 

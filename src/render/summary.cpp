@@ -2,6 +2,7 @@
 // school of a county, in Markdown, CSV and JSON.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "report_common.hpp"
@@ -76,6 +77,17 @@ std::string term_label(const TermRate& t, const Writer& w) {
                   : fmt::format("{}（{} 至 {}）", w.text(t.term), t.from.iso(), t.to.iso());
 }
 
+/// A rule of liushou.yaml as the header names it when schools set it differently.
+std::string rule_label(const std::string& rule, const Writer& w) {
+    if (rule == "talks_per_month") return w.t("每月谈心次数", "talks a month");
+    if (rule == "family_calls_per_month") return w.t("每月亲情电话次数", "family calls a month");
+    if (rule == "home_visits_per_term") return w.t("每学期家访次数", "home visits a term");
+    if (rule == "guardian_meetings_per_term")
+        return w.t("每学期座谈会次数", "guardian meetings a term");
+    if (rule == "months_without_talks") return w.t("不要求谈心的月份", "months without talks");
+    return rule;
+}
+
 std::string group_name(const Stats& s, const Writer& w, bool with_class) {
     if (with_class) {
         const std::string label = class_label(s.grade, s.class_no, w.style().lang);
@@ -145,20 +157,58 @@ void stats_csv(std::string& out, const char* scope, const Stats& s) {
     for (const auto& t : s.meetings_by_term) rate("meetings:" + span(t.from, t.to), t.rate);
 }
 
+/// The county a report is for: the manifest's, else the one every school names, else the
+/// schools' counties joined (which the header then points out).
+std::vector<std::string> counties_of(const std::vector<Provenance>& sources) {
+    std::vector<std::string> out;
+    for (const auto& p : sources)
+        if (!p.school->county.empty() &&
+            std::find(out.begin(), out.end(), p.school->county) == out.end())
+            out.push_back(p.school->county);
+    return out;
+}
+
+std::string period_json(const Period& p) {
+    return fmt::format("{{\"name\": {}, \"from\": \"{}\", \"to\": \"{}\"}}", json_string(p.name),
+                       p.from.iso(), p.to.iso());
+}
+
 std::string summary_json(const Summary& s, const std::vector<Provenance>& sources,
-                         const Writer& w) {
+                         const Coverage& coverage, const Writer& w) {
     std::string out = "{\n  \"schools\": [";
     for (size_t i = 0; i < sources.size(); ++i) {
         const auto& p = sources[i];
         out += fmt::format(
             "{}\n    {{\"school\": {}, \"county\": {}, \"school_year\": {}, "
-            "\"commit\": {}, \"uncommitted_changes\": {}}}",
+            "\"commit\": {}, \"uncommitted_changes\": {}, \"errors\": {}, \"period\": {}, "
+            "\"end\": \"{}\"}}",
             i ? "," : "", json_string(p.school->school), json_string(p.school->county),
             json_string(p.school->school_year), p.commit.empty() ? "null" : json_string(p.commit),
-            p.dirty ? "true" : "false");
+            p.dirty ? "true" : "false", p.errors, period_json(s.periods[i]), s.ends[i].iso());
     }
-    out += fmt::format("],\n  \"period\": {{\"name\": {}, \"from\": \"{}\", \"to\": \"{}\"}},\n",
-                       json_string(s.period.name), s.period.from.iso(), s.period.to.iso());
+    out += "],\n  \"county\": ";
+    out += coverage.county.empty() ? "null" : json_string(coverage.county);
+    out += ",\n  \"skipped\": [";
+    for (size_t i = 0; i < coverage.missing.size(); ++i)
+        out += fmt::format("{}{{\"school\": {}, \"why\": {}}}", i ? ", " : "",
+                           json_string(coverage.missing[i].first),
+                           json_string(coverage.missing[i].second));
+    out += "],\n  \"rules_differ\": [";
+    {
+        std::vector<const School*> schools;
+        for (const auto& p : sources) schools.push_back(p.school);
+        const auto diffs = rule_differences(schools);
+        for (size_t i = 0; i < diffs.size(); ++i) {
+            std::string values;
+            for (const auto& [school, value] : diffs[i].values)
+                values +=
+                    fmt::format("{}{{\"school\": {}, \"value\": {}}}", values.empty() ? "" : ", ",
+                                json_string(school), json_string(value));
+            out += fmt::format("{}{{\"rule\": \"{}\", \"values\": [{}]}}", i ? ", " : "",
+                               diffs[i].rule, values);
+        }
+    }
+    out += fmt::format("],\n  \"period\": {},\n", period_json(s.period));
     out += fmt::format("  \"as_of\": \"{}\",\n  \"end\": \"{}\",\n", s.as_of.iso(), s.end.iso());
     out += "  \"total\": " + stats_json(s.total) + ",\n";
     auto list = [&](const char* name, const std::vector<Stats>& v) {
@@ -193,29 +243,63 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     return out + "]\n}\n";
 }
 
-std::string summary_md(const Summary& s, const std::vector<Provenance>& sources, const Writer& w) {
-    const bool county = sources.size() > 1;
+std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
+                       const Coverage& coverage, const Writer& w) {
+    const bool county = sources.size() > 1 || !coverage.county.empty();
     const School& first = *sources.front().school;
+    const bool own_periods = s.periods_differ();
     std::string out;
-    if (county)
-        out += w.t(fmt::format("# 关爱留守儿童工作总结（{} 所学校）\n\n", sources.size()),
-                   fmt::format("# Summary of care for left-behind children ({} schools)\n\n",
-                               sources.size()));
-    else
+    if (county) {
+        const auto named = counties_of(sources);
+        std::string title = coverage.county;
+        if (title.empty())
+            for (const auto& c : named) title += (title.empty() ? "" : w.t("、", ", ")) + c;
+        title = w.text(title);
+        out += w.t(fmt::format("# {}关爱留守儿童工作总结（{} 所学校）\n\n",
+                               title.empty() ? "" : title + " ", sources.size()),
+                   fmt::format("# {}Summary of care for left-behind children ({} schools)\n\n",
+                               title.empty() ? "" : title + ": ", sources.size()));
+    } else {
         out += w.t(fmt::format("# {} 关爱留守儿童工作总结\n\n", w.text(first.school)),
                    fmt::format("# {}: summary of care for left-behind children\n\n",
                                w.text(first.school)));
-    const std::string name = s.period.name.empty() ? "" : w.text(s.period.name) + " ";
-    out += w.en() ? fmt::format("- Period: {}{} to {}\n- As of {} (figures up to {})\n", name,
-                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso())
-                  : fmt::format("- 统计期间：{}{} 至 {}\n- 截至：{}（数据计算至 {}）\n", name,
-                                s.period.from.iso(), s.period.to.iso(), s.as_of.iso(), s.end.iso());
-    for (const auto& p : sources) {
+    }
+    auto period_text = [&](const Period& p) {
+        const std::string name = p.name.empty() ? "" : w.text(p.name) + " ";
+        return w.en() ? fmt::format("{}{} to {}", name, p.from.iso(), p.to.iso())
+                      : fmt::format("{}{} 至 {}", name, p.from.iso(), p.to.iso());
+    };
+    if (own_periods) {
+        // Each school over its own term: the dates are on each school's line below.
+        const std::string asked = s.period.name.empty() ? "" : w.text(s.period.name);
+        out += w.en() ? fmt::format("- Period: {}each school over its own term's dates (below)\n",
+                                    asked.empty() ? "" : asked + ", ")
+                      : fmt::format("- 统计期间：{}各校按本校学期的日期（见下）\n",
+                                    asked.empty() ? "" : asked + "，");
+        out += w.en() ? fmt::format("- As of {}\n", s.as_of.iso())
+                      : fmt::format("- 截至：{}\n", s.as_of.iso());
+    } else {
+        out += w.en() ? fmt::format("- Period: {}\n- As of {} (figures up to {})\n",
+                                    period_text(s.period), s.as_of.iso(), s.end.iso())
+                      : fmt::format("- 统计期间：{}\n- 截至：{}（数据计算至 {}）\n",
+                                    period_text(s.period), s.as_of.iso(), s.end.iso());
+    }
+    for (size_t i = 0; i < sources.size(); ++i) {
+        const auto& p = sources[i];
         std::string from =
             p.commit.empty()
                 ? w.t("不在 git 仓库中", "not a git repository")
                 : fmt::format("git {}{}", p.commit,
                               p.dirty ? w.t(" + 未提交的修改", " + uncommitted changes") : "");
+        if (own_periods)
+            from += w.en() ? fmt::format("; {}, figures up to {}", period_text(s.periods[i]),
+                                         s.ends[i].iso())
+                           : fmt::format("；{}，数据计算至 {}", period_text(s.periods[i]),
+                                         s.ends[i].iso());
+        if (p.errors > 0)
+            from += w.en() ? fmt::format("; {} error{} in its files (liushou check lists them)",
+                                         p.errors, p.errors == 1 ? "" : "s")
+                           : fmt::format("；文件中有 {} 个错误（liushou check 列出）", p.errors);
         out += w.en() ? fmt::format("- Computed from: {} ({}{}), {}\n", w.text(p.school->school),
                                     w.text(p.school->school_year),
                                     p.school->county.empty() ? "" : ", " + w.text(p.school->county),
@@ -223,6 +307,49 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                       : fmt::format("- 数据来源：{}（{}{}），{}\n", w.text(p.school->school),
                                     p.school->county.empty() ? "" : w.text(p.school->county) + "，",
                                     w.text(p.school->school_year), from);
+    }
+    for (const auto& [school, why] : coverage.missing)
+        out += w.en()
+                   ? fmt::format("- Not counted, not found: {} ({})\n", w.text(school), w.text(why))
+                   : fmt::format("- 未计入（找不到）：{}（{}）\n", w.text(school), w.text(why));
+    if (county) {
+        // Schools of another county than the title's are said, never summed in silently.
+        std::string others;
+        for (const auto& p : sources) {
+            const bool fits = coverage.county.empty()
+                                  ? counties_of(sources).size() <= 1
+                                  : p.school->county.empty() || p.school->county == coverage.county;
+            if (!fits)
+                others += (others.empty() ? "" : w.t("；", "; ")) + w.text(p.school->school) +
+                          w.t("：", ": ") +
+                          (p.school->county.empty() ? w.t("未写县名", "no county")
+                                                    : w.text(p.school->county));
+        }
+        if (!others.empty())
+            out += w.en() ? fmt::format("- Note: not all schools are of one county ({})\n", others)
+                          : fmt::format("- 注意：这些学校不属于同一个县（{}）\n", others);
+        std::vector<const School*> schools;
+        for (const auto& p : sources) schools.push_back(p.school);
+        const auto diffs = rule_differences(schools);
+        if (!diffs.empty()) {
+            std::string list;
+            for (const auto& d : diffs) {
+                std::string values;
+                for (const auto& [school, value] : d.values)
+                    values +=
+                        (values.empty() ? "" : w.t("，", ", ")) + w.text(school) + " " + value;
+                list += (list.empty() ? "" : w.t("；", "; ")) + rule_label(d.rule, w) +
+                        w.t("：", ": ") + values;
+            }
+            out += w.en() ? fmt::format(
+                                "- The schools' rules differ ({}): each school is counted "
+                                "by its own rules, and the totals add up those counts\n",
+                                list)
+                          : fmt::format(
+                                "- 各校规则不同（{}）：每所学校按本校规则计算，合计是各校"
+                                "之和，不是同一标准\n",
+                                list);
+        }
     }
     if (!county) {
         const LeadingGroup& g = first.leading_group;
@@ -304,25 +431,48 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 
     out += w.t("## 亲情电话、家访与座谈会\n\n", "## Family calls, home visits and meetings\n\n");
     const Rules& rules = first.rules;
+    std::vector<const School*> all_schools;
+    for (const auto& p : sources) all_schools.push_back(p.school);
+    const auto diffs = rule_differences(all_schools);
+    auto differs = [&](const char* rule) {
+        return std::any_of(diffs.begin(), diffs.end(),
+                           [&](const RuleDifference& d) { return d.rule == rule; });
+    };
+    // A cadence the schools set differently has no one number to print.
+    auto cadence = [&](const char* rule, const char* zh, const char* en, int n) {
+        if (differs(rule))
+            return w.t(fmt::format("{}（各校按本校规则）", zh),
+                       fmt::format("{} (each school's own rule)", en));
+        return w.t(fmt::format(fmt::runtime(std::string(zh) + "（{}）"), n),
+                   fmt::format(fmt::runtime(std::string(en) + " ({})"), n));
+    };
     out += header({w.t("项目", "Item"), w.t("期间", "Period"), w.t("已完成", "Done"),
                    w.t("应完成", "Of"), w.t("比率", "Percent")},
                   2);
+    const std::string calls_label =
+        differs("family_calls_per_month")
+            ? cadence("family_calls_per_month", "亲情电话", "Family calls", 0)
+            : w.t(fmt::format("亲情电话（每月 {} 次）", rules.family_calls_per_month),
+                  fmt::format("Family calls ({} a month)", rules.family_calls_per_month));
+    const std::string visits_label =
+        differs("home_visits_per_term")
+            ? cadence("home_visits_per_term", "家访", "Home visits", 0)
+            : w.t(fmt::format("家访（每学期 {} 次）", rules.home_visits_per_term),
+                  fmt::format("Home visits ({} a term)", rules.home_visits_per_term));
+    const std::string meetings_label =
+        differs("guardian_meetings_per_term")
+            ? cadence("guardian_meetings_per_term", "座谈会", "Guardian meetings", 0)
+            : w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
+                  fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term));
     for (const auto& m : s.total.calls_by_month)
-        out += row({w.t(fmt::format("亲情电话（每月 {} 次）", rules.family_calls_per_month),
-                        fmt::format("Family calls ({} a month)", rules.family_calls_per_month)),
-                    month_label(m, w), std::to_string(m.rate.num), std::to_string(m.rate.den),
-                    pct(m.rate)});
+        out += row({calls_label, month_label(m, w), std::to_string(m.rate.num),
+                    std::to_string(m.rate.den), pct(m.rate)});
     for (const auto& t : s.total.visits_by_term)
-        out += row({w.t(fmt::format("家访（每学期 {} 次）", rules.home_visits_per_term),
-                        fmt::format("Home visits ({} a term)", rules.home_visits_per_term)),
-                    term_label(t, w), std::to_string(t.rate.num), std::to_string(t.rate.den),
-                    pct(t.rate)});
+        out += row({visits_label, term_label(t, w), std::to_string(t.rate.num),
+                    std::to_string(t.rate.den), pct(t.rate)});
     for (const auto& t : s.total.meetings_by_term)
-        out += row(
-            {w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
-                 fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term)),
-             term_label(t, w), std::to_string(t.rate.num), std::to_string(t.rate.den),
-             pct(t.rate)});
+        out += row({meetings_label, term_label(t, w), std::to_string(t.rate.num),
+                    std::to_string(t.rate.den), pct(t.rate)});
     out += "\n";
 
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
@@ -358,7 +508,27 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         }
         out += "\n";
     };
-    if (county) group_table(w.t("## 各学校\n\n", "## By school\n\n"), s.by_school, 0);
+    if (county) {
+        // One row per school with every rate's numerator and denominator, then the county's
+        // sums: a figure sent up can be checked by adding the column.
+        out += w.t("## 各学校\n\n", "## By school\n\n");
+        std::vector<std::string> head = {w.t("学校", "School"), w.t("在读", "Enrolled")};
+        for (const auto& m : kMetrics) head.push_back(w.t(m.zh, m.key));
+        out += header(head, 1);
+        auto school_row = [&](const Stats& g, const std::string& name) {
+            std::vector<std::string> cells = {name, std::to_string(g.enrolled)};
+            for (const auto& m : kMetrics) {
+                const Rate& r = g.*(m.rate);
+                cells.push_back(fmt::format("{}/{} {}", r.num, r.den, pct(r)));
+            }
+            out += row(cells);
+        };
+        for (const auto& g : s.by_school) school_row(g, w.text(g.school));
+        school_row(s.total, coverage.county.empty()
+                                ? w.t("合计", "Total")
+                                : w.text(coverage.county) + w.t("合计", " total"));
+        out += "\n";
+    }
     group_table(w.t("## 各年级\n\n", "## By grade\n\n"), s.by_grade, 1);
     group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, 2);
 
@@ -381,13 +551,26 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             out += w.t("无需列出个别儿童；未达到 100% 的比率见上表。\n",
                        "No child to list; the rates below 100% are in the table above.\n");
     }
-    std::string current;
+    std::string current, current_school;
     for (const auto& f : s.shortfalls) {
         std::string group = class_label(f.child.grade, f.child.class_no, w.style().lang);
         if (group.empty()) group = w.t("班级未知", "class unknown");
-        if (county) group = w.text(f.school) + " " + group;
+        if (county && f.school != current_school) {
+            // Schools come furthest from 100% first; the heading says how far.
+            double distance = 0;
+            for (const auto& g : s.by_school)
+                if (g.school == f.school) distance = distance_from_full(g);
+            out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n",
+                               w.en() ? fmt::format("{} (on average {:.1f} points short of 100%)",
+                                                    w.text(f.school), distance)
+                                      : fmt::format("{}（各项比率平均差 {:.1f} 个百分点）",
+                                                    w.text(f.school), distance));
+            current_school = f.school;
+            current.clear();
+        }
         if (group != current) {
-            out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n", group);
+            out += fmt::format("{}{} {}\n\n", current.empty() ? "" : "\n", county ? "####" : "###",
+                               group);
             current = group;
         }
         const std::string who = w.text(f.child.id) + " " + w.text(f.child.name);
@@ -424,9 +607,9 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 }  // namespace
 
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
-                           const ReportStyle& style) {
+                           const Coverage& coverage, const ReportStyle& style) {
     const Writer w(style);
-    if (style.format == Format::json) return summary_json(summary, sources, w);
+    if (style.format == Format::json) return summary_json(summary, sources, coverage, w);
     if (style.format == Format::csv) {
         std::string out = csv_line(
             {"scope", "school", "grade", "class", "metric", "numerator", "denominator", "percent"});
@@ -436,7 +619,7 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
         for (const auto& s : summary.by_class) stats_csv(out, "class", s);
         return out;
     }
-    return summary_md(summary, sources, w);
+    return summary_md(summary, sources, coverage, w);
 }
 
 }  // namespace liushou

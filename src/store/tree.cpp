@@ -14,12 +14,14 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "cache.hpp"
 #include "files.hpp"
+#include "git_objects.hpp"
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
 
@@ -37,6 +39,23 @@ constexpr const char* kStateDir = ".liushou";
 /// children/<id>.yaml, for an id already known to be valid.
 std::string child_file(const std::string& id) {
     return std::string(kChildrenDir) + "/" + id + ".yaml";
+}
+
+/// children/<name>, for any name found in the directory.
+std::string child_file_name(const std::string& name) {
+    return std::string(kChildrenDir) + "/" + name;
+}
+
+/// Why a file of a commit is refused unread, or "" when it may be read. A link is never
+/// followed: in a commit it could name anything on the machine that reads it.
+std::string screen_commit_entry(const GitEntry& e) {
+    if (e.symlink()) return "a symbolic link in the commit; refused (commit the file itself)";
+    if (!e.file()) return "not a regular file";
+    if (e.size > kMaxRecordBytes)
+        return fmt::format(
+            "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
+            static_cast<double>(e.size) / 1e6);
+    return "";
 }
 
 /// Why a record file is refused unread, or "" when it may be read.
@@ -97,7 +116,30 @@ void refuse_linked_directories(const Tree& tree) {
 
 }  // namespace
 
+Tree Tree::open_commit(const TreeOptions& options) {
+    // The tree is where --root says, or the nearest one above the cwd; the directory need not
+    // hold the files now (a bare repository holds none), only the commit must.
+    std::string root = options.root;
+    if (root.empty()) {
+        TreeOptions on_disk = options;
+        on_disk.rev.clear();
+        try {
+            root = open(on_disk).root();
+        } catch (const UsageError&) {
+            root = ".";
+        }
+    }
+    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
+    Tree tree(root, options);
+    tree.commit_ = GitCommit::open(root, options.rev);
+    if (!tree.commit_->find(kSchoolFile))
+        throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
+                                  root, options.rev, kSchoolFile));
+    return tree;
+}
+
 Tree Tree::open(const TreeOptions& options) {
+    if (!options.rev.empty()) return open_commit(options);
     std::string root = options.root;
     if (!root.empty()) {
         if (!fs::exists(fs::path(root) / kSchoolFile)) {
@@ -132,7 +174,8 @@ Tree Tree::open(const TreeOptions& options) {
 }
 
 std::string Tree::display(const std::string& relative) const {
-    return display_prefix_ + relative;
+    // A file read from a commit is named as git would: the path, then which commit.
+    return display_prefix_ + relative + (commit_ ? "@" + options_.rev : "");
 }
 
 std::string Tree::child_relative(const std::string& id) const {
@@ -143,6 +186,17 @@ std::string Tree::child_relative(const std::string& id) const {
 
 std::vector<std::string> Tree::child_ids() const {
     std::vector<std::string> ids;
+    if (commit_) {
+        for (const auto& name : commit_->names_in(kChildrenDir)) {
+            const fs::path p(name);
+            const GitEntry* e = commit_->find(child_file_name(name));
+            if (e && (e->file() || e->symlink()) && p.extension() == ".yaml" &&
+                valid_child_id(p.stem().string()))
+                ids.push_back(p.stem().string());
+        }
+        std::sort(ids.begin(), ids.end(), natural_less);
+        return ids;
+    }
     boost::system::error_code ec;
     const fs::path dir = fs::path(root_) / kChildrenDir;
     if (!fs::exists(dir, ec)) return ids;
@@ -159,6 +213,17 @@ std::vector<std::string> Tree::child_ids() const {
 
 std::vector<std::string> Tree::stray_child_files() const {
     std::vector<std::string> stray;
+    if (commit_) {
+        for (const auto& name : commit_->names_in(kChildrenDir)) {
+            if (name.front() == '.') continue;
+            const fs::path p(name);
+            const GitEntry* e = commit_->find(child_file_name(name));
+            if (!e || (!e->file() && !e->symlink()) || p.extension() != ".yaml" ||
+                !valid_child_id(p.stem().string()))
+                stray.push_back(child_file_name(name));
+        }
+        return stray;
+    }
     boost::system::error_code ec;
     const fs::path dir = fs::path(root_) / kChildrenDir;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -174,6 +239,7 @@ std::vector<std::string> Tree::stray_child_files() const {
 
 bool Tree::child_exists(const std::string& id) const {
     if (!valid_child_id(id)) return false;
+    if (commit_) return commit_->find(child_file(id)) != nullptr;
     boost::system::error_code ec;
     return fs::is_regular_file(fs::path(root_) / child_relative(id), ec);
 }
@@ -183,6 +249,20 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
     Loaded<T> out;
     out.relative = relative;
     out.path = display(relative);
+    if (commit_) {
+        const GitEntry* e = commit_->find(relative);
+        if (!e) return out;
+        out.exists = true;
+        const std::string refused = screen_commit_entry(*e);
+        if (!refused.empty()) {
+            out.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+            return out;
+        }
+        const std::string text = commit_->read({e->blob}).front();
+        static_cast<Decoded<T>&>(out) = decode(text);
+        out.comment_line = first_comment_line(text);
+        return out;
+    }
     const fs::path full = fs::path(root_) / relative;
     struct stat st {};
     if (::lstat(full.c_str(), &st) != 0) return out;
@@ -224,6 +304,7 @@ int worker_count(int requested, size_t items) {
 }  // namespace
 
 std::vector<Loaded<Child>> Tree::load_children() const {
+    if (commit_) return load_children_from_commit();
     const std::vector<std::string> ids = child_ids();
     const std::string cache_path =
         (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
@@ -309,6 +390,110 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     out.erase(
         std::remove_if(out.begin(), out.end(), [](const Loaded<Child>& f) { return !f.exists; }),
         out.end());
+    return out;
+}
+
+namespace {
+
+/// A blob's id as a cache key: its bytes fill the key's fields (their top bits cleared, so no
+/// field looks like a time after the cache was written: content never goes stale by age).
+FileKey blob_key(const GitEntry& e) {
+    uint64_t parts[3] = {0, 0, 0};
+    for (size_t i = 0; i + 1 < e.blob.size() && i / 2 < 24; i += 2) {
+        const uint64_t byte = std::strtoul(e.blob.substr(i, 2).c_str(), nullptr, 16);
+        parts[i / 16] = parts[i / 16] << 8 | byte;
+    }
+    constexpr uint64_t kLow62 = (uint64_t{1} << 62) - 1;
+    return FileKey{e.size, static_cast<int64_t>(parts[0] & kLow62), parts[1],
+                   static_cast<int64_t>(parts[2] & kLow62)};
+}
+
+}  // namespace
+
+std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
+    const std::vector<std::string> ids = child_ids();
+    // Keyed by blob ids, the cache of a commit holds for every commit of the repository; it
+    // lives with the repository's data (a bare repository has no tree to hold .liushou/).
+    const std::string& prefix = commit_->prefix();
+    const fs::path cache_dir = fs::path(commit_->git_dir()) / "liushou";
+    const std::string cache_path =
+        (cache_dir / (prefix.empty()
+                          ? std::string("children.bin")
+                          : fmt::format("children-{:016x}.bin", std::hash<std::string>{}(prefix))))
+            .string();
+    const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
+    std::vector<Loaded<Child>> out(ids.size());
+    std::vector<FileKey> keys(ids.size());
+    std::vector<size_t> unread;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        Loaded<Child>& file = out[i];
+        file.id = ids[i];
+        file.relative = child_file(ids[i]);
+        file.path = display(file.relative);
+        file.exists = true;
+        const GitEntry& e = *commit_->find(file.relative);
+        const std::string refused = screen_commit_entry(e);
+        if (!refused.empty()) {
+            file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+            continue;
+        }
+        keys[i] = blob_key(e);
+        if (cache.find(ids[i], keys[i], file.record, file.comment_line))
+            file.parsed = true;
+        else
+            unread.push_back(i);
+    }
+    // The objects in batches: one git process each, the decoding spread over the workers,
+    // and never more than a batch of texts in memory.
+    constexpr size_t kBatch = 4096;
+    for (size_t start = 0; start < unread.size(); start += kBatch) {
+        const size_t end = std::min(unread.size(), start + kBatch);
+        std::vector<std::string> blobs;
+        for (size_t k = start; k < end; ++k)
+            blobs.push_back(commit_->find(out[unread[k]].relative)->blob);
+        const std::vector<std::string> texts = commit_->read(blobs);
+        std::atomic<size_t> next{start};
+        auto work = [&] {
+            for (size_t k = next++; k < end; k = next++) {
+                Loaded<Child>& file = out[unread[k]];
+                const std::string& text = texts[k - start];
+                static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+                if (!file.problems.empty() && file.where.at.empty())
+                    static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+                file.comment_line = first_comment_line(text);
+            }
+        };
+        const int workers = worker_count(options_.jobs, end - start);
+        std::vector<std::thread> threads;
+        for (int w = 1; w < workers; ++w) threads.emplace_back(work);
+        work();
+        for (auto& t : threads) t.join();
+        if (options_.progress) options_.progress("reading children/", end, unread.size());
+    }
+    if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {
+        std::vector<RecordCache::Entry> entries;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (out[i].writable())
+                entries.push_back(
+                    RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
+        boost::system::error_code ec;
+        fs::create_directories(cache_dir, ec);
+        fs::permissions(cache_dir, fs::owner_all, ec);  // every phone number of the tree
+        if (!ec) RecordCache::write(cache_path, entries, std::numeric_limits<int64_t>::max());
+    }
+    return out;
+}
+
+GitState Tree::git_state() const {
+    if (commit_) return GitState{commit_->short_commit(), false};
+    return liushou::git_state(root_);
+}
+
+std::string Tree::commit_date() const {
+    if (commit_) return commit_->date();
+    std::string out;
+    if (run_git({"show", "-s", "--format=%cs", "HEAD"}, root_, &out) != 0) return "";
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     return out;
 }
 
@@ -465,6 +650,10 @@ void Tree::remove_stale_temporaries() const {
 }
 
 WriteSession Tree::lock() const {
+    if (commit_)
+        throw UsageError(
+            fmt::format("--rev {}: a commit is read, never written; run the command without --rev",
+                        options_.rev));
     const int timeout_seconds = options_.lock_timeout;
     // The lock is the tree's root directory itself, not a file in .liushou/: that directory
     // is derived data which people may delete at any time, and a lock file deleted while held

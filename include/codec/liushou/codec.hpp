@@ -47,11 +47,14 @@ Decoded<Child> decode_child_full(std::string_view text);
 std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions = true);
 Decoded<StaffList> decode_staff(std::string_view text);
 Decoded<School> decode_school(std::string_view text);
+/// county.yaml (liushou-records(5)): the county's name and its schools.
+Decoded<County> decode_county(std::string_view text);
 
 /// The canonical layout: fixed key order, dated lists sorted, unknown keys last.
 std::string encode_child(const Child& child);
 std::string encode_staff(const StaffList& staff);
 std::string encode_school(const School& school);
+std::string encode_county(const County& county);
 
 /// A `--map` file: a YAML mapping from a sheet's header to a field key.
 std::map<std::string, std::string> decode_header_map(std::string_view text, Problems& out);

@@ -259,6 +259,21 @@ struct StaffList {
     const Staff* find(std::string_view id) const;
 };
 
+/// One school of a county manifest: a tree on disk, or a repository at a ref.
+struct CountySchool {
+    std::string path;  // a tree's directory, relative to the manifest
+    std::string git;   // or a repository, bare or not, relative to the manifest
+    std::string ref;   // the branch, tag or commit of `git` to read (default HEAD)
+    Extras extras;
+};
+
+/// county.yaml: the schools a county office reports over.
+struct County {
+    std::string county;
+    std::vector<CountySchool> schools;
+    Extras extras;
+};
+
 struct Term {
     std::string name;
     std::optional<Date> from;

@@ -106,6 +106,8 @@ struct Shortfall {
 struct SchoolRecords {
     const School* school = nullptr;
     const std::vector<Child>* children = nullptr;
+    /// The days this school is reported over (its own term); unset: the summary's period.
+    std::optional<Period> period;
 };
 
 struct Summary {
@@ -115,11 +117,49 @@ struct Summary {
     Stats total;
     std::vector<Stats> by_school, by_grade, by_class;
     std::vector<Shortfall> shortfalls;
+    /// Each school's period and last counted day, in the order of `by_school`.
+    std::vector<Period> periods;
+    std::vector<Date> ends;
+    /// True when some school is reported over other days than the first.
+    bool periods_differ() const;
 };
 
-/// The summary of one or more schools over `period`, as the records stood on `as_of`.
+/// The summary of one or more schools, each over its own period (else `period`), as the
+/// records stood on `as_of`. The totals are sums of numerators and denominators.
 Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
                   const Date& as_of);
+
+/// How a report's period is asked for: a term by name, dates, or neither (the term of the
+/// reference day).
+struct PeriodRequest {
+    std::string term;
+    std::optional<Date> from, to;
+    Date as_of;
+};
+
+/// The period of each school, or why there is none. Dates are the same days for every school.
+/// A term is looked up by name in the first school that has it, and each school then takes
+/// its own term that shares the most days with that one, whatever it is called (a 春季学期 of
+/// 03-01 for a 第二学期 of 02-01). Neither: each school's term holding `as_of`, else its
+/// school year. Without dates, schools of different school years are refused by name.
+struct PeriodChoice {
+    std::vector<Period> periods;
+    std::string error;
+};
+PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask);
+
+/// A rule the schools of a county set differently: its key, and each school's value.
+struct RuleDifference {
+    std::string rule;  // talks_per_month, months_without_talks, ...
+    std::vector<std::pair<std::string, std::string>> values;  // school -> value as written
+};
+/// The rules on which `schools` disagree; a county total then adds up different measures,
+/// which the report must say.
+std::vector<RuleDifference> rule_differences(const std::vector<const School*>& schools);
+
+/// How far a school is from 100%: the mean shortfall (100% - rate) over its rates that have a
+/// denominator, in percentage points; the 尚未达到 section lists the furthest school first.
+double distance_from_full(const Stats& school);
 
 /// Masks what identifies a family in free text: mobile numbers (138****5678), landlines, id
 /// numbers and house numbers (12号 -> *号), for reports that leave the school.

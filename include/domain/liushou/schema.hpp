@@ -183,6 +183,21 @@ void staff_list(V& v, T& list) {
 }
 
 template <class V, class T>
+void county_school(V& v, T& s) {
+    v.text("path", s.path);
+    v.text("git", s.git);
+    v.text("ref", s.ref);
+}
+
+/// county.yaml.
+template <class V, class T>
+void county(V& v, T& c) {
+    v.required_text("county", c.county);
+    v.list(
+        "schools", c.schools, [](auto& iv, auto& s) { county_school(iv, s); }, "");
+}
+
+template <class V, class T>
 void term(V& v, T& t) {
     v.text("name", t.name);
     v.date("from", t.from);

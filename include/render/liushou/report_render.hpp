@@ -23,10 +23,17 @@ struct Provenance {
     const StaffList* staff = nullptr;
     std::string commit;  // short hash, empty when the tree is not in git
     bool dirty = false;  // uncommitted changes under the tree
+    int errors = 0;      // problems in its files (a file that cannot be read is not counted)
+};
+
+/// What a report over several schools says of the set: the county, and who is left out.
+struct Coverage {
+    std::string county;  // the manifest's county, "" without one
+    std::vector<std::pair<std::string, std::string>> missing;  // school -> why
 };
 
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
-                           const ReportStyle& style);
+                           const Coverage& coverage, const ReportStyle& style);
 
 std::string render_child(const Child& child, const Provenance& source, const ReportStyle& style);
 

@@ -52,6 +52,9 @@ struct TreeOptions {
     std::shared_ptr<WriteJournal> journal;
     ProgressFn progress;
     std::optional<WriteFault> fault;
+    /// A branch, tag or commit: read the tree as that commit holds it, from git's objects,
+    /// instead of the files on disk (report --rev). Such a tree cannot be written.
+    std::string rev;
 };
 
 /// A decoded file with the path it came from (as shown to the user).
@@ -65,6 +68,8 @@ struct Loaded : Decoded<T> {
 };
 
 class WriteSession;
+class GitCommit;
+struct GitState;
 
 class Tree {
   public:
@@ -104,15 +109,27 @@ class Tree {
     /// Show paths under `prefix` instead of the tree's own place (a staged copy in /tmp).
     void set_display_prefix(std::string prefix) { display_prefix_ = std::move(prefix); }
 
+    /// The revision read (TreeOptions::rev), or "" for the files on disk.
+    const std::string& rev() const { return options_.rev; }
+    /// Where the tree's data stands in git: the commit read with a rev, else the checkout's
+    /// HEAD and whether the tree's files differ from it.
+    GitState git_state() const;
+    /// The date of that commit (YYYY-MM-DD), or "" outside git.
+    std::string commit_date() const;
+
   private:
     friend class WriteSession;
+    static Tree open_commit(const TreeOptions& options);
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
     /// Deletes temporary files left by writers that were killed mid-write.
     void remove_stale_temporaries() const;
+    std::vector<Loaded<Child>> load_children_from_commit() const;
     std::string root_;
     std::string display_prefix_;
     TreeOptions options_;
+    /// With a rev: the commit whose objects are read instead of the files.
+    std::shared_ptr<const GitCommit> commit_;
 };
 
 /// The writes of one command, under the tree's writer lock, which it holds until destroyed.

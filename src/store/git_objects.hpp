@@ -1,0 +1,53 @@
+// A tree as a git commit holds it, read from git's objects without a checkout: one `git
+// ls-tree` lists it, `git cat-file --batch` gives the contents. A bare repository works as
+// well as a clone, so a county reports from the repositories schools push to.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace liushou {
+
+/// One file of the commit's tree, below the liushou tree's own directory.
+struct GitEntry {
+    std::string mode;  // 100644, 100755, 120000 (a symbolic link), 160000 (a submodule)
+    std::string blob;  // the object id: a perfect cache key
+    uint64_t size = 0;
+    bool symlink() const { return mode == "120000"; }
+    bool file() const { return mode == "100644" || mode == "100755"; }
+};
+
+class GitCommit {
+  public:
+    /// The commit `rev` names in the repository at or above `dir` (a work tree or a bare
+    /// repository), with the files under `dir`'s place in it. Throws IoError when `dir` is
+    /// not in a repository or `rev` names no commit.
+    static std::shared_ptr<const GitCommit> open(const std::string& dir, const std::string& rev);
+
+    const std::string& rev() const { return rev_; }
+    const std::string& commit() const { return commit_; }
+    /// As `git rev-parse --short=12` says it, which is what a checkout's report header shows.
+    const std::string& short_commit() const { return short_; }
+    /// The committer date, YYYY-MM-DD.
+    const std::string& date() const { return date_; }
+    /// Where git keeps the repository's data: the record cache of a commit goes there.
+    const std::string& git_dir() const { return git_dir_; }
+    /// The tree's place in the repository ("" at its top, else "dir/").
+    const std::string& prefix() const { return prefix_; }
+
+    /// The entry at `relative` (children/2025-001.yaml), or null.
+    const GitEntry* find(const std::string& relative) const;
+    /// The names directly inside the directory `relative` (children), sorted.
+    std::vector<std::string> names_in(const std::string& relative) const;
+    /// The contents of `blobs`, in order; throws IoError when git fails.
+    std::vector<std::string> read(const std::vector<std::string>& blobs) const;
+
+  private:
+    std::string dir_, rev_, commit_, short_, date_, git_dir_, prefix_;
+    std::map<std::string, GitEntry> entries_;
+};
+
+}  // namespace liushou
