@@ -36,6 +36,7 @@ script=$work/script.sh
     fi
   done < "$case_file"
   [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+  echo 'printf "%s" "${LIUSHOU_TODAY:-}" > "$CRAM_OUT/today"'  # for the --rev check below
 } > "$script"
 
 # 2. Run it in an empty directory with a fixed date and a clean environment.
@@ -49,6 +50,20 @@ script=$work/script.sh
       GIT_AUTHOR_DATE="2026-03-15T12:00:00+0800" GIT_COMMITTER_DATE="2026-03-15T12:00:00+0800" \
       bash "$script" > "$work/script.log" 2>&1
 )
+
+# 2b. Every tree the test left must read the same from a commit as from its checkout
+# (report --rev); CRAM_REV=0 skips this.
+rev_failed=0
+if [ "${CRAM_REV:-1}" = 1 ]; then
+  (
+    cd "$work" &&
+    env -u LIUSHOU_ROOT -u LIUSHOU_LANG PATH="$work/bin:$PATH" HOME="$work/home" NO_COLOR=1 \
+        LC_ALL=C.UTF-8 LIUSHOU_TODAY="$(cat "$work/out/today" 2>/dev/null)" TMPDIR="$work" \
+        GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid \
+        GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid \
+        bash "$(dirname "$(realpath "$0")")/tools/rev-equivalence.sh" "$work/tmp"
+  ) > "$work/rev.log" 2>&1 || rev_failed=1
+fi
 
 # 3. Rebuild the file with the actual output.
 actual=$work/actual.t
@@ -86,6 +101,11 @@ emit() {  # the output of command $1
   [ $in_cmd = 1 ] && emit $n
 } > "$actual"
 
+if [ $rev_failed = 1 ]; then
+  cat "$work/rev.log"
+  echo "FAILED: $case_file (a tree reads differently from a commit than from its checkout)"
+  exit 1
+fi
 if cmp -s "$case_file" "$actual"; then
   exit 0
 fi

@@ -55,9 +55,9 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
     return m;
 }
 
-/// A school entry as a person reads it: 孙桥小学, or repos/杨集小学.git@main.
+/// A school entry as a person reads it: 孙桥小学, or repos/杨集小学.git (ref main).
 std::string entry_label(const CountySchool& s) {
-    return s.git.empty() ? s.path : s.git + "@" + (s.ref.empty() ? "HEAD" : s.ref);
+    return s.git.empty() ? s.path : s.git + " (ref " + (s.ref.empty() ? "HEAD" : s.ref) + ")";
 }
 
 }  // namespace

@@ -136,7 +136,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     std::vector<SchoolRecords> records;
     for (size_t i = 0; i < trees.size(); ++i)
         records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i]});
-    const Summary summary = summarize(records, chosen.periods.front(), as_of);
+    const Summary summary = summarize(records, chosen.asked, as_of);
     emit(o, ctx,
          render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));
     release_at_exit(std::move(loaded));

@@ -369,6 +369,7 @@ PeriodChoice choose_periods(const std::vector<const School*>& schools, const Per
     PeriodChoice out;
     if (ask.from && ask.to) {
         out.periods.assign(schools.size(), Period{*ask.from, *ask.to, ""});
+        out.asked = out.periods.front();
         return out;
     }
     // A term or "the term of the day" means something only within one school year.
@@ -413,6 +414,7 @@ PeriodChoice choose_periods(const std::vector<const School*>& schools, const Per
             }
             out.periods.push_back(Period{*best->from, *best->to, best->name});
         }
+        out.asked = Period{*wanted->from, *wanted->to, wanted->name};
         return out;
     }
     for (const School* s : schools) {
@@ -436,6 +438,7 @@ PeriodChoice choose_periods(const std::vector<const School*>& schools, const Per
             return out;
         }
     }
+    out.asked = out.periods.front();
     return out;
 }
 

@@ -144,6 +144,9 @@ struct PeriodRequest {
 /// school year. Without dates, schools of different school years are refused by name.
 struct PeriodChoice {
     std::vector<Period> periods;
+    /// What was asked for, as the headline says it: the term by its name and the dates of the
+    /// school it was found in, the dates, or the first school's period.
+    Period asked;
     std::string error;
 };
 PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask);
