@@ -63,6 +63,8 @@ if [ "${CRAM_REV:-1}" = 1 ]; then
         GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid \
         bash "$(dirname "$(realpath "$0")")/tools/rev-equivalence.sh" "$work/tmp"
   ) > "$work/rev.log" 2>&1 || rev_failed=1
+  # CRAM_REV_LOG=FILE collects how many trees each test compared.
+  [ -n "${CRAM_REV_LOG:-}" ] && tail -1 "$work/rev.log" | sed "s|^|$(basename "$case_file"): |" >> "$CRAM_REV_LOG"
 fi
 
 # 3. Rebuild the file with the actual output.

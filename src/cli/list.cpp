@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
 
 #include "cli.hpp"
 #include "liushou/render.hpp"
@@ -23,6 +24,14 @@ struct ListOptions {
     std::string format = "table";
 };
 
+/// `first` (the school, in a county), then `rest`.
+std::vector<std::pair<std::string, std::string>> with_school(
+    std::vector<std::pair<std::string, std::string>> first,
+    std::vector<std::pair<std::string, std::string>> rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
+
 template <class E>
 std::string enum_label(const std::optional<E>& v, const std::string& lang) {
     if (!v) return "";
@@ -30,7 +39,12 @@ std::string enum_label(const std::optional<E>& v, const std::string& lang) {
 }
 
 int run_list(const ListOptions& o, Context& ctx) {
-    const Tree tree = open_tree(ctx);
+    // A county (--county or several --root) lists every school's children, with the school.
+    const SchoolTrees trees = ctx.county.empty() && ctx.roots.size() <= 1
+                                  ? SchoolTrees{{open_tree(ctx)}, {""}, "", {}}
+                                  : open_trees(ctx);
+    const bool county = trees.trees.size() > 1 || !trees.county.empty();
+    const Tree& tree = trees.trees.front();
     const auto school = tree.load_school();
     const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
     std::optional<Status> status;
@@ -43,21 +57,47 @@ int run_list(const ListOptions& o, Context& ctx) {
 
     bool skipped = false;
     std::vector<Child> children;
-    for (Child& c : readable_children(tree, ctx, skipped)) {
-        if (status && c.status != *status) continue;
-        if (o.grade && c.grade != o.grade) continue;
-        if (o.class_no && c.class_no != o.class_no) continue;
-        if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
-        if (o.unpaired && !c.pairing.teacher.empty()) continue;
-        if (o.incomplete && is_complete(c)) continue;
-        children.push_back(std::move(c));
+    std::vector<std::string> school_names;  // of each child, in a county
+    std::vector<size_t> school_of;          // the index of its tree: schools stay together
+    for (const Tree& t : trees.trees) {
+        std::string name;
+        if (county) {
+            const auto s = t.load_school();
+            name = s.parsed ? s.record.school : t.display("");
+        }
+        for (Child& c : readable_children(t, ctx, skipped)) {
+            if (status && c.status != *status) continue;
+            if (o.grade && c.grade != o.grade) continue;
+            if (o.class_no && c.class_no != o.class_no) continue;
+            if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
+            if (o.unpaired && !c.pairing.teacher.empty()) continue;
+            if (o.incomplete && is_complete(c)) continue;
+            children.push_back(std::move(c));
+            school_names.push_back(name);
+            school_of.push_back(static_cast<size_t>(&t - trees.trees.data()));
+        }
     }
-    std::stable_sort(children.begin(), children.end(), [](const Child& a, const Child& b) {
-        const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));
-        const auto kb = std::make_pair(b.grade.value_or(99), b.class_no.value_or(99));
+    std::vector<size_t> order(children.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+        const Child &a = children[i], &b = children[j];
+        const auto ka =
+            std::make_tuple(school_of[i], a.grade.value_or(99), a.class_no.value_or(99));
+        const auto kb =
+            std::make_tuple(school_of[j], b.grade.value_or(99), b.class_no.value_or(99));
         if (ka != kb) return ka < kb;
         return natural_less(a.id, b.id);
     });
+    {
+        std::vector<Child> sorted;
+        std::vector<std::string> names;
+        for (size_t i : order) {
+            sorted.push_back(std::move(children[i]));
+            names.push_back(school_names[i]);
+        }
+        children = std::move(sorted);
+        school_names = std::move(names);
+    }
 
     const std::vector<std::string> keys = {"id",          "name",    "gender", "grade", "class",
                                            "left_behind", "teacher", "status", "file"};
@@ -92,25 +132,32 @@ int run_list(const ListOptions& o, Context& ctx) {
             auto opt_enum = [](auto v) {
                 return v ? json_string(key_of(*v)) : std::string("null");
             };
+            std::vector<std::pair<std::string, std::string>> fields;
+            if (county) fields.emplace_back("school", json_string(school_names[i]));
             ctx.out << (i ? ",\n " : "\n ")
-                    << json_object({{"id", json_string(c.id)},
-                                    {"name", json_string(c.name)},
-                                    {"gender", opt_enum(c.gender)},
-                                    {"grade", opt_int(c.grade)},
-                                    {"class", opt_int(c.class_no)},
-                                    {"status", json_string(key_of(c.status))},
-                                    {"left_behind", opt_enum(c.left_behind)},
-                                    {"teacher", json_string(c.pairing.teacher)},
-                                    {"buddy", json_string(c.pairing.buddy)},
-                                    {"complete", missing == "[]" ? "true" : "false"},
-                                    {"missing", missing}});
+                    << json_object(
+                           with_school(fields, {{"id", json_string(c.id)},
+                                                {"name", json_string(c.name)},
+                                                {"gender", opt_enum(c.gender)},
+                                                {"grade", opt_int(c.grade)},
+                                                {"class", opt_int(c.class_no)},
+                                                {"status", json_string(key_of(c.status))},
+                                                {"left_behind", opt_enum(c.left_behind)},
+                                                {"teacher", json_string(c.pairing.teacher)},
+                                                {"buddy", json_string(c.pairing.buddy)},
+                                                {"complete", missing == "[]" ? "true" : "false"},
+                                                {"missing", missing}}));
         }
         ctx.out << (children.empty() ? "]\n" : "\n]\n");
     } else {
         std::vector<std::string> header;
+        if (county) header.push_back(lang == "en" ? "School" : "学校");
         for (const auto& k : keys) header.push_back(label(k, lang));
         std::vector<std::vector<std::string>> rows;
-        for (const auto& c : children) rows.push_back(cells(c));
+        for (size_t i = 0; i < children.size(); ++i) {
+            rows.push_back(cells(children[i]));
+            if (county) rows.back().insert(rows.back().begin(), school_names[i]);
+        }
         if (o.format == "csv") {
             ctx.out << csv_line(header);
             for (const auto& r : rows) ctx.out << csv_line(r);

@@ -48,6 +48,7 @@ class GitCommit {
   private:
     std::string dir_, rev_, commit_, short_, date_, git_dir_, prefix_;
     std::map<std::string, GitEntry> entries_;
+    std::map<std::string, std::string> prefetched_;  // blob id -> text: liushou.yaml, staff.yaml
 };
 
 }  // namespace liushou

@@ -228,6 +228,26 @@ The same three with `--root` repeated (no manifest): the title names both counti
   # 京山县、钟祥市 关爱留守儿童工作总结（2 所学校）
   - 注意：这些学校不属于同一个县（孙桥小学：京山县；钱场小学：钟祥市）
 
+`list` and the other reports read every school of the manifest too (a checklist is a school's
+own: `schedule` wants one tree):
+
+  $ liushou list --county county.yaml --format csv
+  学校,学号,姓名,性别,年级,班级,留守类型,帮扶教师,状态,档案
+  杨集小学,B1,学生B1,男,3,1,双亲外出,T001,在读,完整
+  杨集小学,B2,学生B2,男,3,1,双亲外出,T001,在读,完整
+  孙桥小学,A1,学生A1,男,3,1,双亲外出,T001,在读,完整
+  孙桥小学,A2,学生A2,男,3,1,双亲外出,T001,在读,完整
+  孙桥小学,A3,学生A3,男,3,1,双亲外出,T001,在读,完整
+  钱场小学,C1,学生C1,男,3,1,双亲外出,T001,在读,完整
+  $ liushou report talks --county county.yaml --month 2026-04 --format csv | head -4
+  学校,日期,学号,姓名,班级,类型,教师,内容,情绪,跟进事项
+  杨集小学,2026-04-06,B1,学生B1,三年级1班,talk,T001,记录,,
+  杨集小学,2026-04-07,B1,学生B1,三年级1班,family_call,T001,记录,,
+  杨集小学,2026-04-07,B2,学生B2,三年级1班,talk,T001,记录,,
+  $ liushou schedule --county county.yaml
+  liushou: --county is for report, list and county status; give --root DIR
+  [2]
+
 **Failures are loud.** A school whose repository or ref is missing stops the report (exit 3),
 naming it; `--skip-missing` leaves it out and the header says so. A school with errors in its
 files is named with their count.

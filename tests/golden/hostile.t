@@ -666,3 +666,10 @@ Bad sheets: an import writes nothing unless every row is good.
   == huge.csv
   liushou: ../huge.csv: the file is 70.0 MB, more than the limit of 64 MiB
   exit 1
+
+Every hostile record at once in one tree, beside the valid one, and the big and deep ones: left
+for cram.sh's --rev check, which commits the tree and compares what check, the reports and the
+checklist print from the commit with what they print from its checkout.
+
+  $ rm -f ../huge.csv && mkdir -p ../all/children && cp liushou.yaml staff.yaml ../all/ && cp $H/records/*.yaml ../deep-flow.yaml ../deep-block.yaml ../big.yaml ../all/children/ && cp $H/valid.yaml ../all/children/2025-900.yaml && ls ../all/children | wc -l
+  80
