@@ -217,6 +217,11 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
 }
 
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped, int* errors) {
+    return readable_children(tree, ctx, ctx.err, skipped, errors);
+}
+
+std::vector<Child> readable_children(const Tree& tree, Context&, std::ostream& err, bool& skipped,
+                                     int* errors) {
     auto files = tree.load_children();
     std::vector<Child> out;
     out.reserve(files.size());
@@ -224,15 +229,14 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
         if (errors)
             for (const auto& p : file.problems) *errors += p.severity == Severity::error;
         if (!file.parsed) {
-            ctx.err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n",
-                                   file.path);
+            err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n", file.path);
             skipped = true;
             continue;
         }
         // A copy such as children/2025-001.old.yaml says id 2025-001: counting it would count
         // the child twice. Only a file named after the id it holds is a child's file.
         if (file.record.id != file.id) {
-            ctx.err << fmt::format(
+            err << fmt::format(
                 "{}: skipped, it says id {} but is named {}.yaml (a copy? "
                 "run liushou check)\n",
                 file.path, file.record.id.empty() ? "(none)" : file.record.id, file.id);

@@ -97,6 +97,8 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
 }
 
 int run_check(const CheckOptions& o, Context& ctx) {
+    if (o.staged && !ctx.rev.empty())
+        throw UsageError("--staged checks git's index, --rev a commit: give one of them");
     const Tree tree = open_tree(ctx);
     return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
 }

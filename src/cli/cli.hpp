@@ -148,6 +148,9 @@ void require_new_child_id(const Tree& tree, const std::string& id);
 /// `errors`, when given, is increased by the errors found in the files.
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped,
                                      int* errors = nullptr);
+/// The same, with the messages written to `err` (a county's schools are read side by side).
+std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
+                                     bool& skipped, int* errors = nullptr);
 
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.

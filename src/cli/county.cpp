@@ -68,8 +68,11 @@ SchoolTrees open_trees(const Context& ctx) {
         if (ctx.roots.size() <= 1) {
             out.trees.push_back(open_tree(ctx));
         } else {
-            for (const auto& root : ctx.roots)
-                out.trees.push_back(Tree::open(tree_options(ctx, root)));
+            for (const auto& root : ctx.roots) {
+                TreeOptions o = tree_options(ctx, root);
+                o.progress = nullptr;  // read side by side, see load_trees
+                out.trees.push_back(Tree::open(o));
+            }
         }
         out.labels.assign(out.trees.size(), "");
         return out;
@@ -80,9 +83,12 @@ SchoolTrees open_trees(const Context& ctx) {
     const fs::path base = fs::path(ctx.county).parent_path();
     for (size_t i = 0; i < m.county.schools.size(); ++i) {
         const CountySchool& s = m.county.schools[i];
+        // Relative to the manifest; an absolute path is itself (Boost's / would append it).
+        const fs::path named(s.git.empty() ? s.path : s.git);
         const std::string where =
-            (base / (s.git.empty() ? s.path : s.git)).lexically_normal().string();
+            (named.is_absolute() ? named : base / named).lexically_normal().string();
         TreeOptions o = tree_options(ctx, where);
+        o.progress = nullptr;  // schools are read side by side; one counter cannot show that
         // --rev reads every school at that revision (a county-wide tag); else each
         // repository at its own ref, each path as it is on disk.
         if (!s.git.empty() && o.rev.empty()) o.rev = s.ref.empty() ? "HEAD" : s.ref;

@@ -2,8 +2,11 @@
 // keeps on file, over one tree or several (--root repeated).
 #include <fmt/format.h>
 
+#include <atomic>
 #include <boost/filesystem.hpp>
 #include <memory>
+#include <sstream>
+#include <thread>
 
 #include "cli.hpp"
 #include "liushou/render.hpp"
@@ -44,30 +47,65 @@ struct LoadedTrees {
     Coverage coverage;
 };
 
+/// One school's files; messages go to `err`, problems that stop the report are thrown.
+LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& skipped) {
+    LoadedTree t;
+    auto school = tree.load_school();
+    if (!school.parsed) {
+        print_problems(err, school.path, school.problems);
+        throw DataError(school.path + ": cannot be read; nothing was reported");
+    }
+    t.school = school.record;
+    const auto staff = tree.load_staff();
+    if (staff.parsed)
+        t.staff = staff.record;
+    else
+        skipped = true, print_problems(err, staff.path, staff.problems);
+    for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
+    t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+    t.git = tree.git_state();
+    return t;
+}
+
 LoadedTrees load_trees(Context& ctx, bool& skipped) {
     LoadedTrees out;
     const SchoolTrees opened = open_trees(ctx);
     out.coverage.county = opened.county;
     for (const auto& m : opened.missing) out.coverage.missing.emplace_back(m.label, m.why);
-    for (const Tree& tree : opened.trees) {
-        LoadedTree t;
-        auto school = tree.load_school();
-        if (!school.parsed) {
-            print_problems(ctx.err, school.path, school.problems);
-            throw DataError(school.path + ": cannot be read; nothing was reported");
+    const size_t n = opened.trees.size();
+    if (n == 1) {
+        out.trees.push_back(load_tree(opened.trees.front(), ctx, ctx.err, skipped));
+        return out;
+    }
+    // A county's schools are read side by side: while git inflates one repository's objects,
+    // another school's records are decoded. Messages keep the schools' order.
+    out.trees.resize(n);
+    std::vector<std::ostringstream> errs(n);
+    std::vector<std::exception_ptr> failures(n);
+    std::vector<char> skips(n, 0);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < n; i = next++) {
+            try {
+                bool s = false;
+                out.trees[i] = load_tree(opened.trees[i], ctx, errs[i], s);
+                skips[i] = s;
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
         }
-        t.school = school.record;
-        const auto staff = tree.load_staff();
-        if (staff.parsed)
-            t.staff = staff.record;
-        else
-            skipped = true, print_problems(ctx.err, staff.path, staff.problems);
-        for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
-        bool unreadable = false;
-        t.children = readable_children(tree, ctx, unreadable, &t.errors);
-        skipped = skipped || unreadable;
-        t.git = tree.git_state();
-        out.trees.push_back(std::move(t));
+    };
+    const size_t workers =
+        std::min<size_t>(n, ctx.jobs > 0 ? static_cast<size_t>(ctx.jobs)
+                                         : std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (size_t i = 0; i < n; ++i) {
+        ctx.err << errs[i].str();
+        if (failures[i]) std::rethrow_exception(failures[i]);
+        skipped = skipped || skips[i];
     }
     return out;
 }

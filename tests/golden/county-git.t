@@ -291,6 +291,11 @@ the repository's own directory, so a second run serves every child from it.
   $ liushou --root repos/杨集小学.git --rev v1 log-talk B1 --by T001 --summary 不行
   liushou: --rev v1: a commit is read, never written; run the command without --rev
   [2]
+  $ liushou --root 杨集小学 --rev v1 check --staged
+  liushou: --staged checks git's index, --rev a commit: give one of them
+  [2]
+  $ liushou --root 杨集小学 --rev v1 check --allow-incomplete | tail -1
+  checked 4 files: 0 errors, 0 warnings
   $ ls repos/杨集小学.git/liushou
   children.bin
   $ liushou --root repos/杨集小学.git --rev v1 report summary > warm.md && liushou --no-cache --root repos/杨集小学.git --rev v1 report summary | diff - warm.md && echo "cache and objects agree"
