@@ -178,6 +178,22 @@ Tree open_tree(const Context& ctx) {
     return Tree::open(o);
 }
 
+/// 3-2, or 三年级2班 as people write it.
+std::pair<int, int> class_option(const std::string& option, const std::string& text) {
+    const auto dash = text.find('-');
+    std::optional<int> grade, number;
+    if (dash != std::string::npos) {
+        grade = parse_small_number(text.substr(0, dash));
+        number = parse_small_number(text.substr(dash + 1));
+    } else if (const auto nian = text.find("年级"); nian != std::string::npos) {
+        grade = parse_small_number(text.substr(0, nian));
+        number = parse_small_number(text.substr(nian + 6));
+    }
+    if (!grade || !number || *grade < 1 || *grade > 6)
+        throw UsageError(fmt::format("{} {}: write grade and class as 3-2", option, text));
+    return {*grade, *number};
+}
+
 Month month_option(const std::string& value, const Date& today) {
     if (value.empty()) return Month{today.year, today.month};
     const auto parsed = parse_month(value);

@@ -110,6 +110,10 @@ void print_problems(std::ostream& os, const std::string& path, const Problems& p
 /// UsageError for anything else.
 Month month_option(const std::string& value, const Date& today);
 
+/// The grade and class of a `--class` option: 3-2, or 三年级2班 as people write it; throws
+/// UsageError for anything else.
+std::pair<int, int> class_option(const std::string& option, const std::string& text);
+
 /// The language for output: --lang, else the school's rules.language, else zh.
 std::string output_language(const Context& ctx, const School* school);
 

@@ -2,10 +2,13 @@
 // (touching only that child's file) or a whole month's sheet.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/render.hpp"
+#include "liushou/report.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -14,6 +17,8 @@ namespace {
 
 struct TalkOptions {
     std::string id;
+    std::vector<std::string> more_ids;  // a meeting of several children: log-talk ID ID ...
+    std::string klass;                  // or of a whole class: --class 3-2
     std::string by, date, kind = "talk", summary, mood, follow_up;
     CLI::Option* close_opt = nullptr;
     std::string close;
@@ -23,17 +28,15 @@ struct TalkOptions {
     bool amend = false;
 };
 
-int run_one(const TalkOptions& o, Context& ctx) {
-    if (o.id.empty()) throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
-    const Tree tree = open_tree(ctx);
-    tree.child_relative(o.id);  // refuse ids that could leave children/
-
+/// The entry the options describe, before its teacher is looked up.
+Talk talk_from_options(const TalkOptions& o, const Context& ctx) {
     Talk talk;
     talk.date = date_option("--date", o.date, ctx.today, ctx.today);
     const auto kind = enum_from_text<TalkKind>(o.kind);
     if (!kind)
-        throw UsageError(fmt::format("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会)", o.kind,
-                                     enum_keys<TalkKind>()));
+        throw UsageError(
+            fmt::format("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会/心理辅导)", o.kind,
+                        enum_keys<TalkKind>()));
     talk.kind = *kind;
     if (!o.mood.empty()) {
         talk.mood = enum_from_text<Mood>(o.mood);
@@ -43,6 +46,105 @@ int run_one(const TalkOptions& o, Context& ctx) {
     }
     talk.summary = o.summary;
     talk.follow_up = o.follow_up;
+    return talk;
+}
+
+/// One meeting (座谈会, 家长会), talk or visit for several children at once: the ids given, or
+/// every child enrolled in the class on the day. All are logged in one write session (and one
+/// commit), or none: a child the entry does not fit stops them all.
+int run_many(const TalkOptions& o, Context& ctx) {
+    if (o.close_opt->count() || o.amend)
+        throw UsageError("--close-follow-up and --amend are for one child's entry; give one id");
+    const Tree tree = open_tree(ctx);
+    Talk talk = talk_from_options(o, ctx);
+    std::vector<std::string> ids;
+    if (!o.id.empty()) ids.push_back(o.id);
+    ids.insert(ids.end(), o.more_ids.begin(), o.more_ids.end());
+    for (const auto& id : ids) tree.child_relative(id);  // refuse ids that could leave children/
+    std::optional<std::pair<int, int>> klass;
+    if (!o.klass.empty()) klass = class_option("--class", o.klass);
+
+    WriteSession session = tree.lock();
+    const StaffList staff = load_staff_checked(tree, ctx);
+    std::string error;
+    if (const Staff* s = find_staff(staff, o.by, error))
+        talk.by = s->id;
+    else
+        talk.by = o.by;
+    std::vector<Child> children;
+    if (klass) {
+        // The class of the entry's day: a child who moved into it later was not at the meeting.
+        for (Child& c : writable_children(tree, ctx)) {
+            const Child then = state_on(c, *talk.date);
+            if (then.grade == klass->first && then.class_no == klass->second &&
+                enrolled_on_day(then, *talk.date))
+                children.push_back(std::move(c));
+        }
+        if (children.empty())
+            throw DataError(fmt::format("--class {}: no child of {} was enrolled on {}", o.klass,
+                                        class_label(klass->first, klass->second, "zh"),
+                                        talk.date->iso()));
+    }
+    for (const auto& id : ids) {
+        if (std::any_of(children.begin(), children.end(),
+                        [&](const Child& c) { return c.id == id; }))
+            continue;  // named and in the class: once
+        children.push_back(load_child_for_write(tree, id, ctx));
+    }
+    // Every child is checked before anything is written.
+    bool refused = false;
+    for (const Child& c : children) {
+        Problems problems;
+        check_talk(talk, c, staff, ctx.today, problems);
+        for (const auto& p : problems)
+            ctx.err << fmt::format("liushou log-talk: {}: --{}: {}\n", c.id, p.field, p.message);
+        refused = refused || !problems.empty();
+    }
+    if (refused) {
+        ctx.err << "liushou log-talk: nothing was logged\n";
+        return kDataProblem;
+    }
+    std::vector<size_t> changed;
+    for (size_t i = 0; i < children.size(); ++i) {
+        std::vector<std::string> differs;
+        const TalkAdd outcome = add_talk(children[i], talk, &differs);
+        if (outcome == TalkAdd::differs) {
+            std::string fields;
+            for (const auto& f : differs) fields += (fields.empty() ? "" : ", ") + f;
+            throw DataError(fmt::format(
+                "{} already has this {} of {} by {} with a different {}; nothing was logged",
+                children[i].id, key_of(talk.kind), talk.date->iso(), talk.by, fields));
+        }
+        if (outcome == TalkAdd::added) changed.push_back(i);
+    }
+    ctx.journal->action =
+        fmt::format("log-talk {} {} {} ({} children)", klass ? o.klass : std::string("several"),
+                    talk.date->iso(), key_of(talk.kind), children.size());
+    size_t written = 0;
+    for (size_t i : changed) {
+        try {
+            if (session.write_child(children[i])) ++written;
+        } catch (const IoError& e) {
+            throw IoError(partial_write_note(e, written, "the command line", "log-talk"));
+        }
+    }
+    if (!ctx.quiet) {
+        std::string list;
+        for (size_t i : changed) list += (list.empty() ? "" : " ") + children[i].id;
+        ctx.out << fmt::format("logged {} {} by {} for {} of {} children{}{}\n", talk.date->iso(),
+                               key_of(talk.kind), talk.by, changed.size(), children.size(),
+                               list.empty() ? "" : ": ", list);
+    }
+    return kOk;
+}
+
+int run_one(const TalkOptions& o, Context& ctx) {
+    if (o.id.empty() && o.klass.empty())
+        throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
+    if (!o.more_ids.empty() || !o.klass.empty()) return run_many(o, ctx);
+    const Tree tree = open_tree(ctx);
+    tree.child_relative(o.id);  // refuse ids that could leave children/
+    Talk talk = talk_from_options(o, ctx);
 
     // Only this child's file and staff.yaml are read: logging one talk costs the same in a
     // school of 50 children as in a county of 50,000.
@@ -214,11 +316,16 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
 void setup_log_talk(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<TalkOptions>();
     cmd.add_option("id", o->id, "The child")->type_name("ID");
+    cmd.add_option("more", o->more_ids, "More children, for one meeting of several")
+        ->type_name("ID...");
+    cmd.add_option("--class", o->klass,
+                   "Every child enrolled in this class on the day (a 座谈会 or 家长会), e.g. 3-2")
+        ->type_name("G-C");
     cmd.add_option("--by", o->by, "Who held it: a staff id or unique name")->type_name("T");
     cmd.add_option("--date", o->date, "When (default: today)")->type_name("DATE");
     cmd.add_option("--kind", o->kind,
-                   "talk | home_visit | family_call | meeting (谈心/家访/亲情电话/座谈会; "
-                   "default talk)");
+                   "talk | home_visit | family_call | meeting | counselling "
+                   "(谈心/家访/亲情电话/座谈会/心理辅导; default talk)");
     cmd.add_option("--summary", o->summary, "What was talked about (记录卡)")->type_name("TEXT");
     cmd.add_option("--mood", o->mood, "good | ok | low (好/一般/低落)");
     cmd.add_option("--follow-up", o->follow_up, "Something to follow up (跟进事项)")
@@ -247,8 +354,10 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {
-                if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend)
-                    throw UsageError("--from-csv takes no child id, --by, --summary or --amend");
+                if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||
+                    !o->klass.empty())
+                    throw UsageError(
+                        "--from-csv takes no child id, --class, --by, --summary or --amend");
                 return run_sheet(*o, ctx);
             }
             return run_one(*o, ctx);

@@ -22,22 +22,6 @@ struct ScheduleOptions {
     std::string output;
 };
 
-/// 3-2, or 三年级2班 as people write it.
-std::pair<int, int> parse_class(const std::string& text) {
-    const auto dash = text.find('-');
-    std::optional<int> grade, number;
-    if (dash != std::string::npos) {
-        grade = parse_small_number(text.substr(0, dash));
-        number = parse_small_number(text.substr(dash + 1));
-    } else if (const auto nian = text.find("年级"); nian != std::string::npos) {
-        grade = parse_small_number(text.substr(0, nian));
-        number = parse_small_number(text.substr(nian + 6));
-    }
-    if (!grade || !number || *grade < 1 || *grade > 6)
-        throw UsageError(fmt::format("--class {}: write grade and class as 3-2", text));
-    return {*grade, *number};
-}
-
 int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
     const Tree tree = open_tree(ctx);
@@ -54,7 +38,8 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
         if (!s) throw UsageError("--teacher: " + error);
         filter.teacher = s->id;
     }
-    if (!o.klass.empty()) std::tie(filter.grade, filter.class_no) = parse_class(o.klass);
+    if (!o.klass.empty())
+        std::tie(filter.grade, filter.class_no) = class_option("--class", o.klass);
 
     bool skipped = false;
     std::vector<Child> children = readable_children(tree, ctx, skipped);

@@ -231,6 +231,11 @@ Stats child_stats(const Child& original, const School& school, const Period& per
             s.meetings += r;
         }
     }
+    if (const int sessions = count_entries(c, TalkKind::counselling, period.from, end)) {
+        s.counselling_sessions = sessions;
+        s.counselled = 1;
+        s.counselled_key = c.support.key_child;
+    }
     // The class the child was in on `end`: a move in April does not take March to 3-2.
     shortfall.child = ChildRef{c.id, c.name, c.grade, c.class_no};
     if (now) {
@@ -258,6 +263,9 @@ Stats& Stats::operator+=(const Stats& o) {
     boarding += o.boarding;
     key_children += o.key_children;
     subsidised += o.subsidised;
+    counselling_sessions += o.counselling_sessions;
+    counselled += o.counselled;
+    counselled_key += o.counselled_key;
     filed += o.filed;
     enrolment += o.enrolment;
     retention += o.retention;

@@ -49,6 +49,8 @@ const char* kind_en(TalkKind k) {
             return "Family calls";
         case TalkKind::meeting:
             return "Guardian meetings";
+        case TalkKind::counselling:
+            return "Counselling";
     }
     return "";
 }

@@ -63,6 +63,13 @@ const Count kCounts[] = {
     {"not_enrolled", "未入学", "Not enrolled (未入学)", &Stats::not_enrolled},
 };
 
+// 心理辅导: not a rate (no child owes it), a count of the period.
+const Count kCounselling[] = {
+    {"counselling_sessions", "心理辅导次数", "Counselling sessions", &Stats::counselling_sessions},
+    {"counselled", "接受心理辅导的儿童", "Children counselled", &Stats::counselled},
+    {"counselled_key", "其中重点帮扶对象", "of them key children", &Stats::counselled_key},
+};
+
 /// A month's label, with the days counted when the period or the reference day cuts it.
 std::string month_label(const MonthRate& m, const Writer& w) {
     if (!m.cut()) return m.month.iso();
@@ -104,6 +111,7 @@ std::string stats_json(const Stats& s) {
                        s.class_no ? std::to_string(*s.class_no) : "null");
     for (const auto& c : kMovement) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     for (const auto& c : kCounts) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
+    for (const auto& c : kCounselling) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     out += ", \"rates\": {";
     for (size_t i = 0; i < std::size(kMetrics); ++i)
         out += fmt::format("{}\"{}\": {}", i ? ", " : "", kMetrics[i].key,
@@ -141,6 +149,7 @@ void stats_csv(std::string& out, const char* scope, const Stats& s) {
     };
     for (const auto& c : kMovement) count(c);
     for (const auto& c : kCounts) count(c);
+    for (const auto& c : kCounselling) count(c);
     auto rate = [&](const std::string& metric, const Rate& r) {
         out += csv_line({scope, s.school, grade, klass, metric, std::to_string(r.num),
                          std::to_string(r.den), json_pct(r) == "null" ? "" : json_pct(r)});
@@ -474,6 +483,16 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         out += row({meetings_label, term_label(t, w), std::to_string(t.rate.num),
                     std::to_string(t.rate.den), pct(t.rate)});
     out += "\n";
+    // The seed's 心理咨询 and 矫正 are for the key children: the sentence says how many.
+    out +=
+        w.en()
+            ? fmt::format(
+                  "Counselling (心理辅导): {} session{} for {} child{}, {} of them "
+                  "key children.\n\n",
+                  s.total.counselling_sessions, s.total.counselling_sessions == 1 ? "" : "s",
+                  s.total.counselled, s.total.counselled == 1 ? "" : "ren", s.total.counselled_key)
+            : fmt::format("心理辅导：{} 次，{} 名儿童，其中重点帮扶对象 {} 名。\n\n",
+                          s.total.counselling_sessions, s.total.counselled, s.total.counselled_key);
 
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
                            int kind) {  // 0 school, 1 grade, 2 class

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <boost/filesystem.hpp>
 #include <cerrno>
 #include <sstream>
 #include <thread>
@@ -16,6 +17,8 @@
 extern char** environ;
 
 namespace liushou {
+
+namespace fs = boost::filesystem;
 
 int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output) {
     int pipe_fds[2] = {-1, -1};
@@ -132,39 +135,75 @@ bool git_filter(const std::vector<std::string>& git_args, const std::string& dir
 
 }  // namespace
 
-std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev) {
+namespace {
+
+/// The committer's day (YYYY-MM-DD, in the committer's time zone, as `%cs` says) from a commit
+/// object's text.
+std::string committer_day(const std::string& commit_text) {
+    const size_t at = commit_text.find("\ncommitter ");
+    if (at == std::string::npos) return "";
+    const size_t eol = commit_text.find('\n', at + 1);
+    const std::string line = commit_text.substr(at + 1, eol - at - 1);
+    const size_t close = line.rfind('>');
+    if (close == std::string::npos) return "";
+    std::istringstream rest(line.substr(close + 1));
+    long long seconds = 0;
+    std::string zone;
+    if (!(rest >> seconds >> zone) || zone.size() != 5) return "";
+    const int sign = zone[0] == '-' ? -1 : 1;
+    const long long offset = sign * (std::atoi(zone.substr(1, 2).c_str()) * 3600LL +
+                                     std::atoi(zone.substr(3, 2).c_str()) * 60LL);
+    const long long local = seconds + offset;
+    const long long day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    return (Date{1970, 1, 1}.add_days(static_cast<long>(day))).iso();
+}
+
+constexpr const char* kListingMagic = "LSHLIST1";
+
+}  // namespace
+
+std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev,
+                                                 bool use_cache) {
     auto c = std::make_shared<GitCommit>();
     c->dir_ = dir;
     c->rev_ = rev;
-    // A county reads a hundred repositories: each costs four git processes, no more.
+    // A revision that starts with "-" would be read by git as an option.
+    if (rev.empty() || rev.front() == '-')
+        throw UsageError(fmt::format("--rev {}: not a branch, tag or commit", rev));
+    // A county reads a hundred repositories, so each costs few processes: this one says where
+    // the repository keeps its data, where the tree sits in it, and the commit in full and as
+    // `rev-parse --short=12` says it (what a checkout's report header shows). On a warm run it
+    // is the only one.
+    const std::string spec = rev + "^{commit}";
     std::string out;
-    if (run_git({"rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-prefix"}, dir,
-                &out) != 0)
-        throw IoError(
-            fmt::format("{}: not a git repository, so --rev {} cannot be read", dir, rev));
+    if (run_git({"rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-prefix", spec,
+                 "--short=12", spec},
+                dir, &out) != 0) {
+        std::string ignored;
+        if (run_git({"rev-parse", "--git-dir"}, dir, &ignored) != 0)
+            throw IoError(
+                fmt::format("{}: not a git repository, so --rev {} cannot be read", dir, rev));
+        throw IoError(fmt::format("{}: no commit {} (no such branch, tag or commit)", dir, rev));
+    }
     {
         std::istringstream lines(out);
         std::string bare;
         std::getline(lines, c->git_dir_);
         std::getline(lines, bare);
-        if (bare != "true") std::getline(lines, c->prefix_);
-    }
-    // A revision that starts with "-" would be read by git as an option.
-    if (rev.empty() || rev.front() == '-')
-        throw UsageError(fmt::format("--rev {}: not a branch, tag or commit", rev));
-    out.clear();
-    // %h with --abbrev=12 is what `rev-parse --short=12` says, so the header equals a
-    // checkout's.
-    if (run_git({"show", "-s", "--abbrev=12", "--format=%H%n%h%n%cs", "--end-of-options",
-                 rev + "^{commit}", "--"},
-                dir, &out) != 0)
-        throw IoError(fmt::format("{}: no commit {} (no such branch, tag or commit)", dir, rev));
-    {
-        std::istringstream lines(out);
+        std::getline(lines, c->prefix_);
+        if (bare == "true") c->prefix_.clear();
         std::getline(lines, c->commit_);
         std::getline(lines, c->short_);
-        std::getline(lines, c->date_);
     }
+    // What the commit holds never changes: its listing and small files are kept by commit id.
+    const std::string listing =
+        (fs::path(c->git_dir_) / "liushou" /
+         (c->prefix_.empty()
+              ? std::string("listing")
+              : fmt::format("listing-{:016x}", std::hash<std::string>{}(c->prefix_))))
+            .string();
+    if (use_cache && c->read_listing(listing)) return c;
+
     out.clear();
     // Only the tree's own directory, recursively; -l gives each blob's size so that an
     // oversized file is refused without being read.
@@ -185,14 +224,76 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         e.size = size == "-" ? 0 : std::strtoull(size.c_str(), nullptr, 10);
         c->entries_.emplace(line.substr(tab + 1), std::move(e));
     }
-    // The school's two small files are read by every command: fetch them in one go.
-    std::vector<std::string> small;
+    // The commit (for its date) and the school's two small files, read by every command, in
+    // one go.
+    std::vector<std::string> small = {c->commit_};
     for (const char* name : {"liushou.yaml", "staff.yaml"})
         if (const GitEntry* e = c->find(name); e && e->file() && e->size <= (1u << 20))
             small.push_back(e->blob);
     const std::vector<std::string> texts = c->read(small);
-    for (size_t i = 0; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
+    c->date_ = committer_day(texts.front());
+    for (size_t i = 1; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
+    if (use_cache) c->write_listing(listing);
     return c;
+}
+
+bool GitCommit::read_listing(const std::string& path) {
+    std::string text;
+    try {
+        text = read_file(path, path, 256u << 20);
+    } catch (const Error&) {
+        return false;  // none yet, or unreadable: git is asked
+    }
+    std::istringstream in(text);
+    std::string magic, commit, prefix, date, count;
+    if (!std::getline(in, magic) || magic != kListingMagic || !std::getline(in, commit) ||
+        commit != commit_ || !std::getline(in, prefix) || prefix != prefix_ ||
+        !std::getline(in, date) || !std::getline(in, count))
+        return false;
+    std::map<std::string, GitEntry> entries;
+    for (unsigned long n = std::strtoul(count.c_str(), nullptr, 10); n > 0; --n) {
+        std::string line;
+        if (!std::getline(in, line, '\0')) return false;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos) return false;
+        std::istringstream fields(line.substr(0, tab));
+        GitEntry e;
+        if (!(fields >> e.mode >> e.blob >> e.size)) return false;
+        entries.emplace(line.substr(tab + 1), std::move(e));
+    }
+    std::map<std::string, std::string> small;
+    if (!std::getline(in, count)) return false;
+    for (unsigned long n = std::strtoul(count.c_str(), nullptr, 10); n > 0; --n) {
+        std::string blob;
+        size_t length = 0;
+        if (!(in >> blob >> length) || in.get() != '\n') return false;
+        std::string bytes(length, '\0');
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(length))) return false;
+        small.emplace(std::move(blob), std::move(bytes));
+    }
+    entries_ = std::move(entries);
+    prefetched_ = std::move(small);
+    date_ = date;
+    return true;
+}
+
+void GitCommit::write_listing(const std::string& path) const {
+    std::string out = fmt::format("{}\n{}\n{}\n{}\n{}\n", kListingMagic, commit_, prefix_, date_,
+                                  entries_.size());
+    for (const auto& [name, e] : entries_)
+        out += fmt::format("{} {} {}\t{}", e.mode, e.blob, e.size, name) + '\0';
+    out += fmt::format("{}\n", prefetched_.size());
+    for (const auto& [blob, bytes] : prefetched_)
+        out += fmt::format("{} {}\n", blob, bytes.size()) + bytes;
+    boost::system::error_code ec;
+    const fs::path dir = fs::path(path).parent_path();
+    fs::create_directories(dir, ec);
+    fs::permissions(dir, fs::owner_all, ec);  // staff.yaml holds phone numbers
+    try {
+        atomic_write(path, out, 0600);
+    } catch (const Error&) {
+        // A read-only repository: the next run asks git again.
+    }
 }
 
 const GitEntry* GitCommit::find(const std::string& relative) const {

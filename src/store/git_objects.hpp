@@ -25,7 +25,11 @@ class GitCommit {
     /// The commit `rev` names in the repository at or above `dir` (a work tree or a bare
     /// repository), with the files under `dir`'s place in it. Throws IoError when `dir` is
     /// not in a repository or `rev` names no commit.
-    static std::shared_ptr<const GitCommit> open(const std::string& dir, const std::string& rev);
+    /// With `use_cache`, what the commit holds (its listing, its date, liushou.yaml and
+    /// staff.yaml) is kept by commit id in the repository's liushou/ directory, so that a
+    /// second run asks git only which commit `rev` names.
+    static std::shared_ptr<const GitCommit> open(const std::string& dir, const std::string& rev,
+                                                 bool use_cache = true);
 
     const std::string& rev() const { return rev_; }
     const std::string& commit() const { return commit_; }
@@ -46,6 +50,8 @@ class GitCommit {
     std::vector<std::string> read(const std::vector<std::string>& blobs) const;
 
   private:
+    bool read_listing(const std::string& path);
+    void write_listing(const std::string& path) const;
     std::string dir_, rev_, commit_, short_, date_, git_dir_, prefix_;
     std::map<std::string, GitEntry> entries_;
     std::map<std::string, std::string> prefetched_;  // blob id -> text: liushou.yaml, staff.yaml

@@ -131,7 +131,7 @@ Tree Tree::open_commit(const TreeOptions& options) {
     }
     if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
     Tree tree(root, options);
-    tree.commit_ = GitCommit::open(root, options.rev);
+    tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
     if (!tree.commit_->find(kSchoolFile))
         throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
                                   root, options.rev, kSchoolFile));

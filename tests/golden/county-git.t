@@ -127,6 +127,8 @@ A2 had no talk in April; B2 one of two in March.
   | 座谈会（每学期 1 次） | 第二学期（2026-02-01 至 2026-04-30） | 0 | 3 | 0.0% |
   | 座谈会（每学期 1 次） | 春季学期（2026-03-01 至 2026-04-30） | 0 | 2 | 0.0% |
   
+  心理辅导：0 次，0 名儿童，其中重点帮扶对象 0 名。
+  
   ## 各学校
   
   | 学校 | 在读 | 建档率 | 入学率 | 巩固率 | 结对率 | 谈心完成率 | 亲情电话完成率 | 家访覆盖率 | 座谈会覆盖率 |
@@ -298,6 +300,7 @@ the repository's own directory, so a second run serves every child from it.
   checked 4 files: 0 errors, 0 warnings
   $ ls repos/杨集小学.git/liushou
   children.bin
+  listing
   $ liushou --root repos/杨集小学.git --rev v1 report summary > warm.md && liushou --no-cache --root repos/杨集小学.git --rev v1 report summary | diff - warm.md && echo "cache and objects agree"
   cache and objects agree
 

@@ -27,7 +27,9 @@ enum class Status { enrolled, transferred, dropped_out, graduated, left, not_enr
 /// How an enrolment began: 新生 (a new pupil) or 转入 (from another school, or back).
 enum class Entry { new_pupil, transfer };
 enum class LeftBehind { both_parents, father_away, mother_away };
-enum class TalkKind { talk, home_visit, family_call, meeting };
+/// What an entry of a child's talks list records. counselling (心理辅导) is the seed's 心理咨询 and
+/// 矫正: individual counselling, kept apart from the monthly talk it does not replace.
+enum class TalkKind { talk, home_visit, family_call, meeting, counselling };
 enum class Mood { good, ok, low };
 enum class Role { head_teacher, teacher, leader, other };
 

@@ -1,0 +1,70 @@
+The seed's programme beyond the monthly talk (#16): 心理辅导 as a kind of entry with its own
+count, and one meeting (座谈会, 家长会) logged for a whole class or a list of children in one
+write and one commit. Chinese and English.
+
+Four children: A, B and D in 3-2, C in 3-1 until it moves to 3-2 on 03-14; A is a key child
+(重点帮扶对象). E enrols in 3-2 on 03-14.
+
+  $ export LIUSHOU_TODAY=2026-03-15
+  $ liushou -q init school --school 孙桥小学 --year 2025-2026 && cd school
+  $ liushou -q staff add --name 张老师 --role 班主任 --grade 3 --class 2
+  $ f() { liushou -q enroll --id $1 --name 学生$1 --gender 女 --birth-date 2017-05-01 --grade 3 --class $2 --enrolled-on ${3:-2025-09-01} "${@:4}"; }
+  $ f A 2 2025-09-01 --key-child 是 --on 2025-09-01; f B 2; f C 1; f D 2; f E 2 2026-03-14
+  $ liushou -q enroll C --class 2 --on 2026-03-14 && git add -A && git commit -qm 学生
+
+**A meeting of a class** is logged for every child enrolled in it on its day: on 03-12 that is A,
+B and D (C was still in 3-1, E not yet enrolled). Again, nothing changes.
+
+  $ liushou --commit log-talk --class 3-2 --kind 家长会 --by 张老师 --date 2026-03-12 --summary 三（2）班家长会 | sed 's/committed [0-9a-f]*/committed …/'
+  logged 2026-03-12 meeting by T001 for 3 of 3 children: A B D
+  committed … (3 files)
+  $ git log -1 --format=%s
+  log-talk 3-2 2026-03-12 meeting (3 children)
+  $ liushou log-talk --class 三年级2班 --kind meeting --by T001 --date 2026-03-12 --summary 三（2）班家长会
+  logged 2026-03-12 meeting by T001 for 0 of 3 children
+
+On 03-14 the class is A, B, C, D and E:
+
+  $ liushou log-talk --class 3-2 --kind 座谈会 --by T001 --date 2026-03-14 --summary 座谈会
+  logged 2026-03-14 meeting by T001 for 5 of 5 children: A B D C E
+
+**All or none.** One child the entry does not fit (E was not enrolled on 03-13), or a child
+that does not exist, and nothing is logged for anyone:
+
+  $ liushou log-talk A E --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
+  liushou log-talk: E: --date: 2026-03-13 is before the child enrolled (2026-03-14)
+  liushou log-talk: nothing was logged
+  [1]
+  $ liushou log-talk A Z --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
+  liushou: no child Z
+  [2]
+  $ grep -c 2026-03-13 children/A.yaml
+  0
+  [1]
+  $ liushou log-talk --class 3-1 --kind meeting --by T001 --date 2026-03-15 --summary 座谈
+  liushou: --class 3-1: no child of 三年级1班 was enrolled on 2026-03-15
+  [1]
+  $ liushou log-talk A --class 3-2 --close-follow-up --by T001 --summary x
+  liushou: --close-follow-up and --amend are for one child's entry; give one id
+  [2]
+
+**心理辅导** (counselling, also typed 心理咨询) is an entry of its own; it does not stand for
+the month's talk. A twice, C once: 3 sessions, 2 children, 1 of them a key child.
+
+  $ liushou log-talk A C --kind 心理辅导 --by T001 --date 2026-03-10 --summary 情绪疏导
+  logged 2026-03-10 counselling by T001 for 2 of 2 children: A C
+  $ liushou -q log-talk A --kind 心理咨询 --by T001 --date 2026-03-11 --summary 再次疏导
+  $ liushou report summary | grep -A1 '^心理辅导\|^| 谈心完成率'
+  | 谈心完成率 | 0 | 4 | 0.0% |
+  | 亲情电话完成率 | 0 | 0 | — |
+  心理辅导：3 次，2 名儿童，其中重点帮扶对象 1 名。
+  
+  $ liushou --lang en report summary | grep '^Counselling'
+  Counselling (心理辅导): 3 sessions for 2 children, 1 of them key children.
+  $ liushou report summary --format json | jq -c '.total | [.counselling_sessions, .counselled, .counselled_key]'
+  [3,2,1]
+  $ liushou report child A | grep 心理辅导
+  | 2026-03-10 | 心理辅导 | 张老师（T001） | 情绪疏导 |  |  |
+  | 2026-03-11 | 心理辅导 | 张老师（T001） | 再次疏导 |  |  |
+  $ liushou --lang en report talks --month 2026-03 | grep -c counselling
+  3
