@@ -42,6 +42,7 @@ const CommandSpec kCommands[] = {
      setup_schedule},
     {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
      setup_report},
+    {"plan", "The month-by-month work plan: list its tasks, tick them off", setup_plan},
     {"county", "A county's schools: the manifest (county.yaml) and each school's state",
      setup_county},
     {"rename", "Give a child a new id: its file, its id and every buddy reference", setup_rename},

@@ -117,9 +117,10 @@ int run_many(const TalkOptions& o, Context& ctx) {
         }
         if (outcome == TalkAdd::added) changed.push_back(i);
     }
+    // commit_message adds how many children, with their ids in the body.
     ctx.journal->action =
-        fmt::format("log-talk {} {} {} ({} children)", klass ? o.klass : std::string("several"),
-                    talk.date->iso(), key_of(talk.kind), children.size());
+        fmt::format("log-talk {}{} {}", klass ? "--class " + o.klass + " " : std::string(),
+                    talk.date->iso(), key_of(talk.kind));
     size_t written = 0;
     for (size_t i : changed) {
         try {

@@ -324,6 +324,18 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         }
         out.total += school;
         out.by_school.push_back(school);
+        // The plan is the school's, not a child's: ticked tasks of each month of the period.
+        std::vector<MonthRate> plan;
+        for (Month m{own.from.year, own.from.month}; m.first() <= end;
+             m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
+            const auto tasks = plan_tasks(*records.school, m, end);
+            if (tasks.empty()) continue;
+            const long done = std::count_if(tasks.begin(), tasks.end(),
+                                            [](const PlanTask& t) { return t.done.has_value(); });
+            plan.push_back(
+                MonthRate{m, m.first(), m.last(), Rate{done, static_cast<long>(tasks.size())}});
+        }
+        merge_months(out.plan_by_month, plan);
     }
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);

@@ -168,6 +168,72 @@ void owe(Cadence& cadence, const std::vector<const Child*>& children,
 
 }  // namespace
 
+std::vector<PlanTask> plan_tasks(const School& school, const Month& month, const Date& as_of) {
+    std::vector<PlanTask> out;
+    const auto it = school.plan.find(month.month);
+    if (it == school.plan.end()) return out;
+    for (const auto& task : it->second) out.push_back(PlanTask{task, std::nullopt, ""});
+    const std::string key = month.iso();
+    for (const PlanDone& d : school.plan_done) {
+        // A tick after the reference day was not there yet: a past checklist reads as it did.
+        if (d.month != key || !d.task || *d.task < 1 || *d.task > static_cast<int>(out.size()) ||
+            !d.date || as_of < *d.date)
+            continue;
+        out[static_cast<size_t>(*d.task - 1)].done = d.date;
+        out[static_cast<size_t>(*d.task - 1)].note = d.note;
+    }
+    return out;
+}
+
+namespace {
+
+/// Why `month` task `number` cannot be ticked, or "".
+std::string plan_task_error(const School& school, const Month& month, int number) {
+    const int y = school.start_year();
+    if (y > 0 && (month.first() < Date{y, 8, 1} || Date{y + 1, 7, 31} < month.first()))
+        return month.iso() + " is not a month of the school year " + school.school_year;
+    const auto it = school.plan.find(month.month);
+    const int tasks = it == school.plan.end() ? 0 : static_cast<int>(it->second.size());
+    if (tasks == 0) return "the plan has no task for " + month.iso();
+    if (number < 1 || number > tasks)
+        return "the plan of " + month.iso() + " has tasks 1 to " + std::to_string(tasks);
+    return "";
+}
+
+}  // namespace
+
+std::string mark_plan_done(School& school, const Month& month, int number, const Date& day,
+                           const std::string& note) {
+    if (const std::string why = plan_task_error(school, month, number); !why.empty()) return why;
+    const std::string key = month.iso();
+    auto it = std::find_if(school.plan_done.begin(), school.plan_done.end(),
+                           [&](const PlanDone& d) { return d.month == key && d.task == number; });
+    if (it == school.plan_done.end()) it = school.plan_done.emplace(school.plan_done.end());
+    it->month = key;
+    it->task = number;
+    it->date = day;
+    it->note = note;
+    std::stable_sort(school.plan_done.begin(), school.plan_done.end(),
+                     [](const PlanDone& a, const PlanDone& b) {
+                         return std::make_pair(a.month, a.task.value_or(0)) <
+                                std::make_pair(b.month, b.task.value_or(0));
+                     });
+    return "";
+}
+
+std::string unmark_plan_done(School& school, const Month& month, int number) {
+    if (const std::string why = plan_task_error(school, month, number); !why.empty()) return why;
+    const std::string key = month.iso();
+    const auto before = school.plan_done.size();
+    school.plan_done.erase(
+        std::remove_if(school.plan_done.begin(), school.plan_done.end(),
+                       [&](const PlanDone& d) { return d.month == key && d.task == number; }),
+        school.plan_done.end());
+    return school.plan_done.size() == before
+               ? "task " + std::to_string(number) + " of " + key + " is not ticked off"
+               : "";
+}
+
 Schedule build_schedule(const School& school, const std::vector<Child>& children,
                         const Month& month, const Date& today, const ScheduleFilter& filter) {
     Schedule s;
@@ -175,7 +241,7 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     const Date first = month.first(), last = month.last();
     s.as_of = today < first ? first : (last < today ? last : today);
 
-    if (const auto it = school.plan.find(month.month); it != school.plan.end()) s.plan = it->second;
+    s.plan = plan_tasks(school, month, s.as_of);
     for (const auto& e : school.events)
         // MM-DD, read through a leap year so that 02-29 is a date; check reports bad ones.
         if (const auto d = parse_iso_date("2000-" + e.date).date; d && d->month == month.month)

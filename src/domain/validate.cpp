@@ -425,6 +425,22 @@ void validate_school(const School& s, Problems& out) {
                     fmt::format("the term overlaps {} ({} – {}); terms must not share a day",
                                 a.name, a.from->iso(), a.to->iso()));
         }
+    for (size_t i = 0; i < s.plan_done.size(); ++i) {
+        const PlanDone& d = s.plan_done[i];
+        const std::string at = fmt::format("plan_done[{}]", i);
+        const auto month = parse_month(d.month);
+        if (!month) {
+            add(out, at + ".month", "write the month as 2026-03");
+            continue;
+        }
+        if (!d.date) add(out, at + ".date", "the day the task was done is missing");
+        const auto tasks = s.plan.find(month->month);
+        if (!d.task || *d.task < 1 || tasks == s.plan.end() ||
+            *d.task > static_cast<int>(tasks->second.size()))
+            add(out, at + ".task",
+                fmt::format("the plan of {} has no task {}", d.month,
+                            d.task ? std::to_string(*d.task) : std::string("(none)")));
+    }
     for (const auto& [month, tasks] : s.plan)
         if (month < 1 || month > 12)
             add(out, fmt::format("plan.{}", month), "plan months are 1 to 12");

@@ -182,7 +182,17 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
 
     out += m.t("## 本月工作安排\n\n", "## The plan for this month\n\n");
     if (s.plan.empty()) out += m.t("本月无工作安排。\n", "Nothing planned.\n");
-    for (const auto& task : s.plan) out += "- [ ] " + md_escape(task) + "\n";
+    for (const auto& task : s.plan) {
+        if (!task.done) {
+            out += "- [ ] " + md_escape(task.task) + "\n";
+            continue;
+        }
+        const std::string note = task.note.empty() ? "" : m.t("：", ": ") + md_escape(task.note);
+        out += "- [x] " + md_escape(task.task) +
+               m.t(fmt::format("（{} 完成{}）", task.done->iso(), note),
+                   fmt::format(" (done {}{})", task.done->iso(), note)) +
+               "\n";
+    }
     out += "\n";
     out += m.t("## 本月活动\n\n", "## Events\n\n");
     if (s.events.empty()) out += m.t("无。\n", "None.\n");
@@ -239,7 +249,11 @@ std::string schedule_json(const Schedule& s, const School& school, const StaffLi
                        json_string(s.as_of.iso()), s.term.empty() ? "null" : json_string(s.term),
                        s.enrolled);
     out += "  \"plan\": [";
-    for (size_t i = 0; i < s.plan.size(); ++i) out += (i ? ", " : "") + json_string(s.plan[i]);
+    for (size_t i = 0; i < s.plan.size(); ++i)
+        out += fmt::format("{}{{\"task\": {}, \"done\": {}, \"note\": {}}}", i ? ", " : "",
+                           json_string(s.plan[i].task),
+                           s.plan[i].done ? "\"" + s.plan[i].done->iso() + "\"" : "null",
+                           json_string(s.plan[i].note));
     out += "],\n  \"events\": [";
     for (size_t i = 0; i < s.events.size(); ++i)
         out += fmt::format("{}{{\"name\": {}, \"date\": {}}}", i ? ", " : "",

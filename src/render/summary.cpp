@@ -219,6 +219,11 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     }
     out += fmt::format("],\n  \"period\": {},\n", period_json(s.period));
     out += fmt::format("  \"as_of\": \"{}\",\n  \"end\": \"{}\",\n", s.as_of.iso(), s.end.iso());
+    out += "  \"plan_by_month\": [";
+    for (size_t i = 0; i < s.plan_by_month.size(); ++i)
+        out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
+                           s.plan_by_month[i].month.iso(), json_rate(s.plan_by_month[i].rate));
+    out += "],\n";
     out += "  \"total\": " + stats_json(s.total) + ",\n";
     auto list = [&](const char* name, const std::vector<Stats>& v) {
         out += fmt::format("  \"{}\": [", name);
@@ -494,6 +499,20 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             : fmt::format("心理辅导：{} 次，{} 名儿童，其中重点帮扶对象 {} 名。\n\n",
                           s.total.counselling_sessions, s.total.counselled, s.total.counselled_key);
 
+    // 工作计划: the month-by-month plan of liushou.yaml, ticked off with liushou plan done.
+    out += w.t("## 工作计划完成情况\n\n", "## The plan, month by month\n\n");
+    if (s.plan_by_month.empty()) {
+        out += w.t("期间内没有工作计划。\n\n", "Nothing was planned for the period.\n\n");
+    } else {
+        out += header({w.t("月份", "Month"), w.t("已完成", "Done"), w.t("计划", "Planned"),
+                       w.t("完成率", "Percent")},
+                      1);
+        for (const auto& m : s.plan_by_month)
+            out += row({m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
+                        pct(m.rate)});
+        out += "\n";
+    }
+
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
                            int kind) {  // 0 school, 1 grade, 2 class
         out += title;
@@ -633,6 +652,10 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
         std::string out = csv_line(
             {"scope", "school", "grade", "class", "metric", "numerator", "denominator", "percent"});
         stats_csv(out, "total", summary.total);
+        for (const auto& m : summary.plan_by_month)
+            out += csv_line({"total", "", "", "", "plan:" + m.month.iso(),
+                             std::to_string(m.rate.num), std::to_string(m.rate.den),
+                             json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
         for (const auto& s : summary.by_school) stats_csv(out, "school", s);
         for (const auto& s : summary.by_grade) stats_csv(out, "grade", s);
         for (const auto& s : summary.by_class) stats_csv(out, "class", s);

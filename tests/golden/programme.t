@@ -19,14 +19,14 @@ B and D (C was still in 3-1, E not yet enrolled). Again, nothing changes.
   logged 2026-03-12 meeting by T001 for 3 of 3 children: A B D
   committed … (3 files)
   $ git log -1 --format=%s
-  log-talk 3-2 2026-03-12 meeting (3 children)
+  log-talk --class 3-2 2026-03-12 meeting: 3 children
   $ liushou log-talk --class 三年级2班 --kind meeting --by T001 --date 2026-03-12 --summary 三（2）班家长会
   logged 2026-03-12 meeting by T001 for 0 of 3 children
 
 On 03-14 the class is A, B, C, D and E:
 
   $ liushou log-talk --class 3-2 --kind 座谈会 --by T001 --date 2026-03-14 --summary 座谈会
-  logged 2026-03-14 meeting by T001 for 5 of 5 children: A B D C E
+  logged 2026-03-14 meeting by T001 for 5 of 5 children: A B C D E
 
 **All or none.** One child the entry does not fit (E was not enrolled on 03-13), or a child
 that does not exist, and nothing is logged for anyone:
@@ -55,8 +55,9 @@ the month's talk. A twice, C once: 3 sessions, 2 children, 1 of them a key child
   logged 2026-03-10 counselling by T001 for 2 of 2 children: A C
   $ liushou -q log-talk A --kind 心理咨询 --by T001 --date 2026-03-11 --summary 再次疏导
   $ liushou report summary | grep -A1 '^心理辅导\|^| 谈心完成率'
-  | 谈心完成率 | 0 | 4 | 0.0% |
+  | 谈心完成率 | 0 | 5 | 0.0% |
   | 亲情电话完成率 | 0 | 0 | — |
+  --
   心理辅导：3 次，2 名儿童，其中重点帮扶对象 1 名。
   
   $ liushou --lang en report summary | grep '^Counselling'
@@ -68,3 +69,92 @@ the month's talk. A twice, C once: 3 sessions, 2 children, 1 of them a key child
   | 2026-03-11 | 心理辅导 | 张老师（T001） | 再次疏导 |  |  |
   $ liushou --lang en report talks --month 2026-03 | grep -c counselling
   3
+
+**The plan ticked off.** `plan list` numbers the month's tasks; `plan done` ticks one off with
+its day and a note, in liushou.yaml; the checklist shows it `- [x]`, the summary counts the
+plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 03-15).
+
+  $ liushou plan list --month 2026-03
+  月份     序号  工作安排                      完成    备注
+  2026-03  1     留守儿童信息更新              未完成
+  2026-03  2     成立学校关爱留守儿童领导专班  未完成
+  $ liushou --commit plan done 2026-03 1 --date 2026-03-10 --note 已更新5名儿童的档案 | sed 's/committed [0-9a-f]*/committed …/'
+  2026-03 task 1 done on 2026-03-10: 留守儿童信息更新
+  committed … (1 file)
+  $ git log -1 --format=%s && sed -n '/^plan_done:/,/^events:/p' liushou.yaml
+  plan done 2026-03 1
+  plan_done:
+    - month: "2026-03"
+      task: 1
+      date: 2026-03-10
+      note: 已更新5名儿童的档案
+  events:
+  $ liushou plan done 2026-03 1 --date 2026-03-10 --note 已更新5名儿童的档案
+  2026-03 task 1 already done on 2026-03-10: 留守儿童信息更新
+  $ liushou schedule | sed -n '/^## 本月工作安排/,/^## 本月活动/p'
+  ## 本月工作安排
+  
+  - [x] 留守儿童信息更新（2026-03-10 完成：已更新5名儿童的档案）
+  - [ ] 成立学校关爱留守儿童领导专班
+  
+  ## 本月活动
+  $ liushou --lang en schedule | sed -n '/^## The plan/,/^## Events/p'
+  ## The plan for this month
+  
+  - [x] 留守儿童信息更新 (done 2026-03-10: 已更新5名儿童的档案)
+  - [ ] 成立学校关爱留守儿童领导专班
+  
+  ## Events
+  $ liushou schedule --format json | jq -c '.plan'
+  [{"task":"留守儿童信息更新","done":"2026-03-10","note":"已更新5名儿童的档案"},{"task":"成立学校关爱留守儿童领导专班","done":null,"note":""}]
+  $ liushou report summary | sed -n '/^## 工作计划完成情况/,/^## 各年级/p'
+  ## 工作计划完成情况
+  
+  | 月份 | 已完成 | 计划 | 完成率 |
+  | --- | ---: | ---: | ---: |
+  | 2026-02 | 0 | 2 | 0.0% |
+  | 2026-03 | 1 | 2 | 50.0% |
+  
+  ## 各年级
+  $ liushou --lang en report summary | sed -n '/^## The plan/,/^## By grade/p'
+  ## The plan, month by month
+  
+  | Month | Done | Planned | Percent |
+  | --- | ---: | ---: | ---: |
+  | 2026-02 | 0 | 2 | 0.0% |
+  | 2026-03 | 1 | 2 | 50.0% |
+  
+  ## By grade
+  $ liushou report summary --format json | jq -c '.plan_by_month[] | [.month, .rate.num, .rate.den]'
+  ["2026-02",0,2]
+  ["2026-03",1,2]
+
+A tick dated after the day the figures are for does not exist yet: as of 03-09, March has
+nothing done.
+
+  $ liushou report summary --as-of 2026-03-09 --format json | jq -c '.plan_by_month[] | [.month, .rate.num, .rate.den]'
+  ["2026-02",0,2]
+  ["2026-03",0,2]
+
+What cannot be ticked is refused, naming why; `--undo` takes a tick off; `check` names a tick
+the plan does not have (a hand edit).
+
+  $ liushou plan done 2026-03 3
+  liushou: plan done: the plan of 2026-03 has tasks 1 to 2
+  [1]
+  $ liushou plan done 2026-10 1
+  liushou: plan done: 2026-10 is not a month of the school year 2025-2026
+  [1]
+  $ liushou plan done 2026-01 1
+  liushou: plan done: the plan has no task for 2026-01
+  [1]
+  $ liushou plan done 2026-03 1 --date 2026-03-20
+  liushou: --date: 2026-03-20 is in the future
+  [1]
+  $ liushou plan done 2026-03 1 --undo && liushou plan done 2026-03 1 --undo
+  2026-03 task 1 not done: 留守儿童信息更新
+  liushou: plan done --undo: task 1 of 2026-03 is not ticked off
+  [1]
+  $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep plan_done
+  liushou.yaml:42:11: error: plan_done[0].task: the plan of 2026-03 has no task 7
+  [1]

@@ -312,6 +312,15 @@ struct Rules {
     Extras extras;
 };
 
+/// A task of a month's plan marked done (liushou plan done 2026-03 1).
+struct PlanDone {
+    std::string month;         // 2026-03: a month of the school year
+    std::optional<int> task;   // the task's number in that month's plan, from 1
+    std::optional<Date> date;  // the day it was done
+    std::string note;
+    Extras extras;
+};
+
 /// liushou.yaml.
 struct School {
     std::string school;
@@ -322,6 +331,7 @@ struct School {
     std::vector<Term> terms;
     LeadingGroup leading_group;
     std::map<int, std::vector<std::string>> plan;  // month (1..12) -> tasks
+    std::vector<PlanDone> plan_done;               // the tasks ticked off, in month order
     std::vector<Event> events;
     Rules rules;
     Extras extras;

@@ -120,6 +120,9 @@ struct Summary {
     Stats total;
     std::vector<Stats> by_school, by_grade, by_class;
     std::vector<Shortfall> shortfalls;
+    /// The plan's tasks ticked off by the last counted day, of those planned, month by month
+    /// (liushou plan done), summed over the schools.
+    std::vector<MonthRate> plan_by_month;
     /// Each school's period and last counted day, in the order of `by_school`.
     std::vector<Period> periods;
     std::vector<Date> ends;

@@ -99,13 +99,30 @@ struct Cadence {
     std::optional<Month> starts = std::nullopt;
 };
 
+/// A task of a month's plan and, when it was ticked off by the reference day, when and how.
+struct PlanTask {
+    std::string task;
+    std::optional<Date> done;
+    std::string note;
+};
+
+/// The tasks of `month` in the plan, each marked done when a tick dated by `as_of` says so.
+std::vector<PlanTask> plan_tasks(const School& school, const Month& month, const Date& as_of);
+
+/// Ticks task `number` (from 1) of `month` off, done on `day`; returns why it cannot be ("" when
+/// done). A task ticked again gets the new day and note.
+std::string mark_plan_done(School& school, const Month& month, int number, const Date& day,
+                           const std::string& note);
+/// Takes the tick off again; returns why it cannot be ("" when done).
+std::string unmark_plan_done(School& school, const Month& month, int number);
+
 struct Schedule {
     Month month;
     Date as_of;  // today within the month; its last day for a past month, first for a future one
     std::string term;  // name of the term of the month, empty outside terms
     std::optional<Date> term_from, term_to;
     int enrolled = 0;  // children enrolled during the month (after filters)
-    std::vector<std::string> plan;
+    std::vector<PlanTask> plan;
     std::vector<Event> events;
     Cadence talks, family_calls, home_visits, meetings;
     std::vector<Birthday> birthdays;

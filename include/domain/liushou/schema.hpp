@@ -198,6 +198,14 @@ void county(V& v, T& c) {
 }
 
 template <class V, class T>
+void plan_done(V& v, T& d) {
+    v.text("month", d.month);
+    v.integer("task", d.task);
+    v.date("date", d.date);
+    v.text("note", d.note);
+}
+
+template <class V, class T>
 void term(V& v, T& t) {
     v.text("name", t.name);
     v.date("from", t.from);
@@ -240,6 +248,8 @@ void school(V& v, T& s) {
         "terms", s.terms, [](auto& iv, auto& t) { term(iv, t); }, "name");
     v.section("leading_group", s.leading_group, [](auto& mv, auto& g) { leading_group(mv, g); });
     v.month_plan("plan", s.plan);
+    v.list(
+        "plan_done", s.plan_done, [](auto& iv, auto& d) { plan_done(iv, d); }, "month task");
     v.list(
         "events", s.events, [](auto& iv, auto& e) { event(iv, e); }, "name");
     v.section("rules", s.rules, [](auto& mv, auto& r) { rules(mv, r); });
