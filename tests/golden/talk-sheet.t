@@ -68,5 +68,5 @@ Every bad cell is reported at once; unknown columns and missing columns are name
   cols.csv: 2 problems; nothing was logged
   [1]
   $ liushou log-talk --from-csv cols.csv 2025-001
-  liushou: --from-csv takes no child id, --by, --summary or --amend
+  liushou: --from-csv takes no child id, --class, --by, --summary or --amend
   [2]

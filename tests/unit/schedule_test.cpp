@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "liushou/validate.hpp"
 #include "records_fixture.hpp"
 
 using namespace liushou;
@@ -77,7 +78,11 @@ TEST_CASE("a month's checklist counts only children enrolled during it") {
     REQUIRE(s.talks.groups.size() == 1);
     CHECK(s.talks.groups[0].teacher.empty());  // unpaired children form their own group
     CHECK(s.talks.groups[0].children[0].child.id == "A1");
-    CHECK(s.plan == kSchool.plan.at(3));
+    REQUIRE(s.plan.size() == kSchool.plan.at(3).size());
+    for (size_t i = 0; i < s.plan.size(); ++i) {
+        CHECK(s.plan[i].task == kSchool.plan.at(3)[i]);
+        CHECK(!s.plan[i].done);
+    }
     CHECK(s.unpaired.size() == 2);
 }
 
@@ -167,4 +172,49 @@ TEST_CASE("an event with a malformed date is left out of the checklist, not fata
     REQUIRE(s.events.size() == 2);
     CHECK(s.events[0].name == "五一");
     CHECK(s.events[1].name == "端午");
+}
+
+TEST_CASE("a task of the plan is ticked off, again with a new day, and off again") {
+    School school = default_school("测试小学", 2025);
+    const Month march{2026, 3};
+    CHECK(mark_plan_done(school, march, 2, Date{2026, 3, 10}, "开会") == "");
+    CHECK(mark_plan_done(school, march, 1, Date{2026, 3, 12}, "") == "");
+    REQUIRE(school.plan_done.size() == 2);
+    CHECK(school.plan_done[0].task == 1);  // kept in month and task order
+    CHECK(mark_plan_done(school, march, 2, Date{2026, 3, 11}, "改期") == "");
+    REQUIRE(school.plan_done.size() == 2);
+    CHECK(school.plan_done[1].date == Date{2026, 3, 11});
+    CHECK(school.plan_done[1].note == "改期");
+    auto tasks = plan_tasks(school, march, Date{2026, 3, 31});
+    REQUIRE(tasks.size() == 2);
+    CHECK(tasks[0].done == Date{2026, 3, 12});
+    CHECK(tasks[1].note == "改期");
+    // As of 03-11 the tick of 03-12 was not there yet.
+    tasks = plan_tasks(school, march, Date{2026, 3, 11});
+    CHECK(!tasks[0].done);
+    CHECK(tasks[1].done == Date{2026, 3, 11});
+    CHECK(unmark_plan_done(school, march, 1) == "");
+    CHECK(unmark_plan_done(school, march, 1) == "task 1 of 2026-03 is not ticked off");
+    CHECK(school.plan_done.size() == 1);
+}
+
+TEST_CASE("a tick names a task the plan has, in a month of the school year") {
+    School school = default_school("测试小学", 2025);
+    CHECK(mark_plan_done(school, Month{2026, 3}, 3, Date{2026, 3, 1}, "") ==
+          "the plan of 2026-03 has tasks 1 to 2");
+    CHECK(mark_plan_done(school, Month{2026, 3}, 0, Date{2026, 3, 1}, "") ==
+          "the plan of 2026-03 has tasks 1 to 2");
+    CHECK(mark_plan_done(school, Month{2026, 1}, 1, Date{2026, 1, 5}, "") ==
+          "the plan has no task for 2026-01");
+    CHECK(mark_plan_done(school, Month{2026, 8}, 1, Date{2026, 8, 5}, "") ==
+          "2026-08 is not a month of the school year 2025-2026");
+    CHECK(mark_plan_done(school, Month{2025, 7}, 1, Date{2025, 7, 5}, "") ==
+          "2025-07 is not a month of the school year 2025-2026");
+    CHECK(school.plan_done.empty());
+    // A hand-made tick of a task the plan lacks is a problem check names.
+    school.plan_done.push_back(PlanDone{"2026-03", 9, Date{2026, 3, 2}, "", {}});
+    Problems problems;
+    validate_school(school, problems);
+    REQUIRE(!problems.empty());
+    CHECK(problems.back().field == "plan_done[0].task");
 }
