@@ -96,6 +96,8 @@ void setup_merge_file(CLI::App& cmd, Runner& run);
 void setup_completion(CLI::App& cmd, Runner& run);
 void setup_county(CLI::App& cmd, Runner& run);
 void setup_plan(CLI::App& cmd, Runner& run);
+void setup_school(CLI::App& cmd, Runner& run);
+void setup_group(CLI::App& cmd, Runner& run);
 
 /// Sets up the merge driver in the repository holding `root` and, with `hooks`, the
 /// pre-commit hook; returns what was done, one line each.

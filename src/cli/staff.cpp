@@ -1,9 +1,10 @@
-// liushou staff add | list: the teachers children are paired with.
+// liushou staff add | set | remove | list: the teachers children are paired with.
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/care.hpp"
 #include "liushou/fields.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
@@ -24,6 +25,116 @@ struct StaffAddOptions {
 struct StaffListOptions {
     std::string format = "table";
 };
+
+/// staff set: each option changes its field only when given ("" clears it).
+struct StaffSetOptions {
+    std::string who;
+    CLI::Option *name = nullptr, *role = nullptr, *grade = nullptr, *klass = nullptr,
+                *phone = nullptr;
+    std::string name_value, role_value, grade_value, class_value, phone_value;
+};
+
+struct StaffRemoveOptions {
+    std::string who;
+};
+
+/// The staff member `who` names (an id, or a name only one has); throws UsageError otherwise.
+size_t staff_index(const StaffList& list, const std::string& who) {
+    std::string error;
+    const Staff* s = find_staff(list, who, error);
+    if (!s) throw UsageError(error.empty() ? fmt::format("no staff member {}", who) : error);
+    return static_cast<size_t>(s - list.staff.data());
+}
+
+int run_staff_set(const StaffSetOptions& o, Context& ctx) {
+    const Tree tree = open_tree(ctx);
+    WriteSession session = tree.lock();
+    Loaded<StaffList> file = tree.load_staff();
+    require_writable(file, ctx);
+    StaffList list = file.record;
+    Staff& s = list.staff[staff_index(list, o.who)];
+    std::vector<std::string> changed;
+    if (o.name->count()) {
+        if (o.name_value.empty()) throw UsageError("--name: a staff member needs a name");
+        s.name = o.name_value, changed.push_back("name");
+    }
+    if (o.role->count()) {
+        s.role.reset();
+        if (!o.role_value.empty()) {
+            s.role = enum_from_text<Role>(o.role_value);
+            if (!s.role)
+                throw UsageError(fmt::format("--role {}: use one of {} (班主任/任课教师/领导/其他)",
+                                             o.role_value, enum_keys<Role>()));
+        }
+        changed.push_back("role");
+    }
+    auto number = [](const std::string& option, const std::string& text, int high) {
+        if (text.empty()) return std::optional<int>();
+        const auto n = parse_small_number(text);
+        if (!n || *n < 1 || *n > high)
+            throw UsageError(fmt::format("{} {}: give a number from 1 to {}", option, text, high));
+        return n;
+    };
+    if (o.grade->count()) s.grade = number("--grade", o.grade_value, 6), changed.push_back("grade");
+    if (o.klass->count())
+        s.class_no = number("--class", o.class_value, 99), changed.push_back("class");
+    if (o.phone->count()) {
+        if (!o.phone_value.empty() && !is_phone_number(o.phone_value))
+            throw DataError("--phone: not a mobile (11 digits) or landline number with area code");
+        s.phone = o.phone_value, changed.push_back("phone");
+    }
+    if (changed.empty())
+        throw UsageError("nothing to change: give --name, --role, --grade, --class or --phone");
+    std::string fields;
+    for (const auto& f : changed) fields += (fields.empty() ? "" : ", ") + f;
+    ctx.journal->action = fmt::format("staff set {} {}", s.id, fields);
+    const bool written = session.write_staff(list);
+    if (!ctx.quiet)
+        ctx.out << fmt::format("{} {} {}: {}\n", written ? "changed" : "unchanged", s.id, s.name,
+                               fields);
+    return kOk;
+}
+
+int run_staff_remove(const StaffRemoveOptions& o, Context& ctx) {
+    const Tree tree = open_tree(ctx);
+    WriteSession session = tree.lock();
+    Loaded<StaffList> file = tree.load_staff();
+    require_writable(file, ctx);
+    StaffList list = file.record;
+    const size_t at = staff_index(list, o.who);
+    const Staff gone = list.staff[at];
+    list.staff.erase(list.staff.begin() + static_cast<long>(at));
+    // A teacher the records still name stays: removing them would leave pairings and talks
+    // pointing at nobody (check would then refuse every such file).
+    std::vector<std::string> uses;
+    size_t children_naming = 0;
+    for (const auto& c : tree.load_children()) {
+        if (!c.parsed) continue;
+        Problems problems;
+        check_references(
+            c.record, list, [](std::string_view) { return true; }, problems);
+        for (const auto& p : problems)
+            if (p.message.find("teacher " + gone.id + " ") != std::string::npos) {
+                if (uses.size() < 5) uses.push_back(c.id + " " + p.field);  // one per child
+                ++children_naming;
+                break;
+            }
+    }
+    if (children_naming > 0) {
+        std::string list_text;
+        for (const auto& u : uses) list_text += (list_text.empty() ? "" : ", ") + u;
+        throw DataError(fmt::format(
+            "{} {} is named in the records of {} child{} ({}{}); they stay in staff.yaml. "
+            "Re-pair the children first (liushou pair ID --teacher T); a teacher of past talks "
+            "stays for the record",
+            gone.id, gone.name, children_naming, children_naming == 1 ? "" : "ren", list_text,
+            children_naming > uses.size() ? ", …" : ""));
+    }
+    ctx.journal->action = "staff remove " + gone.id;
+    session.write_staff(list);
+    if (!ctx.quiet) ctx.out << fmt::format("removed {} {}\n", gone.id, gone.name);
+    return kOk;
+}
 
 std::string next_staff_id(const StaffList& list) {
     int highest = 0;
@@ -137,6 +248,28 @@ void setup_staff(CLI::App& cmd, Runner& run) {
         ->check(CLI::Range(1, 99));
     add->add_option("--phone", a->phone, "Phone number");
     add->callback([a, &run] { run = [a](Context& ctx) { return run_staff_add(*a, ctx); }; });
+
+    auto set = cmd.add_subcommand("set", "Change a staff member's name, role, class or phone");
+    auto t = std::make_shared<StaffSetOptions>();
+    set->add_option("who", t->who, "The staff member: an id, or a name only one has")
+        ->type_name("T")
+        ->required();
+    t->name = set->add_option("--name", t->name_value, "The name");
+    t->role = set->add_option("--role", t->role_value,
+                              "head_teacher | teacher | leader | other (\"\" clears it)");
+    t->grade =
+        set->add_option("--grade", t->grade_value, "Grade of the class led (\"\" clears it)");
+    t->klass = set->add_option("--class", t->class_value, "Class number led (\"\" clears it)");
+    t->phone = set->add_option("--phone", t->phone_value, "Phone number (\"\" clears it)");
+    set->callback([t, &run] { run = [t](Context& ctx) { return run_staff_set(*t, ctx); }; });
+
+    auto remove = cmd.add_subcommand(
+        "remove", "Remove a staff member no record names (one added twice by mistake, say)");
+    auto r = std::make_shared<StaffRemoveOptions>();
+    remove->add_option("who", r->who, "The staff member: an id, or a name only one has")
+        ->type_name("T")
+        ->required();
+    remove->callback([r, &run] { run = [r](Context& ctx) { return run_staff_remove(*r, ctx); }; });
 
     auto list = cmd.add_subcommand("list", "List staff");
     auto l = std::make_shared<StaffListOptions>();

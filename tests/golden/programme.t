@@ -158,3 +158,77 @@ the plan does not have (a hand edit).
   $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep plan_done
   liushou.yaml:42:11: error: plan_done[0].task: the plan of 2026-03 has no task 7
   [1]
+
+**The school, its leading group and its staff by command**, so that nobody edits liushou.yaml
+or staff.yaml by hand. What a change leaves must pass check, or nothing is written: the bad
+tick above still stands, so the first change is refused until the file is put right.
+
+  $ liushou school set --county 京山县
+  liushou: plan_done[0].task: the plan of 2026-03 has no task 7
+  liushou: liushou.yaml would not pass check; nothing was written
+  [1]
+  $ sed -i 's/    task: 7/    task: 2/' liushou.yaml
+  $ liushou school set --county 京山县 --talks-per-month 2 --months-without-talks 1,2,7,8,12
+  set county, rules.talks_per_month, rules.months_without_talks
+  $ liushou check --allow-incomplete | grep 现行规则 && liushou --lang en check --allow-incomplete | grep '^rules in force'
+  现行规则：每月谈心 2 次、亲情电话 1 次（1、2、7、8、12 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
+  rules in force: talks 2 a month, family calls 1 a month (none in months 1, 2, 7, 8, 12; 第二学期: family calls from month 4); home visits 1 a term, guardian meetings 1 a term
+  $ liushou school set --talks-per-month 40
+  liushou: --talks-per-month 40: give a number from 0 to 31
+  [2]
+  $ liushou school set --language fr
+  liushou: --language fr: zh or en
+  [2]
+  $ liushou school set
+  liushou: nothing to change: give --name, --county, --language or a rule
+  [2]
+  $ liushou school set --talks-per-month 1 --months-without-talks 1,2,7,8 --county "" -q
+  $ liushou group add --role 组长 --name 喻校长 && liushou group add --role 副组长 --name 杨副校长 && liushou group add --role member --name 张老师
+  组长 喻校长
+  副组长 杨副校长
+  组员 张老师
+  $ liushou group add --role 组长 --name 王校长
+  liushou: the group's leader is 喻校长; group remove --name 喻校长 first
+  [1]
+  $ liushou group add --role 组员 --name 张老师
+  liushou: 张老师 is in the leading group already; group remove first to change the role
+  [1]
+  $ liushou group add --role 校长 --name 王校长
+  liushou: --role 校长: 组长, 副组长 or 组员 (leader, deputy, member)
+  [2]
+  $ liushou group remove --name 杨副校长 && liushou group remove --name 杨副校长
+  removed 杨副校长
+  liushou: 杨副校长 is not in the leading group
+  [1]
+  $ liushou report summary | grep 领导小组 && liushou --lang en report summary | grep 'Leading group'
+  - 领导小组：组长 喻校长；副组长 —；组员 张老师
+  - Leading group: leader 喻校长; deputies —; members 张老师
+
+A teacher added twice by mistake is removed; one whom a record names stays, and the message
+says where; `staff set` changes fields, "" clears one.
+
+  $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师 && liushou staff list
+  编号  姓名    职务    班级  电话
+  T001  张老师  班主任  3-2
+  T002  李老师
+  T003  李老师
+  $ liushou staff remove 李老师
+  liushou: 李老师 is the name of T002, T003; give the staff id
+  [2]
+  $ liushou staff remove T003 && liushou staff remove T001
+  removed T003 李老师
+  liushou: T001 张老师 is named in the records of 5 children (A talks[0].by, B talks[0].by, C talks[0].by, D talks[0].by, E talks[0].by); they stay in staff.yaml. Re-pair the children first (liushou pair ID --teacher T); a teacher of past talks stays for the record
+  [1]
+  $ liushou staff set 李老师 --phone 13800000009 --role teacher && liushou staff set T002 --phone "" --grade 3 --class 1
+  changed T002 李老师: role, phone
+  changed T002 李老师: grade, class, phone
+  $ liushou staff set T002 --phone 123
+  liushou: --phone: not a mobile (11 digits) or landline number with area code
+  [1]
+  $ liushou staff set T002
+  liushou: nothing to change: give --name, --role, --grade, --class or --phone
+  [2]
+  $ liushou --lang en staff list
+  ID    Name    Role          Class  Phone
+  T001  张老师  head_teacher  3-2
+  T002  李老师  teacher       3-1
