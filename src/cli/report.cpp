@@ -266,6 +266,37 @@ int run_talks(const ReportOptions& o, Context& ctx) {
     return skipped ? kDataProblem : kOk;
 }
 
+int run_subsidies(const ReportOptions& o, Context& ctx) {
+    bool skipped = false;
+    const auto loaded = load_trees(ctx, skipped);
+    const auto& trees = loaded.trees;
+    const auto sources = provenance(trees);
+    SubsidyRoll roll;
+    roll.as_of = ctx.today;
+    // The children as they stand today: a subsidy granted or ended later is not there.
+    std::vector<std::vector<Child>> now(trees.size());
+    for (size_t i = 0; i < trees.size(); ++i) {
+        for (const Child& c : trees[i].children)
+            if (enrolled_on_day(c, ctx.today)) {
+                ++roll.enrolled;
+                Child then = state_on(c, ctx.today);
+                if (!then.support.subsidies.empty()) now[i].push_back(std::move(then));
+            }
+        std::sort(now[i].begin(), now[i].end(), [](const Child& a, const Child& b) {
+            const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));
+            const auto kb = std::make_pair(b.grade.value_or(99), b.class_no.value_or(99));
+            return ka != kb ? ka < kb : natural_less(a.id, b.id);
+        });
+    }
+    for (size_t i = 0; i < trees.size(); ++i) {
+        ClassRoster r{&sources[i], {}};
+        for (const Child& c : now[i]) r.children.push_back(&c);
+        roll.schools.push_back(r);
+    }
+    emit(o, ctx, render_subsidies(roll, style_of(o, ctx, trees.front().school)));
+    return skipped ? kDataProblem : kOk;
+}
+
 void common_options(CLI::App& cmd, ReportOptions& o) {
     cmd.add_option("--format", o.format, "md | json | csv (default md)")
         ->check(CLI::IsMember({"md", "json", "csv"}));
@@ -304,6 +335,11 @@ void setup_report(CLI::App& cmd, Runner& run) {
     klass->add_option("class", o->class_no, "Class number")->required()->check(CLI::Range(1, 99));
     common_options(*klass, *o);
     klass->callback([o, &run] { run = [o](Context& ctx) { return run_class(*o, ctx); }; });
+
+    auto* subsidies = cmd.add_subcommand(
+        "subsidies", "Who receives which subsidy (两免一补, 营养餐 …), with counts");
+    common_options(*subsidies, *o);
+    subsidies->callback([o, &run] { run = [o](Context& ctx) { return run_subsidies(*o, ctx); }; });
 
     auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
     talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");

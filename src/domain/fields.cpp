@@ -111,17 +111,39 @@ bool looks_scientific(std::string_view s) {
            std::isdigit(static_cast<unsigned char>(s[0]));
 }
 
-const std::vector<std::pair<std::string_view, std::string_view>> kSubsidyNames = {
-    {"两免一补", "two_exemptions_one_subsidy"},
-    {"营养餐", "nutrition_meals"},
-    {"寄宿生生活补助", "boarding_allowance"},
+/// The help the seed's schools name: stored by key, shown in the reader's words.
+struct SubsidyName {
+    std::string_view zh, key, en;
+};
+const SubsidyName kSubsidyNames[] = {
+    {"两免一补", "two_exemptions_one_subsidy", "two exemptions, one subsidy"},
+    {"营养餐", "nutrition_meals", "nutrition meals"},
+    {"寄宿生生活补助", "boarding_allowance", "boarding allowance"},
+    {"春蕾班", "spring_bud_class", "Spring Bud class"},
+    {"社会妈妈", "social_mother", "a social mother"},
 };
 
+}  // namespace
+
 std::string subsidy_key(std::string_view text) {
-    for (const auto& [zh, key] : kSubsidyNames)
-        if (text == zh) return std::string(key);
+    for (const auto& n : kSubsidyNames)
+        if (text == n.zh || text == n.key) return std::string(n.key);
     return std::string(text);
 }
+
+int subsidy_order(std::string_view key) {
+    for (size_t i = 0; i < std::size(kSubsidyNames); ++i)
+        if (key == kSubsidyNames[i].key) return static_cast<int>(i);
+    return static_cast<int>(std::size(kSubsidyNames));
+}
+
+std::string subsidy_label(std::string_view key, std::string_view lang) {
+    for (const auto& n : kSubsidyNames)
+        if (key == n.key) return std::string(lang == "en" ? n.en : n.zh);
+    return std::string(key);  // the school's own words, as written
+}
+
+namespace {
 
 /// Stores `value` in the child's field at `path`, which holds a T or an optional T. Where a
 /// field is kept is schema.hpp's business; the table above only names its path.

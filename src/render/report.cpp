@@ -2,8 +2,10 @@
 // Markdown, CSV and JSON. With redaction on, phones, id numbers and house numbers are masked.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
+#include "liushou/fields.hpp"
 #include "liushou/report_render.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/validate.hpp"
@@ -154,7 +156,8 @@ std::string render_child(const Child& original, const Provenance& source,
     out += header({w.t("项目", "Field"), w.t("内容", "Value")});
     std::string subsidies;
     for (const auto& s : c.support.subsidies)
-        subsidies += (subsidies.empty() ? "" : ", ") + w.text(s);
+        subsidies +=
+            (subsidies.empty() ? "" : w.t("、", ", ")) + w.text(subsidy_label(s, w.style().lang));
     line("重点帮扶对象", "Key child", c.support.key_child ? w.t("是", "yes") : w.t("否", "no"));
     line("资助", "Subsidies", subsidies);
     line("个别教育管理方案", "Individual plan", w.text(c.support.individual_plan));
@@ -198,6 +201,94 @@ std::string render_child(const Child& original, const Provenance& source,
                     staff_name(source, t.by, w), w.text(t.summary), enum_text(t.mood, w), follow});
     }
     if (!c.notes.empty()) out += w.t("\n## 备注\n\n", "\n## Notes\n\n") + w.text(c.notes) + "\n";
+    return out;
+}
+
+std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) {
+    const Writer w(style);
+    const bool county = roll.schools.size() > 1;
+    // Each subsidy in the order first met, with its children in class order.
+    std::vector<std::pair<std::string, std::vector<std::pair<const Provenance*, const Child*>>>> by;
+    size_t subsidised = 0;
+    for (const auto& r : roll.schools)
+        for (const Child* c : r.children) {
+            subsidised += !c->support.subsidies.empty();
+            for (const auto& key : c->support.subsidies) {
+                auto it = std::find_if(by.begin(), by.end(),
+                                       [&](const auto& b) { return b.first == key; });
+                if (it == by.end()) it = by.insert(by.end(), {key, {}});
+                it->second.emplace_back(r.source, c);
+            }
+        }
+    std::stable_sort(by.begin(), by.end(), [](const auto& a, const auto& b) {
+        const int ra = subsidy_order(a.first), rb = subsidy_order(b.first);
+        return ra != rb ? ra < rb : a.first < b.first;
+    });
+    const std::string lang = style.lang;
+    if (style.format == Format::json) {
+        std::string out = fmt::format(
+            "{{\"as_of\": \"{}\", \"enrolled\": {}, \"subsidised\": {}, \"subsidies\": [",
+            roll.as_of.iso(), roll.enrolled, subsidised);
+        for (size_t i = 0; i < by.size(); ++i) {
+            out += fmt::format("{}\n  {{\"key\": {}, \"label\": {}, \"children\": [", i ? "," : "",
+                               json_string(by[i].first),
+                               json_string(subsidy_label(by[i].first, lang)));
+            for (size_t j = 0; j < by[i].second.size(); ++j) {
+                const auto& [source, c] = by[i].second[j];
+                out += fmt::format(
+                    "{}{{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}}}",
+                    j ? ", " : "", json_string(source->school->school), w.json(c->id),
+                    w.json(c->name), c->grade ? std::to_string(*c->grade) : "null",
+                    c->class_no ? std::to_string(*c->class_no) : "null");
+            }
+            out += "]}";
+        }
+        return out + (by.empty() ? "]}\n" : "\n]}\n");
+    }
+    if (style.format == Format::csv) {
+        std::vector<std::string> head = {w.t("资助", "Subsidy"), w.t("学号", "ID"),
+                                         w.t("姓名", "Name"), w.t("班级", "Class")};
+        if (county) head.insert(head.begin(), w.t("学校", "School"));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& [key, children] : by)
+            for (const auto& [source, c] : children) {
+                std::vector<std::string> cells = {w.text(subsidy_label(key, lang)), w.text(c->id),
+                                                  w.text(c->name),
+                                                  class_label(c->grade, c->class_no, lang)};
+                if (county) cells.insert(cells.begin(), w.text(source->school->school));
+                rows.push_back(cells);
+            }
+        return csv_table(head, rows);
+    }
+    const School& first = *roll.schools.front().source->school;
+    std::string out =
+        w.t(fmt::format("# {}资助落实情况\n\n", county ? "" : w.text(first.school) + " "),
+            fmt::format("# {}Subsidies received\n\n", county ? "" : w.text(first.school) + ": "));
+    out += w.en() ? fmt::format(
+                        "- As of {}\n- Enrolled left-behind children: {}, of them "
+                        "receiving a subsidy: {}\n\n",
+                        roll.as_of.iso(), roll.enrolled, subsidised)
+                  : fmt::format("- 截至：{}\n- 在读留守儿童 {} 名，享受资助 {} 名\n\n",
+                                roll.as_of.iso(), roll.enrolled, subsidised);
+    if (by.empty()) return out + w.t("没有儿童享受资助。\n", "No child receives a subsidy.\n");
+    out += header({w.t("资助", "Subsidy"), w.t("人数", "Children")}, 1);
+    for (const auto& [key, children] : by)
+        out += row({w.text(subsidy_label(key, lang)), std::to_string(children.size())});
+    for (const auto& [key, children] : by) {
+        out += fmt::format(
+            "\n## {}{}\n\n", w.text(subsidy_label(key, lang)),
+            w.t(fmt::format("（{} 名）", children.size()), fmt::format(" ({})", children.size())));
+        std::vector<std::string> head = {w.t("学号", "ID"), w.t("姓名", "Name"),
+                                         w.t("班级", "Class")};
+        if (county) head.insert(head.begin(), w.t("学校", "School"));
+        out += header(head);
+        for (const auto& [source, c] : children) {
+            std::vector<std::string> cells = {w.text(c->id), w.text(c->name),
+                                              class_label(c->grade, c->class_no, lang)};
+            if (county) cells.insert(cells.begin(), w.text(source->school->school));
+            out += row(cells);
+        }
+    }
     return out;
 }
 

@@ -232,3 +232,90 @@ says where; `staff set` changes fields, "" clears one.
   ID    Name    Role          Class  Phone
   T001  张老师  head_teacher  3-2
   T002  李老师  teacher       3-1
+
+**Subsidies in the seed's words.** 两免一补, 营养餐, 春蕾班, 社会妈妈 are stored by key and
+shown in the reader's language everywhere; a school's own (爱心午餐) as written. `report
+subsidies` lists who receives what today, with counts: A two, B three, D one; C's subsidy ends
+on 03-15 (today), so C is not counted.
+
+  $ liushou -q enroll A --subsidies 两免一补,营养餐 --on 2026-03-01 && liushou -q enroll B --subsidies 社会妈妈,爱心午餐,两免一补 --on 2026-03-01 && liushou -q enroll D --subsidies 春蕾班 --on 2026-03-01
+  $ liushou -q enroll C --subsidies 营养餐 --on 2026-03-01 && liushou -q enroll C --subsidies "" --on 2026-03-15
+  $ sed -n '/subsidies:/,/^[a-z]/p' children/B.yaml
+    subsidies:
+      - social_mother
+      - 爱心午餐
+      - two_exemptions_one_subsidy
+  talks:
+  $ liushou report child B | grep 资助 && liushou --lang en report child B | grep Subsidies
+  | 资助 | 社会妈妈、爱心午餐、两免一补 |
+  | Subsidies | a social mother, 爱心午餐, two exemptions, one subsidy |
+  $ liushou report subsidies
+  # 孙桥小学 资助落实情况
+  
+  - 截至：2026-03-15
+  - 在读留守儿童 5 名，享受资助 3 名
+  
+  | 资助 | 人数 |
+  | --- | ---: |
+  | 两免一补 | 2 |
+  | 营养餐 | 1 |
+  | 春蕾班 | 1 |
+  | 社会妈妈 | 1 |
+  | 爱心午餐 | 1 |
+  
+  ## 两免一补（2 名）
+  
+  | 学号 | 姓名 | 班级 |
+  | --- | --- | --- |
+  | A | 学生A | 三年级2班 |
+  | B | 学生B | 三年级2班 |
+  
+  ## 营养餐（1 名）
+  
+  | 学号 | 姓名 | 班级 |
+  | --- | --- | --- |
+  | A | 学生A | 三年级2班 |
+  
+  ## 春蕾班（1 名）
+  
+  | 学号 | 姓名 | 班级 |
+  | --- | --- | --- |
+  | D | 学生D | 三年级2班 |
+  
+  ## 社会妈妈（1 名）
+  
+  | 学号 | 姓名 | 班级 |
+  | --- | --- | --- |
+  | B | 学生B | 三年级2班 |
+  
+  ## 爱心午餐（1 名）
+  
+  | 学号 | 姓名 | 班级 |
+  | --- | --- | --- |
+  | B | 学生B | 三年级2班 |
+  $ liushou --lang en report subsidies | sed -n 1,12p
+  # 孙桥小学: Subsidies received
+  
+  - As of 2026-03-15
+  - Enrolled left-behind children: 5, of them receiving a subsidy: 3
+  
+  | Subsidy | Children |
+  | --- | ---: |
+  | two exemptions, one subsidy | 2 |
+  | nutrition meals | 1 |
+  | Spring Bud class | 1 |
+  | a social mother | 1 |
+  | 爱心午餐 | 1 |
+  $ liushou report subsidies --format csv
+  资助,学号,姓名,班级
+  两免一补,A,学生A,三年级2班
+  两免一补,B,学生B,三年级2班
+  营养餐,A,学生A,三年级2班
+  春蕾班,D,学生D,三年级2班
+  社会妈妈,B,学生B,三年级2班
+  爱心午餐,B,学生B,三年级2班
+  $ liushou report subsidies --format json | jq -c '.subsidised, [.subsidies[] | [.key, .label, (.children | length)]]'
+  3
+  [["two_exemptions_one_subsidy","两免一补",2],["nutrition_meals","营养餐",1],["spring_bud_class","春蕾班",1],["social_mother","社会妈妈",1],["爱心午餐","爱心午餐",1]]
+  $ liushou report summary | grep '享受资助'
+  | 享受资助 | 3 |

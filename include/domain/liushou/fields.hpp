@@ -59,6 +59,15 @@ std::optional<int> parse_small_number(std::string_view text);
 /// 是/否, yes/no, true/false, y/n, 1/0.
 std::optional<bool> parse_yes_no(std::string_view text);
 
+/// A subsidy as stored: the key of one the seed names (两免一补 -> two_exemptions_one_subsidy),
+/// else the text itself.
+std::string subsidy_key(std::string_view text);
+/// A stored subsidy in the reader's words: 两免一补 in zh, "two exemptions, one subsidy" in en;
+/// the school's own words stay as written.
+std::string subsidy_label(std::string_view key, std::string_view lang);
+/// Where a subsidy comes in lists: the seed's in their order, then the school's own.
+int subsidy_order(std::string_view key);
+
 /// The next free `<year>-<NNN>` id given the ids in use (at least three digits).
 std::string next_child_id(int year, const std::set<std::string>& taken);
 

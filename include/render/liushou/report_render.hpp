@@ -44,6 +44,15 @@ struct ClassRoster {
 std::string render_class(int grade, int class_no, const std::vector<ClassRoster>& rosters,
                          const Date& as_of, const ReportStyle& style);
 
+/// The children enrolled on a day who receive a subsidy, and how many are enrolled.
+struct SubsidyRoll {
+    Date as_of;
+    size_t enrolled = 0;
+    std::vector<ClassRoster> schools;  // each school's subsidised children
+};
+/// Who receives what (the seed's 减免落实情况检查): each subsidy with its count and children.
+std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style);
+
 struct TalkLine {
     const Provenance* source = nullptr;
     const Child* child = nullptr;
