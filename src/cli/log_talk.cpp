@@ -35,8 +35,8 @@ Talk talk_from_options(const TalkOptions& o, const Context& ctx) {
     const auto kind = enum_from_text<TalkKind>(o.kind);
     if (!kind)
         throw UsageError(
-            fmt::format("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会/心理辅导)", o.kind,
-                        enum_keys<TalkKind>()));
+            fmt::format("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会/心理辅导/生日祝福)",
+                        o.kind, enum_keys<TalkKind>()));
     talk.kind = *kind;
     if (!o.mood.empty()) {
         talk.mood = enum_from_text<Mood>(o.mood);
@@ -325,8 +325,8 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.add_option("--by", o->by, "Who held it: a staff id or unique name")->type_name("T");
     cmd.add_option("--date", o->date, "When (default: today)")->type_name("DATE");
     cmd.add_option("--kind", o->kind,
-                   "talk | home_visit | family_call | meeting | counselling "
-                   "(谈心/家访/亲情电话/座谈会/心理辅导; default talk)");
+                   "talk | home_visit | family_call | meeting | counselling | greeting "
+                   "(谈心/家访/亲情电话/座谈会/心理辅导/生日祝福; default talk)");
     cmd.add_option("--summary", o->summary, "What was talked about (记录卡)")->type_name("TEXT");
     cmd.add_option("--mood", o->mood, "good | ok | low (好/一般/低落)");
     cmd.add_option("--follow-up", o->follow_up, "Something to follow up (跟进事项)")

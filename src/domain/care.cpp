@@ -326,8 +326,10 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
         if (!kind.empty()) {
             const auto k = enum_from_text<TalkKind>(kind);
             if (!k)
-                problem(kKind, fmt::format("\"{}\" is not 谈心, 家访, 亲情电话, 座谈会 or 心理辅导",
-                                           kind));
+                problem(
+                    kKind,
+                    fmt::format("\"{}\" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福",
+                                kind));
             else
                 talk.kind = *k;
         }

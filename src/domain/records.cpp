@@ -54,6 +54,7 @@ const std::vector<EnumEntry<TalkKind>>& enum_entries<TalkKind>() {
         {TalkKind::family_call, "family_call", "亲情电话", {"family-call"}},
         {TalkKind::meeting, "meeting", "座谈会", {"家长会"}},
         {TalkKind::counselling, "counselling", "心理辅导", {"心理咨询", "心理疏导", "counseling"}},
+        {TalkKind::greeting, "greeting", "生日祝福", {"生日", "birthday"}},
     };
     return kEntries;
 }

@@ -231,6 +231,13 @@ Stats child_stats(const Child& original, const School& school, const Period& per
             s.meetings += r;
         }
     }
+    for (Month m{period.from.year, period.from.month}; m.first() <= end;
+         m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
+        const auto day = birthday_in(c, m);
+        if (!day || *day < period.from || end < *day || !enrolled_on_day(c, *day)) continue;
+        ++s.birthdays;
+        s.birthdays_greeted += greeted_in(c, m, end).has_value();
+    }
     if (const int sessions = count_entries(c, TalkKind::counselling, period.from, end)) {
         s.counselling_sessions = sessions;
         s.counselled = 1;
@@ -266,6 +273,8 @@ Stats& Stats::operator+=(const Stats& o) {
     counselling_sessions += o.counselling_sessions;
     counselled += o.counselled;
     counselled_key += o.counselled_key;
+    birthdays += o.birthdays;
+    birthdays_greeted += o.birthdays_greeted;
     filed += o.filed;
     enrolment += o.enrolment;
     retention += o.retention;

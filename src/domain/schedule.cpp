@@ -168,6 +168,23 @@ void owe(Cadence& cadence, const std::vector<const Child*>& children,
 
 }  // namespace
 
+std::optional<Date> birthday_in(const Child& c, const Month& month) {
+    if (!c.birth_date || c.birth_date->month != month.month) return std::nullopt;
+    int day = c.birth_date->day;
+    if (month.month == 2 && day == 29 && !is_leap_year(month.year)) day = 28;
+    return Date{month.year, month.month, day};
+}
+
+std::optional<Date> greeted_in(const Child& c, const Month& month, const Date& as_of) {
+    std::optional<Date> first;
+    for (const Talk& t : c.talks)
+        if (t.kind == TalkKind::greeting && t.date && t.date->year == month.year &&
+            t.date->month == month.month && *t.date <= as_of && enrolled_on_day(c, *t.date) &&
+            (!first || *t.date < *first))
+            first = t.date;
+    return first;
+}
+
 std::vector<PlanTask> plan_tasks(const School& school, const Month& month, const Date& as_of) {
     std::vector<PlanTask> out;
     const auto it = school.plan.find(month.month);
@@ -332,13 +349,10 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
 
     for (size_t i = 0; i < in.size(); ++i) {
         const Child* c = in[i];
-        if (c->birth_date && c->birth_date->month == month.month) {
-            int day = c->birth_date->day;
-            if (month.month == 2 && day == 29 && !is_leap_year(month.year)) day = 28;
-            const Date on{month.year, month.month, day};
-            s.birthdays.push_back(
-                Birthday{ref_of(*c), *c->birth_date, on, c->birth_date->age_on(on)});
-        }
+        if (const auto on = birthday_in(*c, month))
+            s.birthdays.push_back(Birthday{ref_of(*c), *c->birth_date, *on,
+                                           c->birth_date->age_on(*on),
+                                           greeted_in(*c, month, s.as_of)});
         // A future month's checklist ages follow-ups to today: nothing later is known.
         const Date aged_to = today < s.as_of ? today : s.as_of;
         for (const Talk* t : open_follow_ups(*c, s.as_of))

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "liushou/fields.hpp"
 #include "liushou/render.hpp"
 
@@ -51,6 +53,8 @@ const char* kind_en(TalkKind k) {
             return "Guardian meetings";
         case TalkKind::counselling:
             return "Counselling";
+        case TalkKind::greeting:
+            return "Birthday greetings";
     }
     return "";
 }
@@ -172,8 +176,11 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
         else
             out += fmt::format("| {} | — | — |\n", name);
     }
-    out +=
-        fmt::format("| {} | {} | |\n", m.t("本月生日", "Birthdays this month"), s.birthdays.size());
+    // Birthdays still owed a greeting, as the talks still owed.
+    const auto ungreeted = std::count_if(s.birthdays.begin(), s.birthdays.end(),
+                                         [](const Birthday& b) { return !b.greeted; });
+    out += fmt::format("| {} | {} | {} |\n", m.t("本月生日", "Birthdays this month"),
+                       s.birthdays.size(), ungreeted);
     out += fmt::format("| {} | | {} |\n", m.t("未关闭的跟进事项", "Open follow-ups"),
                        s.follow_ups.size());
     out += fmt::format("| {} | | {} |\n", m.t("未结对", "Without a teacher"), s.unpaired.size());
@@ -206,11 +213,18 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
 
     out += m.t("## 生日祝福\n\n", "## Birthdays\n\n");
     if (s.birthdays.empty()) out += m.t("本月无。\n", "None this month.\n");
-    for (const auto& b : s.birthdays)
-        out += m.en() ? fmt::format("- [ ] {}: {} turns {}\n", b.day.iso(), child_line(b.child, m),
-                                    b.age)
-                      : fmt::format("- [ ] {}月{}日 {}，{} 岁生日\n", b.day.month, b.day.day,
-                                    child_line(b.child, m), b.age);
+    // A greeting (log-talk --kind 生日祝福) in the month ticks the birthday off.
+    for (const auto& b : s.birthdays) {
+        const std::string box = b.greeted ? "- [x] " : "- [ ] ";
+        const std::string greeted =
+            !b.greeted ? ""
+                       : m.t(fmt::format("（{}月{}日已祝福）", b.greeted->month, b.greeted->day),
+                             fmt::format(" (greeted {})", b.greeted->iso()));
+        out += m.en() ? fmt::format("{}{}: {} turns {}{}\n", box, b.day.iso(),
+                                    child_line(b.child, m), b.age, greeted)
+                      : fmt::format("{}{}月{}日 {}，{} 岁生日{}\n", box, b.day.month, b.day.day,
+                                    child_line(b.child, m), b.age, greeted);
+    }
     out += "\n";
 
     out += m.t("## 未关闭的跟进事项\n\n", "## Open follow-ups\n\n");
@@ -266,9 +280,10 @@ std::string schedule_json(const Schedule& s, const School& school, const StaffLi
     out += "  \"birthdays\": [";
     for (size_t i = 0; i < s.birthdays.size(); ++i) {
         const auto& b = s.birthdays[i];
-        out += fmt::format("{}\n    {{{}, \"birth_date\": {}, \"day\": {}, \"age\": {}}}",
-                           i ? "," : "", json_ref(b.child), json_string(b.birth.iso()),
-                           json_string(b.day.iso()), b.age);
+        out += fmt::format(
+            "{}\n    {{{}, \"birth_date\": {}, \"day\": {}, \"age\": {}, \"greeted\": {}}}",
+            i ? "," : "", json_ref(b.child), json_string(b.birth.iso()), json_string(b.day.iso()),
+            b.age, b.greeted ? json_string(b.greeted->iso()) : "null");
     }
     out += "],\n  \"follow_ups\": [";
     for (size_t i = 0; i < s.follow_ups.size(); ++i) {

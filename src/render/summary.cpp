@@ -63,11 +63,13 @@ const Count kCounts[] = {
     {"not_enrolled", "未入学", "Not enrolled (未入学)", &Stats::not_enrolled},
 };
 
-// 心理辅导: not a rate (no child owes it), a count of the period.
-const Count kCounselling[] = {
+// 心理辅导 and 生日祝福: counts of the period, not rates of what every child is owed.
+const Count kProgramme[] = {
     {"counselling_sessions", "心理辅导次数", "Counselling sessions", &Stats::counselling_sessions},
     {"counselled", "接受心理辅导的儿童", "Children counselled", &Stats::counselled},
     {"counselled_key", "其中重点帮扶对象", "of them key children", &Stats::counselled_key},
+    {"birthdays", "生日", "Birthdays", &Stats::birthdays},
+    {"birthdays_greeted", "已祝福", "Birthdays greeted", &Stats::birthdays_greeted},
 };
 
 /// A month's label, with the days counted when the period or the reference day cuts it.
@@ -111,7 +113,7 @@ std::string stats_json(const Stats& s) {
                        s.class_no ? std::to_string(*s.class_no) : "null");
     for (const auto& c : kMovement) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     for (const auto& c : kCounts) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
-    for (const auto& c : kCounselling) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
+    for (const auto& c : kProgramme) out += fmt::format(", \"{}\": {}", c.key, s.*(c.value));
     out += ", \"rates\": {";
     for (size_t i = 0; i < std::size(kMetrics); ++i)
         out += fmt::format("{}\"{}\": {}", i ? ", " : "", kMetrics[i].key,
@@ -149,7 +151,7 @@ void stats_csv(std::string& out, const char* scope, const Stats& s) {
     };
     for (const auto& c : kMovement) count(c);
     for (const auto& c : kCounts) count(c);
-    for (const auto& c : kCounselling) count(c);
+    for (const auto& c : kProgramme) count(c);
     auto rate = [&](const std::string& metric, const Rate& r) {
         out += csv_line({scope, s.school, grade, klass, metric, std::to_string(r.num),
                          std::to_string(r.den), json_pct(r) == "null" ? "" : json_pct(r)});
@@ -498,6 +500,15 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                   s.total.counselled, s.total.counselled == 1 ? "" : "ren", s.total.counselled_key)
             : fmt::format("心理辅导：{} 次，{} 名儿童，其中重点帮扶对象 {} 名。\n\n",
                           s.total.counselling_sessions, s.total.counselled, s.total.counselled_key);
+    {
+        const Rate greeted{s.total.birthdays_greeted, s.total.birthdays};
+        out += w.en() ? fmt::format(
+                            "Birthday greetings (生日祝福): {} of {} birthdays in the "
+                            "period ({}).\n\n",
+                            greeted.num, greeted.den, pct(greeted))
+                      : fmt::format("生日祝福：期间 {} 个生日，已祝福 {} 个（{}）。\n\n",
+                                    greeted.den, greeted.num, pct(greeted));
+    }
 
     // 工作计划: the month-by-month plan of liushou.yaml, ticked off with liushou plan done.
     out += w.t("## 工作计划完成情况\n\n", "## The plan, month by month\n\n");

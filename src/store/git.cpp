@@ -74,11 +74,6 @@ GitState git_state(const std::string& root) {
 
 namespace {
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    return s;
-}
-
 /// `git -C dir args…` with `input` on its standard input (written by a thread of its own, so
 /// that neither side waits on a full pipe) and its standard output returned. False when git
 /// cannot be run or fails.

@@ -418,7 +418,7 @@ is skipped) without crashing.
   check: exit 1
   log-talk: wrote the talk
   == talk-unknown-kind.yaml
-  children/2025-900.yaml:28:11: error: talks[0].kind: "chat" is not one of talk | home_visit | family_call | meeting | counselling
+  children/2025-900.yaml:28:11: error: talks[0].kind: "chat" is not one of talk | home_visit | family_call | meeting | counselling | greeting
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   checked 3 files: 1 error, 0 warnings
   check: exit 1
@@ -654,7 +654,7 @@ Bad sheets: an import writes nothing unless every row is good.
   ../hostile/sheets/talks-unknown-child.csv: 1 problem; nothing was logged
   exit 1
   == talks-unknown-kind.csv
-  ../hostile/sheets/talks-unknown-kind.csv:2:3: error: row 2, 类型: "闲聊" is not 谈心, 家访, 亲情电话, 座谈会 or 心理辅导
+  ../hostile/sheets/talks-unknown-kind.csv:2:3: error: row 2, 类型: "闲聊" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福
   ../hostile/sheets/talks-unknown-kind.csv: 1 problem; nothing was logged
   exit 1
   == talks-unknown-teacher.csv

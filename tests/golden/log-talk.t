@@ -62,7 +62,7 @@ an unknown kind, a missing child, an id that could leave children/.
   liushou log-talk: nothing was logged for 2025-002
   [1]
   $ liushou log-talk 2025-002 --by T001 --kind 电话 --summary x
-  liushou: --kind 电话: use one of talk | home_visit | family_call | meeting | counselling (谈心/家访/亲情电话/座谈会/心理辅导)
+  liushou: --kind 电话: use one of talk | home_visit | family_call | meeting | counselling | greeting (谈心/家访/亲情电话/座谈会/心理辅导/生日祝福)
   [2]
   $ liushou log-talk 2025-404 --by T001 --summary x
   liushou: no child 2025-404

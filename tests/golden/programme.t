@@ -319,3 +319,40 @@ on 03-15 (today), so C is not counted.
   [["two_exemptions_one_subsidy","两免一补",2],["nutrition_meals","营养餐",1],["spring_bud_class","春蕾班",1],["social_mother","社会妈妈",1],["爱心午餐","爱心午餐",1]]
   $ liushou report summary | grep '享受资助'
   | 享受资助 | 3 |
+
+**生日祝福 done.** A greeting (`log-talk --kind 生日祝福`) in the birthday's month ticks the
+birthday off in that month's checklist; the summary counts the birthdays of the period greeted.
+All five children were born on 2017-05-01, so May's checklist (as of 05-31) lists five
+birthdays; A (05-01) and C (05-06) are greeted; B's greeting of 04-30 is in April, not the
+birthday's month, so it does not count: 2 of 5, and as of 05-05 1 of 5.
+
+  $ export LIUSHOU_TODAY=2026-05-31
+  $ liushou -q log-talk A --kind 生日祝福 --by T001 --date 2026-05-01 --summary 送生日贺卡 && liushou -q log-talk B --kind greeting --by T001 --date 2026-04-30 --summary 提前祝福 && liushou -q log-talk C --kind 生日 --by T001 --date 2026-05-06 --summary 集体生日会
+  $ liushou schedule --month 2026-05 | sed -n '/^| 本月生日/p;/^## 生日祝福/,/^## /p'
+  | 本月生日 | 5 | 3 |
+  ## 生日祝福
+  
+  - [x] 5月1日 A 学生A，三年级2班，9 岁生日（5月1日已祝福）
+  - [ ] 5月1日 B 学生B，三年级2班，9 岁生日
+  - [x] 5月1日 C 学生C，三年级2班，9 岁生日（5月6日已祝福）
+  - [ ] 5月1日 D 学生D，三年级2班，9 岁生日
+  - [ ] 5月1日 E 学生E，三年级2班，9 岁生日
+  
+  ## 未关闭的跟进事项
+  $ liushou --lang en schedule --month 2026-05 | sed -n '/^## Birthdays/,/^## /p'
+  ## Birthdays
+  
+  - [x] 2026-05-01: A 学生A, 3-2 turns 9 (greeted 2026-05-01)
+  - [ ] 2026-05-01: B 学生B, 3-2 turns 9
+  - [x] 2026-05-01: C 学生C, 3-2 turns 9 (greeted 2026-05-06)
+  - [ ] 2026-05-01: D 学生D, 3-2 turns 9
+  - [ ] 2026-05-01: E 学生E, 3-2 turns 9
+  
+  ## Open follow-ups
+  $ liushou schedule --month 2026-05 --format json | jq -c '[.birthdays[] | [.id, .greeted]]'
+  [["A","2026-05-01"],["B",null],["C","2026-05-06"],["D",null],["E",null]]
+  $ liushou report summary | grep '^生日祝福' && liushou --lang en report summary | grep '^Birthday greetings'
+  生日祝福：期间 5 个生日，已祝福 2 个（40.0%）。
+  Birthday greetings (生日祝福): 2 of 5 birthdays in the period (40.0%).
+  $ liushou report summary --as-of 2026-05-05 | grep '^生日祝福'
+  生日祝福：期间 5 个生日，已祝福 1 个（20.0%）。

@@ -47,7 +47,7 @@ enrolled on the 10th and counts, A1's follow-up is open.
   | 亲情电话（每月 1 次） | 5 | 4 |
   | 家访（每学期 1 次） | 5 | 5 |
   | 座谈会（每学期 1 次） | 5 | 4 |
-  | 本月生日 | 2 | |
+  | 本月生日 | 2 | 2 |
   | 未关闭的跟进事项 | | 1 |
   | 未结对 | | 1 |
   | 档案不完整 | | 4 |
@@ -146,7 +146,7 @@ enrolled on the 10th and counts, A1's follow-up is open.
   | Family calls (1 a month) | 3 | 3 |
   | Home visits (1 a term) | 3 | 3 |
   | Guardian meetings (1 a term) | 3 | 3 |
-  | Birthdays this month | 1 | |
+  | Birthdays this month | 1 | 1 |
   | Open follow-ups | | 1 |
   | Without a teacher | | 0 |
   | Incomplete files | | 2 |
@@ -226,7 +226,7 @@ birthday on the 29th, A4 still counts (transferred on the 20th).
   | 亲情电话 | — | — |
   | 家访（每学期 1 次） | 1 | 1 |
   | 座谈会（每学期 1 次） | 1 | 1 |
-  | 本月生日 | 1 | |
+  | 本月生日 | 1 | 1 |
   | 未关闭的跟进事项 | | 0 |
   | 未结对 | | 1 |
   | 档案不完整 | | 1 |
@@ -284,7 +284,7 @@ birthday on the 29th, A4 still counts (transferred on the 20th).
   | Family calls | — | — |
   | Home visits (1 a term) | 4 | 4 |
   | Guardian meetings (1 a term) | 4 | 3 |
-  | Birthdays this month | 1 | |
+  | Birthdays this month | 1 | 1 |
   | Open follow-ups | | 0 |
   | Without a teacher | | 1 |
   | Incomplete files | | 4 |

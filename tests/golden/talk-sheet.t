@@ -55,7 +55,7 @@ Every bad cell is reported at once; unknown columns and missing columns are name
   $ printf '学号,日期,类型,教师,内容,情绪\n2025-001,2026-02-30,聊天,张三,,开心\n2025-999,2026-03-01,谈心,T001,x,\n' > bad.csv
   $ liushou log-talk --from-csv bad.csv
   bad.csv:2:2: error: row 2, 日期: "2026-02-30" is not a real date (2026-02 has 28 days)
-  bad.csv:2:3: error: row 2, 类型: "聊天" is not 谈心, 家访, 亲情电话, 座谈会 or 心理辅导
+  bad.csv:2:3: error: row 2, 类型: "聊天" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福
   bad.csv:2:4: error: row 2, 教师: no staff member 张三 in staff.yaml (give a staff id or name)
   bad.csv:2:6: error: row 2, 情绪: "开心" is not 好, 一般 or 低落
   bad.csv:3:1: error: row 3, 学号: no child 2025-999

@@ -116,7 +116,7 @@ TEST_CASE(
     CHECK(s.ends[1] == Date{2026, 4, 30});
     // With A's dates for both (the old behaviour), B1's visit would count in 秋's 02-01..02-28.
     const Summary wrong =
-        summarize({SchoolRecords{&a, &as}, SchoolRecords{&b, &bs}}, pa, Date{2026, 4, 30});
+        summarize({SchoolRecords{&a, &as, {}}, SchoolRecords{&b, &bs, {}}}, pa, Date{2026, 4, 30});
     CHECK(wrong.by_school[1].home_visits.num == 2);
     CHECK(!wrong.periods_differ());
 }
@@ -155,7 +155,7 @@ TEST_CASE("the school furthest from 100% comes first among the shortfalls") {
     const std::vector<Child> as = {a1}, bs = {b1};
     const Period p{Date{2026, 3, 1}, Date{2026, 3, 31}, ""};
     const Summary s =
-        summarize({SchoolRecords{&b, &bs}, SchoolRecords{&a, &as}}, p, Date{2026, 3, 31});
+        summarize({SchoolRecords{&b, &bs, {}}, SchoolRecords{&a, &as, {}}}, p, Date{2026, 3, 31});
     REQUIRE(s.shortfalls.size() == 2);
     CHECK(s.shortfalls[0].school == "甲");
     CHECK(s.shortfalls[1].school == "乙");

@@ -218,3 +218,21 @@ TEST_CASE("a tick names a task the plan has, in a month of the school year") {
     REQUIRE(!problems.empty());
     CHECK(problems.back().field == "plan_done[0].task");
 }
+
+TEST_CASE("a birthday greeting counts in the birthday's month, while the child is enrolled") {
+    Child c = enrolled("A1");
+    c.birth_date = Date{2016, 2, 29};
+    CHECK(birthday_in(c, Month{2026, 2}) == Date{2026, 2, 28});  // common year: the 28th
+    CHECK(birthday_in(c, Month{2028, 2}) == Date{2028, 2, 29});
+    CHECK(!birthday_in(c, Month{2026, 3}));
+    Talk early, late, other;
+    early.date = Date{2026, 1, 31}, early.kind = TalkKind::greeting;
+    late.date = Date{2026, 2, 20}, late.kind = TalkKind::greeting;
+    other.date = Date{2026, 2, 10}, other.kind = TalkKind::talk;
+    c.talks = {early, other, late};
+    CHECK(greeted_in(c, Month{2026, 2}, Date{2026, 2, 28}) == Date{2026, 2, 20});
+    CHECK(!greeted_in(c, Month{2026, 2}, Date{2026, 2, 19}));  // not yet
+    c.status = Status::transferred;
+    c.status_on = Date{2026, 2, 15};
+    CHECK(!greeted_in(c, Month{2026, 2}, Date{2026, 2, 28}));  // after the child left
+}

@@ -29,7 +29,8 @@ enum class Entry { new_pupil, transfer };
 enum class LeftBehind { both_parents, father_away, mother_away };
 /// What an entry of a child's talks list records. counselling (心理辅导) is the seed's 心理咨询 and
 /// 矫正: individual counselling, kept apart from the monthly talk it does not replace.
-enum class TalkKind { talk, home_visit, family_call, meeting, counselling };
+/// greeting (生日祝福) is a birthday greeting, which ticks the birthday off in the checklist.
+enum class TalkKind { talk, home_visit, family_call, meeting, counselling, greeting };
 enum class Mood { good, ok, low };
 enum class Role { head_teacher, teacher, leader, other };
 

@@ -84,6 +84,9 @@ struct Stats {
     /// 心理辅导 in the period: sessions, the children who had one, and of those the key
     /// children (重点帮扶对象, whom the seed's 心理咨询 and 矫正 are for).
     int counselling_sessions = 0, counselled = 0, counselled_key = 0;
+    /// 生日祝福: birthdays in the period of children enrolled that day, and those greeted in
+    /// the birthday's month.
+    int birthdays = 0, birthdays_greeted = 0;
     std::vector<MonthRate> talks_by_month, calls_by_month;
     std::vector<TermRate> visits_by_term, meetings_by_term;
     Stats& operator+=(const Stats& other);

@@ -70,7 +70,13 @@ struct Birthday {
     Date birth;
     Date day;  // this year's birthday; 29 February falls on the 28th in other years
     int age = 0;
+    std::optional<Date> greeted;  // the greeting of the month (log-talk --kind greeting)
 };
+
+/// The child's birthday in `month` (29 February on the 28th in common years), if it has one.
+std::optional<Date> birthday_in(const Child& child, const Month& month);
+/// The first birthday greeting of `month` up to `as_of`, dated while the child was enrolled.
+std::optional<Date> greeted_in(const Child& child, const Month& month, const Date& as_of);
 
 struct OpenFollowUp {
     ChildRef child;
