@@ -23,6 +23,7 @@ struct ReportOptions {
     std::string output;
     // summary
     std::string term, from, to, as_of;
+    std::string template_file;
     // child
     std::string id;
     bool all = false;
@@ -150,6 +151,8 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     ask.term = o.term;
     if (!o.term.empty() && (!o.from.empty() || !o.to.empty()))
         throw UsageError("give --term or --from/--to, not both");
+    if (!o.template_file.empty() && o.format != "md")
+        throw UsageError("--template fills a Markdown text; it goes with --format md");
     if (!o.from.empty() || !o.to.empty()) {
         if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
         ask.from = date_arg("--from", o.from, ctx.today);
@@ -175,8 +178,29 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     for (size_t i = 0; i < trees.size(); ++i)
         records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i]});
     const Summary summary = summarize(records, chosen.asked, as_of);
-    emit(o, ctx,
-         render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));
+    if (!o.template_file.empty()) {
+        // The school's own 工作总结, its placeholders filled in; all or nothing.
+        const std::string text = read_file(o.template_file, o.template_file, 1 << 20);
+        if (const size_t bad = invalid_utf8_at(text); bad != std::string::npos)
+            throw DataError("the template is not UTF-8 text; save it as UTF-8", o.template_file,
+                            1 + static_cast<int>(std::count(
+                                    text.begin(), text.begin() + static_cast<long>(bad), '\n')));
+        const TemplateFill filled = fill_summary_template(
+            summary, provenance(trees), loaded.coverage, style_of(o, ctx, first), text);
+        if (!filled.unknown.empty()) {
+            for (const auto& [line, name] : filled.unknown)
+                ctx.err << fmt::format("{}:{}:1: error: unknown placeholder {}\n", o.template_file,
+                                       line, name);
+            std::string known;
+            for (const auto& p : summary_placeholders()) known += (known.empty() ? "" : " ") + p;
+            throw DataError(fmt::format("{}: nothing was written; the placeholders are {}",
+                                        o.template_file, known));
+        }
+        emit(o, ctx, filled.text);
+    } else {
+        emit(o, ctx,
+             render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));
+    }
     release_at_exit(std::move(loaded));
     return skipped ? kDataProblem : kOk;
 }
@@ -321,6 +345,10 @@ void setup_report(CLI::App& cmd, Runner& run) {
         ->add_option("--as-of", o->as_of,
                      "Recompute as the records stood on this day (default: today)")
         ->type_name("DATE");
+    summary
+        ->add_option("--template", o->template_file,
+                     "Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …")
+        ->type_name("FILE");
     common_options(*summary, *o);
     summary->callback([o, &run] { run = [o](Context& ctx) { return run_summary(*o, ctx); }; });
 

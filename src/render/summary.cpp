@@ -67,7 +67,8 @@ const Count kCounts[] = {
 const Count kProgramme[] = {
     {"counselling_sessions", "心理辅导次数", "Counselling sessions", &Stats::counselling_sessions},
     {"counselled", "接受心理辅导的儿童", "Children counselled", &Stats::counselled},
-    {"counselled_key", "其中重点帮扶对象", "of them key children", &Stats::counselled_key},
+    {"counselled_key", "接受心理辅导的重点帮扶对象", "of them key children",
+     &Stats::counselled_key},
     {"birthdays", "生日", "Birthdays", &Stats::birthdays},
     {"birthdays_greeted", "已祝福", "Birthdays greeted", &Stats::birthdays_greeted},
 };
@@ -654,6 +655,135 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
 }
 
 }  // namespace
+
+// ---- the school's own words ------------------------------------------------------------
+
+namespace {
+
+/// A table of the summary a template takes whole: its placeholder and the summary's heading.
+struct SectionName {
+    const char* placeholder;
+    const char* zh;
+    const char* en;
+};
+const SectionName kSections[] = {
+    {"基本情况表", "基本情况", "Children"},
+    {"人数变动表", "各年级、各班人数变动", "Movement by grade and class"},
+    {"各项比率表", "各项比率", "Rates"},
+    {"每月谈心表", "每月谈心完成情况", "Monthly talk coverage"},
+    {"亲情电话家访座谈会表", "亲情电话、家访与座谈会", "Family calls, home visits and meetings"},
+    {"工作计划表", "工作计划完成情况", "The plan, month by month"},
+    {"各学校表", "各学校", "By school"},
+    {"各年级表", "各年级", "By grade"},
+    {"各班表", "各班", "By class"},
+    {"尚未达到", "尚未达到 100% 的地方", "What still falls short of 100%"},
+};
+
+/// Every value a template can name, as the summary writes it.
+std::map<std::string, std::string> template_values(const Summary& s,
+                                                   const std::vector<Provenance>& sources,
+                                                   const Coverage& coverage, const Writer& w) {
+    std::map<std::string, std::string> v;
+    const School& first = *sources.front().school;
+    const bool county = sources.size() > 1 || !coverage.county.empty();
+    v["学校"] = county ? w.text(coverage.county.empty() ? first.county : coverage.county)
+                       : w.text(first.school);
+    v["县"] = w.text(coverage.county.empty() ? first.county : coverage.county);
+    v["学年"] = w.text(first.school_year);
+    const std::string name = s.period.name.empty() ? "" : w.text(s.period.name) + " ";
+    v["统计期间"] = w.en()
+                        ? fmt::format("{}{} to {}", name, s.period.from.iso(), s.period.to.iso())
+                        : fmt::format("{}{} 至 {}", name, s.period.from.iso(), s.period.to.iso());
+    v["截至"] = s.as_of.iso();
+    v["数据计算至"] = s.end.iso();
+    for (const auto& c : kMovement) v[c.zh] = std::to_string(s.total.*(c.value));
+    for (const auto& c : kCounts) v[c.zh] = std::to_string(s.total.*(c.value));
+    for (const auto& c : kProgramme) v[c.zh] = std::to_string(s.total.*(c.value));
+    // 其中双亲外出 reads in a sentence as 双亲外出.
+    v["双亲外出"] = v["其中双亲外出"];
+    v["父亲外出"] = v["其中父亲外出"];
+    v["母亲外出"] = v["其中母亲外出"];
+    for (const auto& m : kMetrics) {
+        const Rate& r = s.total.*(m.rate);
+        v[m.zh] = pct(r);
+        v[std::string(m.zh) + ".完成"] = std::to_string(r.num);
+        v[std::string(m.zh) + ".应完成"] = std::to_string(r.den);
+    }
+    Rate plan;
+    for (const auto& m : s.plan_by_month) plan += m.rate;
+    v["计划完成率"] = pct(plan);
+    v["计划完成"] = std::to_string(plan.num);
+    v["计划任务"] = std::to_string(plan.den);
+    return v;
+}
+
+}  // namespace
+
+std::vector<std::string> summary_placeholders() {
+    std::vector<std::string> out = {"学校", "县", "学年", "统计期间", "截至", "数据计算至"};
+    for (const auto& c : kMovement) out.push_back(c.zh);
+    for (const auto& c : kCounts) out.push_back(c.zh);
+    out.insert(out.end(), {"双亲外出", "父亲外出", "母亲外出"});
+    for (const auto& c : kProgramme) out.push_back(c.zh);
+    for (const auto& m : kMetrics) {
+        out.push_back(m.zh);
+        out.push_back(std::string(m.zh) + ".完成");
+        out.push_back(std::string(m.zh) + ".应完成");
+    }
+    out.insert(out.end(), {"计划完成率", "计划完成", "计划任务"});
+    for (const auto& t : kSections) out.push_back(t.placeholder);
+    return out;
+}
+
+TemplateFill fill_summary_template(const Summary& summary, const std::vector<Provenance>& sources,
+                                   const Coverage& coverage, const ReportStyle& style,
+                                   std::string_view text) {
+    const Writer w(style);
+    std::map<std::string, std::string> values = template_values(summary, sources, coverage, w);
+    // The tables as the summary prints them: its text, cut at its "## " headings.
+    const std::string full = summary_md(summary, sources, coverage, w);
+    std::map<std::string, std::string> sections;
+    for (size_t at = full.find("\n## "); at != std::string::npos;) {
+        const size_t eol = full.find('\n', at + 1);
+        const std::string heading = full.substr(at + 4, eol - at - 4);
+        const size_t next = full.find("\n## ", eol);
+        std::string body =
+            full.substr(eol + 1, next == std::string::npos ? std::string::npos : next - eol - 1);
+        while (!body.empty() && body.front() == '\n') body.erase(0, 1);
+        while (!body.empty() && body.back() == '\n') body.pop_back();
+        sections[heading] = body;
+        at = next;
+    }
+    for (const auto& t : kSections) values[t.placeholder] = sections[w.en() ? t.en : t.zh];
+
+    TemplateFill out;
+    int line = 1;
+    for (size_t i = 0; i < text.size();) {
+        if (text.compare(i, 2, "{{") != 0) {
+            line += text[i] == '\n';
+            out.text += text[i++];
+            continue;
+        }
+        const size_t close = text.find("}}", i + 2);
+        const size_t eol = text.find('\n', i);
+        if (close == std::string_view::npos || (eol != std::string_view::npos && eol < close)) {
+            out.unknown.emplace_back(line,
+                                     std::string(text.substr(i, std::min<size_t>(eol - i, 40))));
+            out.text += text[i++];
+            continue;
+        }
+        std::string name(text.substr(i + 2, close - i - 2));
+        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        while (!name.empty() && name.back() == ' ') name.pop_back();
+        const auto it = values.find(name);
+        if (it == values.end())
+            out.unknown.emplace_back(line, "{{" + name + "}}");
+        else
+            out.text += it->second;
+        i = close + 2;
+    }
+    return out;
+}
 
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style) {

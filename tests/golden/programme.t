@@ -356,3 +356,64 @@ birthday's month, so it does not count: 2 of 5, and as of 05-05 1 of 5.
   Birthday greetings (生日祝福): 2 of 5 birthdays in the period (40.0%).
   $ liushou report summary --as-of 2026-05-05 | grep '^生日祝福'
   生日祝福：期间 5 个生日，已祝福 1 个（20.0%）。
+
+**The school's own words.** `report summary --template` fills a 工作总结 the school writes
+(the sample `examples/总结.md` follows the seed's 一、基本情况 … 二、主要做法 …): every rate, count
+and table of the summary by its Chinese name. An unknown placeholder is an error naming its
+line, and nothing is written.
+
+  $ liushou report summary --template $EXAMPLES/总结.md -o 总结-三月.md && sed -n '1,9p;/^### 1\./,/^### 3\./p' 总结-三月.md
+  wrote 总结-三月.md
+  # 孙桥小学2025-2026学年关爱留守儿童工作总结
+  
+  关爱“留守孩子”，就是要让他们用阳光般灿烂的笑脸面对生活，面对学习，自强不息，快乐健康地成长。这就是我校关爱“留守孩子”的主题，现将本期（第二学期 2026-02-01 至 2026-07-31）留守孩子工作总结如下：
+  
+  ## 一、基本情况
+  
+  截至 2026-05-31，我校在读留守儿童 5 名，其中双亲外出 0 名、父亲外出 0 名、母亲外出 0 名，寄宿 0 名，重点帮扶对象 1 名。本期新入学 1 名，转入 0 名，转出 0 名，辍学 0 名。
+  
+  | 项目 | 人数 |
+  ### 1. 建立档案，掌握底数
+  
+  每个班级建立了留守孩子档案、联系卡和手拉手好朋友结对子登记卡。建档率 0.0%（0/5），结对率 0.0%，巩固率 100.0%。
+  
+  ### 2. 谈心交流，关怀成长
+  
+  每一位老师都与留守孩子结对子，每月谈心，了解孩子的喜怒哀乐。本期谈心完成率 0.0%，亲情电话完成率 0.0%，家访覆盖率 0.0%，座谈会覆盖率 100.0%。开展心理辅导 3 次，2 名儿童，其中重点帮扶对象 1 名；5 个生日中已送上祝福 2 个。
+  
+  | 月份 | 已谈心 | 应谈心 | 完成率 |
+  | --- | ---: | ---: | ---: |
+  | 2026-03 | 0 | 5 | 0.0% |
+  | 2026-04 | 0 | 5 | 0.0% |
+  | 2026-05 | 0 | 5 | 0.0% |
+  
+  ```mermaid
+  xychart-beta
+      title "每月谈心完成率（%）"
+      x-axis ["2026-03", "2026-04", "2026-05"]
+      y-axis "%" 0 --> 100
+      bar [0.0, 0.0, 0.0]
+  ```
+  
+  ### 3. 按月落实工作计划
+  $ printf '# {{学校}}\n\n{{活动次数}}，{{ 建档率 }}\n{{建档\n' > bad.md && liushou report summary --template bad.md | head -3
+  bad.md:3:1: error: unknown placeholder {{活动次数}}
+  bad.md:4:1: error: unknown placeholder {{建档
+  liushou: bad.md: nothing was written; the placeholders are 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 各学校表 各年级表 各班表 尚未达到
+  [1]
+  $ liushou report summary --template bad.md --format json
+  liushou: --template fills a Markdown text; it goes with --format md
+  [2]
+  $ printf '{{学校}}: files {{建档率}} ({{建档率.完成}} of {{建档率.应完成}})\n\n{{各项比率表}}\n' > en.md && liushou --lang en report summary --template en.md
+  孙桥小学: files 0.0% (0 of 5)
+  
+  | Rate | Done | Of | Percent |
+  | --- | ---: | ---: | ---: |
+  | Files complete (建档率) | 0 | 5 | 0.0% |
+  | Enrolment (入学率) | 5 | 5 | 100.0% |
+  | Retention (巩固率) | 5 | 5 | 100.0% |
+  | Paired (结对率) | 0 | 5 | 0.0% |
+  | Monthly talks (谈心) | 0 | 15 | 0.0% |
+  | Family calls (亲情电话) | 0 | 10 | 0.0% |
+  | Home visits (家访) | 0 | 5 | 0.0% |
+  | Guardian meetings (座谈会) | 5 | 5 | 100.0% |

@@ -35,6 +35,17 @@ struct Coverage {
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style);
 
+/// A 工作总结 the school writes in its own words, with {{建档率}}, {{基本情况表}} … filled in.
+struct TemplateFill {
+    std::string text;
+    std::vector<std::pair<int, std::string>> unknown;  // line, placeholder not known
+};
+TemplateFill fill_summary_template(const Summary& summary, const std::vector<Provenance>& sources,
+                                   const Coverage& coverage, const ReportStyle& style,
+                                   std::string_view text);
+/// Every placeholder a template may hold, in the order liushou-report(1) lists them.
+std::vector<std::string> summary_placeholders();
+
 std::string render_child(const Child& child, const Provenance& source, const ReportStyle& style);
 
 struct ClassRoster {
