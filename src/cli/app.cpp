@@ -45,6 +45,8 @@ const CommandSpec kCommands[] = {
     {"school", "The school's settings in liushou.yaml: name, county, language, rules",
      setup_school},
     {"group", "The leading group (领导小组): add and remove its people", setup_group},
+    {"activity", "School activities (集体活动): record one for all who took part, list them",
+     setup_activity},
     {"plan", "The month-by-month work plan: list its tasks, tick them off", setup_plan},
     {"county", "A county's schools: the manifest (county.yaml) and each school's state",
      setup_county},

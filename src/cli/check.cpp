@@ -216,6 +216,14 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
         warn_comments(file.comment_line, problems);
         report(file.path, problems);
     }
+    for (auto& file : tree.load_activities()) {
+        if (file.parsed) {
+            validate_activity(file.record, file.id, ctx.today,
+                              staff.parsed ? staff.record : StaffList{}, exists, file.problems);
+            file.where.locate(file.problems);
+        }
+        report(file.path, file.problems);
+    }
     for (const auto& stray : tree.stray_child_files()) {
         report(tree.display(stray),
                {Problem{"",

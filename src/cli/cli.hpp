@@ -96,6 +96,7 @@ void setup_merge_file(CLI::App& cmd, Runner& run);
 void setup_completion(CLI::App& cmd, Runner& run);
 void setup_county(CLI::App& cmd, Runner& run);
 void setup_plan(CLI::App& cmd, Runner& run);
+void setup_activity(CLI::App& cmd, Runner& run);
 void setup_school(CLI::App& cmd, Runner& run);
 void setup_group(CLI::App& cmd, Runner& run);
 

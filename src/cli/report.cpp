@@ -40,6 +40,7 @@ struct LoadedTree {
     std::vector<Child> children;
     GitState git;
     int errors = 0;  // problems in files that could not be counted, or counted in part
+    std::vector<Activity> activities;
 };
 
 /// The schools' trees, and what the report says about the set (the county, who is missing).
@@ -64,6 +65,14 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
         skipped = true, print_problems(err, staff.path, staff.problems);
     for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
     t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+    for (auto& a : tree.load_activities()) {
+        for (const auto& p : a.problems) t.errors += p.severity == Severity::error;
+        if (a.parsed)
+            t.activities.push_back(std::move(a.record));
+        else
+            err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n", a.path),
+                skipped = true;
+    }
     t.git = tree.git_state();
     return t;
 }
@@ -114,7 +123,8 @@ LoadedTrees load_trees(Context& ctx, bool& skipped) {
 std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
     std::vector<Provenance> out;
     for (const auto& t : trees)
-        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors});
+        out.push_back(
+            Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors, &t.activities});
     return out;
 }
 
@@ -176,7 +186,8 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                             chosen.periods[i].from.iso(), as_of.iso()));
     std::vector<SchoolRecords> records;
     for (size_t i = 0; i < trees.size(); ++i)
-        records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i]});
+        records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i],
+                                        &trees[i].activities});
     const Summary summary = summarize(records, chosen.asked, as_of);
     if (!o.template_file.empty()) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.

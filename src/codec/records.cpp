@@ -97,6 +97,24 @@ std::string encode_staff(const StaffList& list) {
     return w.take();
 }
 
+// ---- activities ------------------------------------------------------------------------
+
+Decoded<Activity> decode_activity(std::string_view text) {
+    return decode_with<Activity>(text, [](auto& r, Activity& a, Problems& problems) {
+        if (!read_schema(r, a.schema, problems)) throw UnknownSchema{};
+        schema::activity(r, a);
+    });
+}
+
+std::string encode_activity(const Activity& a) {
+    Writer w;
+    w.raw(0, "schema", std::to_string(kSchemaVersion));
+    RecordWriter fields(w, 0);
+    schema::activity(fields, a);
+    w.extras(0, a.extras);
+    return w.take();
+}
+
 // ---- county ----------------------------------------------------------------------------
 
 Decoded<County> decode_county(std::string_view text) {

@@ -80,6 +80,22 @@ const std::vector<EnumEntry<Role>>& enum_entries<Role>() {
     return kEntries;
 }
 
+template <>
+const std::vector<EnumEntry<ActivityKind>>& enum_entries<ActivityKind>() {
+    static const std::vector<EnumEntry<ActivityKind>> kEntries = {
+        {ActivityKind::class_meeting, "class_meeting", "主题班会", {"主题队会", "班会"}},
+        {ActivityKind::mental_health, "mental_health", "心理健康", {"心理健康教育", "心理健康课"}},
+        {ActivityKind::safety, "safety", "安全教育", {"安全"}},
+        {ActivityKind::arts_sports, "arts_sports", "文体活动", {"文艺演出", "书画展", "演讲比赛"}},
+        {ActivityKind::festival, "festival", "节日关爱", {"节日"}},
+        {ActivityKind::birthday, "birthday", "生日祝福", {"生日"}},
+        {ActivityKind::parent_school, "parent_school", "家长学校", {}},
+        {ActivityKind::community, "community", "社会关爱", {"送温暖"}},
+        {ActivityKind::other, "other", "其他", {}},
+    };
+    return kEntries;
+}
+
 bool natural_less(const std::string& a, const std::string& b) {
     size_t i = 0, j = 0;
     auto digit = [](char c) { return c >= '0' && c <= '9'; };

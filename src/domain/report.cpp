@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "liushou/care.hpp"
@@ -345,7 +346,47 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                 MonthRate{m, m.first(), m.last(), Rate{done, static_cast<long>(tasks.size())}});
         }
         merge_months(out.plan_by_month, plan);
+        // Activities are the school's, recorded once with the ids of those who took part.
+        if (records.activities) {
+            std::set<std::string> took_part;
+            for (const Activity& a : *records.activities) {
+                if (!a.date || !a.kind || *a.date < own.from || end < *a.date) continue;
+                const Month m{a.date->year, a.date->month};
+                auto it = std::find_if(out.activities.begin(), out.activities.end(),
+                                       [&](const ActivityCount& x) {
+                                           return x.month.year == m.year &&
+                                                  x.month.month == m.month && x.kind == *a.kind;
+                                       });
+                if (it == out.activities.end())
+                    it = out.activities.insert(out.activities.end(), ActivityCount{m, *a.kind});
+                ++it->activities;
+                it->attendance += static_cast<long>(a.children.size());
+                took_part.insert(a.children.begin(), a.children.end());
+            }
+            for (const Child& c : *records.children) {
+                if (!enrolled_on_day(c, end)) continue;
+                ++out.activity_reach.den;
+                if (took_part.count(c.id))
+                    ++out.activity_reach.num;
+                else
+                    out.no_activity.emplace_back(records.school->school,
+                                                 ChildRef{c.id, c.name, c.grade, c.class_no});
+            }
+        }
     }
+    std::sort(out.activities.begin(), out.activities.end(),
+              [](const ActivityCount& a, const ActivityCount& b) {
+                  return std::make_tuple(a.month.year, a.month.month, static_cast<int>(a.kind)) <
+                         std::make_tuple(b.month.year, b.month.month, static_cast<int>(b.kind));
+              });
+    std::stable_sort(out.no_activity.begin(), out.no_activity.end(),
+                     [](const auto& a, const auto& b) {
+                         const auto ka = std::make_tuple(a.first, a.second.grade.value_or(99),
+                                                         a.second.class_no.value_or(99));
+                         const auto kb = std::make_tuple(b.first, b.second.grade.value_or(99),
+                                                         b.second.class_no.value_or(99));
+                         return ka != kb ? ka < kb : natural_less(a.second.id, b.second.id);
+                     });
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);
     // The school furthest from 100% first, then by class; within a school as listed.

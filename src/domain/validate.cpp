@@ -474,6 +474,30 @@ bool looks_like_child_id(std::string_view value) {
     return digit && valid_child_id(value);
 }
 
+void validate_activity(const Activity& a, const std::string& file_id, const Date& today,
+                       const StaffList& staff,
+                       const std::function<bool(std::string_view)>& child_exists, Problems& out) {
+    if (a.id != file_id)
+        add(out, "id",
+            fmt::format("the file says id {} but is named {}.yaml", a.id.empty() ? "(none)" : a.id,
+                        file_id));
+    if (!a.date)
+        add(out, "date", "the activity's date is missing");
+    else if (today < *a.date)
+        add(out, "date", fmt::format("{} is in the future", a.date->iso()));
+    if (!a.kind) add(out, "kind", "the kind of activity is missing (主题班会, 安全教育 …)");
+    if (a.title.empty()) add(out, "title", "the activity needs a title");
+    if (a.children.empty()) add(out, "children", "no child took part");
+    for (size_t i = 0; i < a.children.size(); ++i)
+        if (!child_exists(a.children[i]))
+            add(out, fmt::format("children[{}]", i),
+                fmt::format("child {} does not exist", a.children[i]));
+    for (size_t i = 0; i < a.by.size(); ++i)
+        if (!staff.find(a.by[i]))
+            add(out, fmt::format("by[{}]", i),
+                fmt::format("teacher {} is not in staff.yaml", a.by[i]));
+}
+
 void check_references(const Child& c, const StaffList& staff,
                       const std::function<bool(std::string_view)>& child_exists, Problems& out) {
     auto staff_ref = [&](const std::string& field, const std::string& id) {

@@ -200,6 +200,24 @@ std::string render_child(const Child& original, const Provenance& source,
         out += row({date_text(t.date), std::string(w.en() ? key_of(t.kind) : zh_of(t.kind)),
                     staff_name(source, t.by, w), w.text(t.summary), enum_text(t.mood, w), follow});
     }
+    // The school's activities the child took part in (recorded once, with the child's id).
+    if (source.activities) {
+        std::vector<const Activity*> mine;
+        for (const Activity& a : *source.activities)
+            if (std::find(a.children.begin(), a.children.end(), c.id) != a.children.end())
+                mine.push_back(&a);
+        std::sort(mine.begin(), mine.end(),
+                  [](const Activity* a, const Activity* b) { return a->date < b->date; });
+        out += w.t("\n## 参加的活动\n\n", "\n## Activities taken part in\n\n");
+        if (mine.empty())
+            out += w.t("无。\n", "None.\n");
+        else
+            out += header({w.t("日期", "Date"), w.t("类别", "Kind"), w.t("活动", "Activity")});
+        for (const Activity* a : mine)
+            out += row({date_text(a->date),
+                        a->kind ? std::string(w.en() ? key_of(*a->kind) : zh_of(*a->kind)) : "",
+                        w.text(a->title)});
+    }
     if (!c.notes.empty()) out += w.t("\n## 备注\n\n", "\n## Notes\n\n") + w.text(c.notes) + "\n";
     return out;
 }

@@ -222,6 +222,17 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     }
     out += fmt::format("],\n  \"period\": {},\n", period_json(s.period));
     out += fmt::format("  \"as_of\": \"{}\",\n  \"end\": \"{}\",\n", s.as_of.iso(), s.end.iso());
+    out += "  \"activities\": [";
+    for (size_t i = 0; i < s.activities.size(); ++i)
+        out += fmt::format(
+            "{}{{\"month\": \"{}\", \"kind\": \"{}\", \"activities\": {}, "
+            "\"attendance\": {}}}",
+            i ? ", " : "", s.activities[i].month.iso(), key_of(s.activities[i].kind),
+            s.activities[i].activities, s.activities[i].attendance);
+    out += "],\n  \"activity_reach\": " + json_rate(s.activity_reach) + ",\n  \"no_activity\": [";
+    for (size_t i = 0; i < s.no_activity.size(); ++i)
+        out += (i ? ", " : "") + w.json(s.no_activity[i].second.id);
+    out += "],\n";
     out += "  \"plan_by_month\": [";
     for (size_t i = 0; i < s.plan_by_month.size(); ++i)
         out += fmt::format("{}{{\"month\": \"{}\", \"rate\": {}}}", i ? ", " : "",
@@ -525,6 +536,42 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         out += "\n";
     }
 
+    // 活动开展情况: the school's activities, recorded once with those who took part.
+    out += w.t("## 活动开展情况\n\n", "## Activities\n\n");
+    if (s.activities.empty()) {
+        out += w.t("期间没有记录集体活动。\n\n", "No activity was recorded in the period.\n\n");
+    } else {
+        out += header({w.t("月份", "Month"), w.t("类别", "Kind"), w.t("次数", "Activities"),
+                       w.t("参与人次", "Attendance")},
+                      2);
+        int count = 0;
+        long attendance = 0;
+        for (const auto& a : s.activities) {
+            out += row({a.month.iso(), std::string(w.en() ? key_of(a.kind) : zh_of(a.kind)),
+                        std::to_string(a.activities), std::to_string(a.attendance)});
+            count += a.activities;
+            attendance += a.attendance;
+        }
+        out += w.en() ? fmt::format(
+                            "\n{} activities, attendance {}; of the {} children enrolled at "
+                            "the end, {} took part in at least one ({}).\n",
+                            count, attendance, s.activity_reach.den, s.activity_reach.num,
+                            pct(s.activity_reach))
+                      : fmt::format(
+                            "\n共 {} 次活动，参与 {} 人次；期末在读的 {} 名儿童中 {} 名参加了"
+                            "至少一次（{}）。\n",
+                            count, attendance, s.activity_reach.den, s.activity_reach.num,
+                            pct(s.activity_reach));
+        if (!s.no_activity.empty()) {
+            std::string names;
+            for (const auto& [school, c] : s.no_activity)
+                names += (names.empty() ? "" : w.t("、", ", ")) +
+                         (county ? w.text(school) + " " : "") + w.text(c.id) + " " + w.text(c.name);
+            out += w.t("未参加任何活动：", "Took part in none: ") + names + "\n";
+        }
+        out += "\n";
+    }
+
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
                            int kind) {  // 0 school, 1 grade, 2 class
         out += title;
@@ -673,6 +720,7 @@ const SectionName kSections[] = {
     {"每月谈心表", "每月谈心完成情况", "Monthly talk coverage"},
     {"亲情电话家访座谈会表", "亲情电话、家访与座谈会", "Family calls, home visits and meetings"},
     {"工作计划表", "工作计划完成情况", "The plan, month by month"},
+    {"活动开展情况表", "活动开展情况", "Activities"},
     {"各学校表", "各学校", "By school"},
     {"各年级表", "各年级", "By grade"},
     {"各班表", "各班", "By class"},
@@ -714,6 +762,12 @@ std::map<std::string, std::string> template_values(const Summary& s,
     v["计划完成率"] = pct(plan);
     v["计划完成"] = std::to_string(plan.num);
     v["计划任务"] = std::to_string(plan.den);
+    int activities = 0;
+    long attendance = 0;
+    for (const auto& a : s.activities) activities += a.activities, attendance += a.attendance;
+    v["活动次数"] = std::to_string(activities);
+    v["参与人次"] = std::to_string(attendance);
+    v["活动覆盖率"] = pct(s.activity_reach);
     return v;
 }
 
@@ -730,7 +784,8 @@ std::vector<std::string> summary_placeholders() {
         out.push_back(std::string(m.zh) + ".完成");
         out.push_back(std::string(m.zh) + ".应完成");
     }
-    out.insert(out.end(), {"计划完成率", "计划完成", "计划任务"});
+    out.insert(out.end(),
+               {"计划完成率", "计划完成", "计划任务", "活动次数", "参与人次", "活动覆盖率"});
     for (const auto& t : kSections) out.push_back(t.placeholder);
     return out;
 }

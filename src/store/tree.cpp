@@ -35,6 +35,7 @@ constexpr const char* kSchoolFile = "liushou.yaml";
 constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
+constexpr const char* kActivitiesDir = "activities";
 
 /// children/<id>.yaml, for an id already known to be valid.
 std::string child_file(const std::string& id) {
@@ -497,6 +498,37 @@ std::string Tree::commit_date() const {
     return out;
 }
 
+std::vector<std::string> Tree::activity_ids() const {
+    std::vector<std::string> ids;
+    auto consider = [&](const std::string& name) {
+        const fs::path p(name);
+        if (p.extension() == ".yaml" && valid_child_id(p.stem().string()))
+            ids.push_back(p.stem().string());
+    };
+    if (commit_) {
+        for (const auto& name : commit_->names_in(kActivitiesDir)) consider(name);
+    } else {
+        boost::system::error_code ec;
+        const fs::path dir = fs::path(root_) / kActivitiesDir;
+        if (fs::is_directory(dir, ec))
+            for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+                consider(it->path().filename().string());
+    }
+    std::sort(ids.begin(), ids.end(), natural_less);
+    return ids;
+}
+
+std::vector<Loaded<Activity>> Tree::load_activities() const {
+    std::vector<Loaded<Activity>> out;
+    for (const auto& id : activity_ids()) {
+        Loaded<Activity> file =
+            load<Activity>(std::string(kActivitiesDir) + "/" + id + ".yaml", decode_activity);
+        file.id = id;
+        if (file.exists) out.push_back(std::move(file));
+    }
+    return out;
+}
+
 Loaded<StaffList> Tree::load_staff() const {
     auto staff = load<StaffList>(kStaffFile, decode_staff);
     if (!staff.exists) staff.parsed = true;  // no staff.yaml yet: an empty list
@@ -566,6 +598,15 @@ bool WriteSession::write_staff(const StaffList& staff) {
     const std::string text = encode_staff(staff);
     refuse_unreadable<StaffList>(text, decode_staff, tree_->display(kStaffFile));
     return write_text(kStaffFile, text, 0600);  // teachers' phone numbers
+}
+
+bool WriteSession::write_activity(const Activity& activity) {
+    if (!valid_child_id(activity.id))
+        throw UsageError(fmt::format("activity id {}: letters, digits, . _ - only", activity.id));
+    const std::string relative = std::string(kActivitiesDir) + "/" + activity.id + ".yaml";
+    const std::string text = encode_activity(activity);
+    refuse_unreadable<Activity>(text, decode_activity, tree_->display(relative));
+    return write_text(relative, text, 0600);  // names of the children who took part
 }
 
 bool WriteSession::write_school(const School& school) {

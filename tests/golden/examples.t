@@ -12,7 +12,7 @@ follow-ups left open since December.
   children/2025-024.yaml:44:16: warning: talks[0].follow_up: open for 88 days (since 2025-12-17)
   children/2025-025.yaml:44:16: warning: talks[0].follow_up: open for 101 days (since 2025-12-04)
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 32 files: 3 errors, 5 warnings
+  checked 34 files: 3 errors, 5 warnings
   [1]
   $ liushou list --grade 3
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案

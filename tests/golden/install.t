@@ -2,12 +2,13 @@ The man pages lint clean, each command's --help and man page name the same optio
 cmake --install puts the binary, the man pages and the completion scripts in their places.
 
   $ for page in $TESTDIR/../../man/*.[157]; do mandoc -T lint -W warning "$page"; done; ls $TESTDIR/../../man | wc -l
-  19
+  20
   $ bash $TESTDIR/../tools/help-man.sh $TESTDIR/../../man
   every command's --help and man page name the same options
   $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
   ./bin/liushou
   ./share/bash-completion/completions/liushou
+  ./share/man/man1/liushou-activity.1
   ./share/man/man1/liushou-check.1
   ./share/man/man1/liushou-completion.1
   ./share/man/man1/liushou-county.1

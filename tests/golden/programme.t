@@ -115,6 +115,10 @@ plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 0
   | 2026-02 | 0 | 2 | 0.0% |
   | 2026-03 | 1 | 2 | 50.0% |
   
+  ## 活动开展情况
+  
+  期间没有记录集体活动。
+  
   ## 各年级
   $ liushou --lang en report summary | sed -n '/^## The plan/,/^## By grade/p'
   ## The plan, month by month
@@ -123,6 +127,10 @@ plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 0
   | --- | ---: | ---: | ---: |
   | 2026-02 | 0 | 2 | 0.0% |
   | 2026-03 | 1 | 2 | 50.0% |
+  
+  ## Activities
+  
+  No activity was recorded in the period.
   
   ## By grade
   $ liushou report summary --format json | jq -c '.plan_by_month[] | [.month, .rate.num, .rate.den]'
@@ -357,6 +365,102 @@ birthday's month, so it does not count: 2 of 5, and as of 05-05 1 of 5.
   $ liushou report summary --as-of 2026-05-05 | grep '^生日祝福'
   生日祝福：期间 5 个生日，已祝福 1 个（20.0%）。
 
+**School activities (集体活动)** are recorded once, with the children who took part as ids,
+resolved on the activity's day: a 主题班会 of 3-2 on 03-12 is A, B and D (C joined 3-2 on 03-14,
+E enrolled then); a 安全教育 of the whole school on 03-14 is all five. The same activity again
+is recorded once. Activities by hand first: March, 主题班会 1 (3 人次), 安全教育 1 (5 人次);
+all five took part in at least one.
+
+  $ liushou activity add --date 2026-03-12 --kind 主题班会 --title 感恩母亲主题班会 --children 3-2 --by 张老师 --summary 孩子们给在外的妈妈写信
+  recorded 2026-03-12-class_meeting-c5b66479: 主题班会 感恩母亲主题班会, 3 children
+  $ liushou activity add --date 2026-03-12 --kind 主题班会 --title 感恩母亲主题班会 --children 3-2 --by 张老师 --summary 孩子们给在外的妈妈写信
+  already recorded: 2026-03-12-class_meeting-c5b66479
+  $ liushou --commit activity add --date 2026-03-14 --kind safety --title 防溺水安全教育 | sed 's/committed [0-9a-f]*/committed …/'
+  recorded 2026-03-14-safety-6885dd0b: 安全教育 防溺水安全教育, 5 children
+  committed … (1 file)
+  $ cat activities/2026-03-12-*.yaml && liushou activity list && liushou --lang en activity list --format csv
+  schema: 2
+  id: "2026-03-12-class_meeting-c5b66479"
+  date: 2026-03-12
+  kind: class_meeting
+  title: 感恩母亲主题班会
+  by:
+    - T001
+  participants: "3-2"
+  children:
+    - A
+    - B
+    - D
+  summary: 孩子们给在外的妈妈写信
+  日期        类别      活动              人数  组织  编号
+  2026-03-12  主题班会  感恩母亲主题班会  3     T001  2026-03-12-class_meeting-c5b66479
+  2026-03-14  安全教育  防溺水安全教育    5           2026-03-14-safety-6885dd0b
+  共 2 次活动
+  Date,Kind,Activity,Children,By,Id
+  2026-03-12,class_meeting,感恩母亲主题班会,3,T001,2026-03-12-class_meeting-c5b66479
+  2026-03-14,safety,防溺水安全教育,5,,2026-03-14-safety-6885dd0b
+  $ liushou report summary | sed -n '/^## 活动开展情况/,/^## 各年级/p'
+  ## 活动开展情况
+  
+  | 月份 | 类别 | 次数 | 参与人次 |
+  | --- | --- | ---: | ---: |
+  | 2026-03 | 主题班会 | 1 | 3 |
+  | 2026-03 | 安全教育 | 1 | 5 |
+  
+  共 2 次活动，参与 8 人次；期末在读的 5 名儿童中 5 名参加了至少一次（100.0%）。
+  
+  ## 各年级
+  $ liushou --lang en report summary | sed -n '/^## Activities/,/^## By grade/p'
+  ## Activities
+  
+  | Month | Kind | Activities | Attendance |
+  | --- | --- | ---: | ---: |
+  | 2026-03 | class_meeting | 1 | 3 |
+  | 2026-03 | safety | 1 | 5 |
+  
+  2 activities, attendance 8; of the 5 children enrolled at the end, 5 took part in at least one (100.0%).
+  
+  ## By grade
+  $ liushou report summary --format json | jq -c '[.activities, .activity_reach, .no_activity]'
+  [[{"month":"2026-03","kind":"class_meeting","activities":1,"attendance":3},{"month":"2026-03","kind":"safety","activities":1,"attendance":5}],{"num":5,"den":5,"percent":100},[]]
+  $ liushou report child C | sed -n '/^## 参加的活动/,$p'
+  ## 参加的活动
+  
+  | 日期 | 类别 | 活动 |
+  | --- | --- | --- |
+  | 2026-03-14 | 安全教育 | 防溺水安全教育 |
+  $ liushou --lang en report child A | sed -n '/^## Activities/,$p'
+  ## Activities taken part in
+  
+  | Date | Kind | Activity |
+  | --- | --- | --- |
+  | 2026-03-12 | class_meeting | 感恩母亲主题班会 |
+  | 2026-03-14 | safety | 防溺水安全教育 |
+
+Who took part is checked: a class with no child that day (3-1 after C moved on 03-14), an id
+not enrolled that day, a bad kind; and
+`check` names an activity whose children are gone (a hand edit).
+
+  $ liushou activity add --date 2026-03-15 --kind 主题班会 --title x --children 3-1
+  liushou: --children: no child of 三年级1班 was enrolled on 2026-03-15
+  [1]
+  $ liushou activity add --date 2026-03-13 --kind 主题班会 --title x --children E
+  liushou: --children: E was not enrolled on 2026-03-13
+  [1]
+  $ liushou activity add --kind 聚会 --title x
+  liushou: --kind 聚会: use one of class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other (主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他)
+  [2]
+  $ cp activities/2026-03-14-*.yaml ../keep.yaml && sed -i 's/^  - E$/  - Q/' activities/2026-03-14-*.yaml && liushou check --allow-incomplete | grep activities/ ; cp ../keep.yaml activities/$(basename activities/2026-03-14-*.yaml)
+  activities/2026-03-14-safety-6885dd0b.yaml:8:3: error: children[4]: child Q does not exist
+
+Two clones that each record an activity write two files: the merge is clean.
+
+  $ git add -A && git commit -qm 活动 && git clone -q . ../other && liushou -q --root ../other activity add --date 2026-03-15 --kind 节日关爱 --title 送学习用品 --children A,B
+  $ liushou -q activity add --date 2026-03-15 --kind 心理健康 --title 心理健康教育课 --children 3-2 && git add -A && git commit -qm 心理课
+  $ git -C ../other add -A && git -C ../other commit -qm 送温暖 && git pull -q --no-rebase --no-edit ../other master && ls activities | wc -l && liushou check --allow-incomplete | tail -1
+  4
+  checked 11 files: 0 errors, 5 warnings
+
 **The school's own words.** `report summary --template` fills a 工作总结 the school writes
 (the sample `examples/总结.md` follows the seed's 一、基本情况 … 二、主要做法 …): every rate, count
 and table of the summary by its Chinese name. An unknown placeholder is an error naming its
@@ -395,11 +499,11 @@ line, and nothing is written.
       bar [0.0, 0.0, 0.0]
   ```
   
-  ### 3. 按月落实工作计划
-  $ printf '# {{学校}}\n\n{{活动次数}}，{{ 建档率 }}\n{{建档\n' > bad.md && liushou report summary --template bad.md | head -3
-  bad.md:3:1: error: unknown placeholder {{活动次数}}
+  ### 3. 开展集体活动
+  $ printf '# {{学校}}\n\n{{活动经费}}，{{ 建档率 }}\n{{建档\n' > bad.md && liushou report summary --template bad.md | head -3
+  bad.md:3:1: error: unknown placeholder {{活动经费}}
   bad.md:4:1: error: unknown placeholder {{建档
-  liushou: bad.md: nothing was written; the placeholders are 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 各学校表 各年级表 各班表 尚未达到
+  liushou: bad.md: nothing was written; the placeholders are 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 活动次数 参与人次 活动覆盖率 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 活动开展情况表 各学校表 各年级表 各班表 尚未达到
   [1]
   $ liushou report summary --template bad.md --format json
   liushou: --template fills a Markdown text; it goes with --format md

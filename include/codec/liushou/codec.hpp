@@ -47,6 +47,9 @@ Decoded<Child> decode_child_full(std::string_view text);
 std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions = true);
 Decoded<StaffList> decode_staff(std::string_view text);
 Decoded<School> decode_school(std::string_view text);
+/// activities/<id>.yaml: one school activity.
+Decoded<Activity> decode_activity(std::string_view text);
+std::string encode_activity(const Activity& activity);
 /// county.yaml (liushou-records(5)): the county's name and its schools.
 Decoded<County> decode_county(std::string_view text);
 

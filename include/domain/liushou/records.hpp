@@ -32,6 +32,18 @@ enum class LeftBehind { both_parents, father_away, mother_away };
 /// greeting (生日祝福) is a birthday greeting, which ticks the birthday off in the checklist.
 enum class TalkKind { talk, home_visit, family_call, meeting, counselling, greeting };
 enum class Mood { good, ok, low };
+/// The seed's school activities (集体活动), recorded once for all who took part.
+enum class ActivityKind {
+    class_meeting,  // 主题班会, 主题队会
+    mental_health,  // 心理健康教育课, 心理咨询
+    safety,         // 安全教育
+    arts_sports,    // 书画展, 演讲比赛, 文艺演出
+    festival,       // 元旦、六一 座谈会和游园
+    birthday,       // 生日祝福
+    parent_school,  // 家长学校
+    community,      // 社会关爱: gifts of 学习用品, 送微笑
+    other,
+};
 enum class Role { head_teacher, teacher, leader, other };
 
 /// One value of an enum: the schema key, its Chinese label and what sheets may say instead.
@@ -310,6 +322,21 @@ struct Rules {
     int guardian_meetings_per_term = 1;
     std::vector<int> months_without_talks = {1, 2, 7, 8};
     std::string language = "zh";
+    Extras extras;
+};
+
+/// activities/<id>.yaml: one activity, with the children who took part as ids, resolved on its
+/// day, so the record stays true when classes change.
+struct Activity {
+    int schema = 2;
+    std::string id;
+    std::optional<Date> date;
+    std::optional<ActivityKind> kind;
+    std::string title;
+    std::vector<std::string> by;        // organisers: staff ids
+    std::string participants;           // as asked: all, 3-2,4-1, or ids
+    std::vector<std::string> children;  // the children enrolled that day it names
+    std::string summary;
     Extras extras;
 };
 

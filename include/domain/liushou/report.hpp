@@ -114,6 +114,16 @@ struct SchoolRecords {
     const std::vector<Child>* children = nullptr;
     /// The days this school is reported over (its own term); unset: the summary's period.
     std::optional<Period> period;
+    /// Its activities (activities/); may be null.
+    const std::vector<Activity>* activities = nullptr;
+};
+
+/// 活动开展情况: activities of one kind in one month, and the children who took part, summed.
+struct ActivityCount {
+    Month month;
+    ActivityKind kind = ActivityKind::other;
+    int activities = 0;
+    long attendance = 0;  // 参与人次
 };
 
 struct Summary {
@@ -126,6 +136,11 @@ struct Summary {
     /// The plan's tasks ticked off by the last counted day, of those planned, month by month
     /// (liushou plan done), summed over the schools.
     std::vector<MonthRate> plan_by_month;
+    /// Activities of the period by month and kind; of the children enrolled at the end, those
+    /// who took part in at least one (reach), and those who took part in none.
+    std::vector<ActivityCount> activities;
+    Rate activity_reach;
+    std::vector<std::pair<std::string, ChildRef>> no_activity;  // school, child
     /// Each school's period and last counted day, in the order of `by_school`.
     std::vector<Period> periods;
     std::vector<Date> ends;

@@ -182,6 +182,19 @@ void staff_list(V& v, T& list) {
         "staff", list.staff, [](auto& iv, auto& s) { staff_member(iv, s); }, "id");
 }
 
+/// activities/<id>.yaml.
+template <class V, class T>
+void activity(V& v, T& a) {
+    v.text("id", a.id);
+    v.date("date", a.date);
+    v.enumeration("kind", a.kind);
+    v.text("title", a.title);
+    v.text_list("by", a.by);
+    v.text("participants", a.participants);
+    v.text_list("children", a.children);
+    v.text("summary", a.summary);
+}
+
 template <class V, class T>
 void county_school(V& v, T& s) {
     v.text("path", s.path);

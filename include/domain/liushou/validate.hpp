@@ -65,6 +65,12 @@ void validate_staff(const StaffList& staff, Problems& out);
 void validate_school(const School& school, Problems& out);
 
 /// References from a child to staff ids and other children's ids.
+/// activities/<id>.yaml: a date not after `today`, a kind, a title, the children who took part;
+/// `child_exists` and `staff` check the ids it names.
+void validate_activity(const Activity& a, const std::string& file_id, const Date& today,
+                       const StaffList& staff,
+                       const std::function<bool(std::string_view)>& child_exists, Problems& out);
+
 void check_references(const Child& child, const StaffList& staff,
                       const std::function<bool(std::string_view)>& child_exists, Problems& out);
 

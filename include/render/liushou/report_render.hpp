@@ -24,6 +24,7 @@ struct Provenance {
     std::string commit;  // short hash, empty when the tree is not in git
     bool dirty = false;  // uncommitted changes under the tree
     int errors = 0;      // problems in its files (a file that cannot be read is not counted)
+    const std::vector<Activity>* activities = nullptr;  // its activities, for a child's card
 };
 
 /// What a report over several schools says of the set: the county, and who is left out.

@@ -98,6 +98,10 @@ class Tree {
     std::vector<Loaded<Child>> load_children() const;
     Loaded<StaffList> load_staff() const;
     Loaded<School> load_school() const;
+    /// Activity ids from activities/<id>.yaml, in natural order; the files' records. A school
+    /// holds a few hundred a year: read directly, not cached.
+    std::vector<std::string> activity_ids() const;
+    std::vector<Loaded<Activity>> load_activities() const;
 
     /// Waits for the tree's writer lock (an flock on its root directory) for
     /// `options.lock_timeout` seconds, then throws IoError. The session it returns is the only
@@ -146,6 +150,7 @@ class WriteSession {
     bool write_child(const Child& child);
     bool write_staff(const StaffList& staff);
     bool write_school(const School& school);
+    bool write_activity(const Activity& activity);
     bool write_text(const std::string& relative, const std::string& content, int mode);
     /// Deletes a child's file, durably, and notes it for --commit.
     void remove_child(const std::string& id);
