@@ -43,7 +43,11 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
 
     bool skipped = false;
     std::vector<Child> children = readable_children(tree, ctx, skipped);
-    const Schedule schedule = build_schedule(school.record, children, month, ctx.today, filter);
+    std::vector<Activity> activities;
+    for (auto& a : tree.load_activities())
+        if (a.parsed) activities.push_back(std::move(a.record));
+    const Schedule schedule =
+        build_schedule(school.record, children, month, ctx.today, filter, &activities);
     const std::string lang = output_language(ctx, &school.record);
     const std::string text = o.format == "json"
                                  ? schedule_json(schedule, school.record, staff)

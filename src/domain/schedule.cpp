@@ -252,7 +252,8 @@ std::string unmark_plan_done(School& school, const Month& month, int number) {
 }
 
 Schedule build_schedule(const School& school, const std::vector<Child>& children,
-                        const Month& month, const Date& today, const ScheduleFilter& filter) {
+                        const Month& month, const Date& today, const ScheduleFilter& filter,
+                        const std::vector<Activity>* activities) {
     Schedule s;
     s.month = month;
     const Date first = month.first(), last = month.last();
@@ -265,6 +266,22 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
             s.events.push_back(e);
     std::sort(s.events.begin(), s.events.end(),
               [](const Event& a, const Event& b) { return a.date < b.date; });
+    if (activities)
+        for (const Activity& a : *activities)
+            if (a.date && a.date->year == month.year && a.date->month == month.month &&
+                *a.date <= s.as_of)
+                s.activities.push_back(a);
+    std::sort(s.activities.begin(), s.activities.end(),
+              [](const Activity& a, const Activity& b) { return a.date < b.date; });
+    for (const Event& e : s.events) {
+        std::string recorded;
+        for (const Activity& a : s.activities)
+            if (a.kind == ActivityKind::festival || a.title.find(e.name) != std::string::npos) {
+                recorded = a.id;
+                break;
+            }
+        s.event_recorded.push_back(recorded);
+    }
 
     // The children as they were on the reference day: a past month's checklist puts a child
     // in the class it was in then, with the enrolment of then.

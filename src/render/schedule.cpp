@@ -202,10 +202,29 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
     }
     out += "\n";
     out += m.t("## 本月活动\n\n", "## Events\n\n");
-    if (s.events.empty()) out += m.t("无。\n", "None.\n");
-    for (const auto& e : s.events)
-        out += fmt::format("- [ ] {}{}{}{}\n", md_escape(e.name), m.t("（", " ("), e.date,
-                           m.t("）", ")"));
+    if (s.events.empty() && s.activities.empty()) out += m.t("无。\n", "None.\n");
+    // An event is ticked when an activity was recorded for it (liushou activity add).
+    for (size_t i = 0; i < s.events.size(); ++i) {
+        const auto& e = s.events[i];
+        std::string done;
+        for (const auto& a : s.activities)
+            if (a.id == s.event_recorded[i])
+                done = m.t("：", ": ") + md_escape(a.title) + m.t("（", " (") + a.date->iso() +
+                       m.t("）", ")");
+        out += fmt::format("- [{}] {}{}{}{}{}\n", done.empty() ? " " : "x", md_escape(e.name),
+                           m.t("（", " ("), e.date, m.t("）", ")"), done);
+    }
+    if (!s.activities.empty()) {
+        out += std::string(s.events.empty() ? "" : "\n") +
+               m.t("已记录的活动：\n\n", "Activities recorded:\n\n");
+        for (const auto& a : s.activities)
+            out += m.en() ? fmt::format("- {} {}: {} ({} children)\n", a.date->iso(),
+                                        a.kind ? key_of(*a.kind) : "", md_escape(a.title),
+                                        a.children.size())
+                          : fmt::format("- {} {}：{}（{} 名）\n", a.date->iso(),
+                                        a.kind ? zh_of(*a.kind) : "", md_escape(a.title),
+                                        a.children.size());
+    }
     out += "\n";
 
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings})
@@ -270,8 +289,19 @@ std::string schedule_json(const Schedule& s, const School& school, const StaffLi
                            json_string(s.plan[i].note));
     out += "],\n  \"events\": [";
     for (size_t i = 0; i < s.events.size(); ++i)
-        out += fmt::format("{}{{\"name\": {}, \"date\": {}}}", i ? ", " : "",
-                           json_string(s.events[i].name), json_string(s.events[i].date));
+        out += fmt::format("{}{{\"name\": {}, \"date\": {}, \"recorded\": {}}}", i ? ", " : "",
+                           json_string(s.events[i].name), json_string(s.events[i].date),
+                           s.event_recorded[i].empty() ? "null" : json_string(s.event_recorded[i]));
+    out += "],\n  \"activities\": [";
+    for (size_t i = 0; i < s.activities.size(); ++i) {
+        const Activity& a = s.activities[i];
+        out += fmt::format(
+            "{}{{\"id\": {}, \"date\": \"{}\", \"kind\": {}, \"title\": {}, "
+            "\"children\": {}}}",
+            i ? ", " : "", json_string(a.id), a.date->iso(),
+            a.kind ? json_string(key_of(*a.kind)) : "null", json_string(a.title),
+            a.children.size());
+    }
     out += "],\n";
     out += "  \"talks\": " + json_cadence(s.talks, staff) + ",\n";
     out += "  \"family_calls\": " + json_cadence(s.family_calls, staff) + ",\n";

@@ -125,7 +125,10 @@ The March checklist of the sample school (the README shows it).
   
   ## 本月活动
   
-  无。
+  已记录的活动：
+  
+  - 2026-03-02 安全教育：开学第一课：防溺水安全教育（30 名）
+  - 2026-03-11 主题班会：感恩母亲主题班会（5 名）
   
   ## 谈心：本月尚欠 6 名（每月 1 次）
   
@@ -138,9 +141,6 @@ The March checklist of the sample school (the README shows it).
   - [ ] 2025-006 王家乐，一年级2班，上次 2025-12-13
   - [ ] 2025-021 吴天佑，五年级1班，上次 2025-12-18
   
-  ### 杨老师（T007）
-  
-  - [ ] 2025-007 郭若曦，二年级2班，上次 2025-12-10
 
 The sample school's summary for the second term as of 15 March (the README shows it).
 

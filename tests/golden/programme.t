@@ -521,3 +521,39 @@ line, and nothing is written.
   | Family calls (亲情电话) | 0 | 10 | 0.0% |
   | Home visits (家访) | 0 | 5 | 0.0% |
   | Guardian meetings (座谈会) | 5 | 5 | 100.0% |
+
+**The checklist shows the month's activities**, and ticks an event (五一, 六一 …) when an
+activity was recorded for it (a 节日关爱, or one whose title names it). May has 五一; a 五一联欢会
+on 04-30 is April's, not May's, so 五一 stays open until the 05-08 one.
+
+  $ liushou -q activity add --date 2026-04-30 --kind 文体活动 --title 五一联欢会彩排 --children 3-2
+  $ liushou schedule --month 2026-05 | sed -n '/^## 本月活动/,/^## /p'
+  ## 本月活动
+  
+  - [ ] 五一（05-01）
+  
+  ## 谈心：本月尚欠 5 名（每月 1 次）
+  $ liushou -q activity add --date 2026-05-08 --kind 节日关爱 --title 五一联欢会 --children all
+  $ liushou schedule --month 2026-05 | sed -n '/^## 本月活动/,/^## /p'
+  ## 本月活动
+  
+  - [x] 五一（05-01）：五一联欢会（2026-05-08）
+  
+  已记录的活动：
+  
+  - 2026-05-08 节日关爱：五一联欢会（5 名）
+  
+  ## 谈心：本月尚欠 5 名（每月 1 次）
+  $ liushou --lang en schedule --month 2026-05 | sed -n '/^## Events/,/^## /p'
+  ## Events
+  
+  - [x] 五一 (05-01): 五一联欢会 (2026-05-08)
+  
+  Activities recorded:
+  
+  - 2026-05-08 festival: 五一联欢会 (5 children)
+  
+  ## Talks: 5 still owed (1 a month)
+  $ liushou schedule --month 2026-05 --format json | jq -c '.events, .activities'
+  [{"name":"五一","date":"05-01","recorded":"2026-05-08-festival-893a01cf"}]
+  [{"id":"2026-05-08-festival-893a01cf","date":"2026-05-08","kind":"festival","title":"五一联欢会","children":5}]

@@ -18,7 +18,7 @@ const School kSchool = default_school("测试小学", 2025);
 const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
 
 Summary one_school(const std::vector<Child>& children, const Period& period, Date as_of) {
-    return summarize({SchoolRecords{&kSchool, &children}}, period, as_of);
+    return summarize({SchoolRecords{&kSchool, &children, {}, nullptr}}, period, as_of);
 }
 
 }  // namespace
@@ -155,8 +155,9 @@ TEST_CASE("several schools sum into the total") {
     Child b = kid("A1");  // the same id in another school is another child
     b.talks = {entry(Date{2026, 3, 5})};
     const std::vector<Child> first = {a}, second = {b};
-    const Summary s = summarize({SchoolRecords{&kSchool, &first}, SchoolRecords{&other, &second}},
-                                Period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""}, Date{2026, 3, 31});
+    const Summary s = summarize(
+        {SchoolRecords{&kSchool, &first, {}, nullptr}, SchoolRecords{&other, &second, {}, nullptr}},
+        Period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""}, Date{2026, 3, 31});
     REQUIRE(s.by_school.size() == 2);
     CHECK(s.by_school[0].talks.num == 1);
     CHECK(s.by_school[1].talks.num == 0);  // two talks a month there

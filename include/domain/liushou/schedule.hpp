@@ -130,6 +130,11 @@ struct Schedule {
     int enrolled = 0;  // children enrolled during the month (after filters)
     std::vector<PlanTask> plan;
     std::vector<Event> events;
+    /// For each event, the activity recorded for it (a 节日关爱, or one whose title names the
+    /// event), by its id; "" when none is yet.
+    std::vector<std::string> event_recorded;
+    /// The activities recorded in the month, by the reference day, in date order.
+    std::vector<Activity> activities;
     Cadence talks, family_calls, home_visits, meetings;
     std::vector<Birthday> birthdays;
     std::vector<OpenFollowUp> follow_ups;
@@ -144,6 +149,7 @@ struct ScheduleFilter {
 };
 
 Schedule build_schedule(const School& school, const std::vector<Child>& children,
-                        const Month& month, const Date& today, const ScheduleFilter& filter);
+                        const Month& month, const Date& today, const ScheduleFilter& filter,
+                        const std::vector<Activity>* activities = nullptr);
 
 }  // namespace liushou
