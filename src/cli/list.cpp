@@ -40,9 +40,7 @@ std::string enum_label(const std::optional<E>& v, const std::string& lang) {
 
 int run_list(const ListOptions& o, Context& ctx) {
     // A county (--county or several --root) lists every school's children, with the school.
-    const SchoolTrees trees = ctx.county.empty() && ctx.roots.size() <= 1
-                                  ? SchoolTrees{{open_tree(ctx)}, {""}, "", {}}
-                                  : open_trees(ctx);
+    const SchoolTrees trees = open_trees(ctx);
     const bool county = trees.trees.size() > 1 || !trees.county.empty();
     const Tree& tree = trees.trees.front();
     const auto school = tree.load_school();

@@ -28,6 +28,14 @@ struct TalkOptions {
     bool amend = false;
 };
 
+/// The staff id `by` names (an id or a unique name); else `by` itself, which check_talk then
+/// names as unknown or ambiguous.
+std::string staff_id_or_as_given(const StaffList& staff, const std::string& by) {
+    std::string error;
+    const Staff* s = find_staff(staff, by, error);
+    return s ? s->id : by;
+}
+
 /// The entry the options describe, before its teacher is looked up.
 Talk talk_from_options(const TalkOptions& o, const Context& ctx) {
     Talk talk;
@@ -66,11 +74,7 @@ int run_many(const TalkOptions& o, Context& ctx) {
 
     WriteSession session = tree.lock();
     const StaffList staff = load_staff_checked(tree, ctx);
-    std::string error;
-    if (const Staff* s = find_staff(staff, o.by, error))
-        talk.by = s->id;
-    else
-        talk.by = o.by;
+    talk.by = staff_id_or_as_given(staff, o.by);
     std::vector<Child> children;
     if (klass) {
         // The class of the entry's day: a child who moved into it later was not at the meeting.
@@ -152,11 +156,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
     WriteSession session = tree.lock();
     Child child = load_child_for_write(tree, o.id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
-    std::string error;
-    if (const Staff* s = find_staff(staff, o.by, error))
-        talk.by = s->id;
-    else
-        talk.by = o.by;
+    talk.by = staff_id_or_as_given(staff, o.by);
 
     if (!o.close_opt->count() && (!o.close_kind.empty() || !o.close_text.empty()))
         throw UsageError("--close-kind and --close-text go with --close-follow-up");

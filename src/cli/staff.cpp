@@ -38,6 +38,16 @@ struct StaffRemoveOptions {
     std::string who;
 };
 
+/// The role a --role names (head_teacher or 班主任 …); none for "".
+std::optional<Role> role_option(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto role = enum_from_text<Role>(text);
+    if (!role)
+        throw UsageError(fmt::format("--role {}: use one of {} (班主任/任课教师/领导/其他)", text,
+                                     enum_keys<Role>()));
+    return role;
+}
+
 /// The staff member `who` names (an id, or a name only one has); throws UsageError otherwise.
 size_t staff_index(const StaffList& list, const std::string& who) {
     std::string error;
@@ -59,13 +69,7 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         s.name = o.name_value, changed.push_back("name");
     }
     if (o.role->count()) {
-        s.role.reset();
-        if (!o.role_value.empty()) {
-            s.role = enum_from_text<Role>(o.role_value);
-            if (!s.role)
-                throw UsageError(fmt::format("--role {}: use one of {} (班主任/任课教师/领导/其他)",
-                                             o.role_value, enum_keys<Role>()));
-        }
+        s.role = role_option(o.role_value);
         changed.push_back("role");
     }
     auto number = [](const std::string& option, const std::string& text, int high) {
@@ -162,12 +166,7 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     if (list.find(s.id))
         throw UsageError(fmt::format("staff id {} already exists in {}", s.id, file.path));
     s.name = o.name;
-    if (!o.role.empty()) {
-        s.role = enum_from_text<Role>(o.role);
-        if (!s.role)
-            throw UsageError(fmt::format("--role {}: use one of {} (班主任/任课教师/领导/其他)",
-                                         o.role, enum_keys<Role>()));
-    }
+    s.role = role_option(o.role);
     if (o.grade) s.grade = o.grade;
     if (o.class_no) s.class_no = o.class_no;
     if (!o.phone.empty() && !is_phone_number(o.phone)) {

@@ -466,32 +466,24 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         return std::any_of(diffs.begin(), diffs.end(),
                            [&](const RuleDifference& d) { return d.rule == rule; });
     };
-    // A cadence the schools set differently has no one number to print.
-    auto cadence = [&](const char* rule, const char* zh, const char* en, int n) {
+    // "家访（每学期 1 次）"; a cadence the schools set differently has no one number to print.
+    auto cadence = [&](const char* rule, const char* zh, const char* en, int n, bool per_term) {
         if (differs(rule))
             return w.t(fmt::format("{}（各校按本校规则）", zh),
                        fmt::format("{} (each school's own rule)", en));
-        return w.t(fmt::format(fmt::runtime(std::string(zh) + "（{}）"), n),
-                   fmt::format(fmt::runtime(std::string(en) + " ({})"), n));
+        return w.t(fmt::format("{}（{} {} 次）", zh, per_term ? "每学期" : "每月", n),
+                   fmt::format("{} ({} a {})", en, n, per_term ? "term" : "month"));
     };
     out += header({w.t("项目", "Item"), w.t("期间", "Period"), w.t("已完成", "Done"),
                    w.t("应完成", "Of"), w.t("比率", "Percent")},
                   2);
-    const std::string calls_label =
-        differs("family_calls_per_month")
-            ? cadence("family_calls_per_month", "亲情电话", "Family calls", 0)
-            : w.t(fmt::format("亲情电话（每月 {} 次）", rules.family_calls_per_month),
-                  fmt::format("Family calls ({} a month)", rules.family_calls_per_month));
+    const std::string calls_label = cadence("family_calls_per_month", "亲情电话", "Family calls",
+                                            rules.family_calls_per_month, false);
     const std::string visits_label =
-        differs("home_visits_per_term")
-            ? cadence("home_visits_per_term", "家访", "Home visits", 0)
-            : w.t(fmt::format("家访（每学期 {} 次）", rules.home_visits_per_term),
-                  fmt::format("Home visits ({} a term)", rules.home_visits_per_term));
+        cadence("home_visits_per_term", "家访", "Home visits", rules.home_visits_per_term, true);
     const std::string meetings_label =
-        differs("guardian_meetings_per_term")
-            ? cadence("guardian_meetings_per_term", "座谈会", "Guardian meetings", 0)
-            : w.t(fmt::format("座谈会（每学期 {} 次）", rules.guardian_meetings_per_term),
-                  fmt::format("Guardian meetings ({} a term)", rules.guardian_meetings_per_term));
+        cadence("guardian_meetings_per_term", "座谈会", "Guardian meetings",
+                rules.guardian_meetings_per_term, true);
     for (const auto& m : s.total.calls_by_month)
         out += row({calls_label, month_label(m, w), std::to_string(m.rate.num),
                     std::to_string(m.rate.den), pct(m.rate)});
@@ -572,13 +564,13 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         out += "\n";
     }
 
+    // The schools' table is 各学校 above; these are the grades and the classes.
     auto group_table = [&](const std::string& title, const std::vector<Stats>& groups,
-                           int kind) {  // 0 school, 1 grade, 2 class
+                           bool classes) {
         out += title;
         std::vector<std::string> head;
-        if (county || kind == 0) head.push_back(w.t("学校", "School"));
-        if (kind == 1) head.push_back(w.t("年级", "Grade"));
-        if (kind == 2) head.push_back(w.t("班级", "Class"));
+        if (county) head.push_back(w.t("学校", "School"));
+        head.push_back(classes ? w.t("班级", "Class") : w.t("年级", "Grade"));
         const size_t first_number = head.size();
         for (const char* h :
              {"在读", "建档率", "入学率", "巩固率", "结对率", "谈心完成率", "家访覆盖率"})
@@ -595,8 +587,8 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
         out += header(head, first_number);
         for (const auto& g : groups) {
             std::vector<std::string> cells;
-            if (county || kind == 0) cells.push_back(w.text(g.school));
-            if (kind > 0) cells.push_back(group_name(g, w, kind == 2));
+            if (county) cells.push_back(w.text(g.school));
+            cells.push_back(group_name(g, w, classes));
             cells.push_back(std::to_string(g.enrolled));
             for (const Rate* r :
                  {&g.filed, &g.enrolment, &g.retention, &g.paired, &g.talks, &g.home_visits})
@@ -626,8 +618,8 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                                 : w.text(coverage.county) + w.t("合计", " total"));
         out += "\n";
     }
-    group_table(w.t("## 各年级\n\n", "## By grade\n\n"), s.by_grade, 1);
-    group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, 2);
+    group_table(w.t("## 各年级\n\n", "## By grade\n\n"), s.by_grade, false);
+    group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, true);
 
     out += w.t("## 尚未达到 100% 的地方\n\n", "## What still falls short of 100%\n\n");
     if (s.shortfalls.empty()) {

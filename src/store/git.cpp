@@ -20,6 +20,30 @@ namespace liushou {
 
 namespace fs = boost::filesystem;
 
+namespace {
+
+/// Starts `git -C dir args…` with the given file actions; its pid, or -1.
+pid_t spawn_git(const std::vector<std::string>& git_args, const std::string& dir,
+                const posix_spawn_file_actions_t* actions) {
+    std::vector<std::string> args = {"git", "-C", dir};
+    args.insert(args.end(), git_args.begin(), git_args.end());
+    std::vector<char*> raw;
+    for (auto& a : args) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    pid_t pid = 0;
+    return posix_spawnp(&pid, raw[0], actions, nullptr, raw.data(), environ) == 0 ? pid : -1;
+}
+
+/// git's exit status, or -1 when it did not exit normally.
+int wait_git(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
 int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output) {
     int pipe_fds[2] = {-1, -1};
     if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
@@ -31,17 +55,11 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
     else
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> args = {"git", "-C", dir};
-    args.insert(args.end(), git_args.begin(), git_args.end());
-    std::vector<char*> raw;
-    for (auto& a : args) raw.push_back(a.data());
-    raw.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+    const pid_t pid = spawn_git(git_args, dir, &actions);
     posix_spawn_file_actions_destroy(&actions);
     if (output) {
         ::close(pipe_fds[1]);
-        if (rc == 0) {
+        if (pid > 0) {
             char buffer[4096];
             ssize_t n;
             while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0 ||
@@ -50,11 +68,7 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
         }
         ::close(pipe_fds[0]);
     }
-    if (rc != 0) return -1;
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return pid > 0 ? wait_git(pid) : -1;
 }
 
 GitState git_state(const std::string& root) {
@@ -91,17 +105,11 @@ bool git_filter(const std::vector<std::string>& git_args, const std::string& dir
     posix_spawn_file_actions_adddup2(&actions, in_fds[0], 0);
     posix_spawn_file_actions_adddup2(&actions, out_fds[1], 1);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> args = {"git", "-C", dir};
-    args.insert(args.end(), git_args.begin(), git_args.end());
-    std::vector<char*> raw;
-    for (auto& a : args) raw.push_back(a.data());
-    raw.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, raw[0], &actions, nullptr, raw.data(), environ);
+    const pid_t pid = spawn_git(git_args, dir, &actions);
     posix_spawn_file_actions_destroy(&actions);
     ::close(in_fds[0]);
     ::close(out_fds[1]);
-    if (rc != 0) {
+    if (pid <= 0) {
         ::close(in_fds[1]);
         ::close(out_fds[0]);
         return false;
@@ -122,10 +130,7 @@ bool git_filter(const std::vector<std::string>& git_args, const std::string& dir
         if (n > 0) output.append(buffer, static_cast<size_t>(n));
     ::close(out_fds[0]);
     writer.join();
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return false;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return wait_git(pid) == 0;
 }
 
 }  // namespace
