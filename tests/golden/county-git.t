@@ -264,6 +264,13 @@ own: `schedule` wants one tree):
   liushou: --county is for report, list and county status; give --root DIR
   [2]
 
+Paths in the manifest may be absolute too (Boost's `/` would have appended them to the
+manifest's directory): the same three schools, the same county figure for talks, 10/12.
+
+  $ sed "s|path: |path: $PWD/|; s|git: |git: $PWD/|" county.yaml > abs.yaml && grep -c "$PWD" abs.yaml && liushou report summary --county abs.yaml --from 2026-03-01 --to 2026-04-30 --format json | jq -c '.total.rates.talks | [.num, .den]'
+  3
+  [10,12]
+
 **Failures are loud.** A school whose repository or ref is missing stops the report (exit 3),
 naming it; `--skip-missing` leaves it out and the header says so. A school with errors in its
 files is named with their count.
