@@ -120,10 +120,7 @@ int run_list(const ListOptions& o, Context& ctx) {
         ctx.out << "[";
         for (size_t i = 0; i < children.size(); ++i) {
             const Child& c = children[i];
-            std::string missing = "[";
-            for (const auto& m : missing_fields(c))
-                missing += (missing.size() > 1 ? ", " : "") + json_string(m);
-            missing += "]";
+            const std::string missing = json_strings(missing_fields(c));
             auto opt_int = [](const std::optional<int>& v) {
                 return v ? std::to_string(*v) : std::string("null");
             };
@@ -142,7 +139,7 @@ int run_list(const ListOptions& o, Context& ctx) {
                                                 {"status", json_string(key_of(c.status))},
                                                 {"left_behind", opt_enum(c.left_behind)},
                                                 {"teacher", json_string(c.pairing.teacher)},
-                                                {"buddy", json_string(c.pairing.buddy)},
+                                                {"buddies", json_strings(c.pairing.buddies)},
                                                 {"complete", missing == "[]" ? "true" : "false"},
                                                 {"missing", missing}}));
         }

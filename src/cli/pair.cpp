@@ -10,6 +10,7 @@
 #include "liushou/render.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -20,7 +21,8 @@ struct PairOptions {
     CLI::Option* teacher_opt = nullptr;
     CLI::Option* buddy_opt = nullptr;
     CLI::Option* proxy_opt = nullptr;
-    std::string teacher, buddy, proxy_parent, since;
+    std::string teacher, proxy_parent, since;
+    std::vector<std::string> buddies;
     std::string plan, from, to, goal;
     CLI::Option* progress_opt = nullptr;
     std::string progress, date, subject, score;
@@ -144,14 +146,19 @@ int run_pair(const PairOptions& o, Context& ctx) {
                 change.teacher = s->id;
         }
         if (o.buddy_opt->count()) {
-            if (looks_like_child_id(o.buddy) && o.buddy == child.id)
-                errors.push_back("--buddy: a child cannot be their own buddy");
-            else if (looks_like_child_id(o.buddy) && !tree.child_exists(o.buddy))
-                errors.push_back(
-                    fmt::format("--buddy: no child {} (give a child's id or a "
-                                "classmate's name)",
-                                o.buddy));
-            change.buddy = o.buddy;
+            // Names are looked up among every child only when one is given.
+            std::vector<Child> children;
+            if (std::any_of(o.buddies.begin(), o.buddies.end(), [](const std::string& b) {
+                    return !trim(b).empty() && !looks_like_child_id(std::string(trim(b)));
+                })) {
+                bool skipped = false;
+                children = readable_children(tree, ctx, skipped);
+            }
+            const BuddyChoice choice = resolve_buddies(
+                child, o.buddies,
+                [&](std::string_view id) { return tree.child_exists(std::string(id)); }, children);
+            for (const auto& e : choice.errors) errors.push_back("--buddy: " + e);
+            change.buddies = choice.buddies;
         }
         if (o.proxy_opt->count()) change.proxy_parent = o.proxy_parent;
         if (errors.empty()) {
@@ -163,7 +170,10 @@ int run_pair(const PairOptions& o, Context& ctx) {
             if (changed) {
                 std::string what = fmt::format("paired {} with {} from {}", child.id,
                                                child.pairing.teacher, change.since.iso());
-                if (!child.pairing.buddy.empty()) what += ", buddy " + child.pairing.buddy;
+                if (!child.pairing.buddies.empty())
+                    what += fmt::format(", {} {}",
+                                        child.pairing.buddies.size() > 1 ? "buddies" : "buddy",
+                                        join(child.pairing.buddies, ", "));
                 if (child.pairing.history.size() > history_before)
                     what +=
                         fmt::format(" (before: {} until {})", child.pairing.history.back().teacher,
@@ -224,10 +234,12 @@ void setup_pair(CLI::App& cmd, Runner& run) {
     o->teacher_opt = cmd.add_option("--teacher", o->teacher,
                                     "Helping teacher (帮扶教师): a staff id or unique name")
                          ->type_name("T");
-    o->buddy_opt =
-        cmd.add_option("--buddy", o->buddy,
-                       "Study buddy (学习帮手): another child's id or a classmate's name")
-            ->type_name("B");
+    o->buddy_opt = cmd.add_option("--buddy", o->buddies,
+                                  "Study buddy (学习帮手): a child's id, or a name (a child's when "
+                                  "unique, else a classmate's); repeat for several, \"\" for none")
+                       ->type_name("B")
+                       ->expected(1)  // one value each time, so `--buddy B ID` leaves the id
+                       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, "Proxy parent (代理家长)")
                        ->type_name("P");
     cmd.add_option("--since", o->since, "Date the pairing starts (default: today)")

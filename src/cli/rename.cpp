@@ -42,9 +42,11 @@ int run_rename(const RenameOptions& o, Context& ctx) {
     for (Child& other : others) {
         if (other.id == o.from) continue;
         bool changed = false;
-        if (other.pairing.buddy == o.from) other.pairing.buddy = o.to, changed = true;
+        for (auto& b : other.pairing.buddies)
+            if (b == o.from) b = o.to, changed = true;
         for (auto& h : other.pairing.history)
-            if (h.buddy == o.from) h.buddy = o.to, changed = true;
+            for (auto& b : h.buddies)
+                if (b == o.from) b = o.to, changed = true;
         if (changed && session.write_child(other)) ++references;
     }
     session.remove_child(o.from);

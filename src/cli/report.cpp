@@ -41,6 +41,7 @@ struct LoadedTree {
     GitState git;
     int errors = 0;  // problems in files that could not be counted, or counted in part
     std::vector<Activity> activities;
+    std::unordered_map<std::string, std::string> child_names;
 };
 
 /// The schools' trees, and what the report says about the set (the county, who is missing).
@@ -65,6 +66,8 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
         skipped = true, print_problems(err, staff.path, staff.problems);
     for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
     t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+    t.child_names.reserve(t.children.size());
+    for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
     for (auto& a : tree.load_activities()) {
         for (const auto& p : a.problems) t.errors += p.severity == Severity::error;
         if (a.parsed)
@@ -123,8 +126,8 @@ LoadedTrees load_trees(Context& ctx, bool& skipped) {
 std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
     std::vector<Provenance> out;
     for (const auto& t : trees)
-        out.push_back(
-            Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors, &t.activities});
+        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors,
+                                 &t.activities, &t.child_names});
     return out;
 }
 

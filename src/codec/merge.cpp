@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -76,11 +77,21 @@ std::string scalar_at(const YAML::Node& map, const char* key) {
 }
 
 /// Collects what schema.hpp says tells the entries of each list apart, by the list's dotted
-/// path ("talks" -> date kind by, "pairing.history" -> from).
+/// path ("talks" -> date kind by, "pairing.history" -> from), and the fields that hold one
+/// text or a list of them ("pairing.buddy").
+struct SchemaFacts {
+    std::map<std::string, std::vector<std::string>> identities;
+    std::set<std::string> one_or_more;
+};
+
 class IdentityCollector {
   public:
-    IdentityCollector(std::map<std::string, std::vector<std::string>>& out, std::string prefix)
+    IdentityCollector(SchemaFacts& out, std::string prefix)
         : out_(out), prefix_(std::move(prefix)) {}
+    template <class X>
+    void one_or_more(std::string_view key, X&) {
+        out_.one_or_more.insert(prefix_ + std::string(key));
+    }
     template <class... A>
     void text(A&&...) {}
     template <class... A>
@@ -100,7 +111,7 @@ class IdentityCollector {
     }
     template <class S, class F>
     void list(std::string_view key, std::vector<S>&, F describe, std::string_view identity) {
-        std::vector<std::string>& fields = out_[prefix_ + std::string(key)];
+        std::vector<std::string>& fields = out_.identities[prefix_ + std::string(key)];
         for (size_t at = 0; at < identity.size();) {
             const size_t end = std::min(identity.find(' ', at), identity.size());
             if (end > at) fields.emplace_back(identity.substr(at, end - at));
@@ -112,19 +123,19 @@ class IdentityCollector {
     }
 
   private:
-    std::map<std::string, std::vector<std::string>>& out_;
+    SchemaFacts& out_;
     std::string prefix_;
 };
 
-const std::map<std::string, std::vector<std::string>>& list_identities() {
-    static const auto table = [] {
-        std::map<std::string, std::vector<std::string>> out;
+const SchemaFacts& schema_facts() {
+    static const auto facts = [] {
+        SchemaFacts out;
         IdentityCollector collector(out, "");
         Child described;  // only its shape is used
         schema::child(collector, described);
         return out;
     }();
-    return table;
+    return facts;
 }
 
 /// What tells the entries of a list apart, so that the same entry is recognised on each side
@@ -133,7 +144,7 @@ const std::map<std::string, std::vector<std::string>>& list_identities() {
 /// are merged as sets: an entry is its whole text.
 std::string entry_group(const std::string& list, const YAML::Node& entry) {
     if (entry.IsMap()) {
-        const auto& identities = list_identities();
+        const auto& identities = schema_facts().identities;
         const auto it = identities.find(list);
         if (it != identities.end() && !it->second.empty()) {
             std::string group;
@@ -168,6 +179,11 @@ struct Merger {
 
     Maybe merge(const std::vector<std::string>& keys, const Maybe& base, const Maybe& ours,
                 const Maybe& theirs) {
+        if (one_or_more(keys) && (is_seq(base) || is_seq(ours) || is_seq(theirs)) &&
+            !(is_seq(base) && is_seq(ours) && is_seq(theirs)))
+            // `buddy: 李明` on one side and a list on another: the same kind of value, so that
+            // one clone adding a second buddy and another a third keeps all three.
+            return merge(keys, as_list(base), as_list(ours), as_list(theirs));
         if (same(ours, theirs)) return ours;
         if (same(base, ours)) return theirs;
         if (same(base, theirs)) return ours;
@@ -192,6 +208,18 @@ struct Merger {
                                              map.remove(keys.back());
                                      }});
         return ours;
+    }
+
+    static bool is_seq(const Maybe& v) { return v && v->IsSequence(); }
+    static Maybe as_list(const Maybe& v) {
+        if (!v || !v->IsScalar()) return v;
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.push_back(YAML::Clone(*v));
+        return list;
+    }
+    /// A field schema.hpp describes as one text or a list of texts.
+    static bool one_or_more(const std::vector<std::string>& keys) {
+        return schema_facts().one_or_more.count(dotted(keys)) > 0;
     }
 
     static std::string dotted(const std::vector<std::string>& keys) {

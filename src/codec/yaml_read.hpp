@@ -213,6 +213,9 @@ class MapReader {
         }
         for (size_t i = 0; i < n->size(); ++i) {
             const N item = (*n)[i];
+            // Each item's place, so that check points at the one buddy it means.
+            if (ctx_.positions)
+                ctx_.where.at[fmt::format("{}[{}]", path(key), i)] = position(item.Mark());
             if (item.IsScalar())
                 out.push_back(item.Scalar());
             else
@@ -220,6 +223,9 @@ class MapReader {
                            fmt::format("expected text, found {}", shape(item)));
         }
     }
+
+    /// One text or a list of them (`buddy: 李明` or a list): either way a list.
+    void one_or_more(const std::string& key, std::vector<std::string>& out) { text_list(key, out); }
 
     void int_list(const std::string& key, std::vector<int>& out) {
         // A key left out or left empty keeps the default (the holiday months); only a list

@@ -132,6 +132,14 @@ class RecordWriter {
     void text_list(std::string_view key, const std::vector<std::string>& v) {
         w_.text_items(indent_, key, v);
     }
+    /// One value is written as a plain field (`buddy: 李明`, as files held before a field could
+    /// hold several), more as a list; so is one empty text, which a plain field would drop.
+    void one_or_more(std::string_view key, const std::vector<std::string>& v) {
+        if (v.size() == 1 && !v.front().empty())
+            w_.text(indent_, key, v.front());
+        else
+            w_.text_items(indent_, key, v);
+    }
     template <class S, class F>
     void map(std::string_view key, const S& sub, F describe) {
         if (sub.empty()) return;

@@ -8,6 +8,7 @@
 
 #include "liushou/schedule.hpp"
 #include "liushou/schema.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -30,7 +31,7 @@ std::vector<std::string> talk_differences(const Talk& a, const Talk& b) {
 std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day) {
     const Pairing& p = child.pairing;
     if (!p.teacher.empty() && (!p.since || *p.since <= day))
-        return PairingPeriod{p.teacher, p.buddy, p.proxy_parent, p.since, std::nullopt, {}};
+        return PairingPeriod{p.teacher, p.buddies, p.proxy_parent, p.since, std::nullopt, {}};
     for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
         if ((!it->from || *it->from <= day) && (!it->to || day <= *it->to)) return *it;
     return std::nullopt;
@@ -39,14 +40,14 @@ std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day) {
 bool repair(Child& child, const PairingChange& change, Problems& out) {
     Pairing& p = child.pairing;
     const std::string teacher = change.teacher.value_or(p.teacher);
-    const std::string buddy = change.buddy.value_or(p.buddy);
+    const std::vector<std::string> buddies = change.buddies.value_or(p.buddies);
     const std::string proxy = change.proxy_parent.value_or(p.proxy_parent);
     if (teacher.empty()) {
         out.push_back(Problem{"teacher", "a pairing needs a teacher (--teacher)"});
         return false;
     }
-    if (teacher == p.teacher && buddy == p.buddy && proxy == p.proxy_parent) return false;
-    const bool paired = !p.teacher.empty() || !p.buddy.empty() || !p.proxy_parent.empty();
+    if (teacher == p.teacher && buddies == p.buddies && proxy == p.proxy_parent) return false;
+    const bool paired = !p.teacher.empty() || !p.buddies.empty() || !p.proxy_parent.empty();
     if (paired && p.since && change.since < *p.since) {
         out.push_back(Problem{"since", fmt::format("{} is before the current pairing began ({})",
                                                    change.since.iso(), p.since->iso())});
@@ -59,12 +60,53 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
     // A new pairing from a later day closes the current one; on the same day it corrects it.
     if (paired && (!p.since || change.since > *p.since))
         p.history.push_back(PairingPeriod{
-            p.teacher, p.buddy, p.proxy_parent, p.since, change.since.add_days(-1), {}});
+            p.teacher, p.buddies, p.proxy_parent, p.since, change.since.add_days(-1), {}});
     p.teacher = teacher;
-    p.buddy = buddy;
+    p.buddies = buddies;
     p.proxy_parent = proxy;
     p.since = change.since;
     return true;
+}
+
+BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& given,
+                            const std::function<bool(std::string_view)>& child_exists,
+                            const std::vector<Child>& children) {
+    BuddyChoice out;
+    for (const auto& value : given) {
+        const std::string b(trim(value));
+        if (b.empty()) continue;
+        std::string id = b;
+        if (b == child.id || (!child.name.empty() && b == child.name)) {
+            out.errors.push_back(fmt::format("{}: a child cannot be their own buddy", b));
+            continue;
+        }
+        if (looks_like_child_id(b)) {
+            if (!child_exists(b)) {
+                out.errors.push_back(
+                    fmt::format("no child {} (give a child's id or a classmate's name)", b));
+                continue;
+            }
+        } else {
+            std::vector<const Child*> named;
+            for (const auto& c : children)
+                if (c.name == b && c.id != child.id) named.push_back(&c);
+            if (named.size() > 1) {
+                std::string who;
+                for (const Child* c : named)
+                    who += fmt::format("{}{}{}", who.empty() ? "" : ", ", c->id,
+                                       c->grade && c->class_no
+                                           ? fmt::format(" ({}-{})", *c->grade, *c->class_no)
+                                           : "");
+                out.errors.push_back(fmt::format("{} is the name of {} children: {}; give the id",
+                                                 b, named.size(), who));
+                continue;
+            }
+            if (named.size() == 1) id = named.front()->id;
+        }
+        if (std::find(out.buddies.begin(), out.buddies.end(), id) == out.buddies.end())
+            out.buddies.push_back(id);
+    }
+    return out;
 }
 
 namespace {

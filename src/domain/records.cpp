@@ -137,8 +137,8 @@ bool Support::empty() const {
 }
 
 bool Pairing::empty() const {
-    return teacher.empty() && buddy.empty() && proxy_parent.empty() && !since && history.empty() &&
-           plan.empty() && progress.empty() && extras.empty();
+    return teacher.empty() && buddies.empty() && proxy_parent.empty() && !since &&
+           history.empty() && plan.empty() && progress.empty() && extras.empty();
 }
 
 const Parent* Child::parent(std::string_view relation) const {

@@ -44,7 +44,7 @@ Child state_on(const Child& original, const Date& day) {
                                    [&](const PairingPeriod& h) { return after(h.from); }),
                     p.history.end());
     p.teacher = then ? then->teacher : "";
-    p.buddy = then ? then->buddy : "";
+    p.buddies = then ? then->buddies : std::vector<std::string>{};
     p.proxy_parent = then ? then->proxy_parent : "";
     p.since = then ? then->from : std::nullopt;
     if (then && then->to) {

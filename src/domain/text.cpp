@@ -158,6 +158,15 @@ std::string to_nfc(std::string_view utf8) {
     return result;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
 std::string_view trim(std::string_view s) {
     constexpr std::string_view kIdeographic = "\u3000";
     for (;;) {

@@ -504,19 +504,29 @@ void check_references(const Child& c, const StaffList& staff,
         if (!id.empty() && !staff.find(id))
             add(out, field, fmt::format("teacher {} is not in staff.yaml", id));
     };
-    auto buddy_ref = [&](const std::string& field, const std::string& buddy) {
-        if (buddy.empty() || !looks_like_child_id(buddy)) return;
-        if (buddy == c.id)
-            add(out, field, "a child cannot be their own buddy");
-        else if (!child_exists(buddy))
-            add(out, field, fmt::format("child {} does not exist", buddy));
+    // A buddy is a child's id or a classmate's name; never the child itself, by either.
+    auto buddy_refs = [&](const std::string& field, const std::vector<std::string>& buddies) {
+        for (size_t i = 0; i < buddies.size(); ++i) {
+            const std::string& buddy = buddies[i];
+            const std::string at = buddies.size() == 1 ? field : fmt::format("{}[{}]", field, i);
+            if (buddy.empty()) {
+                add(out, at, "a buddy needs an id or a name");
+            } else if (buddy == c.id || (!c.name.empty() && buddy == c.name)) {
+                add(out, at, "a child cannot be their own buddy");
+            } else if (std::find(buddies.begin(), buddies.begin() + static_cast<long>(i), buddy) !=
+                       buddies.begin() + static_cast<long>(i)) {
+                add(out, at, fmt::format("{} is listed twice", buddy));
+            } else if (looks_like_child_id(buddy) && !child_exists(buddy)) {
+                add(out, at, fmt::format("child {} does not exist", buddy));
+            }
+        }
     };
     staff_ref("pairing.teacher", c.pairing.teacher);
-    buddy_ref("pairing.buddy", c.pairing.buddy);
+    buddy_refs("pairing.buddy", c.pairing.buddies);
     for (size_t i = 0; i < c.pairing.history.size(); ++i) {
         const std::string at = fmt::format("pairing.history[{}]", i);
         staff_ref(at + ".teacher", c.pairing.history[i].teacher);
-        buddy_ref(at + ".buddy", c.pairing.history[i].buddy);
+        buddy_refs(at + ".buddy", c.pairing.history[i].buddies);
     }
     for (size_t i = 0; i < c.talks.size(); ++i)
         staff_ref(fmt::format("talks[{}].by", i), c.talks[i].by);

@@ -52,6 +52,7 @@ class Flattener {
     void text_list(std::string_view key, const std::vector<std::string>& v) {
         for (size_t i = 0; i < v.size(); ++i) add(fmt::format("{}[{}]", key, i), v[i]);
     }
+    void one_or_more(std::string_view key, const std::vector<std::string>& v) { text_list(key, v); }
     template <class S, class F>
     void map(std::string_view key, const S& sub, F describe) {
         Flattener inner(out_, prefix_ + std::string(key) + ".");
@@ -170,11 +171,12 @@ std::string render_child(const Child& original, const Provenance& source,
     if (!p.teacher.empty())
         out += row({w.en() ? fmt::format("from {}", date_text(p.since))
                            : fmt::format("{} 起", date_text(p.since)),
-                    staff_name(source, p.teacher, w), w.text(p.buddy), w.text(p.proxy_parent)});
+                    staff_name(source, p.teacher, w), buddy_names(source, p.buddies, w),
+                    w.text(p.proxy_parent)});
     for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
-        out +=
-            row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
-                 staff_name(source, it->teacher, w), w.text(it->buddy), w.text(it->proxy_parent)});
+        out += row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
+                    staff_name(source, it->teacher, w), buddy_names(source, it->buddies, w),
+                    w.text(it->proxy_parent)});
     out += "\n";
     out += w.t("## 学习帮扶计划\n\n", "## Help plans\n\n");
     out += header(
@@ -330,16 +332,17 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
             std::string guardian = w.text(c->guardian.relation);
             if (!c->guardian.name.empty())
                 guardian += (guardian.empty() ? "" : " ") + w.text(c->guardian.name);
-            std::vector<std::string> cells = {w.text(c->id),
-                                              w.text(c->name),
-                                              enum_text(c->gender, w),
-                                              enum_text(c->left_behind, w),
-                                              guardian,
-                                              style.format == Format::md
-                                                  ? staff_name(*r.source, c->pairing.teacher, w)
-                                                  : w.text(c->pairing.teacher),
-                                              w.text(c->pairing.buddy),
-                                              date_text(last)};
+            std::vector<std::string> cells = {
+                w.text(c->id),
+                w.text(c->name),
+                enum_text(c->gender, w),
+                enum_text(c->left_behind, w),
+                guardian,
+                style.format == Format::md ? staff_name(*r.source, c->pairing.teacher, w)
+                                           : w.text(c->pairing.teacher),
+                style.format == Format::md ? buddy_names(*r.source, c->pairing.buddies, w)
+                                           : w.text(join(c->pairing.buddies, ", ")),
+                date_text(last)};
             if (county) cells.insert(cells.begin(), w.text(r.source->school->school));
             rows.push_back(cells);
         }

@@ -12,6 +12,7 @@
 
 #include "liushou/render.hpp"
 #include "liushou/report_render.hpp"
+#include "liushou/text.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou::report_detail {
@@ -64,6 +65,23 @@ inline std::string staff_name(const Provenance& p, const std::string& id, const 
     if (!s) return w.text(id);
     return w.en() ? fmt::format("{} ({})", w.text(s->name), w.text(id))
                   : fmt::format("{}（{}）", w.text(s->name), w.text(id));
+}
+
+/// A child's buddies (学习帮手) for a cell: a child of the school by name and id, a
+/// classmate who is not in it by the name as given.
+inline std::string buddy_names(const Provenance& p, const std::vector<std::string>& buddies,
+                               const Writer& w) {
+    std::string out;
+    for (const auto& b : buddies) {
+        out += out.empty() ? "" : w.t("、", ", ");
+        const auto it = p.child_names ? p.child_names->find(b) : decltype(p.child_names->end()){};
+        if (!p.child_names || it == p.child_names->end() || it->second.empty())
+            out += w.text(b);
+        else
+            out += w.en() ? fmt::format("{} ({})", w.text(it->second), w.text(b))
+                          : fmt::format("{}（{}）", w.text(it->second), w.text(b));
+    }
+    return out;
 }
 
 template <class E>

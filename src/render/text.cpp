@@ -126,6 +126,12 @@ std::string json_string(std::string_view s) {
     return out + "\"";
 }
 
+std::string json_strings(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_string(items[i]);
+    return out + "]";
+}
+
 std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields) {
     std::string out = "{";
     for (size_t i = 0; i < fields.size(); ++i) {

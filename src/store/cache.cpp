@@ -150,6 +150,7 @@ class RecordOut {
         o_.i32(static_cast<int32_t>(v));
     }
     void text_list(std::string_view, const std::vector<std::string>& v) { o_.strings(v); }
+    void one_or_more(std::string_view, const std::vector<std::string>& v) { o_.strings(v); }
     template <class S, class F>
     void map(std::string_view, const S& sub, F describe) {
         describe(*this, sub);
@@ -197,6 +198,7 @@ class RecordIn {
             v = *e;
     }
     void text_list(std::string_view, std::vector<std::string>& v) { v = in_.strings(); }
+    void one_or_more(std::string_view, std::vector<std::string>& v) { v = in_.strings(); }
     template <class S, class F>
     void map(std::string_view, S& sub, F describe) {
         describe(*this, sub);
@@ -247,6 +249,10 @@ class Shape {
     template <class X>
     void text_list(std::string_view k, const X&) {
         add(k, "l");
+    }
+    template <class X>
+    void one_or_more(std::string_view k, const X&) {
+        add(k, "l1");
     }
     template <class S, class F>
     void map(std::string_view k, const S& sub, F describe) {

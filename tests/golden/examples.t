@@ -7,7 +7,7 @@ follow-ups left open since December.
   children/2025-011.yaml:1:1: error: incomplete file (建档), missing: home_address
   children/2025-011.yaml:43:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
   children/2025-013.yaml:42:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
-  children/2025-018.yaml:44:16: warning: talks[0].follow_up: open for 89 days (since 2025-12-16)
+  children/2025-018.yaml:47:16: warning: talks[0].follow_up: open for 89 days (since 2025-12-16)
   children/2025-023.yaml:1:1: error: incomplete file (建档), missing: parents[0].work_place
   children/2025-024.yaml:44:16: warning: talks[0].follow_up: open for 88 days (since 2025-12-17)
   children/2025-025.yaml:44:16: warning: talks[0].follow_up: open for 101 days (since 2025-12-04)

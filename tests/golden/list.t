@@ -33,7 +33,7 @@ list shows children as a table, JSON or CSV, filtered.
   2025-006,晏雨桐,女,6,3,双亲外出,,在读,完整
   $ liushou list --incomplete --format json
   [
-   {"id": "2025-005", "name": "周明轩", "gender": "female", "grade": 3, "class": 2, "status": "enrolled", "left_behind": "both_parents", "teacher": "", "buddy": "", "complete": false, "missing": ["guardian.age"]}
+   {"id": "2025-005", "name": "周明轩", "gender": "female", "grade": 3, "class": 2, "status": "enrolled", "left_behind": "both_parents", "teacher": "", "buddies": [], "complete": false, "missing": ["guardian.age"]}
   ]
   $ liushou list --status transferred --lang en
   ID        Name    Gender  Grade  Class  Left behind   Teacher  Status       File

@@ -78,7 +78,7 @@ Mistakes are refused and nothing is written.
   liushou pair: 2025-003 was not changed
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-003
-  liushou pair: --buddy: a child cannot be their own buddy
+  liushou pair: --buddy: 2025-003: a child cannot be their own buddy
   liushou pair: 2025-003 was not changed
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-404
@@ -164,3 +164,80 @@ teacher first, then whoever has fewest children), applied with --apply.
   $ liushou pair 2025-001 --unpaired
   liushou: --unpaired, --load and --suggest take no child id
   [2]
+
+Several buddies (学习帮手 "一个以上"): --buddy again for each. A name is taken as a child's
+when exactly one child has it (and stored as the id, so a rename follows it), else as a
+classmate's name as written; a name two children share is refused, and so is the child itself.
+
+  $ liushou -q enroll --id 2025-007 --name 赵若曦 --gender 女 --birth-date 2016-02-03 --grade 4 --class 1 --enrolled-on 2025-09-01
+  $ liushou pair 2025-003 --teacher T003 --buddy 王俊杰 --buddy 2025-005 --buddy 陈小红 --since 2026-03-15
+  paired 2025-003 with T003 from 2026-03-15, buddies 2025-004, 2025-005, 陈小红
+  $ sed -n '/^pairing/,$p' children/2025-003.yaml
+  pairing:
+    teacher: T003
+    buddy:
+      - "2025-004"
+      - "2025-005"
+      - 陈小红
+    since: 2026-03-15
+  $ liushou pair 2025-003 --buddy 赵若曦
+  liushou pair: --buddy: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  liushou pair: 2025-003 was not changed
+  [1]
+  $ liushou pair 2025-003 --buddy 2025-004 --buddy 晏静怡
+  liushou pair: --buddy: 晏静怡: a child cannot be their own buddy
+  liushou pair: 2025-003 was not changed
+  [1]
+
+A new set from a later day moves the old one to history, as a new teacher does; the card and
+the class roster show each buddy in the school by name.
+
+  $ export LIUSHOU_TODAY=2026-04-10
+  $ liushou pair 2025-003 --buddy 2025-004 --buddy 2025-007 --since 2026-03-20
+  paired 2025-003 with T003 from 2026-03-20, buddies 2025-004, 2025-007 (before: T003 until 2026-03-19)
+  $ liushou report child 2025-003 | sed -n '/^## 结对帮扶/,/^## 学习帮扶计划/p'
+  ## 结对帮扶
+  
+  | 期间 | 帮扶教师 | 学习帮手 | 代理家长 |
+  | --- | --- | --- | --- |
+  | 2026-03-20 起 | 王老师（T003） | 王俊杰（2025-004）、赵若曦（2025-007） |  |
+  | 2026-03-15 – 2026-03-19 | 王老师（T003） | 王俊杰（2025-004）、周明轩（2025-005）、陈小红 |  |
+  
+  ## 学习帮扶计划
+  $ liushou report child 2025-003 --lang en | sed -n '/^## Pairing/,/^## Help plans/p' | grep 2026
+  | from 2026-03-20 | 王老师 (T003) | 王俊杰 (2025-004), 赵若曦 (2025-007) |  |
+  | 2026-03-15 – 2026-03-19 | 王老师 (T003) | 王俊杰 (2025-004), 周明轩 (2025-005), 陈小红 |  |
+  $ liushou report class 3 2 | grep 2025-003
+  | 2025-003 | 晏静怡 | 男 | 双亲外出 | 爷爷 晏德敏 | 王老师（T003） | 王俊杰（2025-004）、赵若曦（2025-007） |  |
+  $ liushou report class 3 2 --format csv | grep 2025-003
+  2025-003,晏静怡,男,双亲外出,爷爷 晏德敏,T003,"2025-004, 2025-007",
+  $ liushou list --format json | grep -o '"buddies": [^]]*]' | sort | uniq -c
+        1 "buddies": ["2025-004", "2025-007"]
+        1 "buddies": ["赵小红"]
+        5 "buddies": []
+
+A rename follows the buddy into every list, the history's too; check reads the lists.
+
+  $ liushou rename 2025-004 2025-104
+  renamed 2025-004 to 2025-104 (1 buddy reference updated)
+  $ grep -c '"2025-104"' children/2025-003.yaml
+  2
+  $ liushou check -q --allow-incomplete && echo clean
+  children/2025-007.yaml:1:1: warning: incomplete file (建档), missing: home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  clean
+  $ sed -i 's/- "2025-007"/- 晏静怡/' children/2025-003.yaml
+  $ liushou check -q --allow-incomplete
+  children/2025-003.yaml:39:7: error: pairing.buddy[1]: a child cannot be their own buddy
+  children/2025-007.yaml:1:1: warning: incomplete file (建档), missing: home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  [1]
+
+With --buddy "" the buddies end; a pairing then has none.
+
+  $ sed -i 's/- 晏静怡/- "2025-007"/' children/2025-003.yaml
+  $ liushou pair 2025-003 --buddy "" --since 2026-03-25
+  paired 2025-003 with T003 from 2026-03-25 (before: T003 until 2026-03-24)
+  $ sed -n '/^pairing/,/^  history/p' children/2025-003.yaml
+  pairing:
+    teacher: T003
+    since: 2026-03-25
+    history:

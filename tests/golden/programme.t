@@ -451,7 +451,7 @@ not enrolled that day, a bad kind; and
   liushou: --kind 聚会: use one of class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other (主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他)
   [2]
   $ cp activities/2026-03-14-*.yaml ../keep.yaml && sed -i 's/^  - E$/  - Q/' activities/2026-03-14-*.yaml && liushou check --allow-incomplete | grep activities/ ; cp ../keep.yaml activities/$(basename activities/2026-03-14-*.yaml)
-  activities/2026-03-14-safety-6885dd0b.yaml:8:3: error: children[4]: child Q does not exist
+  activities/2026-03-14-safety-6885dd0b.yaml:12:5: error: children[4]: child Q does not exist
 
 Two clones that each record an activity write two files: the merge is clean.
 

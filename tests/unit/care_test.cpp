@@ -41,16 +41,19 @@ Sheet talk_sheet(std::vector<std::string> header, std::vector<std::vector<std::s
     return s;
 }
 
+using Buddies = std::vector<std::string>;
+
 }  // namespace
 
 TEST_CASE("re-pairing moves the old pairing to history, ending the day before") {
     Child c = child("A1");
     Problems problems;
-    CHECK(repair(c, PairingChange{"T001", "B1", std::nullopt, Date{2025, 9, 1}}, problems));
+    CHECK(
+        repair(c, PairingChange{"T001", Buddies{"B1"}, std::nullopt, Date{2025, 9, 1}}, problems));
     CHECK(repair(c, PairingChange{"T002", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems));
     CHECK(problems.empty());
     CHECK(c.pairing.teacher == "T002");
-    CHECK(c.pairing.buddy == "B1");  // kept when not given
+    CHECK(c.pairing.buddies == Buddies{"B1"});  // kept when not given
     REQUIRE(c.pairing.history.size() == 1);
     CHECK(c.pairing.history[0].teacher == "T001");
     CHECK(c.pairing.history[0].from == Date{2025, 9, 1});
@@ -83,25 +86,93 @@ TEST_CASE("a pairing cannot start before the current one or before enrolment, no
     CHECK(earlier.at(0).message == "2026-02-01 is before the current pairing began (2026-03-01)");
     Child lone = child("A2");
     Problems no_teacher;
-    CHECK_FALSE(repair(lone, PairingChange{std::nullopt, "B1", std::nullopt, kToday}, no_teacher));
+    CHECK_FALSE(
+        repair(lone, PairingChange{std::nullopt, Buddies{"B1"}, std::nullopt, kToday}, no_teacher));
     CHECK(no_teacher.at(0).field == "teacher");
 }
 
 TEST_CASE("who was paired on a day answers from the current pairing and the history") {
     Child c = child("A1");
     Problems problems;
-    repair(c, PairingChange{"T001", "B1", std::nullopt, Date{2025, 9, 1}}, problems);
-    repair(c, PairingChange{"T002", "B2", std::nullopt, Date{2026, 1, 1}}, problems);
+    repair(c, PairingChange{"T001", Buddies{"B1"}, std::nullopt, Date{2025, 9, 1}}, problems);
+    repair(c, PairingChange{"T002", Buddies{"B2"}, std::nullopt, Date{2026, 1, 1}}, problems);
     repair(c, PairingChange{"T003", std::nullopt, std::nullopt, Date{2026, 3, 1}}, problems);
     CHECK_FALSE(pairing_on(c, Date{2025, 8, 31}));
     CHECK(pairing_on(c, Date{2025, 9, 1})->teacher == "T001");
-    CHECK(pairing_on(c, Date{2025, 12, 31})->buddy == "B1");
+    CHECK(pairing_on(c, Date{2025, 12, 31})->buddies == Buddies{"B1"});
     CHECK(pairing_on(c, Date{2026, 1, 1})->teacher == "T002");
     CHECK(pairing_on(c, Date{2026, 2, 28})->teacher == "T002");
     CHECK(pairing_on(c, Date{2026, 3, 1})->teacher == "T003");
-    CHECK(pairing_on(c, Date{2026, 3, 1})->buddy == "B2");
+    CHECK(pairing_on(c, Date{2026, 3, 1})->buddies == Buddies{"B2"});
     CHECK(pairing_on(c, Date{2030, 1, 1})->teacher == "T003");
     CHECK_FALSE(pairing_on(child("A9"), kToday));
+}
+
+TEST_CASE("a new set of buddies from a later day moves the old set to history") {
+    Child c = child("A1");
+    Problems problems;
+    CHECK(repair(c, PairingChange{"T001", Buddies{"B1", "B2"}, std::nullopt, Date{2025, 9, 1}},
+                 problems));
+    CHECK(repair(c,
+                 PairingChange{std::nullopt, Buddies{"B2", "B3"}, std::nullopt, Date{2026, 3, 1}},
+                 problems));
+    CHECK(problems.empty());
+    CHECK(c.pairing.teacher == "T001");
+    CHECK(c.pairing.buddies == Buddies{"B2", "B3"});
+    REQUIRE(c.pairing.history.size() == 1);
+    CHECK(c.pairing.history[0].buddies == Buddies{"B1", "B2"});
+    CHECK(pairing_on(c, Date{2026, 2, 28})->buddies == Buddies{"B1", "B2"});
+    // The same set again changes nothing; an empty set from a later day ends them.
+    CHECK_FALSE(
+        repair(c, PairingChange{std::nullopt, Buddies{"B2", "B3"}, std::nullopt, Date{2026, 4, 1}},
+               problems));
+    CHECK(repair(c, PairingChange{std::nullopt, Buddies{}, std::nullopt, Date{2026, 5, 1}},
+                 problems));
+    CHECK(c.pairing.buddies.empty());
+    CHECK(c.pairing.history.back().buddies == Buddies{"B2", "B3"});
+}
+
+TEST_CASE("buddies given by id or name: unique names become ids, never the child itself") {
+    Child me = child("2025-001");
+    me.name = "王芳";
+    std::vector<Child> all = {me, child("2025-002"), child("2025-003"), child("2025-004")};
+    all[1].name = "李明", all[1].grade = 3, all[1].class_no = 2;
+    all[2].name = "张伟", all[2].grade = 3, all[2].class_no = 1;
+    all[3].name = "张伟", all[3].grade = 4, all[3].class_no = 2;
+    const auto exists = [&](std::string_view id) {
+        for (const auto& c : all)
+            if (c.id == id) return true;
+        return false;
+    };
+    auto pick = [&](std::vector<std::string> given) {
+        return resolve_buddies(me, given, exists, all);
+    };
+
+    // An id of a child, a unique name (to its id), a classmate not in the file (kept as given).
+    BuddyChoice ok = pick({"2025-003", " 李明 ", "陈小红"});
+    CHECK(ok.errors.empty());
+    CHECK(ok.buddies == Buddies{"2025-003", "2025-002", "陈小红"});
+    // The same buddy twice, by id and by name, is one buddy; empty values are left out.
+    ok = pick({"2025-002", "李明", "", "　"});
+    CHECK(ok.errors.empty());
+    CHECK(ok.buddies == Buddies{"2025-002"});
+    CHECK(pick({}).buddies.empty());
+
+    const BuddyChoice shared = pick({"张伟"});
+    CHECK(shared.buddies.empty());
+    REQUIRE(shared.errors.size() == 1);
+    CHECK(shared.errors[0] ==
+          "张伟 is the name of 2 children: 2025-003 (3-1), 2025-004 (4-2); give the id");
+
+    for (const std::string self : {"2025-001", "王芳"}) {
+        const BuddyChoice own = pick({self, "李明"});
+        REQUIRE(own.errors.size() == 1);
+        CHECK(own.errors[0] == self + ": a child cannot be their own buddy");
+        CHECK(own.buddies == Buddies{"2025-002"});
+    }
+    const BuddyChoice unknown = pick({"2025-404"});
+    REQUIRE(unknown.errors.size() == 1);
+    CHECK(unknown.errors[0] == "no child 2025-404 (give a child's id or a classmate's name)");
 }
 
 TEST_CASE("plans and progress notes are not added twice") {

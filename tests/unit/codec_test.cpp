@@ -212,6 +212,37 @@ extra_list:
 )");
 }
 
+TEST_CASE("one buddy is a plain field, several a list, and both read back as a list") {
+    const std::string head = "schema: 2\nid: \"2025-001\"\nname: 甲\nstatus: enrolled\n";
+    const std::string one = head + "pairing:\n  teacher: T001\n  buddy: \"2025-031\"\n";
+    const Decoded<Child> a = decode_child(one);
+    REQUIRE(a.problems.empty());
+    CHECK(a.record.pairing.buddies == std::vector<std::string>{"2025-031"});
+    CHECK(encode_child(a.record) == one);  // a file written before stays byte for byte
+
+    const std::string two =
+        head +
+        "pairing:\n  teacher: T001\n  buddy:\n    - \"2025-031\"\n    - 李华\n  history:\n"
+        "    - teacher: T002\n      buddy:\n        - 陈红\n        - 张伟\n"
+        "      from: 2025-09-01\n      to: 2026-02-28\n";
+    const Decoded<Child> b = decode_child(two);
+    REQUIRE(b.problems.empty());
+    CHECK(b.record.pairing.buddies == std::vector<std::string>{"2025-031", "李华"});
+    CHECK(b.record.pairing.history.at(0).buddies == std::vector<std::string>{"陈红", "张伟"});
+    CHECK(encode_child(b.record) == two);
+
+    // A flow list, as a hand editor may type it, is read the same and written as a block.
+    const Decoded<Child> c =
+        decode_child(head + "pairing:\n  teacher: T001\n  buddy: [\"2025-031\", 李华]\n");
+    REQUIRE(c.problems.empty());
+    CHECK(c.record.pairing.buddies == b.record.pairing.buddies);
+
+    const Decoded<Child> bad = decode_child(head + "pairing:\n  buddy:\n    a: b\n");
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].field == "pairing.buddy");
+    CHECK(bad.problems[0].line == 7);
+}
+
 TEST_CASE("problems carry the line and column of the field") {
     const char* text =
         "schema: 1\nid: x1\nname: 甲\nbirth_date: 2015-02-30\ngrade: three\n"

@@ -111,8 +111,9 @@ TEST_CASE("the fast reader agrees with yaml-cpp on canonical files of random con
         c.support.key_child = rng.below(2);
         c.pairing.teacher = "T00" + std::to_string(rng.below(9));
         c.pairing.since = Date{2025, 9, 1};
+        for (int b = rng.below(3); b > 0; --b) c.pairing.buddies.push_back(nasty(rng));
         c.pairing.history.push_back(
-            PairingPeriod{"T1", nasty(rng), nasty(rng), Date{2024, 9, 1}, Date{2025, 8, 31}, {}});
+            PairingPeriod{"T1", {nasty(rng)}, nasty(rng), Date{2024, 9, 1}, Date{2025, 8, 31}, {}});
         c.pairing.plan.push_back(
             PlanItem{Date{2025, 9, 1}, Date{2026, 1, 1}, nasty(rng), nasty(rng), {}});
         c.pairing.progress.push_back(

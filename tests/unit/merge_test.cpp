@@ -240,3 +240,32 @@ TEST_CASE("merge: every list is grouped by the identity schema.hpp gives it") {
     CHECK(take(r.text, true) == encode_child(decode_child(ours).record));
     CHECK(take(r.text, false) == encode_child(decode_child(theirs).record));
 }
+
+TEST_CASE("merge: buddies added in two clones are all kept, one buddy written as before") {
+    // A file from before a child could have several buddies holds `buddy: 李华`; each clone
+    // adds another. The merge keeps the three, and a one-buddy result is a plain field again.
+    const std::string base = kBase + "pairing:\n  teacher: T001\n  buddy: 李华\n";
+    const std::string ours =
+        replaced(base, "  buddy: 李华\n", "  buddy:\n    - 李华\n    - 陈红\n");
+    const std::string theirs =
+        replaced(base, "  buddy: 李华\n", "  buddy:\n    - 李华\n    - \"2025-040\"\n");
+    MergeResult r = merge_child_files(base, ours, theirs);
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.empty());
+    const Decoded<Child> merged = decode_child(r.text);
+    CHECK(merged.record.pairing.buddies == std::vector<std::string>{"李华", "陈红", "2025-040"});
+
+    // One side drops 李华 while the other adds a buddy: the drop and the addition both stand.
+    const std::string dropped = replaced(base, "  buddy: 李华\n", "  buddy: 陈红\n");
+    r = merge_child_files(base, dropped, theirs);
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.empty());
+    CHECK(decode_child(r.text).record.pairing.buddies ==
+          std::vector<std::string>{"陈红", "2025-040"});
+    CHECK(r.text.find("  buddy:\n    - 陈红\n    - \"2025-040\"\n") != std::string::npos);
+
+    // Only one side touched it: taken as it is, a lone buddy as a plain field.
+    r = merge_child_files(base, dropped, base);
+    REQUIRE(r.merged);
+    CHECK(r.text.find("  buddy: 陈红\n") != std::string::npos);
+}

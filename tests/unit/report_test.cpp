@@ -58,7 +58,7 @@ TEST_CASE("the state on a past day drops later entries and restores the pairing 
     c.pairing.teacher = "T002";
     c.pairing.since = Date{2026, 3, 16};
     c.pairing.history.push_back(
-        PairingPeriod{"T001", "", "", Date{2025, 9, 1}, Date{2026, 3, 15}, {}});
+        PairingPeriod{"T001", {}, "", Date{2025, 9, 1}, Date{2026, 3, 15}, {}});
     c.status = Status::transferred;
     c.status_on = Date{2026, 4, 15};
     const Child march = state_on(c, Date{2026, 3, 10});

@@ -55,6 +55,7 @@ class Filler {
         v.resize(pick(4));
         for (auto& s : v) s = some_text();
     }
+    void one_or_more(std::string_view k, std::vector<std::string>& v) { text_list(k, v); }
     template <class S, class F>
     void map(std::string_view, S& sub, F describe) {
         describe(*this, sub);
@@ -148,6 +149,7 @@ class Collector {
         for (size_t i = 0; i < v.size(); ++i)
             add(std::string(k) + "[" + std::to_string(i) + "]", v[i]);
     }
+    void one_or_more(std::string_view k, const std::vector<std::string>& v) { text_list(k, v); }
     template <class S, class F>
     void map(std::string_view k, const S& sub, F describe) {
         Collector inner(out_, prefix_ + std::string(k) + ".");

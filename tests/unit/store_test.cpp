@@ -165,7 +165,7 @@ TEST_CASE("a child record survives the cache's serialization, extras and all") {
     c.support.subsidies = {"two_exemptions_one_subsidy"};
     c.pairing.teacher = "T001";
     c.pairing.history.push_back(
-        PairingPeriod{"T002", "B", "P", Date{2025, 9, 1}, Date{2026, 2, 28}, {}});
+        PairingPeriod{"T002", {"B", "C"}, "P", Date{2025, 9, 1}, Date{2026, 2, 28}, {}});
     Talk t;
     t.date = Date{2026, 3, 2};
     t.kind = TalkKind::home_visit;

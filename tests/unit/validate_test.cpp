@@ -217,10 +217,10 @@ TEST_CASE("references name unknown teachers and buddies") {
     staff.staff.push_back(Staff{"T001", "张老师", Role::head_teacher, 3, 2, "", {}});
     Child c = complete_child();
     c.pairing.teacher = "T009";
-    c.pairing.buddy = "2025-404";
+    c.pairing.buddies = {"2025-404"};
     PairingPeriod old;
     old.teacher = "T001";
-    old.buddy = "李华";  // a plain name is fine
+    old.buddies = {"李华"};  // a plain name is fine
     c.pairing.history.push_back(old);
     Talk t;
     t.by = "T001";
@@ -234,11 +234,44 @@ TEST_CASE("references name unknown teachers and buddies") {
     CHECK(problems[1].field == "pairing.buddy");
     CHECK(problems[1].message == "child 2025-404 does not exist");
 
-    c.pairing.buddy = c.id;
+    c.pairing.buddies = {c.id};
     Problems self;
     check_references(
         c, staff, [](std::string_view) { return true; }, self);
     CHECK(self.back().message == "a child cannot be their own buddy");
+}
+
+TEST_CASE("several buddies are checked one by one, each named by its place in the list") {
+    StaffList staff;
+    staff.staff.push_back(Staff{"T001", "张老师", Role::head_teacher, 3, 2, "", {}});
+    Child c = complete_child();
+    c.pairing.teacher = "T001";
+    c.pairing.buddies = {"2025-002", "李华", "2025-404", c.name, "李华", ""};
+    PairingPeriod old;
+    old.teacher = "T001";
+    old.buddies = {"2025-002", "2025-002"};
+    c.pairing.history.push_back(old);
+    Problems problems;
+    check_references(
+        c, staff, [](std::string_view id) { return id == "2025-002"; }, problems);
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& p : problems) got.emplace_back(p.field, p.message);
+    const std::vector<std::pair<std::string, std::string>> want = {
+        {"pairing.buddy[2]", "child 2025-404 does not exist"},
+        {"pairing.buddy[3]", "a child cannot be their own buddy"},
+        {"pairing.buddy[4]", "李华 is listed twice"},
+        {"pairing.buddy[5]", "a buddy needs an id or a name"},
+        {"pairing.history[0].buddy[1]", "2025-002 is listed twice"},
+    };
+    CHECK(got == want);
+    for (const auto& p : problems) CHECK(p.severity == Severity::error);
+
+    c.pairing.buddies = {"2025-002", "李华"};
+    c.pairing.history.clear();
+    Problems fine;
+    check_references(
+        c, staff, [](std::string_view id) { return id == "2025-002"; }, fine);
+    CHECK(fine.empty());
 }
 
 TEST_CASE("staff and school files are validated too") {

@@ -1,6 +1,7 @@
 // 结对帮扶 and 谈心: pairings over time, talk entries, follow-ups and the monthly talk sheet.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,15 +21,28 @@ std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day);
 
 struct PairingChange {
     std::optional<std::string> teacher;
-    std::optional<std::string> buddy;
+    std::optional<std::vector<std::string>> buddies;  // the whole set from `since`
     std::optional<std::string> proxy_parent;
     Date since;
 };
 
-/// Applies a new pairing. A different teacher, buddy or proxy parent from a later date moves
-/// the current pairing to history, ending the day before; on the same date it corrects the
+/// Applies a new pairing. A different teacher, set of buddies or proxy parent from a later date
+/// moves the current pairing to history, ending the day before; on the same date it corrects the
 /// current pairing. Returns false when nothing changes; throws nothing, errors go to `out`.
 bool repair(Child& child, const PairingChange& change, Problems& out);
+
+/// The study buddies (学习帮手, "一个以上") a teacher named for `child`, each a child's id or a
+/// name. A name that is exactly one child's of `children` becomes that child's id; a name no
+/// child has stays as given (a classmate who is not left behind); a name several children
+/// share is refused, listing them. An id must be a child's (`child_exists`). The child itself
+/// is never its own buddy, by id or by name. Empty values are left out, a repeat kept once.
+struct BuddyChoice {
+    std::vector<std::string> buddies;
+    std::vector<std::string> errors;
+};
+BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& given,
+                            const std::function<bool(std::string_view)>& child_exists,
+                            const std::vector<Child>& children);
 
 /// Appends a help plan (学习帮扶计划) unless the same one is there; false when it was.
 bool add_plan(Child& child, const PlanItem& plan);

@@ -139,7 +139,7 @@ struct Support {
 /// An earlier pairing, kept so a past period is reported as it was.
 struct PairingPeriod {
     std::string teacher;
-    std::string buddy;
+    std::vector<std::string> buddies;  // 学习帮手: child ids or classmates' names, "一个以上"
     std::string proxy_parent;
     std::optional<Date> from;
     std::optional<Date> to;
@@ -166,7 +166,7 @@ struct ProgressItem {
 
 struct Pairing {
     std::string teacher;
-    std::string buddy;
+    std::vector<std::string> buddies;  // 学习帮手: child ids or classmates' names
     std::string proxy_parent;
     std::optional<Date> since;
     std::vector<PairingPeriod> history;

@@ -67,7 +67,7 @@ void support(V& v, T& s) {
 template <class V, class T>
 void pairing_period(V& v, T& h) {
     v.text("teacher", h.teacher);
-    v.text("buddy", h.buddy);
+    v.one_or_more("buddy", h.buddies);
     v.text("proxy_parent", h.proxy_parent);
     v.date("from", h.from);
     v.date("to", h.to);
@@ -92,7 +92,7 @@ void progress_item(V& v, T& i) {
 template <class V, class T>
 void pairing(V& v, T& p) {
     v.text("teacher", p.teacher);
-    v.text("buddy", p.buddy);
+    v.one_or_more("buddy", p.buddies);
     v.text("proxy_parent", p.proxy_parent);
     v.date("since", p.since);
     v.list(
@@ -324,6 +324,7 @@ class Values {
         out_.push_back(std::to_string(v.size()));
         out_.insert(out_.end(), v.begin(), v.end());
     }
+    void one_or_more(std::string_view k, const std::vector<std::string>& v) { text_list(k, v); }
     template <class S, class D>
     void map(std::string_view, const S& sub, D describe) {
         describe(*this, sub);
@@ -391,6 +392,10 @@ class PathFinder {
     }
     template <class X>
     void text_list(std::string_view key, X& v) {
+        leaf(key, v);
+    }
+    template <class X>
+    void one_or_more(std::string_view key, X& v) {
         leaf(key, v);
     }
 

@@ -19,6 +19,9 @@ std::string to_nfc(std::string_view utf8);
 /// ideographic space (U+3000) that Chinese input methods type.
 std::string_view trim(std::string_view s);
 
+/// `items` with `separator` between them.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
 /// The first character a record value may not hold, as "U+001B", or "" when there is none:
 /// C0 controls other than tab and newline, DEL and C1 controls (U+0080-009F), and the
 /// characters that reorder or hide text (U+200E/200F, U+202A-202E, U+2066-2069).

@@ -36,6 +36,9 @@ std::string csv_line(const std::vector<std::string>& cells);
 /// A JSON string literal.
 std::string json_string(std::string_view text);
 
+/// A JSON array of strings.
+std::string json_strings(const std::vector<std::string>& items);
+
 /// A JSON object from keys and already-rendered JSON values, on one line.
 std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields);
 

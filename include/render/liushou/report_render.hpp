@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "liushou/report.hpp"
@@ -25,6 +26,8 @@ struct Provenance {
     bool dirty = false;  // uncommitted changes under the tree
     int errors = 0;      // problems in its files (a file that cannot be read is not counted)
     const std::vector<Activity>* activities = nullptr;  // its activities, for a child's card
+    /// Its children's names by id, so that a buddy given as an id is shown by name.
+    const std::unordered_map<std::string, std::string>* child_names = nullptr;
 };
 
 /// What a report over several schools says of the set: the county, and who is left out.
