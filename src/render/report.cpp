@@ -251,14 +251,13 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
             roll.as_of.iso(), roll.enrolled, subsidised);
         for (size_t i = 0; i < by.size(); ++i) {
             out += fmt::format("{}\n  {{\"key\": {}, \"label\": {}, \"children\": [", i ? "," : "",
-                               json_string(by[i].first),
-                               json_string(subsidy_label(by[i].first, lang)));
+                               w.json(by[i].first), w.json(subsidy_label(by[i].first, lang)));
             for (size_t j = 0; j < by[i].second.size(); ++j) {
                 const auto& [source, c] = by[i].second[j];
                 out += fmt::format(
                     "{}{{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}}}",
-                    j ? ", " : "", json_string(source->school->school), w.json(c->id),
-                    w.json(c->name), c->grade ? std::to_string(*c->grade) : "null",
+                    j ? ", " : "", w.json(source->school->school), w.json(c->id), w.json(c->name),
+                    c->grade ? std::to_string(*c->grade) : "null",
                     c->class_no ? std::to_string(*c->class_no) : "null");
             }
             out += "]}";

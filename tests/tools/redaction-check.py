@@ -4,9 +4,11 @@
     redaction-check.py FORMS    (run inside a tree that has staff T001; liushou on PATH)
 
 Each form becomes one child (2026-101, 2026-102, ...) holding the form in every free-text
-field a report shows: a talk's summary and follow-up, notes, home address, guardian's address,
-a parent's work place and the proxy parent. Then summary, class, talks and child reports are
-written in md, json and csv, with and without --redact, and three things are checked:
+field a report shows: a talk's summary and follow-up, a counselling entry's summary, notes,
+home address, guardian's address, a parent's work place, the proxy parent, a study buddy and a
+subsidy; and one school activity with the form as its title and summary, that child taking
+part. Then summary, class, talks, subsidies and child reports are written in md, json and csv,
+with and without --redact, and three things are checked:
 
   1. no number the form's third column lists survives any redacted output, whatever the
      separators or full-width digits around its digits;
@@ -66,17 +68,29 @@ guardian:
   relation: 奶奶
   name: 奶奶{i + 1}
   address: {quoted(typed)}
+support:
+  subsidies:
+    - {quoted(typed)}
 pairing:
   teacher: T001
+  buddy:
+    - {quoted(typed)}
+    - 陈小红
   proxy_parent: {quoted(typed)}
   since: 2025-09-10
 talks:
+  - date: 2026-02-{1 + i % 28:02d}
+    kind: counselling
+    by: T001
+    summary: {quoted(typed)}
   - date: 2026-03-{1 + i % 28:02d}
     kind: talk
     by: T001
     summary: {quoted(typed)}
     follow_up: {quoted(typed)}
 """, encoding="utf-8")
+        liushou("-q", "activity", "add", "--date", f"2026-03-{1 + i % 28:02d}", "--kind", "其他",
+                "--title", typed, "--summary", typed, "--children", cid, "--by", "T001")
 
 
 def liushou(*args):
@@ -124,6 +138,7 @@ def reports(redact, tmp):
         out[("summary", fmt)] = liushou("report", "summary", "--format", fmt, *flag)
         out[("class", fmt)] = liushou("report", "class", "3", "1", "--format", fmt, *flag)
         out[("talks", fmt)] = liushou("report", "talks", "--month", "2026-03", "--format", fmt, *flag)
+        out[("subsidies", fmt)] = liushou("report", "subsidies", "--format", fmt, *flag)
         cards = Path(tmp) / f"cards-{fmt}-{int(redact)}"
         liushou("report", "child", "--all", "-o", str(cards), "--format", fmt, "-q", *flag)
         for card in sorted(cards.iterdir()):
@@ -149,12 +164,16 @@ def main():
                 problems.append(f"{typed}: {secret} not found in the unredacted card (bad pattern)")
         for fmt in FORMATS:
             card = redacted[(f"child {cid}", fmt)]
-            # The card holds the form in seven fields; the talks report in summary and follow-up.
-            if card.count(shown) < 7:
+            # The card holds the form in ten fields, and the Markdown card in the activity's
+            # title too; the talks report in summary and follow-up; the subsidies report once.
+            fields = 11 if fmt == "md" else 10
+            if card.count(shown) < fields:
                 problems.append(f"{typed}: child card ({fmt}) shows it {card.count(shown)} times as {shown!r}")
             if talks[fmt].count(shown) < 2:
                 problems.append(f"{typed}: talks report ({fmt}) does not show {shown!r}")
-            if clear[(f"child {cid}", fmt)].count(typed) < 7:
+            if shown not in redacted[("subsidies", fmt)]:
+                problems.append(f"{typed}: subsidies report ({fmt}) does not show {shown!r}")
+            if clear[(f"child {cid}", fmt)].count(typed) < fields:
                 problems.append(f"{typed}: the unredacted card ({fmt}) does not show it as typed")
     for p in problems:
         print(p)
