@@ -137,7 +137,7 @@ Date earlier(const Date& a, const Date& b) {
 
 /// One child's contribution to every figure; groups are sums of these.
 Stats child_stats(const Child& original, const School& school, const Period& period,
-                  const Date& end, Shortfall& shortfall) {
+                  const Date& end, const GreetingDays& greetings, Shortfall& shortfall) {
     // As of `end`: later entries, returns, leavings and changes do not exist yet. Most reports
     // are for today, so the record is copied only when there is something to rewind.
     Child rewound;
@@ -237,7 +237,7 @@ Stats child_stats(const Child& original, const School& school, const Period& per
         const auto day = birthday_in(c, m);
         if (!day || *day < period.from || end < *day || !enrolled_on_day(c, *day)) continue;
         ++s.birthdays;
-        s.birthdays_greeted += greeted_in(c, m, end).has_value();
+        s.birthdays_greeted += greeted_in(c, m, end, &greetings).has_value();
     }
     if (const int sessions = count_entries(c, TalkKind::counselling, period.from, end)) {
         s.counselling_sessions = sessions;
@@ -312,10 +312,11 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         out.ends.push_back(end);
         Stats school;
         school.school = records.school->school;
+        const GreetingDays greetings = greeting_days(records.activities);
         for (const Child& c : *records.children) {
             Shortfall shortfall;
             shortfall.school = records.school->school;
-            const Stats one = child_stats(c, *records.school, own, end, shortfall);
+            const Stats one = child_stats(c, *records.school, own, end, greetings, shortfall);
             school += one;
             const ChildRef& then = shortfall.child;
             const int g = then.grade.value_or(0), k = then.class_no.value_or(0);

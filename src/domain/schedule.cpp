@@ -175,13 +175,28 @@ std::optional<Date> birthday_in(const Child& c, const Month& month) {
     return Date{month.year, month.month, day};
 }
 
-std::optional<Date> greeted_in(const Child& c, const Month& month, const Date& as_of) {
+GreetingDays greeting_days(const std::vector<Activity>* activities) {
+    GreetingDays out;
+    if (!activities) return out;
+    for (const Activity& a : *activities)
+        if (a.kind == ActivityKind::birthday && a.date)
+            for (const auto& id : a.children) out[id].push_back(*a.date);
+    return out;
+}
+
+std::optional<Date> greeted_in(const Child& c, const Month& month, const Date& as_of,
+                               const GreetingDays* activities) {
     std::optional<Date> first;
+    auto consider = [&](const Date& d) {
+        if (d.year == month.year && d.month == month.month && d <= as_of && enrolled_on_day(c, d) &&
+            (!first || d < *first))
+            first = d;
+    };
     for (const Talk& t : c.talks)
-        if (t.kind == TalkKind::greeting && t.date && t.date->year == month.year &&
-            t.date->month == month.month && *t.date <= as_of && enrolled_on_day(c, *t.date) &&
-            (!first || *t.date < *first))
-            first = t.date;
+        if (t.kind == TalkKind::greeting && t.date) consider(*t.date);
+    if (activities)
+        if (const auto it = activities->find(c.id); it != activities->end())
+            for (const Date& d : it->second) consider(d);
     return first;
 }
 
@@ -364,12 +379,13 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         owe(s.meetings, in, teachers, *term->from, to, term_owes);
     }
 
+    const GreetingDays greetings = greeting_days(activities);
     for (size_t i = 0; i < in.size(); ++i) {
         const Child* c = in[i];
         if (const auto on = birthday_in(*c, month))
             s.birthdays.push_back(Birthday{ref_of(*c), *c->birth_date, *on,
                                            c->birth_date->age_on(*on),
-                                           greeted_in(*c, month, s.as_of)});
+                                           greeted_in(*c, month, s.as_of, &greetings)});
         // A future month's checklist ages follow-ups to today: nothing later is known.
         const Date aged_to = today < s.as_of ? today : s.as_of;
         for (const Talk* t : open_follow_ups(*c, s.as_of))

@@ -557,3 +557,30 @@ on 04-30 is April's, not May's, so 五一 stays open until the 05-08 one.
   $ liushou schedule --month 2026-05 --format json | jq -c '.events, .activities'
   [{"name":"五一","date":"05-01","recorded":"2026-05-08-festival-893a01cf"}]
   [{"id":"2026-05-08-festival-893a01cf","date":"2026-05-08","kind":"festival","title":"五一联欢会","children":5}]
+
+**A 生日祝福 activity greets each child in it**, as an entry does: a 集体生日会 on 05-20 for D
+and E ticks both birthdays in May's checklist with that day, and the summary counts 4 of 5
+(A and C greeted by entries, D and E by the activity; B only in April). As of 05-19 it had
+not happened yet: 2 of 5.
+
+  $ liushou activity add --date 2026-05-20 --kind 生日祝福 --title 五月集体生日会 --children D,E
+  recorded 2026-05-20-birthday-5f22e45a: 生日祝福 五月集体生日会, 2 children
+  $ liushou schedule --month 2026-05 | sed -n '/^## 生日祝福/,/^## /p'
+  ## 生日祝福
+  
+  - [x] 5月1日 A 学生A，三年级2班，9 岁生日（5月1日已祝福）
+  - [ ] 5月1日 B 学生B，三年级2班，9 岁生日
+  - [x] 5月1日 C 学生C，三年级2班，9 岁生日（5月6日已祝福）
+  - [x] 5月1日 D 学生D，三年级2班，9 岁生日（5月20日已祝福）
+  - [x] 5月1日 E 学生E，三年级2班，9 岁生日（5月20日已祝福）
+  
+  ## 未关闭的跟进事项
+  $ liushou --lang en schedule --month 2026-05 --format json | jq -c '[.birthdays[] | [.id, .greeted]]'
+  [["A","2026-05-01"],["B",null],["C","2026-05-06"],["D","2026-05-20"],["E","2026-05-20"]]
+  $ liushou report summary | grep '^生日祝福' && liushou --lang en report summary | grep '^Birthday greetings'
+  生日祝福：期间 5 个生日，已祝福 4 个（80.0%）。
+  Birthday greetings (生日祝福): 4 of 5 birthdays in the period (80.0%).
+  $ liushou report summary --as-of 2026-05-19 | grep '^生日祝福' && LIUSHOU_TODAY=2026-05-19 liushou schedule --month 2026-05 | grep '^- \[.\] 5月1日 [DE]'
+  生日祝福：期间 5 个生日，已祝福 2 个（40.0%）。
+  - [ ] 5月1日 D 学生D，三年级2班，9 岁生日
+  - [ ] 5月1日 E 学生E，三年级2班，9 岁生日

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "liushou/report.hpp"
 #include "liushou/validate.hpp"
 #include "records_fixture.hpp"
 
@@ -235,4 +236,60 @@ TEST_CASE("a birthday greeting counts in the birthday's month, while the child i
     c.status = Status::transferred;
     c.status_on = Date{2026, 2, 15};
     CHECK(!greeted_in(c, Month{2026, 2}, Date{2026, 2, 28}));  // after the child left
+}
+
+TEST_CASE("a 生日祝福 activity the child took part in greets the birthday, as an entry does") {
+    Child c = enrolled("A1");
+    c.birth_date = Date{2016, 3, 20};
+    auto activity = [](Date on, ActivityKind kind, std::vector<std::string> ids) {
+        Activity a;
+        a.date = on, a.kind = kind, a.children = std::move(ids);
+        return a;
+    };
+    const std::vector<Activity> activities = {
+        activity(Date{2026, 3, 25}, ActivityKind::birthday, {"A2", "A1"}),
+        activity(Date{2026, 3, 10}, ActivityKind::festival, {"A1"}),  // not a greeting
+        activity(Date{2026, 3, 12}, ActivityKind::birthday, {"A2"}),  // another child's
+        activity(Date{2026, 2, 27}, ActivityKind::birthday, {"A1"}),  // another month
+    };
+    const GreetingDays days = greeting_days(&activities);
+    CHECK(days.at("A1") == std::vector<Date>{Date{2026, 3, 25}, Date{2026, 2, 27}});
+    CHECK(days.at("A2").size() == 2);
+    CHECK(greeting_days(nullptr).empty());
+
+    CHECK(greeted_in(c, Month{2026, 3}, Date{2026, 3, 31}, &days) == Date{2026, 3, 25});
+    CHECK(!greeted_in(c, Month{2026, 3}, Date{2026, 3, 31}));         // without the activities
+    CHECK(!greeted_in(c, Month{2026, 3}, Date{2026, 3, 24}, &days));  // not yet
+    // An entry and an activity: the first of them.
+    Talk t;
+    t.date = Date{2026, 3, 21}, t.kind = TalkKind::greeting;
+    c.talks = {t};
+    CHECK(greeted_in(c, Month{2026, 3}, Date{2026, 3, 31}, &days) == Date{2026, 3, 21});
+    c.talks.clear();
+    // Not enrolled on the activity's day (left on the 22nd): no greeting counts.
+    c.status = Status::transferred;
+    c.status_on = Date{2026, 3, 22};
+    CHECK(!greeted_in(c, Month{2026, 3}, Date{2026, 3, 31}, &days));
+    c.status = Status::enrolled;
+    c.status_on.reset();
+
+    // The month's checklist ticks it with the activity's day.
+    const std::vector<Child> children = {c};
+    const Schedule march =
+        build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 31}, {}, &activities);
+    REQUIRE(march.birthdays.size() == 1);
+    CHECK(march.birthdays[0].greeted == Date{2026, 3, 25});
+    const Schedule without =
+        build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 31}, {});
+    CHECK(!without.birthdays.at(0).greeted);
+
+    // The summary counts the birthday greeted.
+    const Period period{Date{2026, 3, 1}, Date{2026, 3, 31}, ""};
+    const Summary s =
+        summarize({SchoolRecords{&kSchool, &children, {}, &activities}}, period, Date{2026, 3, 31});
+    CHECK(s.total.birthdays == 1);
+    CHECK(s.total.birthdays_greeted == 1);
+    const Summary bare =
+        summarize({SchoolRecords{&kSchool, &children, {}, nullptr}}, period, Date{2026, 3, 31});
+    CHECK(bare.total.birthdays_greeted == 0);
 }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "liushou/records.hpp"
@@ -70,13 +71,20 @@ struct Birthday {
     Date birth;
     Date day;  // this year's birthday; 29 February falls on the 28th in other years
     int age = 0;
-    std::optional<Date> greeted;  // the greeting of the month (log-talk --kind greeting)
+    std::optional<Date> greeted;  // the first greeting of the month: an entry or an activity
 };
 
 /// The child's birthday in `month` (29 February on the 28th in common years), if it has one.
 std::optional<Date> birthday_in(const Child& child, const Month& month);
-/// The first birthday greeting of `month` up to `as_of`, dated while the child was enrolled.
-std::optional<Date> greeted_in(const Child& child, const Month& month, const Date& as_of);
+
+/// The days of the 生日祝福 activities each child took part in, by child id.
+using GreetingDays = std::unordered_map<std::string, std::vector<Date>>;
+GreetingDays greeting_days(const std::vector<Activity>* activities);
+
+/// The first birthday greeting of `month` up to `as_of`, dated while the child was enrolled:
+/// a greeting entry (log-talk --kind greeting) or a 生日祝福 activity the child was in.
+std::optional<Date> greeted_in(const Child& child, const Month& month, const Date& as_of,
+                               const GreetingDays* activities = nullptr);
 
 struct OpenFollowUp {
     ChildRef child;
