@@ -12,14 +12,16 @@ namespace liushou {
 namespace {
 
 struct MergeOptions {
-    std::string base, ours, theirs;
+    std::string base, ours, theirs, path;
 };
 
 int run_merge_file(const MergeOptions& o, Context& ctx) {
     const std::string base = read_file(o.base, o.base, kMaxRecordBytes);
     const std::string ours = read_file(o.ours, o.ours, kMaxRecordBytes);
     const std::string theirs = read_file(o.theirs, o.theirs, kMaxRecordBytes);
-    const MergeResult result = merge_child_files(base, ours, theirs);
+    const bool school = boost::filesystem::path(o.path).filename() == "liushou.yaml";
+    const MergeResult result =
+        school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
     if (!result.merged) {
         // Not records we can read: git's own line merge, with its usual markers.
         ctx.err << "liushou merge-file: not a record on every side; merging by lines\n";
@@ -62,10 +64,12 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     std::string report;
     // The merge driver's definition lives in the repository's config, which a clone does not
     // copy: init writes it, and init --hooks writes it again in a fresh clone.
-    if (run_git({"config", "merge.liushou.name", "liushou: merge children's records"}, root) != 0 ||
-        run_git({"config", "merge.liushou.driver", "liushou merge-file %O %A %B"}, root) != 0)
+    if (run_git({"config", "merge.liushou.name", "liushou: merge records"}, root) != 0 ||
+        run_git({"config", "merge.liushou.driver", "liushou merge-file %O %A %B %P"}, root) != 0)
         return "git config failed; the merge driver is not set up\n";
-    report += "merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)\n";
+    report +=
+        "merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
+        "merge=liushou)\n";
     if (!hooks) return report;
     std::string hooks_dir, prefix;
     run_git({"rev-parse", "--git-path", "hooks"}, root, &hooks_dir);
@@ -107,6 +111,9 @@ void setup_merge_file(CLI::App& cmd, Runner& run) {
     cmd.add_option("base", o->base, "The common ancestor (git's %O)")->required();
     cmd.add_option("ours", o->ours, "Our version, replaced by the result (git's %A)")->required();
     cmd.add_option("theirs", o->theirs, "Their version (git's %B)")->required();
+    cmd.add_option("path", o->path,
+                   "Where the result goes (git's %P): liushou.yaml is merged as the school's "
+                   "file, any other as a child's");
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_merge_file(*o, ctx); }; });
 }
 

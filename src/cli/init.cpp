@@ -36,7 +36,8 @@ constexpr const char* kGitAttributes =
     "# liushou: records are UTF-8 text with LF line ends on every platform, and children's\n"
     "# files merge record by record (liushou merge-file; liushou init --hooks in a new clone).\n"
     "*.yaml text eol=lf\n"
-    "children/*.yaml merge=liushou\n";
+    "children/*.yaml merge=liushou\n"
+    "liushou.yaml merge=liushou\n";
 
 constexpr const char* kGitIgnore =
     "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";

@@ -1,6 +1,7 @@
-// Three-way merge of a child's file, for git's merge driver (liushou merge-file %O %A %B).
-// Two teachers who each log a talk for the same child change the same lines of the same file,
-// which a line merge calls a conflict; merged as records, both talks are simply kept.
+// Three-way merge of a child's file, or of liushou.yaml, for git's merge driver (liushou
+// merge-file %O %A %B %P). Two teachers who each log a talk for the same child change the
+// same lines of the same file, which a line merge calls a conflict; merged as records, both
+// talks are simply kept. So are two tasks of the plan ticked off in two clones.
 //
 // The rules, in the order they matter to a school whose records are its only copy:
 // - nothing is dropped: a value is kept verbatim (even one liushou cannot read, such as
@@ -82,6 +83,10 @@ std::string scalar_at(const YAML::Node& map, const char* key) {
 struct SchemaFacts {
     std::map<std::string, std::vector<std::string>> identities;
     std::set<std::string> one_or_more;
+    /// An identity names at most one entry (liushou.yaml: a term by its name, a tick of the
+    /// plan by month and task), so an entry added on both sides differently is a conflict.
+    /// A child's talks are not so: two talks of one day by one teacher are two talks.
+    bool unique = false;
 };
 
 class IdentityCollector {
@@ -109,6 +114,22 @@ class IdentityCollector {
         IdentityCollector inner(out_, prefix_ + std::string(key) + ".");
         describe(inner, sub);
     }
+    // liushou.yaml's kinds: its lists of text (the group's members, a month's tasks) merge as
+    // sets, as a child's do.
+    template <class... A>
+    void required_text(A&&...) {}
+    template <class... A>
+    void flag(A&&...) {}
+    template <class... A>
+    void names(A&&...) {}
+    template <class... A>
+    void int_list(A&&...) {}
+    template <class... A>
+    void month_plan(A&&...) {}
+    template <class S, class F>
+    void section(std::string_view key, S& sub, F describe) {
+        map(key, sub, describe);
+    }
     template <class S, class F>
     void list(std::string_view key, std::vector<S>&, F describe, std::string_view identity) {
         std::vector<std::string>& fields = out_.identities[prefix_ + std::string(key)];
@@ -127,7 +148,7 @@ class IdentityCollector {
     std::string prefix_;
 };
 
-const SchemaFacts& schema_facts() {
+const SchemaFacts& child_facts() {
     static const auto facts = [] {
         SchemaFacts out;
         IdentityCollector collector(out, "");
@@ -138,13 +159,26 @@ const SchemaFacts& schema_facts() {
     return facts;
 }
 
+const SchemaFacts& school_facts() {
+    static const auto facts = [] {
+        SchemaFacts out;
+        IdentityCollector collector(out, "");
+        School described;
+        schema::school(collector, described);
+        out.unique = true;
+        return out;
+    }();
+    return facts;
+}
+
 /// What tells the entries of a list apart, so that the same entry is recognised on each side
 /// although its other fields changed: the list's identity in schema.hpp (a talk is its date,
 /// kind and teacher; a parent the relation). Lists without one (lists of text, unknown lists)
 /// are merged as sets: an entry is its whole text.
-std::string entry_group(const std::string& list, const YAML::Node& entry) {
+std::string entry_group(const SchemaFacts& facts, const std::string& list,
+                        const YAML::Node& entry) {
     if (entry.IsMap()) {
-        const auto& identities = schema_facts().identities;
+        const auto& identities = facts.identities;
         const auto it = identities.find(list);
         if (it != identities.end() && !it->second.empty()) {
             std::string group;
@@ -175,6 +209,7 @@ YAML::Node descend(YAML::Node root, const std::vector<std::string>& keys) {
 }
 
 struct Merger {
+    const SchemaFacts& facts;
     std::vector<Conflict> conflicts;
 
     Maybe merge(const std::vector<std::string>& keys, const Maybe& base, const Maybe& ours,
@@ -218,8 +253,8 @@ struct Merger {
         return list;
     }
     /// A field schema.hpp describes as one text or a list of texts.
-    static bool one_or_more(const std::vector<std::string>& keys) {
-        return schema_facts().one_or_more.count(dotted(keys)) > 0;
+    bool one_or_more(const std::vector<std::string>& keys) const {
+        return facts.one_or_more.count(dotted(keys)) > 0;
     }
 
     static std::string dotted(const std::vector<std::string>& keys) {
@@ -254,11 +289,11 @@ struct Merger {
     /// A parent changed on both sides in different fields (a phone here, a work place there)
     /// is merged field by field; a talk is not, since its fields are one account of one day.
     template <class Group>
-    static Maybe merge_fields(const std::string& list, const Group& group) {
-        if (list != "parents" || group.ours.size() != 1 || group.theirs.size() != 1 ||
-            group.base.size() > 1)
+    Maybe merge_fields(const std::string& list, const Group& group) const {
+        if (&facts != &child_facts() || list != "parents" || group.ours.size() != 1 ||
+            group.theirs.size() != 1 || group.base.size() > 1)
             return std::nullopt;
-        Merger inner;
+        Merger inner{facts, {}};
         const Maybe base = group.base.empty() ? Maybe{} : Maybe{group.base[0]};
         const Maybe out = inner.merge({"entry"}, base, group.ours[0], group.theirs[0]);
         if (!inner.conflicts.empty()) return std::nullopt;
@@ -278,7 +313,7 @@ struct Merger {
         std::map<std::string, Group> groups;
         auto add = [&](const YAML::Node& side, std::vector<YAML::Node> Group::*slot) {
             for (const auto& e : side) {
-                const std::string g = entry_group(list, e);
+                const std::string g = entry_group(facts, list, e);
                 if (!groups.count(g)) order.push_back(g);
                 (groups[g].*slot).push_back(e);
             }
@@ -310,7 +345,7 @@ struct Merger {
                 kept = group.ours;
             } else if (b == o) {
                 kept = group.theirs;
-            } else if (contains_all(o, b) && contains_all(t, b)) {
+            } else if (contains_all(o, b) && contains_all(t, b) && !(facts.unique && g[0] != '=')) {
                 // Both sides only added (two talks of one day): keep every entry once.
                 kept = group.ours;
                 std::vector<std::string> have = o;
@@ -329,30 +364,30 @@ struct Merger {
                 kept = group.ours;
                 const std::vector<YAML::Node> their_entries = group.theirs;
                 const std::string label = list + " (" + (g[0] == '=' ? "an entry" : g) + ")";
-                conflicts.push_back(Conflict{label, 2 * static_cast<int>(keys.size()),
-                                             [keys, list, g, their_entries](YAML::Node& doc) {
-                                                 YAML::Node seq = descend(doc, keys);
-                                                 if (!seq.IsSequence()) return;
-                                                 YAML::Node rebuilt(YAML::NodeType::Sequence);
-                                                 bool placed = false;
-                                                 for (const auto& e : seq) {
-                                                     if (entry_group(list, e) != g) {
-                                                         rebuilt.push_back(e);
-                                                         continue;
-                                                     }
-                                                     if (!placed)
-                                                         for (const auto& entry : their_entries)
-                                                             rebuilt.push_back(YAML::Clone(entry));
-                                                     placed = true;
-                                                 }
-                                                 if (!placed)
-                                                     for (const auto& entry : their_entries)
-                                                         rebuilt.push_back(YAML::Clone(entry));
-                                                 std::vector<std::string> parent(keys.begin(),
-                                                                                 keys.end() - 1);
-                                                 YAML::Node map = descend(doc, parent);
-                                                 if (map.IsMap()) map[keys.back()] = rebuilt;
-                                             }});
+                conflicts.push_back(
+                    Conflict{label, 2 * static_cast<int>(keys.size()),
+                             [f = &facts, keys, list, g, their_entries](YAML::Node& doc) {
+                                 YAML::Node seq = descend(doc, keys);
+                                 if (!seq.IsSequence()) return;
+                                 YAML::Node rebuilt(YAML::NodeType::Sequence);
+                                 bool placed = false;
+                                 for (const auto& e : seq) {
+                                     if (entry_group(*f, list, e) != g) {
+                                         rebuilt.push_back(e);
+                                         continue;
+                                     }
+                                     if (!placed)
+                                         for (const auto& entry : their_entries)
+                                             rebuilt.push_back(YAML::Clone(entry));
+                                     placed = true;
+                                 }
+                                 if (!placed)
+                                     for (const auto& entry : their_entries)
+                                         rebuilt.push_back(YAML::Clone(entry));
+                                 std::vector<std::string> parent(keys.begin(), keys.end() - 1);
+                                 YAML::Node map = descend(doc, parent);
+                                 if (map.IsMap()) map[keys.back()] = rebuilt;
+                             }});
             }
             for (const auto& e : kept) out.push_back(e);
         }
@@ -404,13 +439,18 @@ Region differing_region(const std::vector<std::string>& a, const std::vector<std
 /// The text of a merged document: the canonical layout when every rendering decodes without
 /// an error (so nothing can be lost by re-encoding), else yaml-cpp's rendering, values verbatim.
 struct Renderer {
+    bool school = false;  // liushou.yaml, else a child's file
     bool canonical = true;
     std::string operator()(const YAML::Node& doc) const {
         const std::string text = emit(doc) + "\n";
         if (!canonical) return text;
-        return encode_child(decode_child(text).record);
+        return school ? encode_school(decode_school(text).record)
+                      : encode_child(decode_child(text).record);
     }
-    bool clean(const YAML::Node& doc) const { return decode_child(emit(doc) + "\n").writable(); }
+    bool clean(const YAML::Node& doc) const {
+        const std::string text = emit(doc) + "\n";
+        return school ? decode_school(text).writable() : decode_child(text).writable();
+    }
 };
 
 /// Two different children: both files were created on their side (no common ancestor) and
@@ -432,10 +472,8 @@ std::string whole_file_conflict(std::string_view ours, std::string_view theirs) 
     return "<<<<<<< ours\n" + with_eol(ours) + "=======\n" + with_eol(theirs) + ">>>>>>> theirs\n";
 }
 
-}  // namespace
-
-MergeResult merge_child_files(std::string_view base, std::string_view ours,
-                              std::string_view theirs) {
+MergeResult merge_records(std::string_view base, std::string_view ours, std::string_view theirs,
+                          bool school) {
     MergeResult result;
     YAML::Node o, a, b;
     try {
@@ -447,19 +485,20 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
     }
     if (!a.IsMap() || !b.IsMap() || !(o.IsMap() || o.IsNull())) return result;
     result.merged = true;
-    if (!o.IsMap() && different_children(a, b)) {
+    if (!school && !o.IsMap() && different_children(a, b)) {
         result.different_children = true;
         result.conflicts.push_back(MergeConflict{"id"});
         result.text = whole_file_conflict(ours, theirs);
         return result;
     }
-    Merger m;
+    Merger m{school ? school_facts() : child_facts(), {}};
     const Maybe merged = m.merge({}, o.IsNull() ? Maybe{} : Maybe{o}, a, b);
     YAML::Node doc = merged ? *merged : YAML::Node(YAML::NodeType::Map);
 
     // Each conflict's version with their side, and how the document is rendered.
     std::vector<YAML::Node> variants;
     Renderer render;
+    render.school = school;
     render.canonical = render.clean(doc);
     for (const auto& c : m.conflicts) {
         YAML::Node v = YAML::Clone(doc);
@@ -533,6 +572,18 @@ MergeResult merge_child_files(std::string_view base, std::string_view ours,
     for (; at < lines.size(); ++at) out += lines[at];
     result.text = out;
     return result;
+}
+
+}  // namespace
+
+MergeResult merge_child_files(std::string_view base, std::string_view ours,
+                              std::string_view theirs) {
+    return merge_records(base, ours, theirs, false);
+}
+
+MergeResult merge_school_files(std::string_view base, std::string_view ours,
+                               std::string_view theirs) {
+    return merge_records(base, ours, theirs, true);
 }
 
 }  // namespace liushou

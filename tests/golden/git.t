@@ -5,16 +5,17 @@ liushou in git: --commit, the pre-commit hook, and two clones merging record by 
   # files merge record by record (liushou merge-file; liushou init --hooks in a new clone).
   *.yaml text eol=lf
   children/*.yaml merge=liushou
-  liushou merge-file %O %A %B
+  liushou.yaml merge=liushou
+  liushou merge-file %O %A %B %P
   $ liushou --commit staff add --name 张老师 && liushou -q --commit staff add --name 李老师 && git log --format=%s
   added T001 张老师
-  committed 1bbdf88 (1 file)
+  committed f7c8a22 (1 file)
   staff add T002
   staff add T001
   init
   $ liushou --commit enroll 2025-001 --name 徐紫涵 --gender 女 --birth-date 2016-05-04 --grade 4 --class 2 --enrolled-on 2022-09-01 --left-behind 双亲外出 --guardian-phone 13800000001 --home-address 石龙村1组1号 --notes 家中困难
   added 2025-001 徐紫涵
-  committed a400c1e (1 file)
+  committed b948612 (1 file)
 
 Commit messages carry ids, dates and the action, never a name, a phone number, an address or
 a note; each commit holds exactly the files the command wrote.
@@ -54,7 +55,7 @@ after the write.
 The pre-commit hook runs check on what is staged: a broken record cannot be committed.
 
   $ git clone -q origin a && git clone -q origin b && cd a && liushou init --hooks
-  merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)
+  merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml merge=liushou)
   pre-commit hook: liushou check --staged
   pre-merge-commit hook: liushou check --staged
   $ sed -i 's/^grade: 5/grade: 9/' children/2025-001.yaml && git commit -qam broken; echo "exit $?"

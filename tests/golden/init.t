@@ -2,7 +2,7 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
 
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026
   Created the records tree of 孙桥镇中心小学 (2025-2026) in school (a new git repository)
-  merge driver: merge.liushou in .git/config (children/*.yaml merge=liushou)
+  merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml merge=liushou)
   Next: liushou staff add --name NAME --role head_teacher --grade G --class C
         liushou enroll --from-csv SHEET.csv
   $ find school -path school/.git -prune -o -print | sort
@@ -73,6 +73,7 @@ init creates the tree: school file with the seed's plan, staff list, children/ a
   # files merge record by record (liushou merge-file; liushou init --hooks in a new clone).
   *.yaml text eol=lf
   children/*.yaml merge=liushou
+  liushou.yaml merge=liushou
   $ stat -c '%a %n' school/children
   700 school/children
   $ git -C school rev-parse --is-inside-work-tree

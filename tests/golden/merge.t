@@ -104,7 +104,7 @@ A rename changes buddy references too, and refuses an id that is taken.
 
   $ liushou -q --commit pair 2025-001 --teacher T001 --buddy 2025-003 && liushou --commit rename 2025-003 2025-004 && grep buddy children/2025-001.yaml && git status --porcelain
   renamed 2025-003 to 2025-004 (1 buddy reference updated)
-  committed 63273c7 (3 files)
+  committed a0bba44 (3 files)
     buddy: "2025-004"
   $ liushou rename 2025-004 2025-001
   liushou: 2025-001 is already taken by children/2025-001.yaml; choose another id

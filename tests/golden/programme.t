@@ -461,6 +461,45 @@ Two clones that each record an activity write two files: the merge is clean.
   4
   checked 11 files: 0 errors, 5 warnings
 
+Two clones that each tick a task of the plan and add a member to the leading group change
+liushou.yaml in the same place, which a line merge calls a conflict. The merge driver (set up
+by init, and by `init --hooks` in a clone) merges it as a record: both ticks and both members
+are kept. The same task ticked with different notes is a conflict, each side whole.
+
+  $ liushou -q init --hooks ../other
+  $ liushou -q plan done 2026-04 1 --note 已完成 && liushou -q group add --role 组员 --name 甲老师 && git commit -qam 勾选
+  $ liushou -q --root ../other plan done 2026-04 2 && liushou -q --root ../other group add --role 组员 --name 乙老师 && git -C ../other commit -qam 勾选 2> /dev/null
+  $ git pull -q --no-rebase --no-edit ../other master && liushou plan list --month 2026-04 && sed -n '/^  members/,/^[a-z]/p' liushou.yaml
+  Auto-merging liushou.yaml
+  月份     序号  工作安排              完成        备注
+  2026-04  1     开展师生结对活动      2026-05-31  已完成
+  2026-04  2     档案信息更新          2026-05-31
+  2026-04  3     开通留守儿童亲情电话  未完成
+    members:
+      - 张老师
+      - 甲老师
+      - 乙老师
+  plan:
+  $ liushou -q plan done 2026-04 3 --note 甲 && git commit -qam 甲 && liushou -q --root ../other plan done 2026-04 3 --note 乙 && git -C ../other commit -qam 乙 2> /dev/null
+  $ git pull -q --no-rebase --no-edit ../other master; sed -n '/^<<<<<<< /,/^>>>>>>> /p' liushou.yaml
+  liushou merge-file: plan_done (2026-04 3): changed differently on both sides; choose between the <<<<<<< ours and >>>>>>> theirs lines
+  Auto-merging liushou.yaml
+  CONFLICT (content): Merge conflict in liushou.yaml
+  Automatic merge failed; fix conflicts and then commit the result.
+  <<<<<<< ours
+    - month: "2026-04"
+      task: 3
+      date: 2026-05-31
+      note: 甲
+  =======
+    - month: "2026-04"
+      task: 3
+      date: 2026-05-31
+      note: 乙
+  >>>>>>> theirs
+  $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' liushou.yaml && git commit -qam 取乙 && liushou plan list --month 2026-04 | grep '^2026-04  3'
+  2026-04  3     开通留守儿童亲情电话  2026-05-31  乙
+
 **The school's own words.** `report summary --template` fills a 工作总结 the school writes
 (the sample `examples/总结.md` follows the seed's 一、基本情况 … 二、主要做法 …): every rate, count
 and table of the summary by its Chinese name. An unknown placeholder is an error naming its

@@ -269,3 +269,39 @@ TEST_CASE("merge: buddies added in two clones are all kept, one buddy written as
     REQUIRE(r.merged);
     CHECK(r.text.find("  buddy: 陈红\n") != std::string::npos);
 }
+
+TEST_CASE("merge: liushou.yaml keeps plan ticks and group members added in two clones") {
+    const std::string base = encode_school(default_school("测试小学", 2025));
+    School a = decode_school(base).record, b = a;
+    a.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 5}, "已完成", {}});
+    a.leading_group.members.push_back("甲");
+    b.plan_done.push_back(PlanDone{"2026-03", 2, Date{2026, 3, 6}, "", {}});
+    b.leading_group.members.push_back("乙");
+    b.rules.talks_per_month = 2;
+    MergeResult r = merge_school_files(base, encode_school(a), encode_school(b));
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.empty());
+    const Decoded<School> merged = decode_school(r.text);
+    REQUIRE(merged.problems.empty());
+    REQUIRE(merged.record.plan_done.size() == 2);
+    CHECK(merged.record.plan_done[0].task == 1);
+    CHECK(merged.record.plan_done[0].note == "已完成");
+    CHECK(merged.record.plan_done[1].task == 2);
+    CHECK(merged.record.leading_group.members == std::vector<std::string>{"甲", "乙"});
+    CHECK(merged.record.rules.talks_per_month == 2);  // changed on one side only
+    CHECK(r.text == encode_school(merged.record));    // canonical
+
+    // The same task ticked on both sides with different notes is one conflict, either side whole.
+    School c = decode_school(base).record;
+    c.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 9}, "补记", {}});
+    r = merge_school_files(base, encode_school(a), encode_school(c));
+    REQUIRE(r.merged);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].field == "plan_done (2026-03 1)");
+    CHECK(decode_school(take(r.text, true)).record.plan_done.at(0).note == "已完成");
+    CHECK(decode_school(take(r.text, false)).record.plan_done.at(0).note == "补记");
+    // Both ticked it the same way: one tick.
+    r = merge_school_files(base, encode_school(a), encode_school(a));
+    CHECK(r.conflicts.empty());
+    CHECK(decode_school(r.text).record.plan_done.size() == 1);
+}

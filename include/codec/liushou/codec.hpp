@@ -93,6 +93,10 @@ struct MergeResult {
 /// both sides is a conflict marked in place. Values are never dropped, even unreadable ones.
 MergeResult merge_child_files(std::string_view base, std::string_view ours,
                               std::string_view theirs);
+/// The same for liushou.yaml: tasks of the plan ticked off in two clones (plan_done, told
+/// apart by month and task), members added to the leading group, terms and events by name.
+MergeResult merge_school_files(std::string_view base, std::string_view ours,
+                               std::string_view theirs);
 
 // ---- sheets ------------------------------------------------------------------------------
 
