@@ -193,6 +193,8 @@ Stats child_stats(const Child& original, const School& school, const Period& per
     s.retention = Rate{present - s.dropped_out, present};
     const bool paired = now && !c.pairing.teacher.empty();
     s.paired = Rate{paired, now};
+    s.with_buddy = now && !c.pairing.buddies.empty();
+    s.several_buddies = now && c.pairing.buddies.size() > 1;
 
     const Rules& rules = school.rules;
     for (Month m{period.from.year, period.from.month}; m.first() <= end;
@@ -276,6 +278,8 @@ Stats& Stats::operator+=(const Stats& o) {
     counselled_key += o.counselled_key;
     birthdays += o.birthdays;
     birthdays_greeted += o.birthdays_greeted;
+    with_buddy += o.with_buddy;
+    several_buddies += o.several_buddies;
     filed += o.filed;
     enrolment += o.enrolment;
     retention += o.retention;

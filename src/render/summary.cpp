@@ -71,6 +71,9 @@ const Count kProgramme[] = {
      &Stats::counselled_key},
     {"birthdays", "生日", "Birthdays", &Stats::birthdays},
     {"birthdays_greeted", "已祝福", "Birthdays greeted", &Stats::birthdays_greeted},
+    {"with_buddy", "有学习帮手的儿童", "Children with a study buddy", &Stats::with_buddy},
+    {"several_buddies", "有一个以上学习帮手的儿童", "of them with several",
+     &Stats::several_buddies},
 };
 
 /// A month's label, with the days counted when the period or the reference day cuts it.
@@ -512,6 +515,18 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                             greeted.num, greeted.den, pct(greeted))
                       : fmt::format("生日祝福：期间 {} 个生日，已祝福 {} 个（{}）。\n\n",
                                     greeted.den, greeted.num, pct(greeted));
+    }
+    {
+        // The seed asks for a study buddy, "一个以上", for every child.
+        const Rate buddy{s.total.with_buddy, s.total.enrolled};
+        out += w.en() ? fmt::format(
+                            "Study buddies (学习帮手): {} of the {} children enrolled at the end "
+                            "have one ({}), {} of them more than one.\n\n",
+                            buddy.num, buddy.den, pct(buddy), s.total.several_buddies)
+                      : fmt::format(
+                            "学习帮手：期末在读的 {} 名儿童中 {} 名有学习帮手（{}），"
+                            "其中一个以上的 {} 名。\n\n",
+                            buddy.den, buddy.num, pct(buddy), s.total.several_buddies);
     }
 
     // 工作计划: the month-by-month plan of liushou.yaml, ticked off with liushou plan done.

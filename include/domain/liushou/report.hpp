@@ -87,6 +87,8 @@ struct Stats {
     /// 生日祝福: birthdays in the period of children enrolled that day, and those greeted in
     /// the birthday's month.
     int birthdays = 0, birthdays_greeted = 0;
+    /// 学习帮手 at the end: children enrolled with one, and with more than one ("一个以上").
+    int with_buddy = 0, several_buddies = 0;
     std::vector<MonthRate> talks_by_month, calls_by_month;
     std::vector<TermRate> visits_by_term, meetings_by_term;
     Stats& operator+=(const Stats& other);
