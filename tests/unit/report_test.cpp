@@ -203,3 +203,26 @@ TEST_CASE("redaction corpus: every form in tests/redaction/forms.tsv is masked a
     CHECK(masked >= 50);
     CHECK(kept >= 15);
 }
+
+TEST_CASE("study buddies are counted as of the end: with one, with several, enrolled only") {
+    Child one = kid("A1"), two = kid("A2"), none = kid("A3"), gone = kid("A4"), later = kid("A5");
+    one.pairing.teacher = two.pairing.teacher = later.pairing.teacher = "T001";
+    one.pairing.since = two.pairing.since = Date{2025, 9, 1};
+    one.pairing.buddies = {"李华"};
+    two.pairing.buddies = {"A1", "陈红"};
+    gone.pairing.buddies = {"A1", "A2"};
+    gone.status = Status::transferred;
+    gone.status_on = Date{2026, 3, 1};
+    // Buddies from after the end do not count yet; the earlier pairing (none) does.
+    later.pairing.since = Date{2026, 4, 1};
+    later.pairing.buddies = {"A1", "A2"};
+    later.pairing.history.push_back(
+        PairingPeriod{"T001", {}, "", Date{2025, 9, 1}, Date{2026, 3, 31}, {}});
+    const Summary s = one_school({one, two, none, gone, later}, kTerm2, Date{2026, 3, 31});
+    CHECK(s.total.enrolled == 4);
+    CHECK(s.total.with_buddy == 2);
+    CHECK(s.total.several_buddies == 1);
+    const Summary april = one_school({one, two, none, gone, later}, kTerm2, Date{2026, 4, 30});
+    CHECK(april.total.with_buddy == 3);
+    CHECK(april.total.several_buddies == 2);
+}
