@@ -186,18 +186,11 @@ Tree open_tree(const Context& ctx) {
 
 /// 3-2, or 三年级2班 as people write it.
 std::pair<int, int> class_option(const std::string& option, const std::string& text) {
-    const auto dash = text.find('-');
-    std::optional<int> grade, number;
-    if (dash != std::string::npos) {
-        grade = parse_small_number(text.substr(0, dash));
-        number = parse_small_number(text.substr(dash + 1));
-    } else if (const auto nian = text.find("年级"); nian != std::string::npos) {
-        grade = parse_small_number(text.substr(0, nian));
-        number = parse_small_number(text.substr(nian + 6));
-    }
-    if (!grade || !number || *grade < 1 || *grade > 6)
-        throw UsageError(fmt::format("{} {}: write grade and class as 3-2", option, text));
-    return {*grade, *number};
+    const auto parsed = parse_class(text);
+    if (!parsed)
+        throw UsageError(fmt::format(
+            "{} {}: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)", option, text));
+    return *parsed;
 }
 
 Month month_option(const std::string& value, const Date& today) {

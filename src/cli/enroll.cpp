@@ -209,18 +209,38 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     const bool returning = exists && new_status == Status::enrolled &&
                            child.status != Status::enrolled && child.status != Status::not_enrolled;
     std::optional<Entry> return_entry;
+    // --class 3-2 (or 三(2)班 …) names the grade too: it is then --grade 3 --class 2, so that
+    // each is changed, and dated, as if given on its own.
+    std::vector<std::string> values = o.values;
+    std::vector<bool> given;
+    size_t grade_at = 0, class_at = 0;
+    for (size_t i = 0; i < child_fields().size(); ++i) {
+        given.push_back(o.given[i]->count() > 0);
+        if (child_fields()[i].key == std::string_view("grade")) grade_at = i;
+        if (child_fields()[i].key == std::string_view("class")) class_at = i;
+    }
+    if (given[class_at])
+        if (const auto both = parse_class(values[class_at])) {
+            const auto grade = parse_small_number(values[grade_at]);
+            if (given[grade_at] && grade != both->first)
+                errors.push_back(fmt::format("--grade {} and --class {} name different grades",
+                                             values[grade_at], values[class_at]));
+            values[grade_at] = std::to_string(both->first);
+            values[class_at] = std::to_string(both->second);
+            given[grade_at] = true;
+        }
     for (size_t i = 0; i < child_fields().size(); ++i) {
         const ChildField& field = child_fields()[i];
-        if (field.kind == FieldKind::id || !o.given[i]->count()) continue;
+        if (field.kind == FieldKind::id || !given[i]) continue;
         if (returning && field.kind == FieldKind::entry) {
-            return_entry = enum_from_text<Entry>(o.values[i]);
+            return_entry = enum_from_text<Entry>(values[i]);
             if (!return_entry)
-                errors.push_back(fmt::format("--entry: \"{}\" is not 新生 or 转入 ({})",
-                                             o.values[i], enum_keys<Entry>()));
+                errors.push_back(fmt::format("--entry: \"{}\" is not 新生 or 转入 ({})", values[i],
+                                             enum_keys<Entry>()));
             continue;
         }
         const std::string before = get_child_field(child, field);
-        const std::string problem = set_child_field(child, field, o.values[i], ctx.today);
+        const std::string problem = set_child_field(child, field, values[i], ctx.today);
         if (!problem.empty()) {
             errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
             continue;

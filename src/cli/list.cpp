@@ -16,7 +16,7 @@ namespace {
 
 struct ListOptions {
     int grade = 0;
-    int class_no = 0;
+    std::string klass;  // 3-2 (any way a class is written), or a class number with --grade
     std::string status = "enrolled";
     std::string teacher;
     bool unpaired = false;
@@ -53,6 +53,21 @@ int run_list(const ListOptions& o, Context& ctx) {
                 fmt::format("--status {}: use all or one of {}", o.status, enum_keys<Status>()));
     }
 
+    int grade = o.grade, class_no = 0;
+    if (!o.klass.empty()) {
+        const auto number = parse_small_number(o.klass);
+        if (o.klass.find_first_not_of("0123456789") == std::string::npos && number &&
+            *number >= 1 && *number <= 99) {
+            class_no = *number;  // the class number in every grade, or in --grade's
+        } else {
+            const auto [g, k] = class_option("--class", o.klass);
+            if (grade && grade != g)
+                throw UsageError(
+                    fmt::format("--grade {} and --class {} name different grades", grade, o.klass));
+            grade = g, class_no = k;
+        }
+    }
+
     bool skipped = false;
     std::vector<Child> children;
     std::vector<std::string> school_names;  // of each child, in a county
@@ -65,8 +80,8 @@ int run_list(const ListOptions& o, Context& ctx) {
         }
         for (Child& c : readable_children(t, ctx, skipped)) {
             if (status && c.status != *status) continue;
-            if (o.grade && c.grade != o.grade) continue;
-            if (o.class_no && c.class_no != o.class_no) continue;
+            if (grade && c.grade != grade) continue;
+            if (class_no && c.class_no != class_no) continue;
             if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
             if (o.unpaired && !c.pairing.teacher.empty()) continue;
             if (o.incomplete && is_complete(c)) continue;
@@ -172,7 +187,9 @@ int run_list(const ListOptions& o, Context& ctx) {
 void setup_list(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<ListOptions>();
     cmd.add_option("--grade", o->grade, "Only this grade (1-6)")->check(CLI::Range(1, 6));
-    cmd.add_option("--class", o->class_no, "Only this class number")->check(CLI::Range(1, 99));
+    cmd.add_option("--class", o->klass,
+                   "Only this class: 3-2, 三年级二班, 三(2)班; or a class number (with --grade)")
+        ->type_name("G-C");
     cmd.add_option("--status", o->status,
                    "enrolled (default), transferred, dropped_out, graduated, not_enrolled, "
                    "or all");

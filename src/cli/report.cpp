@@ -27,8 +27,9 @@ struct ReportOptions {
     // child
     std::string id;
     bool all = false;
-    // class
-    int grade = 0, class_no = 0;
+    // class: `3-2` (any way a class is written), `--class 3-2`, or grade and number `3 2`
+    std::vector<std::string> class_words;
+    std::string klass;
     // talks
     std::string month;
 };
@@ -260,7 +261,29 @@ int run_child(const ReportOptions& o, Context& ctx) {
     throw UsageError(fmt::format("no child {}", o.id));
 }
 
+/// The class `report class` is asked for, in whichever of its forms.
+std::pair<int, int> class_asked(const ReportOptions& o) {
+    if (!o.klass.empty()) {
+        if (!o.class_words.empty())
+            throw UsageError("give the class once: report class 3-2 or --class 3-2");
+        return class_option("--class", o.klass);
+    }
+    if (o.class_words.size() == 1) return class_option("class", o.class_words[0]);
+    if (o.class_words.size() == 2) {
+        const auto g = parse_small_number(o.class_words[0]);
+        const auto k = parse_small_number(o.class_words[1]);
+        if (!g || *g < 1 || *g > 6 || !k || *k < 1 || *k > 99)
+            throw UsageError(
+                fmt::format("class {} {}: write the class as 3-2, 三年级二班 or "
+                            "三(2)班 (grade 1 to 6)",
+                            o.class_words[0], o.class_words[1]));
+        return {*g, *k};
+    }
+    throw UsageError("which class? liushou report class 3-2");
+}
+
 int run_class(const ReportOptions& o, Context& ctx) {
+    const auto [grade, class_no] = class_asked(o);
     bool skipped = false;
     const auto loaded = load_trees(ctx, skipped);
     const auto& trees = loaded.trees;
@@ -269,15 +292,14 @@ int run_class(const ReportOptions& o, Context& ctx) {
     for (size_t i = 0; i < trees.size(); ++i) {
         ClassRoster r{&sources[i], {}};
         for (const Child& c : trees[i].children)
-            if (c.grade == o.grade && c.class_no == o.class_no && enrolled_on_day(c, ctx.today))
+            if (c.grade == grade && c.class_no == class_no && enrolled_on_day(c, ctx.today))
                 r.children.push_back(&c);
         std::sort(r.children.begin(), r.children.end(),
                   [](const Child* a, const Child* b) { return natural_less(a->id, b->id); });
         rosters.push_back(r);
     }
     emit(o, ctx,
-         render_class(o.grade, o.class_no, rosters, ctx.today,
-                      style_of(o, ctx, trees.front().school)));
+         render_class(grade, class_no, rosters, ctx.today, style_of(o, ctx, trees.front().school)));
     return skipped ? kDataProblem : kOk;
 }
 
@@ -373,8 +395,12 @@ void setup_report(CLI::App& cmd, Runner& run) {
     child->callback([o, &run] { run = [o](Context& ctx) { return run_child(*o, ctx); }; });
 
     auto* klass = cmd.add_subcommand("class", "A class roster with guardians and pairs");
-    klass->add_option("grade", o->grade, "Grade (1-6)")->required()->check(CLI::Range(1, 6));
-    klass->add_option("class", o->class_no, "Class number")->required()->check(CLI::Range(1, 99));
+    klass
+        ->add_option("class", o->class_words,
+                     "The class: 3-2, 三年级二班, 三(2)班, or grade and number")
+        ->type_name("G-C")
+        ->expected(0, 2);
+    klass->add_option("--class", o->klass, "The class, as above")->type_name("G-C");
     common_options(*klass, *o);
     klass->callback([o, &run] { run = [o](Context& ctx) { return run_class(*o, ctx); }; });
 

@@ -18,7 +18,7 @@ struct StaffAddOptions {
     std::string name;
     std::string role;
     int grade = 0;
-    int class_no = 0;
+    std::string klass;  // 3-2 (any way a class is written), or a class number with --grade
     std::string phone;
 };
 
@@ -80,8 +80,19 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         return n;
     };
     if (o.grade->count()) s.grade = number("--grade", o.grade_value, 6), changed.push_back("grade");
-    if (o.klass->count())
-        s.class_no = number("--class", o.class_value, 99), changed.push_back("class");
+    if (o.klass->count()) {
+        if (const auto both = parse_class(o.class_value)) {
+            // A whole class names its grade too.
+            if (o.grade->count() && number("--grade", o.grade_value, 6) != both->first)
+                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                                             o.grade_value, o.class_value));
+            s.grade = both->first, s.class_no = both->second;
+            if (!o.grade->count()) changed.push_back("grade");
+        } else {
+            s.class_no = number("--class", o.class_value, 99);
+        }
+        changed.push_back("class");
+    }
     if (o.phone->count()) {
         if (!o.phone_value.empty() && !is_phone_number(o.phone_value))
             throw DataError("--phone: not a mobile (11 digits) or landline number with area code");
@@ -168,7 +179,21 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     s.name = o.name;
     s.role = role_option(o.role);
     if (o.grade) s.grade = o.grade;
-    if (o.class_no) s.class_no = o.class_no;
+    if (!o.klass.empty()) {
+        if (const auto both = parse_class(o.klass)) {
+            if (o.grade && o.grade != both->first)
+                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                                             o.grade, o.klass));
+            s.grade = both->first, s.class_no = both->second;
+        } else {
+            const auto n = parse_small_number(o.klass);
+            if (!n || *n < 1 || *n > 99)
+                throw UsageError(fmt::format(
+                    "--class {}: write the class as 3-2, 三年级二班 or 三(2)班, or its number",
+                    o.klass));
+            s.class_no = n;
+        }
+    }
     if (!o.phone.empty() && !is_phone_number(o.phone)) {
         ctx.err << "liushou staff add: --phone: not a mobile (11 digits) or landline number "
                    "with area code\n";
@@ -243,8 +268,10 @@ void setup_staff(CLI::App& cmd, Runner& run) {
                     "head_teacher | teacher | leader | other (班主任/任课教师/领导/其他)");
     add->add_option("--grade", a->grade, "Grade of the class a head teacher leads")
         ->check(CLI::Range(1, 6));
-    add->add_option("--class", a->class_no, "Class number a head teacher leads")
-        ->check(CLI::Range(1, 99));
+    add->add_option("--class", a->klass,
+                    "Class a head teacher leads: 3-2, 三年级二班, 三(2)班, or its number with "
+                    "--grade")
+        ->type_name("G-C");
     add->add_option("--phone", a->phone, "Phone number");
     add->callback([a, &run] { run = [a](Context& ctx) { return run_staff_add(*a, ctx); }; });
 
@@ -258,7 +285,9 @@ void setup_staff(CLI::App& cmd, Runner& run) {
                               "head_teacher | teacher | leader | other (\"\" clears it)");
     t->grade =
         set->add_option("--grade", t->grade_value, "Grade of the class led (\"\" clears it)");
-    t->klass = set->add_option("--class", t->class_value, "Class number led (\"\" clears it)");
+    t->klass =
+        set->add_option("--class", t->class_value,
+                        "Class led: 3-2, 三年级二班, 三(2)班, or its number (\"\" clears it)");
     t->phone = set->add_option("--phone", t->phone_value, "Phone number (\"\" clears it)");
     set->callback([t, &run] { run = [t](Context& ctx) { return run_staff_set(*t, ctx); }; });
 

@@ -256,6 +256,45 @@ std::optional<int> parse_small_number(std::string_view raw) {
     return tens * 10 + ones;
 }
 
+std::optional<std::pair<int, int>> parse_class(std::string_view raw) {
+    // Full-width digits and dash, as Chinese input methods type them, read as ASCII.
+    std::string s;
+    const std::string_view in = trim(raw);
+    for (size_t i = 0; i < in.size();) {
+        const std::string_view rest = in.substr(i);
+        if (rest.size() >= 3 && rest.substr(0, 2) == "\xef\xbc" &&
+            static_cast<unsigned char>(rest[2]) >= 0x90 &&
+            static_cast<unsigned char>(rest[2]) <= 0x99) {
+            s += static_cast<char>('0' + (static_cast<unsigned char>(rest[2]) - 0x90));
+            i += 3;
+        } else if (starts_with(rest, "－") || starts_with(rest, "—")) {
+            s += '-';
+            i += 3;
+        } else {
+            s += in[i++];
+        }
+    }
+    std::string_view grade, klass;
+    const std::string_view t = s;
+    size_t at = 0;
+    if ((at = t.find('-')) != std::string_view::npos) {
+        grade = t.substr(0, at), klass = t.substr(at + 1);
+    } else if ((at = t.find("年级")) != std::string_view::npos) {
+        grade = t.substr(0, at), klass = t.substr(at + 6);
+    } else if ((at = t.find("年")) != std::string_view::npos) {
+        grade = t.substr(0, at), klass = t.substr(at + 3);
+    } else if ((at = t.find('(')) != std::string_view::npos ||
+               (at = t.find("（")) != std::string_view::npos) {
+        grade = t.substr(0, at), klass = t.substr(at);
+    } else {
+        return std::nullopt;
+    }
+    if (trim(klass).empty()) return std::nullopt;
+    const auto g = parse_small_number(grade), k = parse_small_number(klass);
+    if (!g || !k || *g < 1 || *g > 6 || *k < 1 || *k > 99) return std::nullopt;
+    return std::make_pair(*g, *k);
+}
+
 std::optional<bool> parse_yes_no(std::string_view raw) {
     const std::string_view s = trim(raw);
     const std::string f = fold_case(s);

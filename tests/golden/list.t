@@ -49,3 +49,43 @@ list shows children as a table, JSON or CSV, filtered.
   --grade: Value 9 not in range 1 to 6
   Run with --help for more information.
   [2]
+
+One class syntax in every command (liushou(1), CLASSES): 3-2, 3年级2班, 三年级二班, 三年二班,
+三(2)班, 三（2）班 and full-width digits name the same class; a number alone stays a class
+number where it had that meaning.
+
+  $ for c in 6-3 6年级3班 六年级三班 六年三班 '六(3)班' 六（3）班 ６－３; do liushou list --class "$c" --format csv | md5sum; liushou report class "$c" | md5sum; liushou report class --class "$c" | md5sum; liushou schedule --class "$c" | md5sum; done | sort | uniq -c | sed 's/ [0-9a-f]*  -$//' | sort -n
+        7
+        7
+       14
+  $ liushou list --class 六年级三班 --format csv | cut -d, -f1,2
+  学号,姓名
+  2025-001,徐紫涵
+  2025-006,晏雨桐
+  $ liushou report class 6 3 | cmp - <(liushou report class '六(3)班') && echo same
+  same
+  $ liushou list --grade 6 --class 3 --format csv | wc -l && liushou list --class 3 --format csv | wc -l
+  3
+  4
+  $ liushou list --grade 5 --class 6-3
+  liushou: --grade 5 and --class 6-3 name different grades
+  [2]
+  $ liushou report class 七年级一班
+  liushou: class 七年级一班: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)
+  [2]
+  $ liushou report class
+  liushou: which class? liushou report class 3-2
+  [2]
+  $ liushou -q staff add --name 班主任甲 --class '五(1)班' && liushou -q staff add --name 班主任乙 --grade 4 --class 2 && liushou staff list --format csv | tail -2
+  T001,班主任甲,,5-1,
+  T002,班主任乙,,4-2,
+  $ liushou enroll 2025-002 --class '四（1）班' --on 2026-03-01 && grep -E '^(grade|class):' children/2025-002.yaml && liushou list --class 4-1 --format csv | cut -d, -f1
+  updated 2025-002: grade, class
+  grade: 4
+  class: 1
+  学号
+  2025-002
+  $ liushou enroll 2025-002 --grade 3 --class 4-1
+  liushou enroll: --grade 3 and --class 4-1 name different grades
+  liushou enroll: 2025-002 was not changed
+  [1]

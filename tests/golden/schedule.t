@@ -368,7 +368,7 @@ Mistakes:
   liushou: --teacher: no staff member T404 in staff.yaml (give a staff id or name)
   [2]
   $ liushou schedule --class 9-1
-  liushou: --class 9-1: write grade and class as 3-2
+  liushou: --class 9-1: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)
   [2]
 
 A future month's checklist, printed on 2028-03-20 to plan May: its reference day is 05-01, but

@@ -83,6 +83,24 @@ TEST_CASE("small numbers are read as schools write them") {
     CHECK_FALSE(parse_small_number("3.5"));
 }
 
+TEST_CASE("a class is read in every way schools write one, and nothing else is") {
+    using C = std::pair<int, int>;
+    for (const char* text : {"3-2", " 3-2 ", "3－2", "３-２", "３－２", "3年级2班", "3年级(2)班",
+                             "三年级二班", "三年级2班", "三年级（2）班", "三年二班", "3年2班",
+                             "三(2)班", "三（2）班", "3（2）", "3(2)", "三年级二", "3—2"}) {
+        CAPTURE(text);
+        CHECK(parse_class(text) == C{3, 2});
+    }
+    CHECK(parse_class("六年级十二班") == C{6, 12});
+    CHECK(parse_class("1-99") == C{1, 99});
+    CHECK(parse_class("一(10)班") == C{1, 10});
+    for (const char* text : {"", "2", "二班", "三年级", "3-", "-2", "7-1", "0-1", "3-0", "3-100",
+                             "七年级一班", "3-2-1", "three-two", "3 2", "三年级二班班班"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_class(text));
+    }
+}
+
 TEST_CASE("yes and no in Chinese and English") {
     CHECK(parse_yes_no("是") == true);
     CHECK(parse_yes_no("否") == false);

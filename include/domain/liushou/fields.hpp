@@ -56,6 +56,11 @@ std::string get_child_field(const Child& child, const ChildField& field);
 
 /// Small whole numbers as schools write them: 3, 三, 三年级, 3年级, (2)班, （2）班, 二班.
 std::optional<int> parse_small_number(std::string_view text);
+
+/// A grade and class as schools write them, the one syntax of every --class: 3-2, 3年级2班,
+/// 三年级二班, 三年二班, 三(2)班, 三（2）班, 3（2）, with full-width digits and dash too.
+/// Grade 1 to 6, class 1 to 99; nullopt for anything else (a class number alone included).
+std::optional<std::pair<int, int>> parse_class(std::string_view text);
 /// 是/否, yes/no, true/false, y/n, 1/0.
 std::optional<bool> parse_yes_no(std::string_view text);
 
