@@ -107,16 +107,35 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         Child incoming;
         std::vector<std::pair<const ChildField*, std::string>> cells;
         size_t id_col = 0;
+        std::optional<std::pair<int, size_t>> class_grade;  // a 班级 of 三(2)班: grade, column
+        std::optional<int> grade_cell;                      // the 年级 column's
         for (size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
             if (!columns[i] || trim(row.cells[i]).empty()) continue;
+            // A 班级 cell that names the whole class (三(2)班, 3-2) gives the grade too.
+            if (columns[i]->key == std::string_view("class"))
+                if (const auto both = parse_class(row.cells[i])) {
+                    static const ChildField* const grade = find_child_field("grade");
+                    const std::string g = std::to_string(both->first),
+                                      k = std::to_string(both->second);
+                    set_child_field(incoming, *grade, g, today);
+                    set_child_field(incoming, *columns[i], k, today);
+                    cells.emplace_back(grade, g);
+                    cells.emplace_back(columns[i], k);
+                    class_grade = std::make_pair(both->first, i);
+                    continue;
+                }
             const std::string error = set_child_field(incoming, *columns[i], row.cells[i], today);
             if (!error.empty()) {
                 problem(i, error);
                 continue;
             }
             if (columns[i]->key == "id") id_col = i;
+            if (columns[i]->key == std::string_view("grade")) grade_cell = incoming.grade;
             cells.emplace_back(columns[i], row.cells[i]);
         }
+        if (class_grade && grade_cell && *grade_cell != class_grade->first)
+            problem(class_grade->second, fmt::format("class {} is not of grade {} given beside it",
+                                                     row.cells[class_grade->second], *grade_cell));
         if (plan.problems.size() != before) continue;
 
         // Which existing child, if any, this row is about.

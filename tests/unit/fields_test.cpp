@@ -218,6 +218,37 @@ TEST_CASE("an import adds new children with fresh ids and reports every bad row"
     CHECK(plan.rows[1].child.birth_date == Date{2014, 5, 6});
 }
 
+TEST_CASE("a 班级 of 三(2)班 gives the grade too; a 年级 beside it must agree") {
+    const Sheet s = sheet({"姓名", "出生日期", "班级"}, {{"王小明", "2015-03-08", "三(2)班"},
+                                                         {"李华", "2015-04-01", "4-1"},
+                                                         {"张三", "2015-05-01", "3"}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    CHECK(plan.problems.empty());
+    REQUIRE(plan.rows.size() == 3);
+    CHECK(plan.rows[0].child.grade == 3);
+    CHECK(plan.rows[0].child.class_no == 2);
+    CHECK(plan.rows[1].child.grade == 4);
+    CHECK(plan.rows[1].child.class_no == 1);
+    CHECK(!plan.rows[2].child.grade);  // a number alone is a class number
+    CHECK(plan.rows[2].child.class_no == 3);
+
+    for (const bool grade_first : {true, false}) {
+        const Sheet both = grade_first ? sheet({"姓名", "出生日期", "年级", "班级"},
+                                               {{"王小明", "2015-03-08", "三年级", "三(2)班"},
+                                                {"李华", "2015-04-01", "3", "四(1)班"}})
+                                       : sheet({"姓名", "出生日期", "班级", "年级"},
+                                               {{"王小明", "2015-03-08", "三(2)班", "三年级"},
+                                                {"李华", "2015-04-01", "四(1)班", "3"}});
+        CAPTURE(grade_first);
+        const ImportPlan checked = plan_import(both, columns_of(both), {}, false, 2025, kToday);
+        REQUIRE(checked.problems.size() == 1);
+        CHECK(checked.problems[0].field == "row 3, 班级");
+        CHECK(checked.problems[0].message == "class 四(1)班 is not of grade 3 given beside it");
+        REQUIRE(checked.rows.size() == 1);
+        CHECK(checked.rows[0].child.class_no == 2);
+    }
+}
+
 TEST_CASE("re-importing the same rows changes nothing") {
     const Sheet s = sheet({"姓名", "出生日期", "年级"}, {{"王小明", "2015-03-08", "3"}});
     const ImportPlan first = plan_import(s, columns_of(s), {}, false, 2025, kToday);
