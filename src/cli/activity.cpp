@@ -75,7 +75,11 @@ int run_add(const ActivityOptions& o, Context& ctx) {
             }
         }
     }
-    for (const auto& part : parts) {
+    for (const auto& given : parts) {
+        // A child by id or by a name only one child has, a class, or all.
+        const std::vector<const Child*> called = children_named(children, given);
+        if (called.size() > 1) throw UsageError("--children: " + shared_name_error(given, called));
+        const std::string part = called.size() == 1 ? called.front()->id : given;
         const auto named = std::find_if(children.begin(), children.end(),
                                         [&](const Child& c) { return c.id == part; });
         if (part == "all" || part == "全部" || part == "全校") {
@@ -87,6 +91,10 @@ int run_add(const ActivityOptions& o, Context& ctx) {
                     fmt::format("--children: {} was not enrolled on {}", part, a.date->iso()));
             chosen.insert(part);
         } else {
+            if (!parse_class(part))
+                throw UsageError(fmt::format(
+                    "--children {}: not a child's id or name, nor a class (3-2, 三(2)班), nor all",
+                    part));
             const auto [grade, klass] = class_option("--children", part);
             size_t found = 0;
             for (const Child& c : children) {

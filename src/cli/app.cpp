@@ -7,9 +7,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli.hpp"
+#include "liushou/care.hpp"
 #include "liushou/error.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
@@ -229,6 +231,32 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
                 fmt::format("the id {} differs from {} only in case; on Windows and "
                             "macOS they would be one file",
                             id, other));
+}
+
+std::string child_argument(const std::vector<const Child*>& children, const std::string& text) {
+    for (const Child* c : children)
+        if (c->id == text) return text;
+    std::vector<const Child*> named;
+    for (const Child* c : children)
+        if (!trim(text).empty() && c->name == trim(text)) named.push_back(c);
+    if (named.size() > 1) throw UsageError(shared_name_error(text, named));
+    if (!named.empty()) return named.front()->id;
+    // Ids are ASCII: a Chinese word that is nobody's name is no child at all.
+    if (std::any_of(text.begin(), text.end(), [](char ch) { return ch & 0x80; }))
+        throw UsageError(
+            fmt::format("no child {} (no child has that name, and it is not an id)", trim(text)));
+    return text;
+}
+
+std::string child_argument(const Tree& tree, const std::string& text, Context& ctx) {
+    if (child_id_error(text).empty() && tree.child_exists(text)) return text;
+    std::ostringstream quiet;  // a file that cannot be read is check's business, not this one's
+    bool skipped = false;
+    const std::vector<Child> all = readable_children(tree, ctx, quiet, skipped);
+    std::vector<const Child*> refs;
+    refs.reserve(all.size());
+    for (const auto& c : all) refs.push_back(&c);
+    return child_argument(refs, text);
 }
 
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipped, int* errors) {

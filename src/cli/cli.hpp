@@ -160,6 +160,14 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
                                      bool& skipped, int* errors = nullptr);
 
+/// A child given on the command line by id or by a name only one child has: an id with a file
+/// is taken at once, without reading the others (so log-talk stays cheap); anything else is
+/// looked up by name. A name several children share is refused (UsageError, listing their
+/// ids and classes); a name nobody has comes back as given, for the caller's "no child".
+std::string child_argument(const Tree& tree, const std::string& text, Context& ctx);
+/// The same among children already read (report child).
+std::string child_argument(const std::vector<const Child*>& children, const std::string& text);
+
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.
 std::vector<Child> writable_children(const Tree& tree, Context& ctx);

@@ -154,8 +154,11 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     if (!o.positional_id.empty() && !o.id.empty() && o.positional_id != o.id)
         throw UsageError(
             fmt::format("two different ids given: {} and --id {}", o.positional_id, o.id));
-    const std::string id = o.id.empty() ? o.positional_id : o.id;
     const Tree tree = open_tree(ctx);
+    // The child to update by id, or by a name only one child has; --id is always an id.
+    const std::string id =
+        !o.id.empty() ? o.id
+                      : (o.positional_id.empty() ? "" : child_argument(tree, o.positional_id, ctx));
     if (!id.empty()) tree.child_relative(id);  // refuse ../x and a/b before anything else
     bool dated_given = false;
     for (size_t i = 0; i < child_fields().size(); ++i)

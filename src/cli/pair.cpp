@@ -127,9 +127,10 @@ int run_pair(const PairOptions& o, Context& ctx) {
         throw UsageError("--date, --subject and --score go with --progress");
 
     const Tree tree = open_tree(ctx);
-    tree.child_relative(o.id);  // refuse ids that could leave children/
+    const std::string id = child_argument(tree, o.id, ctx);
+    tree.child_relative(id);  // refuse ids that could leave children/
     WriteSession session = tree.lock();
-    Child child = load_child_for_write(tree, o.id, ctx);
+    Child child = load_child_for_write(tree, id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     std::vector<std::string> done;
     std::vector<std::string> errors;

@@ -16,9 +16,11 @@ struct RenameOptions {
     std::string from, to;
 };
 
-int run_rename(const RenameOptions& o, Context& ctx) {
+int run_rename(const RenameOptions& given, Context& ctx) {
     const Tree tree = open_tree(ctx);
-    tree.child_relative(o.from);  // refuse ids that could leave children/
+    RenameOptions o = given;
+    o.from = child_argument(tree, given.from, ctx);  // the child by id or by its name
+    tree.child_relative(o.from);                     // refuse ids that could leave children/
     tree.child_relative(o.to);
     if (o.from == o.to) throw UsageError(fmt::format("{} is already its id", o.from));
 

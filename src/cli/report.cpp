@@ -252,9 +252,13 @@ int run_child(const ReportOptions& o, Context& ctx) {
         if (!ctx.quiet) ctx.out << fmt::format("wrote {} files to {}\n", written, o.output);
         return skipped ? kDataProblem : kOk;
     }
+    std::vector<const Child*> all;
+    for (const auto& t : trees)
+        for (const Child& c : t.children) all.push_back(&c);
+    const std::string id = child_argument(all, o.id);  // by id, or a name only one child has
     for (size_t i = 0; i < trees.size(); ++i)
         for (const Child& c : trees[i].children)
-            if (c.id == o.id) {
+            if (c.id == id) {
                 emit(o, ctx, render_child(c, sources[i], style));
                 return skipped ? kDataProblem : kOk;
             }

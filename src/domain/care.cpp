@@ -68,6 +68,26 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
     return true;
 }
 
+std::vector<const Child*> children_named(const std::vector<Child>& children,
+                                         std::string_view name) {
+    const std::string_view wanted = trim(name);
+    std::vector<const Child*> out;
+    if (wanted.empty()) return out;
+    for (const auto& c : children)
+        if (c.name == wanted) out.push_back(&c);
+    return out;
+}
+
+std::string shared_name_error(std::string_view name, const std::vector<const Child*>& named) {
+    std::string who;
+    for (const Child* c : named)
+        who += fmt::format(
+            "{}{}{}", who.empty() ? "" : ", ", c->id,
+            c->grade && c->class_no ? fmt::format(" ({}-{})", *c->grade, *c->class_no) : "");
+    return fmt::format("{} is the name of {} children: {}; give the id", trim(name), named.size(),
+                       who);
+}
+
 BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& given,
                             const std::function<bool(std::string_view)>& child_exists,
                             const std::vector<Child>& children) {
@@ -87,18 +107,12 @@ BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& 
                 continue;
             }
         } else {
-            std::vector<const Child*> named;
-            for (const auto& c : children)
-                if (c.name == b && c.id != child.id) named.push_back(&c);
+            std::vector<const Child*> named = children_named(children, b);
+            named.erase(std::remove_if(named.begin(), named.end(),
+                                       [&](const Child* c) { return c->id == child.id; }),
+                        named.end());
             if (named.size() > 1) {
-                std::string who;
-                for (const Child* c : named)
-                    who += fmt::format("{}{}{}", who.empty() ? "" : ", ", c->id,
-                                       c->grade && c->class_no
-                                           ? fmt::format(" ({}-{})", *c->grade, *c->class_no)
-                                           : "");
-                out.errors.push_back(fmt::format("{} is the name of {} children: {}; give the id",
-                                                 b, named.size(), who));
+                out.errors.push_back(shared_name_error(b, named));
                 continue;
             }
             if (named.size() == 1) id = named.front()->id;

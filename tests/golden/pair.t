@@ -241,3 +241,35 @@ With --buddy "" the buddies end; a pairing then has none.
     teacher: T003
     since: 2026-03-25
     history:
+
+Names wherever ids: a child is given by id or by a name only one child has; a name two
+children share lists them with class and id (exit 2); a Chinese word that is nobody's name
+is no child.
+
+  $ liushou log-talk 周明轩 --by 李老师 --summary 谈心 --date 2026-04-01
+  logged 2025-005 2026-04-01 talk by T002
+  $ liushou log-talk 赵若曦 --by 李老师 --summary 谈心
+  liushou: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  [2]
+  $ liushou log-talk 陈思雨 --by 李老师 --summary 谈心
+  liushou: no child 陈思雨 (no child has that name, and it is not an id)
+  [2]
+  $ liushou log-talk 周明轩 晏雨桐 --kind 座谈会 --by 李老师 --summary 家长会 --date 2026-04-02
+  logged 2026-04-02 meeting by T002 for 2 of 2 children: 2025-005 2025-006
+  $ liushou report child 晏雨桐 | head -1 && liushou report child 赵若曦
+  # 留守儿童档案卡：晏雨桐（2025-006）
+  liushou: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  [2]
+  $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | cut -c1-40
+  paired 2025-006 with T002 from 2026-04-0
+  $ liushou enroll 晏雨桐 --health 体弱 && liushou rename 晏雨桐 2025-106
+  updated 2025-006: health
+  renamed 2025-006 to 2025-106
+  $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,2025-106,赵若曦
+  liushou: --children: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  [2]
+  $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,晏雨桐,2025-007
+  recorded 2026-04-03-arts_sports-57f55473: 文体活动 跳绳比赛, 3 children
+  $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 拔河 --children 陈思雨
+  liushou: --children 陈思雨: not a child's id or name, nor a class (3-2, 三(2)班), nor all
+  [2]

@@ -96,6 +96,11 @@ std::vector<const Talk*> open_follow_ups(const Child& child,
 void check_talk(const Talk& talk, const Child& child, const StaffList& staff, const Date& today,
                 Problems& out);
 
+/// The children of `children` called `name` (spaces around it ignored), in their order.
+std::vector<const Child*> children_named(const std::vector<Child>& children, std::string_view name);
+/// Why a name several children share names none of them: each with its id and class.
+std::string shared_name_error(std::string_view name, const std::vector<const Child*>& named);
+
 /// A staff member named by id or by a unique name; on failure, why in `error`.
 const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, std::string& error);
 
