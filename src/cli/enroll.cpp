@@ -89,7 +89,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         }
     }
     const std::set<std::string> ignored(o.ignored.begin(), o.ignored.end());
-    const ColumnMap columns = map_columns(sheet.header, user_map, ignored, problems);
+    const ColumnMap columns =
+        map_columns(sheet.header, user_map, ignored, problems, sheet.header_line);
     if (has_errors(problems)) return refuse();
 
     WriteSession session = tree.lock();
@@ -98,12 +99,13 @@ int run_import(const EnrollOptions& o, Context& ctx) {
 
     const ImportPlan plan = plan_import(sheet, columns, existing, o.update,
                                         id_year(school.record, ctx.today), ctx.today, o.namesakes);
-    if (!plan.problems.empty()) {
+    if (has_errors(plan.problems)) {
         print_problems(ctx.err, o.csv, plan.problems);
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
                                plan.problems.size(), plan.problems.size() == 1 ? "" : "s");
         return kDataProblem;
     }
+    print_problems(ctx.err, o.csv, plan.problems);  // warnings: footers left out
     int added = 0, updated = 0, unchanged = 0;
     size_t written = 0;
     for (const RowOutcome& row : plan.rows) {
@@ -394,9 +396,9 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--update", o->update,
                  "Update children the sheet matches (by id, else name and birth date)")
         ->needs(csv);
-    cmd.add_flag("--namesakes", o->namesakes,
-                 "Rows with a new id but an existing child's name and birth date are other "
-                 "children (without it they are refused as the same child under a wrong id)");
+    cmd.add_flag("--namesakes,--force", o->namesakes,
+                 "A new child with an existing child's name and birth date is another child "
+                 "(without it, enroll refuses it as the same child again; an import warns)");
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {

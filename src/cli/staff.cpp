@@ -8,6 +8,7 @@
 #include "liushou/fields.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -20,6 +21,7 @@ struct StaffAddOptions {
     int grade = 0;
     std::string klass;  // 3-2 (any way a class is written), or a class number with --grade
     std::string phone;
+    bool force = false;  // a second staff member of a name that exists
 };
 
 struct StaffListOptions {
@@ -177,6 +179,15 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     if (list.find(s.id))
         throw UsageError(fmt::format("staff id {} already exists in {}", s.id, file.path));
     s.name = o.name;
+    // The same teacher added twice became T001 and T002; two teachers of one name are rare.
+    if (!o.force)
+        for (const auto& other : list.staff)
+            if (other.name == liushou::trim(o.name))
+                throw DataError(
+                    fmt::format("{} is already {} in {}; to add another staff member "
+                                "of the same name, say --force",
+                                other.name, other.id, file.path));
+    s.name = o.name;
     s.role = role_option(o.role);
     if (o.grade) s.grade = o.grade;
     if (!o.klass.empty()) {
@@ -273,6 +284,7 @@ void setup_staff(CLI::App& cmd, Runner& run) {
                     "--grade")
         ->type_name("G-C");
     add->add_option("--phone", a->phone, "Phone number");
+    add->add_flag("--force", a->force, "Add a staff member whose name another already has");
     add->callback([a, &run] { run = [a](Context& ctx) { return run_staff_add(*a, ctx); }; });
 
     auto set = cmd.add_subcommand("set", "Change a staff member's name, role, class or phone");

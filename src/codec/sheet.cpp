@@ -200,9 +200,10 @@ Sheet parse_csv(std::string_view text, Problems& out) {
         size_t filled = 0;
         for (const auto& c : cells) filled += !c.empty();
         // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
-        if (sheet.header.empty() && filled >= 2)
+        if (sheet.header.empty() && filled >= 2) {
             sheet.header = std::move(cells);
-        else if (!sheet.header.empty() && !blank)
+            sheet.header_line = row_line;
+        } else if (!sheet.header.empty() && !blank)
             sheet.rows.push_back(Sheet::Row{row, row_line, std::move(cells)});
         cells.clear();
         ++row;

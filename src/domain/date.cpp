@@ -103,7 +103,16 @@ DateParse parse_iso_date(std::string_view text) {
 }
 
 DateParse parse_flexible_date(std::string_view raw) {
-    const std::string_view text = trim(raw);
+    // Full-width digits, and a time after the date (2015/3/8 0:00, as Excel writes a date
+    // cell out), are read as the date.
+    const std::string folded = fold_width(trim(raw));
+    std::string_view text = trim(folded);
+    if (const size_t cut = text.find_first_of(" T"); cut != std::string_view::npos && cut >= 8) {
+        const std::string_view time = trim(text.substr(cut + 1));
+        if (!time.empty() && time.find_first_not_of("0123456789:.") == std::string_view::npos &&
+            time.find(':') != std::string_view::npos)
+            text = text.substr(0, cut);
+    }
     // 20150308: eight digits with nothing else.
     if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
         auto num = [&](size_t at, size_t n) { return std::stoi(std::string(text.substr(at, n))); };

@@ -20,7 +20,11 @@ const std::vector<ChildField>& child_fields() {
         {"id", "id", {"学号", "编号", "学生编号"}, K::id, "the child's id (file name)"},
         {"name", "name", {"姓名", "学生姓名"}, K::text, "full name"},
         {"gender", "gender", {"性别"}, K::gender, "male | female (男/女)"},
-        {"birth_date", "birth_date", {"出生日期", "出生年月日", "生日"}, K::date, "YYYY-MM-DD"},
+        {"birth_date",
+         "birth_date",
+         {"出生日期", "出生年月日", "出生年月", "生日"},
+         K::date,
+         "YYYY-MM-DD"},
         {"id_number",
          "id_number",
          {"身份证号", "身份证号码", "身份证"},
@@ -41,9 +45,17 @@ const std::vector<ChildField>& child_fields() {
          {"留守类型", "留守情况"},
          K::left_behind,
          "both_parents | father_away | mother_away (双亲外出/父亲外出/母亲外出)"},
-        {"boarding", "boarding", {"是否寄宿", "寄宿"}, K::boolean, "yes | no (是/否)"},
+        {"boarding",
+         "boarding",
+         {"是否寄宿", "寄宿", "是否住校", "住校", "住宿", "是否住宿", "住校/走读"},
+         K::boolean,
+         "yes | no (是/否, 住校/走读)"},
         {"health", "health", {"健康状况", "身体状况"}, K::text, "e.g. 良好"},
-        {"home_address", "home_address", {"家庭住址", "家庭地址", "住址"}, K::text, ""},
+        {"home_address",
+         "home_address",
+         {"家庭住址", "家庭地址", "住址", "家庭详细住址", "户籍地址", "现住址"},
+         K::text,
+         ""},
         {"father_name", "parents.father.name", {"父亲姓名"}, K::text, ""},
         {"father_phone",
          "parents.father.phone",
@@ -74,7 +86,11 @@ const std::vector<ChildField>& child_fields() {
          {"监护人关系", "与监护人关系"},
          K::text,
          "e.g. 爷爷, 外婆, grandmother"},
-        {"guardian_phone", "guardian.phone", {"监护人电话", "监护人联系电话"}, K::phone, ""},
+        {"guardian_phone",
+         "guardian.phone",
+         {"监护人电话", "监护人联系电话", "监护人手机", "联系电话", "家长电话", "家长联系电话"},
+         K::phone,
+         "the phone the school calls: a register's 联系电话 or 家长电话"},
         {"guardian_occupation", "guardian.occupation", {"监护人职业"}, K::text, "e.g. 务农"},
         {"guardian_address", "guardian.address", {"监护人住址", "监护人地址"}, K::text, ""},
         {"guardian_health", "guardian.health", {"监护人健康状况", "监护人身体状况"}, K::text, ""},
@@ -258,22 +274,8 @@ std::optional<int> parse_small_number(std::string_view raw) {
 
 std::optional<std::pair<int, int>> parse_class(std::string_view raw) {
     // Full-width digits and dash, as Chinese input methods type them, read as ASCII.
-    std::string s;
-    const std::string_view in = trim(raw);
-    for (size_t i = 0; i < in.size();) {
-        const std::string_view rest = in.substr(i);
-        if (rest.size() >= 3 && rest.substr(0, 2) == "\xef\xbc" &&
-            static_cast<unsigned char>(rest[2]) >= 0x90 &&
-            static_cast<unsigned char>(rest[2]) <= 0x99) {
-            s += static_cast<char>('0' + (static_cast<unsigned char>(rest[2]) - 0x90));
-            i += 3;
-        } else if (starts_with(rest, "－") || starts_with(rest, "—")) {
-            s += '-';
-            i += 3;
-        } else {
-            s += in[i++];
-        }
-    }
+    std::string s = fold_width(trim(raw));
+    for (size_t at; (at = s.find("—")) != std::string::npos;) s.replace(at, 3, "-");
     std::string_view grade, klass;
     const std::string_view t = s;
     size_t at = 0;
@@ -298,6 +300,9 @@ std::optional<std::pair<int, int>> parse_class(std::string_view raw) {
 std::optional<bool> parse_yes_no(std::string_view raw) {
     const std::string_view s = trim(raw);
     const std::string f = fold_case(s);
+    // 住校/走读: a register's boarding column says which, not 是/否.
+    if (s == "住校" || s == "寄宿" || s == "住宿") return true;
+    if (s == "走读" || s == "不住校") return false;
     if (s == "是" || f == "yes" || f == "true" || f == "y" || f == "1") return true;
     if (s == "否" || f == "no" || f == "false" || f == "n" || f == "0") return false;
     return std::nullopt;
@@ -341,6 +346,15 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             return {};
         }
         case K::date: {
+            // Excel shows a date cell saved as a number as its serial: 42071 is 2015-03-08.
+            const std::string folded = fold_width(trim(text));
+            if (folded.size() == 5 && folded.find_first_not_of("0123456789") == std::string::npos &&
+                std::stoi(folded) >= 20000 && std::stoi(folded) <= 80000) {
+                const Date d = Date{1899, 12, 30}.add_days(std::stoi(folded));
+                if (d > today) return fmt::format("{} is in the future", d.iso());
+                put(c, field.path, d);
+                return {};
+            }
             const DateParse parsed = parse_flexible_date(text);
             if (!parsed.date) return parsed.error;
             if (*parsed.date > today) return fmt::format("{} is in the future", parsed.date->iso());

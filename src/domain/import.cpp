@@ -12,16 +12,36 @@
 
 namespace liushou {
 
+namespace {
+
+/// The first cell of a row that is a register's footer (填表人, 审核人, 合计 …), or "".
+std::string footer_of(const Sheet::Row& row) {
+    static const std::vector<std::string_view> kFooters = {
+        "填表人", "填报人", "审核人", "审核",   "制表人",   "制表日期", "填表日期", "填报日期",
+        "合计",   "总计",   "小计",   "负责人", "校长签字", "学校盖章", "说明",     "注："};
+    for (const auto& cell : row.cells) {
+        const std::string_view t = trim(cell);
+        if (t.empty()) continue;
+        for (const auto f : kFooters)
+            if (t.substr(0, f.size()) == f) return std::string(t);
+        return "";
+    }
+    return "";
+}
+
+}  // namespace
+
 ColumnMap map_columns(const std::vector<std::string>& header,
                       const std::map<std::string, std::string>& user_map,
-                      const std::set<std::string>& ignored, Problems& out) {
+                      const std::set<std::string>& ignored, Problems& out, int header_line) {
     ColumnMap columns(header.size(), nullptr);
     std::map<const ChildField*, size_t> seen;
     for (size_t i = 0; i < header.size(); ++i) {
         const std::string name(trim(header[i]));
         const Problem where{name.empty() ? fmt::format("column {}", i + 1) : name, "",
-                            Severity::error, 1, static_cast<int>(i + 1)};
+                            Severity::error, header_line, static_cast<int>(i + 1)};
         if (ignored.count(name)) continue;
+        if (!user_map.count(name) && (name == "序号" || fold_case(name) == "no.")) continue;
         const ChildField* field = nullptr;
         const auto mapped = user_map.find(name);
         if (mapped != user_map.end()) {
@@ -70,9 +90,11 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
     ImportPlan plan;
     std::map<std::string, size_t> by_id;
     std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_person;
+    std::map<std::string, size_t> by_id_number;  // 身份证号, the next best key after 学号
     std::set<std::string> taken;
     for (size_t i = 0; i < existing.size(); ++i) {
         by_id[existing[i].id] = i;
+        if (!existing[i].id_number.empty()) by_id_number.emplace(existing[i].id_number, i);
         taken.insert(existing[i].id);
         if (existing[i].birth_date)  // NFC: a name typed decomposed is the same name
             by_person[{to_nfc(existing[i].name), existing[i].birth_date->iso()}].push_back(i);
@@ -80,7 +102,11 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
     std::map<std::string, std::string> folded_ids;  // lower-cased id -> id, for case clashes
     for (const auto& c : existing) folded_ids.emplace(fold_case(c.id), c.id);
     std::map<std::string, int> sheet_ids;
-    std::map<std::pair<std::string, std::string>, int> sheet_people;
+    struct SheetPerson {
+        int row;
+        std::string id, id_number;
+    };
+    std::map<std::pair<std::string, std::string>, SheetPerson> sheet_people;
     std::vector<size_t> needs_id;  // indexes into plan.rows
 
     for (const Sheet::Row& row : sheet.rows) {
@@ -91,6 +117,21 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                                             static_cast<int>(col + 1)});
         };
         const size_t before = plan.problems.size();
+        // Warnings (a footer, two children of one name) leave the row to be imported.
+        auto errors_since = [&](size_t from) {
+            for (size_t k = from; k < plan.problems.size(); ++k)
+                if (plan.problems[k].severity == Severity::error) return true;
+            return false;
+        };
+        // A register's footer (填表人：张老师, 合计 30 人, 制表日期 …) is no child.
+        if (const std::string footer = footer_of(row); !footer.empty()) {
+            plan.problems.push_back(Problem{fmt::format("row {}", row.row),
+                                            fmt::format("\"{}\" is a footer, not a child; "
+                                                        "not imported",
+                                                        footer),
+                                            Severity::warning, row.line, 1});
+            continue;
+        }
         if (row.cells.size() > columns.size()) {
             bool extra = false;
             for (size_t i = columns.size(); i < row.cells.size(); ++i)
@@ -109,6 +150,7 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         size_t id_col = 0;
         std::optional<std::pair<int, size_t>> class_grade;  // a 班级 of 三(2)班: grade, column
         std::optional<int> grade_cell;                      // the 年级 column's
+        std::optional<size_t> one_parent;                   // the column saying 单亲外出
         for (size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
             if (!columns[i] || trim(row.cells[i]).empty()) continue;
             // A 班级 cell that names the whole class (三(2)班, 3-2) gives the grade too.
@@ -124,6 +166,12 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                     class_grade = std::make_pair(both->first, i);
                     continue;
                 }
+            // 单亲外出 (one parent away) says which parent only with the parents' columns.
+            if (columns[i]->key == std::string_view("left_behind") &&
+                (trim(row.cells[i]) == "单亲外出" || trim(row.cells[i]) == "一方外出")) {
+                one_parent = i;
+                continue;
+            }
             const std::string error = set_child_field(incoming, *columns[i], row.cells[i], today);
             if (!error.empty()) {
                 problem(i, error);
@@ -133,10 +181,28 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             if (columns[i]->key == std::string_view("grade")) grade_cell = incoming.grade;
             cells.emplace_back(columns[i], row.cells[i]);
         }
+        if (one_parent) {
+            auto away = [&](const char* relation) {
+                for (const Parent& p : incoming.parents)
+                    if (p.relation == relation && !p.work_place.empty()) return true;
+                return false;
+            };
+            static const ChildField* const left = find_child_field("left_behind");
+            const bool father = away("father"), mother = away("mother");
+            if (father != mother) {
+                const std::string value = father ? "father_away" : "mother_away";
+                set_child_field(incoming, *left, value, today);
+                cells.emplace_back(left, value);
+            } else {
+                problem(*one_parent,
+                        "单亲外出 does not say which parent works away; write 父亲外出 or 母亲外出 "
+                        "(or give the one parent's 务工地址)");
+            }
+        }
         if (class_grade && grade_cell && *grade_cell != class_grade->first)
             problem(class_grade->second, fmt::format("class {} is not of grade {} given beside it",
                                                      row.cells[class_grade->second], *grade_cell));
-        if (plan.problems.size() != before) continue;
+        if (errors_since(before)) continue;
 
         // Which existing child, if any, this row is about.
         const Child* match = nullptr;
@@ -155,18 +221,44 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             const bool told_apart = person != by_person.end() &&
                                     !looks_like_same_child(existing[person->second[0]], incoming);
             if (!match && !namesakes && person != by_person.end() && !told_apart) {
+                // Another 学号 is another child; said, since it may be a mistyped id.
                 const Child& same = existing[person->second[0]];
-                problem(id_col,
-                        fmt::format("{}, born {}, is already children/{}.yaml (id {}), but this "
-                                    "row says id {}. If it is the same child, correct the id; "
-                                    "if it is another child with the same name and birth date, "
-                                    "import with --namesakes",
-                                    incoming.name, incoming.birth_date->iso(), same.id, same.id,
-                                    incoming.id));
-                continue;
+                const size_t col = id_col;
+                const std::string column = col < sheet.header.size() ? sheet.header[col] : "";
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}, {}", row.row, column),
+                    fmt::format("{}, born {}, is also children/{}.yaml (id {}); this row's id {} "
+                                "is taken as another child with the same name and birth date "
+                                "(if it is the same child, correct the id; --namesakes says "
+                                "they are two)",
+                                incoming.name, incoming.birth_date->iso(), same.id, same.id,
+                                incoming.id),
+                    Severity::warning, row.line, static_cast<int>(col + 1)});
             }
+        } else if (const auto numbered = incoming.id_number.empty()
+                                             ? by_id_number.end()
+                                             : by_id_number.find(incoming.id_number);
+                   numbered != by_id_number.end()) {
+            // No 学号 but a 身份证号: that child, even if the row corrects the birth date.
+            match = &existing[numbered->second];
         } else if (incoming.birth_date) {
-            const auto it = by_person.find({incoming.name, incoming.birth_date->iso()});
+            auto it = by_person.find({incoming.name, incoming.birth_date->iso()});
+            // A different 身份证号 tells two children of one name and birth date apart.
+            if (it != by_person.end() && !incoming.id_number.empty()) {
+                std::vector<size_t> same;
+                for (size_t k : it->second)
+                    if (looks_like_same_child(existing[k], incoming)) same.push_back(k);
+                if (same.empty()) {
+                    plan.problems.push_back(Problem{
+                        fmt::format("row {}", row.row),
+                        fmt::format("{}, born {}, has another 身份证号 than {}: taken as another "
+                                    "child",
+                                    incoming.name, incoming.birth_date->iso(),
+                                    existing[it->second[0]].id),
+                        Severity::warning, row.line, 1});
+                    it = by_person.end();
+                }
+            }
             if (it != by_person.end() && it->second.size() > 1) {
                 plan.problems.push_back(Problem{
                     fmt::format("row {}", row.row),
@@ -180,12 +272,29 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             if (it != by_person.end()) match = &existing[it->second[0]];
         }
         if (!incoming.name.empty() && incoming.birth_date) {
-            const auto [dup, fresh] = sheet_people.emplace(
-                std::make_pair(incoming.name, incoming.birth_date->iso()), row.row);
-            if (!fresh) {
+            const auto [dup, fresh] =
+                sheet_people.emplace(std::make_pair(incoming.name, incoming.birth_date->iso()),
+                                     SheetPerson{row.row, incoming.id, incoming.id_number});
+            // Rows of one name and birth date are one child, unless their 学号 or 身份证号
+            // differ: then two children who share them (a warning, so that it is seen).
+            const SheetPerson& other = dup->second;
+            const bool apart =
+                (!incoming.id.empty() && !other.id.empty() && incoming.id != other.id) ||
+                (!incoming.id_number.empty() && !other.id_number.empty() &&
+                 incoming.id_number != other.id_number);
+            if (!fresh && apart) {
                 plan.problems.push_back(Problem{
                     fmt::format("row {}", row.row),
-                    fmt::format("the same child (name and birth date) is on row {}", dup->second),
+                    fmt::format(
+                        "same name and birth date as row {}, but another {}: taken as "
+                        "another child",
+                        other.row,
+                        incoming.id != other.id && !incoming.id.empty() ? "学号" : "身份证号"),
+                    Severity::warning, row.line, 1});
+            } else if (!fresh) {
+                plan.problems.push_back(Problem{
+                    fmt::format("row {}", row.row),
+                    fmt::format("the same child (name and birth date) is on row {}", other.row),
                     Severity::error, row.line, 1});
                 continue;
             }
@@ -220,7 +329,7 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             problem(static_cast<size_t>(col == columns.end() ? 0 : col - columns.begin()),
                     c.message);
         }
-        if (plan.problems.size() != before) continue;
+        if (errors_since(before)) continue;
 
         if (!match) {
             if (outcome.child.name.empty()) {

@@ -39,7 +39,10 @@ const std::vector<EnumEntry<Entry>>& enum_entries<Entry>() {
 template <>
 const std::vector<EnumEntry<LeftBehind>>& enum_entries<LeftBehind>() {
     static const std::vector<EnumEntry<LeftBehind>> kEntries = {
-        {LeftBehind::both_parents, "both_parents", "双亲外出", {"父母外出", "父母均外出", "both"}},
+        {LeftBehind::both_parents,
+         "both_parents",
+         "双亲外出",
+         {"父母外出", "父母均外出", "父母双方外出", "父母双方均外出", "双亲", "both"}},
         {LeftBehind::father_away, "father_away", "父亲外出", {"父外出", "father"}},
         {LeftBehind::mother_away, "mother_away", "母亲外出", {"母外出", "mother"}},
     };

@@ -158,6 +158,30 @@ std::string to_nfc(std::string_view utf8) {
     return result;
 }
 
+std::string fold_width(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        if (i + 2 < text.size() && b(0) == 0xEF && (b(1) == 0xBC || b(1) == 0xBD)) {
+            // U+FF01..FF5E is EF BC 81..BF and EF BD 80..9E: ASCII 0x21..0x7E.
+            const int cp = ((b(1) & 0x3F) << 6 | (b(2) & 0x3F)) + 0xF000;
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                out += static_cast<char>(cp - 0xFF01 + 0x21);
+                i += 3;
+                continue;
+            }
+        }
+        if (i + 2 < text.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
+            out += ' ';
+            i += 3;
+            continue;
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {

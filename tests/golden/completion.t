@@ -19,7 +19,7 @@ and teacher ids from the tree under the cursor.
   $ comp liushou pair 2025-003 --buddy 2025-01
   2025-010 2025-011 2025-012 2025-013 2025-014 2025-015 2025-016 2025-017 2025-018 2025-019 
   $ comp liushou staff add --
-  --class --grade --help --id --name --phone --role 
+  --class --force --grade --help --id --name --phone --role 
   $ comp liushou --lang ''
   en zh 
   $ comp liushou completion ''

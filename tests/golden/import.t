@@ -62,7 +62,6 @@ Unknown columns are refused unless mapped or ignored; --map reads other headers.
 
   $ printf '学生姓名,家长电话,爱好\n周杰,13800001234,画画\n' > other.csv
   $ liushou --root fresh enroll --from-csv other.csv
-  other.csv:1:2: error: 家长电话: unknown column; map it with --map or skip it with --ignore-column
   other.csv:1:3: error: 爱好: unknown column; map it with --map or skip it with --ignore-column
   other.csv: nothing was imported
   [1]
@@ -122,3 +121,40 @@ later import with --update holds from the day of the import; earlier days keep t
       was: "1"
   $ LIUSHOU_TODAY=2026-05-06 liushou --root fresh report summary --from 2026-03-01 --to 2026-05-31 --as-of 2026-04-30 --format json | jq -c '[.by_class[] | select(.grade == 3 and .class == 1) | [.class, .new_pupils, .transferred_in, .enrolled]]'
   [[1,1,1,3]]
+
+A register as schools keep it: a title line, a 序号 column, 出生年月 with a time or as an Excel
+serial (42071 is 2015-03-08) or in full-width digits, 班级 as 三(1)班, 父母双方外出 and 单亲外出
+(the one parent with a 务工地址 says which), 住校/走读, 联系电话 for the guardian, and footers.
+Two rows of one name and birth date but another 学号 are two children, with a warning. A
+problem in the header is placed on its line (2, below the title).
+
+  $ mkdir messy && cd messy && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '孙桥小学留守儿童登记表\n序号,学号,姓名,性别,出生年月,班级,留守类型,母亲务工地址,联系电话,住校\n1,2025-101,王小明,男,2015/3/8 0:00,三(1)班,父母双方外出,,13812345678,住校\n2,2025-102,李华,女,42071,3-2,单亲外出,广东东莞,13812345679,走读\n3,2025-103,张三,女,２０１６－０５－０１,四（2）班,双亲外出,,13812345670,否\n4,2025-104,王小明,男,2015-03-08,三(2)班,父亲外出,,13812345671,否\n填表人：张老师,,,,,,,,,\n合计：4 人,,,,,,,,,\n' > 登记表.csv
+  $ liushou enroll --from-csv 登记表.csv
+  登记表.csv:6:1: warning: row 6: same name and birth date as row 3, but another 学号: taken as another child
+  登记表.csv:7:1: warning: row 7: "填表人：张老师" is a footer, not a child; not imported
+  登记表.csv:8:1: warning: row 8: "合计：4 人" is a footer, not a child; not imported
+  登记表.csv (4 rows, utf-8): 4 added, 0 updated, 0 unchanged
+  $ liushou list --format csv | cut -d, -f1-7
+  学号,姓名,性别,年级,班级,留守类型,帮扶教师
+  2025-101,王小明,男,3,1,双亲外出,
+  2025-102,李华,女,3,2,母亲外出,
+  2025-104,王小明,男,3,2,父亲外出,
+  2025-103,张三,女,4,2,双亲外出,
+  $ grep -h -E '^(birth_date|boarding|left_behind)|phone' children/2025-10[12].yaml
+  birth_date: 2015-03-08
+  left_behind: both_parents
+  boarding: true
+    phone: "13812345678"
+  birth_date: 2015-03-08
+  left_behind: mother_away
+  boarding: false
+    phone: "13812345679"
+  $ printf '花名册\n序号,姓名,出生年月,籍贯\n1,赵六,2015-01-01,湖北\n' > bad.csv && liushou enroll --from-csv bad.csv
+  bad.csv:2:4: error: 籍贯: unknown column; map it with --map or skip it with --ignore-column
+  bad.csv: nothing was imported
+  [1]
+  $ printf '标题\n姓名,出生日期,留守类型\n钱七,2015-01-01,单亲外出\n' > one.csv && liushou enroll --from-csv one.csv
+  one.csv:3:3: error: row 3, 留守类型: 单亲外出 does not say which parent works away; write 父亲外出 or 母亲外出 (or give the one parent's 务工地址)
+  one.csv: 1 problem; nothing was imported
+  [1]

@@ -4,7 +4,7 @@ pair records 结对帮扶: teacher, buddy and proxy parent over time, help plans
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 6 --class 3
   $ liushou -q staff add --name 李老师 --role teacher
   $ liushou -q staff add --name 王老师 --role teacher
-  $ liushou -q staff add --name 王老师 --role leader
+  $ liushou -q staff add --name 王老师 --role leader --force
   $ gensheet --rows 6 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv
 
 A first pairing, then a re-pairing: the old one moves to history, ending the day before.

@@ -212,10 +212,14 @@ tick above still stands, so the first change is refused until the file is put ri
   - 领导小组：组长 喻校长；副组长 —；组员 张老师
   - Leading group: leader 喻校长; deputies —; members 张老师
 
-A teacher added twice by mistake is removed; one whom a record names stays, and the message
-says where; `staff set` changes fields, "" clears one.
+A teacher added twice is refused (a second one of the same name needs --force); one added
+twice by mistake is removed; one whom a record names stays, and the message says where;
+`staff set` changes fields, "" clears one.
 
-  $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师 && liushou staff list
+  $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师
+  liushou: 李老师 is already T002 in staff.yaml; to add another staff member of the same name, say --force
+  [1]
+  $ liushou -q staff add --name 李老师 --force && liushou staff list
   编号  姓名    职务    班级  电话
   T001  张老师  班主任  3-2
   T002  李老师

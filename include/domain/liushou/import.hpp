@@ -18,6 +18,7 @@ struct Sheet {
         std::vector<std::string> cells;
     };
     std::vector<std::string> header;
+    int header_line = 1;  // below a title line, 2
     std::vector<Row> rows;
 };
 
@@ -26,9 +27,11 @@ using ColumnMap = std::vector<const ChildField*>;
 
 /// Maps a sheet's header through the built-in headers, the user's `--map` (header -> key) and
 /// `--ignore-column`. Unknown and doubled columns are problems naming the column.
+/// A register's 序号 column (the row's number on paper) is skipped. Problems are placed at
+/// `header_line`.
 ColumnMap map_columns(const std::vector<std::string>& header,
                       const std::map<std::string, std::string>& user_map,
-                      const std::set<std::string>& ignored, Problems& out);
+                      const std::set<std::string>& ignored, Problems& out, int header_line = 1);
 
 enum class RowAction { add, update, unchanged };
 

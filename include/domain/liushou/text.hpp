@@ -19,6 +19,10 @@ std::string to_nfc(std::string_view utf8);
 /// ideographic space (U+3000) that Chinese input methods type.
 std::string_view trim(std::string_view s);
 
+/// Full-width ASCII (Ｕ+FF01 to U+FF5E: ０-９, Ａ-Ｚ, －, ／ …) and the ideographic space as
+/// ASCII, as an input method in full-width mode types digits and dates.
+std::string fold_width(std::string_view text);
+
 /// `items` with `separator` between them.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
