@@ -32,8 +32,12 @@ TEST_CASE("strict dates accept only real YYYY-MM-DD days") {
 
 TEST_CASE("sheet dates accept the forms Excel users type") {
     const Date want{2015, 3, 8};
-    for (const char* text : {"2015-03-08", "2015-3-8", "2015/3/8", "2015/03/08", "2015.3.8",
-                             "2015年3月8日", "2015年3月8", "20150308", " 2015-03-08 "}) {
+    for (const char* text :
+         {"2015-03-08", "2015-3-8", "2015/3/8", "2015/03/08", "2015.3.8", "2015年3月8日",
+          "2015年3月8", "20150308", " 2015-03-08 ",
+          // as Excel writes a date cell out, and in full-width digits
+          "2015/3/8 0:00", "2015-03-08 00:00:00", "2015-03-08T00:00:00", "２０１５－０３－０８",
+          "２０１５/３/８", "2015年３月８日", "　2015-03-08　"}) {
         CAPTURE(text);
         CHECK(parse_flexible_date(text).date == want);
     }
@@ -41,6 +45,9 @@ TEST_CASE("sheet dates accept the forms Excel users type") {
     CHECK_FALSE(parse_flexible_date("8/3/2015").date);
     CHECK_FALSE(parse_flexible_date("2015-03/08").date);
     CHECK_FALSE(parse_flexible_date("三月八日").date);
+    CHECK_FALSE(parse_flexible_date("2015/3/8 noon").date);  // only a time may follow
+    CHECK_FALSE(parse_flexible_date("2015/3/8 12").date);
+    CHECK_FALSE(parse_flexible_date("42071").date);  // a serial is a sheet's, not an option's
     CHECK(parse_flexible_date("soon").error ==
           "\"soon\" is not a date (write 2015-03-08, 2015/3/8 or 2015年3月8日)");
 }

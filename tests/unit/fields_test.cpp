@@ -4,6 +4,7 @@
 
 #include "liushou/import.hpp"
 #include "liushou/schema.hpp"
+#include "liushou/text.hpp"
 
 using namespace liushou;
 
@@ -216,6 +217,104 @@ TEST_CASE("an import adds new children with fresh ids and reports every bad row"
     CHECK(plan.rows[0].child.id == "2025-001");
     CHECK(plan.rows[1].child.id == "2025-002");
     CHECK(plan.rows[1].child.birth_date == Date{2014, 5, 6});
+}
+
+TEST_CASE("full-width ASCII and the ideographic space fold to ASCII, nothing else changes") {
+    CHECK(fold_width("２０１５－０３－０８") == "2015-03-08");
+    CHECK(fold_width("ＡＢｃ（１）！～") == "ABc(1)!~");
+    CHECK(fold_width("王　小明") == "王 小明");
+    CHECK(fold_width("三年级、二班。") == "三年级、二班。");  // CJK punctuation stays
+    CHECK(fold_width("") == "");
+    CHECK(fold_width("\xef\xbc") == "\xef\xbc");  // a cut sequence is left as it is
+}
+
+TEST_CASE("a register's values: 住校/走读, 父母双方外出, Excel serials and 单亲外出") {
+    const Sheet s = sheet({"姓名", "出生年月", "留守类型", "住校", "父亲务工地址", "母亲务工地址"},
+                          {{"甲", "42071", "父母双方外出", "住校", "", ""},
+                           {"乙", "2015/3/8 0:00", "单亲外出", "走读", "深圳", ""},
+                           {"丙", "２０１５－０３－０９", "单亲外出", "否", "", "东莞"}});
+    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    CHECK(plan.problems.empty());
+    REQUIRE(plan.rows.size() == 3);
+    CHECK(plan.rows[0].child.birth_date == Date{2015, 3, 8});
+    CHECK(plan.rows[0].child.left_behind == LeftBehind::both_parents);
+    CHECK(plan.rows[0].child.boarding == true);
+    CHECK(plan.rows[1].child.birth_date == Date{2015, 3, 8});
+    CHECK(plan.rows[1].child.left_behind == LeftBehind::father_away);
+    CHECK(plan.rows[1].child.boarding == false);
+    CHECK(plan.rows[2].child.birth_date == Date{2015, 3, 9});
+    CHECK(plan.rows[2].child.left_behind == LeftBehind::mother_away);
+
+    // 单亲外出 with both or neither parent working away says nothing: an error on its cell.
+    const Sheet unclear = sheet({"姓名", "出生日期", "留守类型", "父亲务工地址", "母亲务工地址"},
+                                {{"丁", "2015-01-01", "单亲外出", "深圳", "东莞"},
+                                 {"戊", "2015-01-02", "单亲外出", "", ""}});
+    const ImportPlan refused = plan_import(unclear, columns_of(unclear), {}, false, 2025, kToday);
+    REQUIRE(refused.problems.size() == 2);
+    CHECK(refused.problems[0].field == "row 2, 留守类型");
+    CHECK(refused.problems[1].field == "row 3, 留守类型");
+    // A serial in the future is refused like any date; a small number is no serial.
+    const Sheet bad = sheet({"姓名", "出生日期"}, {{"己", "60000"}, {"庚", "4207"}});
+    const ImportPlan dates = plan_import(bad, columns_of(bad), {}, false, 2025, kToday);
+    REQUIRE(dates.problems.size() == 2);
+    CHECK(dates.problems[0].message == "2064-04-08 is in the future");
+}
+
+TEST_CASE("footers are warned of and left out; a 序号 column is skipped") {
+    const Sheet s = sheet({"序号", "姓名", "出生日期"}, {{"1", "甲", "2015-01-01"},
+                                                         {"填表人：张老师", "", ""},
+                                                         {"", "合计：1 人", ""},
+                                                         {"2", "乙", "2015-01-02"}});
+    Problems header;
+    const ColumnMap columns = map_columns(s.header, {}, {}, header);
+    CHECK(header.empty());
+    CHECK(columns[0] == nullptr);
+    const ImportPlan plan = plan_import(s, columns, {}, false, 2025, kToday);
+    REQUIRE(plan.problems.size() == 2);
+    for (const auto& p : plan.problems) CHECK(p.severity == Severity::warning);
+    CHECK(plan.problems[0].message == "\"填表人：张老师\" is a footer, not a child; not imported");
+    CHECK(plan.problems[1].field == "row 4");
+    REQUIRE(plan.rows.size() == 2);
+    CHECK(plan.rows[1].child.name == "乙");
+}
+
+TEST_CASE("rows match by 学号, else 身份证号, else name and birth date") {
+    Child a;
+    a.id = "2025-001", a.name = "王芳", a.birth_date = Date{2015, 3, 8};
+    a.id_number = "420821201503090023";  // the number holds the right day, 03-09
+    // No 学号: the 身份证号 finds the child, and the row corrects the birth date.
+    const Sheet by_number =
+        sheet({"姓名", "出生日期", "身份证号"}, {{"王芳", "2015-03-09", "420821201503090023"}});
+    const ImportPlan fixed = plan_import(by_number, columns_of(by_number), {a}, true, 2025, kToday);
+    REQUIRE(fixed.rows.size() == 1);
+    CHECK(fixed.rows[0].action == RowAction::update);
+    CHECK(fixed.rows[0].child.id == "2025-001");
+    CHECK(fixed.rows[0].child.birth_date == Date{2015, 3, 9});
+    // Another 身份证号 with the same name and birth date: another child, said as a warning.
+    const Sheet other =
+        sheet({"姓名", "出生日期", "身份证号"}, {{"王芳", "2015-03-08", "420821201503080044"}});
+    const ImportPlan second = plan_import(other, columns_of(other), {a}, false, 2025, kToday);
+    REQUIRE(second.rows.size() == 1);
+    CHECK(second.rows[0].action == RowAction::add);
+    CHECK(second.rows[0].child.id != "2025-001");
+    REQUIRE(second.problems.size() == 1);
+    CHECK(second.problems[0].severity == Severity::warning);
+    // Without either, name and birth date.
+    const Sheet plain = sheet({"姓名", "出生日期", "健康状况"}, {{"王芳", "2015-03-08", "良好"}});
+    Child b = a;
+    b.id_number.clear();
+    const ImportPlan matched = plan_import(plain, columns_of(plain), {b}, true, 2025, kToday);
+    REQUIRE(matched.rows.size() == 1);
+    CHECK(matched.rows[0].child.id == "2025-001");
+    // Two rows of one name and birth date but two 学号: two children, a warning.
+    const Sheet twins = sheet({"学号", "姓名", "出生日期"}, {{"2025-010", "李强", "2016-01-01"},
+                                                             {"2025-011", "李强", "2016-01-01"}});
+    const ImportPlan two = plan_import(twins, columns_of(twins), {}, false, 2025, kToday);
+    CHECK(two.rows.size() == 2);
+    REQUIRE(two.problems.size() == 1);
+    CHECK(two.problems[0].severity == Severity::warning);
+    CHECK(two.problems[0].message ==
+          "same name and birth date as row 2, but another 学号: taken as another child");
 }
 
 TEST_CASE("a 班级 of 三(2)班 gives the grade too; a 年级 beside it must agree") {
