@@ -28,6 +28,7 @@ struct EnrollOptions {
     bool dry_run = false;
     bool update = false;
     bool namesakes = false;
+    std::vector<std::string> unset;  // fields to clear: --unset guardian_phone
 };
 
 std::string option_name(std::string_view key) {
@@ -264,6 +265,23 @@ int run_single(const EnrollOptions& o, Context& ctx) {
             child.changes.push_back(Change{on, std::string(field.key), before, {}});
         }
     }
+    for (const auto& name : o.unset) {
+        const ChildField* field = find_child_field(name);
+        if (!field) {
+            errors.push_back(
+                fmt::format("--unset {}: no such field (see liushou enroll --help)", name));
+            continue;
+        }
+        if (!exists) {
+            errors.push_back("--unset clears a field of a child on file");
+            break;
+        }
+        const std::string before = get_child_field(child, *field);
+        if (const std::string why = unset_child_field(child, *field); !why.empty())
+            errors.push_back(fmt::format("--unset {}: {}", name, why));
+        else if (!before.empty())
+            changed.emplace_back(field->key);
+    }
     if (!o.status.empty()) {
         const auto status = new_status;
         if (!status) {
@@ -396,6 +414,11 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--update", o->update,
                  "Update children the sheet matches (by id, else name and birth date)")
         ->needs(csv);
+    cmd.add_option("--unset", o->unset,
+                   "Clear a field entered by mistake (guardian_phone, 监护人电话 …; repeatable)")
+        ->type_name("FIELD")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     cmd.add_flag("--namesakes,--force", o->namesakes,
                  "A new child with an existing child's name and birth date is another child "
                  "(without it, enroll refuses it as the same child again; an import warns)");

@@ -26,6 +26,8 @@ struct TalkOptions {
     std::string csv;
     std::string encoding = "auto";
     bool amend = false;
+    CLI::Option* kind_opt = nullptr;
+    std::string delete_date;  // --delete DATE: take a wrong entry back
 };
 
 /// The staff id `by` names (an id or a unique name); else `by` itself, which check_talk then
@@ -144,9 +146,39 @@ int run_many(const TalkOptions& o, Context& ctx) {
     return kOk;
 }
 
+/// log-talk ID --delete DATE [--kind K] [--by T]: the entry taken back, in one write (and
+/// one commit with --commit) like any other.
+int run_delete(const TalkOptions& o, Context& ctx) {
+    if (!o.more_ids.empty() || !o.klass.empty() || o.amend || o.close_opt->count() ||
+        !o.summary.empty() || !o.date.empty())
+        throw UsageError("--delete DATE takes one child and, to say which entry, --kind or --by");
+    const Tree tree = open_tree(ctx);
+    const std::string id = child_argument(tree, o.id, ctx);
+    tree.child_relative(id);
+    const Date day = date_option("--delete", o.delete_date, ctx.today, ctx.today);
+    std::optional<TalkKind> kind;
+    if (o.kind_opt->count()) {
+        kind = enum_from_text<TalkKind>(o.kind);
+        if (!kind)
+            throw UsageError(
+                fmt::format("--kind {}: use one of {}", o.kind, enum_keys<TalkKind>()));
+    }
+    WriteSession session = tree.lock();
+    Child child = load_child_for_write(tree, id, ctx);
+    const StaffList staff = load_staff_checked(tree, ctx);
+    const std::string by = o.by.empty() ? "" : staff_id_or_as_given(staff, o.by);
+    if (const std::string why = delete_talk(child, day, kind, by); !why.empty())
+        throw DataError("--delete: " + why + "; nothing was changed");
+    ctx.journal->action = fmt::format("log-talk {} --delete {}", child.id, day.iso());
+    session.write_child(child);
+    if (!ctx.quiet) ctx.out << fmt::format("deleted the entry of {} for {}\n", day.iso(), child.id);
+    return kOk;
+}
+
 int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty() && o.klass.empty())
         throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
+    if (!o.delete_date.empty()) return run_delete(o, ctx);
     if (!o.more_ids.empty() || !o.klass.empty()) return run_many(o, ctx);
     const Tree tree = open_tree(ctx);
     // Only this child's file and staff.yaml are read (a name is looked up among all): logging
@@ -326,10 +358,15 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
         ->type_name("G-C");
     cmd.add_option("--by", o->by, "Who held it: a staff id or unique name")->type_name("T");
     cmd.add_option("--date", o->date, "When (default: today)")->type_name("DATE");
-    cmd.add_option("--kind", o->kind,
-                   "talk | home_visit | family_call | meeting | counselling | greeting "
-                   "(谈心/家访/亲情电话/座谈会/心理辅导/生日祝福; default talk)");
+    o->kind_opt =
+        cmd.add_option("--kind", o->kind,
+                       "talk | home_visit | family_call | meeting | counselling | greeting "
+                       "(谈心/家访/亲情电话/座谈会/心理辅导/生日祝福; default talk)");
     cmd.add_option("--summary", o->summary, "What was talked about (记录卡)")->type_name("TEXT");
+    cmd.add_option("--delete", o->delete_date,
+                   "Delete the child's entry of DATE (a wrong one); --kind or --by say which "
+                   "when the day has several")
+        ->type_name("DATE");
     cmd.add_option("--mood", o->mood, "good | ok | low (好/一般/低落)");
     cmd.add_option("--follow-up", o->follow_up, "Something to follow up (跟进事项)")
         ->type_name("TEXT");

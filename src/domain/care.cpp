@@ -88,6 +88,35 @@ std::string shared_name_error(std::string_view name, const std::vector<const Chi
                        who);
 }
 
+std::string delete_talk(Child& child, const Date& day, std::optional<TalkKind> kind,
+                        const std::string& by) {
+    std::vector<size_t> found;
+    for (size_t i = 0; i < child.talks.size(); ++i) {
+        const Talk& t = child.talks[i];
+        if (t.date == day && (!kind || t.kind == *kind) && (by.empty() || t.by == by))
+            found.push_back(i);
+    }
+    if (found.empty())
+        return fmt::format("{} has no entry of {}{} to delete", child.id, day.iso(),
+                           kind ? " of kind " + std::string(key_of(*kind)) : "");
+    if (found.size() > 1) {
+        std::string which;
+        for (size_t i : found)
+            which += fmt::format("{}{} by {}", which.empty() ? "" : ", ",
+                                 key_of(child.talks[i].kind), child.talks[i].by);
+        return fmt::format("{} has {} entries of {} ({}); say which with --kind or --by", child.id,
+                           found.size(), day.iso(), which);
+    }
+    const Talk& gone = child.talks[found.front()];
+    for (const Talk& t : child.talks)
+        if (t.closes == day && (!t.closes_kind || *t.closes_kind == gone.kind) &&
+            (t.closes_by.empty() || t.closes_by == gone.by) && !gone.follow_up.empty())
+            return fmt::format("the entry of {} closes its follow-up; delete that one first",
+                               t.date ? t.date->iso() : "?");
+    child.talks.erase(child.talks.begin() + static_cast<long>(found.front()));
+    return "";
+}
+
 BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& given,
                             const std::function<bool(std::string_view)>& child_exists,
                             const std::vector<Child>& children) {

@@ -434,6 +434,21 @@ std::string get_child_field(const Child& c, const ChildField& field) {
     return out;
 }
 
+std::string unset_child_field(Child& c, const ChildField& field) {
+    if (field.key == std::string_view("id") || field.key == std::string_view("name"))
+        return fmt::format("{} cannot be cleared", field.key);
+    schema::at_child_path(c, field.path, false, [](auto& v) { v = std::decay_t<decltype(v)>{}; });
+    // A parent left with nothing but its relation is no parent on file.
+    c.parents.erase(std::remove_if(c.parents.begin(), c.parents.end(),
+                                   [](const Parent& p) {
+                                       return p.name.empty() && p.phone.empty() &&
+                                              p.work_place.empty() && p.work_phone.empty() &&
+                                              p.extras.empty();
+                                   }),
+                    c.parents.end());
+    return "";
+}
+
 std::string next_child_id(int year, const std::set<std::string>& taken) {
     const std::string prefix = std::to_string(year) + "-";
     long highest = 0;

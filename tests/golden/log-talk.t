@@ -116,3 +116,37 @@ check warns about a follow-up left open for more than 30 days.
   $ LIUSHOU_TODAY=2026-04-20 liushou check -q
   children/2025-002.yaml:38:16: warning: talks[0].follow_up: open for 50 days (since 2026-03-01)
   children/2025-003.yaml:40:16: warning: talks[0].follow_up: open for 41 days (since 2026-03-10)
+
+Corrections by command, each written (and committed with --commit) like any write: a wrong
+entry deleted by its day (--kind or --by when the day has several; an entry whose follow-up a
+later one closes stays until that one goes), a field entered by mistake cleared with enroll
+--unset (never the id or the name).
+
+  $ mkdir ../fix && cd ../fix && liushou init . --school 测试小学 --year 2025-2026 -q && liushou -q staff add --name 张老师
+  $ liushou -q enroll --id A1 --name 王芳 --enrolled-on 2025-09-01 --guardian-phone 13812345678 --mother-work-place 东莞
+  $ liushou -q log-talk 王芳 --by 张老师 --date 2026-03-02 --summary 谈心 --follow-up 联系母亲 && liushou -q log-talk A1 --by 张老师 --date 2026-03-02 --kind 家访 --summary 家访 && liushou -q log-talk A1 --by 张老师 --date 2026-03-09 --summary 已联系 --close-follow-up 2026-03-02
+  $ liushou log-talk A1 --delete 2026-03-02
+  liushou: --delete: A1 has 2 entries of 2026-03-02 (talk by T001, home_visit by T001); say which with --kind or --by; nothing was changed
+  [1]
+  $ liushou log-talk A1 --delete 2026-03-02 --kind 谈心
+  liushou: --delete: the entry of 2026-03-09 closes its follow-up; delete that one first; nothing was changed
+  [1]
+  $ liushou --commit log-talk A1 --delete 2026-03-09 | sed 's/[0-9a-f]\{7,\}/HASH/' && liushou log-talk A1 --delete 2026-03-02 --kind 谈心 && git log --format=%s -2
+  deleted the entry of 2026-03-09 for A1
+  committed HASH (1 file)
+  deleted the entry of 2026-03-02 for A1
+  log-talk A1 --delete 2026-03-09
+  $ liushou report child A1 | sed -n '/^## 谈心/,/^## /p' | grep 2026
+  | 2026-03-02 | 家访 | 张老师（T001） | 家访 |  |  |
+  $ liushou log-talk A1 --delete 2026-03-20
+  liushou: --delete: 2026-03-20 is in the future
+  [1]
+  $ liushou enroll A1 --unset guardian_phone --unset 母亲务工地址 && grep -c -E 'phone|东莞' children/A1.yaml
+  updated A1: guardian_phone, mother_work_place
+  0
+  [1]
+  $ liushou enroll A1 --unset name --unset 籍贯
+  liushou enroll: --unset name: name cannot be cleared
+  liushou enroll: --unset 籍贯: no such field (see liushou enroll --help)
+  liushou enroll: A1 was not changed
+  [1]

@@ -376,3 +376,27 @@ TEST_CASE("a talk sheet needs its key columns") {
     CHECK(plan.problems[0].message.find("unknown column") == 0);
     CHECK(plan.problems[1].message == "the sheet has no 日期 (date) column");
 }
+
+TEST_CASE(
+    "an entry is deleted by its day, narrowed by kind and teacher; never one a later closes") {
+    Child c = child("A1");
+    Talk a = talk(Date{2026, 3, 2}, "谈心", "联系母亲"), b = talk(Date{2026, 3, 2}, "家访");
+    a.by = "T001", b.by = "T002", b.kind = TalkKind::home_visit;
+    Talk closer = talk(Date{2026, 3, 9}, "已联系");
+    closer.closes = Date{2026, 3, 2};
+    c.talks = {a, b, closer};
+    CHECK(delete_talk(c, Date{2026, 3, 2}, std::nullopt, "") ==
+          "A1 has 2 entries of 2026-03-02 (talk by T001, home_visit by T002); say which with "
+          "--kind or --by");
+    CHECK(delete_talk(c, Date{2026, 3, 2}, TalkKind::talk, "") ==
+          "the entry of 2026-03-09 closes its follow-up; delete that one first");
+    CHECK(delete_talk(c, Date{2026, 3, 5}, std::nullopt, "") ==
+          "A1 has no entry of 2026-03-05 to delete");
+    CHECK(c.talks.size() == 3);  // nothing changed so far
+    CHECK(delete_talk(c, Date{2026, 3, 2}, std::nullopt, "T002").empty());
+    REQUIRE(c.talks.size() == 2);
+    CHECK(c.talks[0].kind == TalkKind::talk);
+    CHECK(delete_talk(c, Date{2026, 3, 9}, std::nullopt, "").empty());
+    CHECK(delete_talk(c, Date{2026, 3, 2}, std::nullopt, "").empty());
+    CHECK(c.talks.empty());
+}

@@ -446,3 +446,28 @@ TEST_CASE("every settable field is a path of the child's schema, and reads back 
         CHECK(set.parents.empty());
     }
 }
+
+TEST_CASE(
+    "a field is cleared by enroll --unset; a parent with nothing left goes; never id or name") {
+    Child c;
+    c.id = "A1", c.name = "甲";
+    c.guardian.phone = "13812345678";
+    c.boarding = true;
+    c.support.subsidies = {"两免一补"};
+    Parent mother;
+    mother.relation = "mother", mother.work_place = "东莞";
+    Parent father;
+    father.relation = "father", father.name = "乙", father.work_place = "深圳";
+    c.parents = {father, mother};
+    for (const char* f :
+         {"guardian_phone", "boarding", "资助", "母亲务工地址", "father_work_place"})
+        CHECK(unset_child_field(c, *find_child_field(f)).empty());
+    CHECK(c.guardian.phone.empty());
+    CHECK(!c.boarding);
+    CHECK(c.support.subsidies.empty());
+    REQUIRE(c.parents.size() == 1);  // the mother had only her work place
+    CHECK(c.parents[0].name == "乙");
+    CHECK(unset_child_field(c, *find_child_field("name")) == "name cannot be cleared");
+    CHECK(unset_child_field(c, *find_child_field("id")) == "id cannot be cleared");
+    CHECK(c.name == "甲");
+}

@@ -81,6 +81,12 @@ TalkAdd add_talk(Child& child, const Talk& talk, std::vector<std::string>* diffe
 /// such entries there were (only exactly one is replaced).
 size_t replace_talk(Child& child, const Talk& talk);
 
+/// Deletes the one entry of `day` (narrowed by kind and teacher when given): a wrong talk
+/// taken back. Refused, with why, when none or several match, or when a later entry closes
+/// its follow-up (that one would then close nothing). "" when deleted.
+std::string delete_talk(Child& child, const Date& day, std::optional<TalkKind> kind,
+                        const std::string& by);
+
 /// Whether `closer` closes the follow-up of `opened`: it names the entry's date, and its kind
 /// and teacher when it gives them, and is dated on or after it.
 bool closes_follow_up(const Talk& closer, const Talk& opened);

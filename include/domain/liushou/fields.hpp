@@ -53,6 +53,9 @@ std::string set_child_field(Child& child, const ChildField& field, std::string_v
 
 /// The field's value as canonical text (what set_child_field would accept); empty when unset.
 std::string get_child_field(const Child& child, const ChildField& field);
+/// Clears a field (enroll --unset): a value entered by mistake taken back. The id and the name
+/// cannot be cleared; why not in the return, "" when done.
+std::string unset_child_field(Child& child, const ChildField& field);
 
 /// Small whole numbers as schools write them: 3, 三, 三年级, 3年级, (2)班, （2）班, 二班.
 std::optional<int> parse_small_number(std::string_view text);
