@@ -21,6 +21,7 @@ struct ReportOptions {
     std::string format = "md";
     bool redact = false;
     std::string output;
+    std::string encoding;  // of CSV: utf-8-bom for a file, utf-8 on a pipe, unless given
     // summary
     std::string term, from, to, as_of;
     std::string template_file;
@@ -140,12 +141,29 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     return style;
 }
 
+/// How CSV is written: as asked, else with a BOM into a file (which Excel opens) and plain on
+/// standard output (which a script reads).
+CsvEncoding csv_encoding(const ReportOptions& o, bool to_file) {
+    if (!o.encoding.empty() && o.format != "csv")
+        throw UsageError("--encoding is for CSV; it goes with --format csv");
+    if (o.encoding == "gb18030") return CsvEncoding::gb18030;
+    if (o.encoding == "utf-8") return CsvEncoding::utf8;
+    if (o.encoding == "utf-8-bom") return CsvEncoding::utf8_bom;
+    return to_file ? CsvEncoding::utf8_bom : CsvEncoding::utf8;
+}
+
+/// `text` in the encoding its file takes (only CSV is ever other than UTF-8).
+std::string encoded(const ReportOptions& o, const std::string& text, bool to_file) {
+    const CsvEncoding e = csv_encoding(o, to_file);
+    return o.format == "csv" ? encode_csv(text, e) : text;
+}
+
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     if (o.output.empty() || o.output == "-") {
-        ctx.out << text;
+        ctx.out << encoded(o, text, false);
         return;
     }
-    write_output(o.output, text);
+    write_output(o.output, encoded(o, text, true));
     if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
 }
 
@@ -245,7 +263,7 @@ int run_child(const ReportOptions& o, Context& ctx) {
                 const std::string name =
                     (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
                 write_output((fs::path(o.output) / name).string(),
-                             render_child(c, sources[i], style));
+                             encoded(o, render_child(c, sources[i], style), true));
                 ++written;
             }
         }
@@ -368,6 +386,10 @@ void common_options(CLI::App& cmd, ReportOptions& o) {
                  "Mask phone numbers (138****5678), id numbers and house numbers");
     cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")
         ->type_name("FILE");
+    cmd.add_option("--encoding", o.encoding,
+                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                   "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
 }
 
 }  // namespace

@@ -132,6 +132,17 @@ std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::
     return to_nfc(sheet_to_utf8_raw(bytes, encoding, path, detected));
 }
 
+std::string encode_csv(std::string_view utf8, CsvEncoding encoding) {
+    switch (encoding) {
+        case CsvEncoding::utf8_bom:
+            return "\xef\xbb\xbf" + std::string(utf8);
+        case CsvEncoding::gb18030:
+            return utf8_to_gb18030(utf8);
+        default:
+            return std::string(utf8);
+    }
+}
+
 std::string utf8_to_gb18030(std::string_view utf8) {
     std::string out;
     size_t bad = 0;

@@ -382,16 +382,16 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : talks) {
         std::vector<std::string> cells = {
-            date_text(l.talk->date),
-            w.text(l.child->id),
-            w.text(l.child->name),
+            date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
             class_label(l.child->grade, l.child->class_no, style.lang),
-            std::string(w.en() || style.format != Format::md ? key_of(l.talk->kind)
-                                                             : zh_of(l.talk->kind)),
-            style.format == Format::md ? staff_name(*l.source, l.talk->by, w) : w.text(l.talk->by),
-            w.text(l.talk->summary),
-            enum_text(l.talk->mood, w),
-            w.text(l.talk->follow_up)};
+            // JSON's values are keys; a Chinese CSV says 亲情电话 and the teacher's name, as
+            // the talk sheet that log-talk --from-csv reads does.
+            std::string(w.en() || style.format == Format::json ? key_of(l.talk->kind)
+                                                               : zh_of(l.talk->kind)),
+            style.format == Format::md               ? staff_name(*l.source, l.talk->by, w)
+            : style.format == Format::csv && !w.en() ? staff_plain_name(*l.source, l.talk->by, w)
+                                                     : w.text(l.talk->by),
+            w.text(l.talk->summary), enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }

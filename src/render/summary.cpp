@@ -146,30 +146,40 @@ std::string stats_json(const Stats& s) {
     return out;
 }
 
-void stats_csv(std::string& out, const char* scope, const Stats& s) {
+/// One group's figures as CSV rows. In Chinese, the scope and the figures have the
+/// summary's Chinese names (合计, 建档率, 谈心完成率:2026-03), so that a sheet opened in Excel
+/// reads as the 工作总结 does; in English the keys of the JSON.
+void stats_csv(std::string& out, const char* scope, const Stats& s, bool zh) {
     const std::string grade = s.grade ? std::to_string(*s.grade) : "";
     const std::string klass = s.class_no ? std::to_string(*s.class_no) : "";
+    static const std::map<std::string, std::string> kScopes = {
+        {"total", "合计"}, {"school", "学校"}, {"grade", "年级"}, {"class", "班级"}};
+    const std::string where = zh ? kScopes.at(scope) : scope;
     auto count = [&](const Count& c) {
-        out +=
-            csv_line({scope, s.school, grade, klass, c.key, std::to_string(s.*(c.value)), "", ""});
+        out += csv_line({where, s.school, grade, klass, zh ? c.zh : c.key,
+                         std::to_string(s.*(c.value)), "", ""});
     };
     for (const auto& c : kMovement) count(c);
     for (const auto& c : kCounts) count(c);
     for (const auto& c : kProgramme) count(c);
     auto rate = [&](const std::string& metric, const Rate& r) {
-        out += csv_line({scope, s.school, grade, klass, metric, std::to_string(r.num),
+        out += csv_line({where, s.school, grade, klass, metric, std::to_string(r.num),
                          std::to_string(r.den), json_pct(r) == "null" ? "" : json_pct(r)});
     };
-    for (const auto& m : kMetrics) rate(m.key, s.*(m.rate));
+    for (const auto& m : kMetrics) rate(zh ? m.zh : m.key, s.*(m.rate));
+    const std::string talks = zh ? "谈心完成率:" : "talks:",
+                      calls = zh ? "亲情电话完成率:" : "family_calls:",
+                      visits = zh ? "家访覆盖率:" : "home_visits:",
+                      meetings = zh ? "座谈会覆盖率:" : "meetings:";
     // Every figure of the Markdown, month by month and term by term; a cut month or term
     // names the days counted.
     auto span = [](const Date& from, const Date& to) { return from.iso() + ".." + to.iso(); };
     for (const auto& m : s.talks_by_month)
-        rate("talks:" + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
+        rate(talks + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
     for (const auto& m : s.calls_by_month)
-        rate("family_calls:" + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
-    for (const auto& t : s.visits_by_term) rate("home_visits:" + span(t.from, t.to), t.rate);
-    for (const auto& t : s.meetings_by_term) rate("meetings:" + span(t.from, t.to), t.rate);
+        rate(calls + (m.cut() ? span(m.from, m.to) : m.month.iso()), m.rate);
+    for (const auto& t : s.visits_by_term) rate(visits + span(t.from, t.to), t.rate);
+    for (const auto& t : s.meetings_by_term) rate(meetings + span(t.from, t.to), t.rate);
 }
 
 /// The county a report is for: the manifest's, else the one every school names, else the
@@ -852,16 +862,20 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
     const Writer w(style);
     if (style.format == Format::json) return summary_json(summary, sources, coverage, w);
     if (style.format == Format::csv) {
-        std::string out = csv_line(
-            {"scope", "school", "grade", "class", "metric", "numerator", "denominator", "percent"});
-        stats_csv(out, "total", summary.total);
+        const bool zh = !w.en();
+        std::string out =
+            zh ? csv_line({"范围", "学校", "年级", "班级", "项目", "完成", "应完成", "比率（%）"})
+               : csv_line({"scope", "school", "grade", "class", "metric", "numerator",
+                           "denominator", "percent"});
+        stats_csv(out, "total", summary.total, zh);
         for (const auto& m : summary.plan_by_month)
-            out += csv_line({"total", "", "", "", "plan:" + m.month.iso(),
+            out += csv_line({zh ? "合计" : "total", "", "", "",
+                             (zh ? "计划完成率:" : "plan:") + m.month.iso(),
                              std::to_string(m.rate.num), std::to_string(m.rate.den),
                              json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
-        for (const auto& s : summary.by_school) stats_csv(out, "school", s);
-        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s);
-        for (const auto& s : summary.by_class) stats_csv(out, "class", s);
+        for (const auto& s : summary.by_school) stats_csv(out, "school", s, zh);
+        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh);
+        for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh);
         return out;
     }
     return summary_md(summary, sources, coverage, w);

@@ -259,9 +259,9 @@ own: `schedule` wants one tree):
   钱场小学,C1,学生C1,男,3,1,双亲外出,T001,在读,完整
   $ liushou report talks --county county.yaml --month 2026-04 --format csv | head -4
   学校,日期,学号,姓名,班级,类型,教师,内容,情绪,跟进事项
-  杨集小学,2026-04-06,B1,学生B1,三年级1班,talk,T001,记录,,
-  杨集小学,2026-04-07,B1,学生B1,三年级1班,family_call,T001,记录,,
-  杨集小学,2026-04-07,B2,学生B2,三年级1班,talk,T001,记录,,
+  杨集小学,2026-04-06,B1,学生B1,三年级1班,谈心,李老师,记录,,
+  杨集小学,2026-04-07,B1,学生B1,三年级1班,亲情电话,李老师,记录,,
+  杨集小学,2026-04-07,B2,学生B2,三年级1班,谈心,李老师,记录,,
   $ liushou schedule --county county.yaml
   liushou: --county is for report, list and county status; give --root DIR
   [2]

@@ -262,7 +262,7 @@ JSON and CSV carry the same numbers as the Markdown.
   0 3 0.0%
   $ jq -r '[.by_class[] | "\(.grade)-\(.class) \(.enrolled) \(.rates.talks.num)/\(.rates.talks.den)"] | join("; ")' summary.json
   null-null 0 0/0; 3-1 2 4/5; 4-1 1 2/4
-  $ liushou report summary --format csv | grep -E '^total,[^,]*,,,(filed|retention|talks)'
+  $ liushou --lang en report summary --format csv | grep -E '^total,[^,]*,,,(filed|retention|talks)'
   total,,,,filed,2,3,66.7
   total,,,,retention,4,5,80.0
   total,,,,talks,6,9,66.7
@@ -371,11 +371,11 @@ A child's card, a class roster and the month's talks.
     {"date": "2026-03-25", "id": "B1", "name": "一号", "class": "三年级1班", "kind": "family_call", "by": "T002", "summary": "亲情电话", "mood": "", "follow_up": ""}]}
   $ liushou report talks --month 2026-03 --format csv
   日期,学号,姓名,班级,类型,教师,内容,情绪,跟进事项
-  2026-03-03,B3,三号,三年级1班,talk,T001,三月谈心,,
-  2026-03-05,B1,一号,三年级1班,talk,T001,三月谈心,,
-  2026-03-10,B4,四号,四年级1班,talk,T002,三月谈心,,
-  2026-03-20,B1,一号,三年级1班,home_visit,T002,家访,,
-  2026-03-25,B1,一号,三年级1班,family_call,T002,亲情电话,,
+  2026-03-03,B3,三号,三年级1班,谈心,张老师,三月谈心,,
+  2026-03-05,B1,一号,三年级1班,谈心,张老师,三月谈心,,
+  2026-03-10,B4,四号,四年级1班,谈心,李老师,三月谈心,,
+  2026-03-20,B1,一号,三年级1班,家访,李老师,家访,,
+  2026-03-25,B1,一号,三年级1班,亲情电话,李老师,亲情电话,,
   $ liushou report child B9
   liushou: no child B9
   [2]
@@ -447,3 +447,21 @@ the child was never talked to.
   - Too few talks in 2026-03 (1 of 3): B1 一号
   $ liushou report summary --from 2026-03-01 --to 2026-03-31 --format json | jq -c '.shortfalls[] | {id, untalked, talks_short}'
   {"id":"B1","untalked":["2026-03"],"talks_short":[{"month":"2026-03","held":1,"required":3}]}
+
+CSV for Excel: in Chinese the summary's sheet has Chinese headers and names (合计, 建档率,
+谈心完成率:2026-03); written with -o it starts with a UTF-8 byte order mark, so that Excel on
+Chinese Windows opens it as UTF-8; on standard output it is plain; --encoding gb18030 writes
+GBK's superset for software that reads nothing else.
+
+  $ liushou report summary --format csv | sed -n '1p;/^合计,[^,]*,,,\(建档率\|谈心完成率:2026-03\),/p'
+  范围,学校,年级,班级,项目,完成,应完成,比率（%）
+  合计,,,,建档率,1,1,100.0
+  合计,,,,谈心完成率:2026-03,0,1,0.0
+  $ liushou report summary --format csv -o s.csv -q && head -c 3 s.csv | od -An -tx1 && tail -c +4 s.csv | cmp - <(liushou report summary --format csv) && echo same
+   ef bb bf
+  same
+  $ liushou report talks --month 2026-03 --format csv --encoding gb18030 -o t.csv -q && iconv -f gb18030 -t utf-8 t.csv | cmp - <(liushou report talks --month 2026-03 --format csv) && echo same
+  same
+  $ liushou report summary --encoding gb18030
+  liushou: --encoding is for CSV; it goes with --format csv
+  [2]

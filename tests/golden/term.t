@@ -229,7 +229,7 @@ The JSON carries the same figures, 基本情况 included, and so does the CSV.
   {"filed":[15,20],"enrolment":[20,21],"retention":[22,23],"paired":[18,20],"talks":[54,82],"family_calls":[3,61],"home_visits":[4,20],"meetings":[9,20]}
   $ liushou report summary --term 第二学期 --format json | jq -c '[.by_class[] | [.class, .enrolled_from, .transferred_in, .enrolled]]'
   [[1,12,2,11],[2,8,0,9]]
-  $ liushou report summary --term 第二学期 --format csv | grep '^total' | grep -E 'transferred_in|family_calls:|home_visits:'
+  $ liushou --lang en report summary --term 第二学期 --format csv | grep '^total' | grep -E 'transferred_in|family_calls:|home_visits:'
   total,,,,transferred_in,2,,
   total,,,,family_calls:2026-04,2,21,9.5
   total,,,,family_calls:2026-05,1,20,5.0

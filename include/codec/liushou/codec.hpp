@@ -108,8 +108,13 @@ enum class Encoding { automatic, utf8, gb18030 };
 std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
                           std::string* detected = nullptr);
 
-/// UTF-8 -> GB18030, for tests and sample sheets.
+/// UTF-8 -> GB18030, for tests and sample sheets, and CSV written for old Excel.
 std::string utf8_to_gb18030(std::string_view utf8);
+
+/// How a CSV file is written: UTF-8 with a BOM (Excel on Chinese Windows then reads it as
+/// UTF-8, not as GBK), plain UTF-8 (for pipes and scripts), or GB18030.
+enum class CsvEncoding { utf8, utf8_bom, gb18030 };
+std::string encode_csv(std::string_view utf8, CsvEncoding encoding);
 
 /// Offset of the first byte that is not valid UTF-8, or npos.
 size_t invalid_utf8_at(std::string_view text);
