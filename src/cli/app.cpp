@@ -233,6 +233,19 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
                             id, other));
 }
 
+std::string encode_output(const std::string& text, bool csv, const std::string& encoding,
+                          bool to_file) {
+    if (!encoding.empty() && !csv)
+        throw UsageError("--encoding is for CSV; it goes with --format csv");
+    if (!csv) return text;
+    const CsvEncoding e = encoding == "gb18030"     ? CsvEncoding::gb18030
+                          : encoding == "utf-8"     ? CsvEncoding::utf8
+                          : encoding == "utf-8-bom" ? CsvEncoding::utf8_bom
+                          : to_file                 ? CsvEncoding::utf8_bom
+                                                    : CsvEncoding::utf8;
+    return encode_csv(text, e);
+}
+
 std::string child_argument(const std::vector<const Child*>& children, const std::string& text) {
     for (const Child* c : children)
         if (c->id == text) return text;

@@ -168,6 +168,12 @@ std::string child_argument(const Tree& tree, const std::string& text, Context& c
 /// The same among children already read (report child).
 std::string child_argument(const std::vector<const Child*>& children, const std::string& text);
 
+/// Output as written: CSV with a UTF-8 byte order mark into a file (which Excel on Chinese
+/// Windows then opens as UTF-8) and plain on standard output (which a script reads), unless
+/// --encoding (utf-8, utf-8-bom, gb18030) says; other formats as they are.
+std::string encode_output(const std::string& text, bool csv, const std::string& encoding,
+                          bool to_file);
+
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.
 std::vector<Child> writable_children(const Tree& tree, Context& ctx);

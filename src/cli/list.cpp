@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <sstream>
 #include <tuple>
 
 #include "cli.hpp"
@@ -22,6 +23,7 @@ struct ListOptions {
     bool unpaired = false;
     bool incomplete = false;
     std::string format = "table";
+    std::string output, encoding;  // -o FILE; CSV's encoding
 };
 
 /// `first` (the school, in a county), then `rest`.
@@ -39,6 +41,8 @@ std::string enum_label(const std::optional<E>& v, const std::string& lang) {
 }
 
 int run_list(const ListOptions& o, Context& ctx) {
+    // Everything goes to the output at the end, so that -o writes one file atomically.
+    std::ostringstream out;
     // A county (--county or several --root) lists every school's children, with the school.
     const SchoolTrees trees = open_trees(ctx);
     const bool county = trees.trees.size() > 1 || !trees.county.empty();
@@ -132,7 +136,7 @@ int run_list(const ListOptions& o, Context& ctx) {
     };
 
     if (o.format == "json") {
-        ctx.out << "[";
+        out << "[";
         for (size_t i = 0; i < children.size(); ++i) {
             const Child& c = children[i];
             const std::string missing = json_strings(missing_fields(c));
@@ -144,21 +148,21 @@ int run_list(const ListOptions& o, Context& ctx) {
             };
             std::vector<std::pair<std::string, std::string>> fields;
             if (county) fields.emplace_back("school", json_string(school_names[i]));
-            ctx.out << (i ? ",\n " : "\n ")
-                    << json_object(
-                           with_school(fields, {{"id", json_string(c.id)},
-                                                {"name", json_string(c.name)},
-                                                {"gender", opt_enum(c.gender)},
-                                                {"grade", opt_int(c.grade)},
-                                                {"class", opt_int(c.class_no)},
-                                                {"status", json_string(key_of(c.status))},
-                                                {"left_behind", opt_enum(c.left_behind)},
-                                                {"teacher", json_string(c.pairing.teacher)},
-                                                {"buddies", json_strings(c.pairing.buddies)},
-                                                {"complete", missing == "[]" ? "true" : "false"},
-                                                {"missing", missing}}));
+            out << (i ? ",\n " : "\n ")
+                << json_object(
+                       with_school(fields, {{"id", json_string(c.id)},
+                                            {"name", json_string(c.name)},
+                                            {"gender", opt_enum(c.gender)},
+                                            {"grade", opt_int(c.grade)},
+                                            {"class", opt_int(c.class_no)},
+                                            {"status", json_string(key_of(c.status))},
+                                            {"left_behind", opt_enum(c.left_behind)},
+                                            {"teacher", json_string(c.pairing.teacher)},
+                                            {"buddies", json_strings(c.pairing.buddies)},
+                                            {"complete", missing == "[]" ? "true" : "false"},
+                                            {"missing", missing}}));
         }
-        ctx.out << (children.empty() ? "]\n" : "\n]\n");
+        out << (children.empty() ? "]\n" : "\n]\n");
     } else {
         std::vector<std::string> header;
         if (county) header.push_back(lang == "en" ? "School" : "学校");
@@ -169,15 +173,23 @@ int run_list(const ListOptions& o, Context& ctx) {
             if (county) rows.back().insert(rows.back().begin(), school_names[i]);
         }
         if (o.format == "csv") {
-            ctx.out << csv_line(header);
-            for (const auto& r : rows) ctx.out << csv_line(r);
+            out << csv_line(header);
+            for (const auto& r : rows) out << csv_line(r);
         } else {
-            ctx.out << render_table(header, rows);
+            out << render_table(header, rows);
             if (!ctx.quiet)
-                ctx.out << (lang == "en" ? fmt::format("{} {}\n", children.size(),
-                                                       children.size() == 1 ? "child" : "children")
-                                         : fmt::format("共 {} 名\n", children.size()));
+                out << (lang == "en" ? fmt::format("{} {}\n", children.size(),
+                                                   children.size() == 1 ? "child" : "children")
+                                     : fmt::format("共 {} 名\n", children.size()));
         }
+    }
+    const bool to_file = !o.output.empty() && o.output != "-";
+    const std::string text = encode_output(out.str(), o.format == "csv", o.encoding, to_file);
+    if (to_file) {
+        write_output(o.output, text);
+        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+    } else {
+        ctx.out << text;
     }
     return skipped ? kDataProblem : kOk;
 }
@@ -199,6 +211,12 @@ void setup_list(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--incomplete", o->incomplete, "Only children whose file is incomplete");
     cmd.add_option("--format", o->format, "table | json | csv (default table)")
         ->check(CLI::IsMember({"table", "json", "csv"}));
+    cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
+        ->type_name("FILE");
+    cmd.add_option("--encoding", o->encoding,
+                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                   "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });
 }
 

@@ -141,21 +141,8 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     return style;
 }
 
-/// How CSV is written: as asked, else with a BOM into a file (which Excel opens) and plain on
-/// standard output (which a script reads).
-CsvEncoding csv_encoding(const ReportOptions& o, bool to_file) {
-    if (!o.encoding.empty() && o.format != "csv")
-        throw UsageError("--encoding is for CSV; it goes with --format csv");
-    if (o.encoding == "gb18030") return CsvEncoding::gb18030;
-    if (o.encoding == "utf-8") return CsvEncoding::utf8;
-    if (o.encoding == "utf-8-bom") return CsvEncoding::utf8_bom;
-    return to_file ? CsvEncoding::utf8_bom : CsvEncoding::utf8;
-}
-
-/// `text` in the encoding its file takes (only CSV is ever other than UTF-8).
 std::string encoded(const ReportOptions& o, const std::string& text, bool to_file) {
-    const CsvEncoding e = csv_encoding(o, to_file);
-    return o.format == "csv" ? encode_csv(text, e) : text;
+    return encode_output(text, o.format == "csv", o.encoding, to_file);
 }
 
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {

@@ -89,3 +89,12 @@ number where it had that meaning.
   liushou enroll: --grade 3 and --class 4-1 name different grades
   liushou enroll: 2025-002 was not changed
   [1]
+  $ liushou list --format csv -o 名单.csv && head -c 3 名单.csv | od -An -tx1 && tail -c +4 名单.csv | cmp - <(liushou list --format csv) && echo same
+  wrote 名单.csv
+   ef bb bf
+  same
+  $ liushou list --format csv --encoding gb18030 | iconv -f gb18030 -t utf-8 | cmp - <(liushou list --format csv) && echo same
+  same
+  $ liushou list --encoding gb18030
+  liushou: --encoding is for CSV; it goes with --format csv
+  [2]
