@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <sstream>
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
@@ -26,6 +27,7 @@ struct StaffAddOptions {
 
 struct StaffListOptions {
     std::string format = "table";
+    std::string output, encoding;  // -o FILE; CSV's encoding
 };
 
 /// staff set: each option changes its field only when given ("" clears it).
@@ -219,12 +221,24 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
 }
 
 int run_staff_list(const StaffListOptions& o, Context& ctx) {
+    std::ostringstream out;  // written at the end: to -o FILE at once, or to standard output
     const Tree tree = open_tree(ctx);
     const auto file = tree.load_staff();
     if (!file.parsed) {
         print_problems(ctx.err, file.path, file.problems);
         return kDataProblem;
     }
+    auto finish = [&](const std::string& text) {
+        const bool to_file = !o.output.empty() && o.output != "-";
+        const std::string bytes = encode_output(text, o.format == "csv", o.encoding, to_file);
+        if (!to_file) {
+            ctx.out << bytes;
+            return 0;
+        }
+        write_output(o.output, bytes);
+        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+        return 0;
+    };
     const auto school = tree.load_school();
     const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
     auto role = [&](const Staff& s) {
@@ -235,22 +249,22 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
         return s.grade && s.class_no ? fmt::format("{}-{}", *s.grade, *s.class_no) : std::string();
     };
     if (o.format == "json") {
-        ctx.out << "[";
+        out << "[";
         for (size_t i = 0; i < file.record.staff.size(); ++i) {
             const Staff& s = file.record.staff[i];
             auto opt_int = [](const std::optional<int>& v) {
                 return v ? std::to_string(*v) : std::string("null");
             };
-            ctx.out << (i ? ",\n " : "\n ")
-                    << json_object({{"id", json_string(s.id)},
-                                    {"name", json_string(s.name)},
-                                    {"role", s.role ? json_string(key_of(*s.role)) : "null"},
-                                    {"grade", opt_int(s.grade)},
-                                    {"class", opt_int(s.class_no)},
-                                    {"phone", json_string(s.phone)}});
+            out << (i ? ",\n " : "\n ")
+                << json_object({{"id", json_string(s.id)},
+                                {"name", json_string(s.name)},
+                                {"role", s.role ? json_string(key_of(*s.role)) : "null"},
+                                {"grade", opt_int(s.grade)},
+                                {"class", opt_int(s.class_no)},
+                                {"phone", json_string(s.phone)}});
         }
-        ctx.out << (file.record.staff.empty() ? "]\n" : "\n]\n");
-        return 0;
+        out << (file.record.staff.empty() ? "]\n" : "\n]\n");
+        return finish(out.str());
     }
     std::vector<std::string> header = {label("staff_id", lang), label("name", lang),
                                        label("role", lang), label("class", lang),
@@ -259,12 +273,12 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
     for (const auto& s : file.record.staff)
         rows.push_back({s.id, s.name, role(s), klass(s), s.phone});
     if (o.format == "csv") {
-        ctx.out << csv_line(header);
-        for (const auto& r : rows) ctx.out << csv_line(r);
+        out << csv_line(header);
+        for (const auto& r : rows) out << csv_line(r);
     } else {
-        ctx.out << render_table(header, rows);
+        out << render_table(header, rows);
     }
-    return 0;
+    return finish(out.str());
 }
 
 }  // namespace
@@ -313,6 +327,12 @@ void setup_staff(CLI::App& cmd, Runner& run) {
 
     auto list = cmd.add_subcommand("list", "List staff");
     auto l = std::make_shared<StaffListOptions>();
+    list->add_option("-o,--output", l->output, "Write to FILE instead of standard output")
+        ->type_name("FILE");
+    list->add_option("--encoding", l->encoding,
+                     "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                     "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
     list->add_option("--format", l->format, "table | json | csv (default table)")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     list->callback([l, &run] { run = [l](Context& ctx) { return run_staff_list(*l, ctx); }; });

@@ -54,3 +54,7 @@ staff add and staff list keep the teacher list.
   A subcommand is required
   Run with --help for more information.
   [2]
+  $ liushou staff list --format csv -o 教师.csv && head -c 3 教师.csv | od -An -tx1 && tail -c +4 教师.csv | cmp - <(liushou staff list --format csv) && echo same
+  wrote 教师.csv
+   ef bb bf
+  same
