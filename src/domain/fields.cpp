@@ -437,15 +437,7 @@ std::string get_child_field(const Child& c, const ChildField& field) {
 std::string unset_child_field(Child& c, const ChildField& field) {
     if (field.key == std::string_view("id") || field.key == std::string_view("name"))
         return fmt::format("{} cannot be cleared", field.key);
-    schema::at_child_path(c, field.path, false, [](auto& v) { v = std::decay_t<decltype(v)>{}; });
-    // A parent left with nothing but its relation is no parent on file.
-    c.parents.erase(std::remove_if(c.parents.begin(), c.parents.end(),
-                                   [](const Parent& p) {
-                                       return p.name.empty() && p.phone.empty() &&
-                                              p.work_place.empty() && p.work_phone.empty() &&
-                                              p.extras.empty();
-                                   }),
-                    c.parents.end());
+    clear_child_field(c, field);  // as an empty value given on purpose does
     return "";
 }
 
