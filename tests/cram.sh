@@ -6,6 +6,8 @@
 #   - every other line is commentary.
 # The test passes when the file rebuilt with the actual output is identical to the file.
 # CRAM_UPDATE=1 rewrites the file with the actual output (review it with git diff).
+# CRAM_LANG=zh|en runs every command with LIUSHOU_LANG set, and CRAM_ACTUAL=FILE then writes
+# the actual file there and compares nothing (tests/tools/leak-check.sh reads it).
 set -u
 case_file=$(realpath "$1")
 work=$(mktemp -d "${TMPDIR:-/tmp}/liushou-golden.XXXXXX")
@@ -42,8 +44,8 @@ script=$work/script.sh
 # 2. Run it in an empty directory with a fixed date and a clean environment.
 (
   cd "$work/tmp" &&
-  env -u LIUSHOU_ROOT -u LIUSHOU_LANG PATH="$work/bin:$PATH" HOME="$work/home" \
-      CRAM_OUT="$work/out" LIUSHOU_TODAY="${LIUSHOU_TODAY:-2026-03-15}" NO_COLOR=1 LC_ALL=C.UTF-8 \
+  env -u LIUSHOU_ROOT -u LIUSHOU_LANG ${CRAM_LANG:+LIUSHOU_LANG=$CRAM_LANG} \
+      PATH="$work/bin:$PATH" HOME="$work/home" CRAM_OUT="$work/out" LIUSHOU_TODAY="${LIUSHOU_TODAY:-2026-03-15}" NO_COLOR=1 LC_ALL=C.UTF-8 \
       TESTDIR="$(dirname "$case_file")" EXAMPLES="${EXAMPLES:-}" \
       GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid \
       GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid \
@@ -54,6 +56,7 @@ script=$work/script.sh
 # 2b. Every tree the test left must read the same from a commit as from its checkout
 # (report --rev); CRAM_REV=0 skips this.
 rev_failed=0
+[ -n "${CRAM_ACTUAL:-}" ] && CRAM_REV=0
 if [ "${CRAM_REV:-1}" = 1 ]; then
   (
     cd "$work" &&
@@ -103,6 +106,10 @@ emit() {  # the output of command $1
   [ $in_cmd = 1 ] && emit $n
 } > "$actual"
 
+if [ -n "${CRAM_ACTUAL:-}" ]; then
+  cp "$actual" "$CRAM_ACTUAL"
+  exit 0
+fi
 if [ $rev_failed = 1 ]; then
   cat "$work/rev.log"
   echo "FAILED: $case_file (a tree reads differently from a commit than from its checkout)"

@@ -114,14 +114,15 @@ int run_add(const ActivityOptions& o, Context& ctx) {
     a.id = fmt::format("{}-{}-{}", a.date->iso(), key_of(*a.kind), digest(a));
     for (const auto& old : tree.load_activities())
         if (old.id == a.id && old.parsed && encode_activity(old.record) == encode_activity(a)) {
-            if (!ctx.quiet) ctx.out << fmt::format("already recorded: {}\n", a.id);
+            if (!ctx.quiet) ctx.out << say(ctx, fmt::format("already recorded: {}\n", a.id));
             return kOk;
         }
     ctx.journal->action = "activity add " + a.id;
     session.write_activity(a);
     if (!ctx.quiet)
-        ctx.out << fmt::format("recorded {}: {} {}, {} child{}\n", a.id, zh_of(*a.kind), a.title,
-                               a.children.size(), a.children.size() == 1 ? "" : "ren");
+        ctx.out << say(
+            ctx, fmt::format("recorded {}: {} {}, {} child{}\n", a.id, zh_of(*a.kind), a.title,
+                             a.children.size(), a.children.size() == 1 ? "" : "ren"));
     return skipped ? kDataProblem : kOk;
 }
 

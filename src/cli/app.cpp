@@ -1,12 +1,19 @@
 // The command table and the one place errors become messages and exit codes.
 #include <fmt/format.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <functional>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -36,7 +43,7 @@ const CommandSpec kCommands[] = {
     {"init", "Create a records tree for a school", setup_init},
     {"enroll", "Add or update children, one by options or many from a sheet", setup_enroll},
     {"check", "Validate every file of the tree and report all problems", setup_check},
-    {"list", "List children, filtered, as a table, JSON or CSV", setup_list},
+    {"list", "List children, filtered, as a table, JSON, CSV or a workbook", setup_list},
     {"staff", "Keep the teacher list (staff.yaml)", setup_staff},
     {"pair", "Pair children with teachers and buddies; help plans and progress", setup_pair},
     {"log-talk", "Record talks, home visits, family calls and meetings", setup_log_talk},
@@ -69,7 +76,7 @@ void TerminalProgress::update(const char* what, size_t done, size_t total) {
     }
     if (step == step_) return;
     step_ = step;
-    const std::string line = fmt::format("{} {}/{}", what, done, total);
+    const std::string line = fmt::format("{} {}/{}", translate(what, lang_), done, total);
     err_ << "\r" << line;
     if (done == total) err_ << "\r" << std::string(line.size() + 8, ' ') << "\r";
     err_.flush();
@@ -92,21 +99,41 @@ std::string commit_message(const WriteJournal& journal) {
     return body.empty() ? subject : subject + "\n\n" + body;
 }
 
-void commit_if_asked(Context& ctx) {
-    const WriteJournal& journal = *ctx.journal;
-    if (journal.files.empty()) return;
+int commit_if_asked(Context& ctx) {
+    WriteJournal& journal = *ctx.journal;
     bool asked = ctx.commit;
+    if (journal.files.empty()) {
+        // Nothing written now (an import run again, say), but an earlier --commit may have
+        // written and staged records it could not commit: this run commits them.
+        if (!asked) return kOk;
+        std::string staged;
+        const std::string root = open_tree(ctx).root();
+        if (run_git({"diff", "--cached", "--name-only", "-z", "--", "liushou.yaml", "staff.yaml",
+                     "children", "activities"},
+                    root, &staged) != 0 ||
+            staged.empty())
+            return kOk;
+        journal.root = root;
+        for (size_t start = 0; start < staged.size();) {
+            const size_t end = std::min(staged.find('\0', start), staged.size());
+            if (end > start) journal.files.push_back(staged.substr(start, end - start));
+            start = end + 1;
+        }
+        if (journal.action.empty()) journal.action = "records staged by an earlier --commit";
+    }
     if (!asked) {
         const Loaded<School> school = Tree(journal.root).load_school();
         asked = school.parsed && school.record.git_commit;
     }
-    if (!asked) return;
+    if (!asked) return kOk;
     std::string inside;
-    if (run_git({"rev-parse", "--is-inside-work-tree"}, journal.root, &inside) != 0)
-        throw IoError(
-            fmt::format("{}: --commit: the tree is not in a git repository (the files "
-                        "were written; run git init)",
-                        journal.root));
+    if (run_git({"rev-parse", "--is-inside-work-tree"}, journal.root, &inside) != 0) {
+        ctx.err << fmt::format(
+            "liushou: {}: --commit: the tree is not in a git repository (the "
+            "files were written; run git init)\n",
+            journal.root);
+        return kNotCommitted;
+    }
     std::vector<std::string> add = {"add", "--"};
     add.insert(add.end(), journal.files.begin(), journal.files.end());
     std::vector<std::string> commit = {"commit", "-q", "-m", commit_message(journal), "--"};
@@ -118,27 +145,38 @@ void commit_if_asked(Context& ctx) {
     while (!git_dir.empty() && git_dir.back() == '\n') git_dir.pop_back();
     const std::string index_lock = git_dir + "/index.lock";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    std::string said;  // git's own words when it fails
     auto attempt = [&](const std::vector<std::string>& args) {
         for (;;) {
-            if (run_git(args, journal.root) == 0) return true;
+            said.clear();
+            if (run_git(args, journal.root, &said, true) == 0) return true;
             if (git_dir.empty() || ::access(index_lock.c_str(), F_OK) != 0 ||
                 std::chrono::steady_clock::now() > deadline)
                 return false;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     };
-    if (!attempt(add) || !attempt(commit))
-        throw IoError(
-            fmt::format("{}: --commit: git commit failed (the files were written; see "
-                        "git status, and liushou check --staged if a hook refused)",
-                        journal.root));
+    if (!attempt(add) || !attempt(commit)) {
+        ctx.err << fmt::format(
+            "liushou: {}: --commit: git commit failed (the files were written "
+            "and are staged; once the cause is fixed, the next command with "
+            "--commit commits them)\n",
+            journal.root);
+        for (size_t start = 0; start < said.size();) {  // git's reason, as git said it
+            const size_t end = std::min(said.find('\n', start), said.size());
+            if (end > start) ctx.err << "  git: " << said.substr(start, end - start) << "\n";
+            start = end + 1;
+        }
+        return kNotCommitted;
+    }
     if (!ctx.quiet) {
         std::string head;
         run_git({"rev-parse", "--short", "HEAD"}, journal.root, &head);
         while (!head.empty() && head.back() == '\n') head.pop_back();
-        ctx.out << fmt::format("committed {} ({} file{})\n", head, journal.files.size(),
-                               journal.files.size() == 1 ? "" : "s");
+        ctx.out << say(ctx, fmt::format("committed {} ({} file{})\n", head, journal.files.size(),
+                                        journal.files.size() == 1 ? "" : "s"));
     }
+    return kOk;
 }
 
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
@@ -180,6 +218,10 @@ TreeOptions tree_options(const Context& ctx, const std::string& root) {
 Tree open_tree(const Context& ctx) {
     if (!ctx.county.empty())
         throw UsageError("--county is for report, list and county status; give --root DIR");
+    if (ctx.roots.size() > 1)
+        throw UsageError(
+            "this command reads one tree; give one --root (report and list read "
+            "several)");
     if (!ctx.roots.empty()) return Tree::open(tree_options(ctx, ctx.roots.front()));
     TreeOptions o = tree_options(ctx, ctx.env_root);
     if (!o.root.empty()) o.root_from = "LIUSHOU_ROOT";
@@ -244,6 +286,84 @@ std::string encode_output(const std::string& text, bool csv, const std::string& 
                           : to_file                 ? CsvEncoding::utf8_bom
                                                     : CsvEncoding::utf8;
     return encode_csv(text, e);
+}
+
+void format_from_output(const CLI::Option* format_option, std::string& format,
+                        const std::string& output) {
+    const std::string ext = ".xlsx";
+    if (!format_option->count() && output.size() > ext.size() &&
+        output.compare(output.size() - ext.size(), ext.size(), ext) == 0)
+        format = "xlsx";
+}
+
+std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
+    Problems problems;  // none: the CSV is our own
+    Sheet parsed = parse_csv(csv, problems);
+    auto unguard = [](std::string& cell) {
+        if (cell.size() > 1 && cell[0] == '\'' &&
+            std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
+            cell.erase(0, 1);
+    };
+    SheetTable table{sheet, std::move(parsed.header), {}};
+    for (auto& h : table.header) unguard(h);
+    for (auto& row : parsed.rows) {
+        for (auto& cell : row.cells) unguard(cell);
+        table.rows.push_back(std::move(row.cells));
+    }
+    return write_xlsx({table}, created);
+}
+
+void emit_output(Context& ctx, const std::string& output, const std::string& bytes, bool binary) {
+    if (output.empty() || output == "-") {
+        if (binary && &ctx.out == &std::cout && ::isatty(1))
+            throw UsageError("an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
+        ctx.out << bytes;
+        return;
+    }
+    write_output(output, bytes);
+    if (!ctx.quiet) ctx.out << say(ctx, fmt::format("wrote {}\n", output));
+}
+
+std::string read_input(const std::string& path, uint64_t limit) {
+    if (path != "-") return read_file(path, path, limit);
+    // Standard input, as every input file may be: read to its end, within the same limit.
+    std::string bytes;
+    char buffer[1 << 16];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        bytes.append(buffer, static_cast<size_t>(std::cin.gcount()));
+        if (bytes.size() > limit)
+            throw DataError(fmt::format("-: more than the limit of {} MiB; refused", limit >> 20));
+    }
+    if (std::cin.bad()) throw IoError("-: cannot read standard input");
+    return bytes;
+}
+
+Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
+                 Problems& problems, std::string* detected) {
+    const std::string bytes = read_input(path, kMaxSheetBytes);
+    auto ends_with = [&](std::string_view ext) {
+        if (path.size() < ext.size()) return false;
+        std::string tail = path.substr(path.size() - ext.size());
+        for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return tail == ext;
+    };
+    const bool zip = bytes.compare(0, 4, "PK\x03\x04") == 0;
+    if (ends_with(".xls") || bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0)
+        throw DataError(
+            fmt::format("{}: an old Excel 97-2003 workbook (.xls); save it as .xlsx "
+                        "(Excel 2007 or later) or as CSV",
+                        path));
+    if (ends_with(".xlsx") || ends_with(".xlsm") || zip) {
+        if (!encoding.empty() && encoding != "auto")
+            throw UsageError("--encoding is for CSV sheets; a workbook says its own");
+        if (detected) *detected = "xlsx";
+        return read_xlsx(bytes, path, sheet, problems);
+    }
+    if (!sheet.empty())
+        throw UsageError(fmt::format("--sheet is for .xlsx workbooks; {} is CSV", path));
+    const std::string text =
+        sheet_to_utf8(bytes, parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
+    return parse_csv(text, problems);
 }
 
 std::string child_argument(const std::vector<const Child*>& children, const std::string& text) {
@@ -381,8 +501,17 @@ void read_environment(Context& ctx) {
         return v ? v : "";
     };
     ctx.env_root = get("LIUSHOU_ROOT");
+    // LIUSHOU_LANG: the language of one user's terminal, over the tree's; --lang over both.
+    if (const std::string lang = get("LIUSHOU_LANG");
+        ctx.lang.empty() && (lang == "zh" || lang == "en"))
+        ctx.lang = lang;
     if (ctx.jobs == 0) ctx.jobs = std::max(0, std::min(std::atoi(get("LIUSHOU_JOBS").c_str()), 64));
-    if (const int t = std::atoi(get("LIUSHOU_LOCK_TIMEOUT").c_str()); t > 0) ctx.lock_timeout = t;
+    // --lock-timeout over LIUSHOU_LOCK_TIMEOUT; 0 is "do not wait".
+    if (const std::string t = get("LIUSHOU_LOCK_TIMEOUT");
+        ctx.lock_timeout < 0 && !t.empty() &&
+        t.find_first_not_of("0123456789") == std::string::npos)
+        ctx.lock_timeout = std::min(std::atoi(t.c_str()), 86400);
+    if (ctx.lock_timeout < 0) ctx.lock_timeout = 30;
     if (const std::string spec = get("LIUSHOU_FAULT"); !spec.empty()) {
         WriteFault f;
         const size_t at = spec.find('@');
@@ -392,12 +521,113 @@ void read_environment(Context& ctx) {
     }
 }
 
-/// Standard error as liushou writes it: line by line, with every number that looks like a
-/// phone or id number masked, since messages land in terminals, hooks' output and CI logs.
+}  // namespace
+
+std::string message_language(const Context& ctx) {
+    if (!ctx.lang.empty()) return ctx.lang;
+    // The tree's rules.language, when there is a tree to find (not for init, nor a county).
+    try {
+        if (ctx.county.empty()) {
+            const Tree tree = open_tree(ctx);
+            const auto school = tree.load_school();
+            if (school.parsed) return output_language(ctx, &school.record);
+        }
+    } catch (const std::exception&) {
+        // No tree here: the default.
+    }
+    return "zh";
+}
+
+std::string say(const Context& ctx, const std::string& text) {
+    return translate(text, ctx.message_lang);
+}
+
+namespace {
+
+/// Whether standard output lost what was written to it (a full disk, a closed descriptor):
+/// then the reason is said and the command fails, since a script must not take a cut-off
+/// list for the whole. A reader that closed the pipe early (head) is no failure.
+bool output_failed(std::ostream& out, std::ostream& err) {
+    errno = 0;
+    out.flush();
+    if (&out == &std::cout) std::fflush(stdout);
+    if (!out.fail()) return false;
+    const int why = errno;
+    if (why == EPIPE) return false;
+    err << fmt::format("liushou: cannot write standard output: {}\n",
+                       why ? std::strerror(why) : "the stream failed");
+    return true;
+}
+
+/// --help in the user's language: CLI11's own words (用法, 选项, 命令 …) and each description
+/// the catalogue knows; a description it does not know stays English.
+void localise_help(CLI::App& app, const std::string& lang) {
+    if (lang == "en") return;
+    const auto f = app.get_formatter();
+    for (const auto& [en, zh] :
+         std::vector<std::pair<const char*, const char*>>{{"Usage", "用法"},
+                                                          {"OPTIONS", "选项"},
+                                                          {"SUBCOMMAND", "命令"},
+                                                          {"SUBCOMMANDS", "命令"},
+                                                          {"Positionals", "参数"},
+                                                          {"REQUIRED", "（必填）"},
+                                                          {"Needs", "需要"},
+                                                          {"Excludes", "不能与"}})
+        f->label(en, zh);
+    std::function<void(CLI::App&)> walk = [&](CLI::App& a) {
+        a.description(translate_phrase(a.get_description(), lang));
+        a.footer(translate_phrase(a.get_footer(), lang));
+        if (a.get_group() == "Subcommands") a.group("命令");
+        for (CLI::Option* o : a.get_options()) {
+            // A field's option reads "监护人电话: the phone the school calls …": the header
+            // stays, the help is looked up.
+            const std::string d = o->get_description();
+            std::string zh = translate_phrase(d, lang);
+            if (const size_t colon = d.find(": "); zh == d && colon != std::string::npos) {
+                const std::string tail = translate_phrase(d.substr(colon + 2), lang);
+                if (tail != d.substr(colon + 2)) zh = d.substr(0, colon) + "：" + tail;
+            }
+            o->description(zh);
+            if (o->get_group() == "Options") o->group("选项");
+        }
+        for (CLI::App* sub : a.get_subcommands({})) walk(*sub);
+    };
+    walk(app);
+}
+
+/// Levenshtein distance, for "did you mean list?".
+size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The character set of the user's locale (LC_ALL, LC_CTYPE, LANG), as iconv names it.
+std::string locale_charset() {
+    locale_t loc = ::newlocale(LC_CTYPE_MASK, "", static_cast<locale_t>(nullptr));
+    if (!loc) return "ANSI_X3.4-1968";  // a locale this system does not have: plain C
+    const std::string charset = ::nl_langinfo_l(CODESET, loc);
+    ::freelocale(loc);
+    return charset;
+}
+
+/// Standard error as liushou writes it: line by line, in the user's language (messages.cpp),
+/// with every number that looks like a phone or id number masked, since messages land in
+/// terminals, hooks' output and CI logs.
 class MaskingBuf : public std::streambuf {
   public:
     explicit MaskingBuf(std::ostream& dest) : dest_(dest) {}
     ~MaskingBuf() override { sync(); }
+    void language(const std::string& lang) { lang_ = lang; }
 
   protected:
     int_type overflow(int_type c) override {
@@ -419,11 +649,12 @@ class MaskingBuf : public std::streambuf {
   private:
     void emit() {
         if (line_.empty()) return;
-        dest_ << mask_private_numbers(line_);
+        dest_ << mask_private_numbers(translate(line_, lang_));
         line_.clear();
     }
     std::ostream& dest_;
     std::string line_;
+    std::string lang_ = "zh";
 };
 
 }  // namespace
@@ -455,8 +686,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.add_flag("--skip-missing", ctx.skip_missing,
                  "With --county: leave out, and name, a school whose path or ref is missing");
     app.add_option("--lang", ctx.lang,
-                   "Language of reports and checklists (default: the "
-                   "school's rules.language, else zh)")
+                   "Language of messages, reports and checklists (default: LIUSHOU_LANG, else "
+                   "the school's rules.language, else zh)")
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
     app.add_flag("--no-cache", ctx.no_cache,
@@ -464,6 +695,11 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.add_flag("--commit", ctx.commit,
                  "After a write, git-commit exactly the files it changed (ids and the action "
                  "in the message; never names or notes; never pushes)");
+    app.add_option("--lock-timeout", ctx.lock_timeout,
+                   "Seconds a write waits for another to finish (default 30; 0: fail at once "
+                   "with exit 3)")
+        ->check(CLI::Range(0, 86400))
+        ->type_name("SECONDS");
     app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
         ->check(CLI::Range(1, 64))
         ->type_name("N");
@@ -478,14 +714,51 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     // command sees it: a control or reordering character is refused (it would be written,
     // and the file then refused by every later write), and text is put in NFC so that one
     // name has one spelling. Arguments naming existing files are left as they are.
+    // The language of every message: --lang, else LIUSHOU_LANG, else the tree's, else zh.
+    auto speak = [&](const std::string& given) {
+        if (ctx.lang.empty()) ctx.lang = given;
+        read_environment(ctx);
+        ctx.message_lang = message_language(ctx);
+        masking.language(ctx.message_lang);
+    };
+    // When parsing failed, --lang may not have been stored: read it from the words.
+    auto argv_language = [](const std::vector<char*>& words) -> std::string {
+        for (size_t i = 1; i < words.size(); ++i) {
+            const std::string w = words[i];
+            if (w == "--lang" && i + 1 < words.size()) return words[i + 1];
+            if (w.rfind("--lang=", 0) == 0) return w.substr(7);
+        }
+        return "";
+    };
+    const std::vector<char*> words(argv, argv + argc);
     std::vector<std::string> normalised;
     for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
+        std::string arg = argv[i];
+        std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
+        if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
+            option = argv[i - 1];
+        // Text typed under a GB18030 (or other) locale arrives in that encoding: decoded, so
+        // that no record is ever written in anything but UTF-8; undecodable, it is refused.
+        if (invalid_utf8_at(arg) != std::string::npos && ::access(arg.c_str(), F_OK) != 0) {
+            const std::string charset = locale_charset();
+            const auto decoded = charset == "UTF-8" || charset == "ANSI_X3.4-1968"
+                                     ? std::nullopt
+                                     : charset_to_utf8(arg, charset.c_str());
+            if (!decoded) {
+                speak(argv_language(words));
+                err << fmt::format(
+                    "liushou: {}{} is not UTF-8 text, and the locale's character set ({}) does "
+                    "not say what it is; use a UTF-8 terminal (LANG=zh_CN.UTF-8) or a locale "
+                    "of the text's encoding\n",
+                    option.empty() ? "argument " + std::to_string(i) : option,
+                    option.empty() ? "" : "'s value", charset);
+                return kUsage;
+            }
+            arg = *decoded;
+        }
         const std::string bad = forbidden_character(arg);
         if (!bad.empty()) {
-            std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
-            if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
-                option = argv[i - 1];
+            speak(argv_language(words));
             err << fmt::format(
                 "liushou: {}{} holds the character {}, which no record may hold "
                 "(a control or text-reordering character); remove it\n",
@@ -497,18 +770,48 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     }
     std::vector<char*> args = {argv[0]};
     for (auto& a : normalised) args.push_back(a.data());
+    // An unknown command is named, with the nearest real one (CLI11 would only say that a
+    // subcommand is required).
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string w = args[i];
+        if (w == "--") break;
+        if (w.rfind("-", 0) == 0) {
+            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
+                                                          "--lang", "--jobs", "--lock-timeout"};
+            i += kValued.count(w);
+            continue;
+        }
+        const auto known = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                        [&](const CommandSpec& c) { return w == c.name; });
+        if (known != std::end(kCommands)) break;
+        std::string nearest;
+        size_t best = 3;  // at most two edits away
+        for (const auto& c : kCommands)
+            if (const size_t d = edit_distance(w, c.name); d < best) best = d, nearest = c.name;
+        speak(argv_language(words));
+        err << (nearest.empty()
+                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n", w)
+                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", w, nearest));
+        return kUsage;
+    }
     try {
         app.parse(static_cast<int>(args.size()), args.data());
     } catch (const CLI::CallForHelp& e) {
+        speak(argv_language(words));
+        localise_help(app, ctx.message_lang);
         return app.exit(e, out, err);
     } catch (const CLI::CallForAllHelp& e) {
+        speak(argv_language(words));
+        localise_help(app, ctx.message_lang);
         return app.exit(e, out, err);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
+        speak(argv_language(args));
         app.exit(e, out, err);
         return kUsage;
     } catch (const Error& e) {
+        speak(argv_language(args));
         out.flush();
         err << "liushou: " << e.what() << "\n";
         return e.exit_code();
@@ -532,11 +835,12 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     } release{*ctx.journal};
     try {
         ctx.today = today_from_environment();
-        read_environment(ctx);
+        speak("");
+        if (shown) shown->language(ctx.message_lang);
         if (!run) return kUsage;
         const int code = run(ctx);
-        out.flush();
-        if (code == 0) commit_if_asked(ctx);
+        if (output_failed(out, err)) return kIoFailure;
+        if (code == 0) return commit_if_asked(ctx);
         return code;
     } catch (const DataError& e) {
         out.flush();

@@ -5,6 +5,7 @@
 #include <boost/filesystem.hpp>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
@@ -90,7 +91,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     staged.set_cache(false);
     staged.set_display_prefix(tree.display(""));
     if (!fs::exists(tmp / prefix / "liushou.yaml")) {
-        ctx.out << "nothing staged in this tree yet\n";
+        ctx.out << say(ctx, "nothing staged in this tree yet\n");
         return 0;
     }
     return check_tree(staged, o, ctx);
@@ -108,7 +109,9 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     auto report = [&](const std::string& path, const Problems& problems) {
         ++files;
         for (const auto& p : problems) (p.severity == Severity::error ? errors : warnings)++;
-        print_problems(ctx.out, path, problems);
+        std::ostringstream lines;
+        print_problems(lines, path, problems);
+        ctx.out << say(ctx, lines.str());  // check's report is its messages
     };
 
     // liushou.yaml and staff.yaml: validated when they read, then every problem reported.
@@ -234,9 +237,9 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     if (!ctx.quiet && school.parsed)
         ctx.out << rules_in_force(school.record, output_language(ctx, &school.record)) << "\n";
     if (!ctx.quiet)
-        ctx.out << fmt::format("checked {} file{}: {} error{}, {} warning{}\n", files,
-                               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-                               warnings == 1 ? "" : "s");
+        ctx.out << say(ctx, fmt::format("checked {} file{}: {} error{}, {} warning{}\n", files,
+                                        files == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                                        warnings, warnings == 1 ? "" : "s"));
     return errors ? kDataProblem : kOk;
 }
 

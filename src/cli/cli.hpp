@@ -31,6 +31,8 @@ struct Context {
     Date today;
     /// zh or en; empty means the school's `rules.language`.
     std::string lang;
+    /// The language messages are written in (messages.cpp): lang, else the tree's, else zh.
+    std::string message_lang = "zh";
     bool quiet = false;
     /// --no-cache: read every file, and neither use nor write .liushou/cache.
     bool no_cache = false;
@@ -41,7 +43,7 @@ struct Context {
     /// LIUSHOU_ROOT: the tree when no --root is given.
     std::string env_root;
     /// LIUSHOU_LOCK_TIMEOUT: seconds a writer waits, for slow machines and valgrind runs.
-    int lock_timeout = 30;
+    int lock_timeout = -1;  // --lock-timeout; -1: LIUSHOU_LOCK_TIMEOUT, else 30
     /// LIUSHOU_FAULT=STEP[@N]: a fault injected into the tree's writes, for the crash tests.
     std::optional<WriteFault> fault;
     /// Filled by the tree's writes; read once the command has succeeded.
@@ -174,6 +176,41 @@ std::string child_argument(const std::vector<const Child*>& children, const std:
 std::string encode_output(const std::string& text, bool csv, const std::string& encoding,
                           bool to_file);
 
+/// `text`, written in English, in `lang` (zh or en), line by line through the message
+/// catalogue (messages.cpp); what the catalogue does not know stays as it is.
+std::string translate(std::string_view text, std::string_view lang);
+/// `text` in `lang` when the catalogue has it whole (help's descriptions), else as it is.
+std::string translate_phrase(std::string_view text, std::string_view lang);
+/// The catalogue's entries (English pattern, Chinese), for the tests.
+std::vector<std::pair<std::string, std::string>> message_catalogue();
+/// A status line for standard output ("wrote FILE") in the user's language.
+std::string say(const Context& ctx, const std::string& text);
+/// --lang, else LIUSHOU_LANG, else the tree's rules.language, else zh.
+std::string message_language(const Context& ctx);
+
+/// -o FILE.xlsx asks for a workbook when --format is not given.
+void format_from_output(const CLI::Option* format_option, std::string& format,
+                        const std::string& output);
+
+/// A command's CSV as a one-sheet workbook (write_xlsx). The ' that csv_line puts before a
+/// cell starting like a formula is taken off again: a workbook's text cell never runs.
+std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created);
+
+/// A command's output: to -o FILE in one atomic write ("wrote FILE" unless --quiet), else to
+/// standard output; a workbook (binary) is refused on a terminal, which it would garble.
+void emit_output(Context& ctx, const std::string& output, const std::string& bytes,
+                 bool binary = false);
+
+/// An input file's bytes, at most `limit`: `-` is standard input.
+std::string read_input(const std::string& path, uint64_t limit = 1 << 20);
+
+/// A register or talk sheet: an .xlsx workbook by its extension or its zip signature (first
+/// sheet, or `sheet`), else CSV in `encoding` (auto | utf-8 | gb18030). `detected` names what
+/// was read ("xlsx", "UTF-8", "GB18030" ...). Problems go to `problems`; a file that is no
+/// sheet at all throws.
+Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
+                 Problems& problems, std::string* detected);
+
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.
 std::vector<Child> writable_children(const Tree& tree, Context& ctx);
@@ -191,9 +228,12 @@ class TerminalProgress {
     static constexpr size_t kMinimum = 1000;
     explicit TerminalProgress(std::ostream& err) : err_(err) {}
     void update(const char* what, size_t done, size_t total);
+    /// The language "reading children/" is shown in (messages.cpp).
+    void language(std::string lang) { lang_ = std::move(lang); }
 
   private:
     std::ostream& err_;
+    std::string lang_ = "zh";
     const char* what_ = nullptr;
     int step_ = -1;
 };
@@ -201,7 +241,9 @@ class TerminalProgress {
 /// The commit message for what a command wrote: its action, then the ids it touched.
 std::string commit_message(const WriteJournal& journal);
 /// With --commit or `git_commit: true`: stages and commits exactly the journal's files.
-void commit_if_asked(Context& ctx);
+/// Exit 4 (kNotCommitted) when it could not: the files stay written and staged, git's reason
+/// is printed, and the next command with --commit commits them.
+int commit_if_asked(Context& ctx);
 
 /// --encoding auto | utf-8 | gb18030 (utf8 and gbk too).
 Encoding parse_encoding(const std::string& name);

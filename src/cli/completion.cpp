@@ -64,7 +64,7 @@ _liushou() {{
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${{COMP_WORDS[i]}}
         case $w in
-            --root|--lang|--jobs|-o|--output|--from-csv|--map|--by|--teacher|--buddy|--format|--date|--month|--term|--from|--to|--as-of) ((i++)); continue ;;
+            --root|--lang|--jobs|-o|--output|--from-csv|--sheet|--encoding|--map|--by|--teacher|--buddy|--format|--date|--month|--term|--from|--to|--as-of) ((i++)); continue ;;
             -*) continue ;;
         esac
         case " {commands} " in *" $w "*) cmdpath=$w; continue ;; esac
@@ -73,10 +73,11 @@ _liushou() {{
     case $prev in
         --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --from-csv|--map|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --from) case $cmdpath in enroll|log-talk) COMPREPLY=($(compgen -f -- "$cur")); return ;; esac ;;
         --by|--teacher) COMPREPLY=(); _liushou_offer < <(_liushou_teachers); return ;;
         --buddy|--id) COMPREPLY=(); _liushou_offer < <(_liushou_ids); return ;;
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
-        --format) COMPREPLY=($(compgen -W "md json csv table" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "md json csv xlsx table" -- "$cur")); return ;;
     esac
     local words
     case $cmdpath in

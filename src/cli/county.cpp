@@ -68,7 +68,12 @@ SchoolTrees open_trees(const Context& ctx) {
         if (ctx.roots.size() <= 1) {
             out.trees.push_back(open_tree(ctx));
         } else {
+            std::set<std::string> seen;  // the same tree twice would count its children twice
             for (const auto& root : ctx.roots) {
+                boost::system::error_code ec;
+                const std::string same = fs::canonical(root, ec).string();
+                if (!ec && !seen.insert(same).second)
+                    throw UsageError(fmt::format("--root {}: the same tree is given twice", root));
                 TreeOptions o = tree_options(ctx, root);
                 o.progress = nullptr;  // read side by side, see load_trees
                 out.trees.push_back(Tree::open(o));
@@ -160,8 +165,8 @@ int run_init(const CountyOptions& o, Context& ctx) {
     if (!back.writable()) throw DataError("the manifest would not read back; nothing was written");
     atomic_write(o.file, text, 0644);
     if (!ctx.quiet)
-        ctx.out << fmt::format("wrote {} ({} school{})\n", o.file, c.schools.size(),
-                               c.schools.size() == 1 ? "" : "s");
+        ctx.out << say(ctx, fmt::format("wrote {} ({} school{})\n", o.file, c.schools.size(),
+                                        c.schools.size() == 1 ? "" : "s"));
     return kOk;
 }
 

@@ -23,11 +23,13 @@ struct EnrollOptions {
     bool correction = false;
     std::string csv;
     std::string map_file;
-    std::string encoding = "auto";
+    std::string encoding;  // auto for CSV; a workbook says its own
+    std::string sheet;     // --sheet: a workbook's sheet by name
     std::vector<std::string> ignored;
     bool dry_run = false;
     bool update = false;
     bool namesakes = false;
+    bool if_missing = false;         // a new child already on file: nothing to do
     std::vector<std::string> unset;  // fields to clear: --unset guardian_phone
 };
 
@@ -64,16 +66,12 @@ Loaded<School> load_school_for_write(const Tree& tree, Context& ctx) {
 
 int run_import(const EnrollOptions& o, Context& ctx) {
     const Tree tree = open_tree(ctx);
-    const Encoding encoding = parse_encoding(o.encoding);
-
     std::string detected;
-    const std::string text =
-        sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes), encoding, o.csv, &detected);
     Problems problems;
-    const Sheet sheet = parse_csv(text, problems);
+    const Sheet sheet = read_sheet(o.csv, o.encoding, o.sheet, problems, &detected);
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
-        problems.push_back(
-            Problem{"", "the sheet has a header but no rows below it", Severity::error, 2, 1});
+        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+                                   Severity::error, sheet.header_line + 1, 1});
     auto refuse = [&] {
         print_problems(ctx.err, o.csv, problems);
         ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
@@ -83,7 +81,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     std::map<std::string, std::string> user_map;
     if (!o.map_file.empty()) {
         Problems map_problems;
-        user_map = decode_header_map(read_file(o.map_file, o.map_file), map_problems);
+        user_map = decode_header_map(read_input(o.map_file), map_problems);
         if (!map_problems.empty()) {
             print_problems(ctx.err, o.map_file, map_problems);
             return kDataProblem;
@@ -113,21 +111,21 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         added += row.action == RowAction::add;
         updated += row.action == RowAction::update;
     }
-    ctx.journal->action = fmt::format("enroll --from-csv: {} added, {} updated", added, updated);
+    ctx.journal->action = fmt::format("enroll --from: {} added, {} updated", added, updated);
     added = updated = 0;
     for (const RowOutcome& row : plan.rows) {
         switch (row.action) {
             case RowAction::add:
                 ++added;
                 if (o.dry_run)
-                    ctx.out << fmt::format("would add {} {} (row {})\n", row.child.id,
-                                           row.child.name, row.row);
+                    ctx.out << say(ctx, fmt::format("would add {} {} (row {})\n", row.child.id,
+                                                    row.child.name, row.row));
                 break;
             case RowAction::update:
                 ++updated;
                 if (o.dry_run)
-                    ctx.out << fmt::format("would update {} (row {}): {}\n", row.child.id, row.row,
-                                           joined(row.changed));
+                    ctx.out << say(ctx, fmt::format("would update {} (row {}): {}\n", row.child.id,
+                                                    row.row, joined(row.changed)));
                 break;
             case RowAction::unchanged:
                 ++unchanged;
@@ -146,10 +144,10 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     if (ctx.progress && !o.dry_run)
         ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
     if (!ctx.quiet || o.dry_run)
-        ctx.out << fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
-                               o.dry_run ? "dry run, nothing written: " : "", o.csv,
-                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected, added,
-                               updated, unchanged);
+        ctx.out << say(ctx, fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
+                                        o.dry_run ? "dry run, nothing written: " : "", o.csv,
+                                        plan.rows.size(), plan.rows.size() == 1 ? "" : "s",
+                                        detected, added, updated, unchanged));
     return 0;
 }
 
@@ -344,6 +342,13 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         bool skipped = false;
         for (const Child& other : readable_children(tree, ctx, skipped)) {
             if (other.id == child.id || !looks_like_same_child(child, other)) continue;
+            if (!exists && o.if_missing) {
+                // A script's "make sure this child is on file": nothing to do, and the id.
+                ctx.out << (ctx.quiet ? other.id + "\n"
+                                      : say(ctx, fmt::format("already on file: {} {}\n", other.id,
+                                                             other.name)));
+                return 0;
+            }
             ctx.err << fmt::format(
                 "liushou enroll: {}, born {}, is already children/{}.yaml; if this is another "
                 "child with the same name and birth date, give its 身份证号 (--id-number) or "
@@ -359,13 +364,14 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                 : "enroll " + child.id + " " + joined(changed);  // field names, no values
     const bool written = session.write_child(child);
     for (const auto& w : warnings) ctx.err << "liushou enroll: warning: " << w << "\n";
+    if (ctx.quiet && !exists) ctx.out << child.id << "\n";  // the id a script goes on with
     if (!ctx.quiet) {
         if (!exists)
-            ctx.out << fmt::format("added {} {}\n", child.id, child.name);
+            ctx.out << say(ctx, fmt::format("added {} {}\n", child.id, child.name));
         else if (written)
-            ctx.out << fmt::format("updated {}: {}\n", child.id, joined(changed));
+            ctx.out << say(ctx, fmt::format("updated {}: {}\n", child.id, joined(changed)));
         else
-            ctx.out << fmt::format("unchanged {}\n", child.id);
+            ctx.out << say(ctx, fmt::format("unchanged {}\n", child.id));
     }
     return 0;
 }
@@ -399,13 +405,20 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->type_name("DATE");
     cmd.add_flag("--correction", o->correction,
                  "The changed fields were wrong all along: no dated change is recorded");
-    auto* csv = cmd.add_option("--from-csv", o->csv,
-                               "Import a sheet (Chinese or English headers, any column order)")
-                    ->type_name("FILE");
+    auto* csv =
+        cmd.add_option(
+               "--from,--from-csv", o->csv,
+               "Import a register: CSV or .xlsx (Chinese or English headers, any column order)")
+            ->type_name("FILE");
     cmd.add_option("--map", o->map_file, "YAML file mapping other headers to fields")
         ->type_name("FILE")
         ->needs(csv);
-    cmd.add_option("--encoding", o->encoding, "auto | utf-8 | gb18030 (default auto)")->needs(csv);
+    cmd.add_option("--encoding", o->encoding,
+                   "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
+        ->needs(csv);
+    cmd.add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME")
+        ->needs(csv);
     cmd.add_option("--ignore-column", o->ignored, "Skip this column of the sheet (repeatable)")
         ->type_name("HEADER")
         ->needs(csv);
@@ -419,6 +432,9 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->type_name("FIELD")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    cmd.add_flag("--if-missing", o->if_missing,
+                 "A new child whose name and birth date a child on file has is that child: do "
+                 "nothing and exit 0 (with -q, print its id)");
     cmd.add_flag("--namesakes,--force", o->namesakes,
                  "A new child with an existing child's name and birth date is another child "
                  "(without it, enroll refuses it as the same child again; an import warns)");
@@ -427,10 +443,10 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
             if (!o->csv.empty()) {
                 for (size_t i = 0; i < o->given.size(); ++i)
                     if (o->given[i]->count())
-                        throw UsageError(fmt::format("{} cannot be combined with --from-csv",
+                        throw UsageError(fmt::format("{} cannot be combined with --from",
                                                      o->given[i]->get_name()));
                 if (!o->positional_id.empty() || !o->status.empty())
-                    throw UsageError("an id or --status cannot be combined with --from-csv");
+                    throw UsageError("an id or --status cannot be combined with --from");
                 return run_import(*o, ctx);
             }
             return run_single(*o, ctx);

@@ -48,7 +48,7 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
     if (run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside) != 0)
         throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
     const std::string done = install_git_integration(o.dir, true);
-    if (!ctx.quiet) ctx.out << done;
+    if (!ctx.quiet) ctx.out << say(ctx, done);
     return 0;
 }
 
@@ -85,11 +85,14 @@ int run_init(const InitOptions& o, Context& ctx) {
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) == 0)
         integration = install_git_integration(o.dir, o.hooks);
     if (!ctx.quiet) {
-        ctx.out << fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
-                               school.school_year, o.dir, git ? " (a new git repository)" : "");
-        ctx.out << integration;
-        ctx.out << "Next: liushou staff add --name NAME --role head_teacher --grade G --class C\n"
-                   "      liushou enroll --from-csv SHEET.csv\n";
+        ctx.out << say(
+            ctx, fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
+                             school.school_year, o.dir, git ? " (a new git repository)" : ""));
+        ctx.out << say(ctx, integration);
+        ctx.out << say(
+            ctx,
+            "Next: liushou staff add --name NAME --role head_teacher --grade G --class C\n"
+            "      liushou enroll --from SHEET.xlsx\n");
     }
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "cli.hpp"
+#include "liushou/care.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 
@@ -22,6 +23,7 @@ struct ListOptions {
     std::string teacher;
     bool unpaired = false;
     bool incomplete = false;
+    bool register_columns = false;  // --register, and a workbook's default
     std::string format = "table";
     std::string output, encoding;  // -o FILE; CSV's encoding
 };
@@ -72,6 +74,27 @@ int run_list(const ListOptions& o, Context& ctx) {
         }
     }
 
+    std::string teacher = o.teacher;
+    if (!teacher.empty()) {
+        // A teacher no school has is a mistake, not an empty list (schedule says so too).
+        std::string why;
+        bool found = false;
+        for (const Tree& t : trees.trees) {
+            const auto staff = t.load_staff();
+            if (const Staff* s =
+                    staff.parsed ? find_staff(staff.record, o.teacher, why) : nullptr) {
+                teacher = s->id;
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            throw UsageError(why.empty()
+                                 ? fmt::format("--teacher: no staff member {} in staff.yaml "
+                                               "(give a staff id or name)",
+                                               o.teacher)
+                                 : "--teacher: " + why);
+    }
     bool skipped = false;
     std::vector<Child> children;
     std::vector<std::string> school_names;  // of each child, in a county
@@ -86,7 +109,7 @@ int run_list(const ListOptions& o, Context& ctx) {
             if (status && c.status != *status) continue;
             if (grade && c.grade != grade) continue;
             if (class_no && c.class_no != class_no) continue;
-            if (!o.teacher.empty() && c.pairing.teacher != o.teacher) continue;
+            if (!teacher.empty() && c.pairing.teacher != teacher) continue;
             if (o.unpaired && !c.pairing.teacher.empty()) continue;
             if (o.incomplete && is_complete(c)) continue;
             children.push_back(std::move(c));
@@ -164,13 +187,35 @@ int run_list(const ListOptions& o, Context& ctx) {
         }
         out << (children.empty() ? "]\n" : "\n]\n");
     } else {
+        // The register: every field a sheet can set, under the header the import reads, so a
+        // corrected copy imports back (matched by 学号).
+        const bool whole = o.register_columns || o.format == "xlsx";
         std::vector<std::string> header;
         if (county) header.push_back(lang == "en" ? "School" : "学校");
-        for (const auto& k : keys) header.push_back(label(k, lang));
+        if (whole)
+            for (const auto& f : child_fields())
+                header.push_back(std::string(lang == "en" ? f.key : f.headers.front()));
+        else
+            for (const auto& k : keys) header.push_back(label(k, lang));
         std::vector<std::vector<std::string>> rows;
         for (size_t i = 0; i < children.size(); ++i) {
-            rows.push_back(cells(children[i]));
+            if (whole) {
+                std::vector<std::string> row;
+                for (const auto& f : child_fields())
+                    row.push_back(register_text(children[i], f, lang));
+                rows.push_back(std::move(row));
+            } else {
+                rows.push_back(cells(children[i]));
+            }
             if (county) rows.back().insert(rows.back().begin(), school_names[i]);
+        }
+        if (o.format == "xlsx") {
+            if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+            emit_output(
+                ctx, o.output,
+                write_xlsx({{lang == "en" ? "Children" : "留守儿童名册", header, rows}}, ctx.today),
+                true);
+            return skipped ? kDataProblem : kOk;
         }
         if (o.format == "csv") {
             out << csv_line(header);
@@ -184,13 +229,7 @@ int run_list(const ListOptions& o, Context& ctx) {
         }
     }
     const bool to_file = !o.output.empty() && o.output != "-";
-    const std::string text = encode_output(out.str(), o.format == "csv", o.encoding, to_file);
-    if (to_file) {
-        write_output(o.output, text);
-        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
-    } else {
-        ctx.out << text;
-    }
+    emit_output(ctx, o.output, encode_output(out.str(), o.format == "csv", o.encoding, to_file));
     return skipped ? kDataProblem : kOk;
 }
 
@@ -209,15 +248,23 @@ void setup_list(CLI::App& cmd, Runner& run) {
         ->type_name("ID");
     cmd.add_flag("--unpaired", o->unpaired, "Only children without a pairing teacher");
     cmd.add_flag("--incomplete", o->incomplete, "Only children whose file is incomplete");
-    cmd.add_option("--format", o->format, "table | json | csv (default table)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    cmd.add_flag("--register", o->register_columns,
+                 "Every field of the register (phone and id numbers too), under the headers "
+                 "enroll --from reads; a workbook (xlsx) always has them");
+    auto* format = cmd.add_option("--format", o->format,
+                                  "table | json | csv | xlsx (default table; xlsx with -o "
+                                  "FILE.xlsx)")
+                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
     cmd.add_option("--encoding", o->encoding,
                    "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
                    "standard output) or gb18030")
         ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
-    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });
+    cmd.callback([o, format, &run] {
+        format_from_output(format, o->format, o->output);
+        run = [o](Context& ctx) { return run_list(*o, ctx); };
+    });
 }
 
 }  // namespace liushou

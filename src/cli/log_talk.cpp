@@ -24,8 +24,10 @@ struct TalkOptions {
     std::string close;
     std::string close_kind, close_text;
     std::string csv;
-    std::string encoding = "auto";
+    std::string encoding;  // auto for CSV; a workbook says its own
+    std::string sheet;     // --sheet: a workbook's sheet by name
     bool amend = false;
+    bool dry_run = false;  // --from: say what would be logged
     CLI::Option* kind_opt = nullptr;
     std::string delete_date;  // --delete DATE: take a wrong entry back
 };
@@ -139,9 +141,10 @@ int run_many(const TalkOptions& o, Context& ctx) {
     if (!ctx.quiet) {
         std::string list;
         for (size_t i : changed) list += (list.empty() ? "" : " ") + children[i].id;
-        ctx.out << fmt::format("logged {} {} by {} for {} of {} children{}{}\n", talk.date->iso(),
-                               key_of(talk.kind), talk.by, changed.size(), children.size(),
-                               list.empty() ? "" : ": ", list);
+        ctx.out << say(
+            ctx, fmt::format("logged {} {} by {} for {} of {} children{}{}\n", talk.date->iso(),
+                             key_of(talk.kind), talk.by, changed.size(), children.size(),
+                             list.empty() ? "" : ": ", list));
     }
     return kOk;
 }
@@ -171,7 +174,8 @@ int run_delete(const TalkOptions& o, Context& ctx) {
         throw DataError("--delete: " + why + "; nothing was changed");
     ctx.journal->action = fmt::format("log-talk {} --delete {}", child.id, day.iso());
     session.write_child(child);
-    if (!ctx.quiet) ctx.out << fmt::format("deleted the entry of {} for {}\n", day.iso(), child.id);
+    if (!ctx.quiet)
+        ctx.out << say(ctx, fmt::format("deleted the entry of {} for {}\n", day.iso(), child.id));
     return kOk;
 }
 
@@ -179,6 +183,9 @@ int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty() && o.klass.empty())
         throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
     if (!o.delete_date.empty()) return run_delete(o, ctx);
+    // A missing option is a usage error (exit 2), as CLI11's own are, not bad data.
+    if (trim(o.summary).empty()) throw UsageError("--summary: say what the talk was about");
+    if (trim(o.by).empty()) throw UsageError("--by: say who held the talk (a staff id or name)");
     if (!o.more_ids.empty() || !o.klass.empty()) return run_many(o, ctx);
     const Tree tree = open_tree(ctx);
     // Only this child's file and staff.yaml are read (a name is looked up among all): logging
@@ -194,6 +201,19 @@ int run_one(const TalkOptions& o, Context& ctx) {
 
     if (!o.close_opt->count() && (!o.close_kind.empty() || !o.close_text.empty()))
         throw UsageError("--close-kind and --close-text go with --close-follow-up");
+    // Run twice, --close-follow-up finds the follow-up closed by the first run: the entry
+    // that closed it, the same in every other way, is this one, already logged.
+    if (o.close_opt->count() && !o.amend)
+        for (const Talk& t : child.talks)
+            if (t.closes && t.date == talk.date && t.kind == talk.kind && t.by == talk.by &&
+                t.summary == talk.summary && t.mood == talk.mood && t.follow_up == talk.follow_up) {
+                if (!ctx.quiet)
+                    ctx.out << say(ctx, fmt::format("already logged {} {} {} by {}, closing the "
+                                                    "follow-up of {}\n",
+                                                    child.id, talk.date->iso(), key_of(talk.kind),
+                                                    talk.by, t.closes->iso()));
+                return 0;
+            }
     if (o.close_opt->count()) {
         std::optional<TalkKind> close_kind;
         if (!o.close_kind.empty()) {
@@ -280,26 +300,25 @@ int run_one(const TalkOptions& o, Context& ctx) {
                                       key_of(talk.kind), o.amend ? " (amended)" : "");
     const bool written = added && session.write_child(child);
     if (!ctx.quiet)
-        ctx.out << fmt::format(
-            "{} {} {} {} by {}{}\n",
-            o.amend ? (written ? "amended" : "unchanged")
-            : added ? "logged"
-                    : "already logged",
-            child.id, talk.date->iso(), key_of(talk.kind), talk.by,
-            talk.closes ? ", closing the follow-up of " + talk.closes->iso() : "");
+        ctx.out << say(
+            ctx,
+            fmt::format("{} {} {} {} by {}{}\n",
+                        o.amend ? (written ? "amended" : "unchanged")
+                        : added ? "logged"
+                                : "already logged",
+                        child.id, talk.date->iso(), key_of(talk.kind), talk.by,
+                        talk.closes ? ", closing the follow-up of " + talk.closes->iso() : ""));
     return 0;
 }
 
 int run_sheet(const TalkOptions& o, Context& ctx) {
     const Tree tree = open_tree(ctx);
     std::string detected;
-    const std::string text = sheet_to_utf8(read_file(o.csv, o.csv, kMaxSheetBytes),
-                                           parse_encoding(o.encoding), o.csv, &detected);
     Problems problems;
-    const Sheet sheet = parse_csv(text, problems);
+    const Sheet sheet = read_sheet(o.csv, o.encoding, o.sheet, problems, &detected);
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
-        problems.push_back(
-            Problem{"", "the sheet has a header but no rows below it", Severity::error, 2, 1});
+        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+                                   Severity::error, sheet.header_line + 1, 1});
     if (has_errors(problems)) {
         print_problems(ctx.err, o.csv, problems);
         ctx.err << fmt::format("{}: nothing was logged\n", o.csv);
@@ -325,24 +344,38 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
             continue;
         }
         children[row.child].talks.push_back(row.talk);
+        if (o.dry_run)
+            ctx.out << say(ctx, fmt::format("would log {} {} {} by {} (row {})\n",
+                                            children[row.child].id, row.talk.date->iso(),
+                                            key_of(row.talk.kind), row.talk.by, row.row));
         touched[row.child] = true;
         ++added;
     }
+    if (o.dry_run) {
+        const auto count = static_cast<size_t>(std::count(touched.begin(), touched.end(), true));
+        ctx.out << say(
+            ctx, fmt::format("dry run, nothing written: {} ({} row{}, {}): {} logged "
+                             "for {} {}, {} already there\n",
+                             o.csv, plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected,
+                             added, count, count == 1 ? "child" : "children", repeated));
+        return 0;
+    }
     size_t files = 0;
     ctx.journal->action =
-        fmt::format("log-talk --from-csv: {} entr{}", added, added == 1 ? "y" : "ies");
+        fmt::format("log-talk --from: {} entr{}", added, added == 1 ? "y" : "ies");
     for (size_t i = 0; i < children.size(); ++i) {
         if (!touched[i]) continue;
         try {
             if (session.write_child(children[i])) ++files;
         } catch (const IoError& e) {
-            throw IoError(partial_write_note(e, files, o.csv, "log-talk --from-csv"));
+            throw IoError(partial_write_note(e, files, o.csv, "log-talk --from"));
         }
     }
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n", o.csv,
-                               plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected, added,
-                               files, files == 1 ? "child" : "children", repeated);
+        ctx.out << say(
+            ctx, fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n", o.csv,
+                             plan.rows.size(), plan.rows.size() == 1 ? "" : "s", detected, added,
+                             files, files == 1 ? "child" : "children", repeated));
     return 0;
 }
 
@@ -386,18 +419,27 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--amend", o->amend,
                  "Replace the entry of that date and kind by that teacher (to correct its "
                  "summary, mood or follow-up) instead of adding one");
-    auto* csv = cmd.add_option("--from-csv", o->csv,
-                               "Log a sheet of talks: 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
-                               "跟进事项")
-                    ->type_name("FILE");
-    cmd.add_option("--encoding", o->encoding, "auto | utf-8 | gb18030 (default auto)")->needs(csv);
+    auto* csv =
+        cmd.add_option(
+               "--from,--from-csv", o->csv,
+               "Log a sheet of talks (CSV or .xlsx): 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
+               "跟进事项")
+            ->type_name("FILE");
+    cmd.add_option("--encoding", o->encoding,
+                   "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
+        ->needs(csv);
+    cmd.add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME")
+        ->needs(csv);
+    cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
+        ->needs(csv);
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {
                 if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||
                     !o->klass.empty())
                     throw UsageError(
-                        "--from-csv takes no child id, --class, --by, --summary or --amend");
+                        "--from takes no child id, --class, --by, --summary or --amend");
                 return run_sheet(*o, ctx);
             }
             return run_one(*o, ctx);

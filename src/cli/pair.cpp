@@ -157,7 +157,8 @@ int run_pair(const PairOptions& o, Context& ctx) {
             }
             const BuddyChoice choice = resolve_buddies(
                 child, o.buddies,
-                [&](std::string_view id) { return tree.child_exists(std::string(id)); }, children);
+                [&](std::string_view other) { return tree.child_exists(std::string(other)); },
+                children);
             for (const auto& e : choice.errors) errors.push_back("--buddy: " + e);
             change.buddies = choice.buddies;
         }
@@ -221,8 +222,8 @@ int run_pair(const PairOptions& o, Context& ctx) {
     ctx.journal->action = "pair " + child.id;
     session.write_child(child);
     if (!ctx.quiet) {
-        if (done.empty()) ctx.out << fmt::format("unchanged {}\n", child.id);
-        for (const auto& d : done) ctx.out << d << "\n";
+        if (done.empty()) ctx.out << say(ctx, fmt::format("unchanged {}\n", child.id));
+        for (const auto& d : done) ctx.out << say(ctx, d + "\n");
     }
     return 0;
 }

@@ -39,9 +39,10 @@ int run_done(const PlanOptions& o, Context& ctx) {
     const bool written = session.write_school(school);
     const std::string task = school.plan.at(month.month).at(static_cast<size_t>(o.task - 1));
     if (!ctx.quiet)
-        ctx.out << (o.undo ? fmt::format("{} task {} not done: {}\n", month.iso(), o.task, task)
-                           : fmt::format("{} task {} {} {}: {}\n", month.iso(), o.task,
-                                         written ? "done on" : "already done on", day.iso(), task));
+        ctx.out << say(
+            ctx, o.undo ? fmt::format("{} task {} not done: {}\n", month.iso(), o.task, task)
+                        : fmt::format("{} task {} {} {}: {}\n", month.iso(), o.task,
+                                      written ? "done on" : "already done on", day.iso(), task));
     return kOk;
 }
 

@@ -53,10 +53,11 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     }
     session.remove_child(o.from);
     if (!ctx.quiet)
-        ctx.out << fmt::format("renamed {} to {}{}\n", o.from, o.to,
-                               references ? fmt::format(" ({} buddy reference{} updated)",
-                                                        references, references == 1 ? "" : "s")
-                                          : "");
+        ctx.out << say(
+            ctx, fmt::format("renamed {} to {}{}\n", o.from, o.to,
+                             references ? fmt::format(" ({} buddy reference{} updated)", references,
+                                                      references == 1 ? "" : "s")
+                                        : ""));
     return 0;
 }
 

@@ -33,6 +33,11 @@ struct ReportOptions {
     std::string klass;
     // talks
     std::string month;
+    // The sheet's name in an .xlsx workbook: zh and en.
+    std::pair<const char*, const char*> sheet{"", ""};
+    // The report's language, noted by style_of for the sheet's name (every report asks for
+    // its style before it emits).
+    mutable std::string lang;
 };
 
 /// One school's tree, read for a report.
@@ -86,7 +91,9 @@ LoadedTrees load_trees(Context& ctx, bool& skipped) {
     LoadedTrees out;
     const SchoolTrees opened = open_trees(ctx);
     out.coverage.county = opened.county;
-    for (const auto& m : opened.missing) out.coverage.missing.emplace_back(m.label, m.why);
+    // Why a school is missing is a message: in the reader's language, as the report is.
+    for (const auto& m : opened.missing)
+        out.coverage.missing.emplace_back(m.label, say(ctx, m.why));
     const size_t n = opened.trees.size();
     if (n == 1) {
         out.trees.push_back(load_tree(opened.trees.front(), ctx, ctx.err, skipped));
@@ -136,22 +143,27 @@ std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
 ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& school) {
     ReportStyle style;
     style.lang = output_language(ctx, &school);
-    style.format = o.format == "json" ? Format::json : o.format == "csv" ? Format::csv : Format::md;
+    o.lang = style.lang;
+    // A workbook is the CSV's table, typed (csv_to_xlsx).
+    style.format = o.format == "json"                        ? Format::json
+                   : o.format == "csv" || o.format == "xlsx" ? Format::csv
+                                                             : Format::md;
     style.redact = o.redact;
     return style;
 }
 
-std::string encoded(const ReportOptions& o, const std::string& text, bool to_file) {
+std::string encoded(const ReportOptions& o, const Context& ctx, const std::string& text,
+                    bool to_file) {
+    if (o.format == "xlsx") {
+        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+        return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today);
+    }
     return encode_output(text, o.format == "csv", o.encoding, to_file);
 }
 
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
-    if (o.output.empty() || o.output == "-") {
-        ctx.out << encoded(o, text, false);
-        return;
-    }
-    write_output(o.output, encoded(o, text, true));
-    if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+    const bool to_file = !o.output.empty() && o.output != "-";
+    emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format == "xlsx");
 }
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
@@ -198,9 +210,11 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i],
                                         &trees[i].activities});
     const Summary summary = summarize(records, chosen.asked, as_of);
+    if (!o.template_file.empty() && o.format != "md")
+        throw UsageError("--template fills in a Markdown text; it goes with --format md");
     if (!o.template_file.empty()) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.
-        const std::string text = read_file(o.template_file, o.template_file, 1 << 20);
+        const std::string text = read_input(o.template_file);
         if (const size_t bad = invalid_utf8_at(text); bad != std::string::npos)
             throw DataError("the template is not UTF-8 text; save it as UTF-8", o.template_file,
                             1 + static_cast<int>(std::count(
@@ -242,7 +256,9 @@ int run_child(const ReportOptions& o, Context& ctx) {
             throw UsageError(
                 fmt::format("-o {}: a symbolic link; name the directory itself", o.output));
         fs::permissions(o.output, fs::owner_all, ec);  // the cards hold names and notes
-        const std::string ext = o.format == "json" ? ".json" : o.format == "csv" ? ".csv" : ".md";
+        const std::string ext = o.format == "json" ? ".json"
+                                : o.format == "md" ? ".md"
+                                                   : "." + o.format;
         size_t written = 0;
         for (size_t i = 0; i < trees.size(); ++i) {
             for (const Child& c : trees[i].children) {
@@ -250,11 +266,12 @@ int run_child(const ReportOptions& o, Context& ctx) {
                 const std::string name =
                     (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
                 write_output((fs::path(o.output) / name).string(),
-                             encoded(o, render_child(c, sources[i], style), true));
+                             encoded(o, ctx, render_child(c, sources[i], style), true));
                 ++written;
             }
         }
-        if (!ctx.quiet) ctx.out << fmt::format("wrote {} files to {}\n", written, o.output);
+        if (!ctx.quiet)
+            ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));
         return skipped ? kDataProblem : kOk;
     }
     std::vector<const Child*> all;
@@ -366,9 +383,10 @@ int run_subsidies(const ReportOptions& o, Context& ctx) {
     return skipped ? kDataProblem : kOk;
 }
 
-void common_options(CLI::App& cmd, ReportOptions& o) {
-    cmd.add_option("--format", o.format, "md | json | csv (default md)")
-        ->check(CLI::IsMember({"md", "json", "csv"}));
+CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
+    auto* format = cmd.add_option("--format", o.format,
+                                  "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx)")
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
     cmd.add_flag("--redact", o.redact,
                  "Mask phone numbers (138****5678), id numbers and house numbers");
     cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")
@@ -377,6 +395,7 @@ void common_options(CLI::App& cmd, ReportOptions& o) {
                    "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
                    "standard output) or gb18030")
         ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+    return format;
 }
 
 }  // namespace
@@ -398,14 +417,20 @@ void setup_report(CLI::App& cmd, Runner& run) {
         ->add_option("--template", o->template_file,
                      "Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …")
         ->type_name("FILE");
-    common_options(*summary, *o);
-    summary->callback([o, &run] { run = [o](Context& ctx) { return run_summary(*o, ctx); }; });
+    summary->callback([o, format = common_options(*summary, *o), &run] {
+        format_from_output(format, o->format, o->output);
+        o->sheet = {"工作总结", "Summary"};
+        run = [o](Context& ctx) { return run_summary(*o, ctx); };
+    });
 
     auto* child = cmd.add_subcommand("child", "A child's 档案卡: every field, pairing, talks");
     child->add_option("id", o->id, "The child")->type_name("ID");
     child->add_flag("--all", o->all, "One card per child, written to the directory -o DIR");
-    common_options(*child, *o);
-    child->callback([o, &run] { run = [o](Context& ctx) { return run_child(*o, ctx); }; });
+    child->callback([o, format = common_options(*child, *o), &run] {
+        format_from_output(format, o->format, o->output);
+        o->sheet = {"档案卡", "Card"};
+        run = [o](Context& ctx) { return run_child(*o, ctx); };
+    });
 
     auto* klass = cmd.add_subcommand("class", "A class roster with guardians and pairs");
     klass
@@ -414,18 +439,27 @@ void setup_report(CLI::App& cmd, Runner& run) {
         ->type_name("G-C")
         ->expected(0, 2);
     klass->add_option("--class", o->klass, "The class, as above")->type_name("G-C");
-    common_options(*klass, *o);
-    klass->callback([o, &run] { run = [o](Context& ctx) { return run_class(*o, ctx); }; });
+    klass->callback([o, format = common_options(*klass, *o), &run] {
+        format_from_output(format, o->format, o->output);
+        o->sheet = {"班级名册", "Class"};
+        run = [o](Context& ctx) { return run_class(*o, ctx); };
+    });
 
     auto* subsidies = cmd.add_subcommand(
         "subsidies", "Who receives which subsidy (两免一补, 营养餐 …), with counts");
-    common_options(*subsidies, *o);
-    subsidies->callback([o, &run] { run = [o](Context& ctx) { return run_subsidies(*o, ctx); }; });
+    subsidies->callback([o, format = common_options(*subsidies, *o), &run] {
+        format_from_output(format, o->format, o->output);
+        o->sheet = {"资助名单", "Subsidies"};
+        run = [o](Context& ctx) { return run_subsidies(*o, ctx); };
+    });
 
     auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
     talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");
-    common_options(*talks, *o);
-    talks->callback([o, &run] { run = [o](Context& ctx) { return run_talks(*o, ctx); }; });
+    talks->callback([o, format = common_options(*talks, *o), &run] {
+        format_from_output(format, o->format, o->output);
+        o->sheet = {"谈心记录", "Talks"};
+        run = [o](Context& ctx) { return run_talks(*o, ctx); };
+    });
 }
 
 }  // namespace liushou

@@ -19,6 +19,7 @@ struct ScheduleOptions {
     std::string teacher;
     std::string klass;
     std::string format = "md";
+    std::string encoding;  // of CSV
     std::string output;
 };
 
@@ -49,15 +50,23 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const Schedule schedule =
         build_schedule(school.record, children, month, ctx.today, filter, &activities);
     const std::string lang = output_language(ctx, &school.record);
-    const std::string text = o.format == "json"
-                                 ? schedule_json(schedule, school.record, staff)
-                                 : schedule_markdown(schedule, school.record, staff, lang);
-    if (o.output.empty() || o.output == "-") {
-        ctx.out << text;
-    } else {
-        write_output(o.output, text);
-        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
-    }
+    const bool to_file = !o.output.empty() && o.output != "-";
+    if (o.format == "xlsx" && !o.encoding.empty())
+        throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+    if (o.format == "xlsx")
+        emit_output(ctx, o.output,
+                    csv_to_xlsx(schedule_csv(schedule, staff, lang),
+                                lang == "en" ? "Checklist" : "工作清单", ctx.today),
+                    true);
+    else if (o.format == "csv")
+        emit_output(ctx, o.output,
+                    encode_output(schedule_csv(schedule, staff, lang), true, o.encoding, to_file));
+    else
+        emit_output(ctx, o.output,
+                    encode_output(o.format == "json"
+                                      ? schedule_json(schedule, school.record, staff)
+                                      : schedule_markdown(schedule, school.record, staff, lang),
+                                  false, o.encoding, to_file));
     release_at_exit(std::move(children));
     return skipped ? kDataProblem : kOk;
 }
@@ -72,11 +81,20 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
                    "Only this teacher's children (a staff id or unique name)")
         ->type_name("T");
     cmd.add_option("--class", o->klass, "Only this class, e.g. 3-2")->type_name("G-C");
-    cmd.add_option("--format", o->format, "md | json (default md)")
-        ->check(CLI::IsMember({"md", "json"}));
+    auto* format = cmd.add_option("--format", o->format,
+                                  "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx; "
+                                  "csv and xlsx have a row for each thing to do)")
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
-    cmd.callback([o, &run] { run = [o](Context& ctx) { return run_schedule(*o, ctx); }; });
+    cmd.add_option("--encoding", o->encoding,
+                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                   "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+    cmd.callback([o, format, &run] {
+        format_from_output(format, o->format, o->output);
+        run = [o](Context& ctx) { return run_schedule(*o, ctx); };
+    });
 }
 
 }  // namespace liushou

@@ -35,7 +35,7 @@ int change_school(Context& ctx, const std::string& action, Change change) {
     }
     ctx.journal->action = action;
     const bool written = session.write_school(school);
-    if (!ctx.quiet) ctx.out << (written ? said : "unchanged: " + said) << "\n";
+    if (!ctx.quiet) ctx.out << say(ctx, (written ? said : "unchanged: " + said) + "\n");
     return kOk;
 }
 

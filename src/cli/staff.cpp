@@ -22,7 +22,8 @@ struct StaffAddOptions {
     int grade = 0;
     std::string klass;  // 3-2 (any way a class is written), or a class number with --grade
     std::string phone;
-    bool force = false;  // a second staff member of a name that exists
+    bool force = false;       // a second staff member of a name that exists
+    bool if_missing = false;  // a name that exists: nothing to do
 };
 
 struct StaffListOptions {
@@ -109,8 +110,8 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
     ctx.journal->action = fmt::format("staff set {} {}", s.id, fields);
     const bool written = session.write_staff(list);
     if (!ctx.quiet)
-        ctx.out << fmt::format("{} {} {}: {}\n", written ? "changed" : "unchanged", s.id, s.name,
-                               fields);
+        ctx.out << say(ctx, fmt::format("{} {} {}: {}\n", written ? "changed" : "unchanged", s.id,
+                                        s.name, fields));
     return kOk;
 }
 
@@ -151,7 +152,7 @@ int run_staff_remove(const StaffRemoveOptions& o, Context& ctx) {
     }
     ctx.journal->action = "staff remove " + gone.id;
     session.write_staff(list);
-    if (!ctx.quiet) ctx.out << fmt::format("removed {} {}\n", gone.id, gone.name);
+    if (!ctx.quiet) ctx.out << say(ctx, fmt::format("removed {} {}\n", gone.id, gone.name));
     return kOk;
 }
 
@@ -182,13 +183,20 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
         throw UsageError(fmt::format("staff id {} already exists in {}", s.id, file.path));
     s.name = o.name;
     // The same teacher added twice became T001 and T002; two teachers of one name are rare.
-    if (!o.force)
-        for (const auto& other : list.staff)
-            if (other.name == liushou::trim(o.name))
-                throw DataError(
-                    fmt::format("{} is already {} in {}; to add another staff member "
-                                "of the same name, say --force",
-                                other.name, other.id, file.path));
+    for (const auto& other : list.staff) {
+        if (o.force || other.name != liushou::trim(o.name)) continue;
+        if (o.if_missing) {
+            // A script's "make sure this teacher is there": nothing to do, and the id.
+            ctx.out << (ctx.quiet ? other.id + "\n"
+                                  : say(ctx, fmt::format("already there: {} {}\n", other.id,
+                                                         other.name)));
+            return 0;
+        }
+        throw DataError(
+            fmt::format("{} is already {} in {}; to add another staff member "
+                        "of the same name, say --force",
+                        other.name, other.id, file.path));
+    }
     s.name = o.name;
     s.role = role_option(o.role);
     if (o.grade) s.grade = o.grade;
@@ -216,7 +224,8 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     list.staff.push_back(s);
     ctx.journal->action = "staff add " + s.id;
     session.write_staff(list);
-    if (!ctx.quiet) ctx.out << fmt::format("added {} {}\n", s.id, s.name);
+    // With -q the new id alone: what a script needs to go on with.
+    ctx.out << (ctx.quiet ? s.id + "\n" : say(ctx, fmt::format("added {} {}\n", s.id, s.name)));
     return 0;
 }
 
@@ -230,13 +239,7 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
     }
     auto finish = [&](const std::string& text) {
         const bool to_file = !o.output.empty() && o.output != "-";
-        const std::string bytes = encode_output(text, o.format == "csv", o.encoding, to_file);
-        if (!to_file) {
-            ctx.out << bytes;
-            return 0;
-        }
-        write_output(o.output, bytes);
-        if (!ctx.quiet) ctx.out << fmt::format("wrote {}\n", o.output);
+        emit_output(ctx, o.output, encode_output(text, o.format == "csv", o.encoding, to_file));
         return 0;
     };
     const auto school = tree.load_school();
@@ -272,6 +275,13 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : file.record.staff)
         rows.push_back({s.id, s.name, role(s), klass(s), s.phone});
+    if (o.format == "xlsx") {
+        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+        emit_output(ctx, o.output,
+                    write_xlsx({{lang == "en" ? "Staff" : "教师名单", header, rows}}, ctx.today),
+                    true);
+        return 0;
+    }
     if (o.format == "csv") {
         out << csv_line(header);
         for (const auto& r : rows) out << csv_line(r);
@@ -299,6 +309,10 @@ void setup_staff(CLI::App& cmd, Runner& run) {
         ->type_name("G-C");
     add->add_option("--phone", a->phone, "Phone number");
     add->add_flag("--force", a->force, "Add a staff member whose name another already has");
+    add->add_flag("--if-missing", a->if_missing,
+                  "If a staff member of that name exists, do nothing and exit 0 (with -q, print "
+                  "the id either way)")
+        ->excludes("--force");
     add->callback([a, &run] { run = [a](Context& ctx) { return run_staff_add(*a, ctx); }; });
 
     auto set = cmd.add_subcommand("set", "Change a staff member's name, role, class or phone");
@@ -333,9 +347,14 @@ void setup_staff(CLI::App& cmd, Runner& run) {
                      "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
                      "standard output) or gb18030")
         ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
-    list->add_option("--format", l->format, "table | json | csv (default table)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    list->callback([l, &run] { run = [l](Context& ctx) { return run_staff_list(*l, ctx); }; });
+    auto* format = list->add_option("--format", l->format,
+                                    "table | json | csv | xlsx (default table; xlsx with -o "
+                                    "FILE.xlsx)")
+                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+    list->callback([l, format, &run] {
+        format_from_output(format, l->format, l->output);
+        run = [l](Context& ctx) { return run_staff_list(*l, ctx); };
+    });
 }
 
 }  // namespace liushou

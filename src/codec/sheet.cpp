@@ -143,6 +143,17 @@ std::string encode_csv(std::string_view utf8, CsvEncoding encoding) {
     }
 }
 
+std::optional<std::string> charset_to_utf8(std::string_view bytes, const char* charset) {
+    std::string out;
+    size_t bad = 0;
+    try {
+        if (!convert(bytes, "UTF-8", charset, out, bad)) return std::nullopt;
+    } catch (const IoError&) {
+        return std::nullopt;  // a charset this iconv does not know
+    }
+    return out;
+}
+
 std::string utf8_to_gb18030(std::string_view utf8) {
     std::string out;
     size_t bad = 0;

@@ -316,11 +316,13 @@ const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, s
 TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
                                 const StaffList& staff, const Date& today) {
     TalkImportPlan plan;
-    enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kCount };
+    // 班级 is read and left: the talks report (report talks --format csv|xlsx) shows it for
+    // the reader, and the child is found by 学号 or 姓名 all the same.
+    enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kClass, kCount };
     static const std::vector<std::vector<std::string>> kHeaders = {
         {"学号", "id"},   {"姓名", "name"},          {"日期", "date"},
         {"类型", "kind"}, {"教师", "by", "teacher"}, {"内容", "summary"},
-        {"情绪", "mood"}, {"跟进事项", "follow_up"},
+        {"情绪", "mood"}, {"跟进事项", "follow_up"}, {"班级", "class"},
     };
     std::vector<int> column(kCount, -1);
     for (size_t i = 0; i < sheet.header.size(); ++i) {
@@ -333,7 +335,7 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
             if (h.empty()) continue;
             plan.problems.push_back(Problem{sheet.header[i],
                                             "unknown column; a talk sheet has 学号 or 姓名, 日期, "
-                                            "类型, 教师, 内容, 情绪, 跟进事项",
+                                            "类型, 教师, 内容, 情绪, 跟进事项 (and 班级)",
                                             Severity::error, 1, static_cast<int>(i + 1)});
         } else if (column[static_cast<size_t>(found)] >= 0) {
             plan.problems.push_back(Problem{sheet.header[i], "a second column for the same thing",

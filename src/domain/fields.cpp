@@ -328,17 +328,20 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             return {};
         case K::phone:
         case K::id_number: {
-            if (looks_scientific(text))
+            // An input method in full-width mode types １３８…; the number is the same.
+            const std::string folded = fold_width(text);
+            const std::string_view number = folded;
+            if (looks_scientific(number))
                 return "Excel turned this number into scientific notation (1.38E+10); format "
                        "the column as text and export again";
-            if (field.kind == K::phone && !text.empty() && !is_phone_number(text))
+            if (field.kind == K::phone && !number.empty() && !is_phone_number(number))
                 return "not a mobile (11 digits) or landline number with area code";
-            if (field.kind == K::id_number && !text.empty()) {
+            if (field.kind == K::id_number && !number.empty()) {
                 Problems problems;
-                check_id_number(text, std::nullopt, std::nullopt, problems);
+                check_id_number(number, std::nullopt, std::nullopt, problems);
                 if (!problems.empty()) return problems.front().message;
             }
-            std::string value(text);
+            std::string value(number);
             if (field.kind == K::id_number && !value.empty())
                 value.back() =
                     static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
@@ -431,6 +434,32 @@ std::string get_child_field(const Child& c, const ChildField& field) {
     // Without `create` nothing is changed: the cast only lets one finder serve both.
     schema::at_child_path(const_cast<Child&>(c), field.path, false,
                           [&](const auto& v) { out = field_text(v); });
+    return out;
+}
+
+namespace {
+template <class T>
+struct is_optional_enum : std::false_type {};
+template <class E>
+struct is_optional_enum<std::optional<E>> : std::is_enum<E> {};
+}  // namespace
+
+std::string register_text(const Child& c, const ChildField& field, std::string_view lang) {
+    if (lang == "en") return get_child_field(c, field);
+    std::string out;
+    schema::at_child_path(const_cast<Child&>(c), field.path, false, [&](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, bool>)
+            out = v ? "是" : "否";
+        else if constexpr (std::is_same_v<V, std::optional<bool>>)
+            out = v ? (*v ? "是" : "否") : "";
+        else if constexpr (is_optional_enum<V>::value)
+            out = v ? std::string(zh_of(*v)) : "";
+        else if constexpr (std::is_enum_v<V>)
+            out = std::string(zh_of(v));
+        else
+            out = field_text(v);
+    });
     return out;
 }
 

@@ -42,6 +42,11 @@ ColumnMap map_columns(const std::vector<std::string>& header,
                             Severity::error, header_line, static_cast<int>(i + 1)};
         if (ignored.count(name)) continue;
         if (!user_map.count(name) && (name == "序号" || fold_case(name) == "no.")) continue;
+        // What liushou list writes besides the register's fields (帮扶教师, 状态, 档案, and 学校
+        // in a county) is read-only here: a list written by liushou imports back as it is.
+        static const std::set<std::string> kListed = {"帮扶教师", "状态",   "档案", "学校",
+                                                      "teacher",  "status", "file", "school"};
+        if (!user_map.count(name) && kListed.count(fold_case(name))) continue;
         const ChildField* field = nullptr;
         const auto mapped = user_map.find(name);
         if (mapped != user_map.end()) {

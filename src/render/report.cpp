@@ -385,7 +385,7 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
             date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
             class_label(l.child->grade, l.child->class_no, style.lang),
             // JSON's values are keys; a Chinese CSV says 亲情电话 and the teacher's name, as
-            // the talk sheet that log-talk --from-csv reads does.
+            // the talk sheet that log-talk --from reads does.
             std::string(w.en() || style.format == Format::json ? key_of(l.talk->kind)
                                                                : zh_of(l.talk->kind)),
             style.format == Format::md               ? staff_name(*l.source, l.talk->by, w)

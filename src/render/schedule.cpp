@@ -273,6 +273,65 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
     return out;
 }
 
+std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_view lang) {
+    // One row per thing to do, so a teacher can filter the workbook by 教师 or 事项 and tick
+    // 完成 by hand; the Markdown's sections become the 事项 column.
+    const Md m(lang);
+    std::string out = csv_line({m.t("事项", "Item"), m.t("教师", "Teacher"), m.t("学号", "ID"),
+                                m.t("姓名", "Name"), m.t("班级", "Class"), m.t("日期", "Date"),
+                                m.t("完成", "Done"), m.t("说明", "Note")});
+    const std::string yes = m.t("是", "yes");
+    auto row = [&](const std::string& item, const std::string& teacher, const ChildRef* c,
+                   const std::string& date, bool done, const std::string& note) {
+        out += csv_line({item, teacher, c ? c->id : "", c ? c->name : "",
+                         c ? class_label(c->grade, c->class_no, lang) : "", date, done ? yes : "",
+                         note});
+    };
+    auto teacher_name = [&](const std::string& id) {
+        const Staff* t = id.empty() ? nullptr : staff.find(id);
+        return t ? t->name : id;
+    };
+    for (const auto& task : s.plan)
+        row(m.t("工作安排", "Plan"), "", nullptr, task.done ? task.done->iso() : "",
+            task.done.has_value(),
+            task.task + (task.note.empty() ? "" : m.t("：", ": ") + task.note));
+    for (size_t i = 0; i < s.events.size(); ++i) {
+        std::string recorded;
+        for (const auto& a : s.activities)
+            if (a.id == s.event_recorded[i]) recorded = m.t("：", ": ") + a.title;
+        row(m.t("活动", "Event"), "", nullptr, s.events[i].date, !recorded.empty(),
+            s.events[i].name + recorded);
+    }
+    for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
+        if (!c->due) continue;
+        const std::string item = m.en() ? kind_en(c->kind) : std::string(zh_of(c->kind));
+        for (const auto& g : c->groups)
+            for (const auto& o : g.children)
+                row(item, teacher_name(g.teacher), &o.child, o.last ? o.last->iso() : "", false,
+                    m.en() ? fmt::format("{} of {} done{}", o.done, c->required,
+                                         o.last ? ", the date is the last" : "")
+                           : fmt::format("已 {} 次，应 {} 次{}", o.done, c->required,
+                                         o.last ? "；日期为上次" : ""));
+    }
+    for (const auto& b : s.birthdays)
+        row(m.t("生日祝福", "Birthday greeting"), "", &b.child, b.day.iso(), b.greeted.has_value(),
+            m.en() ? fmt::format("turns {}", b.age) : fmt::format("{} 岁生日", b.age));
+    for (const auto& f : s.follow_ups)
+        row(m.t("跟进事项", "Follow-up"), teacher_name(f.by), &f.child, f.date.iso(), false,
+            f.text + m.t(fmt::format("（已 {} 天）", f.days_open),
+                         fmt::format(" (open {} days)", f.days_open)));
+    for (const auto& c : s.unpaired)
+        row(m.t("结对", "Pairing"), "", &c, "", false, m.t("未结对", "no teacher yet"));
+    for (const auto& i : s.incomplete) {
+        std::string missing;
+        for (const auto& f : i.missing)
+            missing += (missing.empty() ? "" : m.t("、", ", ")) + field_label(f, lang);
+        row(m.t("档案不完整", "Incomplete file"), "", &i.child, "", false,
+            m.t("缺 ", "missing ") + missing);
+    }
+    return out;
+}
+
 std::string schedule_json(const Schedule& s, const School& school, const StaffList& staff) {
     std::string out = "{\n";
     out += fmt::format("  \"school\": {},\n  \"school_year\": {},\n  \"month\": {},\n",

@@ -7,47 +7,6 @@
 
 namespace liushou {
 
-namespace {
-
-/// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes read as U+FFFD.
-unsigned next_code_point(std::string_view s, size_t& i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80             ? 0
-               : (c & 0xe0) == 0xc0 ? 1
-               : (c & 0xf0) == 0xe0 ? 2
-               : (c & 0xf8) == 0xf0 ? 3
-                                    : 0;
-    unsigned cp = n == 0 ? c : n == 1 ? (c & 0x1f) : n == 2 ? (c & 0x0f) : (c & 0x07);
-    ++i;
-    for (size_t k = 0; k < n; ++k, ++i) {
-        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xc0) != 0x80) return 0xfffd;
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3f);
-    }
-    return cp;
-}
-
-bool is_wide(unsigned cp) {
-    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
-           (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-           (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-           (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-           (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-           (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-           (cp >= 0x20000 && cp <= 0x3fffd);
-}
-
-}  // namespace
-
-int display_width(std::string_view s) {
-    int width = 0;
-    for (size_t i = 0; i < s.size();) {
-        const unsigned cp = next_code_point(s, i);
-        if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f)) continue;  // controls, combining marks
-        width += is_wide(cp) ? 2 : 1;
-    }
-    return width;
-}
-
 std::string render_table(const std::vector<std::string>& header,
                          const std::vector<std::vector<std::string>>& rows) {
     std::vector<int> widths(header.size(), 0);

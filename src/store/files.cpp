@@ -206,6 +206,15 @@ void write_output(const std::string& path, const std::string& content) {
             throw UsageError(
                 fmt::format("-o {}: not a regular file; liushou does not replace it", path));
     }
+    // -o reports/2026-03/summary.md makes its folders, as report child --all makes its own.
+    const boost::filesystem::path parent = boost::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+        boost::system::error_code ec;
+        boost::filesystem::create_directories(parent, ec);
+        if (ec)
+            throw IoError(
+                fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
+    }
     write_atomically(path, content, 0600, std::nullopt, 0);
 }
 

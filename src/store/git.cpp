@@ -44,7 +44,8 @@ int wait_git(pid_t pid) {
 
 }  // namespace
 
-int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output) {
+int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output,
+            bool with_errors) {
     int pipe_fds[2] = {-1, -1};
     if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
@@ -54,7 +55,10 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
         posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
     else
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    if (output && with_errors)
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+    else
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     const pid_t pid = spawn_git(git_args, dir, &actions);
     posix_spawn_file_actions_destroy(&actions);
     if (output) {
@@ -78,8 +82,11 @@ GitState git_state(const std::string& root) {
     while (!head.empty() && (head.back() == '\n' || head.back() == '\r')) head.pop_back();
     state.commit = head;
     std::string changes;
-    // Only the tree's own files: a county repository may hold other things.
-    if (run_git({"status", "--porcelain", "--untracked-files=all", "--", "."}, root, &changes) == 0)
+    // Only the tree's records: a county repository may hold other things, and a cron job's
+    // reports/summary.md inside the repository is no change to the figures.
+    if (run_git({"status", "--porcelain", "--untracked-files=all", "--", "liushou.yaml",
+                 "staff.yaml", "children", "activities"},
+                root, &changes) == 0)
         state.dirty = !changes.empty();
     return state;
 }

@@ -720,6 +720,13 @@ WriteSession Tree::lock() const {
             throw IoError(fmt::format("{}: cannot lock the tree: {}",
                                       display_prefix_.empty() ? "." : display_prefix_, why));
         }
+        if (timeout_seconds <= 0) {
+            ::close(fd);  // --lock-timeout 0: a script that must not wait
+            throw IoError(
+                fmt::format("{}: another liushou is writing (--lock-timeout 0 does "
+                            "not wait); nothing was written",
+                            display_prefix_.empty() ? "." : display_prefix_));
+        }
         if (std::chrono::steady_clock::now() > deadline) {
             ::close(fd);
             throw IoError(

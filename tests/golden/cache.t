@@ -3,6 +3,7 @@ and without it, and with one or two workers.
 
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 -q && cd school
   $ liushou -q staff add --name 张老师
+  T001
   $ gensheet --rows 40 --ids --enrolled-on 2025-09-01 > sheet.csv && liushou -q enroll --from-csv sheet.csv
   $ gensheet --talks --rows 40 --from 2025-09 --to 2026-02 --teachers 1 > talks.csv && liushou -q log-talk --from-csv talks.csv
   $ rm sheet.csv talks.csv && git add -A && git commit -qm records

@@ -2,10 +2,11 @@ check reports every problem in every file, each with its file and line, and exit
 
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
   $ liushou -q staff add --id T001 --name 张老师 --role head_teacher --grade 3 --class 2
+  T001
   $ gensheet --rows 4 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv && rm sheet.csv
   $ liushou check
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 6 files: 0 errors, 0 warnings
+  已检查 6 个文件：0 个错误，0 个警告
 
 Four kinds of trouble: not YAML, a bad guardian phone, a wrong id-number check digit and a
 pairing with an unknown teacher.
@@ -15,12 +16,12 @@ pairing with an unknown teacher.
   $ sed -i 's/^id_number: "\(.................\)."$/id_number: "\10"/' children/2025-003.yaml
   $ printf 'pairing:\n  teacher: T999\n' >> children/2025-004.yaml
   $ liushou check
-  children/2025-001.yaml:4:1: error: not valid YAML: end of sequence flow not found
-  children/2025-002.yaml:30:10: error: guardian.phone: not a mobile (11 digits) or landline number with area code
-  children/2025-003.yaml:6:12: error: id_number: the check digit is wrong (GB 11643): a digit was mistyped
-  children/2025-004.yaml:36:12: error: pairing.teacher: teacher T999 is not in staff.yaml
+  children/2025-001.yaml:4:1: 错误：不是有效的 YAML：列表缺少结尾的 ]
+  children/2025-002.yaml:30:10: 错误：监护人电话：不是手机号（11 位）或带区号的固定电话
+  children/2025-003.yaml:6:12: 错误：身份证号：身份证号校验位不对（GB 11643），有数字输错了
+  children/2025-004.yaml:36:12: 错误：pairing.teacher：教师 T999 不在教师名单（staff.yaml）中
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 6 files: 4 errors, 0 warnings
+  已检查 6 个文件：4 个错误，0 个警告
   [1]
 
 Other findings: an id that differs from the file name, a duplicate child, a comment, a stray
@@ -32,15 +33,15 @@ file, incomplete files (as warnings with --allow-incomplete) and an unknown sche
   $ printf 'schema: 3\nid: X1\n' > children/X1.yaml
   $ printf 'schema: 1\nid: X2\nname: 空\n' > children/X2.yaml
   $ liushou check --allow-incomplete -q
-  children/2025-001.yaml:4:1: error: not valid YAML: end of sequence flow not found
-  children/2025-002.yaml:30:10: error: guardian.phone: not a mobile (11 digits) or landline number with area code
-  children/2025-003.yaml:6:12: error: id_number: the check digit is wrong (GB 11643): a digit was mistyped
-  children/2025-004.yaml:36:12: error: pairing.teacher: teacher T999 is not in staff.yaml
-  children/2025-004.yaml:37:1: warning: comments are dropped when liushou rewrites this file; keep notes in a field such as notes
-  children/2025-009.yaml:2:5: error: id: the file says id 2025-002 but is named 2025-009.yaml
-  children/2025-009.yaml:3:7: warning: name: the same name and birth date as children/2025-002.yaml; if this is one child, keep one file; if two, give each its 身份证号
-  children/2025-009.yaml:30:10: error: guardian.phone: not a mobile (11 digits) or landline number with area code
-  children/X1.yaml:1:9: error: schema: schema version 3 is not known to this liushou (it reads versions 1 to 2)
-  children/X2.yaml:1:1: warning: incomplete file (建档), missing: gender, birth_date, grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
-  children/notes.txt:1:1: warning: not a child file (children/<id>.yaml, id of letters, digits, . _ -); liushou ignores it
+  children/2025-001.yaml:4:1: 错误：不是有效的 YAML：列表缺少结尾的 ]
+  children/2025-002.yaml:30:10: 错误：监护人电话：不是手机号（11 位）或带区号的固定电话
+  children/2025-003.yaml:6:12: 错误：身份证号：身份证号校验位不对（GB 11643），有数字输错了
+  children/2025-004.yaml:36:12: 错误：pairing.teacher：教师 T999 不在教师名单（staff.yaml）中
+  children/2025-004.yaml:37:1: 警告：liushou 改写这个文件时会丢掉注释；备注请写在 notes 等字段里
+  children/2025-009.yaml:2:5: 错误：学号：文件中的学号是 2025-002，文件名却是 2025-009.yaml
+  children/2025-009.yaml:3:7: 警告：姓名：与 children/2025-002.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
+  children/2025-009.yaml:30:10: 错误：监护人电话：不是手机号（11 位）或带区号的固定电话
+  children/X1.yaml:1:9: 错误：schema：这个版本的 liushou 不认识档案格式版本 3（只能读 1 到 2 版）
+  children/X2.yaml:1:1: 警告：档案不完整（建档），缺：性别、出生日期、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  children/notes.txt:1:1: 警告：不是儿童档案文件（应为 children/<学号>.yaml，学号由字母、数字和 . _ - 组成）；liushou 不读它
   [1]

@@ -25,6 +25,10 @@ enrolled 2024-09-01, talks 2026-03-10 and 2026-04-10, no call.
   $ t() { local id=$1 kind=$2; shift 2; for d in "$@"; do liushou -q log-talk $id --by T001 --date $d --kind $kind --summary 记录; done; }
   $ liushou -q init 孙桥小学 --school 孙桥小学 --county 京山县 --year 2025-2026 && cd 孙桥小学
   $ liushou -q staff add --name 张老师 && for i in 1 2 3; do f A$i 2025-09-01; done
+  T001
+  A1
+  A2
+  A3
   $ t A1 talk 2026-03-10 2026-04-08; t A1 home_visit 2026-02-25; t A1 family_call 2026-04-12
   $ t A2 talk 2026-03-11; t A3 talk 2026-03-12 2026-04-09; t A3 home_visit 2026-03-15; t A3 family_call 2026-04-13
   $ git add -A && git commit -qm 孙桥 && cd ..
@@ -32,18 +36,23 @@ enrolled 2024-09-01, talks 2026-03-10 and 2026-04-10, no call.
   $ sed -i 's/第一学期/秋季学期/; s/to: 2026-01-31/to: 2026-02-28/; s/第二学期/春季学期/; s/from: 2026-02-01/from: 2026-03-01/;
   >   s/to: 2026-07-31/to: 2026-07-15/; /family_calls_from/d; s/talks_per_month: 1/talks_per_month: 2/' liushou.yaml
   $ liushou -q staff add --name 李老师 && f B1 2025-09-01 && f B2 2025-09-01
+  T001
+  B1
+  B2
   $ t B1 talk 2026-03-05 2026-03-20 2026-04-06 2026-04-21; t B1 home_visit 2026-02-25; t B1 family_call 2026-03-07 2026-04-07
   $ t B2 talk 2026-03-06 2026-04-07 2026-04-22; t B2 home_visit 2026-03-18; t B2 family_call 2026-03-08 2026-04-08
   $ git add -A && git commit -qm 杨集 && git tag v1 && mkdir ../repos && git clone -q --bare . ../repos/杨集小学.git
   $ t B2 talk 2026-03-25 && git commit -qam "B2 三月第二次谈心" && git push -q ../repos/杨集小学.git HEAD:master && cd ..
   $ liushou -q init 钱场小学 --school 钱场小学 --county 钟祥市 --year 2024-2025 --no-git && cd 钱场小学
   $ liushou -q staff add --name 王老师 && f C1 2024-09-01 && t C1 talk 2026-03-10 2026-04-10 && cd ..
+  T001
+  C1
 
 The manifest: `county init` writes a path for a tree and a repository at its branch; people
 edit the ref to the tag the school sent.
 
   $ liushou county init county.yaml --county-name 京山县 --school 杨集小学/../repos/杨集小学.git --school 孙桥小学 --school 钱场小学
-  wrote county.yaml (3 schools)
+  已写入 county.yaml（3 所学校）
   $ sed -i 's/ref: master/ref: v1/' county.yaml && cat county.yaml
   county: 京山县
   schools:
@@ -55,7 +64,7 @@ edit the ref to the tag the school sent.
 A term over schools of two school years means nothing: refused, naming them.
 
   $ liushou report summary --county county.yaml --term 第二学期
-  liushou: the trees are of different school years (杨集小学 2025-2026, 孙桥小学 2025-2026, 钱场小学 2024-2025); give the period as dates with --from and --to
+  liushou：各学校的学年不同（杨集小学 2025-2026, 孙桥小学 2025-2026, 钱场小学 2024-2025）；请用 --from 和 --to 给出统计期间
   [2]
 
 **B and A over 第二学期.** The term is looked up in the first school that has the name (A:
@@ -263,7 +272,7 @@ own: `schedule` wants one tree):
   杨集小学,2026-04-07,B1,学生B1,三年级1班,亲情电话,李老师,记录,,
   杨集小学,2026-04-07,B2,学生B2,三年级1班,谈心,李老师,记录,,
   $ liushou schedule --county county.yaml
-  liushou: --county is for report, list and county status; give --root DIR
+  liushou：--county 只用于 report、list 和 county status，请用 --root 目录
   [2]
 
 Paths in the manifest may be absolute too (Boost's `/` would have appended them to the
@@ -279,16 +288,16 @@ files is named with their count.
 
   $ cp county.yaml four.yaml && printf '  - git: repos/石龙小学.git\n  - git: repos/杨集小学.git\n    ref: v9\n' >> four.yaml
   $ liushou report summary --county four.yaml --from 2026-03-01 --to 2026-04-30 > /dev/null
-  liushou: four.yaml:7: school repos/石龙小学.git (ref HEAD): repos/石龙小学.git: no such directory (--skip-missing leaves it out and names it)
+  liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录（加 --skip-missing 可略过它并注明）
   [3]
   $ echo 'guardian: [' > 孙桥小学/children/A9.yaml
   $ liushou report summary --county four.yaml --from 2026-03-01 --to 2026-04-30 --skip-missing | grep '^- 数据来源：孙桥\|^- 未计入' | sed 's/git [0-9a-f]\{12\}/git …/'
-  liushou: four.yaml:7: school repos/石龙小学.git (ref HEAD): repos/石龙小学.git: no such directory; skipped
-  liushou: four.yaml:8: school repos/杨集小学.git (ref v9): repos/杨集小学.git: no commit v9 (no such branch, tag or commit); skipped
-  孙桥小学/children/A9.yaml: skipped, it cannot be read (run liushou check)
+  liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录；已略过
+  liushou：four.yaml:8：学校 repos/杨集小学.git（ref v9）：repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交）；已略过
+  孙桥小学/children/A9.yaml：无法读取，已略过（请运行 liushou check）
   - 数据来源：孙桥小学（京山县，2025-2026），git … + 未提交的修改；文件中有 1 个错误（liushou check 列出）
-  - 未计入（找不到）：repos/石龙小学.git (ref HEAD)（repos/石龙小学.git: no such directory）
-  - 未计入（找不到）：repos/杨集小学.git (ref v9)（repos/杨集小学.git: no commit v9 (no such branch, tag or commit)）
+  - 未计入（找不到）：repos/石龙小学.git (ref HEAD)（repos/石龙小学.git：没有这个目录）
+  - 未计入（找不到）：repos/杨集小学.git (ref v9)（repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交））
   [1]
 
 **`county status`**: one line per school: the last commit, children, errors (孙桥小学's broken
@@ -314,13 +323,13 @@ file), days since the last commit.
 the repository's own directory, so a second run serves every child from it.
 
   $ liushou --root repos/杨集小学.git --rev v1 log-talk B1 --by T001 --summary 不行
-  liushou: --rev v1: a commit is read, never written; run the command without --rev
+  liushou：--rev v1：提交只能读取，不能写入，请去掉 --rev 再运行
   [2]
   $ liushou --root 杨集小学 --rev v1 check --staged
-  liushou: --staged checks git's index, --rev a commit: give one of them
+  liushou：--staged 检查 git 暂存区，--rev 检查某个提交，只能给一个
   [2]
   $ liushou --root 杨集小学 --rev v1 check --allow-incomplete | tail -1
-  checked 4 files: 0 errors, 0 warnings
+  已检查 4 个文件：0 个错误，0 个警告
   $ ls repos/杨集小学.git/liushou
   children.bin
   listing
@@ -330,8 +339,8 @@ the repository's own directory, so a second run serves every child from it.
 A bad manifest is named by file, line and field:
 
   $ printf 'county: 京山县\nschools:\n  - path: a\n    git: b\n  - ref: v1\n' > bad.yaml && liushou report summary --county bad.yaml
-  bad.yaml:3:5: error: schools[0]: give a tree's path: or a repository's git:, one of them
-  bad.yaml:5:5: error: schools[1]: give a tree's path: or a repository's git:, one of them
-  bad.yaml:5:10: error: schools[1].ref: ref: goes with git: (a path is read as it is on disk)
-  liushou: bad.yaml: fix the manifest first; nothing was reported
+  bad.yaml:3:5: 错误：schools[0]：请给出档案目录（path:）或仓库（git:），两者选一
+  bad.yaml:5:5: 错误：schools[1]：请给出档案目录（path:）或仓库（git:），两者选一
+  bad.yaml:5:10: 错误：schools[1].ref：ref: 须与 git: 一起使用（path: 按磁盘上的样子读取）
+  liushou：bad.yaml：请先改正学校清单，未生成报告
   [1]

@@ -11,8 +11,20 @@ the sum of the three.
   >   liushou --root s$s -q log-talk --from-csv talks$s.csv
   >   liushou --root s$s -q pair --suggest --apply > /dev/null
   > done
+  T001
+  T002
+  T003
+  T004
+  T001
+  T002
+  T003
+  T004
+  T001
+  T002
+  T003
+  T004
   $ liushou --root s2 -q enroll 2025-003 --status dropped_out --on 2026-03-10
-  liushou enroll: warning: 3 entries of 2025-003 now fall outside the child's enrolment; they count nowhere and check reports them
+  liushou enroll：警告：3 条记录（2025-003）现在落在在读期间之外，不计入任何统计，check 会报告它们
   $ liushou --root s3 -q enroll 2025-004 --guardian-age ""
   $ for s in 1 2 3; do liushou --root s$s report summary --format json; done | jq -s '[.[].total.rates | to_entries[] | {key, num: .value.num, den: .value.den}] | group_by(.key) | map({(.[0].key): [(map(.num) | add), (map(.den) | add)]}) | add' -c > sum.json
   $ liushou --root s1 --root s2 --root s3 report summary --format json | jq -c '.total.rates | map_values([.num, .den])' > county.json

@@ -3,6 +3,7 @@ every file still parses, every write that reported success is present, and the n
 neither locked out nor confused by temporary files.
 
   $ bash $TESTDIR/../tools/crash-writers.sh tree 200
+  T001
   at least 200 writers killed
   no writer failed other than by the kill
   check: every file parses

@@ -3,16 +3,16 @@ follow-ups left open since December.
 
   $ cp -r "$EXAMPLES/school" school && cd school
   $ liushou check
-  children/2025-004.yaml:1:1: error: incomplete file (建档), missing: guardian.phone, guardian.age
-  children/2025-011.yaml:1:1: error: incomplete file (建档), missing: home_address
-  children/2025-011.yaml:43:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
-  children/2025-013.yaml:42:16: warning: talks[0].follow_up: open for 84 days (since 2025-12-21)
-  children/2025-018.yaml:47:16: warning: talks[0].follow_up: open for 89 days (since 2025-12-16)
-  children/2025-023.yaml:1:1: error: incomplete file (建档), missing: parents[0].work_place
-  children/2025-024.yaml:44:16: warning: talks[0].follow_up: open for 88 days (since 2025-12-17)
-  children/2025-025.yaml:44:16: warning: talks[0].follow_up: open for 101 days (since 2025-12-04)
+  children/2025-004.yaml:1:1: 错误：档案不完整（建档），缺：监护人电话、监护人年龄
+  children/2025-011.yaml:1:1: 错误：档案不完整（建档），缺：家庭住址
+  children/2025-011.yaml:43:16: 警告：talks[0].follow_up：已 84 天未关闭（自 2025-12-21 起）
+  children/2025-013.yaml:42:16: 警告：talks[0].follow_up：已 84 天未关闭（自 2025-12-21 起）
+  children/2025-018.yaml:47:16: 警告：talks[0].follow_up：已 89 天未关闭（自 2025-12-16 起）
+  children/2025-023.yaml:1:1: 错误：档案不完整（建档），缺：parents[0].work_place
+  children/2025-024.yaml:44:16: 警告：talks[0].follow_up：已 88 天未关闭（自 2025-12-17 起）
+  children/2025-025.yaml:44:16: 警告：talks[0].follow_up：已 101 天未关闭（自 2025-12-04 起）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 34 files: 3 errors, 5 warnings
+  已检查 34 个文件：3 个错误，5 个警告
   [1]
   $ liushou list --grade 3
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
@@ -36,22 +36,22 @@ re-importing it names those children, and nothing else differs.
 
   $ cp "$EXAMPLES"/sheets/register*.csv .
   $ liushou enroll --from-csv register.csv --dry-run
-  register.csv:5:1: error: row 5: child 2025-004 already exists and this row changes guardian_phone, guardian_age; import with --update to change it
-  register.csv:12:1: error: row 12: child 2025-011 already exists and this row changes home_address; import with --update to change it
-  register.csv:24:1: error: row 24: child 2025-023 already exists and this row changes father_work_place, mother_work_place; import with --update to change it
-  register.csv: 3 problems; nothing was imported
+  register.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
+  register.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
+  register.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
+  register.csv：3 处问题，未导入任何内容
   [1]
   $ liushou enroll --from-csv register-gb18030.csv --dry-run
-  register-gb18030.csv:5:1: error: row 5: child 2025-004 already exists and this row changes guardian_phone, guardian_age; import with --update to change it
-  register-gb18030.csv:12:1: error: row 12: child 2025-011 already exists and this row changes home_address; import with --update to change it
-  register-gb18030.csv:24:1: error: row 24: child 2025-023 already exists and this row changes father_work_place, mother_work_place; import with --update to change it
-  register-gb18030.csv: 3 problems; nothing was imported
+  register-gb18030.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
+  register-gb18030.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
+  register-gb18030.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
+  register-gb18030.csv：3 处问题，未导入任何内容
   [1]
   $ liushou enroll --from-csv register-gb18030.csv --update --dry-run
-  would update 2025-004 (row 5): guardian_phone, guardian_age
-  would update 2025-011 (row 12): home_address
-  would update 2025-023 (row 24): father_work_place, mother_work_place
-  dry run, nothing written: register-gb18030.csv (30 rows, gb18030): 0 added, 3 updated, 27 unchanged
+  将修改 2025-004（第 5 行）：监护人电话、监护人年龄
+  将修改 2025-011（第 12 行）：家庭住址
+  将修改 2025-023（第 24 行）：父亲务工地址、母亲务工地址
+  试运行，未写入：register-gb18030.csv（30 行，gb18030）：将新增 0，将修改 3，未变 27
 
 Pairings, help plans and a month of talks are in the sample too.
 
@@ -91,9 +91,9 @@ Pairings, help plans and a month of talks are in the sample too.
       summary: 和同学闹了矛盾，已调解
       mood: low
   $ liushou log-talk --from-csv register.csv 2>&1 | sed -n 1,3p
-  register.csv:1:1: error: header: the sheet has no 日期 (date) column
-  register.csv:1:1: error: header: the sheet has no 教师 (teacher) column
-  register.csv:1:1: error: header: the sheet has no 内容 (summary) column
+  register.csv:1:1: 错误：表头：表格中没有日期列
+  register.csv:1:1: 错误：表头：表格中没有教师列
+  register.csv:1:1: 错误：表头：表格中没有内容列
   [1]
 
 The March checklist of the sample school (the README shows it).

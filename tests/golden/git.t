@@ -8,14 +8,15 @@ liushou in git: --commit, the pre-commit hook, and two clones merging record by 
   liushou.yaml merge=liushou
   liushou merge-file %O %A %B %P
   $ liushou --commit staff add --name 张老师 && liushou -q --commit staff add --name 李老师 && git log --format=%s
-  added T001 张老师
-  committed f7c8a22 (1 file)
+  已添加 T001 张老师
+  已提交 f7c8a22（1 个文件）
+  T002
   staff add T002
   staff add T001
   init
   $ liushou --commit enroll 2025-001 --name 徐紫涵 --gender 女 --birth-date 2016-05-04 --grade 4 --class 2 --enrolled-on 2022-09-01 --left-behind 双亲外出 --guardian-phone 13800000001 --home-address 石龙村1组1号 --notes 家中困难
-  added 2025-001 徐紫涵
-  committed b948612 (1 file)
+  已添加 2025-001 徐紫涵
+  已提交 b948612（1 个文件）
 
 Commit messages carry ids, dates and the action, never a name, a phone number, an address or
 a note; each commit holds exactly the files the command wrote.
@@ -24,7 +25,7 @@ a note; each commit holds exactly the files the command wrote.
   $ liushou -q --commit enroll 2025-001 --grade 5 --guardian-phone 13800000002
   $ gensheet --rows 3 --ids --enrolled-on 2025-09-01 | sed 1,2d > sheet.csv; (gensheet --rows 3 --ids --enrolled-on 2025-09-01 | head -1; cat sheet.csv) > more.csv && liushou -q --commit enroll --from-csv more.csv
   $ git log --format='%s%n%b' | grep -v '^$'
-  enroll --from-csv: 2 added, 0 updated: 2 children
+  enroll --from: 2 added, 0 updated: 2 children
   2025-002
   2025-003
   enroll 2025-001 grade, guardian_phone
@@ -43,24 +44,24 @@ git_commit: true in liushou.yaml does the same without the flag; no repository i
 after the write.
 
   $ sed -i 's/^school_year: .*/&\ngit_commit: true/' liushou.yaml && git commit -qam "commit by default" && liushou check -q --allow-incomplete
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health, guardian.age
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况、监护人年龄
   $ liushou -q log-talk 2025-001 --date 2026-03-11 --by T002 --summary 家访 --kind home_visit && git log -1 --format=%s
   log-talk 2025-001 2026-03-11 home_visit
   $ cd .. && liushou init --no-git loose --school 孙桥镇中心小学 -q && liushou --root loose --commit staff add --name 王老师; echo "exit $?"; grep -c 王老师 loose/staff.yaml
-  added T001 王老师
-  liushou: loose: --commit: the tree is not in a git repository (the files were written; run git init)
-  exit 3
+  已添加 T001 王老师
+  liushou：loose：--commit：档案目录不在 git 仓库中（文件已写入；请运行 git init）
+  exit 4
   1
 
 The pre-commit hook runs check on what is staged: a broken record cannot be committed.
 
   $ git clone -q origin a && git clone -q origin b && cd a && liushou init --hooks
-  merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml merge=liushou)
-  pre-commit hook: liushou check --staged
-  pre-merge-commit hook: liushou check --staged
+  合并驱动：.git/config 中的 merge.liushou（children/*.yaml 和 liushou.yaml merge=liushou）
+  pre-commit 钩子：liushou check --staged
+  pre-merge-commit hook：liushou check --staged
   $ sed -i 's/^grade: 5/grade: 9/' children/2025-001.yaml && git commit -qam broken; echo "exit $?"
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health, guardian.age
-  children/2025-001.yaml:6:8: error: grade: grade 9 is not a primary school grade (1-6)
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  children/2025-001.yaml:6:8: 错误：年级：9 年级不是小学年级（1-6）
   exit 1
   $ git checkout -q children && git status --porcelain
 
@@ -72,11 +73,11 @@ merge keeps both talks in date order and both changes, and check is clean.
   enroll 2025-001 guardian_age
   $ cd ../a && git pull -q --no-rebase ../b master && git log --format=%s -1 && liushou check --allow-incomplete && grep -E '^  - date|^    summary|^health|^  age' children/2025-001.yaml
   Auto-merging children/2025-001.yaml
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
   Merge branch 'master' of ../b
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 5 files: 0 errors, 1 warning
+  已检查 5 个文件：0 个错误，1 个警告
   health: 一般
     age: 70
     - date: 2026-03-06
@@ -94,7 +95,7 @@ check names it until someone chooses.
 
   $ cd ../b && git pull -q --no-rebase ../a master && liushou -q enroll 2025-001 --guardian-phone 13900000009
   $ cd ../a && liushou -q enroll 2025-001 --guardian-phone 13700000007 && git pull -q --no-rebase ../b master; echo "exit $?"; git status --porcelain
-  liushou merge-file: guardian.phone: changed differently on both sides; choose between the <<<<<<< ours and >>>>>>> theirs lines
+  liushou merge-file：监护人电话：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   Auto-merging children/2025-001.yaml
   CONFLICT (content): Merge conflict in children/2025-001.yaml
   Automatic merge failed; fix conflicts and then commit the result.
@@ -106,11 +107,11 @@ check names it until someone chooses.
   16-=======
   17-  phone: "13900000009"
   18->>>>>>> theirs
-  children/2025-001.yaml:14:1: error: an unresolved merge conflict: keep one side's lines and delete the <<<<<<<, ======= and >>>>>>> lines
+  children/2025-001.yaml:14:1: 错误：有未解决的合并冲突：请保留其中一方的内容，删去 <<<<<<<、======= 和 >>>>>>> 这几行
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 5 files: 1 error, 0 warnings
+  已检查 5 个文件：1 个错误，0 个警告
   [1]
   $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' children/2025-001.yaml && liushou check --allow-incomplete -q && git commit -qam merged && grep 'phone' children/2025-001.yaml
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
-  children/2025-001.yaml:1:1: warning: incomplete file (建档), missing: parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.address, guardian.occupation, guardian.health
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
+  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
     phone: "13900000009"

@@ -1,10 +1,10 @@
 init creates the tree: school file with the seed's plan, staff list, children/ and git files.
 
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026
-  Created the records tree of 孙桥镇中心小学 (2025-2026) in school (a new git repository)
-  merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml merge=liushou)
-  Next: liushou staff add --name NAME --role head_teacher --grade G --class C
-        liushou enroll --from-csv SHEET.csv
+  已在 school 建立孙桥镇中心小学（2025-2026 学年）的档案目录（新的 git 仓库）
+  合并驱动：.git/config 中的 merge.liushou（children/*.yaml 和 liushou.yaml merge=liushou）
+  下一步：liushou staff add --name 姓名 --role head_teacher --grade 年级 --class 班
+        liushou enroll --from 花名册.xlsx
   $ find school -path school/.git -prune -o -print | sort
   school
   school/.gitattributes
@@ -95,16 +95,16 @@ Without --year, the school year is the one today falls in (LIUSHOU_TODAY=2026-03
 A tree is never initialised twice, and bad years are refused.
 
   $ liushou init school --school 别的小学
-  liushou: school/liushou.yaml: already a liushou tree (liushou.yaml exists)
+  liushou：school/liushou.yaml：已是 liushou 档案目录（liushou.yaml 已存在）
   [2]
   $ liushou init y --school 某小学 --year 2025-2027
-  liushou: --year 2025-2027: write the school year as 2025-2026
+  liushou：--year 2025-2027：学年请写作 2025-2026
   [2]
   $ test -e y/liushou.yaml || echo "nothing written"
   nothing written
   $ liushou init z
-  liushou: --school is required: liushou init DIR --school NAME
+  liushou：缺少 --school：liushou init 目录 --school 学校名
   [2]
   $ liushou list
-  liushou: not inside a liushou tree (no liushou.yaml here or above); use --root DIR, set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME
+  liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
   [2]

@@ -43,11 +43,11 @@ list shows children as a table, JSON or CSV, filtered.
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
   2025-004  王俊杰  女    1     1     双亲外出            在读  完整
   $ liushou list --status gone
-  liushou: --status gone: use all or one of enrolled | transferred | dropped_out | graduated | left | not_enrolled
+  liushou：--status gone：可用 all 或以下之一：enrolled | transferred | dropped_out | graduated | left | not_enrolled
   [2]
   $ liushou list --grade 9
-  --grade: Value 9 not in range 1 to 6
-  Run with --help for more information.
+  --grade：9 不在 1 到 6 之间
+  运行时加 --help 可查看用法。
   [2]
 
 One class syntax in every command (liushou(1), CLASSES): 3-2, 3年级2班, 三年级二班, 三年二班,
@@ -68,33 +68,35 @@ number where it had that meaning.
   3
   4
   $ liushou list --grade 5 --class 6-3
-  liushou: --grade 5 and --class 6-3 name different grades
+  liushou：--grade 5 与 --class 6-3 的年级不一致
   [2]
   $ liushou report class 七年级一班
-  liushou: class 七年级一班: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)
+  liushou：班级 七年级一班：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
   [2]
   $ liushou report class
-  liushou: which class? liushou report class 3-2
+  liushou：哪个班？例如 liushou report class 3-2
   [2]
   $ liushou -q staff add --name 班主任甲 --class '五(1)班' && liushou -q staff add --name 班主任乙 --grade 4 --class 2 && liushou staff list --format csv | tail -2
+  T001
+  T002
   T001,班主任甲,,5-1,
   T002,班主任乙,,4-2,
   $ liushou enroll 2025-002 --class '四（1）班' --on 2026-03-01 && grep -E '^(grade|class):' children/2025-002.yaml && liushou list --class 4-1 --format csv | cut -d, -f1
-  updated 2025-002: grade, class
+  已修改 2025-002：年级、班级
   grade: 4
   class: 1
   学号
   2025-002
   $ liushou enroll 2025-002 --grade 3 --class 4-1
-  liushou enroll: --grade 3 and --class 4-1 name different grades
-  liushou enroll: 2025-002 was not changed
+  liushou enroll：--grade 3 与 --class 4-1 的年级不一致
+  liushou enroll：2025-002 未作改动
   [1]
   $ liushou list --format csv -o 名单.csv && head -c 3 名单.csv | od -An -tx1 && tail -c +4 名单.csv | cmp - <(liushou list --format csv) && echo same
-  wrote 名单.csv
+  已写入 名单.csv
    ef bb bf
   same
   $ liushou list --format csv --encoding gb18030 | iconv -f gb18030 -t utf-8 | cmp - <(liushou list --format csv) && echo same
   same
   $ liushou list --encoding gb18030
-  liushou: --encoding is for CSV; it goes with --format csv
+  liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
   [2]

@@ -3,6 +3,8 @@ vanish (issue "Never lose, revert or fuse a record"), and shows that it no longe
 
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
   $ liushou -q staff add --name 张老师 --role teacher && liushou -q staff add --name 李老师 --role teacher
+  T001
+  T002
   $ gensheet --rows 3 --ids > reg.csv && liushou -q enroll --from-csv reg.csv
 
 1. The cache never reverts a hand edit. An edit in place that keeps the size, the inode and
@@ -19,19 +21,19 @@ a batch write decodes the file afresh instead of writing the cached record back.
   $ before=$(stat -c '%s %i %Y' $f); edit $f 'grade: 6' 'grade: 9'; [ "$before" = "$(stat -c '%s %i %Y' $f)" ] && echo same size, inode and mtime
   same size, inode and mtime
   $ liushou check -q --allow-incomplete
-  children/2025-001.yaml:8:8: error: grade: grade 9 is not a primary school grade (1-6)
+  children/2025-001.yaml:8:8: 错误：年级：9 年级不是小学年级（1-6）
   [1]
   $ edit $f 'grade: 9' 'grade: 5'; liushou list --grade 5 --format csv | cut -d, -f1-2
   学号,姓名
   2025-001,徐紫涵
   2025-002,赵若曦
   $ printf '学号,日期,类型,教师,内容\n2025-001,2026-03-02,谈心,T001,想家\n' > talks.csv && liushou log-talk --from-csv talks.csv
-  talks.csv (1 row, utf-8): 1 logged for 1 child, 0 already there
+  talks.csv（1 行，utf-8）：为 1 名儿童登记 1 条，已有 0 条
   $ grep -c '^grade: 5' $f
   1
   $ edit $f 'grade: 5' 'grade: 4'; printf '学号,健康状况\n2025-001,较差\n' > reg2.csv
   $ liushou enroll --from-csv reg2.csv --update
-  reg2.csv (1 row, utf-8): 0 added, 1 updated, 0 unchanged
+  reg2.csv（1 行，utf-8）：新增 0，修改 1，未变 0
   $ grep -E '^(grade|health):' $f
   grade: 4
   health: 较差
@@ -65,14 +67,14 @@ look alike are someone's, and stay.
 refused, naming what differs, and --amend changes the logged one; in a sheet too.
 
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈 --mood 低落
-  logged 2025-003 2026-03-05 talk by T001
+  已登记 2025-003 2026-03-05 谈心（T001）
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈 --mood 低落
-  already logged 2025-003 2026-03-05 talk by T001
+  已有 2025-003 2026-03-05 谈心（T001）
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈 --mood 好 --follow-up 每周通话
-  liushou: 2025-003 already has this talk of 2026-03-05 by T001 with a different mood, follow_up; nothing was logged. To change the logged one, run the same command with --amend
+  liushou：2025-003 已有 2026-03-05 的这次谈心（T001），但情绪、跟进事项不同；未登记。如要修改已登记的记录，请加 --amend 再运行同样的命令
   [1]
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈，已好转 --mood 好 --follow-up 每周通话 --amend
-  amended 2025-003 2026-03-05 talk by T001
+  已修改 2025-003 2026-03-05 谈心（T001）
   $ grep -A4 'date: 2026-03-05' children/2025-003.yaml
     - date: 2026-03-05
       kind: talk
@@ -82,13 +84,13 @@ refused, naming what differs, and --amend changes the logged one; in a sheet too
   $ grep -c 'follow_up: 每周通话' children/2025-003.yaml
   1
   $ liushou log-talk 2025-003 --by T002 --date 2026-03-05 --summary x --amend
-  liushou: --amend: 2025-003 has no talk of 2026-03-05 by T002 to amend; nothing was changed
+  liushou：--amend：2025-003 没有 2026-03-05 的谈心（T002）可修改；未作任何改动
   [1]
   $ printf '学号,日期,类型,教师,内容,情绪\n2025-003,2026-03-05,谈心,T001,想念妈妈，已好转,低落\n2025-002,2026-03-06,谈心,T001,甲,好\n2025-002,2026-03-06,谈心,T001,甲,低落\n' > moods.csv
   $ liushou log-talk --from-csv moods.csv
-  moods.csv:2:5: error: row 2, 内容: the same talk (2026-03-05 talk by T001) is already logged with a different mood, follow_up; correct the row, or change the logged one with log-talk 2025-003 --amend
-  moods.csv:4:5: error: row 4, 内容: the same talk (2026-03-06 talk by T001) is on row 3 with a different mood; correct the row, or change the logged one with log-talk 2025-002 --amend
-  moods.csv: 2 problems; nothing was logged
+  moods.csv:2:5: 错误：第 2 行，内容：同一次谈心（2026-03-05 谈心，T001）已登记，但情绪、跟进事项不同；请改正这一行，或用 log-talk 2025-003 --amend 修改已登记的记录
+  moods.csv:4:5: 错误：第 4 行，内容：同一次谈心（2026-03-06 谈心，T001）在第 3 行也有，但情绪不同；请改正这一行，或用 log-talk 2025-002 --amend 修改已登记的记录
+  moods.csv：2 处问题，未登记任何记录
   [1]
 
 7. The same child twice. A row with another 学号 but an existing child's name and birth date
@@ -99,22 +101,23 @@ counted.
 
   $ head -1 reg.csv > same.csv && sed -n 2p reg.csv | sed 's/^2025-001,/2025-1,/' >> same.csv
   $ liushou enroll --from-csv same.csv --dry-run 2>&1 | cut -c1-120
-  same.csv:2:1: warning: row 2, 学号: 徐紫涵, born 2014-08-23, is also children/2025-001.yaml (id 2025-001); this row
-  would add 2025-1 徐紫涵 (row 2)
-  dry run, nothing written: same.csv (1 row, utf-8): 1 added, 0 updated, 0 unchanged
+  same.csv:2:1: 警告：第 2 行，学号：徐紫涵（2014-08-23 出生）也在 children/2025-001.yaml（学号 2025-
+  将新增 2025-1 徐紫涵（第 2 行）
+  试运行，未写入：same.csv（1 行，utf-8）：将新增 1，将修改 0，未变 0
   $ liushou enroll --from-csv same.csv --namesakes --dry-run
-  would add 2025-1 徐紫涵 (row 2)
-  dry run, nothing written: same.csv (1 row, utf-8): 1 added, 0 updated, 0 unchanged
+  将新增 2025-1 徐紫涵（第 2 行）
+  试运行，未写入：same.csv（1 行，utf-8）：将新增 1，将修改 0，未变 0
   $ printf '姓名,出生日期,性别\nLu\xcc\x88 Xin,2016-05-01,女\n' > nfd.csv && printf '姓名,出生日期,性别\nL\xc3\xbc Xin,2016-05-01,女\n' > nfc.csv
   $ liushou enroll --from-csv nfd.csv && liushou enroll --from-csv nfc.csv && liushou -q enroll --name $'Lu\xcc\x88 Yu' --birth-date 2016-06-01
-  nfd.csv (1 row, utf-8): 1 added, 0 updated, 0 unchanged
-  nfc.csv (1 row, utf-8): 0 added, 0 updated, 1 unchanged
+  nfd.csv（1 行，utf-8）：新增 1，修改 0，未变 0
+  nfc.csv（1 行，utf-8）：新增 0，修改 0，未变 1
+  2025-005
   $ cat children/*.yaml | grep -c $'^name: L\xc3\xbc '; cat children/*.yaml | grep -c $'u\xcc\x88'
   2
   0
   [1]
   $ cp children/2025-001.yaml children/2025-001.old.yaml && liushou list --format csv | cut -d, -f1
-  children/2025-001.old.yaml: skipped, it says id 2025-001 but is named 2025-001.old.yaml (a copy? run liushou check)
+  children/2025-001.old.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-001.old.yaml（是副本吗？请运行 liushou check）
   学号
   2025-003
   2025-001
@@ -122,8 +125,8 @@ counted.
   2025-004
   2025-005
   $ liushou check -q --allow-incomplete 2>&1 | grep old
-  children/2025-001.old.yaml:2:5: error: id: the file says id 2025-001 but is named 2025-001.old.yaml
-  children/2025-001.old.yaml:3:7: warning: name: the same name and birth date as children/2025-001.yaml; if this is one child, keep one file; if two, give each its 身份证号
+  children/2025-001.old.yaml:2:5: 错误：学号：文件中的学号是 2025-001，文件名却是 2025-001.old.yaml
+  children/2025-001.old.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
   [1]
   $ rm children/2025-001.old.yaml
 
@@ -135,13 +138,13 @@ counted.
   6
   $ rm .liushou/cache/children.bin
   $ timeout 60 liushou enroll --from-csv /dev/zero
-  liushou: /dev/zero: more than the limit of 64 MiB; refused
+  liushou：/dev/zero：超过 64 MiB 的上限，拒绝读取
   [1]
   $ seq 1 100000 | sed 's/^/k/; s/$/: 1/' >> children/2025-004.yaml && wc -c < children/2025-004.yaml
   988989
   $ timeout 60 liushou check -q --allow-incomplete; echo "exit $?"
-  children/2025-004.yaml:1:1: warning: incomplete file (建档), missing: grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
-  children/2025-005.yaml:1:1: warning: incomplete file (建档), missing: gender, grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  children/2025-004.yaml:1:1: 警告：档案不完整（建档），缺：年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  children/2025-005.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   exit 0
   $ timeout 60 liushou -q log-talk 2025-004 --by T001 --date 2026-03-07 --summary 很多键 && grep -c '^k[0-9]*: 1$' children/2025-004.yaml
   100000
@@ -153,40 +156,40 @@ the file stays one that check and the next write accept.
   >   liushou log-talk 2025-003 --by T001 --date 2026-03-08 --summary "$v"; echo "exit $?"
   > done 2>&1 | sort | uniq -c
         8 exit 2
-        1 liushou: --summary's value holds the character U+0008, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+000B, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+000C, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+000D, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+001B, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+007F, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+0085, which no record may hold (a control or text-reordering character); remove it
-        1 liushou: --summary's value holds the character U+202E, which no record may hold (a control or text-reordering character); remove it
+        1 liushou：--summary 的值含有字符 U+0008，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+000B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+000C，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+000D，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+007F，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+0085，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+        1 liushou：--summary 的值含有字符 U+202E，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
   $ liushou enroll 2025-003 --home-address $'x\x1b[31m'; liushou staff add --name $'王\x1b'; liushou enroll --name $'\xe2\x80\xae王'
-  liushou: --home-address's value holds the character U+001B, which no record may hold (a control or text-reordering character); remove it
-  liushou: --name's value holds the character U+001B, which no record may hold (a control or text-reordering character); remove it
-  liushou: --name's value holds the character U+202E, which no record may hold (a control or text-reordering character); remove it
+  liushou：--home-address 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+  liushou：--name 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+  liushou：--name 的值含有字符 U+202E，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
   [2]
   $ printf '学号,日期,类型,教师,内容\n2025-003,2026-03-09,谈心,T001,"a\rb"\n' > cr.csv && liushou log-talk --from-csv cr.csv
-  cr.csv:2:1: error: row 2: a cell holds a carriage return (U+000D) that is not part of a line end; remove it
-  cr.csv: nothing was logged
+  cr.csv:2:1: 错误：第 2 行：单元格中有不属于换行的回车符（U+000D），请删去
+  cr.csv：未登记任何记录
   [1]
   $ printf '学号,日期,类型,教师,内容\n2025-003,2026-03-09,谈心,T001,a\xc2\x9bb\n' > c1.csv && liushou log-talk --from-csv c1.csv
-  c1.csv:2:1: error: the sheet holds the invisible character U+009B here, which can make text display as something else; remove it
-  c1.csv: nothing was logged
+  c1.csv:2:1: 错误：表格这里有看不见的字符 U+009B，会让文字显示成别的样子，请删去
+  c1.csv：未登记任何记录
   [1]
   $ liushou check -q --allow-incomplete
-  children/2025-004.yaml:1:1: warning: incomplete file (建档), missing: grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
-  children/2025-005.yaml:1:1: warning: incomplete file (建档), missing: gender, grade, class, home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  children/2025-004.yaml:1:1: 警告：档案不完整（建档），缺：年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  children/2025-005.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
 
 11. Messages that say what is wrong: a read-only tree, and a key typed with a full-width colon.
 
   $ sed -i 's/^health: /health：/' children/2025-003.yaml && liushou check -q --allow-incomplete 2>&1 | grep 2025-003
-  children/2025-003.yaml:14:7: error: health: the key is followed by a full-width colon (：); write an ASCII colon and a space: health: …
-  children/2025-003.yaml:15:13: error: not valid YAML: illegal map value
+  children/2025-003.yaml:14:7: 错误：健康状况：键后面是全角冒号（：）；请改为半角冒号加空格：健康状况: …
+  children/2025-003.yaml:15:13: 错误：不是有效的 YAML：键值写法不对
   [1]
   $ sed -i 's/^health：/health: /' children/2025-003.yaml
   $ chmod -R a-w . && chmod o+x .. ../.. && if [ "$(id -u)" = 0 ]; then chmod -R a+rX . && as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else as() { "$@"; }; fi
   $ as liushou log-talk 2025-003 --by T001 --date 2026-03-10 --summary 只读
-  liushou: .: the tree is read-only for this user; nothing was written
+  liushou：.：当前用户对档案目录只有读权限，未写入任何内容
   [3]
   $ chmod -R u+w .

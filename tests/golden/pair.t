@@ -2,9 +2,13 @@ pair records 结对帮扶: teacher, buddy and proxy parent over time, help plans
 
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 6 --class 3
+  T001
   $ liushou -q staff add --name 李老师 --role teacher
+  T002
   $ liushou -q staff add --name 王老师 --role teacher
+  T003
   $ liushou -q staff add --name 王老师 --role leader --force
+  T004
   $ gensheet --rows 6 --ids > sheet.csv && liushou -q enroll --from-csv sheet.csv
 
 A first pairing, then a re-pairing: the old one moves to history, ending the day before.
@@ -13,7 +17,7 @@ A first pairing, then a re-pairing: the old one moves to history, ending the day
   paired 2025-001 with T001 from 2025-09-01, buddy 2025-002
   $ cp children/2025-001.yaml before.yaml
   $ liushou pair 2025-001 --teacher 李老师 --since 2026-03-01
-  paired 2025-001 with T002 from 2026-03-01, buddy 2025-002 (before: T001 until 2026-02-28)
+  paired 2025-001 with T002 from 2026-03-01, buddy 2025-002 (before：T001 until 2026-02-28)
   $ diff before.yaml children/2025-001.yaml
   36c36
   <   teacher: T001
@@ -31,7 +35,7 @@ A first pairing, then a re-pairing: the old one moves to history, ending the day
   >       to: 2026-02-28
   [1]
   $ liushou pair 2025-001 --teacher T002 --since 2026-03-01
-  unchanged 2025-001
+  2025-001 未作改动
   $ liushou pair 2025-001 --buddy 赵小红 --since 2026-03-01
   paired 2025-001 with T002 from 2026-03-01, buddy 赵小红
   $ sed -n '/^pairing/,$p' children/2025-001.yaml
@@ -50,11 +54,11 @@ A first pairing, then a re-pairing: the old one moves to history, ending the day
 Help plans and progress notes; the same one twice is kept once.
 
   $ liushou pair 2025-001 --plan 数学每周两次辅导 --from 2026-03-01 --to 2026-06-30 --goal 期末数学及格
-  added a help plan for 2025-001 (2026-03-01 to 2026-06-30)
+  已为 2025-001 添加帮扶计划（2026-03-01 至 2026-06-30）
   $ liushou pair 2025-001 --plan 数学每周两次辅导 --from 2026-03-01 --to 2026-06-30 --goal 期末数学及格
-  unchanged 2025-001
+  2025-001 未作改动
   $ liushou pair 2025-001 --progress "单元测验 72 分，比上次提高 15 分" --subject 数学 --score 72 --date 2026-03-10
-  added progress for 2025-001 on 2026-03-10
+  已为 2025-001 添加 2026-03-10 的进步记录
   $ sed -n '/^  plan/,$p' children/2025-001.yaml
     plan:
       - from: 2026-03-01
@@ -70,51 +74,51 @@ Help plans and progress notes; the same one twice is kept once.
 Mistakes are refused and nothing is written.
 
   $ liushou pair 2025-003 --teacher T009
-  liushou pair: --teacher: no staff member T009 in staff.yaml (give a staff id or name)
-  liushou pair: 2025-003 was not changed
+  liushou pair：--teacher：教师名单（staff.yaml）中没有 T009（请给出教师编号或姓名）
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher 王老师
-  liushou pair: --teacher: 王老师 is the name of T003, T004; give the staff id
-  liushou pair: 2025-003 was not changed
+  liushou pair：--teacher：王老师 是 T003, T004 的名字；请给出教师编号
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-003
-  liushou pair: --buddy: 2025-003: a child cannot be their own buddy
-  liushou pair: 2025-003 was not changed
+  liushou pair：--buddy：2025-003：儿童不能做自己的学习帮手
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-404
-  liushou pair: --buddy: no child 2025-404 (give a child's id or a classmate's name)
-  liushou pair: 2025-003 was not changed
+  liushou pair：--buddy：没有儿童 2025-404（请给出儿童的学号或同学的姓名）
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-001 --teacher T001 --since 2026-01-01
-  liushou pair: --since: 2026-01-01 is before the current pairing began (2026-03-01)
-  liushou pair: 2025-001 was not changed
+  liushou pair：--since：2026-01-01 早于当前结对开始的日期（2026-03-01）
+  liushou pair：2025-001 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --since 2026-04-01
-  liushou: --since: 2026-04-01 is in the future
+  liushou：--since：2026-04-01 是将来的日期
   [1]
   $ liushou pair 2025-003 --plan 阅读 --from 2026-03-01
-  liushou: a help plan needs --from and --to
+  liushou：帮扶计划须给出 --from 和 --to
   [2]
   $ liushou pair 2025-003 --plan 阅读 --from 2026-06-01 --to 2026-03-01
-  liushou pair: --to: the plan ends before it starts
-  liushou pair: 2025-003 was not changed
+  liushou pair：--to：计划的结束日期早于开始日期
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --progress ""
-  liushou pair: --progress: say what progress was made
-  liushou pair: 2025-003 was not changed
+  liushou pair：--progress：请写明取得了什么进步
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --buddy 2025-001
-  liushou pair: --teacher: a pairing needs a teacher (--teacher)
-  liushou pair: 2025-003 was not changed
+  liushou pair：--teacher：结对须有帮扶教师（--teacher）
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003
-  liushou: say what to record: --teacher/--buddy/--proxy-parent, --plan or --progress (or use --unpaired, --load, --suggest)
+  liushou：请说明要记录什么：--teacher/--buddy/--proxy-parent、--plan 或 --progress（或用 --unpaired、--load、--suggest）
   [2]
   $ liushou pair ../x --teacher T001
-  liushou: the id "../x" must start with a letter or digit
+  liushou：学号“../x”须以字母或数字开头
   [2]
   $ liushou pair 2025-404 --teacher T001
-  liushou: no child 2025-404
+  liushou：没有儿童 2025-404
   [2]
   $ grep -c pairing children/2025-003.yaml
   0
@@ -162,7 +166,7 @@ teacher first, then whoever has fewest children), applied with --apply.
   $ liushou pair --unpaired -q
   学号  姓名  班级
   $ liushou pair 2025-001 --unpaired
-  liushou: --unpaired, --load and --suggest take no child id
+  liushou：--unpaired、--load 和 --suggest 不带学号
   [2]
 
 Several buddies (学习帮手 "一个以上"): --buddy again for each. A name is taken as a child's
@@ -170,6 +174,7 @@ when exactly one child has it (and stored as the id, so a rename follows it), el
 classmate's name as written; a name two children share is refused, and so is the child itself.
 
   $ liushou -q enroll --id 2025-007 --name 赵若曦 --gender 女 --birth-date 2016-02-03 --grade 4 --class 1 --enrolled-on 2025-09-01
+  2025-007
   $ liushou pair 2025-003 --teacher T003 --buddy 王俊杰 --buddy 2025-005 --buddy 陈小红 --since 2026-03-15
   paired 2025-003 with T003 from 2026-03-15, buddies 2025-004, 2025-005, 陈小红
   $ sed -n '/^pairing/,$p' children/2025-003.yaml
@@ -181,12 +186,12 @@ classmate's name as written; a name two children share is refused, and so is the
       - 陈小红
     since: 2026-03-15
   $ liushou pair 2025-003 --buddy 赵若曦
-  liushou pair: --buddy: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
-  liushou pair: 2025-003 was not changed
+  liushou pair：--buddy：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --buddy 2025-004 --buddy 晏静怡
-  liushou pair: --buddy: 晏静怡: a child cannot be their own buddy
-  liushou pair: 2025-003 was not changed
+  liushou pair：--buddy：晏静怡：儿童不能做自己的学习帮手
+  liushou pair：2025-003 未作改动
   [1]
 
 A new set from a later day moves the old one to history, as a new teacher does; the card and
@@ -194,7 +199,7 @@ the class roster show each buddy in the school by name.
 
   $ export LIUSHOU_TODAY=2026-04-10
   $ liushou pair 2025-003 --buddy 2025-004 --buddy 2025-007 --since 2026-03-20
-  paired 2025-003 with T003 from 2026-03-20, buddies 2025-004, 2025-007 (before: T003 until 2026-03-19)
+  paired 2025-003 with T003 from 2026-03-20, buddies 2025-004, 2025-007 (before：T003 until 2026-03-19)
   $ liushou report child 2025-003 | sed -n '/^## 结对帮扶/,/^## 学习帮扶计划/p'
   ## 结对帮扶
   
@@ -219,23 +224,23 @@ the class roster show each buddy in the school by name.
 A rename follows the buddy into every list, the history's too; check reads the lists.
 
   $ liushou rename 2025-004 2025-104
-  renamed 2025-004 to 2025-104 (1 buddy reference updated)
+  已把 2025-004 改为 2025-104（更新了 1 处学习帮手）
   $ grep -c '"2025-104"' children/2025-003.yaml
   2
   $ liushou check -q --allow-incomplete && echo clean
-  children/2025-007.yaml:1:1: warning: incomplete file (建档), missing: home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  children/2025-007.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   clean
   $ sed -i 's/- "2025-007"/- 晏静怡/' children/2025-003.yaml
   $ liushou check -q --allow-incomplete
-  children/2025-003.yaml:39:7: error: pairing.buddy[1]: a child cannot be their own buddy
-  children/2025-007.yaml:1:1: warning: incomplete file (建档), missing: home_address, parents (a parent with name, phone and work_place), guardian.relation, guardian.name, guardian.phone, guardian.address, guardian.occupation, guardian.health, guardian.age
+  children/2025-003.yaml:39:7: 错误：pairing.buddy[1]：儿童不能做自己的学习帮手
+  children/2025-007.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   [1]
 
 With --buddy "" the buddies end; a pairing then has none.
 
   $ sed -i 's/- 晏静怡/- "2025-007"/' children/2025-003.yaml
   $ liushou pair 2025-003 --buddy "" --since 2026-03-25
-  paired 2025-003 with T003 from 2026-03-25 (before: T003 until 2026-03-24)
+  paired 2025-003 with T003 from 2026-03-25 (before：T003 until 2026-03-24)
   $ sed -n '/^pairing/,/^  history/p' children/2025-003.yaml
   pairing:
     teacher: T003
@@ -247,29 +252,29 @@ children share lists them with class and id (exit 2); a Chinese word that is nob
 is no child.
 
   $ liushou log-talk 周明轩 --by 李老师 --summary 谈心 --date 2026-04-01
-  logged 2025-005 2026-04-01 talk by T002
+  已登记 2025-005 2026-04-01 谈心（T002）
   $ liushou log-talk 赵若曦 --by 李老师 --summary 谈心
-  liushou: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
   $ liushou log-talk 陈思雨 --by 李老师 --summary 谈心
-  liushou: no child 陈思雨 (no child has that name, and it is not an id)
+  liushou：没有儿童 陈思雨（没有儿童叫这个名字，它也不是学号）
   [2]
   $ liushou log-talk 周明轩 晏雨桐 --kind 座谈会 --by 李老师 --summary 家长会 --date 2026-04-02
-  logged 2026-04-02 meeting by T002 for 2 of 2 children: 2025-005 2025-006
+  已登记 2026-04-02 座谈会（T002），2 名儿童中的 2 名：2025-005 2025-006
   $ liushou report child 晏雨桐 | head -1 && liushou report child 赵若曦
   # 留守儿童档案卡：晏雨桐（2025-006）
-  liushou: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
   $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | cut -c1-40
   paired 2025-006 with T002 from 2026-04-0
   $ liushou enroll 晏雨桐 --health 体弱 && liushou rename 晏雨桐 2025-106
-  updated 2025-006: health
-  renamed 2025-006 to 2025-106
+  已修改 2025-006：健康状况
+  已把 2025-006 改为 2025-106
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,2025-106,赵若曦
-  liushou: --children: 赵若曦 is the name of 2 children: 2025-002 (5-3), 2025-007 (4-1); give the id
+  liushou：--children：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,晏雨桐,2025-007
-  recorded 2026-04-03-arts_sports-57f55473: 文体活动 跳绳比赛, 3 children
+  已记录 2026-04-03-arts_sports-57f55473：文体活动 跳绳比赛，3 名儿童
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 拔河 --children 陈思雨
-  liushou: --children 陈思雨: not a child's id or name, nor a class (3-2, 三(2)班), nor all
+  liushou：--children 陈思雨：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
   [2]

@@ -8,51 +8,57 @@ Four children: A, B and D in 3-2, C in 3-1 until it moves to 3-2 on 03-14; A is 
   $ export LIUSHOU_TODAY=2026-03-15
   $ liushou -q init school --school 孙桥小学 --year 2025-2026 && cd school
   $ liushou -q staff add --name 张老师 --role 班主任 --grade 3 --class 2
+  T001
   $ f() { liushou -q enroll --id $1 --name 学生$1 --gender 女 --birth-date 2017-05-01 --grade 3 --class $2 --enrolled-on ${3:-2025-09-01} "${@:4}"; }
   $ f A 2 2025-09-01 --key-child 是 --on 2025-09-01; f B 2; f C 1; f D 2; f E 2 2026-03-14
+  A
+  B
+  C
+  D
+  E
   $ liushou -q enroll C --class 2 --on 2026-03-14 && git add -A && git commit -qm 学生
 
 **A meeting of a class** is logged for every child enrolled in it on its day: on 03-12 that is A,
 B and D (C was still in 3-1, E not yet enrolled). Again, nothing changes.
 
   $ liushou --commit log-talk --class 3-2 --kind 家长会 --by 张老师 --date 2026-03-12 --summary 三（2）班家长会 | sed 's/committed [0-9a-f]*/committed …/'
-  logged 2026-03-12 meeting by T001 for 3 of 3 children: A B D
-  committed … (3 files)
+  已登记 2026-03-12 座谈会（T001），3 名儿童中的 3 名：A B D
+  已提交 de3b4d9（3 个文件）
   $ git log -1 --format=%s
   log-talk --class 3-2 2026-03-12 meeting: 3 children
   $ liushou log-talk --class 三年级2班 --kind meeting --by T001 --date 2026-03-12 --summary 三（2）班家长会
-  logged 2026-03-12 meeting by T001 for 0 of 3 children
+  已登记 2026-03-12 座谈会（T001），0 名儿童中的 3 名
 
 On 03-14 the class is A, B, C, D and E:
 
   $ liushou log-talk --class 3-2 --kind 座谈会 --by T001 --date 2026-03-14 --summary 座谈会
-  logged 2026-03-14 meeting by T001 for 5 of 5 children: A B C D E
+  已登记 2026-03-14 座谈会（T001），5 名儿童中的 5 名：A B C D E
 
 **All or none.** One child the entry does not fit (E was not enrolled on 03-13), or a child
 that does not exist, and nothing is logged for anyone:
 
   $ liushou log-talk A E --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
-  liushou log-talk: E: --date: 2026-03-13 is before the child enrolled (2026-03-14)
-  liushou log-talk: nothing was logged
+  liushou log-talk：E：--date：2026-03-13 早于该儿童入学（2026-03-14）
+  liushou log-talk：未登记任何记录
   [1]
   $ liushou log-talk A Z --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
-  liushou: no child Z
+  liushou：没有儿童 Z
   [2]
   $ grep -c 2026-03-13 children/A.yaml
   0
   [1]
   $ liushou log-talk --class 3-1 --kind meeting --by T001 --date 2026-03-15 --summary 座谈
-  liushou: --class 3-1: no child of 三年级1班 was enrolled on 2026-03-15
+  liushou：--class 3-1：三年级1班 在 2026-03-15 没有在读的儿童
   [1]
   $ liushou log-talk A --class 3-2 --close-follow-up --by T001 --summary x
-  liushou: --close-follow-up and --amend are for one child's entry; give one id
+  liushou：--close-follow-up 和 --amend 只用于一名儿童的记录，请只给一个学号
   [2]
 
 **心理辅导** (counselling, also typed 心理咨询) is an entry of its own; it does not stand for
 the month's talk. A twice, C once: 3 sessions, 2 children, 1 of them a key child.
 
   $ liushou log-talk A C --kind 心理辅导 --by T001 --date 2026-03-10 --summary 情绪疏导
-  logged 2026-03-10 counselling by T001 for 2 of 2 children: A C
+  已登记 2026-03-10 心理辅导（T001），2 名儿童中的 2 名：A C
   $ liushou -q log-talk A --kind 心理咨询 --by T001 --date 2026-03-11 --summary 再次疏导
   $ liushou report summary | grep -A1 '^心理辅导\|^| 谈心完成率'
   | 谈心完成率 | 0 | 5 | 0.0% |
@@ -79,8 +85,8 @@ plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 0
   2026-03  1     留守儿童信息更新              未完成
   2026-03  2     成立学校关爱留守儿童领导专班  未完成
   $ liushou --commit plan done 2026-03 1 --date 2026-03-10 --note 已更新5名儿童的档案 | sed 's/committed [0-9a-f]*/committed …/'
-  2026-03 task 1 done on 2026-03-10: 留守儿童信息更新
-  committed … (1 file)
+  2026-03 第 1 项已于 2026-03-10 完成：留守儿童信息更新
+  已提交 c4f8849（1 个文件）
   $ git log -1 --format=%s && sed -n '/^plan_done:/,/^events:/p' liushou.yaml
   plan done 2026-03 1
   plan_done:
@@ -90,7 +96,7 @@ plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 0
       note: 已更新5名儿童的档案
   events:
   $ liushou plan done 2026-03 1 --date 2026-03-10 --note 已更新5名儿童的档案
-  2026-03 task 1 already done on 2026-03-10: 留守儿童信息更新
+  2026-03 第 1 项已于 2026-03-10 完成过：留守儿童信息更新
   $ liushou schedule | sed -n '/^## 本月工作安排/,/^## 本月活动/p'
   ## 本月工作安排
   
@@ -148,23 +154,23 @@ What cannot be ticked is refused, naming why; `--undo` takes a tick off; `check`
 the plan does not have (a hand edit).
 
   $ liushou plan done 2026-03 3
-  liushou: plan done: the plan of 2026-03 has tasks 1 to 2
+  liushou：plan done：2026-03 的工作安排只有第 1 至 2 项
   [1]
   $ liushou plan done 2026-10 1
-  liushou: plan done: 2026-10 is not a month of the school year 2025-2026
+  liushou：plan done：2026-10 不在 2025-2026 学年内
   [1]
   $ liushou plan done 2026-01 1
-  liushou: plan done: the plan has no task for 2026-01
+  liushou：plan done：工作安排中没有 2026-01 的任务
   [1]
   $ liushou plan done 2026-03 1 --date 2026-03-20
-  liushou: --date: 2026-03-20 is in the future
+  liushou：--date：2026-03-20 是将来的日期
   [1]
   $ liushou plan done 2026-03 1 --undo && liushou plan done 2026-03 1 --undo
-  2026-03 task 1 not done: 留守儿童信息更新
-  liushou: plan done --undo: task 1 of 2026-03 is not ticked off
+  2026-03 第 1 项未完成：留守儿童信息更新
+  liushou：plan done --undo：第 1 项（2026-03）还没有打勾
   [1]
   $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep plan_done
-  liushou.yaml:42:11: error: plan_done[0].task: the plan of 2026-03 has no task 7
+  liushou.yaml:42:11: 错误：plan_done[0].task：2026-03 的工作安排中没有第 7 项
   [1]
 
 **The school, its leading group and its staff by command**, so that nobody edits liushou.yaml
@@ -172,8 +178,8 @@ or staff.yaml by hand. What a change leaves must pass check, or nothing is writt
 tick above still stands, so the first change is refused until the file is put right.
 
   $ liushou school set --county 京山县
-  liushou: plan_done[0].task: the plan of 2026-03 has no task 7
-  liushou: liushou.yaml would not pass check; nothing was written
+  liushou：plan_done[0].task：2026-03 的工作安排中没有第 7 项
+  liushou：liushou.yaml 通不过检查，未写入任何内容
   [1]
   $ sed -i 's/    task: 7/    task: 2/' liushou.yaml
   $ liushou school set --county 京山县 --talks-per-month 2 --months-without-talks 1,2,7,8,12
@@ -182,13 +188,13 @@ tick above still stands, so the first change is refused until the file is put ri
   现行规则：每月谈心 2 次、亲情电话 1 次（1、2、7、8、12 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   rules in force: talks 2 a month, family calls 1 a month (none in months 1, 2, 7, 8, 12; 第二学期: family calls from month 4); home visits 1 a term, guardian meetings 1 a term
   $ liushou school set --talks-per-month 40
-  liushou: --talks-per-month 40: give a number from 0 to 31
+  liushou：--talks-per-month 40：请给出 0 到 31 的数字
   [2]
   $ liushou school set --language fr
-  liushou: --language fr: zh or en
+  liushou：--language fr：只能是 zh 或 en
   [2]
   $ liushou school set
-  liushou: nothing to change: give --name, --county, --language or a rule
+  liushou：没有要改的内容：请给出 --name, --county, --language or a rule
   [2]
   $ liushou school set --talks-per-month 1 --months-without-talks 1,2,7,8 --county "" -q
   $ liushou group add --role 组长 --name 喻校长 && liushou group add --role 副组长 --name 杨副校长 && liushou group add --role member --name 张老师
@@ -196,17 +202,17 @@ tick above still stands, so the first change is refused until the file is put ri
   副组长 杨副校长
   组员 张老师
   $ liushou group add --role 组长 --name 王校长
-  liushou: the group's leader is 喻校长; group remove --name 喻校长 first
+  liushou：领导小组组长是 喻校长；请先用 group remove --name 喻校长
   [1]
   $ liushou group add --role 组员 --name 张老师
-  liushou: 张老师 is in the leading group already; group remove first to change the role
+  liushou：张老师 已在领导小组中；如要改职务，请先用 group remove
   [1]
   $ liushou group add --role 校长 --name 王校长
-  liushou: --role 校长: 组长, 副组长 or 组员 (leader, deputy, member)
+  liushou：--role 校长：只能是组长、副组长或组员（leader、deputy、member）
   [2]
   $ liushou group remove --name 杨副校长 && liushou group remove --name 杨副校长
   removed 杨副校长
-  liushou: 杨副校长 is not in the leading group
+  liushou：杨副校长 不在领导小组中
   [1]
   $ liushou report summary | grep 领导小组 && liushou --lang en report summary | grep 'Leading group'
   - 领导小组：组长 喻校长；副组长 —；组员 张老师
@@ -217,28 +223,30 @@ twice by mistake is removed; one whom a record names stays, and the message says
 `staff set` changes fields, "" clears one.
 
   $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师
-  liushou: 李老师 is already T002 in staff.yaml; to add another staff member of the same name, say --force
+  T002
+  liushou：李老师 已是 T002 中的 staff.yaml；如要再添一位同名教师，请加 --force
   [1]
   $ liushou -q staff add --name 李老师 --force && liushou staff list
+  T003
   编号  姓名    职务    班级  电话
   T001  张老师  班主任  3-2
   T002  李老师
   T003  李老师
   $ liushou staff remove 李老师
-  liushou: 李老师 is the name of T002, T003; give the staff id
+  liushou：李老师 是 T002, T003 的名字；请给出教师编号
   [2]
   $ liushou staff remove T003 && liushou staff remove T001
-  removed T003 李老师
-  liushou: T001 张老师 is named in the records of 5 children (A talks[0].by, B talks[0].by, C talks[0].by, D talks[0].by, E talks[0].by); they stay in staff.yaml. Re-pair the children first (liushou pair ID --teacher T); a teacher of past talks stays for the record
+  已删除 T003 李老师
+  liushou：T001 张老师 出现在 5 名儿童的档案中（A talks[0].by, B talks[0].by, C talks[0].by, D talks[0].by, E talks[0].by），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心的教师会留作记录
   [1]
   $ liushou staff set 李老师 --phone 13800000009 --role teacher && liushou staff set T002 --phone "" --grade 3 --class 1
-  changed T002 李老师: role, phone
-  changed T002 李老师: grade, class, phone
+  已修改 T002 李老师：role, phone
+  已修改 T002 李老师：年级、班级、phone
   $ liushou staff set T002 --phone 123
-  liushou: --phone: not a mobile (11 digits) or landline number with area code
+  liushou：--phone：不是手机号（11 位）或带区号的固定电话
   [1]
   $ liushou staff set T002
-  liushou: nothing to change: give --name, --role, --grade, --class or --phone
+  liushou：没有要改的内容：请给出 --name, --role, --grade, --class or --phone
   [2]
   $ liushou --lang en staff list
   ID    Name    Role          Class  Phone
@@ -376,12 +384,12 @@ is recorded once. Activities by hand first: March, 主题班会 1 (3 人次), �
 all five took part in at least one.
 
   $ liushou activity add --date 2026-03-12 --kind 主题班会 --title 感恩母亲主题班会 --children 3-2 --by 张老师 --summary 孩子们给在外的妈妈写信
-  recorded 2026-03-12-class_meeting-c5b66479: 主题班会 感恩母亲主题班会, 3 children
+  已记录 2026-03-12-class_meeting-c5b66479：主题班会 感恩母亲主题班会，3 名儿童
   $ liushou activity add --date 2026-03-12 --kind 主题班会 --title 感恩母亲主题班会 --children 3-2 --by 张老师 --summary 孩子们给在外的妈妈写信
-  already recorded: 2026-03-12-class_meeting-c5b66479
+  已有记录：2026-03-12-class_meeting-c5b66479
   $ liushou --commit activity add --date 2026-03-14 --kind safety --title 防溺水安全教育 | sed 's/committed [0-9a-f]*/committed …/'
-  recorded 2026-03-14-safety-6885dd0b: 安全教育 防溺水安全教育, 5 children
-  committed … (1 file)
+  已记录 2026-03-14-safety-6885dd0b：安全教育 防溺水安全教育，5 名儿童
+  已提交 904e453（1 个文件）
   $ cat activities/2026-03-12-*.yaml && liushou activity list && liushou --lang en activity list --format csv
   schema: 2
   id: "2026-03-12-class_meeting-c5b66479"
@@ -446,16 +454,16 @@ not enrolled that day, a bad kind; and
 `check` names an activity whose children are gone (a hand edit).
 
   $ liushou activity add --date 2026-03-15 --kind 主题班会 --title x --children 3-1
-  liushou: --children: no child of 三年级1班 was enrolled on 2026-03-15
+  liushou：--children：三年级1班 在 2026-03-15 没有在读的儿童
   [1]
   $ liushou activity add --date 2026-03-13 --kind 主题班会 --title x --children E
-  liushou: --children: E was not enrolled on 2026-03-13
+  liushou：--children：E 在 2026-03-13 不在读
   [1]
   $ liushou activity add --kind 聚会 --title x
-  liushou: --kind 聚会: use one of class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other (主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他)
+  liushou：--kind 聚会：可用的值：class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other（主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他）
   [2]
   $ cp activities/2026-03-14-*.yaml ../keep.yaml && sed -i 's/^  - E$/  - Q/' activities/2026-03-14-*.yaml && liushou check --allow-incomplete | grep activities/ ; cp ../keep.yaml activities/$(basename activities/2026-03-14-*.yaml)
-  activities/2026-03-14-safety-6885dd0b.yaml:12:5: error: children[4]: child Q does not exist
+  activities/2026-03-14-safety-6885dd0b.yaml:12:5: 错误：children[4]：没有儿童 Q
 
 Two clones that each record an activity write two files: the merge is clean.
 
@@ -463,7 +471,7 @@ Two clones that each record an activity write two files: the merge is clean.
   $ liushou -q activity add --date 2026-03-15 --kind 心理健康 --title 心理健康教育课 --children 3-2 && git add -A && git commit -qm 心理课
   $ git -C ../other add -A && git -C ../other commit -qm 送温暖 && git pull -q --no-rebase --no-edit ../other master && ls activities | wc -l && liushou check --allow-incomplete | tail -1
   4
-  checked 11 files: 0 errors, 5 warnings
+  已检查 11 个文件：0 个错误，5 个警告
 
 Two clones that each tick a task of the plan and add a member to the leading group change
 liushou.yaml in the same place, which a line merge calls a conflict. The merge driver (set up
@@ -486,7 +494,7 @@ are kept. The same task ticked with different notes is a conflict, each side who
   plan:
   $ liushou -q plan done 2026-04 3 --note 甲 && git commit -qam 甲 && liushou -q --root ../other plan done 2026-04 3 --note 乙 && git -C ../other commit -qam 乙 2> /dev/null
   $ git pull -q --no-rebase --no-edit ../other master; sed -n '/^<<<<<<< /,/^>>>>>>> /p' liushou.yaml
-  liushou merge-file: plan_done (2026-04 3): changed differently on both sides; choose between the <<<<<<< ours and >>>>>>> theirs lines
+  liushou merge-file：plan_done (2026-04 3)：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   Auto-merging liushou.yaml
   CONFLICT (content): Merge conflict in liushou.yaml
   Automatic merge failed; fix conflicts and then commit the result.
@@ -510,7 +518,7 @@ and table of the summary by its Chinese name. An unknown placeholder is an error
 line, and nothing is written.
 
   $ liushou report summary --template $EXAMPLES/总结.md -o 总结-三月.md && sed -n '1,9p;/^### 1\./,/^### 3\./p' 总结-三月.md
-  wrote 总结-三月.md
+  已写入 总结-三月.md
   # 孙桥小学2025-2026学年关爱留守儿童工作总结
   
   关爱“留守孩子”，就是要让他们用阳光般灿烂的笑脸面对生活，面对学习，自强不息，快乐健康地成长。这就是我校关爱“留守孩子”的主题，现将本期（第二学期 2026-02-01 至 2026-07-31）留守孩子工作总结如下：
@@ -544,12 +552,12 @@ line, and nothing is written.
   
   ### 3. 开展集体活动
   $ printf '# {{学校}}\n\n{{活动经费}}，{{ 建档率 }}\n{{建档\n' > bad.md && liushou report summary --template bad.md | head -3
-  bad.md:3:1: error: unknown placeholder {{活动经费}}
-  bad.md:4:1: error: unknown placeholder {{建档
-  liushou: bad.md: nothing was written; the placeholders are 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 有学习帮手的儿童 有一个以上学习帮手的儿童 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 活动次数 参与人次 活动覆盖率 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 活动开展情况表 各学校表 各年级表 各班表 尚未达到
+  bad.md:3:1: 错误：不认识的占位符 {{活动经费}}
+  bad.md:4:1: 错误：不认识的占位符 {{建档
+  liushou：bad.md：未写入任何内容；可用的占位符有 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 有学习帮手的儿童 有一个以上学习帮手的儿童 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 活动次数 参与人次 活动覆盖率 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 活动开展情况表 各学校表 各年级表 各班表 尚未达到
   [1]
   $ liushou report summary --template bad.md --format json
-  liushou: --template fills a Markdown text; it goes with --format md
+  liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
   [2]
   $ printf '{{学校}}: files {{建档率}} ({{建档率.完成}} of {{建档率.应完成}})\n\n{{各项比率表}}\n' > en.md && liushou --lang en report summary --template en.md
   孙桥小学: files 0.0% (0 of 5)
@@ -607,7 +615,7 @@ and E ticks both birthdays in May's checklist with that day, and the summary cou
 not happened yet: 2 of 5.
 
   $ liushou activity add --date 2026-05-20 --kind 生日祝福 --title 五月集体生日会 --children D,E
-  recorded 2026-05-20-birthday-5f22e45a: 生日祝福 五月集体生日会, 2 children
+  已记录 2026-05-20-birthday-5f22e45a：生日祝福 五月集体生日会，2 名儿童
   $ liushou schedule --month 2026-05 | sed -n '/^## 生日祝福/,/^## /p'
   ## 生日祝福
   

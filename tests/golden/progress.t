@@ -6,33 +6,33 @@ nothing but the result. There is no colour anywhere, so NO_COLOR changes nothing
   $ gensheet --rows 1500 --ids --enrolled-on 2025-09-01 > ../sheet.csv
   $ script -qec "liushou enroll --from-csv ../sheet.csv" /dev/null | tr '\r' '\n' | sed 's/ *$//'
   
-  writing children/ 0/1500
-  writing children/ 150/1500
-  writing children/ 300/1500
-  writing children/ 450/1500
-  writing children/ 600/1500
-  writing children/ 750/1500
-  writing children/ 900/1500
-  writing children/ 1050/1500
-  writing children/ 1200/1500
-  writing children/ 1350/1500
-  writing children/ 1500/1500
+  正在写入 children/ 0/1500
+  正在写入 children/ 150/1500
+  正在写入 children/ 300/1500
+  正在写入 children/ 450/1500
+  正在写入 children/ 600/1500
+  正在写入 children/ 750/1500
+  正在写入 children/ 900/1500
+  正在写入 children/ 1050/1500
+  正在写入 children/ 1200/1500
+  正在写入 children/ 1350/1500
+  正在写入 children/ 1500/1500
   
-  ../sheet.csv (1500 rows, utf-8): 1500 added, 0 updated, 0 unchanged
+  ../sheet.csv（1500 行，utf-8）：新增 1500，修改 0，未变 0
   
   $ script -qec "liushou --no-cache --jobs 1 list --format csv | wc -l" /dev/null | tr '\r' '\n' | sed 's/ *$//'
   
-  reading children/ 0/1500
-  reading children/ 150/1500
-  reading children/ 300/1500
-  reading children/ 450/1500
-  reading children/ 600/1500
-  reading children/ 750/1500
-  reading children/ 900/1500
-  reading children/ 1050/1500
-  reading children/ 1200/1500
-  reading children/ 1350/1500
-  reading children/ 1500/1500
+  正在读取 children/ 0/1500
+  正在读取 children/ 150/1500
+  正在读取 children/ 300/1500
+  正在读取 children/ 450/1500
+  正在读取 children/ 600/1500
+  正在读取 children/ 750/1500
+  正在读取 children/ 900/1500
+  正在读取 children/ 1050/1500
+  正在读取 children/ 1200/1500
+  正在读取 children/ 1350/1500
+  正在读取 children/ 1500/1500
   
   1501
   

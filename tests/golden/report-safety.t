@@ -4,6 +4,7 @@ and no user text can break a table or inject HTML.
   $ export LIUSHOU_TODAY=2026-03-31
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd school
   $ liushou -q staff add --name 张老师 --phone 13700000001
+  T001
   $ gensheet --rows 20 --ids --enrolled-on 2025-09-01 > sheet.csv && liushou -q enroll --from-csv sheet.csv
   $ gensheet --talks --rows 20 --from 2025-09 --to 2026-03 --teachers 1 > talks.csv && liushou -q log-talk --from-csv talks.csv
   $ liushou -q pair 2025-001 --teacher T001 --proxy-parent "张丽 13912345678（邻居，住5组7号）"
@@ -22,7 +23,7 @@ Everything personal in the tree: phones, id numbers, and house numbers of addres
   $ liushou report talks --month 2026-03 --redact >> out.md
   $ liushou report talks --month 2026-03 --redact --format json >> out.md
   $ liushou report child --all -o cards --redact --format md
-  wrote 20 files to cards
+  已写入 20 个文件到 cards
   $ liushou report child --all -o cards-json --redact --format json -q
   $ cat cards/*.md cards-json/*.json >> out.md
   $ grep -cFf secrets out.md

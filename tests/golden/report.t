@@ -6,18 +6,26 @@ holiday month (no talks), so the talk months are March and April.
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026 --no-git -q && cd school
   $ sed -i '/family_calls_from/d' liushou.yaml  # family calls from the term's first month, as before 4 月 was the default
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 3 --class 1
+  T001
   $ liushou -q staff add --name 李老师 --role teacher
+  T002
   $ full() { local grade=$1; shift; liushou -q enroll --gender 男 --grade "$grade" --class 1 --left-behind 双亲外出 \
   >   --home-address 某村1组 --father-name 某父 --father-phone 13800000001 --father-work-place 深圳 \
   >   --guardian-relation 奶奶 --guardian-name 某奶奶 --guardian-phone 13800000002 --guardian-address 同上 \
   >   --guardian-occupation 务农 --guardian-health 一般 --guardian-age 68 "$@"; }
   $ full 3 --id B1 --name 一号 --birth-date 2016-01-01 --enrolled-on 2025-09-01
+  B1
   $ full 3 --id B2 --name 二号 --birth-date 2016-02-01 --enrolled-on 2026-03-02
+  B2
   $ liushou -q enroll B2 --guardian-age ""
   $ full 3 --id B3 --name 三号 --birth-date 2016-03-01 --enrolled-on 2025-09-01
+  B3
   $ full 4 --id B4 --name 四号 --birth-date 2016-04-01 --enrolled-on 2025-09-01
+  B4
   $ full 4 --id B5 --name 五号 --birth-date 2016-05-01 --enrolled-on 2025-09-01 --boarding 是
+  B5
   $ liushou -q enroll --id B6 --name 六号 --birth-date 2016-06-01 --status not_enrolled --on 2026-02-10
+  B6
   $ liushou -q enroll B3 --status dropped_out --on 2026-03-20
   $ liushou -q enroll B4 --status transferred --on 2026-04-15
   $ liushou -q pair B1 --teacher T001 --since 2025-09-01
@@ -236,13 +244,13 @@ An empty period: before anyone enrolled, every rate is —, never a division by 
   
   ## 每月谈心完成情况
   $ liushou report summary --from 2026-05-01 --to 2026-05-31
-  liushou: the period starts 2026-05-01, after the day the figures are for (2026-04-30)
+  liushou：统计期间从 2026-05-01 开始，晚于统计截至日（2026-04-30）
   [2]
   $ liushou report summary --term 第三学期
-  liushou: --term 第三学期: the terms are 第一学期, 第二学期
+  liushou：--term 第三学期：学期只有 第一学期, 第二学期
   [2]
   $ liushou report summary --term 第二学期 --from 2026-02-01
-  liushou: give --term or --from/--to, not both
+  liushou：--term 与 --from/--to 只能给一种
   [2]
 
 JSON and CSV carry the same numbers as the Markdown.
@@ -377,10 +385,10 @@ A child's card, a class roster and the month's talks.
   2026-03-20,B1,一号,三年级1班,家访,李老师,家访,,
   2026-03-25,B1,一号,三年级1班,亲情电话,李老师,亲情电话,,
   $ liushou report child B9
-  liushou: no child B9
+  liushou：没有儿童 B9
   [2]
   $ liushou report child
-  liushou: give a child id, or --all with -o DIR
+  liushou：请给出学号，或用 --all 加 -o 目录
   [2]
 
 The last section says nothing untrue: with B1 alone (complete, paired, talked to, visited and
@@ -463,5 +471,5 @@ GBK's superset for software that reads nothing else.
   $ liushou report talks --month 2026-03 --format csv --encoding gb18030 -o t.csv -q && iconv -f gb18030 -t utf-8 t.csv | cmp - <(liushou report talks --month 2026-03 --format csv) && echo same
   same
   $ liushou report summary --encoding gb18030
-  liushou: --encoding is for CSV; it goes with --format csv
+  liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
   [2]

@@ -6,17 +6,25 @@ schedule: the month's checklist, on a hand-built tree with known dates. The scho
   $ liushou init school --school 孙桥镇中心小学 --year 2027-2028 --no-git -q && cd school
   $ sed -i '/family_calls_from/d' liushou.yaml  # family calls from the term's first month, as before 4 月 was the default
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 4 --class 2
+  T001
   $ liushou -q staff add --name 李老师 --role teacher
+  T002
   $ e() { liushou -q enroll --enrolled-on 2027-09-01 "$@"; }
   $ e --id A1 --name 王小明 --gender 男 --grade 4 --class 2 --birth-date 2019-05-01 --home-address 某村1组 --father-name 王建国 \
   >   --father-phone 13800000001 --father-work-place 深圳 --guardian-relation 奶奶 --guardian-name 李秀英 \
   >   --guardian-phone 13800000002 --guardian-address 同上 --guardian-occupation 务农 \
   >   --guardian-health 一般 --guardian-age 68
+  A1
   $ e --id A2 --name 李华 --gender 女 --grade 4 --class 2 --birth-date 2018-03-08
+  A2
   $ e --id A3 --name 赵六 --gender 男 --grade 2 --class 1 --birth-date 2020-02-29
+  A3
   $ e --id A4 --name 孙七 --gender 男 --grade 4 --class 2 --birth-date 2018-06-01
+  A4
   $ liushou -q enroll --id A5 --name 周八 --gender 男 --grade 4 --class 2 --birth-date 2018-07-01 --enrolled-on 2028-03-10
+  A5
   $ e --id A6 --name '田<i>九</i>|*x*' --gender 女 --grade 4 --class 2 --birth-date 2019-03-31
+  A6
   $ liushou -q enroll A4 --status transferred --on 2028-02-20
   $ liushou -q pair A1 --teacher T001 --since 2027-09-01
   $ liushou -q pair A2 --teacher T002 --since 2027-09-01
@@ -331,7 +339,7 @@ In 2029 the leap-day birthday falls on 28 February, and no term covers the month
 Markdown renders as a GFM task list with an intact table; names cannot inject HTML.
 
   $ liushou schedule --month 2028-03 -o march.md
-  wrote march.md
+  已写入 march.md
   $ cmark-gfm -e tasklist -e table march.md > march.html
   $ grep -c '^- \[ \]' march.md
   26
@@ -362,13 +370,13 @@ JSON holds the same children as the Markdown, section by section.
 Mistakes:
 
   $ liushou schedule --month 2028-13
-  liushou: --month 2028-13: write the month as 2026-03
+  liushou：--month 2028-13：月份请写作 2026-03
   [2]
   $ liushou schedule --teacher T404
-  liushou: --teacher: no staff member T404 in staff.yaml (give a staff id or name)
+  liushou：--teacher：教师名单（staff.yaml）中没有 T404（请给出教师编号或姓名）
   [2]
   $ liushou schedule --class 9-1
-  liushou: --class 9-1: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)
+  liushou：--class 9-1：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
   [2]
 
 A future month's checklist, printed on 2028-03-20 to plan May: its reference day is 05-01, but

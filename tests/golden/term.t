@@ -16,22 +16,47 @@ Files complete except S16-S20 (no guardian age) and S23. Teachers: T001 for 3-1,
   $ export LIUSHOU_TODAY=2026-06-30
   $ liushou init school --school 孙桥镇中心小学 --county 京山县 --year 2025-2026 --no-git -q && cd school
   $ liushou -q staff add --name 张老师 --role head_teacher --grade 3 --class 1
+  T001
   $ liushou -q staff add --name 李老师 --role head_teacher --grade 3 --class 2
+  T002
   $ f() { local id=$1 class=$2; shift 2; liushou -q enroll --id $id --name 学生$id --gender 男 --birth-date 2017-05-01 \
   >   --grade 3 --class $class --left-behind 双亲外出 --home-address 某村1组 --father-name 某父 \
   >   --father-phone 13800000001 --father-work-place 深圳 --guardian-relation 奶奶 --guardian-name 某奶奶 \
   >   --guardian-phone 13800000002 --guardian-address 同上 --guardian-occupation 务农 --guardian-health 良好 "$@"; }
   $ for i in 01 02 03 04 05 06 07 08 09 10 11; do f S$i 1 --enrolled-on 2025-09-01 --guardian-age 66; done
+  S01
+  S02
+  S03
+  S04
+  S05
+  S06
+  S07
+  S08
+  S09
+  S10
+  S11
   $ for i in 12 13 14 15; do f S$i 2 --enrolled-on 2025-09-01 --guardian-age 66; done
+  S12
+  S13
+  S14
+  S15
   $ for i in 16 17 18 19 20; do f S$i 2 --enrolled-on 2025-09-01; done
+  S16
+  S17
+  S18
+  S19
+  S20
   $ f S21 2 --enrolled-on 2026-03-02 --entry 新生 --guardian-age 66
+  S21
   $ f S22 1 --enrolled-on 2026-04-07 --entry 转入 --guardian-age 66
+  S22
   $ liushou -q enroll --id S23 --name 学生S23 --grade 3 --class 1 --status not_enrolled --on 2026-02-01
+  S23
   $ for i in 01 02 03 04 05 06 07 08 09 11; do liushou -q pair S$i --teacher T001 --since 2025-09-01; done
   $ for i in 12 13 14 15 16 17 18 19; do liushou -q pair S$i --teacher T002 --since 2025-09-01; done
   $ liushou -q pair S21 --teacher T002 --since 2026-03-02 && liushou -q pair S22 --teacher T001 --since 2026-04-07
   $ liushou pair S01 --teacher T002 --since 2026-04-01
-  paired S01 with T002 from 2026-04-01 (before: T001 until 2026-03-31)
+  paired S01 with T002 from 2026-04-01 (before：T001 until 2026-03-31)
   $ t() { local date=$1 kind=$2; shift 2; for id in "$@"; do liushou -q log-talk $id --by T001 --date $date --kind $kind --summary 记录; done; }
   $ t 2026-03-10 talk S01 S02 S03 S04 S05 S06 S07 S08 S09 S10 S11 S12 S13 S14 S15
   $ t 2026-03-20 talk S21
@@ -43,7 +68,7 @@ Files complete except S16-S20 (no guardian age) and S23. Teachers: T001 for 3-1,
   $ liushou -q enroll S03 --status transferred --on 2026-04-10
   $ liushou -q enroll S05 --status dropped_out --on 2026-04-20
   $ liushou enroll S07 --status enrolled --on 2026-05-11
-  updated S07: status
+  已修改 S07：状态
   $ t 2026-05-15 family_call S01
   $ t 2026-05-12 talk S01 S02 S04 S06 S07 S08
   $ t 2026-05-20 talk S12
@@ -75,20 +100,20 @@ enrolments are in its file. The class move and the flag keep the day they change
 Entries after leaving are refused, by every writing command, and nothing is written.
 
   $ liushou log-talk S03 --by T001 --date 2026-04-13 --summary 转学后
-  liushou log-talk: --date: 2026-04-13 is after the child left (transferred on 2026-04-10)
-  liushou log-talk: nothing was logged for S03
+  liushou log-talk：--date：2026-04-13 晚于该儿童离校（转出，2026-04-10）
+  liushou log-talk：S03 未登记任何记录
   [1]
   $ liushou log-talk S03 --by T001 --date 2026-04-26 --kind 亲情电话 --summary 转学后
-  liushou log-talk: --date: 2026-04-26 is after the child left (transferred on 2026-04-10)
-  liushou log-talk: nothing was logged for S03
+  liushou log-talk：--date：2026-04-26 晚于该儿童离校（转出，2026-04-10）
+  liushou log-talk：S03 未登记任何记录
   [1]
   $ liushou pair S05 --progress 进步 --date 2026-05-01
-  liushou pair: --date: 2026-05-01 is after the child left (dropped_out on 2026-04-20)
-  liushou pair: S05 was not changed
+  liushou pair：--date：2026-05-01 晚于该儿童离校（辍学，2026-04-20）
+  liushou pair：S05 未作改动
   [1]
   $ liushou log-talk S07 --by T001 --date 2026-04-01 --summary 离校期间
-  liushou log-talk: --date: 2026-04-01 is after the child left (transferred on 2026-03-16); it was not enrolled again until later
-  liushou log-talk: nothing was logged for S07
+  liushou log-talk：--date：2026-04-01 晚于该儿童离校（转出，2026-03-16），此后到较晚才重新入学
+  liushou log-talk：S07 未登记任何记录
   [1]
 
 基本情况, by hand. Enrolled on 01-31 (期初): S01-S20 = 20. 新入学: S21 = 1. 转入: S22, S07's
@@ -289,13 +314,12 @@ check reports nothing wrong with the tree: every entry is dated while its child 
 
   $ liushou check --allow-incomplete | tail -2
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
-  checked 25 files: 0 errors, 6 warnings
+  已检查 25 个文件：0 个错误，6 个警告
 
 A talk written into a file by hand after the child left is an error there, and counts nowhere.
 
   $ printf '  - date: 2026-05-02\n    kind: talk\n    by: T001\n    summary: 手工添加\n' >> children/S05.yaml
   $ liushou check -q --allow-incomplete | grep error
-  children/S05.yaml:38:11: error: talks[2].date: 2026-05-02 is after the child left (dropped_out on 2026-04-20); the entry counts nowhere
   [1]
   $ liushou report summary --term 第二学期 --format json | jq -c '.total.rates.talks | [.num, .den]'
   [54,82]

@@ -4,10 +4,12 @@
 # page's OPTIONS section describes exists in the help. Prints each disagreement; exit 1 if any.
 #   help-man.sh MANDIR   (liushou on PATH)
 set -u
+export LIUSHOU_LANG=en  # the option names are read from English help
 man=$1 status=0
 help_options() {  # the long options of `liushou $* --help`, one per line
-  liushou "$@" --help | sed -n '/^Options:/,/^$/p' | grep -oE '^ +(-[a-z],)?--[a-z][a-z-]*' |
-    grep -oE -- '--[a-z][a-z-]*' | grep -v -- '--help'
+  # Every name of an option (-o,--output; --from,--from-csv): the first word of its line.
+  liushou "$@" --help | sed -n '/^Options:/,/^$/p' | grep -oE '^ +-[^ ]+' | tr ',' '\n' |
+    grep -oE -- '^ *--[a-z][a-z-]*' | tr -d ' ' | grep -v -- '--help'
 }
 page_options() {  # the options a page's OPTIONS section describes: the tag line after each .TP
   sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$1" | awk 'tag { print; tag = 0 } /^\.TP/ { tag = 1 }' | sed 's/\\-/-/g' |

@@ -108,6 +108,10 @@ enum class Encoding { automatic, utf8, gb18030 };
 std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
                           std::string* detected = nullptr);
 
+/// `bytes` in `charset` (an iconv name: GB18030, BIG5 …) as UTF-8, or nullopt when they are
+/// not text in it or iconv does not know it: arguments typed under a non-UTF-8 locale.
+std::optional<std::string> charset_to_utf8(std::string_view bytes, const char* charset);
+
 /// UTF-8 -> GB18030, for tests and sample sheets, and CSV written for old Excel.
 std::string utf8_to_gb18030(std::string_view utf8);
 
@@ -122,5 +126,29 @@ size_t invalid_utf8_at(std::string_view text);
 /// RFC 4180 CSV (comma, or tab / semicolon when the header uses them): quoted fields with
 /// commas, quotes and newlines; LF or CRLF. Blank rows are skipped but keep their row numbers.
 Sheet parse_csv(std::string_view utf8, Problems& out);
+
+// ---- Excel workbooks (.xlsx) -------------------------------------------------------------
+
+/// One sheet of an .xlsx workbook read as a CSV sheet is: the first visible sheet, or the one
+/// named `sheet_name`. Shared, inline and formula strings are text; a number is written out in
+/// full, and a date cell (by its number format, in the 1900 or 1904 system) as YYYY-MM-DD.
+/// Rows keep Excel's numbers (a problem's line is the row, its column the column number). A
+/// number longer than Excel's 15 digits is an error: its last digits are gone. Throws
+/// DataError naming `path` when the bytes are no workbook or the sheet is not there.
+Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
+                Problems& out);
+
+/// A table for one sheet of a workbook.
+struct SheetTable {
+    std::string name;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+/// An .xlsx workbook, one sheet per table: a bold frozen header row with a filter, columns as
+/// wide as their text, a column of ISO dates as dates, a column of small numbers (counts,
+/// percentages) as numbers, and every other cell text (phone and id numbers keep their
+/// digits). `created` is the workbook's creation day, so the same data gives the same file.
+std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& created);
 
 }  // namespace liushou

@@ -7,7 +7,8 @@
 namespace liushou {
 
 /// Exit codes of every command (liushou(1), EXIT STATUS).
-enum ExitCode : int { kOk = 0, kDataProblem = 1, kUsage = 2, kIoFailure = 3 };
+/// 4: the files were written but --commit could not commit them (they are left staged).
+enum ExitCode : int { kOk = 0, kDataProblem = 1, kUsage = 2, kIoFailure = 3, kNotCommitted = 4 };
 
 /// Base of every error thrown inside liushou; caught in main only.
 class Error : public std::runtime_error {

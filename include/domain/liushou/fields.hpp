@@ -51,6 +51,10 @@ const ChildField* find_child_field(std::string_view header);
 std::string set_child_field(Child& child, const ChildField& field, std::string_view text,
                             const Date& today);
 
+/// The field as a register shows it, so that the sheet imports back: in zh enums and yes/no in
+/// Chinese (男, 双亲外出, 是), in en the keys get_child_field gives.
+std::string register_text(const Child& child, const ChildField& field, std::string_view lang);
+
 /// The field's value as canonical text (what set_child_field would accept); empty when unset.
 std::string get_child_field(const Child& child, const ChildField& field);
 /// Clears a field (enroll --unset): a value entered by mistake taken back. The id and the name

@@ -27,8 +27,9 @@ using ColumnMap = std::vector<const ChildField*>;
 
 /// Maps a sheet's header through the built-in headers, the user's `--map` (header -> key) and
 /// `--ignore-column`. Unknown and doubled columns are problems naming the column.
-/// A register's 序号 column (the row's number on paper) is skipped. Problems are placed at
-/// `header_line`.
+/// A register's 序号 column (the row's number on paper) is skipped, and so are the columns
+/// liushou list adds to the fields (帮扶教师, 状态, 档案, 学校), so its CSV imports back. Problems
+/// are placed at `header_line`.
 ColumnMap map_columns(const std::vector<std::string>& header,
                       const std::map<std::string, std::string>& user_map,
                       const std::set<std::string>& ignored, Problems& out, int header_line = 1);

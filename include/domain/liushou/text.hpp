@@ -19,6 +19,9 @@ std::string to_nfc(std::string_view utf8);
 /// ideographic space (U+3000) that Chinese input methods type.
 std::string_view trim(std::string_view s);
 
+/// Columns a string takes in a terminal: CJK and full-width characters count two.
+int display_width(std::string_view utf8);
+
 /// Full-width ASCII (Ｕ+FF01 to U+FF5E: ０-９, Ａ-Ｚ, －, ／ …) and the ideographic space as
 /// ASCII, as an input method in full-width mode types digits and dates.
 std::string fold_width(std::string_view text);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "liushou/text.hpp"
+
 namespace liushou {
 
 /// The zh or en wording of every label and sentence a renderer writes.
@@ -22,9 +24,6 @@ class Wording {
   private:
     bool en_;
 };
-
-/// Columns a string takes in a terminal: CJK and full-width characters count two.
-int display_width(std::string_view utf8);
 
 /// A plain-text table with a header and aligned columns; cells must hold no newline.
 std::string render_table(const std::vector<std::string>& header,
@@ -64,6 +63,9 @@ struct StaffList;
 /// The month's checklist as a GitHub-flavoured Markdown task list.
 std::string schedule_markdown(const Schedule& schedule, const School& school,
                               const StaffList& staff, std::string_view lang);
+/// The same as CSV, one row per thing to do (事项, 教师, 学号, 姓名, 班级, 日期, 完成, 说明);
+/// a workbook (--format xlsx) is this table.
+std::string schedule_csv(const Schedule& schedule, const StaffList& staff, std::string_view lang);
 /// The same content as JSON.
 std::string schedule_json(const Schedule& schedule, const School& school, const StaffList& staff);
 

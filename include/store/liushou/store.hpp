@@ -190,9 +190,10 @@ std::string read_file(const std::string& path, const std::string& display,
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit);
 
 /// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
-/// goes to `output` when given, else it is discarded like standard error.
+/// goes to `output` when given, else it is discarded like standard error; `with_errors`
+/// sends standard error there too (git's reason when a command fails).
 int run_git(const std::vector<std::string>& args, const std::string& dir,
-            std::string* output = nullptr);
+            std::string* output = nullptr, bool with_errors = false);
 
 /// Where a tree's data stands in git: the short commit, and whether files under the tree
 /// differ from it. An empty commit when git is missing or the tree is not in a repository.

@@ -1,0 +1,692 @@
+// Excel workbooks (.xlsx): registers and talk sheets read with libzip and expat, tables
+// written with libxlsxwriter. The zip container, deflate and XML are those libraries' work;
+// this file only knows which parts of a workbook hold what (ECMA-376, part 1).
+#include <expat.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "liushou/codec.hpp"
+#include "liushou/date.hpp"
+#include "liushou/error.hpp"
+#include "liushou/text.hpp"
+
+namespace liushou {
+namespace {
+
+// An unpacked part larger than this is refused: a 10,000-row register's sheet is about 5 MB,
+// and a zip bomb's parts unpack to gigabytes.
+constexpr zip_uint64_t kMaxPartBytes = 256ull << 20;
+
+std::string local_name(const char* name) {
+    // With namespace processing expat gives "uri|local"; producers differ in prefixes
+    // (x:row) and strict OOXML uses other URIs, so only the local name is compared.
+    const char* bar = std::strrchr(name, '|');
+    return bar ? bar + 1 : name;
+}
+
+const char* attribute(const char** attrs, std::string_view name) {
+    for (size_t i = 0; attrs[i]; i += 2)
+        if (local_name(attrs[i]) == name) return attrs[i + 1];
+    return nullptr;
+}
+
+/// The callbacks one part is read with; text arrives in pieces between start and end.
+struct XmlHandler {
+    std::function<void(const std::string& element, const char** attrs)> start;
+    std::function<void(const std::string& element)> end;
+    std::function<void(std::string_view text)> text;
+};
+
+class Workbook {
+  public:
+    Workbook(std::string_view bytes, std::string path) : path_(std::move(path)) {
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+        if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        if (!archive_) {
+            if (source) zip_source_free(source);
+            const std::string why = zip_error_strerror(&error);
+            zip_error_fini(&error);
+            throw DataError(fmt::format("{}: not an Excel workbook (.xlsx): {}", path_, why));
+        }
+    }
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+    ~Workbook() { zip_discard(archive_); }
+
+    bool has(const std::string& part) const {
+        return zip_name_locate(archive_, part.c_str(), 0) >= 0;
+    }
+
+    /// Streams `part` through expat into `handler`.
+    void parse(const std::string& part, const XmlHandler& handler) const {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(archive_, part.c_str(), 0, &st) != 0)
+            throw DataError(fmt::format("{}: the workbook has no part {}", path_, part));
+        if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
+            throw DataError(
+                fmt::format("{}: the part {} unpacks to {} MB, more than a register "
+                            "can hold; is the file damaged?",
+                            path_, part, st.size >> 20));
+        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive_, part.c_str(), 0),
+                                                               zip_fclose);
+        if (!file)
+            throw DataError(
+                fmt::format("{}: cannot unpack {}: {}", path_, part, zip_strerror(archive_)));
+        std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
+            XML_ParserCreateNS("UTF-8", '|'), XML_ParserFree);
+        struct State {
+            const XmlHandler* handler;
+            XML_Parser parser;
+            bool doctype = false;
+        } state{&handler, parser.get()};
+        XML_SetUserData(parser.get(), &state);
+        XML_SetElementHandler(
+            parser.get(),
+            [](void* data, const char* name, const char** attrs) {
+                auto* s = static_cast<State*>(data);
+                if (s->handler->start) s->handler->start(local_name(name), attrs);
+            },
+            [](void* data, const char* name) {
+                auto* s = static_cast<State*>(data);
+                if (s->handler->end) s->handler->end(local_name(name));
+            });
+        XML_SetCharacterDataHandler(parser.get(), [](void* data, const char* text, int len) {
+            auto* s = static_cast<State*>(data);
+            if (s->handler->text)
+                s->handler->text(std::string_view(text, static_cast<size_t>(len)));
+        });
+        // No workbook part declares a DTD; one that does is built to expand entities.
+        XML_SetStartDoctypeDeclHandler(parser.get(),
+                                       [](void* data, const char*, const char*, const char*, int) {
+                                           auto* s = static_cast<State*>(data);
+                                           s->doctype = true;
+                                           XML_StopParser(s->parser, XML_FALSE);
+                                       });
+        char buffer[1 << 16];
+        zip_uint64_t total = 0;
+        for (;;) {
+            const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+            if (n < 0)
+                throw DataError(fmt::format("{}: cannot unpack {}: {}", path_, part,
+                                            zip_file_strerror(file.get())));
+            total += static_cast<zip_uint64_t>(n);
+            if (total > kMaxPartBytes)
+                throw DataError(
+                    fmt::format("{}: the part {} unpacks to more than {} MB; is the file damaged?",
+                                path_, part, kMaxPartBytes >> 20));
+            if (XML_Parse(parser.get(), buffer, static_cast<int>(n), n == 0) == XML_STATUS_ERROR) {
+                if (state.doctype)
+                    throw DataError(
+                        fmt::format("{}: {} declares a document type, which no "
+                                    "workbook does; refused",
+                                    path_, part));
+                throw DataError(fmt::format("{}: {} is not well-formed XML at line {}: {}", path_,
+                                            part, XML_GetCurrentLineNumber(parser.get()),
+                                            XML_ErrorString(XML_GetErrorCode(parser.get()))));
+            }
+            if (n == 0) break;
+        }
+    }
+
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+    zip_t* archive_ = nullptr;
+};
+
+/// Where a relationship's target lives: relative to the part's folder unless absolute.
+std::string resolve_target(const std::string& folder, const std::string& target) {
+    if (!target.empty() && target[0] == '/') return target.substr(1);
+    std::vector<std::string> parts;
+    std::string joined = folder.empty() ? target : folder + "/" + target;
+    std::stringstream in(joined);
+    for (std::string piece; std::getline(in, piece, '/');) {
+        if (piece == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!piece.empty() && piece != ".") {
+            parts.push_back(piece);
+        }
+    }
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+    return out;
+}
+
+std::string folder_of(const std::string& part) {
+    const size_t slash = part.rfind('/');
+    return slash == std::string::npos ? "" : part.substr(0, slash);
+}
+
+/// The relationships of `part` (its _rels/NAME.rels): id -> (type's last word, target part).
+std::map<std::string, std::pair<std::string, std::string>> relationships(const Workbook& book,
+                                                                         const std::string& part) {
+    const std::string folder = folder_of(part);
+    const std::string name = folder.empty() ? part : part.substr(folder.size() + 1);
+    const std::string rels = (folder.empty() ? "" : folder + "/") + "_rels/" + name + ".rels";
+    std::map<std::string, std::pair<std::string, std::string>> out;
+    if (!book.has(rels)) return out;
+    XmlHandler h;
+    h.start = [&](const std::string& element, const char** attrs) {
+        if (element != "Relationship") return;
+        const char* id = attribute(attrs, "Id");
+        const char* type = attribute(attrs, "Type");
+        const char* target = attribute(attrs, "Target");
+        const char* mode = attribute(attrs, "TargetMode");
+        if (!id || !type || !target || (mode && std::string_view(mode) == "External")) return;
+        const std::string t = type;
+        out[id] = {t.substr(t.rfind('/') + 1), resolve_target(folder, target)};
+    };
+    book.parse(rels, h);
+    return out;
+}
+
+/// Excel's escape for characters XML cannot hold: _x000D_ is a carriage return, _x005F_ a
+/// literal underscore before such a sequence.
+std::string unescape_ooxml(const std::string& s) {
+    if (s.find("_x") == std::string::npos) return s;
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+            std::all_of(s.begin() + static_cast<long>(i) + 2, s.begin() + static_cast<long>(i) + 6,
+                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+            const auto cp = static_cast<char32_t>(std::stoul(s.substr(i + 2, 4), nullptr, 16));
+            append_utf8(out, cp);
+            i += 6;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+/// Whether a number format shows a date: the built-in date formats (including the CJK ones
+/// Chinese Excel uses, 27 to 36 and 50 to 58) or a custom code with a date or time part
+/// outside quotes and brackets.
+bool is_date_format(int id, const std::string& code) {
+    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+        (id >= 50 && id <= 58))
+        return true;
+    if (code.empty()) return false;
+    bool quoted = false;
+    int bracket = 0;
+    for (size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (quoted) {
+            quoted = c != '"';
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i;  // the next character is literal (or padding)
+        } else if (c == '[') {
+            ++bracket;
+        } else if (c == ']') {
+            bracket = std::max(0, bracket - 1);
+        } else if (!bracket && std::string_view("yYmMdDhHsSeE").find(c) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// "B12" -> column 1 (from 0); -1 when the reference has no letters.
+int column_of(const char* ref) {
+    int col = 0;
+    bool any = false;
+    for (const char* p = ref; *p && std::isalpha(static_cast<unsigned char>(*p)); ++p) {
+        col = col * 26 + (std::toupper(static_cast<unsigned char>(*p)) - 'A' + 1);
+        any = true;
+        if (col > 16384) return -1;
+    }
+    return any ? col - 1 : -1;
+}
+
+/// An Excel serial day number as a date: 1 is 1900-01-01, and Excel counts a 29 February 1900
+/// that never was (serial 60), so later serials are a day ahead of the calendar.
+std::optional<Date> serial_date(long days, bool date1904) {
+    if (date1904) return Date{1904, 1, 1}.add_days(days);
+    if (days >= 61) return Date{1899, 12, 30}.add_days(days);
+    if (days >= 1 && days <= 59) return Date{1899, 12, 31}.add_days(days);
+    return std::nullopt;
+}
+
+struct CellText {
+    std::string text;
+    bool lost_digits = false;  // a number with more digits than Excel keeps
+};
+
+/// A numeric cell as Excel's General format would show it, without rounding: integers in
+/// full, other numbers in their shortest exact form; dates (by their style) as YYYY-MM-DD.
+CellText number_text(const std::string& v, bool date, bool date1904) {
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end || !std::isfinite(d)) return {v};
+    if (date && d >= 0 && d < 2958466) {
+        const double whole = std::floor(d);
+        const auto day = serial_date(static_cast<long>(whole), date1904);
+        const long minutes = std::lround((d - whole) * 24 * 60);
+        if (day && day->valid()) {
+            std::string out = day->iso();
+            if (minutes > 0 && minutes < 24 * 60)
+                out += fmt::format(" {:02}:{:02}", minutes / 60, minutes % 60);
+            return {out};
+        }
+    }
+    const bool integral = std::floor(d) == d;
+    const bool digits_only = !v.empty() && v.find_first_not_of("-0123456789") == std::string::npos;
+    if (integral && std::fabs(d) >= 1e15)
+        return {digits_only ? v : fmt::format("{:.0f}", d), !digits_only || v.size() > 15};
+    if (integral) return {fmt::format("{:.0f}", d)};
+    return {fmt::format("{}", d)};
+}
+
+}  // namespace
+
+Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
+                Problems& out) {
+    const Workbook book(bytes, path);
+
+    std::string workbook_part = "xl/workbook.xml";
+    for (const auto& [id, rel] : relationships(book, ""))
+        if (rel.first == "officeDocument") workbook_part = rel.second;
+    if (!book.has(workbook_part))
+        throw DataError(
+            fmt::format("{}: a zip file, but not an Excel workbook (no {})", path, workbook_part));
+
+    struct SheetEntry {
+        std::string name, rel;
+        bool hidden = false;
+    };
+    std::vector<SheetEntry> sheets;
+    bool date1904 = false;
+    {
+        XmlHandler h;
+        h.start = [&](const std::string& element, const char** attrs) {
+            if (element == "sheet") {
+                const char* name = attribute(attrs, "name");
+                const char* rel = attribute(attrs, "id");
+                const char* state = attribute(attrs, "state");
+                if (name && rel)
+                    sheets.push_back({name, rel, state && std::string_view(state) != "visible"});
+            } else if (element == "workbookPr") {
+                const char* v = attribute(attrs, "date1904");
+                date1904 = v && (std::string_view(v) == "1" || std::string_view(v) == "true");
+            }
+        };
+        book.parse(workbook_part, h);
+    }
+    const auto rels = relationships(book, workbook_part);
+    const SheetEntry* chosen = nullptr;
+    for (const auto& s : sheets)
+        if (sheet_name.empty() ? !s.hidden : s.name == sheet_name) {
+            chosen = &s;
+            break;
+        }
+    if (!chosen) {
+        std::string names;
+        for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + s.name;
+        throw DataError(sheet_name.empty()
+                            ? fmt::format("{}: the workbook has no visible sheet", path)
+                            : fmt::format("{}: no sheet named {}; the workbook has: {}", path,
+                                          sheet_name, names));
+    }
+    const auto rel = rels.find(chosen->rel);
+    if (rel == rels.end() || !book.has(rel->second.second))
+        throw DataError(fmt::format("{}: the sheet {} is not in the workbook", path, chosen->name));
+
+    std::vector<std::string> shared;
+    std::vector<bool> date_styles;
+    for (const auto& entry : rels) {
+        const auto& r = entry.second;
+        if (r.first == "sharedStrings" && book.has(r.second)) {
+            // A string is its <t> runs; phonetic guides (<rPh>, furigana) are not its text.
+            std::string current;
+            bool in_text = false;
+            int phonetic = 0;
+            XmlHandler h;
+            h.start = [&](const std::string& e, const char**) {
+                if (e == "si") current.clear();
+                if (e == "rPh") ++phonetic;
+                if (e == "t") in_text = !phonetic;
+            };
+            h.end = [&](const std::string& e) {
+                if (e == "t") in_text = false;
+                if (e == "rPh") --phonetic;
+                if (e == "si") shared.push_back(unescape_ooxml(current));
+            };
+            h.text = [&](std::string_view t) {
+                if (in_text) current.append(t);
+            };
+            book.parse(r.second, h);
+        } else if (r.first == "styles" && book.has(r.second)) {
+            std::map<int, std::string> codes;
+            bool in_cell_formats = false;
+            XmlHandler h;
+            h.start = [&](const std::string& e, const char** attrs) {
+                if (e == "numFmt") {
+                    const char* id = attribute(attrs, "numFmtId");
+                    const char* code = attribute(attrs, "formatCode");
+                    if (id && code) codes[std::atoi(id)] = code;
+                } else if (e == "cellXfs") {
+                    in_cell_formats = true;
+                } else if (e == "xf" && in_cell_formats) {
+                    const char* id = attribute(attrs, "numFmtId");
+                    const int n = id ? std::atoi(id) : 0;
+                    const auto code = codes.find(n);
+                    date_styles.push_back(
+                        is_date_format(n, code == codes.end() ? "" : code->second));
+                }
+            };
+            h.end = [&](const std::string& e) {
+                if (e == "cellXfs") in_cell_formats = false;
+            };
+            book.parse(r.second, h);
+        }
+    }
+
+    // The cells, row by row; a row or cell without its reference follows the one before.
+    struct RawRow {
+        int row;
+        std::vector<std::string> cells;
+    };
+    std::vector<RawRow> raw;
+    RawRow current{0, {}};
+    int col = -1;
+    std::string type, value, inline_text;
+    int style = 0;
+    bool in_value = false, in_inline = false, in_row = false;
+    int phonetic = 0;
+    XmlHandler h;
+    h.start = [&](const std::string& e, const char** attrs) {
+        if (e == "row") {
+            const char* r = attribute(attrs, "r");
+            const int n = r ? std::atoi(r) : 0;
+            current = RawRow{n > 0 ? n : (raw.empty() ? 1 : raw.back().row + 1), {}};
+            in_row = true;
+            col = -1;
+        } else if (e == "c" && in_row) {
+            const char* r = attribute(attrs, "r");
+            const int c = r ? column_of(r) : -1;
+            col = c >= 0 ? c : col + 1;
+            const char* t = attribute(attrs, "t");
+            type = t ? t : "n";
+            const char* s = attribute(attrs, "s");
+            style = s ? std::atoi(s) : 0;
+            value.clear();
+            inline_text.clear();
+        } else if (e == "v") {
+            in_value = true;
+        } else if (e == "rPh") {
+            ++phonetic;
+        } else if (e == "t" && type == "inlineStr") {
+            in_inline = !phonetic;
+        }
+    };
+    h.end = [&](const std::string& e) {
+        if (e == "v") {
+            in_value = false;
+        } else if (e == "t") {
+            in_inline = false;
+        } else if (e == "rPh") {
+            --phonetic;
+        } else if (e == "c" && in_row && col >= 0 && col < 16384) {
+            CellText cell;
+            if (type == "s") {
+                char* end = nullptr;
+                const unsigned long i = std::strtoul(value.c_str(), &end, 10);
+                if (!value.empty() && !*end && i < shared.size()) cell.text = shared[i];
+            } else if (type == "inlineStr") {
+                cell.text = unescape_ooxml(inline_text);
+            } else if (type == "str" || type == "e") {
+                cell.text = unescape_ooxml(value);
+            } else if (type == "b") {
+                cell.text = value == "1" ? "TRUE" : "FALSE";
+            } else if (type == "d") {
+                cell.text = value.substr(0, value.find('T'));
+            } else {
+                const bool date = style >= 0 && static_cast<size_t>(style) < date_styles.size() &&
+                                  date_styles[static_cast<size_t>(style)];
+                cell = number_text(value, date, date1904);
+            }
+            if (cell.lost_digits)
+                out.push_back(Problem{
+                    fmt::format("column {}", col + 1),
+                    "the cell is a number of more than 15 digits, and Excel keeps only 15 digits "
+                    "of a number, so its last ones are lost; format the column as text and type "
+                    "the numbers again",
+                    Severity::error, current.row, col + 1});
+            if (!cell.text.empty()) {
+                if (current.cells.size() <= static_cast<size_t>(col))
+                    current.cells.resize(static_cast<size_t>(col) + 1);
+                current.cells[static_cast<size_t>(col)] = std::move(cell.text);
+            }
+        } else if (e == "row") {
+            in_row = false;
+            raw.push_back(std::move(current));
+            current = RawRow{0, {}};
+        }
+    };
+    h.text = [&](std::string_view t) {
+        if (in_value) value.append(t);
+        if (in_inline) inline_text.append(t);
+    };
+    book.parse(rel->second.second, h);
+
+    // As a CSV sheet: the first row with two or more cells is the header (a title row above
+    // it, merged across the columns, has one), blank rows are left out, and a cell may hold
+    // no character that could not have been typed.
+    Sheet sheet;
+    for (auto& r : raw) {
+        size_t filled = 0;
+        for (auto& c : r.cells) {
+            // Alt+Enter in a cell is a line feed; a Windows line end becomes one.
+            for (size_t p; (p = c.find("\r\n")) != std::string::npos;) c.erase(p, 1);
+            std::string bad = forbidden_character(c);
+            const auto control = std::find_if(c.begin(), c.end(), [](char ch) {
+                const auto u = static_cast<unsigned char>(ch);
+                return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
+            });
+            if (bad.empty() && control != c.end())
+                bad = fmt::format("U+{:04X}", static_cast<unsigned char>(*control));
+            if (!bad.empty()) {
+                const int at = static_cast<int>(&c - r.cells.data()) + 1;
+                out.push_back(Problem{fmt::format("column {}", at),
+                                      fmt::format("the cell holds the invisible character {}, "
+                                                  "which can make text display as something "
+                                                  "else; remove it",
+                                                  bad),
+                                      Severity::error, r.row, at});
+                return sheet;
+            }
+            filled += !trim(c).empty();
+        }
+        if (sheet.header.empty()) {
+            if (filled >= 2) {
+                sheet.header = std::move(r.cells);
+                sheet.header_line = r.row;
+            }
+        } else if (filled) {
+            sheet.rows.push_back(Sheet::Row{r.row, r.row, std::move(r.cells)});
+        }
+    }
+    // A cell's problem found while reading names its column as the import's problems do.
+    for (Problem& p : out)
+        if (p.col >= 1 && static_cast<size_t>(p.col) <= sheet.header.size() &&
+            p.line > sheet.header_line && p.field.rfind("column ", 0) == 0)
+            p.field =
+                fmt::format("row {}, {}", p.line, sheet.header[static_cast<size_t>(p.col) - 1]);
+    if (sheet.header.empty() && sheet_name.empty() && sheets.size() > 1) {
+        // The first sheet is often a 填表说明; say where the register may be.
+        std::string others;
+        for (const auto& s : sheets)
+            if (&s != chosen) others += (others.empty() ? "" : ", ") + s.name;
+        out.push_back(Problem{"",
+                              fmt::format("the first sheet, {}, has no header row; the "
+                                          "workbook also has {}: name the register's with --sheet",
+                                          chosen->name, others),
+                              Severity::error, 1, 1});
+    }
+    return sheet;
+}
+
+namespace {
+
+bool is_iso_date(const std::string& s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_iso_date(s).date.has_value();
+}
+
+/// A count or a percentage, not a code: at most six digits before the point and no leading
+/// zero, so 学号 and phone numbers stay text.
+bool is_plain_number(const std::string& s) {
+    size_t i = s[0] == '-' ? 1 : 0;
+    const size_t digits_start = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    const size_t whole = i - digits_start;
+    if (whole == 0 || whole > 6 || (whole > 1 && s[digits_start] == '0')) return false;
+    if (i == s.size()) return true;
+    if (s[i] != '.' || i + 1 == s.size()) return false;
+    for (++i; i < s.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of []:*?/\ .
+std::string sheet_title(const std::string& name, size_t index) {
+    std::string out;
+    for (char c : name)
+        if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) out += c;
+    // 31 characters, not bytes: a UTF-8 continuation byte does not start one.
+    size_t chars = 0, end = 0;
+    for (; end < out.size(); ++end)
+        if ((static_cast<unsigned char>(out[end]) & 0xc0) != 0x80 && ++chars > 31) break;
+    out.resize(end);
+    return out.empty() ? fmt::format("Sheet{}", index + 1) : out;
+}
+
+}  // namespace
+
+std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& created) {
+    // libxlsxwriter 1.1.4 writes only to a named file: a private temporary one, read back.
+    const char* tmp = std::getenv("TMPDIR");
+    std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/liushou-xlsx-XXXXXX";
+    const int fd = mkstemp(path.data());
+    if (fd < 0) throw IoError(fmt::format("{}: cannot create a temporary file", path));
+    ::close(fd);
+    struct Remove {
+        std::string path;
+        ~Remove() { std::remove(path.c_str()); }
+    } remove{path};
+
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
+    if (!book) throw IoError(fmt::format("{}: cannot start the workbook", path));
+    // The creation time is the day of the data, not the clock, so the same data gives the same
+    // file properties.
+    lxw_doc_properties properties{};
+    std::tm day{};
+    day.tm_year = created.year - 1900;
+    day.tm_mon = created.month - 1;
+    day.tm_mday = created.day;
+    properties.created = timegm(&day);
+    workbook_set_properties(book, &properties);
+
+    lxw_format* header = workbook_add_format(book);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xDDEBF7);
+    format_set_border(header, LXW_BORDER_THIN);
+    lxw_format* text = workbook_add_format(book);
+    format_set_num_format(text, "@");  // typed over, a phone or id number stays text
+    lxw_format* date = workbook_add_format(book);
+    format_set_num_format(date, "yyyy-mm-dd");
+
+    lxw_error error = LXW_NO_ERROR;
+    for (size_t t = 0; t < tables.size() && error == LXW_NO_ERROR; ++t) {
+        const SheetTable& table = tables[t];
+        lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_title(table.name, t).c_str());
+        if (!sheet) {
+            error = LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
+            break;
+        }
+        const size_t width = table.header.size();
+        enum Kind { as_text, as_date, as_number };
+        std::vector<Kind> kinds(width, as_text);
+        std::vector<int> widths(width, 0);
+        for (size_t c = 0; c < width; ++c) {
+            bool any = false, dates = true, numbers = true;
+            widths[c] = display_width(table.header[c]);
+            for (const auto& row : table.rows) {
+                if (c >= row.size() || row[c].empty()) continue;
+                any = true;
+                dates = dates && is_iso_date(row[c]);
+                numbers = numbers && is_plain_number(row[c]);
+                std::stringstream lines(row[c]);  // a note's longest line
+                for (std::string piece; std::getline(lines, piece);)
+                    widths[c] = std::max(widths[c], display_width(piece));
+            }
+            kinds[c] = !any ? as_text : dates ? as_date : numbers ? as_number : as_text;
+        }
+        for (size_t c = 0; c < width && error == LXW_NO_ERROR; ++c) {
+            const auto col = static_cast<lxw_col_t>(c);
+            error = worksheet_set_column(sheet, col, col, std::min(60, widths[c] + 2) * 1.1,
+                                         kinds[c] == as_text ? text : nullptr);
+            if (error == LXW_NO_ERROR)
+                error = worksheet_write_string(sheet, 0, col, table.header[c].c_str(), header);
+        }
+        for (size_t r = 0; r < table.rows.size() && error == LXW_NO_ERROR; ++r) {
+            const auto row = static_cast<lxw_row_t>(r + 1);
+            for (size_t c = 0; c < table.rows[r].size() && error == LXW_NO_ERROR; ++c) {
+                const std::string& cell = table.rows[r][c];
+                const auto col = static_cast<lxw_col_t>(c);
+                if (cell.empty()) continue;
+                const Kind kind = c < width ? kinds[c] : as_text;
+                if (kind == as_date) {
+                    const Date d = *parse_iso_date(cell).date;
+                    lxw_datetime when{d.year, d.month, d.day, 0, 0, 0};
+                    error = worksheet_write_datetime(sheet, row, col, &when, date);
+                } else if (kind == as_number) {
+                    error = worksheet_write_number(sheet, row, col,
+                                                   std::strtod(cell.c_str(), nullptr), nullptr);
+                } else {
+                    error = worksheet_write_string(sheet, row, col, cell.c_str(), text);
+                }
+            }
+        }
+        if (error == LXW_NO_ERROR) worksheet_freeze_panes(sheet, 1, 0);
+        if (error == LXW_NO_ERROR && width)
+            error = worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
+                                         static_cast<lxw_col_t>(width - 1));
+    }
+    const lxw_error closed = workbook_close(book);  // frees the workbook whatever happened
+    if (error == LXW_NO_ERROR) error = closed;
+    if (error != LXW_NO_ERROR)
+        throw IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
+
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in.good() && !in.eof())
+        throw IoError(fmt::format("{}: cannot read back the workbook", path));
+    return bytes.str();
+}
+
+}  // namespace liushou
