@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/render.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 
@@ -52,6 +53,7 @@ constexpr long kStaleFollowUpDays = 30;
 struct CheckOptions {
     bool allow_incomplete = false;
     bool staged = false;
+    std::string format = "text";  // or json, for CI annotations
 };
 
 void warn_comments(int line, Problems& problems) {
@@ -91,7 +93,10 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     staged.set_cache(false);
     staged.set_display_prefix(tree.display(""));
     if (!fs::exists(tmp / prefix / "liushou.yaml")) {
-        ctx.out << say(ctx, "nothing staged in this tree yet\n");
+        ctx.out << (o.format == "json"
+                        ? "{\n  \"liushou_json\": 1,\n  \"files\": 0,\n  \"errors\": 0,\n  "
+                          "\"warnings\": 0,\n  \"problems\": []\n}\n"
+                        : say(ctx, "nothing staged in this tree yet\n"));
         return 0;
     }
     return check_tree(staged, o, ctx);
@@ -106,9 +111,24 @@ int run_check(const CheckOptions& o, Context& ctx) {
 
 int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     int errors = 0, warnings = 0, files = 0;
+    const bool json = o.format == "json";
+    std::string found;  // JSON: one object per problem
     auto report = [&](const std::string& path, const Problems& problems) {
         ++files;
         for (const auto& p : problems) (p.severity == Severity::error ? errors : warnings)++;
+        if (json) {
+            // The same in every language: keys, severities and the English message (a CI
+            // annotation quotes it); a phone or id number in it is masked, as on a terminal.
+            for (const auto& p : problems)
+                found += fmt::format(
+                    "{}\n    {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": "
+                    "\"{}\", \"field\": {}, \"message\": {}}}",
+                    found.empty() ? "" : ",", json_string(path), std::max(p.line, 1),
+                    std::max(p.col, 1), p.severity == Severity::error ? "error" : "warning",
+                    p.field.empty() ? "null" : json_string(p.field),
+                    json_string(mask_private_numbers(p.message)));
+            return;
+        }
         std::ostringstream lines;
         print_problems(lines, path, problems);
         ctx.out << say(ctx, lines.str());  // check's report is its messages
@@ -234,6 +254,13 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                         "liushou ignores it",
                         Severity::warning, 1, 1}});
     }
+    if (json) {
+        ctx.out << fmt::format(
+            "{{\n  \"liushou_json\": 1,\n  \"files\": {},\n  \"errors\": {},\n  "
+            "\"warnings\": {},\n  \"problems\": [{}{}]\n}}\n",
+            files, errors, warnings, found, found.empty() ? "" : "\n  ");
+        return errors ? kDataProblem : kOk;
+    }
     if (!ctx.quiet && school.parsed)
         ctx.out << rules_in_force(school.record, output_language(ctx, &school.record)) << "\n";
     if (!ctx.quiet)
@@ -252,6 +279,10 @@ void setup_check(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--staged", o->staged,
                  "Check the files as git's index holds them (for a pre-commit hook; "
                  "init --hooks installs one)");
+    cmd.add_option("--format", o->format,
+                   "text | json (default text; json: every problem with file, line, column, "
+                   "severity, field and the English message, for CI annotations)")
+        ->check(CLI::IsMember({"text", "json"}));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_check(*o, ctx); }; });
 }
 

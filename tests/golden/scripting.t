@@ -153,3 +153,16 @@ twice is refused rather than counted twice, and a command that reads one tree sa
   $ liushou --root school --root school2 schedule
   liushou：这条命令只读一个档案目录，请只给一个 --root（report 和 list 可以读多个）
   [2]
+
+check --format json is for CI: every problem with its place, the same in every language.
+
+  $ cd school && printf 'schema: 2\nid: "2025-009"\nname: 钱七\ngrade: 9\n' > children/2025-009.yaml
+  $ liushou check --format json --allow-incomplete | jq -c '.liushou_json, .errors, [.problems[] | select(.severity == "error")]'
+  1
+  1
+  [{"file":"children/2025-009.yaml","line":4,"column":8,"severity":"error","field":"grade","message":"grade 9 is not a primary school grade (1-6)"}]
+  [1]
+  $ liushou --lang en check --format json --allow-incomplete | jq -c '.problems | length'
+  5
+  [1]
+  $ rm children/2025-009.yaml

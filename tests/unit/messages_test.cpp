@@ -84,7 +84,8 @@ TEST_CASE("messages: every entry is well formed") {
             const size_t close = zh_text.find('}', at);
             REQUIRE(close != std::string::npos);
             const std::string inside = zh_text.substr(at + 1, close - at - 1);
-            if (inside.find_first_not_of("0123456789") != std::string::npos) continue;  // {{建档率}}
+            if (inside.find_first_not_of("0123456789") != std::string::npos)
+                continue;  // {{建档率}}
             if (!inside.empty()) CHECK(std::stoul(inside) < values);
             ++shown;
         }
