@@ -331,11 +331,16 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
             std::string guardian = w.text(c->guardian.relation);
             if (!c->guardian.name.empty())
                 guardian += (guardian.empty() ? "" : " ") + w.text(c->guardian.name);
+            // JSON's values are the same in every language: keys, not words.
+            auto value = [&](const auto& v) {
+                return style.format == Format::json ? (v ? std::string(key_of(*v)) : "")
+                                                    : enum_text(v, w);
+            };
             std::vector<std::string> cells = {
                 w.text(c->id),
                 w.text(c->name),
-                enum_text(c->gender, w),
-                enum_text(c->left_behind, w),
+                value(c->gender),
+                value(c->left_behind),
                 guardian,
                 style.format == Format::md ? staff_name(*r.source, c->pairing.teacher, w)
                                            : w.text(c->pairing.teacher),
@@ -383,7 +388,8 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
     for (const auto& l : talks) {
         std::vector<std::string> cells = {
             date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
-            class_label(l.child->grade, l.child->class_no, style.lang),
+            class_label(l.child->grade, l.child->class_no,
+                        style.format == Format::json ? "en" : style.lang),  // JSON: 3-2
             // JSON's values are keys; a Chinese CSV says 亲情电话 and the teacher's name, as
             // the talk sheet that log-talk --from reads does.
             std::string(w.en() || style.format == Format::json ? key_of(l.talk->kind)
@@ -391,7 +397,10 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
             style.format == Format::md               ? staff_name(*l.source, l.talk->by, w)
             : style.format == Format::csv && !w.en() ? staff_plain_name(*l.source, l.talk->by, w)
                                                      : w.text(l.talk->by),
-            w.text(l.talk->summary), enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
+            w.text(l.talk->summary),
+            style.format == Format::json ? (l.talk->mood ? std::string(key_of(*l.talk->mood)) : "")
+                                         : enum_text(l.talk->mood, w),
+            w.text(l.talk->follow_up)};
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }

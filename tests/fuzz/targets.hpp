@@ -93,4 +93,32 @@ inline int fuzz_validate(const uint8_t* data, size_t size) {
     return 0;
 }
 
+// libFuzzer target: an .xlsx workbook, as enroll --from reads one. Any bytes are refused
+// with a DataError or read; a sheet read has rows in order, no row wider than Excel's 16,384
+// columns, and what it holds writes to a workbook that reads back to the same cells.
+inline int fuzz_xlsx(const uint8_t* data, size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    Problems problems;
+    Sheet sheet;
+    try {
+        sheet = read_xlsx(bytes, "fuzz.xlsx", "", problems);
+    } catch (const DataError&) {
+        return 0;
+    } catch (const IoError&) {
+        return 0;
+    }
+    int last = sheet.header_line;
+    for (const auto& row : sheet.rows) {
+        if (row.row <= last || row.cells.size() > 16384) std::abort();
+        last = row.row;
+    }
+    if (has_errors(problems) || sheet.header.empty() || sheet.header.size() > 64) return 0;
+    SheetTable table{"fuzz", sheet.header, {}};
+    for (const auto& row : sheet.rows) table.rows.push_back(row.cells);
+    Problems again;
+    const Sheet back = read_xlsx(write_xlsx({table}, Date{2026, 3, 15}), "back.xlsx", "", again);
+    if (back.rows.size() > sheet.rows.size()) std::abort();
+    return 0;
+}
+
 }  // namespace liushou::fuzz

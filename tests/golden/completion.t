@@ -22,6 +22,23 @@ and teacher ids from the tree under the cursor.
   --class --force --grade --help --id --if-missing --name --phone --role 
   $ comp liushou --lang ''
   en zh 
+Each option's values, by the command: formats differ, and kinds, statuses and moods are
+offered as their keys.
+
+  $ comp liushou list --format ''
+  csv json table xlsx 
+  $ comp liushou report summary --format ''
+  csv json md xlsx 
+  $ comp liushou schedule --format ''
+  csv json md xlsx 
+  $ comp liushou log-talk 2025-001 --kind ''
+  counselling family_call greeting home_visit meeting talk 
+  $ comp liushou activity add --kind ''
+  arts_sports birthday class_meeting community festival mental_health other parent_school safety 
+  $ comp liushou log-talk 2025-001 --mood ''
+  good low ok 
+  $ comp liushou list --status ''
+  all dropped_out enrolled graduated left not_enrolled transferred 
   $ comp liushou completion ''
   --help -h bash zsh 
 Ids and names are data from files that travel between machines: a hostile one is offered,

@@ -166,3 +166,14 @@ check --format json is for CI: every problem with its place, the same in every l
   5
   [1]
   $ rm children/2025-009.yaml
+
+JSON's values do not change with the language: a class roster and a talk log say female and
+good in Chinese too.
+
+  $ liushou report class 3-2 --format json | jq -c '.children[0] | [.gender]'
+  ["male"]
+  $ liushou --lang en report class 3-2 --format json | jq -c '.children[0] | [.gender]'
+  ["male"]
+  $ liushou -q log-talk 2025-002 --by 张老师 --date 2026-03-10 --summary 开心 --mood 好
+  $ liushou report talks --month 2026-03 --format json | jq -c '.talks[] | select(.id == "2025-002") | [.kind, .mood, .class]'
+  ["talk","good","3-2"]

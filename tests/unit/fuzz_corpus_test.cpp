@@ -47,4 +47,5 @@ TEST_CASE("the kept fuzz corpus replays without a crash or a broken property") {
     CHECK(replay("record", liushou::fuzz::fuzz_record) > 60);
     CHECK(replay("sheet", liushou::fuzz::fuzz_sheet) > 20);
     CHECK(replay("validate", liushou::fuzz::fuzz_validate) > 5);
+    CHECK(replay("xlsx", liushou::fuzz::fuzz_xlsx) >= 4);
 }
