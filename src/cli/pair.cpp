@@ -27,6 +27,7 @@ struct PairOptions {
     CLI::Option* progress_opt = nullptr;
     std::string progress, date, subject, score;
     bool unpaired = false, load = false, suggest = false, apply = false;
+    std::string format = "table";  // of the views: table or json
 };
 
 std::string class_of(const Child& c) {
@@ -44,11 +45,31 @@ int run_views(const PairOptions& o, Context& ctx) {
     std::sort(children.begin(), children.end(),
               [](const Child& a, const Child& b) { return natural_less(a.id, b.id); });
 
+    // JSON for scripts: versioned, keys and values the same in every language.
+    const bool json = o.format == "json";
+    auto number = [](const std::optional<int>& n) { return n ? std::to_string(*n) : "null"; };
+    std::string items;
+    auto item = [&](const std::vector<std::pair<std::string, std::string>>& fields) {
+        items += (items.empty() ? "\n    " : ",\n    ") + json_object(fields);
+    };
+    auto print_json = [&](const char* key, const std::string& extra) {
+        ctx.out << fmt::format("{{\n  \"liushou_json\": 1,\n  \"{}\": [{}{}]{}\n}}\n", key, items,
+                               items.empty() ? "" : "\n  ", extra);
+    };
     if (o.unpaired) {
         std::vector<std::vector<std::string>> rows;
         for (const auto& c : children)
-            if (c.status == Status::enrolled && c.pairing.teacher.empty())
+            if (c.status == Status::enrolled && c.pairing.teacher.empty()) {
                 rows.push_back({c.id, c.name, class_of(c)});
+                item({{"id", json_string(c.id)},
+                      {"name", json_string(c.name)},
+                      {"grade", number(c.grade)},
+                      {"class", number(c.class_no)}});
+            }
+        if (json) {
+            print_json("unpaired", "");
+            return skipped ? kDataProblem : kOk;
+        }
         ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级"},
                                 rows);
         if (!ctx.quiet)
@@ -63,11 +84,30 @@ int run_views(const PairOptions& o, Context& ctx) {
             const std::string klass =
                 s.grade && s.class_no ? fmt::format("{}-{}", *s.grade, *s.class_no) : "";
             rows.push_back({s.id, s.name, role, klass, std::to_string(load.at(s.id))});
+            item({{"staff_id", json_string(s.id)},
+                  {"name", json_string(s.name)},
+                  {"role", s.role ? json_string(key_of(*s.role)) : "null"},
+                  {"grade", number(s.grade)},
+                  {"class", number(s.class_no)},
+                  {"children", std::to_string(load.at(s.id))},
+                  {"in_staff", "true"}});
         }
         for (const auto& [id, n] : load)
-            if (!staff.find(id))
+            if (!staff.find(id)) {
                 rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "",
                                 std::to_string(n)});
+                item({{"staff_id", json_string(id)},
+                      {"name", "null"},
+                      {"role", "null"},
+                      {"grade", "null"},
+                      {"class", "null"},
+                      {"children", std::to_string(n)},
+                      {"in_staff", "false"}});
+            }
+        if (json) {
+            print_json("load", "");
+            return skipped ? kDataProblem : kOk;
+        }
         ctx.out << render_table({label("staff_id", lang), label("name", lang), label("role", lang),
                                  en ? "Class" : "班级", label("children", lang)},
                                 rows);
@@ -82,11 +122,18 @@ int run_views(const PairOptions& o, Context& ctx) {
                                            : (en ? "fewest children" : "帮扶人数最少");
             rows.push_back({s.child_id, child->name, class_of(*child), s.teacher,
                             staff.find(s.teacher)->name, reason});
+            item({{"id", json_string(s.child_id)},
+                  {"name", json_string(child->name)},
+                  {"grade", number(child->grade)},
+                  {"class", number(child->class_no)},
+                  {"teacher", json_string(s.teacher)},
+                  {"reason", json_string(s.reason)}});
         }
-        ctx.out << render_table(
-            {label("id", lang), label("name", lang), en ? "Class" : "班级", label("teacher", lang),
-             en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
-            rows);
+        if (!json)
+            ctx.out << render_table(
+                {label("id", lang), label("name", lang), en ? "Class" : "班级",
+                 label("teacher", lang), en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
+                rows);
         if (o.apply && !suggestions.empty()) {
             WriteSession session = tree.lock();
             ctx.journal->action = "pair --suggest --apply";
@@ -100,9 +147,13 @@ int run_views(const PairOptions& o, Context& ctx) {
                     session.write_child(child))
                     ++written;
             }
-            if (!ctx.quiet)
+            if (json)
+                print_json("suggestions", fmt::format(",\n  \"paired\": {}", written));
+            else if (!ctx.quiet)
                 ctx.out << (en ? fmt::format("paired {} children\n", written)
                                : fmt::format("已结对 {} 名\n", written));
+        } else if (json) {
+            print_json("suggestions", ",\n  \"paired\": 0");
         } else if (!suggestions.empty() && !ctx.quiet) {
             ctx.out << (en ? "nothing written; add --apply to pair them\n"
                            : "未写入；加 --apply 按此结对\n");
@@ -112,6 +163,8 @@ int run_views(const PairOptions& o, Context& ctx) {
 }
 
 int run_pair(const PairOptions& o, Context& ctx) {
+    if (o.format != "table" && !o.unpaired && !o.load && !o.suggest)
+        throw UsageError("--format is for --unpaired, --load and --suggest");
     const bool pairing = o.teacher_opt->count() || o.buddy_opt->count() || o.proxy_opt->count();
     const bool plan = !o.plan.empty();
     const bool progress = o.progress_opt->count() > 0;
@@ -264,6 +317,9 @@ void setup_pair(CLI::App& cmd, Runner& run) {
                                  "Propose teachers for unpaired children (the class's head "
                                  "teacher first, then the least loaded)");
     cmd.add_flag("--apply", o->apply, "With --suggest: carry the proposal out")->needs(suggest);
+    cmd.add_option("--format", o->format,
+                   "With --unpaired, --load or --suggest: table | json (default table)")
+        ->check(CLI::IsMember({"table", "json"}));
     unpaired->excludes(load)->excludes(suggest);
     load->excludes(suggest);
     cmd.callback([o, &run] {

@@ -177,3 +177,21 @@ good in Chinese too.
   $ liushou -q log-talk 2025-002 --by 张老师 --date 2026-03-10 --summary 开心 --mood 好
   $ liushou report talks --month 2026-03 --format json | jq -c '.talks[] | select(.id == "2025-002") | [.kind, .mood, .class]'
   ["talk","good","3-2"]
+
+pair's views have JSON too, versioned: who has no teacher, each teacher's load, and the
+proposal (with how many --apply paired).
+
+  $ liushou pair --unpaired --format json | jq -c '.liushou_json, .unpaired[0]'
+  1
+  {"id":"2025-001","name":"王小明","grade":3,"class":2}
+  $ liushou pair --load --format json | jq -c '.load[]'
+  {"staff_id":"T001","name":"张老师","role":"head_teacher","grade":3,"class":2,"children":0,"in_staff":true}
+  {"staff_id":"T002","name":"李老师","role":"teacher","grade":null,"class":null,"children":0,"in_staff":true}
+  $ liushou pair --suggest --apply --format json | jq -c '.suggestions[0], .paired'
+  {"id":"2025-001","name":"王小明","grade":3,"class":2,"teacher":"T001","reason":"head_teacher"}
+  3
+  $ liushou pair --unpaired --format json | jq -c '.unpaired'
+  []
+  $ liushou pair 2025-001 --teacher 张老师 --format json
+  liushou：--format 只用于 --unpaired、--load 和 --suggest
+  [2]
