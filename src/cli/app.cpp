@@ -288,6 +288,22 @@ std::string encode_output(const std::string& text, bool csv, const std::string& 
     return encode_csv(text, e);
 }
 
+void add_output_encoding(CLI::App& cmd, std::string& encoding) {
+    cmd.add_option("--encoding", encoding,
+                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                   "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+}
+
+void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
+                       std::string& sheet) {
+    cmd.add_option("--encoding", encoding, "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
+        ->needs(from);
+    cmd.add_option("--sheet", sheet, "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME")
+        ->needs(from);
+}
+
 void format_from_output(const CLI::Option* format_option, std::string& format,
                         const std::string& output) {
     const std::string ext = ".xlsx";

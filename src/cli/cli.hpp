@@ -188,6 +188,12 @@ std::string say(const Context& ctx, const std::string& text);
 /// --lang, else LIUSHOU_LANG, else the tree's rules.language, else zh.
 std::string message_language(const Context& ctx);
 
+/// --encoding for a CSV a command writes (utf-8-bom | utf-8 | gb18030; encode_output).
+void add_output_encoding(CLI::App& cmd, std::string& encoding);
+
+/// --encoding and --sheet for the sheet --from reads (read_sheet), both needing `from`.
+void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding, std::string& sheet);
+
 /// -o FILE.xlsx asks for a workbook when --format is not given.
 void format_from_output(const CLI::Option* format_option, std::string& format,
                         const std::string& output);

@@ -413,12 +413,7 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
     cmd.add_option("--map", o->map_file, "YAML file mapping other headers to fields")
         ->type_name("FILE")
         ->needs(csv);
-    cmd.add_option("--encoding", o->encoding,
-                   "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
-        ->needs(csv);
-    cmd.add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)")
-        ->type_name("NAME")
-        ->needs(csv);
+    add_sheet_options(cmd, csv, o->encoding, o->sheet);
     cmd.add_option("--ignore-column", o->ignored, "Skip this column of the sheet (repeatable)")
         ->type_name("HEADER")
         ->needs(csv);

@@ -257,10 +257,7 @@ void setup_list(CLI::App& cmd, Runner& run) {
                        ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
-    cmd.add_option("--encoding", o->encoding,
-                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
-                   "standard output) or gb18030")
-        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+    add_output_encoding(cmd, o->encoding);
     cmd.callback([o, format, &run] {
         format_from_output(format, o->format, o->output);
         run = [o](Context& ctx) { return run_list(*o, ctx); };

@@ -425,12 +425,7 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                "Log a sheet of talks (CSV or .xlsx): 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
                "跟进事项")
             ->type_name("FILE");
-    cmd.add_option("--encoding", o->encoding,
-                   "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
-        ->needs(csv);
-    cmd.add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)")
-        ->type_name("NAME")
-        ->needs(csv);
+    add_sheet_options(cmd, csv, o->encoding, o->sheet);
     cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
         ->needs(csv);
     cmd.callback([o, &run] {

@@ -391,10 +391,7 @@ CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
                  "Mask phone numbers (138****5678), id numbers and house numbers");
     cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")
         ->type_name("FILE");
-    cmd.add_option("--encoding", o.encoding,
-                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
-                   "standard output) or gb18030")
-        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+    add_output_encoding(cmd, o.encoding);
     return format;
 }
 

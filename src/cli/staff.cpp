@@ -343,10 +343,7 @@ void setup_staff(CLI::App& cmd, Runner& run) {
     auto l = std::make_shared<StaffListOptions>();
     list->add_option("-o,--output", l->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
-    list->add_option("--encoding", l->encoding,
-                     "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
-                     "standard output) or gb18030")
-        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+    add_output_encoding(*list, l->encoding);
     auto* format = list->add_option("--format", l->format,
                                     "table | json | csv | xlsx (default table; xlsx with -o "
                                     "FILE.xlsx)")
