@@ -133,7 +133,7 @@ int run_list(const ActivityOptions& o, Context& ctx) {
     std::optional<Month> month;
     if (!o.month.empty()) month = month_option(o.month, ctx.today);
     std::vector<std::vector<std::string>> rows;
-    std::string json;
+    std::vector<std::pair<std::string, std::string>> json;  // (date and id, object)
     int problems = 0;
     for (const auto& file : tree.load_activities()) {
         if (!file.parsed) {
@@ -154,19 +154,22 @@ int run_list(const ActivityOptions& o, Context& ctx) {
         for (const auto& c : a.children) ids += (ids.empty() ? "" : ", ") + json_string(c);
         std::string organisers;
         for (const auto& b : a.by) organisers += (organisers.empty() ? "" : ", ") + json_string(b);
-        json += fmt::format("{}\n {}", json.empty() ? "" : ",",
-                            json_object({{"id", json_string(a.id)},
-                                         {"date", a.date ? json_string(a.date->iso()) : "null"},
-                                         {"kind", a.kind ? json_string(key_of(*a.kind)) : "null"},
-                                         {"title", json_string(a.title)},
-                                         {"by", "[" + organisers + "]"},
-                                         {"participants", json_string(a.participants)},
-                                         {"children", "[" + ids + "]"},
-                                         {"summary", json_string(a.summary)}}));
+        json.emplace_back((a.date ? a.date->iso() : "") + a.id,
+                          json_object({{"id", json_string(a.id)},
+                                       {"date", a.date ? json_string(a.date->iso()) : "null"},
+                                       {"kind", a.kind ? json_string(key_of(*a.kind)) : "null"},
+                                       {"title", json_string(a.title)},
+                                       {"by", "[" + organisers + "]"},
+                                       {"participants", json_string(a.participants)},
+                                       {"children", "[" + ids + "]"},
+                                       {"summary", json_string(a.summary)}}));
     }
     std::sort(rows.begin(), rows.end());
     if (o.format == "json") {
-        ctx.out << "[" << json << (json.empty() ? "]\n" : "\n]\n");
+        std::sort(json.begin(), json.end());
+        std::vector<std::string> items;
+        for (auto& j : json) items.push_back(std::move(j.second));
+        ctx.out << json_list_document("activities", items);
         return problems ? kDataProblem : kOk;
     }
     const std::vector<std::string> head = {w.t("日期", "Date"),     w.t("类别", "Kind"),

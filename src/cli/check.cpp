@@ -190,7 +190,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                 missing.end());
             if (!missing.empty()) {
                 std::string list;
-                for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+                for (const auto& m : missing)
+                    list += (list.empty() ? "" : ", ") + field_by_relation(c, m);
                 problems.push_back(
                     Problem{"", fmt::format("incomplete file (建档), missing: {}", list),
                             o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
@@ -235,6 +236,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
             if (!problems.empty() && file.where.at.empty())
                 file.where = tree.load_child(file.id).where;
             file.where.locate(problems);
+            for (Problem& p : problems) p.field = field_by_relation(c, p.field);
         }
         warn_comments(file.comment_line, problems);
         report(file.path, problems);

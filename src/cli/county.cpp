@@ -242,21 +242,19 @@ int run_status(const CountyOptions& o, Context& ctx) {
         rows.push_back(r);
     }
     if (o.format == "json") {
-        ctx.out << "[";
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const Row& r = rows[i];
-            ctx.out << (i ? ",\n " : "\n ")
-                    << json_object(
-                           {{"school", r.missing ? "null" : json_string(r.school)},
-                            {"source", json_string(r.source)},
-                            {"found", r.missing ? "false" : "true"},
-                            {"last_commit", r.date.empty() ? "null" : json_string(r.date)},
-                            {"days_since_commit", r.days < 0 ? "null" : std::to_string(r.days)},
-                            {"uncommitted_changes", r.dirty ? "true" : "false"},
-                            {"children", std::to_string(r.child_count)},
-                            {"errors", std::to_string(r.error_count)}});
+        std::vector<std::string> items;
+        for (const Row& r : rows) {
+            items.push_back(
+                json_object({{"school", r.missing ? "null" : json_string(r.school)},
+                             {"source", json_string(r.source)},
+                             {"found", r.missing ? "false" : "true"},
+                             {"last_commit", r.date.empty() ? "null" : json_string(r.date)},
+                             {"days_since_commit", r.days < 0 ? "null" : std::to_string(r.days)},
+                             {"uncommitted_changes", r.dirty ? "true" : "false"},
+                             {"children", std::to_string(r.child_count)},
+                             {"errors", std::to_string(r.error_count)}}));
         }
-        ctx.out << (rows.empty() ? "]\n" : "\n]\n");
+        ctx.out << json_list_document("schools", items);
         return kOk;
     }
     std::vector<std::vector<std::string>> cells;

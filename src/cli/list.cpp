@@ -159,10 +159,10 @@ int run_list(const ListOptions& o, Context& ctx) {
     };
 
     if (o.format == "json") {
-        out << "[";
+        std::vector<std::string> items;
         for (size_t i = 0; i < children.size(); ++i) {
             const Child& c = children[i];
-            const std::string missing = json_strings(missing_fields(c));
+            const std::string missing = json_strings(missing_fields_by_relation(c));
             auto opt_int = [](const std::optional<int>& v) {
                 return v ? std::to_string(*v) : std::string("null");
             };
@@ -171,21 +171,20 @@ int run_list(const ListOptions& o, Context& ctx) {
             };
             std::vector<std::pair<std::string, std::string>> fields;
             if (county) fields.emplace_back("school", json_string(school_names[i]));
-            out << (i ? ",\n " : "\n ")
-                << json_object(
-                       with_school(fields, {{"id", json_string(c.id)},
-                                            {"name", json_string(c.name)},
-                                            {"gender", opt_enum(c.gender)},
-                                            {"grade", opt_int(c.grade)},
-                                            {"class", opt_int(c.class_no)},
-                                            {"status", json_string(key_of(c.status))},
-                                            {"left_behind", opt_enum(c.left_behind)},
-                                            {"teacher", json_string(c.pairing.teacher)},
-                                            {"buddies", json_strings(c.pairing.buddies)},
-                                            {"complete", missing == "[]" ? "true" : "false"},
-                                            {"missing", missing}}));
+            items.push_back(
+                json_object(with_school(fields, {{"id", json_string(c.id)},
+                                                 {"name", json_string(c.name)},
+                                                 {"gender", opt_enum(c.gender)},
+                                                 {"grade", opt_int(c.grade)},
+                                                 {"class", opt_int(c.class_no)},
+                                                 {"status", json_string(key_of(c.status))},
+                                                 {"left_behind", opt_enum(c.left_behind)},
+                                                 {"teacher", json_string(c.pairing.teacher)},
+                                                 {"buddies", json_strings(c.pairing.buddies)},
+                                                 {"complete", missing == "[]" ? "true" : "false"},
+                                                 {"missing", missing}})));
         }
-        out << (children.empty() ? "]\n" : "\n]\n");
+        out << json_list_document("children", items);
     } else {
         // The register: every field a sheet can set, under the header the import reads, so a
         // corrected copy imports back (matched by 学号).

@@ -63,23 +63,22 @@ int run_list(const PlanOptions& o, Context& ctx) {
         for (int i = 0; i < 12; ++i) months.push_back(Month{i < 5 ? y : y + 1, (7 + i) % 12 + 1});
     }
     std::vector<std::vector<std::string>> rows;
-    std::string json;
+    std::vector<std::string> json;
     for (const Month& m : months) {
         const auto tasks = plan_tasks(school, m, ctx.today);
         for (size_t i = 0; i < tasks.size(); ++i) {
             const PlanTask& t = tasks[i];
             rows.push_back({m.iso(), std::to_string(i + 1), t.task,
                             t.done ? t.done->iso() : w.t("未完成", "not done"), t.note});
-            json += fmt::format("{}\n {}", json.empty() ? "" : ",",
-                                json_object({{"month", json_string(m.iso())},
-                                             {"task", std::to_string(i + 1)},
-                                             {"text", json_string(t.task)},
-                                             {"done", t.done ? json_string(t.done->iso()) : "null"},
-                                             {"note", json_string(t.note)}}));
+            json.push_back(json_object({{"month", json_string(m.iso())},
+                                        {"task", std::to_string(i + 1)},
+                                        {"text", json_string(t.task)},
+                                        {"done", t.done ? json_string(t.done->iso()) : "null"},
+                                        {"note", json_string(t.note)}}));
         }
     }
     if (o.format == "json") {
-        ctx.out << "[" << json << (json.empty() ? "]\n" : "\n]\n");
+        ctx.out << json_list_document("tasks", json);
         return kOk;
     }
     const std::vector<std::string> head = {w.t("月份", "Month"), w.t("序号", "No."),

@@ -252,21 +252,20 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
         return s.grade && s.class_no ? fmt::format("{}-{}", *s.grade, *s.class_no) : std::string();
     };
     if (o.format == "json") {
-        out << "[";
+        std::vector<std::string> items;
         for (size_t i = 0; i < file.record.staff.size(); ++i) {
             const Staff& s = file.record.staff[i];
             auto opt_int = [](const std::optional<int>& v) {
                 return v ? std::to_string(*v) : std::string("null");
             };
-            out << (i ? ",\n " : "\n ")
-                << json_object({{"id", json_string(s.id)},
-                                {"name", json_string(s.name)},
-                                {"role", s.role ? json_string(key_of(*s.role)) : "null"},
-                                {"grade", opt_int(s.grade)},
-                                {"class", opt_int(s.class_no)},
-                                {"phone", json_string(s.phone)}});
+            items.push_back(json_object({{"id", json_string(s.id)},
+                                         {"name", json_string(s.name)},
+                                         {"role", s.role ? json_string(key_of(*s.role)) : "null"},
+                                         {"grade", opt_int(s.grade)},
+                                         {"class", opt_int(s.class_no)},
+                                         {"phone", json_string(s.phone)}}));
         }
-        out << (file.record.staff.empty() ? "]\n" : "\n]\n");
+        out << json_list_document("staff", items);
         return finish(out.str());
     }
     std::vector<std::string> header = {label("staff_id", lang), label("name", lang),

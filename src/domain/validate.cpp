@@ -239,15 +239,27 @@ std::vector<std::string> missing_fields(const Child& c) {
     return missing;
 }
 
+std::string field_by_relation(const Child& c, const std::string& field) {
+    if (field.rfind("parents[", 0) != 0) return field;
+    const size_t close = field.find(']');
+    if (close == std::string::npos || close == 8 ||
+        field.find_first_not_of("0123456789", 8) != close)
+        return field;
+    const size_t index = std::stoul(field.substr(8, close - 8));
+    if (index >= c.parents.size()) return field;
+    const std::string& relation = c.parents[index].relation;
+    // Only a relation that names one entry can stand for the index (two fathers, or one
+    // without a relation, keep their places).
+    if (relation.empty() || relation.find_first_of(".[] ") != std::string::npos ||
+        std::count_if(c.parents.begin(), c.parents.end(),
+                      [&](const Parent& p) { return p.relation == relation; }) != 1)
+        return field;
+    return "parents." + relation + field.substr(close + 1);
+}
+
 std::vector<std::string> missing_fields_by_relation(const Child& c) {
     std::vector<std::string> missing = missing_fields(c);
-    for (auto& m : missing) {
-        if (m.rfind("parents[", 0) != 0) continue;
-        const size_t close = m.find(']');
-        const size_t index = std::stoul(m.substr(8, close - 8));
-        if (index < c.parents.size())
-            m = "parents." + c.parents[index].relation + m.substr(close + 1);
-    }
+    for (auto& m : missing) m = field_by_relation(c, m);
     return missing;
 }
 

@@ -81,6 +81,73 @@ std::vector<std::pair<std::string, std::string>> flatten(const Child& c) {
     return out;
 }
 
+/// A record as typed JSON (liushou-json(5)): every field of the schema, null or [] when it
+/// has no value, numbers and booleans as such, enumerations by key; a visitor over
+/// schema.hpp. Unknown keys are left out. Text goes through the Writer (masked when
+/// redacting).
+class JsonRecord {
+  public:
+    JsonRecord(const Writer& w, std::string indent) : w_(w), indent_(std::move(indent)) {}
+    /// The object, its members one a line when `lines`, else on one line.
+    std::string object(bool lines) const {
+        if (members_.empty()) return "{}";
+        std::string out = "{";
+        for (size_t i = 0; i < members_.size(); ++i)
+            out += (i ? "," : "") + (lines ? "\n" + indent_ + "  " : i ? " " : "") + members_[i];
+        return out + (lines ? "\n" + indent_ + "}" : "}");
+    }
+    void text(std::string_view key, const std::string& v) { add(key, w_.json(v)); }
+    void date(std::string_view key, const std::optional<Date>& v) {
+        add(key, v ? json_string(v->iso()) : "null");
+    }
+    void integer(std::string_view key, const std::optional<int>& v) {
+        add(key, v ? std::to_string(*v) : "null");
+    }
+    void boolean(std::string_view key, const std::optional<bool>& v) {
+        add(key, v ? (*v ? "true" : "false") : "null");
+    }
+    template <class E>
+    void enumeration(std::string_view key, const std::optional<E>& v) {
+        add(key, v ? json_string(key_of(*v)) : "null");
+    }
+    template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+    void enumeration(std::string_view key, const E& v) {
+        add(key, json_string(key_of(v)));
+    }
+    void text_list(std::string_view key, const std::vector<std::string>& v) {
+        std::string out = "[";
+        for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + w_.json(v[i]);
+        add(key, out + "]");
+    }
+    void one_or_more(std::string_view key, const std::vector<std::string>& v) {
+        text_list(key == "buddy" ? "buddies" : key, v);
+    }
+    template <class S, class F>
+    void map(std::string_view key, const S& sub, F describe) {
+        JsonRecord inner(w_, indent_ + "  ");
+        describe(inner, sub);
+        add(key, inner.object(false));
+    }
+    template <class S, class F>
+    void list(std::string_view key, const std::vector<S>& items, F describe, std::string_view) {
+        std::string out = "[";
+        for (size_t i = 0; i < items.size(); ++i) {
+            JsonRecord inner(w_, indent_ + "    ");
+            describe(inner, items[i]);
+            out += (i ? "," : "") + ("\n" + indent_ + "    ") + inner.object(false);
+        }
+        add(key, out + (items.empty() ? "]" : "\n" + indent_ + "  ]"));
+    }
+
+  private:
+    void add(std::string_view key, const std::string& value) {
+        members_.push_back(json_string(key) + ": " + value);
+    }
+    const Writer& w_;
+    std::string indent_;
+    std::vector<std::string> members_;
+};
+
 }  // namespace
 
 std::string render_child(const Child& original, const Provenance& source,
@@ -88,18 +155,20 @@ std::string render_child(const Child& original, const Provenance& source,
     const Writer w(style);
     Child c = original;
     c.sort_lists();
-    if (style.format != Format::md) {
-        const auto fields = flatten(c);
-        if (style.format == Format::csv) {
-            std::string out = csv_line({"field", "value"});
-            for (const auto& [k, v] : fields) out += csv_line({k, w.text(v)});
-            return out;
-        }
-        std::string out = "{";
-        for (size_t i = 0; i < fields.size(); ++i)
-            out += fmt::format("{}\n  {}: {}", i ? "," : "", json_string(fields[i].first),
-                               w.json(fields[i].second));
-        return out + "\n}\n";
+    if (style.format == Format::csv) {
+        std::string out = csv_line({"field", "value"});
+        for (const auto& [k, v] : flatten(c)) out += csv_line({k, w.text(v)});
+        return out;
+    }
+    if (style.format == Format::json) {
+        JsonRecord record(w, "  ");
+        schema::child(record, c);
+        const auto missing = missing_fields_by_relation(c);
+        return fmt::format(
+            "{{\n  \"liushou_json\": {},\n  \"school\": {},\n  \"complete\": {},\n  "
+            "\"missing\": {},\n  \"child\": {}\n}}\n",
+            kJsonVersion, w.json(source.school->school), missing.empty() ? "true" : "false",
+            json_strings(missing), record.object(true));
     }
     std::string out =
         w.en() ? fmt::format("# File of {} ({})\n\n", w.text(c.name), w.text(c.id))
@@ -247,11 +316,13 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
     const std::string lang = style.lang;
     if (style.format == Format::json) {
         std::string out = fmt::format(
-            "{{\"as_of\": \"{}\", \"enrolled\": {}, \"subsidised\": {}, \"subsidies\": [",
-            roll.as_of.iso(), roll.enrolled, subsidised);
+            "{{\n  \"liushou_json\": {},\n  \"as_of\": \"{}\",\n  \"enrolled\": {},\n  "
+            "\"subsidised\": {},\n  \"subsidies\": [",
+            kJsonVersion, roll.as_of.iso(), roll.enrolled, subsidised);
         for (size_t i = 0; i < by.size(); ++i) {
-            out += fmt::format("{}\n  {{\"key\": {}, \"label\": {}, \"children\": [", i ? "," : "",
-                               w.json(by[i].first), w.json(subsidy_label(by[i].first, lang)));
+            out +=
+                fmt::format("{}\n    {{\"key\": {}, \"label\": {}, \"children\": [", i ? "," : "",
+                            w.json(by[i].first), w.json(subsidy_label(by[i].first, lang)));
             for (size_t j = 0; j < by[i].second.size(); ++j) {
                 const auto& [source, c] = by[i].second[j];
                 out += fmt::format(
@@ -262,7 +333,7 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
             }
             out += "]}";
         }
-        return out + (by.empty() ? "]}\n" : "\n]}\n");
+        return out + (by.empty() ? "]\n}\n" : "\n  ]\n}\n");
     }
     if (style.format == Format::csv) {
         std::vector<std::string> head = {w.t("资助", "Subsidy"), w.t("学号", "ID"),
@@ -321,6 +392,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                                      w.t("学习帮手", "Buddy"),  w.t("上次谈心", "Last talk")};
     if (county) head.insert(head.begin(), w.t("学校", "School"));
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> json;  // one object a child
     for (const auto& r : rosters) {
         for (const Child* c : r.children) {
             std::optional<Date> last;
@@ -328,19 +400,35 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                 if (t.kind == TalkKind::talk && t.date && *t.date <= as_of &&
                     (!last || *last < *t.date))
                     last = t.date;
+            if (style.format == Format::json) {
+                // Values are the same in every language: keys, not words.
+                auto key = [](const auto& v) {
+                    return v ? json_string(key_of(*v)) : std::string("null");
+                };
+                std::vector<std::pair<std::string, std::string>> fields;
+                if (county) fields.emplace_back("school", w.json(r.source->school->school));
+                for (auto& f : std::vector<std::pair<std::string, std::string>>{
+                         {"id", w.json(c->id)},
+                         {"name", w.json(c->name)},
+                         {"gender", key(c->gender)},
+                         {"left_behind", key(c->left_behind)},
+                         {"guardian", json_object({{"relation", w.json(c->guardian.relation)},
+                                                   {"name", w.json(c->guardian.name)}})},
+                         {"teacher", w.json(c->pairing.teacher)},
+                         {"buddies", json_strings(c->pairing.buddies)},
+                         {"last_talk", last ? json_string(last->iso()) : "null"}})
+                    fields.push_back(std::move(f));
+                json.push_back(json_object(fields));
+                continue;
+            }
             std::string guardian = w.text(c->guardian.relation);
             if (!c->guardian.name.empty())
                 guardian += (guardian.empty() ? "" : " ") + w.text(c->guardian.name);
-            // JSON's values are the same in every language: keys, not words.
-            auto value = [&](const auto& v) {
-                return style.format == Format::json ? (v ? std::string(key_of(*v)) : "")
-                                                    : enum_text(v, w);
-            };
             std::vector<std::string> cells = {
                 w.text(c->id),
                 w.text(c->name),
-                value(c->gender),
-                value(c->left_behind),
+                enum_text(c->gender, w),
+                enum_text(c->left_behind, w),
                 guardian,
                 style.format == Format::md ? staff_name(*r.source, c->pairing.teacher, w)
                                            : w.text(c->pairing.teacher),
@@ -353,14 +441,12 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
     }
     if (style.format == Format::csv) return csv_table(head, rows);
     if (style.format == Format::json) {
-        const std::vector<std::string> keys =
-            county ? std::vector<std::string>{"school",  "id",          "name",
-                                              "gender",  "left_behind", "guardian",
-                                              "teacher", "buddy",       "last_talk"}
-                   : std::vector<std::string>{"id",       "name",    "gender", "left_behind",
-                                              "guardian", "teacher", "buddy",  "last_talk"};
-        return fmt::format("{{\"grade\": {}, \"class\": {}, \"children\": {}}}\n", grade, class_no,
-                           json_rows(keys, rows));
+        std::string out = fmt::format(
+            "{{\n  \"liushou_json\": {},\n  \"grade\": {},\n  \"class\": {},\n  \"as_of\": "
+            "\"{}\",\n  \"children\": [",
+            kJsonVersion, grade, class_no, as_of.iso());
+        for (size_t i = 0; i < json.size(); ++i) out += (i ? ",\n    " : "\n    ") + json[i];
+        return out + (json.empty() ? "]\n}\n" : "\n  ]\n}\n");
     }
     std::string out = w.en()
                           ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
@@ -385,32 +471,50 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")};
     if (county) head.insert(head.begin(), w.t("学校", "School"));
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> json;  // one object an entry
     for (const auto& l : talks) {
+        if (style.format == Format::json) {
+            // Values are the same in every language: keys, not words.
+            auto num = [](const std::optional<int>& v) {
+                return v ? std::to_string(*v) : std::string("null");
+            };
+            std::vector<std::pair<std::string, std::string>> fields;
+            if (county) fields.emplace_back("school", w.json(l.source->school->school));
+            for (auto& f : std::vector<std::pair<std::string, std::string>>{
+                     {"date", l.talk->date ? json_string(l.talk->date->iso()) : "null"},
+                     {"id", w.json(l.child->id)},
+                     {"name", w.json(l.child->name)},
+                     {"grade", num(l.child->grade)},
+                     {"class", num(l.child->class_no)},
+                     {"kind", json_string(key_of(l.talk->kind))},
+                     {"by", w.json(l.talk->by)},
+                     {"summary", w.json(l.talk->summary)},
+                     {"mood", l.talk->mood ? json_string(key_of(*l.talk->mood)) : "null"},
+                     {"follow_up", w.json(l.talk->follow_up)}})
+                fields.push_back(std::move(f));
+            json.push_back(json_object(fields));
+            continue;
+        }
         std::vector<std::string> cells = {
             date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
-            class_label(l.child->grade, l.child->class_no,
-                        style.format == Format::json ? "en" : style.lang),  // JSON: 3-2
-            // JSON's values are keys; a Chinese CSV says 亲情电话 and the teacher's name, as
-            // the talk sheet that log-talk --from reads does.
-            std::string(w.en() || style.format == Format::json ? key_of(l.talk->kind)
-                                                               : zh_of(l.talk->kind)),
-            style.format == Format::md               ? staff_name(*l.source, l.talk->by, w)
-            : style.format == Format::csv && !w.en() ? staff_plain_name(*l.source, l.talk->by, w)
-                                                     : w.text(l.talk->by),
-            w.text(l.talk->summary),
-            style.format == Format::json ? (l.talk->mood ? std::string(key_of(*l.talk->mood)) : "")
-                                         : enum_text(l.talk->mood, w),
-            w.text(l.talk->follow_up)};
+            class_label(l.child->grade, l.child->class_no, style.lang),
+            // A Chinese CSV says 亲情电话 and the teacher's name, as the talk sheet that
+            // log-talk --from reads does.
+            std::string(w.en() ? key_of(l.talk->kind) : zh_of(l.talk->kind)),
+            style.format == Format::md ? staff_name(*l.source, l.talk->by, w)
+            : !w.en()                  ? staff_plain_name(*l.source, l.talk->by, w)
+                                       : w.text(l.talk->by),
+            w.text(l.talk->summary), enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }
     if (style.format == Format::csv) return csv_table(head, rows);
     if (style.format == Format::json) {
-        std::vector<std::string> keys = {"date", "id",      "name", "class",    "kind",
-                                         "by",   "summary", "mood", "follow_up"};
-        if (county) keys.insert(keys.begin(), "school");
-        return fmt::format("{{\"month\": \"{}\", \"talks\": {}}}\n", month.iso(),
-                           json_rows(keys, rows));
+        std::string out =
+            fmt::format("{{\n  \"liushou_json\": {},\n  \"month\": \"{}\",\n  \"talks\": [",
+                        kJsonVersion, month.iso());
+        for (size_t i = 0; i < json.size(); ++i) out += (i ? ",\n    " : "\n    ") + json[i];
+        return out + (json.empty() ? "]\n}\n" : "\n  ]\n}\n");
     }
     std::string out = w.en() ? fmt::format("# Talks and visits, {}\n\n", month.iso())
                              : fmt::format("# {}年{}月谈心与家访记录\n\n", month.year, month.month);

@@ -104,17 +104,4 @@ inline std::string csv_table(const std::vector<std::string>& head,
     return out;
 }
 
-/// A table's rows as a JSON array of objects with `keys`, one object a line.
-inline std::string json_rows(const std::vector<std::string>& keys,
-                             const std::vector<std::vector<std::string>>& rows) {
-    std::string out = "[";
-    for (size_t i = 0; i < rows.size(); ++i) {
-        std::vector<std::pair<std::string, std::string>> fields;
-        for (size_t k = 0; k < keys.size(); ++k)
-            fields.emplace_back(keys[k], json_string(rows[i][k]));
-        out += (i ? ",\n  " : "\n  ") + json_object(fields);
-    }
-    return out + "]";
-}
-
 }  // namespace liushou::report_detail

@@ -333,7 +333,7 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
 }
 
 std::string schedule_json(const Schedule& s, const School& school, const StaffList& staff) {
-    std::string out = "{\n";
+    std::string out = fmt::format("{{\n  \"liushou_json\": {},\n", kJsonVersion);
     out += fmt::format("  \"school\": {},\n  \"school_year\": {},\n  \"month\": {},\n",
                        json_string(school.school), json_string(school.school_year),
                        json_string(s.month.iso()));

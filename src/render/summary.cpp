@@ -200,7 +200,7 @@ std::string period_json(const Period& p) {
 
 std::string summary_json(const Summary& s, const std::vector<Provenance>& sources,
                          const Coverage& coverage, const Writer& w) {
-    std::string out = "{\n  \"schools\": [";
+    std::string out = fmt::format("{{\n  \"liushou_json\": {},\n  \"schools\": [", kJsonVersion);
     for (size_t i = 0; i < sources.size(); ++i) {
         const auto& p = sources[i];
         out += fmt::format(

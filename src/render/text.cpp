@@ -57,6 +57,7 @@ std::string csv_line(const std::vector<std::string>& cells) {
 }
 
 std::string json_string(std::string_view s) {
+    if (s.empty()) return "null";  // liushou-json(5): a missing value is null, never ""
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
@@ -89,6 +90,13 @@ std::string json_strings(const std::vector<std::string>& items) {
     std::string out = "[";
     for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_string(items[i]);
     return out + "]";
+}
+
+std::string json_list_document(std::string_view key, const std::vector<std::string>& items) {
+    std::string out =
+        fmt::format("{{\n  \"liushou_json\": {},\n  {}: [", kJsonVersion, json_string(key));
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ",\n    " : "\n    ") + items[i];
+    return out + (items.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields) {

@@ -312,7 +312,7 @@ file), days since the last commit.
   （找不到）  repos/杨集小学.git (ref v9)
   共 5 所学校：2 所找不到，1 所有错误
   [1]
-  $ liushou county status --county county.yaml --format json | jq -c '.[] | [.school, .last_commit, .days_since_commit, .children, .errors]'
+  $ liushou county status --county county.yaml --format json | jq -c '.schools[] | [.school, .last_commit, .days_since_commit, .children, .errors]'
   ["杨集小学","2026-03-15",46,2,0]
   ["孙桥小学","2026-03-15",46,4,1]
   ["钱场小学",null,null,1,0]

@@ -32,9 +32,12 @@ list shows children as a table, JSON or CSV, filtered.
   2025-001,徐紫涵,男,6,3,双亲外出,,在读,完整
   2025-006,晏雨桐,女,6,3,双亲外出,,在读,完整
   $ liushou list --incomplete --format json
-  [
-   {"id": "2025-005", "name": "周明轩", "gender": "female", "grade": 3, "class": 2, "status": "enrolled", "left_behind": "both_parents", "teacher": "", "buddies": [], "complete": false, "missing": ["guardian.age"]}
-  ]
+  {
+    "liushou_json": 1,
+    "children": [
+      {"id": "2025-005", "name": "周明轩", "gender": "female", "grade": 3, "class": 2, "status": "enrolled", "left_behind": "both_parents", "teacher": null, "buddies": [], "complete": false, "missing": ["guardian.age"]}
+    ]
+  }
   $ liushou list --status transferred --lang en
   ID        Name    Gender  Grade  Class  Left behind   Teacher  Status       File
   2025-003  晏静怡  male    3      2      both_parents           transferred  complete

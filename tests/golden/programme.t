@@ -112,7 +112,7 @@ plan's completion month by month: February 0 of 2, March 1 of 2 (so far, as of 0
   
   ## Events
   $ liushou schedule --format json | jq -c '.plan'
-  [{"task":"留守儿童信息更新","done":"2026-03-10","note":"已更新5名儿童的档案"},{"task":"成立学校关爱留守儿童领导专班","done":null,"note":""}]
+  [{"task":"留守儿童信息更新","done":"2026-03-10","note":"已更新5名儿童的档案"},{"task":"成立学校关爱留守儿童领导专班","done":null,"note":null}]
   $ liushou report summary | sed -n '/^## 工作计划完成情况/,/^## 各年级/p'
   ## 工作计划完成情况
   

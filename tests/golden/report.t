@@ -367,16 +367,28 @@ A child's card, a class roster and the month's talks.
   B1,一号,男,双亲外出,奶奶 某奶奶,T002,,2026-04-10
   B2,二号,男,双亲外出,奶奶 某奶奶,T001,,2026-04-08
   $ liushou report class 3 1 --format json
-  {"grade": 3, "class": 1, "children": [
-    {"id": "B1", "name": "一号", "gender": "male", "left_behind": "both_parents", "guardian": "奶奶 某奶奶", "teacher": "T002", "buddy": "", "last_talk": "2026-04-10"},
-    {"id": "B2", "name": "二号", "gender": "male", "left_behind": "both_parents", "guardian": "奶奶 某奶奶", "teacher": "T001", "buddy": "", "last_talk": "2026-04-08"}]}
+  {
+    "liushou_json": 1,
+    "grade": 3,
+    "class": 1,
+    "as_of": "2026-04-30",
+    "children": [
+      {"id": "B1", "name": "一号", "gender": "male", "left_behind": "both_parents", "guardian": {"relation": "奶奶", "name": "某奶奶"}, "teacher": "T002", "buddies": [], "last_talk": "2026-04-10"},
+      {"id": "B2", "name": "二号", "gender": "male", "left_behind": "both_parents", "guardian": {"relation": "奶奶", "name": "某奶奶"}, "teacher": "T001", "buddies": [], "last_talk": "2026-04-08"}
+    ]
+  }
   $ liushou report talks --month 2026-03 --format json
-  {"month": "2026-03", "talks": [
-    {"date": "2026-03-03", "id": "B3", "name": "三号", "class": "3-1", "kind": "talk", "by": "T001", "summary": "三月谈心", "mood": "", "follow_up": ""},
-    {"date": "2026-03-05", "id": "B1", "name": "一号", "class": "3-1", "kind": "talk", "by": "T001", "summary": "三月谈心", "mood": "", "follow_up": ""},
-    {"date": "2026-03-10", "id": "B4", "name": "四号", "class": "4-1", "kind": "talk", "by": "T002", "summary": "三月谈心", "mood": "", "follow_up": ""},
-    {"date": "2026-03-20", "id": "B1", "name": "一号", "class": "3-1", "kind": "home_visit", "by": "T002", "summary": "家访", "mood": "", "follow_up": ""},
-    {"date": "2026-03-25", "id": "B1", "name": "一号", "class": "3-1", "kind": "family_call", "by": "T002", "summary": "亲情电话", "mood": "", "follow_up": ""}]}
+  {
+    "liushou_json": 1,
+    "month": "2026-03",
+    "talks": [
+      {"date": "2026-03-03", "id": "B3", "name": "三号", "grade": 3, "class": 1, "kind": "talk", "by": "T001", "summary": "三月谈心", "mood": null, "follow_up": null},
+      {"date": "2026-03-05", "id": "B1", "name": "一号", "grade": 3, "class": 1, "kind": "talk", "by": "T001", "summary": "三月谈心", "mood": null, "follow_up": null},
+      {"date": "2026-03-10", "id": "B4", "name": "四号", "grade": 4, "class": 1, "kind": "talk", "by": "T002", "summary": "三月谈心", "mood": null, "follow_up": null},
+      {"date": "2026-03-20", "id": "B1", "name": "一号", "grade": 3, "class": 1, "kind": "home_visit", "by": "T002", "summary": "家访", "mood": null, "follow_up": null},
+      {"date": "2026-03-25", "id": "B1", "name": "一号", "grade": 3, "class": 1, "kind": "family_call", "by": "T002", "summary": "亲情电话", "mood": null, "follow_up": null}
+    ]
+  }
   $ liushou report talks --month 2026-03 --format csv
   日期,学号,姓名,班级,类型,教师,内容,情绪,跟进事项
   2026-03-03,B3,三号,三年级1班,谈心,张老师,三月谈心,,

@@ -175,8 +175,8 @@ good in Chinese too.
   $ liushou --lang en report class 3-2 --format json | jq -c '.children[0] | [.gender]'
   ["male"]
   $ liushou -q log-talk 2025-002 --by 张老师 --date 2026-03-10 --summary 开心 --mood 好
-  $ liushou report talks --month 2026-03 --format json | jq -c '.talks[] | select(.id == "2025-002") | [.kind, .mood, .class]'
-  ["talk","good","3-2"]
+  $ liushou report talks --month 2026-03 --format json | jq -c '.talks[] | select(.id == "2025-002") | [.kind, .mood, .grade, .class]'
+  ["talk","good",3,2]
 
 pair's views have JSON too, versioned: who has no teacher, each teacher's load, and the
 proposal (with how many --apply paired).

@@ -33,11 +33,14 @@ staff add and staff list keep the teacher list.
   T002,李老师,teacher,,
   T009,王校长,leader,,0716-7221008
   $ liushou staff list --format json
-  [
-   {"id": "T001", "name": "张老师", "role": "head_teacher", "grade": 3, "class": 2, "phone": "13700000000"},
-   {"id": "T002", "name": "李老师", "role": "teacher", "grade": null, "class": null, "phone": ""},
-   {"id": "T009", "name": "王校长", "role": "leader", "grade": null, "class": null, "phone": "0716-7221008"}
-  ]
+  {
+    "liushou_json": 1,
+    "staff": [
+      {"id": "T001", "name": "张老师", "role": "head_teacher", "grade": 3, "class": 2, "phone": "13700000000"},
+      {"id": "T002", "name": "李老师", "role": "teacher", "grade": null, "class": null, "phone": null},
+      {"id": "T009", "name": "王校长", "role": "leader", "grade": null, "class": null, "phone": "0716-7221008"}
+    ]
+  }
   $ liushou staff add --id T001 --name 重复
   liushou：教师编号 T001 在 staff.yaml 中已有
   [2]

@@ -40,6 +40,7 @@ TEST_CASE("JSON strings escape quotes, backslashes and controls and keep Chinese
     CHECK(json_string("王\"小\\明") == "\"王\\\"小\\\\明\"");
     CHECK(json_string("a\nb\tc") == "\"a\\nb\\tc\"");
     CHECK(json_string(std::string("\x01", 1)) == "\"\\u0001\"");
+    CHECK(json_string("") == "null");  // liushou-json(5): a missing value is null
 }
 
 TEST_CASE("Markdown escaping makes user text inert") {

@@ -55,8 +55,11 @@ std::vector<std::string> missing_fields(const Child& child);
 inline bool is_complete(const Child& child) {
     return missing_fields(child).empty();
 }
-/// missing_fields with parents named by relation (parents.father.phone), for reports, where
-/// the list index means nothing to a reader.
+/// A field path with a parent named by relation (parents[0].phone -> parents.father.phone),
+/// the one naming of liushou-json(5) and of enroll --set, where a list index means nothing
+/// to a reader; unchanged when the relation does not name one parent.
+std::string field_by_relation(const Child& child, const std::string& field);
+/// missing_fields with parents named by relation (parents.father.phone).
 std::vector<std::string> missing_fields_by_relation(const Child& child);
 
 /// Value checks of one child: phones, id number, ranges, dates not after `today`.

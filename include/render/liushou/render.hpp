@@ -32,7 +32,7 @@ std::string render_table(const std::vector<std::string>& header,
 /// One CSV line (RFC 4180 quoting, CRLF-free), ending in '\n'.
 std::string csv_line(const std::vector<std::string>& cells);
 
-/// A JSON string literal.
+/// A JSON string literal; null for "" (liushou-json(5): one rule for missing values).
 std::string json_string(std::string_view text);
 
 /// A JSON array of strings.
@@ -40,6 +40,13 @@ std::string json_strings(const std::vector<std::string>& items);
 
 /// A JSON object from keys and already-rendered JSON values, on one line.
 std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// The version every --format json document starts with (liushou-json(5)).
+constexpr int kJsonVersion = 1;
+
+/// A --format json document whose content is one list: {"liushou_json": 1, "KEY": [...]},
+/// an item (already rendered JSON) a line.
+std::string json_list_document(std::string_view key, const std::vector<std::string>& items);
 
 /// The label for `key` in `lang` (zh or en); the key itself when none is known.
 std::string label(std::string_view key, std::string_view lang);
