@@ -114,11 +114,13 @@ int run_add(const ActivityOptions& o, Context& ctx) {
     a.id = fmt::format("{}-{}-{}", a.date->iso(), key_of(*a.kind), digest(a));
     for (const auto& old : tree.load_activities())
         if (old.id == a.id && old.parsed && encode_activity(old.record) == encode_activity(a)) {
-            if (!ctx.quiet) ctx.out << say(ctx, fmt::format("already recorded: {}\n", a.id));
+            ctx.out << (ctx.quiet ? a.id + "\n"  // the id a script goes on with
+                                  : say(ctx, fmt::format("already recorded: {}\n", a.id)));
             return kOk;
         }
     ctx.journal->action = "activity add " + a.id;
     session.write_activity(a);
+    if (ctx.quiet) ctx.out << a.id << "\n";
     if (!ctx.quiet)
         ctx.out << say(
             ctx, fmt::format("recorded {}: {} {}, {} child{}\n", a.id, zh_of(*a.kind), a.title,

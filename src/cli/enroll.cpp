@@ -27,6 +27,7 @@ struct EnrollOptions {
     std::string sheet;     // --sheet: a workbook's sheet by name
     std::vector<std::string> ignored;
     bool dry_run = false;
+    bool print_ids = false;  // the import's stdout: ROW, ID and what was done, a line each
     bool update = false;
     bool namesakes = false;
     bool if_missing = false;         // a new child already on file: nothing to do
@@ -117,13 +118,13 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         switch (row.action) {
             case RowAction::add:
                 ++added;
-                if (o.dry_run)
+                if (o.dry_run && !o.print_ids)
                     ctx.out << say(ctx, fmt::format("would add {} {} (row {})\n", row.child.id,
                                                     row.child.name, row.row));
                 break;
             case RowAction::update:
                 ++updated;
-                if (o.dry_run)
+                if (o.dry_run && !o.print_ids)
                     ctx.out << say(ctx, fmt::format("would update {} (row {}): {}\n", row.child.id,
                                                     row.row, joined(row.changed)));
                 break;
@@ -140,10 +141,14 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             }
             ++written;
         }
+        // After the write, so that a line stands for a record on disk.
+        if (o.print_ids && row.action != RowAction::unchanged)
+            ctx.out << fmt::format("{}\t{}\t{}\n", row.row, row.child.id,
+                                   row.action == RowAction::add ? "added" : "updated");
     }
     if (ctx.progress && !o.dry_run)
         ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
-    if (!ctx.quiet || o.dry_run)
+    if ((!ctx.quiet || o.dry_run) && !o.print_ids)
         ctx.out << say(ctx, fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                         o.dry_run ? "dry run, nothing written: " : "", o.csv,
                                         plan.rows.size(), plan.rows.size() == 1 ? "" : "s",
@@ -314,10 +319,14 @@ int run_single(const EnrollOptions& o, Context& ctx) {
             int later = 0;
             for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
             if (later > 0)
-                warnings.push_back(fmt::format(
-                    "{} entr{} of {} now fall{} outside the child's enrolment; they count nowhere "
-                    "and check reports them",
-                    later, later == 1 ? "y" : "ies", child.id, later == 1 ? "s" : ""));
+                warnings.push_back(
+                    later == 1 ? fmt::format("1 entry of {} now falls outside the child's "
+                                             "enrolment; it counts nowhere and check reports it",
+                                             child.id)
+                               : fmt::format("{} entries of {} now fall outside the child's "
+                                             "enrolment; they count nowhere and check reports "
+                                             "them",
+                                             later, child.id));
         }
     }
     Problems cross;
@@ -418,6 +427,10 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->type_name("HEADER")
         ->needs(csv);
     cmd.add_flag("--dry-run", o->dry_run, "Print what the import would do; write nothing")
+        ->needs(csv);
+    cmd.add_flag("--print-ids", o->print_ids,
+                 "Print only a line for each child added or updated: the sheet's row, the id, "
+                 "added or updated (tab-separated; with --dry-run, the ids it would give)")
         ->needs(csv);
     cmd.add_flag("--update", o->update,
                  "Update children the sheet matches (by id, else name and birth date)")

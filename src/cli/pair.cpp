@@ -84,7 +84,7 @@ int run_views(const PairOptions& o, Context& ctx) {
             const std::string klass =
                 s.grade && s.class_no ? fmt::format("{}-{}", *s.grade, *s.class_no) : "";
             rows.push_back({s.id, s.name, role, klass, std::to_string(load.at(s.id))});
-            item({{"staff_id", json_string(s.id)},
+            item({{"id", json_string(s.id)},
                   {"name", json_string(s.name)},
                   {"role", s.role ? json_string(key_of(*s.role)) : "null"},
                   {"grade", number(s.grade)},
@@ -96,7 +96,7 @@ int run_views(const PairOptions& o, Context& ctx) {
             if (!staff.find(id)) {
                 rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "",
                                 std::to_string(n)});
-                item({{"staff_id", json_string(id)},
+                item({{"id", json_string(id)},
                       {"name", "null"},
                       {"role", "null"},
                       {"grade", "null"},

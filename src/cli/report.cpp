@@ -87,13 +87,14 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     return t;
 }
 
-LoadedTrees load_trees(Context& ctx, bool& skipped) {
+LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false) {
     LoadedTrees out;
     const SchoolTrees opened = open_trees(ctx);
     out.coverage.county = opened.county;
-    // Why a school is missing is a message: in the reader's language, as the report is.
+    // Why a school is missing is a message: in the reader's language, as the report is; in
+    // JSON the same in every language (English, as check --format json quotes messages).
     for (const auto& m : opened.missing)
-        out.coverage.missing.emplace_back(m.label, say(ctx, m.why));
+        out.coverage.missing.emplace_back(m.label, json ? m.why : say(ctx, m.why));
     const size_t n = opened.trees.size();
     if (n == 1) {
         out.trees.push_back(load_tree(opened.trees.front(), ctx, ctx.err, skipped));
@@ -191,7 +192,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         if (*ask.to < *ask.from) throw UsageError("--to is before --from");
     }
     bool skipped = false;
-    auto loaded = load_trees(ctx, skipped);
+    auto loaded = load_trees(ctx, skipped, o.format == "json");
     auto& trees = loaded.trees;
     const School& first = trees.front().school;
     std::vector<const School*> schools;

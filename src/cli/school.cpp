@@ -106,7 +106,14 @@ int run_school_set(const SchoolSetOptions& o, Context& ctx) {
         if (keys.empty())
             throw UsageError("nothing to change: give --name, --county, --language or a rule");
         std::string list;
-        for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+        // Named so that the message catalogue can put each into Chinese: a bare "school"
+        // would turn a directory of that name into 校名 too.
+        for (const auto& k : keys)
+            list += (list.empty() ? "" : ", ") +
+                    (k == "school"       ? std::string("the school's name")
+                     : k == "county"     ? std::string("the county")
+                     : k == "git_commit" ? std::string("git_commit (commit every write)")
+                                         : k);
         return "set " + list;
     });
 }
@@ -141,10 +148,12 @@ int run_group_add(const GroupOptions& o, Context& ctx) {
                                 "first",
                                 g.leader, g.leader));
             g.leader = o.name;
-            return "组长 " + o.name;
+            return fmt::format("added {} as the group's leader", o.name);
         }
         (deputy ? g.deputies : g.members).push_back(o.name);
-        return std::string(deputy ? "副组长 " : "组员 ") + o.name;
+        return fmt::format(deputy ? "added {} as a deputy leader of the group"
+                                  : "added {} as a member of the group",
+                           o.name);
     });
 }
 
@@ -153,13 +162,13 @@ int run_group_remove(const GroupOptions& o, Context& ctx) {
         LeadingGroup& g = s.leading_group;
         if (g.leader == o.name) {
             g.leader.clear();
-            return "removed 组长 " + o.name;
+            return fmt::format("removed {}, the group's leader, from the group", o.name);
         }
         for (auto* v : {&g.deputies, &g.members}) {
             const auto it = std::find(v->begin(), v->end(), o.name);
             if (it != v->end()) {
                 v->erase(it);
-                return "removed " + o.name;
+                return fmt::format("removed {} from the group", o.name);
             }
         }
         throw DataError(fmt::format("{} is not in the leading group", o.name));

@@ -249,8 +249,8 @@ std::string field_by_relation(const Child& c, const std::string& field) {
     if (index >= c.parents.size()) return field;
     const std::string& relation = c.parents[index].relation;
     // Only a relation that names one entry can stand for the index (two fathers, or one
-    // without a relation, keep their places).
-    if (relation.empty() || relation.find_first_of(".[] ") != std::string::npos ||
+    // whose relation is missing or wrong, keep their places).
+    if ((relation != "father" && relation != "mother") ||
         std::count_if(c.parents.begin(), c.parents.end(),
                       [&](const Parent& p) { return p.relation == relation; }) != 1)
         return field;

@@ -415,7 +415,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                          {"guardian", json_object({{"relation", w.json(c->guardian.relation)},
                                                    {"name", w.json(c->guardian.name)}})},
                          {"teacher", w.json(c->pairing.teacher)},
-                         {"buddies", json_strings(c->pairing.buddies)},
+                         {"buddies", w.json_list(c->pairing.buddies)},
                          {"last_talk", last ? json_string(last->iso()) : "null"}})
                     fields.push_back(std::move(f));
                 json.push_back(json_object(fields));

@@ -27,6 +27,11 @@ class Writer : public Wording {
         return style_.format == Format::md ? md_escape(plain) : plain;
     }
     std::string json(std::string_view s) const { return json_string(text(s)); }
+    std::string json_list(const std::vector<std::string>& items) const {
+        std::string out = "[";
+        for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json(items[i]);
+        return out + "]";
+    }
     const ReportStyle& style() const { return style_; }
 
   private:

@@ -67,6 +67,7 @@ the leading group) are read fresh every time, so a hand edit of either shows at 
   $ liushou -q log-talk 2025-006 --kind 生日祝福 --by T001 --date 2026-03-03 --summary 送贺卡
   $ liushou -q log-talk --class 3-2 --kind 座谈会 --by T001 --date 2026-03-04 --summary 家长座谈会
   $ liushou -q activity add --date 2026-03-05 --kind 安全教育 --title 防溺水 --children all
+  2026-03-05-safety-53c59a05
   $ liushou -q plan done 2026-03 1 --date 2026-03-05
   $ liushou -q group add --role 组长 --name 喻校长
   $ liushou list > /dev/null && same

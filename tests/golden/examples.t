@@ -8,7 +8,7 @@ follow-ups left open since December.
   children/2025-011.yaml:43:16: 警告：talks[0].follow_up：已 84 天未关闭（自 2025-12-21 起）
   children/2025-013.yaml:42:16: 警告：talks[0].follow_up：已 84 天未关闭（自 2025-12-21 起）
   children/2025-018.yaml:47:16: 警告：talks[0].follow_up：已 89 天未关闭（自 2025-12-16 起）
-  children/2025-023.yaml:1:1: 错误：档案不完整（建档），缺：parents[0].work_place
+  children/2025-023.yaml:1:1: 错误：档案不完整（建档），缺：父亲务工地址
   children/2025-024.yaml:44:16: 警告：talks[0].follow_up：已 88 天未关闭（自 2025-12-17 起）
   children/2025-025.yaml:44:16: 警告：talks[0].follow_up：已 101 天未关闭（自 2025-12-04 起）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次

@@ -14,13 +14,13 @@ message says what failed, and nothing is left behind that blocks the next comman
 A full disk after half the file was written, a failing fsync, a failing rename:
 
   $ for step in write fsync rename; do LIUSHOU_FAULT=$step talk; echo "exit $?"; cmp children/2025-001.yaml ../before && echo unchanged; done
-  liushou：children/2025-001.yaml：写入失败：No space left on device (the file is unchanged)
+  liushou：children/2025-001.yaml：写入失败：磁盘空间不足（文件保持原样）
   exit 3
   unchanged
-  liushou：children/2025-001.yaml：fsync failed：Input/output error (the file is unchanged)
+  liushou：children/2025-001.yaml：同步到磁盘失败：输入/输出错误（文件保持原样）
   exit 3
   unchanged
-  liushou：children/2025-001.yaml：改名失败：Input/output error（文件未改动）
+  liushou：children/2025-001.yaml：改名失败：输入/输出错误（文件保持原样）
   exit 3
   unchanged
   $ ls -A children; git status --porcelain
@@ -29,7 +29,7 @@ A full disk after half the file was written, a failing fsync, a failing rename:
 A real limit rather than an injected one: a file size limit of 1 KiB, smaller than the record.
 
   $ (trap '' XFSZ; ulimit -f 1; talk); echo "exit $?"; cmp children/2025-001.yaml ../before && echo unchanged
-  liushou：children/2025-001.yaml：写入失败：File too large (the file is unchanged)
+  liushou：children/2025-001.yaml：写入失败：文件过大（文件保持原样）
   exit 3
   unchanged
 
@@ -58,8 +58,8 @@ An import that fails on its third file says how far it got; running it again fin
   $ cd .. && liushou init county --school 孙桥镇中心小学 --year 2025-2026 -q && cd county
   $ gensheet --rows 5 --ids --enrolled-on 2025-09-01 > sheet.csv
   $ LIUSHOU_FAULT=write@3 liushou -q enroll --from-csv sheet.csv; echo "exit $?"; ls children
-  liushou：children/2025-003.yaml：写入失败：No space left on device (nothing was written)
-  sheet.csv：在此之前已写入 2 个文件；排除原因后，再运行一次同样的import即可完成（已写入的行保持不变）
+  liushou：children/2025-003.yaml：写入失败：磁盘空间不足（未写入任何内容）
+  sheet.csv：在此之前已写入 2 个文件；排除原因后，再运行一次同样的导入即可完成（已写入的行保持不变）
   exit 3
   2025-001.yaml
   2025-002.yaml

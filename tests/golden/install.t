@@ -2,7 +2,7 @@ The man pages lint clean, each command's --help and man page name the same optio
 cmake --install puts the binary, the man pages and the completion scripts in their places.
 
   $ for page in $TESTDIR/../../man/*.[157]; do mandoc -T lint -W warning "$page"; done; ls $TESTDIR/../../man | wc -l
-  20
+  21
   $ bash $TESTDIR/../tools/help-man.sh $TESTDIR/../../man
   every command's --help and man page name the same options
   $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
@@ -26,6 +26,7 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   ./share/man/man1/liushou-school.1
   ./share/man/man1/liushou-staff.1
   ./share/man/man1/liushou.1
+  ./share/man/man5/liushou-json.5
   ./share/man/man5/liushou-records.5
   ./share/man/man7/liushou-rates.7
   ./share/zsh/vendor-completions/_liushou

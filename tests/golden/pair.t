@@ -14,10 +14,10 @@ pair records 结对帮扶: teacher, buddy and proxy parent over time, help plans
 A first pairing, then a re-pairing: the old one moves to history, ending the day before.
 
   $ liushou pair 2025-001 --teacher T001 --buddy 2025-002 --proxy-parent "张丽（2025-002 的母亲）" --since 2025-09-01
-  paired 2025-001 with T001 from 2025-09-01, buddy 2025-002
+  已为 2025-001 结对帮扶教师 T001，自 2025-09-01 起，学习帮手 2025-002
   $ cp children/2025-001.yaml before.yaml
   $ liushou pair 2025-001 --teacher 李老师 --since 2026-03-01
-  paired 2025-001 with T002 from 2026-03-01, buddy 2025-002 (before：T001 until 2026-02-28)
+  已为 2025-001 结对帮扶教师 T002，自 2026-03-01 起，学习帮手 2025-002（此前为 T001，至 2026-02-28）
   $ diff before.yaml children/2025-001.yaml
   36c36
   <   teacher: T001
@@ -37,7 +37,7 @@ A first pairing, then a re-pairing: the old one moves to history, ending the day
   $ liushou pair 2025-001 --teacher T002 --since 2026-03-01
   2025-001 未作改动
   $ liushou pair 2025-001 --buddy 赵小红 --since 2026-03-01
-  paired 2025-001 with T002 from 2026-03-01, buddy 赵小红
+  已为 2025-001 结对帮扶教师 T002，自 2026-03-01 起，学习帮手 赵小红
   $ sed -n '/^pairing/,$p' children/2025-001.yaml
   pairing:
     teacher: T002
@@ -176,7 +176,7 @@ classmate's name as written; a name two children share is refused, and so is the
   $ liushou -q enroll --id 2025-007 --name 赵若曦 --gender 女 --birth-date 2016-02-03 --grade 4 --class 1 --enrolled-on 2025-09-01
   2025-007
   $ liushou pair 2025-003 --teacher T003 --buddy 王俊杰 --buddy 2025-005 --buddy 陈小红 --since 2026-03-15
-  paired 2025-003 with T003 from 2026-03-15, buddies 2025-004, 2025-005, 陈小红
+  已为 2025-003 结对帮扶教师 T003，自 2026-03-15 起，学习帮手 2025-004, 2025-005, 陈小红
   $ sed -n '/^pairing/,$p' children/2025-003.yaml
   pairing:
     teacher: T003
@@ -199,7 +199,7 @@ the class roster show each buddy in the school by name.
 
   $ export LIUSHOU_TODAY=2026-04-10
   $ liushou pair 2025-003 --buddy 2025-004 --buddy 2025-007 --since 2026-03-20
-  paired 2025-003 with T003 from 2026-03-20, buddies 2025-004, 2025-007 (before：T003 until 2026-03-19)
+  已为 2025-003 结对帮扶教师 T003，自 2026-03-20 起，学习帮手 2025-004, 2025-007（此前为 T003，至 2026-03-19）
   $ liushou report child 2025-003 | sed -n '/^## 结对帮扶/,/^## 学习帮扶计划/p'
   ## 结对帮扶
   
@@ -240,7 +240,7 @@ With --buddy "" the buddies end; a pairing then has none.
 
   $ sed -i 's/- 晏静怡/- "2025-007"/' children/2025-003.yaml
   $ liushou pair 2025-003 --buddy "" --since 2026-03-25
-  paired 2025-003 with T003 from 2026-03-25 (before：T003 until 2026-03-24)
+  已为 2025-003 结对帮扶教师 T003，自 2026-03-25 起（此前为 T003，至 2026-03-24）
   $ sed -n '/^pairing/,/^  history/p' children/2025-003.yaml
   pairing:
     teacher: T003
@@ -265,13 +265,10 @@ is no child.
   # 留守儿童档案卡：晏雨桐（2025-006）
   liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
-  $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | cut -c1-40
-  paired 2025-006 with T002 from 2026-04-0
-  $ liushou enroll 晏雨桐 --health 体弱 && liushou rename 晏雨桐 2025-106
-  已修改 2025-006：健康状况
-  已把 2025-006 改为 2025-106
+  $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | sed 's/，.*//'
+  已为 2025-006 结对帮扶教师 T002
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,2025-106,赵若曦
-  liushou：--children：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  liushou：--children 2025-106：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
   [2]
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,晏雨桐,2025-007
   已记录 2026-04-03-arts_sports-57f55473：文体活动 跳绳比赛，3 名儿童

@@ -183,7 +183,7 @@ tick above still stands, so the first change is refused until the file is put ri
   [1]
   $ sed -i 's/    task: 7/    task: 2/' liushou.yaml
   $ liushou school set --county 京山县 --talks-per-month 2 --months-without-talks 1,2,7,8,12
-  set county, rules.talks_per_month, rules.months_without_talks
+  已修改 所属县、每月谈心次数、不要求谈心的月份
   $ liushou check --allow-incomplete | grep 现行规则 && liushou --lang en check --allow-incomplete | grep '^rules in force'
   现行规则：每月谈心 2 次、亲情电话 1 次（1、2、7、8、12 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   rules in force: talks 2 a month, family calls 1 a month (none in months 1, 2, 7, 8, 12; 第二学期: family calls from month 4); home visits 1 a term, guardian meetings 1 a term
@@ -198,9 +198,9 @@ tick above still stands, so the first change is refused until the file is put ri
   [2]
   $ liushou school set --talks-per-month 1 --months-without-talks 1,2,7,8 --county "" -q
   $ liushou group add --role 组长 --name 喻校长 && liushou group add --role 副组长 --name 杨副校长 && liushou group add --role member --name 张老师
-  组长 喻校长
-  副组长 杨副校长
-  组员 张老师
+  已将 喻校长 列为领导小组组长
+  已将 杨副校长 列为领导小组副组长
+  已将 张老师 列为领导小组组员
   $ liushou group add --role 组长 --name 王校长
   liushou：领导小组组长是 喻校长；请先用 group remove --name 喻校长
   [1]
@@ -211,7 +211,7 @@ tick above still stands, so the first change is refused until the file is put ri
   liushou：--role 校长：只能是组长、副组长或组员（leader、deputy、member）
   [2]
   $ liushou group remove --name 杨副校长 && liushou group remove --name 杨副校长
-  removed 杨副校长
+  已将 杨副校长 移出领导小组
   liushou：杨副校长 不在领导小组中
   [1]
   $ liushou report summary | grep 领导小组 && liushou --lang en report summary | grep 'Leading group'
@@ -224,7 +224,7 @@ twice by mistake is removed; one whom a record names stays, and the message says
 
   $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师
   T002
-  liushou：李老师 已是 T002 中的 staff.yaml；如要再添一位同名教师，请加 --force
+  liushou：李老师 已是 staff.yaml 中的 T002；如要再添一位同名教师，请加 --force
   [1]
   $ liushou -q staff add --name 李老师 --force && liushou staff list
   T003
@@ -468,7 +468,9 @@ not enrolled that day, a bad kind; and
 Two clones that each record an activity write two files: the merge is clean.
 
   $ git add -A && git commit -qm 活动 && git clone -q . ../other && liushou -q --root ../other activity add --date 2026-03-15 --kind 节日关爱 --title 送学习用品 --children A,B
+  2026-03-15-festival-c78d45b6
   $ liushou -q activity add --date 2026-03-15 --kind 心理健康 --title 心理健康教育课 --children 3-2 && git add -A && git commit -qm 心理课
+  2026-03-15-mental_health-d2957722
   $ git -C ../other add -A && git -C ../other commit -qm 送温暖 && git pull -q --no-rebase --no-edit ../other master && ls activities | wc -l && liushou check --allow-incomplete | tail -1
   4
   已检查 11 个文件：0 个错误，5 个警告
@@ -578,6 +580,7 @@ activity was recorded for it (a 节日关爱, or one whose title names it). May 
 on 04-30 is April's, not May's, so 五一 stays open until the 05-08 one.
 
   $ liushou -q activity add --date 2026-04-30 --kind 文体活动 --title 五一联欢会彩排 --children 3-2
+  2026-04-30-arts_sports-adcf453c
   $ liushou schedule --month 2026-05 | sed -n '/^## 本月活动/,/^## /p'
   ## 本月活动
   
@@ -585,6 +588,7 @@ on 04-30 is April's, not May's, so 五一 stays open until the 05-08 one.
   
   ## 谈心：本月尚欠 5 名（每月 1 次）
   $ liushou -q activity add --date 2026-05-08 --kind 节日关爱 --title 五一联欢会 --children all
+  2026-05-08-festival-893a01cf
   $ liushou schedule --month 2026-05 | sed -n '/^## 本月活动/,/^## /p'
   ## 本月活动
   

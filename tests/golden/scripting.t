@@ -92,10 +92,10 @@ A CSV liushou writes is one it reads: the list's own columns (帮扶教师, 状�
 
 Re-running is safe: the same teacher or child again is refused (exit 1) unless --if-missing
 says it is meant, and with -q a write that makes an id prints it, so a script can go on with
-it. A follow-up closed once is already closed the second time.
+it; an import says which ids it gave with --print-ids (row, id, what was done). A follow-up closed once is already closed the second time.
 
   $ liushou staff add --name 张老师 --role teacher
-  liushou：张老师 已是 T001 中的 staff.yaml；如要再添一位同名教师，请加 --force
+  liushou：张老师 已是 staff.yaml 中的 T001；如要再添一位同名教师，请加 --force
   [1]
   $ liushou -q staff add --name 张老师 --role teacher --if-missing
   T001
@@ -107,9 +107,21 @@ it. A follow-up closed once is already closed the second time.
   2025-003
   $ liushou enroll --name 赵六 --birth-date 2015-06-01 --if-missing
   已建档：2025-003 赵六
+  $ printf '姓名,出生日期,年级,班级\n钱七,2015-07-01,3,2\n赵六,2015-06-01,3,1\n' > more.csv
+  $ liushou enroll --from more.csv --update --print-ids --dry-run && ls children | wc -l
+  2	2025-004	added
+  3	2025-003	updated
+  3
+  $ liushou enroll --from more.csv --update --print-ids && liushou enroll --from more.csv --update --print-ids
+  2	2025-004	added
+  3	2025-003	updated
+  $ liushou -q activity add --date 2026-03-10 --kind safety --title 防溺水 --children all
+  2026-03-10-safety-53c59a05
+  $ liushou -q activity add --date 2026-03-10 --kind safety --title 防溺水 --children all
+  2026-03-10-safety-53c59a05
   $ liushou enroll --name 赵六 --birth-date 2015-06-01
   liushou enroll：赵六（2015-06-01 出生）已有档案 children/2025-003.yaml；如是另一名同名同生日的儿童，请给出其身份证号（--id-number）或加 --namesakes
-  liushou enroll：未新增 2025-004
+  liushou enroll：未新增 2025-005
   [1]
   $ liushou -q log-talk 2025-001 --by 张老师 --summary 想妈妈 --follow-up 联系母亲 --date 2026-03-03
   $ liushou log-talk 2025-001 --by 张老师 --summary 已联系 --date 2026-03-05 --close-follow-up
@@ -131,7 +143,7 @@ the next command with --commit, even one that writes nothing, commits what was l
   children/2025-002.yaml
   $ rm .git/hooks/pre-commit && liushou --commit enroll 2025-002 --health 一般
   2025-002 未作改动
-  已提交 5360464（1 个文件）
+  已提交 aee8046（1 个文件）
   $ git log -1 --format=%s && git status --porcelain -- children
   enroll 2025-002
 
@@ -163,7 +175,7 @@ check --format json is for CI: every problem with its place, the same in every l
   [{"file":"children/2025-009.yaml","line":4,"column":8,"severity":"error","field":"grade","message":"grade 9 is not a primary school grade (1-6)"}]
   [1]
   $ liushou --lang en check --format json --allow-incomplete | jq -c '.problems | length'
-  5
+  6
   [1]
   $ rm children/2025-009.yaml
 
@@ -185,11 +197,11 @@ proposal (with how many --apply paired).
   1
   {"id":"2025-001","name":"王小明","grade":3,"class":2}
   $ liushou pair --load --format json | jq -c '.load[]'
-  {"staff_id":"T001","name":"张老师","role":"head_teacher","grade":3,"class":2,"children":0,"in_staff":true}
-  {"staff_id":"T002","name":"李老师","role":"teacher","grade":null,"class":null,"children":0,"in_staff":true}
+  {"id":"T001","name":"张老师","role":"head_teacher","grade":3,"class":2,"children":0,"in_staff":true}
+  {"id":"T002","name":"李老师","role":"teacher","grade":null,"class":null,"children":0,"in_staff":true}
   $ liushou pair --suggest --apply --format json | jq -c '.suggestions[0], .paired'
   {"id":"2025-001","name":"王小明","grade":3,"class":2,"teacher":"T001","reason":"head_teacher"}
-  3
+  4
   $ liushou pair --unpaired --format json | jq -c '.unpaired'
   []
   $ liushou pair 2025-001 --teacher 张老师 --format json
