@@ -212,7 +212,8 @@ void setup_activity(CLI::App& cmd, Runner& run) {
     auto* list = cmd.add_subcommand("list", "The activities recorded, in date order");
     list->add_option("--month", o->month, "Only this month")->type_name("YYYY-MM");
     list->add_option("--format", o->format, "table | json | csv (default table)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->transform(human_format_is("table"));
     list->callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });
 }
 

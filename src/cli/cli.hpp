@@ -188,6 +188,13 @@ std::string say(const Context& ctx, const std::string& text);
 /// --lang, else LIUSHOU_LANG, else the tree's rules.language, else zh.
 std::string message_language(const Context& ctx);
 
+/// md and table name one format, the one for people (a Markdown report, an aligned table):
+/// every command takes either spelling as its own `name`, so a script need not remember
+/// which command says which. A transform runs before the option's check.
+inline std::function<std::string(std::string)> human_format_is(std::string name) {
+    return [name](std::string v) { return v == "md" || v == "table" ? name : v; };
+}
+
 /// --encoding for a CSV a command writes (utf-8-bom | utf-8 | gb18030; encode_output).
 void add_output_encoding(CLI::App& cmd, std::string& encoding);
 

@@ -305,7 +305,8 @@ void setup_county(CLI::App& cmd, Runner& run) {
     auto* status = cmd.add_subcommand(
         "status", "One line per school of --county: last commit, children, errors, how stale");
     status->add_option("--format", o->format, "table | json (default table)")
-        ->check(CLI::IsMember({"table", "json"}));
+        ->check(CLI::IsMember({"table", "json"}))
+        ->transform(human_format_is("table"));
     status->callback([o, &run] { run = [o](Context& ctx) { return run_status(*o, ctx); }; });
 }
 

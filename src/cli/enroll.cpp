@@ -114,6 +114,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     }
     ctx.journal->action = fmt::format("enroll --from: {} added, {} updated", added, updated);
     added = updated = 0;
+    if (!o.dry_run) session.begin_batch();
+    std::string ids;  // --print-ids: printed once the batch is on disk
     for (const RowOutcome& row : plan.rows) {
         switch (row.action) {
             case RowAction::add:
@@ -137,15 +139,20 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             try {
                 session.write_child(row.child);
             } catch (const IoError& e) {
-                throw IoError(partial_write_note(e, written, o.csv, "import"));
+                throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "import"));
             }
             ++written;
         }
-        // After the write, so that a line stands for a record on disk.
         if (o.print_ids && row.action != RowAction::unchanged)
-            ctx.out << fmt::format("{}\t{}\t{}\n", row.row, row.child.id,
-                                   row.action == RowAction::add ? "added" : "updated");
+            ids += fmt::format("{}\t{}\t{}\n", row.row, row.child.id,
+                               row.action == RowAction::add ? "added" : "updated");
     }
+    try {
+        session.end_batch();
+    } catch (const IoError& e) {
+        throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "import"));
+    }
+    ctx.out << ids;
     if (ctx.progress && !o.dry_run)
         ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
     if ((!ctx.quiet || o.dry_run) && !o.print_ids)

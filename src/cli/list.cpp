@@ -253,7 +253,8 @@ void setup_list(CLI::App& cmd, Runner& run) {
     auto* format = cmd.add_option("--format", o->format,
                                   "table | json | csv | xlsx (default table; xlsx with -o "
                                   "FILE.xlsx)")
-                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
+                       ->transform(human_format_is("table"));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);

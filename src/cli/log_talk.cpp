@@ -130,13 +130,13 @@ int run_many(const TalkOptions& o, Context& ctx) {
     ctx.journal->action =
         fmt::format("log-talk {}{} {}", klass ? "--class " + o.klass + " " : std::string(),
                     talk.date->iso(), key_of(talk.kind));
-    size_t written = 0;
-    for (size_t i : changed) {
-        try {
-            if (session.write_child(children[i])) ++written;
-        } catch (const IoError& e) {
-            throw IoError(partial_write_note(e, written, "the command line", "log-talk"));
-        }
+    if (changed.size() > 1) session.begin_batch();  // a class: one flush for all
+    try {
+        for (size_t i : changed) session.write_child(children[i]);
+        session.end_batch();
+    } catch (const IoError& e) {
+        throw IoError(
+            partial_write_note(e, session.files_in_place(), "the command line", "log-talk"));
     }
     if (!ctx.quiet) {
         std::string list;
@@ -363,13 +363,13 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     size_t files = 0;
     ctx.journal->action =
         fmt::format("log-talk --from: {} entr{}", added, added == 1 ? "y" : "ies");
-    for (size_t i = 0; i < children.size(); ++i) {
-        if (!touched[i]) continue;
-        try {
-            if (session.write_child(children[i])) ++files;
-        } catch (const IoError& e) {
-            throw IoError(partial_write_note(e, files, o.csv, "log-talk --from"));
-        }
+    session.begin_batch();
+    try {
+        for (size_t i = 0; i < children.size(); ++i)
+            if (touched[i] && session.write_child(children[i])) ++files;
+        session.end_batch();
+    } catch (const IoError& e) {
+        throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "log-talk --from"));
     }
     if (!ctx.quiet)
         ctx.out << say(

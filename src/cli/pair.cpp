@@ -319,7 +319,8 @@ void setup_pair(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--apply", o->apply, "With --suggest: carry the proposal out")->needs(suggest);
     cmd.add_option("--format", o->format,
                    "With --unpaired, --load or --suggest: table | json (default table)")
-        ->check(CLI::IsMember({"table", "json"}));
+        ->check(CLI::IsMember({"table", "json"}))
+        ->transform(human_format_is("table"));
     unpaired->excludes(load)->excludes(suggest);
     load->excludes(suggest);
     cmd.callback([o, &run] {

@@ -114,7 +114,8 @@ void setup_plan(CLI::App& cmd, Runner& run) {
     list->add_option("--month", o->month, "Only this month (default: the whole school year)")
         ->type_name("YYYY-MM");
     list->add_option("--format", o->format, "table | json | csv (default table)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->transform(human_format_is("table"));
     list->callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });
 }
 

@@ -387,7 +387,8 @@ int run_subsidies(const ReportOptions& o, Context& ctx) {
 CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
     auto* format = cmd.add_option("--format", o.format,
                                   "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}))
+                       ->transform(human_format_is("md"));
     cmd.add_flag("--redact", o.redact,
                  "Mask phone numbers (138****5678), id numbers and house numbers");
     cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")

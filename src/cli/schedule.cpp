@@ -84,7 +84,8 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
     auto* format = cmd.add_option("--format", o->format,
                                   "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx; "
                                   "csv and xlsx have a row for each thing to do)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}));
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}))
+                       ->transform(human_format_is("md"));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);

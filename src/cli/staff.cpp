@@ -346,7 +346,8 @@ void setup_staff(CLI::App& cmd, Runner& run) {
     auto* format = list->add_option("--format", l->format,
                                     "table | json | csv | xlsx (default table; xlsx with -o "
                                     "FILE.xlsx)")
-                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
+                       ->transform(human_format_is("table"));
     list->callback([l, format, &run] {
         format_from_output(format, l->format, l->output);
         run = [l](Context& ctx) { return run_staff_list(*l, ctx); };

@@ -3,7 +3,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "liushou/error.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -17,5 +19,52 @@ std::string errno_text();
 /// as the tests ask.
 bool write_atomically(const std::string& path, const std::string& content, int mode,
                       const std::optional<WriteFault>& fault, long file_number);
+
+/// The first half of a write: `content` in a temporary file beside `path`, flushed to disk
+/// when `flush`. Returns its name, or "" when `path` already holds exactly these bytes.
+std::string stage_file(const std::string& path, const std::string& content, int mode,
+                       const std::optional<WriteFault>& fault, long file_number, bool flush);
+/// The second half: the temporary file takes the place of `path` (removed on failure).
+void rename_staged(const std::string& tmp, const std::string& path,
+                   const std::optional<WriteFault>& fault, long file_number, bool existed);
+
+/// A failed rename in a batch, with the files renamed before it (tree-relative names).
+class RenameError : public IoError {
+  public:
+    RenameError(const std::string& what, std::vector<std::string> renamed)
+        : IoError(what), renamed_(std::move(renamed)) {}
+    const std::vector<std::string>& renamed() const { return renamed_; }
+
+  private:
+    std::vector<std::string> renamed_;
+};
+
+/// Many files written with one flush, the way git's core.fsyncMethod=batch writes objects:
+/// every file to a temporary without a flush of its own, then one syncfs for all of them,
+/// then the renames, then one fsync of each directory. A crash before the renames leaves
+/// every file old; during them, each file old or new. Temporaries left by a failure are
+/// removed by the destructor.
+class BatchWrite {
+  public:
+    BatchWrite() = default;
+    BatchWrite(const BatchWrite&) = delete;
+    BatchWrite& operator=(const BatchWrite&) = delete;
+    ~BatchWrite();
+    /// Writes the temporary file; false (nothing staged) when `path` is unchanged.
+    bool stage(const std::string& path, const std::string& content, int mode,
+               const std::optional<WriteFault>& fault, long file_number, std::string relative);
+    /// Makes every staged file durable and puts it in place; returns their `relative` names.
+    /// Throws RenameError when a rename fails.
+    std::vector<std::string> flush(const std::optional<WriteFault>& fault);
+    size_t pending() const { return pending_.size(); }
+
+  private:
+    struct Staged {
+        std::string tmp, path, relative;
+        long file_number;
+        bool existed;
+    };
+    std::vector<Staged> pending_;
+};
 
 }  // namespace liushou

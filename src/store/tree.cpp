@@ -32,6 +32,9 @@ namespace fs = boost::filesystem;
 namespace {
 
 constexpr const char* kSchoolFile = "liushou.yaml";
+// Files a batch stages before it flushes: few flushes, and a bounded number of temporaries
+// (and of rows to redo) should the machine stop halfway.
+constexpr size_t kBatchFiles = 4096;
 constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
@@ -549,8 +552,21 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
             fmt::format("{}: cannot create directory: {}", tree.display(relative), ec.message()));
     // Only the tree's own files take part in fault injection, never the cache.
     try {
+        if (batch_) {
+            bool staged = false;
+            try {
+                staged = batch_->stage(full.string(), content, mode, tree.options_.fault,
+                                       ++files_written_, relative);
+            } catch (const IoError&) {
+                flush_batch();  // the files before this one are written, as unbatched
+                throw;
+            }
+            if (batch_->pending() >= kBatchFiles) flush_batch();
+            return staged;
+        }
         const bool written =
             write_atomically(full.string(), content, mode, tree.options_.fault, ++files_written_);
+        in_place_ += written;
         if (written && tree.options_.journal) {
             tree.options_.journal->root = tree.root_;
             tree.options_.journal->files.push_back(relative);
@@ -631,13 +647,58 @@ void WriteSession::remove_child(const std::string& id) {
     }
 }
 
+WriteSession::WriteSession(const Tree& tree, int fd) : tree_(&tree), fd_(fd) {}
+
 WriteSession::WriteSession(WriteSession&& other) noexcept
-    : tree_(other.tree_), fd_(other.fd_), files_written_(other.files_written_) {
+    : tree_(other.tree_),
+      fd_(other.fd_),
+      files_written_(other.files_written_),
+      in_place_(other.in_place_),
+      batch_(std::move(other.batch_)) {
     other.fd_ = -1;
 }
 
 WriteSession::~WriteSession() {
+    // A batch not ended (an exception on the way) is dropped: its temporaries are removed
+    // and the files stay as they were.
+    batch_.reset();
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+void WriteSession::begin_batch() {
+    if (!batch_) batch_ = std::make_unique<BatchWrite>();
+}
+
+void WriteSession::end_batch() {
+    if (!batch_) return;
+    flush_batch();
+    batch_.reset();
+}
+
+void WriteSession::flush_batch() {
+    const auto& journal = tree_->options_.journal;
+    auto note = [&](const std::vector<std::string>& renamed) {
+        in_place_ += renamed.size();
+        if (!journal || renamed.empty()) return;
+        journal->root = tree_->root_;
+        journal->files.insert(journal->files.end(), renamed.begin(), renamed.end());
+    };
+    try {
+        note(batch_->flush(tree_->options_.fault));
+    } catch (const RenameError& e) {
+        note(e.renamed());
+        std::string message = e.what();
+        const std::string root = tree_->root_ + "/";
+        if (message.compare(0, root.size(), root) == 0)
+            message.replace(0, root.size(), tree_->display(""));
+        throw IoError(message);
+    } catch (const IoError& e) {
+        std::string message = e.what();
+        const std::string root = tree_->root_ + "/";
+        if (message.compare(0, root.size(), root) == 0)
+            message.replace(0, root.size(), tree_->display(""));
+        throw IoError(message);
+    }
 }
 
 namespace {

@@ -71,3 +71,30 @@ An import that fails on its third file says how far it got; running it again fin
   2025-004.yaml
   2025-005.yaml
   exit 0
+
+An import is durable as a batch (one flush for all its files, then the renames): killed
+before its third rename, the first two files are new and the rest old, every one whole (the
+third's temporary file is removed by the next writer). Failing a rename, the files before it
+are in place and the note counts them; running it again finishes it.
+
+  $ printf '学号,健康状况\n2025-001,体弱\n2025-002,体弱\n2025-003,体弱\n2025-004,体弱\n2025-005,体弱\n' > ill.csv
+  $ { LIUSHOU_FAULT=kill-before-rename@3 liushou -q enroll --from ill.csv --update; } 2>/dev/null; echo "exit $?"; grep -l '体弱' children/*; liushou check -q; ls -A children | grep -c tmp
+  exit 137
+  children/2025-001.yaml
+  children/2025-002.yaml
+  3
+  $ LIUSHOU_FAULT=rename@2 liushou -q enroll --from ill.csv --update; echo "exit $?"; grep -l '体弱' children/*; find children -name '.*tmp*' | wc -l
+  liushou：children/2025-004.yaml：改名失败：输入/输出错误（文件保持原样）
+  ill.csv：在此之前已写入 1 个文件；排除原因后，再运行一次同样的导入即可完成（已写入的行保持不变）
+  exit 3
+  children/2025-001.yaml
+  children/2025-002.yaml
+  children/2025-003.yaml
+  0
+  $ liushou enroll --from ill.csv --update && grep -c '体弱' children/*
+  ill.csv（5 行，utf-8）：新增 0，修改 2，未变 3
+  children/2025-001.yaml:1
+  children/2025-002.yaml:1
+  children/2025-003.yaml:1
+  children/2025-004.yaml:1
+  children/2025-005.yaml:1

@@ -64,6 +64,14 @@ repository does not flip it.
   $ liushou -q enroll 2025-002 --health 良好 && liushou report summary | grep -o '+ 未提交的修改'
   + 未提交的修改
 
+table and md are one format, the one for people, in every command: a script need not know
+which command calls it which.
+
+  $ liushou list --format md | cmp - <(liushou list --format table) && liushou staff list --format md | head -1
+  编号  姓名    职务    班级  电话
+  $ liushou report summary --format table | cmp - <(liushou report summary --format md) && liushou schedule --format table | head -1
+  # 孙桥小学 2026年3月关爱留守儿童工作清单
+
 What a script gets wrong is a usage error (exit 2) that says so: an unknown command, with the
 nearest one; a teacher no school has; a talk without --summary or --by.
 

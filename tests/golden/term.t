@@ -56,7 +56,7 @@ Files complete except S16-S20 (no guardian age) and S23. Teachers: T001 for 3-1,
   $ for i in 12 13 14 15 16 17 18 19; do liushou -q pair S$i --teacher T002 --since 2025-09-01; done
   $ liushou -q pair S21 --teacher T002 --since 2026-03-02 && liushou -q pair S22 --teacher T001 --since 2026-04-07
   $ liushou pair S01 --teacher T002 --since 2026-04-01
-  paired S01 with T002 from 2026-04-01 (before：T001 until 2026-03-31)
+  已为 S01 结对帮扶教师 T002，自 2026-04-01 起（此前为 T001，至 2026-03-31）
   $ t() { local date=$1 kind=$2; shift 2; for id in "$@"; do liushou -q log-talk $id --by T001 --date $date --kind $kind --summary 记录; done; }
   $ t 2026-03-10 talk S01 S02 S03 S04 S05 S06 S07 S08 S09 S10 S11 S12 S13 S14 S15
   $ t 2026-03-20 talk S21

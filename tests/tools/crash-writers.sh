@@ -27,10 +27,13 @@ runs=0 kills=0 acked=0 failed=0
 while [ $kills -lt "$want" ] && [ $runs -lt $((want * 10)) ]; do
   runs=$((runs + 1))
   child=$(printf '2025-%03d' $((runs % 20 + 1)))
-  case $((runs % 3)) in
+  case $((runs % 4)) in
     0) op=(log-talk "$child" --date 2026-03-01 --by T001 --summary "run $runs") ack="talk $child run $runs" ;;
     1) op=(staff add --name "教师$runs") ack="staff 教师$runs" ;;
     2) op=(enroll "2026-$runs" --name "新生$runs" --gender 女 --birth-date 2017-01-01 --grade 3 --class 1) ack="child 2026-$runs" ;;
+    3) # A batched import (one flush for all its files) rewriting all twenty children.
+       { echo 学号,健康状况; for k in $(seq 1 20); do printf '2025-%03d,run%d\n' "$k" "$runs"; done; } > ../import.csv
+       op=(enroll --from ../import.csv --update) ack="import $runs" ;;
   esac
     liushou -q "${op[@]}" > /dev/null 2>../last-error &
   pid=$!
@@ -63,8 +66,17 @@ while read -r kind what rest; do
     talk) grep -q "summary: $rest\$" "children/$what.yaml" || { missing=$((missing + 1)); echo "lost: $kind $what $rest"; } ;;
     staff) grep -q "name: $what\$" staff.yaml || { missing=$((missing + 1)); echo "lost: $kind $what"; } ;;
     child) [ -f "children/$what.yaml" ] || { missing=$((missing + 1)); echo "lost: $kind $what"; } ;;
+    import) last_import=$what ;;
   esac
 done < ../acks
+# An acknowledged import is whole: every child holds its health, or a later import's (a
+# later one killed halfway may have rewritten some of them, never with an older value).
+if [ -n "${last_import:-}" ]; then
+  for k in $(seq 1 20); do
+    n=$(sed -n 's/^health: run//p' "children/$(printf '2025-%03d' "$k").yaml")
+    [ "${n:-0}" -ge "$last_import" ] || { missing=$((missing + 1)); echo "lost: import $last_import in 2025-$k (has run${n:-none})"; }
+  done
+fi
 [ $missing -eq 0 ] && echo "every acknowledged write is present"
 echo "temporary files left by killed writers: $(find . -name '.*.tmp.*' | wc -l)" >> "../$(basename "$dir").log"
 # 3. The next write neither waits for a lock nor trips over a temporary file, and removes them.

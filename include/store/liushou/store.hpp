@@ -68,6 +68,7 @@ struct Loaded : Decoded<T> {
 };
 
 class WriteSession;
+class BatchWrite;
 class GitCommit;
 struct GitState;
 
@@ -155,12 +156,24 @@ class WriteSession {
     /// Deletes a child's file, durably, and notes it for --commit.
     void remove_child(const std::string& id);
 
+    /// From here to end_batch(), writes are durable together rather than one by one (an
+    /// import of a register, a talk sheet): one flush per few thousand files instead of two
+    /// per file. A write that fails first puts the files before it in place, so that what
+    /// was written is what the note of a failed import counts.
+    void begin_batch();
+    void end_batch();
+    /// Files this session has put in place (renamed), batched or not.
+    size_t files_in_place() const { return in_place_; }
+
   private:
     friend class Tree;
-    WriteSession(const Tree& tree, int fd) : tree_(&tree), fd_(fd) {}
+    WriteSession(const Tree& tree, int fd);
+    void flush_batch();
     const Tree* tree_;
     int fd_;
     long files_written_ = 0;  // for WriteFault::nth
+    size_t in_place_ = 0;
+    std::unique_ptr<BatchWrite> batch_;
 };
 
 /// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,
