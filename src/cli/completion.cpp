@@ -46,15 +46,20 @@ std::string keys() {
 /// of the few options that take Chinese words too (--kind, --status, --mood).
 std::string option_values(const CLI::Option& opt, const std::string& path) {
     auto* o = const_cast<CLI::Option*>(&opt);  // CLI11 2.1 has no const get_validator
-    try {
-        const std::string d = o->get_validator()->get_description();
+    // The set is one of the option's validators (--format also has a transform, md = table).
+    for (int i = 0;; ++i) {
+        std::string d;
+        try {
+            d = o->get_validator(i)->get_description();
+        } catch (const CLI::OptionNotFound&) {
+            break;
+        }
         if (d.size() > 2 && d.front() == '{' && d.back() == '}') {
             std::string out = d.substr(1, d.size() - 2);
             for (char& c : out)
                 if (c == ',') c = ' ';
             return out;
         }
-    } catch (const CLI::OptionNotFound&) {
     }
     const std::string name = opt.get_name();
     if (name == "--mood") return "good ok low";

@@ -261,16 +261,18 @@ int run_child(const ReportOptions& o, Context& ctx) {
                                 : o.format == "md" ? ".md"
                                                    : "." + o.format;
         size_t written = 0;
+        OutputBatch batch;
         for (size_t i = 0; i < trees.size(); ++i) {
             for (const Child& c : trees[i].children) {
                 // Several schools may use the same ids: prefix the school in a county run.
                 const std::string name =
                     (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
-                write_output((fs::path(o.output) / name).string(),
-                             encoded(o, ctx, render_child(c, sources[i], style), true));
+                batch.write((fs::path(o.output) / name).string(),
+                            encoded(o, ctx, render_child(c, sources[i], style), true));
                 ++written;
             }
         }
+        batch.finish();
         if (!ctx.quiet)
             ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));
         return skipped ? kDataProblem : kOk;

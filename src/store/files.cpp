@@ -265,7 +265,11 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
     return write_atomically(path, content, mode, std::nullopt, 0);
 }
 
-void write_output(const std::string& path, const std::string& content) {
+namespace {
+
+/// write_output's checks of what `path` is; true when it was a pipe or terminal, written
+/// through (nothing left to do).
+bool written_through(const std::string& path, const std::string& content) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
@@ -290,7 +294,7 @@ void write_output(const std::string& path, const std::string& content) {
                 done += static_cast<size_t>(n);
             }
             ::close(fd);
-            return;
+            return true;
         }
         if (!S_ISREG(st.st_mode))
             throw UsageError(
@@ -305,7 +309,26 @@ void write_output(const std::string& path, const std::string& content) {
             throw IoError(
                 fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
     }
-    write_atomically(path, content, 0600, std::nullopt, 0);
+    return false;
+}
+
+}  // namespace
+
+void write_output(const std::string& path, const std::string& content) {
+    if (!written_through(path, content)) write_atomically(path, content, 0600, std::nullopt, 0);
+}
+
+OutputBatch::OutputBatch() : batch_(std::make_unique<BatchWrite>()) {}
+OutputBatch::~OutputBatch() = default;
+
+void OutputBatch::write(const std::string& path, const std::string& content) {
+    if (written_through(path, content)) return;
+    batch_->stage(path, content, 0600, std::nullopt, 0, path);
+    if (batch_->pending() >= 4096) batch_->flush(std::nullopt);
+}
+
+void OutputBatch::finish() {
+    batch_->flush(std::nullopt);
 }
 
 }  // namespace liushou

@@ -38,6 +38,16 @@ constexpr size_t kBatchFiles = 4096;
 constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
+
+/// Present while a writer may have temporary files in children/: made before its first one,
+/// removed when its session ends. Found by the next writer (under the lock, so its maker is
+/// gone), it means that writer was killed, and only then is children/ searched for what it
+/// left: a single write must not list 50,000 files. Lost with .liushou/ (or a power cut),
+/// it only leaves stray temporaries, which readers ignore.
+fs::path writing_marker(const std::string& root) {
+    return fs::path(root) / kStateDir / "writing";
+}
+
 constexpr const char* kActivitiesDir = "activities";
 
 /// children/<id>.yaml, for an id already known to be valid.
@@ -550,6 +560,15 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
     if (ec)
         throw IoError(
             fmt::format("{}: cannot create directory: {}", tree.display(relative), ec.message()));
+    if (!marked_) {
+        // Before the first temporary file (see writing_marker).
+        const fs::path marker = writing_marker(tree.root_);
+        boost::system::error_code mkdir_ec;
+        fs::create_directories(marker.parent_path(), mkdir_ec);
+        const int mfd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (mfd >= 0) ::close(mfd);
+        marked_ = true;
+    }
     // Only the tree's own files take part in fault injection, never the cache.
     try {
         if (batch_) {
@@ -654,15 +673,18 @@ WriteSession::WriteSession(WriteSession&& other) noexcept
       fd_(other.fd_),
       files_written_(other.files_written_),
       in_place_(other.in_place_),
+      marked_(other.marked_),
       batch_(std::move(other.batch_)) {
     other.fd_ = -1;
+    other.marked_ = false;
 }
 
 WriteSession::~WriteSession() {
     // A batch not ended (an exception on the way) is dropped: its temporaries are removed
     // and the files stay as they were.
     batch_.reset();
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+    if (marked_) ::unlink(writing_marker(tree_->root_).c_str());  // no temporary file is left
+    if (fd_ >= 0) ::close(fd_);                                   // closing releases the flock
 }
 
 void WriteSession::begin_batch() {
@@ -734,8 +756,11 @@ void Tree::remove_stale_temporaries() const {
     // that is not exactly ours is never touched: it may be someone's backup.
     // The cache's directory too: enroll reads the whole tree, so a killed enroll can leave
     // a half-written cache behind.
+    boost::system::error_code marker_ec;
+    const bool killed_writer = fs::exists(writing_marker(root_), marker_ec);
     for (const int where : {0, 1, 2}) {
         const bool in_children = where == 1;
+        if (in_children && !killed_writer) continue;
         const fs::path dir = where == 0    ? fs::path(root_)
                              : in_children ? fs::path(root_) / kChildrenDir
                                            : fs::path(root_) / kStateDir / "cache";
@@ -749,6 +774,7 @@ void Tree::remove_stale_temporaries() const {
             }
         }
     }
+    if (killed_writer) ::unlink(writing_marker(root_).c_str());
 }
 
 WriteSession Tree::lock() const {

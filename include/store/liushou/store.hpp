@@ -173,6 +173,7 @@ class WriteSession {
     int fd_;
     long files_written_ = 0;  // for WriteFault::nth
     size_t in_place_ = 0;
+    bool marked_ = false;  // the "writing" marker is made (tree.cpp: writing_marker)
     std::unique_ptr<BatchWrite> batch_;
 };
 
@@ -186,6 +187,20 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
 /// notes), whatever mode a file there had. A FIFO or terminal is written through; a symbolic
 /// link, directory or other special file is refused with UsageError, never replaced.
 void write_output(const std::string& path, const std::string& content);
+
+/// Many report files (report child --all -o DIR), each written as write_output writes one,
+/// with one flush for the lot (they are derived, and a rerun writes them again). finish()
+/// puts them in place; files not finished are not written.
+class OutputBatch {
+  public:
+    OutputBatch();
+    ~OutputBatch();
+    void write(const std::string& path, const std::string& content);
+    void finish();
+
+  private:
+    std::unique_ptr<BatchWrite> batch_;
+};
 
 /// The largest record file read (a child with ten years of monthly talks is about 50 KB):
 /// anything bigger is refused unread, so a stray paste cannot exhaust memory.
