@@ -157,7 +157,8 @@ std::string render_child(const Child& original, const Provenance& source,
     c.sort_lists();
     if (style.format == Format::csv) {
         std::string out = csv_line({"field", "value"});
-        for (const auto& [k, v] : flatten(c)) out += csv_line({k, w.text(v)});
+        // Fields named as everywhere else: a parent by relation (parents.father.phone).
+        for (const auto& [k, v] : flatten(c)) out += csv_line({field_by_relation(c, k), w.text(v)});
         return out;
     }
     if (style.format == Format::json) {

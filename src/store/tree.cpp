@@ -683,8 +683,12 @@ WriteSession::~WriteSession() {
     // A batch not ended (an exception on the way) is dropped: its temporaries are removed
     // and the files stay as they were.
     batch_.reset();
-    if (marked_) ::unlink(writing_marker(tree_->root_).c_str());  // no temporary file is left
-    if (fd_ >= 0) ::close(fd_);                                   // closing releases the flock
+    if (marked_) {  // no temporary file is left
+        const fs::path marker = writing_marker(tree_->root_);
+        ::unlink(marker.c_str());
+        ::rmdir(marker.parent_path().c_str());  // made for the mark alone (init): not kept
+    }
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
 void WriteSession::begin_batch() {
