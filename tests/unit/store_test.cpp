@@ -13,6 +13,7 @@
 
 #include "liushou/error.hpp"
 #include "store/cache.hpp"
+#include "store/files.hpp"
 
 using namespace liushou;
 namespace fs = boost::filesystem;
@@ -84,6 +85,100 @@ TEST_CASE("a write into a missing directory fails with the path and changes noth
     const std::string file = (dir.path / "missing" / "a.yaml").string();
     CHECK_THROWS_AS(atomic_write(file, "x", 0600), IoError);
     CHECK_FALSE(fs::exists(file));
+}
+
+namespace {
+
+int entries_in(const fs::path& dir) {
+    int n = 0;
+    for (fs::directory_iterator it(dir), end; it != end; ++it) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a batch writes nothing in place until it is flushed, then every file at once") {
+    TempDir dir;
+    const std::string a = (dir.path / "a.yaml").string(), b = (dir.path / "b.yaml").string();
+    atomic_write(a, "old a\n", 0600);
+    BatchWrite batch;
+    CHECK(batch.stage(a, "new a\n", 0600, std::nullopt, 1, "a.yaml"));
+    CHECK(batch.stage(b, "new b\n", 0600, std::nullopt, 2, "b.yaml"));
+    // Unchanged is judged against the file on disk (a batch writes each file once).
+    CHECK_FALSE(batch.stage(a, "old a\n", 0600, std::nullopt, 3, "a.yaml"));
+    CHECK(slurp(a) == "old a\n");  // staged, not yet in place
+    CHECK_FALSE(fs::exists(b));
+    CHECK(entries_in(dir.path) == 3);  // a.yaml and two temporaries
+    const auto renamed = batch.flush(std::nullopt);
+    CHECK(renamed == std::vector<std::string>{"a.yaml", "b.yaml"});
+    CHECK(slurp(a) == "new a\n");
+    CHECK(slurp(b) == "new b\n");
+    CHECK(entries_in(dir.path) == 2);  // no temporary left
+    CHECK(batch.flush(std::nullopt).empty());
+}
+
+TEST_CASE("a batch leaves unchanged files alone and drops its temporaries when not flushed") {
+    TempDir dir;
+    const std::string a = (dir.path / "a.yaml").string();
+    atomic_write(a, "same\n", 0600);
+    {
+        BatchWrite batch;
+        CHECK_FALSE(batch.stage(a, "same\n", 0600, std::nullopt, 1, "a.yaml"));
+        CHECK(batch.pending() == 0);
+        CHECK(batch.stage((dir.path / "b.yaml").string(), "b\n", 0600, std::nullopt, 2, "b"));
+        CHECK(entries_in(dir.path) == 2);  // a.yaml and b's temporary
+    }                                      // dropped: an exception on the way out of an import
+    CHECK(entries_in(dir.path) == 1);
+    CHECK_FALSE(fs::exists(dir.path / "b.yaml"));
+}
+
+TEST_CASE("a failed rename in a batch says which files are in place; the rest are old") {
+    TempDir dir;
+    std::vector<std::string> files;
+    for (const char* name : {"a", "b", "c"}) {
+        files.push_back((dir.path / name).string());
+        atomic_write(files.back(), "old\n", 0600);
+    }
+    BatchWrite batch;
+    for (size_t i = 0; i < files.size(); ++i)
+        batch.stage(files[i], "new\n", 0600, std::nullopt, static_cast<long>(i + 1),
+                    fs::path(files[i]).filename().string());
+    const std::optional<WriteFault> fault = WriteFault{"rename", 2};
+    try {
+        batch.flush(fault);
+        FAIL("the rename of the second file should fail");
+    } catch (const RenameError& e) {
+        CHECK(e.renamed() == std::vector<std::string>{"a"});
+        CHECK(std::string(e.what()).find("rename failed") != std::string::npos);
+    }
+    CHECK(slurp(files[0]) == "new\n");
+    CHECK(slurp(files[1]) == "old\n");
+    CHECK(slurp(files[2]) == "old\n");
+    CHECK(entries_in(dir.path) == 3);  // the temporaries of b and c are gone
+}
+
+TEST_CASE(
+    "a write session marks the tree while it writes, and only a left mark sends the next "
+    "writer to clean children/") {
+    TempDir dir;
+    fs::create_directories(dir.path / "children");
+    const Tree tree(dir.path.string());
+    const fs::path mark = dir.path / ".liushou" / "writing";
+    const fs::path stray = dir.path / "children" / ".2025-001.yaml.tmp.99999999.0";
+    std::ofstream(stray.string()) << "half";
+    {
+        WriteSession session = tree.lock();
+        CHECK(fs::exists(stray));  // no mark: nobody was killed, children/ is not listed
+        session.write_text("children/2025-002.yaml", "id: 2025-002\n", 0600);
+        CHECK(fs::exists(mark));
+    }
+    CHECK_FALSE(fs::exists(mark));
+    CHECK_FALSE(fs::exists(dir.path / ".liushou"));  // made for the mark alone
+    fs::create_directories(mark.parent_path());
+    std::ofstream(mark.string()) << "";  // what a killed writer leaves
+    { WriteSession session = tree.lock(); }
+    CHECK_FALSE(fs::exists(stray));
+    CHECK_FALSE(fs::exists(mark));
 }
 
 TEST_CASE("the tree refuses ids that leave children/") {
