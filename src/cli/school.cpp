@@ -61,11 +61,13 @@ int run_school_set(const SchoolSetOptions& o, Context& ctx) {
         return true;
     };
     return change_school(ctx, "school set", [&](School& s) {
-        if (given(o.name_opt, "school")) {
+        // Named as the message says them, so that the catalogue can put each into Chinese
+        // (a bare "school" would turn a directory of that name into 校名 too).
+        if (given(o.name_opt, "the school's name")) {
             if (o.name.empty()) throw UsageError("--name: the school needs a name");
             s.school = o.name;
         }
-        if (given(o.county_opt, "county")) s.county = o.county;
+        if (given(o.county_opt, "the county")) s.county = o.county;
         if (given(o.language_opt, "rules.language")) {
             if (o.language != "zh" && o.language != "en")
                 throw UsageError(fmt::format("--language {}: zh or en", o.language));
@@ -97,7 +99,7 @@ int run_school_set(const SchoolSetOptions& o, Context& ctx) {
             months.erase(std::unique(months.begin(), months.end()), months.end());
             s.rules.months_without_talks = months;
         }
-        if (given(o.git_opt, "git_commit")) {
+        if (given(o.git_opt, "git_commit (commit every write)")) {
             const auto yes = parse_yes_no(o.git_commit);
             if (!yes)
                 throw UsageError(fmt::format("--git-commit {}: yes or no (是/否)", o.git_commit));
@@ -106,14 +108,7 @@ int run_school_set(const SchoolSetOptions& o, Context& ctx) {
         if (keys.empty())
             throw UsageError("nothing to change: give --name, --county, --language or a rule");
         std::string list;
-        // Named so that the message catalogue can put each into Chinese: a bare "school"
-        // would turn a directory of that name into 校名 too.
-        for (const auto& k : keys)
-            list += (list.empty() ? "" : ", ") +
-                    (k == "school"       ? std::string("the school's name")
-                     : k == "county"     ? std::string("the county")
-                     : k == "git_commit" ? std::string("git_commit (commit every write)")
-                                         : k);
+        for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
         return "set " + list;
     });
 }

@@ -316,25 +316,22 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
     });
     const std::string lang = style.lang;
     if (style.format == Format::json) {
-        std::string out = fmt::format(
-            "{{\n  \"liushou_json\": {},\n  \"as_of\": \"{}\",\n  \"enrolled\": {},\n  "
-            "\"subsidised\": {},\n  \"subsidies\": [",
-            kJsonVersion, roll.as_of.iso(), roll.enrolled, subsidised);
-        for (size_t i = 0; i < by.size(); ++i) {
-            out +=
-                fmt::format("{}\n    {{\"key\": {}, \"label\": {}, \"children\": [", i ? "," : "",
-                            w.json(by[i].first), w.json(subsidy_label(by[i].first, lang)));
-            for (size_t j = 0; j < by[i].second.size(); ++j) {
-                const auto& [source, c] = by[i].second[j];
-                out += fmt::format(
+        std::vector<std::string> items;
+        for (const auto& [key, children] : by) {
+            std::string list;
+            for (const auto& [source, c] : children)
+                list += fmt::format(
                     "{}{{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}}}",
-                    j ? ", " : "", w.json(source->school->school), w.json(c->id), w.json(c->name),
-                    c->grade ? std::to_string(*c->grade) : "null",
+                    list.empty() ? "" : ", ", w.json(source->school->school), w.json(c->id),
+                    w.json(c->name), c->grade ? std::to_string(*c->grade) : "null",
                     c->class_no ? std::to_string(*c->class_no) : "null");
-            }
-            out += "]}";
+            items.push_back(fmt::format("{{\"key\": {}, \"label\": {}, \"children\": [{}]}}",
+                                        w.json(key), w.json(subsidy_label(key, lang)), list));
         }
-        return out + (by.empty() ? "]\n}\n" : "\n  ]\n}\n");
+        return json_list_document("subsidies", items,
+                                  {{"as_of", json_string(roll.as_of.iso())},
+                                   {"enrolled", std::to_string(roll.enrolled)},
+                                   {"subsidised", std::to_string(subsidised)}});
     }
     if (style.format == Format::csv) {
         std::vector<std::string> head = {w.t("资助", "Subsidy"), w.t("学号", "ID"),
@@ -406,19 +403,18 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                 auto key = [](const auto& v) {
                     return v ? json_string(key_of(*v)) : std::string("null");
                 };
-                std::vector<std::pair<std::string, std::string>> fields;
-                if (county) fields.emplace_back("school", w.json(r.source->school->school));
-                for (auto& f : std::vector<std::pair<std::string, std::string>>{
-                         {"id", w.json(c->id)},
-                         {"name", w.json(c->name)},
-                         {"gender", key(c->gender)},
-                         {"left_behind", key(c->left_behind)},
-                         {"guardian", json_object({{"relation", w.json(c->guardian.relation)},
-                                                   {"name", w.json(c->guardian.name)}})},
-                         {"teacher", w.json(c->pairing.teacher)},
-                         {"buddies", w.json_list(c->pairing.buddies)},
-                         {"last_talk", last ? json_string(last->iso()) : "null"}})
-                    fields.push_back(std::move(f));
+                std::vector<std::pair<std::string, std::string>> fields = {
+                    {"id", w.json(c->id)},
+                    {"name", w.json(c->name)},
+                    {"gender", key(c->gender)},
+                    {"left_behind", key(c->left_behind)},
+                    {"guardian", json_object({{"relation", w.json(c->guardian.relation)},
+                                              {"name", w.json(c->guardian.name)}})},
+                    {"teacher", w.json(c->pairing.teacher)},
+                    {"buddies", w.json_list(c->pairing.buddies)},
+                    {"last_talk", last ? json_string(last->iso()) : "null"}};
+                if (county)
+                    fields.insert(fields.begin(), {"school", w.json(r.source->school->school)});
                 json.push_back(json_object(fields));
                 continue;
             }
@@ -441,14 +437,11 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
         }
     }
     if (style.format == Format::csv) return csv_table(head, rows);
-    if (style.format == Format::json) {
-        std::string out = fmt::format(
-            "{{\n  \"liushou_json\": {},\n  \"grade\": {},\n  \"class\": {},\n  \"as_of\": "
-            "\"{}\",\n  \"children\": [",
-            kJsonVersion, grade, class_no, as_of.iso());
-        for (size_t i = 0; i < json.size(); ++i) out += (i ? ",\n    " : "\n    ") + json[i];
-        return out + (json.empty() ? "]\n}\n" : "\n  ]\n}\n");
-    }
+    if (style.format == Format::json)
+        return json_list_document("children", json,
+                                  {{"grade", std::to_string(grade)},
+                                   {"class", std::to_string(class_no)},
+                                   {"as_of", json_string(as_of.iso())}});
     std::string out = w.en()
                           ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
                           : fmt::format("# {}留守儿童名册\n\n", class_label(grade, class_no, "zh"));
@@ -479,20 +472,18 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
             auto num = [](const std::optional<int>& v) {
                 return v ? std::to_string(*v) : std::string("null");
             };
-            std::vector<std::pair<std::string, std::string>> fields;
-            if (county) fields.emplace_back("school", w.json(l.source->school->school));
-            for (auto& f : std::vector<std::pair<std::string, std::string>>{
-                     {"date", l.talk->date ? json_string(l.talk->date->iso()) : "null"},
-                     {"id", w.json(l.child->id)},
-                     {"name", w.json(l.child->name)},
-                     {"grade", num(l.child->grade)},
-                     {"class", num(l.child->class_no)},
-                     {"kind", json_string(key_of(l.talk->kind))},
-                     {"by", w.json(l.talk->by)},
-                     {"summary", w.json(l.talk->summary)},
-                     {"mood", l.talk->mood ? json_string(key_of(*l.talk->mood)) : "null"},
-                     {"follow_up", w.json(l.talk->follow_up)}})
-                fields.push_back(std::move(f));
+            std::vector<std::pair<std::string, std::string>> fields = {
+                {"date", l.talk->date ? json_string(l.talk->date->iso()) : "null"},
+                {"id", w.json(l.child->id)},
+                {"name", w.json(l.child->name)},
+                {"grade", num(l.child->grade)},
+                {"class", num(l.child->class_no)},
+                {"kind", json_string(key_of(l.talk->kind))},
+                {"by", w.json(l.talk->by)},
+                {"summary", w.json(l.talk->summary)},
+                {"mood", l.talk->mood ? json_string(key_of(*l.talk->mood)) : "null"},
+                {"follow_up", w.json(l.talk->follow_up)}};
+            if (county) fields.insert(fields.begin(), {"school", w.json(l.source->school->school)});
             json.push_back(json_object(fields));
             continue;
         }
@@ -510,13 +501,8 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         rows.push_back(cells);
     }
     if (style.format == Format::csv) return csv_table(head, rows);
-    if (style.format == Format::json) {
-        std::string out =
-            fmt::format("{{\n  \"liushou_json\": {},\n  \"month\": \"{}\",\n  \"talks\": [",
-                        kJsonVersion, month.iso());
-        for (size_t i = 0; i < json.size(); ++i) out += (i ? ",\n    " : "\n    ") + json[i];
-        return out + (json.empty() ? "]\n}\n" : "\n  ]\n}\n");
-    }
+    if (style.format == Format::json)
+        return json_list_document("talks", json, {{"month", json_string(month.iso())}});
     std::string out = w.en() ? fmt::format("# Talks and visits, {}\n\n", month.iso())
                              : fmt::format("# {}年{}月谈心与家访记录\n\n", month.year, month.month);
     out += w.en() ? fmt::format("- Entries: {}\n\n", rows.size())

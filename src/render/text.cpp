@@ -92,9 +92,11 @@ std::string json_strings(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-std::string json_list_document(std::string_view key, const std::vector<std::string>& items) {
-    std::string out =
-        fmt::format("{{\n  \"liushou_json\": {},\n  {}: [", kJsonVersion, json_string(key));
+std::string json_list_document(std::string_view key, const std::vector<std::string>& items,
+                               const std::vector<std::pair<std::string, std::string>>& head) {
+    std::string out = fmt::format("{{\n  \"liushou_json\": {},\n", kJsonVersion);
+    for (const auto& [k, v] : head) out += fmt::format("  {}: {},\n", json_string(k), v);
+    out += fmt::format("  {}: [", json_string(key));
     for (size_t i = 0; i < items.size(); ++i) out += (i ? ",\n    " : "\n    ") + items[i];
     return out + (items.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }

@@ -102,8 +102,8 @@ void maybe_die(const std::optional<WriteFault>& fault, long file_number, const c
 
 }  // namespace
 
-std::string stage_file(const std::string& path, const std::string& content, int mode,
-                       const std::optional<WriteFault>& fault, long file_number, bool flush) {
+StagedFile stage_file(const std::string& path, const std::string& content, int mode,
+                      const std::optional<WriteFault>& fault, long file_number, bool flush) {
     struct stat st {};
     const bool existed = ::stat(path.c_str(), &st) == 0;
     const char* outcome = existed ? "the file is unchanged" : "nothing was written";
@@ -113,7 +113,8 @@ std::string stage_file(const std::string& path, const std::string& content, int 
         if (static_cast<size_t>(st.st_size) == content.size() &&
             static_cast<int>(st.st_mode & 07777) == mode) {
             try {
-                if (read_regular_file(path, path, kMaxRecordBytes * 64) == content) return "";
+                if (read_regular_file(path, path, kMaxRecordBytes * 64) == content)
+                    return {"", true};
             } catch (const Error&) {
             }
         }
@@ -157,7 +158,7 @@ std::string stage_file(const std::string& path, const std::string& content, int 
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
     }
-    return tmp;
+    return {tmp, existed};
 }
 
 void rename_staged(const std::string& tmp, const std::string& path,
@@ -190,11 +191,9 @@ fs::path directory_of(const std::string& path) {
 
 bool write_atomically(const std::string& path, const std::string& content, int mode,
                       const std::optional<WriteFault>& fault, long file_number) {
-    struct stat st {};
-    const bool existed = ::stat(path.c_str(), &st) == 0;
-    const std::string tmp = stage_file(path, content, mode, fault, file_number, true);
-    if (tmp.empty()) return false;
-    rename_staged(tmp, path, fault, file_number, existed);
+    const StagedFile staged = stage_file(path, content, mode, fault, file_number, true);
+    if (staged.tmp.empty()) return false;
+    rename_staged(staged.tmp, path, fault, file_number, staged.existed);
     // The rename is durable only once the directory entry is on disk.
     sync_directory(directory_of(path));
     maybe_die(fault, file_number, "kill-after-rename");
@@ -208,11 +207,10 @@ BatchWrite::~BatchWrite() {
 bool BatchWrite::stage(const std::string& path, const std::string& content, int mode,
                        const std::optional<WriteFault>& fault, long file_number,
                        std::string relative) {
-    struct stat st {};
-    const bool existed = ::stat(path.c_str(), &st) == 0;
-    std::string tmp = stage_file(path, content, mode, fault, file_number, false);
-    if (tmp.empty()) return false;
-    pending_.push_back(Staged{std::move(tmp), path, std::move(relative), file_number, existed});
+    StagedFile staged = stage_file(path, content, mode, fault, file_number, false);
+    if (staged.tmp.empty()) return false;
+    pending_.push_back(
+        Staged{std::move(staged.tmp), path, std::move(relative), file_number, staged.existed});
     return true;
 }
 
@@ -324,7 +322,7 @@ OutputBatch::~OutputBatch() = default;
 void OutputBatch::write(const std::string& path, const std::string& content) {
     if (written_through(path, content)) return;
     batch_->stage(path, content, 0600, std::nullopt, 0, path);
-    if (batch_->pending() >= 4096) batch_->flush(std::nullopt);
+    if (batch_->pending() >= kBatchFiles) batch_->flush(std::nullopt);
 }
 
 void OutputBatch::finish() {

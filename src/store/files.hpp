@@ -20,10 +20,18 @@ std::string errno_text();
 bool write_atomically(const std::string& path, const std::string& content, int mode,
                       const std::optional<WriteFault>& fault, long file_number);
 
+/// Files a batch stages before it flushes: few flushes, and a bounded number of temporaries
+/// (and of rows to redo) should the machine stop halfway.
+constexpr size_t kBatchFiles = 4096;
+
 /// The first half of a write: `content` in a temporary file beside `path`, flushed to disk
-/// when `flush`. Returns its name, or "" when `path` already holds exactly these bytes.
-std::string stage_file(const std::string& path, const std::string& content, int mode,
-                       const std::optional<WriteFault>& fault, long file_number, bool flush);
+/// when `flush`. `tmp` is "" when `path` already holds exactly these bytes.
+struct StagedFile {
+    std::string tmp;
+    bool existed = false;  // whether `path` was there (what a failure leaves: old or nothing)
+};
+StagedFile stage_file(const std::string& path, const std::string& content, int mode,
+                      const std::optional<WriteFault>& fault, long file_number, bool flush);
 /// The second half: the temporary file takes the place of `path` (removed on failure).
 void rename_staged(const std::string& tmp, const std::string& path,
                    const std::optional<WriteFault>& fault, long file_number, bool existed);

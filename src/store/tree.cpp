@@ -32,9 +32,6 @@ namespace fs = boost::filesystem;
 namespace {
 
 constexpr const char* kSchoolFile = "liushou.yaml";
-// Files a batch stages before it flushes: few flushes, and a bounded number of temporaries
-// (and of rows to redo) should the machine stop halfway.
-constexpr size_t kBatchFiles = 4096;
 constexpr const char* kStaffFile = "staff.yaml";
 constexpr const char* kChildrenDir = "children";
 constexpr const char* kStateDir = ".liushou";
@@ -709,21 +706,21 @@ void WriteSession::flush_batch() {
         journal->root = tree_->root_;
         journal->files.insert(journal->files.end(), renamed.begin(), renamed.end());
     };
+    // The file named as the user sees it rather than by its joined path.
+    auto shown = [&](const IoError& e) {
+        std::string message = e.what();
+        const std::string root = tree_->root_ + "/";
+        if (message.compare(0, root.size(), root) == 0)
+            message.replace(0, root.size(), tree_->display(""));
+        return IoError(message);
+    };
     try {
         note(batch_->flush(tree_->options_.fault));
     } catch (const RenameError& e) {
-        note(e.renamed());
-        std::string message = e.what();
-        const std::string root = tree_->root_ + "/";
-        if (message.compare(0, root.size(), root) == 0)
-            message.replace(0, root.size(), tree_->display(""));
-        throw IoError(message);
+        note(e.renamed());  // the files before the failed one are in place
+        throw shown(e);
     } catch (const IoError& e) {
-        std::string message = e.what();
-        const std::string root = tree_->root_ + "/";
-        if (message.compare(0, root.size(), root) == 0)
-            message.replace(0, root.size(), tree_->display(""));
-        throw IoError(message);
+        throw shown(e);
     }
 }
 

@@ -44,9 +44,10 @@ std::string json_object(const std::vector<std::pair<std::string, std::string>>& 
 /// The version every --format json document starts with (liushou-json(5)).
 constexpr int kJsonVersion = 1;
 
-/// A --format json document whose content is one list: {"liushou_json": 1, "KEY": [...]},
-/// an item (already rendered JSON) a line.
-std::string json_list_document(std::string_view key, const std::vector<std::string>& items);
+/// A --format json document whose content is one list: {"liushou_json": 1, HEAD…, "KEY":
+/// [...]}, each of `head` (key, rendered value) on its line, an item (rendered JSON) a line.
+std::string json_list_document(std::string_view key, const std::vector<std::string>& items,
+                               const std::vector<std::pair<std::string, std::string>>& head = {});
 
 /// The label for `key` in `lang` (zh or en); the key itself when none is known.
 std::string label(std::string_view key, std::string_view lang);
