@@ -64,10 +64,70 @@ void warn_comments(int line, Problems& problems) {
                                    Severity::warning, line, 1});
 }
 
-int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx);
+/// `all_ids`: when only part of the tree is checked (check --staged), the ids of every child
+/// it holds, so references and ids that differ only in case are judged against all of them.
+int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
+               const std::vector<std::string>* all_ids = nullptr);
+
+std::vector<std::string> split_nul(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t at = 0; at < text.size();) {
+        const size_t end = std::min(text.find('\0', at), text.size());
+        if (end > at) out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+/// What a pre-commit check needs of git's index, when the next commit changes only records
+/// of children and activities: those files, liushou.yaml and staff.yaml (which every record is
+/// judged by), and the records naming a child the commit deletes. Empty when the whole tree
+/// must be checked: no commit yet, or the commit changes liushou.yaml or staff.yaml. Paths
+/// are relative to the tree; `ids` gets the id of every child in the index.
+std::vector<std::string> staged_part(const std::string& root, std::vector<std::string>& ids) {
+    std::string out;  // run_git appends: cleared before each use
+    if (run_git({"rev-parse", "-q", "--verify", "HEAD"}, root, &out) != 0) return {};
+    out.clear();
+    if (run_git({"diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", "HEAD",
+                 "--", "."},
+                root, &out) != 0)
+        return {};
+    const std::vector<std::string> changed = split_nul(out);
+    for (const auto& path : changed)
+        if (path == "liushou.yaml" || path == "staff.yaml") return {};
+    out.clear();
+    if (run_git({"ls-files", "-z", "--", "."}, root, &out) != 0) return {};
+    const std::vector<std::string> listed = split_nul(out);
+    const std::set<std::string> index(listed.begin(), listed.end());
+    const std::string children = "children/";
+    for (const auto& path : listed)
+        if (path.compare(0, children.size(), children) == 0 && path.size() > 5 &&
+            path.compare(path.size() - 5, 5, ".yaml") == 0)
+            ids.push_back(path.substr(children.size(), path.size() - children.size() - 5));
+    std::set<std::string> part{"liushou.yaml"};
+    if (index.count("staff.yaml")) part.insert("staff.yaml");
+    std::vector<std::string> grep = {"grep", "--cached", "-l", "-z", "-F"};
+    for (const auto& path : changed) {
+        if (index.count(path)) {
+            part.insert(path);
+        } else if (path.compare(0, children.size(), children) == 0 && path.size() > 5) {
+            grep.push_back("-e");  // a deleted child: whoever still names it
+            grep.push_back(path.substr(children.size(), path.size() - children.size() - 5));
+        }
+    }
+    if (grep.size() > 5) {
+        grep.insert(grep.end(), {"--", "children", "activities"});
+        out.clear();
+        if (run_git(grep, root, &out) == 0)
+            for (const auto& path : split_nul(out)) part.insert(path);
+    }
+    return {part.begin(), part.end()};
+}
 
 /// The tree as the next commit would hold it: git's index exported to a temporary directory,
-/// checked there, and every problem named by the file's real path.
+/// checked there, and every problem named by the file's real path. When the commit changes
+/// only some children's and activities' records, only those are exported and checked (with
+/// what they are judged by), so the hook costs the same in a county's tree as in a class's.
 int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
     std::string prefix;
@@ -75,6 +135,8 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
         throw UsageError(
             fmt::format("{}: --staged: the tree is not in a git repository", tree.root()));
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
+    std::vector<std::string> ids;
+    const std::vector<std::string> part = staged_part(tree.root(), ids);
     const fs::path tmp = fs::temp_directory_path() / fs::unique_path("liushou-staged-%%%%-%%%%");
     struct Cleanup {
         fs::path dir;
@@ -87,7 +149,14 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     fs::permissions(tmp, fs::owner_all);  // the records are personal, even in /tmp
     // Run from the tree's directory, checkout-index exports only the entries below it, under
     // their paths from the top of the repository.
-    if (run_git({"checkout-index", "--all", "--prefix=" + tmp.string() + "/"}, tree.root()) != 0)
+    std::vector<std::string> export_args = {"checkout-index", "--prefix=" + tmp.string() + "/"};
+    if (part.empty()) {
+        export_args.push_back("--all");
+    } else {
+        export_args.push_back("--");
+        export_args.insert(export_args.end(), part.begin(), part.end());
+    }
+    if (run_git(export_args, tree.root()) != 0)
         throw IoError(fmt::format("{}: --staged: git checkout-index failed", tree.root()));
     Tree staged((tmp / prefix).string());
     staged.set_cache(false);
@@ -99,7 +168,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
                         : say(ctx, "nothing staged in this tree yet\n"));
         return 0;
     }
-    return check_tree(staged, o, ctx);
+    return check_tree(staged, o, ctx, part.empty() ? nullptr : &ids);
 }
 
 int run_check(const CheckOptions& o, Context& ctx) {
@@ -109,7 +178,8 @@ int run_check(const CheckOptions& o, Context& ctx) {
     return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
 }
 
-int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
+int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
+               const std::vector<std::string>* all_ids) {
     int errors = 0, warnings = 0, files = 0;
     const bool json = o.format == "json";
     std::string found;  // JSON: one object per problem
@@ -152,10 +222,14 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
     auto children = tree.load_children();
     std::set<std::string> ids;
     for (const auto& c : children) ids.insert(c.id);
+    std::map<std::string, std::string> folded;  // lower-cased id -> id
+    if (all_ids) {
+        ids.insert(all_ids->begin(), all_ids->end());
+        for (const auto& id : *all_ids) folded.emplace(fold_case(id), id);
+    }
     const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
         people;
-    std::map<std::string, std::string> folded;  // lower-cased id -> id
     for (auto& file : children) {
         Problems& problems = file.problems;
         if (file.parsed) {
@@ -173,7 +247,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx) {
                 problems.end());
             if (const std::string why = new_id_error(file.id); !why.empty())
                 problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
-            if (const auto clash = folded.emplace(fold_case(file.id), file.id); !clash.second)
+            if (const auto clash = folded.emplace(fold_case(file.id), file.id);
+                !clash.second && clash.first->second != file.id)
                 problems.push_back(
                     Problem{"id", fmt::format("the id differs from {} only in case; on "
                                               "Windows and macOS they are one file",

@@ -107,7 +107,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     }
     print_problems(ctx.err, o.csv, plan.problems);  // warnings: footers left out
     int added = 0, updated = 0, unchanged = 0;
-    size_t written = 0;
+    std::vector<const Child*> to_write;
     for (const RowOutcome& row : plan.rows) {
         added += row.action == RowAction::add;
         updated += row.action == RowAction::update;
@@ -134,27 +134,22 @@ int run_import(const EnrollOptions& o, Context& ctx) {
                 ++unchanged;
                 break;
         }
-        if (!o.dry_run && row.action != RowAction::unchanged) {
-            if (ctx.progress) ctx.progress("writing children/", written, plan.rows.size());
-            try {
-                session.write_child(row.child);
-            } catch (const IoError& e) {
-                throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "import"));
-            }
-            ++written;
-        }
+        if (!o.dry_run && row.action != RowAction::unchanged) to_write.push_back(&row.child);
         if (o.print_ids && row.action != RowAction::unchanged)
             ids += fmt::format("{}\t{}\t{}\n", row.row, row.child.id,
                                row.action == RowAction::add ? "added" : "updated");
     }
     try {
+        session.write_children(to_write, [&](size_t done) {
+            if (ctx.progress) ctx.progress("writing children/", done, to_write.size());
+        });
         session.end_batch();
     } catch (const IoError& e) {
         throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "import"));
     }
     ctx.out << ids;
     if (ctx.progress && !o.dry_run)
-        ctx.progress("writing children/", plan.rows.size(), plan.rows.size());
+        ctx.progress("writing children/", to_write.size(), to_write.size());
     if ((!ctx.quiet || o.dry_run) && !o.print_ids)
         ctx.out << say(ctx, fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                         o.dry_run ? "dry run, nothing written: " : "", o.csv,

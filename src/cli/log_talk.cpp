@@ -363,10 +363,12 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     size_t files = 0;
     ctx.journal->action =
         fmt::format("log-talk --from: {} entr{}", added, added == 1 ? "y" : "ies");
+    std::vector<const Child*> changed;
+    for (size_t i = 0; i < children.size(); ++i)
+        if (touched[i]) changed.push_back(&children[i]);
     session.begin_batch();
     try {
-        for (size_t i = 0; i < children.size(); ++i)
-            if (touched[i] && session.write_child(children[i])) ++files;
+        files = session.write_children(changed);
         session.end_batch();
     } catch (const IoError& e) {
         throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "log-talk --from"));

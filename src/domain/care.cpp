@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "liushou/schedule.hpp"
 #include "liushou/schema.hpp"
@@ -354,13 +355,18 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
     if (column[kSummary] < 0) missing("内容 (summary)");
     if (!plan.problems.empty()) return plan;
 
-    std::map<std::string, size_t> by_id;
-    std::map<std::string, std::vector<size_t>> by_name;
+    // Hashed: a county's sheet has a million rows to match.
+    std::unordered_map<std::string, size_t> by_id;
+    std::unordered_map<std::string, std::vector<size_t>> by_name;
+    by_id.reserve(children.size());
+    by_name.reserve(children.size());
     for (size_t i = 0; i < children.size(); ++i) {
         by_id[children[i].id] = i;
         by_name[children[i].name].push_back(i);
     }
-    std::map<std::pair<size_t, std::string>, size_t> seen;  // child, talk key -> first row index
+    // A sheet names a few teachers a thousand times each: each name is looked up once.
+    std::unordered_map<std::string, std::pair<const Staff*, std::string>> teachers;
+    std::unordered_map<std::string, size_t> seen;  // child index | talk key -> first row index
 
     for (const Sheet::Row& row : sheet.rows) {
         auto cell = [&](Col c) -> std::string {
@@ -420,14 +426,20 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
             else
                 talk.kind = *k;
         }
-        std::string error;
         const std::string teacher = cell(kBy);
         if (teacher.empty()) {
             problem(kBy, "say who held the talk (a staff id or name)");
-        } else if (const Staff* s = find_staff(staff, teacher, error)) {
-            talk.by = s->id;
         } else {
-            problem(kBy, error);
+            auto found = teachers.find(teacher);
+            if (found == teachers.end()) {
+                std::string error;
+                const Staff* s = find_staff(staff, teacher, error);
+                found = teachers.emplace(teacher, std::make_pair(s, std::move(error))).first;
+            }
+            if (found->second.first)
+                talk.by = found->second.first->id;
+            else
+                problem(kBy, found->second.second);
         }
         talk.summary = cell(kSummary);
         const std::string mood = cell(kMood);
@@ -469,9 +481,9 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
             else
                 refuse_different(t, "already logged");
         }
-        const std::string key =
-            fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind), talk.by, talk.summary);
-        const auto earlier = seen.find({*child, key});
+        const std::string key = fmt::format("{}|{}|{}|{}|{}", *child, talk.date->iso(),
+                                            key_of(talk.kind), talk.by, talk.summary);
+        const auto earlier = seen.find(key);
         if (earlier != seen.end()) {
             const TalkRow& first = plan.rows[earlier->second];
             if (talk_differences(first.talk, talk).empty())
@@ -480,7 +492,7 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
                 refuse_different(first.talk, fmt::format("on row {}", first.row));
         }
         if (plan.problems.size() != before) continue;
-        if (earlier == seen.end()) seen.emplace(std::make_pair(*child, key), plan.rows.size());
+        if (earlier == seen.end()) seen.emplace(key, plan.rows.size());
         plan.rows.push_back(std::move(out));
     }
     return plan;

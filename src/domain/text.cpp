@@ -109,12 +109,58 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
+/// The code points of the first plane that NFC leaves as they are whatever stands around
+/// them: no decomposition, combining class 0, and never the second of a composition. Every
+/// Chinese character and punctuation mark is one, so a sheet of them is checked by one scan
+/// instead of being decomposed and composed again.
+const std::vector<bool>& inert_bmp() {
+    static const std::vector<bool> table = [] {
+        std::vector<bool> t(0x10000, true);
+        for (const auto& d : kDecompositions)
+            if (d.code < 0x10000) t[d.code] = false;
+        for (const auto& c : kCombiningClasses)
+            if (c.code < 0x10000) t[c.code] = false;
+        for (const auto& c : kCompositions)
+            if (c.second < 0x10000) t[c.second] = false;
+        for (char32_t cp = kLBase; cp < 0x1200; ++cp) t[cp] = false;  // conjoining jamo
+        for (char32_t cp = kSBase; cp < kSBase + kSCount; ++cp) t[cp] = false;
+        return t;
+    }();
+    return table;
+}
+
+/// Whether `utf8` is valid and made of inert code points only (so already NFC).
+bool nfc_inert(std::string_view utf8) {
+    const std::vector<bool>& inert = inert_bmp();
+    for (size_t i = 0; i < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        if ((c >> 5) == 6 && i + 1 < utf8.size()) {
+            cp = (c & 0x1Fu) << 6 | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
+            i += 2;
+        } else if ((c >> 4) == 14 && i + 2 < utf8.size()) {
+            cp = (c & 0x0Fu) << 12 | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6 |
+                 (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
+            i += 3;
+        } else {
+            return false;  // beyond the first plane, or not UTF-8: the careful way decides
+        }
+        if (!inert[cp]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string to_nfc(std::string_view utf8) {
-    // Pure ASCII, and most Chinese text, is already NFC: no work beyond one scan.
-    bool simple = true;
-    for (const char ch : utf8)
-        if (static_cast<unsigned char>(ch) >= 0x80) simple = false;
-    if (simple) return std::string(utf8);
+    // ASCII, and nearly all Chinese text, is already NFC: no work beyond one scan.
+    if (nfc_inert(utf8)) return std::string(utf8);
     std::vector<char32_t> cps;
     if (!decode(utf8, cps)) return std::string(utf8);
     std::vector<char32_t> d;

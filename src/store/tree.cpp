@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -624,6 +625,48 @@ bool WriteSession::write_child(const Child& child) {
     refuse_unreadable<Child>(
         text, [](std::string_view t) { return decode_child(t); }, tree_->display(relative));
     return write_text(relative, text, 0600);
+}
+
+size_t WriteSession::write_children(const std::vector<const Child*>& children,
+                                    const std::function<void(size_t)>& progress) {
+    // Encoding and the read-back check cost about as much as writing the temporary file:
+    // one chunk is prepared on another thread while the one before is written here.
+    struct Prepared {
+        std::string relative, text;
+        std::exception_ptr error;
+    };
+    constexpr size_t kChunk = 256;
+    auto prepare = [this, &children](size_t start) {
+        std::vector<Prepared> out(std::min(children.size(), start + kChunk) - start);
+        for (size_t k = 0; k < out.size(); ++k) {
+            Prepared& p = out[k];
+            try {
+                const Child& child = *children[start + k];
+                p.relative = tree_->child_relative(child.id);
+                p.text = encode_child(child);
+                refuse_unreadable<Child>(
+                    p.text, [](std::string_view t) { return decode_child(t); },
+                    tree_->display(p.relative));
+            } catch (...) {
+                p.error = std::current_exception();
+            }
+        }
+        return out;
+    };
+    size_t changed = 0;
+    std::future<std::vector<Prepared>> next;
+    if (!children.empty()) next = std::async(std::launch::async, prepare, 0);
+    for (size_t start = 0; start < children.size(); start += kChunk) {
+        std::vector<Prepared> chunk = next.get();
+        if (start + kChunk < children.size())
+            next = std::async(std::launch::async, prepare, start + kChunk);
+        for (size_t k = 0; k < chunk.size(); ++k) {
+            if (progress) progress(start + k);
+            if (chunk[k].error) std::rethrow_exception(chunk[k].error);
+            changed += write_text(chunk[k].relative, chunk[k].text, 0600);
+        }
+    }
+    return changed;
 }
 
 bool WriteSession::write_staff(const StaffList& staff) {

@@ -65,6 +65,24 @@ The pre-commit hook runs check on what is staged: a broken record cannot be comm
   exit 1
   $ git checkout -q children && git status --porcelain
 
+The hook checks only what the commit changes, with liushou.yaml and staff.yaml (which every
+record is judged by) and the records that name a child the commit deletes; a commit that
+changes liushou.yaml or staff.yaml checks every file, as check without --staged does.
+
+  $ liushou -q pair 2025-002 --teacher T001 --buddy 2025-003 && git log -1 --format=%s
+  pair 2025-002
+  $ sed -i 's/^grade: .*/grade: 7/' children/2025-003.yaml && git add children && liushou check --staged --allow-incomplete 2>&1 | sed -n '$p'
+  已检查 3 个文件：1 个错误，0 个警告
+  [1]
+  $ git checkout -q HEAD children && git rm -q children/2025-003.yaml && liushou check --staged --allow-incomplete
+  children/2025-002.yaml:35:10: 错误：pairing.buddy：没有儿童 2025-003
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
+  已检查 3 个文件：1 个错误，0 个警告
+  [1]
+  $ git reset -q HEAD children && git checkout -q children && sed -i 's/name: 李老师/name: 李老师甲/' staff.yaml && git add staff.yaml && liushou check --staged --allow-incomplete | sed -n '$p'
+  已检查 5 个文件：0 个错误，1 个警告
+  $ git checkout -q HEAD staff.yaml && git status --porcelain
+
 Two teachers log talks for the same child in their clones and change different fields; the
 merge keeps both talks in date order and both changes, and check is clean.
 

@@ -1,6 +1,7 @@
 #include "liushou/store.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -179,6 +180,47 @@ TEST_CASE(
     { WriteSession session = tree.lock(); }
     CHECK_FALSE(fs::exists(stray));
     CHECK_FALSE(fs::exists(mark));
+}
+
+TEST_CASE(
+    "write_children writes every child in order, counts the changed files, and stops at one "
+    "that would not read back with the ones before it written") {
+    TempDir dir;
+    fs::create_directories(dir.path / "children");
+    const Tree tree(dir.path.string());
+    std::vector<Child> children(700);  // more than one chunk of those prepared ahead
+    for (size_t i = 0; i < children.size(); ++i) {
+        children[i].id = fmt::format("2025-{:03}", i + 1);
+        children[i].name = fmt::format("学生{}", i + 1);
+    }
+    std::vector<const Child*> all;
+    for (const Child& c : children) all.push_back(&c);
+    std::vector<size_t> seen;
+    {
+        WriteSession session = tree.lock();
+        session.begin_batch();
+        CHECK(session.write_children(all, [&](size_t done) { seen.push_back(done); }) == 700);
+        session.end_batch();
+    }
+    REQUIRE(seen.size() == 700);
+    CHECK(seen.front() == 0);
+    CHECK(seen.back() == 699);
+    CHECK(slurp(dir.path / "children" / "2025-700.yaml").find("name: 学生700") !=
+          std::string::npos);
+    children[1].name = "改名";
+    children[600].name = "坏\x01名";  // a control character: refused when read back
+    {
+        WriteSession session = tree.lock();
+        CHECK_THROWS_AS(session.write_children(all), DataError);
+    }
+    CHECK(slurp(dir.path / "children" / "2025-002.yaml").find("name: 改名") != std::string::npos);
+    CHECK(slurp(dir.path / "children" / "2025-601.yaml").find("name: 学生601") !=
+          std::string::npos);
+    {
+        WriteSession session = tree.lock();
+        CHECK(session.write_children({}) == 0);
+        CHECK(session.write_children({&children[0], &children[1]}) == 0);  // unchanged
+    }
 }
 
 TEST_CASE("the tree refuses ids that leave children/") {

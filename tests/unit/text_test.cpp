@@ -15,6 +15,13 @@ TEST_CASE("NFC: decomposed and precomposed spellings become one string") {
     CHECK(to_nfc("\xEF\xA4\x80") == "\xE8\xB1\x88");              // CJK compatibility U+F900 -> 豈
     CHECK(to_nfc("\xE1\x84\x80\xE1\x85\xA1") == "\xEA\xB0\x80");  // Hangul L+V -> 가
     CHECK(to_nfc("陈思雨 2025-001") == "陈思雨 2025-001");
+    // Text of inert characters only is taken as it is; one character that is not sends the
+    // whole text the careful way.
+    CHECK(to_nfc("想念妈妈，学习压力大。“好”…") == "想念妈妈，学习压力大。“好”…");
+    CHECK(to_nfc("王\xE3\x81\x8B\xE3\x82\x99") == "王\xE3\x81\x8C");  // か + U+3099 -> が
+    CHECK(to_nfc("李e\xCC\x81") == "李\xC3\xA9");
+    CHECK(to_nfc("\xE2\x80\x80") == "\xE2\x80\x82");          // U+2000 is a singleton: U+2002
+    CHECK(to_nfc("\xF0\xA0\x80\x80") == "\xF0\xA0\x80\x80");  // U+20000, beyond the first plane
     CHECK(to_nfc("") == "");
     CHECK(to_nfc("\xCC\x88x") == "\xCC\x88x");  // a leading mark stays
     CHECK(to_nfc("\xFF\xFE") == "\xFF\xFE");    // not UTF-8: unchanged

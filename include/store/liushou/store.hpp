@@ -149,6 +149,12 @@ class WriteSession {
     /// Encodes and writes; returns false (and touches nothing) when the file already holds
     /// exactly these bytes.
     bool write_child(const Child& child);
+    /// write_child for each, in order, while the next ones are encoded and read back on
+    /// another core (a batch: an import, a class's meeting). Returns how many files changed;
+    /// `progress(done)` is called before each. A child that would not read back stops it
+    /// there, as write_child would, with the ones before it written.
+    size_t write_children(const std::vector<const Child*>& children,
+                          const std::function<void(size_t)>& progress = {});
     bool write_staff(const StaffList& staff);
     bool write_school(const School& school);
     bool write_activity(const Activity& activity);
