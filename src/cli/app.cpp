@@ -354,9 +354,13 @@ std::string read_input(const std::string& path, uint64_t limit) {
     return bytes;
 }
 
-Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
-                 Problems& problems, std::string* detected) {
-    const std::string bytes = read_input(path, kMaxSheetBytes);
+namespace {
+
+/// A sheet file's bytes, with whether they are a workbook (by name or zip signature); an
+/// old .xls and options that do not fit the kind are refused.
+std::string read_sheet_bytes(const std::string& path, const std::string& encoding,
+                             const std::string& sheet, bool& workbook, uint64_t limit) {
+    std::string bytes = read_input(path, limit);
     auto ends_with = [&](std::string_view ext) {
         if (path.size() < ext.size()) return false;
         std::string tail = path.substr(path.size() - ext.size());
@@ -369,17 +373,46 @@ Sheet read_sheet(const std::string& path, const std::string& encoding, const std
             fmt::format("{}: an old Excel 97-2003 workbook (.xls); save it as .xlsx "
                         "(Excel 2007 or later) or as CSV",
                         path));
-    if (ends_with(".xlsx") || ends_with(".xlsm") || zip) {
-        if (!encoding.empty() && encoding != "auto")
-            throw UsageError("--encoding is for CSV sheets; a workbook says its own");
+    workbook = ends_with(".xlsx") || ends_with(".xlsm") || zip;
+    if (workbook && bytes.size() > kMaxSheetBytes)  // a workbook is read whole, as cells
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    path, static_cast<double>(bytes.size()) / 1e6,
+                                    kMaxSheetBytes >> 20));
+    if (workbook && !encoding.empty() && encoding != "auto")
+        throw UsageError("--encoding is for CSV sheets; a workbook says its own");
+    if (!workbook && !sheet.empty())
+        throw UsageError(fmt::format("--sheet is for .xlsx workbooks; {} is CSV", path));
+    return bytes;
+}
+
+}  // namespace
+
+Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
+                 Problems& problems, std::string* detected) {
+    bool workbook = false;
+    std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxSheetBytes);
+    if (workbook) {
         if (detected) *detected = "xlsx";
         return read_xlsx(bytes, path, sheet, problems);
     }
-    if (!sheet.empty())
-        throw UsageError(fmt::format("--sheet is for .xlsx workbooks; {} is CSV", path));
-    const std::string text =
-        sheet_to_utf8(bytes, parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
+    const std::string text = sheet_to_utf8(
+        std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
     return parse_csv(text, problems);
+}
+
+std::unique_ptr<SheetRows> read_sheet_rows(const std::string& path, const std::string& encoding,
+                                           const std::string& sheet, Problems& problems,
+                                           std::string* detected) {
+    bool workbook = false;
+    std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxTalkSheetBytes);
+    if (workbook) {
+        if (detected) *detected = "xlsx";
+        return std::make_unique<HeldSheet>(read_xlsx(bytes, path, sheet, problems));
+    }
+    return index_csv(
+        sheet_to_utf8(std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path,
+                      detected),
+        problems);
 }
 
 std::string child_argument(const std::vector<const Child*>& children, const std::string& text) {
@@ -479,9 +512,10 @@ Encoding parse_encoding(const std::string& name) {
 }
 
 StaffList load_staff_checked(const Tree& tree, Context& ctx) {
-    const Loaded<StaffList> staff = tree.load_staff();
+    Loaded<StaffList> staff = tree.load_staff();
     require_writable(staff, ctx);
-    return staff.record;
+    staff.record.index();
+    return std::move(staff.record);
 }
 
 Date date_option(const std::string& option, const std::string& text, const Date& fallback,

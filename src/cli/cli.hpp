@@ -223,6 +223,11 @@ std::string read_input(const std::string& path, uint64_t limit = 1 << 20);
 /// sheet at all throws.
 Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
                  Problems& problems, std::string* detected);
+/// The same sheet as rows parsed when asked for (a CSV sheet is held as its text): for a
+/// talk sheet, which may hold a county's million rows.
+std::unique_ptr<SheetRows> read_sheet_rows(const std::string& path, const std::string& encoding,
+                                           const std::string& sheet, Problems& problems,
+                                           std::string* detected);
 
 /// Every child, for a batch write that matches rows against them: all files must read
 /// completely, else their problems are printed and DataError is thrown.

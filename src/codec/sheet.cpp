@@ -86,7 +86,7 @@ int line_of(std::string_view bytes, size_t offset) {
 
 }  // namespace
 
-static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding,
+static std::string sheet_to_utf8_raw(std::string&& bytes, Encoding encoding,
                                      const std::string& path, std::string* detected) {
     auto note = [&](const char* name) {
         if (detected) *detected = name;
@@ -103,11 +103,12 @@ static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding,
         return out;
     }
     if (encoding != Encoding::gb18030) {
-        const std::string_view body = bom8 ? bytes.substr(3) : bytes;
+        const std::string_view body = bom8 ? std::string_view(bytes).substr(3) : bytes;
         const size_t bad = invalid_utf8_at(body);
         if (bad == std::string_view::npos) {
             note(bom8 ? "utf-8 (BOM)" : "utf-8");
-            return std::string(body);
+            if (bom8) bytes.erase(0, 3);
+            return std::move(bytes);  // a county's sheet is not copied
         }
         if (encoding == Encoding::utf8 || bom8)
             throw DataError(
@@ -125,11 +126,13 @@ static std::string sheet_to_utf8_raw(std::string_view bytes, Encoding encoding,
     return out;
 }
 
-std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
+std::string sheet_to_utf8(std::string bytes, Encoding encoding, const std::string& path,
                           std::string* detected) {
     // One spelling per name: a register typed on a Mac (decomposed) and one typed on Windows
     // (precomposed) must match the same child.
-    return to_nfc(sheet_to_utf8_raw(bytes, encoding, path, detected));
+    std::string utf8 = sheet_to_utf8_raw(std::move(bytes), encoding, path, detected);
+    if (is_nfc_inert(utf8)) return utf8;
+    return to_nfc(utf8);
 }
 
 std::string encode_csv(std::string_view utf8, CsvEncoding encoding) {
@@ -162,15 +165,17 @@ std::string utf8_to_gb18030(std::string_view utf8) {
     return out;
 }
 
-Sheet parse_csv(std::string_view text, Problems& out) {
-    Sheet sheet;
-    // Control characters are in no CSV text a person typed: a NUL means a binary file renamed
-    // or damaged, and any other would be written into a record that check then refuses.
+namespace {
+
+/// The checks of a whole CSV text before its cells are read: no control character (a NUL
+/// means a binary file renamed or damaged, any other would be written into a record that
+/// check then refuses), no C1 control or character that reorders text (a name that displays
+/// as another). False with the problem in `out`.
+bool csv_text_clean(std::string_view text, Problems& out) {
     const auto control = std::find_if(text.begin(), text.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
     });
-    // C1 controls and the characters that reorder text (a name that displays as another).
     int line_no = 1;
     for (size_t pos = 0; control == text.end() && pos < text.size(); ++line_no) {
         const size_t end = std::min(text.find('\n', pos), text.size());
@@ -184,7 +189,7 @@ Sheet parse_csv(std::string_view text, Problems& out) {
                                               "something else; remove it",
                                               bad),
                                   Severity::error, line_no, 1});
-            return sheet;
+            return false;
         }
         pos = end + 1;
     }
@@ -197,10 +202,14 @@ Sheet parse_csv(std::string_view text, Problems& out) {
                                                    c),
                               Severity::error,
                               1 + static_cast<int>(std::count(text.begin(), control, '\n')), 1});
-        return sheet;
+        return false;
     }
-    // The delimiter is whatever the header line uses most: Excel writes ',' or, in some
-    // locales, ';'; "Unicode text" exports use tabs.
+    return true;
+}
+
+/// The delimiter is whatever the header line uses most: Excel writes ',' or, in some locales,
+/// ';'; "Unicode text" exports use tabs.
+char csv_delimiter(std::string_view text) {
     const std::string_view first_line = text.substr(0, text.find('\n'));
     char delim = ',';
     size_t best = 0;
@@ -208,78 +217,159 @@ Sheet parse_csv(std::string_view text, Problems& out) {
         const size_t n = static_cast<size_t>(std::count(first_line.begin(), first_line.end(), d));
         if (n > best) best = n, delim = d;
     }
+    return delim;
+}
 
-    std::vector<std::string> cells;
-    std::string cell;
-    int line = 1, row = 1, row_line = 1;
-    bool quoted = false, was_quoted = false;
-    int quote_line = 0;
-    auto end_row = [&] {
-        cells.push_back(std::move(cell));
-        cell.clear();
-        bool blank = true;
-        for (const auto& c : cells) blank = blank && c.empty();
-        size_t filled = 0;
-        for (const auto& c : cells) filled += !c.empty();
-        // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
-        if (sheet.header.empty() && filled >= 2) {
-            sheet.header = std::move(cells);
-            sheet.header_line = row_line;
-        } else if (!sheet.header.empty() && !blank)
-            sheet.rows.push_back(Sheet::Row{row, row_line, std::move(cells)});
-        cells.clear();
-        ++row;
-        row_line = line;
+/// One record from `pos` (which it moves past the record's line end) into `cells`, whose
+/// strings are reused; `line` counts the lines it spans. False, with the problem in `out`, at
+/// a lone carriage return in a quoted cell or a quote never closed.
+bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int row,
+                std::vector<std::string>& cells, Problems& out) {
+    size_t used = 0;
+    auto next_cell = [&]() -> std::string& {
+        if (used == cells.size()) cells.emplace_back();
+        cells[used].clear();
+        return cells[used++];
     };
-    for (size_t i = 0; i < text.size(); ++i) {
+    std::string* cell = &next_cell();
+    bool quoted = false, was_quoted = false;
+    int quote_line = line;
+    size_t i = pos;
+    for (; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
             if (c == '"') {
                 if (i + 1 < text.size() && text[i + 1] == '"') {
-                    cell += '"';
+                    *cell += '"';
                     ++i;
                 } else {
                     quoted = false;
                 }
             } else if (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n')) {
-                // A lone carriage return inside a cell: no record may hold one.
                 out.push_back(Problem{fmt::format("row {}", row),
                                       "a cell holds a carriage return (U+000D) that is not part "
                                       "of a line end; remove it",
                                       Severity::error, line, 1});
-                return sheet;
+                return false;
             } else {
                 if (c == '\n') ++line;
-                if (c != '\r') cell += c;
+                if (c != '\r') *cell += c;
             }
             continue;
         }
-        if (c == '"' && cell.empty() && !was_quoted) {
+        if (c == '"' && cell->empty() && !was_quoted) {
             quoted = was_quoted = true;
             quote_line = line;
         } else if (c == delim) {
-            cells.push_back(std::move(cell));
-            cell.clear();
+            cell = &next_cell();
             was_quoted = false;
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             ++line;
-            end_row();
-            was_quoted = false;
+            ++i;
+            break;
         } else {
-            cell += c;
+            // A run of plain bytes at once: most of a sheet is text between delimiters.
+            size_t end = i + 1;
+            while (end < text.size() && text[end] != delim && text[end] != '\n' &&
+                   text[end] != '\r' && text[end] != '"')
+                ++end;
+            cell->append(text.data() + i, end - i);
+            i = end - 1;
         }
     }
-    if (quoted)
+    if (quoted) {
         out.push_back(Problem{fmt::format("row {}", row),
                               "a quoted cell is never closed (a \" is missing)", Severity::error,
                               quote_line, 1});
-    if (!cell.empty() || !cells.empty()) end_row();
-    if (sheet.header.empty() && out.empty())
+        return false;
+    }
+    pos = i;
+    cells.resize(used);
+    return true;
+}
+
+bool blank_record(const std::vector<std::string>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
+}
+
+/// Where each data row of a CSV text starts, found in one pass; `keep` gets each data row's
+/// cells when given (parse_csv), else they are dropped (index_csv parses them again).
+struct CsvScan {
+    std::vector<std::string> header;
+    int header_line = 1;
+    char delim = ',';
+    struct Start {
+        size_t offset;
+        int row, line;
+    };
+    std::vector<Start> rows;
+};
+
+CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep) {
+    CsvScan scan;
+    if (!csv_text_clean(text, out)) return scan;
+    scan.delim = csv_delimiter(text);
+    std::vector<std::string> cells;
+    int line = 1;
+    for (size_t pos = 0, row = 1; pos < text.size(); ++row) {
+        const size_t start = pos;
+        const int start_line = line;
+        if (!csv_record(text, pos, scan.delim, line, static_cast<int>(row), cells, out)) break;
+        if (scan.header.empty()) {
+            // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
+            const auto filled = std::count_if(cells.begin(), cells.end(),
+                                              [](const std::string& c) { return !c.empty(); });
+            if (filled >= 2) {
+                scan.header = cells;
+                scan.header_line = start_line;
+            }
+        } else if (!blank_record(cells)) {
+            scan.rows.push_back(CsvScan::Start{start, static_cast<int>(row), start_line});
+            if (keep) keep->rows.push_back(Sheet::Row{static_cast<int>(row), start_line, cells});
+        }
+    }
+    if (scan.header.empty() && out.empty())
         out.push_back(Problem{
             "header", "no header row: the sheet is empty or has no row with two or more headers",
             Severity::error, 1, 1});
+    return scan;
+}
+
+class CsvRows : public SheetRows {
+  public:
+    CsvRows(std::string text, CsvScan scan) : text_(std::move(text)), scan_(std::move(scan)) {}
+    const std::vector<std::string>& header() const override { return scan_.header; }
+    int header_line() const override { return scan_.header_line; }
+    size_t size() const override { return scan_.rows.size(); }
+    void row(size_t i, Sheet::Row& out) const override {
+        const CsvScan::Start& start = scan_.rows[i];
+        size_t pos = start.offset;
+        int line = start.line;
+        Problems none;  // the scan found every problem already
+        csv_record(text_, pos, scan_.delim, line, start.row, out.cells, none);
+        out.row = start.row;
+        out.line = start.line;
+    }
+
+  private:
+    std::string text_;
+    CsvScan scan_;
+};
+
+}  // namespace
+
+Sheet parse_csv(std::string_view text, Problems& out) {
+    Sheet sheet;
+    CsvScan scan = scan_csv(text, out, &sheet);
+    sheet.header = std::move(scan.header);
+    sheet.header_line = scan.header_line;
     return sheet;
+}
+
+std::unique_ptr<SheetRows> index_csv(std::string utf8, Problems& out) {
+    CsvScan scan = scan_csv(utf8, out, nullptr);
+    return std::make_unique<CsvRows>(std::move(utf8), std::move(scan));
 }
 
 }  // namespace liushou

@@ -314,187 +314,245 @@ const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, s
     return nullptr;
 }
 
-TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
-                                const StaffList& staff, const Date& today) {
-    TalkImportPlan plan;
+TalkSheet::TalkSheet(const std::vector<std::string>& header, const StaffList& staff, Problems& out)
+    : header_(header), column_(kCount, -1), staff_(staff) {
     // 班级 is read and left: the talks report (report talks --format csv|xlsx) shows it for
     // the reader, and the child is found by 学号 or 姓名 all the same.
-    enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kClass, kCount };
     static const std::vector<std::vector<std::string>> kHeaders = {
         {"学号", "id"},   {"姓名", "name"},          {"日期", "date"},
         {"类型", "kind"}, {"教师", "by", "teacher"}, {"内容", "summary"},
         {"情绪", "mood"}, {"跟进事项", "follow_up"}, {"班级", "class"},
     };
-    std::vector<int> column(kCount, -1);
-    for (size_t i = 0; i < sheet.header.size(); ++i) {
-        const std::string h = normalise_header(sheet.header[i]);
+    const size_t before = out.size();
+    for (size_t i = 0; i < header.size(); ++i) {
+        const std::string h = normalise_header(header[i]);
         int found = -1;
         for (int c = 0; c < kCount; ++c)
             for (const auto& name : kHeaders[static_cast<size_t>(c)])
-                if (h == name || sheet.header[i] == name) found = c;
+                if (h == name || header[i] == name) found = c;
         if (found < 0) {
             if (h.empty()) continue;
-            plan.problems.push_back(Problem{sheet.header[i],
-                                            "unknown column; a talk sheet has 学号 or 姓名, 日期, "
-                                            "类型, 教师, 内容, 情绪, 跟进事项 (and 班级)",
-                                            Severity::error, 1, static_cast<int>(i + 1)});
-        } else if (column[static_cast<size_t>(found)] >= 0) {
-            plan.problems.push_back(Problem{sheet.header[i], "a second column for the same thing",
-                                            Severity::error, 1, static_cast<int>(i + 1)});
+            out.push_back(Problem{header[i],
+                                  "unknown column; a talk sheet has 学号 or 姓名, 日期, "
+                                  "类型, 教师, 内容, 情绪, 跟进事项 (and 班级)",
+                                  Severity::error, 1, static_cast<int>(i + 1)});
+        } else if (column_[static_cast<size_t>(found)] >= 0) {
+            out.push_back(Problem{header[i], "a second column for the same thing", Severity::error,
+                                  1, static_cast<int>(i + 1)});
         } else {
-            column[static_cast<size_t>(found)] = static_cast<int>(i);
+            column_[static_cast<size_t>(found)] = static_cast<int>(i);
         }
     }
     auto missing = [&](const char* what) {
-        plan.problems.push_back(Problem{"header", fmt::format("the sheet has no {} column", what),
-                                        Severity::error, 1, 1});
+        out.push_back(Problem{"header", fmt::format("the sheet has no {} column", what),
+                              Severity::error, 1, 1});
     };
-    if (column[kId] < 0 && column[kName] < 0) missing("学号 or 姓名");
-    if (column[kDate] < 0) missing("日期 (date)");
-    if (column[kBy] < 0) missing("教师 (teacher)");
-    if (column[kSummary] < 0) missing("内容 (summary)");
-    if (!plan.problems.empty()) return plan;
+    if (column_[kId] < 0 && column_[kName] < 0) missing("学号 or 姓名");
+    if (column_[kDate] < 0) missing("日期 (date)");
+    if (column_[kBy] < 0) missing("教师 (teacher)");
+    if (column_[kSummary] < 0) missing("内容 (summary)");
+    ok_ = out.size() == before;
+}
 
-    // Hashed: a county's sheet has a million rows to match.
-    std::unordered_map<std::string, size_t> by_id;
-    std::unordered_map<std::string, std::vector<size_t>> by_name;
-    by_id.reserve(children.size());
-    by_name.reserve(children.size());
-    for (size_t i = 0; i < children.size(); ++i) {
-        by_id[children[i].id] = i;
-        by_name[children[i].name].push_back(i);
+std::string TalkSheet::cell(const Sheet::Row& row, Col c) const {
+    const int at = column_[c];
+    if (at < 0 || static_cast<size_t>(at) >= row.cells.size()) return {};
+    const std::string& v = row.cells[static_cast<size_t>(at)];
+    size_t from = 0, to = v.size();
+    while (from < to && (v[from] == ' ' || v[from] == '\t')) ++from;
+    while (to > from && (v[to - 1] == ' ' || v[to - 1] == '\t')) --to;
+    return v.substr(from, to - from);
+}
+
+void TalkSheet::problem(const Sheet::Row& row, Col c, std::string message, Problems& out) const {
+    const int at = column_[c] >= 0 ? column_[c] : 0;
+    out.push_back(Problem{fmt::format("row {}, {}", row.row, header_[static_cast<size_t>(at)]),
+                          std::move(message), Severity::error, row.line, at + 1});
+}
+
+bool TalkSheet::needs_names(const Sheet::Row& row) const {
+    return cell(row, kId).empty() && !cell(row, kName).empty();
+}
+
+std::optional<size_t> TalkSheet::child_of(
+    const Sheet::Row& row, const std::function<std::optional<size_t>(const std::string&)>& id_of,
+    const std::function<std::vector<size_t>(const std::string&)>& named,
+    const std::function<std::string(size_t)>& id_at, Problems& out) {
+    // A sheet names a few teachers a thousand times each: each is looked up once, here, so
+    // that plan_child only reads the table.
+    const std::string teacher = cell(row, kBy);
+    if (!teacher.empty() && teachers_.find(teacher) == teachers_.end()) {
+        std::string error;
+        const Staff* s = find_staff(staff_, teacher, error);
+        teachers_.emplace(teacher, std::make_pair(s, std::move(error)));
     }
-    // A sheet names a few teachers a thousand times each: each name is looked up once.
-    std::unordered_map<std::string, std::pair<const Staff*, std::string>> teachers;
-    std::unordered_map<std::string, size_t> seen;  // child index | talk key -> first row index
-
-    for (const Sheet::Row& row : sheet.rows) {
-        auto cell = [&](Col c) -> std::string {
-            const int at = column[c];
-            if (at < 0 || static_cast<size_t>(at) >= row.cells.size()) return {};
-            std::string v = row.cells[static_cast<size_t>(at)];
-            while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
-            while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
-            return v;
-        };
-        const size_t before = plan.problems.size();
-        auto problem = [&](Col c, std::string message) {
-            const int at = column[c] >= 0 ? column[c] : 0;
-            plan.problems.push_back(
-                Problem{fmt::format("row {}, {}", row.row, sheet.header[static_cast<size_t>(at)]),
-                        std::move(message), Severity::error, row.line, at + 1});
-        };
-
-        std::optional<size_t> child;
-        const std::string id = cell(kId), name = cell(kName);
-        if (!id.empty()) {
-            const auto it = by_id.find(id);
-            if (it == by_id.end())
-                problem(kId, fmt::format("no child {}", id));
-            else
-                child = it->second;
-        } else if (!name.empty()) {
-            const auto it = by_name.find(name);
-            if (it == by_name.end()) {
-                problem(kName, fmt::format("no child named {}", name));
-            } else if (it->second.size() > 1) {
-                std::string ids;
-                for (size_t i : it->second) ids += (ids.empty() ? "" : ", ") + children[i].id;
-                problem(kName, fmt::format("{} children are named {} ({}); use the 学号 column",
-                                           it->second.size(), name, ids));
-            } else {
-                child = it->second[0];
-            }
+    const std::string id = cell(row, kId), name = cell(row, kName);
+    if (!id.empty()) {
+        if (const auto i = id_of(id)) return i;
+        problem(row, kId, fmt::format("no child {}", id), out);
+    } else if (!name.empty()) {
+        const std::vector<size_t> found = named(name);
+        if (found.size() == 1) return found[0];
+        if (found.empty()) {
+            problem(row, kName, fmt::format("no child named {}", name), out);
         } else {
-            problem(column[kId] >= 0 ? kId : kName, "say which child (学号 or 姓名)");
+            std::string ids;
+            for (size_t i : found) ids += (ids.empty() ? "" : ", ") + id_at(i);
+            problem(row, kName,
+                    fmt::format("{} children are named {} ({}); use the 学号 column", found.size(),
+                                name, ids),
+                    out);
         }
+    } else {
+        problem(row, column_[kId] >= 0 ? kId : kName, "say which child (学号 or 姓名)", out);
+    }
+    talk_of(row, out);  // every bad cell of the row is said at once
+    return std::nullopt;
+}
 
-        Talk talk;
-        const DateParse date = parse_flexible_date(cell(kDate));
-        if (!date.date)
-            problem(kDate, date.error);
-        else
-            talk.date = date.date;
-        const std::string kind = cell(kKind);
-        if (!kind.empty()) {
-            const auto k = enum_from_text<TalkKind>(kind);
-            if (!k)
-                problem(
-                    kKind,
+void TalkSheet::no_child(const Sheet::Row& row, const std::string& id, Problems& out) const {
+    problem(row, cell(row, kId).empty() ? kName : kId, fmt::format("no child {}", id), out);
+    talk_of(row, out);
+}
+
+Talk TalkSheet::talk_of(const Sheet::Row& row, Problems& out) const {
+    Talk talk;
+    const DateParse date = parse_flexible_date(cell(row, kDate));
+    if (!date.date)
+        problem(row, kDate, date.error, out);
+    else
+        talk.date = date.date;
+    const std::string kind = cell(row, kKind);
+    if (!kind.empty()) {
+        const auto k = enum_from_text<TalkKind>(kind);
+        if (!k)
+            problem(row, kKind,
                     fmt::format("\"{}\" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福",
-                                kind));
-            else
-                talk.kind = *k;
-        }
-        const std::string teacher = cell(kBy);
-        if (teacher.empty()) {
-            problem(kBy, "say who held the talk (a staff id or name)");
-        } else {
-            auto found = teachers.find(teacher);
-            if (found == teachers.end()) {
-                std::string error;
-                const Staff* s = find_staff(staff, teacher, error);
-                found = teachers.emplace(teacher, std::make_pair(s, std::move(error))).first;
-            }
-            if (found->second.first)
-                talk.by = found->second.first->id;
-            else
-                problem(kBy, found->second.second);
-        }
-        talk.summary = cell(kSummary);
-        const std::string mood = cell(kMood);
-        if (!mood.empty()) {
-            const auto m = enum_from_text<Mood>(mood);
-            if (!m)
-                problem(kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood));
-            else
-                talk.mood = m;
-        }
-        talk.follow_up = cell(kFollowUp);
-        if (plan.problems.size() != before || !child) continue;
+                                kind),
+                    out);
+        else
+            talk.kind = *k;
+    }
+    const std::string teacher = cell(row, kBy);
+    if (teacher.empty()) {
+        problem(row, kBy, "say who held the talk (a staff id or name)", out);
+    } else if (const auto found = teachers_.find(teacher); found == teachers_.end()) {
+        std::string error;  // not seen by child_of (plan_child called on its own)
+        if (const Staff* s = find_staff(staff_, teacher, error))
+            talk.by = s->id;
+        else
+            problem(row, kBy, error, out);
+    } else if (found->second.first) {
+        talk.by = found->second.first->id;
+    } else {
+        problem(row, kBy, found->second.second, out);
+    }
+    talk.summary = cell(row, kSummary);
+    const std::string mood = cell(row, kMood);
+    if (!mood.empty()) {
+        const auto m = enum_from_text<Mood>(mood);
+        if (!m)
+            problem(row, kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood), out);
+        else
+            talk.mood = m;
+    }
+    talk.follow_up = cell(row, kFollowUp);
+    return talk;
+}
+
+std::vector<TalkRow> TalkSheet::plan_child(const Child& child, size_t index,
+                                           const std::vector<Sheet::Row>& rows, const Date& today,
+                                           Problems& out) const {
+    std::vector<TalkRow> planned;
+    std::map<std::string, size_t> seen;  // talk key -> index in `planned` of its first row
+    for (const Sheet::Row& row : rows) {
+        const size_t before = out.size();
+        const Talk talk = talk_of(row, out);
+        if (out.size() != before) continue;
 
         Problems checks;
-        check_talk(talk, children[*child], staff, today, checks);
+        check_talk(talk, child, staff_, today, checks);
         for (const auto& p : checks) {
             const Col c = p.field == "date" ? kDate : p.field == "by" ? kBy : kSummary;
-            problem(c, p.message);
+            problem(row, c, p.message, out);
         }
-        if (plan.problems.size() != before) continue;
+        if (out.size() != before) continue;
 
-        TalkRow out{row.row, *child, talk, false};
+        TalkRow one{row.row, index, talk, false};
         // The same talk with another mood or follow-up is not a repeat to drop: the row is
         // refused, naming what differs, so nobody believes it was recorded.
         auto refuse_different = [&](const Talk& other, const std::string& where) {
             std::string fields;
             for (const auto& f : talk_differences(other, talk))
                 fields += (fields.empty() ? "" : ", ") + f;
-            problem(kSummary, fmt::format("the same talk ({} {} by {}) is {} with a different {}; "
-                                          "correct the row, or change the logged one with "
-                                          "log-talk {} --amend",
-                                          talk.date->iso(), key_of(talk.kind), talk.by, where,
-                                          fields, children[*child].id));
+            problem(
+                row, kSummary,
+                fmt::format("the same talk ({} {} by {}) is {} with a different {}; "
+                            "correct the row, or change the logged one with "
+                            "log-talk {} --amend",
+                            talk.date->iso(), key_of(talk.kind), talk.by, where, fields, child.id),
+                out);
         };
-        for (const Talk& t : children[*child].talks) {
+        for (const Talk& t : child.talks) {
             if (!same_talk(t, talk)) continue;
             if (talk_differences(t, talk).empty())
-                out.duplicate = true;
+                one.duplicate = true;
             else
                 refuse_different(t, "already logged");
         }
-        const std::string key = fmt::format("{}|{}|{}|{}|{}", *child, talk.date->iso(),
-                                            key_of(talk.kind), talk.by, talk.summary);
+        const std::string key =
+            fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind), talk.by, talk.summary);
         const auto earlier = seen.find(key);
         if (earlier != seen.end()) {
-            const TalkRow& first = plan.rows[earlier->second];
+            const TalkRow& first = planned[earlier->second];
             if (talk_differences(first.talk, talk).empty())
-                out.duplicate = true;
+                one.duplicate = true;
             else
                 refuse_different(first.talk, fmt::format("on row {}", first.row));
         }
-        if (plan.problems.size() != before) continue;
-        if (earlier == seen.end()) seen.emplace(key, plan.rows.size());
-        plan.rows.push_back(std::move(out));
+        if (out.size() != before) continue;
+        if (earlier == seen.end()) seen.emplace(key, planned.size());
+        planned.push_back(std::move(one));
     }
+    return planned;
+}
+
+TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
+                                const StaffList& staff, const Date& today) {
+    TalkImportPlan plan;
+    TalkSheet talks(sheet.header, staff, plan.problems);
+    if (!talks.ok()) return plan;
+    std::unordered_map<std::string, size_t> by_id;
+    std::unordered_map<std::string, std::vector<size_t>> by_name;
+    for (size_t i = 0; i < children.size(); ++i) {
+        by_id[children[i].id] = i;
+        by_name[children[i].name].push_back(i);
+    }
+    std::vector<std::vector<Sheet::Row>> rows(children.size());
+    for (const Sheet::Row& row : sheet.rows) {
+        const auto child = talks.child_of(
+            row,
+            [&](const std::string& id) -> std::optional<size_t> {
+                const auto it = by_id.find(id);
+                if (it == by_id.end()) return std::nullopt;
+                return it->second;
+            },
+            [&](const std::string& name) {
+                const auto it = by_name.find(name);
+                return it == by_name.end() ? std::vector<size_t>{} : it->second;
+            },
+            [&](size_t i) { return children[i].id; }, plan.problems);
+        if (child) rows[*child].push_back(row);
+    }
+    for (size_t i = 0; i < children.size(); ++i)
+        if (!rows[i].empty())
+            for (TalkRow& r : talks.plan_child(children[i], i, rows[i], today, plan.problems))
+                plan.rows.push_back(std::move(r));
+    // In the sheet's order, as a person reads them.
+    std::stable_sort(plan.rows.begin(), plan.rows.end(),
+                     [](const TalkRow& a, const TalkRow& b) { return a.row < b.row; });
+    std::stable_sort(plan.problems.begin(), plan.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
     return plan;
 }
 

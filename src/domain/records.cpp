@@ -201,9 +201,26 @@ void Child::sort_lists() {
 }
 
 const Staff* StaffList::find(std::string_view id) const {
+    if (index_ && index_->size() == staff.size()) {
+        const auto it = index_->find(std::string(id));
+        if (it != index_->end() && it->second < staff.size() && staff[it->second].id == id)
+            return &staff[it->second];
+        if (it == index_->end()) {
+            // Not indexed: absent, unless an id was changed in place since.
+            bool same = true;
+            for (const auto& [key, at] : *index_) same = same && staff[at].id == key;
+            if (same) return nullptr;
+        }
+    }
     for (const auto& s : staff)
         if (s.id == id) return &s;
     return nullptr;
+}
+
+void StaffList::index() {
+    auto built = std::make_shared<std::unordered_map<std::string, size_t>>();
+    for (size_t i = 0; i < staff.size(); ++i) built->emplace(staff[i].id, i);
+    index_ = std::move(built);
 }
 
 int School::start_year() const {

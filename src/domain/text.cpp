@@ -131,8 +131,9 @@ const std::vector<bool>& inert_bmp() {
     return table;
 }
 
-/// Whether `utf8` is valid and made of inert code points only (so already NFC).
-bool nfc_inert(std::string_view utf8) {
+}  // namespace
+
+bool is_nfc_inert(std::string_view utf8) {
     const std::vector<bool>& inert = inert_bmp();
     for (size_t i = 0; i < utf8.size();) {
         const auto c = static_cast<unsigned char>(utf8[i]);
@@ -156,11 +157,9 @@ bool nfc_inert(std::string_view utf8) {
     return true;
 }
 
-}  // namespace
-
 std::string to_nfc(std::string_view utf8) {
     // ASCII, and nearly all Chinese text, is already NFC: no work beyond one scan.
-    if (nfc_inert(utf8)) return std::string(utf8);
+    if (is_nfc_inert(utf8)) return std::string(utf8);
     std::vector<char32_t> cps;
     if (!decode(utf8, cps)) return std::string(utf8);
     std::vector<char32_t> d;

@@ -102,6 +102,21 @@ void maybe_die(const std::optional<WriteFault>& fault, long file_number, const c
 
 }  // namespace
 
+namespace {
+
+/// The process's umask, read once (umask() can only be read by setting it; this runs before
+/// any thread writes a file, in the first write).
+mode_t process_umask() {
+    static const mode_t mask = [] {
+        const mode_t m = ::umask(077);
+        ::umask(m);
+        return m;
+    }();
+    return mask;
+}
+
+}  // namespace
+
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
                       const std::optional<WriteFault>& fault, long file_number, bool flush) {
     struct stat st {};
@@ -150,7 +165,10 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         }
         done += static_cast<size_t>(n);
     }
-    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) fail("chmod");
+    // open() gave the mode less the umask: a chmod only when the umask took something away.
+    if ((static_cast<mode_t>(mode) & process_umask()) != 0 &&
+        ::fchmod(fd, static_cast<mode_t>(mode)) != 0)
+        fail("chmod");
     // A batch flushes once for all its files (syncfs). Starting each file's write-back here
     // (sync_file_range) was measured slower: it competes with the next files' creation.
     if (flush && (::fsync(fd) != 0 || fault_at(fault, file_number, "fsync", EIO))) fail("fsync");

@@ -11,10 +11,10 @@
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <future>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -290,9 +290,12 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
     return out;
 }
 
-Loaded<Child> Tree::load_child(const std::string& id) const {
-    Loaded<Child> file =
-        load<Child>(child_relative(id), [](std::string_view text) { return decode_child(text); });
+Loaded<Child> Tree::load_child(const std::string& id, bool positions) const {
+    Loaded<Child> file = load<Child>(child_relative(id), [positions](std::string_view text) {
+        Decoded<Child> decoded = decode_child(text, positions);
+        if (!positions && !decoded.problems.empty()) decoded = decode_child(text, true);
+        return decoded;
+    });
     file.id = id;
     return file;
 }
@@ -554,10 +557,15 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
     const Tree& tree = *tree_;
     const fs::path full = fs::path(tree.root_) / relative;
     boost::system::error_code ec;
-    if (!fs::is_directory(full.parent_path(), ec)) fs::create_directories(full.parent_path(), ec);
-    if (ec)
-        throw IoError(
-            fmt::format("{}: cannot create directory: {}", tree.display(relative), ec.message()));
+    // One look per directory and session: a batch writes thousands of files into children/.
+    const std::string dir = full.parent_path().string();
+    if (dir != known_dir_) {
+        if (!fs::is_directory(dir, ec)) fs::create_directories(dir, ec);
+        if (ec)
+            throw IoError(fmt::format("{}: cannot create directory: {}", tree.display(relative),
+                                      ec.message()));
+        known_dir_ = dir;
+    }
     if (!marked_) {
         // Before the first temporary file (see writing_marker).
         const fs::path marker = writing_marker(tree.root_);
@@ -578,7 +586,7 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
                 flush_batch();  // the files before this one are written, as unbatched
                 throw;
             }
-            if (batch_->pending() >= kBatchFiles) flush_batch();
+            if (!whole_batch_ && batch_->pending() >= kBatchFiles) flush_batch();
             return staged;
         }
         const bool written =
@@ -617,56 +625,117 @@ void refuse_unreadable(const std::string& text, Decode decode, const std::string
     throw DataError("the record would not read back; nothing was written", display);
 }
 
+/// A child's text read back: without field positions, which only a refusal needs.
+Decoded<Child> decode_child_back(std::string_view text) {
+    Decoded<Child> back = decode_child(text, false);
+    if (!back.writable()) back = decode_child(text, true);
+    return back;
+}
+
 }  // namespace
 
 bool WriteSession::write_child(const Child& child) {
     const std::string relative = tree_->child_relative(child.id);
     const std::string text = encode_child(child);
-    refuse_unreadable<Child>(
-        text, [](std::string_view t) { return decode_child(t); }, tree_->display(relative));
+    refuse_unreadable<Child>(text, decode_child_back, tree_->display(relative));
     return write_text(relative, text, 0600);
 }
 
 size_t WriteSession::write_children(const std::vector<const Child*>& children,
                                     const std::function<void(size_t)>& progress) {
-    // Encoding and the read-back check cost about as much as writing the temporary file:
-    // one chunk is prepared on another thread while the one before is written here.
+    return write_made_children(
+        children.size(), [&children](size_t i, Child&) { return children[i]; }, progress);
+}
+
+size_t WriteSession::write_made_children(size_t count, const MakeChild& make,
+                                         const std::function<void(size_t)>& progress,
+                                         const std::atomic<bool>* hold) {
+    // Making a child (reading its file, adding to it), encoding it and the read-back check
+    // cost more than writing the temporary file: worker threads prepare the chunks ahead,
+    // a few at most (their texts are held until written), while this thread writes in order.
     struct Prepared {
+        bool skip = true;
         std::string relative, text;
         std::exception_ptr error;
     };
-    constexpr size_t kChunk = 256;
-    auto prepare = [this, &children](size_t start) {
-        std::vector<Prepared> out(std::min(children.size(), start + kChunk) - start);
-        for (size_t k = 0; k < out.size(); ++k) {
-            Prepared& p = out[k];
-            try {
-                const Child& child = *children[start + k];
-                p.relative = tree_->child_relative(child.id);
-                p.text = encode_child(child);
-                refuse_unreadable<Child>(
-                    p.text, [](std::string_view t) { return decode_child(t); },
-                    tree_->display(p.relative));
-            } catch (...) {
-                p.error = std::current_exception();
+    constexpr size_t kChunk = 128;
+    const size_t chunks = (count + kChunk - 1) / kChunk;
+    const size_t workers = static_cast<size_t>(worker_count(tree_->options_.jobs, count));
+    const size_t ahead = 2 * workers;
+    std::vector<std::vector<Prepared>> ready(chunks);
+    std::vector<char> done(chunks, 0);
+    std::mutex mutex;
+    std::condition_variable changed_state;
+    size_t next = 0, taken = 0;
+    bool quit = false;
+    auto work = [&] {
+        Child scratch;
+        for (;;) {
+            size_t c = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed_state.wait(lock,
+                                   [&] { return quit || next >= chunks || next < taken + ahead; });
+                if (quit || next >= chunks) return;
+                c = next++;
             }
+            std::vector<Prepared> out(std::min(count, (c + 1) * kChunk) - c * kChunk);
+            for (size_t k = 0; k < out.size(); ++k) {
+                Prepared& p = out[k];
+                try {
+                    const Child* child = make(c * kChunk + k, scratch);
+                    if (!child) continue;
+                    p.skip = false;
+                    p.relative = tree_->child_relative(child->id);
+                    p.text = encode_child(*child);
+                    refuse_unreadable<Child>(p.text, decode_child_back, tree_->display(p.relative));
+                } catch (...) {
+                    p.skip = false;
+                    p.error = std::current_exception();
+                }
+            }
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                ready[c] = std::move(out);
+                done[c] = 1;
+            }
+            changed_state.notify_all();
         }
-        return out;
     };
-    size_t changed = 0;
-    std::future<std::vector<Prepared>> next;
-    if (!children.empty()) next = std::async(std::launch::async, prepare, 0);
-    for (size_t start = 0; start < children.size(); start += kChunk) {
-        std::vector<Prepared> chunk = next.get();
-        if (start + kChunk < children.size())
-            next = std::async(std::launch::async, prepare, start + kChunk);
+    std::vector<std::thread> threads;
+    struct Join {  // on every way out, a throw included
+        std::vector<std::thread>& threads;
+        std::mutex& mutex;
+        std::condition_variable& cv;
+        bool& quit;
+        ~Join() {
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                quit = true;
+            }
+            cv.notify_all();
+            for (auto& t : threads) t.join();
+        }
+    } join{threads, mutex, changed_state, quit};
+    for (size_t w = 0; w < workers && w < chunks; ++w) threads.emplace_back(work);
+    size_t written = 0;
+    for (size_t c = 0; c < chunks; ++c) {
+        std::vector<Prepared> chunk;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed_state.wait(lock, [&] { return done[c] != 0; });
+            chunk = std::move(ready[c]);
+            taken = c + 1;
+        }
+        changed_state.notify_all();
         for (size_t k = 0; k < chunk.size(); ++k) {
-            if (progress) progress(start + k);
+            if (progress) progress(c * kChunk + k);
             if (chunk[k].error) std::rethrow_exception(chunk[k].error);
-            changed += write_text(chunk[k].relative, chunk[k].text, 0600);
+            if (chunk[k].skip || (hold && hold->load())) continue;
+            written += write_text(chunk[k].relative, chunk[k].text, 0600);
         }
     }
-    return changed;
+    return written;
 }
 
 bool WriteSession::write_staff(const StaffList& staff) {
@@ -714,6 +783,8 @@ WriteSession::WriteSession(WriteSession&& other) noexcept
       files_written_(other.files_written_),
       in_place_(other.in_place_),
       marked_(other.marked_),
+      whole_batch_(other.whole_batch_),
+      known_dir_(std::move(other.known_dir_)),
       batch_(std::move(other.batch_)) {
     other.fd_ = -1;
     other.marked_ = false;
@@ -731,14 +802,16 @@ WriteSession::~WriteSession() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
-void WriteSession::begin_batch() {
+void WriteSession::begin_batch(bool whole) {
     if (!batch_) batch_ = std::make_unique<BatchWrite>();
+    whole_batch_ = whole;
 }
 
 void WriteSession::end_batch() {
     if (!batch_) return;
     flush_batch();
     batch_.reset();
+    whole_batch_ = false;
 }
 
 void WriteSession::flush_batch() {

@@ -45,12 +45,24 @@ inline int fuzz_sheet(const uint8_t* data, size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     std::string text;
     try {
-        text = sheet_to_utf8(bytes, Encoding::automatic, "fuzz.csv");
+        text = sheet_to_utf8(std::string(bytes), Encoding::automatic, "fuzz.csv");
     } catch (const DataError&) {
         return 0;  // an encoding no sheet is in: refused with a message, as it should be
     }
     Problems problems;
     const Sheet sheet = parse_csv(text, problems);
+    // The indexed reader (talk sheets) gives the same rows, each parsed again when asked.
+    Problems again;
+    const auto rows = index_csv(text, again);
+    if (rows->size() != sheet.rows.size() || rows->header() != sheet.header ||
+        again.size() != problems.size())
+        std::abort();
+    Sheet::Row row;
+    for (size_t i = 0; i < rows->size(); ++i) {
+        rows->row(i, row);
+        const Sheet::Row& held = sheet.rows[i];
+        if (row.cells != held.cells || row.row != held.row || row.line != held.line) std::abort();
+    }
     const ColumnMap columns = map_columns(sheet.header, {}, {}, problems);
     if (!has_errors(problems)) plan_import(sheet, columns, {}, false, 2025, Date{2026, 3, 15});
     return 0;

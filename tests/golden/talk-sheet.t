@@ -12,7 +12,9 @@ log-talk --from-csv logs the month's talk sheet: all rows or none.
   T008
   $ gensheet --rows 100 --ids --enrolled-on 2025-09-01 > sheet.csv && liushou -q enroll --from-csv sheet.csv
 
-A 300-row GB18030 sheet with one unknown teacher writes nothing and names the row.
+A 300-row GB18030 sheet with one unknown teacher writes nothing and names the row. (The
+children before that row are checked and written aside as the sheet is read; none is put in
+place, and nothing is left behind.)
 
   $ gensheet --talks --rows 100 --from 2025-11 --to 2026-03 --max-rows 300 --encoding gb18030 --bad-teacher-row 150 > talks.csv
   $ iconv -f gb18030 -t utf-8 talks.csv | sed 1d | wc -l
@@ -22,6 +24,9 @@ A 300-row GB18030 sheet with one unknown teacher writes nothing and names the ro
   talks.csv：1 处问题，未登记任何记录
   [1]
   $ grep -l talks: children/*.yaml | wc -l
+  0
+  [1]
+  $ ls -A children | grep -c tmp
   0
   [1]
 

@@ -369,6 +369,22 @@ TEST_CASE("a talk sheet resolves children and teachers and reports every bad cel
     CHECK(plan.rows[2].duplicate);  // earlier in the sheet
 }
 
+TEST_CASE("an indexed staff list finds as the list does, even after the list changed") {
+    StaffList staff = staff_of(
+        {Staff{"T001", "张老师", {}, {}, {}, "", {}}, Staff{"T002", "王老师", {}, {}, {}, "", {}}});
+    staff.index();
+    CHECK(staff.find("T002")->name == "王老师");
+    CHECK(staff.find("T009") == nullptr);
+    staff.staff[1].id = "T009";  // changed in place: the index no longer says where
+    CHECK(staff.find("T009")->name == "王老师");
+    CHECK(staff.find("T002") == nullptr);
+    staff.staff.push_back(Staff{"T003", "李老师", {}, {}, {}, "", {}});
+    CHECK(staff.find("T003")->name == "李老师");
+    staff.index();
+    CHECK(staff.find("T003")->name == "李老师");
+    CHECK(staff.find("T001")->name == "张老师");
+}
+
 TEST_CASE("a talk sheet needs its key columns") {
     const Sheet sheet = talk_sheet({"学号", "备注"}, {});
     const TalkImportPlan plan = plan_talk_import(sheet, {}, StaffList{}, kToday);

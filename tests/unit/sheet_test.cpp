@@ -54,6 +54,38 @@ TEST_CASE("an unclosed quote is reported with its line") {
     CHECK(problems[0].message == "a quoted cell is never closed (a \" is missing)");
 }
 
+TEST_CASE("an indexed CSV gives each row as parse_csv does, parsed again when asked") {
+    for (const std::string& text : {
+             std::string(
+                 "姓名,备注,年级\n王小明,\"爱画画, 也爱唱歌\",3\n李华,\"说\"\"想妈妈\"\"\n第二"
+                 "行\",4\n"),
+             std::string("a,b\r\n1,2\r\n,\r\n\r\n3,\"x\r\ny\""),
+             std::string("孙桥小学留守儿童花名册,,\n姓名,性别,年级\n甲,男,3\n\n乙,女,\n"),
+             std::string("姓名;年级\n甲;3\n\"乙\";\"\"\n"),
+             std::string("a,b\n1,2\n3,\"open\n4,5\n"),  // a problem: the rows before it stay
+             std::string("a\nb\n"),                     // no header
+         }) {
+        Problems held_problems, indexed_problems;
+        const Sheet held = parse_csv(text, held_problems);
+        const auto rows = index_csv(text, indexed_problems);
+        CAPTURE(text);
+        CHECK(rows->header() == held.header);
+        CHECK(rows->header_line() == held.header_line);
+        CHECK(indexed_problems.size() == held_problems.size());
+        REQUIRE(rows->size() == held.rows.size());
+        Sheet::Row row;
+        for (size_t i = rows->size(); i-- > 0;) {  // in any order
+            rows->row(i, row);
+            CHECK(row.cells == held.rows[i].cells);
+            CHECK(row.row == held.rows[i].row);
+            CHECK(row.line == held.rows[i].line);
+        }
+    }
+    Problems problems;
+    CHECK(index_csv("a,b\n1,2\n3,\"open\n4,5\n", problems)->size() == 1);
+    CHECK(problems.at(0).line == 3);
+}
+
 TEST_CASE("encodings: UTF-8 with and without BOM, GB18030, UTF-16") {
     const std::string utf8 = "姓名,年级\n王小明,3\n";
     std::string detected;

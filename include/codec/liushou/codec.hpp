@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -105,7 +106,7 @@ enum class Encoding { automatic, utf8, gb18030 };
 /// Converts a sheet's bytes to UTF-8: a BOM is dropped, UTF-16 with BOM is converted, valid
 /// UTF-8 is kept, anything else is read as GB18030 (Excel's default on Chinese Windows).
 /// Throws DataError naming `path` and the line of the first byte that fits no encoding.
-std::string sheet_to_utf8(std::string_view bytes, Encoding encoding, const std::string& path,
+std::string sheet_to_utf8(std::string bytes, Encoding encoding, const std::string& path,
                           std::string* detected = nullptr);
 
 /// `bytes` in `charset` (an iconv name: GB18030, BIG5 …) as UTF-8, or nullopt when they are
@@ -126,6 +127,11 @@ size_t invalid_utf8_at(std::string_view text);
 /// RFC 4180 CSV (comma, or tab / semicolon when the header uses them): quoted fields with
 /// commas, quotes and newlines; LF or CRLF. Blank rows are skipped but keep their row numbers.
 Sheet parse_csv(std::string_view utf8, Problems& out);
+
+/// The same CSV reader over a sheet kept as its text: the text is checked and its rows found
+/// in one pass, and each row's cells are parsed again when asked for. On a problem (as
+/// parse_csv's) the rows found before it are kept and `out` says where.
+std::unique_ptr<SheetRows> index_csv(std::string utf8, Problems& out);
 
 // ---- Excel workbooks (.xlsx) -------------------------------------------------------------
 

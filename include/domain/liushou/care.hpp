@@ -123,7 +123,51 @@ struct TalkImportPlan {
     Problems problems;
 };
 
+/// The whole sheet against children held in memory (tests, small sheets): talk_sheet's
+/// passes one after the other.
 TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
                                 const StaffList& staff, const Date& today);
+
+/// A talk sheet read in two passes, so that a county's sheet is never held as talks: first
+/// each row to its child (child_of, with the teacher of the row looked up once per name),
+/// then each child's rows together (plan_child), which may run for several children at
+/// once. Problems name the row, the column and the line.
+class TalkSheet {
+  public:
+    enum Col { kId, kName, kDate, kKind, kBy, kSummary, kMood, kFollowUp, kClass, kCount };
+    /// Maps the header; unknown, doubled and missing columns are problems in `out`.
+    TalkSheet(const std::vector<std::string>& header, const StaffList& staff, Problems& out);
+    bool ok() const { return ok_; }
+    /// Whether some row names its child by 姓名 alone (then children's names are needed).
+    bool needs_names(const Sheet::Row& row) const;
+    /// First pass: the child a row names, by 学号, or by 姓名 when one child has it; else its
+    /// problem. `id_of` / `named` look the children up. Also looks up the row's teacher.
+    std::optional<size_t> child_of(
+        const Sheet::Row& row,
+        const std::function<std::optional<size_t>(const std::string&)>& id_of,
+        const std::function<std::vector<size_t>(const std::string&)>& named,
+        const std::function<std::string(size_t)>& id_at, Problems& out);
+    /// The problems of a row whose child `id` turned out not to be there (a file that holds
+    /// another id), as child_of would give them.
+    void no_child(const Sheet::Row& row, const std::string& id, Problems& out) const;
+    /// Second pass, for one child: its rows in sheet order checked on their own, against the
+    /// child's file as it is and against each other. Repeats of a logged talk, or of an
+    /// earlier row, are marked duplicate; a talk that repeats one with other details is a
+    /// problem. Safe to call for several children at once.
+    std::vector<TalkRow> plan_child(const Child& child, size_t index,
+                                    const std::vector<Sheet::Row>& rows, const Date& today,
+                                    Problems& out) const;
+
+  private:
+    std::string cell(const Sheet::Row& row, Col c) const;
+    /// The row's cells as a talk, with the problems of the row alone.
+    Talk talk_of(const Sheet::Row& row, Problems& out) const;
+    void problem(const Sheet::Row& row, Col c, std::string message, Problems& out) const;
+    std::vector<std::string> header_;
+    std::vector<int> column_;
+    const StaffList& staff_;
+    std::map<std::string, std::pair<const Staff*, std::string>> teachers_;  // cell -> staff
+    bool ok_ = false;
+};
 
 }  // namespace liushou

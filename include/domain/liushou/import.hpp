@@ -22,6 +22,31 @@ struct Sheet {
     std::vector<Row> rows;
 };
 
+/// A sheet's rows by index, each given when asked: a CSV talk sheet is held as its text and
+/// where each row starts (a county's million rows cost little more than the text), an .xlsx
+/// sheet as the Sheet it was read into. `row` may be called from several threads at once.
+class SheetRows {
+  public:
+    virtual ~SheetRows() = default;
+    virtual const std::vector<std::string>& header() const = 0;
+    virtual int header_line() const = 0;
+    virtual size_t size() const = 0;
+    virtual void row(size_t i, Sheet::Row& out) const = 0;
+};
+
+/// A Sheet read whole (from a workbook, or a test) as SheetRows.
+class HeldSheet : public SheetRows {
+  public:
+    explicit HeldSheet(Sheet sheet) : sheet_(std::move(sheet)) {}
+    const std::vector<std::string>& header() const override { return sheet_.header; }
+    int header_line() const override { return sheet_.header_line; }
+    size_t size() const override { return sheet_.rows.size(); }
+    void row(size_t i, Sheet::Row& out) const override { out = sheet_.rows[i]; }
+
+  private:
+    Sheet sheet_;
+};
+
 /// Column index -> field; nullptr for an ignored column.
 using ColumnMap = std::vector<const ChildField*>;
 

@@ -14,6 +14,9 @@ void append_utf8(std::string& out, char32_t cp);
 /// "ü" or "u" plus a combining diaeresis) is then the same string, so it matches itself.
 /// Invalid UTF-8 is returned unchanged (it is refused elsewhere).
 std::string to_nfc(std::string_view utf8);
+/// Whether `utf8` is made only of characters NFC leaves as they are whatever surrounds them
+/// (all Chinese text, ASCII): then to_nfc would return it unchanged.
+bool is_nfc_inert(std::string_view utf8);
 
 /// `s` without the spaces people leave around a cell or an option: ASCII white space and the
 /// ideographic space (U+3000) that Chinese input methods type.

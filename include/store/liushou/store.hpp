@@ -1,6 +1,7 @@
 // The records tree on disk: finding it, reading files, atomic writes under a lock.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -92,7 +93,9 @@ class Tree {
     std::vector<std::string> stray_child_files() const;
     bool child_exists(const std::string& id) const;
 
-    Loaded<Child> load_child(const std::string& id) const;
+    /// Without `positions`, a record that reads cleanly carries no line of each field (check
+    /// needs them to place its own findings; a write does not).
+    Loaded<Child> load_child(const std::string& id, bool positions = true) const;
     /// Every child, read by parallel workers and served from .liushou/cache where the file is
     /// unchanged. Records come without `where` and `text`, except for files with problems,
     /// which are always decoded afresh with positions.
@@ -155,6 +158,14 @@ class WriteSession {
     /// there, as write_child would, with the ones before it written.
     size_t write_children(const std::vector<const Child*>& children,
                           const std::function<void(size_t)>& progress = {});
+    /// `make(i, scratch)`: the i-th child to write (in `scratch`, or one of the caller's), or
+    /// nullptr for none. It runs on worker threads, ahead of the writes and for several i at
+    /// once; what it gives is written as write_children writes. While `hold` is set nothing
+    /// more is written (a problem was found: the caller drops the batch).
+    using MakeChild = std::function<const Child*(size_t, Child&)>;
+    size_t write_made_children(size_t count, const MakeChild& make,
+                               const std::function<void(size_t)>& progress = {},
+                               const std::atomic<bool>* hold = nullptr);
     bool write_staff(const StaffList& staff);
     bool write_school(const School& school);
     bool write_activity(const Activity& activity);
@@ -166,7 +177,10 @@ class WriteSession {
     /// import of a register, a talk sheet): one flush per few thousand files instead of two
     /// per file. A write that fails first puts the files before it in place, so that what
     /// was written is what the note of a failed import counts.
-    void begin_batch();
+    /// `whole`: nothing at all is put in place before end_batch (a sheet checked while it is
+    /// written, whose problem found part way must leave every file as it was); a session
+    /// destroyed first drops the batch.
+    void begin_batch(bool whole = false);
     void end_batch();
     /// Files this session has put in place (renamed), batched or not.
     size_t files_in_place() const { return in_place_; }
@@ -180,6 +194,8 @@ class WriteSession {
     long files_written_ = 0;  // for WriteFault::nth
     size_t in_place_ = 0;
     bool marked_ = false;  // the "writing" marker is made (tree.cpp: writing_marker)
+    bool whole_batch_ = false;
+    std::string known_dir_;  // the directory the last write found there
     std::unique_ptr<BatchWrite> batch_;
 };
 
@@ -213,6 +229,9 @@ class OutputBatch {
 constexpr uint64_t kMaxRecordBytes = 1 << 20;
 /// The largest sheet imported: a county's 10,000 rows are about 3 MB.
 constexpr uint64_t kMaxSheetBytes = 64 << 20;
+/// A CSV talk sheet is held as its text alone (not as cells), and a county's two years of
+/// talks are 120 MB: it may be larger.
+constexpr uint64_t kMaxTalkSheetBytes = uint64_t{256} << 20;
 
 /// Reads a whole file; throws IoError naming `display` on failure, DataError when it is
 /// larger than `limit` bytes.
