@@ -31,10 +31,13 @@ void read_child(R& r, Child& c, Problems& problems) {
 
 }  // namespace
 
+namespace {
+
 // The fast reader for the common case; nullopt sends the file to yaml-cpp: anything outside
 // the fast reader's subset, any unknown key, and any problem (so messages and positions
 // always come from one place).
-std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions) {
+template <class T, class Read>
+std::optional<Decoded<T>> decode_fast(std::string_view text, bool positions, Read read) {
     if (invalid_utf8_at(text) != std::string_view::npos ||
         text.find('\0') != std::string_view::npos || lone_cr_at(text) != std::string_view::npos)
         return std::nullopt;
@@ -43,11 +46,11 @@ std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool posi
     Problems colons;  // the full reader names them; both readers must agree on the file
     find_full_width_colons(text, colons);
     if (!colons.empty()) return std::nullopt;
-    Decoded<Child> out;
+    Decoded<T> out;
     DecodeContext ctx{out.where, out.problems, positions};
     try {
         MapReader<fast_yaml::Node> reader(doc.root(), "", ctx);
-        read_child(reader, out.record, out.problems);
+        read(reader, out.record, out.problems);
         reader.finish(out.record.extras);
     } catch (const fast_yaml::NeedFullParser&) {
         return std::nullopt;
@@ -57,6 +60,13 @@ std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool posi
     if (!out.problems.empty()) return std::nullopt;
     out.parsed = true;
     return out;
+}
+
+}  // namespace
+
+std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions) {
+    return decode_fast<Child>(
+        text, positions, [](auto& r, Child& c, Problems& problems) { read_child(r, c, problems); });
 }
 
 Decoded<Child> decode_child_full(std::string_view text) {
@@ -84,6 +94,13 @@ std::string encode_child(const Child& original) {
 // ---- staff -----------------------------------------------------------------------------
 
 Decoded<StaffList> decode_staff(std::string_view text) {
+    // A county's staff.yaml lists 2,000 teachers, and every write reads it.
+    auto read = [](auto& r, StaffList& list, Problems&) { schema::staff_list(r, list); };
+    if (auto fast = decode_fast<StaffList>(text, true, read)) return std::move(*fast);
+    return decode_staff_full(text);
+}
+
+Decoded<StaffList> decode_staff_full(std::string_view text) {
     return decode_with<StaffList>(
         text, [](auto& r, StaffList& list, Problems&) { schema::staff_list(r, list); });
 }

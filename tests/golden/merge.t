@@ -23,7 +23,6 @@ then refused by the pre-merge-commit hook, as a commit is by the pre-commit hook
   health: 一般
   $ sed -i 's#^birth_date: 2016/8/26#birth_date: 2016-08-26#' children/2025-001.yaml && git commit -qam "merged, date fixed" && liushou check -q --allow-incomplete
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
 
 The same talk edited differently on both sides is one conflict, each side the whole talk;
 with several conflicts each is marked in place, and check names the file until they are
@@ -67,7 +66,6 @@ resolved.
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   Updated 1 path from the index
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
 
 4. Two clones that each enrol a new child both take the next id. The merge does not put both
 children in one file: it stops and says so, and liushou rename gives one of them a new id.
@@ -91,8 +89,6 @@ children in one file: it stops and says so, and liushou rename gives one of them
   已把 2025-002 改为 2025-003
   Updated 1 path from the index
   $ git add children && git commit -qm "two new children" && liushou list --format csv | cut -d, -f1,2 && liushou check -q --allow-incomplete
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  children/2025-002.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   children/2025-003.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   学号,姓名
   2025-001,王小明

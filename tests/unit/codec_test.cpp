@@ -338,6 +338,31 @@ TEST_CASE("the staff file round-trips") {
     CHECK(decode_staff("staff: []\n").record.staff.empty());
 }
 
+TEST_CASE("staff.yaml reads the same by the fast path and by yaml-cpp, positions too") {
+    for (const std::string& text : {
+             encode_staff(StaffList{}),
+             std::string("staff:\n  - id: T001\n    name: 张老师\n    role: head_teacher\n"
+                         "    grade: 3\n    class: 2\n    phone: \"13700000000\"\n"
+                         "  - id: T002\n    name: \"王: 老师\"\n    role: teacher\n"
+                         "    office: 二楼\n"),  // an unknown key: kept by both
+             std::string(
+                 "staff:\n  - id: T001\n    name: 李老师\n  - id: T001\n    name: 赵老师\n"),
+             std::string("staff:\n  - id: T001\n    grade: 三\n"),  // a problem: yaml-cpp's
+             std::string("staff: [{id: T001, name: 周老师}]\n"),    // flow style: yaml-cpp's
+         }) {
+        CAPTURE(text);
+        const Decoded<StaffList> chosen = decode_staff(text), full = decode_staff_full(text);
+        CHECK(encode_staff(chosen.record) == encode_staff(full.record));
+        CHECK(chosen.parsed == full.parsed);
+        REQUIRE(chosen.problems.size() == full.problems.size());
+        for (size_t i = 0; i < full.problems.size(); ++i) {
+            CHECK(chosen.problems[i].message == full.problems[i].message);
+            CHECK(chosen.problems[i].line == full.problems[i].line);
+        }
+        CHECK(chosen.where.at == full.where.at);
+    }
+}
+
 TEST_CASE("comments are found so check can warn before a rewrite drops them") {
     CHECK(first_comment_line("a: 1\n# note\n") == 2);
     CHECK(first_comment_line("a: 1 # note\n") == 1);
