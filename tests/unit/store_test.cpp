@@ -223,6 +223,30 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("a whole batch puts nothing in place before it ends, however many files it holds") {
+    TempDir dir;
+    fs::create_directories(dir.path / "children");
+    const Tree tree(dir.path.string());
+    const size_t count = kBatchFiles + 3;  // past the size at which a batch flushes
+    auto name = [&](size_t i) { return fmt::format("children/x{}.yaml", i); };
+    {
+        WriteSession session = tree.lock();
+        session.begin_batch(true);
+        for (size_t i = 0; i < count; ++i) session.write_text(name(i), "a: 1\n", 0600);
+        CHECK(session.files_in_place() == 0);
+        CHECK_FALSE(fs::exists(dir.path / name(0)));
+    }  // dropped: a problem was found after the last write
+    CHECK(fs::is_empty(dir.path / "children"));
+    {
+        WriteSession session = tree.lock();
+        session.begin_batch(true);
+        for (size_t i = 0; i < count; ++i) session.write_text(name(i), "a: 1\n", 0600);
+        session.end_batch();
+        CHECK(session.files_in_place() == count);
+    }
+    CHECK(slurp(dir.path / name(count - 1)) == "a: 1\n");
+}
+
 TEST_CASE("the tree refuses ids that leave children/") {
     TempDir dir;
     const Tree tree(dir.path.string());
