@@ -349,37 +349,23 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
 
     // First pass: each row to its child. Ids come from children/ itself; names, only when
     // some row gives no 学号, from the records.
-    const std::vector<std::string> ids = tree.child_ids();
-    std::unordered_map<std::string, size_t> by_id;
-    by_id.reserve(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) by_id.emplace(ids[i], i);
+    ChildIndex index(tree.child_ids());
+    const std::vector<std::string>& ids = index.ids;
     Sheet::Row row;
     bool names = false;
     for (size_t r = 0; r < sheet->size() && !names; ++r) {
         sheet->row(r, row);
         names = talks.needs_names(row);
     }
-    std::unordered_map<std::string, std::vector<size_t>> by_name;
     if (names)
         for (const auto& file : tree.load_children())
-            if (file.parsed && by_id.count(file.id))
-                by_name[file.record.name].push_back(by_id[file.id]);
+            if (const auto it = index.by_id.find(file.id); file.parsed && it != index.by_id.end())
+                index.add_name(it->second, file.record.name);
     constexpr uint32_t kNone = UINT32_MAX;
     std::vector<uint32_t> child_of(sheet->size(), kNone);
     for (size_t r = 0; r < sheet->size(); ++r) {
         sheet->row(r, row);
-        const auto child = talks.child_of(
-            row,
-            [&](const std::string& id) -> std::optional<size_t> {
-                const auto it = by_id.find(id);
-                if (it == by_id.end()) return std::nullopt;
-                return it->second;
-            },
-            [&](const std::string& name) {
-                const auto it = by_name.find(name);
-                return it == by_name.end() ? std::vector<size_t>{} : it->second;
-            },
-            [&](size_t i) { return ids[i]; }, problems);
+        const auto child = talks.child_of(row, index, problems);
         if (child) child_of[r] = static_cast<uint32_t>(*child);
     }
     // Each child's rows, in the sheet's order, children in the order of children/.

@@ -374,10 +374,13 @@ bool TalkSheet::needs_names(const Sheet::Row& row) const {
     return cell(row, kId).empty() && !cell(row, kName).empty();
 }
 
-std::optional<size_t> TalkSheet::child_of(
-    const Sheet::Row& row, const std::function<std::optional<size_t>(const std::string&)>& id_of,
-    const std::function<std::vector<size_t>(const std::string&)>& named,
-    const std::function<std::string(size_t)>& id_at, Problems& out) {
+ChildIndex::ChildIndex(std::vector<std::string> child_ids) : ids(std::move(child_ids)) {
+    by_id.reserve(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) by_id.emplace(ids[i], i);
+}
+
+std::optional<size_t> TalkSheet::child_of(const Sheet::Row& row, const ChildIndex& children,
+                                          Problems& out) {
     // A sheet names a few teachers a thousand times each: each is looked up once, here, so
     // that plan_child only reads the table.
     const std::string teacher = cell(row, kBy);
@@ -388,16 +391,18 @@ std::optional<size_t> TalkSheet::child_of(
     }
     const std::string id = cell(row, kId), name = cell(row, kName);
     if (!id.empty()) {
-        if (const auto i = id_of(id)) return i;
+        if (const auto it = children.by_id.find(id); it != children.by_id.end()) return it->second;
         problem(row, kId, fmt::format("no child {}", id), out);
     } else if (!name.empty()) {
-        const std::vector<size_t> found = named(name);
+        const auto it = children.by_name.find(name);
+        const std::vector<size_t> found =
+            it == children.by_name.end() ? std::vector<size_t>{} : it->second;
         if (found.size() == 1) return found[0];
         if (found.empty()) {
             problem(row, kName, fmt::format("no child named {}", name), out);
         } else {
             std::string ids;
-            for (size_t i : found) ids += (ids.empty() ? "" : ", ") + id_at(i);
+            for (size_t i : found) ids += (ids.empty() ? "" : ", ") + children.ids[i];
             problem(row, kName,
                     fmt::format("{} children are named {} ({}); use the 学号 column", found.size(),
                                 name, ids),
@@ -522,26 +527,13 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
     TalkImportPlan plan;
     TalkSheet talks(sheet.header, staff, plan.problems);
     if (!talks.ok()) return plan;
-    std::unordered_map<std::string, size_t> by_id;
-    std::unordered_map<std::string, std::vector<size_t>> by_name;
-    for (size_t i = 0; i < children.size(); ++i) {
-        by_id[children[i].id] = i;
-        by_name[children[i].name].push_back(i);
-    }
+    std::vector<std::string> ids;
+    for (const Child& c : children) ids.push_back(c.id);
+    ChildIndex index(std::move(ids));
+    for (size_t i = 0; i < children.size(); ++i) index.add_name(i, children[i].name);
     std::vector<std::vector<Sheet::Row>> rows(children.size());
     for (const Sheet::Row& row : sheet.rows) {
-        const auto child = talks.child_of(
-            row,
-            [&](const std::string& id) -> std::optional<size_t> {
-                const auto it = by_id.find(id);
-                if (it == by_id.end()) return std::nullopt;
-                return it->second;
-            },
-            [&](const std::string& name) {
-                const auto it = by_name.find(name);
-                return it == by_name.end() ? std::vector<size_t>{} : it->second;
-            },
-            [&](size_t i) { return children[i].id; }, plan.problems);
+        const auto child = talks.child_of(row, index, plan.problems);
         if (child) rows[*child].push_back(row);
     }
     for (size_t i = 0; i < children.size(); ++i)

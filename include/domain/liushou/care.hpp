@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "liushou/import.hpp"
@@ -128,6 +129,16 @@ struct TalkImportPlan {
 TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& children,
                                 const StaffList& staff, const Date& today);
 
+/// The children a sheet's rows are matched against: by id, and by name (names are added only
+/// when some row needs them).
+struct ChildIndex {
+    explicit ChildIndex(std::vector<std::string> child_ids);
+    void add_name(size_t i, const std::string& name) { by_name[name].push_back(i); }
+    std::vector<std::string> ids;
+    std::unordered_map<std::string, size_t> by_id;
+    std::unordered_map<std::string, std::vector<size_t>> by_name;
+};
+
 /// A talk sheet read in two passes, so that a county's sheet is never held as talks: first
 /// each row to its child (child_of, with the teacher of the row looked up once per name),
 /// then each child's rows together (plan_child), which may run for several children at
@@ -141,12 +152,9 @@ class TalkSheet {
     /// Whether some row names its child by 姓名 alone (then children's names are needed).
     bool needs_names(const Sheet::Row& row) const;
     /// First pass: the child a row names, by 学号, or by 姓名 when one child has it; else its
-    /// problem. `id_of` / `named` look the children up. Also looks up the row's teacher.
-    std::optional<size_t> child_of(
-        const Sheet::Row& row,
-        const std::function<std::optional<size_t>(const std::string&)>& id_of,
-        const std::function<std::vector<size_t>(const std::string&)>& named,
-        const std::function<std::string(size_t)>& id_at, Problems& out);
+    /// problem. Also looks up the row's teacher.
+    std::optional<size_t> child_of(const Sheet::Row& row, const ChildIndex& children,
+                                   Problems& out);
     /// The problems of a row whose child `id` turned out not to be there (a file that holds
     /// another id), as child_of would give them.
     void no_child(const Sheet::Row& row, const std::string& id, Problems& out) const;
