@@ -79,6 +79,16 @@ std::vector<std::string> split_nul(const std::string& text) {
     return out;
 }
 
+/// The id of children/<id>.yaml; empty for any other path (a stray file, a subfolder).
+std::string child_id_of(const std::string& path) {
+    constexpr std::string_view dir = "children/", ext = ".yaml";
+    if (path.size() <= dir.size() + ext.size() || path.compare(0, dir.size(), dir) != 0 ||
+        path.compare(path.size() - ext.size(), ext.size(), ext) != 0)
+        return {};
+    std::string id = path.substr(dir.size(), path.size() - dir.size() - ext.size());
+    return id.find('/') == std::string::npos ? id : std::string();
+}
+
 /// What a pre-commit check needs of git's index, when the next commit changes only records
 /// of children and activities: those files, liushou.yaml and staff.yaml (which every record is
 /// judged by), and the records naming a child the commit deletes. Empty when the whole tree
@@ -99,20 +109,17 @@ std::vector<std::string> staged_part(const std::string& root, std::vector<std::s
     if (run_git({"ls-files", "-z", "--", "."}, root, &out) != 0) return {};
     const std::vector<std::string> listed = split_nul(out);
     const std::set<std::string> index(listed.begin(), listed.end());
-    const std::string children = "children/";
     for (const auto& path : listed)
-        if (path.compare(0, children.size(), children) == 0 && path.size() > 5 &&
-            path.compare(path.size() - 5, 5, ".yaml") == 0)
-            ids.push_back(path.substr(children.size(), path.size() - children.size() - 5));
+        if (std::string id = child_id_of(path); !id.empty()) ids.push_back(std::move(id));
     std::set<std::string> part{"liushou.yaml"};
     if (index.count("staff.yaml")) part.insert("staff.yaml");
     std::vector<std::string> grep = {"grep", "--cached", "-l", "-z", "-F"};
     for (const auto& path : changed) {
         if (index.count(path)) {
             part.insert(path);
-        } else if (path.compare(0, children.size(), children) == 0 && path.size() > 5) {
+        } else if (std::string id = child_id_of(path); !id.empty()) {
             grep.push_back("-e");  // a deleted child: whoever still names it
-            grep.push_back(path.substr(children.size(), path.size() - children.size() - 5));
+            grep.push_back(std::move(id));
         }
     }
     if (grep.size() > 5) {
