@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <boost/filesystem.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -305,11 +306,65 @@ void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
 }
 
 void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output) {
-    const std::string ext = ".xlsx";
-    if (!format_option->count() && output.size() > ext.size() &&
-        output.compare(output.size() - ext.size(), ext.size(), ext) == 0)
+                        const std::string& output, bool pages) {
+    if (format_option->count()) return;
+    auto ends_with = [&](std::string_view ext) {
+        if (output.size() <= ext.size()) return false;
+        std::string tail = output.substr(output.size() - ext.size());
+        for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return tail == ext;
+    };
+    if (ends_with(".xlsx"))
         format = "xlsx";
+    else if (pages && (ends_with(".html") || ends_with(".htm")))
+        format = "html";
+    else if (pages && ends_with(".docx"))
+        format = "docx";
+}
+
+std::string page_to_docx(const std::string& page) {
+    namespace fs = boost::filesystem;
+    // A private directory for pandoc's input: the page holds children's names.
+    std::string dir = (fs::temp_directory_path() / "liushou-docx-XXXXXX").string();
+    if (!::mkdtemp(dir.data()))
+        throw IoError(fmt::format("cannot make a temporary directory: {}", std::strerror(errno)));
+    struct Remove {
+        std::string dir;
+        ~Remove() {
+            boost::system::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } remove{dir};
+    // Each inline chart becomes an SVG file of its own, named by an <img>, so that Word gets
+    // the chart as a picture; a file on its own needs the SVG namespace a page does without.
+    std::string html;
+    size_t pos = 0;
+    for (int n = 1;; ++n) {
+        const size_t start = page.find("<svg ", pos);
+        const size_t end = start == std::string::npos ? start : page.find("</svg>", start);
+        if (end == std::string::npos) break;
+        const std::string name = fmt::format("figure-{}.svg", n);
+        write_output((fs::path(dir) / name).string(),
+                     "<svg xmlns=\"http://www.w3.org/2000/svg\" " +
+                         page.substr(start + 5, end + 6 - start - 5) + "\n");
+        html += page.substr(pos, start - pos) + "<img src=\"" + name + "\" alt=\"\">";
+        pos = end + 6;
+    }
+    html += page.substr(pos);
+    const std::string in = (fs::path(dir) / "page.html").string();
+    const std::string out = (fs::path(dir) / "page.docx").string();
+    write_output(in, html);
+    std::string said;
+    const int status = run_program({"pandoc", "--quiet", "--from", "html", "--to", "docx",
+                                    "--resource-path", dir, "--output", out, in},
+                                   &said, true);
+    if (status == -1)
+        throw UsageError(
+            "--format docx needs pandoc, which is not installed (Debian: apt install pandoc)");
+    if (status != 0)
+        throw IoError(
+            fmt::format("pandoc could not make the document: {}", said.substr(0, said.find('\n'))));
+    return read_file(out, out, uint64_t{1} << 30);
 }
 
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
@@ -332,7 +387,9 @@ std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const 
 void emit_output(Context& ctx, const std::string& output, const std::string& bytes, bool binary) {
     if (output.empty() || output == "-") {
         if (binary && &ctx.out == &std::cout && ::isatty(1))
-            throw UsageError("an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
+            throw UsageError(bytes.find("word/") != std::string::npos
+                                 ? "a Word document is not for the terminal: give -o FILE.docx"
+                                 : "an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
         ctx.out << bytes;
         return;
     }

@@ -201,9 +201,14 @@ void add_output_encoding(CLI::App& cmd, std::string& encoding);
 /// --encoding and --sheet for the sheet --from reads (read_sheet), both needing `from`.
 void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding, std::string& sheet);
 
-/// -o FILE.xlsx asks for a workbook when --format is not given.
+/// -o FILE.xlsx asks for a workbook when --format is not given; for a command that writes
+/// `pages`, -o FILE.html (.htm) for a page and -o FILE.docx for a Word document.
 void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output);
+                        const std::string& output, bool pages = false);
+
+/// A page (--format html) as a Word document, made by pandoc with its charts as pictures.
+/// Throws UsageError naming the package when pandoc is not installed.
+std::string page_to_docx(const std::string& page);
 
 /// A command's CSV as a one-sheet workbook (write_xlsx). The ' that csv_line puts before a
 /// cell starting like a formula is taken off again: a workbook's text cell never runs.

@@ -146,9 +146,11 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     style.lang = output_language(ctx, &school);
     o.lang = style.lang;
     // A workbook is the CSV's table, typed (csv_to_xlsx).
-    style.format = o.format == "json"                        ? Format::json
-                   : o.format == "csv" || o.format == "xlsx" ? Format::csv
-                                                             : Format::md;
+    // A workbook is the CSV's table, typed (csv_to_xlsx); a Word document is the page's.
+    style.format = o.format == "json"                         ? Format::json
+                   : o.format == "csv" || o.format == "xlsx"  ? Format::csv
+                   : o.format == "html" || o.format == "docx" ? Format::html
+                                                              : Format::md;
     style.redact = o.redact;
     return style;
 }
@@ -159,12 +161,30 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
         return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today);
     }
+    if (o.format == "docx") {
+        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a document is UTF-8");
+        return page_to_docx(text);
+    }
     return encode_output(text, o.format == "csv", o.encoding, to_file);
+}
+
+bool binary(const ReportOptions& o) {
+    return o.format == "xlsx" || o.format == "docx";
 }
 
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
-    emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format == "xlsx");
+    emit_output(ctx, o.output, encoded(o, ctx, text, to_file), binary(o));
+}
+
+/// -o names one file (not a directory of cards): it ends in .html, .htm or .docx.
+bool one_document(const ReportOptions& o) {
+    if (o.format != "html" && o.format != "docx") return false;
+    const auto dot = o.output.rfind('.');
+    if (dot == std::string::npos || o.output.find('/', dot) != std::string::npos) return false;
+    std::string ext = o.output.substr(dot);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".html" || ext == ".htm" || ext == ".docx";
 }
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
@@ -247,8 +267,33 @@ int run_child(const ReportOptions& o, Context& ctx) {
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);
+    if (o.all && one_document(o)) {
+        // Every card in one page or document, a card to a sheet of paper.
+        ReportStyle md = style;
+        md.format = Format::md;
+        std::vector<std::string> cards;
+        size_t count = 0;
+        for (size_t i = 0; i < trees.size(); ++i)
+            for (const Child& c : trees[i].children) {
+                cards.push_back(markdown_html(render_child(c, sources[i], md)));
+                ++count;
+            }
+        const Wording w(style.lang);
+        const std::string title =
+            trees.size() == 1
+                ? w.t(fmt::format("{} 留守儿童档案卡（{} 名）", trees[0].school.school, count),
+                      fmt::format("{}: cards of left-behind children ({})", trees[0].school.school,
+                                  count))
+                : w.t(fmt::format("留守儿童档案卡（{} 所学校，{} 名）", trees.size(), count),
+                      fmt::format("Cards of left-behind children ({} schools, {})", trees.size(),
+                                  count));
+        emit(o, ctx, html_page(title, style.lang, cards, true));
+        return skipped ? kDataProblem : kOk;
+    }
     if (o.all) {
-        if (o.output.empty()) throw UsageError("--all writes one file per child: give -o DIR");
+        if (o.output.empty())
+            throw UsageError(
+                "--all writes one file per child: give -o DIR (or -o FILE.html for one page)");
         namespace fs = boost::filesystem;
         boost::system::error_code ec;
         fs::create_directories(o.output, ec);
@@ -388,12 +433,14 @@ int run_subsidies(const ReportOptions& o, Context& ctx) {
 
 CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
     auto* format = cmd.add_option("--format", o.format,
-                                  "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}))
+                                  "md | json | csv | xlsx | html | docx (default md; xlsx, html "
+                                  "and docx also from -o FILE's extension; docx needs pandoc)")
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
                        ->transform(human_format_is("md"));
     cmd.add_flag("--redact", o.redact,
                  "Mask phone numbers (138****5678), id numbers and house numbers");
-    cmd.add_option("-o,--output", o.output, "Write to FILE (a directory with child --all)")
+    cmd.add_option("-o,--output", o.output,
+                   "Write to FILE (with child --all a directory, or one FILE.html or FILE.docx)")
         ->type_name("FILE");
     add_output_encoding(cmd, o.encoding);
     return format;
@@ -419,16 +466,18 @@ void setup_report(CLI::App& cmd, Runner& run) {
                      "Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …")
         ->type_name("FILE");
     summary->callback([o, format = common_options(*summary, *o), &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         o->sheet = {"工作总结", "Summary"};
         run = [o](Context& ctx) { return run_summary(*o, ctx); };
     });
 
     auto* child = cmd.add_subcommand("child", "A child's 档案卡: every field, pairing, talks");
     child->add_option("id", o->id, "The child")->type_name("ID");
-    child->add_flag("--all", o->all, "One card per child, written to the directory -o DIR");
+    child->add_flag("--all", o->all,
+                    "Every child's card: a file each in -o DIR, or one page a card in -o "
+                    "FILE.html (FILE.docx)");
     child->callback([o, format = common_options(*child, *o), &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         o->sheet = {"档案卡", "Card"};
         run = [o](Context& ctx) { return run_child(*o, ctx); };
     });
@@ -441,7 +490,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
         ->expected(0, 2);
     klass->add_option("--class", o->klass, "The class, as above")->type_name("G-C");
     klass->callback([o, format = common_options(*klass, *o), &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         o->sheet = {"班级名册", "Class"};
         run = [o](Context& ctx) { return run_class(*o, ctx); };
     });
@@ -449,7 +498,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
     auto* subsidies = cmd.add_subcommand(
         "subsidies", "Who receives which subsidy (两免一补, 营养餐 …), with counts");
     subsidies->callback([o, format = common_options(*subsidies, *o), &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         o->sheet = {"资助名单", "Subsidies"};
         run = [o](Context& ctx) { return run_subsidies(*o, ctx); };
     });
@@ -457,7 +506,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
     auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
     talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");
     talks->callback([o, format = common_options(*talks, *o), &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         o->sheet = {"谈心记录", "Talks"};
         run = [o](Context& ctx) { return run_talks(*o, ctx); };
     });

@@ -58,7 +58,16 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
                     csv_to_xlsx(schedule_csv(schedule, staff, lang),
                                 lang == "en" ? "Checklist" : "工作清单", ctx.today),
                     true);
-    else if (o.format == "csv")
+    else if (o.format == "html" || o.format == "docx") {
+        if (!o.encoding.empty())
+            throw UsageError("--encoding is for CSV; it goes with --format csv");
+        const std::string page =
+            markdown_page(schedule_markdown(schedule, school.record, staff, lang), lang);
+        if (o.format == "docx")
+            emit_output(ctx, o.output, page_to_docx(page), true);
+        else
+            emit_output(ctx, o.output, page);
+    } else if (o.format == "csv")
         emit_output(ctx, o.output,
                     encode_output(schedule_csv(schedule, staff, lang), true, o.encoding, to_file));
     else
@@ -82,15 +91,16 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
         ->type_name("T");
     cmd.add_option("--class", o->klass, "Only this class, e.g. 3-2")->type_name("G-C");
     auto* format = cmd.add_option("--format", o->format,
-                                  "md | json | csv | xlsx (default md; xlsx with -o FILE.xlsx; "
-                                  "csv and xlsx have a row for each thing to do)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx"}))
+                                  "md | json | csv | xlsx | html | docx (default md; xlsx, html "
+                                  "and docx also from -o FILE's extension; csv and xlsx have a "
+                                  "row for each thing to do; docx needs pandoc)")
+                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
                        ->transform(human_format_is("md"));
     cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
     cmd.callback([o, format, &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, true);
         run = [o](Context& ctx) { return run_schedule(*o, ctx); };
     });
 }

@@ -152,6 +152,9 @@ class JsonRecord {
 
 std::string render_child(const Child& original, const Provenance& source,
                          const ReportStyle& style) {
+    if (style.format == Format::html)
+        return as_page(style,
+                       [&](const ReportStyle& md) { return render_child(original, source, md); });
     const Writer w(style);
     Child c = original;
     c.sort_lists();
@@ -295,6 +298,8 @@ std::string render_child(const Child& original, const Provenance& source,
 }
 
 std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) {
+    if (style.format == Format::html)
+        return as_page(style, [&](const ReportStyle& md) { return render_subsidies(roll, md); });
     const Writer w(style);
     const bool county = roll.schools.size() > 1;
     // Each subsidy in the order first met, with its children in class order.
@@ -382,6 +387,10 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
 
 std::string render_class(int grade, int class_no, const std::vector<ClassRoster>& rosters,
                          const Date& as_of, const ReportStyle& style) {
+    if (style.format == Format::html)
+        return as_page(style, [&](const ReportStyle& md) {
+            return render_class(grade, class_no, rosters, as_of, md);
+        });
     const Writer w(style);
     const bool county = rosters.size() > 1;
     std::vector<std::string> head = {w.t("学号", "ID"),         w.t("姓名", "Name"),
@@ -454,6 +463,9 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
 
 std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
                          const ReportStyle& style) {
+    if (style.format == Format::html)
+        return as_page(style,
+                       [&](const ReportStyle& md) { return render_talks(month, talks, md); });
     const Writer w(style);
     const bool county =
         !talks.empty() && std::any_of(talks.begin(), talks.end(), [&](const TalkLine& l) {

@@ -24,7 +24,9 @@ class Writer : public Wording {
     /// User text for the current format: masked when redacting, escaped for Markdown.
     std::string text(std::string_view s) const {
         const std::string plain = style_.redact ? redact(s) : std::string(s);
-        return style_.format == Format::md ? md_escape(plain) : plain;
+        // A page (html) is made from the Markdown, so its text is escaped the same way.
+        return style_.format == Format::md || style_.format == Format::html ? md_escape(plain)
+                                                                            : plain;
     }
     std::string json(std::string_view s) const { return json_string(text(s)); }
     std::string json_list(const std::vector<std::string>& items) const {
@@ -37,6 +39,15 @@ class Writer : public Wording {
   private:
     const ReportStyle& style_;
 };
+
+/// A report as a page (--format html): `render` writes its Markdown.
+template <class Render>
+std::string as_page(const ReportStyle& style, Render render) {
+    ReportStyle md = style;
+    md.format = Format::md;
+    const std::string text = render(md);
+    return markdown_page(text, style.lang);
+}
 
 inline std::string pct(const Rate& r) {
     const auto p = r.shown_percent();

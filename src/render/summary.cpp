@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "report_common.hpp"
@@ -284,8 +285,31 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     return out + "]\n}\n";
 }
 
+/// A chart's bars, one per group, of one rate.
+std::vector<ChartBar> rate_bars(const std::vector<Stats>& groups, Rate Stats::*rate,
+                                const std::function<std::string(const Stats&)>& name) {
+    std::vector<ChartBar> bars;
+    for (const auto& g : groups) {
+        const Rate& r = g.*rate;
+        bars.push_back({name(g), r.shown_percent(), pct(r)});
+    }
+    return bars;
+}
+
+/// The Markdown of the summary. With `figures` (a page, --format html), the charts are SVG,
+/// each put in `figures` and named in the text by its figure_line; else the monthly chart is
+/// a Mermaid block, as GitHub draws it.
 std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
-                       const Coverage& coverage, const Writer& w) {
+                       const Coverage& coverage, const Writer& w,
+                       std::vector<std::string>* figures = nullptr) {
+    // Markdown names user text escaped; a chart's labels are plain, and the SVG escapes them.
+    ReportStyle plain_style = w.style();
+    plain_style.format = Format::json;
+    const Writer plain(plain_style);
+    auto add_figure = [&](std::string svg) {
+        figures->push_back(std::move(svg));
+        return figure_line(figures->size() - 1) + "\n\n";
+    };
     const bool county = sources.size() > 1 || !coverage.county.empty();
     const School& first = *sources.front().school;
     const bool own_periods = s.periods_differ();
@@ -464,10 +488,18 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             const auto p = m.rate.shown_percent();
             bars += (bars.empty() ? "" : ", ") + fmt::format("{:.1f}", p ? *p : 0.0);
         }
-        out += fmt::format(
-            "\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
-            "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
-            w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
+        if (figures) {
+            std::vector<ChartBar> columns;
+            for (const auto& m : s.total.talks_by_month)
+                columns.push_back({m.month.iso(), m.rate.shown_percent(), pct(m.rate)});
+            out += "\n" +
+                   add_figure(svg_columns(w.t("每月谈心完成率", "Monthly talk coverage"), columns));
+        } else {
+            out += fmt::format(
+                "\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
+                "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
+                w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
+        }
     }
 
     out += w.t("## 亲情电话、家访与座谈会\n\n", "## Family calls, home visits and meetings\n\n");
@@ -642,9 +674,24 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
                                 ? w.t("合计", "Total")
                                 : w.text(coverage.county) + w.t("合计", " total"));
         out += "\n";
+        if (figures)
+            for (const auto& m : kMetrics)
+                out += add_figure(
+                    svg_bars(w.t(fmt::format("各学校{}", m.zh), fmt::format("{}, by school", m.en)),
+                             rate_bars(s.by_school, m.rate,
+                                       [&](const Stats& g) { return plain.text(g.school); })));
     }
     group_table(w.t("## 各年级\n\n", "## By grade\n\n"), s.by_grade, false);
     group_table(w.t("## 各班\n\n", "## By class\n\n"), s.by_class, true);
+    if (figures && !county && !s.by_class.empty())
+        for (const auto& m : kMetrics) {
+            // The rates of the class table, each a chart of its classes.
+            if (m.rate == &Stats::family_calls || m.rate == &Stats::meetings) continue;
+            out += add_figure(
+                svg_bars(w.t(fmt::format("各班{}", m.zh), fmt::format("{}, by class", m.en)),
+                         rate_bars(s.by_class, m.rate,
+                                   [&](const Stats& g) { return group_name(g, plain, true); })));
+        }
 
     out += w.t("## 尚未达到 100% 的地方\n\n", "## What still falls short of 100%\n\n");
     if (s.shortfalls.empty()) {
@@ -877,6 +924,11 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
         for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh);
         for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh);
         return out;
+    }
+    if (style.format == Format::html) {
+        std::vector<std::string> figures;
+        const std::string md = summary_md(summary, sources, coverage, w, &figures);
+        return html_page(markdown_title(md), style.lang, {markdown_html(md, figures)});
     }
     return summary_md(summary, sources, coverage, w);
 }

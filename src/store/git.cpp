@@ -22,11 +22,8 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-/// Starts `git -C dir args…` with the given file actions; its pid, or -1.
-pid_t spawn_git(const std::vector<std::string>& git_args, const std::string& dir,
-                const posix_spawn_file_actions_t* actions) {
-    std::vector<std::string> args = {"git", "-C", dir};
-    args.insert(args.end(), git_args.begin(), git_args.end());
+/// Starts `args[0]` (found on PATH) with the given file actions; its pid, or -1.
+pid_t spawn(std::vector<std::string> args, const posix_spawn_file_actions_t* actions) {
     std::vector<char*> raw;
     for (auto& a : args) raw.push_back(a.data());
     raw.push_back(nullptr);
@@ -34,8 +31,8 @@ pid_t spawn_git(const std::vector<std::string>& git_args, const std::string& dir
     return posix_spawnp(&pid, raw[0], actions, nullptr, raw.data(), environ) == 0 ? pid : -1;
 }
 
-/// git's exit status, or -1 when it did not exit normally.
-int wait_git(pid_t pid) {
+/// The exit status, or -1 when the program did not exit normally.
+int wait_for(pid_t pid) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return -1;
@@ -44,8 +41,7 @@ int wait_git(pid_t pid) {
 
 }  // namespace
 
-int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output,
-            bool with_errors) {
+int run_program(const std::vector<std::string>& args, std::string* output, bool with_errors) {
     int pipe_fds[2] = {-1, -1};
     if (output && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
@@ -59,7 +55,7 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
         posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
     else
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const pid_t pid = spawn_git(git_args, dir, &actions);
+    const pid_t pid = spawn(args, &actions);
     posix_spawn_file_actions_destroy(&actions);
     if (output) {
         ::close(pipe_fds[1]);
@@ -72,7 +68,14 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
         }
         ::close(pipe_fds[0]);
     }
-    return pid > 0 ? wait_git(pid) : -1;
+    return pid > 0 ? wait_for(pid) : -1;
+}
+
+int run_git(const std::vector<std::string>& git_args, const std::string& dir, std::string* output,
+            bool with_errors) {
+    std::vector<std::string> args = {"git", "-C", dir};
+    args.insert(args.end(), git_args.begin(), git_args.end());
+    return run_program(args, output, with_errors);
 }
 
 GitState git_state(const std::string& root) {
@@ -112,7 +115,9 @@ bool git_filter(const std::vector<std::string>& git_args, const std::string& dir
     posix_spawn_file_actions_adddup2(&actions, in_fds[0], 0);
     posix_spawn_file_actions_adddup2(&actions, out_fds[1], 1);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const pid_t pid = spawn_git(git_args, dir, &actions);
+    std::vector<std::string> args = {"git", "-C", dir};
+    args.insert(args.end(), git_args.begin(), git_args.end());
+    const pid_t pid = spawn(args, &actions);
     posix_spawn_file_actions_destroy(&actions);
     ::close(in_fds[0]);
     ::close(out_fds[1]);
@@ -137,7 +142,7 @@ bool git_filter(const std::vector<std::string>& git_args, const std::string& dir
         if (n > 0) output.append(buffer, static_cast<size_t>(n));
     ::close(out_fds[0]);
     writer.join();
-    return wait_git(pid) == 0;
+    return wait_for(pid) == 0;
 }
 
 }  // namespace

@@ -28,9 +28,9 @@ offered as their keys.
   $ comp liushou list --format ''
   csv json table xlsx 
   $ comp liushou report summary --format ''
-  csv json md xlsx 
+  csv docx html json md xlsx 
   $ comp liushou schedule --format ''
-  csv json md xlsx 
+  csv docx html json md xlsx 
   $ comp liushou log-talk 2025-001 --kind ''
   counselling family_call greeting home_visit meeting talk 
   $ comp liushou activity add --kind ''

@@ -3,6 +3,9 @@
 #include "liushou/render.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <set>
 
 using namespace liushou;
 
@@ -55,4 +58,123 @@ TEST_CASE("Markdown escaping makes user text inert") {
     CHECK(md_escape("see https://evil.example/x").find("https://") == std::string::npos);
     CHECK(md_escape("www.evil.example").find("www.") == std::string::npos);
     CHECK(md_escape("a@evil.example") == "a＠evil.example");
+}
+
+// ---- pages (--format html) and charts -------------------------------------------------------
+
+TEST_CASE("HTML text escapes markup and never holds an address, an attribute or a script") {
+    CHECK(html_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;");
+    CHECK(html_escape("<img src=x onerror=alert(1)>") ==
+          "&lt;img src&#61;x onerror&#61;alert(1)&gt;");
+    CHECK(html_escape("http://a.cn HTTPS://b") == "h&#116;tp&#58;//a.cn H&#84;TPS&#58;//b");
+    CHECK(html_escape("WWW.x.cn www.y") == "WWW&#46;x.cn www&#46;y");
+    CHECK(html_escape("ht tp: a:b hat") == "ht tp: a:b hat");  // only the words themselves
+    CHECK(html_escape("王小明") == "王小明");
+}
+
+TEST_CASE("markdown_html turns the renderers' Markdown into the same content as HTML") {
+    const std::string md =
+        "# 孙桥镇中心小学 \\<b\\>\n\n"
+        "- 截至：2026-03-15\n- 人数：2\n\n"
+        "## 各项比率\n\n"
+        "| 指标 | 比率 |\n| --- | ---: |\n| 建档率 | 90.0% |\n| a\\|b | `x` |\n\n"
+        "- [ ] 2025-009 赵磊\n- [x] 已完成\n\n"
+        "第一行\n第二行\n\n"
+        "```mermaid\nbar [1]\n```\n";
+    CHECK(markdown_html(md) ==
+          "<h1>孙桥镇中心小学 &lt;b&gt;</h1>\n"
+          "<ul>\n<li>截至：2026-03-15</li>\n<li>人数：2</li>\n</ul>\n"
+          "<h2>各项比率</h2>\n"
+          "<table>\n<thead><tr><th>指标</th><th class=\"num\">比率</th></tr></thead>\n<tbody>\n"
+          "<tr><td>建档率</td><td class=\"num\">90.0%</td></tr>\n"
+          "<tr><td>a|b</td><td class=\"num\"><code>x</code></td></tr>\n</tbody>\n</table>\n"
+          "<ul class=\"tasks\">\n<li><span class=\"box\">☐</span>2025-009 赵磊</li>\n"
+          "<li class=\"done\"><span class=\"box\">☑</span>已完成</li>\n</ul>\n"
+          "<p>第一行\n第二行</p>\n"
+          "<pre><code>bar [1]\n</code></pre>\n");
+    CHECK(markdown_title("# 档案卡：王\\*小明\n\n## x\n") == "档案卡：王*小明");
+    CHECK(markdown_title("no heading") == "");
+}
+
+TEST_CASE("markdown_html: a long two-column list of items is laid out two pairs a row") {
+    std::string md = "| 项目 | 内容 |\n| --- | --- |\n";
+    for (int i = 1; i <= 9; ++i) md += fmt::format("| k{} | v{} |\n", i, i);
+    const std::string html = markdown_html(md);
+    CHECK(html.find("<table class=\"pairs\">") == 0);
+    CHECK(html.find("<tr><th>k1</th><td>v1</td><th>k2</th><td>v2</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><th>k9</th><td>v9</td></tr>") != std::string::npos);  // the odd one
+    // Seven rows, or a numeric column, stay as they are.
+    std::string short_md = "| 项目 | 内容 |\n| --- | --- |\n| a | b |\n";
+    CHECK(markdown_html(short_md).find("pairs") == std::string::npos);
+}
+
+TEST_CASE("markdown_html puts each figure where its line is, and figures in a row together") {
+    const std::string md = "# T\n\n" + figure_line(0) + "\n\ntext\n\n" + figure_line(1) + "\n\n" +
+                           figure_line(0) + "\n";
+    const std::string html = markdown_html(md, {"<svg a></svg>\n", "<svg b></svg>\n"});
+    CHECK(html ==
+          "<h1>T</h1>\n<figure>\n<svg a></svg>\n</figure>\n<p>text</p>\n"
+          "<div class=\"charts\">\n<figure>\n<svg b></svg>\n</figure>\n"
+          "<figure>\n<svg a></svg>\n</figure>\n</div>\n");
+    // A line that only looks like one stays text: figure 5 was not given.
+    CHECK(markdown_html(figure_line(5)) == "<p>&lt;figure 5&gt;</p>\n");
+}
+
+TEST_CASE("a page is self-contained: inline style, no script, link, image or font") {
+    const std::string page = html_page("档案卡 <1>", "zh", {"<p>a</p>\n", "<p>b</p>\n"}, true);
+    CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">", 0) == 0);
+    CHECK(page.find("<title>档案卡 &lt;1&gt;</title>") != std::string::npos);
+    CHECK(page.find("<section class=\"card\">\n<p>b</p>\n</section>") != std::string::npos);
+    CHECK(page.find("@page { size: A4") != std::string::npos);
+    CHECK(page.find("break-after: page") != std::string::npos);
+    for (const char* banned : {"<script", "http", "<link", "<img", "url(", "@import", "@font-face"})
+        CHECK_MESSAGE(page.find(banned) == std::string::npos, banned);
+    CHECK(html_page("x", "en", {}).find("<html lang=\"en\">") != std::string::npos);
+}
+
+namespace {
+/// The `attribute` of every bar (rect class="bar") of an SVG, in order.
+std::vector<std::string> bar_values(const std::string& svg, const std::string& attribute) {
+    std::vector<std::string> out;
+    for (size_t pos = svg.find("<rect class=\"bar\""); pos != std::string::npos;
+         pos = svg.find("<rect class=\"bar\"", pos + 1)) {
+        const size_t a = svg.find(" " + attribute + "=\"", pos) + attribute.size() + 3;
+        out.push_back(svg.substr(a, svg.find('"', a) - a));
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a column chart's bars are as high as the rates, on a scale of 100 units") {
+    const std::string svg = svg_columns("每月谈心完成率", {{"2026-03", 80.0, "80.0%"},
+                                                           {"2026-04", 100.0, "100.0%"},
+                                                           {"2026-05", std::nullopt, "—"},
+                                                           {"2026-06", 0.0, "0.0%"}});
+    CHECK(bar_values(svg, "height") == std::vector<std::string>{"80.0", "100.0", "0.0"});
+    CHECK(bar_values(svg, "data-percent") == std::vector<std::string>{"80.0", "100.0", "0.0"});
+    // Every bar stands on the same base line: y + height is the 0% line.
+    const auto ys = bar_values(svg, "y");
+    const auto hs = bar_values(svg, "height");
+    for (size_t i = 0; i < ys.size(); ++i) CHECK(std::stod(ys[i]) + std::stod(hs[i]) == 116.0);
+    // The figures are written, the month with nothing to measure as —.
+    for (const char* text : {">80.0%<", ">100.0%<", ">—<", ">2026-05<", ">每月谈心完成率<"})
+        CHECK_MESSAGE(svg.find(text) != std::string::npos, text);
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("xmlns") == std::string::npos);  // inline in a page, no namespace URL
+}
+
+TEST_CASE("a bar chart's bars are as long as the rates, with the 100% line, labels escaped") {
+    const std::string svg = svg_bars("各班建档率", {{"一年级1班", 100.0, "100.0%"},
+                                                    {"<b>二年级", 50.0, "50.0%"},
+                                                    {"三年级1班", 66.7, "66.7%"}});
+    CHECK(bar_values(svg, "width") == std::vector<std::string>{"100.0", "50.0", "66.7"});
+    const auto xs = bar_values(svg, "x");
+    CHECK(std::set<std::string>(xs.begin(), xs.end()).size() == 1);  // one zero line
+    // The goal line is 100 units right of the bars' start.
+    const size_t goal = svg.find("<line class=\"goal\" x1=\"");
+    REQUIRE(goal != std::string::npos);
+    const double x = std::stod(svg.substr(goal + 23));
+    CHECK(x == doctest::Approx(std::stod(xs[0]) + 100));
+    CHECK(svg.find("&lt;b&gt;二年级") != std::string::npos);
+    CHECK(svg.find("<b>") == std::string::npos);
 }

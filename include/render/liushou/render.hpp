@@ -64,6 +64,40 @@ std::string class_label(const std::optional<int>& grade, const std::optional<int
 /// A schema path (guardian.phone, parents.father.name) as a person reads it: 监护人电话.
 std::string field_label(std::string_view path, std::string_view lang);
 
+/// Pages for screen and paper (--format html), from the Markdown above: one self-contained
+/// file, inline CSS, no script, no external font, image or link.
+///
+/// HTML text: & < > " ' as references, and "http" or "www." never as such, so that nothing
+/// in a page names an address.
+std::string html_escape(std::string_view text);
+/// The line that stands for figure `n` (an SVG chart) in Markdown given to markdown_html;
+/// user text cannot make it (md_escape escapes '<').
+std::string figure_line(size_t n);
+/// The text of the first level-1 heading, unescaped: a page's title.
+std::string markdown_title(std::string_view md);
+/// The HTML of the Markdown the renderers write (headings, pipe tables with their
+/// alignment, lists and task lists, paragraphs, fenced blocks), figure lines replaced.
+std::string markdown_html(std::string_view md, const std::vector<std::string>& figures = {});
+/// A whole page of `sections`; as `cards`, each section is a page on paper.
+std::string html_page(std::string_view title, std::string_view lang,
+                      const std::vector<std::string>& sections, bool cards = false);
+
+/// A whole page of one Markdown text, titled by its heading.
+std::string markdown_page(std::string_view md, std::string_view lang);
+
+/// A bar of a chart: its label, its rate (none: nothing to measure) and the figure written by
+/// it (80.0%, or —).
+struct ChartBar {
+    std::string label;
+    std::optional<double> percent;
+    std::string value;
+};
+/// Inline SVG charts. One unit of the drawing is one percentage point: a bar is as long as its
+/// rate. Vertical bars (months, left to right) on a 0–100% scale:
+std::string svg_columns(std::string_view title, const std::vector<ChartBar>& bars);
+/// Horizontal bars (classes, schools, top to bottom) with the 100% line.
+std::string svg_bars(std::string_view title, const std::vector<ChartBar>& bars);
+
 struct Schedule;
 struct School;
 struct StaffList;

@@ -9,7 +9,8 @@
 
 namespace liushou {
 
-enum class Format { md, json, csv };
+/// html is a page made from the Markdown (render.hpp: markdown_html).
+enum class Format { md, json, csv, html };
 
 /// How a report is written: language, format, and whether personal details are masked.
 struct ReportStyle {

@@ -242,6 +242,11 @@ std::string read_file(const std::string& path, const std::string& display,
 /// DataError when it is not one or holds more than `limit` bytes.
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit);
 
+/// Runs a program found on PATH (no shell; standard input from /dev/null): its exit status, or
+/// -1 when it cannot be started or did not exit. Output is captured as run_git's below.
+int run_program(const std::vector<std::string>& args, std::string* output = nullptr,
+                bool with_errors = false);
+
 /// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
 /// goes to `output` when given, else it is discarded like standard error; `with_errors`
 /// sends standard error there too (git's reason when a command fails).
