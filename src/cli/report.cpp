@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <boost/filesystem.hpp>
+#include <functional>
+#include <future>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -42,10 +44,13 @@ struct ReportOptions {
 
 /// One school's tree, read for a report.
 struct LoadedTree {
+    std::optional<Tree> tree;
     School school;
     StaffList staff;
     std::vector<Child> children;
-    GitState git;
+    /// Where the tree stands in git, asked of git while the records are read (a status of a
+    /// county's tree takes as long as reading its figures); got by provenance().
+    mutable std::shared_future<GitState> git;
     int errors = 0;  // problems in files that could not be counted, or counted in part
     std::vector<Activity> activities;
     std::unordered_map<std::string, std::string> child_names;
@@ -58,8 +63,11 @@ struct LoadedTrees {
 };
 
 /// One school's files; messages go to `err`, problems that stop the report are thrown.
-LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& skipped) {
+LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& skipped,
+                     bool with_children) {
     LoadedTree t;
+    t.tree = tree;
+    t.git = std::async(std::launch::async, [tree] { return tree.git_state(); }).share();
     auto school = tree.load_school();
     if (!school.parsed) {
         print_problems(err, school.path, school.problems);
@@ -72,9 +80,11 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     else
         skipped = true, print_problems(err, staff.path, staff.problems);
     for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
-    t.children = readable_children(tree, ctx, err, skipped, &t.errors);
-    t.child_names.reserve(t.children.size());
-    for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
+    if (with_children) {
+        t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+        t.child_names.reserve(t.children.size());
+        for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
+    }
     for (auto& a : tree.load_activities()) {
         for (const auto& p : a.problems) t.errors += p.severity == Severity::error;
         if (a.parsed)
@@ -83,35 +93,27 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
             err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n", a.path),
                 skipped = true;
     }
-    t.git = tree.git_state();
     return t;
 }
 
-LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false) {
-    LoadedTrees out;
-    const SchoolTrees opened = open_trees(ctx);
-    out.coverage.county = opened.county;
-    // Why a school is missing is a message: in the reader's language, as the report is; in
-    // JSON the same in every language (English, as check --format json quotes messages).
-    for (const auto& m : opened.missing)
-        out.coverage.missing.emplace_back(m.label, json ? m.why : say(ctx, m.why));
-    const size_t n = opened.trees.size();
+/// Runs `work(i, err, skipped)` for each of `n` schools side by side (while git inflates one
+/// repository's objects, another school's records are decoded); messages keep the schools'
+/// order, and the first failure is rethrown.
+void for_each_school(Context& ctx, size_t n, bool& skipped,
+                     const std::function<void(size_t, std::ostream&, bool&)>& work) {
     if (n == 1) {
-        out.trees.push_back(load_tree(opened.trees.front(), ctx, ctx.err, skipped));
-        return out;
+        work(0, ctx.err, skipped);
+        return;
     }
-    // A county's schools are read side by side: while git inflates one repository's objects,
-    // another school's records are decoded. Messages keep the schools' order.
-    out.trees.resize(n);
     std::vector<std::ostringstream> errs(n);
     std::vector<std::exception_ptr> failures(n);
     std::vector<char> skips(n, 0);
     std::atomic<size_t> next{0};
-    auto work = [&] {
+    auto run = [&] {
         for (size_t i = next++; i < n; i = next++) {
             try {
                 bool s = false;
-                out.trees[i] = load_tree(opened.trees[i], ctx, errs[i], s);
+                work(i, errs[i], s);
                 skips[i] = s;
             } catch (...) {
                 failures[i] = std::current_exception();
@@ -122,22 +124,37 @@ LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false) {
         std::min<size_t>(n, ctx.jobs > 0 ? static_cast<size_t>(ctx.jobs)
                                          : std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
+    for (size_t w = 1; w < workers; ++w) threads.emplace_back(run);
+    run();
     for (auto& t : threads) t.join();
     for (size_t i = 0; i < n; ++i) {
         ctx.err << errs[i].str();
         if (failures[i]) std::rethrow_exception(failures[i]);
         skipped = skipped || skips[i];
     }
+}
+
+/// The schools' trees; `with_children` false leaves the children to be read by the caller.
+LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false, bool with_children = true) {
+    LoadedTrees out;
+    const SchoolTrees opened = open_trees(ctx);
+    out.coverage.county = opened.county;
+    // Why a school is missing is a message: in the reader's language, as the report is; in
+    // JSON the same in every language (English, as check --format json quotes messages).
+    for (const auto& m : opened.missing)
+        out.coverage.missing.emplace_back(m.label, json ? m.why : say(ctx, m.why));
+    out.trees.resize(opened.trees.size());
+    for_each_school(ctx, opened.trees.size(), skipped, [&](size_t i, std::ostream& err, bool& s) {
+        out.trees[i] = load_tree(opened.trees[i], ctx, err, s, with_children);
+    });
     return out;
 }
 
 std::vector<Provenance> provenance(const std::vector<LoadedTree>& trees) {
     std::vector<Provenance> out;
     for (const auto& t : trees)
-        out.push_back(Provenance{&t.school, &t.staff, t.git.commit, t.git.dirty, t.errors,
-                                 &t.activities, &t.child_names});
+        out.push_back(Provenance{&t.school, &t.staff, t.git.get().commit, t.git.get().dirty,
+                                 t.errors, &t.activities, &t.child_names});
     return out;
 }
 
@@ -212,7 +229,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         if (*ask.to < *ask.from) throw UsageError("--to is before --from");
     }
     bool skipped = false;
-    auto loaded = load_trees(ctx, skipped, o.format == "json");
+    auto loaded = load_trees(ctx, skipped, o.format == "json", false);
     auto& trees = loaded.trees;
     const School& first = trees.front().school;
     std::vector<const School*> schools;
@@ -226,10 +243,40 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                 fmt::format("{}the period starts {}, after the day the figures are for ({})",
                             trees.size() > 1 ? trees[i].school.school + ": " : "",
                             chosen.periods[i].from.iso(), as_of.iso()));
+    // Each child's figures: read from the tree's figures cache when no file has changed since
+    // they were worked out for these days (a warm report decodes no child), else worked out
+    // from the records and kept for the next run.
+    std::vector<std::vector<ChildFigures>> figures(trees.size());
+    for_each_school(ctx, trees.size(), skipped, [&](size_t i, std::ostream& err, bool& s) {
+        LoadedTree& t = trees[i];
+        const Period& own = chosen.periods[i];
+        const Date end = own.to < as_of ? own.to : as_of;
+        const std::string context =
+            fmt::format("summary {} {} {}", own.from.iso(), own.to.iso(), end.iso());
+        if (auto cached = t.tree->cached_per_child<ChildFigures>(context)) {
+            figures[i] = std::move(*cached);
+            return;
+        }
+        const int64_t started = clock_ns();
+        bool child_skipped = false;
+        int errors = 0;
+        t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
+        t.errors += errors;
+        s = s || child_skipped;
+        const GreetingDays greetings = greeting_days(&t.activities);
+        std::vector<std::string> ids;
+        figures[i].reserve(t.children.size());
+        for (const Child& c : t.children) {
+            figures[i].push_back(child_figures(c, t.school, own, end, greetings));
+            ids.push_back(c.id);
+        }
+        if (!child_skipped && errors == 0)
+            t.tree->cache_per_child(context, ids, figures[i], started);
+    });
     std::vector<SchoolRecords> records;
     for (size_t i = 0; i < trees.size(); ++i)
-        records.push_back(SchoolRecords{&trees[i].school, &trees[i].children, chosen.periods[i],
-                                        &trees[i].activities});
+        records.push_back(SchoolRecords{&trees[i].school, nullptr, chosen.periods[i],
+                                        &trees[i].activities, &figures[i]});
     const Summary summary = summarize(records, chosen.asked, as_of);
     if (!o.template_file.empty() && o.format != "md")
         throw UsageError("--template fills in a Markdown text; it goes with --format md");

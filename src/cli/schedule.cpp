@@ -43,12 +43,32 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
         std::tie(filter.grade, filter.class_no) = class_option("--class", o.klass);
 
     bool skipped = false;
-    std::vector<Child> children = readable_children(tree, ctx, skipped);
     std::vector<Activity> activities;
     for (auto& a : tree.load_activities())
         if (a.parsed) activities.push_back(std::move(a.record));
-    const Schedule schedule =
-        build_schedule(school.record, children, month, ctx.today, filter, &activities);
+    // Each child's part of the checklist: from the tree's cache when no file has changed since
+    // it was worked out for this month and day (a warm checklist decodes no child), else from
+    // the records, and kept for the next run.
+    const std::string context = fmt::format("schedule {} {}", month.iso(), ctx.today.iso());
+    std::vector<ChildDuties> duties;
+    std::vector<Child> children;
+    if (auto cached = tree.cached_per_child<ChildDuties>(context)) {
+        duties = std::move(*cached);
+    } else {
+        const int64_t started = clock_ns();
+        int errors = 0;
+        children = readable_children(tree, ctx, skipped, &errors);
+        const GreetingDays greetings = greeting_days(&activities);
+        duties.reserve(children.size());
+        for (const Child& c : children)
+            duties.push_back(child_duties(c, school.record, month, ctx.today, greetings));
+        sort_duties(duties);  // kept so: a warm checklist need not sort
+        std::vector<std::string> ids;
+        for (const ChildDuties& d : duties) ids.push_back(d.child.id);
+        if (!skipped && errors == 0) tree.cache_per_child(context, ids, duties, started);
+    }
+    const Schedule schedule = schedule_from_duties(school.record, std::move(duties), month,
+                                                   ctx.today, filter, &activities);
     const std::string lang = output_language(ctx, &school.record);
     const bool to_file = !o.output.empty() && o.output != "-";
     if (o.format == "xlsx" && !o.encoding.empty())

@@ -25,7 +25,21 @@ bool Date::valid() const {
 }
 
 std::string Date::iso() const {
-    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    // By hand for the usual dates (a county's checklist prints tens of thousands); fmt for
+    // the rest (a year outside 0..9999, which check reports).
+    if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99)
+        return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    char b[10] = {static_cast<char>('0' + year / 1000),
+                  static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),
+                  static_cast<char>('0' + year % 10),
+                  '-',
+                  static_cast<char>('0' + month / 10),
+                  static_cast<char>('0' + month % 10),
+                  '-',
+                  static_cast<char>('0' + day / 10),
+                  static_cast<char>('0' + day % 10)};
+    return std::string(b, sizeof b);
 }
 
 // Howard Hinnant's days_from_civil: exact for every Gregorian date.

@@ -257,6 +257,19 @@ Stats child_stats(const Child& original, const School& school, const Period& per
 
 }  // namespace
 
+ChildFigures child_figures(const Child& c, const School& school, const Period& period,
+                           const Date& end, const GreetingDays& greetings) {
+    ChildFigures f;
+    f.stats = child_stats(c, school, period, end, greetings, f.shortfall);
+    f.listed = ChildRef{c.id, c.name, c.grade, c.class_no};
+    f.enrolled_listed = enrolled_on_day(c, end);
+    return f;
+}
+
+uint64_t figures_fingerprint() {
+    return fnv1a(__DATE__ " " __TIME__ " figures 1");
+}
+
 Stats& Stats::operator+=(const Stats& o) {
     enrolled_from += o.enrolled_from;
     new_pupils += o.new_pupils;
@@ -316,11 +329,21 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         out.ends.push_back(end);
         Stats school;
         school.school = records.school->school;
-        const GreetingDays greetings = greeting_days(records.activities);
-        for (const Child& c : *records.children) {
-            Shortfall shortfall;
+        // Each child's figures: given (read from a cache), or worked out here.
+        std::vector<ChildFigures> computed;
+        if (!records.figures) {
+            const GreetingDays greetings = greeting_days(records.activities);
+            if (records.children) {
+                computed.reserve(records.children->size());
+                for (const Child& c : *records.children)
+                    computed.push_back(child_figures(c, *records.school, own, end, greetings));
+            }
+        }
+        const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
+        for (const ChildFigures& f : figures) {
+            Shortfall shortfall = f.shortfall;
             shortfall.school = records.school->school;
-            const Stats one = child_stats(c, *records.school, own, end, greetings, shortfall);
+            const Stats& one = f.stats;
             school += one;
             const ChildRef& then = shortfall.child;
             const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
@@ -368,14 +391,13 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                 it->attendance += static_cast<long>(a.children.size());
                 took_part.insert(a.children.begin(), a.children.end());
             }
-            for (const Child& c : *records.children) {
-                if (!enrolled_on_day(c, end)) continue;
+            for (const ChildFigures& f : figures) {
+                if (!f.enrolled_listed) continue;
                 ++out.activity_reach.den;
-                if (took_part.count(c.id))
+                if (took_part.count(f.listed.id))
                     ++out.activity_reach.num;
                 else
-                    out.no_activity.emplace_back(records.school->school,
-                                                 ChildRef{c.id, c.name, c.grade, c.class_no});
+                    out.no_activity.emplace_back(records.school->school, f.listed);
             }
         }
     }
@@ -384,14 +406,14 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                   return std::make_tuple(a.month.year, a.month.month, static_cast<int>(a.kind)) <
                          std::make_tuple(b.month.year, b.month.month, static_cast<int>(b.kind));
               });
-    std::stable_sort(out.no_activity.begin(), out.no_activity.end(),
-                     [](const auto& a, const auto& b) {
-                         const auto ka = std::make_tuple(a.first, a.second.grade.value_or(99),
-                                                         a.second.class_no.value_or(99));
-                         const auto kb = std::make_tuple(b.first, b.second.grade.value_or(99),
-                                                         b.second.class_no.value_or(99));
-                         return ka != kb ? ka < kb : natural_less(a.second.id, b.second.id);
-                     });
+    // (Keys by reference: a county's thousands of children are sorted without copies.)
+    std::stable_sort(
+        out.no_activity.begin(), out.no_activity.end(), [](const auto& a, const auto& b) {
+            using Ref = std::tuple<const std::string&, int, int>;
+            const Ref ka{a.first, a.second.grade.value_or(99), a.second.class_no.value_or(99)};
+            const Ref kb{b.first, b.second.grade.value_or(99), b.second.class_no.value_or(99)};
+            return ka != kb ? ka < kb : natural_less(a.second.id, b.second.id);
+        });
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);
     // The school furthest from 100% first, then by class; within a school as listed.
@@ -399,15 +421,23 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     for (size_t i = 0; i < out.by_school.size(); ++i)
         rank.emplace(out.by_school[i].school,
                      std::make_pair(-distance_from_full(out.by_school[i]), i));
-    std::stable_sort(out.shortfalls.begin(), out.shortfalls.end(),
-                     [&](const Shortfall& a, const Shortfall& b) {
-                         const auto ka = std::make_tuple(rank[a.school], a.child.grade.value_or(99),
-                                                         a.child.class_no.value_or(99));
-                         const auto kb = std::make_tuple(rank[b.school], b.child.grade.value_or(99),
-                                                         b.child.class_no.value_or(99));
-                         if (ka != kb) return ka < kb;
-                         return natural_less(a.child.id, b.child.id);
-                     });
+    // Each shortfall's sort key once, not a map lookup per comparison.
+    using Order = std::tuple<std::pair<double, size_t>, int, int>;
+    std::vector<std::pair<Order, size_t>> keyed;
+    keyed.reserve(out.shortfalls.size());
+    for (size_t i = 0; i < out.shortfalls.size(); ++i) {
+        const Shortfall& f = out.shortfalls[i];
+        keyed.emplace_back(
+            Order{rank[f.school], f.child.grade.value_or(99), f.child.class_no.value_or(99)}, i);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
+    });
+    std::vector<Shortfall> sorted;
+    sorted.reserve(keyed.size());
+    for (const auto& k : keyed) sorted.push_back(std::move(out.shortfalls[k.second]));
+    out.shortfalls = std::move(sorted);
     return out;
 }
 

@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "liushou/care.hpp"
 #include "liushou/report.hpp"
+#include "liushou/text.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
@@ -130,42 +134,6 @@ bool class_order(const A& a, const A& b) {
     return natural_less(a.id, b.id);
 }
 
-/// Fills a cadence: who owes entries of its kind in [from, to], grouped by teacher.
-/// `children` come in class order and `teachers[i]` is the teacher of children[i] on the
-/// reference day (empty when none), worked out once for all four cadences.
-template <class Owes>
-void owe(Cadence& cadence, const std::vector<const Child*>& children,
-         const std::vector<std::string>& teachers, const Date& from, const Date& to, Owes owes) {
-    if (!cadence.due || cadence.required <= 0) {
-        cadence.due = false;
-        return;
-    }
-    std::map<std::string, std::vector<Owed>> by_teacher;
-    for (size_t i = 0; i < children.size(); ++i) {
-        const Child* c = children[i];
-        if (!owes(*c)) continue;
-        ++cadence.expected;
-        const int done = count_entries(*c, cadence.kind, from, to);
-        if (done >= cadence.required) continue;
-        ++cadence.owing;
-        Owed owed{ref_of(*c), done, std::nullopt};
-        for (const auto& t : c->talks)
-            if (t.kind == cadence.kind && t.date && *t.date <= to && enrolled_on_day(*c, *t.date) &&
-                (!owed.last || *owed.last < *t.date))
-                owed.last = t.date;
-        by_teacher[teachers[i]].push_back(std::move(owed));
-    }
-    // Each group keeps the class order the children came in.
-    for (auto& [teacher, owed] : by_teacher)
-        cadence.groups.push_back(TeacherGroup{teacher, std::move(owed)});
-    // Teachers in id order, children without a teacher last: they need one first.
-    std::stable_sort(cadence.groups.begin(), cadence.groups.end(),
-                     [](const TeacherGroup& a, const TeacherGroup& b) {
-                         if (a.teacher.empty() != b.teacher.empty()) return b.teacher.empty();
-                         return natural_less(a.teacher, b.teacher);
-                     });
-}
-
 }  // namespace
 
 std::optional<Date> birthday_in(const Child& c, const Month& month) {
@@ -266,13 +234,138 @@ std::string unmark_plan_done(School& school, const Month& month, int number) {
                : "";
 }
 
+namespace {
+
+/// The reference day of a month's checklist: today within the month, its last day for a past
+/// month, its first for a future one.
+Date reference_day(const Month& month, const Date& today) {
+    const Date first = month.first(), last = month.last();
+    return today < first ? first : (last < today ? last : today);
+}
+
+/// The period a cadence of the month is counted over: the month to the reference day, or the
+/// term of the reference day up to it; none outside every term.
+struct Counted {
+    Date from, to;
+};
+Counted month_counted(const Month& month, const Date& as_of) {
+    return {month.first(), as_of};
+}
+std::optional<Counted> term_counted(const School& school, const Month& month, const Date& as_of) {
+    const Term* term = term_for(school, as_of, month.first(), month.last());
+    if (!term) return std::nullopt;
+    // Owed by children enrolled on its last counted day, as in the summary.
+    return Counted{*term->from, *term->to < as_of ? *term->to : as_of};
+}
+
+CadenceState cadence_state(const Child& c, TalkKind kind, const Counted& counted, bool owes) {
+    CadenceState state;
+    state.owes = owes;
+    if (!owes) return state;
+    state.done = count_entries(c, kind, counted.from, counted.to);
+    for (const auto& t : c.talks)
+        if (t.kind == kind && t.date && *t.date <= counted.to && enrolled_on_day(c, *t.date) &&
+            (!state.last || *state.last < *t.date))
+            state.last = t.date;
+    return state;
+}
+
+/// Fills a cadence: who owes entries of its kind, grouped by teacher. `children` come in
+/// class order; `state` picks the cadence's part of a child's duties.
+void owe(Cadence& cadence, const std::vector<ChildDuties*>& children,
+         CadenceState ChildDuties::*state) {
+    if (!cadence.due || cadence.required <= 0) {
+        cadence.due = false;
+        return;
+    }
+    // Each group keeps the class order the children came in.
+    std::unordered_map<std::string_view, size_t> group_of;
+    for (const ChildDuties* c : children) {
+        const CadenceState& s = c->*state;
+        if (!s.owes) continue;
+        ++cadence.expected;
+        if (s.done >= cadence.required) continue;
+        ++cadence.owing;
+        const auto [it, added] = group_of.emplace(c->teacher, cadence.groups.size());
+        if (added) cadence.groups.push_back(TeacherGroup{c->teacher, {}});
+        cadence.groups[it->second].children.push_back(Owed{c->child, s.done, s.last});
+    }
+    // Teachers in id order, children without a teacher last: they need one first.
+    std::stable_sort(cadence.groups.begin(), cadence.groups.end(),
+                     [](const TeacherGroup& a, const TeacherGroup& b) {
+                         if (a.teacher.empty() != b.teacher.empty()) return b.teacher.empty();
+                         return natural_less(a.teacher, b.teacher);
+                     });
+}
+
+}  // namespace
+
+uint64_t duties_fingerprint() {
+    return fnv1a(__DATE__ " " __TIME__ " duties 1");
+}
+
+ChildDuties child_duties(const Child& original, const School& school, const Month& month,
+                         const Date& today, const GreetingDays& greetings) {
+    const Date as_of = reference_day(month, today);
+    // The child as it was on the reference day: a past month's checklist puts a child in the
+    // class it was in then, with the enrolment of then.
+    Child rewound;
+    const bool rewind = has_later(original, as_of);
+    if (rewind) rewound = state_on(original, as_of);
+    const Child& c = rewind ? rewound : original;
+    ChildDuties d;
+    d.child = ref_of(c);
+    d.in_month = enrolled_during(c, month.first(), month.last());
+    if (!d.in_month) return d;
+    const auto pairing = pairing_on(c, as_of);
+    d.teacher = pairing ? pairing->teacher : std::string();
+    // As of the reference day: entries after it do not exist (a past month's checklist does
+    // not count May's visits), and the cadences use the definitions of liushou-rates(7).
+    const Counted in_month = month_counted(month, as_of);
+    const bool month_owed = owes_month(c, in_month.from, in_month.to);
+    d.talks = cadence_state(c, TalkKind::talk, in_month, month_owed);
+    d.family_calls = cadence_state(c, TalkKind::family_call, in_month, month_owed);
+    if (const auto term = term_counted(school, month, as_of)) {
+        const bool term_owed = owes_term(c, term->to);
+        d.home_visits = cadence_state(c, TalkKind::home_visit, *term, term_owed);
+        d.meetings = cadence_state(c, TalkKind::meeting, *term, term_owed);
+    }
+    if (const auto on = birthday_in(c, month))
+        d.birthday = Birthday{d.child, *c.birth_date, *on, c.birth_date->age_on(*on),
+                              greeted_in(c, month, as_of, &greetings)};
+    // A future month's checklist ages follow-ups to today: nothing later is known.
+    const Date aged_to = today < as_of ? today : as_of;
+    for (const Talk* t : open_follow_ups(c, as_of))
+        d.follow_ups.push_back(
+            OpenFollowUp{d.child, *t->date, t->follow_up, t->by, aged_to.days() - t->date->days()});
+    d.missing = missing_fields_by_relation(c);
+    return d;
+}
+
+void sort_duties(std::vector<ChildDuties>& duties) {
+    std::sort(duties.begin(), duties.end(), [](const ChildDuties& a, const ChildDuties& b) {
+        return class_order(a.child, b.child);
+    });
+}
+
 Schedule build_schedule(const School& school, const std::vector<Child>& children,
                         const Month& month, const Date& today, const ScheduleFilter& filter,
                         const std::vector<Activity>* activities) {
+    const GreetingDays greetings = greeting_days(activities);
+    std::vector<ChildDuties> duties;
+    duties.reserve(children.size());
+    for (const Child& c : children)
+        duties.push_back(child_duties(c, school, month, today, greetings));
+    return schedule_from_duties(school, std::move(duties), month, today, filter, activities);
+}
+
+Schedule schedule_from_duties(const School& school, std::vector<ChildDuties> duties,
+                              const Month& month, const Date& today, const ScheduleFilter& filter,
+                              const std::vector<Activity>* activities) {
     Schedule s;
     s.month = month;
     const Date first = month.first(), last = month.last();
-    s.as_of = today < first ? first : (last < today ? last : today);
+    s.as_of = reference_day(month, today);
 
     s.plan = plan_tasks(school, month, s.as_of);
     for (const auto& e : school.events)
@@ -298,40 +391,23 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         s.event_recorded.push_back(recorded);
     }
 
-    // The children as they were on the reference day: a past month's checklist puts a child
-    // in the class it was in then, with the enrolment of then.
-    std::vector<Child> rewound;
-    rewound.reserve(children.size());
-    std::vector<const Child*> as_then;
-    as_then.reserve(children.size());
-    for (const auto& c : children) {
-        if (!has_later(c, s.as_of)) {
-            as_then.push_back(&c);
-            continue;
-        }
-        rewound.push_back(state_on(c, s.as_of));
-        as_then.push_back(&rewound.back());
+    std::vector<ChildDuties*> in;
+    for (ChildDuties& d : duties) {
+        if (!d.in_month) continue;
+        if (filter.grade && d.child.grade != filter.grade) continue;
+        if (filter.class_no && d.child.class_no != filter.class_no) continue;
+        if (!filter.teacher.empty() && d.teacher != filter.teacher) continue;
+        in.push_back(&d);
     }
-    std::vector<const Child*> in;
-    for (const Child* child : as_then) {
-        const Child& c = *child;
-        if (!enrolled_during(c, first, last)) continue;
-        if (filter.grade && c.grade != filter.grade) continue;
-        if (filter.class_no && c.class_no != filter.class_no) continue;
-        if (!filter.teacher.empty()) {
-            const auto pairing = pairing_on(c, s.as_of);
-            if (!pairing || pairing->teacher != filter.teacher) continue;
-        }
-        in.push_back(&c);
-    }
-    std::sort(in.begin(), in.end(),
-              [](const Child* a, const Child* b) { return class_order(*a, *b); });
+    // Duties kept in class order (sort_duties, as the cache keeps them) need no sort.
+    auto in_class_order = [](const ChildDuties* a, const ChildDuties* b) {
+        return class_order(a->child, b->child);
+    };
+    if (!std::is_sorted(in.begin(), in.end(), in_class_order))
+        std::sort(in.begin(), in.end(), in_class_order);
     s.enrolled = static_cast<int>(in.size());
 
     const Rules& rules = school.rules;
-    // As of the reference day: entries after it do not exist (a past month's checklist does
-    // not count May's visits), and the cadences use the definitions of liushou-rates(7).
-    const Date upto = s.as_of;
     s.talks = Cadence{TalkKind::talk,
                       rules.talks_per_month,
                       false,
@@ -350,15 +426,8 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
         s.talks.starts = cadence_start(school, TalkKind::talk, month);
         s.family_calls.starts = cadence_start(school, TalkKind::family_call, month);
     }
-    std::vector<std::string> teachers;
-    teachers.reserve(in.size());
-    for (const Child* c : in) {
-        const auto pairing = pairing_on(*c, s.as_of);
-        teachers.push_back(pairing ? pairing->teacher : std::string());
-    }
-    auto month_owes = [&](const Child& c) { return owes_month(c, first, upto); };
-    owe(s.talks, in, teachers, first, upto, month_owes);
-    owe(s.family_calls, in, teachers, first, upto, month_owes);
+    owe(s.talks, in, &ChildDuties::talks);
+    owe(s.family_calls, in, &ChildDuties::family_calls);
 
     const Term* term = term_for(school, s.as_of, first, last);
     if (term) {
@@ -371,34 +440,27 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     s.meetings = Cadence{
         TalkKind::meeting, rules.guardian_meetings_per_term, true, term != nullptr, 0, 0, {}};
     if (term) {
-        // The term counted up to the reference day; owed by children enrolled on its last
-        // counted day, as in the summary.
-        const Date to = *term->to < upto ? *term->to : upto;
-        auto term_owes = [&](const Child& c) { return owes_term(c, to); };
-        owe(s.home_visits, in, teachers, *term->from, to, term_owes);
-        owe(s.meetings, in, teachers, *term->from, to, term_owes);
+        owe(s.home_visits, in, &ChildDuties::home_visits);
+        owe(s.meetings, in, &ChildDuties::meetings);
     }
 
-    const GreetingDays greetings = greeting_days(activities);
-    for (size_t i = 0; i < in.size(); ++i) {
-        const Child* c = in[i];
-        if (const auto on = birthday_in(*c, month))
-            s.birthdays.push_back(Birthday{ref_of(*c), *c->birth_date, *on,
-                                           c->birth_date->age_on(*on),
-                                           greeted_in(*c, month, s.as_of, &greetings)});
-        // A future month's checklist ages follow-ups to today: nothing later is known.
-        const Date aged_to = today < s.as_of ? today : s.as_of;
-        for (const Talk* t : open_follow_ups(*c, s.as_of))
-            s.follow_ups.push_back(OpenFollowUp{ref_of(*c), *t->date, t->follow_up, t->by,
-                                                aged_to.days() - t->date->days()});
-        if (teachers[i].empty()) s.unpaired.push_back(ref_of(*c));
-        const std::vector<std::string> missing = missing_fields_by_relation(*c);
-        if (!missing.empty()) s.incomplete.push_back(Incomplete{ref_of(*c), missing});
+    // The duties are this checklist's own: their parts move into it. Follow-ups by date, the
+    // class order kept within a day, sorted as keys (a county holds tens of thousands).
+    std::vector<std::pair<Date, OpenFollowUp*>> open;
+    for (ChildDuties* d : in)
+        for (OpenFollowUp& f : d->follow_ups) open.emplace_back(f.date, &f);
+    std::stable_sort(open.begin(), open.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    s.follow_ups.reserve(open.size());
+    for (auto& [date, f] : open) s.follow_ups.push_back(std::move(*f));
+    for (ChildDuties* d : in) {
+        if (d->birthday) s.birthdays.push_back(std::move(*d->birthday));
+        if (d->teacher.empty()) s.unpaired.push_back(d->child);
+        if (!d->missing.empty())
+            s.incomplete.push_back(Incomplete{d->child, std::move(d->missing)});
     }
     std::stable_sort(s.birthdays.begin(), s.birthdays.end(),
                      [](const Birthday& a, const Birthday& b) { return a.day < b.day; });
-    std::stable_sort(s.follow_ups.begin(), s.follow_ups.end(),
-                     [](const OpenFollowUp& a, const OpenFollowUp& b) { return a.date < b.date; });
     return s;
 }
 

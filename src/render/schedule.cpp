@@ -4,6 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
+#include <iterator>
+#include <map>
+#include <tuple>
 
 #include "liushou/fields.hpp"
 #include "liushou/render.hpp"
@@ -34,10 +38,27 @@ std::string teacher_label(const std::string& id, const StaffList& staff, const M
                   : fmt::format("{}（{}）", md_escape(s->name), md_escape(id));
 }
 
+/// "2025-009 赵磊，六年级3班", appended: a county's checklist has tens of thousands.
+void append_child(std::string& out, const ChildRef& c, const Md& m) {
+    out += md_escape(c.id);
+    out += ' ';
+    out += md_escape(c.name);
+    if (!c.grade && !c.class_no) return;
+    // A school has a few dozen classes: each label is made once.
+    thread_local std::map<std::tuple<bool, int, int>, std::string> labels;
+    const auto key = std::make_tuple(m.en(), c.grade.value_or(-1), c.class_no.value_or(-1));
+    auto it = labels.find(key);
+    if (it == labels.end())
+        it = labels.emplace(key, class_label(c.grade, c.class_no, m.lang())).first;
+    const std::string& klass = it->second;
+    if (klass.empty()) return;
+    out += m.en() ? ", " : "，";
+    out += klass;
+}
+
 std::string child_line(const ChildRef& c, const Md& m) {
-    const std::string klass = class_label(c.grade, c.class_no, m.lang());
-    std::string out = md_escape(c.id) + " " + md_escape(c.name);
-    if (!klass.empty()) out += m.t("，", ", ") + klass;
+    std::string out;
+    append_child(out, c, m);
     return out;
 }
 
@@ -101,13 +122,16 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
     for (const auto& g : c.groups) {
         out += fmt::format("### {}\n\n", teacher_label(g.teacher, staff, m));
         for (const auto& o : g.children) {
-            std::string line = "- [ ] " + child_line(o.child, m);
+            out += "- [ ] ";
+            append_child(out, o.child, m);
             if (c.required > 1 || o.done > 0)
-                line += m.t(fmt::format("，已 {} 次", o.done), fmt::format(", {} done", o.done));
-            line += o.last ? m.t(fmt::format("，上次 {}", o.last->iso()),
-                                 fmt::format(", {} {}", last_word, o.last->iso()))
-                           : m.t("，从未有过", ", never");
-            out += line + "\n";
+                out +=
+                    m.en() ? fmt::format(", {} done", o.done) : fmt::format("，已 {} 次", o.done);
+            if (o.last)
+                out += (m.en() ? ", " : "，") + last_word + " " + o.last->iso();
+            else
+                out += m.en() ? ", never" : "，从未有过";
+            out += '\n';
         }
         out += "\n";
     }
@@ -142,6 +166,10 @@ std::string json_cadence(const Cadence& c, const StaffList& staff) {
     }
     return out + "]}";
 }
+
+void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, size_t to);
+void follow_ups_and_the_rest(std::string& out, const Schedule& s, const Md& m,
+                             std::string_view lang, size_t from);
 
 }  // namespace
 
@@ -227,9 +255,45 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
     }
     out += "\n";
 
+    // The lists after the cadences are written by two other threads meanwhile: a county's
+    // checklist is megabytes of lines. (Only the cadences look up staff.)
+    // The follow-ups, often the longest list, are split between two of them.
+    const size_t half = s.follow_ups.size() / 2;
+    auto first = std::async(std::launch::async, [&] {
+        std::string part;
+        birthdays_and_follow_ups(part, s, m, half);
+        return part;
+    });
+    auto second = std::async(std::launch::async, [&] {
+        std::string part;
+        follow_ups_and_the_rest(part, s, m, lang, half);
+        return part;
+    });
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings})
         cadence_section(out, *c, s, staff, m);
+    out += first.get();
+    out += second.get();
+    return out;
+}
 
+namespace {
+
+void follow_up_lines(std::string& out, const Schedule& s, const Md& m, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+        const OpenFollowUp& f = s.follow_ups[i];
+        out += "- [ ] ";
+        append_child(out, f.child, m);
+        if (m.en())
+            fmt::format_to(std::back_inserter(out), ": {} (from {} by {}, open {} days)\n",
+                           md_escape(f.text), f.date.iso(), md_escape(f.by), f.days_open);
+        else
+            fmt::format_to(std::back_inserter(out), "：{}（{} {}，已 {} 天）\n", md_escape(f.text),
+                           f.date.iso(), md_escape(f.by), f.days_open);
+    }
+}
+
+/// The birthdays and the follow-ups before `to`.
+void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, size_t to) {
     out += m.t("## 生日祝福\n\n", "## Birthdays\n\n");
     if (s.birthdays.empty()) out += m.t("本月无。\n", "None this month.\n");
     // A greeting (log-talk --kind 生日祝福) in the month ticks the birthday off.
@@ -248,17 +312,22 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
 
     out += m.t("## 未关闭的跟进事项\n\n", "## Open follow-ups\n\n");
     if (s.follow_ups.empty()) out += m.t("无。\n", "None.\n");
-    for (const auto& f : s.follow_ups)
-        out += m.en() ? fmt::format("- [ ] {}: {} (from {} by {}, open {} days)\n",
-                                    child_line(f.child, m), md_escape(f.text), f.date.iso(),
-                                    md_escape(f.by), f.days_open)
-                      : fmt::format("- [ ] {}：{}（{} {}，已 {} 天）\n", child_line(f.child, m),
-                                    md_escape(f.text), f.date.iso(), md_escape(f.by), f.days_open);
+    follow_up_lines(out, s, m, 0, to);
+}
+
+/// The follow-ups from `from` on, children without a teacher, incomplete files.
+void follow_ups_and_the_rest(std::string& out, const Schedule& s, const Md& m,
+                             std::string_view lang, size_t from) {
+    follow_up_lines(out, s, m, from, s.follow_ups.size());
     out += "\n";
 
     out += m.t("## 未结对\n\n", "## Without a teacher\n\n");
     if (s.unpaired.empty()) out += m.t("无。\n", "None.\n");
-    for (const auto& c : s.unpaired) out += "- [ ] " + child_line(c, m) + "\n";
+    for (const auto& c : s.unpaired) {
+        out += "- [ ] ";
+        append_child(out, c, m);
+        out += '\n';
+    }
     out += "\n";
 
     out += m.t("## 档案不完整\n\n", "## Incomplete files\n\n");
@@ -270,8 +339,9 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
         out += fmt::format("- [ ] {}{}{}\n", child_line(i.child, m), m.t("：缺 ", ": missing "),
                            missing);
     }
-    return out;
 }
+
+}  // namespace
 
 std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_view lang) {
     // One row per thing to do, so a teacher can filter the workbook by 教师 or 事项 and tick

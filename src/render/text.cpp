@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "liushou/render.hpp"
@@ -148,6 +149,16 @@ std::string fold_ascii(std::string_view s) {
 }  // namespace
 
 std::string md_escape(std::string_view text) {
+    // Most names and ids need nothing: one scan, one copy.
+    static const auto special = [] {
+        std::array<bool, 256> t{};
+        for (unsigned char c : std::string_view("\\`*_[]<>|~#!@:.\n\r\t")) t[c] = true;
+        return t;
+    }();
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return special[static_cast<unsigned char>(c)]; }) &&
+        (text.empty() || (text[0] != '-' && text[0] != '+' && text[0] != '=')))
+        return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {

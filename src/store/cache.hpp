@@ -4,13 +4,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "liushou/records.hpp"
+#include "liushou/report.hpp"
 
 namespace liushou {
 
@@ -64,6 +67,33 @@ class RecordCache {
     std::unordered_map<std::string, Slot> index_;
     int64_t written_ns_ = 0;
 };
+
+/// A cache of each child's figures for one context in .liushou/cache: figures.bin of a
+/// summary's (report.hpp: ChildFigures), duties.bin of a checklist's (schedule.hpp:
+/// ChildDuties), so that a warm report neither decodes nor counts a child. Only a whole set
+/// is served: every child of the list, each file unchanged.
+template <class T>
+class PerChildCache {
+  public:
+    /// The figures of the children `ids` (sorted by bytes), in the order they were written,
+    /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key as it
+    /// was; none otherwise (a changed, added or removed child, another period or day, an old
+    /// or corrupt file).
+    static std::optional<std::vector<T>> read(
+        const std::string& path, uint64_t context, const std::vector<std::string>& ids,
+        const std::function<bool(std::string_view, FileKey&)>& key_of);
+    /// Writes the figures of `ids` (files stat'ed as `keys`) atomically, in their order;
+    /// `started_ns` is when their files were first read, so that a file changed since is
+    /// never served.
+    static void write(const std::string& path, uint64_t context,
+                      const std::vector<std::string>& ids, const std::vector<FileKey>& keys,
+                      const std::vector<T>& figures, int64_t started_ns);
+};
+/// Serialization of the figures (exposed for tests).
+void serialize_figures(std::string& out, const ChildFigures& figures);
+bool deserialize_figures(std::string_view data, ChildFigures& figures);
+void serialize_duties(std::string& out, const ChildDuties& duties);
+bool deserialize_duties(std::string_view data, ChildDuties& duties);
 
 /// Serialization of a child record (exposed for tests).
 void serialize_child(std::string& out, const Child& child);

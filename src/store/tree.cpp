@@ -1,5 +1,6 @@
 // The records tree: finding it, listing and loading its files (in parallel, through the
 // cache), and the write session that holds its lock.
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
@@ -25,6 +26,7 @@
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -209,17 +211,34 @@ std::vector<std::string> Tree::child_ids() const {
         std::sort(ids.begin(), ids.end(), natural_less);
         return ids;
     }
-    boost::system::error_code ec;
-    const fs::path dir = fs::path(root_) / kChildrenDir;
-    if (!fs::exists(dir, ec)) return ids;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        if (p.extension() != ".yaml") continue;
-        const std::string id = p.stem().string();
-        if (valid_child_id(id)) ids.push_back(id);
-    }
-    if (ec) throw IoError(fmt::format("{}: cannot list: {}", display(kChildrenDir), ec.message()));
+    ids = listed_child_ids();
     std::sort(ids.begin(), ids.end(), natural_less);
+    return ids;
+}
+
+std::vector<std::string> Tree::listed_child_ids() const {
+    std::vector<std::string> ids;
+    const std::string dir = (fs::path(root_) / kChildrenDir).string();
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+        if (errno == ENOENT) return ids;
+        throw IoError(
+            fmt::format("{}: cannot list: {}", display(kChildrenDir), std::strerror(errno)));
+    }
+    errno = 0;
+    while (const struct dirent* e = ::readdir(d)) {
+        const std::string_view name(e->d_name);
+        constexpr std::string_view yaml = ".yaml";
+        if (name.size() <= yaml.size() || name.substr(name.size() - yaml.size()) != yaml) continue;
+        std::string id(name.substr(0, name.size() - yaml.size()));
+        if (valid_child_id(id)) ids.push_back(std::move(id));
+        errno = 0;
+    }
+    const int error = errno;
+    ::closedir(d);
+    if (error)
+        throw IoError(
+            fmt::format("{}: cannot list: {}", display(kChildrenDir), std::strerror(error)));
     return ids;
 }
 
@@ -302,12 +321,6 @@ Loaded<Child> Tree::load_child(const std::string& id, bool positions) const {
 
 namespace {
 
-int64_t now_ns() {
-    struct timespec ts {};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 int worker_count(int requested, size_t items) {
     if (requested > 0) return std::min(requested, 64);  // asked for: tests compare 1 and 2
     const int n = std::max(1, std::min(static_cast<int>(std::thread::hardware_concurrency()), 64));
@@ -318,13 +331,121 @@ int worker_count(int requested, size_t items) {
 
 }  // namespace
 
+int64_t clock_ns() {
+    struct timespec ts {};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+namespace {
+
+/// A child file's key (cache.hpp), by its name in children/ (open as `dir`): false when it is
+/// gone or not a plain file (a link, which a cache never vouches for: its target may change
+/// without the link's times moving).
+bool child_key(int dir, const std::string& id, FileKey& key) {
+    struct stat st {};
+    if (::fstatat(dir, (id + ".yaml").c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+        return false;
+    key = FileKey{static_cast<uint64_t>(st.st_size),
+                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                  static_cast<uint64_t>(st.st_ino),
+                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+    return true;
+}
+
+std::string cache_file(const std::string& root, const ChildFigures*) {
+    return (fs::path(root) / kStateDir / "cache" / "figures.bin").string();
+}
+std::string cache_file(const std::string& root, const ChildDuties*) {
+    return (fs::path(root) / kStateDir / "cache" / "duties.bin").string();
+}
+
+}  // namespace
+
+/// The digest of what figures depend on besides the children: the caller's context (the
+/// period, the last counted day), liushou.yaml (rules, terms) and the activities (greetings).
+/// 0 when one of those files cannot be read: then nothing is cached.
+uint64_t Tree::figures_context(std::string_view context) const {
+    uint64_t h = fnv1a(context);
+    try {
+        std::vector<std::string> files = {kSchoolFile};
+        for (const auto& id : activity_ids())
+            files.push_back(std::string(kActivitiesDir) + "/" + id + ".yaml");
+        for (const auto& relative : files) {
+            h = fnv1a(relative, fnv1a("\n", h));
+            h = fnv1a(
+                read_regular_file((fs::path(root_) / relative).string(), relative, kMaxRecordBytes),
+                h);
+        }
+    } catch (const Error&) {
+        return 0;
+    }
+    return h == 0 ? 1 : h;
+}
+
+template <class T>
+std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context) const {
+    if (commit_ || !options_.use_cache) return std::nullopt;
+    const uint64_t digest = figures_context(context);
+    if (digest == 0) return std::nullopt;
+    // The children as listed, in byte order (natural order costs a sort that would be much of
+    // the work); the figures come in the order they were kept in.
+    std::vector<std::string> ids = listed_child_ids();
+    std::sort(ids.begin(), ids.end());
+    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (dir < 0) return std::nullopt;
+    auto figures = PerChildCache<T>::read(
+        cache_file(root_, static_cast<const T*>(nullptr)), digest, ids,
+        [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); });
+    ::close(dir);
+    return figures;
+}
+
+template <class T>
+void Tree::cache_per_child(std::string_view context, const std::vector<std::string>& ids,
+                           const std::vector<T>& figures, int64_t started_ns) const {
+    if (commit_ || !options_.use_cache || ids.size() != figures.size()) return;
+    // Every child of the tree, kept in the caller's order.
+    std::vector<std::string> sorted_ids = ids;
+    std::sort(sorted_ids.begin(), sorted_ids.end());
+    std::vector<std::string> listed = listed_child_ids();
+    std::sort(listed.begin(), listed.end());
+    if (listed != sorted_ids) return;  // a child skipped as unreadable, or one added since
+    const uint64_t digest = figures_context(context);
+    if (digest == 0) return;
+    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (dir < 0) return;
+    std::vector<FileKey> keys(ids.size());
+    bool all = true;
+    for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
+    ::close(dir);
+    if (!all) return;
+    const std::string path = cache_file(root_, static_cast<const T*>(nullptr));
+    boost::system::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    // The figures name children who fall short: for the tree's owner only, as the records.
+    fs::permissions(fs::path(root_) / kStateDir, fs::owner_all, ec);
+    fs::permissions(fs::path(path).parent_path(), fs::owner_all, ec);
+    if (!ec) PerChildCache<T>::write(path, digest, ids, keys, figures, started_ns);
+}
+
+template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(std::string_view) const;
+template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(std::string_view) const;
+template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
+                                    const std::vector<ChildFigures>&, int64_t) const;
+template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
+                                    const std::vector<ChildDuties>&, int64_t) const;
+
 std::vector<Loaded<Child>> Tree::load_children() const {
     if (commit_) return load_children_from_commit();
     const std::vector<std::string> ids = child_ids();
     const std::string cache_path =
         (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
     const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
-    const int64_t started = now_ns();
+    const int64_t started = clock_ns();
     std::vector<Loaded<Child>> out(ids.size());
     std::vector<FileKey> keys(ids.size());
     std::vector<char> fresh(ids.size(), 0);

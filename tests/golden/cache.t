@@ -96,3 +96,23 @@ Every report is identical with and without the cache, and with one or two worker
   >     liushou $opts report child --all -o cards-$RANDOM -q && cat cards-*/*.md && rm -r cards-*; } | md5sum
   > done | sort -u | wc -l
   1
+
+A warm summary or checklist reads each child's figures from .liushou/cache (figures.bin,
+duties.bin) and decodes no child: the record cache is not even opened. Any change to a child,
+liushou.yaml or an activity, or another day, is counted afresh, and equals --no-cache.
+
+  $ touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou report summary > ../s1 && liushou schedule > ../c1 && rm .liushou/cache/children.bin
+  $ liushou report summary | cmp - ../s1 && liushou schedule | cmp - ../c1 && ls .liushou/cache
+  duties.bin
+  figures.bin
+  $ liushou -q log-talk 2025-010 --by T001 --date 2026-03-10 --summary 谈学习
+  $ liushou report summary > ../s2 && liushou --no-cache report summary | cmp - ../s2 && ! cmp -s ../s1 ../s2 && echo changed
+  changed
+  $ liushou schedule > ../c2 && liushou --no-cache schedule | cmp - ../c2 && ! cmp -s ../c1 ../c2 && echo changed
+  changed
+  $ sed -i 's/talks_per_month: 1/talks_per_month: 2/' liushou.yaml && liushou report summary | cmp -s - ../s2 || echo recounted
+  recounted
+  $ liushou report summary --as-of 2026-03-01 | cmp - <(liushou --no-cache report summary --as-of 2026-03-01) && echo same
+  same
+  $ head -c 100 /dev/urandom > .liushou/cache/figures.bin && liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
+  same

@@ -110,6 +110,23 @@ struct Shortfall {
     std::vector<TalkShort> untalked;  // months short of talks
 };
 
+/// One child's part of every figure of a summary, over one school's period to its last
+/// counted day: the summary adds these up. Small and free of the record's text, so that a
+/// warm report reads them from a cache instead of decoding every child (liushou-report(1)).
+struct ChildFigures {
+    Stats stats;          // school, grade and class unset: the group's
+    Shortfall shortfall;  // school unset; child: the class on the last counted day
+    /// For 活动开展情况: the child as the record now stands, and whether enrolled on the last
+    /// counted day by it.
+    ChildRef listed;
+    bool enrolled_listed = false;
+};
+ChildFigures child_figures(const Child& child, const School& school, const Period& period,
+                           const Date& end, const GreetingDays& greetings);
+/// Changes whenever the way figures are worked out may have (each build of it): cached
+/// figures of another build are never used.
+uint64_t figures_fingerprint();
+
 /// One school's records, borrowed: a county's children are not copied to be counted.
 struct SchoolRecords {
     const School* school = nullptr;
@@ -118,6 +135,9 @@ struct SchoolRecords {
     std::optional<Period> period;
     /// Its activities (activities/); may be null.
     const std::vector<Activity>* activities = nullptr;
+    /// Instead of `children`: each child's figures for this school's period and last counted
+    /// day (child_figures), in the children's order.
+    const std::vector<ChildFigures>* figures = nullptr;
 };
 
 /// 活动开展情况: activities of one kind in one month, and the children who took part, summed.

@@ -160,4 +160,35 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
                         const Month& month, const Date& today, const ScheduleFilter& filter,
                         const std::vector<Activity>* activities = nullptr);
 
+/// Where a child stands on one cadence of a month's checklist.
+struct CadenceState {
+    bool owes = false;         // enrolled when the cadence is counted
+    int done = 0;              // entries of its kind in the period counted
+    std::optional<Date> last;  // the latest on or before its end
+};
+
+/// One child's part of a month's checklist as of its reference day (child_duties): small and
+/// free of the record's text (but for open follow-ups), so that a warm checklist reads these
+/// from a cache instead of decoding every child (liushou-schedule(1)).
+struct ChildDuties {
+    ChildRef child;         // in the class of the reference day
+    bool in_month = false;  // enrolled on a day of the month
+    std::string teacher;    // paired with on the reference day; "" for none
+    CadenceState talks, family_calls, home_visits, meetings;
+    std::optional<Birthday> birthday;
+    std::vector<OpenFollowUp> follow_ups;
+    std::vector<std::string> missing;  // what the file lacks
+};
+ChildDuties child_duties(const Child& child, const School& school, const Month& month,
+                         const Date& today, const GreetingDays& greetings);
+/// Puts duties in class order (grade, class, id), the order a checklist lists them in.
+void sort_duties(std::vector<ChildDuties>& duties);
+/// Changes whenever the way duties are worked out may have (each build of it): cached duties
+/// of another build are never used.
+uint64_t duties_fingerprint();
+/// The checklist from each child's duties (child_duties for the same school, month and day).
+Schedule schedule_from_duties(const School& school, std::vector<ChildDuties> duties,
+                              const Month& month, const Date& today, const ScheduleFilter& filter,
+                              const std::vector<Activity>* activities = nullptr);
+
 }  // namespace liushou

@@ -1,6 +1,7 @@
 // Text as people type it: Unicode normalisation and the characters a record never holds.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,14 @@ bool is_nfc_inert(std::string_view utf8);
 /// `s` without the spaces people leave around a cell or an option: ASCII white space and the
 /// ideographic space (U+3000) that Chinese input methods type.
 std::string_view trim(std::string_view s);
+
+/// FNV-1a over `bytes`, continuing from `h`: a quick, stable digest for cache keys (not for
+/// anything an attacker must not forge).
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+inline uint64_t fnv1a(std::string_view bytes, uint64_t h = kFnvOffset) {
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
 
 /// Columns a string takes in a terminal: CJK and full-width characters count two.
 int display_width(std::string_view utf8);

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "liushou/codec.hpp"
+#include "liushou/report.hpp"
+#include "liushou/schedule.hpp"
 
 namespace liushou {
 
@@ -68,6 +70,9 @@ struct Loaded : Decoded<T> {
     bool exists = false;
 };
 
+/// The wall clock in nanoseconds, as the caches compare it with files' times.
+int64_t clock_ns();
+
 class WriteSession;
 class BatchWrite;
 class GitCommit;
@@ -100,6 +105,20 @@ class Tree {
     /// unchanged. Records come without `where` and `text`, except for files with problems,
     /// which are always decoded afresh with positions.
     std::vector<Loaded<Child>> load_children() const;
+    /// Each child's figures for a report, as cache_per_child kept them for `context` (what
+    /// they depend on besides the tree's files: the period, the last counted day, the month;
+    /// liushou.yaml and the activities are added here): only when every child file,
+    /// liushou.yaml and every activity are as they were then. T is ChildFigures (a summary's,
+    /// report.hpp) or ChildDuties (a checklist's, schedule.hpp); they come in byte order of
+    /// the ids, not natural order. None with a revision or without the cache.
+    template <class T>
+    std::optional<std::vector<T>> cached_per_child(std::string_view context) const;
+    /// Keeps `figures` of `ids` (every child, all read cleanly) for cached_per_child;
+    /// `started_ns` (clock_ns()) is from before the files were read. Does nothing when `ids`
+    /// are not all the tree's children.
+    template <class T>
+    void cache_per_child(std::string_view context, const std::vector<std::string>& ids,
+                         const std::vector<T>& figures, int64_t started_ns) const;
     Loaded<StaffList> load_staff() const;
     Loaded<School> load_school() const;
     /// Activity ids from activities/<id>.yaml, in natural order; the files' records. A school
@@ -133,6 +152,9 @@ class Tree {
     /// Deletes temporary files left by writers that were killed mid-write.
     void remove_stale_temporaries() const;
     std::vector<Loaded<Child>> load_children_from_commit() const;
+    uint64_t figures_context(std::string_view context) const;
+    /// The ids of children/<id>.yaml as the directory lists them (unsorted).
+    std::vector<std::string> listed_child_ids() const;
     std::string root_;
     std::string display_prefix_;
     TreeOptions options_;
