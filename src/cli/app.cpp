@@ -305,21 +305,24 @@ void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
         ->needs(from);
 }
 
-void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output, bool pages) {
-    if (format_option->count()) return;
+std::string_view format_of_name(const std::string& path, bool pages) {
     auto ends_with = [&](std::string_view ext) {
-        if (output.size() <= ext.size()) return false;
-        std::string tail = output.substr(output.size() - ext.size());
+        if (path.size() <= ext.size()) return false;
+        std::string tail = path.substr(path.size() - ext.size());
         for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return tail == ext;
     };
-    if (ends_with(".xlsx"))
-        format = "xlsx";
-    else if (pages && (ends_with(".html") || ends_with(".htm")))
-        format = "html";
-    else if (pages && ends_with(".docx"))
-        format = "docx";
+    if (ends_with(".xlsx")) return "xlsx";
+    if (pages && (ends_with(".html") || ends_with(".htm"))) return "html";
+    if (pages && ends_with(".docx")) return "docx";
+    return {};
+}
+
+void format_from_output(const CLI::Option* format_option, std::string& format,
+                        const std::string& output, bool pages) {
+    if (format_option->count()) return;
+    if (const std::string_view named = format_of_name(output, pages); !named.empty())
+        format = std::string(named);
 }
 
 std::string page_to_docx(const std::string& page) {
@@ -384,10 +387,11 @@ std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const 
     return write_xlsx({table}, created);
 }
 
-void emit_output(Context& ctx, const std::string& output, const std::string& bytes, bool binary) {
+void emit_output(Context& ctx, const std::string& output, const std::string& bytes,
+                 std::string_view format) {
     if (output.empty() || output == "-") {
-        if (binary && &ctx.out == &std::cout && ::isatty(1))
-            throw UsageError(bytes.find("word/") != std::string::npos
+        if ((format == "xlsx" || format == "docx") && &ctx.out == &std::cout && ::isatty(1))
+            throw UsageError(format == "docx"
                                  ? "a Word document is not for the terminal: give -o FILE.docx"
                                  : "an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
         ctx.out << bytes;

@@ -201,6 +201,9 @@ void add_output_encoding(CLI::App& cmd, std::string& encoding);
 /// --encoding and --sheet for the sheet --from reads (read_sheet), both needing `from`.
 void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding, std::string& sheet);
 
+/// The format a file's name asks for by its extension, in any case: "xlsx", and with `pages`
+/// "html" (.html, .htm) or "docx"; "" for any other name.
+std::string_view format_of_name(const std::string& path, bool pages);
 /// -o FILE.xlsx asks for a workbook when --format is not given; for a command that writes
 /// `pages`, -o FILE.html (.htm) for a page and -o FILE.docx for a Word document.
 void format_from_output(const CLI::Option* format_option, std::string& format,
@@ -215,9 +218,10 @@ std::string page_to_docx(const std::string& page);
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created);
 
 /// A command's output: to -o FILE in one atomic write ("wrote FILE" unless --quiet), else to
-/// standard output; a workbook (binary) is refused on a terminal, which it would garble.
+/// standard output. `format` names what the bytes are: an "xlsx" workbook or a "docx"
+/// document is refused on a terminal, which it would garble; anything else is text.
 void emit_output(Context& ctx, const std::string& output, const std::string& bytes,
-                 bool binary = false);
+                 std::string_view format = {});
 
 /// An input file's bytes, at most `limit`: `-` is standard input.
 std::string read_input(const std::string& path, uint64_t limit = 1 << 20);

@@ -213,7 +213,7 @@ int run_list(const ListOptions& o, Context& ctx) {
             emit_output(
                 ctx, o.output,
                 write_xlsx({{lang == "en" ? "Children" : "留守儿童名册", header, rows}}, ctx.today),
-                true);
+                "xlsx");
             return skipped ? kDataProblem : kOk;
         }
         if (o.format == "csv") {

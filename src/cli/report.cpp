@@ -185,23 +185,16 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
     return encode_output(text, o.format == "csv", o.encoding, to_file);
 }
 
-bool binary(const ReportOptions& o) {
-    return o.format == "xlsx" || o.format == "docx";
-}
-
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
-    emit_output(ctx, o.output, encoded(o, ctx, text, to_file), binary(o));
+    emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format);
 }
 
 /// -o names one file (not a directory of cards): it ends in .html, .htm or .docx.
 bool one_document(const ReportOptions& o) {
     if (o.format != "html" && o.format != "docx") return false;
-    const auto dot = o.output.rfind('.');
-    if (dot == std::string::npos || o.output.find('/', dot) != std::string::npos) return false;
-    std::string ext = o.output.substr(dot);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".html" || ext == ".htm" || ext == ".docx";
+    const std::string_view named = format_of_name(o.output, true);
+    return named == "html" || named == "docx";
 }
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {

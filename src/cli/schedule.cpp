@@ -42,6 +42,26 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     if (!o.klass.empty())
         std::tie(filter.grade, filter.class_no) = class_option("--class", o.klass);
 
+    const std::string lang = output_language(ctx, &school.record);
+    const bool to_file = !o.output.empty() && o.output != "-";
+    if (!o.encoding.empty() && o.format != "csv")
+        throw UsageError(o.format == "xlsx" ? "--encoding is for CSV; a workbook is UTF-8"
+                                            : "--encoding is for CSV; it goes with --format csv");
+    // The checklist as last printed, when it was made with the same options and nothing it is
+    // made from has changed since: printing it again is a copy. (A Word document is pandoc's,
+    // not only ours: made afresh.)
+    const std::string context = fmt::format("schedule {} {}", month.iso(), ctx.today.iso());
+    const std::string printed = fmt::format(
+        "{}\nteacher {}\nclass {} {}\nformat {} {} {}\nlanguage {}", context, filter.teacher,
+        filter.grade.value_or(0), filter.class_no.value_or(0), o.format, o.encoding, to_file, lang);
+    if (o.format != "docx")
+        if (auto bytes = tree.cached_output(printed)) {
+            emit_output(ctx, o.output, *bytes, o.format);
+            release_at_exit(std::move(*bytes));
+            return kOk;
+        }
+
+    const int64_t started = clock_ns();
     bool skipped = false;
     std::vector<Activity> activities;
     for (auto& a : tree.load_activities())
@@ -49,54 +69,43 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     // Each child's part of the checklist: from the tree's cache when no file has changed since
     // it was worked out for this month and day (a warm checklist decodes no child), else from
     // the records, and kept for the next run.
-    const std::string context = fmt::format("schedule {} {}", month.iso(), ctx.today.iso());
     std::vector<ChildDuties> duties;
     std::vector<Child> children;
+    int errors = 0;
     if (auto cached = tree.cached_per_child<ChildDuties>(context)) {
         duties = std::move(*cached);
     } else {
-        const int64_t started = clock_ns();
-        int errors = 0;
         children = readable_children(tree, ctx, skipped, &errors);
         const GreetingDays greetings = greeting_days(&activities);
         duties.reserve(children.size());
         for (const Child& c : children)
             duties.push_back(child_duties(c, school.record, month, ctx.today, greetings));
         sort_duties(duties);  // kept so: a warm checklist need not sort
-        std::vector<std::string> ids;
-        for (const ChildDuties& d : duties) ids.push_back(d.child.id);
-        if (!skipped && errors == 0) tree.cache_per_child(context, ids, duties, started);
     }
-    const Schedule schedule = schedule_from_duties(school.record, std::move(duties), month,
-                                                   ctx.today, filter, &activities);
-    const std::string lang = output_language(ctx, &school.record);
-    const bool to_file = !o.output.empty() && o.output != "-";
-    if (o.format == "xlsx" && !o.encoding.empty())
-        throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+    std::vector<std::string> ids;
+    ids.reserve(duties.size());
+    for (const ChildDuties& d : duties) ids.push_back(d.child.id);
+    const bool whole = !skipped && errors == 0;
+    if (whole && !children.empty()) tree.cache_per_child(context, ids, duties, started);
+    Schedule schedule = schedule_from_duties(school.record, std::move(duties), month, ctx.today,
+                                             filter, &activities);
+    std::string bytes;
     if (o.format == "xlsx")
-        emit_output(ctx, o.output,
-                    csv_to_xlsx(schedule_csv(schedule, staff, lang),
-                                lang == "en" ? "Checklist" : "工作清单", ctx.today),
-                    true);
+        bytes = csv_to_xlsx(schedule_csv(schedule, staff, lang),
+                            lang == "en" ? "Checklist" : "工作清单", ctx.today);
     else if (o.format == "html" || o.format == "docx") {
-        if (!o.encoding.empty())
-            throw UsageError("--encoding is for CSV; it goes with --format csv");
-        const std::string page =
-            markdown_page(schedule_markdown(schedule, school.record, staff, lang), lang);
-        if (o.format == "docx")
-            emit_output(ctx, o.output, page_to_docx(page), true);
-        else
-            emit_output(ctx, o.output, page);
+        bytes = markdown_page(schedule_markdown(schedule, school.record, staff, lang), lang);
+        if (o.format == "docx") bytes = page_to_docx(bytes);
     } else if (o.format == "csv")
-        emit_output(ctx, o.output,
-                    encode_output(schedule_csv(schedule, staff, lang), true, o.encoding, to_file));
+        bytes = encode_output(schedule_csv(schedule, staff, lang), true, o.encoding, to_file);
     else
-        emit_output(ctx, o.output,
-                    encode_output(o.format == "json"
-                                      ? schedule_json(schedule, school.record, staff)
-                                      : schedule_markdown(schedule, school.record, staff, lang),
-                                  false, o.encoding, to_file));
+        bytes = o.format == "json" ? schedule_json(schedule, school.record, staff)
+                                   : schedule_markdown(schedule, school.record, staff, lang);
+    emit_output(ctx, o.output, bytes, o.format);
+    if (whole && o.format != "docx") tree.cache_output(printed, ids, bytes, started);
     release_at_exit(std::move(children));
+    release_at_exit(std::move(schedule));  // a county's checklist is freed by the exit
+    release_at_exit(std::move(bytes));
     return skipped ? kDataProblem : kOk;
 }
 

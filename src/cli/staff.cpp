@@ -278,7 +278,7 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
         emit_output(ctx, o.output,
                     write_xlsx({{lang == "en" ? "Staff" : "教师名单", header, rows}}, ctx.today),
-                    true);
+                    "xlsx");
         return 0;
     }
     if (o.format == "csv") {

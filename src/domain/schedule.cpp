@@ -288,7 +288,7 @@ void owe(Cadence& cadence, const std::vector<ChildDuties*>& children,
         ++cadence.owing;
         const auto [it, added] = group_of.emplace(c->teacher, cadence.groups.size());
         if (added) cadence.groups.push_back(TeacherGroup{c->teacher, {}});
-        cadence.groups[it->second].children.push_back(Owed{c->child, s.done, s.last});
+        cadence.groups[it->second].children.push_back(Owed{&c->child, s.done, s.last});
     }
     // Teachers in id order, children without a teacher last: they need one first.
     std::stable_sort(cadence.groups.begin(), cadence.groups.end(),
@@ -391,8 +391,10 @@ Schedule schedule_from_duties(const School& school, std::vector<ChildDuties> dut
         s.event_recorded.push_back(recorded);
     }
 
+    const auto owned = std::make_shared<std::vector<ChildDuties>>(std::move(duties));
+    s.duties = owned;
     std::vector<ChildDuties*> in;
-    for (ChildDuties& d : duties) {
+    for (ChildDuties& d : *owned) {
         if (!d.in_month) continue;
         if (filter.grade && d.child.grade != filter.grade) continue;
         if (filter.class_no && d.child.class_no != filter.class_no) continue;
@@ -444,15 +446,15 @@ Schedule schedule_from_duties(const School& school, std::vector<ChildDuties> dut
         owe(s.meetings, in, &ChildDuties::meetings);
     }
 
-    // The duties are this checklist's own: their parts move into it. Follow-ups by date, the
-    // class order kept within a day, sorted as keys (a county holds tens of thousands).
-    std::vector<std::pair<Date, OpenFollowUp*>> open;
-    for (ChildDuties* d : in)
-        for (OpenFollowUp& f : d->follow_ups) open.emplace_back(f.date, &f);
+    // Follow-ups by date, the class order kept within a day: pointers into the duties the
+    // checklist keeps, sorted as keys (a county holds tens of thousands).
+    std::vector<std::pair<Date, const OpenFollowUp*>> open;
+    for (const ChildDuties* d : in)
+        for (const OpenFollowUp& f : d->follow_ups) open.emplace_back(f.date, &f);
     std::stable_sort(open.begin(), open.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     s.follow_ups.reserve(open.size());
-    for (auto& [date, f] : open) s.follow_ups.push_back(std::move(*f));
+    for (const auto& [date, f] : open) s.follow_ups.push_back(f);
     for (ChildDuties* d : in) {
         if (d->birthday) s.birthdays.push_back(std::move(*d->birthday));
         if (d->teacher.empty()) s.unpaired.push_back(d->child);

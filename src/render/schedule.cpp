@@ -123,7 +123,7 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
         out += fmt::format("### {}\n\n", teacher_label(g.teacher, staff, m));
         for (const auto& o : g.children) {
             out += "- [ ] ";
-            append_child(out, o.child, m);
+            append_child(out, *o.child, m);
             if (c.required > 1 || o.done > 0)
                 out +=
                     m.en() ? fmt::format(", {} done", o.done) : fmt::format("，已 {} 次", o.done);
@@ -159,7 +159,7 @@ std::string json_cadence(const Cadence& c, const StaffList& staff) {
         for (size_t k = 0; k < g.children.size(); ++k) {
             const Owed& o = g.children[k];
             out += fmt::format("{}\n      {{{}, \"done\": {}, \"last\": {}}}", k ? "," : "",
-                               json_ref(o.child), o.done,
+                               json_ref(*o.child), o.done,
                                o.last ? json_string(o.last->iso()) : "null");
         }
         out += "]}";
@@ -280,7 +280,7 @@ namespace {
 
 void follow_up_lines(std::string& out, const Schedule& s, const Md& m, size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
-        const OpenFollowUp& f = s.follow_ups[i];
+        const OpenFollowUp& f = *s.follow_ups[i];
         out += "- [ ] ";
         append_child(out, f.child, m);
         if (m.en())
@@ -377,7 +377,7 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
         const std::string item = m.en() ? kind_en(c->kind) : std::string(zh_of(c->kind));
         for (const auto& g : c->groups)
             for (const auto& o : g.children)
-                row(item, teacher_name(g.teacher), &o.child, o.last ? o.last->iso() : "", false,
+                row(item, teacher_name(g.teacher), o.child, o.last ? o.last->iso() : "", false,
                     m.en() ? fmt::format("{} of {} done{}", o.done, c->required,
                                          o.last ? ", the date is the last" : "")
                            : fmt::format("已 {} 次，应 {} 次{}", o.done, c->required,
@@ -386,10 +386,12 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
     for (const auto& b : s.birthdays)
         row(m.t("生日祝福", "Birthday greeting"), "", &b.child, b.day.iso(), b.greeted.has_value(),
             m.en() ? fmt::format("turns {}", b.age) : fmt::format("{} 岁生日", b.age));
-    for (const auto& f : s.follow_ups)
+    for (const OpenFollowUp* p : s.follow_ups) {
+        const OpenFollowUp& f = *p;
         row(m.t("跟进事项", "Follow-up"), teacher_name(f.by), &f.child, f.date.iso(), false,
             f.text + m.t(fmt::format("（已 {} 天）", f.days_open),
                          fmt::format(" (open {} days)", f.days_open)));
+    }
     for (const auto& c : s.unpaired)
         row(m.t("结对", "Pairing"), "", &c, "", false, m.t("未结对", "no teacher yet"));
     for (const auto& i : s.incomplete) {
@@ -446,7 +448,7 @@ std::string schedule_json(const Schedule& s, const School& school, const StaffLi
     }
     out += "],\n  \"follow_ups\": [";
     for (size_t i = 0; i < s.follow_ups.size(); ++i) {
-        const auto& f = s.follow_ups[i];
+        const OpenFollowUp& f = *s.follow_ups[i];
         out += fmt::format(
             "{}\n    {{{}, \"date\": {}, \"follow_up\": {}, \"by\": {}, \"days_open\": {}}}",
             i ? "," : "", json_ref(f.child), json_string(f.date.iso()), json_string(f.text),

@@ -1,6 +1,7 @@
 #include "cache.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include "liushou/error.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -313,24 +315,36 @@ bool deserialize_child(std::string_view data, Child& c) {
     return fields.ok() && in.at_end();
 }
 
-RecordCache RecordCache::read(const std::string& path) {
-    RecordCache cache;
-    // Derived data that anyone may have replaced: only a regular file is mapped, and the open
-    // never blocks (a FIFO put here would otherwise hang every read command).
+namespace {
+
+/// A cache file mapped read-only, unmapped with the last copy; null when there is none.
+/// Derived data that anyone may have replaced: only a regular file is mapped, and the open
+/// never blocks (a FIFO put here would otherwise hang every read command).
+std::shared_ptr<const char> map_cache_file(const std::string& path, size_t& size) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-    if (fd < 0) return cache;
+    if (fd < 0) return nullptr;
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
         ::close(fd);
-        return cache;
+        return nullptr;
     }
-    const size_t size = static_cast<size_t>(st.st_size);
-    void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    const size_t length = static_cast<size_t>(st.st_size);
+    void* addr = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
-    if (addr == MAP_FAILED) return cache;
-    cache.map_ = std::shared_ptr<const char>(static_cast<const char*>(addr), [size](const char* p) {
-        ::munmap(const_cast<char*>(p), size);
+    if (addr == MAP_FAILED) return nullptr;
+    size = length;
+    return std::shared_ptr<const char>(static_cast<const char*>(addr), [length](const char* p) {
+        ::munmap(const_cast<char*>(p), length);
     });
+}
+
+}  // namespace
+
+RecordCache RecordCache::read(const std::string& path) {
+    RecordCache cache;
+    size_t size = 0;
+    cache.map_ = map_cache_file(path, size);
+    if (!cache.map_) return cache;
     cache.data_ = std::string_view(cache.map_.get(), size);
     In in(cache.data_);
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
@@ -412,6 +426,23 @@ uint64_t fingerprint_of(const ChildFigures*) {
 }
 uint64_t fingerprint_of(const ChildDuties*) {
     return duties_fingerprint();
+}
+constexpr char kPrintedMagic[8] = {'L', 'S', 'H', 'P', 'R', 'N', 'T', '1'};
+std::string_view magic_of(const PrintedOutput*) {
+    return {kPrintedMagic, sizeof kPrintedMagic};
+}
+/// A printed output depends on every layer's code (the rendering above all), so it is kept for
+/// this very program file: any rebuild or upgrade changes its inode, size or time.
+uint64_t fingerprint_of(const PrintedOutput*) {
+    struct stat st {};
+    if (::stat("/proc/self/exe", &st) != 0) return 0;  // never matches what was written
+    const std::string key = fmt::format("{} {} {} {}.{}", duties_fingerprint(), st.st_ino,
+                                        st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    return fnv1a(key);
+}
+void put(Out&, const PrintedOutput&) {}
+bool get(In&, PrintedOutput&) {
+    return true;
 }
 
 // One list for writing and reading, so the two cannot disagree.
@@ -626,21 +657,11 @@ bool deserialize_duties(std::string_view data, ChildDuties& duties) {
 template <class T>
 std::optional<std::vector<T>> PerChildCache<T>::read(
     const std::string& path, uint64_t context, const std::vector<std::string>& ids,
-    const std::function<bool(std::string_view, FileKey&)>& key_of) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
-        ::close(fd);
-        return std::nullopt;
-    }
-    const size_t size = static_cast<size_t>(st.st_size);
-    void* addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (addr == MAP_FAILED) return std::nullopt;
-    const std::unique_ptr<void, std::function<void(void*)>> unmap(
-        addr, [size](void* p) { ::munmap(p, size); });
-    In in(std::string_view(static_cast<const char*>(addr), size));
+    const std::function<bool(std::string_view, FileKey&)>& key_of, std::string* tail) {
+    size_t size = 0;
+    const std::shared_ptr<const char> map = map_cache_file(path, size);
+    if (!map) return std::nullopt;
+    In in(std::string_view(map.get(), size));
     if (in.bytes(sizeof kFiguresMagic) != magic_of(static_cast<const T*>(nullptr)) ||
         in.u64() != schema_fingerprint() ||
         in.u64() != fingerprint_of(static_cast<const T*>(nullptr)) || in.u64() != context)
@@ -665,6 +686,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(
         e.key.ctime_ns = in.i64();
         e.blob = in.bytes(in.u64());
     }
+    const std::string_view stored_tail = in.bytes(in.u64());
     if (!in.ok() || !in.at_end()) return std::nullopt;
     // Kept in the writer's order (a checklist's: class order); the same children as listed.
     std::vector<std::string_view> stored_ids(entries.size());
@@ -696,13 +718,15 @@ std::optional<std::vector<T>> PerChildCache<T>::read(
     work();
     for (auto& t : threads) t.join();
     if (stale) return std::nullopt;
+    if (tail) tail->assign(stored_tail);
     return out;
 }
 
 template <class T>
 void PerChildCache<T>::write(const std::string& path, uint64_t context,
                              const std::vector<std::string>& ids, const std::vector<FileKey>& keys,
-                             const std::vector<T>& figures, int64_t started_ns) {
+                             const std::vector<T>& figures, int64_t started_ns,
+                             std::string_view tail) {
     std::string out;
     Out o(out);
     o.bytes(magic_of(static_cast<const T*>(nullptr)));
@@ -723,6 +747,7 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
         o.i64(keys[i].ctime_ns);
         o.str(blob);
     }
+    o.str(tail);
     try {
         atomic_write(path, out, 0600);
     } catch (const IoError&) {
@@ -732,5 +757,6 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
 
 template class PerChildCache<ChildFigures>;
 template class PerChildCache<ChildDuties>;
+template class PerChildCache<PrintedOutput>;
 
 }  // namespace liushou

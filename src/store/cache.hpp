@@ -70,25 +70,31 @@ class RecordCache {
 
 /// A cache of each child's figures for one context in .liushou/cache: figures.bin of a
 /// summary's (report.hpp: ChildFigures), duties.bin of a checklist's (schedule.hpp:
-/// ChildDuties), so that a warm report neither decodes nor counts a child. Only a whole set
-/// is served: every child of the list, each file unchanged.
+/// ChildDuties), so that a warm report neither decodes nor counts a child; printed.bin of a
+/// printed checklist (PrintedOutput). Only a whole set is served: every child of the list,
+/// each file unchanged.
 template <class T>
 class PerChildCache {
   public:
     /// The figures of the children `ids` (sorted by bytes), in the order they were written,
     /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key as it
     /// was; none otherwise (a changed, added or removed child, another period or day, an old
-    /// or corrupt file).
+    /// or corrupt file). `tail`, when given, gets the bytes kept after them.
     static std::optional<std::vector<T>> read(
         const std::string& path, uint64_t context, const std::vector<std::string>& ids,
-        const std::function<bool(std::string_view, FileKey&)>& key_of);
-    /// Writes the figures of `ids` (files stat'ed as `keys`) atomically, in their order;
-    /// `started_ns` is when their files were first read, so that a file changed since is
-    /// never served.
+        const std::function<bool(std::string_view, FileKey&)>& key_of, std::string* tail = nullptr);
+    /// Writes the figures of `ids` (files stat'ed as `keys`) atomically, in their order, and
+    /// `tail` after them; `started_ns` is when their files were first read, so that a file
+    /// changed since is never served.
     static void write(const std::string& path, uint64_t context,
                       const std::vector<std::string>& ids, const std::vector<FileKey>& keys,
-                      const std::vector<T>& figures, int64_t started_ns);
+                      const std::vector<T>& figures, int64_t started_ns,
+                      std::string_view tail = {});
 };
+/// Nothing of a child's own: a PerChildCache<PrintedOutput> keeps only each file's key, and a
+/// whole output made from them all (Tree::cached_output) as its tail.
+struct PrintedOutput {};
+
 /// Serialization of the figures (exposed for tests).
 void serialize_figures(std::string& out, const ChildFigures& figures);
 bool deserialize_figures(std::string_view data, ChildFigures& figures);

@@ -360,16 +360,23 @@ std::string cache_file(const std::string& root, const ChildFigures*) {
 std::string cache_file(const std::string& root, const ChildDuties*) {
     return (fs::path(root) / kStateDir / "cache" / "duties.bin").string();
 }
+std::string cache_file(const std::string& root, const PrintedOutput*) {
+    return (fs::path(root) / kStateDir / "cache" / "printed.bin").string();
+}
 
 }  // namespace
 
 /// The digest of what figures depend on besides the children: the caller's context (the
 /// period, the last counted day), liushou.yaml (rules, terms) and the activities (greetings).
 /// 0 when one of those files cannot be read: then nothing is cached.
-uint64_t Tree::figures_context(std::string_view context) const {
+uint64_t Tree::figures_context(std::string_view context, bool with_staff) const {
     uint64_t h = fnv1a(context);
     try {
         std::vector<std::string> files = {kSchoolFile};
+        // Staff names are printed; a tree without staff.yaml has none to change.
+        boost::system::error_code ec;
+        if (with_staff && fs::exists(fs::path(root_) / kStaffFile, ec)) files.push_back(kStaffFile);
+        if (with_staff) h = fnv1a(files.size() == 2 ? "staff" : "no staff", h);
         for (const auto& id : activity_ids())
             files.push_back(std::string(kActivitiesDir) + "/" + id + ".yaml");
         for (const auto& relative : files) {
@@ -385,9 +392,10 @@ uint64_t Tree::figures_context(std::string_view context) const {
 }
 
 template <class T>
-std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context) const {
+std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
+                                                     std::string* tail) const {
     if (commit_ || !options_.use_cache) return std::nullopt;
-    const uint64_t digest = figures_context(context);
+    const uint64_t digest = figures_context(context, tail != nullptr);
     if (digest == 0) return std::nullopt;
     // The children as listed, in byte order (natural order costs a sort that would be much of
     // the work); the figures come in the order they were kept in.
@@ -398,14 +406,16 @@ std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context) c
     if (dir < 0) return std::nullopt;
     auto figures = PerChildCache<T>::read(
         cache_file(root_, static_cast<const T*>(nullptr)), digest, ids,
-        [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); });
+        [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); },
+        tail);
     ::close(dir);
     return figures;
 }
 
 template <class T>
 void Tree::cache_per_child(std::string_view context, const std::vector<std::string>& ids,
-                           const std::vector<T>& figures, int64_t started_ns) const {
+                           const std::vector<T>& figures, int64_t started_ns,
+                           const std::string* tail) const {
     if (commit_ || !options_.use_cache || ids.size() != figures.size()) return;
     // Every child of the tree, kept in the caller's order.
     std::vector<std::string> sorted_ids = ids;
@@ -413,7 +423,7 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     std::vector<std::string> listed = listed_child_ids();
     std::sort(listed.begin(), listed.end());
     if (listed != sorted_ids) return;  // a child skipped as unreadable, or one added since
-    const uint64_t digest = figures_context(context);
+    const uint64_t digest = figures_context(context, tail != nullptr);
     if (digest == 0) return;
     const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
                            O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
@@ -429,15 +439,32 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     // The figures name children who fall short: for the tree's owner only, as the records.
     fs::permissions(fs::path(root_) / kStateDir, fs::owner_all, ec);
     fs::permissions(fs::path(path).parent_path(), fs::owner_all, ec);
-    if (!ec) PerChildCache<T>::write(path, digest, ids, keys, figures, started_ns);
+    if (!ec)
+        PerChildCache<T>::write(path, digest, ids, keys, figures, started_ns,
+                                tail ? std::string_view(*tail) : std::string_view());
 }
 
-template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(std::string_view) const;
-template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(std::string_view) const;
+std::optional<std::string> Tree::cached_output(std::string_view context) const {
+    std::string bytes;
+    if (!cached_per_child<PrintedOutput>(context, &bytes)) return std::nullopt;
+    return bytes;
+}
+
+void Tree::cache_output(std::string_view context, const std::vector<std::string>& ids,
+                        const std::string& bytes, int64_t started_ns) const {
+    cache_per_child(context, ids, std::vector<PrintedOutput>(ids.size()), started_ns, &bytes);
+}
+
+template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(std::string_view,
+                                                                         std::string*) const;
+template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(std::string_view,
+                                                                        std::string*) const;
 template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
-                                    const std::vector<ChildFigures>&, int64_t) const;
+                                    const std::vector<ChildFigures>&, int64_t,
+                                    const std::string*) const;
 template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
-                                    const std::vector<ChildDuties>&, int64_t) const;
+                                    const std::vector<ChildDuties>&, int64_t,
+                                    const std::string*) const;
 
 std::vector<Loaded<Child>> Tree::load_children() const {
     if (commit_) return load_children_from_commit();

@@ -98,13 +98,33 @@ Every report is identical with and without the cache, and with one or two worker
   1
 
 A warm summary or checklist reads each child's figures from .liushou/cache (figures.bin,
-duties.bin) and decodes no child: the record cache is not even opened. Any change to a child,
-liushou.yaml or an activity, or another day, is counted afresh, and equals --no-cache.
+duties.bin) and decodes no child: the record cache is not even opened. The checklist printed
+again with the same options is the one last printed (printed.bin). Any change to a child,
+liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and equals
+--no-cache.
 
   $ touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou report summary > ../s1 && liushou schedule > ../c1 && rm .liushou/cache/children.bin
   $ liushou report summary | cmp - ../s1 && liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin
+  printed.bin
+  $ mv .liushou/cache/duties.bin ../duties.bin && liushou schedule | cmp - ../c1 && ls .liushou/cache
+  figures.bin
+  printed.bin
+  $ mv ../duties.bin .liushou/cache/ && for opts in "--format json" "--teacher T001 --format csv" "--class 1-1" "--lang en"; do
+  >   liushou schedule $opts | md5sum; liushou schedule $opts | md5sum; liushou --no-cache schedule $opts | md5sum
+  > done | uniq | wc -l
+  4
+  $ liushou schedule | cmp - ../c1 && ls .liushou/cache
+  duties.bin
+  figures.bin
+  printed.bin
+  $ sed -i 's/name: 张老师/name: 张丽/' staff.yaml && liushou schedule | grep -c '张丽'
+  2
+  $ liushou schedule | cmp - <(liushou --no-cache schedule) && git checkout -q staff.yaml && liushou schedule | cmp - ../c1 && echo same
+  same
+  $ head -c 100 /dev/urandom > .liushou/cache/printed.bin && liushou schedule | cmp - ../c1 && echo same
+  same
   $ liushou -q log-talk 2025-010 --by T001 --date 2026-03-10 --summary 谈学习
   $ liushou report summary > ../s2 && liushou --no-cache report summary | cmp - ../s2 && ! cmp -s ../s1 ../s2 && echo changed
   changed

@@ -78,7 +78,7 @@ TEST_CASE("a month's checklist counts only children enrolled during it") {
     CHECK(s.talks.owing == 1);
     REQUIRE(s.talks.groups.size() == 1);
     CHECK(s.talks.groups[0].teacher.empty());  // unpaired children form their own group
-    CHECK(s.talks.groups[0].children[0].child.id == "A1");
+    CHECK(s.talks.groups[0].children[0].child->id == "A1");
     REQUIRE(s.plan.size() == kSchool.plan.at(3).size());
     for (size_t i = 0; i < s.plan.size(); ++i) {
         CHECK(s.plan[i].task == kSchool.plan.at(3)[i]);
@@ -130,9 +130,9 @@ TEST_CASE("open follow-ups are listed oldest first with days open as of the refe
     children[1].talks = {early};
     const Schedule s = build_schedule(kSchool, children, Month{2026, 3}, Date{2026, 3, 15}, {});
     REQUIRE(s.follow_ups.size() == 2);
-    CHECK(s.follow_ups[0].text == "一");
-    CHECK(s.follow_ups[0].days_open == 23);
-    CHECK(s.follow_ups[1].days_open == 5);
+    CHECK(s.follow_ups[0]->text == "一");
+    CHECK(s.follow_ups[0]->days_open == 23);
+    CHECK(s.follow_ups[1]->days_open == 5);
 }
 
 TEST_CASE("filters keep one teacher's or one class's children") {

@@ -2,6 +2,7 @@
 // is still to do, worked out without I/O so it can be tested on hand-built records.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -55,7 +56,7 @@ struct ChildRef {
 
 /// A child who still owes entries of some kind in the period.
 struct Owed {
-    ChildRef child;
+    const ChildRef* child = nullptr;  // in the Schedule's duties
     int done = 0;
     std::optional<Date> last;  // the latest entry of that kind on or before the reference day
 };
@@ -130,36 +131,6 @@ std::string mark_plan_done(School& school, const Month& month, int number, const
 /// Takes the tick off again; returns why it cannot be ("" when done).
 std::string unmark_plan_done(School& school, const Month& month, int number);
 
-struct Schedule {
-    Month month;
-    Date as_of;  // today within the month; its last day for a past month, first for a future one
-    std::string term;  // name of the term of the month, empty outside terms
-    std::optional<Date> term_from, term_to;
-    int enrolled = 0;  // children enrolled during the month (after filters)
-    std::vector<PlanTask> plan;
-    std::vector<Event> events;
-    /// For each event, the activity recorded for it (a 节日关爱, or one whose title names the
-    /// event), by its id; "" when none is yet.
-    std::vector<std::string> event_recorded;
-    /// The activities recorded in the month, by the reference day, in date order.
-    std::vector<Activity> activities;
-    Cadence talks, family_calls, home_visits, meetings;
-    std::vector<Birthday> birthdays;
-    std::vector<OpenFollowUp> follow_ups;
-    std::vector<ChildRef> unpaired;
-    std::vector<Incomplete> incomplete;
-};
-
-struct ScheduleFilter {
-    std::string teacher;  // only children paired with this staff id
-    std::optional<int> grade;
-    std::optional<int> class_no;
-};
-
-Schedule build_schedule(const School& school, const std::vector<Child>& children,
-                        const Month& month, const Date& today, const ScheduleFilter& filter,
-                        const std::vector<Activity>* activities = nullptr);
-
 /// Where a child stands on one cadence of a month's checklist.
 struct CadenceState {
     bool owes = false;         // enrolled when the cadence is counted
@@ -179,6 +150,40 @@ struct ChildDuties {
     std::vector<OpenFollowUp> follow_ups;
     std::vector<std::string> missing;  // what the file lacks
 };
+struct Schedule {
+    Month month;
+    Date as_of;  // today within the month; its last day for a past month, first for a future one
+    std::string term;  // name of the term of the month, empty outside terms
+    std::optional<Date> term_from, term_to;
+    int enrolled = 0;  // children enrolled during the month (after filters)
+    std::vector<PlanTask> plan;
+    std::vector<Event> events;
+    /// For each event, the activity recorded for it (a 节日关爱, or one whose title names the
+    /// event), by its id; "" when none is yet.
+    std::vector<std::string> event_recorded;
+    /// The activities recorded in the month, by the reference day, in date order.
+    std::vector<Activity> activities;
+    Cadence talks, family_calls, home_visits, meetings;
+    std::vector<Birthday> birthdays;
+    /// By date, the class order kept within a day; they and the owed children of the
+    /// cadences point into `duties`, so that a county's tens of thousands are not copied.
+    std::vector<const OpenFollowUp*> follow_ups;
+    std::vector<ChildRef> unpaired;
+    std::vector<Incomplete> incomplete;
+    /// The children's duties the checklist was made from, shared by copies of it.
+    std::shared_ptr<const std::vector<ChildDuties>> duties;
+};
+
+struct ScheduleFilter {
+    std::string teacher;  // only children paired with this staff id
+    std::optional<int> grade;
+    std::optional<int> class_no;
+};
+
+Schedule build_schedule(const School& school, const std::vector<Child>& children,
+                        const Month& month, const Date& today, const ScheduleFilter& filter,
+                        const std::vector<Activity>* activities = nullptr);
+
 ChildDuties child_duties(const Child& child, const School& school, const Month& month,
                          const Date& today, const GreetingDays& greetings);
 /// Puts duties in class order (grade, class, id), the order a checklist lists them in.

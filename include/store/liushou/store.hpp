@@ -110,15 +110,28 @@ class Tree {
     /// liushou.yaml and the activities are added here): only when every child file,
     /// liushou.yaml and every activity are as they were then. T is ChildFigures (a summary's,
     /// report.hpp) or ChildDuties (a checklist's, schedule.hpp); they come in byte order of
-    /// the ids, not natural order. None with a revision or without the cache.
+    /// the ids, not natural order. None with a revision or without the cache. With `tail` (a
+    /// printed output's, T PrintedOutput), staff.yaml is part of the context too and `tail`
+    /// gets the bytes kept after the figures.
     template <class T>
-    std::optional<std::vector<T>> cached_per_child(std::string_view context) const;
+    std::optional<std::vector<T>> cached_per_child(std::string_view context,
+                                                   std::string* tail = nullptr) const;
     /// Keeps `figures` of `ids` (every child, all read cleanly) for cached_per_child;
     /// `started_ns` (clock_ns()) is from before the files were read. Does nothing when `ids`
     /// are not all the tree's children.
     template <class T>
     void cache_per_child(std::string_view context, const std::vector<std::string>& ids,
-                         const std::vector<T>& figures, int64_t started_ns) const;
+                         const std::vector<T>& figures, int64_t started_ns,
+                         const std::string* tail = nullptr) const;
+    /// An output made from every child (the month's checklist), as cache_output kept it for
+    /// `context` (every option it was made with): only when every child file, liushou.yaml,
+    /// staff.yaml, every activity and this program are as they were then. None with a revision
+    /// or without the cache.
+    std::optional<std::string> cached_output(std::string_view context) const;
+    /// Keeps `bytes`, made from the children `ids` (every child, all read cleanly, as they
+    /// were at `started_ns` or later), for cached_output. Only the last output is kept.
+    void cache_output(std::string_view context, const std::vector<std::string>& ids,
+                      const std::string& bytes, int64_t started_ns) const;
     Loaded<StaffList> load_staff() const;
     Loaded<School> load_school() const;
     /// Activity ids from activities/<id>.yaml, in natural order; the files' records. A school
@@ -152,7 +165,7 @@ class Tree {
     /// Deletes temporary files left by writers that were killed mid-write.
     void remove_stale_temporaries() const;
     std::vector<Loaded<Child>> load_children_from_commit() const;
-    uint64_t figures_context(std::string_view context) const;
+    uint64_t figures_context(std::string_view context, bool with_staff = false) const;
     /// The ids of children/<id>.yaml as the directory lists them (unsorted).
     std::vector<std::string> listed_child_ids() const;
     std::string root_;
