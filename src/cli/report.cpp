@@ -345,18 +345,37 @@ int run_child(const ReportOptions& o, Context& ctx) {
         const std::string ext = o.format == "json" ? ".json"
                                 : o.format == "md" ? ".md"
                                                    : "." + o.format;
-        size_t written = 0;
-        OutputBatch batch;
-        for (size_t i = 0; i < trees.size(); ++i) {
-            for (const Child& c : trees[i].children) {
-                // Several schools may use the same ids: prefix the school in a county run.
-                const std::string name =
-                    (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id + ext;
-                batch.write((fs::path(o.output) / name).string(),
-                            encoded(o, ctx, render_child(c, sources[i], style), true));
-                ++written;
+        // Every card, named by its child (several schools may use the same ids: a county
+        // run prefixes the school's number).
+        std::vector<std::pair<size_t, const Child*>> all;
+        for (size_t i = 0; i < trees.size(); ++i)
+            for (const Child& c : trees[i].children) all.emplace_back(i, &c);
+        auto render = [&](size_t from, size_t to) {
+            std::vector<std::pair<std::string, std::string>> files;
+            for (size_t k = from; k < to; ++k) {
+                const auto& [i, c] = all[k];
+                files.emplace_back(
+                    (fs::path(o.output) /
+                     ((trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c->id + ext))
+                        .string(),
+                    encoded(o, ctx, render_child(*c, sources[i], style), true));
             }
+            return files;
+        };
+        // Cards are made a block ahead by a second thread while this one writes the block
+        // before: the writing is mostly the kernel's (a new inode per file), the making ours.
+        constexpr size_t kBlock = 512;
+        OutputBatch batch;
+        auto next = std::async(std::launch::async, render, 0, std::min(kBlock, all.size()));
+        for (size_t from = 0; from < all.size(); from += kBlock) {
+            auto files = next.get();
+            const size_t after = from + kBlock;
+            if (after < all.size())
+                next = std::async(std::launch::async, render, after,
+                                  std::min(after + kBlock, all.size()));
+            for (const auto& [path, bytes] : files) batch.write(path, bytes);
         }
+        const size_t written = all.size();
         batch.finish();
         if (!ctx.quiet)
             ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));

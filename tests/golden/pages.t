@@ -219,6 +219,43 @@ A county: the rates per school as bars.
   15 bars in 9 charts: each as long as its rate
   $ cd school
 
+In English every heading, label and chart of a page is English. What stays Chinese is what
+the school wrote so (its name, county and term, staff, children, the plan's tasks, the notes
+of talks and activities) and the Chinese name of each measure, given once beside its English
+one. Every such word is listed here, so a label left in Chinese would show.
+
+  $ liushou --lang en report summary --format html > en.html && liushou --lang en report summary --format json > en.json
+  $ grep -o '<html lang="[a-z-]*"' en.html
+  <html lang="en"
+  $ python3 "$TESTDIR/../tools/page-check.py" charts en.html en.json | grep -E '^[^ ]'
+  Monthly talk coverage (columns, 1)
+  Files complete (建档率), by class (bars, 16)
+  Enrolment (入学率), by class (bars, 16)
+  Retention (巩固率), by class (bars, 16)
+  Paired (结对率), by class (bars, 16)
+  Monthly talks (谈心), by class (bars, 16)
+  Home visits (家访), by class (bars, 16)
+  97 bars in 7 charts: each as long as its rate
+  $ han() { python3 -c 'import re, sys; print(" ".join(sorted(set(re.findall("[\u4e00-\u9fff]+", sys.stdin.read())))))'; }
+  $ python3 "$TESTDIR/../tools/page-check.py" text en.html | han
+  京山县 亲情电话 何嘉豪 何子涵 入学率 吴天佑 喻校长 孙桥镇中心小学 学习帮手 家访 巩固率 座谈会 建档率 张老师 心理辅导 晏雨桐 未入学 李老师 杨副校长 林欣怡 王家乐 生日祝福 第二学期 结对率 谈心 资助 赵磊 赵老师 赵诗涵 郭若曦 重点帮扶
+  $ liushou --lang en schedule --format html > en-schedule.html && python3 "$TESTDIR/../tools/page-check.py" text en-schedule.html | sed 's/^- \[ \] [^ ]* [^ ,:]*//' | han
+  丁诗涵 下周再谈一次 了解爷爷病情 何嘉豪 何子涵 何敏 刘老师 名儿童的档案已更新 吴天佑 周俊杰 孙俊杰 孙桥镇中心小学 开学第一课 张浩然 张老师 徐诗涵 感恩母亲主题班会 成立学校关爱留守儿童领导专班 晏雨桐 朱佳怡 朱鹏 李博文 李子涵 李老师 杨嘉豪 杨老师 林宇轩 林欣怡 王家乐 王老师 留守儿童信息更新 第二学期 罗志强 罗磊 联系母亲每周通一次视频电话 胡杰 许佳怡 许敏 请数学老师课后辅导 赵磊 赵老师 赵诗涵 郭若曦 防溺水安全教育 陈博文 陈欣怡 陈老师 高浩然
+
+A class with no child to measure has no bar: its figure is —.
+
+  $ liushou report summary --from 2025-07-01 --to 2025-08-31 --as-of 2025-08-31 --format html > empty.html
+  $ sed -n '/<svg/,/<\/svg>/p' empty.html | sed -n '1,/<\/svg>/p' | grep -E '<text|<rect' | sed -n 1,9p
+  <text x="0" y="6.5" font-weight="bold">各班建档率</text>
+  <text x="26.2" y="17.6" text-anchor="end">一年级1班</text>
+  <text x="129.8" y="17.5" font-size="4.2">—</text>
+  <text x="26.2" y="25.6" text-anchor="end">一年级2班</text>
+  <text x="129.8" y="25.5" font-size="4.2">—</text>
+  <text x="26.2" y="33.6" text-anchor="end">一年级3班</text>
+  <text x="129.8" y="33.5" font-size="4.2">—</text>
+  <text x="26.2" y="41.6" text-anchor="end">二年级1班</text>
+  <rect class="bar" x="27.8" y="37.0" width="100.0" height="6.0" fill="#4a4a4a" data-percent="100.0"><title>二年级1班 100.0%</title></rect>
+
 Hostile text is escaped as in Markdown: a name, staff name or note holding markup, an
 address or an attribute stays inert text.
 

@@ -96,6 +96,10 @@ CLASS = "一二三四五六七八九"
 RATES = {"建档率": "filed", "入学率": "enrolment", "巩固率": "retention", "结对率": "paired",
          "谈心完成率": "talks", "家访覆盖率": "home_visits", "亲情电话完成率": "family_calls",
          "座谈会覆盖率": "meetings"}
+# The same charts in English: "Files complete (建档率), by class".
+RATES_EN = {"Files complete": "filed", "Enrolment": "enrolment", "Retention": "retention",
+            "Paired": "paired", "Monthly talks": "talks", "Home visits": "home_visits",
+            "Family calls": "family_calls", "Guardian meetings": "meetings"}
 
 
 def charts(path, json_path=None):
@@ -114,12 +118,16 @@ def charts(path, json_path=None):
     checked, wrong = 0, []
     for c in page.charts:
         title = c["title"]
-        if title == "每月谈心完成率":
+        if title in ("每月谈心完成率", "Monthly talk coverage"):
             rows = [m["rate"]["percent"] for m in summary["total"]["talks_by_month"]]
             lengths = [b["height"] for b in c["bars"]]
         else:
-            scope = "by_class" if title.startswith("各班") else "by_school"
-            key = RATES[title[2:] if scope == "by_class" else title[3:]]
+            if title.startswith("各"):
+                scope = "by_class" if title.startswith("各班") else "by_school"
+                key = RATES[title[2:] if scope == "by_class" else title[3:]]
+            else:
+                scope = "by_class" if title.endswith(", by class") else "by_school"
+                key = RATES_EN[title.split(" (")[0]]
             rows = [g["rates"][key]["percent"] for g in summary[scope]]
             lengths = [b["width"] for b in c["bars"]]
             if c["bars"] and abs(c["goal"] - c["bars"][0]["x"] - 100) > 1e-6:
