@@ -75,9 +75,10 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     }
     t.school = school.record;
     const auto staff = tree.load_staff();
-    if (staff.parsed)
+    if (staff.parsed) {
         t.staff = staff.record;
-    else
+        t.staff.index();  // every card and row names its teachers: 2,000 in a county
+    } else
         skipped = true, print_problems(err, staff.path, staff.problems);
     for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
     if (with_children) {
