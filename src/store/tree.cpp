@@ -20,6 +20,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "cache.hpp"
 #include "files.hpp"
@@ -367,16 +368,16 @@ std::string cache_file(const std::string& root, const PrintedOutput*) {
 }  // namespace
 
 /// The digest of what figures depend on besides the children: the caller's context (the
-/// period, the last counted day), liushou.yaml (rules, terms) and the activities (greetings).
-/// 0 when one of those files cannot be read: then nothing is cached.
+/// period, the last counted day), liushou.yaml (rules, terms), the activities (greetings) and,
+/// `with_staff`, staff.yaml (a printed output names teachers). 0 when one of those files
+/// cannot be read: then nothing is cached.
 uint64_t Tree::figures_context(std::string_view context, bool with_staff) const {
     uint64_t h = fnv1a(context);
     try {
         std::vector<std::string> files = {kSchoolFile};
-        // Staff names are printed; a tree without staff.yaml has none to change.
+        // A tree without staff.yaml has no names to change.
         boost::system::error_code ec;
         if (with_staff && fs::exists(fs::path(root_) / kStaffFile, ec)) files.push_back(kStaffFile);
-        if (with_staff) h = fnv1a(files.size() == 2 ? "staff" : "no staff", h);
         for (const auto& id : activity_ids())
             files.push_back(std::string(kActivitiesDir) + "/" + id + ".yaml");
         for (const auto& relative : files) {
@@ -395,7 +396,7 @@ template <class T>
 std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
                                                      std::string* tail) const {
     if (commit_ || !options_.use_cache) return std::nullopt;
-    const uint64_t digest = figures_context(context, tail != nullptr);
+    const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
     if (digest == 0) return std::nullopt;
     // The children as listed, in byte order (natural order costs a sort that would be much of
     // the work); the figures come in the order they were kept in.
@@ -423,7 +424,7 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     std::vector<std::string> listed = listed_child_ids();
     std::sort(listed.begin(), listed.end());
     if (listed != sorted_ids) return;  // a child skipped as unreadable, or one added since
-    const uint64_t digest = figures_context(context, tail != nullptr);
+    const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
     if (digest == 0) return;
     const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
                            O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);

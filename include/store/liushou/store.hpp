@@ -110,9 +110,9 @@ class Tree {
     /// liushou.yaml and the activities are added here): only when every child file,
     /// liushou.yaml and every activity are as they were then. T is ChildFigures (a summary's,
     /// report.hpp) or ChildDuties (a checklist's, schedule.hpp); they come in byte order of
-    /// the ids, not natural order. None with a revision or without the cache. With `tail` (a
-    /// printed output's, T PrintedOutput), staff.yaml is part of the context too and `tail`
-    /// gets the bytes kept after the figures.
+    /// the ids, not natural order. None with a revision or without the cache. For a printed
+    /// output (T PrintedOutput) staff.yaml is part of the context too, and `tail` gets the
+    /// bytes kept after the figures.
     template <class T>
     std::optional<std::vector<T>> cached_per_child(std::string_view context,
                                                    std::string* tail = nullptr) const;
