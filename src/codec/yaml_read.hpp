@@ -85,8 +85,11 @@ class MapReader {
                            "this key appears twice; keep one (the first is used)");
                 continue;
             }
-            index_.emplace(name, entries_.size());
             entries_.push_back(Entry{name, key, value, false});
+            if (!index_.empty())
+                index_.emplace(name, entries_.size() - 1);
+            else if (entries_.size() > kScanned)
+                for (size_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].name, i);
         }
     }
 
@@ -389,13 +392,19 @@ class MapReader {
     };
     std::string prefix_;
     DecodeContext& ctx_;
-    /// A mapping has a handful of keys: a linear search beats any index.
     size_t find(const std::string& key) const {
+        if (index_.empty()) {
+            size_t i = 0;
+            while (i < entries_.size() && entries_[i].name != key) ++i;
+            return i;
+        }
         const auto it = index_.find(key);
         return it == index_.end() ? entries_.size() : it->second;
     }
     std::vector<Entry> entries_;
-    /// Key -> position in entries_: a file with 100,000 unknown keys is read in linear time.
+    /// Key -> position in entries_, once a map has more keys than a record's (a file with
+    /// 100,000 unknown keys is read in linear time); a talk's few keys are simply scanned.
+    static constexpr size_t kScanned = 16;
     std::unordered_map<std::string, size_t> index_;
 };
 

@@ -12,9 +12,11 @@ namespace {
 
 bool is_plain_safe(std::string_view s) {
     if (s.empty()) return false;
+    // Every scalar written passes here: the reserved words are short, and one pass over the
+    // bytes finds what plain style cannot hold.
     static const std::set<std::string> kReserved = {"y",     "n",  "yes", "no",   "true",
                                                     "false", "on", "off", "null", "~"};
-    if (kReserved.count(fold_case(s))) return false;
+    if (s.size() <= 5 && kReserved.count(fold_case(s))) return false;
     const unsigned char first = static_cast<unsigned char>(s.front());
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`+.<=").find(static_cast<char>(first)) !=
             std::string_view::npos ||
@@ -23,17 +25,21 @@ bool is_plain_safe(std::string_view s) {
     if (s.back() == ' ' || s.back() == ':') return false;
     if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos)
         return false;
-    for (unsigned char c : s)
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 || c == 0x7f) return false;
-    // C1 controls, BOM and line separators are legal UTF-8 but not printable YAML.
-    for (std::string_view bad :
-         {"\xc2\x80", "\xc2\x85", "\xef\xbb\xbf", "\xe2\x80\xa8", "\xe2\x80\xa9"})
-        if (s.find(bad) != std::string_view::npos) return false;
-    for (size_t i = 0; i + 1 < s.size(); ++i)
-        if (static_cast<unsigned char>(s[i]) == 0xc2 &&
-            static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+        if (c < 0xc2) continue;
+        // C1 controls (U+0085 among them), the BOM and the line separators are legal UTF-8
+        // but not printable YAML.
+        const std::string_view rest = s.substr(i);
+        if (c == 0xc2 && rest.size() > 1 && static_cast<unsigned char>(rest[1]) >= 0x80 &&
+            static_cast<unsigned char>(rest[1]) <= 0x9f)
             return false;
+        if (c != 0xe2 && c != 0xef) continue;
+        if (rest.substr(0, 3) == "\xef\xbb\xbf" || rest.substr(0, 3) == "\xe2\x80\xa8" ||
+            rest.substr(0, 3) == "\xe2\x80\xa9")
+            return false;
+    }
     return true;
 }
 

@@ -253,6 +253,15 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string forbidden_character(std::string_view utf8, bool multiline) {
+    // Every scalar of every record read or written passes here, so the common case (no byte
+    // that can begin a forbidden character, even an over-long one) answers without decoding.
+    const bool plain = std::none_of(utf8.begin(), utf8.end(), [multiline](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20) return !(c == '\t' || (multiline && c == '\n'));
+        return c == 0x7F || c == 0xC0 || c == 0xC1 || c == 0xC2 || c == 0xE0 || c == 0xE2 ||
+               c == 0xF0;
+    });
+    if (plain) return "";
     std::vector<char32_t> cps;
     if (!decode(utf8, cps)) return "";
     for (const char32_t cp : cps) {

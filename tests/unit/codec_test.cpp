@@ -155,6 +155,21 @@ TEST_CASE("scalars are quoted exactly when YAML would misread them") {
     CHECK(yaml_scalar("+86 138") == "\"+86 138\"");
     CHECK(yaml_scalar("say \"hi\"") == "say \"hi\"");
     CHECK(yaml_scalar("\"hi\"") == "\"\\\"hi\\\"\"");
+    // The reserved words in any case, and longer words that only begin like them.
+    CHECK(yaml_scalar("FALSE") == "\"FALSE\"");
+    CHECK(yaml_scalar("oFf") == "\"oFf\"");
+    CHECK(yaml_scalar("Y") == "\"Y\"");
+    CHECK(yaml_scalar("nulls") == "nulls");
+    CHECK(yaml_scalar("falsey") == "falsey");
+    CHECK(yaml_scalar("yes 好") == "yes 好");
+    // What plain style cannot hold, anywhere in the text: C1 controls, the BOM, the line
+    // and paragraph separators; Chinese text with dashes, quotes and a no-break space can.
+    CHECK(yaml_scalar("张\xc2\x85三") == "\"张\\u0085三\"");
+    CHECK(yaml_scalar("张\xef\xbb\xbf三") == "\"张\\ufeff三\"");
+    CHECK(yaml_scalar("张\xe2\x80\xa8三") == "\"张\\L三\"");
+    CHECK(yaml_scalar("张\xe2\x80\xa9") == "\"张\\P\"");
+    CHECK(yaml_scalar("“好”——\xc2\xa0。") == "“好”——\xc2\xa0。");
+    CHECK(yaml_scalar("a\tb") == "\"a\\tb\"");
 }
 
 TEST_CASE("lists are written in date order without reordering one day's entries") {

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+
 using namespace liushou;
 
 TEST_CASE("NFC: decomposed and precomposed spellings become one string") {
@@ -41,6 +44,43 @@ TEST_CASE("characters a record never holds") {
                               "abc") == "U+202E");  // right-to-left override
     CHECK(forbidden_character("x\xE2\x81\xA6y") == "U+2066");
     CHECK(forbidden_character("x\xE2\x80\x8Fy") == "U+200F");
+    // Text that only looks near them: Chinese punctuation, dashes and quotes (also led by
+    // 0xE2), a no-break space (0xC2 0xA0).
+    CHECK(forbidden_character("“好”——，。") == "");
+    CHECK(forbidden_character("a\xC2\xA0"
+                              "b") == "");
+    CHECK(forbidden_character("\xE2\x80\x8D") == "");  // a zero-width joiner stays
+    // Over-long forms decode to the character they spell, so they are caught as it is.
+    CHECK(forbidden_character("a\xC0\x8A"
+                              "b",
+                              false) == "U+000A");
+    CHECK(forbidden_character("a\xC1\xBF") == "U+007F");
+    CHECK(forbidden_character("\xE0\x80\x9B") == "U+001B");
+    CHECK(forbidden_character("\xE0\x82\x85") == "U+0085");
+    CHECK(forbidden_character("\xF0\x82\x80\xAE") == "U+202E");
+    CHECK(forbidden_character("\xF0\x9F\x98\x80") == "");  // an emoji is fine
+    // Not UTF-8 at all: another check names it, this one says nothing.
+    CHECK(forbidden_character("\xFF\x1b") == "");
+    // The byte-wise answer agrees with the decoded one for every single character of the
+    // ranges it treats specially.
+    for (uint32_t cp = 0; cp < 0x2100; ++cp) {
+        std::string one;
+        if (cp < 0x80) {
+            one += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            one += static_cast<char>(0xC0 | (cp >> 6));
+            one += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            one += static_cast<char>(0xE0 | (cp >> 12));
+            one += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            one += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        const bool bad = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+                         (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E || cp == 0x200F ||
+                         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        CAPTURE(cp);
+        CHECK(forbidden_character("x" + one + "y").empty() == !bad);
+    }
 }
 
 TEST_CASE("messages never repeat a phone or id number") {
