@@ -190,6 +190,7 @@ std::map<std::string, std::string> decode_header_map(std::string_view text, Prob
 }
 
 int first_comment_line(std::string_view yaml) {
+    if (yaml.find('#') == std::string_view::npos) return 0;  // every file is read through here
     int line = 1;
     size_t pos = 0;
     while (pos < yaml.size()) {

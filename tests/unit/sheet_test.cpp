@@ -122,4 +122,14 @@ TEST_CASE("UTF-8 validation rejects overlong forms and surrogates") {
     CHECK(invalid_utf8_at("a\xe7\x8e") == 1);         // truncated
     CHECK(invalid_utf8_at("\xf4\x90\x80\x80") == 0);  // above U+10FFFF
     CHECK(invalid_utf8_at("\xf0\x9f\x98\x80") == std::string_view::npos);
+    // Long ASCII runs are skipped eight bytes at a time: a bad byte at any offset of them,
+    // and after Chinese text, is still found where it is.
+    for (size_t k = 0; k < 40; ++k) {
+        CAPTURE(k);
+        CHECK(invalid_utf8_at(std::string(k, 'a') + "\xff" + std::string(9, 'b')) == k);
+        CHECK(invalid_utf8_at(std::string(k, 'a') + "王" + std::string(k, 'b') + "\x80") ==
+              2 * k + 3);
+        CHECK(invalid_utf8_at(std::string(k, 'a') + "\xe7\x8e") == k);  // cut short at the end
+        CHECK(invalid_utf8_at(std::string(k, '\0') + "王") == std::string_view::npos);
+    }
 }
