@@ -1,6 +1,7 @@
 #include "liushou/codec.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace liushou;
 
@@ -304,6 +305,26 @@ TEST_CASE("wrong shapes and duplicate keys are reported, not guessed") {
     CHECK(d.problems[1].message == "expected a list, found text");
     CHECK(d.problems[2].message == "expected a mapping, found a list");
     CHECK(d.record.id == "x");
+}
+
+TEST_CASE("a repeated key is found in a small map and in a large one alike") {
+    // Up to 16 keys a map's keys are scanned; past that they are indexed. A repeat on either
+    // side of that line, and one of a key seen before the index was made, are all reported.
+    for (const int keys : {3, 16, 17, 40}) {
+        std::string yaml = "schema: 1\nid: x\nname: 王小明\n";
+        for (int k = 0; k < keys; ++k) yaml += fmt::format("extra_{}: v\n", k);
+        yaml += "name: 李小红\n";
+        yaml += fmt::format("extra_{}: again\n", keys - 1);
+        CAPTURE(keys);
+        const auto d = decode_child(yaml);
+        REQUIRE(d.problems.size() == 2);
+        CHECK(d.problems[0].field == "name");
+        CHECK(d.problems[0].line == keys + 4);
+        CHECK(d.problems[0].message == "this key appears twice; keep one (the first is used)");
+        CHECK(d.problems[1].field == fmt::format("extra_{}", keys - 1));
+        CHECK(d.record.name == "王小明");
+        CHECK(d.record.extras.size() == static_cast<size_t>(keys));
+    }
 }
 
 TEST_CASE("an unknown schema version blocks rewriting") {
