@@ -402,8 +402,8 @@ class MapReader {
         return it == index_.end() ? entries_.size() : it->second;
     }
     std::vector<Entry> entries_;
-    /// Key -> position in entries_, once a map has more keys than a record's (a file with
-    /// 100,000 unknown keys is read in linear time); a talk's few keys are simply scanned.
+    /// Key -> position in entries_, once a map has more than kScanned keys (a file with
+    /// 100,000 unknown keys is read in linear time); a talk's six keys are simply scanned.
     static constexpr size_t kScanned = 16;
     std::unordered_map<std::string, size_t> index_;
 };
