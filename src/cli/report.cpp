@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <boost/filesystem.hpp>
 #include <functional>
 #include <future>
 #include <memory>
@@ -304,8 +303,8 @@ int run_summary(const ReportOptions& o, Context& ctx) {
 int run_child(const ReportOptions& o, Context& ctx) {
     if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
-    const auto& trees = loaded.trees;
+    auto loaded = load_trees(ctx, skipped);  // not const: --all -o DIR lets each card's go
+    auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);
     if (o.all && one_document(o)) {
@@ -335,38 +334,31 @@ int run_child(const ReportOptions& o, Context& ctx) {
         if (o.output.empty())
             throw UsageError(
                 "--all writes one file per child: give -o DIR (or -o FILE.html for one page)");
-        namespace fs = boost::filesystem;
-        boost::system::error_code ec;
-        fs::create_directories(o.output, ec);
-        if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.output, ec.message()));
-        if (fs::is_symlink(o.output, ec))
-            throw UsageError(
-                fmt::format("-o {}: a symbolic link; name the directory itself", o.output));
-        fs::permissions(o.output, fs::owner_all, ec);  // the cards hold names and notes
+        OutputDirectory out(o.output);
         const std::string ext = o.format == "json" ? ".json"
                                 : o.format == "md" ? ".md"
                                                    : "." + o.format;
         // Every card, named by its child (several schools may use the same ids: a county
         // run prefixes the school's number).
-        std::vector<std::pair<size_t, const Child*>> all;
+        std::vector<std::pair<size_t, Child*>> all;
         for (size_t i = 0; i < trees.size(); ++i)
-            for (const Child& c : trees[i].children) all.emplace_back(i, &c);
+            for (Child& c : trees[i].children) all.emplace_back(i, &c);
         auto render = [&](size_t from, size_t to) {
             std::vector<std::pair<std::string, std::string>> files;
             for (size_t k = from; k < to; ++k) {
                 const auto& [i, c] = all[k];
                 files.emplace_back(
-                    (fs::path(o.output) /
-                     ((trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c->id + ext))
-                        .string(),
+                    (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c->id + ext,
                     encoded(o, ctx, render_child(*c, sources[i], style), true));
+                // No card needs another child's record (a buddy's name is in child_names):
+                // each is let go here, beside the writing, not all at the end.
+                *c = Child{};
             }
             return files;
         };
         // Cards are made a block ahead by a second thread while this one writes the block
         // before: the writing is mostly the kernel's (a new inode per file), the making ours.
         constexpr size_t kBlock = 512;
-        OutputBatch batch;
         auto next = std::async(std::launch::async, render, 0, std::min(kBlock, all.size()));
         for (size_t from = 0; from < all.size(); from += kBlock) {
             auto files = next.get();
@@ -374,10 +366,10 @@ int run_child(const ReportOptions& o, Context& ctx) {
             if (after < all.size())
                 next = std::async(std::launch::async, render, after,
                                   std::min(after + kBlock, all.size()));
-            for (const auto& [path, bytes] : files) batch.write(path, bytes);
+            for (const auto& [name, bytes] : files) out.write(name, bytes);
         }
         const size_t written = all.size();
-        batch.finish();
+        out.finish();
         if (!ctx.quiet)
             ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));
         return skipped ? kDataProblem : kOk;

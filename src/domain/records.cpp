@@ -179,15 +179,23 @@ bool is_dated_field(std::string_view key) {
 }
 
 namespace {
+// Date order; undated entries go last (they are reported by check).
 template <class T, class Key>
-void sort_by(std::vector<T>& items, Key key) {
-    std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) {
+auto by_date(Key key) {
+    return [key](const T& a, const T& b) {
         const auto& ka = key(a);
         const auto& kb = key(b);
-        // Undated entries go last; they are reported by check.
         if (!ka || !kb) return ka.has_value() && !kb.has_value();
         return *ka < *kb;
-    });
+    };
+}
+template <class T, class Key>
+void sort_by(std::vector<T>& items, Key key) {
+    std::stable_sort(items.begin(), items.end(), by_date<T>(key));
+}
+template <class T, class Key>
+bool sorted_by(const std::vector<T>& items, Key key) {
+    return std::is_sorted(items.begin(), items.end(), by_date<T>(key));
 }
 }  // namespace
 
@@ -198,6 +206,15 @@ void Child::sort_lists() {
     sort_by(pairing.history, [](const PairingPeriod& p) { return p.from; });
     sort_by(enrolment_history, [](const Episode& e) { return e.from; });
     sort_by(changes, [](const Change& c) { return c.date; });
+}
+
+bool Child::lists_sorted() const {
+    return sorted_by(talks, [](const Talk& t) { return t.date; }) &&
+           sorted_by(pairing.progress, [](const ProgressItem& p) { return p.date; }) &&
+           sorted_by(pairing.plan, [](const PlanItem& p) { return p.from; }) &&
+           sorted_by(pairing.history, [](const PairingPeriod& p) { return p.from; }) &&
+           sorted_by(enrolment_history, [](const Episode& e) { return e.from; }) &&
+           sorted_by(changes, [](const Change& c) { return c.date; });
 }
 
 const Staff* StaffList::find(std::string_view id) const {

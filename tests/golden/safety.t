@@ -96,3 +96,29 @@ are refused.
   $ liushou report child 2025-001 | cmark-gfm -e autolink | grep -c '<a '
   0
   [1]
+
+12. report child --all -o DIR: a new DIR appears whole (the hidden directory the cards were
+written in is gone, and one a killed run left is cleared); into a DIR that exists each card
+replaces its own and other files stay; a link or a file named as DIR is refused.
+
+  $ mkdir -p out/.档案卡.tmp.999999999.3 && echo 王小明 > out/.档案卡.tmp.999999999.3/2025-001.md && liushou report child --all -o out/档案卡/ && ls -A out && ls -A out/档案卡 && stat -c '%a' out/档案卡
+  已写入 2 个文件到 out/档案卡/
+  档案卡
+  2025-001.md
+  2025-00A.md
+  700
+  $ echo 旧 > out/档案卡/2025-001.md && echo 我的笔记 > out/档案卡/笔记.txt && chmod 0755 out/档案卡 && liushou -q report child --all -o out/档案卡 && ls -A out out/档案卡 && head -1 out/档案卡/2025-001.md && cat out/档案卡/笔记.txt && stat -c '%a' out/档案卡
+  out:
+  档案卡
+  
+  out/档案卡:
+  2025-001.md
+  2025-00A.md
+  笔记.txt
+  # 留守儿童档案卡：王小明（2025-001）
+  我的笔记
+  700
+  $ ln -s out/档案卡 cards-link && liushou report child --all -o cards-link; liushou report child --all -o from-fifo; ls -A out
+  liushou：-o cards-link：这是符号链接，请直接给出目录
+  liushou：-o from-fifo：这是文件，不是目录；请给出存放档案卡的目录（或用 FILE.html 输出为一页）
+  档案卡

@@ -271,6 +271,52 @@ TEST_CASE("every field of a random child survives YAML, both readers, the cache 
     MESSAGE(fields, " fields in 300 random children; the fast reader read ", fast_reads);
 }
 
+TEST_CASE(
+    "lists_sorted says whether sort_lists would change anything; a card is the same either way") {
+    std::mt19937 rng(20261202);
+    School school;
+    school.school = "测试小学";
+    const Provenance source{&school, nullptr, "", false};
+    int sorted = 0, unsorted = 0;
+    for (int round = 0; round < 400; ++round) {
+        Child c = random_child(rng, false);
+        if (round % 2) c.sort_lists();  // half of them in order, as records are read back
+        Child copy = c;
+        copy.sort_lists();
+        const bool same = collect(copy) == collect(c);
+        CAPTURE(round);
+        CHECK(c.lists_sorted() == same);
+        CHECK(copy.lists_sorted());
+        (same ? sorted : unsorted) += 1;
+        for (const Format f : {Format::md, Format::csv, Format::json})
+            CHECK(render_child(c, source, ReportStyle{"zh", f, false}) ==
+                  render_child(copy, source, ReportStyle{"zh", f, false}));
+    }
+    CHECK(sorted > 200);
+    CHECK(unsorted > 50);
+
+    // Each list on its own: one pair out of order is seen, undated entries go last.
+    Child c;
+    c.talks.resize(2);
+    c.talks[0].date = Date{2026, 3, 2};
+    c.talks[1].date = Date{2026, 3, 1};
+    CHECK_FALSE(c.lists_sorted());
+    c.talks[1].date.reset();
+    CHECK(c.lists_sorted());
+    std::swap(c.talks[0], c.talks[1]);
+    CHECK_FALSE(c.lists_sorted());
+    c.talks.clear();
+    c.changes.resize(2);
+    c.changes[0].date = Date{2026, 1, 2};
+    c.changes[1].date = Date{2026, 1, 1};
+    CHECK_FALSE(c.lists_sorted());
+    c.changes.clear();
+    c.pairing.history.resize(2);
+    c.pairing.history[0].from = Date{2025, 9, 2};
+    c.pairing.history[1].from = Date{2025, 9, 1};
+    CHECK_FALSE(c.lists_sorted());
+}
+
 TEST_CASE("a cache entry cut short or with an enum out of range is refused, never misread") {
     std::mt19937 rng(7);
     const Child c = random_child(rng);

@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -245,6 +247,124 @@ TEST_CASE("a whole batch puts nothing in place before it ends, however many file
         CHECK(session.files_in_place() == count);
     }
     CHECK(slurp(dir.path / name(count - 1)) == "a: 1\n");
+}
+
+namespace {
+
+/// The names in `dir`, hidden ones too, sorted.
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int mode_of(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::lstat(p.string().c_str(), &st) == 0);
+    return static_cast<int>(st.st_mode & 07777);
+}
+
+}  // namespace
+
+TEST_CASE("a new output directory appears whole at finish, or not at all") {
+    TempDir dir;
+    const fs::path cards = dir.path / "out" / "cards";  // its parent is made too
+    const size_t count = kBatchFiles + 5;               // past an early flush
+    {
+        OutputDirectory out(cards.string() + "/");
+        for (size_t i = 0; i < count; ++i) out.write(fmt::format("{}.md", i), "卡\n");
+        CHECK_FALSE(fs::exists(cards));
+        REQUIRE(names_in(dir.path / "out").size() == 1);
+        CHECK(names_in(dir.path / "out")[0].rfind(".cards.tmp.", 0) == 0);
+        out.finish();
+    }
+    CHECK(names_in(dir.path / "out") == std::vector<std::string>{"cards"});
+    CHECK(mode_of(cards) == 0700);
+    CHECK(names_in(cards).size() == count);
+    CHECK(slurp(cards / fmt::format("{}.md", count - 1)) == "卡\n");
+    CHECK(mode_of(cards / "0.md") == 0600);
+
+    {  // dropped before finish (a card failed): nothing is left, not even the hidden one
+        OutputDirectory out((dir.path / "other").string());
+        out.write("a.md", "x");
+    }
+    CHECK(names_in(dir.path) == std::vector<std::string>{"out"});
+}
+
+TEST_CASE("what a stopped run left beside a new output directory goes; a live run's stays") {
+    TempDir dir;
+    const fs::path dead = dir.path / ".cards.tmp.999999999.0";  // above any pid_max
+    const fs::path alive = dir.path / fmt::format(".cards.tmp.{}.77", ::getpid());
+    fs::create_directories(dead / "sub");
+    std::ofstream(dead / "sub" / "a.md") << "张三 13912345678";
+    fs::create_directories(alive);
+    std::ofstream(dir.path / ".cards.tmp.999999998.0") << "a file, not ours";
+    fs::create_directories(dir.path / ".cards.tmp.x.0");          // not a run's name
+    fs::create_directories(dir.path / ".other.tmp.999999999.0");  // another directory's
+    {
+        OutputDirectory out((dir.path / "cards").string());
+        out.write("b.md", "y");
+        out.finish();
+    }
+    std::vector<std::string> kept{".cards.tmp.999999998.0", alive.filename().string(),
+                                  ".cards.tmp.x.0", ".other.tmp.999999999.0", "cards"};
+    std::sort(kept.begin(), kept.end());
+    CHECK(names_in(dir.path) == kept);
+}
+
+TEST_CASE("into an existing output directory each file replaces its own; the rest stay") {
+    TempDir dir;
+    const fs::path cards = dir.path / "cards";
+    fs::create_directories(cards);
+    ::chmod(cards.string().c_str(), 0755);
+    std::ofstream(cards / "a.md") << "old a";
+    std::ofstream(cards / "mine.txt") << "kept";
+    {
+        OutputDirectory out(cards.string());
+        out.write("a.md", "new a");
+        out.write("b.md", "new b");
+        CHECK(slurp(cards / "a.md") == "old a");  // nothing in place before finish
+        CHECK_FALSE(fs::exists(cards / "b.md"));
+        out.finish();
+    }
+    CHECK(names_in(cards) == std::vector<std::string>{"a.md", "b.md", "mine.txt"});
+    CHECK(slurp(cards / "a.md") == "new a");
+    CHECK(slurp(cards / "mine.txt") == "kept");
+    CHECK(mode_of(cards) == 0700);
+    CHECK(mode_of(cards / "b.md") == 0600);
+}
+
+TEST_CASE("an output directory made by another run meanwhile gets the files one by one") {
+    TempDir dir;
+    const fs::path cards = dir.path / "cards";
+    OutputDirectory out(cards.string());
+    out.write("a.md", "ours");
+    fs::create_directories(cards);
+    std::ofstream(cards / "a.md") << "theirs";
+    std::ofstream(cards / "z.md") << "theirs";
+    out.finish();
+    CHECK(names_in(dir.path) == std::vector<std::string>{"cards"});
+    CHECK(slurp(cards / "a.md") == "ours");
+    CHECK(slurp(cards / "z.md") == "theirs");
+}
+
+TEST_CASE("an output directory that is a link or a file is refused, and nothing is written") {
+    TempDir dir;
+    fs::create_directories(dir.path / "real");
+    fs::create_symlink(dir.path / "real", dir.path / "link");
+    CHECK_THROWS_AS(OutputDirectory((dir.path / "link").string()), UsageError);
+    std::ofstream(dir.path / "file") << "x";
+    try {
+        OutputDirectory out((dir.path / "file").string());
+        FAIL("a file was taken for a directory");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "-o " + (dir.path / "file").string() +
+                                           ": a file, not a directory; name a directory for "
+                                           "the cards (or FILE.html for one page)");
+    }
+    CHECK(names_in(dir.path) == std::vector<std::string>{"file", "link", "real"});
+    CHECK(fs::is_empty(dir.path / "real"));
 }
 
 TEST_CASE("the tree refuses ids that leave children/") {

@@ -258,6 +258,8 @@ struct Child {
     Parent& parent_slot(std::string_view relation);
     /// Puts dated lists in date order; a stable sort, so entries of one day keep their order.
     void sort_lists();
+    /// Whether sort_lists would leave every list as it is (a stable sort of sorted lists).
+    bool lists_sorted() const;
 };
 
 struct Staff {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -245,17 +246,32 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
 /// link, directory or other special file is refused with UsageError, never replaced.
 void write_output(const std::string& path, const std::string& content);
 
-/// Many report files (report child --all -o DIR), each written as write_output writes one,
-/// with one flush for the lot (they are derived, and a rerun writes them again). finish()
-/// puts them in place; files not finished are not written.
-class OutputBatch {
+/// The files of report child --all -o DIR, with one flush for the lot (they are derived, and
+/// a rerun writes them again); files not finished are not written. Made and kept 0700 (the
+/// files hold names and notes).
+/// - A DIR that does not exist yet appears whole: the files go into a hidden directory
+///   beside it, made for them, which finish() flushes once and renames to DIR. A crash leaves
+///   no DIR, only the hidden one (.DIR.tmp.*). This spares a rename per file, which in a
+///   directory of 50,000 cards cost more than writing them.
+/// - Into a DIR that exists, each file replaces its own as write_output writes one (a FIFO
+///   there is written through); finish() flushes once and puts them in place.
+/// Throws UsageError when DIR is a symbolic link or a file, IoError when it cannot be made or
+/// written.
+class OutputDirectory {
   public:
-    OutputBatch();
-    ~OutputBatch();
-    void write(const std::string& path, const std::string& content);
+    explicit OutputDirectory(const std::string& dir);
+    ~OutputDirectory();
+    OutputDirectory(const OutputDirectory&) = delete;
+    OutputDirectory& operator=(const OutputDirectory&) = delete;
+    /// `name` is a file name in DIR (no slash).
+    void write(const std::string& name, const std::string& content);
     void finish();
 
   private:
+    std::string dir_;
+    std::string staging_;             // the hidden directory; "" when DIR exists
+    std::vector<std::string> names_;  // written into staging_
+    std::future<void> early_flush_;   // of the files written so far, beside the next ones
     std::unique_ptr<BatchWrite> batch_;
 };
 
