@@ -303,7 +303,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
 int run_child(const ReportOptions& o, Context& ctx) {
     if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
     bool skipped = false;
-    auto loaded = load_trees(ctx, skipped);  // not const: --all -o DIR lets each card's go
+    auto loaded = load_trees(ctx, skipped);  // not const: --all -o DIR frees each record
     auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);

@@ -207,6 +207,20 @@ fs::path directory_of(const std::string& path) {
     return dir.empty() ? fs::path(".") : dir;
 }
 
+/// One syncfs of the filesystem holding `dir`: every file written there so far is durable.
+/// False when it is refused; the caller then fsyncs each file (fsync_file).
+bool sync_filesystem(const fs::path& dir) {
+    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = dfd >= 0 && ::syncfs(dfd) == 0;
+    if (dfd >= 0) ::close(dfd);
+    return synced;
+}
+
+void fsync_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) ::fsync(fd), ::close(fd);
+}
+
 }  // namespace
 
 bool write_atomically(const std::string& path, const std::string& content, int mode,
@@ -240,15 +254,8 @@ std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& faul
     // One flush makes every temporary file durable (git's core.fsyncMethod=batch does the
     // same with one fsync after write-out): before it, a crash leaves the old files and some
     // stray temporaries, which the next writer removes.
-    const int dfd =
-        ::open(directory_of(pending_.front().path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    const bool synced = dfd >= 0 && ::syncfs(dfd) == 0;
-    if (dfd >= 0) ::close(dfd);
-    if (!synced)  // syncfs refused: each file on its own, as a single write does
-        for (const auto& f : pending_) {
-            const int fd = ::open(f.tmp.c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd >= 0) ::fsync(fd), ::close(fd);
-        }
+    if (!sync_filesystem(directory_of(pending_.front().path)))
+        for (const auto& f : pending_) fsync_file(f.tmp);  // each on its own, as a single write
     for (const auto& f : pending_)
         if (fault_at(fault, f.file_number, "fsync", EIO)) {
             const std::string why = errno_text();
@@ -341,6 +348,34 @@ void write_output(const std::string& path, const std::string& content) {
     if (!written_through(path, content)) write_atomically(path, content, 0600, std::nullopt, 0);
 }
 
+namespace {
+
+/// What runs stopped halfway left in `parent` (their cards hold names and phone numbers): a
+/// directory of ours named `prefix`PID.N whose process is gone.
+void remove_dead_runs(const fs::path& parent, const std::string& prefix) {
+    boost::system::error_code ec;
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string rest = name.substr(prefix.size());  // PID.N
+        const size_t dot = rest.find('.');
+        if (dot == 0 || dot == std::string::npos ||
+            rest.find_first_not_of("0123456789.") != std::string::npos)
+            continue;
+        const long pid = std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
+        struct stat left {};
+        const bool ours = ::lstat(it->path().string().c_str(), &left) == 0 &&
+                          S_ISDIR(left.st_mode) && left.st_uid == ::geteuid();
+        const bool gone = pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+        if (ours && gone) {
+            boost::system::error_code removed;
+            fs::remove_all(it->path(), removed);
+        }
+    }
+}
+
+}  // namespace
+
 OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
     struct stat st {};
@@ -363,26 +398,8 @@ OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
         fs::create_directories(parent, ec);
         if (ec) throw IoError(fmt::format("{}: cannot create: {}", dir, ec.message()));
     }
-    // What a run stopped halfway left here (its cards hold names and phone numbers) goes
-    // first: a hidden directory of this name whose process is gone.
     const std::string prefix = "." + target.filename().string() + ".tmp.";
-    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.compare(0, prefix.size(), prefix) != 0) continue;
-        const std::string rest = name.substr(prefix.size());
-        const size_t dot = rest.find('.');
-        if (dot == 0 || dot == std::string::npos ||
-            rest.find_first_not_of("0123456789.") != std::string::npos)
-            continue;
-        const long pid = std::strtol(rest.substr(0, dot).c_str(), nullptr, 10);
-        struct stat left {};
-        if (::lstat(it->path().string().c_str(), &left) == 0 && S_ISDIR(left.st_mode) &&
-            left.st_uid == ::geteuid() && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
-            errno == ESRCH) {
-            boost::system::error_code gone;
-            fs::remove_all(it->path(), gone);
-        }
-    }
+    remove_dead_runs(parent, prefix);
     static std::atomic<unsigned> counter{0};
     const std::string staging =
         (parent / fmt::format("{}{}.{}", prefix, ::getpid(), counter++)).string();
@@ -419,10 +436,7 @@ void OutputDirectory::write(const std::string& name, const std::string& content)
     if (names_.size() % kBatchFiles == 0 &&
         (!early_flush_.valid() ||
          early_flush_.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
-        early_flush_ = std::async(std::launch::async, [dir = staging_] {
-            const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (dfd >= 0) ::syncfs(dfd), ::close(dfd);
-        });
+        early_flush_ = std::async(std::launch::async, [dir = staging_] { sync_filesystem(dir); });
 }
 
 void OutputDirectory::finish() {
@@ -432,13 +446,9 @@ void OutputDirectory::finish() {
     }
     if (early_flush_.valid()) early_flush_.wait();
     // Every file durable, then the directory's entries, then its name.
-    const int dfd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || ::syncfs(dfd) != 0)
-        for (const auto& name : names_) {
-            const int fd = ::open((staging_ + "/" + name).c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd >= 0) ::fsync(fd), ::close(fd);
-        }
-    if (dfd >= 0) ::fsync(dfd), ::close(dfd);
+    if (!sync_filesystem(staging_))
+        for (const auto& name : names_) fsync_file(staging_ + "/" + name);
+    sync_directory(staging_);
     if (::rename(staging_.c_str(), dir_.c_str()) != 0) {
         if (errno != EEXIST && errno != ENOTEMPTY && errno != EISDIR)
             throw IoError(fmt::format("{}: cannot create: {}", dir_, errno_text()));
@@ -448,7 +458,7 @@ void OutputDirectory::finish() {
             throw IoError(fmt::format("{}: cannot create: {}", dir_, std::strerror(EEXIST)));
         for (const auto& name : names_)
             if (::rename((staging_ + "/" + name).c_str(), (dir_ + "/" + name).c_str()) != 0)
-                throw IoError(fmt::format("{}/{}: cannot write: {}", dir_, name, errno_text()));
+                throw IoError(fmt::format("{}: cannot write: {}", dir_ + "/" + name, errno_text()));
         sync_directory(dir_);
         ::rmdir(staging_.c_str());
     }
