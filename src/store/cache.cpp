@@ -315,6 +315,16 @@ bool deserialize_child(std::string_view data, Child& c) {
     return fields.ok() && in.at_end();
 }
 
+bool peek_child_name(std::string_view data, std::string& id, std::string& name) {
+    // schema::child describes id and name first, as serialize_child writes them after the
+    // schema number (the unit tests compare this with a whole decode).
+    In in(data);
+    in.i32();
+    id = in.str();
+    name = in.str();
+    return in.ok();
+}
+
 namespace {
 
 /// A cache file mapped read-only, unmapped with the last copy; null when there is none.
@@ -368,15 +378,21 @@ RecordCache RecordCache::read(const std::string& path) {
     return cache;
 }
 
-bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
-                       int& comment_line) const {
+std::optional<std::string_view> RecordCache::record(const std::string& id,
+                                                    const FileKey& key) const {
     const auto it = index_.find(id);
-    if (it == index_.end() || !(it->second.key == key)) return false;
+    if (it == index_.end() || !(it->second.key == key)) return std::nullopt;
     // Git's racy-entry rule: same-second changes may have kept size and times.
     const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
-    if (changed / 1000000000 >= written_ns_ / 1000000000) return false;
-    if (!deserialize_child(data_.substr(it->second.offset, it->second.length), child)) return false;
-    comment_line = it->second.comment_line;
+    if (changed / 1000000000 >= written_ns_ / 1000000000) return std::nullopt;
+    return data_.substr(it->second.offset, it->second.length);
+}
+
+bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
+                       int& comment_line) const {
+    const auto bytes = record(id, key);
+    if (!bytes || !deserialize_child(*bytes, child)) return false;
+    comment_line = index_.find(id)->second.comment_line;
     return true;
 }
 

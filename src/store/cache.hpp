@@ -40,6 +40,8 @@ class RecordCache {
     /// The cached record for `id` if its file still has `key`. A file modified in the same
     /// second the cache was written, or later, may have changed unseen: it is never served.
     bool find(const std::string& id, const FileKey& key, Child& child, int& comment_line) const;
+    /// The same record still serialized (for deserialize_child), or none as find.
+    std::optional<std::string_view> record(const std::string& id, const FileKey& key) const;
 
     size_t size() const { return index_.size(); }
 
@@ -104,5 +106,7 @@ bool deserialize_duties(std::string_view data, ChildDuties& duties);
 /// Serialization of a child record (exposed for tests).
 void serialize_child(std::string& out, const Child& child);
 bool deserialize_child(std::string_view data, Child& child);
+/// The id and name of a serialized record, without decoding the rest (they come first).
+bool peek_child_name(std::string_view data, std::string& id, std::string& name);
 
 }  // namespace liushou

@@ -557,6 +557,39 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     return out;
 }
 
+bool CachedChildren::name(size_t i, std::string& id, std::string& name) const {
+    return peek_child_name(records_[i], id, name);
+}
+
+bool CachedChildren::load(size_t i, Child& child) const {
+    return deserialize_child(records_[i], child);
+}
+
+std::optional<CachedChildren> Tree::cached_children() const {
+    if (commit_ || !options_.use_cache) return std::nullopt;
+    CachedChildren out;
+    out.ids_ = child_ids();
+    auto cache = std::make_shared<const RecordCache>(
+        RecordCache::read((fs::path(root_) / kStateDir / "cache" / "children.bin").string()));
+    // An entry for a child since removed: load_children would rewrite the cache.
+    if (cache->size() != out.ids_.size()) return std::nullopt;
+    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (dir < 0) return std::nullopt;
+    out.records_.reserve(out.ids_.size());
+    for (const std::string& id : out.ids_) {
+        FileKey key;
+        std::optional<std::string_view> bytes;
+        if (child_key(dir, id, key)) bytes = cache->record(id, key);
+        if (!bytes) break;  // changed, gone, a link: load_children reads it
+        out.records_.push_back(*bytes);
+    }
+    ::close(dir);
+    if (out.records_.size() != out.ids_.size()) return std::nullopt;
+    out.cache_ = std::move(cache);
+    return out;
+}
+
 namespace {
 
 /// A blob's id as a cache key: its bytes fill the key's fields (their top bits cleared, so no

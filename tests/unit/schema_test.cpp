@@ -251,6 +251,11 @@ TEST_CASE("every field of a random child survives YAML, both readers, the cache 
         Child back;
         REQUIRE(deserialize_child(cached, back));
         CHECK(collect(back) == collect(original));
+        // The cards' streamed path reads only the id and the name: the same as a whole decode.
+        std::string peeked_id = "x", peeked_name = "x";
+        REQUIRE(peek_child_name(cached, peeked_id, peeked_name));
+        CHECK(peeked_id == back.id);
+        CHECK(peeked_name == back.name);
 
         // The CSV card names every field that has a value (unknown keys are not shown).
         School school;
@@ -325,6 +330,18 @@ TEST_CASE("a cache entry cut short or with an enum out of range is refused, neve
     Child back;
     for (size_t cut = 0; cut < cached.size(); cut += 7)
         CHECK_FALSE(deserialize_child(cached.substr(0, cut), back));
+    // A peek at a record cut short is refused until the name is whole (schema number, then
+    // two strings, each after its 8-byte length), and from there reads it right.
+    const size_t whole_name = 4 + 8 + c.id.size() + 8 + c.name.size();
+    for (size_t cut = 0; cut < cached.size(); ++cut) {
+        std::string id, name;
+        const bool read = peek_child_name(cached.substr(0, cut), id, name);
+        CHECK(read == (cut >= whole_name));
+        if (read) {
+            CHECK(id == c.id);
+            CHECK(name == c.name);
+        }
+    }
     // The status is the first enum after schema, id, name, gender ...: find it by re-serialising
     // a child whose status differs, and set it past the last value.
     Child other = c;

@@ -504,6 +504,59 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK(RecordCache::read(path).size() == 0);
 }
 
+TEST_CASE("the children come from the cache alone only while it holds every file as it is") {
+    TempDir dir;
+    fs::create_directories(dir.path / "children");
+    const auto write = [&](const std::string& id, const std::string& name) {
+        std::ofstream((dir.path / "children" / (id + ".yaml")).string())
+            << "schema: 1\nid: " << id << "\nname: " << name << "\ngrade: 3\n";
+    };
+    write("2025-1", "甲");
+    write("2025-2", "乙");
+    write("2025-10", "丙");
+    Tree tree(dir.path.string());
+    CHECK_FALSE(tree.cached_children());  // no cache yet
+    // The cache never serves a file changed in the second it was written: wait one out.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const auto loaded = tree.load_children();
+    REQUIRE(loaded.size() == 3);
+    const auto cached = tree.cached_children();
+    REQUIRE(cached);
+    REQUIRE(cached->size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+        CHECK(cached->id(i) == loaded[i].id);
+        std::string id, name;
+        REQUIRE(cached->name(i, id, name));
+        CHECK(id == loaded[i].record.id);
+        CHECK(name == loaded[i].record.name);
+        Child whole;
+        REQUIRE(cached->load(i, whole));
+        CHECK(encode_child(whole) == encode_child(loaded[i].record));
+    }
+    // The records outlive the Tree's own reads: they are in the mapping the result holds.
+    const CachedChildren kept = *cached;
+    tree.set_cache(false);
+    CHECK_FALSE(tree.cached_children());
+    tree.set_cache(true);
+    CHECK(tree.cached_children());
+
+    write("2025-2", "乙二");  // changed since the cache was written
+    CHECK_FALSE(tree.cached_children());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    tree.load_children();  // the cache is brought up to date
+    REQUIRE(tree.cached_children());
+    std::string id, name;
+    REQUIRE(tree.cached_children()->name(1, id, name));
+    CHECK(name == "乙二");
+    REQUIRE(kept.name(1, id, name));  // the earlier copy still reads its own mapping
+    CHECK(name == "乙");
+
+    fs::remove(dir.path / "children" / "2025-10.yaml");  // an entry for a child since removed
+    CHECK_FALSE(tree.cached_children());
+    write("2025-3", "丁");  // a new child, in place of the removed one: same count
+    CHECK_FALSE(tree.cached_children());
+}
+
 TEST_CASE("a cache written under another schema (a field added since) is ignored as a whole") {
     TempDir dir;
     const std::string path = (dir.path / "children.bin").string();

@@ -78,6 +78,26 @@ class WriteSession;
 class BatchWrite;
 class GitCommit;
 struct GitState;
+class RecordCache;
+
+/// Every child of a tree as the record cache holds it, each decoded only when asked: a reader
+/// that takes the children one by one (the cards) holds one record, not the whole tree's.
+class CachedChildren {
+  public:
+    size_t size() const { return ids_.size(); }
+    /// The id that child i's file name gives.
+    const std::string& id(size_t i) const { return ids_[i]; }
+    /// The id and the name the record holds, read without decoding the rest.
+    bool name(size_t i, std::string& id, std::string& name) const;
+    /// The whole record of child i; false if the cache's bytes do not decode.
+    bool load(size_t i, Child& child) const;
+
+  private:
+    friend class Tree;
+    std::shared_ptr<const RecordCache> cache_;  // holds the mapped file the records are in
+    std::vector<std::string> ids_;
+    std::vector<std::string_view> records_;
+};
 
 class Tree {
   public:
@@ -106,6 +126,10 @@ class Tree {
     /// unchanged. Records come without `where` and `text`, except for files with problems,
     /// which are always decoded afresh with positions.
     std::vector<Loaded<Child>> load_children() const;
+    /// Every child from the record cache alone: only when load_children would decode nothing
+    /// and keep nothing new (each file a plain file as the cache holds it, and no other entry
+    /// in the cache); none otherwise, and with a revision. Same ids, same order.
+    std::optional<CachedChildren> cached_children() const;
     /// Each child's figures for a report, as cache_per_child kept them for `context` (what
     /// they depend on besides the tree's files: the period, the last counted day, the month;
     /// liushou.yaml and the activities are added here): only when every child file,
