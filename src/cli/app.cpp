@@ -519,18 +519,20 @@ std::vector<Child> readable_children(const Tree& tree, Context&, std::ostream& e
             skipped = true;
             continue;
         }
-        // A copy such as children/2025-001.old.yaml says id 2025-001: counting it would count
-        // the child twice. Only a file named after the id it holds is a child's file.
-        if (file.record.id != file.id) {
-            err << fmt::format(
-                "{}: skipped, it says id {} but is named {}.yaml (a copy? "
-                "run liushou check)\n",
-                file.path, file.record.id.empty() ? "(none)" : file.record.id, file.id);
-            continue;
-        }
+        if (!named_by_its_id(err, file.path, file.record.id, file.id)) continue;
         out.push_back(std::move(file.record));
     }
     return out;
+}
+
+bool named_by_its_id(std::ostream& err, const std::string& path, const std::string& record_id,
+                     const std::string& file_id) {
+    if (record_id == file_id) return true;
+    err << fmt::format(
+        "{}: skipped, it says id {} but is named {}.yaml (a copy? "
+        "run liushou check)\n",
+        path, record_id.empty() ? "(none)" : record_id, file_id);
+    return false;
 }
 
 std::vector<Child> writable_children(const Tree& tree, Context& ctx) {

@@ -162,6 +162,12 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
                                      bool& skipped, int* errors = nullptr);
 
+/// Whether a record read from children/<file_id>.yaml is that child's: a copy such as
+/// children/2025-001.old.yaml says id 2025-001, and counting it would count the child twice.
+/// A copy is named on `err` as skipped.
+bool named_by_its_id(std::ostream& err, const std::string& path, const std::string& record_id,
+                     const std::string& file_id);
+
 /// A child given on the command line by id or by a name only one child has: an id with a file
 /// is taken at once, without reading the others (so log-talk stays cheap); anything else is
 /// looked up by name. A name several children share is refused (UsageError, listing their

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <future>
 #include <memory>
@@ -53,7 +54,17 @@ struct LoadedTree {
     int errors = 0;  // problems in files that could not be counted, or counted in part
     std::vector<Activity> activities;
     std::unordered_map<std::string, std::string> child_names;
+    /// With ChildRecords::one_by_one: the children still in the cache (`children` is empty),
+    /// and which of them are the tree's (not a copy named after another id).
+    std::optional<CachedChildren> cached;
+    std::vector<size_t> cached_cards;
 };
+
+/// What load_tree reads of the children: nothing (the caller reads what it needs), every
+/// record, or for the cards, only the names where the record cache holds every child as it
+/// is, the records to be decoded one at a time (a county's 709 MB of records never in memory
+/// at once); every record otherwise.
+enum class ChildRecords { none, all, one_by_one };
 
 /// The schools' trees, and what the report says about the set (the county, who is missing).
 struct LoadedTrees {
@@ -63,7 +74,7 @@ struct LoadedTrees {
 
 /// One school's files; messages go to `err`, problems that stop the report are thrown.
 LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& skipped,
-                     bool with_children) {
+                     ChildRecords records) {
     LoadedTree t;
     t.tree = tree;
     t.git = std::async(std::launch::async, [tree] { return tree.git_state(); }).share();
@@ -80,7 +91,28 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     } else
         skipped = true, print_problems(err, staff.path, staff.problems);
     for (const auto& p : staff.problems) t.errors += p.severity == Severity::error;
-    if (with_children) {
+    if (records == ChildRecords::one_by_one) t.cached = tree.cached_children();
+    if (t.cached) {
+        // As readable_children, without the records: a record in the cache reads cleanly.
+        t.child_names.reserve(t.cached->size());
+        std::ostringstream copies;  // said once it is sure the cache is whole
+        std::string id, name;
+        for (size_t k = 0; t.cached && k < t.cached->size(); ++k) {
+            const std::string& file_id = t.cached->id(k);
+            if (!t.cached->name(k, id, name))
+                t.cached.reset();  // a damaged cache: the files are read instead
+            else if (named_by_its_id(copies, tree.display(tree.child_relative(file_id)), id,
+                                     file_id)) {
+                t.child_names.emplace(id, name);
+                t.cached_cards.push_back(k);
+            }
+        }
+        if (t.cached)
+            err << copies.str();
+        else
+            t.child_names.clear(), t.cached_cards.clear();
+    }
+    if (records != ChildRecords::none && !t.cached) {
         t.children = readable_children(tree, ctx, err, skipped, &t.errors);
         t.child_names.reserve(t.children.size());
         for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
@@ -134,8 +166,9 @@ void for_each_school(Context& ctx, size_t n, bool& skipped,
     }
 }
 
-/// The schools' trees; `with_children` false leaves the children to be read by the caller.
-LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false, bool with_children = true) {
+/// The schools' trees, with what `records` asks of their children.
+LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false,
+                       ChildRecords records = ChildRecords::all) {
     LoadedTrees out;
     const SchoolTrees opened = open_trees(ctx);
     out.coverage.county = opened.county;
@@ -145,7 +178,7 @@ LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false, bool with
         out.coverage.missing.emplace_back(m.label, json ? m.why : say(ctx, m.why));
     out.trees.resize(opened.trees.size());
     for_each_school(ctx, opened.trees.size(), skipped, [&](size_t i, std::ostream& err, bool& s) {
-        out.trees[i] = load_tree(opened.trees[i], ctx, err, s, with_children);
+        out.trees[i] = load_tree(opened.trees[i], ctx, err, s, records);
     });
     return out;
 }
@@ -222,7 +255,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         if (*ask.to < *ask.from) throw UsageError("--to is before --from");
     }
     bool skipped = false;
-    auto loaded = load_trees(ctx, skipped, o.format == "json", false);
+    auto loaded = load_trees(ctx, skipped, o.format == "json", ChildRecords::none);
     auto& trees = loaded.trees;
     const School& first = trees.front().school;
     std::vector<const School*> schools;
@@ -303,7 +336,10 @@ int run_summary(const ReportOptions& o, Context& ctx) {
 int run_child(const ReportOptions& o, Context& ctx) {
     if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
     bool skipped = false;
-    auto loaded = load_trees(ctx, skipped);  // not const: --all -o DIR frees each record
+    // The cards of --all -o DIR take the children one at a time; not const: each is let go.
+    const bool card_files = o.all && !one_document(o);
+    auto loaded =
+        load_trees(ctx, skipped, false, card_files ? ChildRecords::one_by_one : ChildRecords::all);
     auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);
@@ -339,33 +375,63 @@ int run_child(const ReportOptions& o, Context& ctx) {
                                 : o.format == "md" ? ".md"
                                                    : "." + o.format;
         // Every card, named by its child (several schools may use the same ids: a county
-        // run prefixes the school's number).
-        std::vector<std::pair<size_t, Child*>> all;
-        for (size_t i = 0; i < trees.size(); ++i)
-            for (Child& c : trees[i].children) all.emplace_back(i, &c);
+        // run prefixes the school's number): a record read, or one still in the cache.
+        struct Card {
+            size_t tree;
+            Child* read;
+            size_t cached;
+        };
+        std::vector<Card> all;
+        for (size_t i = 0; i < trees.size(); ++i) {
+            for (Child& c : trees[i].children) all.push_back(Card{i, &c, 0});
+            for (size_t k : trees[i].cached_cards) all.push_back(Card{i, nullptr, k});
+        }
         auto render = [&](size_t from, size_t to) {
             std::vector<std::pair<std::string, std::string>> files;
+            Child decoded;
             for (size_t k = from; k < to; ++k) {
-                const auto& [i, c] = all[k];
+                const Card& card = all[k];
+                const LoadedTree& t = trees[card.tree];
+                Child* c = card.read;
+                if (!c) {
+                    c = &decoded;
+                    if (!t.cached->load(card.cached, decoded)) {
+                        // The cache changed under us: the file, as it is now.
+                        const std::string& id = t.cached->id(card.cached);
+                        auto file = t.tree->load_child(id, false);
+                        if (!file.parsed || file.record.id != id)
+                            throw DataError(
+                                fmt::format("{}: cannot be read; no cards were made", file.path));
+                        decoded = std::move(file.record);
+                    }
+                }
                 files.emplace_back(
-                    (trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c->id + ext,
-                    encoded(o, ctx, render_child(*c, sources[i], style), true));
+                    (trees.size() > 1 ? std::to_string(card.tree + 1) + "-" : "") + c->id + ext,
+                    encoded(o, ctx, render_child(*c, sources[card.tree], style), true));
                 // No card needs another child's record (a buddy's name is in child_names):
                 // each is let go here, beside the writing, not all at the end.
                 *c = Child{};
             }
             return files;
         };
-        // Cards are made a block ahead by a second thread while this one writes the block
-        // before: the writing is mostly the kernel's (a new inode per file), the making ours.
+        // Cards are made blocks ahead, a block to a thread, while this one writes the blocks
+        // before in order: the writing is mostly the kernel's (a new inode per file), the
+        // making (decoding a record, rendering it) ours.
         constexpr size_t kBlock = 512;
-        auto next = std::async(std::launch::async, render, 0, std::min(kBlock, all.size()));
-        for (size_t from = 0; from < all.size(); from += kBlock) {
-            auto files = next.get();
-            const size_t after = from + kBlock;
-            if (after < all.size())
-                next = std::async(std::launch::async, render, after,
-                                  std::min(after + kBlock, all.size()));
+        const size_t ahead = ctx.jobs > 0 ? static_cast<size_t>(ctx.jobs)
+                                          : std::max(1u, std::thread::hardware_concurrency());
+        std::deque<std::future<std::vector<std::pair<std::string, std::string>>>> made;
+        size_t launched = 0;
+        auto launch = [&] {
+            made.push_back(std::async(std::launch::async, render, launched,
+                                      std::min(launched + kBlock, all.size())));
+            launched += kBlock;
+        };
+        while (made.size() < ahead && launched < all.size()) launch();
+        while (!made.empty()) {
+            auto files = made.front().get();
+            made.pop_front();
+            if (launched < all.size()) launch();
             for (const auto& [name, bytes] : files) out.write(name, bytes);
         }
         const size_t written = all.size();

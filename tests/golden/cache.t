@@ -136,3 +136,26 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   same
   $ head -c 100 /dev/urandom > .liushou/cache/figures.bin && liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
   same
+
+Cards for every child (report child --all -o DIR) are made from the record cache when it holds
+every file as it is, each record decoded as its card is made; otherwise from the files. Either
+way they are the cards --no-cache makes, and say the same about a copied file, a file with a
+problem, a changed child or a damaged cache.
+
+  $ git checkout -q liushou.yaml && touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou list > /dev/null
+  $ cards() { rm -rf ../k1 ../k2; liushou report child --all -o ../k1 2> ../e1 > /dev/null; liushou --no-cache report child --all -o ../k2 2> ../e2 > /dev/null; diff -r ../k1 ../k2 && cmp ../e1 ../e2 && ls ../k1 | wc -l && cat ../e1; }
+  $ cards
+  39
+  $ cp -p children/2025-001.yaml children/2025-099.yaml && sleep 1.1 && liushou list > /dev/null 2>&1; cards
+  39
+  children/2025-099.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-099.yaml（是副本吗？请运行 liushou check）
+  $ rm children/2025-099.yaml && sed -i 's/^grade: .*/grade: [/' children/2025-006.yaml && sleep 1.1 && liushou list > /dev/null 2>&1; cards
+  38
+  children/2025-006.yaml：无法读取，已略过（请运行 liushou check）
+  $ git checkout -q children && sed -i 's/^name: .*$/name: 新名字/' children/2025-005.yaml && cards && grep -l '新名字' ../k1/*
+  40
+  ../k1/2025-005.md
+  $ sleep 1.1 && liushou list > /dev/null && head -c 3000 .liushou/cache/children.bin > ../bin && mv ../bin .liushou/cache/children.bin && cards
+  40
+  $ head -c 100 /dev/urandom > .liushou/cache/children.bin && cards
+  40
