@@ -24,7 +24,7 @@ const Period kTerm2{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"};
 
 Summary summary(const std::vector<Child>& children, const Period& period, Date as_of,
                 const School& school = kSchool) {
-    return summarize({SchoolRecords{&school, &children}}, period, as_of);
+    return summarize({SchoolRecords{&school, &children, std::nullopt}}, period, as_of);
 }
 
 /// 期初 + 新入学 + 转入 − 转出 − 辍学 − 毕业 − 其他离校 = 期末.
