@@ -355,6 +355,16 @@ bool child_key(int dir, const std::string& id, FileKey& key) {
     return true;
 }
 
+/// children/, opened to stat its files by name (child_key); -1 when it cannot be.
+int open_children_dir(const std::string& root) {
+    return ::open((fs::path(root) / kChildrenDir).c_str(),
+                  O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+}
+
+std::string cache_file(const std::string& root, const Child*) {
+    return (fs::path(root) / kStateDir / "cache" / "children.bin").string();
+}
+
 std::string cache_file(const std::string& root, const ChildFigures*) {
     return (fs::path(root) / kStateDir / "cache" / "figures.bin").string();
 }
@@ -402,8 +412,7 @@ std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
     // the work); the figures come in the order they were kept in.
     std::vector<std::string> ids = listed_child_ids();
     std::sort(ids.begin(), ids.end());
-    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
-                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    const int dir = open_children_dir(root_);
     if (dir < 0) return std::nullopt;
     auto figures = PerChildCache<T>::read(
         cache_file(root_, static_cast<const T*>(nullptr)), digest, ids,
@@ -426,8 +435,7 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     if (listed != sorted_ids) return;  // a child skipped as unreadable, or one added since
     const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
     if (digest == 0) return;
-    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
-                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    const int dir = open_children_dir(root_);
     if (dir < 0) return;
     std::vector<FileKey> keys(ids.size());
     bool all = true;
@@ -470,8 +478,7 @@ template void Tree::cache_per_child(std::string_view, const std::vector<std::str
 std::vector<Loaded<Child>> Tree::load_children() const {
     if (commit_) return load_children_from_commit();
     const std::vector<std::string> ids = child_ids();
-    const std::string cache_path =
-        (fs::path(root_) / kStateDir / "cache" / "children.bin").string();
+    const std::string cache_path = cache_file(root_, static_cast<const Child*>(nullptr));
     const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
     const int64_t started = clock_ns();
     std::vector<Loaded<Child>> out(ids.size());
@@ -570,11 +577,10 @@ std::optional<CachedChildren> Tree::cached_children() const {
     CachedChildren out;
     out.ids_ = child_ids();
     auto cache = std::make_shared<const RecordCache>(
-        RecordCache::read((fs::path(root_) / kStateDir / "cache" / "children.bin").string()));
+        RecordCache::read(cache_file(root_, static_cast<const Child*>(nullptr))));
     // An entry for a child since removed: load_children would rewrite the cache.
     if (cache->size() != out.ids_.size()) return std::nullopt;
-    const int dir = ::open((fs::path(root_) / kChildrenDir).c_str(),
-                           O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    const int dir = open_children_dir(root_);
     if (dir < 0) return std::nullopt;
     out.records_.reserve(out.ids_.size());
     for (const std::string& id : out.ids_) {
