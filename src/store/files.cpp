@@ -234,7 +234,15 @@ bool write_atomically(const std::string& path, const std::string& content, int m
     return true;
 }
 
+void flush_ahead(std::future<void>& running, size_t files, const std::string& dir) {
+    if (files % kFlushAheadFiles != 0) return;
+    if (running.valid() && running.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    running = std::async(std::launch::async, [dir] { sync_filesystem(dir); });
+}
+
 BatchWrite::~BatchWrite() {
+    if (early_flush_.valid()) early_flush_.wait();  // before its files go
     for (const auto& f : pending_) ::unlink(f.tmp.c_str());
 }
 
@@ -245,11 +253,13 @@ bool BatchWrite::stage(const std::string& path, const std::string& content, int 
     if (staged.tmp.empty()) return false;
     pending_.push_back(
         Staged{std::move(staged.tmp), path, std::move(relative), file_number, staged.existed});
+    flush_ahead(early_flush_, pending_.size(), directory_of(path).string());
     return true;
 }
 
 std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& fault) {
     std::vector<std::string> renamed;
+    if (early_flush_.valid()) early_flush_.wait();
     if (pending_.empty()) return renamed;
     // One flush makes every temporary file durable (git's core.fsyncMethod=batch does the
     // same with one fsync after write-out): before it, a crash leaves the old files and some
@@ -431,12 +441,8 @@ void OutputDirectory::write(const std::string& name, const std::string& content)
     if ((0600 & process_umask()) != 0) ::fchmod(fd, 0600);
     names_.push_back(name);
     write_and_close(fd, path, content);
-    // The disk writes the cards so far while the next are made, so that little is left for
-    // the flush in finish() (at 50,000 cards it waited a second for 400 MB).
-    if (names_.size() % kBatchFiles == 0 &&
-        (!early_flush_.valid() ||
-         early_flush_.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
-        early_flush_ = std::async(std::launch::async, [dir = staging_] { sync_filesystem(dir); });
+    // At 50,000 cards the flush in finish() waited a second for 400 MB before this.
+    flush_ahead(early_flush_, names_.size(), staging_);
 }
 
 void OutputDirectory::finish() {

@@ -1,6 +1,7 @@
 // File I/O shared by the store's parts: reading with limits, atomic writes with injected faults.
 #pragma once
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,7 +52,8 @@ class RenameError : public IoError {
 /// every file to a temporary without a flush of its own, then one syncfs for all of them,
 /// then the renames, then one fsync of each directory. A crash before the renames leaves
 /// every file old; during them, each file old or new. Temporaries left by a failure are
-/// removed by the destructor.
+/// removed by the destructor. While the temporaries are written, the disk is set writing
+/// the ones before in the background (flush_ahead), so the one syncfs has little left to do.
 class BatchWrite {
   public:
     BatchWrite() = default;
@@ -73,6 +75,15 @@ class BatchWrite {
         bool existed;
     };
     std::vector<Staged> pending_;
+    std::future<void> early_flush_;  // of the temporaries so far, beside the next ones
 };
+
+/// Every kFlushAheadFiles files (`files` written so far), a syncfs of `dir`'s filesystem on
+/// another thread, unless the one before is still running: the disk writes the files so far
+/// while the next ones are made. It only starts the writing early: durability is still the
+/// one flush the caller does at the end, whose result alone counts. Half a batch, so that a
+/// batch of kBatchFiles has its first half on disk when it flushes.
+constexpr size_t kFlushAheadFiles = kBatchFiles / 2;
+void flush_ahead(std::future<void>& running, size_t files, const std::string& dir);
 
 }  // namespace liushou

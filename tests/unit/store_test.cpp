@@ -249,6 +249,26 @@ TEST_CASE("a whole batch puts nothing in place before it ends, however many file
     CHECK(slurp(dir.path / name(count - 1)) == "a: 1\n");
 }
 
+TEST_CASE("the disk is set writing every half batch of files, never at the files between") {
+    TempDir dir;
+    std::future<void> running;
+    for (size_t files : {size_t{1}, kFlushAheadFiles - 1, kFlushAheadFiles + 1}) {
+        flush_ahead(running, files, dir.path.string());
+        CHECK_FALSE(running.valid());
+    }
+    flush_ahead(running, kFlushAheadFiles, dir.path.string());
+    REQUIRE(running.valid());
+    running.wait();
+    flush_ahead(running, 2 * kFlushAheadFiles, dir.path.string());  // the last one is done
+    REQUIRE(running.valid());
+    running.get();
+    CHECK_FALSE(running.valid());
+    // A directory that has gone is no error: the flush that counts comes at the end.
+    flush_ahead(running, kFlushAheadFiles, (dir.path / "gone").string());
+    REQUIRE(running.valid());
+    running.get();
+}
+
 namespace {
 
 /// The names in `dir`, hidden ones too, sorted.
