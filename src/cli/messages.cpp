@@ -156,6 +156,64 @@ bool match(const std::vector<std::string>& p, size_t k, std::string_view text, s
 
 std::string translate_line(std::string_view line, int depth);
 
+/// A field path naming an entry of a list, or a key of one (talks[0].follow_up,
+/// pairing.plan[1].to, children[4]), as a teacher names it: 第 1 条谈心记录的跟进事项, counted
+/// from 1, with the list's own measure word. Only a path whose every part is known; any other
+/// gives "" and stays as it was (the line number already says where it is).
+std::string field_path_zh(std::string_view path) {
+    struct List {
+        std::string_view key, noun, measure;
+    };
+    static constexpr List kLists[] = {
+        {"talks", "谈心记录", "条"},
+        {"parents", "父母信息", "条"},
+        {"enrolment_history", "在籍记录", "条"},
+        {"changes", "变动记录", "条"},
+        {"pairing.history", "结对记录", "条"},
+        {"pairing.plan", "帮扶计划", "项"},
+        {"pairing.progress", "帮扶进展", "条"},
+        {"pairing.buddy", "学习帮手", "名"},
+        {"staff", "教师", "名"},
+        {"terms", "学期", "个"},
+        {"plan_done", "打勾记录", "条"},
+        {"events", "节日", "个"},
+        {"children", "儿童", "名"},
+        {"by", "教师", "名"},
+        {"schools", "学校", "所"},
+    };
+    struct Key {
+        std::string_view key, noun;
+    };
+    static constexpr Key kKeys[] = {
+        {"date", "日期"},           {"kind", "类型"},     {"by", "教师"},
+        {"summary", "内容"},        {"mood", "情绪"},     {"follow_up", "跟进事项"},
+        {"from", "开始日期"},       {"to", "结束日期"},   {"relation", "关系"},
+        {"name", "姓名"},           {"phone", "电话"},    {"work_place", "务工地址"},
+        {"work_phone", "单位电话"}, {"id", "编号"},       {"teacher", "帮扶教师"},
+        {"buddy", "学习帮手"},      {"task", "工作项"},   {"month", "月份"},
+        {"status", "状态"},         {"grade", "年级"},    {"was", "原值"},
+        {"field", "字段"},          {"path", "档案目录"}, {"git", "仓库"},
+    };
+    const size_t open = path.find('['), close = path.find(']');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open + 2 ||
+        close > open + 7)
+        return "";
+    const std::string_view digits = path.substr(open + 1, close - open - 1);
+    if (digits.find_first_not_of("0123456789") != std::string_view::npos) return "";
+    const List* list = nullptr;
+    for (const List& l : kLists)
+        if (l.key == path.substr(0, open)) list = &l;
+    if (!list) return "";
+    std::string out =
+        fmt::format("第 {} {}{}", std::stoul(std::string(digits)) + 1, list->measure, list->noun);
+    const std::string_view rest = path.substr(close + 1);
+    if (rest.empty()) return out;
+    if (rest.front() != '.') return "";
+    for (const Key& k : kKeys)
+        if (k.key == rest.substr(1)) return out + "的" + std::string(k.noun);
+    return "";
+}
+
 /// One value of a message: translated when it is itself a message of the catalogue.
 std::string translate_value(std::string_view value, int depth) {
     if (depth > 6) return std::string(value);
@@ -234,7 +292,9 @@ std::string translate_line(std::string_view line, int depth) {
             left += values[i].find(": ") != std::string_view::npos;
         if (left < best_left) best = std::move(out), best_left = left;
     }
-    return best_left == std::string::npos ? std::string(line) : best;
+    if (best_left != std::string::npos) return best;
+    const std::string path = field_path_zh(text);
+    return path.empty() ? std::string(line) : std::string(line.substr(0, indent)) + path;
 }
 
 }  // namespace

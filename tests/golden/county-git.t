@@ -339,8 +339,8 @@ the repository's own directory, so a second run serves every child from it.
 A bad manifest is named by file, line and field:
 
   $ printf 'county: 京山县\nschools:\n  - path: a\n    git: b\n  - ref: v1\n' > bad.yaml && liushou report summary --county bad.yaml
-  bad.yaml:3:5: 错误：schools[0]：请给出档案目录（path:）或仓库（git:），两者选一
-  bad.yaml:5:5: 错误：schools[1]：请给出档案目录（path:）或仓库（git:），两者选一
+  bad.yaml:3:5: 错误：第 1 所学校：请给出档案目录（path:）或仓库（git:），两者选一
+  bad.yaml:5:5: 错误：第 2 所学校：请给出档案目录（path:）或仓库（git:），两者选一
   bad.yaml:5:10: 错误：schools[1].ref：ref: 须与 git: 一起使用（path: 按磁盘上的样子读取）
   liushou：bad.yaml：请先改正学校清单，未生成报告
   [1]

@@ -111,7 +111,7 @@ is skipped) without crashing.
   check: exit 1
   log-talk: exit 1, file unchanged
   == empty-list-item.yaml
-  children/2025-900.yaml:14:5: 错误：parents[0].relation：“”不是父亲或母亲（监护人请写在 guardian 下）
+  children/2025-900.yaml:14:5: 错误：第 1 条父母信息的关系：“”不是父亲或母亲（监护人请写在 guardian 下）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
@@ -329,7 +329,7 @@ is skipped) without crashing.
   check: exit 1
   log-talk: exit 1, file unchanged
   == parent-unknown-relation.yaml
-  children/2025-900.yaml:14:15: 错误：parents[0].relation：“uncle”不是父亲或母亲（监护人请写在 guardian 下）
+  children/2025-900.yaml:14:15: 错误：第 1 条父母信息的关系：“uncle”不是父亲或母亲（监护人请写在 guardian 下）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
@@ -389,43 +389,43 @@ is skipped) without crashing.
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-feb-29-non-leap.yaml
-  children/2025-900.yaml:27:11: 错误：talks[0].date：“2026-02-29”不是有效日期（2026 年 02 月只有 28 天）
+  children/2025-900.yaml:27:11: 错误：第 1 条谈心记录的日期：“2026-02-29”不是有效日期（2026 年 02 月只有 28 天）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-future.yaml
-  children/2025-900.yaml:27:11: 错误：talks[0].date：2027-03-02 是将来的日期
+  children/2025-900.yaml:27:11: 错误：第 1 条谈心记录的日期：2027-03-02 是将来的日期
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: wrote the talk
   == talk-item-scalar.yaml
-  children/2025-900.yaml:27:5: 错误：talks[0]：应为映射，实际是文字
+  children/2025-900.yaml:27:5: 错误：第 1 条谈心记录：应为映射，实际是文字
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-month-13.yaml
-  children/2025-900.yaml:27:11: 错误：talks[0].date：“2026-13-02”中没有 13 月
+  children/2025-900.yaml:27:11: 错误：第 1 条谈心记录的日期：“2026-13-02”中没有 13 月
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-no-date.yaml
-  children/2025-900.yaml:27:5: 错误：talks[0].date：谈心记录须有日期
+  children/2025-900.yaml:27:5: 错误：第 1 条谈心记录的日期：谈心记录须有日期
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: wrote the talk
   == talk-unknown-kind.yaml
-  children/2025-900.yaml:28:11: 错误：talks[0].kind：“chat”不是可用的值（talk | home_visit | family_call | meeting | counselling | greeting）
+  children/2025-900.yaml:28:11: 错误：第 1 条谈心记录的类型：“chat”不是可用的值（talk | home_visit | family_call | meeting | counselling | greeting）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1
   log-talk: exit 1, file unchanged
   == talk-unknown-teacher.yaml
-  children/2025-900.yaml:29:9: 错误：talks[0].by：教师 T999 不在教师名单（staff.yaml）中
+  children/2025-900.yaml:29:9: 错误：第 1 条谈心记录的教师：教师 T999 不在教师名单（staff.yaml）中
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1

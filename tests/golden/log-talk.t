@@ -114,8 +114,8 @@ which, so the other stays open.
 check warns about a follow-up left open for more than 30 days.
 
   $ LIUSHOU_TODAY=2026-04-20 liushou check -q
-  children/2025-002.yaml:38:16: 警告：talks[0].follow_up：已 50 天未关闭（自 2026-03-01 起）
-  children/2025-003.yaml:40:16: 警告：talks[0].follow_up：已 41 天未关闭（自 2026-03-10 起）
+  children/2025-002.yaml:38:16: 警告：第 1 条谈心记录的跟进事项：已 50 天未关闭（自 2026-03-01 起）
+  children/2025-003.yaml:40:16: 警告：第 1 条谈心记录的跟进事项：已 41 天未关闭（自 2026-03-10 起）
 
 Corrections by command, each written (and committed with --commit) like any write: a wrong
 entry deleted by its day (--kind or --by when the day has several; an entry whose follow-up a

@@ -232,7 +232,7 @@ A rename follows the buddy into every list, the history's too; check reads the l
   clean
   $ sed -i 's/- "2025-007"/- 晏静怡/' children/2025-003.yaml
   $ liushou check -q --allow-incomplete
-  children/2025-003.yaml:39:7: 错误：pairing.buddy[1]：儿童不能做自己的学习帮手
+  children/2025-003.yaml:39:7: 错误：第 2 名学习帮手：儿童不能做自己的学习帮手
   children/2025-007.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   [1]
 

@@ -169,8 +169,8 @@ the plan does not have (a hand edit).
   2026-03 第 1 项未完成：留守儿童信息更新
   liushou：plan done --undo：第 1 项（2026-03）还没有打勾
   [1]
-  $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep plan_done
-  liushou.yaml:42:11: 错误：plan_done[0].task：2026-03 的工作安排中没有第 7 项
+  $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep '^liushou.yaml'
+  liushou.yaml:42:11: 错误：第 1 条打勾记录的工作项：2026-03 的工作安排中没有第 7 项
   [1]
 
 **The school, its leading group and its staff by command**, so that nobody edits liushou.yaml
@@ -178,7 +178,7 @@ or staff.yaml by hand. What a change leaves must pass check, or nothing is writt
 tick above still stands, so the first change is refused until the file is put right.
 
   $ liushou school set --county 京山县
-  liushou：plan_done[0].task：2026-03 的工作安排中没有第 7 项
+  liushou：第 1 条打勾记录的工作项：2026-03 的工作安排中没有第 7 项
   liushou：liushou.yaml 通不过检查，未写入任何内容
   [1]
   $ sed -i 's/    task: 7/    task: 2/' liushou.yaml
@@ -463,7 +463,7 @@ not enrolled that day, a bad kind; and
   liushou：--kind 聚会：可用的值：class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other（主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他）
   [2]
   $ cp activities/2026-03-14-*.yaml ../keep.yaml && sed -i 's/^  - E$/  - Q/' activities/2026-03-14-*.yaml && liushou check --allow-incomplete | grep activities/ ; cp ../keep.yaml activities/$(basename activities/2026-03-14-*.yaml)
-  activities/2026-03-14-safety-6885dd0b.yaml:12:5: 错误：children[4]：没有儿童 Q
+  activities/2026-03-14-safety-6885dd0b.yaml:12:5: 错误：第 5 名儿童：没有儿童 Q
 
 Two clones that each record an activity write two files: the merge is clean.
 

@@ -61,6 +61,24 @@ TEST_CASE("messages: plurals, reordered values, fields and lists") {
     CHECK(zh("id 2025-001 is also on row 3, 4") == "学号 2025-001 在第 3, 4 行也有");
 }
 
+TEST_CASE("messages: a list's entry by its number from 1, and a key of it") {
+    CHECK(zh("children/2025-011.yaml:43:16: warning: talks[0].follow_up: open for 84 days "
+             "(since 2025-12-21)") ==
+          "children/2025-011.yaml:43:16: 警告：第 1 条谈心记录的跟进事项：已 84 天未关闭（自 "
+          "2025-12-21 起）");
+    CHECK(zh("talks[11].by") == "第 12 条谈心记录的教师");
+    CHECK(zh("pairing.buddy[1]") == "第 2 名学习帮手");
+    CHECK(zh("pairing.plan[0].to") == "第 1 项帮扶计划的结束日期");
+    CHECK(zh("parents[2].work_place") == "第 3 条父母信息的务工地址");
+    CHECK(zh("children[4]") == "第 5 名儿童");
+    CHECK(zh("schools[1].git") == "第 2 所学校的仓库");
+    // Anything not wholly known stays as it was: an unknown list or key, a nested list, an
+    // index that is no number, a path with more after the key.
+    for (const char* kept : {"widgets[0]", "talks[0].colour", "talks[x]", "talks[]", "talks[0",
+                             "talks[0].by.id", "talks[0][1]", "talks[12345678]", "a talks[0]"})
+        CHECK(zh(kept) == kept);
+}
+
 TEST_CASE("messages: CLI11's own errors") {
     CHECK(zh("--grade: Value 9 not in range 1 to 6") == "--grade：9 不在 1 到 6 之间");
     CHECK(zh("Run with --help for more information.") == "运行时加 --help 可查看用法。");
