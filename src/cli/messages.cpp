@@ -194,9 +194,10 @@ std::string field_path_zh(std::string_view path) {
         {"status", "状态"},         {"grade", "年级"},    {"was", "原值"},
         {"field", "字段"},          {"path", "档案目录"}, {"git", "仓库"},
     };
+    constexpr size_t kMostDigits = 6;  // no list holds a million entries; stoul stays in range
     const size_t open = path.find('['), close = path.find(']');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open + 2 ||
-        close > open + 7)
+        close > open + 1 + kMostDigits)
         return "";
     const std::string_view digits = path.substr(open + 1, close - open - 1);
     if (digits.find_first_not_of("0123456789") != std::string_view::npos) return "";

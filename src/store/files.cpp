@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <system_error>
 
 #include "liushou/error.hpp"
 
@@ -238,7 +239,11 @@ void flush_ahead(std::future<void>& running, size_t files, const std::string& di
     if (files % kFlushAheadFiles != 0) return;
     if (running.valid() && running.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return;
-    running = std::async(std::launch::async, [dir] { sync_filesystem(dir); });
+    try {
+        running = std::async(std::launch::async, [dir] { sync_filesystem(dir); });
+    } catch (const std::system_error&) {
+        // No thread to be had: the writing starts at the final flush, as it did before.
+    }
 }
 
 BatchWrite::~BatchWrite() {
