@@ -153,6 +153,11 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: {} failed: {} ({})", path, what, why, outcome));
     };
+    // Root writing in a user's tree: the file stays the user's (a root:root 0600 record
+    // would stop the owner's own liushou from reading it).
+    if (const auto owner = owner_for_root(dir.string());
+        owner && ::fchown(fd, owner->uid, owner->gid) != 0)
+        fail("chown");
     size_t done = 0;
     while (done < content.size()) {
         // A full disk usually lets part of the content through first.
@@ -322,6 +327,30 @@ void write_and_close(int fd, const std::string& path, const std::string& content
     if (::close(fd) != 0) throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
 }
 
+/// Refuses an output placed in a tree through a link in it: a copied tree's `reports ->
+/// /elsewhere` must not take `-o reports/summary.md` out of the tree. The folders of `path`
+/// are looked at from the top; once one of them holds a liushou.yaml, none below it may be a
+/// link. (Links above a tree, such as a home on another disk, are the user's own.)
+void refuse_link_in_tree(const std::string& path, const std::string& shown) {
+    boost::system::error_code ec;
+    const fs::path abs = fs::absolute(path, ec).lexically_normal();
+    if (ec) return;
+    fs::path prefix, tree;
+    for (const auto& part : abs.parent_path()) {
+        prefix /= part;
+        struct stat st {};
+        if (::lstat(prefix.c_str(), &st) != 0) return;  // made below: nothing there to follow
+        if (S_ISLNK(st.st_mode) && !tree.empty())
+            throw UsageError(fmt::format(
+                "-o {}: {} in the tree is a symbolic link; liushou never writes through a link "
+                "in a tree (name a folder outside the tree, or the real one)",
+                shown, prefix.lexically_relative(tree).string()));
+        if (tree.empty() && S_ISDIR(st.st_mode) &&
+            ::lstat((prefix / "liushou.yaml").c_str(), &st) == 0)
+            tree = prefix;
+    }
+}
+
 /// write_output's checks of what `path` is; true when it was a pipe or terminal, written
 /// through (nothing left to do).
 bool written_through(const std::string& path, const std::string& content) {
@@ -345,6 +374,7 @@ bool written_through(const std::string& path, const std::string& content) {
             throw UsageError(
                 fmt::format("-o {}: not a regular file; liushou does not replace it", path));
     }
+    refuse_link_in_tree(path, path);
     // -o reports/2026-03/summary.md makes its folders, as report child --all makes its own.
     const boost::filesystem::path parent = boost::filesystem::path(path).parent_path();
     if (!parent.empty()) {
@@ -393,6 +423,7 @@ void remove_dead_runs(const fs::path& parent, const std::string& prefix) {
 
 OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
+    refuse_link_in_tree(dir_, dir);  // the folders above it; itself just below
     struct stat st {};
     if (::lstat(dir_.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
@@ -475,6 +506,85 @@ void OutputDirectory::finish() {
     }
     staging_.clear();
     sync_directory(directory_of(dir_));
+}
+
+}  // namespace liushou
+
+namespace liushou {
+
+std::string shown_path(const std::string& path) {
+    boost::system::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return path;
+    const fs::path rel = fs::path(path).lexically_relative(cwd);
+    if (rel.empty() || *rel.begin() == "..") return path;
+    return rel.string();
+}
+
+std::optional<Owner> owner_for_root(const std::string& dir) {
+    if (::geteuid() != 0) return std::nullopt;
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0 || st.st_uid == 0) return std::nullopt;
+    return Owner{st.st_uid, st.st_gid};
+}
+
+SafeDir::~SafeDir() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+SafeDir SafeDir::open(const std::string& base, const std::string& relative, bool create,
+                      bool owner_only, const std::string& display) {
+    int fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", base, errno_text()));
+    const std::optional<Owner> owner = create ? owner_for_root(base) : std::nullopt;
+    std::string path = base, shown;
+    const fs::path rel(relative);
+    for (auto it = rel.begin(); it != rel.end(); ++it) {
+        const std::string name = it->string();
+        if (name.empty() || name == ".") continue;
+        shown += (shown.empty() ? "" : "/") + name;
+        path += "/" + name;
+        if (name == "..") {
+            ::close(fd);
+            throw DataError(fmt::format("{}{}: leaves the tree; refused", display, shown));
+        }
+        int next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (next < 0 && errno == ENOENT && create) {
+            if (::mkdirat(fd, name.c_str(), 0700) == 0 || errno == EEXIST)
+                next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (next >= 0 && owner) (void)::fchown(next, owner->uid, owner->gid);
+        }
+        if (next < 0) {
+            const int error = errno;
+            struct stat st {};
+            const bool link =
+                ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+            ::close(fd);
+            if (link || error == ELOOP)
+                throw DataError(fmt::format(
+                    "{}{}: a symbolic link; liushou never reads or writes through a link in "
+                    "a tree (remove it; it is not the tree's data)",
+                    display, shown));
+            if (error == ENOTDIR)
+                throw DataError(fmt::format("{}{}: not a directory", display, shown));
+            throw IoError(
+                fmt::format("{}{}: cannot open: {}", display, shown, std::strerror(error)));
+        }
+        ::close(fd);
+        fd = next;
+    }
+    // Through the descriptor: a chmod by name would follow a link put there meanwhile.
+    if (owner_only) {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && (st.st_mode & 07777) != 0700) (void)::fchmod(fd, 0700);
+    }
+    return SafeDir(fd, path);
+}
+
+std::string SafeDir::path(const std::string& name) const {
+    static const bool proc = ::access("/proc/self/fd", X_OK) == 0;
+    if (!proc) return path_ + "/" + name;
+    return fmt::format("/proc/self/fd/{}/{}", fd_, name);
 }
 
 }  // namespace liushou

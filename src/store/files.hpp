@@ -1,6 +1,8 @@
 // File I/O shared by the store's parts: reading with limits, atomic writes with injected faults.
 #pragma once
 
+#include <sys/types.h>
+
 #include <future>
 #include <optional>
 #include <string>
@@ -85,5 +87,53 @@ class BatchWrite {
 /// batch of kBatchFiles has its first half on disk when it flushes.
 constexpr size_t kFlushAheadFiles = kBatchFiles / 2;
 void flush_ahead(std::future<void>& running, size_t files, const std::string& dir);
+
+/// A directory beneath a trusted base (the tree's root, or the repository's GIT_DIR), reached
+/// one component at a time with O_NOFOLLOW: a tree copied from elsewhere may hold a link named
+/// `.liushou/cache` (committed with `git add -f`) that would have liushou write the records'
+/// cache, or chmod, wherever it points. The one way the store opens its own folders in a tree.
+class SafeDir {
+  public:
+    /// Opens base/relative; `create` makes what is missing (mode 0700), `owner_only` sets the
+    /// last one 0700 through its descriptor (never a chmod by name). Throws DataError naming
+    /// `display` + the component when one is a link or not a directory, IoError when it cannot
+    /// be opened or made.
+    static SafeDir open(const std::string& base, const std::string& relative, bool create,
+                        bool owner_only, const std::string& display);
+    SafeDir(SafeDir&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) {
+        other.fd_ = -1;
+    }
+    SafeDir& operator=(SafeDir&& other) noexcept {
+        std::swap(fd_, other.fd_);
+        std::swap(path_, other.path_);
+        return *this;
+    }
+    SafeDir(const SafeDir&) = delete;
+    ~SafeDir();
+    int fd() const { return fd_; }
+    /// A path naming `name` in this very directory, whatever is renamed or linked above it
+    /// since it was opened: the kernel resolves /proc/self/fd/N to the directory itself, and
+    /// a name in it is opened O_NOFOLLOW, made O_EXCL or replaced by rename, none of which
+    /// follows a link. (Without /proc, the path as checked.)
+    std::string path(const std::string& name) const;
+
+  private:
+    SafeDir(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+    int fd_ = -1;
+    std::string path_;  // as opened; the fallback of path()
+};
+
+/// `path` as a message shows it: relative to the cwd when it lies below it (as git names
+/// paths), else as it is.
+std::string shown_path(const std::string& path);
+
+/// The uid and gid files written in a tree must have, when root writes in a tree of another
+/// user's: the owner of `dir` (the tree keeps its owner's files, readable by its owner's
+/// liushou). Nothing to do (nullopt) for any other user, who can only make files of its own.
+struct Owner {
+    uid_t uid;
+    gid_t gid;
+};
+std::optional<Owner> owner_for_root(const std::string& dir);
 
 }  // namespace liushou

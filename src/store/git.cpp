@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
 #include "liushou/store.hpp"
@@ -208,13 +209,21 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         std::getline(lines, c->short_);
     }
     // What the commit holds never changes: its listing and small files are kept by commit id.
+    // In GIT_DIR/liushou, opened with no link followed (files.hpp: SafeDir): a copied
+    // repository's `liushou -> /elsewhere` is refused, never read or written through.
     const std::string listing =
-        (fs::path(c->git_dir_) / "liushou" /
-         (c->prefix_.empty()
-              ? std::string("listing")
-              : fmt::format("listing-{:016x}", std::hash<std::string>{}(c->prefix_))))
-            .string();
-    if (use_cache && c->read_listing(listing)) return c;
+        c->prefix_.empty() ? std::string("listing")
+                           : fmt::format("listing-{:016x}", std::hash<std::string>{}(c->prefix_));
+    if (use_cache) {
+        std::optional<SafeDir> cache;
+        try {
+            cache =
+                SafeDir::open(c->git_dir_, "liushou", false, false, shown_path(c->git_dir_) + "/");
+        } catch (const IoError&) {
+            // Not made yet: git is asked.
+        }
+        if (cache && c->read_listing(cache->path(listing))) return c;
+    }
 
     out.clear();
     // Only the tree's own directory, recursively; -l gives each blob's size so that an
@@ -245,7 +254,16 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     const std::vector<std::string> texts = c->read(small);
     c->date_ = committer_day(texts.front());
     for (size_t i = 1; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
-    if (use_cache) c->write_listing(listing);
+    if (use_cache) {
+        try {
+            // Made 0700: staff.yaml holds phone numbers.
+            const SafeDir cache =
+                SafeDir::open(c->git_dir_, "liushou", true, true, shown_path(c->git_dir_) + "/");
+            c->write_listing(cache.path(listing));
+        } catch (const IoError&) {
+            // A read-only repository: the next run asks git again.
+        }
+    }
     return c;
 }
 
@@ -297,10 +315,6 @@ void GitCommit::write_listing(const std::string& path) const {
     out += fmt::format("{}\n", prefetched_.size());
     for (const auto& [blob, bytes] : prefetched_)
         out += fmt::format("{} {}\n", blob, bytes.size()) + bytes;
-    boost::system::error_code ec;
-    const fs::path dir = fs::path(path).parent_path();
-    fs::create_directories(dir, ec);
-    fs::permissions(dir, fs::owner_all, ec);  // staff.yaml holds phone numbers
     try {
         atomic_write(path, out, 0600);
     } catch (const Error&) {

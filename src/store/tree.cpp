@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -115,10 +116,11 @@ Tree::Tree(const std::string& root, TreeOptions options)
 
 namespace {
 
-/// children/ and .liushou/ must be directories of the tree itself: a link to elsewhere would
-/// let a crafted tree have liushou read, cache (with phone numbers) and write files outside.
+/// children/, activities/ and .liushou/ must be directories of the tree itself: a link to
+/// elsewhere would let a crafted tree have liushou read, cache (with phone numbers) and write
+/// files outside.
 void refuse_linked_directories(const Tree& tree) {
-    for (const char* dir : {kChildrenDir, kStateDir}) {
+    for (const char* dir : {kChildrenDir, kActivitiesDir, kStateDir}) {
         struct stat st {};
         const std::string full = (fs::path(tree.root()) / dir).string();
         if (::lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
@@ -126,6 +128,81 @@ void refuse_linked_directories(const Tree& tree) {
                 fmt::format("{}/ is a symbolic link; liushou reads and writes only "
                             "inside the tree (put the directory itself there)",
                             tree.display(dir)));
+    }
+}
+
+/// The safe.directory entries of the user's and the system's git configuration (never the
+/// repository's: a copied tree cannot vouch for itself), read once.
+const std::vector<std::string>& safe_directories() {
+    static const std::vector<std::string> entries = [] {
+        std::vector<std::string> out;
+        for (const char* scope : {"--system", "--global"}) {
+            std::string text;
+            if (run_git({"config", scope, "--get-all", "safe.directory"}, "/", &text) != 0)
+                continue;
+            size_t start = 0;
+            for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+                std::string entry = text.substr(start, end - start);
+                if (entry.empty())
+                    out.clear();  // an empty value resets the list, as in git
+                else
+                    out.push_back(std::move(entry));
+            }
+        }
+        return out;
+    }();
+    return entries;
+}
+
+/// Whether `dir` is named by a safe.directory entry: the path itself, a `prefix/*` above it,
+/// or `*`.
+bool trusted_by_git(const fs::path& dir) {
+    boost::system::error_code ec;
+    const std::string real = fs::canonical(dir, ec).string();
+    if (ec) return false;
+    for (std::string entry : safe_directories()) {
+        if (entry == "*") return true;
+        const bool prefix = entry.size() > 2 && entry.compare(entry.size() - 2, 2, "/*") == 0;
+        if (prefix) entry.resize(entry.size() - 2);
+        const std::string canon = fs::weakly_canonical(entry, ec).string();
+        if (ec) continue;
+        if (real == canon) return true;
+        if (prefix && real.compare(0, canon.size() + 1, canon + "/") == 0) return true;
+    }
+    return false;
+}
+
+/// Whether files owned by `uid` are this user's to read and write as a tree: its own, or
+/// root run through sudo by their owner (as git counts SUDO_UID).
+bool own_uid(uid_t uid) {
+    const uid_t me = ::geteuid();
+    if (uid == me) return true;
+    if (me != 0) return false;
+    const char* sudo_uid = std::getenv("SUDO_UID");
+    return sudo_uid && *sudo_uid && std::to_string(uid) == sudo_uid;
+}
+
+std::string user_name(uid_t uid) {
+    if (const struct passwd* pw = ::getpwuid(uid)) return pw->pw_name;
+    return "uid " + std::to_string(uid);
+}
+
+/// Refuses a tree whose folder or liushou.yaml belongs to another user, as git refuses a
+/// repository of "dubious ownership": a tree in a shared folder, or planted above the cwd,
+/// could otherwise have this user's liushou write records into it, or read its settings.
+/// safe.directory in the user's git configuration trusts it, for git and liushou alike.
+void refuse_foreign_tree(const fs::path& root, const std::string& shown) {
+    for (const fs::path& p : {root, root / kSchoolFile}) {
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) != 0 || own_uid(st.st_uid)) continue;
+        if (trusted_by_git(root)) return;
+        boost::system::error_code ec;
+        const fs::path abs = fs::canonical(root, ec);
+        const std::string full = ec ? root.string() : abs.string();
+        throw UsageError(fmt::format(
+            "{}: owned by another user ({}); liushou uses only your own trees. If you trust "
+            "it, run: git config --global --add safe.directory {}",
+            shown == "." ? full : shown, user_name(st.st_uid), full));
     }
 }
 
@@ -145,6 +222,7 @@ Tree Tree::open_commit(const TreeOptions& options) {
         }
     }
     if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
+    refuse_foreign_tree(root, root);
     Tree tree(root, options);
     tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
     if (!tree.commit_->find(kSchoolFile))
@@ -169,13 +247,22 @@ Tree Tree::open(const TreeOptions& options) {
         boost::system::error_code ec;
         fs::path dir = fs::current_path(ec);
         const fs::path start = dir;
+        struct stat start_st {};
+        const bool have_start = ::stat(start.c_str(), &start_st) == 0;
         while (!dir.empty()) {
+            // As git's discovery: never across a filesystem boundary (a USB stick mounted in
+            // a folder finds no tree of the disk above it), and never past a folder of
+            // another user's: a liushou.yaml there is found (and refused by its owner), one
+            // further up is not looked for.
+            struct stat st {};
+            if (::stat(dir.c_str(), &st) != 0) break;
+            if (have_start && st.st_dev != start_st.st_dev) break;
             if (fs::exists(dir / kSchoolFile, ec)) {
                 const fs::path rel = dir.lexically_relative(start);
                 root = rel.empty() ? "." : rel.string();
                 break;
             }
-            if (dir == dir.root_path()) break;
+            if (!own_uid(st.st_uid) || dir == dir.root_path()) break;
             dir = dir.parent_path();
         }
         if (root.empty())
@@ -183,6 +270,7 @@ Tree Tree::open(const TreeOptions& options) {
                 "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, "
                 "set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
     }
+    refuse_foreign_tree(root, root == "." ? std::string(".") : root);
     Tree tree(root, options);
     refuse_linked_directories(tree);
     return tree;
@@ -361,18 +449,37 @@ int open_children_dir(const std::string& root) {
                   O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 }
 
-std::string cache_file(const std::string& root, const Child*) {
-    return (fs::path(root) / kStateDir / "cache" / "children.bin").string();
+const char* cache_name(const Child*) {
+    return "children.bin";
+}
+const char* cache_name(const ChildFigures*) {
+    return "figures.bin";
+}
+const char* cache_name(const ChildDuties*) {
+    return "duties.bin";
+}
+const char* cache_name(const PrintedOutput*) {
+    return "printed.bin";
 }
 
-std::string cache_file(const std::string& root, const ChildFigures*) {
-    return (fs::path(root) / kStateDir / "cache" / "figures.bin").string();
+/// .liushou/cache, opened beneath the root with no link followed (SafeDir): a copied tree's
+/// `.liushou/cache -> /elsewhere` is refused, never written through. nullopt when it is not
+/// there and `create` is false. Both folders are the owner's alone: the cache holds every
+/// phone number of the tree.
+std::optional<SafeDir> cache_dir(const std::string& root, const std::string& display, bool create) {
+    try {
+        const SafeDir state = SafeDir::open(root, kStateDir, create, create, display);
+        return SafeDir::open(state.path(""), "cache", create, create,
+                             display + std::string(kStateDir) + "/");
+    } catch (const IoError&) {
+        if (create) throw;
+        return std::nullopt;  // not made yet (or unreadable: read every file instead)
+    }
 }
-std::string cache_file(const std::string& root, const ChildDuties*) {
-    return (fs::path(root) / kStateDir / "cache" / "duties.bin").string();
-}
-std::string cache_file(const std::string& root, const PrintedOutput*) {
-    return (fs::path(root) / kStateDir / "cache" / "printed.bin").string();
+
+template <class T>
+std::string cache_path(const SafeDir& dir) {
+    return dir.path(cache_name(static_cast<const T*>(nullptr)));
 }
 
 }  // namespace
@@ -412,10 +519,12 @@ std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
     // the work); the figures come in the order they were kept in.
     std::vector<std::string> ids = listed_child_ids();
     std::sort(ids.begin(), ids.end());
+    const auto cache = cache_dir(root_, display_prefix_, false);
+    if (!cache) return std::nullopt;
     const int dir = open_children_dir(root_);
     if (dir < 0) return std::nullopt;
     auto figures = PerChildCache<T>::read(
-        cache_file(root_, static_cast<const T*>(nullptr)), digest, ids,
+        cache_path<T>(*cache), digest, ids,
         [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); },
         tail);
     ::close(dir);
@@ -442,15 +551,14 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
     ::close(dir);
     if (!all) return;
-    const std::string path = cache_file(root_, static_cast<const T*>(nullptr));
-    boost::system::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
     // The figures name children who fall short: for the tree's owner only, as the records.
-    fs::permissions(fs::path(root_) / kStateDir, fs::owner_all, ec);
-    fs::permissions(fs::path(path).parent_path(), fs::owner_all, ec);
-    if (!ec)
-        PerChildCache<T>::write(path, digest, ids, keys, figures, started_ns,
+    try {
+        const auto cache = cache_dir(root_, display_prefix_, true);
+        PerChildCache<T>::write(cache_path<T>(*cache), digest, ids, keys, figures, started_ns,
                                 tail ? std::string_view(*tail) : std::string_view());
+    } catch (const IoError&) {
+        // Only an optimisation: a read-only tree works the figures out again.
+    }
 }
 
 std::optional<std::string> Tree::cached_output(std::string_view context) const {
@@ -478,8 +586,10 @@ template void Tree::cache_per_child(std::string_view, const std::vector<std::str
 std::vector<Loaded<Child>> Tree::load_children() const {
     if (commit_) return load_children_from_commit();
     const std::vector<std::string> ids = child_ids();
-    const std::string cache_path = cache_file(root_, static_cast<const Child*>(nullptr));
-    const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
+    const auto cache_folder =
+        options_.use_cache ? cache_dir(root_, display_prefix_, false) : std::nullopt;
+    const RecordCache cache =
+        cache_folder ? RecordCache::read(cache_path<Child>(*cache_folder)) : RecordCache{};
     const int64_t started = clock_ns();
     std::vector<Loaded<Child>> out(ids.size());
     std::vector<FileKey> keys(ids.size());
@@ -550,12 +660,12 @@ std::vector<Loaded<Child>> Tree::load_children() const {
             if (out[i].exists && out[i].writable())
                 entries.push_back(
                     RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
-        boost::system::error_code ec;
-        fs::create_directories(fs::path(cache_path).parent_path(), ec);
-        // The cache holds every phone number of the tree: for its owner only.
-        fs::permissions(fs::path(root_) / kStateDir, fs::owner_all, ec);
-        fs::permissions(fs::path(cache_path).parent_path(), fs::owner_all, ec);
-        if (!ec) RecordCache::write(cache_path, entries, started);
+        try {
+            const auto folder = cache_dir(root_, display_prefix_, true);
+            RecordCache::write(cache_path<Child>(*folder), entries, started);
+        } catch (const IoError&) {
+            // A read-only tree, a full disk: the next read parses again.
+        }
     }
     // A file that vanished between listing and reading is simply not there.
     out.erase(
@@ -576,8 +686,9 @@ std::optional<CachedChildren> Tree::cached_children() const {
     if (commit_ || !options_.use_cache) return std::nullopt;
     CachedChildren out;
     out.ids_ = child_ids();
-    auto cache = std::make_shared<const RecordCache>(
-        RecordCache::read(cache_file(root_, static_cast<const Child*>(nullptr))));
+    const auto folder = cache_dir(root_, display_prefix_, false);
+    if (!folder) return std::nullopt;
+    auto cache = std::make_shared<const RecordCache>(RecordCache::read(cache_path<Child>(*folder)));
     // An entry for a child since removed: load_children would rewrite the cache.
     if (cache->size() != out.ids_.size()) return std::nullopt;
     const int dir = open_children_dir(root_);
@@ -618,13 +729,22 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
     // Keyed by blob ids, the cache of a commit holds for every commit of the repository; it
     // lives with the repository's data (a bare repository has no tree to hold .liushou/).
     const std::string& prefix = commit_->prefix();
-    const fs::path cache_dir = fs::path(commit_->git_dir()) / "liushou";
-    const std::string cache_path =
-        (cache_dir / (prefix.empty()
-                          ? std::string("children.bin")
-                          : fmt::format("children-{:016x}.bin", std::hash<std::string>{}(prefix))))
-            .string();
-    const RecordCache cache = options_.use_cache ? RecordCache::read(cache_path) : RecordCache{};
+    // GIT_DIR/liushou is opened as the tree's own cache is (SafeDir): a copied repository's
+    // `liushou -> /elsewhere` is refused, never written through.
+    const std::string cache_name =
+        prefix.empty() ? std::string("children.bin")
+                       : fmt::format("children-{:016x}.bin", std::hash<std::string>{}(prefix));
+    const std::string git_dir = commit_->git_dir();
+    auto open_cache_dir = [&](bool create) -> std::optional<SafeDir> {
+        try {
+            return SafeDir::open(git_dir, "liushou", create, create, shown_path(git_dir) + "/");
+        } catch (const IoError&) {
+            return std::nullopt;  // not there yet, or not ours to write: read every blob
+        }
+    };
+    const auto cache_folder = options_.use_cache ? open_cache_dir(false) : std::nullopt;
+    const RecordCache cache =
+        cache_folder ? RecordCache::read(cache_folder->path(cache_name)) : RecordCache{};
     std::vector<Loaded<Child>> out(ids.size());
     std::vector<FileKey> keys(ids.size());
     std::vector<size_t> unread;
@@ -679,10 +799,10 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
             if (out[i].writable())
                 entries.push_back(
                     RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
-        boost::system::error_code ec;
-        fs::create_directories(cache_dir, ec);
-        fs::permissions(cache_dir, fs::owner_all, ec);  // every phone number of the tree
-        if (!ec) RecordCache::write(cache_path, entries, std::numeric_limits<int64_t>::max());
+        // Made 0700: every phone number of the tree.
+        if (const auto folder = open_cache_dir(true))
+            RecordCache::write(folder->path(cache_name), entries,
+                               std::numeric_limits<int64_t>::max());
     }
     return out;
 }
@@ -743,33 +863,38 @@ Loaded<School> Tree::load_school() const {
 
 bool WriteSession::write_text(const std::string& relative, const std::string& content, int mode) {
     const Tree& tree = *tree_;
-    const fs::path full = fs::path(tree.root_) / relative;
-    boost::system::error_code ec;
+    const fs::path rel(relative);
+    const std::string dir_name = rel.parent_path().string();
     // One look per directory and session: a batch writes thousands of files into children/.
-    const std::string dir = full.parent_path().string();
-    if (dir != known_dir_) {
-        if (!fs::is_directory(dir, ec)) fs::create_directories(dir, ec);
-        if (ec)
-            throw IoError(fmt::format("{}: cannot create directory: {}", tree.display(relative),
-                                      ec.message()));
-        known_dir_ = dir;
+    auto known = std::find_if(dirs_.begin(), dirs_.end(),
+                              [&](const auto& d) { return d.first == dir_name; });
+    if (known == dirs_.end()) {
+        auto dir = std::make_shared<const SafeDir>(
+            SafeDir::open(tree.root_, dir_name, true, false, tree.display_prefix_));
+        dirs_.emplace_back(dir_name, std::move(dir));
+        known = dirs_.end() - 1;
     }
     if (!marked_) {
         // Before the first temporary file (see writing_marker).
-        const fs::path marker = writing_marker(tree.root_);
-        boost::system::error_code mkdir_ec;
-        fs::create_directories(marker.parent_path(), mkdir_ec);
-        const int mfd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-        if (mfd >= 0) ::close(mfd);
+        try {
+            const SafeDir state =
+                SafeDir::open(tree.root_, kStateDir, true, true, tree.display_prefix_);
+            const int mfd =
+                ::openat(state.fd(), "writing", O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+            if (mfd >= 0) ::close(mfd);
+        } catch (const IoError&) {
+            // Without the marker only stray temporaries can be left (writing_marker).
+        }
         marked_ = true;
     }
+    const std::string full = known->second->path(rel.filename().string());
     // Only the tree's own files take part in fault injection, never the cache.
     try {
         if (batch_) {
             bool staged = false;
             try {
-                staged = batch_->stage(full.string(), content, mode, tree.options_.fault,
-                                       ++files_written_, relative);
+                staged = batch_->stage(full, content, mode, tree.options_.fault, ++files_written_,
+                                       relative);
             } catch (const IoError&) {
                 flush_batch();  // the files before this one are written, as unbatched
                 throw;
@@ -778,7 +903,7 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
             return staged;
         }
         const bool written =
-            write_atomically(full.string(), content, mode, tree.options_.fault, ++files_written_);
+            write_atomically(full, content, mode, tree.options_.fault, ++files_written_);
         in_place_ += written;
         if (written && tree.options_.journal) {
             tree.options_.journal->root = tree.root_;
@@ -788,9 +913,8 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
     } catch (const IoError& e) {
         // Name the file as the user sees it rather than by its joined path.
         std::string message = e.what();
-        const std::string raw = full.string();
-        if (message.compare(0, raw.size(), raw) == 0)
-            message.replace(0, raw.size(), tree.display(relative));
+        if (message.compare(0, full.size(), full) == 0)
+            message.replace(0, full.size(), tree.display(relative));
         throw IoError(message);
     }
 }
@@ -972,7 +1096,7 @@ WriteSession::WriteSession(WriteSession&& other) noexcept
       in_place_(other.in_place_),
       marked_(other.marked_),
       whole_batch_(other.whole_batch_),
-      known_dir_(std::move(other.known_dir_)),
+      dirs_(std::move(other.dirs_)),
       batch_(std::move(other.batch_)) {
     other.fd_ = -1;
     other.marked_ = false;
@@ -1013,9 +1137,11 @@ void WriteSession::flush_batch() {
     // The file named as the user sees it rather than by its joined path.
     auto shown = [&](const IoError& e) {
         std::string message = e.what();
-        const std::string root = tree_->root_ + "/";
-        if (message.compare(0, root.size(), root) == 0)
-            message.replace(0, root.size(), tree_->display(""));
+        for (const auto& [name, dir] : dirs_) {
+            const std::string raw = dir->path("");
+            if (message.compare(0, raw.size(), raw) == 0)
+                message.replace(0, raw.size(), tree_->display(name.empty() ? "" : name + "/"));
+        }
         return IoError(message);
     };
     try {
@@ -1066,9 +1192,12 @@ void Tree::remove_stale_temporaries() const {
     for (const int where : {0, 1, 2}) {
         const bool in_children = where == 1;
         if (in_children && !killed_writer) continue;
+        // The cache's folder through its descriptor: never a listing through a link.
+        const auto cache = where == 2 ? cache_dir(root_, display_prefix_, false) : std::nullopt;
+        if (where == 2 && !cache) continue;
         const fs::path dir = where == 0    ? fs::path(root_)
                              : in_children ? fs::path(root_) / kChildrenDir
-                                           : fs::path(root_) / kStateDir / "cache";
+                                           : fs::path(cache->path(""));
         boost::system::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             const long pid = our_temporary(it->path().filename().string(), in_children);

@@ -635,3 +635,73 @@ TEST_CASE("Tree::open finds the tree the options name, and says which setting na
     fs::create_directory_symlink("/tmp", dir.path / "children");
     CHECK_THROWS_AS(Tree::open(options), DataError);
 }
+
+// ---- SafeDir: folders beneath a tree, never through a link (#40) ----
+
+TEST_CASE("SafeDir opens and makes folders beneath the base, the last one 0700") {
+    TempDir t;
+    const SafeDir dir = SafeDir::open(t.path.string(), ".liushou/cache", true, true, "");
+    struct stat st {};
+    REQUIRE(::stat((t.path / ".liushou/cache").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0700);
+    // A file written by its path lands in the very folder.
+    REQUIRE(atomic_write(dir.path("x.bin"), "bytes", 0600));
+    CHECK(slurp(t.path / ".liushou/cache/x.bin") == "bytes");
+    // Opened again without `create`, it is the same folder; a missing one is an IoError.
+    CHECK_NOTHROW(SafeDir::open(t.path.string(), ".liushou/cache", false, false, ""));
+    CHECK_THROWS_AS(SafeDir::open(t.path.string(), ".liushou/none", false, false, ""), IoError);
+}
+
+TEST_CASE("SafeDir refuses a link at any component, naming it, and changes nothing there") {
+    TempDir t, elsewhere;
+    fs::create_directories(t.path / "tree/.liushou");
+    ::chmod(elsewhere.path.c_str(), 01777);
+    fs::create_symlink(elsewhere.path, t.path / "tree/.liushou/cache");
+    const std::string tree = (t.path / "tree").string();
+    for (const bool create : {false, true}) {
+        try {
+            (void)SafeDir::open(tree, ".liushou/cache", create, true, "school/");
+            FAIL("a link was followed");
+        } catch (const DataError& e) {
+            CHECK(std::string(e.what()).find("school/.liushou/cache: a symbolic link") == 0);
+        }
+    }
+    // The link's target is neither written nor chmod-ed.
+    struct stat st {};
+    REQUIRE(::stat(elsewhere.path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 01777);
+    CHECK(fs::is_empty(elsewhere.path));
+    // A link higher up is refused just the same, and so is a way out of the base.
+    fs::remove(t.path / "tree/.liushou/cache");
+    fs::remove(t.path / "tree/.liushou");
+    fs::create_symlink(elsewhere.path, t.path / "tree/.liushou");
+    CHECK_THROWS_AS(SafeDir::open(tree, ".liushou/cache", true, true, ""), DataError);
+    CHECK_THROWS_AS(SafeDir::open(tree, "../x", true, false, ""), DataError);
+    CHECK(fs::is_empty(elsewhere.path));
+}
+
+TEST_CASE("SafeDir's paths name the folder opened, whatever is put in its place later") {
+    TempDir t, elsewhere;
+    fs::create_directories(t.path / "cache");
+    const SafeDir dir = SafeDir::open(t.path.string(), "cache", false, false, "");
+    // Swapped for a link after the check: the write still lands in the folder that was opened.
+    fs::rename(t.path / "cache", t.path / "moved");
+    fs::create_symlink(elsewhere.path, t.path / "cache");
+    REQUIRE(atomic_write(dir.path("f"), "x", 0600));
+    CHECK(fs::exists(t.path / "moved/f"));
+    CHECK(fs::is_empty(elsewhere.path));
+}
+
+TEST_CASE("an output placed in a tree through a link in it is refused") {
+    TempDir t, elsewhere;
+    fs::create_directories(t.path / "tree");
+    { std::ofstream(t.path / "tree/liushou.yaml") << "schema: 1\n"; }
+    fs::create_symlink(elsewhere.path, t.path / "tree/reports");
+    CHECK_THROWS_AS(write_output((t.path / "tree/reports/x.md").string(), "x"), UsageError);
+    CHECK_THROWS_AS(write_output((t.path / "tree/reports/new/x.md").string(), "x"), UsageError);
+    CHECK(fs::is_empty(elsewhere.path));
+    // Outside any tree, a link is the user's own way to a folder.
+    fs::create_symlink(elsewhere.path, t.path / "out");
+    write_output((t.path / "out/x.md").string(), "x");
+    CHECK(slurp(elsewhere.path / "x.md") == "x");
+}

@@ -76,6 +76,7 @@ int64_t clock_ns();
 
 class WriteSession;
 class BatchWrite;
+class SafeDir;
 class GitCommit;
 struct GitState;
 class RecordCache;
@@ -255,7 +256,9 @@ class WriteSession {
     size_t in_place_ = 0;
     bool marked_ = false;  // the "writing" marker is made (tree.cpp: writing_marker)
     bool whole_batch_ = false;
-    std::string known_dir_;  // the directory the last write found there
+    // The directories written in, each opened once beneath the root with no link followed
+    // (files.hpp: SafeDir) and kept open while a batch's temporaries may name them.
+    std::vector<std::pair<std::string, std::shared_ptr<const SafeDir>>> dirs_;
     std::unique_ptr<BatchWrite> batch_;
 };
 
