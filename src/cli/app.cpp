@@ -182,11 +182,17 @@ int commit_if_asked(Context& ctx) {
 
 std::string partial_write_note(const IoError& e, size_t written, const std::string& sheet,
                                const std::string& command) {
+    // A batch is all or nothing: before its journal nothing is in place; after it, the next
+    // command puts the rest in place (tree.cpp: finish_interrupted_batch).
+    if (written == 0)
+        return fmt::format(
+            "{}\n{}: nothing was written (a batch is all or nothing); once the cause is fixed, "
+            "run the same {} again",
+            e.what(), sheet, command);
     return fmt::format(
-        "{}\n{}: {} file{} had been written before this one; once the cause is "
-        "fixed, run the same {} again to finish (rows already written are left "
-        "as they are)",
-        e.what(), sheet, written, written == 1 ? "" : "s", command);
+        "{}\n{}: {} file{} in place; the next liushou command puts the rest in place "
+        "from .liushou/journal",
+        e.what(), sheet, written, written == 1 ? " is" : "s are");
 }
 
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {
@@ -211,6 +217,9 @@ TreeOptions tree_options(const Context& ctx, const std::string& root) {
     o.lock_timeout = ctx.lock_timeout;
     o.journal = ctx.journal;
     o.progress = ctx.progress;
+    // Standard error is translated line by line where it leaves.
+    std::ostream* err = &ctx.err;
+    o.notice = [err](const std::string& line) { *err << "liushou: " << line << "\n"; };
     o.fault = ctx.fault;
     o.rev = ctx.rev;
     return o;

@@ -188,10 +188,17 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
 }
 
 void rename_staged(const std::string& tmp, const std::string& path,
-                   const std::optional<WriteFault>& fault, long file_number, bool existed) {
+                   const std::optional<WriteFault>& fault, long file_number, bool existed,
+                   bool journaled) {
     maybe_die(fault, file_number, "kill-before-rename");
     if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string why = errno_text();
+        // A journaled batch keeps it: the next command puts it in place.
+        if (journaled)
+            throw IoError(
+                fmt::format("{}: rename failed: {} (the next liushou command finishes "
+                            "the write from .liushou/journal)",
+                            path, why));
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: rename failed: {} ({})", path, why,
                                   existed ? "the file is unchanged" : "nothing was written"));
@@ -267,14 +274,19 @@ bool BatchWrite::stage(const std::string& path, const std::string& content, int 
     return true;
 }
 
-std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& fault) {
+void BatchWrite::remove(const std::string& path, std::string relative) {
+    removals_.push_back(Removal{path, std::move(relative)});
+}
+
+std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& fault,
+                                           const BeforeRenames& before_renames) {
     std::vector<std::string> renamed;
     if (early_flush_.valid()) early_flush_.wait();
-    if (pending_.empty()) return renamed;
+    if (pending_.empty() && removals_.empty()) return renamed;
     // One flush makes every temporary file durable (git's core.fsyncMethod=batch does the
     // same with one fsync after write-out): before it, a crash leaves the old files and some
     // stray temporaries, which the next writer removes.
-    if (!sync_filesystem(directory_of(pending_.front().path)))
+    if (!pending_.empty() && !sync_filesystem(directory_of(pending_.front().path)))
         for (const auto& f : pending_) fsync_file(f.tmp);  // each on its own, as a single write
     for (const auto& f : pending_)
         if (fault_at(fault, f.file_number, "fsync", EIO)) {
@@ -282,26 +294,41 @@ std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& faul
             throw IoError(fmt::format("{}: fsync failed: {} ({})", f.path, why,
                                       f.existed ? "the file is unchanged" : "nothing was written"));
         }
+    // From the journal on, the batch is applied: whatever stops the renames, the next
+    // command finishes them.
+    if (before_renames) before_renames(pending_, removals_);
     // Then the renames, in the order written; each file is old or new whatever happens.
     std::vector<fs::path> dirs;
     try {
         for (size_t i = 0; i < pending_.size(); ++i) {
             const Staged& f = pending_[i];
-            rename_staged(f.tmp, f.path, fault, f.file_number, f.existed);
+            rename_staged(f.tmp, f.path, fault, f.file_number, f.existed,
+                          static_cast<bool>(before_renames));
             renamed.push_back(f.relative);
             const fs::path dir = directory_of(f.path);
             if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
             maybe_die(fault, f.file_number, "kill-after-rename");
         }
+        for (const Removal& r : removals_) {
+            if (::unlink(r.path.c_str()) != 0 && errno != ENOENT)
+                throw IoError(fmt::format("{}: cannot remove: {}", r.path, errno_text()));
+            renamed.push_back(r.relative);
+            const fs::path dir = directory_of(r.path);
+            if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+        }
     } catch (const IoError& e) {
-        // The files not yet renamed stay as they were; their temporaries go.
-        for (size_t i = renamed.size() + 1; i < pending_.size(); ++i)
-            ::unlink(pending_[i].tmp.c_str());
+        // With a journal, the temporaries not yet renamed stay for the next command to put in
+        // place; without one (a plain batch), they go and those files stay as they were.
+        if (!before_renames)
+            for (size_t i = renamed.size() + 1; i < pending_.size(); ++i)
+                ::unlink(pending_[i].tmp.c_str());
         pending_.clear();
+        removals_.clear();
         for (const auto& dir : dirs) sync_directory(dir);
         throw RenameError(e.what(), std::move(renamed));
     }
     pending_.clear();
+    removals_.clear();
     for (const auto& dir : dirs) sync_directory(dir);
     return renamed;
 }

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <future>
 #include <optional>
 #include <string>
@@ -35,9 +36,11 @@ struct StagedFile {
 };
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
                       const std::optional<WriteFault>& fault, long file_number, bool flush);
-/// The second half: the temporary file takes the place of `path` (removed on failure).
+/// The second half: the temporary file takes the place of `path` (removed on failure, kept
+/// when `journaled`: the batch journal finishes the write).
 void rename_staged(const std::string& tmp, const std::string& path,
-                   const std::optional<WriteFault>& fault, long file_number, bool existed);
+                   const std::optional<WriteFault>& fault, long file_number, bool existed,
+                   bool journaled = false);
 
 /// A failed rename in a batch, with the files renamed before it (tree-relative names).
 class RenameError : public IoError {
@@ -52,12 +55,25 @@ class RenameError : public IoError {
 
 /// Many files written with one flush, the way git's core.fsyncMethod=batch writes objects:
 /// every file to a temporary without a flush of its own, then one syncfs for all of them,
-/// then the renames, then one fsync of each directory. A crash before the renames leaves
-/// every file old; during them, each file old or new. Temporaries left by a failure are
-/// removed by the destructor. While the temporaries are written, the disk is set writing
-/// the ones before in the background (flush_ahead), so the one syncfs has little left to do.
+/// then (through `before_renames`, which writes the tree's batch journal) the renames and
+/// removals, then one fsync of each directory. A crash before the journal is down leaves every
+/// file old and the temporaries, which the next writer removes; after it, the next command
+/// finishes the renames from the journal. Temporaries left by a failure are removed by the
+/// destructor. While the temporaries are written, the disk is set writing the ones before in
+/// the background (flush_ahead), so the one syncfs has little left to do.
 class BatchWrite {
   public:
+    struct Staged {
+        std::string tmp, path, relative;
+        long file_number;
+        bool existed;
+    };
+    struct Removal {
+        std::string path, relative;
+    };
+    using BeforeRenames =
+        std::function<void(const std::vector<Staged>&, const std::vector<Removal>&)>;
+
     BatchWrite() = default;
     BatchWrite(const BatchWrite&) = delete;
     BatchWrite& operator=(const BatchWrite&) = delete;
@@ -65,18 +81,18 @@ class BatchWrite {
     /// Writes the temporary file; false (nothing staged) when `path` is unchanged.
     bool stage(const std::string& path, const std::string& content, int mode,
                const std::optional<WriteFault>& fault, long file_number, std::string relative);
-    /// Makes every staged file durable and puts it in place; returns their `relative` names.
-    /// Throws RenameError when a rename fails.
-    std::vector<std::string> flush(const std::optional<WriteFault>& fault);
-    size_t pending() const { return pending_.size(); }
+    /// `path` is to go when the batch is put in place (after every rename).
+    void remove(const std::string& path, std::string relative);
+    /// Makes every staged file durable, calls `before_renames` (the journal) and puts every
+    /// file in place; returns the `relative` names renamed and removed. Throws RenameError
+    /// when a rename fails (the journal then finishes the batch on the next command).
+    std::vector<std::string> flush(const std::optional<WriteFault>& fault,
+                                   const BeforeRenames& before_renames = {});
+    size_t pending() const { return pending_.size() + removals_.size(); }
 
   private:
-    struct Staged {
-        std::string tmp, path, relative;
-        long file_number;
-        bool existed;
-    };
     std::vector<Staged> pending_;
+    std::vector<Removal> removals_;
     std::future<void> early_flush_;  // of the temporaries so far, beside the next ones
 };
 

@@ -18,8 +18,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <type_traits>
 
@@ -51,6 +53,17 @@ fs::path writing_marker(const std::string& root) {
 }
 
 constexpr const char* kActivitiesDir = "activities";
+
+/// .liushou/journal: the renames and removals of a batch whose temporaries are all durable.
+/// Written (atomically) before the first rename and removed after the last, it makes a batch
+/// all or nothing: a command that finds it finishes the batch (finish_interrupted_batch).
+constexpr const char* kJournalFile = "journal";
+constexpr const char* kJournalMagic = "liushou batch journal 1";
+
+/// A test's kill at a named point of a batch (WriteFault with nth 0).
+void maybe_kill(const std::optional<WriteFault>& fault, const char* step) {
+    if (fault && fault->nth == 0 && fault->step == step) ::kill(::getpid(), SIGKILL);
+}
 
 /// children/<id>.yaml, for an id already known to be valid.
 std::string child_file(const std::string& id) {
@@ -206,6 +219,37 @@ void refuse_foreign_tree(const fs::path& root, const std::string& shown) {
     }
 }
 
+/// children/, held with a shared flock for as long as a Tree of it is open in this process:
+/// a batch takes it exclusive for its renames (WriteSession::flush_batch), so a read waits for
+/// them rather than see half a batch. One descriptor per folder and process, shared by every
+/// Tree of it, so that a writer's own other Tree never holds the lock it upgrades.
+std::shared_ptr<const int> shared_read_lock(const std::string& root) {
+    const int fd = ::open((fs::path(root) / kChildrenDir).c_str(),
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return nullptr;  // no children yet: nothing half-written to see
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return nullptr;
+    }
+    static std::mutex mutex;
+    static std::map<std::pair<dev_t, ino_t>, std::weak_ptr<const int>> held;
+    std::lock_guard<std::mutex> guard(mutex);
+    auto& slot = held[{st.st_dev, st.st_ino}];
+    if (auto existing = slot.lock()) {
+        ::close(fd);
+        return existing;
+    }
+    while (::flock(fd, LOCK_SH) != 0 && errno == EINTR) {
+    }
+    std::shared_ptr<const int> lock(new int(fd), [](const int* p) {
+        ::close(*p);
+        delete p;
+    });
+    slot = lock;
+    return lock;
+}
+
 }  // namespace
 
 Tree Tree::open_commit(const TreeOptions& options) {
@@ -273,6 +317,27 @@ Tree Tree::open(const TreeOptions& options) {
     refuse_foreign_tree(root, root == "." ? std::string(".") : root);
     Tree tree(root, options);
     refuse_linked_directories(tree);
+    // A batch stopped halfway is finished (or undone) before anything is read.
+    struct stat st {};
+    if (::lstat((fs::path(root) / kStateDir / kJournalFile).c_str(), &st) == 0) {
+        int fd = -1;
+        try {
+            fd = tree.acquire_lock();
+        } catch (const IoError& e) {
+            throw IoError(fmt::format(
+                "{}: a write was stopped halfway and must be finished by a liushou that may "
+                "write the tree: {}",
+                tree.display(".liushou/journal"), e.what()));
+        }
+        try {
+            tree.finish_interrupted_batch();
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
+        ::close(fd);
+    }
+    tree.read_lock_ = shared_read_lock(tree.root());
     return tree;
 }
 
@@ -896,10 +961,9 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
                 staged = batch_->stage(full, content, mode, tree.options_.fault, ++files_written_,
                                        relative);
             } catch (const IoError&) {
-                flush_batch();  // the files before this one are written, as unbatched
+                batch_.reset();  // all or nothing: no file of the batch is put in place
                 throw;
             }
-            if (!whole_batch_ && batch_->pending() >= kBatchFiles) flush_batch();
             return staged;
         }
         const bool written =
@@ -1073,6 +1137,12 @@ bool WriteSession::write_school(const School& school) {
 
 void WriteSession::remove_child(const std::string& id) {
     const std::string relative = tree_->child_relative(id);
+    if (batch_) {  // with the batch's renames, from its journal
+        const SafeDir dir =
+            SafeDir::open(tree_->root_, kChildrenDir, false, false, tree_->display_prefix_);
+        batch_->remove((fs::path(tree_->root_) / relative).string(), relative);
+        return;
+    }
     const fs::path full = fs::path(tree_->root_) / relative;
     if (::unlink(full.c_str()) != 0)
         throw IoError(fmt::format("{}: cannot remove: {}", tree_->display(relative), errno_text()));
@@ -1115,6 +1185,8 @@ WriteSession::~WriteSession() {
 }
 
 void WriteSession::begin_batch(bool whole) {
+    // Every batch is whole now (all or nothing, through the journal); `whole` is kept for
+    // the callers that said so before.
     if (!batch_) batch_ = std::make_unique<BatchWrite>();
     whole_batch_ = whole;
 }
@@ -1142,14 +1214,46 @@ void WriteSession::flush_batch() {
             if (message.compare(0, raw.size(), raw) == 0)
                 message.replace(0, raw.size(), tree_->display(name.empty() ? "" : name + "/"));
         }
+        const std::string root = tree_->root_ + "/";
+        if (message.compare(0, root.size(), root) == 0)
+            message.replace(0, root.size(), tree_->display(""));
         return IoError(message);
     };
+    // The journal, written once every temporary is durable: from then on the batch is
+    // applied, and the next command finishes it should this one stop.
+    std::optional<SafeDir> state;
+    auto write_journal = [&](const std::vector<BatchWrite::Staged>& staged,
+                             const std::vector<BatchWrite::Removal>& removals) {
+        maybe_kill(tree_->options_.fault, "kill-before-journal");
+        std::string text = std::string(kJournalMagic) + "\n";
+        for (const auto& f : staged) {
+            const fs::path target(f.relative);
+            const std::string tmp = (target.parent_path() / fs::path(f.tmp).filename()).string();
+            text += fmt::format("rename\t{}\t{}\n", tmp, f.relative);
+        }
+        for (const auto& r : removals) text += fmt::format("remove\t{}\n", r.relative);
+        text += "end\n";
+        state.emplace(SafeDir::open(tree_->root_, kStateDir, true, true, tree_->display_prefix_));
+        write_atomically(state->path(kJournalFile), text, 0600, std::nullopt, 0);
+        maybe_kill(tree_->options_.fault, "kill-after-journal");
+        // Readers wait while the files change (Tree::read_lock_).
+        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_EX);
+    };
+    auto done = [&] {
+        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
+        if (!state) return;
+        ::unlinkat(state->fd(), kJournalFile, 0);
+        ::fsync(state->fd());
+    };
     try {
-        note(batch_->flush(tree_->options_.fault));
+        note(batch_->flush(tree_->options_.fault, write_journal));
+        done();
     } catch (const RenameError& e) {
         note(e.renamed());  // the files before the failed one are in place
+        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
         throw shown(e);
     } catch (const IoError& e) {
+        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
         throw shown(e);
     }
 }
@@ -1174,7 +1278,9 @@ long our_temporary(const std::string& name, bool in_children) {
     const bool known =
         in_children ? target.size() > 5 && target.compare(target.size() - 5, 5, ".yaml") == 0 &&
                           valid_child_id(target.substr(0, target.size() - 5))
-                    : target == kSchoolFile || target == kStaffFile || target == "children.bin";
+                    : target == kSchoolFile || target == kStaffFile || target == kJournalFile ||
+                          target == "children.bin" || target == "figures.bin" ||
+                          target == "duties.bin" || target == "printed.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 
@@ -1189,47 +1295,62 @@ void Tree::remove_stale_temporaries() const {
     // a half-written cache behind.
     boost::system::error_code marker_ec;
     const bool killed_writer = fs::exists(writing_marker(root_), marker_ec);
-    for (const int where : {0, 1, 2}) {
+    size_t removed = 0;
+    // 0: the root, 1: children/, 2: .liushou/cache, 3: .liushou (a journal being written).
+    for (const int where : {0, 1, 2, 3}) {
         const bool in_children = where == 1;
         if (in_children && !killed_writer) continue;
         // The cache's folder through its descriptor: never a listing through a link.
-        const auto cache = where == 2 ? cache_dir(root_, display_prefix_, false) : std::nullopt;
-        if (where == 2 && !cache) continue;
+        std::optional<SafeDir> state;
+        if (where >= 2) {
+            try {
+                state.emplace(where == 2
+                                  ? cache_dir(root_, display_prefix_, false).value()
+                                  : SafeDir::open(root_, kStateDir, false, false, display_prefix_));
+            } catch (const Error&) {
+                continue;
+            } catch (const std::bad_optional_access&) {
+                continue;
+            }
+        }
         const fs::path dir = where == 0    ? fs::path(root_)
                              : in_children ? fs::path(root_) / kChildrenDir
-                                           : fs::path(cache->path(""));
+                                           : fs::path(state->path(""));
         boost::system::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             const long pid = our_temporary(it->path().filename().string(), in_children);
             if (pid <= 0) continue;
             if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
                 boost::system::error_code ignored;
-                fs::remove(it->path(), ignored);
+                if (fs::remove(it->path(), ignored) && where < 2) ++removed;
             }
         }
     }
     if (killed_writer) ::unlink(writing_marker(root_).c_str());
+    // Accounted for: the write they belonged to never reached its journal, so none of it was
+    // put in place.
+    if (removed > 0 && options_.notice)
+        options_.notice(fmt::format(
+            "undid a write that was stopped before it was applied: {} temporary file{} removed, "
+            "no record changed",
+            removed, removed == 1 ? "" : "s"));
 }
 
-WriteSession Tree::lock() const {
-    if (commit_)
-        throw UsageError(
-            fmt::format("--rev {}: a commit is read, never written; run the command without --rev",
-                        options_.rev));
+int Tree::acquire_lock() const {
     const int timeout_seconds = options_.lock_timeout;
+    const std::string shown = display_prefix_.empty() ? "." : display_prefix_;
     // The lock is the tree's root directory itself, not a file in .liushou/: that directory
     // is derived data which people may delete at any time, and a lock file deleted while held
     // lets the next writer lock a new file and overwrite the holder's work.
     const int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        throw IoError(fmt::format("{}: cannot open the tree to lock it: {}",
-                                  display_prefix_.empty() ? "." : display_prefix_, errno_text()));
+        throw IoError(fmt::format("{}: cannot open the tree to lock it: {}", shown, errno_text()));
     const std::string children = (fs::path(root_) / kChildrenDir).string();
     if (::access(root_.c_str(), W_OK) != 0 ||
         (::access(children.c_str(), F_OK) == 0 && ::access(children.c_str(), W_OK) != 0)) {
         ::close(fd);
-        throw IoError(fmt::format("{}: the tree is read-only for this user; nothing was written",
-                                  display_prefix_.empty() ? "." : display_prefix_));
+        throw IoError(
+            fmt::format("{}: the tree is read-only for this user; nothing was written", shown));
     }
     // flock is released by the kernel when a process dies, so a killed writer never leaves
     // the tree locked.
@@ -1238,23 +1359,41 @@ WriteSession Tree::lock() const {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const std::string why = errno_text();
             ::close(fd);
-            throw IoError(fmt::format("{}: cannot lock the tree: {}",
-                                      display_prefix_.empty() ? "." : display_prefix_, why));
+            throw IoError(fmt::format("{}: cannot lock the tree: {}", shown, why));
         }
         if (timeout_seconds <= 0) {
             ::close(fd);  // --lock-timeout 0: a script that must not wait
             throw IoError(
                 fmt::format("{}: another liushou is writing (--lock-timeout 0 does "
                             "not wait); nothing was written",
-                            display_prefix_.empty() ? "." : display_prefix_));
+                            shown));
         }
         if (std::chrono::steady_clock::now() > deadline) {
             ::close(fd);
             throw IoError(
-                fmt::format("{}: another liushou has been writing for {} s; try again later",
-                            display_prefix_.empty() ? "." : display_prefix_, timeout_seconds));
+                fmt::format("{}: another liushou has been writing for {} s; try again later", shown,
+                            timeout_seconds));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return fd;
+}
+
+WriteSession Tree::lock() const {
+    if (commit_)
+        throw UsageError(
+            fmt::format("--rev {}: a commit is read, never written; run the command without --rev",
+                        options_.rev));
+    // This tree's shared hold on children/ is let go while the writer lock is waited for: a
+    // writer holding the lock could otherwise wait for it to put its batch in place.
+    if (read_lock_) ::flock(*read_lock_, LOCK_UN);
+    const int fd = acquire_lock();
+    if (read_lock_) ::flock(*read_lock_, LOCK_SH);
+    try {
+        finish_interrupted_batch();
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
     remove_stale_temporaries();
     // A commit after the write (--commit) must happen under the same lock, or parallel
@@ -1262,6 +1401,132 @@ WriteSession Tree::lock() const {
     if (const auto& journal = options_.journal; journal && journal->lock_fd < 0)
         journal->lock_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
     return WriteSession(*this, fd);
+}
+
+namespace {
+
+struct JournalEntry {
+    bool remove = false;
+    std::string tmp, target;  // tree-relative
+};
+
+/// Whether `relative` is a file a batch may write: a journal is a file in the tree, and a
+/// copied tree's must not rename or remove anything else (nor leave the tree).
+bool journal_target(const std::string& relative) {
+    if (relative == kSchoolFile || relative == kStaffFile) return true;
+    const fs::path p(relative);
+    const std::string dir = p.parent_path().string();
+    return (dir == kChildrenDir || dir == kActivitiesDir) && p.extension() == ".yaml" &&
+           valid_child_id(p.stem().string());
+}
+
+/// The journal's entries; nullopt unless it is whole (its last line "end") and every entry is
+/// one of ours: a temporary `.NAME.tmp.PID.N` beside the file it is to become.
+std::optional<std::vector<JournalEntry>> parse_journal(const std::string& text) {
+    std::vector<JournalEntry> out;
+    std::istringstream in(text);
+    std::string line;
+    if (!std::getline(in, line) || line != kJournalMagic) return std::nullopt;
+    bool ended = false;
+    while (std::getline(in, line)) {
+        if (ended) return std::nullopt;
+        if (line == "end") {
+            ended = true;
+            continue;
+        }
+        std::vector<std::string> fields;
+        for (size_t start = 0;;) {
+            const size_t tab = line.find('\t', start);
+            fields.push_back(line.substr(start, tab - start));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        JournalEntry e;
+        if (fields.size() == 2 && fields[0] == "remove") {
+            e.remove = true;
+            e.target = fields[1];
+        } else if (fields.size() == 3 && fields[0] == "rename") {
+            e.tmp = fields[1];
+            e.target = fields[2];
+            const fs::path tmp(e.tmp), target(e.target);
+            const std::string name = tmp.filename().string();
+            const std::string prefix = "." + target.filename().string() + ".tmp.";
+            if (tmp.parent_path() != target.parent_path() ||
+                name.compare(0, prefix.size(), prefix) != 0 ||
+                name.find_first_not_of("0123456789.", prefix.size()) != std::string::npos)
+                return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+        if (!journal_target(e.target)) return std::nullopt;
+        out.push_back(std::move(e));
+    }
+    if (!ended) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+bool Tree::finish_interrupted_batch() const {
+    std::optional<SafeDir> state;
+    try {
+        state.emplace(SafeDir::open(root_, kStateDir, false, false, display_prefix_));
+    } catch (const IoError&) {
+        return false;  // no .liushou/: no journal
+    }
+    std::string text;
+    try {
+        text = read_regular_file(state->path(kJournalFile), display(".liushou/journal"), 1 << 26);
+    } catch (const IoError&) {
+        return false;
+    }
+    const auto entries = parse_journal(text);
+    size_t done = 0;
+    std::vector<std::string> dirs;
+    auto open_dir = [&](const std::string& relative) {
+        const std::string dir = fs::path(relative).parent_path().string();
+        if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+        return SafeDir::open(root_, dir, false, false, display_prefix_);
+    };
+    if (entries) {
+        // Applied: every temporary was durable before the journal was written. One not there
+        // was renamed before the stop.
+        for (const JournalEntry& e : *entries) {
+            const SafeDir dir = open_dir(e.target);
+            const std::string name = fs::path(e.target).filename().string();
+            if (e.remove) {
+                if (::unlinkat(dir.fd(), name.c_str(), 0) == 0) ++done;
+                continue;
+            }
+            const std::string tmp = fs::path(e.tmp).filename().string();
+            if (::renameat(dir.fd(), tmp.c_str(), dir.fd(), name.c_str()) == 0)
+                ++done;
+            else if (errno != ENOENT)
+                throw IoError(fmt::format(
+                    "{}: cannot finish the write that was stopped halfway: {} (it stays in "
+                    ".liushou/journal; free the disk and run liushou again)",
+                    display(e.target), errno_text()));
+        }
+        for (const auto& dir : dirs) {
+            const SafeDir d = SafeDir::open(root_, dir, false, false, display_prefix_);
+            ::fsync(d.fd());
+        }
+    }
+    ::unlinkat(state->fd(), kJournalFile, 0);
+    // Every temporary of that writer is accounted for now: no "writing" mark to follow.
+    ::unlinkat(state->fd(), "writing", 0);
+    ::fsync(state->fd());
+    if (options_.notice) {
+        if (entries)
+            options_.notice(
+                fmt::format("finished a write that was stopped halfway: {} file{} put in place "
+                            "(.liushou/journal)",
+                            done, done == 1 ? "" : "s"));
+        else
+            options_.notice(
+                ".liushou/journal: not a whole journal of liushou's; removed, no file changed");
+    }
+    return true;
 }
 
 }  // namespace liushou

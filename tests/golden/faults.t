@@ -42,6 +42,7 @@ old one, the temporary file is left, and the next write removes it and succeeds.
   .2025-001.yaml.tmp.PID.0
   2025-001.yaml
   $ talk && ls -A children && grep -c 'date: 2026-03' children/2025-001.yaml
+  liushou：上次写入在生效前中断，已撤销：删除了 1 个临时文件，档案没有改动
   2025-001.yaml
   2
 
@@ -53,18 +54,17 @@ Killed just after the rename: the write is complete.
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   exit 0
 
-An import that fails on its third file says how far it got; running it again finishes it.
+An import is all or nothing: one that fails on its third file writes none of them, and says so;
+running it again does it all.
 
   $ cd .. && liushou init county --school 孙桥镇中心小学 --year 2025-2026 -q && cd county
   $ gensheet --rows 5 --ids --enrolled-on 2025-09-01 > sheet.csv
   $ LIUSHOU_FAULT=write@3 liushou -q enroll --from-csv sheet.csv; echo "exit $?"; ls children
   liushou：children/2025-003.yaml：写入失败：磁盘空间不足（未写入任何内容）
-  sheet.csv：在此之前已写入 2 个文件；排除原因后，再运行一次同样的导入即可完成（已写入的行保持不变）
+  sheet.csv：没有写入任何内容（一批写入要么全部生效，要么都不生效）；排除原因后，再运行一次同样的导入即可
   exit 3
-  2025-001.yaml
-  2025-002.yaml
   $ liushou enroll --from-csv sheet.csv && ls children && liushou check -q; echo "exit $?"
-  sheet.csv（5 行，utf-8）：新增 3，修改 0，未变 2
+  sheet.csv（5 行，utf-8）：新增 5，修改 0，未变 0
   2025-001.yaml
   2025-002.yaml
   2025-003.yaml
@@ -72,27 +72,50 @@ An import that fails on its third file says how far it got; running it again fin
   2025-005.yaml
   exit 0
 
-An import is durable as a batch (one flush for all its files, then the renames): killed
-before its third rename, the first two files are new and the rest old, every one whole (the
-third's temporary file is removed by the next writer). Failing a rename, the files before it
-are in place and the note counts them; running it again finishes it.
+Its renames are journaled: once every temporary file is on disk (one flush), .liushou/journal
+lists them, and only then are they renamed. Killed before its third rename, or right after the
+journal is down, the next command (any command, a read too) finishes the import and says so:
+every file is new, no temporary file or journal is left.
 
   $ printf '学号,健康状况\n2025-001,体弱\n2025-002,体弱\n2025-003,体弱\n2025-004,体弱\n2025-005,体弱\n' > ill.csv
-  $ { LIUSHOU_FAULT=kill-before-rename@3 liushou -q enroll --from ill.csv --update; } 2>/dev/null; echo "exit $?"; grep -l '体弱' children/*; liushou check -q; ls -A children | grep -c tmp
+  $ { LIUSHOU_FAULT=kill-before-rename@3 liushou -q enroll --from ill.csv --update; } 2>/dev/null; echo "exit $?"; grep -l '体弱' children/* | wc -l
   exit 137
-  children/2025-001.yaml
-  children/2025-002.yaml
-  3
-  $ LIUSHOU_FAULT=rename@2 liushou -q enroll --from ill.csv --update; echo "exit $?"; grep -l '体弱' children/*; find children -name '.*tmp*' | wc -l
-  liushou：children/2025-004.yaml：改名失败：输入/输出错误（文件保持原样）
-  ill.csv：在此之前已写入 1 个文件；排除原因后，再运行一次同样的导入即可完成（已写入的行保持不变）
-  exit 3
-  children/2025-001.yaml
-  children/2025-002.yaml
-  children/2025-003.yaml
+  2
+  $ liushou list | tail -1; grep -l '体弱' children/* | wc -l; ls -A children .liushou | grep -c 'tmp\|journal'
+  liushou：上次中断的写入已补完：3 个文件已就位（.liushou/journal）
+  共 5 名
+  5
   0
-  $ liushou enroll --from ill.csv --update && grep -c '体弱' children/*
-  ill.csv（5 行，utf-8）：新增 0，修改 2，未变 3
+  [1]
+  $ sed 's/体弱/良好/' ill.csv > well.csv && { LIUSHOU_FAULT=kill-after-journal@0 liushou -q enroll --from well.csv --update; } 2>/dev/null; echo "exit $?"; grep -l '良好' children/* | wc -l
+  exit 137
+  5
+  $ liushou -q check --allow-incomplete; grep -l '良好' children/* | wc -l
+  liushou：上次中断的写入已补完：5 个文件已就位（.liushou/journal）
+  5
+
+Killed before the journal (while the temporaries are written), nothing of it is in place; the
+next writer removes the temporaries and says so.
+
+  $ sed 's/体弱/一般/' ill.csv > fair.csv && { LIUSHOU_FAULT=kill-before-journal@0 liushou -q enroll --from fair.csv --update; } 2>/dev/null; echo "exit $?"; grep -l '一般' children/* | wc -l; liushou -q staff add --name 李老师; grep -l '一般' children/* | wc -l
+  exit 137
+  0
+  liushou：上次写入在生效前中断，已撤销：删除了 5 个临时文件，档案没有改动
+  T001
+  0
+  [1]
+
+Failing a rename (an I/O error after the journal), the files before it are in place and the rest
+stay in the journal; the next command puts them in place.
+
+  $ LIUSHOU_FAULT=rename@2 liushou -q enroll --from ill.csv --update; echo "exit $?"; grep -l '体弱' children/* | wc -l
+  liushou：children/2025-002.yaml：改名失败：输入/输出错误（下一条 liushou 命令会按 .liushou/journal 补完这次写入）
+  ill.csv：已有 1 个文件就位；下一条 liushou 命令会按 .liushou/journal 让其余文件就位
+  exit 3
+  1
+  $ liushou list | tail -1; grep -c '体弱' children/*
+  liushou：上次中断的写入已补完：4 个文件已就位（.liushou/journal）
+  共 5 名
   children/2025-001.yaml:1
   children/2025-002.yaml:1
   children/2025-003.yaml:1

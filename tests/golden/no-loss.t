@@ -61,6 +61,7 @@ then does the next writer search children/ (a single write does not list 50,000 
   $ touch .school.tmp.notes.txt children/.2025-001.yaml.tmp.backup children/.2025-001.yaml.tmp.99999999.0 .notes.tmp.1.2
   $ touch children/.2025-001.yaml.tmp.4000000.3 .staff.yaml.tmp.4000000.1 children/.2025-002.yaml.tmp.$$.7
   $ liushou -q log-talk 2025-003 --by T001 --date 2026-03-04 --summary 一次谈心
+  liushou：上次写入在生效前中断，已撤销：删除了 3 个临时文件，档案没有改动
   $ ls -A . children | grep tmp | sed "s/\.$$\./.(a live pid)./"; test -e .liushou/writing || echo "the mark is gone"
   .notes.tmp.1.2
   .school.tmp.notes.txt
@@ -194,7 +195,7 @@ the file stays one that check and the next write accept.
   [1]
   $ sed -i 's/^health：/health: /' children/2025-003.yaml
   $ chmod -R a-w . && chmod o+x .. ../.. && if [ "$(id -u)" = 0 ]; then chmod -R a+rX . && as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else as() { "$@"; }; fi
-  $ as liushou log-talk 2025-003 --by T001 --date 2026-03-10 --summary 只读
+  $ git config --global --add safe.directory "$PWD" && as liushou log-talk 2025-003 --by T001 --date 2026-03-10 --summary 只读
   liushou：.：当前用户对档案目录只有读权限，未写入任何内容
   [3]
-  $ chmod -R u+w .
+  $ chmod -R u+w . && git config --global --unset-all safe.directory

@@ -22,20 +22,31 @@ for i in 1 2 3; do liushou -q log-talk 2025-001 --date 2026-03-01 --by T001 --su
 span=$(( ($(now_ms) - start) / 3 * 12 / 10 ))  # ms, with a fifth to spare
 [ $span -gt 5 ] || span=5
 RANDOM=42  # the same sequence of operations and delays on every run
-runs=0 kills=0 acked=0 failed=0
+runs=0 kills=0 acked=0 failed=0 batches=0 halves=0
 : > ../acks
 while [ $kills -lt "$want" ] && [ $runs -lt $((want * 10)) ]; do
   runs=$((runs + 1))
   child=$(printf '2025-%03d' $((runs % 20 + 1)))
-  case $((runs % 4)) in
+  fault=()
+  case $((runs % 5)) in
     0) op=(log-talk "$child" --date 2026-03-01 --by T001 --summary "run $runs") ack="talk $child run $runs" ;;
     1) op=(staff add --name "教师$runs") ack="staff 教师$runs" ;;
     2) op=(enroll "2026-$runs" --name "新生$runs" --gender 女 --birth-date 2017-01-01 --grade 3 --class 1) ack="child 2026-$runs" ;;
     3) # A batched import (one flush for all its files) rewriting all twenty children.
        { echo 学号,健康状况; for k in $(seq 1 20); do printf '2025-%03d,run%d\n' "$k" "$runs"; done; } > ../import.csv
-       op=(enroll --from ../import.csv --update) ack="import $runs" ;;
+       op=(enroll --from ../import.csv --update) ack="import $runs"
+       # Every other import is also killed at a chosen rename, or right after its journal:
+       # the kills by time mostly land while a small batch stages its files.
+       case $((runs % 3)) in
+         0) fault=(LIUSHOU_FAULT=kill-before-rename@$((RANDOM % 20 + 1))) ;;
+         1) fault=(LIUSHOU_FAULT=kill-after-journal@0) ;;
+       esac ;;
+    4) # A batched talk sheet: one talk for each of the twenty children.
+       { echo 学号,日期,类型,教师,内容; for k in $(seq 1 20); do printf '2025-%03d,2026-03-03,谈心,T001,sheet%d\n' "$k" "$runs"; done; } > ../talks.csv
+       op=(log-talk --from ../talks.csv) ack="sheet $runs"
+       [ $((runs % 3)) = 0 ] && fault=(LIUSHOU_FAULT=kill-before-rename@$((RANDOM % 20 + 1))) ;;
   esac
-    liushou -q "${op[@]}" > /dev/null 2>../last-error &
+  env "${fault[@]}" liushou -q "${op[@]}" > /dev/null 2>../last-error &
   pid=$!
   delay=$((RANDOM % span))
   sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
@@ -48,7 +59,18 @@ while [ $kills -lt "$want" ] && [ $runs -lt $((want * 10)) ]; do
     [ $span -gt 5 ] || span=5
   elif [ $rc -eq 137 ]; then
     kills=$((kills + 1))
-    span=$(( span * 101 / 100 + 1 ))
+    [ ${#fault[@]} = 0 ] && span=$(( span * 101 / 100 + 1 ))
+    # All or nothing: once the next command has run (and finished or undone the batch),
+    # the twenty children hold this run's value in all of them or in none.
+    if [ "${op[1]}" = --from ]; then
+      liushou -q list > /dev/null 2>> ../recovered || echo "run $runs: the next command failed: $(cat ../recovered)"
+      case $ack in
+        import*) n=$(grep -l "^health: run$runs\$" children/2025-0[0-2][0-9].yaml 2> /dev/null | wc -l) ;;
+        sheet*) n=$(grep -l "summary: sheet$runs\$" children/2025-0[0-2][0-9].yaml 2> /dev/null | wc -l) ;;
+      esac
+      batches=$((batches + 1))
+      [ "$n" = 0 ] || [ "$n" = 20 ] || { halves=$((halves + 1)); echo "run $runs ($ack, ${fault[*]:-killed}): $n of 20 children changed"; }
+    fi
   else
     failed=$((failed + 1)); echo "run $runs (${op[*]}): exit $rc: $(cat ../last-error)"
   fi
@@ -56,6 +78,8 @@ done
 echo "runs $runs, killed $kills, acknowledged $acked, failed $failed (kills spread over ${span} ms at the end)" > "../$(basename "$dir").log"
 [ $kills -ge "$want" ] && echo "at least $want writers killed" || echo "only $kills writers killed"
 [ $failed -eq 0 ] && echo "no writer failed other than by the kill"
+[ $batches -ge $((want / 4)) ] && [ $halves -eq 0 ] && echo "every killed batch is whole or absent after the next command (at least $((want / 4)) of them)"
+echo "killed batches $batches, half applied $halves, recovered: $(sort ../recovered 2>/dev/null | sed 's/[0-9]\+ /N /' | sort | uniq -c | tr -s ' \n' ' ')" >> "../$(basename "$dir").log"
 
 # 1. Every file parses (incomplete new records are expected: they have no guardian yet).
 liushou check --allow-incomplete -q > ../check.out 2>&1 && echo "check: every file parses" || cat ../check.out
@@ -64,6 +88,7 @@ missing=0
 while read -r kind what rest; do
   case $kind in
     talk) grep -q "summary: $rest\$" "children/$what.yaml" || { missing=$((missing + 1)); echo "lost: $kind $what $rest"; } ;;
+    sheet) n=$(grep -l "summary: sheet$what\$" children/2025-0[0-2][0-9].yaml | wc -l); [ "$n" = 20 ] || { missing=$((missing + 1)); echo "lost: sheet $what ($n of 20)"; } ;;
     staff) grep -q "name: $what\$" staff.yaml || { missing=$((missing + 1)); echo "lost: $kind $what"; } ;;
     child) [ -f "children/$what.yaml" ] || { missing=$((missing + 1)); echo "lost: $kind $what"; } ;;
     import) last_import=$what ;;

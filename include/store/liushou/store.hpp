@@ -32,7 +32,8 @@ using ProgressFn = std::function<void(const char* what, size_t done, size_t tota
 
 /// A fault injected into the tree's file writes, for the tests of what a full disk, an I/O
 /// error or a crash leaves behind: the `nth` file a write session writes fails at `step`: write
-/// (ENOSPC), fsync (EIO), rename (EIO), or kill-before-rename / kill-after-rename (SIGKILL).
+/// (ENOSPC), fsync (EIO), rename (EIO), or kill-before-rename / kill-after-rename (SIGKILL);
+/// with `nth` 0, a batch is killed at kill-before-journal or kill-after-journal.
 struct WriteFault {
     std::string step;
     long nth = 1;
@@ -55,6 +56,8 @@ struct TreeOptions {
     /// Where the files written are noted (for --commit); may be null.
     std::shared_ptr<WriteJournal> journal;
     ProgressFn progress;
+    /// One line for the user, said once (a write stopped halfway, finished or undone).
+    std::function<void(const std::string&)> notice;
     std::optional<WriteFault> fault;
     /// A branch, tag or commit: read the tree as that commit holds it, from git's objects,
     /// instead of the files on disk (report --rev). Such a tree cannot be written.
@@ -188,8 +191,15 @@ class Tree {
     static Tree open_commit(const TreeOptions& options);
     template <class T, class F>
     Loaded<T> load(const std::string& relative, F decode) const;
-    /// Deletes temporary files left by writers that were killed mid-write.
+    /// Deletes temporary files left by writers that were killed before their batch was
+    /// applied, saying how many (options_.notice).
     void remove_stale_temporaries() const;
+    /// The writer lock on the root directory (a descriptor to close), waiting as
+    /// options_.lock_timeout says.
+    int acquire_lock() const;
+    /// Under the lock: finishes a batch whose journal (.liushou/journal) is down, or undoes
+    /// one whose journal is not; says which (options_.notice). false when there was none.
+    bool finish_interrupted_batch() const;
     std::vector<Loaded<Child>> load_children_from_commit() const;
     uint64_t figures_context(std::string_view context, bool with_staff = false) const;
     /// The ids of children/<id>.yaml as the directory lists them (unsorted).
@@ -199,6 +209,9 @@ class Tree {
     TreeOptions options_;
     /// With a rev: the commit whose objects are read instead of the files.
     std::shared_ptr<const GitCommit> commit_;
+    /// children/, held with a shared flock while the tree is open: a batch takes it exclusive
+    /// for its renames, so a read never sees half a batch (holds the descriptor).
+    std::shared_ptr<const int> read_lock_;
 };
 
 /// The writes of one command, under the tree's writer lock, which it holds until destroyed.
