@@ -209,7 +209,16 @@ int run_status(const CountyOptions& o, Context& ctx) {
     probe.jobs = ctx.jobs;
     probe.rev = ctx.rev;
     probe.today = ctx.today;
-    const SchoolTrees trees = open_trees(probe);
+    // When none can be read, why each cannot is what the user needs (a repository refused
+    // for its size, say): the lines swallowed above are said then.
+    const SchoolTrees trees = [&] {
+        try {
+            return open_trees(probe);
+        } catch (const IoError&) {
+            ctx.err << swallowed.str();
+            throw;
+        }
+    }();
     const std::string lang = ctx.lang.empty() ? "zh" : ctx.lang;
     const Wording w(lang);
     struct Row {

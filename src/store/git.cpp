@@ -427,6 +427,24 @@ std::string committer_day(const std::string& commit_text) {
 
 constexpr const char* kListingMagic = "LSHLIST1";
 
+IoError too_many_files(const std::string& dir, const std::string& rev, const std::string& where) {
+    return IoError(fmt::format(
+        "{}: commit {}: {} holds more than {} files; refused unread (a liushou tree holds at most "
+        "{} files)",
+        dir, rev, where, kMaxGitTreeEntries, kMaxGitTreeEntries));
+}
+
+/// Throws when the records of a commit's tree would have liushou read more than
+/// kMaxGitTreeBytes.
+void check_readable(uint64_t readable, const std::string& dir, const std::string& rev,
+                    const std::string& where) {
+    if (readable > kMaxGitTreeBytes)
+        throw IoError(fmt::format(
+            "{}: commit {}: the files of {} hold more than {} MiB; refused unread (a liushou "
+            "tree's records hold at most {} MiB)",
+            dir, rev, where, kMaxGitTreeBytes >> 20, kMaxGitTreeBytes >> 20));
+}
+
 }  // namespace
 
 std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev,
@@ -477,41 +495,54 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     // tree (100,000 entries naming one blob take 400 KB): the listing is bounded as it
     // comes, and so are its entries and what they would have liushou read.
     const std::string where = c->prefix_.empty() ? "/" : c->prefix_;
-    const Filtered listed = git_filter({"ls-tree", "-r", "-z", "-l", c->commit_ + ":" + c->prefix_},
-                                       dir, "", out, kMaxGitListingBytes);
-    const auto too_many = [&] {
-        return IoError(fmt::format(
-            "{}: commit {}: {} holds more than {} files; refused unread (a liushou tree holds "
-            "at most {} files)",
-            dir, rev, where, kMaxGitTreeEntries, kMaxGitTreeEntries));
-    };
-    if (listed == Filtered::too_large) throw too_many();
+    // Without -l: git would look up the size of every entry, even 100,000 naming one blob;
+    // the sizes are asked below once a blob, after the entries are counted.
+    const Filtered listed = git_filter({"ls-tree", "-r", "-z", c->commit_ + ":" + c->prefix_}, dir,
+                                       "", out, kMaxGitListingBytes);
+    if (listed == Filtered::too_large) throw too_many_files(dir, rev, where);
     if (listed != Filtered::ok)
         throw IoError(fmt::format("{}: commit {} holds no directory {}", dir, rev, where));
     size_t count = 0;
-    uint64_t readable = 0;
+    std::set<std::string> blobs;
     for (size_t at = 0; at < out.size();) {
         const size_t end = out.find('\0', at);
         const std::string line = out.substr(at, end == std::string::npos ? end : end - at);
         at = end == std::string::npos ? out.size() : end + 1;
-        if (++count > kMaxGitTreeEntries) throw too_many();
-        // <mode> SP <type> SP <object> SP+ <size> TAB <path>
+        if (++count > kMaxGitTreeEntries) throw too_many_files(dir, rev, where);
+        // <mode> SP <type> SP <object> TAB <path>
         const size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
         std::istringstream fields(line.substr(0, tab));
         GitEntry e;
-        std::string type, size;
-        fields >> e.mode >> type >> e.blob >> size;
-        e.size = size == "-" ? 0 : std::strtoull(size.c_str(), nullptr, 10);
-        // A bigger file is refused unread; those that may be read are what is bounded.
-        if (e.file() && e.size <= kMaxRecordBytes) readable += e.size;
-        if (readable > kMaxGitTreeBytes)
-            throw IoError(fmt::format(
-                "{}: commit {}: the files of {} hold more than {} MiB; refused unread (a liushou "
-                "tree's records hold at most {} MiB)",
-                dir, rev, where, kMaxGitTreeBytes >> 20, kMaxGitTreeBytes >> 20));
+        std::string type;
+        fields >> e.mode >> type >> e.blob;
+        if (type == "blob") blobs.insert(e.blob);
         c->entries_.emplace(line.substr(tab + 1), std::move(e));
     }
+    // Each blob's size, so that an oversized file is refused without being read.
+    std::string input, sizes;
+    for (const auto& b : blobs) input += b + "\n";
+    if (!blobs.empty() && git_filter({"cat-file", "--batch-check"}, dir, input, sizes,
+                                     blobs.size() * 128) != Filtered::ok)
+        throw IoError(fmt::format("{}: git cat-file failed reading commit {}", dir, rev));
+    std::map<std::string, uint64_t> size_of;
+    {
+        std::istringstream lines(sizes);
+        std::string line;
+        while (std::getline(lines, line)) {  // <oid> SP <type> SP <size>, or <oid> missing
+            std::istringstream fields(line);
+            std::string oid, type;
+            uint64_t size = 0;
+            if (fields >> oid >> type >> size) size_of[oid] = size;
+        }
+    }
+    uint64_t readable = 0;
+    for (auto& [name, e] : c->entries_) {
+        if (const auto it = size_of.find(e.blob); it != size_of.end()) e.size = it->second;
+        // A bigger file is refused unread; those that may be read are what is bounded.
+        if (e.file() && e.size <= kMaxRecordBytes) readable += e.size;
+    }
+    check_readable(readable, dir, rev, where);
     // The commit (for its date) and the school's two small files, read by every command, in
     // one go.
     std::vector<std::string> small = {c->commit_};
@@ -538,8 +569,13 @@ bool GitCommit::read_listing(const std::string& path) {
         commit != commit_ || !std::getline(in, prefix) || prefix != prefix_ ||
         !std::getline(in, date) || !std::getline(in, count))
         return false;
+    // The listing lives in the repository, which is data: it is held to the limits of what
+    // git would have listed, else git is asked (and refuses the tree).
+    const unsigned long listed = std::strtoul(count.c_str(), nullptr, 10);
+    if (listed > kMaxGitTreeEntries) return false;
     std::map<std::string, GitEntry> entries;
-    for (unsigned long n = std::strtoul(count.c_str(), nullptr, 10); n > 0; --n) {
+    uint64_t readable = 0;
+    for (unsigned long n = listed; n > 0; --n) {
         std::string line;
         if (!std::getline(in, line, '\0')) return false;
         const size_t tab = line.find('\t');
@@ -547,14 +583,18 @@ bool GitCommit::read_listing(const std::string& path) {
         std::istringstream fields(line.substr(0, tab));
         GitEntry e;
         if (!(fields >> e.mode >> e.blob >> e.size)) return false;
+        if (e.file() && e.size <= kMaxRecordBytes) readable += e.size;
+        if (readable > kMaxGitTreeBytes) return false;
         entries.emplace(line.substr(tab + 1), std::move(e));
     }
     std::map<std::string, std::string> small;
     if (!std::getline(in, count)) return false;
-    for (unsigned long n = std::strtoul(count.c_str(), nullptr, 10); n > 0; --n) {
+    const unsigned long prefetched = std::strtoul(count.c_str(), nullptr, 10);
+    if (prefetched > 2) return false;  // liushou.yaml and staff.yaml
+    for (unsigned long n = prefetched; n > 0; --n) {
         std::string blob;
         size_t length = 0;
-        if (!(in >> blob >> length) || in.get() != '\n') return false;
+        if (!(in >> blob >> length) || in.get() != '\n' || length > kMaxRecordBytes) return false;
         std::string bytes(length, '\0');
         if (!in.read(bytes.data(), static_cast<std::streamsize>(length))) return false;
         small.emplace(std::move(blob), std::move(bytes));

@@ -113,7 +113,38 @@ at a time, each in its own folder.
   ssh-command: 13/27 succeeded; programs run: 0; outside changed: no; control runs it: yes
   textconv: 27/27 succeeded; programs run: 0; outside changed: no; control runs it: yes
 
+A repository is data too, and a small one can describe a huge tree: here 400 KB whose
+children/ names one blob 100,000 times (git mktree from a generated listing). It is refused
+before any file is read, naming the repository and the limit (liushou-records(5)), within 2 s
+and 200 MB, and `county status` says so in one line instead of listing its entries.
+
+  $ git init -q --bare bomb.git && export GIT_DIR=bomb.git && k=$(git hash-object -w base-b/children/K1.yaml) &&
+  >   l=$(git hash-object -w base-b/liushou.yaml) && s=$(git hash-object -w base-b/staff.yaml) &&
+  >   c=$(seq 1 100000 | sed "s/.*/100644 blob $k\tK&.yaml/" | git mktree) &&
+  >   t=$(printf '100644 blob %s\tliushou.yaml\n100644 blob %s\tstaff.yaml\n040000 tree %s\tchildren\n' $l $s $c | git mktree) &&
+  >   git update-ref refs/heads/master $(git commit-tree -m bomb $t) && unset GIT_DIR &&
+  >   [ $(du -sk bomb.git | cut -f1) -lt 1024 ] && echo "under 1 MB"
+  under 1 MB
+  $ printf 'county: 京山县\nschools:\n  - path: base-a\n  - git: bomb.git\n' > bomb.yaml
+  $ /usr/bin/time -f '%e %M' -o cost liushou county status --county bomb.yaml
+  学校        来源                 最后提交    儿童  错误  距今
+  孙桥小学    base-a               2026-03-15  3     0     46 天
+  （找不到）  bomb.git (ref HEAD)
+  bomb.git（ref HEAD）：bomb.git：提交 HEAD：/ 中的文件超过 65536 个，未读取即拒绝（liushou 档案目录最多 65536 个文件）
+  共 2 所学校：1 所找不到，0 所有错误
+  [1]
+  $ tail -1 cost | awk '{ print ($1 < 2 && $2 < 200 * 1024) ? "within 2 s and 200 MB" : "took " $1 " s and " $2 " KB" }'
+  within 2 s and 200 MB
+  $ /usr/bin/time -f '%e %M' -o cost liushou --root bomb.git --rev HEAD list
+  liushou：bomb.git：提交 HEAD：/ 中的文件超过 65536 个，未读取即拒绝（liushou 档案目录最多 65536 个文件）
+  [3]
+  $ tail -1 cost | awk '{ print ($1 < 2 && $2 < 200 * 1024) ? "within 2 s and 200 MB" : "took " $1 " s and " $2 " KB" }'
+  within 2 s and 200 MB
+  $ LIUSHOU_LANG=en liushou report summary --root bomb.git --rev HEAD
+  liushou: bomb.git: commit HEAD: / holds more than 65536 files; refused unread (a liushou tree holds at most 65536 files)
+  [3]
+
 Nothing of the cases is left for the suite's --rev comparison of every tree (cram.sh), which
 a partial clone missing a blob cannot pass.
 
-  $ rm -rf c
+  $ rm -rf c bomb.git
