@@ -209,11 +209,20 @@ int run_status(const CountyOptions& o, Context& ctx) {
     probe.jobs = ctx.jobs;
     probe.rev = ctx.rev;
     probe.today = ctx.today;
-    const SchoolTrees trees = open_trees(probe);
+    // When none can be read, why each cannot is what the user needs (a repository refused
+    // for its size, say): the lines swallowed above are said then.
+    const SchoolTrees trees = [&] {
+        try {
+            return open_trees(probe);
+        } catch (const IoError&) {
+            ctx.err << swallowed.str();
+            throw;
+        }
+    }();
     const std::string lang = ctx.lang.empty() ? "zh" : ctx.lang;
     const Wording w(lang);
     struct Row {
-        std::string school, source, date, children, errors, stale;
+        std::string school, source, date, children, errors, stale, why;
         long days = -1;
         int error_count = 0;
         size_t child_count = 0;
@@ -238,6 +247,7 @@ int run_status(const CountyOptions& o, Context& ctx) {
     for (const auto& m : trees.missing) {
         Row r;
         r.source = m.label;
+        r.why = m.why;
         r.missing = true;
         rows.push_back(r);
     }
@@ -274,6 +284,10 @@ int run_status(const CountyOptions& o, Context& ctx) {
         {w.t("学校", "School"), w.t("来源", "Source"), w.t("最后提交", "Last commit"),
          w.t("儿童", "Children"), w.t("错误", "Errors"), w.t("距今", "Since")},
         cells);
+    // Why a school is missing: one line each (a repository refused for its size says so
+    // here, and nothing of its tree is listed).
+    for (const Row& r : rows)
+        if (r.missing) ctx.out << say(ctx, fmt::format("{}: {}\n", r.source, r.why));
     int missing = 0, with_errors = 0;
     for (const Row& r : rows) missing += r.missing, with_errors += r.error_count > 0;
     if (!ctx.quiet)

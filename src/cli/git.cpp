@@ -48,15 +48,6 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
     return result.conflicts.empty() ? 0 : kDataProblem;
 }
 
-constexpr const char* kHookMark = "# installed by liushou init --hooks";
-
-/// `text` as one word for sh, whatever it holds: single quotes, with ' written '\''.
-std::string shell_quote(const std::string& text) {
-    std::string out = "'";
-    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 }  // namespace
 
 std::string install_git_integration(const std::string& root, bool hooks) {
@@ -71,37 +62,56 @@ std::string install_git_integration(const std::string& root, bool hooks) {
         "merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
         "merge=liushou)\n";
     if (!hooks) return report;
-    std::string hooks_dir, prefix;
-    run_git({"rev-parse", "--git-path", "hooks"}, root, &hooks_dir);
+    // The hooks go in the repository's own hooks directory, never where a core.hooksPath
+    // points: that setting may come with a copied tree and name any folder on the machine.
+    std::string common, prefix, hooks_path;
+    run_git({"rev-parse", "--path-format=absolute", "--git-common-dir"}, root, &common);
     run_git({"rev-parse", "--show-prefix"}, root, &prefix);
-    while (!hooks_dir.empty() && hooks_dir.back() == '\n') hooks_dir.pop_back();
+    while (!common.empty() && common.back() == '\n') common.pop_back();
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
-    const fs::path dir =
-        fs::path(hooks_dir).is_absolute() ? fs::path(hooks_dir) : fs::path(root) / hooks_dir;
-    // Hooks run at the top of the work tree; the tree may be a directory inside it, whose
-    // name is data (孙桥 小学, or one chosen to run a command): quoted for the shell.
-    const std::string command = fmt::format(
-        "liushou --root {} check --staged --allow-incomplete -q", shell_quote("./" + prefix));
+    if (common.empty()) return report + "git rev-parse failed; no hook was installed\n";
+    const fs::path dir = fs::path(common) / "hooks";
+    const std::string script = liushou_hook_script(prefix);
+    const std::string command = liushou_hook_command(prefix);
     boost::system::error_code ec;
+    // A link would have the hooks written wherever it points.
+    if (fs::is_symlink(dir, ec))
+        return report + fmt::format("{} is a symbolic link; no hook was installed\n", dir.string());
     fs::create_directories(dir, ec);
     // pre-commit for ordinary commits; pre-merge-commit for the commit git pull makes after
     // a merge, which runs no pre-commit hook.
     for (const char* name : {"pre-commit", "pre-merge-commit"}) {
         const fs::path hook = dir / name;
         if (fs::exists(hook, ec) &&
-            read_file(hook.string(), hook.string()).find(kHookMark) == std::string::npos) {
+            !is_liushou_hook(read_file(hook.string(), hook.string(), 1 << 20))) {
             report += fmt::format(
                 "{} hook: {} exists and is not liushou's; add this line to it: "
                 "{}\n",
                 name, hook.string(), command);
             continue;
         }
-        atomic_write(hook.string(),
-                     fmt::format("#!/bin/sh\n{}: refuses a commit whose records fail liushou "
-                                 "check.\nexec {}\n",
-                                 kHookMark, command),
-                     0755);
+        atomic_write(hook.string(), script, 0755);
         report += fmt::format("{} hook: liushou check --staged\n", name);
+    }
+    // git itself runs hooks from core.hooksPath when it is set (liushou's own commits run
+    // liushou's hook whatever it says). The command line's value is liushou's own
+    // (git_command): only the files' values count.
+    run_git({"config", "--show-scope", "--get-all", "core.hooksPath"}, root, &hooks_path);
+    std::string set_to;
+    for (size_t at = 0; at < hooks_path.size();) {
+        const size_t end = std::min(hooks_path.find('\n', at), hooks_path.size());
+        const std::string line = hooks_path.substr(at, end - at);
+        at = end + 1;
+        const size_t tab = line.find('\t');
+        if (tab != std::string::npos && line.compare(0, tab, "command") != 0)
+            set_to = line.substr(tab + 1);
+    }
+    if (!set_to.empty()) {
+        hooks_path = set_to;
+        report += fmt::format(
+            "core.hooksPath is set ({}): git runs the hooks there, not those in {}; add this "
+            "line to its pre-commit hook: {}\n",
+            hooks_path, dir.string(), command);
     }
     return report;
 }

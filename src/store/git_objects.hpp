@@ -3,6 +3,7 @@
 // well as a clone, so a county reports from the repositories schools push to.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -10,6 +11,18 @@
 #include <vector>
 
 namespace liushou {
+
+/// The most files read from one commit's tree (below the liushou tree's directory, every
+/// kind counted): a county's tree of 50,000 children and its activities fits; a small
+/// repository whose tree names one blob 100,000 times does not, and is refused before any
+/// file is read.
+constexpr size_t kMaxGitTreeEntries = 65536;
+/// The most bytes of `git ls-tree` output taken for one tree: 256 a file (a line is about
+/// 80 bytes for children/<id>.yaml), so that a listing is refused while it is read.
+constexpr size_t kMaxGitListingBytes = kMaxGitTreeEntries * 256;
+/// The most bytes of records (files of at most kMaxRecordBytes, the only ones liushou reads)
+/// in one commit's tree: 50,000 children of ten years' talks are about 150 MB.
+constexpr uint64_t kMaxGitTreeBytes = uint64_t{256} << 20;
 
 /// One file of the commit's tree, below the liushou tree's own directory.
 struct GitEntry {

@@ -310,6 +310,8 @@ file), days since the last commit.
   钱场小学    钱场小学                       —           1     0     不在 git 中
   （找不到）  repos/石龙小学.git (ref HEAD)
   （找不到）  repos/杨集小学.git (ref v9)
+  repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录
+  repos/杨集小学.git（ref v9）：repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交）
   共 5 所学校：2 所找不到，1 所有错误
   [1]
   $ liushou county status --county county.yaml --format json | jq -c '.schools[] | [.school, .last_commit, .days_since_commit, .children, .errors]'

@@ -704,4 +704,71 @@ TEST_CASE("an output placed in a tree through a link in it is refused") {
     fs::create_symlink(elsewhere.path, t.path / "out");
     write_output((t.path / "out/x.md").string(), "x");
     CHECK(slurp(elsewhere.path / "x.md") == "x");
+// ---- git as data (#40) ----------------------------------------------------------------
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("every git command is made with the repository's programs turned off") {
+    TempDir dir;
+    REQUIRE(liushou::run_git({"init", "-q"}, dir.path.string()) == 0);
+    const std::string real = fs::canonical(dir.path).string();
+    {
+        std::ofstream config((dir.path / ".git" / "config").string(), std::ios::app);
+        config << "[filter \"a=b.c\"]\n\tclean = \"touch " << real
+               << "/PWNED; cat\"\n[filter \"plain\"]\n\tsmudge = cat\n";
+    }
+    const liushou::GitCommand status =
+        liushou::git_command({"status", "--porcelain"}, dir.path.string());
+    const auto& a = status.argv;
+    CHECK(a.front() == "git");
+    CHECK(has(a, "--no-pager"));
+    CHECK(has(a, "core.fsmonitor=false"));
+    CHECK(has(a, "core.hooksPath=/dev/null"));
+    CHECK(has(a, "protocol.allow=never"));
+    CHECK(has(a, "safe.directory=" + real));
+    CHECK(has(a, "safe.directory=/"));
+    // Every filter the config names is emptied, even one whose name -c could not say.
+    CHECK(has(a, "--config-env=filter.a=b.c.clean=LIUSHOU_GIT_EMPTY"));
+    CHECK(has(a, "--config-env=filter.a=b.c.required=LIUSHOU_GIT_FALSE"));
+    CHECK(has(a, "--config-env=filter.plain.smudge=LIUSHOU_GIT_EMPTY"));
+    // The subcommand comes after every setting, with its safety options first.
+    const auto at = std::find(a.begin(), a.end(), "status");
+    REQUIRE(at != a.end());
+    CHECK(*(at + 1) == "--ignore-submodules=all");
+    CHECK(*(at + 2) == "--porcelain");
+    CHECK(has(status.env, "GIT_ALLOW_PROTOCOL=liushou-none"));
+    CHECK(has(status.env, "LIUSHOU_GIT_EMPTY="));
+
+    // A command that reads only objects does not pay for listing filters.
+    const liushou::GitCommand rev = liushou::git_command({"rev-parse", "HEAD"}, dir.path.string());
+    CHECK(std::none_of(rev.argv.begin(), rev.argv.end(), [](const std::string& s) {
+        return s.rfind("--config-env=filter.", 0) == 0;
+    }));
+    const liushou::GitCommand diff = liushou::git_command({"diff", "--cached"}, dir.path.string());
+    CHECK(has(diff.argv, "--no-ext-diff"));
+    CHECK(has(diff.argv, "--no-textconv"));
+
+    // And it works: a file hashed by status runs no clean filter.
+    {
+        std::ofstream((dir.path / ".git" / "info" / "attributes").string()) << "* filter=a=b.c\n";
+        std::ofstream((dir.path / "f.txt").string()) << "x\n";
+    }
+    std::string out;
+    CHECK(liushou::run_git({"add", "f.txt"}, dir.path.string(), &out, true) == 0);
+    CHECK(liushou::run_git({"status", "--porcelain"}, dir.path.string(), &out) == 0);
+    CHECK_FALSE(fs::exists(dir.path / "PWNED"));
+}
+
+TEST_CASE("liushou's hook names the tree as one word for sh") {
+    const std::string script = liushou::liushou_hook_script("孙桥 小学/it's/");
+    CHECK(liushou::is_liushou_hook(script));
+    CHECK(script.find("exec liushou --root './孙桥 小学/it'\\''s/' check --staged") !=
+          std::string::npos);
+    CHECK_FALSE(liushou::is_liushou_hook("#!/bin/sh\ntouch x\n"));
 }

@@ -338,9 +338,34 @@ std::string read_regular_file(const std::string& path, const std::string& displa
 int run_program(const std::vector<std::string>& args, std::string* output = nullptr,
                 bool with_errors = false);
 
-/// Runs `git -C dir args…` (no shell); its exit status, or -1 without git. Standard output
-/// goes to `output` when given, else it is discarded like standard error; `with_errors`
-/// sends standard error there too (git's reason when a command fails).
+/// run_program with the environment `env` (the process's own when null).
+int run_with(const std::vector<std::string>& args, std::vector<std::string>* env,
+             std::string* output = nullptr, bool with_errors = false);
+
+/// A git command as liushou runs it: its argv (from "git") and environment.
+struct GitCommand {
+    std::vector<std::string> argv;
+    std::vector<std::string> env;
+};
+/// `git -C dir args…` made safe to run on a repository that is data (a copied tree, another
+/// school's clone): nothing its config, attributes, hooks or includes name is run (no
+/// fsmonitor, filter, textconv, external diff, pager, gpg, ssh or helper), hooks come from
+/// `hooks` only (a directory; /dev/null: none), and git is told to trust the repository's
+/// ownership (liushou decides that itself). Every git command liushou runs is made here.
+GitCommand git_command(const std::vector<std::string>& args, const std::string& dir,
+                       const std::string& hooks = "/dev/null");
+
+/// The command liushou's pre-commit hook runs, for a tree at `prefix` in its work tree.
+std::string liushou_hook_command(const std::string& prefix);
+/// The pre-commit hook `init --hooks` installs, for a tree at `prefix` in its work tree.
+std::string liushou_hook_script(const std::string& prefix);
+/// Whether a hook's text is one liushou installed (it may then be replaced).
+bool is_liushou_hook(const std::string& text);
+
+/// Runs `git -C dir args…` (no shell) as git_command makes it; its exit status, or -1
+/// without git. Standard output goes to `output` when given, else it is discarded like
+/// standard error; `with_errors` sends standard error there too (git's reason when a command
+/// fails). A `commit` runs only the hooks liushou installed, written afresh.
 int run_git(const std::vector<std::string>& args, const std::string& dir,
             std::string* output = nullptr, bool with_errors = false);
 

@@ -1,0 +1,2 @@
+printf '#!/bin/sh\ntouch %s/PWNED-gpg\nexit 1\n' "$SENTINEL" > "$OUTSIDE/gpg"
+chmod +x "$OUTSIDE/gpg"

@@ -1,0 +1,8 @@
+# Every hook git may run on a read or on liushou's writes, in @OUTSIDE@/hooks.
+dir=$OUTSIDE/hooks
+mkdir -p "$dir"
+for h in pre-commit prepare-commit-msg commit-msg post-commit post-index-change \
+         reference-transaction pre-auto-gc post-checkout post-rewrite; do
+  printf '#!/bin/sh\ntouch %s/PWNED-hooks-path\n' "$SENTINEL" > "$dir/$h"
+  chmod +x "$dir/$h"
+done

@@ -1,0 +1,1 @@
+. "$CORPUS/lazy-fetch.sh"
