@@ -566,9 +566,13 @@ std::string redact_text(std::string_view s, bool markdown) {
     if (!markdown || s.find('\x01') != std::string_view::npos) return redact(s);
     std::string own(s);
     std::replace(own.begin(), own.end(), '*', '\x01');  // neither a digit nor a separator
+    const std::string masked = redact(own);
     std::string out;
-    for (const char c : redact(own))
-        out += c == '*' ? "\\*" : c == '\x01' ? "*" : std::string(1, c);
+    out.reserve(masked.size());
+    for (const char c : masked) {
+        if (c == '*') out += '\\';
+        out += c == '\x01' ? '*' : c;
+    }
     return out;
 }
 
