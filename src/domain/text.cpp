@@ -509,6 +509,19 @@ std::vector<PrivateNumber> find_numbers(std::string_view text, bool report, bool
                     hit = end;
                 }
             }
+            // Groups joined by different separators (139-1234 5678, 420821 20150825-1761) are
+            // one number only in the exact shape of a mobile or an 18-character id number, and
+            // then even where fewer of them joined by one kind would be one already.
+            for (size_t end = from + 2; end <= groups.size(); ++end) {
+                if (groups[end - 2].digits.size() < 3 || groups[end - 2].digits.size() > 8 ||
+                    groups[end - 1].digits.size() > 8)
+                    break;
+                const PrivateNumber n = classify(groups, from, end);
+                if (end > hit && ((n.kind == PrivateNumber::mobile && n.keep == 0) ||
+                                  (n.kind == PrivateNumber::id_number && n.digits.size() == 18)))
+                    hit = end;
+                if (n.digits.size() >= 18) break;
+            }
             if (hit > from) {
                 found.push_back(classify(groups, from, hit));
                 from = hit;

@@ -130,6 +130,10 @@ TEST_CASE("a number spelled in Chinese numerals is found as its digits") {
     CHECK(find_private_numbers("二〇二六〇三一五", true).empty());
     CHECK(find_private_numbers("QQ 一二三四五六七八九", true).size() == 1);
     CHECK(find_private_numbers("QQ 一二三四五六七八九", false).empty());
+    // Different separators: only the exact shape of a mobile or id number is one number.
+    CHECK(mask_private_numbers("139-1234 5678") == "139******78");
+    CHECK(mask_private_numbers("420821 20150825-2001") == "420*************01");
+    CHECK(mask_private_numbers("2025-017 2025-018") == "2025-017 2025-018");
     // 十, 百 and 两 are not digits: amounts and counts stay whole words.
     CHECK(find_private_numbers("一百三十九万两千三百四十五", true).empty());
 }
