@@ -205,8 +205,18 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     return style;
 }
 
-std::string encoded(const ReportOptions& o, const Context& ctx, const std::string& text,
+std::string encoded(const ReportOptions& o, const Context& ctx, const std::string& report,
                     bool to_file) {
+    // --redact masks each field as it is written, and here everything the report prints once
+    // more, whoever wrote it (a template's own text, a school's name, a heading): every
+    // report and format leaves through this function.
+    std::string masked;
+    if (o.redact)
+        masked = redact_document(report, o.format == "json"                         ? Format::json
+                                         : o.format == "csv" || o.format == "xlsx"  ? Format::csv
+                                         : o.format == "html" || o.format == "docx" ? Format::html
+                                                                                    : Format::md);
+    const std::string& text = o.redact ? masked : report;
     if (o.format == "xlsx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
         return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today);

@@ -260,6 +260,14 @@ int column_of(const char* ref) {
     return any ? col - 1 : -1;
 }
 
+/// Column 1 (from 0) -> "B", as Excel names it.
+std::string column_name(int col) {
+    std::string out;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return out;
+}
+
 /// An Excel serial day number as a date: 1 is 1900-01-01, and Excel counts a 29 February 1900
 /// that never was (serial 60), so later serials are a day ahead of the calendar.
 std::optional<Date> serial_date(long days, bool date1904) {
@@ -413,8 +421,9 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     int col = -1;
     std::string type, value, inline_text;
     int style = 0;
-    bool in_value = false, in_inline = false, in_row = false;
+    bool in_value = false, in_inline = false, in_row = false, has_value = false;
     int phonetic = 0;
+    std::string bad_index;  // the first cell whose shared string is not in the table
     XmlHandler h;
     h.start = [&](const std::string& e, const char** attrs) {
         if (e == "row") {
@@ -433,8 +442,9 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             style = s ? std::atoi(s) : 0;
             value.clear();
             inline_text.clear();
+            has_value = false;
         } else if (e == "v") {
-            in_value = true;
+            in_value = has_value = true;
         } else if (e == "rPh") {
             ++phonetic;
         } else if (e == "t" && type == "inlineStr") {
@@ -451,9 +461,28 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
         } else if (e == "c" && in_row && col >= 0 && col < 16384) {
             CellText cell;
             if (type == "s") {
-                char* end = nullptr;
-                const unsigned long i = std::strtoul(value.c_str(), &end, 10);
-                if (!value.empty() && !*end && i < shared.size()) cell.text = shared[i];
+                // An index that is not in the table is a damaged file, never an empty cell: a
+                // register read without its names or phones would import as if they were blank.
+                const std::string index(trim(value));
+                const bool number =
+                    !index.empty() && index.find_first_not_of("0123456789") == std::string::npos;
+                // More than nine digits is past any table a part of 256 MB can hold.
+                const size_t i = number && index.size() <= 9 ? std::stoul(index) : SIZE_MAX;
+                if (i < shared.size())
+                    cell.text = shared[i];
+                else if (has_value && bad_index.empty())  // no <v> at all is an empty cell
+                    bad_index = fmt::format(
+                        "{}: sheet {}, cell {}: {}; is the file damaged?", path, chosen->name,
+                        column_name(col) + std::to_string(current.row),
+                        !number ? std::string("the cell is a shared string, but its index is not "
+                                              "a number from 0")
+                        : i != SIZE_MAX
+                            ? fmt::format("the cell is shared string {}, but the workbook has "
+                                          "{} shared strings (from 0)",
+                                          index, shared.size())
+                            : fmt::format("the cell's shared-string index has {} digits, but the "
+                                          "workbook has {} shared strings (from 0)",
+                                          index.size(), shared.size()));
             } else if (type == "inlineStr") {
                 cell.text = unescape_ooxml(inline_text);
             } else if (type == "str" || type == "e") {
@@ -490,6 +519,8 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
         if (in_inline) inline_text.append(t);
     };
     book.parse(rel->second.second, h);
+    // Thrown here, not in the handler: an exception must not unwind through expat's C frames.
+    if (!bad_index.empty()) throw DataError(bad_index);
 
     // As a CSV sheet: the first row with two or more cells is the header (a title row above
     // it, merged across the columns, has one), blank rows are left out, and a cell may hold

@@ -293,9 +293,72 @@ bool digit_at(std::string_view s, size_t at, char& digit, size_t& len) {
     return false;
 }
 
+/// A digit spelled as a Chinese numeral at `at`, as people say a phone number aloud and then
+/// write it down: 〇 零 一 幺 二 … 九, and the capitals 壹 贰 … 玖 of receipts. Never 十, 百
+/// or 两, which make amounts and counts (三十五, 两个), not digit strings.
+bool spelled_digit_at(std::string_view s, size_t at, char& digit, size_t& len) {
+    // Every numeral is three bytes in UTF-8; decoded and switched on, since a report's text is
+    // mostly Chinese and each of its characters is asked.
+    if (at + 3 > s.size() || (static_cast<unsigned char>(s[at]) & 0xf0) != 0xe0 ||
+        (static_cast<unsigned char>(s[at + 1]) & 0xc0) != 0x80 ||
+        (static_cast<unsigned char>(s[at + 2]) & 0xc0) != 0x80)
+        return false;
+    const unsigned cp = (static_cast<unsigned char>(s[at]) & 0x0fu) << 12 |
+                        (static_cast<unsigned char>(s[at + 1]) & 0x3fu) << 6 |
+                        (static_cast<unsigned char>(s[at + 2]) & 0x3fu);
+    switch (cp) {
+        case 0x3007:
+        case 0x96f6:
+            digit = '0';
+            break;  // 〇 零
+        case 0x4e00:
+        case 0x5e7a:
+        case 0x58f9:
+            digit = '1';
+            break;  // 一 幺 壹
+        case 0x4e8c:
+        case 0x8d30:
+            digit = '2';
+            break;  // 二 贰
+        case 0x4e09:
+        case 0x53c1:
+            digit = '3';
+            break;  // 三 叁
+        case 0x56db:
+        case 0x8086:
+            digit = '4';
+            break;  // 四 肆
+        case 0x4e94:
+        case 0x4f0d:
+            digit = '5';
+            break;  // 五 伍
+        case 0x516d:
+        case 0x9646:
+            digit = '6';
+            break;  // 六 陆
+        case 0x4e03:
+        case 0x67d2:
+            digit = '7';
+            break;  // 七 柒
+        case 0x516b:
+        case 0x634c:
+            digit = '8';
+            break;  // 八 捌
+        case 0x4e5d:
+        case 0x7396:
+            digit = '9';
+            break;  // 九 玖
+        default:
+            return false;
+    }
+    len = 3;
+    return true;
+}
+
 bool check_x_at(std::string_view s, size_t at, size_t& len) {
     if (at < s.size() && (s[at] == 'X' || s[at] == 'x')) return len = 1, true;
-    if (s.substr(at, 3) == "\xef\xbc\xb8") return len = 3, true;  // Ｘ
+    if (s.substr(at, 3) == "\xef\xbc\xb8" || s.substr(at, 3) == "\xef\xbd\x98")
+        return len = 3, true;  // Ｘ ｘ
     return false;
 }
 
@@ -312,9 +375,10 @@ size_t separator_at(std::string_view s, size_t at) {
 }
 
 struct Group {
-    size_t begin, end;   // bytes
-    std::string digits;  // ASCII; an id number's check character as 'X'
-    std::string sep;     // the separator after it ("" for the last)
+    size_t begin, end;     // bytes
+    std::string digits;    // ASCII; an id number's check character as 'X'
+    std::string sep;       // the separator after it ("" for the last)
+    bool spelled = false;  // a digit of it is a Chinese numeral
 };
 
 /// The words that announce a number in free text; after one of them even a short or grouped
@@ -369,14 +433,20 @@ PrivateNumber classify(const std::vector<Group>& g, size_t from, size_t to) {
     return n;
 }
 
-}  // namespace
-
-std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool report) {
+/// The numbers of find_private_numbers; with `spelled`, Chinese numerals are digits too, and
+/// only the numbers that hold one are returned.
+std::vector<PrivateNumber> find_numbers(std::string_view text, bool report, bool spelled) {
     std::vector<PrivateNumber> found;
     char d;
     size_t len;
+    const auto any_digit = [&](size_t at, bool& was_spelled) {
+        was_spelled = false;
+        if (digit_at(text, at, d, len)) return true;
+        return spelled && (was_spelled = spelled_digit_at(text, at, d, len));
+    };
+    bool is_spelled = false;
     for (size_t i = 0; i < text.size();) {
-        if (!digit_at(text, i, d, len)) {
+        if (!any_digit(i, is_spelled)) {
             ++i;
             continue;
         }
@@ -385,11 +455,11 @@ std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool repo
         size_t at = i;
         for (;;) {
             Group g{at, at, "", ""};
-            while (digit_at(text, at, d, len)) g.digits += d, at += len;
+            while (any_digit(at, is_spelled)) g.digits += d, g.spelled |= is_spelled, at += len;
             g.end = at;
             groups.push_back(g);
             const size_t sep = separator_at(text, at);
-            if (sep == 0 || !digit_at(text, at + sep, d, len)) break;
+            if (sep == 0 || !any_digit(at + sep, is_spelled)) break;
             groups.back().sep = std::string(text.substr(at, sep));
             at += sep;
         }
@@ -423,9 +493,34 @@ std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool repo
                     digits += groups[k].digits.size();
                 }
                 const bool area_code = groups[from].digits[0] == '0' && end - from > 1;
-                if (!middle_short && (digits >= (area_code ? 10u : 11u) ||
-                                      (report && digits >= 7 && (end - from == 1 || label))))
+                if (middle_short) continue;
+                const bool with_spelled = std::any_of(groups.begin() + static_cast<long>(from),
+                                                      groups.begin() + static_cast<long>(end),
+                                                      [](const Group& g) { return g.spelled; });
+                if (with_spelled) {
+                    // Numerals are words as well as digits (一一, 三五成群, 二〇二六年, a
+                    // counting rhyme): only the shape of a phone or id number, or a number
+                    // after a label, is one.
+                    if (classify(groups, from, end).kind != PrivateNumber::other ||
+                        (report && label && digits >= 7))
+                        hit = end;
+                } else if (digits >= (area_code ? 10u : 11u) ||
+                           (report && digits >= 7 && (end - from == 1 || label))) {
                     hit = end;
+                }
+            }
+            // Groups joined by different separators (139-1234 5678, 420821 20150825-1761) are
+            // one number only in the exact shape of a mobile or an 18-character id number, and
+            // then even where fewer of them joined by one kind would be one already.
+            for (size_t end = from + 2; end <= groups.size(); ++end) {
+                if (groups[end - 2].digits.size() < 3 || groups[end - 2].digits.size() > 8 ||
+                    groups[end - 1].digits.size() > 8)
+                    break;
+                const PrivateNumber n = classify(groups, from, end);
+                if (end > hit && ((n.kind == PrivateNumber::mobile && n.keep == 0) ||
+                                  (n.kind == PrivateNumber::id_number && n.digits.size() == 18)))
+                    hit = end;
+                if (n.digits.size() >= 18) break;
             }
             if (hit > from) {
                 found.push_back(classify(groups, from, hit));
@@ -436,6 +531,42 @@ std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool repo
         }
         i = groups.back().end;
     }
+    if (spelled)
+        // (A numeral's first byte is never a continuation byte, so a byte-wise scan is safe.)
+        found.erase(std::remove_if(found.begin(), found.end(),
+                                   [&](const PrivateNumber& n) {
+                                       for (size_t k = n.begin; k < n.end; ++k)
+                                           if (spelled_digit_at(text, k, d, len)) return false;
+                                       return true;
+                                   }),
+                    found.end());
+    return found;
+}
+
+}  // namespace
+
+std::vector<PrivateNumber> find_private_numbers(std::string_view text, bool report) {
+    std::vector<PrivateNumber> found = find_numbers(text, report, false);
+    // Chinese numerals are looked for only where there are any: most text has none, and its
+    // numbers are then found once.
+    bool maybe = false;
+    for (const char c : text) maybe |= static_cast<unsigned char>(c) >= 0xe3;
+    if (!maybe) return found;
+    // A number spelled in part or whole (一三八 1234 5678) replaces what it covers of the
+    // numbers found in digits only (1234 5678 alone); one it only overlaps yields to them.
+    for (const PrivateNumber& n : find_numbers(text, report, true)) {
+        const auto covers = [&](const PrivateNumber& m) {
+            return m.end > n.begin && m.begin < n.end;
+        };
+        const bool inside = std::all_of(found.begin(), found.end(), [&](const PrivateNumber& m) {
+            return !covers(m) || (n.begin <= m.begin && m.end <= n.end);
+        });
+        if (!inside) continue;
+        found.erase(std::remove_if(found.begin(), found.end(), covers), found.end());
+        found.push_back(n);
+    }
+    std::sort(found.begin(), found.end(),
+              [](const PrivateNumber& a, const PrivateNumber& b) { return a.begin < b.begin; });
     return found;
 }
 

@@ -185,6 +185,18 @@ What is not a register is refused, naming the file; nothing is written.
   liushou：other.xlsx：是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）
   [1]
   $ $py -c '
+  > import openpyxl, re, zipfile; wb = openpyxl.Workbook(); ws = wb.active; ws.title = "花名册"
+  > ws.append(["姓名", "性别", "出生日期"]); ws.append(["赵六", "女", "2015-03-08"]); wb.save("ok.xlsx")
+  > src, out = zipfile.ZipFile("ok.xlsx"), zipfile.ZipFile("index.xlsx", "w")
+  > for part in src.infolist():
+  >     data = src.read(part.filename)
+  >     if part.filename.startswith("xl/worksheets/"):
+  >         data = re.sub(rb"<c r=.B2. t=.inlineStr.>.*?</c>", b"<c r=\"B2\" t=\"s\"><v>99999</v></c>", data)
+  >     out.writestr(part, data)
+  > out.close()' && liushou enroll --from index.xlsx
+  liushou：index.xlsx：工作表“花名册”的 B2 单元格：该单元格引用第 99999 号共享字符串，但工作簿只有 0 个共享字符串（从 0 编号）；文件是否已损坏？
+  [1]
+  $ $py -c '
   > import openpyxl; wb = openpyxl.Workbook(); ws = wb.active
   > ws.append(["姓名", "身份证号", "出生日期"]); ws.append(["赵六", 420821201503081234, "2015-03-08"])
   > wb.save("number.xlsx")' && liushou enroll --from number.xlsx

@@ -60,3 +60,34 @@ its nine columns in every row.
   $ liushou report child 2025-002 > card.md && cmark-gfm --unsafe -e table card.md | grep -c '<script'
   0
   [1]
+
+--redact masks everything printed, in every format and report, over one tree or a county's:
+a template's own words, pages, workbooks, Word documents, the cards on one page, a county's
+CSV, cards and workbook. The same secrets are nowhere in any of them (though the masked phone
+is there ten times: the outputs do hold the text), and the template shows them without --redact.
+
+  $ printf '# {{学校}}总结\n\n联系人 张丽 13912345678，住5组7号；奶奶 一三九 1234 5678。\n' > t.md
+  $ liushou report summary --template t.md | grep -cFf secrets
+  1
+  $ liushou report summary --template t.md --redact | tee all.txt | tail -1
+  联系人 张丽 139\*\*\*\*5678，住5组\*号；奶奶 139\*\*\*\*5678。
+  $ for f in html xlsx docx; do
+  >   liushou report summary --redact -o s.$f -q
+  >   liushou report class 3 1 --redact -o c.$f -q
+  >   liushou report talks --month 2026-03 --redact -o t.$f -q
+  >   liushou report child 2025-001 --redact -o k.$f -q
+  > done
+  $ liushou report child --all --redact -o cards.html -q
+  $ cp -r . ../other && sed -i 's/^school: .*/school: 另一小学/' ../other/liushou.yaml
+  $ liushou --root . --root ../other report summary --redact --format csv >> all.txt
+  $ liushou --root . --root ../other report child --all --redact -o county-cards -q --format json
+  $ liushou --root . --root ../other report talks --month 2026-03 --redact -o county.xlsx -q
+  $ cat county-cards/* [sctk].html cards.html >> all.txt
+  $ for f in *.xlsx *.docx; do
+  >   python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print("".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml")))' $f >> all.txt
+  > done
+  $ grep -c '139\*\*\*\*5678\|139\\\*\\\*\\\*\\\*5678' all.txt
+  10
+  $ grep -cFf secrets all.txt
+  0
+  [1]

@@ -11,20 +11,28 @@ part. Then summary, class, talks, subsidies and child reports are written in md,
 with and without --redact, and three things are checked:
 
   1. no number the form's third column lists survives any redacted output, whatever the
-     separators or full-width digits around its digits;
+     separators, full-width digits or Chinese numerals (一三九, 幺, 〇) it is written in;
   2. each form shows in its child's redacted card and in the month's talks, in every format,
      exactly as the second column says;
   3. without --redact each form shows as typed, and each listed number is found there (so the
      test does reach the text it checks, and its pattern does find the number).
 
+The same first check runs on the other formats (html pages, .xlsx workbooks, one .docx
+when pandoc is there, every card on one page) and on a 工作总结 template that holds every
+form in its own text: `report summary --template` with --redact must print each form as the
+second column says, and without it as typed.
+
 Prints one line per finding and a summary; exits 1 if anything is wrong.
 """
 import csv
+import html
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 FORMATS = ("md", "json", "csv")
@@ -122,11 +130,59 @@ def plain_text(text, fmt):
     return re.sub(r"\\(.)", r"\1", text)  # Markdown: backslash escapes
 
 
+# Each digit as a Chinese numeral too (幺 for 1, 〇 and 零 for 0, the capitals of receipts).
+SPELLED = {"0": "〇零", "1": "一幺壹", "2": "二贰", "3": "三叁", "4": "四肆", "5": "五伍",
+           "6": "六陆", "7": "七柒", "8": "八捌", "9": "九玖"}
+
+
+def document_text(path):
+    """The text of a page, a workbook or a Word document, markup and escapes undone."""
+    if path.suffix == ".html":
+        return html.unescape(re.sub(r"<[^>]*>", "\n", path.read_text(encoding="utf-8")))
+    parts = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith(".xml") and (name.startswith("xl/") or name == "word/document.xml"):
+                xml = z.read(name).decode("utf-8")
+                parts += [html.unescape(t) for t in re.findall(r"<(?:\w+:)?[tv][^>]*>([^<]*)<", xml)]
+    return "\n".join(parts)
+
+
+def other_formats(redact, tmp):
+    """The reports as pages, workbooks and a Word document: {(report, format): text}."""
+    flag = ["--redact"] if redact else []
+    out = {}
+    kinds = {"summary": ["summary"], "class": ["class", "3", "1"],
+             "talks": ["talks", "--month", "2026-03"], "subsidies": ["subsidies"]}
+    formats = ["html", "xlsx"] + (["docx"] if shutil.which("pandoc") else [])
+    for name, args in kinds.items():
+        for fmt in formats:
+            if fmt == "docx" and name != "talks":
+                continue  # pandoc takes a second a document
+            path = Path(tmp) / f"{name}-{int(redact)}.{fmt}"
+            liushou("report", *args, "-o", str(path), "-q", *flag)
+            out[(name, fmt)] = document_text(path)
+    cards = Path(tmp) / f"cards-{int(redact)}.html"
+    liushou("report", "child", "--all", "-o", str(cards), "-q", *flag)
+    out[("child --all", "html")] = document_text(cards)
+    return out
+
+
+def template_report(forms, redact):
+    """A 工作总结 template holding every form in its own words, filled."""
+    text = "# {{学校}}工作总结\n\n在读 {{期末在读}} 名。\n\n" + "".join(
+        f"- 联系记录：{typed}\n" for typed, _, _ in forms)
+    Path("t.md").write_text(text, encoding="utf-8")
+    return liushou("report", "summary", "--template", "t.md", *(["--redact"] if redact else []))
+
+
 def secret_pattern(digits):
-    # Each digit ASCII or full-width, with any one separator between two digits.
+    # Each digit ASCII, full-width or spelled, with any one separator between two digits.
     sep = r"[ \-.\u00a0\u3000\uff0d\uff0e\u2013\u2014]?"
     def alt(c):
-        return "[XxＸｘ]" if c in "Xx" else f"[{c}{chr(ord(c) - ord('0') + ord('０'))}]"
+        if c in "Xx":
+            return "[XxＸｘ]"
+        return f"[{c}{chr(ord(c) - ord('0') + ord('０'))}{SPELLED[c]}]"
     return re.compile(sep.join(alt(c) for c in digits))
 
 
@@ -153,15 +209,33 @@ def main():
     redacted = {k: plain_text(v, k[1]) for k, v in reports(True, ".").items()}
     clear = {k: plain_text(v, k[1]) for k, v in reports(False, ".").items()}
     talks = {fmt: redacted[("talks", fmt)] for fmt in FORMATS}
+    others = other_formats(True, ".")
+    clear_others = other_formats(False, ".")
+    # The template's text is Markdown: a mask's stars come escaped, as a field's do.
+    redacted_template = plain_text(template_report(forms, True), "md")
+    clear_template = template_report(forms, False)
+    leak_checked = dict(redacted)
+    leak_checked.update(others)
+    leak_checked[("summary --template", "md")] = redacted_template
     for i, (typed, shown, secrets) in enumerate(forms):
         cid = f"2026-{101 + i}"
         for secret in secrets:
             pattern = secret_pattern(secret)
-            for (report, fmt), text in redacted.items():
+            for (report, fmt), text in leak_checked.items():
                 if pattern.search(text):
                     problems.append(f"{typed}: {secret} survives in report {report} --format {fmt}")
             if not pattern.search(clear[(f"child {cid}", "md")]):
                 problems.append(f"{typed}: {secret} not found in the unredacted card (bad pattern)")
+            if not pattern.search(clear_template):
+                problems.append(f"{typed}: {secret} not found in the unredacted template")
+            for fmt in {f for _, f in clear_others}:
+                text = "\n".join(t for (_, f), t in clear_others.items() if f == fmt)
+                if not pattern.search(text):
+                    problems.append(f"{typed}: {secret} not found in any unredacted {fmt} report")
+        if f"- 联系记录：{shown}\n" not in redacted_template:
+            problems.append(f"{typed}: the filled template does not show it as {shown!r}")
+        if f"- 联系记录：{typed}\n" not in clear_template:
+            problems.append(f"{typed}: the filled template without --redact does not show it")
         for fmt in FORMATS:
             card = redacted[(f"child {cid}", fmt)]
             # The card holds the form in ten fields, and the Markdown card in the activity's
@@ -180,7 +254,8 @@ def main():
     secret_count = sum(len(s) for _, _, s in forms)
     masked = sum(1 for t, s, _ in forms if t != s)
     print(f"{len(forms)} forms ({masked} masked, {len(forms) - masked} left as typed), "
-          f"{secret_count} numbers, {len(redacted)} redacted outputs in {len(FORMATS)} formats: "
+          f"{secret_count} numbers, {len(leak_checked)} redacted outputs in "
+          f"{len({f for _, f in leak_checked})} formats and a template: "
           + ("all as expected" if not problems else f"problems: {len(problems)}"))
     return 1 if problems else 0
 

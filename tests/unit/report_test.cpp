@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "liushou/report_render.hpp"
 #include "records_fixture.hpp"
 
 using namespace liushou;
@@ -180,6 +181,36 @@ TEST_CASE("redaction masks phones, id numbers and house numbers and nothing else
     CHECK(redact("06050427-6") == "******27-6");
     // Dates, ids and small numbers stay.
     CHECK(redact("2026-03-15 2025-017 三年级2班 72 分") == "2026-03-15 2025-017 三年级2班 72 分");
+}
+
+TEST_CASE("the last pass of --redact masks any text and keeps each format whole") {
+    // Markdown: the masks' stars escaped, the text's own kept; a commit kept.
+    CHECK(redact_document("**联系** 一三九〇七一六一二三四，git 5a1234567bc\n", Format::md) ==
+          "**联系** 139\\*\\*\\*\\*1234，git 5a1234567bc\n");
+    // ... but not a phone after a few letters, which no commit holds (11 digits in a row).
+    CHECK(redact_document("abc13907161234", Format::md) == "abc139\\*\\*\\*\\*1234");
+    // Already masked text is left as it is.
+    CHECK(redact_document("139\\*\\*\\*\\*1234 3组\\*号", Format::md) ==
+          "139\\*\\*\\*\\*1234 3组\\*号");
+    // CSV: cell by cell; the separators of a number are never a comma, quote or line end.
+    CHECK(redact_document("a,13907161234,\"某村3组12号\"\n1234567,7\n", Format::csv) ==
+          "a,139****1234,\"某村3组*号\"\n*****67,7\n");
+    // JSON: only strings, re-escaped when they change; numbers, keys and layout as they are.
+    CHECK(redact_document("{\"num\": 12345678, \"s\": \"\\\"13907161234\\\"\", \"t\": \"a\\nb\"}",
+                          Format::json) ==
+          "{\"num\": 12345678, \"s\": \"\\\"139****1234\\\"\", \"t\": \"a\\nb\"}");
+    // A page: the text between tags and what a reader is shown of a tag (a chart's
+    // aria-label), never the tag's other attributes or the style sheet.
+    CHECK(redact_document("<style>td { width: 13907161234px; }</style><td data-x=\"13907161234\">"
+                          "电话 13907161234</td><svg viewBox=\"0 0 10 10\" "
+                          "aria-label=\"一三九〇七一六一二三四\">",
+                          Format::html) ==
+          "<style>td { width: 13907161234px; }</style><td data-x=\"13907161234\">"
+          "电话 139****1234</td><svg viewBox=\"0 0 10 10\" aria-label=\"139****1234\">");
+    // Text without anything private comes back byte for byte.
+    const std::string plain = "二〇二六年三月十二号，三年级1班 35 人，2026-03-15 10:30\n";
+    for (const Format f : {Format::md, Format::csv, Format::json, Format::html})
+        CHECK(redact_document(plain, f) == plain);
 }
 
 TEST_CASE("redaction corpus: every form in tests/redaction/forms.tsv is masked as written there") {

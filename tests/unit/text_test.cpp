@@ -106,3 +106,34 @@ TEST_CASE("messages never repeat a phone or id number") {
                               "T001", "the file is 15.2 MB", "2026-03-01 2026-03-31"})
         CHECK(mask_private_numbers(plain) == plain);
 }
+
+TEST_CASE("a number spelled in Chinese numerals is found as its digits") {
+    // Messages mask what is plainly a phone or id number, in whatever numerals.
+    CHECK(mask_private_numbers("--by：一三九一二三四五六七八") == "--by：139******78");
+    CHECK(mask_private_numbers("幺三九 1234 5678") == "139******78");
+    CHECK(mask_private_numbers("四二〇八二一二〇一六〇八二五二七一Ｘ") == "420*************1X");
+    const auto found = find_private_numbers("父亲一三九 0716 1234，母亲 13907161235", true);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].digits == "13907161234");
+    CHECK(found[0].kind == PrivateNumber::mobile);
+    // The bytes of the whole spelled number, separators and all, so the mask replaces it.
+    CHECK(found[0].begin == std::string("父亲").size());
+    CHECK(found[0].end == std::string("父亲一三九 0716 1234").size());
+    CHECK(found[1].digits == "13907161235");
+    // A numeral before a phone in digits does not hide it (初一 is a class, 1 not a digit).
+    const auto class_first = find_private_numbers("初一13907161236", true);
+    REQUIRE(class_first.size() == 1);
+    CHECK(class_first[0].digits == "13907161236");
+    // A spelled number is private only as a phone, a landline, an id, or after a label.
+    CHECK(find_private_numbers("一二三四五六七八九", true).empty());
+    CHECK(find_private_numbers("二〇二五-二〇二六学年", true).empty());
+    CHECK(find_private_numbers("二〇二六〇三一五", true).empty());
+    CHECK(find_private_numbers("QQ 一二三四五六七八九", true).size() == 1);
+    CHECK(find_private_numbers("QQ 一二三四五六七八九", false).empty());
+    // Different separators: only the exact shape of a mobile or id number is one number.
+    CHECK(mask_private_numbers("139-1234 5678") == "139******78");
+    CHECK(mask_private_numbers("420821 20150825-2001") == "420*************01");
+    CHECK(mask_private_numbers("2025-017 2025-018") == "2025-017 2025-018");
+    // 十, 百 and 两 are not digits: amounts and counts stay whole words.
+    CHECK(find_private_numbers("一百三十九万两千三百四十五", true).empty());
+}

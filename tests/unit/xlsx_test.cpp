@@ -105,6 +105,43 @@ TEST_CASE("xlsx: shared strings, rich runs without their phonetic guide, inline 
     CHECK(s.rows[0].cells == std::vector<std::string>{"王小明", "2015-03-08"});
 }
 
+TEST_CASE("xlsx: a shared-string index not in the table is an error naming the cell") {
+    const std::string shared = "<si><t>姓名</t></si><si><t>出生日期</t></si><si><t>王小明</t></si>";
+    const auto with = [](const std::string& v) {
+        return "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+               "</row><row r=\"7\"><c r=\"A7\" t=\"s\"><v>2</v></c><c r=\"B7\" t=\"s\"><v>" +
+               v + "</v></c></row>";
+    };
+    Problems problems;
+    // The last index in the table reads (and one with spaces around it); the next does not.
+    CHECK(read(workbook(with("2"), shared), problems).rows.at(0).cells ==
+          std::vector<std::string>{"王小明", "王小明"});
+    CHECK(read(workbook(with(" 2 "), shared), problems).rows.at(0).cells.at(1) == "王小明");
+    CHECK_THROWS_WITH_AS(read(workbook(with("3"), shared), problems),
+                         "t.xlsx: sheet 名册, cell B7: the cell is shared string 3, but the "
+                         "workbook has 3 shared strings (from 0); is the file damaged?",
+                         DataError);
+    CHECK_THROWS_WITH_AS(read(workbook(with("99999"), shared), problems),
+                         doctest::Contains("cell B7: the cell is shared string 99999"), DataError);
+    for (const std::string bad : {"-1", "abc", "1.5", "0x1", "+1", "", "2 3"})
+        CHECK_THROWS_WITH_AS(read(workbook(with(bad), shared), problems),
+                             "t.xlsx: sheet 名册, cell B7: the cell is a shared string, but its "
+                             "index is not a number from 0; is the file damaged?",
+                             DataError);
+    // Too many digits for any table: the count of digits is said, not the digits.
+    CHECK_THROWS_WITH_AS(read(workbook(with("184467440737095516160"), shared), problems),
+                         doctest::Contains("index has 21 digits, but the workbook has 3"),
+                         DataError);
+    // A workbook with no shared-strings part at all (a cell without <v> is only empty), and a cell
+    // past column Z.
+    CHECK_THROWS_WITH_AS(
+        read(workbook(header_row() + "<row r=\"2\"><c r=\"AB2\" t=\"s\"><v>0</v></c></row>"),
+             problems),
+        doctest::Contains("cell AB2: the cell is shared string 0, but the workbook has 0"),
+        DataError);
+    CHECK(problems.empty());
+}
+
 TEST_CASE("xlsx: numbers in full, dates by their style in either date system") {
     // Style 0 is General, 1 the built-in date 14, 2 a custom 年月日 code, 3 a custom
     // non-date code with a quoted "d", 4 a date-time.
@@ -145,7 +182,7 @@ TEST_CASE("xlsx: numbers in full, dates by their style in either date system") {
     CHECK(one("<c r=\"B2\" t=\"str\"><f>A1</f><v>公式的值</v></c>") == "公式的值");
     CHECK(one("<c r=\"B2\" t=\"e\"><v>#N/A</v></c>") == "#N/A");
     CHECK(one("<c r=\"B2\" t=\"d\"><v>2015-03-08T00:00:00</v></c>") == "2015-03-08");
-    CHECK(one("<c r=\"B2\" t=\"s\"><v>7</v></c>") == "(none)");  // no such shared string
+    CHECK(one("<c r=\"B2\" t=\"s\"/>") == "(none)");  // a shared string with no index
 }
 
 TEST_CASE("xlsx: a number longer than Excel's 15 digits is an error at its cell") {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +19,14 @@ struct ReportStyle {
     Format format = Format::md;
     bool redact = false;
 };
+
+/// `text`, a report or filled template as it is about to be written in `format`, with every
+/// phone, id and house number in it masked (redact), whoever wrote it: the template's own
+/// words, a heading, a name. The last pass of --redact, after the per-field one; it keeps
+/// the format whole (only JSON strings and a page's text are touched, never a tag or a
+/// number of JSON) and the short commit a report names. A CSV is masked cell by cell, as
+/// a workbook made from it is.
+std::string redact_document(std::string_view text, Format format);
 
 /// Where a school's figures came from, so a number sent to the county can be reproduced.
 struct Provenance {
