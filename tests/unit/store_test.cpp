@@ -704,6 +704,8 @@ TEST_CASE("an output placed in a tree through a link in it is refused") {
     fs::create_symlink(elsewhere.path, t.path / "out");
     write_output((t.path / "out/x.md").string(), "x");
     CHECK(slurp(elsewhere.path / "x.md") == "x");
+}
+
 // ---- git as data (#40) ----------------------------------------------------------------
 
 namespace {
