@@ -269,7 +269,8 @@ ChildFigures child_figures(const Child& c, const School& school, const Period& p
                            const Date& end, const GreetingDays& greetings) {
     ChildFigures f;
     f.stats = child_stats(c, school, period, end, greetings, f.shortfall);
-    f.listed = ChildRef{c.id, c.name, c.grade, c.class_no};
+    // In the class of the last counted day, as every figure: a move after it is not made yet.
+    f.listed = f.shortfall.child;
     f.enrolled_listed = enrolled_on_day(c, end);
     return f;
 }

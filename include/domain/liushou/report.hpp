@@ -126,8 +126,8 @@ struct Shortfall {
 struct ChildFigures {
     Stats stats;          // school, grade and class unset: the group's
     Shortfall shortfall;  // school unset; child: the class on the last counted day
-    /// For 活动开展情况: the child as the record now stands, and whether enrolled on the last
-    /// counted day by it.
+    /// For 活动开展情况: the child as on the last counted day (its class then, as the
+    /// figures), and whether enrolled that day.
     ChildRef listed;
     bool enrolled_listed = false;
 };
