@@ -636,21 +636,26 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
         std::vector<Kind> kinds(width, as_text);
         std::vector<int> widths(width, 0);
         for (size_t c = 0; c < width; ++c) {
-            bool any = false, dates = true, numbers = true, point = false;
+            bool any = false, dates = true, numbers = true, point = false, tenths_only = true;
             widths[c] = display_width(table.header[c]);
             for (const auto& row : table.rows) {
                 if (c >= row.size() || row[c].empty()) continue;
                 any = true;
                 dates = dates && is_iso_date(row[c]);
                 numbers = numbers && is_plain_number(row[c]);
-                point = point || row[c].find('.') != std::string::npos;
+                // One decimal exactly (the percentages): a 92.25 keeps Excel's own display.
+                const size_t dot = row[c].find('.');
+                if (dot != std::string::npos) {
+                    point = true;
+                    tenths_only = tenths_only && dot + 2 == row[c].size();
+                }
                 std::stringstream lines(row[c]);  // a note's longest line
                 for (std::string piece; std::getline(lines, piece);)
                     widths[c] = std::max(widths[c], display_width(piece));
             }
             kinds[c] = !any      ? as_text
                        : dates   ? as_date
-                       : numbers ? (point ? as_tenths : as_number)
+                       : numbers ? (point && tenths_only ? as_tenths : as_number)
                                  : as_text;
         }
         for (size_t c = 0; c < width && error == LXW_NO_ERROR; ++c) {
