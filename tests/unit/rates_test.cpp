@@ -534,3 +534,55 @@ TEST_CASE("a pairing, talk or greeting dated in an enrolment gap counts in no fi
                        "enrolled again until later; the entry counts nowhere";
     CHECK(reported);
 }
+
+// Build 4 of #47: the cases liushou-rates(7) now decides, each worked out by hand.
+TEST_CASE("the birthday's month counts whole; 02-29 falls on 02-28 (#47)") {
+    // Birthday 03-20, greeting on 03-10, period 03-15..07-31 as of 04-30: the birthday is in
+    // the period (1 birthday) and the greeting is in its month, before the period: greeted 1.
+    Child c = kid("B");
+    c.birth_date = Date{2016, 3, 20};
+    c.talks = {entry(Date{2026, 3, 10}, TalkKind::greeting)};
+    const Period from15{Date{2026, 3, 15}, Date{2026, 7, 31}, ""};
+    const Summary s = summary({c}, from15, Date{2026, 4, 30});
+    CHECK(s.total.birthdays == 1);
+    CHECK(s.total.birthdays_greeted == 1);
+    // A birthday on 03-10 is before the period: none to count, greeting or not.
+    c.birth_date = Date{2016, 3, 10};
+    CHECK(summary({c}, from15, Date{2026, 4, 30}).total.birthdays == 0);
+    // 2016-02-29: in 2026 (no leap year) the birthday is 02-28, in the period 02-01..: 1.
+    Child leap = kid("L");
+    leap.birth_date = Date{2016, 2, 29};
+    CHECK(birthday_in(leap, Month{2026, 2}) == Date{2026, 2, 28});
+    CHECK(birthday_in(leap, Month{2028, 2}) == Date{2028, 2, 29});
+    CHECK(summary({leap}, kTerm2, Date{2026, 4, 30}).total.birthdays == 1);
+}
+
+TEST_CASE("a plan task ticked by the last counted day counts for its own month (#47)") {
+    // March's first task ticked on 04-05: as of 04-04 March is 0 of its tasks done; as of
+    // 04-05 it is 1, and it counts for March, not April.
+    School school = kSchool;
+    REQUIRE_FALSE(school.plan.empty());
+    REQUIRE(mark_plan_done(school, Month{2026, 3}, 1, Date{2026, 4, 5}, "").empty());
+    const std::vector<Child> none;
+    auto march = [&](Date as_of) {
+        const Summary s = summarize({SchoolRecords{&school, &none, std::nullopt}}, kTerm2, as_of);
+        for (const auto& m : s.plan_by_month)
+            if (m.month.month == 3) return m.rate;
+        return Rate{};
+    };
+    CHECK(march(Date{2026, 4, 4}).num == 0);
+    CHECK(march(Date{2026, 4, 5}).num == 1);
+    CHECK(march(Date{2026, 4, 5}).den ==
+          static_cast<long>(plan_tasks(school, Month{2026, 3}, Date{2026, 4, 5}).size()));
+}
+
+TEST_CASE("an enrolled child without enrolled_on is enrolled on every day (#47)") {
+    // No enrolled_on, status enrolled: in 期初在读 (on 01-31) and in 期末在读, so 1 + 0 = 1.
+    Child c = kid("N");
+    c.enrolled_on.reset();
+    const Summary s = summary({c}, kTerm2, Date{2026, 4, 30});
+    CHECK(s.total.enrolled_from == 1);
+    CHECK(s.total.new_pupils == 0);
+    CHECK(s.total.enrolled == 1);
+    CHECK(balances(s.total));
+}
