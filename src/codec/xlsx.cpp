@@ -649,6 +649,10 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
     format_set_num_format(text, "@");  // typed over, a phone or id number stays text
     lxw_format* date = workbook_add_format(book);
     format_set_num_format(date, "yyyy-mm-dd");
+    // A column with a decimal point (the percentages) keeps its number and shows one decimal
+    // as the CSV does: 100.0 is not shown 100, nor 81.3 re-rounded (liushou-rates(7)).
+    lxw_format* tenths = workbook_add_format(book);
+    format_set_num_format(tenths, "0.0");
 
     lxw_error error = LXW_NO_ERROR;
     for (size_t t = 0; t < tables.size() && error == LXW_NO_ERROR; ++t) {
@@ -659,27 +663,38 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
             break;
         }
         const size_t width = table.header.size();
-        enum Kind { as_text, as_date, as_number };
+        enum Kind { as_text, as_date, as_number, as_tenths };
         std::vector<Kind> kinds(width, as_text);
         std::vector<int> widths(width, 0);
         for (size_t c = 0; c < width; ++c) {
-            bool any = false, dates = true, numbers = true;
+            bool any = false, dates = true, numbers = true, point = false, tenths_only = true;
             widths[c] = display_width(table.header[c]);
             for (const auto& row : table.rows) {
                 if (c >= row.size() || row[c].empty()) continue;
                 any = true;
                 dates = dates && is_iso_date(row[c]);
                 numbers = numbers && is_plain_number(row[c]);
+                // One decimal exactly (the percentages): a 92.25 keeps Excel's own display.
+                const size_t dot = row[c].find('.');
+                if (dot != std::string::npos) {
+                    point = true;
+                    tenths_only = tenths_only && dot + 2 == row[c].size();
+                }
                 std::stringstream lines(row[c]);  // a note's longest line
                 for (std::string piece; std::getline(lines, piece);)
                     widths[c] = std::max(widths[c], display_width(piece));
             }
-            kinds[c] = !any ? as_text : dates ? as_date : numbers ? as_number : as_text;
+            kinds[c] = !any      ? as_text
+                       : dates   ? as_date
+                       : numbers ? (point && tenths_only ? as_tenths : as_number)
+                                 : as_text;
         }
         for (size_t c = 0; c < width && error == LXW_NO_ERROR; ++c) {
             const auto col = static_cast<lxw_col_t>(c);
             error = worksheet_set_column(sheet, col, col, std::min(60, widths[c] + 2) * 1.1,
-                                         kinds[c] == as_text ? text : nullptr);
+                                         kinds[c] == as_text     ? text
+                                         : kinds[c] == as_tenths ? tenths
+                                                                 : nullptr);
             if (error == LXW_NO_ERROR)
                 error = worksheet_write_string(sheet, 0, col, table.header[c].c_str(), header);
         }
@@ -694,9 +709,10 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
                     const Date d = *parse_iso_date(cell).date;
                     lxw_datetime when{d.year, d.month, d.day, 0, 0, 0};
                     error = worksheet_write_datetime(sheet, row, col, &when, date);
-                } else if (kind == as_number) {
-                    error = worksheet_write_number(sheet, row, col,
-                                                   std::strtod(cell.c_str(), nullptr), nullptr);
+                } else if (kind == as_number || kind == as_tenths) {
+                    error =
+                        worksheet_write_number(sheet, row, col, std::strtod(cell.c_str(), nullptr),
+                                               kind == as_tenths ? tenths : nullptr);
                 } else {
                     error = worksheet_write_string(sheet, row, col, cell.c_str(), text);
                 }

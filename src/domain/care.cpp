@@ -31,11 +31,20 @@ std::vector<std::string> talk_differences(const Talk& a, const Talk& b) {
 
 std::optional<PairingPeriod> pairing_on(const Child& child, const Date& day) {
     const Pairing& p = child.pairing;
-    if (!p.teacher.empty() && (!p.since || *p.since <= day))
-        return PairingPeriod{p.teacher, p.buddies, p.proxy_parent, p.since, std::nullopt, {}};
-    for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
-        if ((!it->from || *it->from <= day) && (!it->to || day <= *it->to)) return *it;
-    return std::nullopt;
+    std::optional<PairingPeriod> found;
+    // The current pairing is whatever of it is written: a teacher, buddies (学习帮手 alone
+    // count for with_buddy) or a proxy parent. Without `since` it holds on every day, as it
+    // always has (liushou-records(5)).
+    const bool current = !p.teacher.empty() || !p.buddies.empty() || !p.proxy_parent.empty();
+    if (current && (!p.since || *p.since <= day))
+        found = PairingPeriod{p.teacher, p.buddies, p.proxy_parent, p.since, std::nullopt, {}};
+    else
+        for (auto it = p.history.rbegin(); it != p.history.rend() && !found; ++it)
+            if ((!it->from || *it->from <= day) && (!it->to || day <= *it->to)) found = *it;
+    // A pairing that begins on a day the child was not enrolled counts in no figure: the
+    // rule `check` reports ("the entry counts nowhere"), not a second one.
+    if (found && found->from && counts_nowhere(child, *found->from)) return std::nullopt;
+    return found;
 }
 
 bool repair(Child& child, const PairingChange& change, Problems& out) {

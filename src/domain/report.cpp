@@ -1,5 +1,7 @@
 #include "liushou/report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -17,31 +19,54 @@ std::optional<double> Rate::percent() const {
     return 100.0 * static_cast<double>(num) / static_cast<double>(den);
 }
 
-std::optional<double> Rate::shown_percent() const {
-    const auto p = percent();
-    if (!p) return p;
+std::optional<long> Rate::shown_tenths() const {
+    if (den <= 0) return std::nullopt;
+    // Half up on the exact fraction: floor((num × 1000 + den / 2) / den) in integers, written
+    // as (2 × num × 1000 + den) / (2 × den) so an odd denominator's half is exact too. The
+    // counts are children and entries, far from overflowing a 64-bit product.
+    const long long n = static_cast<long long>(num), d = static_cast<long long>(den);
+    long tenths = static_cast<long>((2 * n * 1000 + d) / (2 * d));
     // One decimal would round these to a figure that is not true.
-    if (num < den && *p >= 99.95) return 99.9;
-    if (num > 0 && *p < 0.05) return 0.1;
-    return p;
+    if (num < den && tenths >= 1000) tenths = 999;
+    if (num > 0 && tenths <= 0) tenths = 1;
+    return tenths;
+}
+
+std::optional<double> Rate::shown_percent() const {
+    const auto t = shown_tenths();
+    if (!t) return std::nullopt;
+    return static_cast<double>(*t) / 10.0;
+}
+
+std::string Rate::shown() const {
+    const auto t = shown_tenths();
+    if (!t) return "";
+    const long a = *t < 0 ? -*t : *t;
+    return fmt::format("{}{}.{}", *t < 0 ? "-" : "", a / 10, a % 10);
 }
 
 Child state_on(const Child& original, const Date& day) {
+    // The one as-of view every figure reads (#47): a function of the record and `day` alone,
+    // so nothing dated after `day` changes it, and what counts nowhere (check's rule) is gone.
     Child c = original;
     auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
+    auto nowhere = [&](const std::optional<Date>& d) { return d && counts_nowhere(original, *d); };
+    auto dropped = [&](const std::optional<Date>& d) { return after(d) || nowhere(d); };
     c.talks.erase(std::remove_if(c.talks.begin(), c.talks.end(),
-                                 [&](const Talk& t) { return after(t.date); }),
+                                 [&](const Talk& t) { return dropped(t.date); }),
                   c.talks.end());
     Pairing& p = c.pairing;
     p.progress.erase(std::remove_if(p.progress.begin(), p.progress.end(),
-                                    [&](const ProgressItem& i) { return after(i.date); }),
+                                    [&](const ProgressItem& i) { return dropped(i.date); }),
                      p.progress.end());
     p.plan.erase(std::remove_if(p.plan.begin(), p.plan.end(),
-                                [&](const PlanItem& i) { return after(i.from); }),
+                                [&](const PlanItem& i) { return dropped(i.from); }),
                  p.plan.end());
+    // The pairing of that day, whatever is written (or not) after it: pairing_on leaves out
+    // one that began outside an enrolment.
     const auto then = pairing_on(original, day);
     p.history.erase(std::remove_if(p.history.begin(), p.history.end(),
-                                   [&](const PairingPeriod& h) { return after(h.from); }),
+                                   [&](const PairingPeriod& h) { return dropped(h.from); }),
                     p.history.end());
     p.teacher = then ? then->teacher : "";
     p.buddies = then ? then->buddies : std::vector<std::string>{};
@@ -77,22 +102,6 @@ Child state_on(const Child& original, const Date& day) {
                                    [&](const Change& x) { return after(x.date); }),
                     c.changes.end());
     return c;
-}
-
-bool has_later(const Child& c, const Date& day) {
-    auto after = [&](const std::optional<Date>& d) { return d && day < *d; };
-    if (after(c.status_on) || after(c.enrolled_on) || after(c.pairing.since)) return true;
-    for (const auto& x : c.changes)
-        if (after(x.date)) return true;
-    for (const auto& t : c.talks)
-        if (after(t.date)) return true;
-    for (const auto& p : c.pairing.progress)
-        if (after(p.date)) return true;
-    for (const auto& p : c.pairing.plan)
-        if (after(p.from)) return true;
-    for (const auto& h : c.pairing.history)
-        if (after(h.from)) return true;
-    return false;
 }
 
 namespace {
@@ -140,10 +149,9 @@ Stats child_stats(const Child& original, const School& school, const Period& per
                   const Date& end, const GreetingDays& greetings, Shortfall& shortfall) {
     // As of `end`: later entries, returns, leavings and changes do not exist yet. Most reports
     // are for today, so the record is copied only when there is something to rewind.
-    Child rewound;
-    const bool rewind = has_later(original, end);
-    if (rewind) rewound = state_on(original, end);
-    const Child& c = rewind ? rewound : original;
+    // Always the view, never the record as it stands: the record's current pairing is not
+    // the pairing of `end`, and an early return here made a talk after `end` change 学习帮手.
+    const Child c = state_on(original, end);
     Stats s;
 
     // 基本情况 by enrolment [from, to): the day before the period is the start, so what
@@ -261,7 +269,8 @@ ChildFigures child_figures(const Child& c, const School& school, const Period& p
                            const Date& end, const GreetingDays& greetings) {
     ChildFigures f;
     f.stats = child_stats(c, school, period, end, greetings, f.shortfall);
-    f.listed = ChildRef{c.id, c.name, c.grade, c.class_no};
+    // In the class of the last counted day, as every figure: a move after it is not made yet.
+    f.listed = f.shortfall.child;
     f.enrolled_listed = enrolled_on_day(c, end);
     return f;
 }

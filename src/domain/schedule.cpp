@@ -55,6 +55,11 @@ std::string not_enrolled_reason(const Child& c, const Date& day) {
                        last == &all.back() ? "" : "; it was not enrolled again until later");
 }
 
+bool counts_nowhere(const Child& c, const Date& day) {
+    // not_enrolled_reason is "" exactly when enrolled_on_day; this spares composing it.
+    return !enrolled_on_day(c, day);
+}
+
 bool enrolled_during(const Child& c, const Date& from, const Date& to) {
     if (to < from) return false;
     for (const Episode& e : c.episodes()) {
@@ -309,10 +314,7 @@ ChildDuties child_duties(const Child& original, const School& school, const Mont
     const Date as_of = reference_day(month, today);
     // The child as it was on the reference day: a past month's checklist puts a child in the
     // class it was in then, with the enrolment of then.
-    Child rewound;
-    const bool rewind = has_later(original, as_of);
-    if (rewind) rewound = state_on(original, as_of);
-    const Child& c = rewind ? rewound : original;
+    const Child c = state_on(original, as_of);  // the one as-of view, as the summary's
     ChildDuties d;
     d.child = ref_of(c);
     d.in_month = enrolled_during(c, month.first(), month.last());

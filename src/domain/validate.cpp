@@ -369,6 +369,8 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         if (!why.empty()) add(out, field, why + "; the entry counts nowhere");
     };
     enrolled_then("pairing.since", pr.since);
+    for (size_t i = 0; i < pr.history.size(); ++i)
+        enrolled_then(fmt::format("pairing.history[{}].from", i), pr.history[i].from);
     for (size_t i = 0; i < pr.plan.size(); ++i)
         enrolled_then(fmt::format("pairing.plan[{}].from", i), pr.plan[i].from);
     for (size_t i = 0; i < pr.progress.size(); ++i) {

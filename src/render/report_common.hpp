@@ -49,14 +49,15 @@ std::string as_page(const ReportStyle& style, Render render) {
     return markdown_page(text, style.lang);
 }
 
+// Every printed percentage is Rate::shown (integers, half up; liushou-rates(7)).
 inline std::string pct(const Rate& r) {
-    const auto p = r.shown_percent();
-    return p ? fmt::format("{:.1f}%", *p) : "—";
+    const std::string p = r.shown();
+    return p.empty() ? "—" : p + "%";
 }
 
 inline std::string json_pct(const Rate& r) {
-    const auto p = r.shown_percent();
-    return p ? fmt::format("{:.1f}", *p) : "null";
+    const std::string p = r.shown();
+    return p.empty() ? "null" : p;
 }
 
 inline std::string json_rate(const Rate& r) {

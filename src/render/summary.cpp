@@ -485,8 +485,8 @@ std::string summary_md(const Summary& s, const std::vector<Provenance>& sources,
             out += row({month_label(m, w), std::to_string(m.rate.num), std::to_string(m.rate.den),
                         pct(m.rate)});
             labels += (labels.empty() ? "" : ", ") + fmt::format("\"{}\"", m.month.iso());
-            const auto p = m.rate.shown_percent();
-            bars += (bars.empty() ? "" : ", ") + fmt::format("{:.1f}", p ? *p : 0.0);
+            const std::string p = m.rate.shown();
+            bars += (bars.empty() ? "" : ", ") + (p.empty() ? std::string("0.0") : p);
         }
         if (figures) {
             std::vector<ChartBar> columns;

@@ -45,3 +45,49 @@ file, incomplete files (as warnings with --allow-incomplete) and an unknown sche
   children/X2.yaml:1:1: 警告：档案不完整（建档），缺：性别、出生日期、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   children/notes.txt:1:1: 警告：不是儿童档案文件（应为 children/<学号>.yaml，学号由字母、数字和 . _ - 组成）；liushou 不读它
   [1]
+
+An entry dated outside an enrolment counts nowhere (liushou-rates(7), #47): a pairing begun
+while the child was away (left 02-10, back 03-01), a history entry begun then, and a progress
+note from before the child enrolled; every reason reads in Chinese.
+
+  $ cd .. && liushou init gap --school 孙桥镇中心小学 --year 2025-2026 --no-git -q && cd gap
+  $ liushou -q staff add --id T001 --name 张老师 --role head_teacher --grade 3 --class 2
+  T001
+  $ cat > children/G1.yaml <<'YAML'
+  > schema: 2
+  > id: G1
+  > name: 甲一
+  > grade: 3
+  > class: 2
+  > enrolled_on: 2026-03-01
+  > entry: transfer
+  > enrolment_history:
+  >   - from: 2025-09-01
+  >     to: 2026-02-10
+  >     status: left
+  > pairing:
+  >   teacher: T001
+  >   since: 2026-02-15
+  >   history:
+  >     - teacher: T001
+  >       from: 2026-02-12
+  >       to: 2026-02-14
+  >   progress:
+  >     - date: 2025-08-20
+  >       note: 预习
+  > YAML
+  $ liushou check -q --allow-incomplete 2>&1 | grep -v 档案不完整
+  children/G1.yaml:14:10: 错误：pairing.since：2026-02-15 晚于该儿童离校（离校，2026-02-10），此后到较晚才重新入学，这条记录不计入任何统计
+  children/G1.yaml:17:13: 错误：第 1 条结对记录的开始日期：2026-02-12 晚于该儿童离校（离校，2026-02-10），此后到较晚才重新入学，这条记录不计入任何统计
+  children/G1.yaml:20:13: 错误：第 1 条帮扶进展的日期：2025-08-20 早于该儿童入学（2025-09-01），这条记录不计入任何统计
+  [1]
+  $ liushou --lang en check -q --allow-incomplete 2>&1 | grep counts
+  children/G1.yaml:14:10: error: pairing.since: 2026-02-15 is after the child left (left on 2026-02-10); it was not enrolled again until later; the entry counts nowhere
+  children/G1.yaml:17:13: error: pairing.history[0].from: 2026-02-12 is after the child left (left on 2026-02-10); it was not enrolled again until later; the entry counts nowhere
+  children/G1.yaml:20:13: error: pairing.progress[0].date: 2025-08-20 is before the child enrolled (2025-09-01); the entry counts nowhere
+  [1]
+
+The summary leaves the pairing out too: G1 is enrolled on the as-of day and unpaired, 结对率 0/1.
+
+  $ liushou report summary --format json | grep -o '"paired": {[^}]*}' | head -1
+  "paired": {"num": 0, "den": 1, "percent": 0.0}

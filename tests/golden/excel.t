@@ -137,6 +137,8 @@ for each thing to do.
   合计 |  |  |  | 转入 | #0 |  |
   合计 |  |  |  | 转出 | #0 |  |
   合计 |  |  |  | 辍学 | #0 |  |
+  $ $py -c "import openpyxl, sys; ws = openpyxl.load_workbook(sys.argv[1]).active; print(sorted({c.number_format for c in ws['H'][1:] if c.value is not None}))" $OLDPWD/summary.xlsx
+  ['0.0']
   $ liushou schedule --month 2026-03 -o $OLDPWD/schedule.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/schedule.xlsx --rows 5
   sheet 工作清单: 76 rows, 8 columns, frozen above A2, filter A1:H76
   事项 | 教师 | 学号 | 姓名 | 班级 | 日期 | 完成 | 说明

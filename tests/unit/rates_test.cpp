@@ -382,3 +382,207 @@ TEST_CASE("property: 基本情况 balances and every denominator is the right co
     CHECK(checked_terms > 500);
     CHECK(checked_months > 500);
 }
+
+// liushou-rates(7) PERCENTAGES: num × 1000 / den in integers, rounded half up, one decimal.
+// Binary floating point printed 7/2000 (0.35%) as 0.3% and 13/16 (81.25%) as 81.2%, which a
+// hand or a spreadsheet's ROUND(…, 1) gives as 0.4% and 81.3%.
+TEST_CASE("a percentage is rounded half up on the exact fraction (#47)") {
+    auto shown = [](long num, long den) { return Rate{num, den}.shown(); };
+    CHECK(shown(7, 2000) == "0.4");   // 7000 / 2000 = 3.5 tenths: half up to 4
+    CHECK(shown(23, 2000) == "1.2");  // 23000 / 2000 = 11.5 tenths: 12
+    CHECK(shown(13, 16) == "81.3");   // 13000 / 16 = 812.5 tenths: 813
+    CHECK(shown(9, 2000) == "0.5");   // 9000 / 2000 = 4.5 tenths: 5
+    CHECK(shown(1, 3) == "33.3");     // 1000 / 3 = 333.33…: 333
+    CHECK(shown(2, 3) == "66.7");     // 2000 / 3 = 666.66…: 667
+    CHECK(shown(1, 1) == "100.0");    // 1000
+    CHECK(shown(0, 5) == "0.0");      // nobody counts
+    CHECK(shown(1, 8) == "12.5");     // exact: 125
+    CHECK(shown(1, 16) == "6.3");     // 62.5 tenths: 63
+    CHECK(shown(3, 16) == "18.8");    // 187.5: 188
+    CHECK(shown(0, 0).empty());       // no denominator: no percentage
+    CHECK_FALSE(Rate{0, 0}.shown_tenths());
+    CHECK(*Rate{13, 16}.shown_tenths() == 813);
+    // Every format prints it: Markdown and HTML with %, JSON and CSV as the number, — or null
+    // without a denominator (render_test and the goldens check the formats themselves).
+    CHECK(*Rate{7, 2000}.shown_percent() == doctest::Approx(0.4));
+    // The clamps stay: 1999/2000 = 999.5 tenths would be 100.0 while someone is missing.
+    CHECK(shown(1999, 2000) == "99.9");
+    CHECK(shown(1, 20000) == "0.1");
+    // Against a check made here the long way, digit by digit on the decimal expansion.
+    for (long den = 1; den <= 400; ++den)
+        for (long num = 0; num <= den; ++num) {
+            long q = num * 1000 / den, r = num * 1000 % den;
+            if (2 * r >= den) ++q;  // the remainder is at least half: up
+            if (num < den && q == 1000) q = 999;
+            if (num > 0 && q == 0) q = 1;
+            const Rate rate{num, den};
+            if (*rate.shown_tenths() != q) FAIL_CHECK(num, "/", den, " shows ", rate.shown());
+        }
+}
+
+// Build 1 of #47: every figure of day E reads one view, state_on(record, E).
+// Two identical children A and B in 3-1, each with buddies 003 and 004 and no teacher, no
+// `since`. B also has something dated after E = 2026-04-30 (a talk, a class change, a progress
+// note, a status change). As of E both have two buddies, so with_buddy = 2 and
+// several_buddies = 2 whatever B has after E; neither has a teacher, so 结对率 = 0/2.
+TEST_CASE("学习帮手 and 结对率 of day E ignore everything dated after E (#47)") {
+    const Date e{2026, 4, 30};
+    Child a = kid("A");
+    a.pairing.buddies = {"003", "004"};
+    auto expect = [&](const Child& b) {
+        const Summary s = summary({a, b}, kTerm2, e);
+        CHECK(s.total.with_buddy == 2);
+        CHECK(s.total.several_buddies == 2);
+        CHECK(s.total.paired.num == 0);
+        CHECK(s.total.paired.den == 2);
+        REQUIRE(s.by_class.size() == 1);  // 3-1 on E for both: a later class change is not yet
+        CHECK(s.by_class[0].with_buddy == 2);
+    };
+    Child b = a;
+    b.id = "B";
+    expect(b);
+    Child talk = b;
+    talk.talks = {entry(Date{2026, 5, 6})};
+    expect(talk);
+    Child moved = b;
+    moved.class_no = 2;
+    moved.changes = {Change{Date{2026, 5, 6}, "class", "1", {}}};
+    expect(moved);
+    Child note = b;
+    note.pairing.progress = {ProgressItem{}};
+    note.pairing.progress[0].date = Date{2026, 5, 6};
+    expect(note);
+    Child left = b;
+    left.status = Status::transferred;
+    left.status_on = Date{2026, 5, 6};
+    expect(left);
+}
+
+// With no `since` and a history entry (teacher T009, buddy 005, 2025-09-01..2026-06-30): the
+// current pairing (buddies 003 and 004, no teacher, no since) holds on every day, as a pairing
+// without `since` always has (liushou-records(5)); the history is not consulted. So as of E
+// both children have no teacher: 结对率 0/2 before and after a talk after E is added to both
+// (it was 1/4-to-2/4 flipping in the issue's trees, because only a record with something after
+// E was rewound to the history entry).
+TEST_CASE("a pairing without since but with history reads the same with entries after E") {
+    const Date e{2026, 4, 30};
+    Child a = kid("A");
+    a.pairing.buddies = {"003", "004"};
+    a.pairing.history = {
+        PairingPeriod{"T009", {"005"}, "", Date{2025, 9, 1}, Date{2026, 6, 30}, {}}};
+    Child b = a;
+    b.id = "B";
+    const Summary before = summary({a, b}, kTerm2, e);
+    a.talks = {entry(Date{2026, 5, 6})};
+    b.talks = {entry(Date{2026, 5, 7})};
+    const Summary later = summary({a, b}, kTerm2, e);
+    CHECK(before.total.paired.num == 0);
+    CHECK(later.total.paired.num == 0);
+    CHECK(before.total.paired.den == 2);
+    CHECK(later.total.with_buddy == 2);
+    CHECK(later.total.several_buddies == 2);
+}
+
+// Build 2 of #47: a child left on 2026-02-10 and came back on 2026-03-01, with pairing.since
+// 2026-02-15 (teacher T002, buddy 003): check says the entry counts nowhere, so as of E =
+// 2026-04-30 the pairing counts in no figure. With a second child C enrolled and unpaired,
+// 结对率 = 0/2 (not 1/2) and with_buddy = 0. The same rule leaves out a talk, a greeting and a
+// progress note dated in the gap.
+TEST_CASE("a pairing, talk or greeting dated in an enrolment gap counts in no figure (#47)") {
+    const Date e{2026, 4, 30};
+    Child g = kid("G");
+    g.enrolment_history = {
+        Episode{Date{2025, 9, 1}, Entry::new_pupil, Date{2026, 2, 10}, Status::left, {}}};
+    g.enrolled_on = Date{2026, 3, 1};
+    g.entry = Entry::transfer;
+    g.pairing.teacher = "T002";
+    g.pairing.buddies = {"003"};
+    g.pairing.since = Date{2026, 2, 15};
+    g.birth_date = Date{2016, 2, 20};
+    g.talks = {entry(Date{2026, 2, 20}, TalkKind::greeting), entry(Date{2026, 2, 16}),
+               entry(Date{2026, 2, 17}, TalkKind::counselling)};
+    const Child c = kid("C");
+    CHECK(counts_nowhere(g, Date{2026, 2, 15}));
+    CHECK(counts_nowhere(g, Date{2026, 2, 15}) ==
+          !not_enrolled_reason(g, Date{2026, 2, 15}).empty());
+    CHECK_FALSE(counts_nowhere(g, Date{2026, 3, 1}));
+    CHECK_FALSE(pairing_on(g, e));
+    const Summary s = summary({g, c}, kTerm2, e);
+    CHECK(s.total.paired.num == 0);
+    CHECK(s.total.paired.den == 2);
+    CHECK(s.total.with_buddy == 0);
+    // The 02-20 birthday is in the gap: no birthday to greet, and the greeting counts nowhere.
+    CHECK(s.total.birthdays == 0);
+    CHECK(s.total.birthdays_greeted == 0);
+    CHECK(s.total.counselling_sessions == 0);
+    // February asks for no talks (months_without_talks) and the 02-16 talk counts nowhere
+    // anyway; March and April are owed by both and hold no talk: 0/2 each.
+    REQUIRE(s.total.talks_by_month.size() == 2);
+    CHECK(s.total.talks_by_month[0].rate.num == 0);
+    CHECK(s.total.talks_by_month[0].rate.den == 2);
+    const Child view = state_on(g, e);
+    CHECK(view.talks.empty());
+    CHECK(view.pairing.teacher.empty());
+    // check reports it, in the words the zh catalogue translates (messages.inc, #47 section).
+    Problems p;
+    validate_child(g, Date{2026, 5, 1}, p);
+    bool reported = false;
+    for (const auto& x : p)
+        if (x.field == "pairing.since")
+            reported = x.message ==
+                       "2026-02-15 is after the child left (left on 2026-02-10); it was not "
+                       "enrolled again until later; the entry counts nowhere";
+    CHECK(reported);
+}
+
+// Build 4 of #47: the cases liushou-rates(7) now decides, each worked out by hand.
+TEST_CASE("the birthday's month counts whole; 02-29 falls on 02-28 (#47)") {
+    // Birthday 03-20, greeting on 03-10, period 03-15..07-31 as of 04-30: the birthday is in
+    // the period (1 birthday) and the greeting is in its month, before the period: greeted 1.
+    Child c = kid("B");
+    c.birth_date = Date{2016, 3, 20};
+    c.talks = {entry(Date{2026, 3, 10}, TalkKind::greeting)};
+    const Period from15{Date{2026, 3, 15}, Date{2026, 7, 31}, ""};
+    const Summary s = summary({c}, from15, Date{2026, 4, 30});
+    CHECK(s.total.birthdays == 1);
+    CHECK(s.total.birthdays_greeted == 1);
+    // A birthday on 03-10 is before the period: none to count, greeting or not.
+    c.birth_date = Date{2016, 3, 10};
+    CHECK(summary({c}, from15, Date{2026, 4, 30}).total.birthdays == 0);
+    // 2016-02-29: in 2026 (no leap year) the birthday is 02-28, in the period 02-01..: 1.
+    Child leap = kid("L");
+    leap.birth_date = Date{2016, 2, 29};
+    CHECK(birthday_in(leap, Month{2026, 2}) == Date{2026, 2, 28});
+    CHECK(birthday_in(leap, Month{2028, 2}) == Date{2028, 2, 29});
+    CHECK(summary({leap}, kTerm2, Date{2026, 4, 30}).total.birthdays == 1);
+}
+
+TEST_CASE("a plan task ticked by the last counted day counts for its own month (#47)") {
+    // March's first task ticked on 04-05: as of 04-04 March is 0 of its tasks done; as of
+    // 04-05 it is 1, and it counts for March, not April.
+    School school = kSchool;
+    REQUIRE_FALSE(school.plan.empty());
+    REQUIRE(mark_plan_done(school, Month{2026, 3}, 1, Date{2026, 4, 5}, "").empty());
+    const std::vector<Child> none;
+    auto march = [&](Date as_of) {
+        const Summary s = summarize({SchoolRecords{&school, &none, std::nullopt}}, kTerm2, as_of);
+        for (const auto& m : s.plan_by_month)
+            if (m.month.month == 3) return m.rate;
+        return Rate{};
+    };
+    CHECK(march(Date{2026, 4, 4}).num == 0);
+    CHECK(march(Date{2026, 4, 5}).num == 1);
+    CHECK(march(Date{2026, 4, 5}).den ==
+          static_cast<long>(plan_tasks(school, Month{2026, 3}, Date{2026, 4, 5}).size()));
+}
+
+TEST_CASE("an enrolled child without enrolled_on is enrolled on every day (#47)") {
+    // No enrolled_on, status enrolled: in 期初在读 (on 01-31) and in 期末在读, so 1 + 0 = 1.
+    Child c = kid("N");
+    c.enrolled_on.reset();
+    const Summary s = summary({c}, kTerm2, Date{2026, 4, 30});
+    CHECK(s.total.enrolled_from == 1);
+    CHECK(s.total.new_pupils == 0);
+    CHECK(s.total.enrolled == 1);
+    CHECK(balances(s.total));
+}

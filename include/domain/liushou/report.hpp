@@ -15,10 +15,19 @@ namespace liushou {
 struct Rate {
     long num = 0;
     long den = 0;
+    /// For ordering and the mean shortfall only; never printed (see shown_tenths).
     std::optional<double> percent() const;
-    /// The percentage to print with one decimal: never 100.0 while someone is missing, nor 0.0
-    /// when someone counts (1999/2000 shows 99.9, 1/2000 shows 0.1); liushou-rates(7).
+    /// The printed percentage in tenths of a point, worked out in integers: num × 1000 / den
+    /// rounded half up on the exact fraction (7/2000 is 3.5 tenths, printed 0.4%; 13/16 is
+    /// 812.5, printed 81.3%), so a hand or a spreadsheet check agrees with every format. Binary
+    /// floating point rounded 0.35 down. Never 1000 while someone is missing, nor 0 when someone
+    /// counts (1999/2000 shows 99.9, 1/2000 shows 0.1); liushou-rates(7).
+    std::optional<long> shown_tenths() const;
+    /// shown_tenths / 10, for a chart's bar length; prints back to the same one decimal.
     std::optional<double> shown_percent() const;
+    /// shown_tenths as text with one decimal ("81.3", "100.0"); "" with no denominator. The
+    /// one function Markdown, HTML, JSON, CSV and xlsx print a percentage with.
+    std::string shown() const;
     Rate& operator+=(const Rate& other) {
         num += other.num;
         den += other.den;
@@ -35,9 +44,10 @@ struct Period {
 /// The child as the records said on `day`: later entries dropped, the pairing of that day,
 /// the enrolment of that day (a status changed after it still enrolled, a return after it
 /// not yet made), and dated fields (class, 重点帮扶对象 …) with the value they had then.
+/// Entries that count nowhere (dated outside an enrolment: counts_nowhere) are dropped too.
+/// Every figure of a day reads this view and nothing else (liushou-rates(7)), so that
+/// nothing recorded after the day can change a figure of it.
 Child state_on(const Child& child, const Date& day);
-/// True when the record holds anything dated after `day`, so state_on would change it.
-bool has_later(const Child& child, const Date& day);
 
 /// A month's figure; `from`..`to` are the days counted, the month cut to the period and the
 /// reference day (liushou-rates(7)).
@@ -116,8 +126,8 @@ struct Shortfall {
 struct ChildFigures {
     Stats stats;          // school, grade and class unset: the group's
     Shortfall shortfall;  // school unset; child: the class on the last counted day
-    /// For 活动开展情况: the child as the record now stands, and whether enrolled on the last
-    /// counted day by it.
+    /// For 活动开展情况: the child as on the last counted day (its class then, as the
+    /// figures), and whether enrolled that day.
     ChildRef listed;
     bool enrolled_listed = false;
 };

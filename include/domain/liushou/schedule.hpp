@@ -19,6 +19,10 @@ bool enrolled_on_day(const Child& child, const Date& day);
 /// transferred on 2026-04-10"), or "" when the child was enrolled that day. Talks, visits,
 /// calls, meetings, pairings, plans and progress notes are only dated in an enrolment.
 std::string not_enrolled_reason(const Child& child, const Date& day);
+/// An entry dated `day` counts in no figure: exactly when not_enrolled_reason has a reason,
+/// so `check`'s "the entry counts nowhere" and every figure leave out the same entries (talks
+/// of every kind, greetings, pairings and their history, plans and progress notes).
+bool counts_nowhere(const Child& child, const Date& day);
 /// Enrolled on at least one day of [from, to].
 bool enrolled_during(const Child& child, const Date& from, const Date& to);
 
