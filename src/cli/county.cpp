@@ -263,6 +263,7 @@ int run_init(const CountyOptions& o, Context& ctx) {
         try {
             TreeOptions t = tree_options(ctx, o.schools[i]);
             t.progress = nullptr;
+            t.use_cache = false;  // init writes the manifest and nothing else
             if (!c.schools[i].git.empty()) t.rev = c.schools[i].ref;
             id = school_identity(Tree::open(t));
         } catch (const Error&) {

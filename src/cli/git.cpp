@@ -48,16 +48,20 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
         // whole file is one conflict, each side verbatim, which check refuses until a side
         // is chosen (git checkout --ours / --theirs FILE).
         atomic_write(o.ours, result.text, 0600);
-        constexpr const char* kWhole =
-            "not merged: the whole file is one conflict between <<<<<<< ours and >>>>>>> "
-            "theirs (git checkout --ours or --theirs FILE keeps one side)";
+        // One sentence each (the message's own "; " must not split it in the catalogue).
         if (result.refused_side.empty())
-            ctx.err << fmt::format("liushou merge-file: {}: {}; {}\n", shown,
-                                   result.refusal.message, kWhole);
+            ctx.err << fmt::format(
+                "liushou merge-file: {}: {}; not merged: the whole file is one conflict between "
+                "<<<<<<< ours and >>>>>>> theirs (git checkout --ours or --theirs FILE keeps one "
+                "side)\n",
+                shown, result.refusal.message);
         else
-            ctx.err << fmt::format("liushou merge-file: {} ({}), line {}: {}; {}\n", shown,
-                                   side_words(result.refused_side), result.refusal.line,
-                                   result.refusal.message, kWhole);
+            ctx.err << fmt::format(
+                "liushou merge-file: {} ({}), line {}: {}; not merged: the whole file is one "
+                "conflict between <<<<<<< ours and >>>>>>> theirs (git checkout --ours or "
+                "--theirs FILE keeps one side)\n",
+                shown, side_words(result.refused_side), result.refusal.line,
+                result.refusal.message);
         return kDataProblem;
     }
     if (!result.merged) {

@@ -413,7 +413,7 @@ size_t lone_cr_at(std::string_view text);
 
 /// The limits every reader applies in one pass over the parser's events, before any document
 /// is built (liushou-records(5), LIMITS): no aliases, no tags, one document, a closed quote,
-/// nesting within yaml-cpp's guard (2,000 levels). Adds the refusal, with its line, to
+/// nesting within yaml-cpp's depth guard. Adds the refusal, with its line, to
 /// `problems`. A text that is not YAML throws YAML::Exception, or with `yaml` given sets it
 /// to false and passes (nothing was built, so nothing could grow). `max_values`, when not 0,
 /// refuses a text of more values (scalars, lists, mappings), stopping at the first too many.
