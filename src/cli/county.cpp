@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <boost/filesystem.hpp>
+#include <cstring>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -17,12 +20,40 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-/// The manifest, read and checked: every school has a path or a repository, not both.
+/// The manifest, read and checked: every school has a path or a repository, not both, and
+/// no directory is listed twice.
 struct Manifest {
     std::string path;
     County county;
-    std::vector<int> lines;  // of each school's entry, for messages
+    std::vector<int> lines;          // of each school's entry, for messages
+    std::vector<std::string> where;  // each school's directory, as the manifest names it
 };
+
+/// A school entry as a person reads it: 孙桥小学, or repos/杨集小学.git (ref main).
+std::string entry_label(const CountySchool& s) {
+    return s.git.empty() ? s.path : s.git + " (ref " + (s.ref.empty() ? "HEAD" : s.ref) + ")";
+}
+
+/// Why a school's directory cannot be used ("" when it can): a symbolic link loop, a folder
+/// that cannot be read. A missing one is "" too: it is reported where the tree is opened,
+/// where --skip-missing may leave it out.
+std::string unusable(const fs::path& dir) {
+    boost::system::error_code ec;
+    fs::status(dir, ec);
+    if (!ec || ec == boost::system::errc::no_such_file_or_directory) return "";
+    return std::strerror(ec.value());
+}
+
+/// One name for the directory a school is read from, whatever the path that reaches it (a
+/// link, `..`, a repository's .git folder for its work tree), or "" when it cannot be
+/// resolved (reported when it is opened).
+std::string location_key(const fs::path& dir) {
+    boost::system::error_code ec;
+    fs::path canonical = fs::canonical(dir, ec);
+    if (ec) return "";
+    if (canonical.filename() == ".git") canonical = canonical.parent_path();
+    return canonical.string();
+}
 
 Manifest read_manifest(const std::string& path, std::ostream& err) {
     Manifest m;
@@ -31,6 +62,10 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
     Decoded<County> decoded = decode_county(text);
     Problems& problems = decoded.problems;
     if (decoded.parsed) {
+        const fs::path base = fs::path(path).parent_path();
+        // A directory -> the entry that named it first: as a path, as a repository, and as a
+        // repository at a ref.
+        std::map<std::string, size_t> path_at, repo_at, repo_ref_at;
         for (size_t i = 0; i < decoded.record.schools.size(); ++i) {
             const CountySchool& s = decoded.record.schools[i];
             const std::string at = fmt::format("schools[{}]", i);
@@ -40,6 +75,41 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
             if (!s.ref.empty() && s.git.empty())
                 problems.push_back(
                     Problem{at + ".ref", "ref: goes with git: (a path is read as it is on disk)"});
+            // Relative to the manifest; an absolute path is itself (Boost's / would append it).
+            const fs::path named(s.git.empty() ? s.path : s.git);
+            m.where.push_back(
+                (named.is_absolute() ? named : base / named).lexically_normal().string());
+            m.lines.push_back(decoded.where.find(at).first);
+            if (named.empty()) continue;
+            if (const std::string why = unusable(m.where.back()); !why.empty()) {
+                problems.push_back(
+                    Problem{at, fmt::format("{}: cannot be read: {}", entry_label(s), why)});
+                continue;
+            }
+            // The same directory twice (a link to another entry, a path and a repository of
+            // one work tree, one repository at one ref) would count its children twice. One
+            // repository at two refs is caught when both are read (the same school, below);
+            // a ref it lacks is a missing school, which --skip-missing may leave out.
+            const std::string key = location_key(m.where.back());
+            if (key.empty()) continue;
+            const std::string ref = s.ref.empty() ? "HEAD" : s.ref;
+            std::optional<size_t> before;
+            for (const auto* seen : {&path_at, s.git.empty() ? &repo_at : &repo_ref_at})
+                if (const auto it = seen->find(seen == &repo_ref_at ? key + "\n" + ref : key);
+                    it != seen->end() && !before)
+                    before = it->second;
+            if (s.git.empty()) {
+                path_at.emplace(key, i);
+            } else {
+                repo_at.emplace(key, i);
+                repo_ref_at.emplace(key + "\n" + ref, i);
+            }
+            if (before)
+                problems.push_back(Problem{
+                    at, fmt::format("{} is the directory of line {} ({}) again: a school listed "
+                                    "twice would count its children twice; keep one",
+                                    entry_label(s), m.lines[*before],
+                                    entry_label(decoded.record.schools[*before]))});
         }
         if (decoded.record.schools.empty())
             problems.push_back(Problem{"schools", "no school listed"});
@@ -50,14 +120,15 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
         throw DataError(path + ": fix the manifest first; nothing was reported");
     }
     m.county = decoded.record;
-    for (size_t i = 0; i < m.county.schools.size(); ++i)
-        m.lines.push_back(decoded.where.find(fmt::format("schools[{}]", i)).first);
     return m;
 }
 
-/// A school entry as a person reads it: 孙桥小学, or repos/杨集小学.git (ref main).
-std::string entry_label(const CountySchool& s) {
-    return s.git.empty() ? s.path : s.git + " (ref " + (s.ref.empty() ? "HEAD" : s.ref) + ")";
+/// Who a tree says it is: its county and school in liushou.yaml ("" when unreadable). Two
+/// entries reaching one school by two routes (its tree and a clone of it) say the same.
+std::string school_identity(const Tree& tree) {
+    const auto school = tree.load_school();
+    if (!school.parsed || school.record.school.empty()) return "";
+    return school.record.county + "\n" + school.record.school;
 }
 
 }  // namespace
@@ -85,23 +156,22 @@ SchoolTrees open_trees(const Context& ctx) {
     if (!ctx.roots.empty()) throw UsageError("give --county or --root, not both");
     const Manifest m = read_manifest(ctx.county, ctx.err);
     out.county = m.county.county;
-    const fs::path base = fs::path(ctx.county).parent_path();
+    std::vector<size_t> entry_of;  // each opened tree's entry in the manifest
     for (size_t i = 0; i < m.county.schools.size(); ++i) {
         const CountySchool& s = m.county.schools[i];
-        // Relative to the manifest; an absolute path is itself (Boost's / would append it).
-        const fs::path named(s.git.empty() ? s.path : s.git);
-        const std::string where =
-            (named.is_absolute() ? named : base / named).lexically_normal().string();
+        const std::string& where = m.where[i];
         TreeOptions o = tree_options(ctx, where);
         o.progress = nullptr;  // schools are read side by side; one counter cannot show that
         // --rev reads every school at that revision (a county-wide tag); else each
         // repository at its own ref, each path as it is on disk.
         if (!s.git.empty() && o.rev.empty()) o.rev = s.ref.empty() ? "HEAD" : s.ref;
         try {
-            if (!fs::is_directory(where))
+            boost::system::error_code ec;
+            if (!fs::is_directory(where, ec))
                 throw IoError(fmt::format("{}: no such directory", where));
             out.trees.push_back(Tree::open(o));
             out.labels.push_back(entry_label(s));
+            entry_of.push_back(i);
         } catch (const Error& e) {
             const std::string why = fmt::format("{}:{}: school {}: {}", ctx.county, m.lines[i],
                                                 entry_label(s), e.what());
@@ -112,6 +182,21 @@ SchoolTrees open_trees(const Context& ctx) {
         }
     }
     if (out.trees.empty()) throw IoError(ctx.county + ": none of its schools can be read");
+    // One school by two routes (its tree and a clone, two clones): the same county and school
+    // in liushou.yaml. Counted twice, 期初在读 would say 60 for 30 children.
+    std::map<std::string, size_t> first_at;
+    for (size_t k = 0; k < out.trees.size(); ++k) {
+        const std::string id = school_identity(out.trees[k]);
+        if (id.empty()) continue;
+        const auto [it, fresh] = first_at.emplace(id, k);
+        if (fresh) continue;
+        const size_t i = entry_of[k], j = entry_of[it->second];
+        throw DataError(fmt::format(
+            "{}:{}: school {} is {} of liushou.yaml, as is line {} ({}): a school listed twice "
+            "would count its children twice; keep one",
+            ctx.county, m.lines[i], entry_label(m.county.schools[i]), id.substr(id.find('\n') + 1),
+            m.lines[j], entry_label(m.county.schools[j])));
+    }
     return out;
 }
 
@@ -135,7 +220,9 @@ CountySchool entry_for(const std::string& dir, const fs::path& base) {
     const fs::path from = fs::weakly_canonical(fs::absolute(base), ec);
     std::string rel = abs.lexically_relative(from).string();
     if (rel.empty()) rel = dir;
-    if (fs::exists(fs::path(dir) / "liushou.yaml")) {
+    if (const std::string why = unusable(dir); !why.empty())
+        throw UsageError(fmt::format("--school {}: cannot be read: {}", dir, why));
+    if (fs::exists(fs::path(dir) / "liushou.yaml", ec)) {
         s.path = rel;
         return s;
     }
@@ -160,6 +247,36 @@ int run_init(const CountyOptions& o, Context& ctx) {
     const fs::path base =
         fs::path(o.file).parent_path().empty() ? fs::path(".") : fs::path(o.file).parent_path();
     for (const auto& dir : o.schools) c.schools.push_back(entry_for(dir, base));
+    // A school given twice, by one directory or by two routes to it (its tree and a clone),
+    // would be counted twice by every report over the manifest.
+    std::map<std::string, size_t> dir_at, school_at;
+    for (size_t i = 0; i < o.schools.size(); ++i) {
+        const std::string key = location_key(o.schools[i]);
+        if (!key.empty()) {
+            const auto [it, fresh] = dir_at.emplace(key, i);
+            if (!fresh)
+                throw UsageError(fmt::format(
+                    "--school {} and --school {} are the same directory; list each school once",
+                    o.schools[it->second], o.schools[i]));
+        }
+        std::string id;
+        try {
+            TreeOptions t = tree_options(ctx, o.schools[i]);
+            t.progress = nullptr;
+            t.use_cache = false;  // init writes the manifest and nothing else
+            if (!c.schools[i].git.empty()) t.rev = c.schools[i].ref;
+            id = school_identity(Tree::open(t));
+        } catch (const Error&) {
+            continue;  // read as the reports will read it; they name what is wrong
+        }
+        if (id.empty()) continue;
+        const auto [it, fresh] = school_at.emplace(id, i);
+        if (!fresh)
+            throw UsageError(fmt::format(
+                "--school {} and --school {} are the same school ({} of liushou.yaml); list "
+                "each school once",
+                o.schools[it->second], o.schools[i], id.substr(id.find('\n') + 1)));
+    }
     std::string text = encode_county(c);
     const Decoded<County> back = decode_county(text);
     if (!back.writable()) throw DataError("the manifest would not read back; nothing was written");
@@ -200,6 +317,9 @@ int count_errors(const Tree& tree, const Date& today) {
 
 int run_status(const CountyOptions& o, Context& ctx) {
     if (ctx.county.empty()) throw UsageError("county status reads a manifest: give --county FILE");
+    // The manifest's own problems are said, each with its line, before the schools are read
+    // with their messages swallowed below.
+    read_manifest(ctx.county, ctx.err);
     // Every school is listed, a missing one as such rather than stopping the list.
     std::ostringstream swallowed;
     Context probe(ctx.out, swallowed);

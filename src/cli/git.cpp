@@ -15,13 +15,55 @@ struct MergeOptions {
     std::string base, ours, theirs, path;
 };
 
+/// Which of git's three files a message is about, as words (each in the catalogue).
+std::string side_words(const std::string& side) {
+    return side == "base" ? "the common ancestor" : side == "ours" ? "our side" : "their side";
+}
+
 int run_merge_file(const MergeOptions& o, Context& ctx) {
-    const std::string base = read_file(o.base, o.base, kMaxRecordBytes);
-    const std::string ours = read_file(o.ours, o.ours, kMaxRecordBytes);
-    const std::string theirs = read_file(o.theirs, o.theirs, kMaxRecordBytes);
+    // git's %O %A %B are temporaries (.merge_file_XXXXXX): messages name the file being merged.
+    const std::string shown = o.path.empty() ? o.ours : o.path;
+    std::string sides[3];
+    const std::pair<const char*, const std::string*> files[] = {
+        {"base", &o.base}, {"ours", &o.ours}, {"theirs", &o.theirs}};
+    for (int i = 0; i < 3; ++i) {
+        try {
+            sides[i] = read_file(*files[i].second, *files[i].second, kMaxRecordBytes);
+        } catch (const DataError& e) {
+            // Larger than any record may be (the size limit of check): nothing is merged and
+            // git's %A is left as it was, ours, with the file marked as a conflict.
+            ctx.err << fmt::format(
+                "liushou merge-file: {} ({}): {}; nothing was merged, the file is left as ours "
+                "and marked as a conflict\n",
+                shown, side_words(files[i].first), e.what());
+            return kDataProblem;
+        }
+    }
+    const std::string &base = sides[0], &ours = sides[1], &theirs = sides[2];
     const bool school = boost::filesystem::path(o.path).filename() == "liushou.yaml";
     const MergeResult result =
         school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
+    if (!result.refusal.message.empty()) {
+        // Beyond check's limits (an alias bomb, a tag, nesting), or too many conflicts: the
+        // whole file is one conflict, each side verbatim, which check refuses until a side
+        // is chosen (git checkout --ours / --theirs FILE).
+        atomic_write(o.ours, result.text, 0600);
+        // One sentence each (the message's own "; " must not split it in the catalogue).
+        if (result.refused_side.empty())
+            ctx.err << fmt::format(
+                "liushou merge-file: {}: {}; not merged: the whole file is one conflict between "
+                "<<<<<<< ours and >>>>>>> theirs (git checkout --ours or --theirs FILE keeps one "
+                "side)\n",
+                shown, result.refusal.message);
+        else
+            ctx.err << fmt::format(
+                "liushou merge-file: {} ({}), line {}: {}; not merged: the whole file is one "
+                "conflict between <<<<<<< ours and >>>>>>> theirs (git checkout --ours or "
+                "--theirs FILE keeps one side)\n",
+                shown, side_words(result.refused_side), result.refusal.line,
+                result.refusal.message);
+        return kDataProblem;
+    }
     if (!result.merged) {
         // Not records we can read: git's own line merge, with its usual markers.
         ctx.err << "liushou merge-file: not a record on every side; merging by lines\n";

@@ -22,10 +22,12 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "liushou/codec.hpp"
 #include "liushou/schema.hpp"
+#include "yaml_read.hpp"
 
 namespace liushou {
 
@@ -263,25 +265,38 @@ struct Merger {
         return out;
     }
 
-    static Maybe child(const Maybe& map, const std::string& key) {
-        if (!map || !map->IsMap() || !(*map)[key]) return std::nullopt;
-        return YAML::Node((*map)[key]);
-    }
-
     Maybe merge_maps(const std::vector<std::string>& keys, const Maybe& base,
                      const YAML::Node& ours, const YAML::Node& theirs) {
         std::vector<std::string> names;
+        std::set<std::string> seen;  // a file of 100,000 unknown keys is merged in n log n
         for (const auto& side : {ours, theirs})
             for (auto it = side.begin(); it != side.end(); ++it) {
                 const std::string k = it->first.as<std::string>();
-                if (std::find(names.begin(), names.end(), k) == names.end()) names.push_back(k);
+                if (seen.insert(k).second) names.push_back(k);
             }
+        // yaml-cpp finds a key by scanning the mapping, and so does adding one: a file of
+        // 90,000 unknown keys took hours. Each side's keys are looked up in an index, and the
+        // merged mapping is built as a list of pairs and read back once, below.
+        auto index = [](const Maybe& map) {
+            std::unordered_map<std::string, YAML::Node> out;
+            if (map && map->IsMap())
+                for (auto it = map->begin(); it != map->end(); ++it)
+                    if (it->first.IsScalar()) out.emplace(it->first.Scalar(), it->second);
+            return out;
+        };
+        const auto in_base = index(base), in_ours = index(ours), in_theirs = index(theirs);
+        auto find = [](const std::unordered_map<std::string, YAML::Node>& in,
+                       const std::string& k) -> Maybe {
+            const auto it = in.find(k);
+            if (it == in.end()) return std::nullopt;
+            return it->second;
+        };
         YAML::Node out(YAML::NodeType::Map);
         for (const auto& k : names) {
             std::vector<std::string> path = keys;
             path.push_back(k);
-            const Maybe v = merge(path, child(base, k), child(ours, k), child(theirs, k));
-            if (v) out[k] = *v;
+            const Maybe v = merge(path, find(in_base, k), find(in_ours, k), find(in_theirs, k));
+            if (v) out.force_insert(k, *v);
         }
         return out;
     }
@@ -472,9 +487,37 @@ std::string whole_file_conflict(std::string_view ours, std::string_view theirs) 
     return "<<<<<<< ours\n" + with_eol(ours) + "=======\n" + with_eol(theirs) + ">>>>>>> theirs\n";
 }
 
+/// More conflicts than this in one file are one conflict of the whole file: each conflict
+/// renders the document again (to mark its place), so a file of 50,000 keys changed on both
+/// sides would cost 50,000 renderings; and nobody resolves a hundred conflicts in place.
+constexpr size_t kMaxConflicts = 64;
+/// yaml-cpp builds about 70,000 values a second, and a merge builds each side and renders the
+/// result a few times: a file of more values than this (a child of forty years of weekly
+/// talks holds about 15,000) is one conflict of the whole file rather than minutes of work.
+constexpr size_t kMaxMergeValues = 20000;
+
+MergeResult refuse(std::string_view ours, std::string_view theirs, std::string side, Problem why) {
+    MergeResult result;
+    result.merged = true;
+    result.refused_side = std::move(side);
+    result.refusal = std::move(why);
+    result.text = whole_file_conflict(ours, theirs);
+    return result;
+}
+
 MergeResult merge_records(std::string_view base, std::string_view ours, std::string_view theirs,
                           bool school) {
     MergeResult result;
+    // check's limits, on every side, before yaml-cpp builds a document: an alias bomb of a
+    // few kilobytes expands to gigabytes of nodes (git pull would hang on the driver).
+    const std::pair<const char*, std::string_view> sides[] = {
+        {"base", base}, {"ours", ours}, {"theirs", theirs}};
+    for (const auto& [side, text] : sides) {
+        Problems problems;
+        bool yaml = true;
+        if (!yaml_read::screen(std::string(text), problems, &yaml, kMaxMergeValues))
+            return refuse(ours, theirs, side, problems.front());
+    }
     YAML::Node o, a, b;
     try {
         o = YAML::Load(std::string(base));
@@ -492,7 +535,19 @@ MergeResult merge_records(std::string_view base, std::string_view ours, std::str
         return result;
     }
     Merger m{school ? school_facts() : child_facts(), {}};
-    const Maybe merged = m.merge({}, o.IsNull() ? Maybe{} : Maybe{o}, a, b);
+    Maybe merged;
+    try {
+        merged = m.merge({}, o.IsNull() ? Maybe{} : Maybe{o}, a, b);
+    } catch (const YAML::Exception&) {
+        return MergeResult{};  // a key that is not text (`? [a]: b`): merged by lines
+    }
+    if (m.conflicts.size() > kMaxConflicts)
+        return refuse(ours, theirs, "",
+                      Problem{"",
+                              fmt::format("{} fields or entries changed differently on both "
+                                          "sides, more than the {} merged in place",
+                                          m.conflicts.size(), kMaxConflicts),
+                              Severity::error, 1, 1});
     YAML::Node doc = merged ? *merged : YAML::Node(YAML::NodeType::Map);
 
     // Each conflict's version with their side, and how the document is rendered.

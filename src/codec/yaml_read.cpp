@@ -136,7 +136,7 @@ class Screen : public YAML::EventHandler {
                           "keep one record per file"};
     }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         throw Refusal{mark,
                       "aliases (*name) are not allowed in liushou files; write the value out"};
@@ -145,21 +145,33 @@ class Screen : public YAML::EventHandler {
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   const std::string&) override {
+        count(mark);
         check_tag(mark, tag);
         check_closed(mark);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
+        count(mark);
         check_tag(mark, tag);
     }
     void OnSequenceEnd() override {}
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {
+        count(mark);
         check_tag(mark, tag);
     }
     void OnMapEnd() override {}
+    /// 0: any number of values.
+    size_t max_values = 0;
 
   private:
+    void count(const YAML::Mark& mark) {
+        if (max_values && ++values_ > max_values)
+            throw Refusal{mark, fmt::format("the file holds more than {} values (scalars, lists "
+                                            "and mappings), the most a record may hold here",
+                                            max_values)};
+    }
+    size_t values_ = 0;
     static constexpr const char* kCoreTags = "tag:yaml.org,2002:";
     static void check_tag(const YAML::Mark& mark, const std::string& tag) {
         // "?" is an untagged plain node, "!" an untagged quoted one.
@@ -199,6 +211,35 @@ size_t lone_cr_at(std::string_view text) {
     for (size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1))
         if (at + 1 == text.size() || text[at + 1] != '\n') return at;
     return std::string_view::npos;
+}
+
+bool screen(const std::string& text, Problems& problems, bool* yaml, size_t max_values) {
+    if (yaml) *yaml = true;
+    try {
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        Screen events(text);
+        events.max_values = max_values;
+        while (parser.HandleNextDocument(events)) {
+        }
+    } catch (const Screen::Refusal& r) {
+        const auto pos = position(r.mark);
+        problems.push_back(Problem{"", r.message, Severity::error, pos.first ? pos.first : 1,
+                                   pos.second ? pos.second : 1});
+        return false;
+    } catch (const YAML::DeepRecursion& e) {
+        const auto pos = position(e.mark);
+        problems.push_back(Problem{
+            "", fmt::format("nested more than {} levels deep; a record needs a handful", e.depth()),
+            Severity::error, pos.first ? pos.first : 1, pos.second ? pos.second : 1});
+        return false;
+    } catch (const YAML::Exception& e) {
+        // Not YAML at all: nothing was built, so nothing could grow; the parse that follows
+        // (load_root's, or the merge's fallback to lines) says what is wrong.
+        if (!yaml) throw;
+        *yaml = false;
+    }
+    return true;
 }
 
 /// Parses `text` into a root mapping, or records why it cannot be read.
@@ -241,23 +282,8 @@ bool load_root(std::string_view text, Problems& problems, YAML::Node& root) {
     }
     try {
         const std::string owned(text);
-        std::istringstream stream(owned);
-        YAML::Parser parser(stream);
-        Screen screen(owned);
-        while (parser.HandleNextDocument(screen)) {
-        }
+        if (!screen(owned, problems)) return false;
         root = YAML::Load(owned);
-    } catch (const Screen::Refusal& r) {
-        const auto pos = position(r.mark);
-        problems.push_back(Problem{"", r.message, Severity::error, pos.first ? pos.first : 1,
-                                   pos.second ? pos.second : 1});
-        return false;
-    } catch (const YAML::DeepRecursion& e) {
-        const auto pos = position(e.mark);
-        problems.push_back(Problem{
-            "", fmt::format("nested more than {} levels deep; a record needs a handful", e.depth()),
-            Severity::error, pos.first ? pos.first : 1, pos.second ? pos.second : 1});
-        return false;
     } catch (const YAML::Exception& e) {
         const auto pos = position(e.mark);
         problems.push_back(Problem{"", "not valid YAML: " + e.msg, Severity::error,

@@ -411,6 +411,15 @@ class MapReader {
 /// Where `text` holds a CR that is not part of a CRLF line end, or npos.
 size_t lone_cr_at(std::string_view text);
 
+/// The limits every reader applies in one pass over the parser's events, before any document
+/// is built (liushou-records(5), LIMITS): no aliases, no tags, one document, a closed quote,
+/// nesting within yaml-cpp's depth guard. Adds the refusal, with its line, to
+/// `problems`. A text that is not YAML throws YAML::Exception, or with `yaml` given sets it
+/// to false and passes (nothing was built, so nothing could grow). `max_values`, when not 0,
+/// refuses a text of more values (scalars, lists, mappings), stopping at the first too many.
+bool screen(const std::string& text, Problems& problems, bool* yaml = nullptr,
+            size_t max_values = 0);
+
 /// Parses `text` into a root mapping, or adds to `problems` why it cannot be read: not UTF-8,
 /// merge conflict markers, NUL bytes, aliases, tags, several documents, not YAML, not a mapping.
 bool load_root(std::string_view text, Problems& problems, YAML::Node& root);

@@ -479,7 +479,9 @@ std::string term_names(const School& s) {
 
 }  // namespace
 
-PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask) {
+namespace {
+
+PeriodChoice choose_unbounded(const std::vector<const School*>& schools, const PeriodRequest& ask) {
     PeriodChoice out;
     if (ask.from && ask.to) {
         out.periods.assign(schools.size(), Period{*ask.from, *ask.to, ""});
@@ -553,6 +555,32 @@ PeriodChoice choose_periods(const std::vector<const School*>& schools, const Per
         }
     }
     out.asked = out.periods.front();
+    return out;
+}
+
+}  // namespace
+
+PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask) {
+    PeriodChoice out = choose_unbounded(schools, ask);
+    if (!out.error.empty()) return out;
+    // Every figure walks the period month by month for every child, and the by-month tables
+    // list them: --from 0001-01-01 (or a term of liushou.yaml from year 1) cost 20 s for 30
+    // children. Only the part up to the day the figures are for is walked.
+    const bool county = schools.size() > 1;
+    for (size_t i = 0; i < out.periods.size(); ++i) {
+        const Period& p = out.periods[i];
+        const Date end = earlier(p.to, ask.as_of);
+        if (!(Date{p.from.year + kMaxPeriodYears, p.from.month, 1} < end)) continue;
+        constexpr const char* kWhy =
+            "spans more than {} years, the longest a report covers; give a shorter period";
+        out.error = p.name.empty()
+                        ? fmt::format(std::string("the period {} to {} ") + kWhy, p.from.iso(),
+                                      end.iso(), kMaxPeriodYears)
+                        : fmt::format(std::string("{} of liushou.yaml ({} to {}) ") + kWhy, p.name,
+                                      p.from.iso(), end.iso(), kMaxPeriodYears);
+        if (county && !p.name.empty()) out.error = schools[i]->school + ": " + out.error;
+        return out;
+    }
     return out;
 }
 

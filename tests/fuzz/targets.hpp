@@ -133,4 +133,37 @@ inline int fuzz_xlsx(const uint8_t* data, size_t size) {
     return 0;
 }
 
+// libFuzzer target: a county manifest (county.yaml), as read by --county and county status.
+// Any bytes are survived; a manifest read without errors encodes to text that reads back the
+// same (county init writes it so).
+inline int fuzz_manifest(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const Decoded<County> county = decode_county(text);
+    if (county.writable()) {
+        const std::string once = encode_county(county.record);
+        const Decoded<County> back = decode_county(once);
+        if (!back.writable() || encode_county(back.record) != once) std::abort();
+    }
+    return 0;
+}
+
+// libFuzzer target: the merge driver on three sides (base, ours, theirs: the input cut at its
+// first two NUL bytes), as a child's file and as liushou.yaml. Any bytes are survived within
+// the fuzzer's time limit (an alias bomb or a file of many keys must be refused quickly), and
+// a refusal is always the whole file as one conflict, ours then theirs verbatim.
+inline int fuzz_merge(const uint8_t* data, size_t size) {
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    const size_t a = all.find('\0');
+    const size_t b = a == std::string_view::npos ? a : all.find('\0', a + 1);
+    if (b == std::string_view::npos) return 0;
+    const std::string_view base = all.substr(0, a), ours = all.substr(a + 1, b - a - 1),
+                           theirs = all.substr(b + 1);
+    for (const bool school : {false, true}) {
+        const MergeResult r =
+            school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
+        if (!r.refusal.message.empty() && r.text.rfind("<<<<<<< ours\n", 0) != 0) std::abort();
+    }
+    return 0;
+}
+
 }  // namespace liushou::fuzz

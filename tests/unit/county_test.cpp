@@ -179,3 +179,31 @@ TEST_CASE("a county manifest reads back as written, unknown keys kept") {
     const auto bad = decode_county("county: 京山县\nschools: 3\n");
     CHECK(!bad.writable());
 }
+
+TEST_CASE("a period of more than twenty years up to the day of the figures is refused") {
+    School a = school_with_spring("甲", "第二学期", Date{2026, 2, 1}, Date{2026, 7, 31});
+    School b = school_with_spring("乙", "春季学期", Date{2026, 3, 1}, Date{2026, 7, 15});
+    PeriodRequest ask;
+    ask.as_of = Date{2026, 6, 30};
+    ask.from = Date{1, 1, 1};
+    ask.to = Date{9999, 12, 31};
+    // Only the days up to --as-of are walked: they are what is named.
+    CHECK(choose_periods({&a}, ask).error ==
+          "the period 0001-01-01 to 2026-06-30 spans more than 20 years, the longest a report "
+          "covers; give a shorter period");
+    ask.from = Date{2006, 7, 1};  // twenty years to the day: accepted
+    CHECK(choose_periods({&a}, ask).error.empty());
+    ask.from = Date{2006, 6, 1};
+    CHECK(!choose_periods({&a}, ask).error.empty());
+    // A far --to alone costs nothing: the figures stop at --as-of.
+    ask.from = Date{2025, 9, 1};
+    CHECK(choose_periods({&a, &b}, ask).error.empty());
+    // A term of liushou.yaml from year 1 (a copied tree) is named, with its school.
+    b.terms.back().from = Date{1, 3, 1};
+    ask.from.reset();
+    ask.to.reset();
+    ask.term = "第二学期";
+    CHECK(choose_periods({&a, &b}, ask).error ==
+          "乙: 春季学期 of liushou.yaml (0001-03-01 to 2026-06-30) spans more than 20 years, the "
+          "longest a report covers; give a shorter period");
+}

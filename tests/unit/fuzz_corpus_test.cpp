@@ -48,4 +48,6 @@ TEST_CASE("the kept fuzz corpus replays without a crash or a broken property") {
     CHECK(replay("sheet", liushou::fuzz::fuzz_sheet) > 20);
     CHECK(replay("validate", liushou::fuzz::fuzz_validate) > 5);
     CHECK(replay("xlsx", liushou::fuzz::fuzz_xlsx) >= 4);
+    CHECK(replay("manifest", liushou::fuzz::fuzz_manifest) >= 2);
+    CHECK(replay("merge", liushou::fuzz::fuzz_merge) >= 2);
 }

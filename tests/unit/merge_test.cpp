@@ -1,6 +1,7 @@
 // The merge driver: nothing dropped, one entry changed twice is a conflict, every conflict
 // marked in place with each side whole, and either side of each conflict leaves a valid file.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -304,4 +305,61 @@ TEST_CASE("merge: liushou.yaml keeps plan ticks and group members added in two c
     r = merge_school_files(base, encode_school(a), encode_school(a));
     CHECK(r.conflicts.empty());
     CHECK(decode_school(r.text).record.plan_done.size() == 1);
+}
+
+TEST_CASE("merge: a side beyond check's limits is refused before it is built") {
+    // An alias bomb of a few hundred bytes: nine lists of nine, nested eight times.
+    std::string bomb = kBase + "a: &a [x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'i'; ++c) {
+        const std::string p(1, static_cast<char>(c - 1));
+        bomb += std::string(1, c) + ": &" + c + " [";
+        for (int i = 0; i < 9; ++i) bomb += (i ? ", *" : "*") + p;
+        bomb += "]\n";
+    }
+    const std::string ours = replaced(kBase, "health: 良好", "health: 一般");
+    for (int side = 0; side < 3; ++side) {
+        const std::string& base = side == 0 ? bomb : kBase;
+        const std::string& mine = side == 1 ? bomb : ours;
+        const std::string& theirs = side == 2 ? bomb : kBase;
+        const MergeResult r = merge_child_files(base, mine, theirs);
+        CHECK(r.merged);
+        CHECK(r.refused_side == (side == 0 ? "base" : side == 1 ? "ours" : "theirs"));
+        CHECK(r.refusal.message ==
+              "aliases (*name) are not allowed in liushou files; write the value out");
+        CHECK(r.refusal.line == count(kBase, "\n") + 2);  // the first alias, in b:
+        // The whole file is one conflict, each side verbatim: nothing was expanded.
+        CHECK(r.text == "<<<<<<< ours\n" + mine + "=======\n" + theirs + ">>>>>>> theirs\n");
+    }
+    // A tag, and nesting past yaml-cpp's guard, are refused the same way.
+    const MergeResult tagged = merge_child_files(kBase, ours, kBase + "x: !!binary aGk=\n");
+    CHECK(tagged.refusal.message == "tags (!!binary) are not allowed in liushou files");
+    const MergeResult deep =
+        merge_child_files(kBase, ours, kBase + "x: " + std::string(3000, '[') + "\n");
+    CHECK(deep.refused_side == "theirs");
+    CHECK(deep.refusal.message.find("levels deep") != std::string::npos);
+    // So is a file of more values than a record holds (it would take minutes to merge).
+    std::string wide = kBase;
+    for (int i = 0; i < 12000; ++i) wide += fmt::format("k{}: 1\n", i);
+    const MergeResult big = merge_child_files(kBase, ours, wide);
+    CHECK(big.refused_side == "theirs");
+    CHECK(big.refusal.message.find("more than 20000 values") != std::string::npos);
+}
+
+TEST_CASE("merge: more conflicts than can be marked in place make one whole-file conflict") {
+    std::string base = kBase, ours = kBase, theirs = kBase;
+    for (int i = 0; i < 100; ++i) {
+        base += fmt::format("k{}: 0\n", i);
+        ours += fmt::format("k{}: 1\n", i);
+        theirs += fmt::format("k{}: 2\n", i);
+    }
+    const MergeResult r = merge_child_files(base, ours, theirs);
+    CHECK(r.refused_side.empty());
+    CHECK(r.refusal.message ==
+          "100 fields or entries changed differently on both sides, more than the 64 merged in "
+          "place");
+    CHECK(r.text == "<<<<<<< ours\n" + ours + "=======\n" + theirs + ">>>>>>> theirs\n");
+    // Within the limit each is marked where it is, as before.
+    const MergeResult few = merge_child_files(kBase + "k: 0\n", kBase + "k: 1\n", kBase + "k: 2\n");
+    CHECK(few.refusal.message.empty());
+    CHECK(few.conflicts.size() == 1);
 }

@@ -89,6 +89,13 @@ struct MergeResult {
     /// Both sides created this file for two different children (name, birth date or id
     /// number differ, no common ancestor): the whole file is one conflict.
     bool different_children = false;
+    /// A side beyond the limits check applies before parsing (liushou-records(5), LIMITS:
+    /// aliases, tags, nesting, several documents), or with more conflicts than a person can
+    /// resolve in place: "base", "ours" or "theirs" and why, with its line. Nothing was
+    /// merged; `text` is the whole file as one conflict (each side verbatim). The side is ""
+    /// for too many conflicts; the refusal's message is empty when nothing was refused.
+    std::string refused_side;
+    Problem refusal;
 };
 
 /// Three-way merge of a child's file, record-wise: a field changed on one side wins over an

@@ -205,6 +205,10 @@ struct PeriodChoice {
     Period asked;
     std::string error;
 };
+/// The longest period a report covers, from its first day to its last or the day the
+/// figures are for, whichever comes first (liushou-records(5), LIMITS): the figures are
+/// worked out month by month, so a longer one is refused in `error`, naming the period.
+constexpr int kMaxPeriodYears = 20;
 PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask);
 
 /// A rule the schools of a county set differently: its key, and each school's value.
