@@ -356,6 +356,9 @@ struct PlanDone {
     std::optional<int> task;   // the task's number in that month's plan, from 1
     std::optional<Date> date;  // the day it was done
     std::string note;
+    /// What `plan done --amend` replaced (schema 2): on `date`, `field` (date or note) had
+    /// been `was`. Kept for the record; the figures use the tick as it is now.
+    std::vector<Change> changes;
     Extras extras;
 };
 
