@@ -56,8 +56,9 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     size_t references = 0, in_activities = 0;
     for (Child& other : others) {
         if (other.id == o.from) continue;
-        const size_t n = rename_references(other, IdKind::child, o.from, o.to);
-        if (n > 0 && session.write_child(other)) references += n;
+        // Counted by file, as before: a child whose buddy is in both lists is one reference.
+        if (rename_references(other, IdKind::child, o.from, o.to) > 0 && session.write_child(other))
+            ++references;
     }
     for (Activity& a : activities)
         if (rename_references(a, IdKind::child, o.from, o.to) > 0 && session.write_activity(a))

@@ -50,3 +50,14 @@ staff remove is refused while an activity's by: or a child's pairing names the t
   $ liushou staff remove T003 && liushou check -q --allow-incomplete >/dev/null && echo accepted
   已删除 T003 王老师
   accepted
+
+A write check would refuse is refused by the command: a transfer dated before the pairing
+began (the pairing would count nowhere).
+
+  $ liushou -q pair 2025-002 --teacher T002 --since 2026-03-12
+  $ liushou enroll 2025-002 --status transferred --on 2026-03-11
+  liushou enroll：--on：与 T002 的结对从 2026-03-12 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-002 --since 日期）
+  liushou enroll：2025-002 未作改动
+  [1]
+  $ liushou -q enroll 2025-002 --status transferred --on 2026-03-13 && liushou check -q --allow-incomplete >/dev/null && echo accepted
+  accepted
