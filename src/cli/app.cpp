@@ -93,8 +93,17 @@ std::string commit_message(const WriteJournal& journal) {
     std::string subject = journal.action;
     if (subject.empty()) subject = "liushou";
     std::string body;
+    // A rename writes one child's file under its new id and removes it under the old: one child.
+    size_t children = ids.size();
+    if (journal.action.rfind("rename ", 0) == 0) {
+        const size_t space = journal.action.find(' ', 7);
+        const std::string from = journal.action.substr(7, space - 7);
+        const std::string to = space == std::string::npos ? "" : journal.action.substr(space + 1);
+        if (std::count(ids.begin(), ids.end(), from) && std::count(ids.begin(), ids.end(), to))
+            --children;
+    }
     if (ids.size() > 1 || (ids.size() == 1 && journal.action.find(ids[0]) == std::string::npos)) {
-        subject += fmt::format(": {} {}", ids.size(), ids.size() == 1 ? "child" : "children");
+        subject += fmt::format(": {} {}", children, children == 1 ? "child" : "children");
         for (const auto& id : ids) body += id + "\n";
     }
     return body.empty() ? subject : subject + "\n\n" + body;

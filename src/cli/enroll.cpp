@@ -318,6 +318,14 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                 child.status_on.reset();
                 if (!child.enrolled_on) child.enrolled_on = on;
             }
+            // A pairing that begins after the child left would then count nowhere, and check
+            // refuses it (pairing.since): the pairing is ended or moved first.
+            if (const auto& since = child.pairing.since;
+                since && !child.pairing.teacher.empty() && !enrolled_on_day(child, *since))
+                errors.push_back(fmt::format(
+                    "--on: the pairing with {} begins {}, when the child is no longer enrolled; "
+                    "end the pairing or move its start first (liushou pair {} --since DATE)",
+                    child.pairing.teacher, since->iso(), child.id));
             int later = 0;
             for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
             if (later > 0)

@@ -29,8 +29,10 @@ struct TalkOptions {
     std::string csv;
     std::string encoding;  // auto for CSV; a workbook says its own
     std::string sheet;     // --sheet: a workbook's sheet by name
-    bool amend = false;
-    bool dry_run = false;  // --from: say what would be logged
+    bool amend = false;    // --amend, with or without a handle
+    CLI::Option* amend_opt = nullptr;
+    std::string amend_handle;  // --amend HANDLE: the entry to change, when others share its day
+    bool dry_run = false;      // --from: say what would be logged
     CLI::Option* kind_opt = nullptr;
     std::string delete_date;  // --delete DATE: take a wrong entry back
 };
@@ -152,16 +154,41 @@ int run_many(const TalkOptions& o, Context& ctx) {
     return kOk;
 }
 
-/// log-talk ID --delete DATE [--kind K] [--by T]: the entry taken back, in one write (and
-/// one commit with --commit) like any other.
+/// The entries of the child's talks a --delete or --amend names: the one of a handle
+/// ("2026-03-10#2"), or those of a date narrowed by kind and teacher when given.
+std::vector<size_t> entries_named(const Child& child, const TalkHandle& handle,
+                                  std::optional<TalkKind> kind, const std::string& by,
+                                  const std::string& option) {
+    if (handle.number > 0) {
+        std::string why;
+        const auto at = find_talk(child.talks, handle, why);
+        if (!at)
+            throw DataError(fmt::format("{}: {}: {}; nothing was changed", option, child.id, why));
+        return {*at};
+    }
+    std::vector<size_t> found;
+    for (size_t i : talks_of_day(child.talks, handle.date)) {
+        const Talk& t = child.talks[i];
+        if ((!kind || t.kind == *kind) && (by.empty() || t.by == by)) found.push_back(i);
+    }
+    return found;
+}
+
+/// log-talk ID --delete DATE|HANDLE [--kind K] [--by T]: the entry taken back, in one write
+/// (and one commit with --commit) like any other. Two entries of one day, kind and teacher
+/// differ only in their handle, which is what --delete then takes.
 int run_delete(const TalkOptions& o, Context& ctx) {
-    if (!o.more_ids.empty() || !o.klass.empty() || o.amend || o.close_opt->count() ||
+    if (!o.more_ids.empty() || !o.klass.empty() || o.amend_opt->count() || o.close_opt->count() ||
         !o.summary.empty() || !o.date.empty())
         throw UsageError("--delete DATE takes one child and, to say which entry, --kind or --by");
     const Tree tree = open_tree(ctx);
     const std::string id = child_argument(tree, o.id, ctx);
     tree.child_relative(id);
-    const Date day = date_option("--delete", o.delete_date, ctx.today, ctx.today);
+    std::string error;
+    const auto handle = parse_talk_handle(o.delete_date, error);
+    if (!handle) throw DataError("--delete: " + error);
+    // As a date option: a day in the future holds no entry to take back.
+    date_option("--delete", handle->date.iso(), ctx.today, ctx.today);
     std::optional<TalkKind> kind;
     if (o.kind_opt->count()) {
         kind = enum_from_text<TalkKind>(o.kind);
@@ -173,19 +200,101 @@ int run_delete(const TalkOptions& o, Context& ctx) {
     Child child = load_child_for_write(tree, id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     const std::string by = o.by.empty() ? "" : staff_id_or_as_given(staff, o.by);
-    if (const std::string why = delete_talk(child, day, kind, by); !why.empty())
+    const std::vector<size_t> found = entries_named(child, *handle, kind, by, "--delete");
+    const Date& day = handle->date;
+    if (found.empty())
+        throw DataError("--delete: " +
+                        fmt::format("{} has no entry of {}{} to delete", child.id, day.iso(),
+                                    kind ? " of kind " + std::string(key_of(*kind)) : "") +
+                        "; nothing was changed");
+    if (found.size() > 1)
+        throw DataError(
+            fmt::format("--delete: {} has {} entries of {} ({}); say which with its handle, e.g. "
+                        "--delete {}; nothing was changed",
+                        child.id, found.size(), day.iso(), describe_talks(child.talks, found),
+                        talk_handle(child.talks, found.front())));
+    const std::string handle_text = talk_handle(child.talks, found.front());
+    if (const std::string why = delete_talk_at(child.talks, found.front()); !why.empty())
         throw DataError("--delete: " + why + "; nothing was changed");
-    ctx.journal->action = fmt::format("log-talk {} --delete {}", child.id, day.iso());
+    ctx.journal->action = fmt::format("log-talk {} --delete {}", child.id, handle_text);
     session.write_child(child);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("deleted the entry of {} for {}\n", day.iso(), child.id));
+        ctx.out << say(ctx, fmt::format("deleted the entry of {} for {}\n", handle_text, child.id));
     return kOk;
+}
+
+/// log-talk ID --amend HANDLE [--date D] [--kind K] [--by T] [--summary …]: the entry the
+/// handle names, with the fields given changed and the others kept.
+int run_amend_handle(const TalkOptions& o, Context& ctx) {
+    if (!o.more_ids.empty() || !o.klass.empty() || o.close_opt->count())
+        throw UsageError("--close-follow-up and --amend are for one child's entry; give one id");
+    const Tree tree = open_tree(ctx);
+    const std::string id = child_argument(tree, o.id, ctx);
+    tree.child_relative(id);
+    std::string error;
+    const auto handle = parse_talk_handle(o.amend_handle, error);
+    if (!handle) throw DataError("--amend: " + error);
+    std::optional<TalkKind> kind;
+    std::optional<Mood> mood;
+    if (o.kind_opt->count() && !(kind = enum_from_text<TalkKind>(o.kind)))
+        throw UsageError(fmt::format("--kind {}: use one of {}", o.kind, enum_keys<TalkKind>()));
+    if (!o.mood.empty() && !(mood = enum_from_text<Mood>(o.mood)))
+        throw UsageError(
+            fmt::format("--mood {}: use one of {} (好/一般/低落)", o.mood, enum_keys<Mood>()));
+    WriteSession session = tree.lock();
+    Child child = load_child_for_write(tree, id, ctx);
+    const StaffList staff = load_staff_checked(tree, ctx);
+    const std::vector<size_t> found = entries_named(child, *handle, std::nullopt, "", "--amend");
+    if (found.empty())
+        throw DataError(fmt::format("--amend: {}: there is no entry of {}; nothing was changed",
+                                    child.id, handle->date.iso()));
+    if (found.size() > 1)
+        throw DataError(fmt::format(
+            "--amend: {}: {} has {} entries ({}); give the handle of one; nothing was changed",
+            child.id, handle->date.iso(), found.size(), describe_talks(child.talks, found)));
+    const size_t at = found.front();
+    const std::string handle_text = talk_handle(child.talks, at);
+    Talk talk = child.talks[at];
+    if (!o.date.empty()) talk.date = date_option("--date", o.date, ctx.today, ctx.today);
+    if (kind) talk.kind = *kind;
+    if (!trim(o.by).empty()) talk.by = staff_id_or_as_given(staff, o.by);
+    if (!trim(o.summary).empty()) talk.summary = o.summary;
+    if (mood) talk.mood = mood;
+    if (!o.follow_up.empty()) talk.follow_up = o.follow_up;
+    // Checked as if the entry were not there yet: the follow-up it closes is open then.
+    Child without = child;
+    without.talks.erase(without.talks.begin() + static_cast<long>(at));
+    Problems problems;
+    check_talk(talk, without, staff, ctx.today, problems);
+    if (!problems.empty()) {
+        for (const auto& p : problems)
+            ctx.err << fmt::format("liushou log-talk: --{}: {}\n", p.field, p.message);
+        ctx.err << fmt::format("liushou log-talk: nothing was changed for {}\n", child.id);
+        return kDataProblem;
+    }
+    // A new date or kind must not make it the same talk as another entry.
+    for (const Talk& t : without.talks)
+        if (same_talk(t, talk))
+            throw DataError(fmt::format(
+                "--amend: {} would then be the same talk as another entry of {}; nothing was "
+                "changed",
+                handle_text, talk.date->iso()));
+    const bool changed =
+        talk_differences(child.talks[at], talk).size() > 0 || !same_talk(child.talks[at], talk);
+    child.talks[at] = talk;
+    ctx.journal->action = fmt::format("log-talk {} --amend {}", child.id, handle_text);
+    const bool written = changed && session.write_child(child);
+    if (!ctx.quiet)
+        ctx.out << say(ctx, fmt::format("{} {} {} {} by {}\n", written ? "amended" : "unchanged",
+                                        child.id, talk.date->iso(), key_of(talk.kind), talk.by));
+    return 0;
 }
 
 int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty() && o.klass.empty())
         throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
     if (!o.delete_date.empty()) return run_delete(o, ctx);
+    if (!o.amend_handle.empty()) return run_amend_handle(o, ctx);
     // A missing option is a usage error (exit 2), as CLI11's own are, not bad data.
     if (trim(o.summary).empty()) throw UsageError("--summary: say what the talk was about");
     if (trim(o.by).empty()) throw UsageError("--by: say who held the talk (a staff id or name)");
@@ -282,13 +391,23 @@ int run_one(const TalkOptions& o, Context& ctx) {
     std::vector<std::string> differs;
     const TalkAdd outcome = o.amend ? TalkAdd::added : add_talk(child, talk, &differs);
     if (o.amend) {
+        // Several entries of that day, kind and teacher: each has its handle, which
+        // --amend=HANDLE takes.
+        std::vector<size_t> several;
+        for (size_t i : talks_of_day(child.talks, *talk.date))
+            if (child.talks[i].kind == talk.kind && child.talks[i].by == talk.by)
+                several.push_back(i);
+        if (several.size() > 1)
+            throw DataError(fmt::format(
+                "--amend: {} has {} {}s of {} by {} ({}); say which with its handle, e.g. "
+                "--amend={} (nothing was changed)",
+                child.id, several.size(), key_of(talk.kind), talk.date->iso(), talk.by,
+                describe_talks(child.talks, several), talk_handle(child.talks, several.front())));
         const size_t found = replace_talk(child, talk);
         if (found != 1)
-            throw DataError(fmt::format(
-                found == 0 ? "--amend: {} has no {} of {} by {} to amend; nothing was changed"
-                           : "--amend: {} has several {}s of {} by {}; edit the file to say "
-                             "which (nothing was changed)",
-                child.id, key_of(talk.kind), talk.date->iso(), talk.by));
+            throw DataError(
+                fmt::format("--amend: {} has no {} of {} by {} to amend; nothing was changed",
+                            child.id, key_of(talk.kind), talk.date->iso(), talk.by));
     }
     if (outcome == TalkAdd::differs) {
         std::string fields;
@@ -511,8 +630,9 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.add_option("--summary", o->summary, "What was talked about (记录卡)")->type_name("TEXT");
     cmd.add_option("--delete", o->delete_date,
                    "Delete the child's entry of DATE (a wrong one); --kind or --by say which "
-                   "when the day has several")
-        ->type_name("DATE");
+                   "when the day has several, or its handle (2026-03-10#2, shown by report "
+                   "child)")
+        ->type_name("DATE|HANDLE");
     cmd.add_option("--mood", o->mood, "good | ok | low (好/一般/低落)");
     cmd.add_option("--follow-up", o->follow_up, "Something to follow up (跟进事项)")
         ->type_name("TEXT");
@@ -529,9 +649,13 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                    "With --close-follow-up: words of the follow-up to close, when several "
                    "share its date")
         ->type_name("TEXT");
-    cmd.add_flag("--amend", o->amend,
-                 "Replace the entry of that date and kind by that teacher (to correct its "
-                 "summary, mood or follow-up) instead of adding one");
+    o->amend_opt =
+        cmd.add_option("--amend", o->amend_handle,
+                       "Replace the entry of that date and kind by that teacher (to correct its "
+                       "summary, mood or follow-up) instead of adding one; --amend=HANDLE "
+                       "(report child shows it) changes only the options given of that entry")
+            ->type_name("[HANDLE]")
+            ->expected(0, 1);
     auto* csv =
         cmd.add_option(
                "--from,--from-csv", o->csv,
@@ -542,6 +666,7 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
         ->needs(csv);
     cmd.callback([o, &run] {
+        o->amend = o->amend_opt->count() > 0;
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {
                 if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||

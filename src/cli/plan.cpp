@@ -2,6 +2,7 @@
 // checklist shows what was done and the summary how much of the plan was carried out.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "cli.hpp"
@@ -18,31 +19,50 @@ struct PlanOptions {
     int task = 0;
     std::string date, note;
     bool undo = false;
+    bool amend = false;  // change a tick already there (its old values kept in its changes)
+    CLI::Option* note_opt = nullptr;
     std::string format = "table";
 };
 
 int run_done(const PlanOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
     if (o.month.empty()) throw UsageError("which month? liushou plan done 2026-03 1");
-    const Date day = date_option("--date", o.date, ctx.today, ctx.today);
+    std::optional<Date> day;
+    if (!o.date.empty()) day = date_option("--date", o.date, ctx.today, ctx.today);
+    if (o.undo && o.amend) throw UsageError("--undo and --amend: give one");
     const Tree tree = open_tree(ctx);
     WriteSession session = tree.lock();
     const auto file = tree.load_school();
     require_writable(file, ctx);
     School school = file.record;
-    const std::string why = o.undo ? unmark_plan_done(school, month, o.task)
-                                   : mark_plan_done(school, month, o.task, day, o.note);
+    bool changed = true;
+    const std::string why =
+        o.undo ? unmark_plan_done(school, month, o.task)
+               : tick_plan_task(
+                     school, month, o.task, day,
+                     o.note_opt->count() ? std::optional<std::string>(o.note) : std::nullopt,
+                     o.amend, ctx.today, changed);
     if (!why.empty())
         throw DataError(fmt::format("plan {}: {}", o.undo ? "done --undo" : "done", why));
-    ctx.journal->action =
-        fmt::format("plan {} {} {}", o.undo ? "undone" : "done", month.iso(), o.task);
-    const bool written = session.write_school(school);
+    ctx.journal->action = fmt::format("plan {} {} {}{}", o.undo ? "undone" : "done", month.iso(),
+                                      o.task, o.amend ? " (amended)" : "");
+    const bool written = changed && session.write_school(school);
     const std::string task = school.plan.at(month.month).at(static_cast<size_t>(o.task - 1));
-    if (!ctx.quiet)
+    if (!ctx.quiet) {
+        const auto tick = std::find_if(
+            school.plan_done.begin(), school.plan_done.end(),
+            [&](const PlanDone& d) { return d.month == month.iso() && d.task == o.task; });
+        const std::string on =
+            tick != school.plan_done.end() && tick->date ? tick->date->iso() : "?";
         ctx.out << say(
-            ctx, o.undo ? fmt::format("{} task {} not done: {}\n", month.iso(), o.task, task)
-                        : fmt::format("{} task {} {} {}: {}\n", month.iso(), o.task,
-                                      written ? "done on" : "already done on", day.iso(), task));
+            ctx,
+            o.undo ? fmt::format("{} task {} not done: {}\n", month.iso(), o.task, task)
+            : !written
+                ? fmt::format("{} task {} already done on {}: {}\n", month.iso(), o.task, on, task)
+            : o.amend
+                ? fmt::format("{} task {} amended: done on {}: {}\n", month.iso(), o.task, on, task)
+                : fmt::format("{} task {} done on {}: {}\n", month.iso(), o.task, on, task));
+    }
     return kOk;
 }
 
@@ -106,7 +126,11 @@ void setup_plan(CLI::App& cmd, Runner& run) {
         ->type_name("N")
         ->required();
     done->add_option("--date", o->date, "When it was done (default: today)")->type_name("DATE");
-    done->add_option("--note", o->note, "How it went, in a few words")->type_name("TEXT");
+    o->note_opt =
+        done->add_option("--note", o->note, "How it went, in a few words")->type_name("TEXT");
+    done->add_flag("--amend", o->amend,
+                   "Change the date or note of a task already ticked off (the old ones are kept "
+                   "in the tick's changes)");
     done->add_flag("--undo", o->undo, "Take the tick off again");
     done->callback([o, &run] { run = [o](Context& ctx) { return run_done(*o, ctx); }; });
 

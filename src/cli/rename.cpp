@@ -1,11 +1,13 @@
 // liushou rename: a child's new id, everywhere at once: the file's name, the id inside it and
-// every buddy reference to it in other children's files. It is how two clones that each gave a
-// new child the same id are put right after the merge driver has stopped on them.
+// every reference to it the reference map knows (buddies, activities' children). It is how two
+// clones that each gave a new child the same id are put right after the merge driver has stopped on
+// them.
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/fields.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -35,29 +37,47 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     // be read could hold a reference that would then point at nobody.
     std::vector<Child> others = writable_children(tree, ctx);
 
+    // Activities name children too (children[], participants): read them all before writing,
+    // so that one that cannot be read stops the rename rather than keeping the old id.
+    std::vector<Activity> activities;
+    for (auto& file : tree.load_activities()) {
+        require_writable(file, ctx);
+        activities.push_back(std::move(file.record));
+    }
+
     ctx.journal->action = fmt::format("rename {} {}", o.from, o.to);
     child.id = o.to;
+    // Every place a child's id can appear is in the reference map (domain/fields.cpp): the
+    // child's own file here, the other children's and the activities' below.
+    rename_references(child, IdKind::child, o.from, o.to);  // a buddy of itself: check's job
     // The new file first and the old one last: a crash in between leaves both (check names
     // the pair as the same child twice), never neither.
     session.write_child(child);
-    size_t references = 0;
+    size_t references = 0, in_activities = 0;
     for (Child& other : others) {
         if (other.id == o.from) continue;
-        bool changed = false;
-        for (auto& b : other.pairing.buddies)
-            if (b == o.from) b = o.to, changed = true;
-        for (auto& h : other.pairing.history)
-            for (auto& b : h.buddies)
-                if (b == o.from) b = o.to, changed = true;
-        if (changed && session.write_child(other)) ++references;
+        // Counted by file, as before: a child whose buddy is in both lists is one reference.
+        if (rename_references(other, IdKind::child, o.from, o.to) > 0 && session.write_child(other))
+            ++references;
     }
+    for (Activity& a : activities)
+        if (rename_references(a, IdKind::child, o.from, o.to) > 0 && session.write_activity(a))
+            ++in_activities;
     session.remove_child(o.from);
-    if (!ctx.quiet)
-        ctx.out << say(
-            ctx, fmt::format("renamed {} to {}{}\n", o.from, o.to,
-                             references ? fmt::format(" ({} buddy reference{} updated)", references,
-                                                      references == 1 ? "" : "s")
-                                        : ""));
+    if (!ctx.quiet) {
+        std::string updated;
+        if (references && in_activities)
+            updated = fmt::format(" ({} buddy reference{} and {} activit{} updated)", references,
+                                  references == 1 ? "" : "s", in_activities,
+                                  in_activities == 1 ? "y" : "ies");
+        else if (references)
+            updated = fmt::format(" ({} buddy reference{} updated)", references,
+                                  references == 1 ? "" : "s");
+        else if (in_activities)
+            updated = fmt::format(" ({} activit{} updated)", in_activities,
+                                  in_activities == 1 ? "y" : "ies");
+        ctx.out << say(ctx, fmt::format("renamed {} to {}{}\n", o.from, o.to, updated));
+    }
     return 0;
 }
 

@@ -124,31 +124,33 @@ int run_staff_remove(const StaffRemoveOptions& o, Context& ctx) {
     const size_t at = staff_index(list, o.who);
     const Staff gone = list.staff[at];
     list.staff.erase(list.staff.begin() + static_cast<long>(at));
-    // A teacher the records still name stays: removing them would leave pairings and talks
-    // pointing at nobody (check would then refuse every such file).
+    // A teacher the records still name stays: removing them would leave pairings, talks and
+    // activities pointing at nobody (check would then refuse every such file). Every place a
+    // staff id can appear is in the reference map (domain/fields.cpp).
     std::vector<std::string> uses;
-    size_t children_naming = 0;
-    for (const auto& c : tree.load_children()) {
+    size_t files_naming = 0;
+    auto note = [&](const std::string& path, const std::vector<std::string>& where) {
+        if (where.empty()) return;
+        if (uses.size() < 5) uses.push_back(path + " " + where.front());  // one per file
+        ++files_naming;
+    };
+    for (auto& c : tree.load_children()) {
         if (!c.parsed) continue;
-        Problems problems;
-        check_references(
-            c.record, list, [](std::string_view) { return true; }, problems);
-        for (const auto& p : problems)
-            if (p.message.find("teacher " + gone.id + " ") != std::string::npos) {
-                if (uses.size() < 5) uses.push_back(c.id + " " + p.field);  // one per child
-                ++children_naming;
-                break;
-            }
+        note(c.path, references_to(c.record, IdKind::staff, gone.id));
     }
-    if (children_naming > 0) {
+    for (auto& a : tree.load_activities()) {
+        if (!a.parsed) continue;
+        note(a.path, references_to(a.record, IdKind::staff, gone.id));
+    }
+    if (files_naming > 0) {
         std::string list_text;
         for (const auto& u : uses) list_text += (list_text.empty() ? "" : ", ") + u;
         throw DataError(fmt::format(
-            "{} {} is named in the records of {} child{} ({}{}); they stay in staff.yaml. "
-            "Re-pair the children first (liushou pair ID --teacher T); a teacher of past talks "
-            "stays for the record",
-            gone.id, gone.name, children_naming, children_naming == 1 ? "" : "ren", list_text,
-            children_naming > uses.size() ? ", …" : ""));
+            "{} {} is named in {} file{} ({}{}); they stay in staff.yaml. Re-pair the children "
+            "first (liushou pair ID --teacher T); a teacher of past talks or activities stays "
+            "for the record",
+            gone.id, gone.name, files_naming, files_naming == 1 ? "" : "s", list_text,
+            files_naming > uses.size() ? ", …" : ""));
     }
     ctx.journal->action = "staff remove " + gone.id;
     session.write_staff(list);

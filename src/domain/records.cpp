@@ -1,5 +1,7 @@
 #include "liushou/records.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -272,6 +274,90 @@ School default_school(const std::string& name, int start_year) {
     };
     s.events = {{"元旦", "01-01", {}}, {"五一", "05-01", {}}, {"六一", "06-01", {}}};
     return s;
+}
+
+// ---- handles of a child's entries (#41) -------------------------------------------------
+
+std::vector<size_t> talks_of_day(const std::vector<Talk>& talks, const Date& date) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < talks.size(); ++i)
+        if (talks[i].date == date) out.push_back(i);
+    return out;
+}
+
+std::string talk_handle(const std::vector<Talk>& talks, size_t i) {
+    if (i >= talks.size() || !talks[i].date) return "";
+    const std::vector<size_t> day = talks_of_day(talks, *talks[i].date);
+    if (day.size() == 1) return talks[i].date->iso();
+    const auto at = std::find(day.begin(), day.end(), i) - day.begin();
+    return fmt::format("{}#{}", talks[i].date->iso(), at + 1);
+}
+
+std::optional<TalkHandle> parse_talk_handle(std::string_view text, std::string& error) {
+    const size_t hash = text.find('#');
+    const std::string_view day = text.substr(0, hash);
+    TalkHandle out;
+    const DateParse parsed = parse_flexible_date(day);
+    if (!parsed.date) {
+        error =
+            fmt::format("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)", text);
+        return std::nullopt;
+    }
+    out.date = *parsed.date;
+    if (hash == std::string_view::npos) return out;
+    const std::string_view number = text.substr(hash + 1);
+    // A handle's number is small: a few digits, from 1.
+    if (number.empty() || number.size() > 4 ||
+        number.find_first_not_of("0123456789") != std::string_view::npos || number[0] == '0') {
+        error =
+            fmt::format("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)", text);
+        return std::nullopt;
+    }
+    out.number = std::stoi(std::string(number));
+    return out;
+}
+
+std::string describe_talks(const std::vector<Talk>& talks, const std::vector<size_t>& at) {
+    std::string out;
+    for (size_t i : at)
+        out += fmt::format("{}{} {} by {}", out.empty() ? "" : ", ", talk_handle(talks, i),
+                           key_of(talks[i].kind), talks[i].by);
+    return out;
+}
+
+std::optional<size_t> find_talk(const std::vector<Talk>& talks, const TalkHandle& handle,
+                                std::string& error) {
+    const std::vector<size_t> day = talks_of_day(talks, handle.date);
+    if (day.empty()) {
+        error = fmt::format("there is no entry of {}", handle.date.iso());
+        return std::nullopt;
+    }
+    if (handle.number == 0) {
+        if (day.size() == 1) return day.front();
+        error = fmt::format("{} has {} entries ({}); give the handle of one", handle.date.iso(),
+                            day.size(), describe_talks(talks, day));
+        return std::nullopt;
+    }
+    if (static_cast<size_t>(handle.number) > day.size()) {
+        error =
+            fmt::format("{} has {} entr{}, not {} ({})", handle.date.iso(), day.size(),
+                        day.size() == 1 ? "y" : "ies", handle.number, describe_talks(talks, day));
+        return std::nullopt;
+    }
+    return day[static_cast<size_t>(handle.number) - 1];
+}
+
+std::string delete_talk_at(std::vector<Talk>& talks, size_t i) {
+    const Talk& gone = talks.at(i);
+    if (!gone.follow_up.empty() && gone.date)
+        for (const Talk& t : talks)
+            if (&t != &gone && t.closes == gone.date &&
+                (!t.closes_kind || *t.closes_kind == gone.kind) &&
+                (t.closes_by.empty() || t.closes_by == gone.by))
+                return fmt::format("the entry of {} closes its follow-up; delete that one first",
+                                   t.date ? t.date->iso() : "?");
+    talks.erase(talks.begin() + static_cast<long>(i));
+    return "";
 }
 
 }  // namespace liushou

@@ -226,6 +226,47 @@ std::string mark_plan_done(School& school, const Month& month, int number, const
     return "";
 }
 
+std::string tick_plan_task(School& school, const Month& month, int number,
+                           const std::optional<Date>& day, const std::optional<std::string>& note,
+                           bool amend, const Date& today, bool& changed) {
+    changed = false;
+    if (const std::string why = plan_task_error(school, month, number); !why.empty()) return why;
+    const std::string key = month.iso();
+    const auto it =
+        std::find_if(school.plan_done.begin(), school.plan_done.end(),
+                     [&](const PlanDone& d) { return d.month == key && d.task == number; });
+    if (it == school.plan_done.end()) {
+        if (amend)
+            return fmt::format("task {} of {} is not ticked off; tick it without --amend", number,
+                               key);
+        changed = true;
+        return mark_plan_done(school, month, number, day.value_or(today), note.value_or(""));
+    }
+    const Date new_day = amend ? day.value_or(it->date.value_or(today)) : day.value_or(today);
+    // No --note keeps the tick's note: only a note given can differ.
+    const std::string new_note = note.value_or(it->note);
+    const bool same_day = it->date == new_day, same_note = it->note == new_note;
+    if (same_day && same_note) return "";  // run twice: already so
+    if (!amend)
+        return fmt::format(
+            "task {} of {} is already ticked off (done {}); to change its {}, run the same "
+            "command with --amend",
+            number, key,
+            (it->date ? it->date->iso() : "?") + (it->note.empty() ? "" : ": " + it->note),
+            // Spelt out in the pattern, so the catalogue has each sentence whole.
+            !same_day && !same_note ? "date and note"
+            : !same_day             ? "date"
+                                    : "note");
+    // The tick's history, as a child's dated changes: on `today` the field had been `was`.
+    if (!same_day)
+        it->changes.push_back(Change{today, "date", it->date ? it->date->iso() : "", {}});
+    if (!same_note) it->changes.push_back(Change{today, "note", it->note, {}});
+    it->date = new_day;
+    it->note = new_note;
+    changed = true;
+    return "";
+}
+
 std::string unmark_plan_done(School& school, const Month& month, int number) {
     if (const std::string why = plan_task_error(school, month, number); !why.empty()) return why;
     const std::string key = month.iso();

@@ -273,13 +273,18 @@ std::string render_child(const Child& original, const Provenance& source,
     out += w.t("## 谈心、家访与联系记录\n\n", "## Talks, visits and calls\n\n");
     out += header({w.t("日期", "Date"), w.t("类型", "Kind"), w.t("教师", "By"),
                    w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")});
-    for (const auto& t : c.talks) {
+    for (size_t i = 0; i < c.talks.size(); ++i) {
+        const Talk& t = c.talks[i];
         std::string follow = w.text(t.follow_up);
         if (t.closes)
             follow += (follow.empty() ? "" : " ") +
                       w.t(fmt::format("（关闭 {} 的跟进事项）", t.closes->iso()),
                           fmt::format("(closes the follow-up of {})", t.closes->iso()));
-        out += row({date_text(t.date), std::string(w.en() ? key_of(t.kind) : zh_of(t.kind)),
+        // The date is the entry's handle, numbered when its day has several (2026-03-10#2),
+        // which log-talk --delete and --amend take.
+        const std::string handle = talk_handle(c.talks, i);
+        out += row({handle.empty() ? date_text(t.date) : handle,
+                    std::string(w.en() ? key_of(t.kind) : zh_of(t.kind)),
                     staff_name(source, t.by, w), w.text(t.summary), enum_text(t.mood, w), follow});
     }
     // The school's activities the child took part in (recorded once, with the child's id).

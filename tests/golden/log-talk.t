@@ -128,7 +128,7 @@ later one closes stays until that one goes), a field entered by mistake cleared 
   A1
   $ liushou -q log-talk 王芳 --by 张老师 --date 2026-03-02 --summary 谈心 --follow-up 联系母亲 && liushou -q log-talk A1 --by 张老师 --date 2026-03-02 --kind 家访 --summary 家访 && liushou -q log-talk A1 --by 张老师 --date 2026-03-09 --summary 已联系 --close-follow-up 2026-03-02
   $ liushou log-talk A1 --delete 2026-03-02
-  liushou：--delete：A1 有 2 条 2026-03-02 的记录（talk by T001, home_visit by T001）；请用 --kind 或 --by 说明是哪一条；未作任何改动
+  liushou：--delete：A1 有 2 条 2026-03-02 的记录（2026-03-02#1 talk by T001, 2026-03-02#2 home_visit by T001）；请用编号说明是哪一条，如 --delete 2026-03-02#1；未作任何改动
   [1]
   $ liushou log-talk A1 --delete 2026-03-02 --kind 谈心
   liushou：--delete：2026-03-09 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
@@ -136,13 +136,50 @@ later one closes stays until that one goes), a field entered by mistake cleared 
   $ liushou --commit log-talk A1 --delete 2026-03-09 | sed 's/[0-9a-f]\{7,\}/HASH/' && liushou log-talk A1 --delete 2026-03-02 --kind 谈心 && git log --format=%s -2
   已删除 2026-03-09 的记录（A1）
   已提交 HASH（1 个文件）
-  已删除 2026-03-02 的记录（A1）
+  已删除 2026-03-02#1 的记录（A1）
   log-talk A1 --delete 2026-03-09
   $ liushou report child A1 | sed -n '/^## 谈心/,/^## /p' | grep 2026
   | 2026-03-02 | 家访 | 张老师（T001） | 家访 |  |  |
   $ liushou log-talk A1 --delete 2026-03-20
   liushou：--delete：2026-03-20 是将来的日期
   [1]
+
+Two talks of one day, kind and teacher differ only in their handle, which report child shows in
+the date column and --delete and --amend take (a new entry of another day changes neither).
+
+  $ liushou -q log-talk A1 --by T001 --date 2026-03-05 --summary 谈学习 && liushou -q log-talk A1 --by T001 --date 2026-03-05 --summary 谈家里 && liushou -q log-talk A1 --by T001 --date 2026-03-04 --summary 早一天
+  $ liushou report child A1 | sed -n '/^## 谈心/,/^## /p' | grep 2026
+  | 2026-03-02 | 家访 | 张老师（T001） | 家访 |  |  |
+  | 2026-03-04 | 谈心 | 张老师（T001） | 早一天 |  |  |
+  | 2026-03-05#1 | 谈心 | 张老师（T001） | 谈学习 |  |  |
+  | 2026-03-05#2 | 谈心 | 张老师（T001） | 谈家里 |  |  |
+  $ liushou log-talk A1 --delete 2026-03-05 --kind 谈心 --by T001
+  liushou：--delete：A1 有 2 条 2026-03-05 的记录（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --delete 2026-03-05#1；未作任何改动
+  [1]
+  $ liushou log-talk A1 --by T001 --date 2026-03-05 --summary 谈家里，想妈妈 --amend
+  liushou：--amend：A1 有 2 条 2026-03-05 的谈心（T001）（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --amend=2026-03-05#1（未作任何改动）
+  [1]
+  $ liushou log-talk A1 --summary 谈家里，想妈妈 --mood 低落 --amend=2026-03-05#2
+  已修改 A1 2026-03-05 谈心（T001）
+  $ liushou log-talk A1 --delete 2026-03-05#3
+  liushou：--delete：A1：2026-03-05 只有 2 条记录，没有第 3 条（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；未作任何改动
+  [1]
+  $ liushou log-talk A1 --delete 2026-03-05#x
+  liushou：--delete：2026-03-05#x 不是日期，也不是记录的编号（如 2026-03-10、2026-03-10#2）
+  [1]
+  $ liushou --commit log-talk A1 --delete 2026-03-05#1 | sed 's/[0-9a-f]\{7,\}/HASH/' && git log --format=%s -1
+  已删除 2026-03-05#1 的记录（A1）
+  已提交 HASH（1 个文件）
+  log-talk A1 --delete 2026-03-05#1
+  $ liushou report child A1 | sed -n '/^## 谈心/,/^## /p' | grep 2026
+  | 2026-03-02 | 家访 | 张老师（T001） | 家访 |  |  |
+  | 2026-03-04 | 谈心 | 张老师（T001） | 早一天 |  |  |
+  | 2026-03-05 | 谈心 | 张老师（T001） | 谈家里，想妈妈 | 低落 |  |
+  $ liushou log-talk A1 --date 2026-03-06 --amend=2026-03-05 && grep -A1 '2026-03-06' children/A1.yaml
+  已修改 A1 2026-03-06 谈心（T001）
+    - date: 2026-03-06
+      kind: talk
+
   $ liushou enroll A1 --unset guardian_phone --unset 母亲务工地址 && grep -c -E 'phone|东莞' children/A1.yaml
   已修改 A1：监护人电话、母亲务工地址
   0

@@ -104,7 +104,7 @@ A rename changes buddy references too, and refuses an id that is taken.
 
   $ liushou -q --commit pair 2025-001 --teacher T001 --buddy 2025-003 && liushou --commit rename 2025-003 2025-004 && grep buddy children/2025-001.yaml && git status --porcelain
   已把 2025-003 改为 2025-004（更新了 1 处学习帮手）
-  已提交 a0bba44（3 个文件）
+  已提交 c33e5ad（3 个文件）
     buddy: "2025-004"
   $ liushou rename 2025-004 2025-001
   liushou：2025-001 已被 children/2025-001.yaml 使用，请换一个学号

@@ -237,7 +237,7 @@ twice by mistake is removed; one whom a record names stays, and the message says
   [2]
   $ liushou staff remove T003 && liushou staff remove T001
   已删除 T003 李老师
-  liushou：T001 张老师 出现在 5 名儿童的档案中（A talks[0].by, B talks[0].by, C talks[0].by, D talks[0].by, E talks[0].by），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心的教师会留作记录
+  liushou：T001 张老师 出现在 5 个文件中（children/A.yaml talks[0].by, children/B.yaml talks[0].by, children/C.yaml talks[0].by, children/D.yaml talks[0].by, children/E.yaml talks[0].by），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
   [1]
   $ liushou staff set 李老师 --phone 13800000009 --role teacher && liushou staff set T002 --phone "" --grade 3 --class 1
   已修改 T002 李老师：role, phone

@@ -199,6 +199,51 @@ TEST_CASE("a task of the plan is ticked off, again with a new day, and off again
     CHECK(school.plan_done.size() == 1);
 }
 
+TEST_CASE("a tick is an entry: ticked again it is refused, amended it keeps the old value") {
+    School school = default_school("测试小学", 2025);
+    const Month feb{2026, 2};
+    const Date today{2026, 3, 15};
+    bool changed = false;
+    CHECK(tick_plan_task(school, feb, 1, Date{2026, 2, 20}, std::string("开会"), false, today,
+                         changed) == "");
+    CHECK(changed);
+    // The same again, or with no note: nothing changes.
+    CHECK(tick_plan_task(school, feb, 1, Date{2026, 2, 20}, std::nullopt, false, today, changed) ==
+          "");
+    CHECK(!changed);
+    // Today, or another note, without --amend: refused, the tick as it was.
+    CHECK(tick_plan_task(school, feb, 1, std::nullopt, std::nullopt, false, today, changed) ==
+          "task 1 of 2026-02 is already ticked off (done 2026-02-20: 开会); to change its date, "
+          "run the same command with --amend");
+    CHECK(tick_plan_task(school, feb, 1, std::nullopt, std::string("x"), false, today, changed)
+              .find("its date and note") != std::string::npos);
+    REQUIRE(school.plan_done.size() == 1);
+    CHECK(school.plan_done[0].date == Date{2026, 2, 20});
+    CHECK(school.plan_done[0].note == "开会");
+    CHECK(school.plan_done[0].changes.empty());
+    // --amend of the note keeps the day and the old note.
+    CHECK(tick_plan_task(school, feb, 1, std::nullopt, std::string("开会，5人"), true, today,
+                         changed) == "");
+    CHECK(changed);
+    CHECK(school.plan_done[0].date == Date{2026, 2, 20});
+    CHECK(school.plan_done[0].note == "开会，5人");
+    REQUIRE(school.plan_done[0].changes.size() == 1);
+    CHECK(school.plan_done[0].changes[0].date == today);
+    CHECK(school.plan_done[0].changes[0].field == "note");
+    CHECK(school.plan_done[0].changes[0].was == "开会");
+    CHECK(plan_tasks(school, feb, Date{2026, 2, 28})[0].done == Date{2026, 2, 20});
+    // --amend of the day.
+    CHECK(tick_plan_task(school, feb, 1, Date{2026, 2, 21}, std::nullopt, true, today, changed) ==
+          "");
+    REQUIRE(school.plan_done[0].changes.size() == 2);
+    CHECK(school.plan_done[0].changes[1].field == "date");
+    CHECK(school.plan_done[0].changes[1].was == "2026-02-20");
+    // --amend of a task not ticked is refused.
+    CHECK(tick_plan_task(school, feb, 2, std::nullopt, std::nullopt, true, today, changed) ==
+          "task 2 of 2026-02 is not ticked off; tick it without --amend");
+    CHECK(school.plan_done.size() == 1);
+}
+
 TEST_CASE("a tick names a task the plan has, in a month of the school year") {
     School school = default_school("测试小学", 2025);
     CHECK(mark_plan_done(school, Month{2026, 3}, 3, Date{2026, 3, 1}, "") ==

@@ -83,4 +83,43 @@ int subsidy_order(std::string_view key);
 /// The next free `<year>-<NNN>` id given the ids in use (at least three digits).
 std::string next_child_id(int year, const std::set<std::string>& taken);
 
+// ---- the reference map (#41) ------------------------------------------------------------
+
+/// Which ids a field holds.
+enum class IdKind { child, staff };
+
+/// One place an id can appear: the kind of file, the field (a list's items as [], a comma or
+/// space separated list as {}), what id it holds, and whether it is the record's own id (the
+/// file's name follows it). leading_group holds names, not ids; plan ticks, county.yaml and
+/// the school hold no id of a child or staff member.
+struct ReferenceField {
+    std::string_view file;  // children/<id>.yaml, activities/<id>.yaml, staff.yaml
+    std::string_view path;  // pairing.buddies[]
+    IdKind kind;
+    bool own = false;
+};
+
+/// Every place an id can appear, described once: what rename rewrites and what staff remove
+/// (or any removal) must find empty first.
+const std::vector<ReferenceField>& reference_fields();
+
+/// `visit(field, where, value)` for every value of a reference field the record holds (each
+/// item of a list, each id of a participants list), `where` its path with indices
+/// (pairing.history[0].buddies[1]); `value` may be changed (rename), and is written back.
+using ReferenceVisitor =
+    std::function<void(const ReferenceField& field, const std::string& where, std::string& value)>;
+void for_each_reference(Child& child, const ReferenceVisitor& visit);
+void for_each_reference(Activity& activity, const ReferenceVisitor& visit);
+void for_each_reference(StaffList& staff, const ReferenceVisitor& visit);
+
+/// Replaces every reference (not the record's own id) of `kind` to `from` by `to`; how many.
+size_t rename_references(Child& child, IdKind kind, const std::string& from, const std::string& to);
+size_t rename_references(Activity& activity, IdKind kind, const std::string& from,
+                         const std::string& to);
+
+/// The paths (with indices) where the record refers to `id` as an id of `kind`, its own id
+/// left out.
+std::vector<std::string> references_to(Child& child, IdKind kind, const std::string& id);
+std::vector<std::string> references_to(Activity& activity, IdKind kind, const std::string& id);
+
 }  // namespace liushou

@@ -356,6 +356,9 @@ struct PlanDone {
     std::optional<int> task;   // the task's number in that month's plan, from 1
     std::optional<Date> date;  // the day it was done
     std::string note;
+    /// What `plan done --amend` replaced (schema 2): on `date`, `field` (date or note) had
+    /// been `was`. Kept for the record; the figures use the tick as it is now.
+    std::vector<Change> changes;
     Extras extras;
 };
 
@@ -377,6 +380,41 @@ struct School {
     /// The first year of `school_year`, used for new ids (`2025-001`); 0 when unset.
     int start_year() const;
 };
+
+// ---- handles of a child's entries (#41) -------------------------------------------------
+
+/// Which entry of a child's talks a handle names: the entry of `date`, or with `number` (from
+/// 1) the number-th of the entries of that date in the file's order.
+struct TalkHandle {
+    Date date;
+    int number = 0;  // 0: the date alone, which names its entry only when it has no other
+};
+
+/// The handle of talks[i], as `report child` shows it: its date when no other entry shares the
+/// date, else the date and its place among them ("2026-03-10#2"). Files keep entries in date
+/// order and a new one goes after those of its day, so adding an entry never changes another's
+/// handle; only deleting an earlier entry of the same day does. "" for an entry with no date.
+std::string talk_handle(const std::vector<Talk>& talks, size_t i);
+
+/// "2026-03-10", "2026-03-10#2" (the date as people type it: 2026-3-10, 2026/3/10 …); nullopt,
+/// with why in `error`, for anything else.
+std::optional<TalkHandle> parse_talk_handle(std::string_view text, std::string& error);
+
+/// The entries of `date`, in the file's order (their positions in `talks`).
+std::vector<size_t> talks_of_day(const std::vector<Talk>& talks, const Date& date);
+
+/// The position of the entry a handle names; nullopt, with why in `error` (the handles of the
+/// day's entries when the date alone is not enough), when it names none.
+std::optional<size_t> find_talk(const std::vector<Talk>& talks, const TalkHandle& handle,
+                                std::string& error);
+
+/// "2026-03-02#1 talk by T001, 2026-03-02#2 home_visit by T001": the entries at `at`, with
+/// their handles, for a message asking which one.
+std::string describe_talks(const std::vector<Talk>& talks, const std::vector<size_t>& at);
+
+/// Deletes talks[i] unless a later entry closes its follow-up (that one would then close
+/// nothing); "" when deleted, else why.
+std::string delete_talk_at(std::vector<Talk>& talks, size_t i);
 
 /// A new school's liushou.yaml: two terms, the seed's 二月…七月 plan, 元旦 / 五一 / 六一.
 School default_school(const std::string& name, int start_year);

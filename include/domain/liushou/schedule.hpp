@@ -132,6 +132,14 @@ std::vector<PlanTask> plan_tasks(const School& school, const Month& month, const
 /// done). A task ticked again gets the new day and note.
 std::string mark_plan_done(School& school, const Month& month, int number, const Date& day,
                            const std::string& note);
+/// What `plan done` asks (#41): a tick is an entry like a talk, so ticking a task already
+/// ticked with another day or note is refused (why) unless `amend`, which replaces only what is
+/// given (`day`, `note`; unset keeps the tick's) and keeps each replaced value in the tick's
+/// `changes`, dated `today`. A new tick is done on `day` (default `today`). `changed` says
+/// whether the file would change (not when the tick is already exactly that).
+std::string tick_plan_task(School& school, const Month& month, int number,
+                           const std::optional<Date>& day, const std::optional<std::string>& note,
+                           bool amend, const Date& today, bool& changed);
 /// Takes the tick off again; returns why it cannot be ("" when done).
 std::string unmark_plan_done(School& school, const Month& month, int number);
 

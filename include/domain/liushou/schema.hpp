@@ -216,6 +216,8 @@ void plan_done(V& v, T& d) {
     v.integer("task", d.task);
     v.date("date", d.date);
     v.text("note", d.note);
+    v.list(
+        "changes", d.changes, [](auto& iv, auto& x) { change(iv, x); }, "date field");
 }
 
 template <class V, class T>
