@@ -50,8 +50,9 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     // Every place a child's id can appear is in the reference map (domain/fields.cpp): the
     // child's own file here, the other children's and the activities' below.
     rename_references(child, IdKind::child, o.from, o.to);  // a buddy of itself: check's job
-    // The new file first and the old one last: a crash in between leaves both (check names
-    // the pair as the same child twice), never neither.
+    // One batch (store: .liushou/journal): the new file, every reference and the old file's
+    // removal are in place together or not at all, whatever stops the command.
+    session.begin_batch();
     session.write_child(child);
     size_t references = 0, in_activities = 0;
     for (Child& other : others) {
@@ -64,6 +65,7 @@ int run_rename(const RenameOptions& given, Context& ctx) {
         if (rename_references(a, IdKind::child, o.from, o.to) > 0 && session.write_activity(a))
             ++in_activities;
     session.remove_child(o.from);
+    session.end_batch();
     if (!ctx.quiet) {
         std::string updated;
         if (references && in_activities)
