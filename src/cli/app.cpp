@@ -229,6 +229,7 @@ TreeOptions tree_options(const Context& ctx, const std::string& root) {
     // Standard error is translated line by line where it leaves.
     std::ostream* err = &ctx.err;
     o.notice = [err](const std::string& line) { *err << "liushou: " << line << "\n"; };
+    o.validate = [today = ctx.today](const Child& c, Problems& p) { validate_child(c, today, p); };
     o.fault = ctx.fault;
     o.rev = ctx.rev;
     return o;

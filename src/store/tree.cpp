@@ -21,6 +21,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <type_traits>
@@ -1010,10 +1011,36 @@ Decoded<Child> decode_child_back(std::string_view text) {
 
 }  // namespace
 
+void WriteSession::refuse_new_errors(const Child& child, const std::string& relative) const {
+    const auto& validate = tree_->options_.validate;
+    if (!validate) return;
+    Problems after;
+    validate(child, after);
+    if (!has_errors(after)) return;  // the usual case: nothing more to read
+    // An error the file has already is not this write's doing (a teacher may log a talk for a
+    // child whose guardian's phone is still wrong); only a new one is refused.
+    std::set<std::pair<std::string, std::string>> before;
+    if (tree_->child_exists(child.id)) {
+        const Loaded<Child> old = tree_->load_child(child.id, false);
+        if (old.parsed) {
+            Problems p;
+            validate(old.record, p);
+            for (const Problem& x : p)
+                if (x.severity == Severity::error) before.emplace(x.field, x.message);
+        }
+    }
+    for (const Problem& p : after)
+        if (p.severity == Severity::error && !before.count({p.field, p.message}))
+            throw DataError(fmt::format("{}{}; nothing was written (check would refuse the file)",
+                                        p.field.empty() ? "" : p.field + ": ", p.message),
+                            tree_->display(relative));
+}
+
 bool WriteSession::write_child(const Child& child) {
     const std::string relative = tree_->child_relative(child.id);
     const std::string text = encode_child(child);
     refuse_unreadable<Child>(text, decode_child_back, tree_->display(relative));
+    refuse_new_errors(child, relative);
     return write_text(relative, text, 0600);
 }
 
@@ -1065,6 +1092,7 @@ size_t WriteSession::write_made_children(size_t count, const MakeChild& make,
                     p.relative = tree_->child_relative(child->id);
                     p.text = encode_child(*child);
                     refuse_unreadable<Child>(p.text, decode_child_back, tree_->display(p.relative));
+                    refuse_new_errors(*child, p.relative);
                 } catch (...) {
                     p.skip = false;
                     p.error = std::current_exception();

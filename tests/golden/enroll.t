@@ -137,3 +137,18 @@ A file liushou cannot read completely is never rewritten.
   schema: 1
   id: X-1
   name: [broken
+
+A write is accepted only if check would accept the file it leaves (#41): a transfer dated
+before a talk already logged would make that talk count nowhere, an error in check, so it is
+refused, naming the entry, and the file is unchanged. An error the file had before the
+command (here a malformed guardian phone) does not stop a write that adds none.
+
+  $ cd .. && cp -r $EXAMPLES/school guard && cd guard && sed -i 's/^  since: .*/  since: 2026-01-05/' children/2025-001.yaml && cp children/2025-001.yaml ../b1.yaml
+  $ liushou enroll 2025-001 --status transferred --on 2026-03-10; cmp children/2025-001.yaml ../b1.yaml && echo unchanged
+  children/2025-001.yaml:1:1: 错误：第 3 条谈心记录的日期：2026-03-14 晚于该儿童离校（转出，2026-03-10），这条记录不计入任何统计；未写入任何内容（否则 check 会报这个文件有错）
+  unchanged
+  $ liushou -q enroll 2025-001 --status transferred --on 2026-03-15 && { liushou check -q | grep 'children/2025-001' || echo 'check: nothing about 2025-001'; }
+  check: nothing about 2025-001
+  $ sed -i 's/^  phone: .*/  phone: "123"/' children/2025-002.yaml && { liushou check -q || true; } | grep -c 'children/2025-002.*电话' && liushou -q log-talk 2025-002 --date 2026-03-12 --by T003 --summary 谈心 && grep -c '谈心$' children/2025-002.yaml
+  1
+  1

@@ -32,9 +32,9 @@ hashes: tests/tools/listing.sh) before and after; ../victim is a folder anyone m
   activity list: exit 0 
   plan list: exit 0 
   staff list: exit 0 
-  log-talk 2025-001 --date 2026-03-10 --by T002 --summary 谈心: exit 1 liushou：.liushou/cache：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
-  enroll 2025-001 --class 2 --on 2026-03-12: exit 1 liushou：.liushou/cache：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
-  pair 2025-002 --teacher T003: exit 1 liushou：.liushou/cache：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
+  log-talk 2025-001 --date 2026-03-10 --by T002 --summary 谈心: exit 0 
+  enroll 2025-001 --class 2 --on 2026-03-12: exit 0 
+  pair 2025-002 --teacher T003: exit 0 
   outside the tree: unchanged
   $ ls -A ../victim; stat -c %a ../victim
   1777

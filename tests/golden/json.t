@@ -12,8 +12,7 @@ The sample school, with a record of every kind a document can hold: a transfer a
 (enrolment_history), a class change (changes), a new teacher (pairing.history), a help plan,
 a progress note, a closed follow-up, a school in a county with other rules, one missing.
 
-  $ liushou -q enroll 2025-002 --status transferred --on 2026-03-01
-  liushou enroll：警告：1 条记录（2025-002）现在落在在读期间之外，不计入任何统计，check 会报告它
+  $ sed -i 's/^  since: .*/  since: 2026-02-20/' children/2025-002.yaml && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
   $ liushou -q enroll 2025-002 --status enrolled --on 2026-03-10
   $ liushou -q enroll 2025-003 --class 2 --on 2026-03-01
   $ liushou -q pair 2025-005 --teacher T003 --since 2026-03-20
@@ -59,18 +58,18 @@ and says where the two differ.
   list: fits (932 values)
   list: fits (1923 values)
   staff list: fits (131 values)
-  check: fits (106 values)
-  report summary: fits (3143 values)
-  report summary: fits (6488 values)
+  check: fits (96 values)
+  report summary: fits (3124 values)
+  report summary: fits (6469 values)
   report child: fits (237 values)
   report child: fits (238 values)
   report child: fits (343 values)
   report class: fits (98 values)
   report class: fits (198 values)
-  report talks: fits (872 values)
-  report talks: fits (1802 values)
+  report talks: fits (900 values)
+  report talks: fits (1860 values)
   report subsidies: fits (68 values)
-  schedule: fits (1221 values)
+  schedule: fits (1203 values)
   schedule: fits (1932 values)
   pair --unpaired: fits (11 values)
   pair --load: fits (131 values)
@@ -113,7 +112,7 @@ A child's file, whole, as report child --redact gives it:
       "status": "enrolled",
       "status_on": null,
       "enrolment_history": [
-        {"from": "2023-09-01", "entry": null, "to": "2026-03-01", "status": "transferred"}
+        {"from": "2023-09-01", "entry": null, "to": "2026-03-08", "status": "transferred"}
       ],
       "left_behind": "father_away",
       "boarding": false,
@@ -125,7 +124,7 @@ A child's file, whole, as report child --redact gives it:
       ],
       "guardian": {"relation": "外公", "name": "林德梓", "occupation": "务农", "address": "同上", "phone": "138****0441", "health": "良好", "age": 66},
       "support": {"key_child": false, "subsidies": [], "individual_plan": null},
-      "pairing": {"teacher": "T003", "buddies": [], "proxy_parent": null, "since": "2026-03-15", "history": [], "plan": [], "progress": []},
+      "pairing": {"teacher": "T003", "buddies": [], "proxy_parent": null, "since": "2026-02-20", "history": [], "plan": [], "progress": []},
       "talks": [
         {"date": "2025-12-04", "kind": "talk", "by": "T002", "summary": "参加了学校合唱队，很积极", "mood": "good", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},
         {"date": "2025-12-24", "kind": "family_call", "by": "T002", "summary": "与在外务工的父母通话", "mood": null, "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},

@@ -138,22 +138,25 @@ it; an import says which ids it gave with --print-ids (row, id, what was done). 
   已有 2025-001 2026-03-05 谈心（T001），关闭 2026-03-03 的跟进事项
 
 --commit that cannot commit exits 4 (the files are written and staged) with git's reason;
-the next command with --commit, even one that writes nothing, commits what was left.
+the next command with --commit, even one that writes nothing, commits what was left. (A hook
+the tree did not get from liushou never runs in liushou's commits: a copied tree is data.)
 
   $ git add -A && git commit -qm before
-  $ printf '#!/bin/sh\necho "refused by the school hook" >&2\nexit 1\n' > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
-  $ liushou --commit enroll 2025-002 --health 一般
+  $ printf '#!/bin/sh\ntouch ../hook-ran\nexit 1\n' > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
+  $ GIT_COMMITTER_DATE=never liushou --commit enroll 2025-002 --health 一般
   已修改 2025-002：健康状况
   liushou：.：--commit：git commit 失败（文件已写入并已暂存；排除原因后，下一条带 --commit 的命令会提交它们）
-    git：refused by the school hook
+    git：fatal：invalid date format：never
   [4]
   $ git diff --cached --name-only
   children/2025-002.yaml
-  $ rm .git/hooks/pre-commit && liushou --commit enroll 2025-002 --health 一般
+  $ liushou --commit enroll 2025-002 --health 一般
   2025-002 未作改动
   已提交 aee8046（1 个文件）
-  $ git log -1 --format=%s && git status --porcelain -- children
+  $ git log -1 --format=%s && git status --porcelain -- children && rm .git/hooks/pre-commit && ls ../hook-ran
   enroll 2025-002
+  ls: cannot access '../hook-ran': No such file or directory
+  [2]
 
 A talk sheet can be tried first (--dry-run); -o makes the folders it names; a tree given
 twice is refused rather than counted twice, and a command that reads one tree says so.

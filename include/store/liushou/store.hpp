@@ -58,6 +58,9 @@ struct TreeOptions {
     ProgressFn progress;
     /// One line for the user, said once (a write stopped halfway, finished or undone).
     std::function<void(const std::string&)> notice;
+    /// check's value checks of one child (validate_child with the command's today): a write
+    /// that would give a child file an error it did not have is refused.
+    std::function<void(const Child&, Problems&)> validate;
     std::optional<WriteFault> fault;
     /// A branch, tag or commit: read the tree as that commit holds it, from git's objects,
     /// instead of the files on disk (report --rev). Such a tree cannot be written.
@@ -263,6 +266,9 @@ class WriteSession {
     friend class Tree;
     WriteSession(const Tree& tree, int fd);
     void flush_batch();
+    /// Refuses (DataError) a child whose file would get an error check reports, one the file
+    /// as it is does not have: no command leaves a tree check refuses.
+    void refuse_new_errors(const Child& child, const std::string& relative) const;
     const Tree* tree_;
     int fd_;
     long files_written_ = 0;  // for WriteFault::nth
