@@ -53,7 +53,7 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     // One batch (store: .liushou/journal): the new file, every reference and the old file's
     // removal are in place together or not at all, whatever stops the command.
     session.begin_batch();
-    session.write_child(child);
+    session.write_child(child, o.from);  // its errors are the old file's, not new ones
     size_t references = 0, in_activities = 0;
     for (Child& other : others) {
         if (other.id == o.from) continue;

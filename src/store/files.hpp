@@ -139,6 +139,18 @@ class SafeDir {
     std::string path_;  // as opened; the fallback of path()
 };
 
+/// One line of .liushou/journal (tree.cpp): a rename of a temporary onto its file, or a
+/// removal, paths relative to the tree.
+struct JournalEntry {
+    bool remove = false;
+    std::string tmp, target;
+};
+/// The journal's entries; nullopt unless it is whole (its last line "end") and every entry is
+/// one of ours: a file a batch may write (liushou.yaml, staff.yaml, children/ID.yaml,
+/// activities/ID.yaml) and a temporary `.NAME.tmp.PID.N` beside it. A journal is a file in
+/// the tree: a copied one must not rename or remove anything else, nor leave the tree.
+std::optional<std::vector<JournalEntry>> parse_journal(const std::string& text);
+
 /// `path` as a message shows it: relative to the cwd when it lies below it (as git names
 /// paths), else as it is.
 std::string shown_path(const std::string& path);

@@ -1011,7 +1011,8 @@ Decoded<Child> decode_child_back(std::string_view text) {
 
 }  // namespace
 
-void WriteSession::refuse_new_errors(const Child& child, const std::string& relative) const {
+void WriteSession::refuse_new_errors(const Child& child, const std::string& relative,
+                                     const std::string& was) const {
     const auto& validate = tree_->options_.validate;
     if (!validate) return;
     Problems after;
@@ -1020,8 +1021,9 @@ void WriteSession::refuse_new_errors(const Child& child, const std::string& rela
     // An error the file has already is not this write's doing (a teacher may log a talk for a
     // child whose guardian's phone is still wrong); only a new one is refused.
     std::set<std::pair<std::string, std::string>> before;
-    if (tree_->child_exists(child.id)) {
-        const Loaded<Child> old = tree_->load_child(child.id, false);
+    const std::string& old_id = was.empty() ? child.id : was;
+    if (tree_->child_exists(old_id)) {
+        const Loaded<Child> old = tree_->load_child(old_id, false);
         if (old.parsed) {
             Problems p;
             validate(old.record, p);
@@ -1036,11 +1038,11 @@ void WriteSession::refuse_new_errors(const Child& child, const std::string& rela
                             tree_->display(relative));
 }
 
-bool WriteSession::write_child(const Child& child) {
+bool WriteSession::write_child(const Child& child, const std::string& was) {
     const std::string relative = tree_->child_relative(child.id);
     const std::string text = encode_child(child);
     refuse_unreadable<Child>(text, decode_child_back, tree_->display(relative));
-    refuse_new_errors(child, relative);
+    refuse_new_errors(child, relative, was);
     return write_text(relative, text, 0600);
 }
 
@@ -1433,24 +1435,25 @@ WriteSession Tree::lock() const {
 
 namespace {
 
-struct JournalEntry {
-    bool remove = false;
-    std::string tmp, target;  // tree-relative
-};
-
 /// Whether `relative` is a file a batch may write: a journal is a file in the tree, and a
 /// copied tree's must not rename or remove anything else (nor leave the tree).
 bool journal_target(const std::string& relative) {
     if (relative == kSchoolFile || relative == kStaffFile) return true;
-    const fs::path p(relative);
-    const std::string dir = p.parent_path().string();
-    return (dir == kChildrenDir || dir == kActivitiesDir) && p.extension() == ".yaml" &&
-           valid_child_id(p.stem().string());
+    // Exactly DIR/ID.yaml, spelled as a batch writes it (no "//", no "./").
+    const size_t slash = relative.find('/');
+    if (slash == std::string::npos || relative.find('/', slash + 1) != std::string::npos)
+        return false;
+    const std::string dir = relative.substr(0, slash), name = relative.substr(slash + 1);
+    return (dir == kChildrenDir || dir == kActivitiesDir) && name.size() > 5 &&
+           name.compare(name.size() - 5, 5, ".yaml") == 0 &&
+           valid_child_id(name.substr(0, name.size() - 5));
 }
 
-/// The journal's entries; nullopt unless it is whole (its last line "end") and every entry is
-/// one of ours: a temporary `.NAME.tmp.PID.N` beside the file it is to become.
+}  // namespace
+
 std::optional<std::vector<JournalEntry>> parse_journal(const std::string& text) {
+    // A NUL would end a name where the system reads it, not where it was checked.
+    if (text.find('\0') != std::string::npos) return std::nullopt;
     std::vector<JournalEntry> out;
     std::istringstream in(text);
     std::string line;
@@ -1476,12 +1479,12 @@ std::optional<std::vector<JournalEntry>> parse_journal(const std::string& text) 
         } else if (fields.size() == 3 && fields[0] == "rename") {
             e.tmp = fields[1];
             e.target = fields[2];
-            const fs::path tmp(e.tmp), target(e.target);
-            const std::string name = tmp.filename().string();
-            const std::string prefix = "." + target.filename().string() + ".tmp.";
-            if (tmp.parent_path() != target.parent_path() ||
-                name.compare(0, prefix.size(), prefix) != 0 ||
-                name.find_first_not_of("0123456789.", prefix.size()) != std::string::npos)
+            // Exactly DIR/.NAME.tmp.PID.N beside DIR/NAME.
+            const size_t slash = e.target.rfind('/');
+            const std::string dir = slash == std::string::npos ? "" : e.target.substr(0, slash + 1);
+            const std::string prefix = dir + "." + e.target.substr(dir.size()) + ".tmp.";
+            if (e.tmp.size() <= prefix.size() || e.tmp.compare(0, prefix.size(), prefix) != 0 ||
+                e.tmp.find_first_not_of("0123456789.", prefix.size()) != std::string::npos)
                 return std::nullopt;
         } else {
             return std::nullopt;
@@ -1492,8 +1495,6 @@ std::optional<std::vector<JournalEntry>> parse_journal(const std::string& text) 
     if (!ended) return std::nullopt;
     return out;
 }
-
-}  // namespace
 
 bool Tree::finish_interrupted_batch() const {
     std::optional<SafeDir> state;

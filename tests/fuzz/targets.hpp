@@ -14,6 +14,7 @@
 #include "liushou/report.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"
+#include "store/files.hpp"
 
 namespace liushou::fuzz {
 
@@ -162,6 +163,40 @@ inline int fuzz_merge(const uint8_t* data, size_t size) {
         const MergeResult r =
             school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
         if (!r.refusal.message.empty() && r.text.rfind("<<<<<<< ours\n", 0) != 0) std::abort();
+    }
+    return 0;
+}
+
+// libFuzzer target: .liushou/journal, a file a copied tree may hold. Any bytes are refused or
+// read; every entry read stays in the tree: a file a batch writes (no "..", no absolute path,
+// no link folder) and, for a rename, a temporary of that very file beside it.
+inline int fuzz_journal(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    const auto entries = parse_journal(text);
+    if (!entries) return 0;
+    for (const JournalEntry& e : *entries) {
+        const std::string_view t = e.target;
+        if (t.empty() || t.front() == '/' || t.find('\0') != std::string_view::npos) std::abort();
+        // No component that leaves the folder (a "2025-..x" id is only a name).
+        for (size_t start = 0;;) {
+            const size_t slash = t.find('/', start);
+            const std::string_view part = t.substr(start, slash - start);
+            if (part.empty() || part == "." || part == "..") std::abort();
+            if (slash == std::string_view::npos) break;
+            start = slash + 1;
+        }
+        if (!(t == "liushou.yaml" || t == "staff.yaml" || t.rfind("children/", 0) == 0 ||
+              t.rfind("activities/", 0) == 0))
+            std::abort();
+        if (e.remove) continue;
+        const size_t slash = t.rfind('/');
+        const std::string dir =
+            slash == std::string_view::npos ? "" : std::string(t.substr(0, slash + 1));
+        const std::string name(t.substr(slash == std::string_view::npos ? 0 : slash + 1));
+        if (e.tmp.compare(0, dir.size(), dir) != 0 ||
+            e.tmp.compare(dir.size(), name.size() + 6, "." + name + ".tmp.") != 0 ||
+            e.tmp.find('/', dir.size()) != std::string::npos)
+            std::abort();
     }
     return 0;
 }

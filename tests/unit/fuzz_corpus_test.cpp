@@ -50,4 +50,5 @@ TEST_CASE("the kept fuzz corpus replays without a crash or a broken property") {
     CHECK(replay("xlsx", liushou::fuzz::fuzz_xlsx) >= 4);
     CHECK(replay("manifest", liushou::fuzz::fuzz_manifest) >= 2);
     CHECK(replay("merge", liushou::fuzz::fuzz_merge) >= 2);
+    CHECK(replay("journal", liushou::fuzz::fuzz_journal) >= 3);
 }

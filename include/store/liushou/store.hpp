@@ -228,7 +228,7 @@ class WriteSession {
 
     /// Encodes and writes; returns false (and touches nothing) when the file already holds
     /// exactly these bytes.
-    bool write_child(const Child& child);
+    bool write_child(const Child& child, const std::string& was = {});
     /// write_child for each, in order, while the next ones are encoded and read back on
     /// another core (a batch: an import, a class's meeting). Returns how many files changed;
     /// `progress(done)` is called before each. A child that would not read back stops it
@@ -268,7 +268,9 @@ class WriteSession {
     void flush_batch();
     /// Refuses (DataError) a child whose file would get an error check reports, one the file
     /// as it is does not have: no command leaves a tree check refuses.
-    void refuse_new_errors(const Child& child, const std::string& relative) const;
+    /// `was`: the id whose file holds the record as it was (a rename's old id), else its own.
+    void refuse_new_errors(const Child& child, const std::string& relative,
+                           const std::string& was = {}) const;
     const Tree* tree_;
     int fd_;
     long files_written_ = 0;  // for WriteFault::nth
