@@ -1,0 +1,231 @@
+// Files in and out: the format a name asks for, CSV encodings, Word (through pandoc) and
+// workbooks, standard input and output, and reading a register or talk sheet.
+#include <fmt/format.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <functional>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "cli.hpp"
+#include "liushou/care.hpp"
+#include "liushou/error.hpp"
+#include "liushou/records.hpp"
+#include "liushou/store.hpp"
+#include "liushou/text.hpp"
+
+namespace liushou {
+
+std::string encode_output(const std::string& text, bool csv, const std::string& encoding,
+                          bool to_file) {
+    if (!encoding.empty() && !csv)
+        throw UsageError("--encoding is for CSV; it goes with --format csv");
+    if (!csv) return text;
+    const CsvEncoding e = encoding == "gb18030"     ? CsvEncoding::gb18030
+                          : encoding == "utf-8"     ? CsvEncoding::utf8
+                          : encoding == "utf-8-bom" ? CsvEncoding::utf8_bom
+                          : to_file                 ? CsvEncoding::utf8_bom
+                                                    : CsvEncoding::utf8;
+    return encode_csv(text, e);
+}
+
+void add_output_encoding(CLI::App& cmd, std::string& encoding) {
+    cmd.add_option("--encoding", encoding,
+                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                   "standard output) or gb18030")
+        ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
+}
+
+void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
+                       std::string& sheet) {
+    cmd.add_option("--encoding", encoding, "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
+        ->needs(from);
+    cmd.add_option("--sheet", sheet, "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME")
+        ->needs(from);
+}
+
+std::string_view format_of_name(const std::string& path, bool pages) {
+    auto ends_with = [&](std::string_view ext) {
+        if (path.size() <= ext.size()) return false;
+        std::string tail = path.substr(path.size() - ext.size());
+        for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return tail == ext;
+    };
+    if (ends_with(".xlsx")) return "xlsx";
+    if (pages && (ends_with(".html") || ends_with(".htm"))) return "html";
+    if (pages && ends_with(".docx")) return "docx";
+    return {};
+}
+
+void format_from_output(const CLI::Option* format_option, std::string& format,
+                        const std::string& output, bool pages) {
+    if (format_option->count()) return;
+    if (const std::string_view named = format_of_name(output, pages); !named.empty())
+        format = std::string(named);
+}
+
+std::string page_to_docx(const std::string& page) {
+    namespace fs = boost::filesystem;
+    // A private directory for pandoc's input: the page holds children's names.
+    std::string dir = (fs::temp_directory_path() / "liushou-docx-XXXXXX").string();
+    if (!::mkdtemp(dir.data()))
+        throw IoError(fmt::format("cannot make a temporary directory: {}", std::strerror(errno)));
+    struct Remove {
+        std::string dir;
+        ~Remove() {
+            boost::system::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } remove{dir};
+    // Each inline chart becomes an SVG file of its own, named by an <img>, so that Word gets
+    // the chart as a picture; a file on its own needs the SVG namespace a page does without.
+    std::string html;
+    size_t pos = 0;
+    for (int n = 1;; ++n) {
+        const size_t start = page.find("<svg ", pos);
+        const size_t end = start == std::string::npos ? start : page.find("</svg>", start);
+        if (end == std::string::npos) break;
+        const std::string name = fmt::format("figure-{}.svg", n);
+        write_output((fs::path(dir) / name).string(),
+                     "<svg xmlns=\"http://www.w3.org/2000/svg\" " +
+                         page.substr(start + 5, end + 6 - start - 5) + "\n");
+        html += page.substr(pos, start - pos) + "<img src=\"" + name + "\" alt=\"\">";
+        pos = end + 6;
+    }
+    html += page.substr(pos);
+    const std::string in = (fs::path(dir) / "page.html").string();
+    const std::string out = (fs::path(dir) / "page.docx").string();
+    write_output(in, html);
+    std::string said;
+    const int status = run_program({"pandoc", "--quiet", "--from", "html", "--to", "docx",
+                                    "--resource-path", dir, "--output", out, in},
+                                   &said, true);
+    if (status == -1)
+        throw UsageError(
+            "--format docx needs pandoc, which is not installed (Debian: apt install pandoc)");
+    if (status != 0)
+        throw IoError(
+            fmt::format("pandoc could not make the document: {}", said.substr(0, said.find('\n'))));
+    return read_file(out, out, uint64_t{1} << 30);
+}
+
+std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
+    Problems problems;  // none: the CSV is our own
+    Sheet parsed = parse_csv(csv, problems);
+    auto unguard = [](std::string& cell) {
+        if (cell.size() > 1 && cell[0] == '\'' &&
+            std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
+            cell.erase(0, 1);
+    };
+    SheetTable table{sheet, std::move(parsed.header), {}};
+    for (auto& h : table.header) unguard(h);
+    for (auto& row : parsed.rows) {
+        for (auto& cell : row.cells) unguard(cell);
+        table.rows.push_back(std::move(row.cells));
+    }
+    return write_xlsx({table}, created);
+}
+
+void emit_output(Context& ctx, const std::string& output, const std::string& bytes,
+                 std::string_view format) {
+    if (output.empty() || output == "-") {
+        if ((format == "xlsx" || format == "docx") && &ctx.out == &std::cout && ::isatty(1))
+            throw UsageError(format == "docx"
+                                 ? "a Word document is not for the terminal: give -o FILE.docx"
+                                 : "an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
+        ctx.out << bytes;
+        return;
+    }
+    write_output(output, bytes);
+    if (!ctx.quiet) ctx.out << say(ctx, fmt::format("wrote {}\n", output));
+}
+
+std::string read_input(const std::string& path, uint64_t limit) {
+    if (path != "-") return read_file(path, path, limit);
+    // Standard input, as every input file may be: read to its end, within the same limit.
+    std::string bytes;
+    char buffer[1 << 16];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        bytes.append(buffer, static_cast<size_t>(std::cin.gcount()));
+        if (bytes.size() > limit)
+            throw DataError(fmt::format("-: more than the limit of {} MiB; refused", limit >> 20));
+    }
+    if (std::cin.bad()) throw IoError("-: cannot read standard input");
+    return bytes;
+}
+
+namespace {
+
+/// A sheet file's bytes, with whether they are a workbook (by name or zip signature); an
+/// old .xls and options that do not fit the kind are refused.
+std::string read_sheet_bytes(const std::string& path, const std::string& encoding,
+                             const std::string& sheet, bool& workbook, uint64_t limit) {
+    std::string bytes = read_input(path, limit);
+    auto ends_with = [&](std::string_view ext) {
+        if (path.size() < ext.size()) return false;
+        std::string tail = path.substr(path.size() - ext.size());
+        for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return tail == ext;
+    };
+    const bool zip = bytes.compare(0, 4, "PK\x03\x04") == 0;
+    if (ends_with(".xls") || bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0)
+        throw DataError(
+            fmt::format("{}: an old Excel 97-2003 workbook (.xls); save it as .xlsx "
+                        "(Excel 2007 or later) or as CSV",
+                        path));
+    workbook = ends_with(".xlsx") || ends_with(".xlsm") || zip;
+    if (workbook && bytes.size() > kMaxSheetBytes)  // a workbook is read whole, as cells
+        throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
+                                    path, static_cast<double>(bytes.size()) / 1e6,
+                                    kMaxSheetBytes >> 20));
+    if (workbook && !encoding.empty() && encoding != "auto")
+        throw UsageError("--encoding is for CSV sheets; a workbook says its own");
+    if (!workbook && !sheet.empty())
+        throw UsageError(fmt::format("--sheet is for .xlsx workbooks; {} is CSV", path));
+    return bytes;
+}
+
+}  // namespace
+
+Sheet read_sheet(const std::string& path, const std::string& encoding, const std::string& sheet,
+                 Problems& problems, std::string* detected) {
+    bool workbook = false;
+    std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxSheetBytes);
+    if (workbook) {
+        if (detected) *detected = "xlsx";
+        return read_xlsx(bytes, path, sheet, problems);
+    }
+    const std::string text = sheet_to_utf8(
+        std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
+    return parse_csv(text, problems);
+}
+
+std::unique_ptr<SheetRows> read_sheet_rows(const std::string& path, const std::string& encoding,
+                                           const std::string& sheet, Problems& problems,
+                                           std::string* detected) {
+    bool workbook = false;
+    std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxTalkSheetBytes);
+    if (workbook) {
+        if (detected) *detected = "xlsx";
+        return std::make_unique<HeldSheet>(read_xlsx(bytes, path, sheet, problems));
+    }
+    return index_csv(
+        sheet_to_utf8(std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path,
+                      detected),
+        problems);
+}
+
+}  // namespace liushou

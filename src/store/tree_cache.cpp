@@ -1,0 +1,345 @@
+// Loading every child in parallel through the per-child caches (.liushou/cache): decoded
+// records, figures, duties and printed outputs, keyed by what stat says about each file.
+#include <dirent.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <type_traits>
+
+#include "cache.hpp"
+#include "files.hpp"
+#include "git_objects.hpp"
+#include "liushou/error.hpp"
+#include "liushou/store.hpp"
+#include "liushou/text.hpp"
+#include "tree_internal.hpp"
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+using namespace tree_detail;
+
+namespace tree_detail {
+
+int worker_count(int requested, size_t items) {
+    if (requested > 0) return std::min(requested, 64);  // asked for: tests compare 1 and 2
+    const int n = std::max(1, std::min(static_cast<int>(std::thread::hardware_concurrency()), 64));
+    // A thread costs more than reading a few files.
+    return static_cast<int>(
+        std::min<size_t>(static_cast<size_t>(n), std::max<size_t>(1, items / 64)));
+}
+
+}  // namespace tree_detail
+
+int64_t clock_ns() {
+    struct timespec ts {};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+namespace {
+
+/// A child file's key (cache.hpp), by its name in children/ (open as `dir`): false when it is
+/// gone or not a plain file (a link, which a cache never vouches for: its target may change
+/// without the link's times moving).
+bool child_key(int dir, const std::string& id, FileKey& key) {
+    struct stat st {};
+    if (::fstatat(dir, (id + ".yaml").c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+        return false;
+    key = FileKey{static_cast<uint64_t>(st.st_size),
+                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                  static_cast<uint64_t>(st.st_ino),
+                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+    return true;
+}
+
+/// children/, opened to stat its files by name (child_key); -1 when it cannot be.
+int open_children_dir(const std::string& root) {
+    return ::open((fs::path(root) / kChildrenDir).c_str(),
+                  O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+}
+
+const char* cache_name(const Child*) {
+    return "children.bin";
+}
+const char* cache_name(const ChildFigures*) {
+    return "figures.bin";
+}
+const char* cache_name(const ChildDuties*) {
+    return "duties.bin";
+}
+const char* cache_name(const PrintedOutput*) {
+    return "printed.bin";
+}
+
+template <class T>
+std::string cache_path(const SafeDir& dir) {
+    return dir.path(cache_name(static_cast<const T*>(nullptr)));
+}
+
+}  // namespace
+
+namespace tree_detail {
+
+// .liushou/cache, opened beneath the root with no link followed (SafeDir): a copied tree's
+/// `.liushou/cache -> /elsewhere` is refused, never written through. nullopt when it is not
+/// there and `create` is false. Both folders are the owner's alone: the cache holds every
+/// phone number of the tree.
+std::optional<SafeDir> cache_dir(const std::string& root, const std::string& display, bool create) {
+    try {
+        const SafeDir state = SafeDir::open(root, kStateDir, create, create, display);
+        return SafeDir::open(state.path(""), "cache", create, create,
+                             display + std::string(kStateDir) + "/");
+    } catch (const IoError&) {
+        if (create) throw;
+        return std::nullopt;  // not made yet (or unreadable: read every file instead)
+    }
+}
+
+}  // namespace tree_detail
+
+/// The digest of what figures depend on besides the children: the caller's context (the
+/// period, the last counted day), liushou.yaml (rules, terms), the activities (greetings) and,
+/// `with_staff`, staff.yaml (a printed output names teachers). 0 when one of those files
+/// cannot be read: then nothing is cached.
+uint64_t Tree::figures_context(std::string_view context, bool with_staff) const {
+    uint64_t h = fnv1a(context);
+    try {
+        std::vector<std::string> files = {kSchoolFile};
+        // A tree without staff.yaml has no names to change.
+        boost::system::error_code ec;
+        if (with_staff && fs::exists(fs::path(root_) / kStaffFile, ec)) files.push_back(kStaffFile);
+        for (const auto& id : activity_ids())
+            files.push_back(std::string(kActivitiesDir) + "/" + id + ".yaml");
+        for (const auto& relative : files) {
+            h = fnv1a(relative, fnv1a("\n", h));
+            h = fnv1a(
+                read_regular_file((fs::path(root_) / relative).string(), relative, kMaxRecordBytes),
+                h);
+        }
+    } catch (const Error&) {
+        return 0;
+    }
+    return h == 0 ? 1 : h;
+}
+
+template <class T>
+std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
+                                                     std::string* tail) const {
+    if (commit_ || !options_.use_cache) return std::nullopt;
+    const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
+    if (digest == 0) return std::nullopt;
+    // The children as listed, in byte order (natural order costs a sort that would be much of
+    // the work); the figures come in the order they were kept in.
+    std::vector<std::string> ids = listed_child_ids();
+    std::sort(ids.begin(), ids.end());
+    const auto cache = cache_dir(root_, display_prefix_, false);
+    if (!cache) return std::nullopt;
+    const int dir = open_children_dir(root_);
+    if (dir < 0) return std::nullopt;
+    auto figures = PerChildCache<T>::read(
+        cache_path<T>(*cache), digest, ids,
+        [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); },
+        tail);
+    ::close(dir);
+    return figures;
+}
+
+template <class T>
+void Tree::cache_per_child(std::string_view context, const std::vector<std::string>& ids,
+                           const std::vector<T>& figures, int64_t started_ns,
+                           const std::string* tail) const {
+    if (commit_ || !options_.use_cache || ids.size() != figures.size()) return;
+    // Every child of the tree, kept in the caller's order.
+    std::vector<std::string> sorted_ids = ids;
+    std::sort(sorted_ids.begin(), sorted_ids.end());
+    std::vector<std::string> listed = listed_child_ids();
+    std::sort(listed.begin(), listed.end());
+    if (listed != sorted_ids) return;  // a child skipped as unreadable, or one added since
+    const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
+    if (digest == 0) return;
+    const int dir = open_children_dir(root_);
+    if (dir < 0) return;
+    std::vector<FileKey> keys(ids.size());
+    bool all = true;
+    for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
+    ::close(dir);
+    if (!all) return;
+    // The figures name children who fall short: for the tree's owner only, as the records.
+    try {
+        const auto cache = cache_dir(root_, display_prefix_, true);
+        PerChildCache<T>::write(cache_path<T>(*cache), digest, ids, keys, figures, started_ns,
+                                tail ? std::string_view(*tail) : std::string_view());
+    } catch (const IoError&) {
+        // Only an optimisation: a read-only tree works the figures out again.
+    }
+}
+
+std::optional<std::string> Tree::cached_output(std::string_view context) const {
+    std::string bytes;
+    if (!cached_per_child<PrintedOutput>(context, &bytes)) return std::nullopt;
+    return bytes;
+}
+
+void Tree::cache_output(std::string_view context, const std::vector<std::string>& ids,
+                        const std::string& bytes, int64_t started_ns) const {
+    cache_per_child(context, ids, std::vector<PrintedOutput>(ids.size()), started_ns, &bytes);
+}
+
+template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(std::string_view,
+                                                                         std::string*) const;
+template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(std::string_view,
+                                                                        std::string*) const;
+template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
+                                    const std::vector<ChildFigures>&, int64_t,
+                                    const std::string*) const;
+template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
+                                    const std::vector<ChildDuties>&, int64_t,
+                                    const std::string*) const;
+
+std::vector<Loaded<Child>> Tree::load_children() const {
+    if (commit_) return load_children_from_commit();
+    const std::vector<std::string> ids = child_ids();
+    const auto cache_folder =
+        options_.use_cache ? cache_dir(root_, display_prefix_, false) : std::nullopt;
+    const RecordCache cache =
+        cache_folder ? RecordCache::read(cache_path<Child>(*cache_folder)) : RecordCache{};
+    const int64_t started = clock_ns();
+    std::vector<Loaded<Child>> out(ids.size());
+    std::vector<FileKey> keys(ids.size());
+    std::vector<char> fresh(ids.size(), 0);
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+
+    std::atomic<size_t> finished{0};
+    const std::thread::id caller = std::this_thread::get_id();
+    auto work = [&] {
+        try {
+            for (size_t i = next++; i < ids.size(); i = next++, ++finished) {
+                if (options_.progress && std::this_thread::get_id() == caller)
+                    options_.progress("reading children/", finished.load(), ids.size());
+                Loaded<Child>& file = out[i];
+                file.id = ids[i];
+                file.relative = child_file(ids[i]);  // ids from child_ids() are valid
+                file.path = display(file.relative);
+                const std::string full = (fs::path(root_) / file.relative).string();
+                struct stat st {};
+                if (::lstat(full.c_str(), &st) != 0) continue;  // gone since the listing
+                file.exists = true;
+                if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
+                    const std::string refused = screen_record_file(root_, full, st);
+                    if (!refused.empty()) {
+                        file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+                        continue;
+                    }
+                    ::stat(full.c_str(),
+                           &st);  // a link inside the tree: key the cache on its target
+                }
+                keys[i] = FileKey{
+                    static_cast<uint64_t>(st.st_size),
+                    static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                    static_cast<uint64_t>(st.st_ino),
+                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+                if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
+                    file.parsed = true;
+                    continue;
+                }
+                const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
+                static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+                if (!file.problems.empty() && file.where.at.empty())
+                    static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+                file.comment_line = first_comment_line(text);
+                fresh[i] = 1;
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> guard(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = ids.size();
+        }
+    };
+    const int workers = worker_count(options_.jobs, ids.size());
+    std::vector<std::thread> threads;
+    for (int w = 1; w < workers; ++w) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
+    if (failure) std::rethrow_exception(failure);
+
+    // Refresh the cache when anything was parsed or a cached file is gone.
+    const size_t parsed_now = static_cast<size_t>(std::count(fresh.begin(), fresh.end(), 1));
+    if (options_.use_cache && (parsed_now > 0 || cache.size() != ids.size())) {
+        std::vector<RecordCache::Entry> entries;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (out[i].exists && out[i].writable())
+                entries.push_back(
+                    RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
+        try {
+            const auto folder = cache_dir(root_, display_prefix_, true);
+            RecordCache::write(cache_path<Child>(*folder), entries, started);
+        } catch (const IoError&) {
+            // A read-only tree, a full disk: the next read parses again.
+        }
+    }
+    // A file that vanished between listing and reading is simply not there.
+    out.erase(
+        std::remove_if(out.begin(), out.end(), [](const Loaded<Child>& f) { return !f.exists; }),
+        out.end());
+    return out;
+}
+
+bool CachedChildren::name(size_t i, std::string& id, std::string& name) const {
+    return peek_child_name(records_[i], id, name);
+}
+
+bool CachedChildren::load(size_t i, Child& child) const {
+    return deserialize_child(records_[i], child);
+}
+
+std::optional<CachedChildren> Tree::cached_children() const {
+    if (commit_ || !options_.use_cache) return std::nullopt;
+    CachedChildren out;
+    out.ids_ = child_ids();
+    const auto folder = cache_dir(root_, display_prefix_, false);
+    if (!folder) return std::nullopt;
+    auto cache = std::make_shared<const RecordCache>(RecordCache::read(cache_path<Child>(*folder)));
+    // An entry for a child since removed: load_children would rewrite the cache.
+    if (cache->size() != out.ids_.size()) return std::nullopt;
+    const int dir = open_children_dir(root_);
+    if (dir < 0) return std::nullopt;
+    out.records_.reserve(out.ids_.size());
+    for (const std::string& id : out.ids_) {
+        FileKey key;
+        std::optional<std::string_view> bytes;
+        if (child_key(dir, id, key)) bytes = cache->record(id, key);
+        if (!bytes) break;  // changed, gone, a link: load_children reads it
+        out.records_.push_back(*bytes);
+    }
+    ::close(dir);
+    if (out.records_.size() != out.ids_.size()) return std::nullopt;
+    out.cache_ = std::move(cache);
+    return out;
+}
+
+}  // namespace liushou

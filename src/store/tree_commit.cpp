@@ -1,0 +1,165 @@
+// Reading a tree as a commit holds it (--rev, a county's bare repositories): files come from
+// git objects, and decoded children are cached by blob id.
+#include <dirent.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <type_traits>
+
+#include "cache.hpp"
+#include "files.hpp"
+#include "git_objects.hpp"
+#include "liushou/error.hpp"
+#include "liushou/store.hpp"
+#include "liushou/text.hpp"
+#include "tree_internal.hpp"
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+using namespace tree_detail;
+
+Tree Tree::open_commit(const TreeOptions& options) {
+    // The tree is where --root says, or the nearest one above the cwd; the directory need not
+    // hold the files now (a bare repository holds none), only the commit must.
+    std::string root = options.root;
+    if (root.empty()) {
+        TreeOptions on_disk = options;
+        on_disk.rev.clear();
+        try {
+            root = open(on_disk).root();
+        } catch (const UsageError&) {
+            root = ".";
+        }
+    }
+    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
+    refuse_foreign_tree(root, root);
+    Tree tree(root, options);
+    tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
+    if (!tree.commit_->find(kSchoolFile))
+        throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
+                                  root, options.rev, kSchoolFile));
+    return tree;
+}
+
+namespace {
+
+/// A blob's id as a cache key: its bytes fill the key's fields (their top bits cleared, so no
+/// field looks like a time after the cache was written: content never goes stale by age).
+FileKey blob_key(const GitEntry& e) {
+    uint64_t parts[3] = {0, 0, 0};
+    for (size_t i = 0; i + 1 < e.blob.size() && i / 2 < 24; i += 2) {
+        const uint64_t byte = std::strtoul(e.blob.substr(i, 2).c_str(), nullptr, 16);
+        parts[i / 16] = parts[i / 16] << 8 | byte;
+    }
+    constexpr uint64_t kLow62 = (uint64_t{1} << 62) - 1;
+    return FileKey{e.size, static_cast<int64_t>(parts[0] & kLow62), parts[1],
+                   static_cast<int64_t>(parts[2] & kLow62)};
+}
+
+}  // namespace
+
+std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
+    const std::vector<std::string> ids = child_ids();
+    // Keyed by blob ids, the cache of a commit holds for every commit of the repository; it
+    // lives with the repository's data (a bare repository has no tree to hold .liushou/).
+    const std::string& prefix = commit_->prefix();
+    // GIT_DIR/liushou is opened as the tree's own cache is (SafeDir): a copied repository's
+    // `liushou -> /elsewhere` is refused, never written through.
+    const std::string cache_name =
+        prefix.empty() ? std::string("children.bin")
+                       : fmt::format("children-{:016x}.bin", std::hash<std::string>{}(prefix));
+    const std::string git_dir = commit_->git_dir();
+    auto open_cache_dir = [&](bool create) -> std::optional<SafeDir> {
+        try {
+            return SafeDir::open(git_dir, "liushou", create, create, shown_path(git_dir) + "/");
+        } catch (const IoError&) {
+            return std::nullopt;  // not there yet, or not ours to write: read every blob
+        }
+    };
+    const auto cache_folder = options_.use_cache ? open_cache_dir(false) : std::nullopt;
+    const RecordCache cache =
+        cache_folder ? RecordCache::read(cache_folder->path(cache_name)) : RecordCache{};
+    std::vector<Loaded<Child>> out(ids.size());
+    std::vector<FileKey> keys(ids.size());
+    std::vector<size_t> unread;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        Loaded<Child>& file = out[i];
+        file.id = ids[i];
+        file.relative = child_file(ids[i]);
+        file.path = display(file.relative);
+        file.exists = true;
+        const GitEntry& e = *commit_->find(file.relative);
+        const std::string refused = screen_commit_entry(e);
+        if (!refused.empty()) {
+            file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+            continue;
+        }
+        keys[i] = blob_key(e);
+        if (cache.find(ids[i], keys[i], file.record, file.comment_line))
+            file.parsed = true;
+        else
+            unread.push_back(i);
+    }
+    // The objects in batches: one git process each, the decoding spread over the workers,
+    // and never more than a batch of texts in memory.
+    constexpr size_t kBatch = 4096;
+    for (size_t start = 0; start < unread.size(); start += kBatch) {
+        const size_t end = std::min(unread.size(), start + kBatch);
+        std::vector<std::string> blobs;
+        for (size_t k = start; k < end; ++k)
+            blobs.push_back(commit_->find(out[unread[k]].relative)->blob);
+        const std::vector<std::string> texts = commit_->read(blobs);
+        std::atomic<size_t> next{start};
+        auto work = [&] {
+            for (size_t k = next++; k < end; k = next++) {
+                Loaded<Child>& file = out[unread[k]];
+                const std::string& text = texts[k - start];
+                static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+                if (!file.problems.empty() && file.where.at.empty())
+                    static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+                file.comment_line = first_comment_line(text);
+            }
+        };
+        const int workers = worker_count(options_.jobs, end - start);
+        std::vector<std::thread> threads;
+        for (int w = 1; w < workers; ++w) threads.emplace_back(work);
+        work();
+        for (auto& t : threads) t.join();
+        if (options_.progress) options_.progress("reading children/", end, unread.size());
+    }
+    if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {
+        std::vector<RecordCache::Entry> entries;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (out[i].writable())
+                entries.push_back(
+                    RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
+        // Made 0700: every phone number of the tree.
+        if (const auto folder = open_cache_dir(true))
+            RecordCache::write(folder->path(cache_name), entries,
+                               std::numeric_limits<int64_t>::max());
+    }
+    return out;
+}
+
+}  // namespace liushou
