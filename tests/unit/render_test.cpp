@@ -7,6 +7,11 @@
 
 #include <set>
 
+#include "liushou/care.hpp"
+#include "liushou/report.hpp"
+#include "liushou/report_render.hpp"
+#include "records_fixture.hpp"
+
 using namespace liushou;
 
 TEST_CASE("display width counts CJK and full-width characters as two columns") {
@@ -177,4 +182,46 @@ TEST_CASE("a bar chart's bars are as long as the rates, with the 100% line, labe
     CHECK(x == doctest::Approx(std::stod(xs[0]) + 100));
     CHECK(svg.find("&lt;b&gt;二年级") != std::string::npos);
     CHECK(svg.find("<b>") == std::string::npos);
+}
+
+// ---- the summary's sections and a school's template -----------------------------------------
+
+TEST_CASE("a template's table placeholders take exactly the summary's sections, by name") {
+    // Every section the Markdown prints is a placeholder, and {{X}} holds what the Markdown
+    // prints under X's heading: a heading renamed in one place only fails here.
+    const School school = default_school("测试小学", 2025);
+    std::vector<Child> c = {fixture::kid("A"), fixture::kid("B")};
+    c[0].talks = {fixture::entry(Date{2026, 3, 5})};
+    const Summary s =
+        summarize({SchoolRecords{&school, &c, std::nullopt}},
+                  Period{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"}, Date{2026, 4, 30});
+    const std::vector<Provenance> sources = {Provenance{&school}};
+    for (const char* lang : {"zh", "en"}) {
+        ReportStyle style;
+        style.lang = lang;
+        const std::string md = render_summary(s, sources, Coverage{}, style);
+        int sections = 0;
+        for (size_t at = md.find("\n## "); at != std::string::npos; ++sections) {
+            const size_t eol = md.find('\n', at + 1);
+            const size_t next = md.find("\n## ", eol);
+            std::string body =
+                md.substr(eol + 1, next == std::string::npos ? next : next - eol - 1);
+            while (!body.empty() && body.front() == '\n') body.erase(0, 1);
+            while (!body.empty() && body.back() == '\n') body.pop_back();
+            int matches = 0;  // the placeholders whose fill is this body: exactly one
+            for (const auto& name : summary_placeholders())
+                matches +=
+                    !body.empty() &&
+                    fill_summary_template(s, sources, Coverage{}, style, "{{" + name + "}}").text ==
+                        body;
+            CHECK_MESSAGE(matches == 1, md.substr(at + 1, eol - at - 1));
+            at = next;
+        }
+        CHECK(sections == 10);  // one school's summary: every section but 各学校
+        // 各学校 of one school is empty, and still a name the template may hold.
+        const TemplateFill schools =
+            fill_summary_template(s, sources, Coverage{}, style, "{{各学校表}}");
+        CHECK(schools.unknown.empty());
+        CHECK(schools.text.empty());
+    }
 }
