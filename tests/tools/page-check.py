@@ -9,7 +9,9 @@
 safe prints "FILE: safe" or each problem, and exits 1 on any: a script, style or object
 element that loads (script, iframe, object, embed, img, link, a, form, base, meta refresh),
 an on…= attribute, an attribute naming an address (http, //, javascript:, data:), CSS that
-fetches (url(, @import), or the letters http anywhere in the file.
+fetches (url(, @import), or the letters http anywhere in the markup (a tag, an attribute, a
+comment or the style sheet). Text a reader sees may say http: with no href or src anywhere,
+no browser makes it a link.
 """
 import html.parser
 import json
@@ -25,9 +27,11 @@ class Page(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems, self.charts, self.blocks = [], [], [""]
         self.stack, self.title_for = [], None
+        self.markup = []  # every tag, comment and style sheet: what is not text
 
     def handle_starttag(self, tag, attrs):
         self.stack.append(tag)
+        self.markup.append(self.get_starttag_text() or "")
         if tag in LOADS:
             self.problems.append(f"element <{tag}>")
         if tag == "meta" and any(k == "http-equiv" for k, _ in attrs):
@@ -64,16 +68,27 @@ class Page(html.parser.HTMLParser):
             elif self.title_for == "bar":
                 self.charts[-1]["bars"][-1]["label"] = data.rsplit(" ", 1)[0]
             self.title_for = None
+        if "style" in self.stack:
+            self.markup.append(data)
         if "style" not in self.stack and "svg" not in self.stack:
             self.blocks[-1] += data
+
+    def handle_comment(self, data):
+        self.markup.append(data)
+
+    def handle_decl(self, decl):
+        self.markup.append(decl)
+
+    def handle_pi(self, data):
+        self.markup.append(data)
 
 
 def parse(path):
     text = open(path, encoding="utf-8").read()
     page = Page()
     page.feed(text)
-    if re.search(r"http", text, re.I):
-        page.problems.append("the letters http")
+    if re.search(r"http", "\n".join(page.markup), re.I):
+        page.problems.append("the letters http in the markup")
     if re.search(r"url\(|@import|@font-face", text, re.I):
         page.problems.append("CSS that fetches")
     return page
