@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "liushou/parallel.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report_render.hpp"
 #include "liushou/store.hpp"
@@ -152,13 +153,9 @@ void for_each_school(Context& ctx, size_t n, bool& skipped,
             }
         }
     };
-    const size_t workers =
-        std::min<size_t>(n, ctx.jobs > 0 ? static_cast<size_t>(ctx.jobs)
-                                         : std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers; ++w) threads.emplace_back(run);
-    run();
-    for (auto& t : threads) t.join();
+    // A school is a tree to read: a thread each, up to the cores (or --jobs).
+    run_on_threads(std::min(worker_count(ctx.jobs, n, 1), static_cast<int>(std::max<size_t>(n, 1))),
+                   run);
     for (size_t i = 0; i < n; ++i) {
         ctx.err << errs[i].str();
         if (failures[i]) std::rethrow_exception(failures[i]);
@@ -428,8 +425,7 @@ int run_child(const ReportOptions& o, Context& ctx) {
         // before in order: the writing is mostly the kernel's (a new inode per file), the
         // making (decoding a record, rendering it) ours.
         constexpr size_t kBlock = 512;
-        const size_t ahead = ctx.jobs > 0 ? static_cast<size_t>(ctx.jobs)
-                                          : std::max(1u, std::thread::hardware_concurrency());
+        const size_t ahead = static_cast<size_t>(worker_count(ctx.jobs, all.size(), kBlock));
         std::deque<std::future<std::vector<std::pair<std::string, std::string>>>> made;
         size_t launched = 0;
         auto launch = [&] {

@@ -39,18 +39,6 @@ namespace liushou {
 namespace fs = boost::filesystem;
 using namespace tree_detail;
 
-namespace tree_detail {
-
-int worker_count(int requested, size_t items) {
-    if (requested > 0) return std::min(requested, 64);  // asked for: tests compare 1 and 2
-    const int n = std::max(1, std::min(static_cast<int>(std::thread::hardware_concurrency()), 64));
-    // A thread costs more than reading a few files.
-    return static_cast<int>(
-        std::min<size_t>(static_cast<size_t>(n), std::max<size_t>(1, items / 64)));
-}
-
-}  // namespace tree_detail
-
 int64_t clock_ns() {
     struct timespec ts {};
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -279,11 +267,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
             next = ids.size();
         }
     };
-    const int workers = worker_count(options_.jobs, ids.size());
-    std::vector<std::thread> threads;
-    for (int w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
+    run_on_threads(worker_count(options_.jobs, ids.size()), work);
     if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
     if (failure) std::rethrow_exception(failure);
 

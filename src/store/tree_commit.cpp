@@ -141,11 +141,7 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
                 file.comment_line = first_comment_line(text);
             }
         };
-        const int workers = worker_count(options_.jobs, end - start);
-        std::vector<std::thread> threads;
-        for (int w = 1; w < workers; ++w) threads.emplace_back(work);
-        work();
-        for (auto& t : threads) t.join();
+        run_on_threads(worker_count(options_.jobs, end - start), work);
         if (options_.progress) options_.progress("reading children/", end, unread.size());
     }
     if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {

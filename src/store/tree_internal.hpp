@@ -11,6 +11,7 @@
 
 #include "files.hpp"
 #include "git_objects.hpp"
+#include "liushou/parallel.hpp"
 #include "liushou/store.hpp"
 
 namespace boost::filesystem {
@@ -70,9 +71,6 @@ void refuse_foreign_tree(const boost::filesystem::path& root, const std::string&
 std::shared_ptr<const int> shared_read_lock(const std::string& root);
 
 // ---- tree_cache.cpp ------------------------------------------------------------------------
-
-/// How many threads read `items` files (`requested` when the user asked).
-int worker_count(int requested, size_t items);
 
 /// .liushou/cache, opened beneath the root with no link followed (SafeDir): a copied tree's
 /// `.liushou/cache -> /elsewhere` is refused, never written through. nullopt when it is not
