@@ -30,6 +30,14 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   ./share/man/man5/liushou-records.5
   ./share/man/man7/liushou-rates.7
   ./share/zsh/vendor-completions/_liushou
+
+The binary carries Debian's hardening in every build type (CMakeLists.txt): read-only
+relocations bound at start, and the stack protector.
+
+  $ readelf -lW bin/liushou | grep -c GNU_RELRO; readelf -dW bin/liushou | grep -c BIND_NOW; nm bin/liushou | grep -c __stack_chk_fail
+  1
+  1
+  1
   $ bin/liushou --version && bin/liushou --no-cache --root $EXAMPLES/school list --status all --format csv | wc -l
   liushou 0.1.0
   31
