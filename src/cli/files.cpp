@@ -79,17 +79,9 @@ void format_from_output(const CLI::Option* format_option, std::string& format,
 
 std::string page_to_docx(const std::string& page) {
     namespace fs = boost::filesystem;
-    // A private directory for pandoc's input: the page holds children's names.
-    std::string dir = (fs::temp_directory_path() / "liushou-docx-XXXXXX").string();
-    if (!::mkdtemp(dir.data()))
-        throw IoError(fmt::format("cannot make a temporary directory: {}", std::strerror(errno)));
-    struct Remove {
-        std::string dir;
-        ~Remove() {
-            boost::system::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } remove{dir};
+    // A private folder for pandoc's input: the page holds children's names.
+    const TempDir temp("liushou-docx");
+    const std::string& dir = temp.path();
     // Each inline chart becomes an SVG file of its own, named by an <img>, so that Word gets
     // the chart as a picture; a file on its own needs the SVG namespace a page does without.
     std::string html;

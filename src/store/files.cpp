@@ -27,6 +27,18 @@ std::string errno_text() {
     return std::strerror(errno);
 }
 
+TempDir::TempDir(const std::string& prefix) {
+    std::string made = (fs::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (!::mkdtemp(made.data()))  // mkdtemp makes it 0700
+        throw IoError(fmt::format("cannot make a temporary folder: {}", errno_text()));
+    path_ = std::move(made);
+}
+
+TempDir::~TempDir() {
+    boost::system::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
 namespace {
 
 std::string read_fd(int fd, const std::string& display, uint64_t limit) {
@@ -579,7 +591,9 @@ SafeDir SafeDir::open(const std::string& base, const std::string& relative, bool
         if (next < 0 && errno == ENOENT && create) {
             if (::mkdirat(fd, name.c_str(), 0700) == 0 || errno == EEXIST)
                 next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (next >= 0 && owner) (void)::fchown(next, owner->uid, owner->gid);
+            // A folder root makes in another's tree is given to the tree's owner; when that
+            // fails the folder is only root's, which the owner's next write reports.
+            if (next >= 0 && owner && ::fchown(next, owner->uid, owner->gid) != 0) errno = 0;
         }
         if (next < 0) {
             const int error = errno;

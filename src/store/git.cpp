@@ -256,24 +256,17 @@ class CommitHooks {
             return;  // none, or not a file: no hook
         }
         if (text.find(kHookMark) == std::string::npos) return;
-        std::string made = (fs::temp_directory_path() / "liushou-hooks-XXXXXX").string();
-        if (!::mkdtemp(made.data())) return;
-        dir_ = made;
         try {
-            atomic_write(dir_ + "/pre-commit", liushou_hook_script(prefix), 0700);
+            dir_ = std::make_unique<TempDir>("liushou-hooks");
+            atomic_write(dir_->path() + "/pre-commit", liushou_hook_script(prefix), 0700);
         } catch (const Error&) {
             // Without its hook the commit still runs no one else's.
         }
     }
-    ~CommitHooks() {
-        if (dir_.empty()) return;
-        boost::system::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-    std::string path() const { return dir_.empty() ? "/dev/null" : dir_; }
+    std::string path() const { return dir_ ? dir_->path() : "/dev/null"; }
 
   private:
-    std::string dir_;
+    std::unique_ptr<TempDir> dir_;
 };
 
 }  // namespace

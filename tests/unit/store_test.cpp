@@ -1,7 +1,9 @@
 #include "liushou/store.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -596,14 +598,27 @@ TEST_CASE("a cache written under another schema (a field added since) is ignored
 TEST_CASE("the store reads no environment variable: the command line passes everything in") {
     TempDir dir;
     fs::create_directories(dir.path / "children");
-    // Variables the command line reads; the store must ignore them.
+    // Variables the command line reads; the store must ignore them. Each would change what
+    // happens here: a fault fails the write, "do not wait" fails the lock that another holder
+    // releases after a moment, and another root is not this tree.
     ::setenv("LIUSHOU_FAULT", "write", 1);
-    ::setenv("LIUSHOU_LOCK_TIMEOUT", "1", 1);
+    ::setenv("LIUSHOU_LOCK_TIMEOUT", "0", 1);
     ::setenv("LIUSHOU_ROOT", "/nonexistent", 1);
-    const Tree tree(dir.path.string());
+    TreeOptions waits;
+    waits.lock_timeout = 10;
+    const Tree tree(dir.path.string(), waits);
     {
+        // The lock is the root folder's flock (Tree::acquire_lock): held elsewhere a moment.
+        const int held = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        REQUIRE(held >= 0);
+        REQUIRE(::flock(held, LOCK_EX | LOCK_NB) == 0);
+        auto release = std::async(std::launch::async, [held] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            ::close(held);
+        });
         WriteSession session = tree.lock();
         CHECK(session.write_text("notes.txt", "x\n", 0600));
+        release.get();
     }
     CHECK(slurp(dir.path / "notes.txt") == "x\n");
     ::unsetenv("LIUSHOU_FAULT");

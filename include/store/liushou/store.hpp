@@ -341,6 +341,21 @@ std::string read_file(const std::string& path, const std::string& display,
 /// DataError when it is not one or holds more than `limit` bytes.
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit);
 
+/// A private folder (0700) in TMPDIR for a program's files, removed with all it holds when this
+/// goes out of scope: pandoc's input, the hooks of a commit. They hold children's names.
+class TempDir {
+  public:
+    /// Throws IoError when no folder can be made; `prefix` names it (liushou-docx).
+    explicit TempDir(const std::string& prefix);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+};
+
 /// Runs a program found on PATH (no shell; standard input from /dev/null): its exit status, or
 /// -1 when it cannot be started or did not exit. Output is captured as run_git's below.
 int run_program(const std::vector<std::string>& args, std::string* output = nullptr,
