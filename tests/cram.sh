@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs one golden test (a .t file), in the manner of cram and ledger's baseline tests:
 #   - a line "  $ command" is run by bash, "  > more" continues it;
-#   - the lines indented by two spaces after it are its expected output (stdout and stderr),
-#     then "[N]" when it exits with N != 0;
+#   - the lines indented by two spaces after it are its expected output: standard output
+#     first, then standard error with each line marked "! ", then "[N]" when it exits with
+#     N != 0. The streams are kept apart (as hledger's shelltests do), so a message that moves
+#     from one to the other, or a warning in the middle of JSON, fails the test;
 #   - every other line is commentary.
 # The test passes when the file rebuilt with the actual output is identical to the file.
 # CRAM_UPDATE=1 rewrites the file with the actual output (review it with git diff).
@@ -23,7 +25,7 @@ script=$work/script.sh
   n=0 in_cmd=0 cont=0
   while IFS= read -r line || [ -n "$line" ]; do
     if [[ $line == '  $ '* ]]; then
-      [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+      [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2> "$CRAM_OUT/%d.err" </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n $n
       n=$((n + 1)) in_cmd=1 cont=1
       printf '{ %s\n' "${line:4}"
       continue
@@ -33,11 +35,11 @@ script=$work/script.sh
     fi
     cont=0
     if [ $in_cmd = 1 ] && [[ $line != '  '* ]]; then
-      printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+      printf '} > "$CRAM_OUT/%d" 2> "$CRAM_OUT/%d.err" </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n $n
       in_cmd=0
     fi
   done < "$case_file"
-  [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2>&1 </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n
+  [ $in_cmd = 1 ] && printf '} > "$CRAM_OUT/%d" 2> "$CRAM_OUT/%d.err" </dev/null\necho $? > "$CRAM_OUT/%d.rc"\n' $n $n $n
   echo 'printf "%s" "${LIUSHOU_TODAY:-}" > "$CRAM_OUT/today"'  # for the --rev check below
 } > "$script"
 
@@ -72,11 +74,15 @@ fi
 
 # 3. Rebuild the file with the actual output.
 actual=$work/actual.t
-emit() {  # the output of command $1
+emit() {  # the output of command $1: standard output, then standard error marked "! "
   local f=$work/out/$1
   if [ -s "$f" ]; then
     sed 's/^/  /' "$f"
     [ -n "$(tail -c1 "$f")" ] && echo " (no-eol)"
+  fi
+  if [ -s "$f.err" ]; then
+    sed 's/^/  ! /' "$f.err"
+    [ -n "$(tail -c1 "$f.err")" ] && echo " (no-eol)"
   fi
   local rc; rc=$(cat "$f.rc" 2>/dev/null || echo '?')
   [ "$rc" != 0 ] && echo "  [$rc]"

@@ -64,7 +64,7 @@ edit the ref to the tag the school sent.
 A term over schools of two school years means nothing: refused, naming them.
 
   $ liushou report summary --county county.yaml --term 第二学期
-  liushou：各学校的学年不同（杨集小学 2025-2026, 孙桥小学 2025-2026, 钱场小学 2024-2025）；请用 --from 和 --to 给出统计期间
+  ! liushou：各学校的学年不同（杨集小学 2025-2026, 孙桥小学 2025-2026, 钱场小学 2024-2025）；请用 --from 和 --to 给出统计期间
   [2]
 
 **B and A over 第二学期.** The term is looked up in the first school that has the name (A:
@@ -272,7 +272,7 @@ own: `schedule` wants one tree):
   杨集小学,2026-04-07,B1,学生B1,三年级1班,亲情电话,李老师,记录,,
   杨集小学,2026-04-07,B2,学生B2,三年级1班,谈心,李老师,记录,,
   $ liushou schedule --county county.yaml
-  liushou：--county 只用于 report、list 和 county status，请用 --root 目录
+  ! liushou：--county 只用于 report、list 和 county status，请用 --root 目录
   [2]
 
 Paths in the manifest may be absolute too (Boost's `/` would have appended them to the
@@ -288,16 +288,16 @@ files is named with their count.
 
   $ cp county.yaml four.yaml && printf '  - git: repos/石龙小学.git\n  - git: repos/杨集小学.git\n    ref: v9\n' >> four.yaml
   $ liushou report summary --county four.yaml --from 2026-03-01 --to 2026-04-30 > /dev/null
-  liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录（加 --skip-missing 可略过它并注明）
+  ! liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录（加 --skip-missing 可略过它并注明）
   [3]
   $ echo 'guardian: [' > 孙桥小学/children/A9.yaml
   $ liushou report summary --county four.yaml --from 2026-03-01 --to 2026-04-30 --skip-missing | grep '^- 数据来源：孙桥\|^- 未计入' | sed 's/git [0-9a-f]\{12\}/git …/'
-  liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录；已略过
-  liushou：four.yaml:8：学校 repos/杨集小学.git（ref v9）：repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交）；已略过
-  孙桥小学/children/A9.yaml：无法读取，已略过（请运行 liushou check）
   - 数据来源：孙桥小学（京山县，2025-2026），git … + 未提交的修改；文件中有 1 个错误（liushou check 列出）
   - 未计入（找不到）：repos/石龙小学.git (ref HEAD)（repos/石龙小学.git：没有这个目录）
   - 未计入（找不到）：repos/杨集小学.git (ref v9)（repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交））
+  ! liushou：four.yaml:7：学校 repos/石龙小学.git（ref HEAD）：repos/石龙小学.git：没有这个目录；已略过
+  ! liushou：four.yaml:8：学校 repos/杨集小学.git（ref v9）：repos/杨集小学.git：没有提交 v9（没有这个分支、标签或提交）；已略过
+  ! 孙桥小学/children/A9.yaml：无法读取，已略过（请运行 liushou check）
   [1]
 
 **`county status`**: one line per school: the last commit, children, errors (孙桥小学's broken
@@ -325,10 +325,10 @@ file), days since the last commit.
 the repository's own directory, so a second run serves every child from it.
 
   $ liushou --root repos/杨集小学.git --rev v1 log-talk B1 --by T001 --summary 不行
-  liushou：--rev v1：提交只能读取，不能写入，请去掉 --rev 再运行
+  ! liushou：--rev v1：提交只能读取，不能写入，请去掉 --rev 再运行
   [2]
   $ liushou --root 杨集小学 --rev v1 check --staged
-  liushou：--staged 检查 git 暂存区，--rev 检查某个提交，只能给一个
+  ! liushou：--staged 检查 git 暂存区，--rev 检查某个提交，只能给一个
   [2]
   $ liushou --root 杨集小学 --rev v1 check --allow-incomplete | tail -1
   已检查 4 个文件：0 个错误，0 个警告
@@ -341,8 +341,8 @@ the repository's own directory, so a second run serves every child from it.
 A bad manifest is named by file, line and field:
 
   $ printf 'county: 京山县\nschools:\n  - path: a\n    git: b\n  - ref: v1\n' > bad.yaml && liushou report summary --county bad.yaml
-  bad.yaml:3:5: 错误：第 1 所学校：请给出档案目录（path:）或仓库（git:），两者选一
-  bad.yaml:5:5: 错误：第 2 所学校：请给出档案目录（path:）或仓库（git:），两者选一
-  bad.yaml:5:10: 错误：schools[1].ref：ref: 须与 git: 一起使用（path: 按磁盘上的样子读取）
-  liushou：bad.yaml：请先改正学校清单，未生成报告
+  ! bad.yaml:3:5: 错误：第 1 所学校：请给出档案目录（path:）或仓库（git:），两者选一
+  ! bad.yaml:5:5: 错误：第 2 所学校：请给出档案目录（path:）或仓库（git:），两者选一
+  ! bad.yaml:5:10: 错误：schools[1].ref：ref: 须与 git: 一起使用（path: 按磁盘上的样子读取）
+  ! liushou：bad.yaml：请先改正学校清单，未生成报告
   [1]

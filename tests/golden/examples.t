@@ -36,16 +36,16 @@ re-importing it names those children, and nothing else differs.
 
   $ cp "$EXAMPLES"/sheets/register*.csv .
   $ liushou enroll --from-csv register.csv --dry-run
-  register.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
-  register.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
-  register.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
-  register.csv：3 处问题，未导入任何内容
+  ! register.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
+  ! register.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
+  ! register.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
+  ! register.csv：3 处问题，未导入任何内容
   [1]
   $ liushou enroll --from-csv register-gb18030.csv --dry-run
-  register-gb18030.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
-  register-gb18030.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
-  register-gb18030.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
-  register-gb18030.csv：3 处问题，未导入任何内容
+  ! register-gb18030.csv:5:1: 错误：第 5 行：儿童 2025-004 已存在，这一行改动了监护人电话、监护人年龄；如要修改，请加 --update 导入
+  ! register-gb18030.csv:12:1: 错误：第 12 行：儿童 2025-011 已存在，这一行改动了家庭住址；如要修改，请加 --update 导入
+  ! register-gb18030.csv:24:1: 错误：第 24 行：儿童 2025-023 已存在，这一行改动了父亲务工地址、母亲务工地址；如要修改，请加 --update 导入
+  ! register-gb18030.csv：3 处问题，未导入任何内容
   [1]
   $ liushou enroll --from-csv register-gb18030.csv --update --dry-run
   将修改 2025-004（第 5 行）：监护人电话、监护人年龄

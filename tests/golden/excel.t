@@ -21,21 +21,21 @@ The CSV and the workbook make identical trees, with the same warnings on the sam
 footers, and two 王小明 of one birth date with different 学号).
 
   $ liushou --root csv enroll --from 登记表.csv
-  登记表.csv:6:1: 警告：第 6 行：与第 3 行同名且出生日期相同，但学号不同，按另一名儿童处理
-  登记表.csv:8:1: 警告：第 8 行：“填表人：张老师”是表尾，不是儿童，未导入
-  登记表.csv:9:1: 警告：第 9 行：“审核人：李校长”是表尾，不是儿童，未导入
-  登记表.csv:10:1: 警告：第 10 行：“制表日期：2026年3月1日”是表尾，不是儿童，未导入
   登记表.csv（5 行，gb18030）：新增 5，修改 0，未变 0
+  ! 登记表.csv:6:1: 警告：第 6 行：与第 3 行同名且出生日期相同，但学号不同，按另一名儿童处理
+  ! 登记表.csv:8:1: 警告：第 8 行：“填表人：张老师”是表尾，不是儿童，未导入
+  ! 登记表.csv:9:1: 警告：第 9 行：“审核人：李校长”是表尾，不是儿童，未导入
+  ! 登记表.csv:10:1: 警告：第 10 行：“制表日期：2026年3月1日”是表尾，不是儿童，未导入
   $ liushou --root xlsx enroll --from 登记表.xlsx
-  登记表.xlsx:1:1: 错误：第一个工作表“填表说明”没有表头行；工作簿中还有 花名册：请用 --sheet 指定花名册所在的工作表
-  登记表.xlsx：未导入任何内容
+  ! 登记表.xlsx:1:1: 错误：第一个工作表“填表说明”没有表头行；工作簿中还有 花名册：请用 --sheet 指定花名册所在的工作表
+  ! 登记表.xlsx：未导入任何内容
   [1]
   $ liushou --root xlsx enroll --from 登记表.xlsx --sheet 花名册
-  登记表.xlsx:6:1: 警告：第 6 行：与第 3 行同名且出生日期相同，但学号不同，按另一名儿童处理
-  登记表.xlsx:8:1: 警告：第 8 行：“填表人：张老师”是表尾，不是儿童，未导入
-  登记表.xlsx:9:1: 警告：第 9 行：“审核人：李校长”是表尾，不是儿童，未导入
-  登记表.xlsx:10:1: 警告：第 10 行：“制表日期：2026年3月1日”是表尾，不是儿童，未导入
   登记表.xlsx（5 行，xlsx）：新增 5，修改 0，未变 0
+  ! 登记表.xlsx:6:1: 警告：第 6 行：与第 3 行同名且出生日期相同，但学号不同，按另一名儿童处理
+  ! 登记表.xlsx:8:1: 警告：第 8 行：“填表人：张老师”是表尾，不是儿童，未导入
+  ! 登记表.xlsx:9:1: 警告：第 9 行：“审核人：李校长”是表尾，不是儿童，未导入
+  ! 登记表.xlsx:10:1: 警告：第 10 行：“制表日期：2026年3月1日”是表尾，不是儿童，未导入
   $ diff -r csv xlsx && echo identical
   identical
   $ cat xlsx/children/2025-105.yaml
@@ -169,22 +169,22 @@ What is not a register is refused, naming the file; nothing is written.
 
   $ cd csv
   $ liushou enroll --from ../登记表.xlsx --sheet 名单
-  liushou：../登记表.xlsx：没有名为“名单”的工作表；工作簿中有：填表说明, 花名册
+  ! liushou：../登记表.xlsx：没有名为“名单”的工作表；工作簿中有：填表说明, 花名册
   [1]
   $ liushou enroll --from ../登记表.csv --sheet 花名册
-  liushou：--sheet 只用于 .xlsx 工作簿，../登记表.csv 是 CSV 文件
+  ! liushou：--sheet 只用于 .xlsx 工作簿，../登记表.csv 是 CSV 文件
   [2]
   $ liushou enroll --from ../登记表.xlsx --encoding gb18030
-  liushou：--encoding 只用于 CSV 表格，Excel 工作簿自带编码
+  ! liushou：--encoding 只用于 CSV 表格，Excel 工作簿自带编码
   [2]
   $ echo hello > fake.xlsx && liushou enroll --from fake.xlsx
-  liushou：fake.xlsx：不是 Excel 工作簿（.xlsx）：不是 zip 压缩文件
+  ! liushou：fake.xlsx：不是 Excel 工作簿（.xlsx）：不是 zip 压缩文件
   [1]
   $ printf '\320\317\021\340old' > old.xls && liushou enroll --from old.xls
-  liushou：old.xls：这是旧版 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx（Excel 2007 或更新版本）或 CSV
+  ! liushou：old.xls：这是旧版 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx（Excel 2007 或更新版本）或 CSV
   [1]
   $ $py -c 'import zipfile; zipfile.ZipFile("other.xlsx", "w").writestr("a.txt", "hi")' && liushou enroll --from other.xlsx
-  liushou：other.xlsx：是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）
+  ! liushou：other.xlsx：是 zip 文件，但不是 Excel 工作簿（没有 xl/workbook.xml）
   [1]
   $ $py -c '
   > import openpyxl, re, zipfile; wb = openpyxl.Workbook(); ws = wb.active; ws.title = "花名册"
@@ -196,17 +196,17 @@ What is not a register is refused, naming the file; nothing is written.
   >         data = re.sub(rb"<c r=.B2. t=.inlineStr.>.*?</c>", b"<c r=\"B2\" t=\"s\"><v>99999</v></c>", data)
   >     out.writestr(part, data)
   > out.close()' && liushou enroll --from index.xlsx
-  liushou：index.xlsx：工作表“花名册”的 B2 单元格：该单元格引用第 99999 号共享字符串，但工作簿只有 0 个共享字符串（从 0 编号）；文件是否已损坏？
+  ! liushou：index.xlsx：工作表“花名册”的 B2 单元格：该单元格引用第 99999 号共享字符串，但工作簿只有 0 个共享字符串（从 0 编号）；文件是否已损坏？
   [1]
   $ $py -c '
   > import openpyxl; wb = openpyxl.Workbook(); ws = wb.active
   > ws.append(["姓名", "身份证号", "出生日期"]); ws.append(["赵六", 420821201503081234, "2015-03-08"])
   > wb.save("number.xlsx")' && liushou enroll --from number.xlsx
-  number.xlsx:2:2: 错误：第 2 行，身份证号：单元格是超过 15 位的数字，Excel 只保留数字的前 15 位，后几位已经丢失；请把这一列设为文本格式，重新输入
-  number.xlsx：未导入任何内容
+  ! number.xlsx:2:2: 错误：第 2 行，身份证号：单元格是超过 15 位的数字，Excel 只保留数字的前 15 位，后几位已经丢失；请把这一列设为文本格式，重新输入
+  ! number.xlsx：未导入任何内容
   [1]
   $ liushou list --format xlsx --encoding gb18030 -o x.xlsx
-  liushou：--encoding 只用于 CSV，Excel 工作簿总是 UTF-8
+  ! liushou：--encoding 只用于 CSV，Excel 工作簿总是 UTF-8
   [2]
   $ ls children | wc -l
   5

@@ -49,9 +49,9 @@ after the write.
   log-talk 2025-001 2026-03-11 home_visit
   $ cd .. && liushou init --no-git loose --school 孙桥镇中心小学 -q && liushou --root loose --commit staff add --name 王老师; echo "exit $?"; grep -c 王老师 loose/staff.yaml
   已添加 T001 王老师
-  liushou：loose：--commit：档案目录不在 git 仓库中（文件已写入；请运行 git init）
   exit 4
   1
+  ! liushou：loose：--commit：档案目录不在 git 仓库中（文件已写入；请运行 git init）
 
 The pre-commit hook runs check on what is staged: a broken record cannot be committed.
 
@@ -60,9 +60,9 @@ The pre-commit hook runs check on what is staged: a broken record cannot be comm
   pre-commit 钩子：liushou check --staged
   pre-merge-commit hook：liushou check --staged
   $ sed -i 's/^grade: 5/grade: 9/' children/2025-001.yaml && git commit -qam broken; echo "exit $?"
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  children/2025-001.yaml:6:8: 错误：年级：9 年级不是小学年级（1-6）
   exit 1
+  ! children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  ! children/2025-001.yaml:6:8: 错误：年级：9 年级不是小学年级（1-6）
   $ git checkout -q children && git status --porcelain
 
 The hook checks only what the commit changes, with liushou.yaml and staff.yaml (which every
@@ -91,7 +91,6 @@ merge keeps both talks in date order and both changes, and check is clean.
   enroll 2025-001 guardian_age
   $ cd ../a && git pull -q --no-rebase ../b master && git log --format=%s -1 && liushou check --allow-incomplete && grep -E '^  - date|^    summary|^health|^  age' children/2025-001.yaml
   Auto-merging children/2025-001.yaml
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
   Merge branch 'master' of ../b
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
@@ -107,18 +106,19 @@ merge keeps both talks in date order and both changes, and check is clean.
     - date: 2026-03-12
       summary: 甲
     - date: 2026-03-15
+  ! children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
 
 The same field changed differently on both sides is a conflict, marked on that field alone;
 check names it until someone chooses.
 
   $ cd ../b && git pull -q --no-rebase ../a master && liushou -q enroll 2025-001 --guardian-phone 13900000009
   $ cd ../a && liushou -q enroll 2025-001 --guardian-phone 13700000007 && git pull -q --no-rebase ../b master; echo "exit $?"; git status --porcelain
-  liushou merge-file：监护人电话：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   Auto-merging children/2025-001.yaml
   CONFLICT (content): Merge conflict in children/2025-001.yaml
   Automatic merge failed; fix conflicts and then commit the result.
   exit 1
   UU children/2025-001.yaml
+  ! liushou merge-file：监护人电话：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   $ grep -n -A4 '^<<<<<<<' children/2025-001.yaml; liushou check --allow-incomplete
   14:<<<<<<< ours
   15-  phone: "13700000007"
@@ -131,5 +131,5 @@ check names it until someone chooses.
   [1]
   $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' children/2025-001.yaml && liushou check --allow-incomplete -q && git commit -qam merged && grep 'phone' children/2025-001.yaml
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况
     phone: "13900000009"
+  ! children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况

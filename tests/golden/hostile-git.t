@@ -137,12 +137,12 @@ in a Release build, measured by `scripts/bench --bombs`; this sanitizer build is
   $ tail -1 cost | awk '{ print ($1 < 2 && $2 < 300 * 1024) ? "within 2 s and 300 MB" : "took " $1 " s and " $2 " KB" }'
   within 2 s and 300 MB
   $ /usr/bin/time -f '%e %M' -o cost liushou --root bomb.git --rev HEAD list
-  liushou：bomb.git：提交 HEAD：/ 中的文件超过 65536 个，未读取即拒绝（liushou 档案目录最多 65536 个文件）
+  ! liushou：bomb.git：提交 HEAD：/ 中的文件超过 65536 个，未读取即拒绝（liushou 档案目录最多 65536 个文件）
   [3]
   $ tail -1 cost | awk '{ print ($1 < 2 && $2 < 300 * 1024) ? "within 2 s and 300 MB" : "took " $1 " s and " $2 " KB" }'
   within 2 s and 300 MB
   $ LIUSHOU_LANG=en liushou report summary --root bomb.git --rev HEAD
-  liushou: bomb.git: commit HEAD: / holds more than 65536 files; refused unread (a liushou tree holds at most 65536 files)
+  ! liushou: bomb.git: commit HEAD: / holds more than 65536 files; refused unread (a liushou tree holds at most 65536 files)
   [3]
 
 Nothing of the cases is left for the suite's --rev comparison of every tree (cram.sh), which

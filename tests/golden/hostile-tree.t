@@ -90,13 +90,13 @@ folder named outside the tree is the user's to choose.
 
   $ ln -s ../victim reports && outside > ../scratch/before
   $ liushou report summary -o reports/summary.md
-  liushou：-o reports/summary.md：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
+  ! liushou：-o reports/summary.md：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
   [2]
   $ liushou report child --all -o reports/cards
-  liushou：-o reports/cards：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
+  ! liushou：-o reports/cards：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
   [2]
   $ liushou -q report summary -o reports/sub/x.md
-  liushou：-o reports/sub/x.md：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
+  ! liushou：-o reports/sub/x.md：档案目录里的 reports 是符号链接；liushou 从不经由档案目录里的链接写文件（请给出档案目录之外的文件夹，或真实的文件夹）
   [2]
   $ outside | diff ../scratch/before - && echo "outside the tree: unchanged"
   outside the tree: unchanged
@@ -108,10 +108,10 @@ Reading a commit (--rev) keeps its cache in GIT_DIR/liushou: a link there is ref
 
   $ git init -q && git add -A && git commit -qm 建档 && ln -s ../../victim .git/liushou && outside > ../scratch/before
   $ liushou report summary --rev HEAD > /dev/null
-  liushou：.git/liushou：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
+  ! liushou：.git/liushou：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
   [1]
   $ liushou list --rev HEAD > /dev/null
-  liushou：.git/liushou：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
+  ! liushou：.git/liushou：是符号链接；liushou 从不经由链接读写档案目录里的东西（请删除它，它不是档案数据）
   [1]
   $ outside | diff ../scratch/before - && echo "outside the tree: unchanged"
   outside the tree: unchanged

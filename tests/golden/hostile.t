@@ -518,10 +518,10 @@ A symbolic link in children/ that leads out of the tree is refused; one inside i
   已检查 4 个文件：1 个错误，0 个警告
   [1]
   $ liushou -q log-talk 2025-901 --date 2026-03-10 --by T001 --summary 谈心; echo "exit $?"; cat ../outside.yaml
-  children/2025-901.yaml:1:1: 错误：指向档案目录之外的符号链接，拒绝读取（请把文件本身放在这里）
-  liushou：children/2025-901.yaml：请先改正上面的问题（liushou check）；liushou 不改写不能完整读取的文件
   exit 1
   secret: 1
+  ! children/2025-901.yaml:1:1: 错误：指向档案目录之外的符号链接，拒绝读取（请把文件本身放在这里）
+  ! liushou：children/2025-901.yaml：请先改正上面的问题（liushou check）；liushou 不改写不能完整读取的文件
   $ rm children/2025-901.yaml && mkdir -p keep && sed 's/2025-900/2025-902/; s/测试童/测试乙/; /id_number/d' $H/valid.yaml > keep/2025-902.yaml && ln -s ../keep/2025-902.yaml children/2025-902.yaml && liushou check --allow-incomplete && liushou list --format csv | cut -d, -f1
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 4 个文件：0 个错误，0 个警告
@@ -538,135 +538,135 @@ Bad sheets: an import writes nothing unless every row is good.
   > }
   $ for f in $H/sheets/register-*.csv; do sheet enroll "$f"; done; ls children
   == register-bad-grade.csv
-  ../hostile/sheets/register-bad-grade.csv:2:5: 错误：第 2 行，年级：“九”不是 1 到 6 之间的数字
-  ../hostile/sheets/register-bad-grade.csv：1 处问题，未导入任何内容
   exit 1
   == register-bidi-override.csv
-  ../hostile/sheets/register-bidi-override.csv:2:1: 错误：表格这里有看不见的字符 U+202E，会让文字显示成别的样子，请删去
-  ../hostile/sheets/register-bidi-override.csv：未导入任何内容
   exit 1
   == register-binary.csv
-  ../hostile/sheets/register-binary.csv:2:1: 错误：表格这里既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”
   exit 1
   == register-c1-control.csv
-  ../hostile/sheets/register-c1-control.csv:2:1: 错误：表格这里有看不见的字符 U+0085，会让文字显示成别的样子，请删去
-  ../hostile/sheets/register-c1-control.csv：未导入任何内容
   exit 1
   == register-duplicate-column.csv
-  ../hostile/sheets/register-duplicate-column.csv:1:9: 错误：姓名：又一列姓名（第一列是第 2 列）
-  ../hostile/sheets/register-duplicate-column.csv：未导入任何内容
   exit 1
   == register-duplicate-id.csv
-  ../hostile/sheets/register-duplicate-id.csv:3:1: 错误：第 3 行，学号：学号 2025-950 在第 2 行也有
-  ../hostile/sheets/register-duplicate-id.csv：1 处问题，未导入任何内容
   exit 1
   == register-empty.csv
-  ../hostile/sheets/register-empty.csv:1:1: 错误：表头：没有表头行：表格是空的，或没有一行含两个以上的表头
-  ../hostile/sheets/register-empty.csv：未导入任何内容
   exit 1
   == register-extra-fields.csv
-  ../hostile/sheets/register-extra-fields.csv:2:1: 错误：第 2 行：有 10 个单元格，表头却只有 8 列
-  ../hostile/sheets/register-extra-fields.csv：1 处问题，未导入任何内容
   exit 1
   == register-feb-30.csv
-  ../hostile/sheets/register-feb-30.csv:2:4: 错误：第 2 行，出生日期：“2016-02-30”不是有效日期（2016 年 02 月只有 29 天）
-  ../hostile/sheets/register-feb-30.csv：1 处问题，未导入任何内容
   exit 1
   == register-header-only.csv
-  ../hostile/sheets/register-header-only.csv:2:1: 错误：表格只有表头，下面没有数据
-  ../hostile/sheets/register-header-only.csv：未导入任何内容
   exit 1
   == register-id-case-clash.csv
-  ../hostile/sheets/register-id-case-clash.csv:3:1: 错误：第 3 行，学号：学号与 A-950 只有大小写不同，在 Windows 和 macOS 上会是同一个文件
-  ../hostile/sheets/register-id-case-clash.csv：1 处问题，未导入任何内容
   exit 1
   == register-id-holds-id-number.csv
-  ../hostile/sheets/register-id-holds-id-number.csv:2:1: 错误：第 2 行，学号：学号中有一长串数字（电话或身份证号？）；学号会出现在文件名和提交说明里，请用学籍上的学号，或让 liushou 自动编号
-  ../hostile/sheets/register-id-holds-id-number.csv：1 处问题，未导入任何内容
   exit 1
   == register-id-holds-phone.csv
-  ../hostile/sheets/register-id-holds-phone.csv:2:1: 错误：第 2 行，学号：学号中有一长串数字（电话或身份证号？）；学号会出现在文件名和提交说明里，请用学籍上的学号，或让 liushou 自动编号
-  ../hostile/sheets/register-id-holds-phone.csv：1 处问题，未导入任何内容
   exit 1
   == register-id-number-in-grade.csv
-  ../hostile/sheets/register-id-number-in-grade.csv:2:5: 错误：第 2 行，年级：“420*************27”不是 1 到 6 之间的数字
-  ../hostile/sheets/register-id-number-in-grade.csv：1 处问题，未导入任何内容
   exit 1
   == register-id-traversal.csv
-  ../hostile/sheets/register-id-traversal.csv:2:1: 错误：第 2 行，学号：学号“../../x”须以字母或数字开头
-  ../hostile/sheets/register-id-traversal.csv：1 处问题，未导入任何内容
   exit 1
   == register-id-windows-device.csv
-  ../hostile/sheets/register-id-windows-device.csv:2:1: 错误：第 2 行，学号：学号“CON”是 Windows 保留的设备名，Windows 上的副本无法存放这个文件
-  ../hostile/sheets/register-id-windows-device.csv:3:1: 错误：第 3 行，学号：学号“lpt1”是 Windows 保留的设备名，Windows 上的副本无法存放这个文件
-  ../hostile/sheets/register-id-windows-device.csv：2 处问题，未导入任何内容
   exit 1
   == register-lone-cr-in-quoted-cell.csv
-  ../hostile/sheets/register-lone-cr-in-quoted-cell.csv:2:1: 错误：第 2 行：单元格中有不属于换行的回车符（U+000D），请删去
-  ../hostile/sheets/register-lone-cr-in-quoted-cell.csv：未导入任何内容
   exit 1
   == register-no-id-or-name.csv
-  ../hostile/sheets/register-no-id-or-name.csv:1:1: 错误：表头：表格中既没有“姓名”列，也没有“学号”列
-  ../hostile/sheets/register-no-id-or-name.csv：未导入任何内容
   exit 1
   == register-not-any-encoding.csv
-  ../hostile/sheets/register-not-any-encoding.csv:2:1: 错误：表格这里既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”
   exit 1
   == register-nul.csv
-  ../hostile/sheets/register-nul.csv:2:1: 错误：表格这里有 NUL 字节；它真的是 CSV 文件吗？
-  ../hostile/sheets/register-nul.csv：未导入任何内容
   exit 1
   == register-phone-in-gender.csv
-  ../hostile/sheets/register-phone-in-gender.csv:2:3: 错误：第 2 行，性别：“139******21”不是男或女
-  ../hostile/sheets/register-phone-in-gender.csv：1 处问题，未导入任何内容
   exit 1
   == register-unclosed-quote.csv
-  ../hostile/sheets/register-unclosed-quote.csv:2:1: 错误：第 2 行：引号括起的单元格没有结束（少了一个 "）
-  ../hostile/sheets/register-unclosed-quote.csv：未导入任何内容
   exit 1
   == register-unknown-column.csv
-  ../hostile/sheets/register-unknown-column.csv:1:9: 错误：星座：不认识这一列；请用 --map 对应到字段，或用 --ignore-column 跳过
-  ../hostile/sheets/register-unknown-column.csv：未导入任何内容
   exit 1
   2025-900.yaml
+  ! ../hostile/sheets/register-bad-grade.csv:2:5: 错误：第 2 行，年级：“九”不是 1 到 6 之间的数字
+  ! ../hostile/sheets/register-bad-grade.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-bidi-override.csv:2:1: 错误：表格这里有看不见的字符 U+202E，会让文字显示成别的样子，请删去
+  ! ../hostile/sheets/register-bidi-override.csv：未导入任何内容
+  ! ../hostile/sheets/register-binary.csv:2:1: 错误：表格这里既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”
+  ! ../hostile/sheets/register-c1-control.csv:2:1: 错误：表格这里有看不见的字符 U+0085，会让文字显示成别的样子，请删去
+  ! ../hostile/sheets/register-c1-control.csv：未导入任何内容
+  ! ../hostile/sheets/register-duplicate-column.csv:1:9: 错误：姓名：又一列姓名（第一列是第 2 列）
+  ! ../hostile/sheets/register-duplicate-column.csv：未导入任何内容
+  ! ../hostile/sheets/register-duplicate-id.csv:3:1: 错误：第 3 行，学号：学号 2025-950 在第 2 行也有
+  ! ../hostile/sheets/register-duplicate-id.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-empty.csv:1:1: 错误：表头：没有表头行：表格是空的，或没有一行含两个以上的表头
+  ! ../hostile/sheets/register-empty.csv：未导入任何内容
+  ! ../hostile/sheets/register-extra-fields.csv:2:1: 错误：第 2 行：有 10 个单元格，表头却只有 8 列
+  ! ../hostile/sheets/register-extra-fields.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-feb-30.csv:2:4: 错误：第 2 行，出生日期：“2016-02-30”不是有效日期（2016 年 02 月只有 29 天）
+  ! ../hostile/sheets/register-feb-30.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-header-only.csv:2:1: 错误：表格只有表头，下面没有数据
+  ! ../hostile/sheets/register-header-only.csv：未导入任何内容
+  ! ../hostile/sheets/register-id-case-clash.csv:3:1: 错误：第 3 行，学号：学号与 A-950 只有大小写不同，在 Windows 和 macOS 上会是同一个文件
+  ! ../hostile/sheets/register-id-case-clash.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-id-holds-id-number.csv:2:1: 错误：第 2 行，学号：学号中有一长串数字（电话或身份证号？）；学号会出现在文件名和提交说明里，请用学籍上的学号，或让 liushou 自动编号
+  ! ../hostile/sheets/register-id-holds-id-number.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-id-holds-phone.csv:2:1: 错误：第 2 行，学号：学号中有一长串数字（电话或身份证号？）；学号会出现在文件名和提交说明里，请用学籍上的学号，或让 liushou 自动编号
+  ! ../hostile/sheets/register-id-holds-phone.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-id-number-in-grade.csv:2:5: 错误：第 2 行，年级：“420*************27”不是 1 到 6 之间的数字
+  ! ../hostile/sheets/register-id-number-in-grade.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-id-traversal.csv:2:1: 错误：第 2 行，学号：学号“../../x”须以字母或数字开头
+  ! ../hostile/sheets/register-id-traversal.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-id-windows-device.csv:2:1: 错误：第 2 行，学号：学号“CON”是 Windows 保留的设备名，Windows 上的副本无法存放这个文件
+  ! ../hostile/sheets/register-id-windows-device.csv:3:1: 错误：第 3 行，学号：学号“lpt1”是 Windows 保留的设备名，Windows 上的副本无法存放这个文件
+  ! ../hostile/sheets/register-id-windows-device.csv：2 处问题，未导入任何内容
+  ! ../hostile/sheets/register-lone-cr-in-quoted-cell.csv:2:1: 错误：第 2 行：单元格中有不属于换行的回车符（U+000D），请删去
+  ! ../hostile/sheets/register-lone-cr-in-quoted-cell.csv：未导入任何内容
+  ! ../hostile/sheets/register-no-id-or-name.csv:1:1: 错误：表头：表格中既没有“姓名”列，也没有“学号”列
+  ! ../hostile/sheets/register-no-id-or-name.csv：未导入任何内容
+  ! ../hostile/sheets/register-not-any-encoding.csv:2:1: 错误：表格这里既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”
+  ! ../hostile/sheets/register-nul.csv:2:1: 错误：表格这里有 NUL 字节；它真的是 CSV 文件吗？
+  ! ../hostile/sheets/register-nul.csv：未导入任何内容
+  ! ../hostile/sheets/register-phone-in-gender.csv:2:3: 错误：第 2 行，性别：“139******21”不是男或女
+  ! ../hostile/sheets/register-phone-in-gender.csv：1 处问题，未导入任何内容
+  ! ../hostile/sheets/register-unclosed-quote.csv:2:1: 错误：第 2 行：引号括起的单元格没有结束（少了一个 "）
+  ! ../hostile/sheets/register-unclosed-quote.csv：未导入任何内容
+  ! ../hostile/sheets/register-unknown-column.csv:1:9: 错误：星座：不认识这一列；请用 --map 对应到字段，或用 --ignore-column 跳过
+  ! ../hostile/sheets/register-unknown-column.csv：未导入任何内容
   $ for f in $H/sheets/talks-*.csv; do sheet log-talk "$f"; done; cmp $H/valid.yaml children/2025-900.yaml && echo "2025-900 unchanged"
   == talks-bidi-in-summary.csv
-  ../hostile/sheets/talks-bidi-in-summary.csv:2:1: 错误：表格这里有看不见的字符 U+202E，会让文字显示成别的样子，请删去
-  ../hostile/sheets/talks-bidi-in-summary.csv：未登记任何记录
   exit 1
   == talks-future.csv
-  ../hostile/sheets/talks-future.csv:2:2: 错误：第 2 行，日期：2026-04-02 是将来的日期
-  ../hostile/sheets/talks-future.csv：1 处问题，未登记任何记录
   exit 1
   == talks-missing-date-column.csv
-  ../hostile/sheets/talks-missing-date-column.csv:1:1: 错误：表头：表格中没有日期列
-  ../hostile/sheets/talks-missing-date-column.csv：1 处问题，未登记任何记录
   exit 1
   == talks-month-13.csv
-  ../hostile/sheets/talks-month-13.csv:2:2: 错误：第 2 行，日期：“2026-13-02”中没有 13 月
-  ../hostile/sheets/talks-month-13.csv：1 处问题，未登记任何记录
   exit 1
   == talks-phone-as-teacher.csv
-  ../hostile/sheets/talks-phone-as-teacher.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 139******78（请给出教师编号或姓名）
-  ../hostile/sheets/talks-phone-as-teacher.csv：1 处问题，未登记任何记录
   exit 1
   == talks-unknown-child.csv
-  ../hostile/sheets/talks-unknown-child.csv:2:1: 错误：第 2 行，学号：没有儿童 2025-999
-  ../hostile/sheets/talks-unknown-child.csv：1 处问题，未登记任何记录
   exit 1
   == talks-unknown-kind.csv
-  ../hostile/sheets/talks-unknown-kind.csv:2:3: 错误：第 2 行，类型：“闲聊”不是谈心、家访、亲情电话、座谈会、心理辅导或生日祝福
-  ../hostile/sheets/talks-unknown-kind.csv：1 处问题，未登记任何记录
   exit 1
   == talks-unknown-teacher.csv
-  ../hostile/sheets/talks-unknown-teacher.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
-  ../hostile/sheets/talks-unknown-teacher.csv：1 处问题，未登记任何记录
   exit 1
   2025-900 unchanged
+  ! ../hostile/sheets/talks-bidi-in-summary.csv:2:1: 错误：表格这里有看不见的字符 U+202E，会让文字显示成别的样子，请删去
+  ! ../hostile/sheets/talks-bidi-in-summary.csv：未登记任何记录
+  ! ../hostile/sheets/talks-future.csv:2:2: 错误：第 2 行，日期：2026-04-02 是将来的日期
+  ! ../hostile/sheets/talks-future.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-missing-date-column.csv:1:1: 错误：表头：表格中没有日期列
+  ! ../hostile/sheets/talks-missing-date-column.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-month-13.csv:2:2: 错误：第 2 行，日期：“2026-13-02”中没有 13 月
+  ! ../hostile/sheets/talks-month-13.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-phone-as-teacher.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 139******78（请给出教师编号或姓名）
+  ! ../hostile/sheets/talks-phone-as-teacher.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-unknown-child.csv:2:1: 错误：第 2 行，学号：没有儿童 2025-999
+  ! ../hostile/sheets/talks-unknown-child.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-unknown-kind.csv:2:3: 错误：第 2 行，类型：“闲聊”不是谈心、家访、亲情电话、座谈会、心理辅导或生日祝福
+  ! ../hostile/sheets/talks-unknown-kind.csv：1 处问题，未登记任何记录
+  ! ../hostile/sheets/talks-unknown-teacher.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
+  ! ../hostile/sheets/talks-unknown-teacher.csv：1 处问题，未登记任何记录
   $ head -c 70000000 /dev/zero | tr '\0' ',' > ../huge.csv && sheet enroll ../huge.csv
   == huge.csv
-  liushou：../huge.csv：文件有 70.0 MB，超过 64 MiB 的上限
   exit 1
+  ! liushou：../huge.csv：文件有 70.0 MB，超过 64 MiB 的上限
 
 Every hostile record at once in one tree, beside the valid one, and the big and deep ones: left
 for cram.sh's --rev check, which commits the tree and compares what check, the reports and the

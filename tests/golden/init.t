@@ -95,16 +95,16 @@ Without --year, the school year is the one today falls in (LIUSHOU_TODAY=2026-03
 A tree is never initialised twice, and bad years are refused.
 
   $ liushou init school --school 别的小学
-  liushou：school/liushou.yaml：已是 liushou 档案目录（liushou.yaml 已存在）
+  ! liushou：school/liushou.yaml：已是 liushou 档案目录（liushou.yaml 已存在）
   [2]
   $ liushou init y --school 某小学 --year 2025-2027
-  liushou：--year 2025-2027：学年请写作 2025-2026
+  ! liushou：--year 2025-2027：学年请写作 2025-2026
   [2]
   $ test -e y/liushou.yaml || echo "nothing written"
   nothing written
   $ liushou init z
-  liushou：缺少 --school：liushou init 目录 --school 学校名
+  ! liushou：缺少 --school：liushou init 目录 --school 学校名
   [2]
   $ liushou list
-  liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
+  ! liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
   [2]

@@ -46,11 +46,11 @@ list shows children as a table, JSON or CSV, filtered.
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
   2025-004  王俊杰  女    1     1     双亲外出            在读  完整
   $ liushou list --status gone
-  liushou：--status gone：可用 all 或以下之一：enrolled | transferred | dropped_out | graduated | left | not_enrolled
+  ! liushou：--status gone：可用 all 或以下之一：enrolled | transferred | dropped_out | graduated | left | not_enrolled
   [2]
   $ liushou list --grade 9
-  --grade：9 不在 1 到 6 之间
-  运行时加 --help 可查看用法。
+  ! --grade：9 不在 1 到 6 之间
+  ! 运行时加 --help 可查看用法。
   [2]
 
 One class syntax in every command (liushou(1), CLASSES): 3-2, 3年级2班, 三年级二班, 三年二班,
@@ -71,13 +71,13 @@ number where it had that meaning.
   3
   4
   $ liushou list --grade 5 --class 6-3
-  liushou：--grade 5 与 --class 6-3 的年级不一致
+  ! liushou：--grade 5 与 --class 6-3 的年级不一致
   [2]
   $ liushou report class 七年级一班
-  liushou：班级 七年级一班：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
+  ! liushou：班级 七年级一班：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
   [2]
   $ liushou report class
-  liushou：哪个班？例如 liushou report class 3-2
+  ! liushou：哪个班？例如 liushou report class 3-2
   [2]
   $ liushou -q staff add --name 班主任甲 --class '五(1)班' && liushou -q staff add --name 班主任乙 --grade 4 --class 2 && liushou staff list --format csv | tail -2
   T001
@@ -91,8 +91,8 @@ number where it had that meaning.
   学号
   2025-002
   $ liushou enroll 2025-002 --grade 3 --class 4-1
-  liushou enroll：--grade 3 与 --class 4-1 的年级不一致
-  liushou enroll：2025-002 未作改动
+  ! liushou enroll：--grade 3 与 --class 4-1 的年级不一致
+  ! liushou enroll：2025-002 未作改动
   [1]
   $ liushou list --format csv -o 名单.csv && head -c 3 名单.csv | od -An -tx1 && tail -c +4 名单.csv | cmp - <(liushou list --format csv) && echo same
   已写入 名单.csv
@@ -101,5 +101,5 @@ number where it had that meaning.
   $ liushou list --format csv --encoding gb18030 | iconv -f gb18030 -t utf-8 | cmp - <(liushou list --format csv) && echo same
   same
   $ liushou list --encoding gb18030
-  liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
+  ! liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
   [2]

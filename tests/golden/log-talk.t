@@ -42,7 +42,7 @@ The same entry twice is not duplicated; a follow-up is open until a later entry 
   $ liushou log-talk 2025-001 --by T001 --kind family_call --summary 已与母亲视频 --close-follow-up
   已登记 2025-001 2026-03-15 亲情电话（T001），并关闭 2026-03-12 的跟进事项
   $ liushou log-talk 2025-001 --by T001 --summary 再谈 --close-follow-up
-  liushou：--close-follow-up：2025-001 没有未关闭的跟进事项
+  ! liushou：--close-follow-up：2025-001 没有未关闭的跟进事项
   [1]
   $ git diff --stat
    children/2025-001.yaml | 5 +++++
@@ -52,26 +52,26 @@ Refused: a future date, a date before the child enrolled, an unknown teacher, no
 an unknown kind, a missing child, an id that could leave children/.
 
   $ liushou log-talk 2025-002 --by T001 --date 2026-03-16 --summary x
-  liushou：--date：2026-03-16 是将来的日期
+  ! liushou：--date：2026-03-16 是将来的日期
   [1]
   $ liushou log-talk 2025-002 --by T001 --date 2019-09-01 --summary x
-  liushou log-talk：--date：2019-09-01 早于该儿童入学（2021-09-01）
-  liushou log-talk：2025-002 未登记任何记录
+  ! liushou log-talk：--date：2019-09-01 早于该儿童入学（2021-09-01）
+  ! liushou log-talk：2025-002 未登记任何记录
   [1]
   $ liushou log-talk 2025-002 --by T009 --summary ""
-  liushou：--summary：请写明谈了什么
+  ! liushou：--summary：请写明谈了什么
   [2]
   $ liushou log-talk 2025-002 --by T001 --kind 电话 --summary x
-  liushou：--kind 电话：可用的值：talk | home_visit | family_call | meeting | counselling | greeting（谈心/家访/亲情电话/座谈会/心理辅导/生日祝福）
+  ! liushou：--kind 电话：可用的值：talk | home_visit | family_call | meeting | counselling | greeting（谈心/家访/亲情电话/座谈会/心理辅导/生日祝福）
   [2]
   $ liushou log-talk 2025-404 --by T001 --summary x
-  liushou：没有儿童 2025-404
+  ! liushou：没有儿童 2025-404
   [2]
   $ liushou log-talk ../x --by T001 --summary x
-  liushou：学号“../x”须以字母或数字开头
+  ! liushou：学号“../x”须以字母或数字开头
   [2]
   $ liushou log-talk --by T001 --summary x
-  liushou：哪名儿童？例如 liushou log-talk 学号 --by 教师 --summary 内容
+  ! liushou：哪名儿童？例如 liushou log-talk 学号 --by 教师 --summary 内容
   [2]
   $ git status --short
    M children/2025-001.yaml
@@ -81,13 +81,13 @@ Two open follow-ups: closing needs the date.
   $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-01 --summary a --follow-up 跟进一
   $ liushou -q log-talk 2025-002 --by T001 --date 2026-03-05 --summary b --follow-up 跟进二
   $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up
-  liushou：--close-follow-up：2025-002 有 2 项未关闭的跟进事项（2026-03-01 talk by T001：跟进一; 2026-03-05 talk by T001：跟进二）；请用日期、--close-kind 或 --close-text 说明是哪一项
+  ! liushou：--close-follow-up：2025-002 有 2 项未关闭的跟进事项（2026-03-01 talk by T001：跟进一; 2026-03-05 talk by T001：跟进二）；请用日期、--close-kind 或 --close-text 说明是哪一项
   [2]
   $ liushou log-talk 2025-002 --by T001 --summary c --close-follow-up 2026-03-05
   已登记 2025-002 2026-03-15 谈心（T001），并关闭 2026-03-05 的跟进事项
   $ liushou log-talk 2025-002 --by T001 --summary d --close-follow-up 2026-03-04
-  liushou log-talk：--close-follow-up：2026-03-04 没有未关闭的跟进事项
-  liushou log-talk：2025-002 未登记任何记录
+  ! liushou log-talk：--close-follow-up：2026-03-04 没有未关闭的跟进事项
+  ! liushou log-talk：2025-002 未登记任何记录
   [1]
 
 Two follow-ups of one day: closing takes exactly one, named by kind or text, and the file says
@@ -96,7 +96,7 @@ which, so the other stays open.
   $ liushou -q log-talk 2025-003 --by T001 --date 2026-03-10 --summary 谈心 --follow-up 联系母亲
   $ liushou -q log-talk 2025-003 --by T002 --date 2026-03-10 --kind 家访 --summary 家访 --follow-up 申请营养餐补助
   $ liushou log-talk 2025-003 --by T001 --summary e --close-follow-up 2026-03-10
-  liushou：--close-follow-up：2025-003 有 2 项未关闭的跟进事项（2026-03-10 talk by T001：联系母亲; 2026-03-10 home_visit by T002：申请营养餐补助）；请用日期、--close-kind 或 --close-text 说明是哪一项
+  ! liushou：--close-follow-up：2025-003 有 2 项未关闭的跟进事项（2026-03-10 talk by T001：联系母亲; 2026-03-10 home_visit by T002：申请营养餐补助）；请用日期、--close-kind 或 --close-text 说明是哪一项
   [2]
   $ liushou log-talk 2025-003 --by T001 --summary e --close-follow-up 2026-03-10 --close-text 营养餐
   已登记 2025-003 2026-03-15 谈心（T001），并关闭 2026-03-10 的跟进事项
@@ -108,7 +108,7 @@ which, so the other stays open.
   $ liushou schedule --format json --month 2026-03 | jq -c '[.follow_ups[] | select(.id == "2025-003") | .follow_up]'
   ["联系母亲"]
   $ liushou log-talk 2025-003 --by T001 --summary f --close-follow-up --close-kind 家访
-  liushou：--close-follow-up：2025-003 没有与所给类型或文字相符的未关闭跟进事项
+  ! liushou：--close-follow-up：2025-003 没有与所给类型或文字相符的未关闭跟进事项
   [1]
 
 check warns about a follow-up left open for more than 30 days.
@@ -128,10 +128,10 @@ later one closes stays until that one goes), a field entered by mistake cleared 
   A1
   $ liushou -q log-talk 王芳 --by 张老师 --date 2026-03-02 --summary 谈心 --follow-up 联系母亲 && liushou -q log-talk A1 --by 张老师 --date 2026-03-02 --kind 家访 --summary 家访 && liushou -q log-talk A1 --by 张老师 --date 2026-03-09 --summary 已联系 --close-follow-up 2026-03-02
   $ liushou log-talk A1 --delete 2026-03-02
-  liushou：--delete：A1 有 2 条 2026-03-02 的记录（2026-03-02#1 talk by T001, 2026-03-02#2 home_visit by T001）；请用编号说明是哪一条，如 --delete 2026-03-02#1；未作任何改动
+  ! liushou：--delete：A1 有 2 条 2026-03-02 的记录（2026-03-02#1 talk by T001, 2026-03-02#2 home_visit by T001）；请用编号说明是哪一条，如 --delete 2026-03-02#1；未作任何改动
   [1]
   $ liushou log-talk A1 --delete 2026-03-02 --kind 谈心
-  liushou：--delete：2026-03-09 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
+  ! liushou：--delete：2026-03-09 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
   [1]
   $ liushou --commit log-talk A1 --delete 2026-03-09 | sed 's/[0-9a-f]\{7,\}/HASH/' && liushou log-talk A1 --delete 2026-03-02 --kind 谈心 && git log --format=%s -2
   已删除 2026-03-09 的记录（A1）
@@ -141,7 +141,7 @@ later one closes stays until that one goes), a field entered by mistake cleared 
   $ liushou report child A1 | sed -n '/^## 谈心/,/^## /p' | grep 2026
   | 2026-03-02 | 家访 | 张老师（T001） | 家访 |  |  |
   $ liushou log-talk A1 --delete 2026-03-20
-  liushou：--delete：2026-03-20 是将来的日期
+  ! liushou：--delete：2026-03-20 是将来的日期
   [1]
 
 Two talks of one day, kind and teacher differ only in their handle, which report child shows in
@@ -154,18 +154,18 @@ the date column and --delete and --amend take (a new entry of another day change
   | 2026-03-05#1 | 谈心 | 张老师（T001） | 谈学习 |  |  |
   | 2026-03-05#2 | 谈心 | 张老师（T001） | 谈家里 |  |  |
   $ liushou log-talk A1 --delete 2026-03-05 --kind 谈心 --by T001
-  liushou：--delete：A1 有 2 条 2026-03-05 的记录（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --delete 2026-03-05#1；未作任何改动
+  ! liushou：--delete：A1 有 2 条 2026-03-05 的记录（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --delete 2026-03-05#1；未作任何改动
   [1]
   $ liushou log-talk A1 --by T001 --date 2026-03-05 --summary 谈家里，想妈妈 --amend
-  liushou：--amend：A1 有 2 条 2026-03-05 的谈心（T001）（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --amend=2026-03-05#1（未作任何改动）
+  ! liushou：--amend：A1 有 2 条 2026-03-05 的谈心（T001）（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；请用编号说明是哪一条，如 --amend=2026-03-05#1（未作任何改动）
   [1]
   $ liushou log-talk A1 --summary 谈家里，想妈妈 --mood 低落 --amend=2026-03-05#2
   已修改 A1 2026-03-05 谈心（T001）
   $ liushou log-talk A1 --delete 2026-03-05#3
-  liushou：--delete：A1：2026-03-05 只有 2 条记录，没有第 3 条（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；未作任何改动
+  ! liushou：--delete：A1：2026-03-05 只有 2 条记录，没有第 3 条（2026-03-05#1 talk by T001, 2026-03-05#2 talk by T001）；未作任何改动
   [1]
   $ liushou log-talk A1 --delete 2026-03-05#x
-  liushou：--delete：2026-03-05#x 不是日期，也不是记录的编号（如 2026-03-10、2026-03-10#2）
+  ! liushou：--delete：2026-03-05#x 不是日期，也不是记录的编号（如 2026-03-10、2026-03-10#2）
   [1]
   $ liushou --commit log-talk A1 --delete 2026-03-05#1 | sed 's/[0-9a-f]\{7,\}/HASH/' && git log --format=%s -1
   已删除 2026-03-05#1 的记录（A1）
@@ -185,7 +185,7 @@ the date column and --delete and --amend take (a new entry of another day change
   0
   [1]
   $ liushou enroll A1 --unset name --unset 籍贯
-  liushou enroll：--unset 姓名：姓名 不能清空
-  liushou enroll：--unset 籍贯：没有这个字段（见 liushou enroll --help）
-  liushou enroll：A1 未作改动
+  ! liushou enroll：--unset 姓名：姓名 不能清空
+  ! liushou enroll：--unset 籍贯：没有这个字段（见 liushou enroll --help）
+  ! liushou enroll：A1 未作改动
   [1]

@@ -14,10 +14,10 @@ then refused by the pre-merge-commit hook, as a commit is by the pre-commit hook
   $ cd b && sed -i 's#^birth_date: 2016-08-26#birth_date: 2016/8/26#' children/2025-001.yaml && git commit -q --no-verify -am "a hand edit"
   $ cd ../a && liushou -q --commit enroll 2025-001 --health 一般 && git pull -q --no-rebase ../b master; echo "exit $?"
   Auto-merging children/2025-001.yaml
-  children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  children/2025-001.yaml:5:13: 错误：出生日期：“2016/8/26”不是 YYYY-MM-DD 形式的日期
-  Not committing merge; use 'git commit' to complete the merge.
   exit 1
+  ! children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  ! children/2025-001.yaml:5:13: 错误：出生日期：“2016/8/26”不是 YYYY-MM-DD 形式的日期
+  ! Not committing merge; use 'git commit' to complete the merge.
   $ grep -E '^(birth_date|health):' children/2025-001.yaml
   birth_date: 2016/8/26
   health: 一般
@@ -31,12 +31,12 @@ resolved.
   $ cd ../b && git pull -q --no-rebase ../a master && liushou -q --commit log-talk 2025-001 --by T001 --date 2026-03-02 --summary 想念妈妈 --mood 好 --amend && liushou -q --commit enroll 2025-001 --health 较差
   $ cd ../a && liushou -q --commit log-talk 2025-001 --by T001 --date 2026-03-02 --summary 想念妈妈，哭了 --mood 低落 --amend && liushou -q --commit enroll 2025-001 --health 良好
   $ git pull -q --no-rebase ../b master; echo "exit $?"
-  liushou merge-file：健康状况：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
-  liushou merge-file：talks (2026-03-02 talk T001)：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   Auto-merging children/2025-001.yaml
   CONFLICT (content): Merge conflict in children/2025-001.yaml
   Automatic merge failed; fix conflicts and then commit the result.
   exit 1
+  ! liushou merge-file：健康状况：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
+  ! liushou merge-file：talks (2026-03-02 talk T001)：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   $ sed -n '/^status/,$p' children/2025-001.yaml
   status: enrolled
   <<<<<<< ours
@@ -62,10 +62,10 @@ resolved.
   children/2025-001.yaml:10:1: 错误：有未解决的合并冲突：请保留其中一方的内容，删去 <<<<<<<、======= 和 >>>>>>> 这几行
   [1]
   $ git checkout --theirs children/2025-001.yaml && liushou check -q --allow-incomplete && git checkout --ours children/2025-001.yaml && liushou check -q --allow-incomplete && git add children && git commit -qm merged
-  Updated 1 path from the index
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
-  Updated 1 path from the index
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  ! Updated 1 path from the index
+  ! Updated 1 path from the index
 
 4. Two clones that each enrol a new child both take the next id. The merge does not put both
 children in one file: it stops and says so, and liushou rename gives one of them a new id.
@@ -79,17 +79,16 @@ children in one file: it stops and says so, and liushou rename gives one of them
   2025-001.yaml
   2025-002.yaml
   $ git pull -q --no-rebase ../b master; echo "exit $?"
-  liushou merge-file：两边把同一个学号给了两名不同的儿童（姓名、出生日期或身份证号不同）。两份都保留在文件中 <<<<<<< ours 与 >>>>>>> theirs 之间。如要保留两名儿童：git checkout --theirs 文件；liushou rename 学号 新学号；git checkout --ours 文件；再 git add children/ 并提交
   Auto-merging children/2025-002.yaml
   CONFLICT (add/add): Merge conflict in children/2025-002.yaml
   Automatic merge failed; fix conflicts and then commit the result.
   exit 1
+  ! liushou merge-file：两边把同一个学号给了两名不同的儿童（姓名、出生日期或身份证号不同）。两份都保留在文件中 <<<<<<< ours 与 >>>>>>> theirs 之间。如要保留两名儿童：git checkout --theirs 文件；liushou rename 学号 新学号；git checkout --ours 文件；再 git add children/ 并提交
   $ git checkout --theirs children/2025-002.yaml && liushou rename 2025-002 2025-003 && git checkout --ours children/2025-002.yaml
-  Updated 1 path from the index
   已把 2025-002 改为 2025-003
-  Updated 1 path from the index
+  ! Updated 1 path from the index
+  ! Updated 1 path from the index
   $ git add children && git commit -qm "two new children" && liushou list --format csv | cut -d, -f1,2 && liushou check -q --allow-incomplete
-  children/2025-003.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   学号,姓名
   2025-001,王小明
   2025-002,李浩然
@@ -97,6 +96,7 @@ children in one file: it stops and says so, and liushou rename gives one of them
   children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   children/2025-002.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   children/2025-003.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
+  ! children/2025-003.yaml:1:1: 警告：档案不完整（建档），缺：性别、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
   $ git log --format=%s -1 -- children/2025-003.yaml
   two new children
 
@@ -107,10 +107,10 @@ A rename changes buddy references too, and refuses an id that is taken.
   已提交 c33e5ad（3 个文件）
     buddy: "2025-004"
   $ liushou rename 2025-004 2025-001
-  liushou：2025-001 已被 children/2025-001.yaml 使用，请换一个学号
+  ! liushou：2025-001 已被 children/2025-001.yaml 使用，请换一个学号
   [1]
   $ liushou rename 2025-009 2025-010
-  liushou：没有儿童 2025-009
+  ! liushou：没有儿童 2025-009
   [2]
 
 8. Parallel writers with --commit: every write is committed, none fails on git's index lock.

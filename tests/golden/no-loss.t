@@ -61,7 +61,7 @@ then does the next writer search children/ (a single write does not list 50,000 
   $ touch .school.tmp.notes.txt children/.2025-001.yaml.tmp.backup children/.2025-001.yaml.tmp.99999999.0 .notes.tmp.1.2
   $ touch children/.2025-001.yaml.tmp.4000000.3 .staff.yaml.tmp.4000000.1 children/.2025-002.yaml.tmp.$$.7
   $ liushou -q log-talk 2025-003 --by T001 --date 2026-03-04 --summary 一次谈心
-  liushou：上次写入在生效前中断，已撤销：删除了 3 个临时文件，档案没有改动
+  ! liushou：上次写入在生效前中断，已撤销：删除了 3 个临时文件，档案没有改动
   $ ls -A . children | grep tmp | sed "s/\.$$\./.(a live pid)./"; test -e .liushou/writing || echo "the mark is gone"
   .notes.tmp.1.2
   .school.tmp.notes.txt
@@ -77,7 +77,7 @@ refused, naming what differs, and --amend changes the logged one; in a sheet too
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈 --mood 低落
   已有 2025-003 2026-03-05 谈心（T001）
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈 --mood 好 --follow-up 每周通话
-  liushou：2025-003 已有 2026-03-05 的这次谈心（T001），但情绪、跟进事项不同；未登记。如要修改已登记的记录，请加 --amend 再运行同样的命令
+  ! liushou：2025-003 已有 2026-03-05 的这次谈心（T001），但情绪、跟进事项不同；未登记。如要修改已登记的记录，请加 --amend 再运行同样的命令
   [1]
   $ liushou log-talk 2025-003 --by T001 --date 2026-03-05 --summary 想念妈妈，已好转 --mood 好 --follow-up 每周通话 --amend
   已修改 2025-003 2026-03-05 谈心（T001）
@@ -90,13 +90,13 @@ refused, naming what differs, and --amend changes the logged one; in a sheet too
   $ grep -c 'follow_up: 每周通话' children/2025-003.yaml
   1
   $ liushou log-talk 2025-003 --by T002 --date 2026-03-05 --summary x --amend
-  liushou：--amend：2025-003 没有 2026-03-05 的谈心（T002）可修改；未作任何改动
+  ! liushou：--amend：2025-003 没有 2026-03-05 的谈心（T002）可修改；未作任何改动
   [1]
   $ printf '学号,日期,类型,教师,内容,情绪\n2025-003,2026-03-05,谈心,T001,想念妈妈，已好转,低落\n2025-002,2026-03-06,谈心,T001,甲,好\n2025-002,2026-03-06,谈心,T001,甲,低落\n' > moods.csv
   $ liushou log-talk --from-csv moods.csv
-  moods.csv:2:5: 错误：第 2 行，内容：同一次谈心（2026-03-05 谈心，T001）已登记，但情绪、跟进事项不同；请改正这一行，或用 log-talk 2025-003 --amend 修改已登记的记录
-  moods.csv:4:5: 错误：第 4 行，内容：同一次谈心（2026-03-06 谈心，T001）在第 3 行也有，但情绪不同；请改正这一行，或用 log-talk 2025-002 --amend 修改已登记的记录
-  moods.csv：2 处问题，未登记任何记录
+  ! moods.csv:2:5: 错误：第 2 行，内容：同一次谈心（2026-03-05 谈心，T001）已登记，但情绪、跟进事项不同；请改正这一行，或用 log-talk 2025-003 --amend 修改已登记的记录
+  ! moods.csv:4:5: 错误：第 4 行，内容：同一次谈心（2026-03-06 谈心，T001）在第 3 行也有，但情绪不同；请改正这一行，或用 log-talk 2025-002 --amend 修改已登记的记录
+  ! moods.csv：2 处问题，未登记任何记录
   [1]
 
 7. The same child twice. A row with another 学号 but an existing child's name and birth date
@@ -123,13 +123,13 @@ counted.
   0
   [1]
   $ cp children/2025-001.yaml children/2025-001.old.yaml && liushou list --format csv | cut -d, -f1
-  children/2025-001.old.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-001.old.yaml（是副本吗？请运行 liushou check）
   学号
   2025-003
   2025-001
   2025-002
   2025-004
   2025-005
+  ! children/2025-001.old.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-001.old.yaml（是副本吗？请运行 liushou check）
   $ liushou check -q --allow-incomplete 2>&1 | grep old
   children/2025-001.old.yaml:2:5: 错误：学号：文件中的学号是 2025-001，文件名却是 2025-001.old.yaml
   children/2025-001.old.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
@@ -144,7 +144,7 @@ counted.
   6
   $ rm .liushou/cache/children.bin
   $ timeout 60 liushou enroll --from-csv /dev/zero
-  liushou：/dev/zero：超过 64 MiB 的上限，拒绝读取
+  ! liushou：/dev/zero：超过 64 MiB 的上限，拒绝读取
   [1]
   $ seq 1 100000 | sed 's/^/k/; s/$/: 1/' >> children/2025-004.yaml && wc -c < children/2025-004.yaml
   988989
@@ -171,17 +171,17 @@ the file stays one that check and the next write accept.
         1 liushou：--summary 的值含有字符 U+0085，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
         1 liushou：--summary 的值含有字符 U+202E，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
   $ liushou enroll 2025-003 --home-address $'x\x1b[31m'; liushou staff add --name $'王\x1b'; liushou enroll --name $'\xe2\x80\xae王'
-  liushou：--home-address 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
-  liushou：--name 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
-  liushou：--name 的值含有字符 U+202E，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+  ! liushou：--home-address 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+  ! liushou：--name 的值含有字符 U+001B，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
+  ! liushou：--name 的值含有字符 U+202E，档案中不能有这种字符（控制字符或改变文字顺序的字符），请删去
   [2]
   $ printf '学号,日期,类型,教师,内容\n2025-003,2026-03-09,谈心,T001,"a\rb"\n' > cr.csv && liushou log-talk --from-csv cr.csv
-  cr.csv:2:1: 错误：第 2 行：单元格中有不属于换行的回车符（U+000D），请删去
-  cr.csv：未登记任何记录
+  ! cr.csv:2:1: 错误：第 2 行：单元格中有不属于换行的回车符（U+000D），请删去
+  ! cr.csv：未登记任何记录
   [1]
   $ printf '学号,日期,类型,教师,内容\n2025-003,2026-03-09,谈心,T001,a\xc2\x9bb\n' > c1.csv && liushou log-talk --from-csv c1.csv
-  c1.csv:2:1: 错误：表格这里有看不见的字符 U+009B，会让文字显示成别的样子，请删去
-  c1.csv：未登记任何记录
+  ! c1.csv:2:1: 错误：表格这里有看不见的字符 U+009B，会让文字显示成别的样子，请删去
+  ! c1.csv：未登记任何记录
   [1]
   $ liushou check -q --allow-incomplete
   children/2025-004.yaml:1:1: 警告：档案不完整（建档），缺：年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄
@@ -196,6 +196,6 @@ the file stays one that check and the next write accept.
   $ sed -i 's/^health：/health: /' children/2025-003.yaml
   $ chmod -R a-w . && chmod o+x .. ../.. && if [ "$(id -u)" = 0 ]; then chmod -R a+rX . && as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else as() { "$@"; }; fi
   $ git config --global --add safe.directory "$PWD" && as liushou log-talk 2025-003 --by T001 --date 2026-03-10 --summary 只读
-  liushou：.：当前用户对档案目录只有读权限，未写入任何内容
+  ! liushou：.：当前用户对档案目录只有读权限，未写入任何内容
   [3]
   $ chmod -R u+w . && git config --global --unset-all safe.directory

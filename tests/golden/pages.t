@@ -314,13 +314,13 @@ Without pandoc the message names the package, and nothing is written.
 
   $ mkdir nopandoc && ln -s "$(command -v git)" nopandoc/git && ln -s "$(command -v liushou)" nopandoc/liushou
   $ PATH=$PWD/nopandoc liushou report summary -o nothing.docx
-  liushou：--format docx 要用 pandoc 生成 Word 文档，本机没有安装（请安装 Debian 的 pandoc 软件包）
+  ! liushou：--format docx 要用 pandoc 生成 Word 文档，本机没有安装（请安装 Debian 的 pandoc 软件包）
   [2]
   $ ls nothing.docx
-  ls: cannot access 'nothing.docx': No such file or directory
+  ! ls: cannot access 'nothing.docx': No such file or directory
   [2]
   $ PATH=$PWD/nopandoc liushou --lang en report summary --format docx -o nothing.docx
-  liushou: --format docx needs pandoc, which is not installed (Debian: apt install pandoc)
+  ! liushou: --format docx needs pandoc, which is not installed (Debian: apt install pandoc)
   [2]
 
 Markdown stays the default, and a page's options are refused where they do not fit.
@@ -328,10 +328,10 @@ Markdown stays the default, and a page's options are refused where they do not f
   $ grep -c '```mermaid' summary.md
   1
   $ liushou report summary --format html --encoding gb18030 > /dev/null
-  liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
+  ! liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
   [2]
   $ liushou report summary --format html --template summary.md > /dev/null
-  liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
+  ! liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
   [2]
   $ liushou list -o list.html -q && head -1 list.html
   学号      姓名                         性别  年级  班级  留守类型  帮扶教师  状态  档案

@@ -56,6 +56,6 @@ though there only what is plainly a phone or id number is masked, so that line n
 counts stay readable.
 
   $ liushou -q log-talk 2025-001 --by 13907161234 --summary 谈心
-  liushou log-talk：--by：教师 139******34 不在教师名单（staff.yaml）中
-  liushou log-talk：2025-001 未登记任何记录
+  ! liushou log-talk：--by：教师 139******34 不在教师名单（staff.yaml）中
+  ! liushou log-talk：2025-001 未登记任何记录
   [1]

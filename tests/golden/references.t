@@ -42,10 +42,10 @@ tree, and the commit counts two children (the renamed one and its buddy's partne
 staff remove is refused while an activity's by: or a child's pairing names the teacher.
 
   $ liushou staff remove T002
-  liushou：T002 李老师 出现在 1 个文件中（activities/2026-03-10-class_meeting-5d67da8b.yaml by[0]），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
+  ! liushou：T002 李老师 出现在 1 个文件中（activities/2026-03-10-class_meeting-5d67da8b.yaml by[0]），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
   [1]
   $ liushou staff remove T001
-  liushou：T001 张老师 出现在 1 个文件中（children/2025-001.yaml pairing.teacher），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
+  ! liushou：T001 张老师 出现在 1 个文件中（children/2025-001.yaml pairing.teacher），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
   [1]
   $ liushou staff remove T003 && liushou check -q --allow-incomplete >/dev/null && echo accepted
   已删除 T003 王老师
@@ -56,8 +56,8 @@ began (the pairing would count nowhere).
 
   $ liushou -q pair 2025-002 --teacher T002 --since 2026-03-12
   $ liushou enroll 2025-002 --status transferred --on 2026-03-11
-  liushou enroll：--on：与 T002 的结对从 2026-03-12 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-002 --since 日期）
-  liushou enroll：2025-002 未作改动
+  ! liushou enroll：--on：与 T002 的结对从 2026-03-12 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-002 --since 日期）
+  ! liushou enroll：2025-002 未作改动
   [1]
   $ liushou -q enroll 2025-002 --status transferred --on 2026-03-13 && liushou check -q --allow-incomplete >/dev/null && echo accepted
   accepted

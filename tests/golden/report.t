@@ -244,13 +244,13 @@ An empty period: before anyone enrolled, every rate is —, never a division by 
   
   ## 每月谈心完成情况
   $ liushou report summary --from 2026-05-01 --to 2026-05-31
-  liushou：统计期间从 2026-05-01 开始，晚于统计截至日（2026-04-30）
+  ! liushou：统计期间从 2026-05-01 开始，晚于统计截至日（2026-04-30）
   [2]
   $ liushou report summary --term 第三学期
-  liushou：--term 第三学期：学期只有 第一学期, 第二学期
+  ! liushou：--term 第三学期：学期只有 第一学期, 第二学期
   [2]
   $ liushou report summary --term 第二学期 --from 2026-02-01
-  liushou：--term 与 --from/--to 只能给一种
+  ! liushou：--term 与 --from/--to 只能给一种
   [2]
 
 JSON and CSV carry the same numbers as the Markdown.
@@ -397,10 +397,10 @@ A child's card, a class roster and the month's talks.
   2026-03-20,B1,一号,三年级1班,家访,李老师,家访,,
   2026-03-25,B1,一号,三年级1班,亲情电话,李老师,亲情电话,,
   $ liushou report child B9
-  liushou：没有儿童 B9
+  ! liushou：没有儿童 B9
   [2]
   $ liushou report child
-  liushou：请给出学号，或用 --all 加 -o 目录
+  ! liushou：请给出学号，或用 --all 加 -o 目录
   [2]
 
 The last section says nothing untrue: with B1 alone (complete, paired, talked to, visited and
@@ -483,5 +483,5 @@ GBK's superset for software that reads nothing else.
   $ liushou report talks --month 2026-03 --format csv --encoding gb18030 -o t.csv -q && iconv -f gb18030 -t utf-8 t.csv | cmp - <(liushou report talks --month 2026-03 --format csv) && echo same
   same
   $ liushou report summary --encoding gb18030
-  liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
+  ! liushou：--encoding 只用于 CSV，须与 --format csv 一起使用
   [2]

@@ -370,13 +370,13 @@ JSON holds the same children as the Markdown, section by section.
 Mistakes:
 
   $ liushou schedule --month 2028-13
-  liushou：--month 2028-13：月份请写作 2026-03
+  ! liushou：--month 2028-13：月份请写作 2026-03
   [2]
   $ liushou schedule --teacher T404
-  liushou：--teacher：教师名单（staff.yaml）中没有 T404（请给出教师编号或姓名）
+  ! liushou：--teacher：教师名单（staff.yaml）中没有 T404（请给出教师编号或姓名）
   [2]
   $ liushou schedule --class 9-1
-  liushou：--class 9-1：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
+  ! liushou：--class 9-1：班级请写作 3-2、三年级二班或三(2)班（一至六年级）
   [2]
 
 A future month's checklist, printed on 2028-03-20 to plan May: its reference day is 05-01, but

@@ -42,20 +42,20 @@ staff add and staff list keep the teacher list.
     ]
   }
   $ liushou staff add --id T001 --name 重复
-  liushou：教师编号 T001 在 staff.yaml 中已有
+  ! liushou：教师编号 T001 在 staff.yaml 中已有
   [2]
   $ liushou staff add --name 赵老师 --role 校工
-  liushou：--role 校工：可用的值：head_teacher | teacher | leader | other（班主任/任课教师/领导/其他）
+  ! liushou：--role 校工：可用的值：head_teacher | teacher | leader | other（班主任/任课教师/领导/其他）
   [2]
   $ liushou staff add --name 钱老师 --phone 12345
-  liushou staff add：--phone：不是手机号（11 位）或带区号的固定电话
+  ! liushou staff add：--phone：不是手机号（11 位）或带区号的固定电话
   [1]
   $ liushou staff add --id ../T --name 坏
-  liushou：--id：学号“../T”须以字母或数字开头
+  ! liushou：--id：学号“../T”须以字母或数字开头
   [2]
   $ liushou staff
-  请给出一个命令（如 liushou list）
-  运行时加 --help 可查看用法。
+  ! 请给出一个命令（如 liushou list）
+  ! 运行时加 --help 可查看用法。
   [2]
   $ liushou staff list --format csv -o 教师.csv && head -c 3 教师.csv | od -An -tx1 && tail -c +4 教师.csv | cmp - <(liushou staff list --format csv) && echo same
   已写入 教师.csv

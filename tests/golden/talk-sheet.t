@@ -20,8 +20,8 @@ place, and nothing is left behind.)
   $ iconv -f gb18030 -t utf-8 talks.csv | sed 1d | wc -l
   300
   $ liushou log-talk --from-csv talks.csv
-  talks.csv:150:4: 错误：第 150 行，教师：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
-  talks.csv：1 处问题，未登记任何记录
+  ! talks.csv:150:4: 错误：第 150 行，教师：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
+  ! talks.csv：1 处问题，未登记任何记录
   [1]
   $ grep -l talks: children/*.yaml | wc -l
   0
@@ -53,8 +53,8 @@ Names work when unique; a name shared by two children names both ids.
   2025-103
   $ printf '姓名,日期,类型,教师,内容,情绪,跟进事项\n李华,2026/3/2,谈心,老师1,开学谈心,好,\n王小明,2026年3月3日,家访,T002,家访,,\n' > named.csv
   $ liushou log-talk --from-csv named.csv
-  named.csv:3:1: 错误：第 3 行，姓名：有 3 名儿童叫 王小明（2025-096, 2025-101, 2025-102）；请用学号列
-  named.csv：1 处问题，未登记任何记录
+  ! named.csv:3:1: 错误：第 3 行，姓名：有 3 名儿童叫 王小明（2025-096, 2025-101, 2025-102）；请用学号列
+  ! named.csv：1 处问题，未登记任何记录
   [1]
   $ printf '姓名,日期,类型,教师,内容\n李华,2026/3/2,谈心,老师1,开学谈心\n' > named.csv
   $ liushou log-talk --from-csv named.csv
@@ -70,19 +70,19 @@ Every bad cell is reported at once; unknown columns and missing columns are name
 
   $ printf '学号,日期,类型,教师,内容,情绪\n2025-001,2026-02-30,聊天,张三,,开心\n2025-999,2026-03-01,谈心,T001,x,\n' > bad.csv
   $ liushou log-talk --from-csv bad.csv
-  bad.csv:2:2: 错误：第 2 行，日期：“2026-02-30”不是有效日期（2026 年 02 月只有 28 天）
-  bad.csv:2:3: 错误：第 2 行，类型：“聊天”不是谈心、家访、亲情电话、座谈会、心理辅导或生日祝福
-  bad.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 张三（请给出教师编号或姓名）
-  bad.csv:2:6: 错误：第 2 行，情绪：“开心”不是好、一般或低落
-  bad.csv:3:1: 错误：第 3 行，学号：没有儿童 2025-999
-  bad.csv：5 处问题，未登记任何记录
+  ! bad.csv:2:2: 错误：第 2 行，日期：“2026-02-30”不是有效日期（2026 年 02 月只有 28 天）
+  ! bad.csv:2:3: 错误：第 2 行，类型：“聊天”不是谈心、家访、亲情电话、座谈会、心理辅导或生日祝福
+  ! bad.csv:2:4: 错误：第 2 行，教师：教师名单（staff.yaml）中没有 张三（请给出教师编号或姓名）
+  ! bad.csv:2:6: 错误：第 2 行，情绪：“开心”不是好、一般或低落
+  ! bad.csv:3:1: 错误：第 3 行，学号：没有儿童 2025-999
+  ! bad.csv：5 处问题，未登记任何记录
   [1]
   $ printf '学号,日期,老师,内容\n2025-001,2026-03-01,T001,x\n' > cols.csv
   $ liushou log-talk --from-csv cols.csv
-  cols.csv:1:1: 错误：表头：表格中没有教师列
-  cols.csv:1:3: 错误：老师：不认识这一列；谈心记录表的列为 学号或姓名、日期、类型、教师、内容、情绪、跟进事项（以及班级）
-  cols.csv：2 处问题，未登记任何记录
+  ! cols.csv:1:1: 错误：表头：表格中没有教师列
+  ! cols.csv:1:3: 错误：老师：不认识这一列；谈心记录表的列为 学号或姓名、日期、类型、教师、内容、情绪、跟进事项（以及班级）
+  ! cols.csv：2 处问题，未登记任何记录
   [1]
   $ liushou log-talk --from-csv cols.csv 2025-001
-  liushou：--from 不能与学号、--class、--by、--summary 或 --amend 同时使用
+  ! liushou：--from 不能与学号、--class、--by、--summary 或 --amend 同时使用
   [2]

@@ -100,20 +100,20 @@ enrolments are in its file. The class move and the flag keep the day they change
 Entries after leaving are refused, by every writing command, and nothing is written.
 
   $ liushou log-talk S03 --by T001 --date 2026-04-13 --summary 转学后
-  liushou log-talk：--date：2026-04-13 晚于该儿童离校（转出，2026-04-10）
-  liushou log-talk：S03 未登记任何记录
+  ! liushou log-talk：--date：2026-04-13 晚于该儿童离校（转出，2026-04-10）
+  ! liushou log-talk：S03 未登记任何记录
   [1]
   $ liushou log-talk S03 --by T001 --date 2026-04-26 --kind 亲情电话 --summary 转学后
-  liushou log-talk：--date：2026-04-26 晚于该儿童离校（转出，2026-04-10）
-  liushou log-talk：S03 未登记任何记录
+  ! liushou log-talk：--date：2026-04-26 晚于该儿童离校（转出，2026-04-10）
+  ! liushou log-talk：S03 未登记任何记录
   [1]
   $ liushou pair S05 --progress 进步 --date 2026-05-01
-  liushou pair：--date：2026-05-01 晚于该儿童离校（辍学，2026-04-20）
-  liushou pair：S05 未作改动
+  ! liushou pair：--date：2026-05-01 晚于该儿童离校（辍学，2026-04-20）
+  ! liushou pair：S05 未作改动
   [1]
   $ liushou log-talk S07 --by T001 --date 2026-04-01 --summary 离校期间
-  liushou log-talk：--date：2026-04-01 晚于该儿童离校（转出，2026-03-16），此后到较晚才重新入学
-  liushou log-talk：S07 未登记任何记录
+  ! liushou log-talk：--date：2026-04-01 晚于该儿童离校（转出，2026-03-16），此后到较晚才重新入学
+  ! liushou log-talk：S07 未登记任何记录
   [1]
 
 基本情况, by hand. Enrolled on 01-31 (期初): S01-S20 = 20. 新入学: S21 = 1. 转入: S22, S07's

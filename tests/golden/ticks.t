@@ -13,10 +13,10 @@ tick's `changes:`, as a child's file keeps its dated changes.
 Ticking it again, today or with another note, is refused; February keeps its 2 of 2.
 
   $ liushou plan done 2026-02 1
-  liushou：plan done：第 1 项（2026-02）已经打勾（2026-02-20：已开会）；如要修改其日期，请加 --amend 再运行同样的命令
+  ! liushou：plan done：第 1 项（2026-02）已经打勾（2026-02-20：已开会）；如要修改其日期，请加 --amend 再运行同样的命令
   [1]
   $ liushou plan done 2026-02 1 --date 2026-02-20 --note 另一句
-  liushou：plan done：第 1 项（2026-02）已经打勾（2026-02-20：已开会）；如要修改其备注，请加 --amend 再运行同样的命令
+  ! liushou：plan done：第 1 项（2026-02）已经打勾（2026-02-20：已开会）；如要修改其备注，请加 --amend 再运行同样的命令
   [1]
   $ liushou plan done 2026-02 1 --date 2026-02-20
   2026-02 第 1 项已于 2026-02-20 完成过：讨论并制定学校关爱留守儿童工作计划
@@ -88,8 +88,8 @@ as of 02-28 February is then 1 of 2), the wrong day kept in changes:.
 --amend of a task not ticked, and --amend with --undo, are refused.
 
   $ liushou plan done 2026-03 1 --amend
-  liushou：plan done：第 1 项（2026-03）还没有打勾；请不加 --amend 打勾
+  ! liushou：plan done：第 1 项（2026-03）还没有打勾；请不加 --amend 打勾
   [1]
   $ liushou plan done 2026-02 1 --amend --undo
-  liushou：--undo 和 --amend 只能用其一
+  ! liushou：--undo 和 --amend 只能用其一
   [2]
