@@ -96,7 +96,7 @@ Pairings, help plans and a month of talks are in the sample too.
   register.csv:1:1: 错误：表头：表格中没有内容列
   [1]
 
-The March checklist of the sample school (the README shows it).
+The March checklist of the sample school (docs/reports.md shows it).
 
   $ liushou schedule --month 2026-03 | sed -n 1,42p
   # 孙桥镇中心小学 2026年3月关爱留守儿童工作清单
@@ -142,7 +142,7 @@ The March checklist of the sample school (the README shows it).
   - [ ] 2025-021 吴天佑，五年级1班，上次 2025-12-18
   
 
-The sample school's summary for the second term as of 15 March (the README shows it).
+The sample school's summary for the second term as of 15 March (docs/reports.md shows it).
 
   $ liushou report summary | sed -n '1,/^## 每月谈心/p'
   # 孙桥镇中心小学 关爱留守儿童工作总结

@@ -1,5 +1,5 @@
 Disk full, I/O errors and crashes in the middle of a write (LIUSHOU_FAULT injects them into
-the store's writes of tree files; see README.md, Development). The original file is always intact, the
+the store's writes of tree files; see docs/hacking.md, Hardening). The original file is always intact, the
 message says what failed, and nothing is left behind that blocks the next command.
 
   $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 -q && cd school

@@ -52,7 +52,7 @@ TEST_CASE("Chinese headers, English keys and dotted paths name the same field") 
     CHECK(find_child_field("爱好") == nullptr);
 }
 
-TEST_CASE("every register header the README and liushou-enroll(1) list is known") {
+TEST_CASE("every register header docs/registers.md and liushou-enroll(1) list is known") {
     for (const char* h :
          {"学号",         "姓名",           "性别",       "出生日期",   "身份证号",
           "民族",         "年级",           "班级",       "入学日期",   "留守类型",
