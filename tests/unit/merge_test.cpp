@@ -274,9 +274,9 @@ TEST_CASE("merge: buddies added in two clones are all kept, one buddy written as
 TEST_CASE("merge: liushou.yaml keeps plan ticks and group members added in two clones") {
     const std::string base = encode_school(default_school("测试小学", 2025));
     School a = decode_school(base).record, b = a;
-    a.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 5}, "已完成", {}});
+    a.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 5}, "已完成", {}, {}});
     a.leading_group.members.push_back("甲");
-    b.plan_done.push_back(PlanDone{"2026-03", 2, Date{2026, 3, 6}, "", {}});
+    b.plan_done.push_back(PlanDone{"2026-03", 2, Date{2026, 3, 6}, "", {}, {}});
     b.leading_group.members.push_back("乙");
     b.rules.talks_per_month = 2;
     MergeResult r = merge_school_files(base, encode_school(a), encode_school(b));
@@ -294,7 +294,7 @@ TEST_CASE("merge: liushou.yaml keeps plan ticks and group members added in two c
 
     // The same task ticked on both sides with different notes is one conflict, either side whole.
     School c = decode_school(base).record;
-    c.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 9}, "补记", {}});
+    c.plan_done.push_back(PlanDone{"2026-03", 1, Date{2026, 3, 9}, "补记", {}, {}});
     r = merge_school_files(base, encode_school(a), encode_school(c));
     REQUIRE(r.merged);
     REQUIRE(r.conflicts.size() == 1);
