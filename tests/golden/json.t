@@ -12,7 +12,7 @@ The sample school, with a record of every kind a document can hold: a transfer a
 (enrolment_history), a class change (changes), a new teacher (pairing.history), a help plan,
 a progress note, a closed follow-up, a school in a county with other rules, one missing.
 
-  $ sed -i 's/^  since: .*/  since: 2026-02-20/' children/2025-002.yaml && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
+  $ liushou -q pair 2025-002 --since 2026-02-20 && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
   $ liushou -q enroll 2025-002 --status enrolled --on 2026-03-10
   $ liushou -q enroll 2025-003 --class 2 --on 2026-03-01
   $ liushou -q pair 2025-005 --teacher T003 --since 2026-03-20

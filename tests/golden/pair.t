@@ -112,7 +112,7 @@ Mistakes are refused and nothing is written.
   liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003
-  liushou：请说明要记录什么：--teacher/--buddy/--proxy-parent、--plan 或 --progress（或用 --unpaired、--load、--suggest）
+  liushou：请说明要记录什么：--teacher/--buddy/--proxy-parent、--since、--plan 或 --progress（或用 --unpaired、--load、--suggest）
   [2]
   $ liushou pair ../x --teacher T001
   liushou：学号“../x”须以字母或数字开头
@@ -275,3 +275,69 @@ is no child.
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 拔河 --children 陈思雨
   liushou：--children 陈思雨：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
   [2]
+
+--since alone moves the current pairing's start (#41): a pairing entered with the wrong day,
+or one that must begin before a transfer (enroll's refusal says so). The pairing before it,
+which ended the day before the old start, then ends the day before the new one. A start not
+after the pairing before it, on a day the child was not enrolled, in the future, or of a
+child without a pairing is refused, and the file is left as it was.
+
+  $ cd .. && liushou -q init moved --school 孙桥小学 --year 2025-2026 --no-git && cd moved
+  $ export LIUSHOU_TODAY=2026-03-31
+  $ liushou -q staff add --name 张老师 && liushou -q staff add --name 李老师
+  T001
+  T002
+  $ liushou -q enroll --id 2025-001 --name 学生甲 --gender 女 --grade 3 --class 2 --enrolled-on 2025-09-01
+  2025-001
+  $ liushou -q enroll --id 2025-002 --name 学生乙 --gender 男 --grade 3 --class 2 --enrolled-on 2026-01-10
+  2025-002
+  $ liushou -q pair 2025-001 --teacher T001 --since 2025-10-01 && liushou -q pair 2025-001 --teacher T002 --since 2026-03-12
+  $ liushou pair 2025-001 --since 2026-03-02 && sed -n '/^pairing/,$p' children/2025-001.yaml
+  2025-001 与 T002 的结对现从 2026-03-02 开始（原为 2026-03-12）
+  pairing:
+    teacher: T002
+    since: 2026-03-02
+    history:
+      - teacher: T001
+        from: 2025-10-01
+        to: 2026-03-01
+  $ cp children/2025-001.yaml before.yaml
+  $ liushou pair 2025-001 --since 2025-10-01
+  liushou pair：--since：2025-10-01 不晚于上一次结对开始的日期（2025-10-01）
+  liushou pair：2025-001 未作改动
+  [1]
+  $ liushou pair 2025-001 --since 2026-04-02
+  liushou：--since：2026-04-02 是将来的日期
+  [1]
+  $ liushou pair 2025-002 --since 2026-02-01
+  liushou pair：--since：2025-002 没有结对，无从改动开始日期；请用 --teacher 教师 结对
+  liushou pair：2025-002 未作改动
+  [1]
+  $ liushou -q pair 2025-002 --teacher T001 --since 2026-02-01 && liushou pair 2025-002 --since 2026-01-05
+  liushou pair：--since：2026-01-05 早于该儿童入学（2026-01-10）
+  liushou pair：2025-002 未作改动
+  [1]
+  $ liushou pair 2025-001 --since 2026-03-05 --progress 进步
+  liushou：单独的 --since 用于改动结对的开始日期；--plan 或 --progress 请另行运行
+  [2]
+  $ cmp before.yaml children/2025-001.yaml && echo unchanged
+  unchanged
+
+A transfer before the pairing began is refused, naming the command; moved, the transfer is
+accepted and check with it.
+
+  $ liushou enroll 2025-001 --status transferred --on 2026-03-01
+  liushou enroll：--on：与 T002 的结对从 2026-03-02 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-001 --since 日期）
+  liushou enroll：2025-001 未作改动
+  [1]
+  $ liushou pair 2025-001 --since 2026-02-20 && liushou -q enroll 2025-001 --status transferred --on 2026-03-01
+  2025-001 与 T002 的结对现从 2026-02-20 开始（原为 2026-03-02）
+  $ sed -n '/^pairing/,$p' children/2025-001.yaml && liushou check -q --allow-incomplete >/dev/null && echo accepted
+  pairing:
+    teacher: T002
+    since: 2026-02-20
+    history:
+      - teacher: T001
+        from: 2025-10-01
+        to: 2026-02-19
+  accepted
