@@ -61,3 +61,17 @@ began (the pairing would count nowhere).
   [1]
   $ liushou -q enroll 2025-002 --status transferred --on 2026-03-13 && liushou check -q --allow-incomplete >/dev/null && echo accepted
   accepted
+
+Entries' handles are in report child's JSON too, so that a script can delete or amend the one
+it means: two talks of one day by one teacher differ only in their handle.
+
+  $ liushou -q log-talk 2025-001 --by T001 --date 2026-03-10 --summary 第一次 && liushou -q log-talk 2025-001 --by T001 --date 2026-03-10 --summary 第二次 && liushou -q log-talk 2025-001 --by T001 --date 2026-03-11 --summary 第三次
+  $ liushou report child 2025-001 --format json | jq -c '.child.talks[] | [.handle, .summary]'
+  ["2026-03-10#1","第一次"]
+  ["2026-03-10#2","第二次"]
+  ["2026-03-11","第三次"]
+  $ h=$(liushou report child 2025-001 --format json | jq -r '.child.talks[] | select(.summary == "第二次") | .handle') && liushou log-talk 2025-001 --delete "$h"
+  已删除 2026-03-10#2 的记录（2025-001）
+  $ liushou report child 2025-001 --format json | jq -c '.child.talks[] | [.handle, .summary]'
+  ["2026-03-10","第一次"]
+  ["2026-03-11","第三次"]
