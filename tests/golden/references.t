@@ -75,3 +75,22 @@ it means: two talks of one day by one teacher differ only in their handle.
   $ liushou report child 2025-001 --format json | jq -c '.child.talks[] | [.handle, .summary]'
   ["2026-03-10","第一次"]
   ["2026-03-11","第三次"]
+
+An entry that closes another's follow-up names it by its day: amending that entry's day moves
+the closing entry's reference with it, so the follow-up stays closed and the entry stays
+protected from --delete; a day after the closing entry is refused.
+
+  $ liushou -q log-talk 2025-002 --by T002 --date 2026-03-01 --summary 想妈妈 --follow-up 联系母亲 && liushou -q log-talk 2025-002 --by T002 --date 2026-03-05 --summary 已联系 --close-follow-up 2026-03-01
+  $ liushou log-talk 2025-002 --amend=2026-03-01 --date 2026-03-02 && grep -E 'date|closes' children/2025-002.yaml | tail -3
+  已修改 2025-002 2026-03-02 谈心（T002）
+    - date: 2026-03-02
+    - date: 2026-03-05
+      closes: 2026-03-02
+  $ liushou log-talk 2025-002 --delete 2026-03-02
+  liushou：--delete：2026-03-05 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
+  [1]
+  $ liushou log-talk 2025-002 --amend=2026-03-02 --date 2026-03-06
+  liushou：--amend：2026-03-05 的记录关闭了 2026-03-02 的跟进事项，改后它会关闭一件日期更晚的跟进事项；请先修改或删除那一条（未作任何改动）
+  [1]
+  $ liushou check -q --allow-incomplete >/dev/null && echo accepted
+  accepted
