@@ -104,6 +104,18 @@ class Kid:
         same = [j for j, t in enumerate(self.talks) if t["date"] == d]
         return iso(d) if len(same) == 1 else f"{iso(d)}#{same.index(i) + 1}"
 
+    def closers(self, i):
+        """The entries that close the follow-up of entry i."""
+        t = self.talks[i]
+        if not t.get("follow_up"):
+            return []
+        return [j for j, c in enumerate(self.talks)
+                if j != i and c.get("closes") == t["date"]
+                and c.get("closes_kind") in (None, t["kind"]) and c.get("closes_by") in (None, t["by"])]
+
+    def open_follow_ups(self):
+        return [i for i, t in enumerate(self.talks) if t.get("follow_up") and not self.closers(i)]
+
     def insert_talk(self, talk):
         # After every entry of its day or before: the file keeps date order.
         at = len(self.talks)
@@ -127,7 +139,7 @@ class Model:
         for k in self.kids.values():
             if k.teacher == t or any(h["teacher"] == t for h in k.history):
                 return True
-            if any(x["by"] == t for x in k.talks):
+            if any(x["by"] == t or x.get("closes_by") == t for x in k.talks):
                 return True
         return any(t in a["by"] for a in self.activities)
 
@@ -346,8 +358,14 @@ class Gen:
             self.m.staff = [s for s in self.m.staff if s[0] != t]
         return ["staff", "remove", t], ok, apply, ["staff"]
 
-    def talk(self):
-        k = self.kid()
+    def close(self):
+        """A talk that closes a follow-up, of a child who has one open."""
+        ks = sorted((k for k in self.m.kids.values() if k.open_follow_ups()), key=lambda k: k.id)
+        return self.talk(self.rng.choice(ks)) if ks else None
+
+    def talk(self, k=None):
+        closing = k is not None
+        k = k or self.kid()
         if not k or not self.m.staff:
             return None
         d = self.day(YEAR_FROM, TODAY + timedelta(days=1))
@@ -360,9 +378,28 @@ class Gen:
         argv = ["log-talk", k.id, "--by", t, "--kind", kind, "--date", iso(d),
                 "--summary", summary]
         ok = d <= TODAY and k.enrolled_on_day(d)
+        entry = {"date": d, "kind": kind, "by": t, "summary": summary}
+        if not closing and self.rng.random() < 0.3:
+            entry["follow_up"] = self.text("跟进")
+            argv += ["--follow-up", entry["follow_up"]]
+        elif closing:
+            # Close one: that of an open entry's day; several open that day is a question.
+            i = self.rng.choice(k.open_follow_ups())
+            day = k.talks[i]["date"]
+            if self.rng.random() < 0.8:
+                d = min(day + timedelta(days=self.rng.randrange(30)), TODAY)
+                argv[argv.index("--date") + 1] = iso(d)
+                entry["date"] = d
+                ok = k.enrolled_on_day(d)
+            argv += ["--close-follow-up", iso(day)]
+            same = [j for j in k.open_follow_ups() if k.talks[j]["date"] == day]
+            ok = ok and len(same) == 1 and d >= day
+            entry["closes"] = day
+            if sum(1 for x in k.talks if x["date"] == day and x.get("follow_up")) > 1:
+                entry["closes_kind"], entry["closes_by"] = k.talks[i]["kind"], k.talks[i]["by"]
 
         def apply():
-            k.insert_talk({"date": d, "kind": kind, "by": t, "summary": summary})
+            k.insert_talk(entry)
         return argv, ok, apply, [k.id]
 
     def meeting(self):
@@ -399,7 +436,8 @@ class Gen:
 
         def apply():
             del k.talks[i]
-        return ["log-talk", k.id, "--delete", h], True, apply, [k.id]
+        # An entry whose follow-up a later one closes stays until that one goes.
+        return ["log-talk", k.id, "--delete", h], not k.closers(i), apply, [k.id]
 
     def amend(self):
         ks = [k for k in self.m.kids.values() if k.talks]
@@ -407,22 +445,46 @@ class Gen:
             return None
         k = self.rng.choice(sorted(ks, key=lambda k: k.id))
         i = self.rng.randrange(len(k.talks))
+        closed = [j for j in range(len(k.talks)) if k.closers(j)]
+        picked_closed = closed and self.rng.random() < 0.5
+        if picked_closed:
+            i = self.rng.choice(closed)  # one whose follow-up another entry closes
         summary = self.text("改正")
         argv = ["log-talk", k.id, f"--amend={k.handle(i)}", "--summary", summary]
         d = k.talks[i]["date"]
-        if self.rng.random() < 0.3:
+        if picked_closed or self.rng.random() < 0.4:
             # A new day too: one the child was enrolled on, or not (refused).
             d = self.day(YEAR_FROM, TODAY + timedelta(days=1))
+            if self.rng.random() < 0.5:
+                d = min(max(k.talks[i]["date"] + timedelta(days=self.rng.randint(-10, 10)),
+                            YEAR_FROM), TODAY)
             if k.talks and self.rng.random() < 0.4:
                 d = self.rng.choice(k.talks)["date"]
             argv += ["--date", iso(d)]
         ok = d <= TODAY and k.enrolled_on_day(d)
+        me = k.talks[i]
+        # A closing entry is closed on or after the day of what it closes; the entry that
+        # closes this one's follow-up follows it, if it is not then before it.
+        if me.get("closes") and d < me["closes"]:
+            ok = False
+        closers = k.closers(i) if d != me["date"] else []
+        if any(k.talks[j]["date"] < d for j in closers):
+            ok = False
+        others = sum(1 for j, x in enumerate(k.talks)
+                     if j != i and x["date"] == d and x.get("follow_up"))
         if self.rng.random() < 0.1:
             # A handle past the day's entries names none.
             argv[2] = f"--amend={iso(k.talks[i]['date'])}#{len(k.talks) + 1}"
             ok = False
 
         def apply():
+            for j in closers:
+                c = k.talks[j]
+                c["closes"] = d
+                if c.get("closes_kind") or others:
+                    c["closes_kind"] = me["kind"]
+                if c.get("closes_by") or others:
+                    c["closes_by"] = me["by"]
             k.talks[i]["summary"] = summary
             k.talks[i]["date"] = d
             # The file keeps date order, the entries of a day in the order they were.
@@ -487,7 +549,7 @@ def natural_key(s):
 
 
 WEIGHTS = [("enroll", 6), ("status", 7), ("klass", 5), ("rename", 5), ("pair", 10), ("move", 6),
-           ("staff_add", 3), ("staff_remove", 4), ("talk", 16), ("meeting", 5), ("delete", 7),
+           ("staff_add", 3), ("staff_remove", 4), ("talk", 14), ("close", 5), ("meeting", 5), ("delete", 7),
            ("amend", 6), ("activity", 6), ("tick", 8)]
 
 
@@ -520,7 +582,9 @@ def expect_child(k):
         "history": [{"teacher": h["teacher"] or None, "buddies": h["buddies"],
                      "from": iso(h["from"]), "to": iso(h["to"])} for h in k.history],
         "talks": [{"date": iso(t["date"]), "kind": t["kind"], "by": t["by"],
-                   "summary": t["summary"], "handle": k.handle(i)}
+                   "summary": t["summary"], "follow_up": t.get("follow_up"),
+                   "closes": iso(t.get("closes")), "closes_kind": t.get("closes_kind"),
+                   "closes_by": t.get("closes_by"), "handle": k.handle(i)}
                   for i, t in enumerate(k.talks)],
         "changes": [{"date": iso(d), "field": f, "was": w}
                     for d, f, w in sorted(k.changes, key=lambda x: x[0])],
@@ -537,7 +601,8 @@ def got_child(doc):
         "teacher": p["teacher"], "buddies": p["buddies"], "since": p["since"],
         "history": [{k: h[k] for k in ("teacher", "buddies", "from", "to")}
                     for h in p["history"]],
-        "talks": [{k: t.get(k) for k in ("date", "kind", "by", "summary", "handle")}
+        "talks": [{k: t.get(k) for k in ("date", "kind", "by", "summary", "follow_up", "closes",
+                                         "closes_kind", "closes_by", "handle")}
                   for t in c["talks"]],
         "changes": c["changes"],
     }
