@@ -215,12 +215,16 @@ class Gen:
         k = self.kid()
         if not k:
             return None
-        if k.status == "enrolled":
+        if k.status == "enrolled" or self.rng.random() < 0.3:
             lo = k.enrolled_on or YEAR_FROM
             on = self.day(lo - timedelta(days=5), TODAY + timedelta(days=2))
             status = self.rng.choice(["transferred", "dropped_out"])
             argv = ["enroll", k.id, "--status", status, "--on", iso(on)]
             ok = on <= TODAY and on >= lo
+            if k.status != "enrolled":
+                # A child who left: another way or another day of leaving.
+                status = self.rng.choice(["transferred", "dropped_out", "graduated", "left"])
+                argv[3] = status
             if ok:
                 # Check refuses an entry dated when the child is not enrolled (it counts
                 # nowhere), so a leaving date before a talk or the pairing is refused.
@@ -235,10 +239,14 @@ class Gen:
         on = self.day(k.status_on - timedelta(days=3), TODAY + timedelta(days=1))
         argv = ["enroll", k.id, "--status", "enrolled", "--on", iso(on)]
         ok = k.status_on <= on <= TODAY
+        entry = "transfer"
+        if self.rng.random() < 0.3:
+            entry = "new"
+            argv += ["--entry", "new"]
 
         def apply():
             k.episodes.append((k.enrolled_on, k.entry, k.status_on, k.status))
-            k.enrolled_on, k.entry = on, "transfer"
+            k.enrolled_on, k.entry = on, entry
             k.status, k.status_on = "enrolled", None
         return argv, ok, apply, [k.id]
 
@@ -502,6 +510,13 @@ class Gen:
         argv = ["activity", "add", "--date", iso(d), "--kind", "class_meeting", "--title", title,
                 "--children", ",".join(who)] + [x for b in by for x in ("--by", b)]
         ok = all(self.m.kids[c].enrolled_on_day(d) for c in who)
+        if self.rng.random() < 0.4:
+            # A class: its children of the day who were enrolled then; none is refused.
+            grade, klass = self.rng.choice([(3, 1), (3, 2), (4, 1)])
+            argv[argv.index("--children") + 1] = f"{grade}-{klass}"
+            who = [k.id for k in self.m.kids.values()
+                   if k.class_on(d) == (grade, klass) and k.enrolled_on_day(d)]
+            ok = bool(who)
 
         def apply():
             self.m.activities.append({"date": d, "kind": "class_meeting", "title": title,
