@@ -181,6 +181,7 @@ class Gen:
         self.rng, self.m = rng, model
         self.n_kid = 0
         self.n_text = 0
+        self.last_meeting = None
 
     def day(self, lo=YEAR_FROM, hi=TODAY):
         if hi < lo:
@@ -417,16 +418,23 @@ class Gen:
         d = self.day(YEAR_FROM, TODAY)
         t = self.rng.choice(self.m.staff_ids())
         summary = self.text("座谈")
+        if self.last_meeting and self.rng.random() < 0.25:
+            # The same meeting again: a child who has it already is left as it is.
+            grade, klass, d, t, summary = self.last_meeting
+        self.last_meeting = (grade, klass, d, t, summary)
+        same = {"date": d, "kind": "meeting", "by": t, "summary": summary}
         # Every child in the class on the day (a child who moved into it later was not).
         chosen = [k for k in self.m.kids.values()
                   if k.class_on(d) == (grade, klass) and k.enrolled_on_day(d)]
+        ok = bool(chosen) and t in self.m.staff_ids()
+        chosen = [k for k in chosen if same not in k.talks]
         argv = ["log-talk", "--class", f"{grade}-{klass}", "--kind", "meeting", "--by", t,
                 "--date", iso(d), "--summary", summary]
 
         def apply():
             for k in chosen:
-                k.insert_talk({"date": d, "kind": "meeting", "by": t, "summary": summary})
-        return argv, bool(chosen), apply, [k.id for k in chosen]
+                k.insert_talk(dict(same))
+        return argv, ok, apply, [k.id for k in chosen]
 
     def delete(self):
         ks = [k for k in self.m.kids.values() if k.talks]
