@@ -302,11 +302,20 @@ class Gen:
         since = self.day(YEAR_FROM, TODAY + timedelta(days=1))
         argv = ["pair", k.id, "--teacher", t, "--since", iso(since)]
         give_buddy = self.rng.random() < 0.6
+        given = list(buddies)
+        own = False
+        r = self.rng.random()
+        if buddies and r < 0.3:
+            given = [self.m.kids[buddies[0]].name]  # a name one child has: stored as the id
+        elif r < 0.4:
+            buddies = given = [self.text("同学")]  # a classmate not on file: kept as written
+        elif r < 0.45:
+            given, own = [self.rng.choice([k.id, k.name])], True  # never one's own buddy
         if give_buddy:
-            argv += [x for b in buddies for x in ("--buddy", b)] or ["--buddy", ""]
+            argv += [x for b in given for x in ("--buddy", b)] or ["--buddy", ""]
         new_buddies = buddies if give_buddy else list(k.buddies)
         same = t == k.teacher and new_buddies == k.buddies
-        ok = since <= TODAY
+        ok = since <= TODAY and not (give_buddy and own)
         if ok and not same:
             if k.paired() and k.since and since < k.since:
                 ok = False
