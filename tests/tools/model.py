@@ -546,6 +546,15 @@ class Gen:
         mtext = f"{year}-{month:02d}"
         task = self.rng.randint(1, self.m.plan[month] + (1 if self.rng.random() < 0.1 else 0))
         have = self.m.ticks.get((mtext, task))
+        if self.rng.random() < 0.2:
+            # --undo: the tick goes, changes and all; a task not ticked is refused.
+            if self.m.ticks and self.rng.random() < 0.7:
+                mtext, task = self.rng.choice(sorted(self.m.ticks))
+                have = self.m.ticks[(mtext, task)]
+
+            def undo():
+                del self.m.ticks[(mtext, task)]
+            return ["plan", "done", mtext, str(task), "--undo"], have is not None, undo, ["plan"]
         amend = have is not None and self.rng.random() < 0.6
         d = self.day(date(year, month, 1) - timedelta(days=10), TODAY + timedelta(days=1))
         give_date = not amend or self.rng.random() < 0.6
