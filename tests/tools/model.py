@@ -40,7 +40,7 @@ def arg(name, default):
     return type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 
 
-SEEDS = arg("--seeds", int(os.environ.get("MODEL_SEEDS", "4")))
+SEEDS = arg("--seeds", int(os.environ.get("MODEL_SEEDS", "5")))
 SEED = arg("--seed", int(os.environ.get("MODEL_SEED", "41")))
 STEPS = arg("--steps", int(os.environ.get("MODEL_STEPS", "70")))
 KEEP = arg("--keep", "")
@@ -767,6 +767,9 @@ def sequence(seed, steps, workdir):
 
 
 def main():
+    if not shutil.which(BIN):
+        print(f"model.py: no liushou binary at {BIN} (set LIUSHOU_BIN)")
+        return 2
     start = time.time()
     workdir = KEEP or tempfile.mkdtemp(prefix="liushou-model-")
     os.makedirs(workdir, exist_ok=True)
