@@ -5,6 +5,7 @@
 #include <boost/filesystem.hpp>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "cli.hpp"
@@ -214,14 +215,25 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     // liushou.yaml and staff.yaml: validated when they read, then every problem reported.
     auto check_file = [&](auto& file, auto validate) {
         if (file.parsed) {
+            const size_t decoded = file.problems.size();
             validate(file.record, file.problems);
+            // As for children below: a field the decoder rejected is not also "missing".
+            std::set<std::string> rejected;
+            for (size_t i = 0; i < decoded; ++i)
+                if (file.problems[i].severity == Severity::error)
+                    rejected.insert(file.problems[i].field);
+            file.problems.erase(
+                std::remove_if(file.problems.begin() + static_cast<long>(decoded),
+                               file.problems.end(),
+                               [&](const Problem& p) { return rejected.count(p.field) > 0; }),
+                file.problems.end());
             file.where.locate(file.problems);
         }
         warn_comments(file.comment_line, file.problems);
         report(file.path, file.problems);
     };
     auto school = tree.load_school();
-    check_file(school, [](const School& s, Problems& p) { validate_school(s, p); });
+    check_file(school, [&ctx](const School& s, Problems& p) { validate_school(s, p, ctx.today); });
     auto staff = tree.load_staff();
     if (staff.exists)
         check_file(staff, [](const StaffList& s, Problems& p) { validate_staff(s, p); });

@@ -279,6 +279,31 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
                 "--amend: {} would then be the same talk as another entry of {}; nothing was "
                 "changed",
                 handle_text, talk.date->iso()));
+    // The entry that closes this one's follow-up names it by day (and kind and teacher when
+    // its day has other follow-ups): it follows the entry, or it would close nothing and the
+    // follow-up would be open again (and the entry deletable).
+    const Talk& was = child.talks[at];
+    if (!was.follow_up.empty() && was.date &&
+        (talk.date != was.date || talk.kind != was.kind || talk.by != was.by)) {
+        int that_day = 0;
+        for (size_t j = 0; j < without.talks.size(); ++j)
+            that_day += without.talks[j].date == talk.date && !without.talks[j].follow_up.empty();
+        for (size_t j = 0; j < child.talks.size(); ++j) {
+            Talk& closer = child.talks[j];
+            if (j == at || closer.closes != was.date ||
+                (closer.closes_kind && *closer.closes_kind != was.kind) ||
+                (!closer.closes_by.empty() && closer.closes_by != was.by))
+                continue;
+            if (closer.date && *closer.date < *talk.date)
+                throw DataError(fmt::format(
+                    "--amend: the entry of {} closes the follow-up of {}, and would then close "
+                    "one of a later day; amend or delete that one first (nothing was changed)",
+                    talk_handle(child.talks, j), handle_text));
+            closer.closes = talk.date;
+            if (closer.closes_kind || that_day > 0) closer.closes_kind = talk.kind;
+            if (!closer.closes_by.empty() || that_day > 0) closer.closes_by = talk.by;
+        }
+    }
     const bool changed =
         talk_differences(child.talks[at], talk).size() > 0 || !same_talk(child.talks[at], talk);
     child.talks[at] = talk;

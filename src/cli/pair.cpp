@@ -21,6 +21,7 @@ struct PairOptions {
     CLI::Option* teacher_opt = nullptr;
     CLI::Option* buddy_opt = nullptr;
     CLI::Option* proxy_opt = nullptr;
+    CLI::Option* since_opt = nullptr;
     std::string teacher, proxy_parent, since;
     std::vector<std::string> buddies;
     std::string plan, from, to, goal;
@@ -29,6 +30,40 @@ struct PairOptions {
     bool unpaired = false, load = false, suggest = false, apply = false;
     std::string format = "table";  // of the views: table or json
 };
+
+/// `pair ID --since DATE` alone: the current pairing began on another day (entered late, or
+/// a transfer must come after it). The pairing before it, when it ended the day before the old
+/// start, ends the day before the new one, so the periods stay end to end; a start on or before
+/// that pairing's own start, or in a gap no enrolment covers, is refused.
+bool move_pairing_start(Child& child, const Date& since, std::vector<std::string>& errors) {
+    Pairing& p = child.pairing;
+    if (p.teacher.empty() && p.buddies.empty() && p.proxy_parent.empty()) {
+        errors.push_back(fmt::format(
+            "--since: {} has no pairing whose start could move; pair it with --teacher T",
+            child.id));
+        return false;
+    }
+    if (p.since == since) return false;
+    PairingPeriod* before = p.history.empty() ? nullptr : &p.history.back();
+    const bool end_to_end = before && before->to && p.since && *before->to == p.since->add_days(-1);
+    if (before && before->from && since <= *before->from) {
+        errors.push_back(fmt::format("--since: {} is not after the pairing before it began ({})",
+                                     since.iso(), before->from->iso()));
+        return false;
+    }
+    if (before && !end_to_end && before->to && since <= *before->to) {
+        errors.push_back(fmt::format("--since: {} is not after the pairing before it ended ({})",
+                                     since.iso(), before->to->iso()));
+        return false;
+    }
+    if (const std::string why = not_enrolled_reason(child, since); !why.empty()) {
+        errors.push_back("--since: " + why);
+        return false;
+    }
+    if (end_to_end) before->to = since.add_days(-1);
+    p.since = since;
+    return true;
+}
 
 std::string class_of(const Child& c) {
     return c.grade && c.class_no ? fmt::format("{}-{}", *c.grade, *c.class_no) : std::string();
@@ -168,10 +203,16 @@ int run_pair(const PairOptions& o, Context& ctx) {
     const bool pairing = o.teacher_opt->count() || o.buddy_opt->count() || o.proxy_opt->count();
     const bool plan = !o.plan.empty();
     const bool progress = o.progress_opt->count() > 0;
-    if (!pairing && !plan && !progress)
+    // --since alone moves the current pairing's start (what enroll's refusal of a transfer
+    // before it asks for).
+    const bool move = !pairing && o.since_opt->count() > 0;
+    if (!pairing && !plan && !progress && !move)
         throw UsageError(
-            "say what to record: --teacher/--buddy/--proxy-parent, --plan or "
+            "say what to record: --teacher/--buddy/--proxy-parent, --since, --plan or "
             "--progress (or use --unpaired, --load, --suggest)");
+    if (move && (plan || progress))
+        throw UsageError(
+            "--since alone moves the pairing's start; give --plan or --progress apart");
     if (plan && (o.from.empty() || o.to.empty()))
         throw UsageError("a help plan needs --from and --to");
     if (!plan && (!o.from.empty() || !o.to.empty() || !o.goal.empty()))
@@ -237,6 +278,17 @@ int run_pair(const PairOptions& o, Context& ctx) {
             }
         }
     }
+    if (move) {
+        const std::string old = child.pairing.since ? child.pairing.since->iso() : "";
+        const Date since = date_option("--since", o.since, ctx.today, ctx.today);
+        if (move_pairing_start(child, since, errors))
+            done.push_back(old.empty()
+                               ? fmt::format("the pairing of {} with {} now begins {}", child.id,
+                                             child.pairing.teacher, since.iso())
+                               : fmt::format("the pairing of {} with {} now begins {} "
+                                             "(was {})",
+                                             child.id, child.pairing.teacher, since.iso(), old));
+    }
     if (plan) {
         PlanItem item;
         const DateParse from = parse_flexible_date(o.from), to = parse_flexible_date(o.to);
@@ -297,8 +349,10 @@ void setup_pair(CLI::App& cmd, Runner& run) {
                        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, "Proxy parent (代理家长)")
                        ->type_name("P");
-    cmd.add_option("--since", o->since, "Date the pairing starts (default: today)")
-        ->type_name("DATE");
+    o->since_opt = cmd.add_option("--since", o->since,
+                                  "Date the pairing starts (default: today); alone, moves the "
+                                  "current pairing's start")
+                       ->type_name("DATE");
     cmd.add_option("--plan", o->plan, "Add a help plan (学习帮扶计划): what help is given")
         ->type_name("CONTENT");
     cmd.add_option("--from", o->from, "First day of the help plan")->type_name("DATE");

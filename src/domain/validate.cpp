@@ -406,7 +406,7 @@ void validate_staff(const StaffList& list, Problems& out) {
     }
 }
 
-void validate_school(const School& s, Problems& out) {
+void validate_school(const School& s, Problems& out, const std::optional<Date>& today) {
     if (s.school.empty()) add(out, "school", "the school's name is missing");
     if (s.start_year() == 0) add(out, "school_year", "school_year must look like 2025-2026");
     for (size_t i = 0; i < s.terms.size(); ++i) {
@@ -454,6 +454,23 @@ void validate_school(const School& s, Problems& out) {
             add(out, at + ".task",
                 fmt::format("the plan of {} has no task {}", d.month,
                             d.task ? std::to_string(*d.task) : std::string("(none)")));
+        // An amended tick keeps what it replaced (plan done --amend), as a child's file keeps
+        // its dated changes: each needs its day, names the date or the note, and a replaced
+        // date reads as one, so that the tick's history can be told.
+        for (size_t j = 0; j < d.changes.size(); ++j) {
+            const Change& x = d.changes[j];
+            const std::string cat = fmt::format("{}.changes[{}]", at, j);
+            if (!x.date) add(out, cat + ".date", "a change needs the day it took effect (date)");
+            if (today) check_not_future(out, cat + ".date", x.date, *today);
+            if (x.field != "date" && x.field != "note") {
+                add(out, cat + ".field",
+                    fmt::format("\"{}\" is not a tick's field with changes (date or note)",
+                                x.field));
+                continue;
+            }
+            if (x.field == "date" && !x.was.empty() && !parse_iso_date(x.was).date)
+                add(out, cat + ".was", fmt::format("\"{}\" is not a date like 2026-03-10", x.was));
+        }
     }
     for (const auto& [month, tasks] : s.plan)
         if (month < 1 || month > 12)

@@ -135,6 +135,12 @@ class JsonRecord {
         for (size_t i = 0; i < items.size(); ++i) {
             JsonRecord inner(w_, indent_ + "    ");
             describe(inner, items[i]);
+            // A talk, visit or call carries its handle (#41), which --delete and --amend= take
+            // when its day has several entries: a script needs not number them itself.
+            if constexpr (std::is_same_v<std::decay_t<S>, Talk>) {
+                const std::string handle = talk_handle(items, i);
+                inner.add("handle", handle.empty() ? "null" : json_string(handle));
+            }
             out += (i ? "," : "") + ("\n" + indent_ + "    ") + inner.object(false);
         }
         add(key, out + (items.empty() ? "]" : "\n" + indent_ + "  ]"));

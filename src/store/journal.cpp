@@ -77,9 +77,10 @@ void Tree::remove_stale_temporaries() const {
     boost::system::error_code marker_ec;
     const bool killed_writer = fs::exists(writing_marker(root_), marker_ec);
     size_t removed = 0;
-    // 0: the root, 1: children/, 2: .liushou/cache, 3: .liushou (a journal being written).
-    for (const int where : {0, 1, 2, 3}) {
-        const bool in_children = where == 1;
+    // 0: the root, 1: children/, 2: .liushou/cache, 3: .liushou (a journal being written),
+    // 4: activities/ (activity add and rename write there; named like children's files).
+    for (const int where : {0, 1, 2, 3, 4}) {
+        const bool in_children = where == 1 || where == 4;
         if (in_children && !killed_writer) continue;
         // The cache's folder through its descriptor: never a listing through a link.
         std::optional<SafeDir> state;
@@ -94,16 +95,17 @@ void Tree::remove_stale_temporaries() const {
                 continue;
             }
         }
-        const fs::path dir = where == 0    ? fs::path(root_)
-                             : in_children ? fs::path(root_) / kChildrenDir
-                                           : fs::path(state->path(""));
+        const fs::path dir = where == 0   ? fs::path(root_)
+                             : where == 1 ? fs::path(root_) / kChildrenDir
+                             : where == 4 ? fs::path(root_) / kActivitiesDir
+                                          : fs::path(state->path(""));
         boost::system::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             const long pid = our_temporary(it->path().filename().string(), in_children);
             if (pid <= 0) continue;
             if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
                 boost::system::error_code ignored;
-                if (fs::remove(it->path(), ignored) && where < 2) ++removed;
+                if (fs::remove(it->path(), ignored) && (where < 2 || where == 4)) ++removed;
             }
         }
     }

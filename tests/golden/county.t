@@ -23,7 +23,7 @@ the sum of the three.
   T002
   T003
   T004
-  $ sed -i 's/^  since: .*/  since: 2026-04-01/' s2/children/2025-003.yaml && liushou --root s2 -q enroll 2025-003 --status dropped_out --on 2026-04-30
+  $ liushou --root s2 -q pair 2025-003 --since 2026-04-01 && liushou --root s2 -q enroll 2025-003 --status dropped_out --on 2026-04-30
   $ liushou --root s3 -q enroll 2025-004 --guardian-age ""
   $ for s in 1 2 3; do liushou --root s$s report summary --format json; done | jq -s '[.[].total.rates | to_entries[] | {key, num: .value.num, den: .value.den}] | group_by(.key) | map({(.[0].key): [(map(.num) | add), (map(.den) | add)]}) | add' -c > sum.json
   $ liushou --root s1 --root s2 --root s3 report summary --format json | jq -c '.total.rates | map_values([.num, .den])' > county.json

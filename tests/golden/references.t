@@ -61,3 +61,36 @@ began (the pairing would count nowhere).
   [1]
   $ liushou -q enroll 2025-002 --status transferred --on 2026-03-13 && liushou check -q --allow-incomplete >/dev/null && echo accepted
   accepted
+
+Entries' handles are in report child's JSON too, so that a script can delete or amend the one
+it means: two talks of one day by one teacher differ only in their handle.
+
+  $ liushou -q log-talk 2025-001 --by T001 --date 2026-03-10 --summary 第一次 && liushou -q log-talk 2025-001 --by T001 --date 2026-03-10 --summary 第二次 && liushou -q log-talk 2025-001 --by T001 --date 2026-03-11 --summary 第三次
+  $ liushou report child 2025-001 --format json | jq -c '.child.talks[] | [.handle, .summary]'
+  ["2026-03-10#1","第一次"]
+  ["2026-03-10#2","第二次"]
+  ["2026-03-11","第三次"]
+  $ h=$(liushou report child 2025-001 --format json | jq -r '.child.talks[] | select(.summary == "第二次") | .handle') && liushou log-talk 2025-001 --delete "$h"
+  已删除 2026-03-10#2 的记录（2025-001）
+  $ liushou report child 2025-001 --format json | jq -c '.child.talks[] | [.handle, .summary]'
+  ["2026-03-10","第一次"]
+  ["2026-03-11","第三次"]
+
+An entry that closes another's follow-up names it by its day: amending that entry's day moves
+the closing entry's reference with it, so the follow-up stays closed and the entry stays
+protected from --delete; a day after the closing entry is refused.
+
+  $ liushou -q log-talk 2025-002 --by T002 --date 2026-03-01 --summary 想妈妈 --follow-up 联系母亲 && liushou -q log-talk 2025-002 --by T002 --date 2026-03-05 --summary 已联系 --close-follow-up 2026-03-01
+  $ liushou log-talk 2025-002 --amend=2026-03-01 --date 2026-03-02 && grep -E 'date|closes' children/2025-002.yaml | tail -3
+  已修改 2025-002 2026-03-02 谈心（T002）
+    - date: 2026-03-02
+    - date: 2026-03-05
+      closes: 2026-03-02
+  $ liushou log-talk 2025-002 --delete 2026-03-02
+  liushou：--delete：2026-03-05 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
+  [1]
+  $ liushou log-talk 2025-002 --amend=2026-03-02 --date 2026-03-06
+  liushou：--amend：2026-03-05 的记录关闭了 2026-03-02 的跟进事项，改后它会关闭一件日期更晚的跟进事项；请先修改或删除那一条（未作任何改动）
+  [1]
+  $ liushou check -q --allow-incomplete >/dev/null && echo accepted
+  accepted

@@ -93,3 +93,38 @@ as of 02-28 February is then 1 of 2), the wrong day kept in changes:.
   $ liushou plan done 2026-02 1 --amend --undo
   ! liushou：--undo 和 --amend 只能用其一
   [2]
+
+check reads a tick's changes as it reads a child's: each needs its day (not in the future),
+names the date or the note, and a replaced date reads as one; each problem is named by file,
+line and field.
+
+  $ cp liushou.yaml good.yaml
+  $ sed -i 's/^        field: note$/        field: colour/; s/^        was: "2026-02-25"$/        was: 2月25日/; 0,/^      - date: 2026-03-15$/s//      - date: 2026-13-15/' liushou.yaml
+  $ sed -n '/^plan_done:/,/^events:/p' liushou.yaml
+  plan_done:
+    - month: "2026-02"
+      task: 1
+      date: 2026-02-20
+      note: 已开会，5人到会
+      changes:
+        - date: 2026-13-15
+          field: colour
+          was: 已开会
+    - month: "2026-02"
+      task: 2
+      date: 2026-03-02
+      changes:
+        - date: 2026-03-15
+          field: date
+          was: 2月25日
+  events:
+  $ liushou check -q --allow-incomplete
+  liushou.yaml:46:15: 错误：plan_done[0].changes[0].date：“2026-13-15”中没有 13 月
+  liushou.yaml:47:16: 错误：plan_done[0].changes[0].field：“colour”不是打勾记录中可记变动的字段（date 或 note）
+  liushou.yaml:55:14: 错误：plan_done[1].changes[0].was：“2月25日”不是 2026-03-10 这样的日期
+  [1]
+  $ cp good.yaml liushou.yaml && sed -i '0,/^      - date: 2026-03-15$/s//      - date: 2026-04-01/' liushou.yaml && liushou check -q --allow-incomplete
+  liushou.yaml:46:15: 错误：plan_done[0].changes[0].date：2026-04-01 是将来的日期
+  [1]
+  $ cp good.yaml liushou.yaml && liushou check -q --allow-incomplete && echo accepted
+  accepted

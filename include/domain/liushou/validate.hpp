@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,7 +66,9 @@ std::vector<std::string> missing_fields_by_relation(const Child& child);
 /// Value checks of one child: phones, id number, ranges, dates not after `today`.
 void validate_child(const Child& child, const Date& today, Problems& out);
 void validate_staff(const StaffList& staff, Problems& out);
-void validate_school(const School& school, Problems& out);
+/// liushou.yaml; with `today`, a tick's change dated after it is an error too.
+void validate_school(const School& school, Problems& out,
+                     const std::optional<Date>& today = std::nullopt);
 
 /// References from a child to staff ids and other children's ids.
 /// activities/<id>.yaml: a date not after `today`, a kind, a title, the children who took part;
