@@ -155,6 +155,5 @@ problem in the header is placed on its line (2, below the title).
   bad.csv：未导入任何内容
   [1]
   $ printf '标题\n姓名,出生日期,留守类型\n钱七,2015-01-01,单亲外出\n' > one.csv && liushou enroll --from-csv one.csv
-  one.csv:3:3: 错误：第 3 行，留守类型：“单亲外出”没有说明是父亲还是母亲外出；请写父亲外出或母亲外出（或填写外出一方的务工地址）
-  one.csv：1 处问题，未导入任何内容
-  [1]
+  one.csv:3:3: 警告：第 3 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
+  one.csv（1 行，utf-8）：新增 1，修改 0，未变 0
