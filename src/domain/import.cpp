@@ -111,8 +111,8 @@ void blank_left_behind_problem(Problems& out, const Sheet& sheet, const ColumnMa
                                const Sheet::Row& row) {
     out.push_back(left_behind_problem(
         sheet, columns, row,
-        "留守类型 is blank; write 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (not left-behind), "
-        "or say what a blank means with --blank-left-behind",
+        "blank; write 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (not left-behind), or say what "
+        "a blank means with --blank-left-behind",
         Severity::error));
 }
 
