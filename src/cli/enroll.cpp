@@ -266,7 +266,9 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         changed.emplace_back(field.key);
         // A class, grade or flag that had a value changes from a day on, so that reports for
         // earlier days keep the old one; --correction fixes a value that was never true.
-        if (exists && is_dated_field(field.key) && !before.empty() && !o.correction) {
+        // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+        if (exists && is_dated_field(field.key) &&
+            (!before.empty() || field.key == std::string_view("left_behind")) && !o.correction) {
             for (const Change& x : child.changes)
                 if (x.field == field.key && x.date && on < *x.date)
                     errors.push_back(fmt::format(

@@ -346,7 +346,9 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             outcome.changed.emplace_back(field->key);
             // A new class or flag from the sheet holds from today; reports for earlier days
             // keep the old value, as with enroll --class.
-            if (match && is_dated_field(field->key) && !old_value.empty())
+            // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+            if (match && is_dated_field(field->key) &&
+                (!old_value.empty() || field->key == std::string_view("left_behind")))
                 outcome.child.changes.push_back(
                     Change{today, std::string(field->key), old_value, {}});
         }

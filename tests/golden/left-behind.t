@@ -125,3 +125,21 @@ the enrolment, so check reports it and the summary leaves it out. By hand, as of
   | 2026-03 | 安全教育 | 1 | 2 |
   
   共 1 次活动，参与 2 人次；期末在读的 2 名儿童中 2 名参加了至少一次（100.0%）。
+
+A file written before 非留守 existed has no left_behind and counts as left-behind; its first
+value is dated too, so March stays as it was. 王五 is made such a file, then 否 from 04-10.
+
+  $ sed -i '/^left_behind/d' children/2025-005.yaml
+  $ liushou report summary --as-of 2026-03-31 --format json > old.json
+  $ liushou enroll 2025-005 --left-behind 否 --on 2026-04-10
+  已修改 2025-005：留守类型
+  $ sed -n '/^changes:/,$p' children/2025-005.yaml
+  changes:
+    - date: 2026-04-10
+      field: left_behind
+  $ liushou report summary --as-of 2026-03-31 --format json | cmp - old.json && echo unchanged
+  unchanged
+  $ liushou enroll 2025-005 --left-behind sometimes
+  liushou enroll：--left-behind：“sometimes”不是双亲外出、父亲外出、母亲外出、单亲外出或否（非留守）（both_parents | father_away | mother_away | one_parent | none）
+  liushou enroll：2025-005 未作改动
+  [1]
