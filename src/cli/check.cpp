@@ -277,7 +277,9 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                     Problem{"id", fmt::format("the file says id {} but is named {}.yaml",
                                               c.id.empty() ? "(none)" : c.id, file.id)});
             if (staff.parsed) check_references(c, staff.record, exists, problems);
-            auto missing = missing_fields(c);
+            // A child not left-behind (非留守) has no 留守 file to complete (#39).
+            auto missing =
+                c.left_behind == LeftBehind::none ? std::vector<std::string>{} : missing_fields(c);
             missing.erase(
                 std::remove_if(missing.begin(), missing.end(),
                                [&](const std::string& m) { return rejected.count(m) > 0; }),
@@ -335,10 +337,19 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
         warn_comments(file.comment_line, problems);
         report(file.path, problems);
     }
+    // An activity's attendance counts nowhere outside the child's enrolment (#47).
+    std::map<std::string_view, const Child*> parsed;
+    for (const auto& file : children)
+        if (file.parsed) parsed.emplace(file.id, &file.record);
+    const auto not_enrolled = [&](std::string_view id, const Date& day) {
+        const auto it = parsed.find(id);
+        return it == parsed.end() ? std::string() : not_enrolled_reason(*it->second, day);
+    };
     for (auto& file : tree.load_activities()) {
         if (file.parsed) {
             validate_activity(file.record, file.id, ctx.today,
-                              staff.parsed ? staff.record : StaffList{}, exists, file.problems);
+                              staff.parsed ? staff.record : StaffList{}, exists, file.problems,
+                              not_enrolled);
             file.where.locate(file.problems);
         }
         report(file.path, file.problems);

@@ -30,6 +30,7 @@ struct EnrollOptions {
     bool print_ids = false;  // the import's stdout: ROW, ID and what was done, a line each
     bool update = false;
     bool namesakes = false;
+    std::string blank_left_behind;   // what a blank 留守类型 means on import (#39)
     bool if_missing = false;         // a new child already on file: nothing to do
     std::vector<std::string> unset;  // fields to clear: --unset guardian_phone
 };
@@ -97,8 +98,13 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     const Loaded<School> school = load_school_for_write(tree, ctx);
     const std::vector<Child> existing = writable_children(tree, ctx);
 
-    const ImportPlan plan = plan_import(sheet, columns, existing, o.update,
-                                        id_year(school.record, ctx.today), ctx.today, o.namesakes);
+    std::optional<LeftBehind> blank;  // #39: a blank 留守类型 is refused unless said
+    if (!o.blank_left_behind.empty() && !(blank = enum_from_text<LeftBehind>(o.blank_left_behind)))
+        throw UsageError(fmt::format("--blank-left-behind {}: not one of {}", o.blank_left_behind,
+                                     enum_keys<LeftBehind>()));
+    const ImportPlan plan =
+        plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today),
+                    ctx.today, o.namesakes, blank);
     if (has_errors(plan.problems)) {
         print_problems(ctx.err, o.csv, plan.problems);
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
@@ -260,7 +266,9 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         changed.emplace_back(field.key);
         // A class, grade or flag that had a value changes from a day on, so that reports for
         // earlier days keep the old one; --correction fixes a value that was never true.
-        if (exists && is_dated_field(field.key) && !before.empty() && !o.correction) {
+        // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+        if (exists && is_dated_field(field.key) &&
+            (!before.empty() || field.key == std::string_view("left_behind")) && !o.correction) {
             for (const Change& x : child.changes)
                 if (x.field == field.key && x.date && on < *x.date)
                     errors.push_back(fmt::format(
@@ -437,6 +445,11 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->type_name("HEADER")
         ->needs(csv);
     cmd.add_flag("--dry-run", o->dry_run, "Print what the import would do; write nothing")
+        ->needs(csv);
+    cmd.add_option("--blank-left-behind", o->blank_left_behind,
+                   "What a new child's blank 留守类型 means (none 否, both_parents …); without it "
+                   "such a row is refused")
+        ->type_name("TYPE")
         ->needs(csv);
     cmd.add_flag("--print-ids", o->print_ids,
                  "Print only a line for each child added or updated: the sheet's row, the id, "

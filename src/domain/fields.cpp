@@ -384,8 +384,9 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
         case K::left_behind: {
             const auto l = enum_from_text<LeftBehind>(text);
             if (!l)
-                return fmt::format("\"{}\" is not 双亲外出, 父亲外出 or 母亲外出 ({})", text,
-                                   enum_keys<LeftBehind>());
+                return fmt::format(
+                    "\"{}\" is not 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (非留守) ({})",
+                    text, enum_keys<LeftBehind>());
             put(c, field.path, *l);
             return {};
         }

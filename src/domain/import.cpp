@@ -89,9 +89,48 @@ ColumnMap map_columns(const std::vector<std::string>& header,
     return columns;
 }
 
+namespace {
+
+// ---- 留守类型 on import (#39) ----------------------------------------------------------------
+
+/// The row's problem at its 留守类型 column, or at the row when the sheet has none.
+Problem left_behind_problem(const Sheet& sheet, const ColumnMap& columns, const Sheet::Row& row,
+                            std::string message, Severity severity) {
+    const auto col = std::find_if(columns.begin(), columns.end(), [](const ChildField* f) {
+        return f && f->key == std::string_view("left_behind");
+    });
+    if (col == columns.end())
+        return Problem{fmt::format("row {}", row.row), std::move(message), severity, row.line, 1};
+    const size_t i = static_cast<size_t>(col - columns.begin());
+    return Problem{
+        fmt::format("row {}, {}", row.row, i < sheet.header.size() ? sheet.header[i] : ""),
+        std::move(message), severity, row.line, static_cast<int>(i + 1)};
+}
+
+void blank_left_behind_problem(Problems& out, const Sheet& sheet, const ColumnMap& columns,
+                               const Sheet::Row& row) {
+    out.push_back(left_behind_problem(
+        sheet, columns, row,
+        "blank; write 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (not left-behind), or say what "
+        "a blank means with --blank-left-behind",
+        Severity::error));
+}
+
+void one_parent_warning(Problems& out, const Sheet& sheet, const ColumnMap& columns,
+                        const Sheet::Row& row) {
+    out.push_back(left_behind_problem(
+        sheet, columns, row,
+        "单亲外出 does not say which parent works away; kept as 单亲外出, a row of its own in "
+        "基本情况 (write 父亲外出 or 母亲外出 when it is known)",
+        Severity::warning));
+}
+
+}  // namespace
+
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
-                       const Date& today, bool namesakes) {
+                       const Date& today, bool namesakes,
+                       std::optional<LeftBehind> blank_left_behind) {
     ImportPlan plan;
     std::map<std::string, size_t> by_id;
     std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_person;
@@ -113,6 +152,9 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
     };
     std::map<std::pair<std::string, std::string>, SheetPerson> sheet_people;
     std::vector<size_t> needs_id;  // indexes into plan.rows
+    const bool has_left_behind = std::any_of(
+        columns.begin(), columns.end(),
+        [](const ChildField* f) { return f && f->key == std::string_view("left_behind"); });
 
     for (const Sheet::Row& row : sheet.rows) {
         auto problem = [&](size_t col, std::string message) {
@@ -155,7 +197,6 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         size_t id_col = 0;
         std::optional<std::pair<int, size_t>> class_grade;  // a 班级 of 三(2)班: grade, column
         std::optional<int> grade_cell;                      // the 年级 column's
-        std::optional<size_t> one_parent;                   // the column saying 单亲外出
         for (size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
             if (!columns[i] || trim(row.cells[i]).empty()) continue;
             // A 班级 cell that names the whole class (三(2)班, 3-2) gives the grade too.
@@ -171,12 +212,6 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                     class_grade = std::make_pair(both->first, i);
                     continue;
                 }
-            // 单亲外出 (one parent away) says which parent only with the parents' columns.
-            if (columns[i]->key == std::string_view("left_behind") &&
-                (trim(row.cells[i]) == "单亲外出" || trim(row.cells[i]) == "一方外出")) {
-                one_parent = i;
-                continue;
-            }
             const std::string error = set_child_field(incoming, *columns[i], row.cells[i], today);
             if (!error.empty()) {
                 problem(i, error);
@@ -186,23 +221,19 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             if (columns[i]->key == std::string_view("grade")) grade_cell = incoming.grade;
             cells.emplace_back(columns[i], row.cells[i]);
         }
-        if (one_parent) {
+        if (incoming.left_behind == LeftBehind::one_parent) {
+            // 单亲外出 names the parent when only one has a 务工地址 in the row; else it stays
+            // "one parent away, which not stated" (#39), with a warning once it is the record's.
             auto away = [&](const char* relation) {
                 for (const Parent& p : incoming.parents)
                     if (p.relation == relation && !p.work_place.empty()) return true;
                 return false;
             };
-            static const ChildField* const left = find_child_field("left_behind");
             const bool father = away("father"), mother = away("mother");
-            if (father != mother) {
-                const std::string value = father ? "father_away" : "mother_away";
-                set_child_field(incoming, *left, value, today);
-                cells.emplace_back(left, value);
-            } else {
-                problem(*one_parent,
-                        "单亲外出 does not say which parent works away; write 父亲外出 or 母亲外出 "
-                        "(or give the one parent's 务工地址)");
-            }
+            if (father != mother)
+                for (auto& [field, text] : cells)
+                    if (field->key == std::string_view("left_behind"))
+                        text = father ? "father_away" : "mother_away";
         }
         if (class_grade && grade_cell && *grade_cell != class_grade->first)
             problem(class_grade->second, fmt::format("class {} is not of grade {} given beside it",
@@ -315,7 +346,9 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             outcome.changed.emplace_back(field->key);
             // A new class or flag from the sheet holds from today; reports for earlier days
             // keep the old value, as with enroll --class.
-            if (match && is_dated_field(field->key) && !old_value.empty())
+            // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+            if (match && is_dated_field(field->key) &&
+                (!old_value.empty() || field->key == std::string_view("left_behind")))
                 outcome.child.changes.push_back(
                     Change{today, std::string(field->key), old_value, {}});
         }
@@ -359,6 +392,14 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                 }
                 folded_ids.emplace(fold_case(outcome.child.id), outcome.child.id);
             }
+            // 留守类型 left blank is no answer: a whole class register counted as left-behind
+            // would inflate every denominator (#39). --blank-left-behind says what it means.
+            // (A sheet without the column reads as before: the file has no left_behind.)
+            if (!outcome.child.left_behind && has_left_behind && !blank_left_behind) {
+                blank_left_behind_problem(plan.problems, sheet, columns, row);
+                continue;
+            }
+            if (!outcome.child.left_behind) outcome.child.left_behind = blank_left_behind;
             outcome.action = RowAction::add;
             outcome.changed.clear();
             if (outcome.child.id.empty())
@@ -380,6 +421,10 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
         } else {
             outcome.action = RowAction::update;
         }
+        if (outcome.child.left_behind == LeftBehind::one_parent &&
+            (outcome.action == RowAction::add ||
+             std::count(outcome.changed.begin(), outcome.changed.end(), "left_behind")))
+            one_parent_warning(plan.problems, sheet, columns, row);
         plan.rows.push_back(std::move(outcome));
     }
     // New ids last, after every explicit id of the sheet is known.

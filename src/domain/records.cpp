@@ -47,6 +47,13 @@ const std::vector<EnumEntry<LeftBehind>>& enum_entries<LeftBehind>() {
          {"父母外出", "父母均外出", "父母双方外出", "父母双方均外出", "双亲", "both"}},
         {LeftBehind::father_away, "father_away", "父亲外出", {"父外出", "father"}},
         {LeftBehind::mother_away, "mother_away", "母亲外出", {"母外出", "mother"}},
+        // Registers say 单亲外出 without saying which parent (#39).
+        {LeftBehind::one_parent, "one_parent", "单亲外出", {"一方外出", "单亲", "one parent"}},
+        // A whole class register lists children who are not left-behind (#39).
+        {LeftBehind::none,
+         "none",
+         "非留守",
+         {"否", "不是留守", "非留守儿童", "不是留守儿童", "不留守", "no", "not left-behind"}},
     };
     return kEntries;
 }

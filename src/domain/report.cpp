@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "liushou/care.hpp"
 #include "liushou/fields.hpp"
@@ -146,12 +147,20 @@ Date earlier(const Date& a, const Date& b) {
 
 /// One child's contribution to every figure; groups are sums of these.
 Stats child_stats(const Child& original, const School& school, const Period& period,
-                  const Date& end, const GreetingDays& greetings, Shortfall& shortfall) {
+                  const Date& end, const GreetingDays& greetings, Shortfall& shortfall,
+                  std::vector<std::pair<std::optional<Date>, std::optional<Date>>>& enrolments,
+                  bool& counted) {
     // As of `end`: later entries, returns, leavings and changes do not exist yet. Most reports
     // are for today, so the record is copied only when there is something to rewind.
     // Always the view, never the record as it stands: the record's current pairing is not
     // the pairing of `end`, and an early return here made a talk after `end` change 学习帮手.
     const Child c = state_on(original, end);
+    // Not left-behind (非留守) on `end`: out of every figure the whole period long, as a child
+    // counts in the class of `end` (liushou-rates(7)); a parent who comes home in April leaves
+    // March's figures as they were. Unset counts, as it did before #39.
+    counted = c.left_behind != LeftBehind::none;
+    if (!counted) return Stats{};
+    enrolments = enrolment_spans(c);
     Stats s;
 
     // 基本情况 by enrolment [from, to): the day before the period is the start, so what
@@ -188,6 +197,7 @@ Stats child_stats(const Child& original, const School& school, const Period& per
         s.both_parents = c.left_behind == LeftBehind::both_parents;
         s.father_away = c.left_behind == LeftBehind::father_away;
         s.mother_away = c.left_behind == LeftBehind::mother_away;
+        s.one_parent = c.left_behind == LeftBehind::one_parent;
         s.boarding = c.boarding.value_or(false);
         s.key_children = c.support.key_child;
         s.subsidised = !c.support.subsidies.empty();
@@ -268,15 +278,36 @@ Stats child_stats(const Child& original, const School& school, const Period& per
 ChildFigures child_figures(const Child& c, const School& school, const Period& period,
                            const Date& end, const GreetingDays& greetings) {
     ChildFigures f;
-    f.stats = child_stats(c, school, period, end, greetings, f.shortfall);
+    f.stats = child_stats(c, school, period, end, greetings, f.shortfall, f.enrolments, f.counted);
+    if (!f.counted) return f;  // 非留守 on the last counted day: in no figure
     // In the class of the last counted day, as every figure: a move after it is not made yet.
     f.listed = f.shortfall.child;
-    f.enrolled_listed = enrolled_on_day(c, end);
+    f.enrolled_listed = f.enrolled_on(end);  // by the view of `end`, as every figure
     return f;
 }
 
+std::vector<std::pair<std::optional<Date>, std::optional<Date>>> enrolment_spans(const Child& c) {
+    // As enrolled_on_day reads them (schedule.cpp): a history entry without `to`, or a current
+    // enrolment ended without status_on, covers no day (check reports the missing date).
+    std::vector<std::pair<std::optional<Date>, std::optional<Date>>> out;
+    for (const Episode& e : c.enrolment_history)
+        if (e.to) out.emplace_back(e.from, e.to);
+    if (c.status == Status::not_enrolled && !c.enrolled_on) return out;
+    if (c.status == Status::enrolled)
+        out.emplace_back(c.enrolled_on, std::nullopt);
+    else if (c.status_on)
+        out.emplace_back(c.enrolled_on, c.status_on);
+    return out;
+}
+
+bool ChildFigures::enrolled_on(const Date& day) const {
+    for (const auto& [from, to] : enrolments)
+        if ((!from || *from <= day) && (!to || day < *to)) return true;
+    return false;
+}
+
 uint64_t figures_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " figures 1");
+    return fnv1a(__DATE__ " " __TIME__ " figures 2");
 }
 
 Stats& Stats::operator+=(const Stats& o) {
@@ -292,6 +323,7 @@ Stats& Stats::operator+=(const Stats& o) {
     both_parents += o.both_parents;
     father_away += o.father_away;
     mother_away += o.mother_away;
+    one_parent += o.one_parent;
     boarding += o.boarding;
     key_children += o.key_children;
     subsidised += o.subsidised;
@@ -350,6 +382,7 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         }
         const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
         for (const ChildFigures& f : figures) {
+            if (!f.counted) continue;  // 非留守: in no figure
             Shortfall shortfall = f.shortfall;
             shortfall.school = records.school->school;
             const Stats& one = f.stats;
@@ -385,6 +418,12 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         merge_months(out.plan_by_month, plan);
         // Activities are the school's, recorded once with the ids of those who took part.
         if (records.activities) {
+            // Attendance counts for a child enrolled on the activity's day, by check's rule
+            // (an id of no child, or a day outside the child's enrolments, counts nowhere).
+            std::unordered_map<std::string_view, const ChildFigures*> by_id;
+            by_id.reserve(figures.size());
+            for (const ChildFigures& f : figures)
+                if (f.counted) by_id.emplace(f.listed.id, &f);
             std::set<std::string> took_part;
             for (const Activity& a : *records.activities) {
                 if (!a.date || !a.kind || *a.date < own.from || end < *a.date) continue;
@@ -397,11 +436,15 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                 if (it == out.activities.end())
                     it = out.activities.insert(out.activities.end(), ActivityCount{m, *a.kind});
                 ++it->activities;
-                it->attendance += static_cast<long>(a.children.size());
-                took_part.insert(a.children.begin(), a.children.end());
+                for (const std::string& id : a.children) {
+                    const auto child = by_id.find(id);
+                    if (child == by_id.end() || !child->second->enrolled_on(*a.date)) continue;
+                    ++it->attendance;
+                    took_part.insert(id);
+                }
             }
             for (const ChildFigures& f : figures) {
-                if (!f.enrolled_listed) continue;
+                if (!f.counted || !f.enrolled_listed) continue;
                 ++out.activity_reach.den;
                 if (took_part.count(f.listed.id))
                     ++out.activity_reach.num;
@@ -426,12 +469,12 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);
     // The school furthest from 100% first, then by class; within a school as listed.
-    std::map<std::string, std::pair<double, size_t>> rank;
+    std::map<std::string, std::pair<long, size_t>> rank;
     for (size_t i = 0; i < out.by_school.size(); ++i)
         rank.emplace(out.by_school[i].school,
                      std::make_pair(-distance_from_full(out.by_school[i]), i));
     // Each shortfall's sort key once, not a map lookup per comparison.
-    using Order = std::tuple<std::pair<double, size_t>, int, int>;
+    using Order = std::tuple<std::pair<long, size_t>, int, int>;
     std::vector<std::pair<Order, size_t>> keyed;
     keyed.reserve(out.shortfalls.size());
     for (size_t i = 0; i < out.shortfalls.size(); ++i) {
@@ -450,17 +493,19 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
     return out;
 }
 
-double distance_from_full(const Stats& s) {
-    double sum = 0;
-    int rates = 0;
+long distance_from_full(const Stats& s) {
+    // In whole numbers, from the percentages the report prints (shown_tenths), so that the
+    // 平均差 in a heading is what a hand check of the table beside it gives: the mean of
+    // 1000 - tenths over the rates with a denominator, rounded half up to a tenth.
+    long sum = 0, rates = 0;
     for (const Rate* r : {&s.filed, &s.enrolment, &s.retention, &s.paired, &s.talks,
                           &s.family_calls, &s.home_visits, &s.meetings}) {
-        if (const auto p = r->percent()) {
-            sum += 100.0 - *p;
+        if (const auto t = r->shown_tenths()) {
+            sum += 1000 - *t;
             ++rates;
         }
     }
-    return rates ? sum / rates : 0.0;
+    return rates ? (2 * sum + rates) / (2 * rates) : 0;
 }
 
 namespace {

@@ -347,7 +347,7 @@ void owe(Cadence& cadence, const std::vector<ChildDuties*>& children,
 }  // namespace
 
 uint64_t duties_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " duties 1");
+    return fnv1a(__DATE__ " " __TIME__ " duties 2");
 }
 
 ChildDuties child_duties(const Child& original, const School& school, const Month& month,
@@ -358,7 +358,9 @@ ChildDuties child_duties(const Child& original, const School& school, const Mont
     const Child c = state_on(original, as_of);  // the one as-of view, as the summary's
     ChildDuties d;
     d.child = ref_of(c);
-    d.in_month = enrolled_during(c, month.first(), month.last());
+    // A child not left-behind (非留守) on the reference day owes nothing (liushou-rates(7)).
+    d.in_month =
+        c.left_behind != LeftBehind::none && enrolled_during(c, month.first(), month.last());
     if (!d.in_month) return d;
     const auto pairing = pairing_on(c, as_of);
     d.teacher = pairing ? pairing->teacher : std::string();

@@ -505,9 +505,10 @@ bool looks_like_child_id(std::string_view value) {
     return digit && valid_child_id(value);
 }
 
-void validate_activity(const Activity& a, const std::string& file_id, const Date& today,
-                       const StaffList& staff,
-                       const std::function<bool(std::string_view)>& child_exists, Problems& out) {
+void validate_activity(
+    const Activity& a, const std::string& file_id, const Date& today, const StaffList& staff,
+    const std::function<bool(std::string_view)>& child_exists, Problems& out,
+    const std::function<std::string(std::string_view, const Date&)>& not_enrolled) {
     if (a.id != file_id)
         add(out, "id",
             fmt::format("the file says id {} but is named {}.yaml", a.id.empty() ? "(none)" : a.id,
@@ -523,6 +524,12 @@ void validate_activity(const Activity& a, const std::string& file_id, const Date
         if (!child_exists(a.children[i]))
             add(out, fmt::format("children[{}]", i),
                 fmt::format("child {} does not exist", a.children[i]));
+        else if (not_enrolled && a.date && !(today < *a.date))
+            // The rule of a child's own entries: attendance outside an enrolment counts
+            // nowhere, and the summary leaves it out of 参与人次 and 活动覆盖率.
+            if (const std::string why = not_enrolled(a.children[i], *a.date); !why.empty())
+                add(out, fmt::format("children[{}]", i),
+                    fmt::format("child {}: {}; the attendance counts nowhere", a.children[i], why));
     for (size_t i = 0; i < a.by.size(); ++i)
         if (!staff.find(a.by[i]))
             add(out, fmt::format("by[{}]", i),

@@ -246,7 +246,9 @@ std::string SummaryMd::children() const {
     out += header({w.t("项目", "Item"), w.t("人数", "Children")}, 1);
     for (const auto& c : kMovement)
         out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
-    for (const auto& c : kCounts) out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
+    for (const auto& c : kCounts)
+        if (c.value != &Stats::one_parent || s.total.one_parent > 0)  // only when recorded
+            out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
     out += "\n";
     return out;
 }
@@ -555,13 +557,14 @@ std::string SummaryMd::shortfalls() const {
         if (group.empty()) group = w.t("班级未知", "class unknown");
         if (county && f.school != current_school) {
             // Schools come furthest from 100% first; the heading says how far.
-            double distance = 0;
+            long tenths = 0;  // in whole numbers (liushou-rates(7))
             for (const auto& g : s.by_school)
-                if (g.school == f.school) distance = distance_from_full(g);
+                if (g.school == f.school) tenths = distance_from_full(g);
+            const std::string distance = fmt::format("{}.{}", tenths / 10, tenths % 10);
             out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n",
-                               w.en() ? fmt::format("{} (on average {:.1f} points short of 100%)",
+                               w.en() ? fmt::format("{} (on average {} points short of 100%)",
                                                     w.text(f.school), distance)
-                                      : fmt::format("{}（各项比率平均差 {:.1f} 个百分点）",
+                                      : fmt::format("{}（各项比率平均差 {} 个百分点）",
                                                     w.text(f.school), distance));
             current_school = f.school;
             current.clear();

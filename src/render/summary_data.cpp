@@ -52,7 +52,7 @@ std::string stats_json(const Stats& s) {
 /// One group's figures as CSV rows. In Chinese, the scope and the figures have the
 /// summary's Chinese names (合计, 建档率, 谈心完成率:2026-03), so that a sheet opened in Excel
 /// reads as the 工作总结 does; in English the keys of the JSON.
-void stats_csv(std::string& out, const char* scope, const Stats& s, bool zh) {
+void stats_csv(std::string& out, const char* scope, const Stats& s, bool zh, bool one_parent) {
     const std::string grade = s.grade ? std::to_string(*s.grade) : "";
     const std::string klass = s.class_no ? std::to_string(*s.class_no) : "";
     static const std::map<std::string, std::string> kScopes = {
@@ -63,7 +63,8 @@ void stats_csv(std::string& out, const char* scope, const Stats& s, bool zh) {
                          std::to_string(s.*(c.value)), "", ""});
     };
     for (const auto& c : kMovement) count(c);
-    for (const auto& c : kCounts) count(c);
+    for (const auto& c : kCounts)
+        if (one_parent || c.value != &Stats::one_parent) count(c);
     for (const auto& c : kProgramme) count(c);
     auto rate = [&](const std::string& metric, const Rate& r) {
         out += csv_line({where, s.school, grade, klass, metric, std::to_string(r.num),
@@ -206,6 +207,7 @@ std::map<std::string, std::string> template_values(const Summary& s,
     v["双亲外出"] = v["其中双亲外出"];
     v["父亲外出"] = v["其中父亲外出"];
     v["母亲外出"] = v["其中母亲外出"];
+    v["单亲外出"] = v["其中单亲外出"];
     for (const auto& m : kMetrics) {
         const Rate& r = s.total.*(m.rate);
         v[m.zh] = pct(r);
@@ -232,7 +234,7 @@ std::vector<std::string> summary_placeholders() {
     std::vector<std::string> out = {"学校", "县", "学年", "统计期间", "截至", "数据计算至"};
     for (const auto& c : kMovement) out.push_back(c.zh);
     for (const auto& c : kCounts) out.push_back(c.zh);
-    out.insert(out.end(), {"双亲外出", "父亲外出", "母亲外出"});
+    out.insert(out.end(), {"双亲外出", "父亲外出", "母亲外出", "单亲外出"});
     for (const auto& c : kProgramme) out.push_back(c.zh);
     for (const auto& m : kMetrics) {
         out.push_back(m.zh);
@@ -299,15 +301,17 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
             zh ? csv_line({"范围", "学校", "年级", "班级", "项目", "完成", "应完成", "比率（%）"})
                : csv_line({"scope", "school", "grade", "class", "metric", "numerator",
                            "denominator", "percent"});
-        stats_csv(out, "total", summary.total, zh);
+        // 其中单亲外出 only where a child is so recorded (#39): most registers name the parent.
+        const bool one_parent = summary.total.one_parent > 0;
+        stats_csv(out, "total", summary.total, zh, one_parent);
         for (const auto& m : summary.plan_by_month)
             out += csv_line({zh ? "合计" : "total", "", "", "",
                              (zh ? "计划完成率:" : "plan:") + m.month.iso(),
                              std::to_string(m.rate.num), std::to_string(m.rate.den),
                              json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
-        for (const auto& s : summary.by_school) stats_csv(out, "school", s, zh);
-        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh);
-        for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh);
+        for (const auto& s : summary.by_school) stats_csv(out, "school", s, zh, one_parent);
+        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh, one_parent);
+        for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh, one_parent);
         return out;
     }
     if (style.format == Format::html) {

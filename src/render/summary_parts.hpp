@@ -54,6 +54,8 @@ inline const Count kCounts[] = {
     {"both_parents", "其中双亲外出", "both parents away", &Stats::both_parents},
     {"father_away", "其中父亲外出", "father away", &Stats::father_away},
     {"mother_away", "其中母亲外出", "mother away", &Stats::mother_away},
+    // A register's 单亲外出: one parent away, which one not stated (#39).
+    {"one_parent", "其中单亲外出", "one parent away", &Stats::one_parent},
     {"boarding", "寄宿", "Boarding", &Stats::boarding},
     {"key_children", "重点帮扶对象", "Key children (重点帮扶)", &Stats::key_children},
     {"subsidised", "享受资助", "Subsidised (资助)", &Stats::subsidised},

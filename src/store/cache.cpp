@@ -429,7 +429,8 @@ void RecordCache::write(const std::string& path, const std::vector<Entry>& entri
 namespace {
 
 // Each kind of figures its own file and magic.
-constexpr char kFiguresMagic[8] = {'L', 'S', 'H', 'F', 'I', 'G', 'S', '1'};
+// 2: each child's enrolments, for activities' attendance (#47).
+constexpr char kFiguresMagic[8] = {'L', 'S', 'H', 'F', 'I', 'G', 'S', '2'};
 constexpr char kDutiesMagic[8] = {'L', 'S', 'H', 'D', 'U', 'T', 'Y', '1'};
 std::string_view magic_of(const ChildFigures*) {
     return {kFiguresMagic, sizeof kFiguresMagic};
@@ -461,17 +462,13 @@ bool get(In&, PrintedOutput&) {
 }
 
 // One list for writing and reading, so the two cannot disagree.
-constexpr int Stats::*kStatsInts[] = {&Stats::enrolled_from,  &Stats::new_pupils,
-                                      &Stats::transferred_in, &Stats::transferred,
-                                      &Stats::dropped_out,    &Stats::graduated,
-                                      &Stats::left_other,     &Stats::enrolled,
-                                      &Stats::not_enrolled,   &Stats::both_parents,
-                                      &Stats::father_away,    &Stats::mother_away,
-                                      &Stats::boarding,       &Stats::key_children,
-                                      &Stats::subsidised,     &Stats::counselling_sessions,
-                                      &Stats::counselled,     &Stats::counselled_key,
-                                      &Stats::birthdays,      &Stats::birthdays_greeted,
-                                      &Stats::with_buddy,     &Stats::several_buddies};
+constexpr int Stats::*kStatsInts[] = {
+    &Stats::enrolled_from,        &Stats::new_pupils,   &Stats::transferred_in, &Stats::transferred,
+    &Stats::dropped_out,          &Stats::graduated,    &Stats::left_other,     &Stats::enrolled,
+    &Stats::not_enrolled,         &Stats::both_parents, &Stats::father_away,    &Stats::mother_away,
+    &Stats::one_parent,           &Stats::boarding,     &Stats::key_children,   &Stats::subsidised,
+    &Stats::counselling_sessions, &Stats::counselled,   &Stats::counselled_key, &Stats::birthdays,
+    &Stats::birthdays_greeted,    &Stats::with_buddy,   &Stats::several_buddies};
 constexpr Rate Stats::*kStatsRates[] = {
     &Stats::filed, &Stats::enrolment,    &Stats::retention,   &Stats::paired,
     &Stats::talks, &Stats::family_calls, &Stats::home_visits, &Stats::meetings};
@@ -511,6 +508,9 @@ void put(Out& o, const ChildFigures& f) {
         put(o, t.month), o.i32(t.held), o.i32(t.required);
     put(o, f.listed);
     o.i32(f.enrolled_listed);
+    o.u64(f.enrolments.size());
+    for (const auto& [from, to] : f.enrolments) o.date(from), o.date(to);
+    o.i32(f.counted);
 }
 
 bool get_date(In& in, Date& d) {
@@ -579,6 +579,13 @@ bool get(In& in, ChildFigures& f) {
     }
     f.listed = get_ref(in);
     f.enrolled_listed = in.i32() != 0;
+    // The enrolments, for an activity's attendance (count: each is two dates).
+    const uint64_t spans = in.count();
+    for (uint64_t i = 0; in.ok() && i < spans; ++i) {
+        auto from = in.date();
+        f.enrolments.emplace_back(from, in.date());
+    }
+    f.counted = in.i32() != 0;
     return in.ok();
 }
 

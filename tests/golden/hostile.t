@@ -239,7 +239,7 @@ is skipped) without crashing.
   check: exit 1
   log-talk: exit 1, file unchanged
   == left-behind-unknown.yaml
-  children/2025-900.yaml:11:14: 错误：留守类型：“sometimes”不是可用的值（both_parents | father_away | mother_away）
+  children/2025-900.yaml:11:14: 错误：留守类型：“sometimes”不是可用的值（both_parents | father_away | mother_away | one_parent | none）
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，0 个警告
   check: exit 1

@@ -12,7 +12,7 @@ The sample school, with a record of every kind a document can hold: a transfer a
 (enrolment_history), a class change (changes), a new teacher (pairing.history), a help plan,
 a progress note, a closed follow-up, a school in a county with other rules, one missing.
 
-  $ liushou -q pair 2025-002 --since 2026-02-20 && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
+  $ sed -i 's/^  since: .*/  since: 2026-02-20/' children/2025-002.yaml && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
   $ liushou -q enroll 2025-002 --status enrolled --on 2026-03-10
   $ liushou -q enroll 2025-003 --class 2 --on 2026-03-01
   $ liushou -q pair 2025-005 --teacher T003 --since 2026-03-20
@@ -55,17 +55,17 @@ and says where the two differ.
   $ doc "county status" --county county.yaml --skip-missing county status 2>/dev/null
   $ doc "pair --suggest" --root school pair --suggest
   $ $py $tools/json-shapes.py $page "${docs[@]}"
-  list: fits (932 values)
-  list: fits (1923 values)
+  list: fits (994 values)
+  list: fits (2047 values)
   staff list: fits (131 values)
   check: fits (96 values)
-  report summary: fits (3124 values)
-  report summary: fits (6469 values)
-  report child: fits (241 values)
-  report child: fits (244 values)
-  report child: fits (355 values)
-  report class: fits (98 values)
-  report class: fits (198 values)
+  report summary: fits (3148 values)
+  report summary: fits (6516 values)
+  report child: fits (239 values)
+  report child: fits (240 values)
+  report child: fits (345 values)
+  report class: fits (106 values)
+  report class: fits (214 values)
   report talks: fits (900 values)
   report talks: fits (1860 values)
   report subsidies: fits (68 values)
@@ -126,9 +126,9 @@ A child's file, whole, as report child --redact gives it:
       "support": {"key_child": false, "subsidies": [], "individual_plan": null},
       "pairing": {"teacher": "T003", "buddies": [], "proxy_parent": null, "since": "2026-02-20", "history": [], "plan": [], "progress": []},
       "talks": [
-        {"date": "2025-12-04", "kind": "talk", "by": "T002", "summary": "参加了学校合唱队，很积极", "mood": "good", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2025-12-04"},
-        {"date": "2025-12-24", "kind": "family_call", "by": "T002", "summary": "与在外务工的父母通话", "mood": null, "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2025-12-24"},
-        {"date": "2026-03-07", "kind": "talk", "by": "T002", "summary": "作业完成较好，字迹工整", "mood": "ok", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2026-03-07"}
+        {"date": "2025-12-04", "kind": "talk", "by": "T002", "summary": "参加了学校合唱队，很积极", "mood": "good", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},
+        {"date": "2025-12-24", "kind": "family_call", "by": "T002", "summary": "与在外务工的父母通话", "mood": null, "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},
+        {"date": "2026-03-07", "kind": "talk", "by": "T002", "summary": "作业完成较好，字迹工整", "mood": "ok", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null}
       ],
       "notes": null,
       "changes": []

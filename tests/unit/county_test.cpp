@@ -139,11 +139,22 @@ TEST_CASE("rules the schools set differently are named with each school's value"
 
 TEST_CASE("the distance from 100% is the mean shortfall over the rates with a denominator") {
     Stats s;
-    CHECK(distance_from_full(s) == 0.0);
+    CHECK(distance_from_full(s) == 0);
     s.filed = Rate{1, 1};
     s.paired = Rate{1, 2};
     s.talks = Rate{0, 4};
-    CHECK(distance_from_full(s) == doctest::Approx(50.0));  // (0 + 50 + 100) / 3
+    CHECK(distance_from_full(s) == 500);  // (0 + 50 + 100) / 3 = 50.0 points, in tenths
+    // In whole numbers from the printed percentages: 13/16 shows 81.3, 2/3 shows 66.7, so
+    // (1000 - 813) + (1000 - 667) = 520 tenths over 2 rates = 26.0; a mean of 18.75 and 33.33
+    // would be 26.04. 1/3 (33.3) and 1/1: (667 + 0) / 2 = 333.5 -> 334 tenths, half up.
+    Stats t;
+    t.filed = Rate{13, 16};
+    t.paired = Rate{2, 3};
+    CHECK(distance_from_full(t) == 260);
+    Stats u;
+    u.filed = Rate{1, 3};
+    u.paired = Rate{1, 1};
+    CHECK(distance_from_full(u) == 334);
 }
 
 TEST_CASE("the school furthest from 100% comes first among the shortfalls") {

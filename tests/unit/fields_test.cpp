@@ -245,19 +245,55 @@ TEST_CASE("a register's values: 住校/走读, 父母双方外出, Excel serials
     CHECK(plan.rows[2].child.birth_date == Date{2015, 3, 9});
     CHECK(plan.rows[2].child.left_behind == LeftBehind::mother_away);
 
-    // 单亲外出 with both or neither parent working away says nothing: an error on its cell.
+    // 单亲外出 with both or neither parent working away does not say which: kept as one_parent
+    // (its own row in 基本情况, #39) with a warning on its cell; the register is imported.
     const Sheet unclear = sheet({"姓名", "出生日期", "留守类型", "父亲务工地址", "母亲务工地址"},
                                 {{"丁", "2015-01-01", "单亲外出", "深圳", "东莞"},
                                  {"戊", "2015-01-02", "单亲外出", "", ""}});
-    const ImportPlan refused = plan_import(unclear, columns_of(unclear), {}, false, 2025, kToday);
-    REQUIRE(refused.problems.size() == 2);
-    CHECK(refused.problems[0].field == "row 2, 留守类型");
-    CHECK(refused.problems[1].field == "row 3, 留守类型");
+    const ImportPlan kept = plan_import(unclear, columns_of(unclear), {}, false, 2025, kToday);
+    REQUIRE(kept.problems.size() == 2);
+    CHECK(kept.problems[0].field == "row 2, 留守类型");
+    CHECK(kept.problems[0].severity == Severity::warning);
+    CHECK(kept.problems[1].field == "row 3, 留守类型");
+    REQUIRE(kept.rows.size() == 2);
+    CHECK(kept.rows[0].child.left_behind == LeftBehind::one_parent);
+    CHECK(kept.rows[1].child.left_behind == LeftBehind::one_parent);
     // A serial in the future is refused like any date; a small number is no serial.
     const Sheet bad = sheet({"姓名", "出生日期"}, {{"己", "60000"}, {"庚", "4207"}});
     const ImportPlan dates = plan_import(bad, columns_of(bad), {}, false, 2025, kToday);
     REQUIRE(dates.problems.size() == 2);
     CHECK(dates.problems[0].message == "2064-04-08 is in the future");
+}
+
+TEST_CASE("a blank 留守类型 is refused by row unless said; 否 is not left-behind (#39)") {
+    const Sheet s = sheet({"姓名", "出生日期", "留守类型"}, {{"甲", "2015-01-01", "否"},
+                                                             {"乙", "2015-01-02", ""},
+                                                             {"丙", "2015-01-03", "非留守"},
+                                                             {"丁", "2015-01-04", "不是留守"}});
+    const ImportPlan refused = plan_import(s, columns_of(s), {}, false, 2025, kToday);
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems[0].field == "row 3, 留守类型");
+    CHECK(refused.problems[0].severity == Severity::error);
+    CHECK(refused.problems[0].col == 3);
+    const ImportPlan said =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    CHECK(said.problems.empty());
+    REQUIRE(said.rows.size() == 4);
+    CHECK(said.rows[0].child.left_behind == LeftBehind::none);
+    CHECK(said.rows[1].child.left_behind == LeftBehind::both_parents);
+    CHECK(said.rows[2].child.left_behind == LeftBehind::none);
+    CHECK(said.rows[3].child.left_behind == LeftBehind::none);
+    // An update's blank erases nothing (as every empty cell): the child keeps its type.
+    std::vector<Child> existing;
+    for (const auto& r : said.rows) existing.push_back(r.child);
+    const ImportPlan again = plan_import(s, columns_of(s), existing, true, 2025, kToday);
+    CHECK(again.problems.empty());
+    // A sheet without the column reads as before: no left_behind, counted as left-behind.
+    const Sheet bare = sheet({"姓名", "出生日期"}, {{"戊", "2015-01-05"}});
+    const ImportPlan old = plan_import(bare, columns_of(bare), {}, false, 2025, kToday);
+    CHECK(old.problems.empty());
+    REQUIRE(old.rows.size() == 1);
+    CHECK_FALSE(old.rows[0].child.left_behind);
 }
 
 TEST_CASE("footers are warned of and left out; a 序号 column is skipped") {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <map>
 #include <random>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "liushou/schedule.hpp"
 #include "liushou/validate.hpp"
 #include "records_fixture.hpp"
+#include "store/cache.hpp"
 
 using namespace liushou;
 using fixture::entry;
@@ -585,4 +587,189 @@ TEST_CASE("an enrolled child without enrolled_on is enrolled on every day (#47)"
     CHECK(s.total.new_pupils == 0);
     CHECK(s.total.enrolled == 1);
     CHECK(balances(s.total));
+}
+
+// ---- an activity's attendance outside an enrolment (#47, build 2) ---------------------------
+
+namespace {
+
+Activity activity(const std::string& id, Date day, std::vector<std::string> children) {
+    Activity a;
+    a.id = id;
+    a.date = day;
+    a.kind = ActivityKind::safety;
+    a.title = "安全教育";
+    a.children = std::move(children);
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("an activity's attendance outside the child's enrolment counts nowhere (#47)") {
+    // Term 2 as of 04-30. A enrolled all along; B transferred from 03-10 (enrolled to 03-09);
+    // C a transfer in from 03-15. The activity of 03-12 lists all three and a removed child X:
+    // A was enrolled that day, B had left, C had not come yet, X has no file. By check's rule
+    // only A's attendance counts: 参与人次 1 (not 4). The activity of 04-20 lists C: 1.
+    // 活动覆盖率: of those enrolled on 04-30 (A, C) both took part in one: 2/2; B is not in
+    // its denominator, and B's attendance of 03-12 does not make B a participant.
+    std::vector<Child> c = {kid("A"), kid("B"), kid("C", Date{2026, 3, 15})};
+    c[1].status = Status::transferred;
+    c[1].status_on = Date{2026, 3, 10};
+    c[2].entry = Entry::transfer;
+    const std::vector<Activity> acts = {activity("a1", Date{2026, 3, 12}, {"A", "B", "C", "X"}),
+                                        activity("a2", Date{2026, 4, 20}, {"C"})};
+    auto run = [&](const std::vector<ChildFigures>* figures) {
+        return summarize(
+            {SchoolRecords{&kSchool, figures ? nullptr : &c, std::nullopt, &acts, figures}}, kTerm2,
+            Date{2026, 4, 30});
+    };
+    const Summary s = run(nullptr);
+    REQUIRE(s.activities.size() == 2);
+    CHECK(s.activities[0].month.month == 3);
+    CHECK(s.activities[0].activities == 1);
+    CHECK(s.activities[0].attendance == 1);
+    CHECK(s.activities[1].attendance == 1);
+    CHECK(s.activity_reach.num == 2);
+    CHECK(s.activity_reach.den == 2);
+    CHECK(s.no_activity.empty());
+
+    // The same through the figures cache: each child's enrolments travel with its figures.
+    const GreetingDays greetings = greeting_days(&acts);
+    std::vector<ChildFigures> cached;
+    for (const Child& k : c) {
+        std::string bytes;
+        serialize_figures(bytes, child_figures(k, kSchool, kTerm2, Date{2026, 4, 30}, greetings));
+        ChildFigures back;
+        REQUIRE(deserialize_figures(bytes, back));
+        cached.push_back(back);
+    }
+    CHECK(cached[1].enrolments.size() == 1);
+    CHECK(cached[1].enrolled_on(Date{2026, 3, 9}));
+    CHECK_FALSE(cached[1].enrolled_on(Date{2026, 3, 10}));
+    const Summary warm = run(&cached);
+    CHECK(warm.activities[0].attendance == 1);
+    CHECK(warm.activity_reach.num == 2);
+    CHECK(warm.activity_reach.den == 2);
+
+    // check reports B's and C's attendance (X is "does not exist"), as an entry of their own.
+    Problems p;
+    std::map<std::string, const Child*> by_id;
+    for (const Child& k : c) by_id.emplace(k.id, &k);
+    validate_activity(
+        acts[0], "a1", Date{2026, 5, 1}, StaffList{},
+        [&](std::string_view id) { return by_id.count(std::string(id)) > 0; }, p,
+        [&](std::string_view id, const Date& day) {
+            const auto it = by_id.find(std::string(id));
+            return it == by_id.end() ? std::string() : not_enrolled_reason(*it->second, day);
+        });
+    std::vector<std::string> said;
+    for (const auto& x : p) said.push_back(x.field + ": " + x.message);
+    REQUIRE(said.size() == 3);
+    CHECK(said[0] ==
+          "children[1]: child B: 2026-03-12 is after the child left (transferred on 2026-03-10); "
+          "the attendance counts nowhere");
+    CHECK(said[1] ==
+          "children[2]: child C: 2026-03-12 is before the child enrolled (2026-03-15); the "
+          "attendance counts nowhere");
+    CHECK(said[2] == "children[3]: child X does not exist");
+}
+
+TEST_CASE("enrolment_spans covers exactly the days enrolled_on_day does") {
+    // Every shape of enrolment, every day of a year around it.
+    std::vector<Child> shapes = {kid("A"), kid("B"), kid("C"), kid("D"), kid("E")};
+    shapes[1].status = Status::transferred;
+    shapes[1].status_on = Date{2026, 3, 10};
+    shapes[2].status = Status::dropped_out;  // no status_on: no day of that enrolment
+    shapes[3].status = Status::not_enrolled;
+    shapes[3].enrolled_on.reset();
+    shapes[4].enrolment_history = {
+        Episode{Date{2025, 9, 1}, Entry::new_pupil, Date{2026, 2, 10}, Status::left, {}},
+        Episode{std::nullopt, std::nullopt, std::nullopt, Status::left, {}}};
+    shapes[4].enrolled_on = Date{2026, 3, 1};
+    for (const Child& c : shapes) {
+        ChildFigures f;
+        f.enrolments = enrolment_spans(c);
+        for (Date d{2025, 8, 1}; d <= Date{2026, 8, 31}; d = d.add_days(1))
+            CHECK_MESSAGE(f.enrolled_on(d) == enrolled_on_day(c, d), c.id << " " << d.iso());
+    }
+}
+
+// ---- 留守类型 as a dated fact (#39, item 5) --------------------------------------------------
+
+TEST_CASE("a child not left-behind (非留守) is in no figure, denominators included (#39)") {
+    // Term 2 as of 04-30, all three enrolled all along, no talks. L father_away, O one_parent
+    // (单亲外出), N none (非留守, say a register's whole class). N counts nowhere: 期初在读 2,
+    // 期末在读 2, 父亲外出 1, 单亲外出 1, 结对率 0/2, 谈心 March 0/2 and April 0/2 (0/4),
+    // 建档率 0/2; N's attendance of an activity adds nothing: 参与人次 1 (L's), 覆盖率 1/2.
+    std::vector<Child> c = {kid("L"), kid("O"), kid("N")};
+    c[0].left_behind = LeftBehind::father_away;
+    c[1].left_behind = LeftBehind::one_parent;
+    c[2].left_behind = LeftBehind::none;
+    const std::vector<Activity> acts = {activity("a1", Date{2026, 3, 12}, {"L", "N"})};
+    const Summary s =
+        summarize({SchoolRecords{&kSchool, &c, std::nullopt, &acts}}, kTerm2, Date{2026, 4, 30});
+    const Stats& t = s.total;
+    CHECK(t.enrolled_from == 2);
+    CHECK(t.enrolled == 2);
+    CHECK(balances(t));
+    CHECK(t.father_away == 1);
+    CHECK(t.one_parent == 1);
+    CHECK(t.both_parents + t.mother_away == 0);
+    CHECK(t.paired.den == 2);
+    CHECK(t.filed.den == 2);
+    CHECK(t.enrolment.den == 2);
+    CHECK(t.talks.num == 0);
+    CHECK(t.talks.den == 4);
+    CHECK(s.activities[0].attendance == 1);
+    CHECK(s.activity_reach.num == 1);
+    CHECK(s.activity_reach.den == 2);
+    for (const auto& f : s.shortfalls) CHECK(f.child.id != "N");
+    // Nor in the month's checklist.
+    const ChildDuties d = child_duties(c[2], kSchool, Month{2026, 4}, Date{2026, 4, 30}, {});
+    CHECK_FALSE(d.in_month);
+    // An old file without left_behind counts, as before #39.
+    Child old = kid("U");
+    CHECK(summary({old}, kTerm2, Date{2026, 4, 30}).total.enrolled == 1);
+}
+
+TEST_CASE("a parent who comes home in April leaves March's figures as they were (#39)") {
+    // P was mother_away and is none from 04-10 (the mother came home): the file says none,
+    // changes say it was mother_away before 04-10. As of 03-31 P counts: 期末在读 1, 母亲外出
+    // 1, 谈心 March 1/1 (a talk on 03-05). As of 04-30 P counts nowhere: 期末在读 0 and 谈心
+    // 0/0, the whole period long, as with the class of day E.
+    Child p = kid("P");
+    p.left_behind = LeftBehind::none;
+    p.changes = {Change{Date{2026, 4, 10}, "left_behind", "mother_away", {}}};
+    p.talks = {entry(Date{2026, 3, 5})};
+    const Summary march = summary({p}, kTerm2, Date{2026, 3, 31});
+    CHECK(march.total.enrolled == 1);
+    CHECK(march.total.mother_away == 1);
+    CHECK(march.total.talks.num == 1);
+    CHECK(march.total.talks.den == 1);
+    const Summary april = summary({p}, kTerm2, Date{2026, 4, 30});
+    CHECK(april.total.enrolled == 0);
+    CHECK(april.total.enrolled_from == 0);
+    CHECK(april.total.talks.den == 0);
+    CHECK(state_on(p, Date{2026, 4, 9}).left_behind == LeftBehind::mother_away);
+    CHECK(state_on(p, Date{2026, 4, 10}).left_behind == LeftBehind::none);
+    // The reverse: a child who becomes left-behind in April counts as of 04-30 only.
+    Child q = kid("Q");
+    q.left_behind = LeftBehind::both_parents;
+    q.changes = {Change{Date{2026, 4, 10}, "left_behind", "none", {}}};
+    CHECK(summary({q}, kTerm2, Date{2026, 3, 31}).total.enrolled == 0);
+    CHECK(summary({q}, kTerm2, Date{2026, 4, 30}).total.both_parents == 1);
+}
+
+TEST_CASE("留守类型 values as registers write them (#39)") {
+    CHECK(enum_from_text<LeftBehind>("否") == LeftBehind::none);
+    CHECK(enum_from_text<LeftBehind>("非留守") == LeftBehind::none);
+    CHECK(enum_from_text<LeftBehind>("不是留守") == LeftBehind::none);
+    CHECK(enum_from_text<LeftBehind>("none") == LeftBehind::none);
+    CHECK(enum_from_text<LeftBehind>("单亲外出") == LeftBehind::one_parent);
+    CHECK(enum_from_text<LeftBehind>("one_parent") == LeftBehind::one_parent);
+    CHECK(key_of(LeftBehind::none) == "none");
+    CHECK(zh_of(LeftBehind::one_parent) == "单亲外出");
+    // Only the schema keys in a file.
+    CHECK_FALSE(enum_from_key<LeftBehind>("否"));
+    CHECK(enum_from_key<LeftBehind>("none") == LeftBehind::none);
 }

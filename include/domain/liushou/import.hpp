@@ -77,9 +77,13 @@ struct ImportPlan {
 /// matched by id, else by name and birth date; a matched row that differs is an error unless
 /// `update`. Empty cells never erase a value. A row whose id is new but whose name and birth
 /// date are an existing child's is refused (the same child under a mistyped id) unless
-/// `namesakes` says such rows are other children.
+/// `namesakes` says such rows are other children. A new child's 留守类型 cell left blank is
+/// refused with its row named, unless `blank_left_behind` says what a blank means (#39); a
+/// sheet without the column gives files without left_behind, as before. 单亲外出 is kept as
+/// one_parent, with a warning.
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
-                       const Date& today, bool namesakes = false);
+                       const Date& today, bool namesakes = false,
+                       std::optional<LeftBehind> blank_left_behind = std::nullopt);
 
 }  // namespace liushou

@@ -28,7 +28,10 @@ enum class Gender { male, female };
 enum class Status { enrolled, transferred, dropped_out, graduated, left, not_enrolled };
 /// How an enrolment began: 新生 (a new pupil) or 转入 (from another school, or back).
 enum class Entry { new_pupil, transfer };
-enum class LeftBehind { both_parents, father_away, mother_away };
+/// 留守类型 (liushou-rates(7) says how each counts). one_parent is a register's 单亲外出: one
+/// parent away, which one not stated. none (非留守) is a child of the register who is not
+/// left-behind: kept in the tree, counted in no 留守 figure. A change is dated (`changes`).
+enum class LeftBehind { both_parents, father_away, mother_away, one_parent, none };
 /// What an entry of a child's talks list records. counselling (心理辅导) is the seed's 心理咨询 and
 /// 矫正: individual counselling, kept apart from the monthly talk it does not replace.
 /// greeting (生日祝福) is a birthday greeting, which ticks the birthday off in the checklist.

@@ -15,7 +15,7 @@ namespace liushou {
 struct Rate {
     long num = 0;
     long den = 0;
-    /// For ordering and the mean shortfall only; never printed (see shown_tenths).
+    /// For a chart's scale only; never printed, never ordered by (see shown_tenths).
     std::optional<double> percent() const;
     /// The printed percentage in tenths of a point, worked out in integers: num × 1000 / den
     /// rounded half up on the exact fraction (7/2000 is 3.5 tenths, printed 0.4%; 13/16 is
@@ -85,6 +85,7 @@ struct Stats {
     int enrolled = 0;        // 期末在读: enrolled on the period's last counted day
     int not_enrolled = 0;    // school-age left-behind children recorded as not attending
     int both_parents = 0, father_away = 0, mother_away = 0;
+    int one_parent = 0;  // 单亲外出: one parent away, which not stated (#39)
     int boarding = 0, key_children = 0, subsidised = 0;
     Rate filed;                                       // 建档率
     Rate enrolment;                                   // 入学率
@@ -130,7 +131,20 @@ struct ChildFigures {
     /// figures), and whether enrolled that day.
     ChildRef listed;
     bool enrolled_listed = false;
+    /// The child's enrolments as on the last counted day, each [from, to) (from unset: since
+    /// ever; to unset: still enrolled), so that an activity's attendance dated outside them
+    /// counts nowhere, by check's rule, even when the figures come from the cache.
+    std::vector<std::pair<std::optional<Date>, std::optional<Date>>> enrolments;
+    /// Enrolled on `day` by `enrolments`: what enrolled_on_day says of the record on days up
+    /// to the last counted day.
+    bool enrolled_on(const Date& day) const;
+    /// False for a child not left-behind (非留守) on the last counted day: in no figure at
+    /// all, denominators and activities included (liushou-rates(7)); the rest is then empty.
+    bool counted = true;
 };
+/// A child's enrolments as the days enrolled_on_day counts: an ended one without its end
+/// (status_on) covers no day, and neither does a not_enrolled child's.
+std::vector<std::pair<std::optional<Date>, std::optional<Date>>> enrolment_spans(const Child& c);
 ChildFigures child_figures(const Child& child, const School& school, const Period& period,
                            const Date& end, const GreetingDays& greetings);
 /// Changes whenever the way figures are worked out may have (each build of it): cached
@@ -220,9 +234,10 @@ struct RuleDifference {
 /// which the report must say.
 std::vector<RuleDifference> rule_differences(const std::vector<const School*>& schools);
 
-/// How far a school is from 100%: the mean shortfall (100% - rate) over its rates that have a
-/// denominator, in percentage points; the 尚未达到 section lists the furthest school first.
-double distance_from_full(const Stats& school);
+/// How far a school is from 100% (its 平均差), in tenths of a percentage point: the mean of
+/// 100% minus each printed percentage (shown_tenths) over its rates that have a denominator,
+/// rounded half up, in whole numbers; the 尚未达到 section lists the furthest school first.
+long distance_from_full(const Stats& school);
 
 /// Masks what identifies a family in free text: mobile numbers (138****5678), landlines, id
 /// numbers and house numbers (12号 -> *号), for reports that leave the school.

@@ -72,10 +72,13 @@ void validate_school(const School& school, Problems& out,
 
 /// References from a child to staff ids and other children's ids.
 /// activities/<id>.yaml: a date not after `today`, a kind, a title, the children who took part;
-/// `child_exists` and `staff` check the ids it names.
-void validate_activity(const Activity& a, const std::string& file_id, const Date& today,
-                       const StaffList& staff,
-                       const std::function<bool(std::string_view)>& child_exists, Problems& out);
+/// `child_exists` and `staff` check the ids it names; `not_enrolled`, when given, says why a
+/// child it names was not enrolled on its day ("" when enrolled; not_enrolled_reason), and
+/// that child's attendance counts nowhere (liushou-rates(7)), as an entry of the child's own.
+void validate_activity(
+    const Activity& a, const std::string& file_id, const Date& today, const StaffList& staff,
+    const std::function<bool(std::string_view)>& child_exists, Problems& out,
+    const std::function<std::string(std::string_view, const Date&)>& not_enrolled = {});
 
 void check_references(const Child& child, const StaffList& staff,
                       const std::function<bool(std::string_view)>& child_exists, Problems& out);
