@@ -219,29 +219,48 @@ std::string unescape_ooxml(const std::string& s) {
     return out;
 }
 
-/// Whether a number format shows a date: the built-in date formats (including the CJK ones
-/// Chinese Excel uses, 27 to 36 and 50 to 58) or a custom code with a date or time part
-/// outside quotes and brackets.
-bool is_date_format(int id, const std::string& code) {
-    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-        (id >= 50 && id <= 58))
-        return true;
-    if (code.empty()) return false;
+/// Whether a number format shows a date (ECMA-376 part 1, 18.8.30 and 18.8.31). A code the
+/// workbook declares is read by its tokens; without one, the built-in id says it: 14 to 22
+/// and 45 to 47 are dates and times, 0 to 13 and 37 to 44 numbers, 49 text, and 27 to 36 and
+/// 50 to 58 the dates Chinese Excel shows as 2024年3月1日.
+bool is_date_format(int id, const std::optional<std::string>& declared) {
+    if (!declared)
+        return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+               (id >= 50 && id <= 58);
+    const std::string& code = *declared;
+    // Only the first section counts (positive numbers; a date has no other). A letter is a
+    // date token only outside "quotes", [brackets] (colours, conditions, locales: [$-804],
+    // [Red]; but [h] [mm] [ss] are elapsed times), after a \ escape or a _ or * (spacing, fill).
     bool quoted = false;
-    int bracket = 0;
     for (size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
+        const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (quoted) {
             quoted = c != '"';
         } else if (c == '"') {
             quoted = true;
         } else if (c == '\\' || c == '_' || c == '*') {
             ++i;  // the next character is literal (or padding)
+        } else if (c == ';') {
+            return false;
         } else if (c == '[') {
-            ++bracket;
-        } else if (c == ']') {
-            bracket = std::max(0, bracket - 1);
-        } else if (!bracket && std::string_view("yYmMdDhHsSeE").find(c) != std::string::npos) {
+            const size_t close = code.find(']', i);
+            if (close == std::string::npos) return false;
+            const std::string inside = code.substr(i + 1, close - i - 1);
+            if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string::npos)
+                return true;
+            i = close;
+        } else if (lower == 'g' && i + 7 <= code.size() &&
+                   std::equal(code.begin() + static_cast<long>(i),
+                              code.begin() + static_cast<long>(i) + 7, "general",
+                              [](char a, char b) {
+                                  return std::tolower(static_cast<unsigned char>(a)) == b;
+                              })) {
+            i += 6;  // the General keyword, as LibreOffice and WPS declare it (it holds an e)
+        } else if (lower == 'e' && i + 1 < code.size() &&
+                   (code[i + 1] == '+' || code[i + 1] == '-')) {
+            ++i;  // scientific notation: 0.00E+00
+        } else if (std::string_view("ymdhse").find(lower) != std::string_view::npos) {
             return true;
         }
     }
@@ -400,8 +419,9 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
                     const char* id = attribute(attrs, "numFmtId");
                     const int n = id ? std::atoi(id) : 0;
                     const auto code = codes.find(n);
-                    date_styles.push_back(
-                        is_date_format(n, code == codes.end() ? "" : code->second));
+                    date_styles.push_back(is_date_format(
+                        n, code == codes.end() ? std::nullopt
+                                               : std::optional<std::string>(code->second)));
                 }
             };
             h.end = [&](const std::string& e) {
