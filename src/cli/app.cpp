@@ -390,19 +390,10 @@ std::string page_to_docx(const std::string& page) {
 }
 
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
-    Problems problems;  // none: the CSV is our own
+    Problems problems;  // none: the CSV is our own, and parse_csv takes off its formula guard
     Sheet parsed = parse_csv(csv, problems);
-    auto unguard = [](std::string& cell) {
-        if (cell.size() > 1 && cell[0] == '\'' &&
-            std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
-            cell.erase(0, 1);
-    };
     SheetTable table{sheet, std::move(parsed.header), {}};
-    for (auto& h : table.header) unguard(h);
-    for (auto& row : parsed.rows) {
-        for (auto& cell : row.cells) unguard(cell);
-        table.rows.push_back(std::move(row.cells));
-    }
+    for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
     return write_xlsx({table}, created);
 }
 

@@ -294,6 +294,16 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
     }
     pos = i;
     cells.resize(used);
+    // liushou's CSV writer (csv_guarded) puts a ' before a value that a spreadsheet would run
+    // as a formula (= + - @, a tab or CR) or that starts with ' itself; that one ' comes off
+    // here, so what was exported imports back as it was. A ' before anything else is the
+    // value's own (a hand-typed '0724 stays '0724).
+    for (size_t k = 0; k < used; ++k) {
+        std::string& c = cells[k];
+        if (c.size() >= 2 && c[0] == '\'' &&
+            std::string_view("=+-@\t\r'").find(c[1]) != std::string_view::npos)
+            c.erase(0, 1);
+    }
     return true;
 }
 

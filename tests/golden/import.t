@@ -158,3 +158,33 @@ problem in the header is placed on its line (2, below the title).
   one.csv:3:3: 错误：第 3 行，留守类型：“单亲外出”没有说明是父亲还是母亲外出；请写父亲外出或母亲外出（或填写外出一方的务工地址）
   one.csv：1 处问题，未导入任何内容
   [1]
+
+Round trips are identities (#39). The CSV writer puts a ' before a value a spreadsheet would
+run as a formula (= + - @) and before a value's own leading ', and the reader takes exactly
+that ' off: an unchanged export imports back with nothing changed, and exports again byte for
+byte. A ' before anything else typed by hand is the value's own.
+
+  $ cd .. && mkdir trip && cd trip && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '姓名,性别,出生日期,健康状况,资助,备注\n'"'"'=李秀英,女,2015-01-01,'"'"'-2+3,两免一补、营养餐,'"''"'引号\n赵六,男,2015-02-02,'"'"'@home,,'"'"'0724\n' > in.csv && cat in.csv
+  姓名,性别,出生日期,健康状况,资助,备注
+  '=李秀英,女,2015-01-01,'-2+3,两免一补、营养餐,''引号
+  赵六,男,2015-02-02,'@home,,'0724
+  $ liushou enroll --from in.csv -q && grep -h -E '^(name|health|notes)' children/*.yaml
+  name: "=李秀英"
+  health: "-2+3"
+  notes: "'引号"
+  name: 赵六
+  health: "@home"
+  notes: "'0724"
+  $ liushou list --register --format csv > out.csv && cut -d, -f2,13,31,33 out.csv
+  姓名,健康状况,资助,备注
+  '=李秀英,'-2+3,两免一补、营养餐,''引号
+  赵六,'@home,,''0724
+  $ liushou enroll --from out.csv --update && liushou list --register --format csv | cmp - out.csv && echo byte-identical
+  out.csv（2 行，utf-8）：新增 0，修改 0，未变 2
+  byte-identical
+  $ liushou list -o out.xlsx -q && liushou enroll --from out.xlsx --update && liushou list -o again.xlsx -q && cmp out.xlsx again.xlsx && echo byte-identical
+  out.xlsx（2 行，xlsx）：新增 0，修改 0，未变 2
+  byte-identical
+  $ liushou check -q --allow-incomplete 2>&1 | grep -v 档案不完整; echo checked
+  checked
