@@ -59,6 +59,20 @@ bool looks_like_same_child(const Child& a, const Child& b) {
     return to_nfc(a.name) == to_nfc(b.name);
 }
 
+void check_shared_id_number(const Child& child, const std::string& path,
+                            std::map<std::string, std::string>& seen, Problems& out) {
+    if (child.id_number.empty()) return;
+    const auto [other, fresh] = seen.emplace(child.id_number, path);
+    // One 身份证号 is one person: a copied or renamed file left behind would be counted twice
+    // in every figure. The number itself is not said (it is private); the other file is.
+    if (!fresh)
+        out.push_back(Problem{"id_number",
+                              fmt::format("the same 身份证号 as {}: one child in two files; keep "
+                                          "one",
+                                          other->second),
+                              Severity::error});
+}
+
 bool valid_child_id(std::string_view id) {
     return child_id_error(id).empty();
 }

@@ -188,3 +188,39 @@ byte. A ' before anything else typed by hand is the value's own.
   byte-identical
   $ liushou check -q --allow-incomplete 2>&1 | grep -v 档案不完整; echo checked
   checked
+
+Identity is guarded (#39). A row that keeps one child's 学号 but carries another's 身份证号,
+or without one the other's name and birth date (a sort slip), is refused naming both; so is a
+new 学号 with a 身份证号 already on file (a renamed child imported under the old id), and one
+身份证号 on two rows. Nothing is written.
+
+  $ cd .. && mkdir ident && cd ident && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,王小明,男,2015-03-08,420821201503081231\n2025-002,李桦,女,2015-03-08,420821201503084520\n' > in.csv && liushou enroll --from in.csv -q
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,李桦,女,2015-03-08,420821201503084520\n' > slip.csv && liushou enroll --from slip.csv --update
+  slip.csv:2:5: 错误：第 2 行，身份证号：学号是 2025-001 的，身份证号却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？
+  slip.csv：1 处问题，未导入任何内容
+  [1]
+  $ printf '学号,姓名,性别,出生日期\n2025-001,李桦,女,2015-03-08\n' > slip2.csv && liushou enroll --from slip2.csv --update
+  slip2.csv:2:2: 错误：第 2 行，姓名：学号是 2025-001 的，姓名和出生日期却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？（如确是两名儿童，请加 --namesakes）
+  slip2.csv：1 处问题，未导入任何内容
+  [1]
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-009,王小明,男,2015-03-08,420821201503081231\n' > renamed.csv && liushou enroll --from renamed.csv
+  renamed.csv:2:1: 警告：第 2 行，学号：王小明（2015-03-08 出生）也在 children/2025-001.yaml（学号 2025-001）；这一行的学号 2025-009 按另一名同名同生日的儿童处理（如是同一名儿童，请改正学号；--namesakes 表示确是两人）
+  renamed.csv:2:5: 错误：第 2 行，身份证号：这个身份证号已经属于 2025-001（children/2025-001.yaml）；如果是同一名儿童，请用学号 2025-001
+  renamed.csv：2 处问题，未导入任何内容
+  [1]
+  $ printf '姓名,性别,出生日期,身份证号\n陈思雨,女,2016-01-02,420821201601020002\n陈思宇,女,2016-01-02,420821201601020002\n' > twice.csv && liushou enroll --from twice.csv
+  twice.csv:3:4: 错误：第 3 行，身份证号：第 2 行也是这个身份证号；一名儿童只占一行
+  twice.csv：1 处问题，未导入任何内容
+  [1]
+  $ grep -h name: children/*.yaml
+  name: 王小明
+  name: 李桦
+
+Two files with one 身份证号 (a copy under another name) are an error in check, naming the other.
+
+  $ sed 's/^id: .*/id: "2025-003"/' children/2025-001.yaml > children/2025-003.yaml
+  $ liushou check --allow-incomplete 2>&1 | grep 身份证号
+  children/2025-003.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
+  children/2025-003.yaml:6:12: 错误：身份证号：与 children/2025-001.yaml 的身份证号相同：一名儿童有两个文件；请只保留一个
+  [1]
