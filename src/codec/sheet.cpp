@@ -307,6 +307,11 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
     return true;
 }
 
+size_t filled_cells(const std::vector<std::string>& cells) {
+    return static_cast<size_t>(std::count_if(
+        cells.begin(), cells.end(), [](const std::string& c) { return !trim(c).empty(); }));
+}
+
 bool blank_record(const std::vector<std::string>& cells) {
     return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); });
 }
@@ -330,19 +335,30 @@ CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep) {
     scan.delim = csv_delimiter(text);
     std::vector<std::string> cells;
     int line = 1;
+    // The header is the first row of two or more cells (a title line above it, 学校留守儿童
+    // 花名册, has one), unless the row after it has at least twice its cells: then it is a
+    // group row (学生基本信息, 父亲, 母亲, 监护人情况, each merged over its fields) and the field
+    // names below it are the header (is_group_row, shared with the xlsx reader).
+    bool candidate = false;  // the header found may still be a group row
+    size_t candidate_filled = 0;
     for (size_t pos = 0, row = 1; pos < text.size(); ++row) {
         const size_t start = pos;
         const int start_line = line;
         if (!csv_record(text, pos, scan.delim, line, static_cast<int>(row), cells, out)) break;
-        if (scan.header.empty()) {
-            // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
-            const auto filled = std::count_if(cells.begin(), cells.end(),
-                                              [](const std::string& c) { return !c.empty(); });
-            if (filled >= 2) {
+        if (scan.header.empty() || candidate) {
+            const size_t filled = filled_cells(cells);
+            if (filled == 0) continue;
+            if (!candidate || is_group_row(candidate_filled, filled)) {
+                if (filled < 2) continue;
                 scan.header = cells;
                 scan.header_line = start_line;
+                candidate = true;
+                candidate_filled = filled;
+                continue;
             }
-        } else if (!blank_record(cells)) {
+            candidate = false;  // the header stands, and this is its first row
+        }
+        if (!blank_record(cells)) {
             scan.rows.push_back(CsvScan::Start{start, static_cast<int>(row), start_line});
             if (keep) keep->rows.push_back(Sheet::Row{static_cast<int>(row), start_line, cells});
         }

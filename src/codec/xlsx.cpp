@@ -546,6 +546,7 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     // it, merged across the columns, has one), blank rows are left out, and a cell may hold
     // no character that could not have been typed.
     Sheet sheet;
+    size_t candidate = 0;  // the header's cells while the next row may show it a group row
     for (auto& r : raw) {
         size_t filled = 0;
         for (auto& c : r.cells) {
@@ -570,12 +571,16 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             }
             filled += !trim(c).empty();
         }
-        if (sheet.header.empty()) {
+        // As the CSV reader: the first row of two or more cells, unless the next row has
+        // twice its cells (a group row above the field names; is_group_row).
+        if (sheet.header.empty() || (candidate && filled && is_group_row(candidate, filled))) {
             if (filled >= 2) {
                 sheet.header = std::move(r.cells);
                 sheet.header_line = r.row;
+                candidate = filled;
             }
         } else if (filled) {
+            candidate = 0;
             sheet.rows.push_back(Sheet::Row{r.row, r.row, std::move(r.cells)});
         }
     }

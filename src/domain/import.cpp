@@ -85,7 +85,7 @@ ColumnMap map_columns(const std::vector<std::string>& header,
     if (!has_name && !has_id)
         out.push_back(Problem{"header",
                               "the sheet has neither a 姓名 (name) nor a 学号 (id) column",
-                              Severity::error, 1, 1});
+                              Severity::error, header_line, 1});
     return columns;
 }
 

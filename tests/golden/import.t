@@ -224,3 +224,21 @@ Two files with one 身份证号 (a copy under another name) are an error in chec
   children/2025-003.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
   children/2025-003.yaml:6:12: 错误：身份证号：与 children/2025-001.yaml 的身份证号相同：一名儿童有两个文件；请只保留一个
   [1]
+
+A group row above the field names (学生基本信息 / 父亲 / 监护人情况, each merged over its
+fields) is recognised: the field names below it are the header, and positions name the rows
+actually read.
+
+  $ cd .. && mkdir group && cd group && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '孙桥小学花名册\n学生基本信息,,,父亲,,监护人情况,\n姓名,性别,出生日期,父亲姓名,父亲务工地址,监护人姓名,监护人电话\n王小明,男,2015-03-08,王大,广东东莞,王奶奶,13800000001\n李桦,女,2015-04-08,李大,上海,李奶奶,1380000\n' > group.csv
+  $ liushou enroll --from group.csv
+  group.csv:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
+  group.csv：1 处问题，未导入任何内容
+  [1]
+  $ /usr/bin/python3 -c '
+  > import csv, openpyxl; wb = openpyxl.Workbook(); ws = wb.active
+  > for r in csv.reader(open("group.csv", encoding="utf-8")): ws.append(r)
+  > ws.merge_cells("A2:C2"); ws.merge_cells("D2:E2"); ws.merge_cells("F2:G2"); wb.save("group.xlsx")' && liushou enroll --from group.xlsx
+  group.xlsx:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
+  group.xlsx：1 处问题，未导入任何内容
+  [1]

@@ -134,6 +134,13 @@ std::string encode_csv(std::string_view utf8, CsvEncoding encoding);
 /// Offset of the first byte that is not valid UTF-8, or npos.
 size_t invalid_utf8_at(std::string_view text);
 
+/// Whether a sheet's first row of `row_cells` filled cells is a group row above the header (学生
+/// 基本信息 / 父亲 / 母亲 / 监护人情况, merged over their fields), given the next row's filled
+/// cells: a group spans two fields or more, a header's rows never outnumber it.
+inline bool is_group_row(size_t row_cells, size_t next_cells) {
+    return row_cells * 2 <= next_cells;
+}
+
 /// RFC 4180 CSV (comma, or tab / semicolon when the header uses them): quoted fields with
 /// commas, quotes and newlines; LF or CRLF. Blank rows are skipped but keep their row numbers.
 Sheet parse_csv(std::string_view utf8, Problems& out);
