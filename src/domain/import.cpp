@@ -184,6 +184,10 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                 one_parent = i;
                 continue;
             }
+            if (const std::string why = cell_limit_error(row.cells[i]); !why.empty()) {
+                problem(i, why);
+                continue;
+            }
             const std::string error = set_child_field(incoming, *columns[i], row.cells[i], today);
             if (!error.empty()) {
                 problem(i, error);

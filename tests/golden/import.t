@@ -242,3 +242,19 @@ actually read.
   group.xlsx:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
   group.xlsx：1 处问题，未导入任何内容
   [1]
+
+Limits on the way in (#39): a cell over the 32,767 characters a spreadsheet cell holds is
+refused on import, naming the row and field; check refuses such a record, so that no writer
+(an .xlsx register) fails on a record check passed.
+
+  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期,备注\n赵六,男,2015-02-02," + "长" * 33000)' > long.csv && liushou enroll --from long.csv
+  long.csv:2:4: 错误：第 2 行，备注：有 33000 个字符，超过了电子表格一个单元格能容纳的 32,767 个；请缩短
+  long.csv：1 处问题，未导入任何内容
+  [1]
+  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期\n钱七,女,2015-02-02")' > ok.csv && liushou enroll --from ok.csv -q &&
+  > /usr/bin/python3 -c 'import glob; open(glob.glob("children/*.yaml")[0], "a").write("notes: " + "x" * 33000 + "\n")' &&
+  > liushou check --allow-incomplete 2>&1 | grep -a -v 档案不完整 | cut -c1-120
+  children/2025-001.yaml:7:8: 错误：备注：有 33000 个字符，超过了电子表格一个单元格能容纳的 32,
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月�
+  已检查 3 个文件：1 个错误，1 个警告
+  [1]
