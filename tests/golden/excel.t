@@ -122,7 +122,7 @@ for each thing to do.
   $ liushou report class 3-2 -o $OLDPWD/class.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/class.xlsx
   sheet 班级名册: 2 rows, 8 columns, frozen above A2, filter A1:H2
   学号 | 姓名 | 性别 | 留守类型 | 监护人 | 帮扶教师 | 学习帮手 | 上次谈心
-  2025-002 | 林宇轩 | 女 | 父亲外出 | 外公 林德梓 | T003 |  | @2026-03-07
+  2025-002 | 林宇轩 | 女 | 父亲外出 | 外公 林德梓 | 李老师（T003） |  | @2026-03-07
   $ liushou report talks --month 2026-03 -o $OLDPWD/talks.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/talks.xlsx --rows 4
   sheet 谈心记录: 32 rows, 9 columns, frozen above A2, filter A1:I32
   日期 | 学号 | 姓名 | 班级 | 类型 | 教师 | 内容 | 情绪 | 跟进事项
