@@ -464,11 +464,11 @@ Sheet read_sheet(const std::string& path, const std::string& encoding, const std
     std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxSheetBytes);
     if (workbook) {
         if (detected) *detected = "xlsx";
-        return read_xlsx(bytes, path, sheet, problems);
+        return read_xlsx(bytes, path, sheet, problems, kMaxRegisterRows);
     }
     const std::string text = sheet_to_utf8(
         std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
-    return parse_csv(text, problems);
+    return parse_csv(text, problems, kMaxRegisterRows);
 }
 
 std::unique_ptr<SheetRows> read_sheet_rows(const std::string& path, const std::string& encoding,

@@ -307,6 +307,18 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
     return true;
 }
 
+}  // namespace
+
+Problem too_many_rows(size_t max_rows, int line) {
+    return Problem{"",
+                   fmt::format("the sheet has more than {} rows, more than a register holds; "
+                               "split it (by grade, say) and import each part",
+                               max_rows),
+                   Severity::error, line, 1};
+}
+
+namespace {
+
 size_t filled_cells(const std::vector<std::string>& cells) {
     return static_cast<size_t>(std::count_if(
         cells.begin(), cells.end(), [](const std::string& c) { return !trim(c).empty(); }));
@@ -329,7 +341,7 @@ struct CsvScan {
     std::vector<Start> rows;
 };
 
-CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep) {
+CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep, size_t max_rows = 0) {
     CsvScan scan;
     if (!csv_text_clean(text, out)) return scan;
     scan.delim = csv_delimiter(text);
@@ -359,6 +371,10 @@ CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep) {
             candidate = false;  // the header stands, and this is its first row
         }
         if (!blank_record(cells)) {
+            if (max_rows && scan.rows.size() == max_rows) {
+                out.push_back(too_many_rows(max_rows, start_line));
+                break;
+            }
             scan.rows.push_back(CsvScan::Start{start, static_cast<int>(row), start_line});
             if (keep) keep->rows.push_back(Sheet::Row{static_cast<int>(row), start_line, cells});
         }
@@ -393,9 +409,9 @@ class CsvRows : public SheetRows {
 
 }  // namespace
 
-Sheet parse_csv(std::string_view text, Problems& out) {
+Sheet parse_csv(std::string_view text, Problems& out, size_t max_rows) {
     Sheet sheet;
-    CsvScan scan = scan_csv(text, out, &sheet);
+    CsvScan scan = scan_csv(text, out, &sheet, max_rows);
     sheet.header = std::move(scan.header);
     sheet.header_line = scan.header_line;
     return sheet;

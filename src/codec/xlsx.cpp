@@ -329,7 +329,7 @@ CellText number_text(const std::string& v, bool date, bool date1904) {
 }  // namespace
 
 Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
-                Problems& out) {
+                Problems& out, size_t max_rows) {
     const Workbook book(bytes, path);
 
     std::string workbook_part = "xl/workbook.xml";
@@ -444,6 +444,7 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     bool in_value = false, in_inline = false, in_row = false, has_value = false;
     int phonetic = 0;
     std::string bad_index;  // the first cell whose shared string is not in the table
+    int over_limit = 0;     // the first row past max_rows
     XmlHandler h;
     h.start = [&](const std::string& e, const char** attrs) {
         if (e == "row") {
@@ -530,7 +531,13 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             }
         } else if (e == "row") {
             in_row = false;
-            raw.push_back(std::move(current));
+            // Past the limit the rest is read but not kept: memory stays bounded, and the
+            // error names the first row over it.
+            if (max_rows && raw.size() >= max_rows + 1) {  // + 1: the header
+                if (over_limit == 0) over_limit = current.row;
+            } else {
+                raw.push_back(std::move(current));
+            }
             current = RawRow{0, {}};
         }
     };
@@ -541,6 +548,10 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     book.parse(rel->second.second, h);
     // Thrown here, not in the handler: an exception must not unwind through expat's C frames.
     if (!bad_index.empty()) throw DataError(bad_index);
+    if (over_limit) {
+        out.push_back(too_many_rows(max_rows, over_limit));
+        return Sheet{};
+    }
 
     // As a CSV sheet: the first row with two or more cells is the header (a title row above
     // it, merged across the columns, has one), blank rows are left out, and a cell may hold

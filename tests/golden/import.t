@@ -258,3 +258,13 @@ refused on import, naming the row and field; check refuses such a record, so tha
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月�
   已检查 3 个文件：1 个错误，1 个警告
   [1]
+
+A register of more rows than a register holds (100,000) is refused while it is read, naming
+the first row over the limit, so that memory stays bounded (scripts/bench --imports).
+
+  $ /usr/bin/python3 -c '
+  > print("姓名,性别,出生日期")
+  > for i in range(100001): print(f"童{i},男,2015-01-01")' > huge.csv && liushou enroll --from huge.csv
+  huge.csv:100002:1: 错误：表格超过 100000 行，超出了一份花名册能容纳的行数；请拆分（例如按年级）后分别导入
+  huge.csv：未导入任何内容
+  [1]
