@@ -253,9 +253,9 @@ refused on import, naming the row and field; check refuses such a record, so tha
   [1]
   $ /usr/bin/python3 -c 'print("姓名,性别,出生日期\n钱七,女,2015-02-02")' > ok.csv && liushou enroll --from ok.csv -q &&
   > /usr/bin/python3 -c 'import glob; open(glob.glob("children/*.yaml")[0], "a").write("notes: " + "x" * 33000 + "\n")' &&
-  > liushou check --allow-incomplete 2>&1 | grep -a -v 档案不完整 | cut -c1-120
-  children/2025-001.yaml:7:8: 错误：备注：有 33000 个字符，超过了电子表格一个单元格能容纳的 32,
-  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月�
+  > liushou check --allow-incomplete 2>&1 | grep -a -v 档案不完整 | sed 's/，超过.*/……/'
+  children/2025-001.yaml:7:8: 错误：备注：有 33000 个字符……
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，1 个警告
   [1]
 
