@@ -249,6 +249,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
         people;
+    std::map<std::string, std::string> id_numbers;  // 身份证号 -> the first file that gives it
     for (auto& file : children) {
         Problems& problems = file.problems;
         if (file.parsed) {
@@ -312,6 +313,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                             fmt::format("open for {} days (since {})", days, t->date->iso()),
                             Severity::warning});
             }
+            check_shared_id_number(c, file.path, id_numbers, problems);
             if (!c.name.empty() && c.birth_date) {
                 // Two files for one child, or two children who share a name and a birthday:
                 // only a person can tell, so it is said, and 身份证号 tell them apart.

@@ -115,19 +115,10 @@ std::string page_to_docx(const std::string& page) {
 }
 
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
-    Problems problems;  // none: the CSV is our own
+    Problems problems;  // none: the CSV is our own, and parse_csv takes off its formula guard
     Sheet parsed = parse_csv(csv, problems);
-    auto unguard = [](std::string& cell) {
-        if (cell.size() > 1 && cell[0] == '\'' &&
-            std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
-            cell.erase(0, 1);
-    };
     SheetTable table{sheet, std::move(parsed.header), {}};
-    for (auto& h : table.header) unguard(h);
-    for (auto& row : parsed.rows) {
-        for (auto& cell : row.cells) unguard(cell);
-        table.rows.push_back(std::move(row.cells));
-    }
+    for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
     return write_xlsx({table}, created);
 }
 
@@ -198,11 +189,11 @@ Sheet read_sheet(const std::string& path, const std::string& encoding, const std
     std::string bytes = read_sheet_bytes(path, encoding, sheet, workbook, kMaxSheetBytes);
     if (workbook) {
         if (detected) *detected = "xlsx";
-        return read_xlsx(bytes, path, sheet, problems);
+        return read_xlsx(bytes, path, sheet, problems, kMaxRegisterRows);
     }
     const std::string text = sheet_to_utf8(
         std::move(bytes), parse_encoding(encoding.empty() ? "auto" : encoding), path, detected);
-    return parse_csv(text, problems);
+    return parse_csv(text, problems, kMaxRegisterRows);
 }
 
 std::unique_ptr<SheetRows> read_sheet_rows(const std::string& path, const std::string& encoding,

@@ -294,7 +294,34 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
     }
     pos = i;
     cells.resize(used);
+    // liushou's CSV writer (csv_guarded) puts a ' before a value that a spreadsheet would run
+    // as a formula (= + - @, a tab or CR) or that starts with ' itself; that one ' comes off
+    // here, so what was exported imports back as it was. A ' before anything else is the
+    // value's own (a hand-typed '0724 stays '0724).
+    for (size_t k = 0; k < used; ++k) {
+        std::string& c = cells[k];
+        if (c.size() >= 2 && c[0] == '\'' &&
+            std::string_view("=+-@\t\r'").find(c[1]) != std::string_view::npos)
+            c.erase(0, 1);
+    }
     return true;
+}
+
+}  // namespace
+
+Problem too_many_rows(size_t max_rows, int line) {
+    return Problem{"",
+                   fmt::format("the sheet has more than {} rows, more than a register holds; "
+                               "split it (by grade, say) and import each part",
+                               max_rows),
+                   Severity::error, line, 1};
+}
+
+namespace {
+
+size_t filled_cells(const std::vector<std::string>& cells) {
+    return static_cast<size_t>(std::count_if(
+        cells.begin(), cells.end(), [](const std::string& c) { return !trim(c).empty(); }));
 }
 
 bool blank_record(const std::vector<std::string>& cells) {
@@ -314,25 +341,40 @@ struct CsvScan {
     std::vector<Start> rows;
 };
 
-CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep) {
+CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep, size_t max_rows = 0) {
     CsvScan scan;
     if (!csv_text_clean(text, out)) return scan;
     scan.delim = csv_delimiter(text);
     std::vector<std::string> cells;
     int line = 1;
+    // The header is the first row of two or more cells (a title line above it, 学校留守儿童
+    // 花名册, has one), unless the row after it has at least twice its cells: then it is a
+    // group row (学生基本信息, 父亲, 母亲, 监护人情况, each merged over its fields) and the field
+    // names below it are the header (is_group_row, shared with the xlsx reader).
+    bool candidate = false;  // the header found may still be a group row
+    size_t candidate_filled = 0;
     for (size_t pos = 0, row = 1; pos < text.size(); ++row) {
         const size_t start = pos;
         const int start_line = line;
         if (!csv_record(text, pos, scan.delim, line, static_cast<int>(row), cells, out)) break;
-        if (scan.header.empty()) {
-            // A title line above the headers (学校留守儿童花名册) has one cell: skip it.
-            const auto filled = std::count_if(cells.begin(), cells.end(),
-                                              [](const std::string& c) { return !c.empty(); });
-            if (filled >= 2) {
+        if (scan.header.empty() || candidate) {
+            const size_t filled = filled_cells(cells);
+            if (filled == 0) continue;
+            if (!candidate || is_group_row(candidate_filled, filled)) {
+                if (filled < 2) continue;
                 scan.header = cells;
                 scan.header_line = start_line;
+                candidate = true;
+                candidate_filled = filled;
+                continue;
             }
-        } else if (!blank_record(cells)) {
+            candidate = false;  // the header stands, and this is its first row
+        }
+        if (!blank_record(cells)) {
+            if (max_rows && scan.rows.size() == max_rows) {
+                out.push_back(too_many_rows(max_rows, start_line));
+                break;
+            }
             scan.rows.push_back(CsvScan::Start{start, static_cast<int>(row), start_line});
             if (keep) keep->rows.push_back(Sheet::Row{static_cast<int>(row), start_line, cells});
         }
@@ -367,9 +409,9 @@ class CsvRows : public SheetRows {
 
 }  // namespace
 
-Sheet parse_csv(std::string_view text, Problems& out) {
+Sheet parse_csv(std::string_view text, Problems& out, size_t max_rows) {
     Sheet sheet;
-    CsvScan scan = scan_csv(text, out, &sheet);
+    CsvScan scan = scan_csv(text, out, &sheet, max_rows);
     sheet.header = std::move(scan.header);
     sheet.header_line = scan.header_line;
     return sheet;

@@ -219,29 +219,48 @@ std::string unescape_ooxml(const std::string& s) {
     return out;
 }
 
-/// Whether a number format shows a date: the built-in date formats (including the CJK ones
-/// Chinese Excel uses, 27 to 36 and 50 to 58) or a custom code with a date or time part
-/// outside quotes and brackets.
-bool is_date_format(int id, const std::string& code) {
-    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-        (id >= 50 && id <= 58))
-        return true;
-    if (code.empty()) return false;
+/// Whether a number format shows a date (ECMA-376 part 1, 18.8.30 and 18.8.31). A code the
+/// workbook declares is read by its tokens; without one, the built-in id says it: 14 to 22
+/// and 45 to 47 are dates and times, 0 to 13 and 37 to 44 numbers, 49 text, and 27 to 36 and
+/// 50 to 58 the dates Chinese Excel shows as 2024年3月1日.
+bool is_date_format(int id, const std::optional<std::string>& declared) {
+    if (!declared)
+        return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+               (id >= 50 && id <= 58);
+    const std::string& code = *declared;
+    // Only the first section counts (positive numbers; a date has no other). A letter is a
+    // date token only outside "quotes", [brackets] (colours, conditions, locales: [$-804],
+    // [Red]; but [h] [mm] [ss] are elapsed times), after a \ escape or a _ or * (spacing, fill).
     bool quoted = false;
-    int bracket = 0;
     for (size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
+        const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (quoted) {
             quoted = c != '"';
         } else if (c == '"') {
             quoted = true;
         } else if (c == '\\' || c == '_' || c == '*') {
             ++i;  // the next character is literal (or padding)
+        } else if (c == ';') {
+            return false;
         } else if (c == '[') {
-            ++bracket;
-        } else if (c == ']') {
-            bracket = std::max(0, bracket - 1);
-        } else if (!bracket && std::string_view("yYmMdDhHsSeE").find(c) != std::string::npos) {
+            const size_t close = code.find(']', i);
+            if (close == std::string::npos) return false;
+            const std::string inside = code.substr(i + 1, close - i - 1);
+            if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string::npos)
+                return true;
+            i = close;
+        } else if (lower == 'g' && i + 7 <= code.size() &&
+                   std::equal(code.begin() + static_cast<long>(i),
+                              code.begin() + static_cast<long>(i) + 7, "general",
+                              [](char a, char b) {
+                                  return std::tolower(static_cast<unsigned char>(a)) == b;
+                              })) {
+            i += 6;  // the General keyword, as LibreOffice and WPS declare it (it holds an e)
+        } else if (lower == 'e' && i + 1 < code.size() &&
+                   (code[i + 1] == '+' || code[i + 1] == '-')) {
+            ++i;  // scientific notation: 0.00E+00
+        } else if (std::string_view("ymdhse").find(lower) != std::string_view::npos) {
             return true;
         }
     }
@@ -310,7 +329,7 @@ CellText number_text(const std::string& v, bool date, bool date1904) {
 }  // namespace
 
 Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
-                Problems& out) {
+                Problems& out, size_t max_rows) {
     const Workbook book(bytes, path);
 
     std::string workbook_part = "xl/workbook.xml";
@@ -400,8 +419,9 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
                     const char* id = attribute(attrs, "numFmtId");
                     const int n = id ? std::atoi(id) : 0;
                     const auto code = codes.find(n);
-                    date_styles.push_back(
-                        is_date_format(n, code == codes.end() ? "" : code->second));
+                    date_styles.push_back(is_date_format(
+                        n, code == codes.end() ? std::nullopt
+                                               : std::optional<std::string>(code->second)));
                 }
             };
             h.end = [&](const std::string& e) {
@@ -424,6 +444,7 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     bool in_value = false, in_inline = false, in_row = false, has_value = false;
     int phonetic = 0;
     std::string bad_index;  // the first cell whose shared string is not in the table
+    int over_limit = 0;     // the first row past max_rows
     XmlHandler h;
     h.start = [&](const std::string& e, const char** attrs) {
         if (e == "row") {
@@ -510,7 +531,13 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             }
         } else if (e == "row") {
             in_row = false;
-            raw.push_back(std::move(current));
+            // Past the limit the rest is read but not kept: memory stays bounded, and the
+            // error names the first row over it.
+            if (max_rows && raw.size() >= max_rows + 1) {  // + 1: the header
+                if (over_limit == 0) over_limit = current.row;
+            } else {
+                raw.push_back(std::move(current));
+            }
             current = RawRow{0, {}};
         }
     };
@@ -521,11 +548,16 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     book.parse(rel->second.second, h);
     // Thrown here, not in the handler: an exception must not unwind through expat's C frames.
     if (!bad_index.empty()) throw DataError(bad_index);
+    if (over_limit) {
+        out.push_back(too_many_rows(max_rows, over_limit));
+        return Sheet{};
+    }
 
     // As a CSV sheet: the first row with two or more cells is the header (a title row above
     // it, merged across the columns, has one), blank rows are left out, and a cell may hold
     // no character that could not have been typed.
     Sheet sheet;
+    size_t candidate = 0;  // the header's cells while the next row may show it a group row
     for (auto& r : raw) {
         size_t filled = 0;
         for (auto& c : r.cells) {
@@ -550,12 +582,16 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             }
             filled += !trim(c).empty();
         }
-        if (sheet.header.empty()) {
+        // As the CSV reader: the first row of two or more cells, unless the next row has
+        // twice its cells (a group row above the field names; is_group_row).
+        if (sheet.header.empty() || (candidate && filled && is_group_row(candidate, filled))) {
             if (filled >= 2) {
                 sheet.header = std::move(r.cells);
                 sheet.header_line = r.row;
+                candidate = filled;
             }
         } else if (filled) {
+            candidate = 0;
             sheet.rows.push_back(Sheet::Row{r.row, r.row, std::move(r.cells)});
         }
     }

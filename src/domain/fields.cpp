@@ -448,6 +448,12 @@ struct is_optional_enum<std::optional<E>> : std::is_enum<E> {};
 std::string register_text(const Child& c, const ChildField& field, std::string_view lang) {
     if (lang == "en") return get_child_field(c, field);
     std::string out;
+    if (field.key == std::string_view("subsidies")) {
+        // 两免一补、营养餐 as the school writes it; the import reads the names back to keys.
+        for (const auto& key : c.support.subsidies)
+            out += (out.empty() ? "" : "、") + subsidy_label(key, "zh");
+        return out;
+    }
     schema::at_child_path(const_cast<Child&>(c), field.path, false, [&](const auto& v) {
         using V = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<V, bool>)

@@ -449,13 +449,10 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
             if (!c->guardian.name.empty())
                 guardian += (guardian.empty() ? "" : " ") + w.text(c->guardian.name);
             std::vector<std::string> cells = {
-                w.text(c->id),
-                w.text(c->name),
-                enum_text(c->gender, w),
-                enum_text(c->left_behind, w),
-                guardian,
-                style.format == Format::md ? staff_name(*r.source, c->pairing.teacher, w)
-                                           : w.text(c->pairing.teacher),
+                w.text(c->id), w.text(c->name), enum_text(c->gender, w),
+                enum_text(c->left_behind, w), guardian,
+                // The teacher as the Markdown shows them, 李老师（T003）, in every format.
+                staff_name(*r.source, c->pairing.teacher, w),
                 style.format == Format::md ? buddy_names(*r.source, c->pairing.buddies, w)
                                            : w.text(join(c->pairing.buddies, ", ")),
                 date_text(last)};

@@ -32,17 +32,23 @@ std::string render_table(const std::vector<std::string>& header,
     return out;
 }
 
+std::string csv_guarded(std::string_view cell) {
+    // The characters a spreadsheet starts a formula with, and the guard itself.
+    if (!cell.empty() && std::string_view("=+-@\t\r'").find(cell[0]) != std::string_view::npos)
+        return "'" + std::string(cell);
+    return std::string(cell);
+}
+
 std::string csv_line(const std::vector<std::string>& cells) {
     std::string out;
     for (size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
         // A cell that starts like a formula (= + - @, or a tab or CR before one) would be run
         // by Excel or WPS when a teacher opens the file: a leading ' makes it text (OWASP's
-        // advice for CSV injection). JSON output stays exact.
-        const std::string c = !cells[i].empty() && std::string_view("=+-@\t\r").find(cells[i][0]) !=
-                                                       std::string_view::npos
-                                  ? "'" + cells[i]
-                                  : cells[i];
+        // advice for CSV injection). A value that itself starts with ' gets a second one, so
+        // that the reader (parse_csv) takes exactly one ' off either and every value comes
+        // back as it was (liushou-records(5), "Sheets"). JSON output stays exact.
+        const std::string c = csv_guarded(cells[i]);
         if (c.find_first_of(",\"\n\r") == std::string::npos) {
             out += c;
             continue;

@@ -40,6 +40,7 @@ file, incomplete files (as warnings with --allow-incomplete) and an unknown sche
   children/2025-004.yaml:37:1: 警告：liushou 改写这个文件时会丢掉注释；备注请写在 notes 等字段里
   children/2025-009.yaml:2:5: 错误：学号：文件中的学号是 2025-002，文件名却是 2025-009.yaml
   children/2025-009.yaml:3:7: 警告：姓名：与 children/2025-002.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
+  children/2025-009.yaml:6:12: 错误：身份证号：与 children/2025-002.yaml 的身份证号相同：一名儿童有两个文件；请只保留一个
   children/2025-009.yaml:30:10: 错误：监护人电话：不是手机号（11 位）或带区号的固定电话
   children/X1.yaml:1:9: 错误：schema：这个版本的 liushou 不认识档案格式版本 3（只能读 1 到 2 版）
   children/X2.yaml:1:1: 警告：档案不完整（建档），缺：性别、出生日期、年级、班级、家庭住址、父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人电话、监护人住址、监护人职业、监护人健康状况、监护人年龄

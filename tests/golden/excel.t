@@ -122,7 +122,7 @@ for each thing to do.
   $ liushou report class 3-2 -o $OLDPWD/class.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/class.xlsx
   sheet 班级名册: 2 rows, 8 columns, frozen above A2, filter A1:H2
   学号 | 姓名 | 性别 | 留守类型 | 监护人 | 帮扶教师 | 学习帮手 | 上次谈心
-  2025-002 | 林宇轩 | 女 | 父亲外出 | 外公 林德梓 | T003 |  | @2026-03-07
+  2025-002 | 林宇轩 | 女 | 父亲外出 | 外公 林德梓 | 李老师（T003） |  | @2026-03-07
   $ liushou report talks --month 2026-03 -o $OLDPWD/talks.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/talks.xlsx --rows 4
   sheet 谈心记录: 32 rows, 9 columns, frozen above A2, filter A1:I32
   日期 | 学号 | 姓名 | 班级 | 类型 | 教师 | 内容 | 情绪 | 跟进事项
@@ -210,3 +210,40 @@ What is not a register is refused, naming the file; nothing is written.
   [2]
   $ ls children | wc -l
   5
+
+Workbooks as other spreadsheets write them (tests/fixtures/, made once by
+tests/tools/make-xlsx-fixtures.sh). LibreOffice declares its "General" format as a code of its
+own, which holds an e: a register typed in Calc keeps 学号 7 and 101 and 备注 2024 as numbers,
+not dates. Excel's and WPS's codes with letters that are no dates (0.00E+00, [Red]0, "ed"0,
+\d0, _e0, G/通用格式) are numbers; 2016年5月1日, yyyy/m/d;@ and built-in 14 are dates.
+
+  $ cd .. && fixtures=$TESTDIR/../fixtures && liushou init calc --school 测试小学 --year 2025-2026 --no-git -q
+  $ liushou --root calc enroll --from $fixtures/lo-typed.xlsx -q && liushou --root calc list --register --format csv | cut -d, -f1-9,33
+  学号,姓名,性别,出生日期,身份证号,民族,年级,班级,入学日期,备注
+  7,王小明,男,2016-05-01,,,3,1,2022-09-01,2024
+  101,李桦,女,2015-03-08,,,4,2,2021-09-01,3.5
+  $ { liushou --root calc check -q --allow-incomplete 2>&1 && echo checked; } | grep -v 档案不完整
+  checked
+  $ liushou init formats --school 测试小学 --year 2025-2026 --no-git -q
+  $ liushou --root formats enroll --from $fixtures/excel-formats.xlsx -q && liushou --root formats list --register --format csv | cut -d, -f1-8,33
+  学号,姓名,性别,出生日期,身份证号,民族,年级,班级,备注
+  7,王小明,男,2016-05-01,,,3,1,2024
+  101,李桦,女,2015-03-08,,,4,2,12
+  102,张三,女,2015-07-09,,,4,2,0.5
+  $ liushou --root formats enroll --from $fixtures/wps-formats.xlsx --update | sed 's|.*/||' && liushou --root formats list --register --format csv | cut -d, -f1-8,33
+  wps-formats.xlsx（2 行，xlsx）：新增 0，修改 1，未变 1
+  学号,姓名,性别,出生日期,身份证号,民族,年级,班级,备注
+  7,王小明,男,2016-05-01,,,3,1,2024
+  101,李桦,女,2015-03-08,,,4,2,2024
+  102,张三,女,2015-07-09,,,4,2,0.5
+
+liushou's own workbook, opened and saved unchanged by LibreOffice (which rewrites every style
+and format), imports back over the tree it came from with nothing changed; so does the CSV.
+
+  $ liushou init lo --school 测试小学 --year 2025-2026 --no-git -q && cd lo && liushou enroll --from $fixtures/lo-tree.csv -q
+  $ liushou enroll --from $fixtures/lo-resaved.xlsx --update 2>&1 | sed 's|.*/||'
+  lo-resaved.xlsx（3 行，xlsx）：新增 0，修改 0，未变 3
+  $ liushou list -o own.xlsx -q && liushou enroll --from own.xlsx --update
+  own.xlsx（3 行，xlsx）：新增 0，修改 0，未变 3
+  $ { liushou check -q --allow-incomplete 2>&1 && echo checked; } | grep -v 档案不完整
+  checked

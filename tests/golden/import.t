@@ -155,5 +155,116 @@ problem in the header is placed on its line (2, below the title).
   bad.csv：未导入任何内容
   [1]
   $ printf '标题\n姓名,出生日期,留守类型\n钱七,2015-01-01,单亲外出\n' > one.csv && liushou enroll --from-csv one.csv
-  one.csv:3:3: 警告：第 3 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
-  one.csv（1 行，utf-8）：新增 1，修改 0，未变 0
+  one.csv:3:3: 错误：第 3 行，留守类型：“单亲外出”没有说明是父亲还是母亲外出；请写父亲外出或母亲外出（或填写外出一方的务工地址）
+  one.csv：1 处问题，未导入任何内容
+  [1]
+
+Round trips are identities (#39). The CSV writer puts a ' before a value a spreadsheet would
+run as a formula (= + - @) and before a value's own leading ', and the reader takes exactly
+that ' off: an unchanged export imports back with nothing changed, and exports again byte for
+byte. A ' before anything else typed by hand is the value's own.
+
+  $ cd .. && mkdir trip && cd trip && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '姓名,性别,出生日期,健康状况,资助,备注\n'"'"'=李秀英,女,2015-01-01,'"'"'-2+3,两免一补、营养餐,'"''"'引号\n赵六,男,2015-02-02,'"'"'@home,,'"'"'0724\n' > in.csv && cat in.csv
+  姓名,性别,出生日期,健康状况,资助,备注
+  '=李秀英,女,2015-01-01,'-2+3,两免一补、营养餐,''引号
+  赵六,男,2015-02-02,'@home,,'0724
+  $ liushou enroll --from in.csv -q && grep -h -E '^(name|health|notes)' children/*.yaml
+  name: "=李秀英"
+  health: "-2+3"
+  notes: "'引号"
+  name: 赵六
+  health: "@home"
+  notes: "'0724"
+  $ liushou list --register --format csv > out.csv && cut -d, -f2,13,31,33 out.csv
+  姓名,健康状况,资助,备注
+  '=李秀英,'-2+3,两免一补、营养餐,''引号
+  赵六,'@home,,''0724
+  $ liushou enroll --from out.csv --update && liushou list --register --format csv | cmp - out.csv && echo byte-identical
+  out.csv（2 行，utf-8）：新增 0，修改 0，未变 2
+  byte-identical
+  $ liushou list -o out.xlsx -q && liushou enroll --from out.xlsx --update && liushou list -o again.xlsx -q && cmp out.xlsx again.xlsx && echo byte-identical
+  out.xlsx（2 行，xlsx）：新增 0，修改 0，未变 2
+  byte-identical
+  $ liushou check -q --allow-incomplete 2>&1 | grep -v 档案不完整; echo checked
+  checked
+
+Identity is guarded (#39). A row that keeps one child's 学号 but carries another's 身份证号,
+or without one the other's name and birth date (a sort slip), is refused naming both; so is a
+new 学号 with a 身份证号 already on file (a renamed child imported under the old id), and one
+身份证号 on two rows. Nothing is written.
+
+  $ cd .. && mkdir ident && cd ident && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,王小明,男,2015-03-08,420821201503081231\n2025-002,李桦,女,2015-03-08,420821201503084520\n' > in.csv && liushou enroll --from in.csv -q
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,李桦,女,2015-03-08,420821201503084520\n' > slip.csv && liushou enroll --from slip.csv --update
+  slip.csv:2:5: 错误：第 2 行，身份证号：学号是 2025-001 的，身份证号却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？
+  slip.csv：1 处问题，未导入任何内容
+  [1]
+  $ printf '学号,姓名,性别,出生日期\n2025-001,李桦,女,2015-03-08\n' > slip2.csv && liushou enroll --from slip2.csv --update
+  slip2.csv:2:2: 错误：第 2 行，姓名：学号是 2025-001 的，姓名和出生日期却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？（如确是两名儿童，请加 --namesakes）
+  slip2.csv：1 处问题，未导入任何内容
+  [1]
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-009,王小明,男,2015-03-08,420821201503081231\n' > renamed.csv && liushou enroll --from renamed.csv
+  renamed.csv:2:1: 警告：第 2 行，学号：王小明（2015-03-08 出生）也在 children/2025-001.yaml（学号 2025-001）；这一行的学号 2025-009 按另一名同名同生日的儿童处理（如是同一名儿童，请改正学号；--namesakes 表示确是两人）
+  renamed.csv:2:5: 错误：第 2 行，身份证号：这个身份证号已经属于 2025-001（children/2025-001.yaml）；如果是同一名儿童，请用学号 2025-001
+  renamed.csv：2 处问题，未导入任何内容
+  [1]
+  $ printf '姓名,性别,出生日期,身份证号\n陈思雨,女,2016-01-02,420821201601020002\n陈思宇,女,2016-01-02,420821201601020002\n' > twice.csv && liushou enroll --from twice.csv
+  twice.csv:3:4: 错误：第 3 行，身份证号：第 2 行也是这个身份证号；一名儿童只占一行
+  twice.csv：1 处问题，未导入任何内容
+  [1]
+  $ grep -h name: children/*.yaml
+  name: 王小明
+  name: 李桦
+
+Two files with one 身份证号 (a copy under another name) are an error in check, naming the other.
+
+  $ sed 's/^id: .*/id: "2025-003"/' children/2025-001.yaml > children/2025-003.yaml
+  $ liushou check --allow-incomplete 2>&1 | grep 身份证号
+  children/2025-003.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
+  children/2025-003.yaml:6:12: 错误：身份证号：与 children/2025-001.yaml 的身份证号相同：一名儿童有两个文件；请只保留一个
+  [1]
+
+A group row above the field names (学生基本信息 / 父亲 / 监护人情况, each merged over its
+fields) is recognised: the field names below it are the header, and positions name the rows
+actually read.
+
+  $ cd .. && mkdir group && cd group && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
+  $ printf '孙桥小学花名册\n学生基本信息,,,父亲,,监护人情况,\n姓名,性别,出生日期,父亲姓名,父亲务工地址,监护人姓名,监护人电话\n王小明,男,2015-03-08,王大,广东东莞,王奶奶,13800000001\n李桦,女,2015-04-08,李大,上海,李奶奶,1380000\n' > group.csv
+  $ liushou enroll --from group.csv
+  group.csv:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
+  group.csv：1 处问题，未导入任何内容
+  [1]
+  $ /usr/bin/python3 -c '
+  > import csv, openpyxl; wb = openpyxl.Workbook(); ws = wb.active
+  > for r in csv.reader(open("group.csv", encoding="utf-8")): ws.append(r)
+  > ws.merge_cells("A2:C2"); ws.merge_cells("D2:E2"); ws.merge_cells("F2:G2"); wb.save("group.xlsx")' && liushou enroll --from group.xlsx
+  group.xlsx:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
+  group.xlsx：1 处问题，未导入任何内容
+  [1]
+
+Limits on the way in (#39): a cell over the 32,767 characters a spreadsheet cell holds is
+refused on import, naming the row and field; check refuses such a record, so that no writer
+(an .xlsx register) fails on a record check passed.
+
+  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期,备注\n赵六,男,2015-02-02," + "长" * 33000)' > long.csv && liushou enroll --from long.csv
+  long.csv:2:4: 错误：第 2 行，备注：有 33000 个字符，超过了电子表格一个单元格能容纳的 32,767 个；请缩短
+  long.csv：1 处问题，未导入任何内容
+  [1]
+  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期\n钱七,女,2015-02-02")' > ok.csv && liushou enroll --from ok.csv -q &&
+  > /usr/bin/python3 -c 'import glob; open(glob.glob("children/*.yaml")[0], "a").write("notes: " + "x" * 33000 + "\n")' &&
+  > liushou check --allow-incomplete 2>&1 | grep -a -v 档案不完整 | sed 's/，超过.*/……/'
+  children/2025-001.yaml:7:8: 错误：备注：有 33000 个字符……
+  现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
+  已检查 3 个文件：1 个错误，1 个警告
+  [1]
+
+A register of more rows than a register holds (100,000) is refused while it is read, naming
+the first row over the limit, so that memory stays bounded (scripts/bench --imports).
+
+  $ /usr/bin/python3 -c '
+  > print("姓名,性别,出生日期")
+  > for i in range(100001): print(f"童{i},男,2015-01-01")' > huge.csv && liushou enroll --from huge.csv
+  huge.csv:100002:1: 错误：表格超过 100000 行，超出了一份花名册能容纳的行数；请拆分（例如按年级）后分别导入
+  huge.csv：未导入任何内容
+  [1]

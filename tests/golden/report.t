@@ -364,8 +364,8 @@ A child's card, a class roster and the month's talks.
   | B2 | 二号 | 男 | 双亲外出 | 奶奶 某奶奶 | 张老师（T001） |  | 2026-04-08 |
   $ liushou report class 3 1 --format csv
   学号,姓名,性别,留守类型,监护人,帮扶教师,学习帮手,上次谈心
-  B1,一号,男,双亲外出,奶奶 某奶奶,T002,,2026-04-10
-  B2,二号,男,双亲外出,奶奶 某奶奶,T001,,2026-04-08
+  B1,一号,男,双亲外出,奶奶 某奶奶,李老师（T002）,,2026-04-10
+  B2,二号,男,双亲外出,奶奶 某奶奶,张老师（T001）,,2026-04-08
   $ liushou report class 3 1 --format json
   {
     "liushou_json": 1,

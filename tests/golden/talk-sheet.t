@@ -86,3 +86,15 @@ Every bad cell is reported at once; unknown columns and missing columns are name
   $ liushou log-talk --from-csv cols.csv 2025-001
   ! liushou：--from 不能与学号、--class、--by、--summary 或 --amend 同时使用
   [2]
+
+The talks CSV logs back as the same talks (#39): a summary that starts like a formula, and
+one that starts with a ', are exported with a ' before them and read back without it.
+
+  $ liushou log-talk 2025-001 --by T001 --date 2026-03-02 --summary "-情绪稳定" --follow-up "'引号开头" -q &&
+  > liushou log-talk 2025-001 --by T001 --date 2026-03-03 --summary "=1+1" -q
+  $ liushou report talks --month 2026-03 --format csv > trip.csv && grep "'" trip.csv | cut -d, -f1,2,7-
+  2026-03-02,2025-001,'-情绪稳定,,''引号开头
+  2026-03-03,2025-001,'=1+1,,
+  $ liushou log-talk --from trip.csv && liushou report talks --month 2026-03 --format csv | cmp - trip.csv && echo byte-identical
+  trip.csv（3 行，utf-8）：为 0 名儿童登记 0 条，已有 3 条
+  byte-identical

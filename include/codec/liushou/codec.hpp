@@ -134,9 +134,23 @@ std::string encode_csv(std::string_view utf8, CsvEncoding encoding);
 /// Offset of the first byte that is not valid UTF-8, or npos.
 size_t invalid_utf8_at(std::string_view text);
 
+/// Whether a sheet's first row of `row_cells` filled cells is a group row above the header (学生
+/// 基本信息 / 父亲 / 母亲 / 监护人情况, merged over their fields), given the next row's filled
+/// cells: a group spans two fields or more, a header's rows never outnumber it.
+inline bool is_group_row(size_t row_cells, size_t next_cells) {
+    return row_cells * 2 <= next_cells;
+}
+
 /// RFC 4180 CSV (comma, or tab / semicolon when the header uses them): quoted fields with
 /// commas, quotes and newlines; LF or CRLF. Blank rows are skipped but keep their row numbers.
-Sheet parse_csv(std::string_view utf8, Problems& out);
+Sheet parse_csv(std::string_view utf8, Problems& out, size_t max_rows = 0);
+
+/// The most rows a register may have (a county's is about 10,000): a larger one is refused while
+/// it is read, so that memory stays bounded (scripts/bench --imports: 100,000 rows take about
+/// 260 MB). 0 for no limit (talk sheets, which are read row by row).
+constexpr size_t kMaxRegisterRows = 100000;
+/// The error of a sheet that has more than `max_rows` rows, at the line of the first one over.
+Problem too_many_rows(size_t max_rows, int line);
 
 /// The same CSV reader over a sheet kept as its text: the text is checked and its rows found
 /// in one pass, and each row's cells are parsed again when asked for. On a problem (as
@@ -152,7 +166,7 @@ std::unique_ptr<SheetRows> index_csv(std::string utf8, Problems& out);
 /// number longer than Excel's 15 digits is an error: its last digits are gone. Throws
 /// DataError naming `path` when the bytes are no workbook or the sheet is not there.
 Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
-                Problems& out);
+                Problems& out, size_t max_rows = 0);
 
 /// A table for one sheet of a workbook.
 struct SheetTable {

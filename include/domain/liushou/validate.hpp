@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <optional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,17 @@ void check_references(const Child& child, const StaffList& staff,
 /// Whether two records look like one child: the same name (in NFC) and birth date, and not
 /// told apart by two different 身份证号.
 bool looks_like_same_child(const Child& a, const Child& b);
+
+/// The most a value may hold: every output must be able to write it, and a spreadsheet cell
+/// holds at most 32,767 characters (UTF-16 units, as Excel counts them). "" when `text` fits,
+/// else why not (a record check refuses, an import refuses the row).
+std::string cell_limit_error(std::string_view text);
+
+/// The cross-file check of 身份证号 (check, over every child file in turn): a number an
+/// earlier file (in `seen`, number -> path) already gives is one child in two files, an error
+/// naming the other file. `seen` learns this file's number.
+void check_shared_id_number(const Child& child, const std::string& path,
+                            std::map<std::string, std::string>& seen, Problems& out);
 
 /// True for a buddy value that is meant as a child id (it has a digit and no spaces or CJK),
 /// as opposed to a classmate's plain name.

@@ -31,6 +31,9 @@ std::string render_table(const std::vector<std::string>& header,
 
 /// One CSV line (RFC 4180 quoting, CRLF-free), ending in '\n'.
 std::string csv_line(const std::vector<std::string>& cells);
+/// A CSV cell as csv_line writes it: a ' before a value that starts with = + - @, a tab, a
+/// carriage return or a ' (the reader, parse_csv, takes exactly that ' off again).
+std::string csv_guarded(std::string_view cell);
 
 /// A JSON string literal; null for "" (liushou-json(5): one rule for missing values).
 std::string json_string(std::string_view text);
