@@ -397,8 +397,17 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
             repo.root, &changes);
     if (!changes.empty()) {
         std::string said;
-        if (run_git({"add", "-A", "--", "liushou.yaml", "staff.yaml", "children", "activities"},
-                    repo.root) != 0 ||
+        // Only paths that exist on disk or in git's index: git refuses a pathspec matching
+        // nothing (a tree with no activities/ yet).
+        std::vector<std::string> add = {"add", "-A", "--"};
+        for (const char* p : {"liushou.yaml", "staff.yaml", "children", "activities"}) {
+            std::string listed;
+            boost::system::error_code ec;
+            if (fs::exists(fs::path(repo.root) / p, ec) ||
+                (run_git({"ls-files", "--", p}, repo.root, &listed) == 0 && !listed.empty()))
+                add.push_back(p);
+        }
+        if (run_git(add, repo.root) != 0 ||
             run_git({"commit", "-q", "-m", "records written before a sync"}, repo.root, &said,
                     true) != 0)
             throw DataError(fmt::format(
@@ -845,8 +854,11 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
         run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
         repo.head = incoming;
     } else {
+        const std::string attributes = repo.state_dir() + "/attributes";
+        atomic_write(attributes, "children/*.yaml merge=liushou\nliushou.yaml merge=liushou\n",
+                     0600);
         GitCommand m = merge_command({"merge-tree", "--write-tree", "-z", "HEAD", incoming},
-                                     repo.root, self_executable());
+                                     repo.root, self_executable(), attributes);
         std::string out;
         const int rc = run_with(m.argv, &m.env, &out);
         if (rc != 0 && rc != 1)

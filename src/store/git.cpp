@@ -360,7 +360,7 @@ int run_program_files(const std::vector<std::string>& args, std::vector<std::str
 }
 
 GitCommand merge_command(const std::vector<std::string>& git_args, const std::string& dir,
-                         const std::string& self) {
+                         const std::string& self, const std::string& attributes) {
     GitCommand c = git_command(git_args, dir);
     // git runs a merge driver through the shell: this executable's path is one quoted word.
     std::string quoted = "'";
@@ -371,6 +371,12 @@ GitCommand merge_command(const std::vector<std::string>& git_args, const std::st
     // reports as a conflict of that file.
     std::vector<std::string> extra = {"-c", "merge.liushou.name=liushou: merge records", "-c",
                                       "merge.liushou.driver=" + quoted + " merge-file %O %A %B %P"};
+    // Records merge record by record even in a tree without init's .gitattributes (one
+    // copied in by hand): its own .gitattributes, when it has one, still says last.
+    if (!attributes.empty()) {
+        extra.push_back("-c");
+        extra.push_back("core.attributesFile=" + attributes);
+    }
     std::string names;
     std::vector<std::string> list_args = {"git", "--no-pager", "-C", dir};
     for (auto&& a : fixed_settings("/dev/null")) list_args.push_back(std::move(a));

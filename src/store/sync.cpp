@@ -176,9 +176,10 @@ std::vector<SyncRecord> read_sync_state(const SyncRepo& repo) {
     }
     for (const auto& line : split(text, '\n')) {
         const auto f = split(line, '\t');
-        if (f.size() < 6 || (f[0] != "sent" && f[0] != "received")) continue;
+        // The last field (the basis) may be empty, and split() then leaves it out.
+        if (f.size() < 5 || (f[0] != "sent" && f[0] != "received")) continue;
         SyncRecord r{f[0], f[1], f[2], f[3], f[4], {}};
-        for (const auto& b : split(f[5], ' '))
+        for (const auto& b : split(f.size() > 5 ? f[5] : "", ' '))
             if (is_oid(b)) r.basis.push_back(b);
         out.push_back(std::move(r));
     }

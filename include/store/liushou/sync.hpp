@@ -19,9 +19,10 @@ int run_program_files(const std::vector<std::string>& args, std::vector<std::str
                       const std::string& input, const std::string& output, std::string* errors);
 
 /// git_command for a merge (merge-tree, merge, pull): liushou's merge driver, run as `self`
-/// (this executable), and no other driver a repository's config may define.
+/// (this executable), and no other driver a repository's config may define. `attributes`, when
+/// given, is a gitattributes file read before the tree's own (core.attributesFile).
 GitCommand merge_command(const std::vector<std::string>& git_args, const std::string& dir,
-                         const std::string& self);
+                         const std::string& self, const std::string& attributes = "");
 
 /// The repository a tree syncs: its branch and where liushou keeps its sync state.
 struct SyncRepo {
