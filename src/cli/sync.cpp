@@ -333,7 +333,7 @@ int run_key_list(Context& ctx) {
         ctx.out << say(ctx, "no recipients yet: liushou key add NAME AGE1… records one\n");
     for (const auto& r : list)
         ctx.out << r.name << "\t" << r.key
-                << (r.key == mine ? say(ctx, "\t(this PC)") : std::string()) << "\n";
+                << (r.key == mine ? "\t" + say(ctx, "(this PC)") : std::string()) << "\n";
     return problems.empty() ? kOk : kDataProblem;
 }
 
@@ -365,6 +365,11 @@ struct Scratch {
     }
     ~Scratch() { ::unlink(path.c_str()); }
 };
+
+/// "s" for a count other than one: the catalogue's "[s]" matches either spelling.
+const char* plural_s(size_t n) {
+    return n == 1 ? "" : "s";
+}
 
 std::string short_id(const std::string& oid) {
     return oid.substr(0, 12);
@@ -709,10 +714,11 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         const std::string how = basis.empty()
                                     ? std::string("the whole history")
                                     : fmt::format("the commits since {}", short_id(basis.front()));
-        ctx.out << say(ctx, fmt::format("wrote {} ({} bytes, {}, {})\n", dest.string(), size, how,
-                                        o.plain ? std::string("not encrypted")
-                                                : fmt::format("encrypted to {} recipient[s]",
-                                                              recipients.size())));
+        ctx.out << say(
+            ctx, fmt::format("wrote {} ({} bytes, {}, {})\n", dest.string(), size, how,
+                             o.plain ? std::string("not encrypted")
+                                     : fmt::format("encrypted to {} recipient{}", recipients.size(),
+                                                   plural_s(recipients.size()))));
     }
     return kOk;
 }
@@ -795,10 +801,11 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
         if (!git_ok(repo, {"cat-file", "-e", p + "^{commit}"})) missing.push_back(p);
     if (!missing.empty())
         throw DataError(fmt::format(
-            "{}: the file continues an earlier sync this PC has not received ({} commit[s] "
+            "{}: the file continues an earlier sync this PC has not received ({} commit{} "
             "missing, e.g. {}); ask {} for a full one (liushou sync --to … --full). Nothing was "
             "changed",
-            shown, missing.size(), short_id(missing.front()), header.from));
+            shown, missing.size(), plural_s(missing.size()), short_id(missing.front()),
+            header.from));
     Scratch bundle(repo, "in.bundle");
     atomic_write(bundle.path, bytes.substr(at), 0600);
     if (!git_ok(repo, {"bundle", "verify", "-q", bundle.path}))
@@ -910,10 +917,11 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
             for (const auto& f : p.paths) text += "path\t" + f + "\n";
             atomic_write(pending_path(repo), text, 0600);
             ctx.err << fmt::format(
-                "liushou: {} conflict[s] the merge cannot settle (above); the tree is as before. "
-                "Edit the file[s] in {} (keep one side between <<<<<<< ours and >>>>>>> theirs), "
+                "liushou: {} conflict{} the merge cannot settle (above); the tree is as before. "
+                "Edit the file{} in {} (keep one side between <<<<<<< ours and >>>>>>> theirs), "
                 "then liushou sync --continue; or liushou sync --abort\n",
-                p.paths.size(), conflicts_dir(repo));
+                p.paths.size(), plural_s(p.paths.size()), plural_s(p.paths.size()),
+                conflicts_dir(repo));
             return kDataProblem;
         }
         code = commit_and_apply(repo, tree, session, p, ctx);
@@ -1021,8 +1029,9 @@ int run_sync_status(Context& ctx) {
                                             r.date, short_id(r.head)));
     }
     if (const auto p = read_pending(repo))
-        ctx.out << say(ctx, fmt::format("waiting: {} from {}, {} file[s] to resolve in {}\n",
-                                        p->file, p->from, p->paths.size(), conflicts_dir(repo)));
+        ctx.out << say(
+            ctx, fmt::format("waiting: {} from {}, {} file{} to resolve in {}\n", p->file, p->from,
+                             p->paths.size(), plural_s(p->paths.size()), conflicts_dir(repo)));
     return kOk;
 }
 
