@@ -62,6 +62,9 @@ const CommandSpec kCommands[] = {
      setup_county},
     {"rename", "Give a child a new id: its file, its id and every buddy reference", setup_rename},
     {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
+    {"key", "This PC's age key and the school's recipients (liushou.yaml)", setup_key},
+    {"sync", "Sync by file (a USB stick): encrypted git bundles, merged record by record",
+     setup_sync},
     {"completion", "Print the bash or zsh completion script", setup_completion},
 };
 

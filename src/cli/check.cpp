@@ -363,6 +363,9 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                         "liushou ignores it",
                         Severity::warning, 1, 1}});
     }
+    for (const auto& [path, why] :
+         sync_problems(tree.root(), school.parsed ? &school.record : nullptr))
+        report(tree.display(path), {Problem{"", why, Severity::error, 1, 1}});
     if (json) {
         ctx.out << fmt::format(
             "{{\n  \"liushou_json\": 1,\n  \"files\": {},\n  \"errors\": {},\n  "

@@ -101,6 +101,13 @@ void setup_plan(CLI::App& cmd, Runner& run);
 void setup_activity(CLI::App& cmd, Runner& run);
 void setup_school(CLI::App& cmd, Runner& run);
 void setup_group(CLI::App& cmd, Runner& run);
+void setup_key(CLI::App& cmd, Runner& run);
+void setup_sync(CLI::App& cmd, Runner& run);
+
+/// sync.cpp, for check: liushou.yaml's sync section that does not read, and every file under
+/// `root` (not .git, .liushou) holding an age private key; each as (path in the tree, why).
+std::vector<std::pair<std::string, std::string>> sync_problems(const std::string& root,
+                                                               const School* school);
 
 /// Sets up the merge driver in the repository holding `root` and, with `hooks`, the
 /// pre-commit hook; returns what was done, one line each.

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <map>
@@ -322,6 +323,73 @@ int run_git(const std::vector<std::string>& git_args, const std::string& dir, st
         hooks = std::make_unique<CommitHooks>(dir);
     GitCommand c = git_command(git_args, dir, hooks ? hooks->path() : "/dev/null");
     return run_with(c.argv, &c.env, output, with_errors);
+}
+
+// ---- sync (#42): programs fed from and into files, and the merge with liushou's driver ----
+
+int run_program_files(const std::vector<std::string>& args, std::vector<std::string>* env,
+                      const std::string& input, const std::string& output, std::string* errors) {
+    int pipe_fds[2] = {-1, -1};
+    if (errors && ::pipe2(pipe_fds, O_CLOEXEC) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, input.empty() ? "/dev/null" : input.c_str(),
+                                     O_RDONLY, 0);
+    // The output is a file the caller made (a temporary, mode 0600): truncated, never created.
+    posix_spawn_file_actions_addopen(&actions, 1, output.empty() ? "/dev/null" : output.c_str(),
+                                     O_WRONLY | O_TRUNC, 0);
+    if (errors)
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+    else
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    const pid_t pid = spawn(args, &actions, env);
+    posix_spawn_file_actions_destroy(&actions);
+    if (errors) {
+        ::close(pipe_fds[1]);
+        if (pid > 0) read_all(pipe_fds[0], *errors, 1 << 20);
+        ::close(pipe_fds[0]);
+    }
+    return pid > 0 ? wait_for(pid) : -1;
+}
+
+GitCommand merge_command(const std::vector<std::string>& git_args, const std::string& dir,
+                         const std::string& self, const std::string& attributes) {
+    GitCommand c = git_command(git_args, dir);
+    // git runs a merge driver through the shell: this executable's path is one quoted word.
+    std::string quoted = "'";
+    for (const char ch : self) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    quoted += "'";
+    // Only liushou's driver runs: any other a repository's config defines (merge.<name>.driver,
+    // named by a .gitattributes that came with the data) is replaced by `false`, which git
+    // reports as a conflict of that file.
+    std::vector<std::string> extra = {"-c", "merge.liushou.name=liushou: merge records", "-c",
+                                      "merge.liushou.driver=" + quoted + " merge-file %O %A %B %P"};
+    // Records merge record by record even in a tree without init's .gitattributes (one
+    // copied in by hand): its own .gitattributes, when it has one, still says last.
+    if (!attributes.empty()) {
+        extra.push_back("-c");
+        extra.push_back("core.attributesFile=" + attributes);
+    }
+    std::string names;
+    std::vector<std::string> list_args = {"git", "--no-pager", "-C", dir};
+    for (auto&& a : fixed_settings("/dev/null")) list_args.push_back(std::move(a));
+    for (auto&& a : safe_directories(dir)) list_args.push_back(std::move(a));
+    for (const char* a : {"config", "-z", "--name-only", "--get-regexp", "^merge\\..*\\.driver$"})
+        list_args.push_back(a);
+    std::vector<std::string> env = git_environment();
+    run_with(list_args, &env, &names);
+    for (size_t at = 0; at < names.size();) {
+        size_t end = names.find('\0', at);
+        if (end == std::string::npos) end = names.size();
+        std::string key = names.substr(at, end - at);
+        at = end + 1;
+        if (const size_t nl = key.find('\n'); nl != std::string::npos) key.resize(nl);
+        if (key.size() <= 13 || key == "merge.liushou.driver") continue;
+        extra.push_back(fmt::format("--config-env={}={}", key, kFalseVar));
+    }
+    const auto at = std::find(c.argv.begin() + 4, c.argv.end(), git_args.front());
+    c.argv.insert(at, extra.begin(), extra.end());
+    return c;
 }
 
 GitState git_state(const std::string& root) {

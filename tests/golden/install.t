@@ -2,7 +2,7 @@ The man pages lint clean, each command's --help and man page name the same optio
 cmake --install puts the binary, the man pages and the completion scripts in their places.
 
   $ for page in $TESTDIR/../../man/*.[157]; do mandoc -T lint -W warning "$page"; done; ls $TESTDIR/../../man | wc -l
-  21
+  23
   $ bash $TESTDIR/../tools/help-man.sh $TESTDIR/../../man
   every command's --help and man page name the same options
   $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
@@ -15,6 +15,7 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   ./share/man/man1/liushou-enroll.1
   ./share/man/man1/liushou-group.1
   ./share/man/man1/liushou-init.1
+  ./share/man/man1/liushou-key.1
   ./share/man/man1/liushou-list.1
   ./share/man/man1/liushou-log-talk.1
   ./share/man/man1/liushou-merge-file.1
@@ -25,6 +26,7 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   ./share/man/man1/liushou-schedule.1
   ./share/man/man1/liushou-school.1
   ./share/man/man1/liushou-staff.1
+  ./share/man/man1/liushou-sync.1
   ./share/man/man1/liushou.1
   ./share/man/man5/liushou-json.5
   ./share/man/man5/liushou-records.5
