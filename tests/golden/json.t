@@ -61,9 +61,9 @@ and says where the two differ.
   check: fits (96 values)
   report summary: fits (3148 values)
   report summary: fits (6516 values)
-  report child: fits (239 values)
-  report child: fits (240 values)
-  report child: fits (345 values)
+  report child: fits (243 values)
+  report child: fits (246 values)
+  report child: fits (357 values)
   report class: fits (106 values)
   report class: fits (214 values)
   report talks: fits (900 values)
@@ -126,9 +126,9 @@ A child's file, whole, as report child --redact gives it:
       "support": {"key_child": false, "subsidies": [], "individual_plan": null},
       "pairing": {"teacher": "T003", "buddies": [], "proxy_parent": null, "since": "2026-02-20", "history": [], "plan": [], "progress": []},
       "talks": [
-        {"date": "2025-12-04", "kind": "talk", "by": "T002", "summary": "参加了学校合唱队，很积极", "mood": "good", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},
-        {"date": "2025-12-24", "kind": "family_call", "by": "T002", "summary": "与在外务工的父母通话", "mood": null, "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null},
-        {"date": "2026-03-07", "kind": "talk", "by": "T002", "summary": "作业完成较好，字迹工整", "mood": "ok", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null}
+        {"date": "2025-12-04", "kind": "talk", "by": "T002", "summary": "参加了学校合唱队，很积极", "mood": "good", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2025-12-04"},
+        {"date": "2025-12-24", "kind": "family_call", "by": "T002", "summary": "与在外务工的父母通话", "mood": null, "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2025-12-24"},
+        {"date": "2026-03-07", "kind": "talk", "by": "T002", "summary": "作业完成较好，字迹工整", "mood": "ok", "follow_up": null, "closes": null, "closes_kind": null, "closes_by": null, "handle": "2026-03-07"}
       ],
       "notes": null,
       "changes": []

@@ -19,9 +19,9 @@ A blank 留守类型 is refused with its row named (a blank counted as left-behi
 every denominator); nothing is imported.
 
   $ liushou enroll --from class.csv
-  class.csv:5:8: 警告：第 5 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
-  class.csv:7:8: 错误：第 7 行，留守类型：未填写；请填写双亲外出、父亲外出、母亲外出、单亲外出或否（非留守），或用 --blank-left-behind 说明空白的含义
-  class.csv：2 处问题，未导入任何内容
+  ! class.csv:5:8: 警告：第 5 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
+  ! class.csv:7:8: 错误：第 7 行，留守类型：未填写；请填写双亲外出、父亲外出、母亲外出、单亲外出或否（非留守），或用 --blank-left-behind 说明空白的含义
+  ! class.csv：2 处问题，未导入任何内容
   [1]
   $ ls children | wc -l
   0
@@ -29,11 +29,11 @@ every denominator); nothing is imported.
 --blank-left-behind says what a blank means, and must be a type.
 
   $ liushou enroll --from class.csv --blank-left-behind 是
-  liushou：--blank-left-behind 是：不是 both_parents | father_away | mother_away | one_parent | none 之一
+  ! liushou：--blank-left-behind 是：不是 both_parents | father_away | mother_away | one_parent | none 之一
   [2]
   $ liushou enroll --from class.csv --blank-left-behind 否
-  class.csv:5:8: 警告：第 5 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
   class.csv（6 行，utf-8）：新增 6，修改 0，未变 0
+  ! class.csv:5:8: 警告：第 5 行，留守类型：单亲外出没有说明是哪一方外出务工；按单亲外出记录，在基本情况中单列一行（知道时请改填父亲外出或母亲外出）
   $ grep -H left_behind children/*.yaml
   children/2025-001.yaml:left_behind: both_parents
   children/2025-002.yaml:left_behind: none
@@ -140,6 +140,6 @@ value is dated too, so March stays as it was. 王五 is made such a file, then �
   $ liushou report summary --as-of 2026-03-31 --format json | cmp - old.json && echo unchanged
   unchanged
   $ liushou enroll 2025-005 --left-behind sometimes
-  liushou enroll：--left-behind：“sometimes”不是双亲外出、父亲外出、母亲外出、单亲外出或否（非留守）（both_parents | father_away | mother_away | one_parent | none）
-  liushou enroll：2025-005 未作改动
+  ! liushou enroll：--left-behind：“sometimes”不是双亲外出、父亲外出、母亲外出、单亲外出或否（非留守）（both_parents | father_away | mother_away | one_parent | none）
+  ! liushou enroll：2025-005 未作改动
   [1]

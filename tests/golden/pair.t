@@ -74,51 +74,51 @@ Help plans and progress notes; the same one twice is kept once.
 Mistakes are refused and nothing is written.
 
   $ liushou pair 2025-003 --teacher T009
-  liushou pair：--teacher：教师名单（staff.yaml）中没有 T009（请给出教师编号或姓名）
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--teacher：教师名单（staff.yaml）中没有 T009（请给出教师编号或姓名）
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher 王老师
-  liushou pair：--teacher：王老师 是 T003, T004 的名字；请给出教师编号
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--teacher：王老师 是 T003, T004 的名字；请给出教师编号
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-003
-  liushou pair：--buddy：2025-003：儿童不能做自己的学习帮手
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--buddy：2025-003：儿童不能做自己的学习帮手
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --buddy 2025-404
-  liushou pair：--buddy：没有儿童 2025-404（请给出儿童的学号或同学的姓名）
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--buddy：没有儿童 2025-404（请给出儿童的学号或同学的姓名）
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-001 --teacher T001 --since 2026-01-01
-  liushou pair：--since：2026-01-01 早于当前结对开始的日期（2026-03-01）
-  liushou pair：2025-001 未作改动
+  ! liushou pair：--since：2026-01-01 早于当前结对开始的日期（2026-03-01）
+  ! liushou pair：2025-001 未作改动
   [1]
   $ liushou pair 2025-003 --teacher T001 --since 2026-04-01
-  liushou：--since：2026-04-01 是将来的日期
+  ! liushou：--since：2026-04-01 是将来的日期
   [1]
   $ liushou pair 2025-003 --plan 阅读 --from 2026-03-01
-  liushou：帮扶计划须给出 --from 和 --to
+  ! liushou：帮扶计划须给出 --from 和 --to
   [2]
   $ liushou pair 2025-003 --plan 阅读 --from 2026-06-01 --to 2026-03-01
-  liushou pair：--to：计划的结束日期早于开始日期
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--to：计划的结束日期早于开始日期
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --progress ""
-  liushou pair：--progress：请写明取得了什么进步
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--progress：请写明取得了什么进步
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --buddy 2025-001
-  liushou pair：--teacher：结对须有帮扶教师（--teacher）
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--teacher：结对须有帮扶教师（--teacher）
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003
-  liushou：请说明要记录什么：--teacher/--buddy/--proxy-parent、--since、--plan 或 --progress（或用 --unpaired、--load、--suggest）
+  ! liushou：请说明要记录什么：--teacher/--buddy/--proxy-parent、--since、--plan 或 --progress（或用 --unpaired、--load、--suggest）
   [2]
   $ liushou pair ../x --teacher T001
-  liushou：学号“../x”须以字母或数字开头
+  ! liushou：学号“../x”须以字母或数字开头
   [2]
   $ liushou pair 2025-404 --teacher T001
-  liushou：没有儿童 2025-404
+  ! liushou：没有儿童 2025-404
   [2]
   $ grep -c pairing children/2025-003.yaml
   0
@@ -166,7 +166,7 @@ teacher first, then whoever has fewest children), applied with --apply.
   $ liushou pair --unpaired -q
   学号  姓名  班级
   $ liushou pair 2025-001 --unpaired
-  liushou：--unpaired、--load 和 --suggest 不带学号
+  ! liushou：--unpaired、--load 和 --suggest 不带学号
   [2]
 
 Several buddies (学习帮手 "一个以上"): --buddy again for each. A name is taken as a child's
@@ -186,12 +186,12 @@ classmate's name as written; a name two children share is refused, and so is the
       - 陈小红
     since: 2026-03-15
   $ liushou pair 2025-003 --buddy 赵若曦
-  liushou pair：--buddy：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--buddy：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --buddy 2025-004 --buddy 晏静怡
-  liushou pair：--buddy：晏静怡：儿童不能做自己的学习帮手
-  liushou pair：2025-003 未作改动
+  ! liushou pair：--buddy：晏静怡：儿童不能做自己的学习帮手
+  ! liushou pair：2025-003 未作改动
   [1]
 
 A new set from a later day moves the old one to history, as a new teacher does; the card and
@@ -254,26 +254,26 @@ is no child.
   $ liushou log-talk 周明轩 --by 李老师 --summary 谈心 --date 2026-04-01
   已登记 2025-005 2026-04-01 谈心（T002）
   $ liushou log-talk 赵若曦 --by 李老师 --summary 谈心
-  liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
   $ liushou log-talk 陈思雨 --by 李老师 --summary 谈心
-  liushou：没有儿童 陈思雨（没有儿童叫这个名字，它也不是学号）
+  ! liushou：没有儿童 陈思雨（没有儿童叫这个名字，它也不是学号）
   [2]
   $ liushou log-talk 周明轩 晏雨桐 --kind 座谈会 --by 李老师 --summary 家长会 --date 2026-04-02
   已登记 2026-04-02 座谈会（T002），2 名儿童中的 2 名：2025-005 2025-006
   $ liushou report child 晏雨桐 | head -1 && liushou report child 赵若曦
   # 留守儿童档案卡：晏雨桐（2025-006）
-  liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
   [2]
   $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | sed 's/，.*//'
   已为 2025-006 结对帮扶教师 T002
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,2025-106,赵若曦
-  liushou：--children 2025-106：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
+  ! liushou：--children 2025-106：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
   [2]
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 跳绳比赛 --children 周明轩,晏雨桐,2025-007
   已记录 2026-04-03-arts_sports-57f55473：文体活动 跳绳比赛，3 名儿童
   $ liushou activity add --date 2026-04-03 --kind 文体活动 --title 拔河 --children 陈思雨
-  liushou：--children 陈思雨：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
+  ! liushou：--children 陈思雨：不是儿童的学号或姓名，也不是班级（3-2、三(2)班）或 all
   [2]
 
 --since alone moves the current pairing's start (#41): a pairing entered with the wrong day,
@@ -303,22 +303,22 @@ child without a pairing is refused, and the file is left as it was.
         to: 2026-03-01
   $ cp children/2025-001.yaml before.yaml
   $ liushou pair 2025-001 --since 2025-10-01
-  liushou pair：--since：2025-10-01 不晚于上一次结对开始的日期（2025-10-01）
-  liushou pair：2025-001 未作改动
+  ! liushou pair：--since：2025-10-01 不晚于上一次结对开始的日期（2025-10-01）
+  ! liushou pair：2025-001 未作改动
   [1]
   $ liushou pair 2025-001 --since 2026-04-02
-  liushou：--since：2026-04-02 是将来的日期
+  ! liushou：--since：2026-04-02 是将来的日期
   [1]
   $ liushou pair 2025-002 --since 2026-02-01
-  liushou pair：--since：2025-002 没有结对，无从改动开始日期；请用 --teacher 教师 结对
-  liushou pair：2025-002 未作改动
+  ! liushou pair：--since：2025-002 没有结对，无从改动开始日期；请用 --teacher 教师 结对
+  ! liushou pair：2025-002 未作改动
   [1]
   $ liushou -q pair 2025-002 --teacher T001 --since 2026-02-01 && liushou pair 2025-002 --since 2026-01-05
-  liushou pair：--since：2026-01-05 早于该儿童入学（2026-01-10）
-  liushou pair：2025-002 未作改动
+  ! liushou pair：--since：2026-01-05 早于该儿童入学（2026-01-10）
+  ! liushou pair：2025-002 未作改动
   [1]
   $ liushou pair 2025-001 --since 2026-03-05 --progress 进步
-  liushou：单独的 --since 用于改动结对的开始日期；--plan 或 --progress 请另行运行
+  ! liushou：单独的 --since 用于改动结对的开始日期；--plan 或 --progress 请另行运行
   [2]
   $ cmp before.yaml children/2025-001.yaml && echo unchanged
   unchanged
@@ -327,8 +327,8 @@ A transfer before the pairing began is refused, naming the command; moved, the t
 accepted and check with it.
 
   $ liushou enroll 2025-001 --status transferred --on 2026-03-01
-  liushou enroll：--on：与 T002 的结对从 2026-03-02 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-001 --since 日期）
-  liushou enroll：2025-001 未作改动
+  ! liushou enroll：--on：与 T002 的结对从 2026-03-02 开始，那时该儿童已不在读；请先结束结对或改动其开始日期（liushou pair 2025-001 --since 日期）
+  ! liushou enroll：2025-001 未作改动
   [1]
   $ liushou pair 2025-001 --since 2026-02-20 && liushou -q enroll 2025-001 --status transferred --on 2026-03-01
   2025-001 与 T002 的结对现从 2026-02-20 开始（原为 2026-03-02）

@@ -38,20 +38,20 @@ On 03-14 the class is A, B, C, D and E:
 that does not exist, and nothing is logged for anyone:
 
   $ liushou log-talk A E --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
-  liushou log-talk：E：--date：2026-03-13 早于该儿童入学（2026-03-14）
-  liushou log-talk：未登记任何记录
+  ! liushou log-talk：E：--date：2026-03-13 早于该儿童入学（2026-03-14）
+  ! liushou log-talk：未登记任何记录
   [1]
   $ liushou log-talk A Z --kind meeting --by T001 --date 2026-03-13 --summary 小组座谈
-  liushou：没有儿童 Z
+  ! liushou：没有儿童 Z
   [2]
   $ grep -c 2026-03-13 children/A.yaml
   0
   [1]
   $ liushou log-talk --class 3-1 --kind meeting --by T001 --date 2026-03-15 --summary 座谈
-  liushou：--class 3-1：三年级1班 在 2026-03-15 没有在读的儿童
+  ! liushou：--class 3-1：三年级1班 在 2026-03-15 没有在读的儿童
   [1]
   $ liushou log-talk A --class 3-2 --close-follow-up --by T001 --summary x
-  liushou：--close-follow-up 和 --amend 只用于一名儿童的记录，请只给一个学号
+  ! liushou：--close-follow-up 和 --amend 只用于一名儿童的记录，请只给一个学号
   [2]
 
 **心理辅导** (counselling, also typed 心理咨询) is an entry of its own; it does not stand for
@@ -154,20 +154,20 @@ What cannot be ticked is refused, naming why; `--undo` takes a tick off; `check`
 the plan does not have (a hand edit).
 
   $ liushou plan done 2026-03 3
-  liushou：plan done：2026-03 的工作安排只有第 1 至 2 项
+  ! liushou：plan done：2026-03 的工作安排只有第 1 至 2 项
   [1]
   $ liushou plan done 2026-10 1
-  liushou：plan done：2026-10 不在 2025-2026 学年内
+  ! liushou：plan done：2026-10 不在 2025-2026 学年内
   [1]
   $ liushou plan done 2026-01 1
-  liushou：plan done：工作安排中没有 2026-01 的任务
+  ! liushou：plan done：工作安排中没有 2026-01 的任务
   [1]
   $ liushou plan done 2026-03 1 --date 2026-03-20
-  liushou：--date：2026-03-20 是将来的日期
+  ! liushou：--date：2026-03-20 是将来的日期
   [1]
   $ liushou plan done 2026-03 1 --undo && liushou plan done 2026-03 1 --undo
   2026-03 第 1 项未完成：留守儿童信息更新
-  liushou：plan done --undo：第 1 项（2026-03）还没有打勾
+  ! liushou：plan done --undo：第 1 项（2026-03）还没有打勾
   [1]
   $ liushou -q plan done 2026-03 2 --date 2026-03-11 && sed -i 's/    task: 2/    task: 7/' liushou.yaml && liushou check --allow-incomplete | grep '^liushou.yaml'
   liushou.yaml:42:11: 错误：第 1 条打勾记录的工作项：2026-03 的工作安排中没有第 7 项
@@ -178,8 +178,8 @@ or staff.yaml by hand. What a change leaves must pass check, or nothing is writt
 tick above still stands, so the first change is refused until the file is put right.
 
   $ liushou school set --county 京山县
-  liushou：第 1 条打勾记录的工作项：2026-03 的工作安排中没有第 7 项
-  liushou：liushou.yaml 通不过检查，未写入任何内容
+  ! liushou：第 1 条打勾记录的工作项：2026-03 的工作安排中没有第 7 项
+  ! liushou：liushou.yaml 通不过检查，未写入任何内容
   [1]
   $ sed -i 's/    task: 7/    task: 2/' liushou.yaml
   $ liushou school set --county 京山县 --talks-per-month 2 --months-without-talks 1,2,7,8,12
@@ -188,13 +188,13 @@ tick above still stands, so the first change is refused until the file is put ri
   现行规则：每月谈心 2 次、亲情电话 1 次（1、2、7、8、12 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   rules in force: talks 2 a month, family calls 1 a month (none in months 1, 2, 7, 8, 12; 第二学期: family calls from month 4); home visits 1 a term, guardian meetings 1 a term
   $ liushou school set --talks-per-month 40
-  liushou：--talks-per-month 40：请给出 0 到 31 的数字
+  ! liushou：--talks-per-month 40：请给出 0 到 31 的数字
   [2]
   $ liushou school set --language fr
-  liushou：--language fr：只能是 zh 或 en
+  ! liushou：--language fr：只能是 zh 或 en
   [2]
   $ liushou school set
-  liushou：没有要改的内容：请给出 --name, --county, --language or a rule
+  ! liushou：没有要改的内容：请给出 --name, --county, --language or a rule
   [2]
   $ liushou school set --talks-per-month 1 --months-without-talks 1,2,7,8 --county "" -q
   $ liushou group add --role 组长 --name 喻校长 && liushou group add --role 副组长 --name 杨副校长 && liushou group add --role member --name 张老师
@@ -202,17 +202,17 @@ tick above still stands, so the first change is refused until the file is put ri
   已将 杨副校长 列为领导小组副组长
   已将 张老师 列为领导小组组员
   $ liushou group add --role 组长 --name 王校长
-  liushou：领导小组组长是 喻校长；请先用 group remove --name 喻校长
+  ! liushou：领导小组组长是 喻校长；请先用 group remove --name 喻校长
   [1]
   $ liushou group add --role 组员 --name 张老师
-  liushou：张老师 已在领导小组中；如要改职务，请先用 group remove
+  ! liushou：张老师 已在领导小组中；如要改职务，请先用 group remove
   [1]
   $ liushou group add --role 校长 --name 王校长
-  liushou：--role 校长：只能是组长、副组长或组员（leader、deputy、member）
+  ! liushou：--role 校长：只能是组长、副组长或组员（leader、deputy、member）
   [2]
   $ liushou group remove --name 杨副校长 && liushou group remove --name 杨副校长
   已将 杨副校长 移出领导小组
-  liushou：杨副校长 不在领导小组中
+  ! liushou：杨副校长 不在领导小组中
   [1]
   $ liushou report summary | grep 领导小组 && liushou --lang en report summary | grep 'Leading group'
   - 领导小组：组长 喻校长；副组长 —；组员 张老师
@@ -224,7 +224,7 @@ twice by mistake is removed; one whom a record names stays, and the message says
 
   $ liushou -q staff add --name 李老师 && liushou -q staff add --name 李老师
   T002
-  liushou：李老师 已是 staff.yaml 中的 T002；如要再添一位同名教师，请加 --force
+  ! liushou：李老师 已是 staff.yaml 中的 T002；如要再添一位同名教师，请加 --force
   [1]
   $ liushou -q staff add --name 李老师 --force && liushou staff list
   T003
@@ -233,20 +233,20 @@ twice by mistake is removed; one whom a record names stays, and the message says
   T002  李老师
   T003  李老师
   $ liushou staff remove 李老师
-  liushou：李老师 是 T002, T003 的名字；请给出教师编号
+  ! liushou：李老师 是 T002, T003 的名字；请给出教师编号
   [2]
   $ liushou staff remove T003 && liushou staff remove T001
   已删除 T003 李老师
-  liushou：T001 张老师 出现在 5 个文件中（children/A.yaml talks[0].by, children/B.yaml talks[0].by, children/C.yaml talks[0].by, children/D.yaml talks[0].by, children/E.yaml talks[0].by），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
+  ! liushou：T001 张老师 出现在 5 个文件中（children/A.yaml talks[0].by, children/B.yaml talks[0].by, children/C.yaml talks[0].by, children/D.yaml talks[0].by, children/E.yaml talks[0].by），所以保留在教师名单中。请先给儿童重新结对（liushou pair 学号 --teacher 教师）；做过谈心或组织过活动的教师会留作记录
   [1]
   $ liushou staff set 李老师 --phone 13800000009 --role teacher && liushou staff set T002 --phone "" --grade 3 --class 1
   已修改 T002 李老师：role, phone
   已修改 T002 李老师：年级、班级、phone
   $ liushou staff set T002 --phone 123
-  liushou：--phone：不是手机号（11 位）或带区号的固定电话
+  ! liushou：--phone：不是手机号（11 位）或带区号的固定电话
   [1]
   $ liushou staff set T002
-  liushou：没有要改的内容：请给出 --name, --role, --grade, --class or --phone
+  ! liushou：没有要改的内容：请给出 --name, --role, --grade, --class or --phone
   [2]
   $ liushou --lang en staff list
   ID    Name    Role          Class  Phone
@@ -454,13 +454,13 @@ not enrolled that day, a bad kind; and
 `check` names an activity whose children are gone (a hand edit).
 
   $ liushou activity add --date 2026-03-15 --kind 主题班会 --title x --children 3-1
-  liushou：--children：三年级1班 在 2026-03-15 没有在读的儿童
+  ! liushou：--children：三年级1班 在 2026-03-15 没有在读的儿童
   [1]
   $ liushou activity add --date 2026-03-13 --kind 主题班会 --title x --children E
-  liushou：--children：E 在 2026-03-13 不在读
+  ! liushou：--children：E 在 2026-03-13 不在读
   [1]
   $ liushou activity add --kind 聚会 --title x
-  liushou：--kind 聚会：可用的值：class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other（主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他）
+  ! liushou：--kind 聚会：可用的值：class_meeting | mental_health | safety | arts_sports | festival | birthday | parent_school | community | other（主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/家长学校/社会关爱/其他）
   [2]
   $ cp activities/2026-03-14-*.yaml ../keep.yaml && sed -i 's/^  - E$/  - Q/' activities/2026-03-14-*.yaml && liushou check --allow-incomplete | grep activities/ ; cp ../keep.yaml activities/$(basename activities/2026-03-14-*.yaml)
   activities/2026-03-14-safety-6885dd0b.yaml:12:5: 错误：第 5 名儿童：没有儿童 Q
@@ -496,7 +496,6 @@ are kept. The same task ticked with different notes is a conflict, each side who
   plan:
   $ liushou -q plan done 2026-04 3 --note 甲 && git commit -qam 甲 && liushou -q --root ../other plan done 2026-04 3 --note 乙 && git -C ../other commit -qam 乙 2> /dev/null
   $ git pull -q --no-rebase --no-edit ../other master; sed -n '/^<<<<<<< /,/^>>>>>>> /p' liushou.yaml
-  liushou merge-file：plan_done (2026-04 3)：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   Auto-merging liushou.yaml
   CONFLICT (content): Merge conflict in liushou.yaml
   Automatic merge failed; fix conflicts and then commit the result.
@@ -511,6 +510,7 @@ are kept. The same task ticked with different notes is a conflict, each side who
       date: 2026-05-31
       note: 乙
   >>>>>>> theirs
+  ! liushou merge-file：plan_done (2026-04 3)：两边改得不一样；请在 <<<<<<< ours 与 >>>>>>> theirs 之间选定
   $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' liushou.yaml && git commit -qam 取乙 && liushou plan list --month 2026-04 | grep '^2026-04  3'
   2026-04  3     开通留守儿童亲情电话  2026-05-31  乙
 
@@ -554,12 +554,12 @@ line, and nothing is written.
   
   ### 3. 开展集体活动
   $ printf '# {{学校}}\n\n{{活动经费}}，{{ 建档率 }}\n{{建档\n' > bad.md && liushou report summary --template bad.md | head -3
-  bad.md:3:1: 错误：不认识的占位符 {{活动经费}}
-  bad.md:4:1: 错误：不认识的占位符 {{建档
-  liushou：bad.md：未写入任何内容；可用的占位符有 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 其中单亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 单亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 有学习帮手的儿童 有一个以上学习帮手的儿童 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 活动次数 参与人次 活动覆盖率 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 活动开展情况表 各学校表 各年级表 各班表 尚未达到
+  ! bad.md:3:1: 错误：不认识的占位符 {{活动经费}}
+  ! bad.md:4:1: 错误：不认识的占位符 {{建档
+  ! liushou：bad.md：未写入任何内容；可用的占位符有 学校 县 学年 统计期间 截至 数据计算至 期初在读 新入学 转入 转出 辍学 毕业 其他离校 期末在读 其中双亲外出 其中父亲外出 其中母亲外出 其中单亲外出 寄宿 重点帮扶对象 享受资助 未入学 双亲外出 父亲外出 母亲外出 单亲外出 心理辅导次数 接受心理辅导的儿童 接受心理辅导的重点帮扶对象 生日 已祝福 有学习帮手的儿童 有一个以上学习帮手的儿童 建档率 建档率.完成 建档率.应完成 入学率 入学率.完成 入学率.应完成 巩固率 巩固率.完成 巩固率.应完成 结对率 结对率.完成 结对率.应完成 谈心完成率 谈心完成率.完成 谈心完成率.应完成 亲情电话完成率 亲情电话完成率.完成 亲情电话完成率.应完成 家访覆盖率 家访覆盖率.完成 家访覆盖率.应完成 座谈会覆盖率 座谈会覆盖率.完成 座谈会覆盖率.应完成 计划完成率 计划完成 计划任务 活动次数 参与人次 活动覆盖率 基本情况表 人数变动表 各项比率表 每月谈心表 亲情电话家访座谈会表 工作计划表 活动开展情况表 各学校表 各年级表 各班表 尚未达到
   [1]
   $ liushou report summary --template bad.md --format json
-  liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
+  ! liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
   [2]
   $ printf '{{学校}}: files {{建档率}} ({{建档率.完成}} of {{建档率.应完成}})\n\n{{各项比率表}}\n' > en.md && liushou --lang en report summary --template en.md
   孙桥小学: files 0.0% (0 of 5)

@@ -87,10 +87,10 @@ protected from --delete; a day after the closing entry is refused.
     - date: 2026-03-05
       closes: 2026-03-02
   $ liushou log-talk 2025-002 --delete 2026-03-02
-  liushou：--delete：2026-03-05 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
+  ! liushou：--delete：2026-03-05 的记录关闭了一项跟进事项；请先删除那一条；未作任何改动
   [1]
   $ liushou log-talk 2025-002 --amend=2026-03-02 --date 2026-03-06
-  liushou：--amend：2026-03-05 的记录关闭了 2026-03-02 的跟进事项，改后它会关闭一件日期更晚的跟进事项；请先修改或删除那一条（未作任何改动）
+  ! liushou：--amend：2026-03-05 的记录关闭了 2026-03-02 的跟进事项，改后它会关闭一件日期更晚的跟进事项；请先修改或删除那一条（未作任何改动）
   [1]
   $ liushou check -q --allow-incomplete >/dev/null && echo accepted
   accepted

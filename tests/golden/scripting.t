@@ -21,10 +21,10 @@ A failed write of standard output is an error (exit 3), not a silent cut-off lis
 that stops early (head) is no failure.
 
   $ liushou list --format csv > /dev/full
-  liushou：无法写入标准输出：磁盘空间不足
+  ! liushou：无法写入标准输出：磁盘空间不足
   [3]
   $ liushou list --format csv >&-
-  liushou：无法写入标准输出：文件描述符无效
+  ! liushou：无法写入标准输出：文件描述符无效
   [3]
   $ liushou report summary | head -1
   # 孙桥小学 关爱留守儿童工作总结
@@ -35,7 +35,7 @@ Text typed under a locale whose character set cannot say what it is, is refused 
 anything is written: no record is ever written in anything but UTF-8.
 
   $ LC_ALL=C liushou log-talk 2025-002 --by 张老师 --summary "$(printf '\xcf\xeb\xbc\xd2')"
-  liushou：--summary 的值不是 UTF-8 文字，当前区域设置的字符集（ANSI_X3.4-1968）也无法识别；请使用 UTF-8 终端（LANG=zh_CN.UTF-8），或与文字编码相符的区域设置
+  ! liushou：--summary 的值不是 UTF-8 文字，当前区域设置的字符集（ANSI_X3.4-1968）也无法识别；请使用 UTF-8 终端（LANG=zh_CN.UTF-8），或与文字编码相符的区域设置
   [2]
   $ grep -c talks children/2025-002.yaml
   0
@@ -46,10 +46,10 @@ the tree; LIUSHOU_LOCK_TIMEOUT=0 does the same.
 
   $ (flock . sleep 2 &) ; sleep 0.5
   $ liushou --lock-timeout 0 log-talk 2025-002 --by 张老师 --summary 谈心
-  liushou：.：另一个 liushou 正在写入（--lock-timeout 0 不等待），未写入任何内容
+  ! liushou：.：另一个 liushou 正在写入（--lock-timeout 0 不等待），未写入任何内容
   [3]
   $ LIUSHOU_LOCK_TIMEOUT=0 liushou log-talk 2025-002 --by 张老师 --summary 谈心
-  liushou：.：另一个 liushou 正在写入（--lock-timeout 0 不等待），未写入任何内容
+  ! liushou：.：另一个 liushou 正在写入（--lock-timeout 0 不等待），未写入任何内容
   [3]
   $ sleep 2
 
@@ -76,21 +76,21 @@ What a script gets wrong is a usage error (exit 2) that says so: an unknown comm
 nearest one; a teacher no school has; a talk without --summary or --by.
 
   $ liushou lst
-  liushou：没有命令 lst；是不是要用 list？
+  ! liushou：没有命令 lst；是不是要用 list？
   [2]
   $ liushou frobnicate
-  liushou：没有命令 frobnicate；liushou --help 列出全部命令
+  ! liushou：没有命令 frobnicate；liushou --help 列出全部命令
   [2]
   $ liushou list --teacher T999
-  liushou：--teacher：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
+  ! liushou：--teacher：教师名单（staff.yaml）中没有 T999（请给出教师编号或姓名）
   [2]
   $ liushou list --teacher 张老师 --format csv
   学号,姓名,性别,年级,班级,留守类型,帮扶教师,状态,档案
   $ liushou log-talk 2025-001 --by 张老师
-  liushou：--summary：请写明谈了什么
+  ! liushou：--summary：请写明谈了什么
   [2]
   $ liushou log-talk 2025-001 --summary 想家
-  liushou：--by：请写明谈心的教师（教师编号或姓名）
+  ! liushou：--by：请写明谈心的教师（教师编号或姓名）
   [2]
 
 A CSV liushou writes is one it reads: the list's own columns (帮扶教师, 状态, 档案) are skipped.
@@ -103,7 +103,7 @@ says it is meant, and with -q a write that makes an id prints it, so a script ca
 it; an import says which ids it gave with --print-ids (row, id, what was done). A follow-up closed once is already closed the second time.
 
   $ liushou staff add --name 张老师 --role teacher
-  liushou：张老师 已是 staff.yaml 中的 T001；如要再添一位同名教师，请加 --force
+  ! liushou：张老师 已是 staff.yaml 中的 T001；如要再添一位同名教师，请加 --force
   [1]
   $ liushou -q staff add --name 张老师 --role teacher --if-missing
   T001
@@ -128,8 +128,8 @@ it; an import says which ids it gave with --print-ids (row, id, what was done). 
   $ liushou -q activity add --date 2026-03-10 --kind safety --title 防溺水 --children all
   2026-03-10-safety-53c59a05
   $ liushou enroll --name 赵六 --birth-date 2015-06-01
-  liushou enroll：赵六（2015-06-01 出生）已有档案 children/2025-003.yaml；如是另一名同名同生日的儿童，请给出其身份证号（--id-number）或加 --namesakes
-  liushou enroll：未新增 2025-005
+  ! liushou enroll：赵六（2015-06-01 出生）已有档案 children/2025-003.yaml；如是另一名同名同生日的儿童，请给出其身份证号（--id-number）或加 --namesakes
+  ! liushou enroll：未新增 2025-005
   [1]
   $ liushou -q log-talk 2025-001 --by 张老师 --summary 想妈妈 --follow-up 联系母亲 --date 2026-03-03
   $ liushou log-talk 2025-001 --by 张老师 --summary 已联系 --date 2026-03-05 --close-follow-up
@@ -145,8 +145,8 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   $ printf '#!/bin/sh\ntouch ../hook-ran\nexit 1\n' > .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit
   $ GIT_COMMITTER_DATE=never liushou --commit enroll 2025-002 --health 一般
   已修改 2025-002：健康状况
-  liushou：.：--commit：git commit 失败（文件已写入并已暂存；排除原因后，下一条带 --commit 的命令会提交它们）
-    git：fatal：invalid date format：never
+  ! liushou：.：--commit：git commit 失败（文件已写入并已暂存；排除原因后，下一条带 --commit 的命令会提交它们）
+  !   git：fatal：invalid date format：never
   [4]
   $ git diff --cached --name-only
   children/2025-002.yaml
@@ -155,7 +155,7 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   已提交 aee8046（1 个文件）
   $ git log -1 --format=%s && git status --porcelain -- children && rm .git/hooks/pre-commit && ls ../hook-ran
   enroll 2025-002
-  ls: cannot access '../hook-ran': No such file or directory
+  ! ls: cannot access '../hook-ran': No such file or directory
   [2]
 
 A talk sheet can be tried first (--dry-run); -o makes the folders it names; a tree given
@@ -171,10 +171,10 @@ twice is refused rather than counted twice, and a command that reads one tree sa
   已写入 reports/2026-03/总结.md
   written
   $ cd .. && liushou --root school --root ./school/ list
-  liushou：--root ./school/：同一个档案目录给了两次
+  ! liushou：--root ./school/：同一个档案目录给了两次
   [2]
   $ liushou --root school --root school2 schedule
-  liushou：这条命令只读一个档案目录，请只给一个 --root（report 和 list 可以读多个）
+  ! liushou：这条命令只读一个档案目录，请只给一个 --root（report 和 list 可以读多个）
   [2]
 
 check --format json is for CI: every problem with its place, the same in every language.
@@ -216,5 +216,5 @@ proposal (with how many --apply paired).
   $ liushou pair --unpaired --format json | jq -c '.unpaired'
   []
   $ liushou pair 2025-001 --teacher 张老师 --format json
-  liushou：--format 只用于 --unpaired、--load 和 --suggest
+  ! liushou：--format 只用于 --unpaired、--load 和 --suggest
   [2]

@@ -22,14 +22,14 @@ records only public keys.
   张老师	age1…
   李老师	age1…
   $ liushou key add 王老师 age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq
-  liushou：age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq：不是 age 公钥（age1 加 58 个字母和数字，即 liushou key show 显示的样子）
+  ! liushou：age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq：不是 age 公钥（age1 加 58 个字母和数字，即 liushou key show 显示的样子）
   [2]
   $ liushou key add 王老师 "$(sed -n 3p $LIUSHOU_KEY)" 2>&1 | sed 's/AGE-SECRET-KEY-[A-Z0-9]*/AGE-SECRET-KEY-…/'
   liushou：这是私钥：切勿交给 liushou key add（也不要给任何人）；请给出公钥，在那台电脑上用 liushou key show 显示
   [2]
   $ liushou key add 赵老师 $(cat ../t1.pub); liushou key remove 赵老师
-  liushou：这个公钥已记为 张老师
-  liushou：没有接收方 赵老师（现有接收方：教导处, 张老师, 李老师）
+  ! liushou：这个公钥已记为 张老师
+  ! liushou：没有接收方 赵老师（现有接收方：教导处, 张老师, 李老师）
   [2]
   $ liushou key add 校长 $(cat ../t1.pub | tr a-z A-Z) 2>&1 | sed 's/AGE1[A-Z0-9]*/AGE1…/'
   liushou：AGE1…：不是 age 公钥（age1 加 58 个字母和数字，即 liushou key show 显示的样子）
@@ -56,8 +56,8 @@ once: talks, visits, corrections of fields, an activity, ticks of the plan.
   $ cd ../t1 && export LIUSHOU_KEY=$HOME/keys/t1.txt && liushou -q log-talk 2025-001 --by T001 --date 2026-03-12 --kind home_visit --summary 张老师家访 && liushou -q enroll 2025-003 --health 一般 && liushou -q activity add --date 2026-03-13 --kind 安全教育 --title 防溺水 --children 2025-001,2025-002
   2026-03-13-safety-b8105002
   $ liushou sync --to ../stick | sed 's/（[0-9]* 字节/（… 字节/'
-  liushou：已提交上次提交之后写入的档案
   已写入 ../stick/5838ff8bde22-2026-03-15-张老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
+  ! liushou：已提交上次提交之后写入的档案
   $ cd ../t2 && export LIUSHOU_KEY=$HOME/keys/t2.txt && liushou -q --commit log-talk 2025-001 --by T002 --date 2026-03-12 --summary 李老师谈心 && liushou -q --commit log-talk 2025-002 --by T002 --date 2026-03-11 --kind family_call --summary 打电话 && liushou -q --commit plan done 2026-03 1 --date 2026-03-11 --amend
   $ liushou sync --to ../stick | sed 's/（[0-9]* 字节/（… 字节/'
   已写入 ../stick/5838ff8bde22-2026-03-15-李老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
@@ -110,17 +110,17 @@ file, one whose earlier part this PC never received.
   liushou：../stick/5838ff8bde22-2026-03-15-教导处.liushou：这个文件不是加密给本机密钥（age1…）的；请发送方用 liushou key add 加上本机后重新同步。未作任何改动
   [1]
   $ f=$(ls ../stick/*教导处.liushou) && python3 -c "import sys; d=bytearray(open(sys.argv[1],'rb').read()); d[len(d)//2]^=1; open('../changed.liushou','wb').write(d)" $f && liushou sync --from ../changed.liushou
-  liushou：../changed.liushou：无法解密：文件写出后被改动或被截断（或者不是同步文件）；未作任何改动
+  ! liushou：../changed.liushou：无法解密：文件写出后被改动或被截断（或者不是同步文件）；未作任何改动
   [1]
   $ head -c 3000 $f > ../cut.liushou && liushou sync --from ../cut.liushou
-  liushou：../cut.liushou：无法解密：文件写出后被改动或被截断（或者不是同步文件）；未作任何改动
+  ! liushou：../cut.liushou：无法解密：文件写出后被改动或被截断（或者不是同步文件）；未作任何改动
   [1]
   $ echo 'not a sync file' > ../other.liushou && liushou sync --from ../other.liushou
-  liushou：../other.liushou：不是 liushou 同步文件；未作任何改动
+  ! liushou：../other.liushou：不是 liushou 同步文件；未作任何改动
   [1]
   $ (cd .. && liushou -q init other --school 杨集小学 --year 2025-2026 && cd other && git add -A && git commit -qm start && liushou -q key add 张老师 $(cat ../t1.pub) && liushou sync --to ../other-school.liushou > /dev/null) && liushou sync --from ../other-school.liushou 2>&1 | sed 's/学校 [0-9a-f]\{12\}/学校 …/g'
-  liushou：已提交上次提交之后写入的档案
   liushou：../other-school.liushou：这是另一所学校的文件（学校 …；本档案是学校 …）；未作任何改动
+  ! liushou：已提交上次提交之后写入的档案
   [1]
   $ cd ../c && export LIUSHOU_KEY=$HOME/keys/coordinator.txt && liushou -q --commit log-talk 2025-005 --by T001 --date 2026-03-14 --summary 第一份 && mkdir ../later && liushou -q sync --to ../later && liushou -q --commit log-talk 2025-006 --by T001 --date 2026-03-14 --summary 第二份 && liushou sync --to ../later/next.liushou | sed 's/（[0-9]* 字节，[0-9a-f]* 之后/（… 字节，… 之后/'
   已写入 ../later/next.liushou（… 字节，… 之后的提交，已加密给 3 个接收方）
@@ -149,7 +149,7 @@ with the tree as before and names the child's file and the field.
   byte-identical
   等待中：5838ff8bde22-2026-03-15-教导处.liushou（来自 教导处），有 1 个文件待在 ./.git/liushou/sync/conflicts 中解决
   $ liushou sync --from ../stick/*教导处.liushou
-  liushou：有一次同步在等待解决冲突：改好后运行 liushou sync --continue，或运行 liushou sync --abort
+  ! liushou：有一次同步在等待解决冲突：改好后运行 liushou sync --continue，或运行 liushou sync --abort
   [2]
   $ liushou sync --continue 2>&1 | sed "s#$PWD#.#"
   ./.git/liushou/sync/conflicts/children/2025-001.yaml：仍有标出的冲突（<<<<<<< … >>>>>>>）
@@ -172,7 +172,7 @@ with the tree as before and names the child's file and the field.
   $ liushou -q --commit log-talk 2025-001 --by T001 --date 2026-03-12 --kind home_visit --summary 又改了 --amend && (cd ../c && LIUSHOU_KEY=$HOME/keys/coordinator.txt liushou -q --commit log-talk 2025-001 --by T001 --date 2026-03-12 --kind home_visit --summary 也改了 --amend && LIUSHOU_KEY=$HOME/keys/coordinator.txt liushou -q sync --to ../stick) && git rev-parse HEAD > ../head
   $ liushou -q sync --from ../stick/*教导处.liushou 2>/dev/null; liushou sync --abort && git rev-parse HEAD | cmp - ../head && git status --short && liushou sync --abort
   已放弃同步；档案保持原样
-  liushou：没有等待中的同步；无需放弃
+  ! liushou：没有等待中的同步；无需放弃
   [2]
 
 **Status**: per folder written to and PC received from.
@@ -184,11 +184,11 @@ with the tree as before and names the child's file and the field.
 **--plain** writes an unencrypted file, with a warning; with no recipient, sync refuses.
 
   $ liushou sync --to ../plain.liushou --plain | sed 's/（[0-9]* 字节/（… 字节/'
-  liushou：警告：文件没有加密：谁捡到都能读到其中每一份档案
   已写入 ../plain.liushou（… 字节，全部历史，未加密）
+  ! liushou：警告：文件没有加密：谁捡到都能读到其中每一份档案
   $ (cd ../other && liushou -q key remove 张老师 && liushou sync --to ../x.liushou; ls ../x.liushou)
-  liushou：liushou.yaml 中没有接收方，写出的文件谁捡到都能读：请为学校的每台电脑运行 liushou key add 名称 AGE1…（--plain 则不加密写出）
-  ls: cannot access '../x.liushou': No such file or directory
+  ! liushou：liushou.yaml 中没有接收方，写出的文件谁捡到都能读：请为学校的每台电脑运行 liushou key add 名称 AGE1…（--plain 则不加密写出）
+  ! ls: cannot access '../x.liushou': No such file or directory
   [2]
 
 **Networks.** Where there is one, the same merge runs through git pull and push to a county's

@@ -193,7 +193,7 @@ TEST_CASE("a template's table placeholders take exactly the summary's sections, 
     const Summary s =
         summarize({SchoolRecords{&school, &c, std::nullopt}},
                   Period{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"}, Date{2026, 4, 30});
-    const std::vector<Provenance> sources = {Provenance{&school}};
+    const std::vector<Provenance> sources = {Provenance{&school, nullptr, "", false, 0, nullptr}};
     for (const char* lang : {"zh", "en"}) {
         ReportStyle style;
         style.lang = lang;

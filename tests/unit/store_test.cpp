@@ -25,10 +25,10 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-struct TempDir {
+struct TestDir {
     fs::path path = fs::temp_directory_path() / fs::unique_path("liushou-test-%%%%-%%%%");
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
+    TestDir() { fs::create_directories(path); }
+    ~TestDir() { fs::remove_all(path); }
 };
 
 std::string slurp(const fs::path& p) {
@@ -51,7 +51,7 @@ TEST_CASE("ids sort naturally") {
 }
 
 TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {
-    TempDir dir;
+    TestDir dir;
     const std::string file = (dir.path / "a.yaml").string();
     CHECK(atomic_write(file, "one\n", 0600));
     CHECK(slurp(file) == "one\n");
@@ -73,7 +73,7 @@ TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {
 }
 
 TEST_CASE("writing identical content leaves the file untouched") {
-    TempDir dir;
+    TestDir dir;
     const std::string file = (dir.path / "a.yaml").string();
     atomic_write(file, "same\n", 0600);
     struct stat before {};
@@ -86,7 +86,7 @@ TEST_CASE("writing identical content leaves the file untouched") {
 }
 
 TEST_CASE("a write into a missing directory fails with the path and changes nothing") {
-    TempDir dir;
+    TestDir dir;
     const std::string file = (dir.path / "missing" / "a.yaml").string();
     CHECK_THROWS_AS(atomic_write(file, "x", 0600), IoError);
     CHECK_FALSE(fs::exists(file));
@@ -103,7 +103,7 @@ int entries_in(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("a batch writes nothing in place until it is flushed, then every file at once") {
-    TempDir dir;
+    TestDir dir;
     const std::string a = (dir.path / "a.yaml").string(), b = (dir.path / "b.yaml").string();
     atomic_write(a, "old a\n", 0600);
     BatchWrite batch;
@@ -123,7 +123,7 @@ TEST_CASE("a batch writes nothing in place until it is flushed, then every file 
 }
 
 TEST_CASE("a batch leaves unchanged files alone and drops its temporaries when not flushed") {
-    TempDir dir;
+    TestDir dir;
     const std::string a = (dir.path / "a.yaml").string();
     atomic_write(a, "same\n", 0600);
     {
@@ -138,7 +138,7 @@ TEST_CASE("a batch leaves unchanged files alone and drops its temporaries when n
 }
 
 TEST_CASE("a failed rename in a batch says which files are in place; the rest are old") {
-    TempDir dir;
+    TestDir dir;
     std::vector<std::string> files;
     for (const char* name : {"a", "b", "c"}) {
         files.push_back((dir.path / name).string());
@@ -165,7 +165,7 @@ TEST_CASE("a failed rename in a batch says which files are in place; the rest ar
 TEST_CASE(
     "a write session marks the tree while it writes, and only a left mark sends the next "
     "writer to clean children/") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     const Tree tree(dir.path.string());
     const fs::path mark = dir.path / ".liushou" / "writing";
@@ -189,7 +189,7 @@ TEST_CASE(
 TEST_CASE(
     "write_children writes every child in order, counts the changed files, and stops at one "
     "that would not read back with the ones before it written") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     const Tree tree(dir.path.string());
     std::vector<Child> children(700);  // more than one chunk of those prepared ahead
@@ -228,7 +228,7 @@ TEST_CASE(
 }
 
 TEST_CASE("a whole batch puts nothing in place before it ends, however many files it holds") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     const Tree tree(dir.path.string());
     const size_t count = kBatchFiles + 3;  // past the size at which a batch flushes
@@ -252,7 +252,7 @@ TEST_CASE("a whole batch puts nothing in place before it ends, however many file
 }
 
 TEST_CASE("the disk is set writing every half batch of files, never at the files between") {
-    TempDir dir;
+    TestDir dir;
     std::future<void> running;
     for (size_t files : {size_t{1}, kFlushAheadFiles - 1, kFlushAheadFiles + 1}) {
         flush_ahead(running, files, dir.path.string());
@@ -290,7 +290,7 @@ int mode_of(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("a new output directory appears whole at finish, or not at all") {
-    TempDir dir;
+    TestDir dir;
     const fs::path cards = dir.path / "out" / "cards";  // its parent is made too
     const size_t count = kBatchFiles + 5;               // past an early flush
     {
@@ -315,7 +315,7 @@ TEST_CASE("a new output directory appears whole at finish, or not at all") {
 }
 
 TEST_CASE("what a stopped run left beside a new output directory goes; a live run's stays") {
-    TempDir dir;
+    TestDir dir;
     const fs::path dead = dir.path / ".cards.tmp.999999999.0";  // above any pid_max
     const fs::path alive = dir.path / fmt::format(".cards.tmp.{}.77", ::getpid());
     fs::create_directories(dead / "sub");
@@ -336,7 +336,7 @@ TEST_CASE("what a stopped run left beside a new output directory goes; a live ru
 }
 
 TEST_CASE("into an existing output directory each file replaces its own; the rest stay") {
-    TempDir dir;
+    TestDir dir;
     const fs::path cards = dir.path / "cards";
     fs::create_directories(cards);
     ::chmod(cards.string().c_str(), 0755);
@@ -358,7 +358,7 @@ TEST_CASE("into an existing output directory each file replaces its own; the res
 }
 
 TEST_CASE("an output directory made by another run meanwhile gets the files one by one") {
-    TempDir dir;
+    TestDir dir;
     const fs::path cards = dir.path / "cards";
     OutputDirectory out(cards.string());
     out.write("a.md", "ours");
@@ -372,7 +372,7 @@ TEST_CASE("an output directory made by another run meanwhile gets the files one 
 }
 
 TEST_CASE("an output directory that is a link or a file is refused, and nothing is written") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "real");
     fs::create_symlink(dir.path / "real", dir.path / "link");
     CHECK_THROWS_AS(OutputDirectory((dir.path / "link").string()), UsageError);
@@ -390,7 +390,7 @@ TEST_CASE("an output directory that is a link or a file is refused, and nothing 
 }
 
 TEST_CASE("the tree refuses ids that leave children/") {
-    TempDir dir;
+    TestDir dir;
     const Tree tree(dir.path.string());
     CHECK(tree.child_relative("2025-001") == "children/2025-001.yaml");
     CHECK_THROWS_AS(tree.child_relative("../x"), UsageError);
@@ -399,7 +399,7 @@ TEST_CASE("the tree refuses ids that leave children/") {
 }
 
 TEST_CASE("the tree lists child ids and stray files separately") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     for (const char* name : {"2025-10.yaml", "2025-2.yaml", "notes.txt", "bad id.yaml", ".tmp.x"})
         std::ofstream((dir.path / "children" / name).string()) << "x: 1\n";
@@ -410,7 +410,7 @@ TEST_CASE("the tree lists child ids and stray files separately") {
 }
 
 TEST_CASE("a second writer gives up with an I/O error when the lock stays held") {
-    TempDir dir;
+    TestDir dir;
     TreeOptions options;
     options.lock_timeout = 1;
     const Tree tree(dir.path.string(), options);
@@ -422,7 +422,7 @@ TEST_CASE("a second writer gives up with an I/O error when the lock stays held")
 }
 
 TEST_CASE("a second writer waits for the lock and takes it once the first lets go") {
-    TempDir dir;
+    TestDir dir;
     const Tree tree(dir.path.string());
     std::promise<void> locked;
     std::thread first([&] {
@@ -440,7 +440,7 @@ TEST_CASE("a second writer waits for the lock and takes it once the first lets g
 }
 
 TEST_CASE("loading a child gives the decoded record with its id and display path") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     std::ofstream((dir.path / "children" / "x1.yaml").string()) << "schema: 1\nid: x1\nname: 甲\n";
     const Tree tree(dir.path.string());
@@ -490,7 +490,7 @@ TEST_CASE("a child record survives the cache's serialization, extras and all") {
 }
 
 TEST_CASE("the cache serves a record only for the same file key, and never a racy one") {
-    TempDir dir;
+    TestDir dir;
     const std::string path = (dir.path / "children.bin").string();
     Child c;
     c.id = "A1";
@@ -527,7 +527,7 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
 }
 
 TEST_CASE("the children come from the cache alone only while it holds every file as it is") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     const auto write = [&](const std::string& id, const std::string& name) {
         std::ofstream((dir.path / "children" / (id + ".yaml")).string())
@@ -580,7 +580,7 @@ TEST_CASE("the children come from the cache alone only while it holds every file
 }
 
 TEST_CASE("a cache written under another schema (a field added since) is ignored as a whole") {
-    TempDir dir;
+    TestDir dir;
     const std::string path = (dir.path / "children.bin").string();
     Child c;
     c.id = "A1";
@@ -596,7 +596,7 @@ TEST_CASE("a cache written under another schema (a field added since) is ignored
 }
 
 TEST_CASE("the store reads no environment variable: the command line passes everything in") {
-    TempDir dir;
+    TestDir dir;
     fs::create_directories(dir.path / "children");
     // Variables the command line reads; the store must ignore them. Each would change what
     // happens here: a fault fails the write, "do not wait" fails the lock that another holder
@@ -638,7 +638,7 @@ TEST_CASE("the store reads no environment variable: the command line passes ever
 }
 
 TEST_CASE("Tree::open finds the tree the options name, and says which setting named it") {
-    TempDir dir;
+    TestDir dir;
     TreeOptions options;
     options.root = (dir.path / "none").string();
     CHECK_THROWS_WITH_AS(Tree::open(options), doctest::Contains("liushou init"), UsageError);
@@ -654,7 +654,7 @@ TEST_CASE("Tree::open finds the tree the options name, and says which setting na
 // ---- SafeDir: folders beneath a tree, never through a link (#40) ----
 
 TEST_CASE("SafeDir opens and makes folders beneath the base, the last one 0700") {
-    TempDir t;
+    TestDir t;
     const SafeDir dir = SafeDir::open(t.path.string(), ".liushou/cache", true, true, "");
     struct stat st {};
     REQUIRE(::stat((t.path / ".liushou/cache").c_str(), &st) == 0);
@@ -668,7 +668,7 @@ TEST_CASE("SafeDir opens and makes folders beneath the base, the last one 0700")
 }
 
 TEST_CASE("SafeDir refuses a link at any component, naming it, and changes nothing there") {
-    TempDir t, elsewhere;
+    TestDir t, elsewhere;
     fs::create_directories(t.path / "tree/.liushou");
     ::chmod(elsewhere.path.c_str(), 01777);
     fs::create_symlink(elsewhere.path, t.path / "tree/.liushou/cache");
@@ -696,7 +696,7 @@ TEST_CASE("SafeDir refuses a link at any component, naming it, and changes nothi
 }
 
 TEST_CASE("SafeDir's paths name the folder opened, whatever is put in its place later") {
-    TempDir t, elsewhere;
+    TestDir t, elsewhere;
     fs::create_directories(t.path / "cache");
     const SafeDir dir = SafeDir::open(t.path.string(), "cache", false, false, "");
     // Swapped for a link after the check: the write still lands in the folder that was opened.
@@ -708,7 +708,7 @@ TEST_CASE("SafeDir's paths name the folder opened, whatever is put in its place 
 }
 
 TEST_CASE("an output placed in a tree through a link in it is refused") {
-    TempDir t, elsewhere;
+    TestDir t, elsewhere;
     fs::create_directories(t.path / "tree");
     { std::ofstream(t.path / "tree/liushou.yaml") << "schema: 1\n"; }
     fs::create_symlink(elsewhere.path, t.path / "tree/reports");
@@ -732,7 +732,7 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 }  // namespace
 
 TEST_CASE("every git command is made with the repository's programs turned off") {
-    TempDir dir;
+    TestDir dir;
     REQUIRE(liushou::run_git({"init", "-q"}, dir.path.string()) == 0);
     const std::string real = fs::canonical(dir.path).string();
     {
