@@ -334,6 +334,16 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                     "--on: the pairing with {} begins {}, when the child is no longer enrolled; "
                     "end the pairing or move its start first (liushou pair {} --since DATE)",
                     child.pairing.teacher, since->iso(), child.id));
+            // An activity that lists the child on a day it is then no longer enrolled would
+            // count nowhere, and check refuses it: the activity file is not this write's, so
+            // the user takes the child off it first.
+            for (const auto& a : tree.load_activities())
+                if (a.record.date && !enrolled_on_day(child, *a.record.date) &&
+                    std::count(a.record.children.begin(), a.record.children.end(), child.id))
+                    errors.push_back(fmt::format(
+                        "--on: {} lists the child on {}, when the child is no longer enrolled; "
+                        "take the child off that activity first",
+                        a.relative, a.record.date->iso()));
             int later = 0;
             for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
             if (later > 0)

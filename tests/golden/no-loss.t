@@ -101,18 +101,21 @@ refused, naming what differs, and --amend changes the logged one; in a sheet too
 
 7. The same child twice. A row with another 学号 but an existing child's name and birth date
 is another child of the same name (a register's 学号 decide), but said, since it may be a
-mistyped id (--namesakes silences it); a new child by options with them is refused; a name
+mistyped id (--namesakes silences it); when it also carries that child's 身份证号 it is the
+same child, and refused naming both; a new child by options with them is refused; a name
 typed decomposed (NFD) is the same name; a copy such as children/2025-001.old.yaml is never
-counted.
+counted, and check says the two files share one 身份证号.
 
   $ head -1 reg.csv > same.csv && sed -n 2p reg.csv | sed 's/^2025-001,/2025-1,/' >> same.csv
   $ liushou enroll --from-csv same.csv --dry-run 2>&1 | cut -c1-120
   same.csv:2:1: 警告：第 2 行，学号：徐紫涵（2014-08-23 出生）也在 children/2025-001.yaml（学号 2025-
-  将新增 2025-1 徐紫涵（第 2 行）
-  试运行，未写入：same.csv（1 行，utf-8）：将新增 1，将修改 0，未变 0
+  same.csv:2:5: 错误：第 2 行，身份证号：这个身份证号已经属于 2025-001（children/2025-001.yaml）；
+  same.csv：2 处问题，未导入任何内容
+  [1]
   $ liushou enroll --from-csv same.csv --namesakes --dry-run
-  将新增 2025-1 徐紫涵（第 2 行）
-  试运行，未写入：same.csv（1 行，utf-8）：将新增 1，将修改 0，未变 0
+  ! same.csv:2:5: 错误：第 2 行，身份证号：这个身份证号已经属于 2025-001（children/2025-001.yaml）；如果是同一名儿童，请用学号 2025-001
+  ! same.csv：1 处问题，未导入任何内容
+  [1]
   $ printf '姓名,出生日期,性别\nLu\xcc\x88 Xin,2016-05-01,女\n' > nfd.csv && printf '姓名,出生日期,性别\nL\xc3\xbc Xin,2016-05-01,女\n' > nfc.csv
   $ liushou enroll --from-csv nfd.csv && liushou enroll --from-csv nfc.csv && liushou -q enroll --name $'Lu\xcc\x88 Yu' --birth-date 2016-06-01
   nfd.csv（1 行，utf-8）：新增 1，修改 0，未变 0
@@ -133,6 +136,7 @@ counted.
   $ liushou check -q --allow-incomplete 2>&1 | grep old
   children/2025-001.old.yaml:2:5: 错误：学号：文件中的学号是 2025-001，文件名却是 2025-001.old.yaml
   children/2025-001.old.yaml:3:7: 警告：姓名：与 children/2025-001.yaml 同名且出生日期相同；如是同一名儿童，请只保留一个文件；如是两名，请分别填写身份证号
+  children/2025-001.old.yaml:6:12: 错误：身份证号：与 children/2025-001.yaml 的身份证号相同：一名儿童有两个文件；请只保留一个
   [1]
   $ rm children/2025-001.old.yaml
 

@@ -274,8 +274,8 @@ address or an attribute stays inert text.
   bad-talks.html: safe
   bad.html: safe
   $ grep -h 'onerror' bad.html bad-talks.html
-  <tr><td>2026-03-10</td><td>谈心</td><td>h&#116;tp&#58;//t.cn 张老师（T009）</td><td>&lt;img src&#61;x onerror&#61;alert(1)&gt; www&#46;evil.cn JavaScript:go() a|b **b** `c` \x</td><td></td><td>H&#84;TPS&#58;//evil.cn/a?b&#61;1</td></tr>
-  <tr><td>2026-03-10</td><td>2025-099</td><td>&lt;script&gt;alert(1)&lt;/script&gt;王</td><td>四年级2班</td><td>谈心</td><td>h&#116;tp&#58;//t.cn 张老师（T009）</td><td>&lt;img src&#61;x onerror&#61;alert(1)&gt; www&#46;evil.cn JavaScript:go() a|b **b** `c` \x</td><td></td><td>H&#84;TPS&#58;//evil.cn/a?b&#61;1</td></tr>
+  <tr><td>2026-03-10</td><td>谈心</td><td>http://t.cn 张老师（T009）</td><td>&lt;img src=x onerror=alert(1)&gt; www.evil.cn JavaScript:go() a|b **b** `c` \x</td><td></td><td>HTTPS://evil.cn/a?b=1</td></tr>
+  <tr><td>2026-03-10</td><td>2025-099</td><td>&lt;script&gt;alert(1)&lt;/script&gt;王</td><td>四年级2班</td><td>谈心</td><td>http://t.cn 张老师（T009）</td><td>&lt;img src=x onerror=alert(1)&gt; www.evil.cn JavaScript:go() a|b **b** `c` \x</td><td></td><td>HTTPS://evil.cn/a?b=1</td></tr>
   $ python3 "$TESTDIR/../tools/page-check.py" text bad.html | grep -E 'onerror|script'
   留守儿童档案卡：<script>alert(1)</script>王（2025-099）
   留守儿童档案卡：<script>alert(1)</script>王（2025-099）

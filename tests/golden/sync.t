@@ -98,8 +98,8 @@ name) is in any file sync wrote; git cannot read one.
 
   $ python3 $GOLDEN/../tools/sync-leak.py c stick/*.liushou | sed 's/looked for [0-9]* values/looked for … values/'
   looked for … values in 3 file(s): 0 found
-  $ git bundle verify stick/*教导处.liushou 2>&1 | sed 's/^error: .* does not look/error: … does not look/'
-  error: … does not look like a v2 or v3 bundle file
+  $ git bundle verify stick/*教导处.liushou 2>&1 | sed 's/^error: .* does not look/git: error: … does not look/'
+  git: error: … does not look like a v2 or v3 bundle file
   [1]
 
 **Refused, tree byte-identical**: a wrong key, a changed byte, a cut file, another school's

@@ -51,7 +51,7 @@ search.
   work
   $ cd ../.. && rm -rf pub && mkdir -p mine/other/me && cp school/liushou.yaml mine/ && chown $U: mine/other && cd mine/other/me
   $ liushou list
-  liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
+  ! liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
   [2]
   $ cd ../../.. && rm -rf mine
 
@@ -60,6 +60,6 @@ finds no repository across one; a plain folder beside it does:
 
   $ mkdir -p mine/usb mine/plain && cp school/liushou.yaml mine/ && mount -t tmpfs none mine/usb
   $ (cd mine/usb && liushou list); umount mine/usb
-  liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
+  ! liushou：不在 liushou 档案目录中（这里和上级目录都没有 liushou.yaml）；请用 --root 目录、设置 LIUSHOU_ROOT，或用 liushou init 目录 --school 学校名 新建
   $ (cd mine/plain && liushou list | tail -1)
   共 0 名

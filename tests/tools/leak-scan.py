@@ -59,7 +59,9 @@ def blocks(path):
             i += 1
         output = []
         while i < len(lines) and lines[i].startswith("  ") and not lines[i].startswith("  $ "):
-            output.append((i + 1, lines[i][2:]))
+            text = lines[i][2:]
+            # cram.sh marks standard error "! "; the message is what follows.
+            output.append((i + 1, text[2:] if text.startswith("! ") else text))
             i += 1
         code = 0
         if output and re.fullmatch(r"\[\d+\]", output[-1][1]):

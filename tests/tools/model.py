@@ -232,6 +232,10 @@ class Gen:
                 saved = (k.status, k.status_on)
                 k.status, k.status_on = status, on
                 ok = k.entries_enrolled()
+                # So is an activity that lists the child on a day it would no longer be
+                # enrolled (enroll names it; the activity is taken off first).
+                ok = ok and all(k.enrolled_on_day(a["date"]) for a in self.m.activities
+                                if k.id in a["children"])
                 k.status, k.status_on = saved
 
             def apply():
