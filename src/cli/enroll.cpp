@@ -1,6 +1,7 @@
 // liushou enroll: one child from options, a status change, or a whole sheet from Excel.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "cli.hpp"
