@@ -12,8 +12,8 @@ The sample school, with a record of every kind a document can hold: a transfer a
 (enrolment_history), a class change (changes), a new teacher (pairing.history), a help plan,
 a progress note, a closed follow-up, a school in a county with other rules, one missing.
 
-  $ sed -i 's/^  since: .*/  since: 2026-02-20/' children/2025-002.yaml && liushou -q enroll 2025-002 --status transferred --on 2026-03-08
-  $ liushou -q enroll 2025-002 --status enrolled --on 2026-03-10
+  $ sed -i 's/^  since: .*/  since: 2026-02-20/' children/2025-002.yaml && liushou -q enroll 2025-002 --status transferred --on 2026-03-12
+  $ liushou -q enroll 2025-002 --status enrolled --on 2026-03-14
   $ liushou -q enroll 2025-003 --class 2 --on 2026-03-01
   $ liushou -q pair 2025-005 --teacher T003 --since 2026-03-20
   $ liushou -q pair 2025-005 --plan 数学辅导 --from 2026-03-01 --to 2026-06-30 --goal 及格
@@ -107,12 +107,12 @@ A child's file, whole, as report child --redact gives it:
       "ethnicity": "汉族",
       "grade": 3,
       "class": 2,
-      "enrolled_on": "2026-03-10",
+      "enrolled_on": "2026-03-14",
       "entry": "transfer",
       "status": "enrolled",
       "status_on": null,
       "enrolment_history": [
-        {"from": "2023-09-01", "entry": null, "to": "2026-03-08", "status": "transferred"}
+        {"from": "2023-09-01", "entry": null, "to": "2026-03-12", "status": "transferred"}
       ],
       "left_behind": "father_away",
       "boarding": false,

@@ -105,13 +105,22 @@ the same, byte for byte; as of 04-30 王一 counts nowhere: 期初在读 = 期�
   - 本月在读留守儿童：3 名
 
 An activity of 03-12 lists every child enrolled that day. 王四 is then recorded as
-transferred from 03-01 (the date was wrong at first): the attendance of 03-12 falls outside
-the enrolment, so check reports it and the summary leaves it out. By hand, as of 03-31: 期末
+transferred from 03-01 (the date was wrong at first): the attendance of 03-12 would fall
+outside the enrolment, so enroll refuses; in a tree that holds it anyway, check reports it and
+the summary leaves it out. By hand, as of 03-31: 期末
 在读 王一 and 王五; 参与人次 2 (王一, 王五; not 王四, nor the three who are not left-behind);
 活动覆盖率 2/2.
 
   $ liushou -q activity add --kind 安全教育 --title 防溺水 --date 2026-03-12 > /dev/null
   $ liushou -q enroll 2025-004 --status transferred --on 2026-03-01
+  ! liushou enroll：--on：activities/2026-03-12-safety-53c59a05.yaml 在 2026-03-12 列有这名儿童，那时该儿童已不在读；请先把该儿童从这次活动中去掉
+  ! liushou enroll：2025-004 未作改动
+  [1]
+
+enroll refuses that, so the tree a colleague's copy brings is made by hand: the transfer
+recorded while the activity file is out of the tree, then the file put back.
+
+  $ mv activities/2026-03-12-safety-*.yaml .. && liushou -q enroll 2025-004 --status transferred --on 2026-03-01 && mv ../2026-03-12-safety-*.yaml activities/
   $ liushou check --allow-incomplete | grep -v 档案不完整
   activities/2026-03-12-safety-53c59a05.yaml:11:5: 错误：第 4 名儿童：儿童 2025-004：2026-03-12 晚于该儿童离校（转出，2026-03-01），这次参与不计入任何统计
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
