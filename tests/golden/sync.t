@@ -199,3 +199,29 @@ bare repository: the merge driver (init --hooks in each clone) keeps both sides'
   $ cd c && liushou -q --commit log-talk 2025-007 --by T001 --date 2026-03-14 --summary 网上二 && git pull -q --no-rebase county master && git push -q county HEAD:master && grep -c -E '网上一|网上二' children/2025-007.yaml
   Auto-merging children/2025-007.yaml
   2
+
+**A new PC** (a teaching point's, never networked) gets its first tree from a whole file: sync
+--from FILE --clone DIR makes DIR (new, or an empty folder) only once the bundle verifies and
+check passes, with the merge driver and hook set up; a file holding only what is new since an
+earlier sync, or a folder already in use, is refused and nothing is made.
+
+  $ cd .. && export LIUSHOU_KEY=$HOME/keys/t2.txt && liushou sync --from later/next.liushou --clone 新电脑; ls -d 新电脑 .新电脑* 2>/dev/null
+  ! liushou：later/next.liushou：这个文件只含上次同步以来的新内容；新电脑需要完整的文件：请 教导处 用 liushou sync --to … --full 导出。未作任何改动
+  [2]
+  $ (cd c && LIUSHOU_KEY=$HOME/keys/coordinator.txt liushou -q sync --to ../whole.liushou --full) && liushou sync --from whole.liushou --clone 新电脑 | sed 's/档案处于 [0-9a-f]*/档案处于 …/'
+  已在 新电脑 用 whole.liushou 建立新的档案目录（来自 教导处，2026-03-15）：档案处于 …
+  $ git -C 新电脑 rev-parse HEAD^{tree} | cmp - <(git -C c rev-parse HEAD^{tree}) && git -C 新电脑 status --short && git -C 新电脑 config merge.liushou.driver | cut -d' ' -f1-2 && liushou --root 新电脑 sync --status | sed 's/[0-9a-f]\{12\}/…/'
+  liushou merge-file
+  收自 教导处：whole.liushou，2026-03-15（…）
+  $ liushou sync --from whole.liushou --clone 新电脑 && echo 'not shown'
+  ! liushou：新电脑：--clone：该文件夹已存在且不是空的；请给出一个新文件夹
+  [2]
+  $ (cd 新电脑 && liushou -q --commit log-talk 2025-008 --by T002 --date 2026-03-15 --summary 教学点谈心 && liushou -q sync --to ../back.liushou) && (cd c && LIUSHOU_KEY=$HOME/keys/coordinator.txt liushou -q sync --from ../back.liushou && grep -c 教学点谈心 children/2025-008.yaml)
+  1
+
+**Killed.** sync --from killed with SIGKILL at moments spread over its life, and at the
+renames of its batch: the records are as before or fully synced, and the same sync again ends
+as one never killed (tests/tools/sync-kill.sh; the figures go to kills.log).
+
+  $ bash $GOLDEN/../tools/sync-kill.sh kills 10 2> /dev/null
+  every killed sync left the records as before or fully synced, and the same sync again ended as one never killed
