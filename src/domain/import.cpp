@@ -156,6 +156,7 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
     const bool has_left_behind = std::any_of(
         columns.begin(), columns.end(),
         [](const ChildField* f) { return f && f->key == std::string_view("left_behind"); });
+    bool said_no_column = false;
 
     for (const Sheet::Row& row : sheet.rows) {
         auto problem = [&](size_t col, std::string message) {
@@ -448,9 +449,21 @@ ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
             }
             // 留守类型 left blank is no answer: a whole class register counted as left-behind
             // would inflate every denominator (#39). --blank-left-behind says what it means.
-            // (A sheet without the column reads as before: the file has no left_behind.)
-            if (!outcome.child.left_behind && has_left_behind && !blank_left_behind) {
-                blank_left_behind_problem(plan.problems, sheet, columns, row);
+            // A sheet without the column leaves it blank on every row: said once, at its header.
+            if (!outcome.child.left_behind && !blank_left_behind) {
+                if (has_left_behind) {
+                    blank_left_behind_problem(plan.problems, sheet, columns, row);
+                } else if (!said_no_column) {
+                    said_no_column = true;
+                    plan.problems.push_back(Problem{
+                        fmt::format("row {}", sheet.header_line),
+                        "no 留守类型 column, so whether the new children are left-behind is not "
+                        "said; add the column (双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否), or "
+                        "say "
+                        "what it means for every row with --blank-left-behind (both_parents, "
+                        "none for a whole school's register…)",
+                        Severity::error, sheet.header_line, 1});
+                }
                 continue;
             }
             if (!outcome.child.left_behind) outcome.child.left_behind = blank_left_behind;

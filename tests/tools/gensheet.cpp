@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> cells;
     for (size_t i : order) cells.push_back(header[i]);
     out += liushou::csv_line(cells);
-    std::set<std::string> people;
+    std::set<std::string> people, id_numbers;
     for (int r = 0; r < rows; ++r) {
         const int grade = 1 + rng.below(6);
         const int birth_year = year - 5 - grade;
@@ -212,9 +212,13 @@ int main(int argc, char** argv) {
             name = surname + rng.pick(kGiven);
         } while (!people.insert(name + liushou::Date{birth_year, bm, bd}.iso()).second);
         const bool male = rng.below(2) == 0;
+        // 身份证号 are unique too: import refuses a second row with one (a sheet of 10,000
+        // children has many birthdays in common, and only 3 digits tell them apart).
         char id17[64];
-        std::snprintf(id17, sizeof id17, "420821%04d%02d%02d%02d%d", birth_year, bm, bd,
-                      rng.below(100), male ? 1 + 2 * rng.below(5) : 2 * rng.below(5));
+        do
+            std::snprintf(id17, sizeof id17, "420821%04d%02d%02d%02d%d", birth_year, bm, bd,
+                          rng.below(100), male ? 1 + 2 * rng.below(5) : 2 * rng.below(5));
+        while (!id_numbers.insert(id17).second);
         const std::string id_number = std::string(id17) + liushou::id_number_check_char(id17);
         const int type = rng.below(10);  // 6 both, 3 father away, 1 mother away
         const std::string left = type < 6 ? "双亲外出" : type < 9 ? "父亲外出" : "母亲外出";
