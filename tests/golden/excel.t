@@ -218,19 +218,19 @@ not dates. Excel's and WPS's codes with letters that are no dates (0.00E+00, [Re
 \d0, _e0, G/通用格式) are numbers; 2016年5月1日, yyyy/m/d;@ and built-in 14 are dates.
 
   $ cd .. && fixtures=$TESTDIR/../fixtures && liushou init calc --school 测试小学 --year 2025-2026 --no-git -q
-  $ liushou --root calc enroll --from $fixtures/lo-typed.xlsx -q && liushou --root calc list --register --format csv | cut -d, -f1-9,33
+  $ liushou --root calc enroll --from $fixtures/lo-typed.xlsx --blank-left-behind both_parents -q && liushou --root calc list --register --format csv | cut -d, -f1-9,33
   学号,姓名,性别,出生日期,身份证号,民族,年级,班级,入学日期,备注
   7,王小明,男,2016-05-01,,,3,1,2022-09-01,2024
   101,李桦,女,2015-03-08,,,4,2,2021-09-01,3.5
   $ { liushou --root calc check -q --allow-incomplete 2>&1 && echo checked; } | grep -v 档案不完整
   checked
   $ liushou init formats --school 测试小学 --year 2025-2026 --no-git -q
-  $ liushou --root formats enroll --from $fixtures/excel-formats.xlsx -q && liushou --root formats list --register --format csv | cut -d, -f1-8,33
+  $ liushou --root formats enroll --from $fixtures/excel-formats.xlsx --blank-left-behind both_parents -q && liushou --root formats list --register --format csv | cut -d, -f1-8,33
   学号,姓名,性别,出生日期,身份证号,民族,年级,班级,备注
   7,王小明,男,2016-05-01,,,3,1,2024
   101,李桦,女,2015-03-08,,,4,2,12
   102,张三,女,2015-07-09,,,4,2,0.5
-  $ liushou --root formats enroll --from $fixtures/wps-formats.xlsx --update | sed 's|.*/||' && liushou --root formats list --register --format csv | cut -d, -f1-8,33
+  $ liushou --root formats enroll --from $fixtures/wps-formats.xlsx --blank-left-behind both_parents --update | sed 's|.*/||' && liushou --root formats list --register --format csv | cut -d, -f1-8,33
   wps-formats.xlsx（2 行，xlsx）：新增 0，修改 1，未变 1
   学号,姓名,性别,出生日期,身份证号,民族,年级,班级,备注
   7,王小明,男,2016-05-01,,,3,1,2024

@@ -66,9 +66,10 @@ Unknown columns are refused unless mapped or ignored; --map reads other headers.
   ! other.csv：未导入任何内容
   [1]
   $ printf '学生姓名: name\n家长电话: father_phone\n' > map.yaml
-  $ liushou --root fresh enroll --from-csv other.csv --map map.yaml --ignore-column 爱好
+  $ liushou --root fresh enroll --from-csv other.csv --blank-left-behind both_parents --map map.yaml --ignore-column 爱好
   other.csv（1 行，utf-8）：新增 1，修改 0，未变 0
   $ grep -A3 parents fresh/children/2025-004.yaml
+  left_behind: both_parents
   parents:
     - relation: father
       phone: "13800001234"
@@ -76,13 +77,13 @@ Unknown columns are refused unless mapped or ignored; --map reads other headers.
 Quoted cells with commas and newlines; every bad row is reported at once.
 
   $ printf '姓名,出生日期,备注,监护人电话\n"吴, 一",2015-01-02,"第一行\n第二行",13800001111\n郑二,2015-13-01,,123\n' > quoted.csv
-  $ liushou --root fresh enroll --from-csv quoted.csv
+  $ liushou --root fresh enroll --from-csv quoted.csv --blank-left-behind both_parents
   ! quoted.csv:4:2: 错误：第 3 行，出生日期：“2015-13-01”中没有 13 月
   ! quoted.csv:4:4: 错误：第 3 行，监护人电话：不是手机号（11 位）或带区号的固定电话
   ! quoted.csv：2 处问题，未导入任何内容
   [1]
   $ printf '姓名,出生日期,备注\n"吴, 一",2015-01-02,"第一行\n第二行"\n' > quoted.csv
-  $ liushou --root fresh -q enroll --from-csv quoted.csv && grep -E '^(name|notes)' fresh/children/2025-005.yaml
+  $ liushou --root fresh -q enroll --from-csv quoted.csv --blank-left-behind both_parents && grep -E '^(name|notes)' fresh/children/2025-005.yaml
   name: 吴, 一
   notes: "第一行\n第二行"
 
@@ -104,7 +105,7 @@ as 新入学 or 转入 when the enrolment begins within a report's period. A cla
 later import with --update holds from the day of the import; earlier days keep the old one.
 
   $ printf '学号,姓名,年级,班级,入学日期,入学方式\nE1,甲,3,1,2026-03-02,新生\nE2,乙,3,1,2026-04-07,转入\nE3,丙,3,1,2025-09-01,插班\n' > entry.csv
-  $ LIUSHOU_TODAY=2026-05-01 liushou --root fresh -q enroll --from-csv entry.csv && grep -h '^entry' fresh/children/E1.yaml fresh/children/E2.yaml fresh/children/E3.yaml
+  $ LIUSHOU_TODAY=2026-05-01 liushou --root fresh -q enroll --from-csv entry.csv --blank-left-behind both_parents && grep -h '^entry' fresh/children/E1.yaml fresh/children/E2.yaml fresh/children/E3.yaml
   entry: new
   entry: transfer
   entry: transfer
@@ -168,7 +169,7 @@ byte. A ' before anything else typed by hand is the value's own.
   姓名,性别,出生日期,健康状况,资助,备注
   '=李秀英,女,2015-01-01,'-2+3,两免一补、营养餐,''引号
   赵六,男,2015-02-02,'@home,,'0724
-  $ liushou enroll --from in.csv -q && grep -h -E '^(name|health|notes)' children/*.yaml
+  $ liushou enroll --from in.csv --blank-left-behind both_parents -q && grep -h -E '^(name|health|notes)' children/*.yaml
   name: "=李秀英"
   health: "-2+3"
   notes: "'引号"
@@ -194,21 +195,21 @@ new 学号 with a 身份证号 already on file (a renamed child imported under t
 身份证号 on two rows. Nothing is written.
 
   $ cd .. && mkdir ident && cd ident && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
-  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,王小明,男,2015-03-08,420821201503081231\n2025-002,李桦,女,2015-03-08,420821201503084520\n' > in.csv && liushou enroll --from in.csv -q
-  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,李桦,女,2015-03-08,420821201503084520\n' > slip.csv && liushou enroll --from slip.csv --update
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,王小明,男,2015-03-08,420821201503081231\n2025-002,李桦,女,2015-03-08,420821201503084520\n' > in.csv && liushou enroll --from in.csv --blank-left-behind both_parents -q
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-001,李桦,女,2015-03-08,420821201503084520\n' > slip.csv && liushou enroll --from slip.csv --blank-left-behind both_parents --update
   ! slip.csv:2:5: 错误：第 2 行，身份证号：学号是 2025-001 的，身份证号却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？
   ! slip.csv：1 处问题，未导入任何内容
   [1]
-  $ printf '学号,姓名,性别,出生日期\n2025-001,李桦,女,2015-03-08\n' > slip2.csv && liushou enroll --from slip2.csv --update
+  $ printf '学号,姓名,性别,出生日期\n2025-001,李桦,女,2015-03-08\n' > slip2.csv && liushou enroll --from slip2.csv --blank-left-behind both_parents --update
   ! slip2.csv:2:2: 错误：第 2 行，姓名：学号是 2025-001 的，姓名和出生日期却是 2025-002 的（children/2025-002.yaml）；是否排序时把行错开了？（如确是两名儿童，请加 --namesakes）
   ! slip2.csv：1 处问题，未导入任何内容
   [1]
-  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-009,王小明,男,2015-03-08,420821201503081231\n' > renamed.csv && liushou enroll --from renamed.csv
+  $ printf '学号,姓名,性别,出生日期,身份证号\n2025-009,王小明,男,2015-03-08,420821201503081231\n' > renamed.csv && liushou enroll --from renamed.csv --blank-left-behind both_parents
   ! renamed.csv:2:1: 警告：第 2 行，学号：王小明（2015-03-08 出生）也在 children/2025-001.yaml（学号 2025-001）；这一行的学号 2025-009 按另一名同名同生日的儿童处理（如是同一名儿童，请改正学号；--namesakes 表示确是两人）
   ! renamed.csv:2:5: 错误：第 2 行，身份证号：这个身份证号已经属于 2025-001（children/2025-001.yaml）；如果是同一名儿童，请用学号 2025-001
   ! renamed.csv：2 处问题，未导入任何内容
   [1]
-  $ printf '姓名,性别,出生日期,身份证号\n陈思雨,女,2016-01-02,420821201601020002\n陈思宇,女,2016-01-02,420821201601020002\n' > twice.csv && liushou enroll --from twice.csv
+  $ printf '姓名,性别,出生日期,身份证号\n陈思雨,女,2016-01-02,420821201601020002\n陈思宇,女,2016-01-02,420821201601020002\n' > twice.csv && liushou enroll --from twice.csv --blank-left-behind both_parents
   ! twice.csv:3:4: 错误：第 3 行，身份证号：第 2 行也是这个身份证号；一名儿童只占一行
   ! twice.csv：1 处问题，未导入任何内容
   [1]
@@ -230,7 +231,7 @@ actually read.
 
   $ cd .. && mkdir group && cd group && liushou init . --school 孙桥小学 --year 2025-2026 --no-git -q
   $ printf '孙桥小学花名册\n学生基本信息,,,父亲,,监护人情况,\n姓名,性别,出生日期,父亲姓名,父亲务工地址,监护人姓名,监护人电话\n王小明,男,2015-03-08,王大,广东东莞,王奶奶,13800000001\n李桦,女,2015-04-08,李大,上海,李奶奶,1380000\n' > group.csv
-  $ liushou enroll --from group.csv
+  $ liushou enroll --from group.csv --blank-left-behind both_parents
   ! group.csv:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
   ! group.csv：1 处问题，未导入任何内容
   [1]
@@ -238,8 +239,9 @@ actually read.
   > import csv, openpyxl; wb = openpyxl.Workbook(); ws = wb.active
   > for r in csv.reader(open("group.csv", encoding="utf-8")): ws.append(r)
   > ws.merge_cells("A2:C2"); ws.merge_cells("D2:E2"); ws.merge_cells("F2:G2"); wb.save("group.xlsx")' && liushou enroll --from group.xlsx
+  ! group.xlsx:3:1: 错误：第 3 行：表格没有“留守类型”一列，新儿童是否留守没有写明；请加上这一列（双亲外出、父亲外出、母亲外出、单亲外出或否），或用 --blank-left-behind 说明每一行的含义（both_parents；全校花名册用 none……）
   ! group.xlsx:5:7: 错误：第 5 行，监护人电话：不是手机号（11 位）或带区号的固定电话
-  ! group.xlsx：1 处问题，未导入任何内容
+  ! group.xlsx：2 处问题，未导入任何内容
   [1]
 
 Limits on the way in (#39): a cell over the 32,767 characters a spreadsheet cell holds is
@@ -250,10 +252,10 @@ refused on import, naming the row and field; check refuses such a record, so tha
   ! long.csv:2:4: 错误：第 2 行，备注：有 33000 个字符，超过了电子表格一个单元格能容纳的 32,767 个；请缩短
   ! long.csv：1 处问题，未导入任何内容
   [1]
-  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期\n钱七,女,2015-02-02")' > ok.csv && liushou enroll --from ok.csv -q &&
+  $ /usr/bin/python3 -c 'print("姓名,性别,出生日期\n钱七,女,2015-02-02")' > ok.csv && liushou enroll --from ok.csv --blank-left-behind both_parents -q &&
   > /usr/bin/python3 -c 'import glob; open(glob.glob("children/*.yaml")[0], "a").write("notes: " + "x" * 33000 + "\n")' &&
   > liushou check --allow-incomplete 2>&1 | grep -a -v 档案不完整 | sed 's/，超过.*/……/'
-  children/2025-001.yaml:7:8: 错误：备注：有 33000 个字符……
+  children/2025-001.yaml:8:8: 错误：备注：有 33000 个字符……
   现行规则：每月谈心 1 次、亲情电话 1 次（1、2、7、8 月不要求；第二学期亲情电话从 4 月起）；每学期家访 1 次、座谈会 1 次
   已检查 3 个文件：1 个错误，1 个警告
   [1]

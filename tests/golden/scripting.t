@@ -8,7 +8,7 @@ Scripting (issue 18, first part): what a cron job or a CI step relies on.
 Standard input is `-` for every input file: a register (CSV or a workbook, known by its
 contents), a talk sheet, a header map.
 
-  $ liushou enroll --from - < sheet.csv
+  $ liushou enroll --from - --blank-left-behind both_parents < sheet.csv
   -（2 行，utf-8）：新增 2，修改 0，未变 0
   $ printf '学号,日期,类型,教师,内容\n2025-001,2026-03-02,谈心,张老师,想家\n' | liushou log-talk --from -
   -（1 行，utf-8）：为 1 名儿童登记 1 条，已有 0 条
@@ -116,11 +116,11 @@ it; an import says which ids it gave with --print-ids (row, id, what was done). 
   $ liushou enroll --name 赵六 --birth-date 2015-06-01 --if-missing
   已建档：2025-003 赵六
   $ printf '姓名,出生日期,年级,班级\n钱七,2015-07-01,3,2\n赵六,2015-06-01,3,1\n' > more.csv
-  $ liushou enroll --from more.csv --update --print-ids --dry-run && ls children | wc -l
+  $ liushou enroll --from more.csv --blank-left-behind both_parents --update --print-ids --dry-run && ls children | wc -l
   2	2025-004	added
   3	2025-003	updated
   3
-  $ liushou enroll --from more.csv --update --print-ids && liushou enroll --from more.csv --update --print-ids
+  $ liushou enroll --from more.csv --blank-left-behind both_parents --update --print-ids && liushou enroll --from more.csv --blank-left-behind both_parents --update --print-ids
   2	2025-004	added
   3	2025-003	updated
   $ liushou -q activity add --date 2026-03-10 --kind safety --title 防溺水 --children all
@@ -152,7 +152,7 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   children/2025-002.yaml
   $ liushou --commit enroll 2025-002 --health 一般
   2025-002 未作改动
-  已提交 aee8046（1 个文件）
+  已提交 3eed019（1 个文件）
   $ git log -1 --format=%s && git status --porcelain -- children && rm .git/hooks/pre-commit && ls ../hook-ran
   enroll 2025-002
   ! ls: cannot access '../hook-ran': No such file or directory
