@@ -134,6 +134,30 @@ std::string say(const Context& ctx, const std::string& text) {
     return translate(text, ctx.message_lang);
 }
 
+size_t edit_distance(const std::string& a, const std::string& b) {
+    // Damerau-Levenshtein (optimal string alignment): two neighbours swapped, the commonest
+    // slip of a typist, is one edit, so lsit is one edit from list and three from init.
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min(
+                {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+std::string nearest_word(const std::string& typed, const std::vector<std::string>& known) {
+    std::string nearest;
+    size_t best = 3;  // at most two edits away
+    for (const auto& word : known)
+        if (const size_t d = edit_distance(typed, word); d < best) best = d, nearest = word;
+    return nearest;
+}
+
 namespace {
 
 /// Whether standard output lost what was written to it (a full disk, a closed descriptor):
@@ -185,22 +209,6 @@ void localise_help(CLI::App& app, const std::string& lang) {
         for (CLI::App* sub : a.get_subcommands({})) walk(*sub);
     };
     walk(app);
-}
-
-/// Levenshtein distance, for "did you mean list?".
-size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 /// The character set of the user's locale (LC_ALL, LC_CTYPE, LANG), as iconv names it.
@@ -261,7 +269,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the command: liushou list --root x
     app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
-    app.footer("Run 'liushou COMMAND --help' for a command's options; man liushou for more.");
+    app.footer(
+        "Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
+        "liushou for more.");
 
     Context ctx(out, err);
     app.add_option("--root", ctx.roots,
@@ -363,7 +373,18 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     std::vector<char*> args = {argv[0]};
     for (auto& a : normalised) args.push_back(a.data());
     // An unknown command is named, with the nearest real one (CLI11 would only say that a
-    // subcommand is required).
+    // subcommand is required). `help [COMMAND...]` is `COMMAND... --help`, as in git and hledger.
+    std::vector<std::string> command_names = {"help"};
+    for (const auto& c : kCommands) command_names.emplace_back(c.name);
+    auto unknown_command = [&](const std::string& w) {
+        const std::string nearest = nearest_word(w, command_names);
+        speak(argv_language(words));
+        err << (nearest.empty()
+                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n", w)
+                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", w, nearest));
+        return kUsage;
+    };
+    std::string help_word;  // keeps the "--help" that replaces "help" alive
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string w = args[i];
         if (w == "--") break;
@@ -373,18 +394,21 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
             i += kValued.count(w);
             continue;
         }
-        const auto known = std::find_if(std::begin(kCommands), std::end(kCommands),
-                                        [&](const CommandSpec& c) { return w == c.name; });
-        if (known != std::end(kCommands)) break;
-        std::string nearest;
-        size_t best = 3;  // at most two edits away
-        for (const auto& c : kCommands)
-            if (const size_t d = edit_distance(w, c.name); d < best) best = d, nearest = c.name;
-        speak(argv_language(words));
-        err << (nearest.empty()
-                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n", w)
-                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", w, nearest));
-        return kUsage;
+        if (w == "help") {
+            // liushou help report summary: the words after help name the command; help alone
+            // is the main help.
+            if (i + 1 < args.size() && args[i + 1][0] != '-' &&
+                std::find(command_names.begin() + 1, command_names.end(), args[i + 1]) ==
+                    command_names.end())
+                return unknown_command(args[i + 1]);
+            help_word = "--help";
+            args.erase(args.begin() + static_cast<long>(i));
+            args.push_back(help_word.data());
+            break;
+        }
+        if (std::find(command_names.begin(), command_names.end(), w) == command_names.end())
+            return unknown_command(w);
+        break;
     }
     try {
         app.parse(static_cast<int>(args.size()), args.data());
