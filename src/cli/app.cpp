@@ -257,23 +257,8 @@ class MaskingBuf : public std::streambuf {
     std::string lang_ = "zh";
 };
 
-}  // namespace
-
-int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
-    MaskingBuf masking(raw_err);
-    std::ostream err(&masking);
-    CLI::App app{
-        "liushou (留守): records, checklists and reports for a school's care of "
-        "left-behind children"};
-    app.name("liushou");
-    app.require_subcommand(1);
-    app.fallthrough();  // global options may follow the command: liushou list --root x
-    app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
-    app.footer(
-        "Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
-        "liushou for more.");
-
-    Context ctx(out, err);
+/// The global options, which may come before or after the command.
+void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--root", ctx.roots,
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
@@ -305,6 +290,92 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
         ->check(CLI::Range(1, 64))
         ->type_name("N");
+}
+
+/// Every command's name, and help.
+std::vector<std::string> command_names() {
+    std::vector<std::string> out = {"help"};
+    for (const auto& c : kCommands) out.emplace_back(c.name);
+    return out;
+}
+
+/// The first word of `args` that is no option nor an option's value: "" when it names a
+/// command; that word when it names none. `help [COMMAND...]` becomes `COMMAND... --help`, as
+/// in git and hledger (help alone the main help); then an unknown COMMAND is the word returned.
+std::string command_word(std::vector<char*>& args, std::string& help_word) {
+    const std::vector<std::string> names = command_names();
+    auto known = [&](const std::string& w) {
+        return std::find(names.begin(), names.end(), w) != names.end();
+    };
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string w = args[i];
+        if (w == "--") break;
+        if (w.rfind("-", 0) == 0) {
+            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
+                                                          "--lang", "--jobs", "--lock-timeout"};
+            i += kValued.count(w);
+            continue;
+        }
+        if (w != "help") return known(w) ? "" : w;
+        // help help is help: the main help.
+        while (i < args.size() && std::string(args[i]) == "help")
+            args.erase(args.begin() + static_cast<long>(i));
+        if (i < args.size() && args[i][0] != '-' && !known(args[i])) return args[i];
+        args.push_back(help_word.data());
+        return "";
+    }
+    return "";
+}
+
+/// Why the i-th word typed cannot be taken (a message), else "" with `arg` decoded to UTF-8.
+std::string argument_problem(int i, char** argv, std::string& arg) {
+    std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
+    if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
+        option = argv[i - 1];
+    const std::string which = option.empty() ? "argument " + std::to_string(i) : option;
+    const char* value = option.empty() ? "" : "'s value";
+    // Text typed under a GB18030 (or other) locale arrives in that encoding: decoded, so
+    // that no record is ever written in anything but UTF-8; undecodable, it is refused.
+    if (invalid_utf8_at(arg) != std::string::npos && ::access(arg.c_str(), F_OK) != 0) {
+        const std::string charset = locale_charset();
+        const auto decoded = charset == "UTF-8" || charset == "ANSI_X3.4-1968"
+                                 ? std::nullopt
+                                 : charset_to_utf8(arg, charset.c_str());
+        if (!decoded)
+            return fmt::format(
+                "liushou: {}{} is not UTF-8 text, and the locale's character set ({}) does "
+                "not say what it is; use a UTF-8 terminal (LANG=zh_CN.UTF-8) or a locale "
+                "of the text's encoding\n",
+                which, value, charset);
+        arg = *decoded;
+    }
+    const std::string bad = forbidden_character(arg);
+    if (!bad.empty())
+        return fmt::format(
+            "liushou: {}{} holds the character {}, which no record may hold "
+            "(a control or text-reordering character); remove it\n",
+            which, value, bad);
+    return "";
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
+    MaskingBuf masking(raw_err);
+    std::ostream err(&masking);
+    CLI::App app{
+        "liushou (留守): records, checklists and reports for a school's care of "
+        "left-behind children"};
+    app.name("liushou");
+    app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the command: liushou list --root x
+    app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
+    app.footer(
+        "Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
+        "liushou for more.");
+
+    Context ctx(out, err);
+    add_global_options(app, ctx);
 
     Runner run;
     for (const auto& spec : kCommands) {
@@ -336,36 +407,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     std::vector<std::string> normalised;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
-        if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
-            option = argv[i - 1];
-        // Text typed under a GB18030 (or other) locale arrives in that encoding: decoded, so
-        // that no record is ever written in anything but UTF-8; undecodable, it is refused.
-        if (invalid_utf8_at(arg) != std::string::npos && ::access(arg.c_str(), F_OK) != 0) {
-            const std::string charset = locale_charset();
-            const auto decoded = charset == "UTF-8" || charset == "ANSI_X3.4-1968"
-                                     ? std::nullopt
-                                     : charset_to_utf8(arg, charset.c_str());
-            if (!decoded) {
-                speak(argv_language(words));
-                err << fmt::format(
-                    "liushou: {}{} is not UTF-8 text, and the locale's character set ({}) does "
-                    "not say what it is; use a UTF-8 terminal (LANG=zh_CN.UTF-8) or a locale "
-                    "of the text's encoding\n",
-                    option.empty() ? "argument " + std::to_string(i) : option,
-                    option.empty() ? "" : "'s value", charset);
-                return kUsage;
-            }
-            arg = *decoded;
-        }
-        const std::string bad = forbidden_character(arg);
-        if (!bad.empty()) {
+        if (const std::string why = argument_problem(i, argv, arg); !why.empty()) {
             speak(argv_language(words));
-            err << fmt::format(
-                "liushou: {}{} holds the character {}, which no record may hold "
-                "(a control or text-reordering character); remove it\n",
-                option.empty() ? "argument " + std::to_string(i) : option,
-                option.empty() ? "" : "'s value", bad);
+            err << why;
             return kUsage;
         }
         normalised.push_back(::access(arg.c_str(), F_OK) == 0 ? arg : to_nfc(arg));
@@ -373,42 +417,17 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     std::vector<char*> args = {argv[0]};
     for (auto& a : normalised) args.push_back(a.data());
     // An unknown command is named, with the nearest real one (CLI11 would only say that a
-    // subcommand is required). `help [COMMAND...]` is `COMMAND... --help`, as in git and hledger.
-    std::vector<std::string> command_names = {"help"};
-    for (const auto& c : kCommands) command_names.emplace_back(c.name);
-    auto unknown_command = [&](const std::string& w) {
-        const std::string nearest = nearest_word(w, command_names);
+    // subcommand is required).
+    std::string help_word = "--help";  // outlives args, which may point at it
+    if (const std::string unknown = command_word(args, help_word); !unknown.empty()) {
+        const std::string nearest = nearest_word(unknown, command_names());
         speak(argv_language(words));
         err << (nearest.empty()
-                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n", w)
-                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", w, nearest));
+                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n",
+                                  unknown)
+                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", unknown,
+                                  nearest));
         return kUsage;
-    };
-    std::string help_word;  // keeps the "--help" that replaces "help" alive
-    for (size_t i = 1; i < args.size(); ++i) {
-        const std::string w = args[i];
-        if (w == "--") break;
-        if (w.rfind("-", 0) == 0) {
-            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
-                                                          "--lang", "--jobs", "--lock-timeout"};
-            i += kValued.count(w);
-            continue;
-        }
-        if (w == "help") {
-            // liushou help report summary: the words after help name the command; help alone
-            // is the main help.
-            if (i + 1 < args.size() && args[i + 1][0] != '-' &&
-                std::find(command_names.begin() + 1, command_names.end(), args[i + 1]) ==
-                    command_names.end())
-                return unknown_command(args[i + 1]);
-            help_word = "--help";
-            args.erase(args.begin() + static_cast<long>(i));
-            args.push_back(help_word.data());
-            break;
-        }
-        if (std::find(command_names.begin(), command_names.end(), w) == command_names.end())
-            return unknown_command(w);
-        break;
     }
     try {
         app.parse(static_cast<int>(args.size()), args.data());
