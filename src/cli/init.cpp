@@ -94,8 +94,10 @@ std::string add_lacking_lines(const std::string& dir, const std::string& name,
 /// else is touched, and each change is said.
 int run_hooks_only(const InitOptions& o, Context& ctx) {
     std::string inside;
-    if (run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside) != 0)
-        throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
+    const int rc = run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside);
+    if (rc == -1)
+        throw UsageError("--hooks needs git, which is not installed (Debian: apt install git)");
+    if (rc != 0) throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
     std::string done = add_lacking_lines(o.dir, ".gitattributes", kGitAttributes);
     done += add_lacking_lines(o.dir, ".gitignore", kGitIgnore);
     const bool files = !done.empty();
@@ -135,11 +137,18 @@ int run_init(const InitOptions& o, Context& ctx) {
     }
 
     bool git = false;
-    if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
+    // Without git the tree works, but has no history, hooks or sync: the user is told which
+    // package gives it (run_git is -1 when git could not be started at all).
+    const bool no_git_program = !o.no_git && run_git({"--version"}, o.dir) == -1;
+    if (!o.no_git && !no_git_program && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
         git = run_git({"init", "-q"}, o.dir) == 0;
     std::string integration;
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) == 0)
         integration = install_git_integration(o.dir, o.hooks);
+    if (no_git_program)  // a problem: said even with -q
+        ctx.err << "liushou: git is not installed, so the tree is not a git repository "
+                   "(no history, hooks or sync); install the Debian package git (apt "
+                   "install git), then run liushou init --hooks in the tree\n";
     if (!ctx.quiet) {
         ctx.out << say(
             ctx, fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
