@@ -115,10 +115,23 @@ The examples are regenerated with the current attributes.
   $ diff $EXAMPLES/school/.gitattributes .gitattributes && echo same
   same
 
+An output whose program is missing names the Debian package that gives it (here with only
+liushou on PATH).
+
+  $ cd .. && mkdir nothing && ln -s "$(command -v liushou)" nothing/liushou
+  $ PATH=$PWD/nothing liushou init bare --school 测试小学 -q
+  ! liushou：本机没有安装 git，档案目录因此不是 git 仓库（没有历史、钩子和同步）；请安装 Debian 的 git 软件包，再在档案目录中运行 liushou init --hooks
+  $ PATH=$PWD/nothing liushou --lang en init --hooks bare
+  ! liushou: --hooks needs git, which is not installed (Debian: apt install git)
+  [2]
+  $ PATH=$PWD/nothing liushou --root school report summary --format docx -o x.docx
+  ! liushou：--format docx 要用 pandoc 生成 Word 文档，本机没有安装（请安装 Debian 的 pandoc 软件包）
+  [2]
+
 zsh completes on the first TAB of a fresh interactive shell with the installed _liushou
 (under a pseudo-terminal, tests/tools/zsh-complete.py), ids from the tree --root names.
 
-  $ cd .. && cmake --install $BUILD --prefix $PWD/stage > /dev/null
+  $ cmake --install $BUILD --prefix $PWD/stage > /dev/null
   $ python3 $TESTDIR/../tools/zsh-complete.py $PWD/stage/share/zsh/vendor-completions 'liushou lis' 'liushou --root school report child 2025-04' 'liushou help rep' 'liushou staff list --form'
   liushou list 
   liushou --root school report child 2025-040 
