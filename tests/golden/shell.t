@@ -69,7 +69,7 @@ git's own words are quoted as git said them, in a Chinese frame.
   $ GIT_COMMITTER_DATE=never liushou --commit enroll 2025-002 --health 过敏
   已修改 2025-002：健康状况
   ! liushou：.：--commit：git commit 失败（文件已写入并已暂存；排除原因后，下一条带 --commit 的命令会提交它们）
-  !   git 的原话（英文）：“fatal: invalid date format: never”
+  !   git 的原话：“fatal: invalid date format: never”
   [4]
   $ cd .. && rm -rf g
 

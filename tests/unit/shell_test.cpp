@@ -50,7 +50,7 @@ TEST_CASE("namesakes and git's words in Chinese") {
           "2025-020（班级未填，性别未填，2016-01-02 出生）");
     // git's own words are quoted as it said them, never half translated.
     CHECK(translate("  git: fatal: invalid date format: never", "zh") ==
-          "  git 的原话（英文）：“fatal: invalid date format: never”");
+          "  git 的原话：“fatal: invalid date format: never”");
     // A quoted value is data: a cell that says "male" stays "male".
     CHECK(translate("\"male\" is not 男/女 (male/female)", "zh") == "“male”不是男或女");
 }
