@@ -134,6 +134,30 @@ std::string say(const Context& ctx, const std::string& text) {
     return translate(text, ctx.message_lang);
 }
 
+size_t edit_distance(const std::string& a, const std::string& b) {
+    // Damerau-Levenshtein (optimal string alignment): two neighbours swapped, the commonest
+    // slip of a typist, is one edit, so lsit is one edit from list and three from init.
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min(
+                {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+std::string nearest_word(const std::string& typed, const std::vector<std::string>& known) {
+    std::string nearest;
+    size_t best = 3;  // at most two edits away
+    for (const auto& word : known)
+        if (const size_t d = edit_distance(typed, word); d < best) best = d, nearest = word;
+    return nearest;
+}
+
 namespace {
 
 /// Whether standard output lost what was written to it (a full disk, a closed descriptor):
@@ -187,22 +211,6 @@ void localise_help(CLI::App& app, const std::string& lang) {
     walk(app);
 }
 
-/// Levenshtein distance, for "did you mean list?".
-size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 /// The character set of the user's locale (LC_ALL, LC_CTYPE, LANG), as iconv names it.
 std::string locale_charset() {
     locale_t loc = ::newlocale(LC_CTYPE_MASK, "", static_cast<locale_t>(nullptr));
@@ -249,21 +257,8 @@ class MaskingBuf : public std::streambuf {
     std::string lang_ = "zh";
 };
 
-}  // namespace
-
-int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
-    MaskingBuf masking(raw_err);
-    std::ostream err(&masking);
-    CLI::App app{
-        "liushou (留守): records, checklists and reports for a school's care of "
-        "left-behind children"};
-    app.name("liushou");
-    app.require_subcommand(1);
-    app.fallthrough();  // global options may follow the command: liushou list --root x
-    app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
-    app.footer("Run 'liushou COMMAND --help' for a command's options; man liushou for more.");
-
-    Context ctx(out, err);
+/// The global options, which may come before or after the command.
+void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--root", ctx.roots,
                    "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
                    "holding liushou.yaml)")
@@ -295,6 +290,92 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
         ->check(CLI::Range(1, 64))
         ->type_name("N");
+}
+
+/// Every command's name, and help.
+std::vector<std::string> command_names() {
+    std::vector<std::string> out = {"help"};
+    for (const auto& c : kCommands) out.emplace_back(c.name);
+    return out;
+}
+
+/// The first word of `args` that is no option nor an option's value: "" when it names a
+/// command; that word when it names none. `help [COMMAND...]` becomes `COMMAND... --help`, as
+/// in git and hledger (help alone the main help); then an unknown COMMAND is the word returned.
+std::string command_word(std::vector<char*>& args, std::string& help_word) {
+    const std::vector<std::string> names = command_names();
+    auto known = [&](const std::string& w) {
+        return std::find(names.begin(), names.end(), w) != names.end();
+    };
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string w = args[i];
+        if (w == "--") break;
+        if (w.rfind("-", 0) == 0) {
+            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
+                                                          "--lang", "--jobs", "--lock-timeout"};
+            i += kValued.count(w);
+            continue;
+        }
+        if (w != "help") return known(w) ? "" : w;
+        // help help is help: the main help.
+        while (i < args.size() && std::string(args[i]) == "help")
+            args.erase(args.begin() + static_cast<long>(i));
+        if (i < args.size() && args[i][0] != '-' && !known(args[i])) return args[i];
+        args.push_back(help_word.data());
+        return "";
+    }
+    return "";
+}
+
+/// Why the i-th word typed cannot be taken (a message), else "" with `arg` decoded to UTF-8.
+std::string argument_problem(int i, char** argv, std::string& arg) {
+    std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
+    if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
+        option = argv[i - 1];
+    const std::string which = option.empty() ? "argument " + std::to_string(i) : option;
+    const char* value = option.empty() ? "" : "'s value";
+    // Text typed under a GB18030 (or other) locale arrives in that encoding: decoded, so
+    // that no record is ever written in anything but UTF-8; undecodable, it is refused.
+    if (invalid_utf8_at(arg) != std::string::npos && ::access(arg.c_str(), F_OK) != 0) {
+        const std::string charset = locale_charset();
+        const auto decoded = charset == "UTF-8" || charset == "ANSI_X3.4-1968"
+                                 ? std::nullopt
+                                 : charset_to_utf8(arg, charset.c_str());
+        if (!decoded)
+            return fmt::format(
+                "liushou: {}{} is not UTF-8 text, and the locale's character set ({}) does "
+                "not say what it is; use a UTF-8 terminal (LANG=zh_CN.UTF-8) or a locale "
+                "of the text's encoding\n",
+                which, value, charset);
+        arg = *decoded;
+    }
+    const std::string bad = forbidden_character(arg);
+    if (!bad.empty())
+        return fmt::format(
+            "liushou: {}{} holds the character {}, which no record may hold "
+            "(a control or text-reordering character); remove it\n",
+            which, value, bad);
+    return "";
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
+    MaskingBuf masking(raw_err);
+    std::ostream err(&masking);
+    CLI::App app{
+        "liushou (留守): records, checklists and reports for a school's care of "
+        "left-behind children"};
+    app.name("liushou");
+    app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the command: liushou list --root x
+    app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
+    app.footer(
+        "Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
+        "liushou for more.");
+
+    Context ctx(out, err);
+    add_global_options(app, ctx);
 
     Runner run;
     for (const auto& spec : kCommands) {
@@ -326,36 +407,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     std::vector<std::string> normalised;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        std::string option = arg.rfind("--", 0) == 0 ? arg.substr(0, arg.find('=')) : "";
-        if (option.empty() && i > 1 && std::string(argv[i - 1]).rfind("-", 0) == 0)
-            option = argv[i - 1];
-        // Text typed under a GB18030 (or other) locale arrives in that encoding: decoded, so
-        // that no record is ever written in anything but UTF-8; undecodable, it is refused.
-        if (invalid_utf8_at(arg) != std::string::npos && ::access(arg.c_str(), F_OK) != 0) {
-            const std::string charset = locale_charset();
-            const auto decoded = charset == "UTF-8" || charset == "ANSI_X3.4-1968"
-                                     ? std::nullopt
-                                     : charset_to_utf8(arg, charset.c_str());
-            if (!decoded) {
-                speak(argv_language(words));
-                err << fmt::format(
-                    "liushou: {}{} is not UTF-8 text, and the locale's character set ({}) does "
-                    "not say what it is; use a UTF-8 terminal (LANG=zh_CN.UTF-8) or a locale "
-                    "of the text's encoding\n",
-                    option.empty() ? "argument " + std::to_string(i) : option,
-                    option.empty() ? "" : "'s value", charset);
-                return kUsage;
-            }
-            arg = *decoded;
-        }
-        const std::string bad = forbidden_character(arg);
-        if (!bad.empty()) {
+        if (const std::string why = argument_problem(i, argv, arg); !why.empty()) {
             speak(argv_language(words));
-            err << fmt::format(
-                "liushou: {}{} holds the character {}, which no record may hold "
-                "(a control or text-reordering character); remove it\n",
-                option.empty() ? "argument " + std::to_string(i) : option,
-                option.empty() ? "" : "'s value", bad);
+            err << why;
             return kUsage;
         }
         normalised.push_back(::access(arg.c_str(), F_OK) == 0 ? arg : to_nfc(arg));
@@ -364,26 +418,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     for (auto& a : normalised) args.push_back(a.data());
     // An unknown command is named, with the nearest real one (CLI11 would only say that a
     // subcommand is required).
-    for (size_t i = 1; i < args.size(); ++i) {
-        const std::string w = args[i];
-        if (w == "--") break;
-        if (w.rfind("-", 0) == 0) {
-            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
-                                                          "--lang", "--jobs", "--lock-timeout"};
-            i += kValued.count(w);
-            continue;
-        }
-        const auto known = std::find_if(std::begin(kCommands), std::end(kCommands),
-                                        [&](const CommandSpec& c) { return w == c.name; });
-        if (known != std::end(kCommands)) break;
-        std::string nearest;
-        size_t best = 3;  // at most two edits away
-        for (const auto& c : kCommands)
-            if (const size_t d = edit_distance(w, c.name); d < best) best = d, nearest = c.name;
+    std::string help_word = "--help";  // outlives args, which may point at it
+    if (const std::string unknown = command_word(args, help_word); !unknown.empty()) {
+        const std::string nearest = nearest_word(unknown, command_names());
         speak(argv_language(words));
         err << (nearest.empty()
-                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n", w)
-                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", w, nearest));
+                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n",
+                                  unknown)
+                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", unknown,
+                                  nearest));
         return kUsage;
     }
     try {

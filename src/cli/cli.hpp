@@ -192,6 +192,10 @@ std::string encode_output(const std::string& text, bool csv, const std::string& 
 /// `text`, written in English, in `lang` (zh or en), line by line through the message
 /// catalogue (messages.cpp); what the catalogue does not know stays as it is.
 std::string translate(std::string_view text, std::string_view lang);
+/// Damerau-Levenshtein distance (a swap of neighbours is one edit), for "did you mean list?".
+size_t edit_distance(const std::string& a, const std::string& b);
+/// The word of `known` nearest `typed`, at most two edits away; "" when none is.
+std::string nearest_word(const std::string& typed, const std::vector<std::string>& known);
 /// `text` in `lang` when the catalogue has it whole (help's descriptions), else as it is.
 std::string translate_phrase(std::string_view text, std::string_view lang);
 /// The catalogue's entries (English pattern, Chinese), for the tests.

@@ -96,13 +96,24 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     namespace fs = boost::filesystem;
     std::string report;
     // The merge driver's definition lives in the repository's config, which a clone does not
-    // copy: init writes it, and init --hooks writes it again in a fresh clone.
-    if (run_git({"config", "merge.liushou.name", "liushou: merge records"}, root) != 0 ||
-        run_git({"config", "merge.liushou.driver", "liushou merge-file %O %A %B %P"}, root) != 0)
-        return "git config failed; the merge driver is not set up\n";
-    report +=
-        "merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
-        "merge=liushou)\n";
+    // copy: init writes it, and init --hooks writes it again in a fresh clone. Only what is
+    // not already so is written and said (init --hooks upgrading a tree says what it changed).
+    bool set = false;
+    for (const auto& [key, value] :
+         {std::pair<const char*, const char*>{"merge.liushou.name", "liushou: merge records"},
+          {"merge.liushou.driver", "liushou merge-file %O %A %B %P"}}) {
+        std::string now;
+        run_git({"config", "--local", "--get", key}, root, &now);
+        while (!now.empty() && now.back() == '\n') now.pop_back();
+        if (now == value) continue;
+        if (run_git({"config", key, value}, root) != 0)
+            return "git config failed; the merge driver is not set up\n";
+        set = true;
+    }
+    if (set)
+        report +=
+            "merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
+            "merge=liushou)\n";
     if (!hooks) return report;
     // The hooks go in the repository's own hooks directory, never where a core.hooksPath
     // points: that setting may come with a copied tree and name any folder on the machine.
@@ -124,16 +135,23 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     // a merge, which runs no pre-commit hook.
     for (const char* name : {"pre-commit", "pre-merge-commit"}) {
         const fs::path hook = dir / name;
-        if (fs::exists(hook, ec) &&
-            !is_liushou_hook(read_file(hook.string(), hook.string(), 1 << 20))) {
+        const bool exists = fs::exists(hook, ec);
+        const std::string now = exists ? read_file(hook.string(), hook.string(), 1 << 20) : "";
+        if (exists && !is_liushou_hook(now)) {
             report += fmt::format(
                 "{} hook: {} exists and is not liushou's; add this line to it: "
                 "{}\n",
                 name, hook.string(), command);
             continue;
         }
+        if (exists && now == script && (fs::status(hook, ec).permissions() & fs::owner_exe))
+            continue;  // already the current one
         atomic_write(hook.string(), script, 0755);
-        report += fmt::format("{} hook: liushou check --staged\n", name);
+        report += exists ? fmt::format(
+                               "{} hook: replaced by the current one (liushou check "
+                               "--staged)\n",
+                               name)
+                         : fmt::format("{} hook: liushou check --staged\n", name);
     }
     // git itself runs hooks from core.hooksPath when it is set (liushou's own commits run
     // liushou's hook whatever it says). The command line's value is liushou's own

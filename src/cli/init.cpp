@@ -1,8 +1,11 @@
 // liushou init: a new records tree with the seed's plan, default events and rules.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <memory>
+#include <sstream>
+#include <vector>
 
 #include "cli.hpp"
 #include "liushou/records.hpp"
@@ -42,12 +45,67 @@ constexpr const char* kGitAttributes =
 constexpr const char* kGitIgnore =
     "# liushou's derived data (cache, lock): safe to delete.\n.liushou/\n";
 
-/// init --hooks in an existing tree (a fresh clone): the merge driver and the pre-commit hook.
+/// The lines of `wanted` (a file init writes) that `have` lacks, comments and blanks aside.
+std::vector<std::string> lines_lacking(const std::string& have, const std::string& wanted) {
+    auto lines = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+            out.push_back(line);
+        }
+        return out;
+    };
+    const std::vector<std::string> present = lines(have);
+    std::vector<std::string> out;
+    for (const auto& line : lines(wanted))
+        if (!line.empty() && line[0] != '#' &&
+            std::find(present.begin(), present.end(), line) == present.end())
+            out.push_back(line);
+    return out;
+}
+
+/// Adds to the tree's `name` (.gitattributes, .gitignore) the lines current init writes that
+/// it lacks, after what it has, which is left as it is; says each line added.
+std::string add_lacking_lines(const std::string& dir, const std::string& name,
+                              const std::string& wanted) {
+    namespace fs = boost::filesystem;
+    const std::string path = (fs::path(dir) / name).string();
+    boost::system::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    const std::string have = exists ? read_file(path, path, 1 << 20) : "";
+    const std::vector<std::string> lacking = lines_lacking(have, wanted);
+    if (lacking.empty()) return "";
+    std::string text = have;
+    if (!exists) {
+        text = wanted;
+    } else {
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        for (const auto& line : lacking) text += line + "\n";
+    }
+    atomic_write(path, text, 0644);
+    std::string said;
+    for (const auto& line : lacking) said += name + ": added " + line + "\n";
+    return said;
+}
+
+/// init --hooks in an existing tree (a fresh clone, or one made by an older liushou): what
+/// current init sets up and the tree lacks (attributes, merge driver, hooks) is added, nothing
+/// else is touched, and each change is said.
 int run_hooks_only(const InitOptions& o, Context& ctx) {
     std::string inside;
-    if (run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside) != 0)
-        throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
-    const std::string done = install_git_integration(o.dir, true);
+    const int rc = run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside);
+    if (rc == -1)
+        throw UsageError("--hooks needs git, which is not installed (Debian: apt install git)");
+    if (rc != 0) throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
+    std::string done = add_lacking_lines(o.dir, ".gitattributes", kGitAttributes);
+    done += add_lacking_lines(o.dir, ".gitignore", kGitIgnore);
+    const bool files = !done.empty();
+    done += install_git_integration(o.dir, true);
+    if (done.empty())
+        done = "nothing to do: the tree has liushou's git attributes, merge driver and hooks\n";
+    else if (files)
+        done += "commit the files named above, so that every clone has them\n";
     if (!ctx.quiet) ctx.out << say(ctx, done);
     return 0;
 }
@@ -79,11 +137,18 @@ int run_init(const InitOptions& o, Context& ctx) {
     }
 
     bool git = false;
-    if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
+    // Without git the tree works, but has no history, hooks or sync: the user is told which
+    // package gives it (run_git is -1 when git could not be started at all).
+    const bool no_git_program = !o.no_git && run_git({"--version"}, o.dir) == -1;
+    if (!o.no_git && !no_git_program && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) != 0)
         git = run_git({"init", "-q"}, o.dir) == 0;
     std::string integration;
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) == 0)
         integration = install_git_integration(o.dir, o.hooks);
+    if (no_git_program)  // a problem: said even with -q
+        ctx.err << "liushou: git is not installed, so the tree is not a git repository "
+                   "(no history, hooks or sync); install the Debian package git (apt "
+                   "install git), then run liushou init --hooks in the tree\n";
     if (!ctx.quiet) {
         ctx.out << say(
             ctx, fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
@@ -111,7 +176,8 @@ void setup_init(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--no-git", o->no_git, "Do not run git init");
     cmd.add_flag("--hooks", o->hooks,
                  "Install the pre-commit hook (check --staged) and the merge driver; in an "
-                 "existing tree, as after git clone, only that");
+                 "existing tree (after git clone, or made by an older liushou) add only what it "
+                 "lacks of them and of the git attributes, and say what changed");
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_init(*o, ctx); }; });
 }
 

@@ -504,7 +504,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     if (names)
         for (const auto& file : tree.load_children())
             if (const auto it = index.by_id.find(file.id); file.parsed && it != index.by_id.end())
-                index.add_name(it->second, file.record.name);
+                index.add_name(it->second, file.record);
     constexpr uint32_t kNone = UINT32_MAX;
     std::vector<uint32_t> child_of(sheet->size(), kNone);
     for (size_t r = 0; r < sheet->size(); ++r) {

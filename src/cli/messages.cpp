@@ -132,6 +132,15 @@ const std::vector<Pattern>& patterns() {
     return all;
 }
 
+/// Whether a value closes a parenthesis it did not open: then it spans the end of one item
+/// of a list and the start of the next ("2016-05-01), 2025-015 (class 3-1"), and is no value.
+bool closes_unopened(std::string_view value) {
+    int open = 0;
+    for (const char c : value)
+        if ((open += c == '(' ? 1 : c == ')' ? -1 : 0) < 0) return true;
+    return false;
+}
+
 /// Matches `text` against the pieces from `k` on, starting at `pos`; fills `values`.
 bool match(const std::vector<std::string>& p, size_t k, std::string_view text, size_t pos,
            std::vector<std::string_view>& values) {
@@ -141,12 +150,15 @@ bool match(const std::vector<std::string>& p, size_t k, std::string_view text, s
         if (text.size() < pos + piece.size() ||
             text.compare(text.size() - piece.size(), piece.size(), piece) != 0)
             return false;
-        values.push_back(text.substr(pos, text.size() - piece.size() - pos));
+        const std::string_view value = text.substr(pos, text.size() - piece.size() - pos);
+        if (closes_unopened(value)) return false;
+        values.push_back(value);
         return true;
     }
     // A value is never empty: the shortest one that lets the rest match.
     for (size_t at = text.find(piece, pos + 1); at != std::string_view::npos;
          at = text.find(piece, at + 1)) {
+        if (closes_unopened(text.substr(pos, at - pos))) return false;  // longer ones too
         values.push_back(text.substr(pos, at - pos));
         if (match(p, k + 1, text, at + piece.size(), values)) return true;
         values.resize(values.size() - 1);
@@ -243,6 +255,11 @@ std::string translate_value(std::string_view value, int depth) {
     return any ? out : whole;
 }
 
+bool ends_with(const std::string& text, std::string_view end) {
+    return text.size() >= end.size() &&
+           text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
 /// What is left of English in a translation: its letters, and each ": " (a frame no pattern
 /// took, as in 日期: "…"). The less, the better the reading.
 size_t english_left(std::string_view text) {
@@ -279,13 +296,21 @@ std::string translate_line(std::string_view line, int depth) {
         ++tried;
         std::string out(line.substr(0, indent));
         out += p.zh[0];
+        size_t quoted_left = 0;  // English in quoted values is data, not a leftover
         for (size_t i = 0; i < p.order.size(); ++i) {
-            if (p.order[i] < values.size()) out += translate_value(values[p.order[i]], depth);
+            if (p.order[i] < values.size()) {
+                // A value the Chinese quotes (“{}”) is data as typed or as another program
+                // said it (a cell's text, git's own words): shown as it is, never translated.
+                const std::string_view value = values[p.order[i]];
+                const bool quoted = ends_with(p.zh[i], "“") && p.zh[i + 1].rfind("”", 0) == 0;
+                out += quoted ? std::string(value) : translate_value(value, depth);
+                if (quoted) quoted_left += english_left(value);
+            }
             out += p.zh[i + 1];
         }
         // A value before the last that holds ": " has swallowed a frame ("日期: \"x\"" taken
         // as the date of "{} has no month {}"): a worse reading than one that frames it.
-        size_t left = english_left(out);
+        size_t left = english_left(out) - quoted_left;
         for (const auto& piece : p.zh)  // the frame's own ": " (file:1:1: 错误) is no leftover
             for (size_t at = 0; (at = piece.find(": ", at)) != std::string::npos; at += 2)
                 left -= 2;

@@ -88,12 +88,21 @@ std::vector<const Child*> children_named(const std::vector<Child>& children,
     return out;
 }
 
+std::string child_description(const Child& c) {
+    // Each part always there, so that one catalogue entry reads every description; the class
+    // as the grade and class numbers, which the catalogue writes 三年级1班.
+    return fmt::format(
+        "{} ({}, {}, {})", c.id,
+        c.grade && c.class_no ? fmt::format("class {}-{}", *c.grade, *c.class_no)
+        : c.grade             ? fmt::format("grade {}", *c.grade)
+                              : std::string("class not recorded"),
+        c.gender ? std::string(key_of(*c.gender)) : std::string("gender not recorded"),
+        c.birth_date ? "born " + c.birth_date->iso() : std::string("birth date not recorded"));
+}
+
 std::string shared_name_error(std::string_view name, const std::vector<const Child*>& named) {
     std::string who;
-    for (const Child* c : named)
-        who += fmt::format(
-            "{}{}{}", who.empty() ? "" : ", ", c->id,
-            c->grade && c->class_no ? fmt::format(" ({}-{})", *c->grade, *c->class_no) : "");
+    for (const Child* c : named) who += (who.empty() ? "" : ", ") + child_description(*c);
     return fmt::format("{} is the name of {} children: {}; give the id", trim(name), named.size(),
                        who);
 }
@@ -410,11 +419,15 @@ std::optional<size_t> TalkSheet::child_of(const Sheet::Row& row, const ChildInde
         if (found.empty()) {
             problem(row, kName, fmt::format("no child named {}", name), out);
         } else {
-            std::string ids;
-            for (size_t i : found) ids += (ids.empty() ? "" : ", ") + children.ids[i];
+            std::string who;
+            for (size_t i : found) {
+                const auto told = children.described.find(i);
+                who += (who.empty() ? "" : ", ") +
+                       (told == children.described.end() ? children.ids[i] : told->second);
+            }
             problem(row, kName,
-                    fmt::format("{} children are named {} ({}); use the 学号 column", found.size(),
-                                name, ids),
+                    fmt::format("{} children are named {}: {}; use the 学号 column", found.size(),
+                                name, who),
                     out);
         }
     } else {
@@ -539,7 +552,7 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
     std::vector<std::string> ids;
     for (const Child& c : children) ids.push_back(c.id);
     ChildIndex index(std::move(ids));
-    for (size_t i = 0; i < children.size(); ++i) index.add_name(i, children[i].name);
+    for (size_t i = 0; i < children.size(); ++i) index.add_name(i, children[i]);
     std::vector<std::vector<Sheet::Row>> rows(children.size());
     for (const Sheet::Row& row : sheet.rows) {
         const auto child = talks.child_of(row, index, plan.problems);

@@ -58,7 +58,7 @@ The pre-commit hook runs check on what is staged: a broken record cannot be comm
   $ git clone -q origin a && git clone -q origin b && cd a && liushou init --hooks
   合并驱动：.git/config 中的 merge.liushou（children/*.yaml 和 liushou.yaml merge=liushou）
   pre-commit 钩子：liushou check --staged
-  pre-merge-commit hook：liushou check --staged
+  pre-merge-commit 钩子：liushou check --staged
   $ sed -i 's/^grade: 5/grade: 9/' children/2025-001.yaml && git commit -qam broken; echo "exit $?"
   exit 1
   ! children/2025-001.yaml:1:1: 警告：档案不完整（建档），缺：父母信息（至少一位家长的姓名、电话和务工地址）、监护人关系、监护人姓名、监护人住址、监护人职业、监护人健康状况、监护人年龄

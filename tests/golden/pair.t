@@ -186,7 +186,7 @@ classmate's name as written; a name two children share is refused, and so is the
       - 陈小红
     since: 2026-03-15
   $ liushou pair 2025-003 --buddy 赵若曦
-  ! liushou pair：--buddy：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou pair：--buddy：赵若曦 是 2 名儿童的名字：2025-002（五年级3班，男，2015-07-14 出生）、2025-007（四年级1班，女，2016-02-03 出生）；请给出学号
   ! liushou pair：2025-003 未作改动
   [1]
   $ liushou pair 2025-003 --buddy 2025-004 --buddy 晏静怡
@@ -254,7 +254,7 @@ is no child.
   $ liushou log-talk 周明轩 --by 李老师 --summary 谈心 --date 2026-04-01
   已登记 2025-005 2026-04-01 谈心（T002）
   $ liushou log-talk 赵若曦 --by 李老师 --summary 谈心
-  ! liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou：赵若曦 是 2 名儿童的名字：2025-002（五年级3班，男，2015-07-14 出生）、2025-007（四年级1班，女，2016-02-03 出生）；请给出学号
   [2]
   $ liushou log-talk 陈思雨 --by 李老师 --summary 谈心
   ! liushou：没有儿童 陈思雨（没有儿童叫这个名字，它也不是学号）
@@ -263,7 +263,7 @@ is no child.
   已登记 2026-04-02 座谈会（T002），2 名儿童中的 2 名：2025-005 2025-006
   $ liushou report child 晏雨桐 | head -1 && liushou report child 赵若曦
   # 留守儿童档案卡：晏雨桐（2025-006）
-  ! liushou：赵若曦 是 2 名儿童的名字：2025-002 (5-3), 2025-007 (4-1)；请给出学号
+  ! liushou：赵若曦 是 2 名儿童的名字：2025-002（五年级3班，男，2015-07-14 出生）、2025-007（四年级1班，女，2016-02-03 出生）；请给出学号
   [2]
   $ liushou pair 晏雨桐 --teacher 李老师 --since 2026-04-03 | sed 's/，.*//'
   已为 2025-006 结对帮扶教师 T002

@@ -146,7 +146,7 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   $ GIT_COMMITTER_DATE=never liushou --commit enroll 2025-002 --health 一般
   已修改 2025-002：健康状况
   ! liushou：.：--commit：git commit 失败（文件已写入并已暂存；排除原因后，下一条带 --commit 的命令会提交它们）
-  !   git：fatal：invalid date format：never
+  !   git 的原话：“fatal: invalid date format: never”
   [4]
   $ git diff --cached --name-only
   children/2025-002.yaml

@@ -56,17 +56,17 @@ once: talks, visits, corrections of fields, an activity, ticks of the plan.
   $ cd ../t1 && export LIUSHOU_KEY=$HOME/keys/t1.txt && liushou -q log-talk 2025-001 --by T001 --date 2026-03-12 --kind home_visit --summary 张老师家访 && liushou -q enroll 2025-003 --health 一般 && liushou -q activity add --date 2026-03-13 --kind 安全教育 --title 防溺水 --children 2025-001,2025-002
   2026-03-13-safety-b8105002
   $ liushou sync --to ../stick | sed 's/（[0-9]* 字节/（… 字节/'
-  已写入 ../stick/5838ff8bde22-2026-03-15-张老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
+  已写入 ../stick/f90c62b4ddf2-2026-03-15-张老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
   ! liushou：已提交上次提交之后写入的档案
   $ cd ../t2 && export LIUSHOU_KEY=$HOME/keys/t2.txt && liushou -q --commit log-talk 2025-001 --by T002 --date 2026-03-12 --summary 李老师谈心 && liushou -q --commit log-talk 2025-002 --by T002 --date 2026-03-11 --kind family_call --summary 打电话 && liushou -q --commit plan done 2026-03 1 --date 2026-03-11 --amend
   $ liushou sync --to ../stick | sed 's/（[0-9]* 字节/（… 字节/'
-  已写入 ../stick/5838ff8bde22-2026-03-15-李老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
+  已写入 ../stick/f90c62b4ddf2-2026-03-15-李老师.liushou（… 字节，全部历史，已加密给 3 个接收方）
 
 The coordinator takes both files in, then sends one back; each teacher takes it.
 
   $ cd ../c && export LIUSHOU_KEY=$HOME/keys/coordinator.txt && for f in ../stick/*张老师.liushou ../stick/*李老师.liushou; do liushou -q sync --from $f || echo failed; done
   $ liushou sync --to ../stick --full | sed 's/（[0-9]* 字节/（… 字节/'
-  已写入 ../stick/5838ff8bde22-2026-03-15-教导处.liushou（… 字节，全部历史，已加密给 3 个接收方）
+  已写入 ../stick/f90c62b4ddf2-2026-03-15-教导处.liushou（… 字节，全部历史，已加密给 3 个接收方）
   $ cd ../t1 && LIUSHOU_KEY=$HOME/keys/t1.txt liushou -q sync --from ../stick/*教导处.liushou && cd ../t2 && LIUSHOU_KEY=$HOME/keys/t2.txt liushou -q sync --from ../stick/*教导处.liushou && cd ..
 
 The three trees are identical, nothing was lost, and check passes.
@@ -107,7 +107,7 @@ file, one whose earlier part this PC never received.
 
   $ cd t1 && export LIUSHOU_KEY=$HOME/keys/t1.txt && liushou -q --commit log-talk 2025-004 --by T001 --date 2026-03-14 --summary 又一次 && $GOLDEN/../tools/listing.sh . > ../before
   $ LIUSHOU_KEY=$HOME/keys/nobody.txt liushou -q key new > /dev/null && LIUSHOU_KEY=$HOME/keys/nobody.txt liushou sync --from ../stick/*教导处.liushou 2>&1 | sed 's/（age1[a-z0-9]*）/（age1…）/'
-  liushou：../stick/5838ff8bde22-2026-03-15-教导处.liushou：这个文件不是加密给本机密钥（age1…）的；请发送方用 liushou key add 加上本机后重新同步。未作任何改动
+  liushou：../stick/f90c62b4ddf2-2026-03-15-教导处.liushou：这个文件不是加密给本机密钥（age1…）的；请发送方用 liushou key add 加上本机后重新同步。未作任何改动
   [1]
   $ f=$(ls ../stick/*教导处.liushou) && python3 -c "import sys; d=bytearray(open(sys.argv[1],'rb').read()); d[len(d)//2]^=1; open('../changed.liushou','wb').write(d)" $f && liushou sync --from ../changed.liushou
   ! liushou：../changed.liushou：无法解密：文件写出后被改动或被截断（或者不是同步文件）；未作任何改动
@@ -147,7 +147,7 @@ with the tree as before and names the child's file and the field.
   [1]
   $ $GOLDEN/../tools/listing.sh . --exclude .git > ../after && cmp ../before ../after && echo byte-identical && liushou sync --status | grep 等待中 | sed "s#$PWD#.#"
   byte-identical
-  等待中：5838ff8bde22-2026-03-15-教导处.liushou（来自 教导处），有 1 个文件待在 ./.git/liushou/sync/conflicts 中解决
+  等待中：f90c62b4ddf2-2026-03-15-教导处.liushou（来自 教导处），有 1 个文件待在 ./.git/liushou/sync/conflicts 中解决
   $ liushou sync --from ../stick/*教导处.liushou
   ! liushou：有一次同步在等待解决冲突：改好后运行 liushou sync --continue，或运行 liushou sync --abort
   [2]
@@ -156,7 +156,7 @@ with the tree as before and names the child's file and the field.
   liushou：请先解决所有冲突（或运行 liushou sync --abort）；未作任何改动
   [1]
   $ sed -i '/^<<<<<<< ours$/,/^=======$/d; /^>>>>>>> theirs$/d' .git/liushou/sync/conflicts/children/2025-001.yaml && liushou sync --continue | sed 's/档案现在是 [0-9a-f]*/档案现在是 …/' && grep -c 家访：改正 children/2025-001.yaml && liushou check -q --allow-incomplete
-  已同步 5838ff8bde22-2026-03-15-教导处.liushou（来自 教导处）：档案现在是 …
+  已同步 f90c62b4ddf2-2026-03-15-教导处.liushou（来自 教导处）：档案现在是 …
   1
   children/2025-004.yaml:1:1: 警告：档案不完整（建档），缺：监护人电话、监护人年龄
   children/2025-011.yaml:1:1: 警告：档案不完整（建档），缺：家庭住址

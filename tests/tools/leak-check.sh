@@ -5,7 +5,8 @@
 # zh: the golden files themselves, whose trees are Chinese, are scanned as they are.
 # en: each golden file is run again with LIUSHOU_LANG=en (tests/cram.sh, CRAM_LANG), and its
 # actual output scanned. The tests that only kill writers or time things are left out: their
-# error paths are the same messages as no-loss.t's.
+# error paths are the same messages as no-loss.t's. Then every command's --help in zh
+# (tests/tools/help-leak.sh).
 set -u
 golden=$1 here=$(dirname "$(realpath "$0")") status=0
 out=$(mktemp -d "${TMPDIR:-/tmp}/liushou-leak.XXXXXX")
@@ -19,5 +20,7 @@ for t in "$golden"/*.t; do
 done | xargs -P 2 -I{} sh -c 'CRAM_LANG=en CRAM_ACTUAL="$1/$(basename "$2")" bash "$0" "$2" > /dev/null 2>&1' \
   "$here/../cram.sh" "$out" {}
 python3 "$here/leak-scan.py" --lang en "$out"/*.t || status=1
+# Every command's --help, which no golden file fails with, in zh.
+LIUSHOU_BIN=${LIUSHOU_BIN:-liushou} bash "$here/help-leak.sh" || status=1
 [ $status = 0 ] && echo "no message in the wrong language"
 exit $status

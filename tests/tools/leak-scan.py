@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Finds messages in the wrong language in golden test files (tests/cram.sh's format).
 
-    leak-scan.py --lang zh|en FILE.t...
+    leak-scan.py --lang zh|en [--all] FILE.t...
 
 Every liushou command of a file that fails ([N] after its output) is an error path; with
 --lang zh its output may hold no English sentence, with --lang en no Chinese prose. In zh a
@@ -12,6 +12,7 @@ What is data, not prose, is left out first: text in quotes ("…", “…”, '�
 file:line:column prefix. What is left is prose: in zh, three English words in a row are a
 leak ("Run with --help for more information"); in en, full-width punctuation (，：；。、！？)
 or the frames 错误/警告 are.
+--all scans every command's output, not only those that fail (help texts, tests/tools/help-leak.sh).
 Prints each leak as FILE:LINE: text; exits 1 if there is any.
 """
 import re
@@ -19,7 +20,9 @@ import sys
 
 args = sys.argv[1:]
 lang = args[args.index("--lang") + 1]
-files = [a for i, a in enumerate(args) if a != "--lang" and (i == 0 or args[i - 1] != "--lang")]
+every = "--all" in args
+files = [a for i, a in enumerate(args)
+         if a not in ("--lang", "--all") and (i == 0 or args[i - 1] != "--lang")]
 
 DATA = [
     re.compile(r'"[^"]*"'), re.compile(r"“[^”]*”"), re.compile(r"'[^']*'"),
@@ -34,6 +37,22 @@ DATA = [
     re.compile(r"\S+\.(yaml|csv|xlsx|xls|md|json|t|bin|lock)\b"),
     re.compile(r"\b\w+[_.]\w+(\.\w+)*\b"),             # keys: dropped_out, guardian.phone
 ]
+# Help texts (--all) are read more strictly, since their sentences are short: two English
+# words side by side (across spaces or ASCII punctuation) are prose, as is a capitalised word,
+# save names in capitals (FILE, DIR), lists of keys (md | json), value sets ({text,json}),
+# the names of programs and formats, and the usage line.
+HELP_DATA = [
+    re.compile(r"^\s*(用法|Usage): .*"),
+    re.compile(r"\{[^}]*\}"),
+    re.compile(r"\b[\w-]+(?: ?\| ?[\w-]+)+\b"),
+    re.compile(r"\b[A-Z][A-Z0-9_-]*\b"),
+    re.compile(r"\b(Excel|Word|WPS|LibreOffice|Markdown|Windows|Debian|Chromium|Linux|UTF)\b"),
+    re.compile(r"^\s+\S+\s{2,}"),  # the name column: a command's or an argument's name
+    # a command named in the text: (见 plan list), report child 中可见
+    re.compile(r"\b(init|enroll|check|list|staff|pair|log-talk|schedule|report|school|group|"
+               r"activity|plan|county|rename|merge-file|key|sync|completion|help)( [a-z][a-z-]*)?\b"),
+]
+HELP_ENGLISH = re.compile(r"\b[A-Za-z]{2,}[ ,:;()]+[A-Za-z]{2,}\b|\b[A-Z][a-z]{2,}\b")
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b")
 CHINESE_PROSE = re.compile(r"[，：；。、！？]|错误|警告")
 
@@ -74,7 +93,7 @@ leaks = 0
 other = "en" if lang == "zh" else "zh"
 for path in files:
     for command, start, output, code in blocks(path):
-        if code == 0 or "liushou" not in command:
+        if (code == 0 and not every) or "liushou" not in command:
             continue
         if f"--lang {other}" in command or f"LIUSHOU_LANG={other}" in command:
             continue
@@ -82,7 +101,12 @@ for path in files:
             if re.match(r"^\s*(ls|cat|grep|diff|git|jq|sed|cmp|mandoc)[:：] ?", text):
                 continue  # another program's message
             rest = prose(text)
-            found = ENGLISH.search(rest) if lang == "zh" else CHINESE_PROSE.search(rest)
+            if every and lang == "zh":
+                for pattern in HELP_DATA:
+                    rest = pattern.sub(" ", rest)
+                found = HELP_ENGLISH.search(rest)
+            else:
+                found = ENGLISH.search(rest) if lang == "zh" else CHINESE_PROSE.search(rest)
             if found:
                 print(f"{path}:{number}: {text}")
                 leaks += 1

@@ -139,6 +139,7 @@ TEST_CASE("buddies given by id or name: unique names become ids, never the child
     all[1].name = "李明", all[1].grade = 3, all[1].class_no = 2;
     all[2].name = "张伟", all[2].grade = 3, all[2].class_no = 1;
     all[3].name = "张伟", all[3].grade = 4, all[3].class_no = 2;
+    all[2].gender = Gender::male, all[2].birth_date = Date{2016, 5, 1};
     const auto exists = [&](std::string_view id) {
         for (const auto& c : all)
             if (c.id == id) return true;
@@ -162,7 +163,8 @@ TEST_CASE("buddies given by id or name: unique names become ids, never the child
     CHECK(shared.buddies.empty());
     REQUIRE(shared.errors.size() == 1);
     CHECK(shared.errors[0] ==
-          "张伟 is the name of 2 children: 2025-003 (3-1), 2025-004 (4-2); give the id");
+          "张伟 is the name of 2 children: 2025-003 (class 3-1, male, born 2016-05-01), "
+          "2025-004 (class 4-2, gender not recorded, birth date not recorded); give the id");
 
     for (const std::string self : {"2025-001", "王芳"}) {
         const BuddyChoice own = pick({self, "李明"});
@@ -353,7 +355,10 @@ TEST_CASE("a talk sheet resolves children and teachers and reports every bad cel
                                     {"赵六", "2026-02-30", "聊天", "T009", "", "开心", ""}});
     const TalkImportPlan plan = plan_talk_import(sheet, children, staff, kToday);
     REQUIRE(plan.problems.size() == 6);
-    CHECK(plan.problems[0].message == "2 children are named 李华 (A2, A3); use the 学号 column");
+    CHECK(plan.problems[0].message ==
+          "2 children are named 李华: A2 (class 3-2, gender not recorded, birth date not "
+          "recorded), A3 (class 3-2, gender not recorded, birth date not recorded); use the 学号 "
+          "column");
     CHECK(plan.problems[0].line == 5);
     CHECK(plan.problems[1].field == "row 6, 姓名");
     CHECK(plan.problems[2].field == "row 6, 日期");
@@ -415,4 +420,23 @@ TEST_CASE(
     CHECK(delete_talk(c, Date{2026, 3, 9}, std::nullopt, "").empty());
     CHECK(delete_talk(c, Date{2026, 3, 2}, std::nullopt, "").empty());
     CHECK(c.talks.empty());
+}
+
+TEST_CASE("namesakes are told apart by class, gender and birth date") {
+    Child a = child("2025-003", 3, 1), b = child("2025-015", 3, 1);
+    a.name = b.name = "王浩";
+    a.gender = b.gender = Gender::male;
+    a.birth_date = Date{2016, 5, 1};
+    b.birth_date = Date{2016, 9, 12};
+    CHECK(child_description(a) == "2025-003 (class 3-1, male, born 2016-05-01)");
+    Child lone = child("2025-020");
+    lone.grade.reset(), lone.class_no.reset();
+    CHECK(child_description(lone) ==
+          "2025-020 (class not recorded, gender not recorded, birth date not recorded)");
+    lone.grade = 5;
+    lone.gender = Gender::female;
+    CHECK(child_description(lone) == "2025-020 (grade 5, female, birth date not recorded)");
+    CHECK(shared_name_error(" 王浩 ", {&a, &b}) ==
+          "王浩 is the name of 2 children: 2025-003 (class 3-1, male, born 2016-05-01), 2025-015 "
+          "(class 3-1, male, born 2016-09-12); give the id");
 }

@@ -105,7 +105,10 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
 
 /// The children of `children` called `name` (spaces around it ignored), in their order.
 std::vector<const Child*> children_named(const std::vector<Child>& children, std::string_view name);
-/// Why a name several children share names none of them: each with its id and class.
+/// A child as a list of namesakes shows it: id, class, gender and birth date, so that two of
+/// one name and class are told apart ("2025-003 (class 3-1, male, born 2016-05-01)").
+std::string child_description(const Child& c);
+/// Why a name several children share names none of them: each as child_description says it.
 std::string shared_name_error(std::string_view name, const std::vector<const Child*>& named);
 
 /// A staff member named by id or by a unique name; on failure, why in `error`.
@@ -133,10 +136,15 @@ TalkImportPlan plan_talk_import(const Sheet& sheet, const std::vector<Child>& ch
 /// when some row needs them).
 struct ChildIndex {
     explicit ChildIndex(std::vector<std::string> child_ids);
-    void add_name(size_t i, const std::string& name) { by_name[name].push_back(i); }
+    /// Child i, by its name; a row naming several is told which ones (child_description).
+    void add_name(size_t i, const Child& child) {
+        by_name[child.name].push_back(i);
+        described[i] = child_description(child);
+    }
     std::vector<std::string> ids;
     std::unordered_map<std::string, size_t> by_id;
     std::unordered_map<std::string, std::vector<size_t>> by_name;
+    std::unordered_map<size_t, std::string> described;
 };
 
 /// A talk sheet read in two passes, so that a county's sheet is never held as talks: first

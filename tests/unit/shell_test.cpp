@@ -1,0 +1,56 @@
+// The command line's own help (#44): hints for a mistyped command (Damerau-Levenshtein), and
+// messages that list namesakes or quote git, in Chinese.
+#include <doctest/doctest.h>
+
+#include "cli/cli.hpp"
+
+using namespace liushou;
+
+TEST_CASE("edit distance: a swap of two neighbours is one edit") {
+    CHECK(edit_distance("list", "list") == 0);
+    CHECK(edit_distance("", "list") == 4);
+    CHECK(edit_distance("list", "") == 4);
+    CHECK(edit_distance("lsit", "list") == 1);  // swap in the middle
+    CHECK(edit_distance("ilst", "list") == 1);  // swap at the start
+    CHECK(edit_distance("lits", "list") == 1);  // swap at the end
+    CHECK(edit_distance("reprot", "report") == 1);
+    CHECK(edit_distance("satff", "staff") == 1);
+    CHECK(edit_distance("lsit", "init") == 2);   // two letters wrong: list is nearer
+    CHECK(edit_distance("lisst", "list") == 1);  // one too many
+    CHECK(edit_distance("lst", "list") == 1);    // one missing
+    CHECK(edit_distance("lest", "list") == 1);   // one wrong
+    CHECK(edit_distance("slit", "list") == 2);   // two swaps apart
+    // Optimal string alignment: a swapped pair is not edited again (ca -> abc is 3, not 2).
+    CHECK(edit_distance("ca", "abc") == 3);
+    CHECK(edit_distance("abcd", "badc") == 2);  // two separate swaps
+}
+
+TEST_CASE("the nearest command: at most two edits away, the nearest first") {
+    const std::vector<std::string> commands = {"help", "init",  "enroll", "check",
+                                               "list", "staff", "pair",   "report"};
+    CHECK(nearest_word("lsit", commands) == "list");
+    CHECK(nearest_word("ilst", commands) == "list");
+    CHECK(nearest_word("reprot", commands) == "report");
+    CHECK(nearest_word("chekc", commands) == "check");
+    CHECK(nearest_word("ehlp", commands) == "help");
+    CHECK(nearest_word("enrol", commands) == "enroll");
+    CHECK(nearest_word("frobnicate", commands).empty());
+    CHECK(nearest_word("xyz", commands).empty());
+}
+
+TEST_CASE("namesakes and git's words in Chinese") {
+    CHECK(translate("liushou: 王浩 is the name of 2 children: 2025-003 (class 3-1, male, born "
+                    "2016-05-01), 2025-015 (class 3-1, male, born 2016-09-12); give the id",
+                    "zh") ==
+          "liushou：王浩 是 2 名儿童的名字：2025-003（三年级1班，男，2016-05-01 出生）、"
+          "2025-015（三年级1班，男，2016-09-12 出生）；请给出学号");
+    CHECK(translate("2025-020 (grade 5, female, birth date not recorded)", "zh") ==
+          "2025-020（五年级，女，出生日期未填）");
+    CHECK(translate("2025-020 (class not recorded, gender not recorded, born 2016-01-02)", "zh") ==
+          "2025-020（班级未填，性别未填，2016-01-02 出生）");
+    // git's own words are quoted as it said them, never half translated.
+    CHECK(translate("  git: fatal: invalid date format: never", "zh") ==
+          "  git 的原话：“fatal: invalid date format: never”");
+    // A quoted value is data: a cell that says "male" stays "male".
+    CHECK(translate("\"male\" is not 男/女 (male/female)", "zh") == "“male”不是男或女");
+}
