@@ -198,11 +198,29 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
     return incoming;
 }
 
-/// The conflicts git merge-tree reported (`out` after the tree id at `nul`): each named with
-/// its reasons, its marked file left in the conflicts folder, the merge kept pending.
-int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::string& out, size_t nul,
-                      Context& ctx) {
-    // Staged entries "mode oid stage\tpath", then an empty one, then messages.
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+/// A file both sides changed, as this sync settles it: the merged text, or the text with its
+/// conflicts marked and why it did not merge.
+struct Settled {
+    std::string path, text;
+    std::vector<std::string> reasons;  // empty: merged
+};
+
+/// The entries git merge-tree left conflicted (`out` after the tree id at `nul`): staged
+/// entries "mode oid stage\tpath", then an empty one, then messages.
+std::vector<std::pair<std::string, std::array<std::string, 3>>> conflicted(const std::string& out,
+                                                                           size_t nul) {
     std::map<std::string, std::array<std::string, 3>> staged;
     std::vector<std::string> order;
     for (size_t i = nul + 1; i < out.size();) {
@@ -220,25 +238,123 @@ int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::string& out, 
         if (!staged.count(path)) order.push_back(path);
         if (stage >= 1 && stage <= 3) staged[path][static_cast<size_t>(stage - 1)] = oid;
     }
+    std::vector<std::pair<std::string, std::array<std::string, 3>>> list;
+    for (const auto& path : order) list.emplace_back(path, staged[path]);
+    return list;
+}
+
+/// Merges one file both sides changed, here in this process: a record record by record (as
+/// the merge driver does for git pull), anything else by git's line merge. A month of a
+/// school's talks changes thousands of files, and one driver process each cost minutes.
+Settled settle(const SyncRepo& repo, const std::string& path, const std::string& tree_id,
+               const std::array<std::string, 3>& sides) {
+    Settled s{path, "", {}};
+    std::string texts[3];
+    for (size_t i = 0; i < 3; ++i)
+        if (!sides[i].empty()) run_git({"cat-file", "blob", sides[i]}, repo.root, &texts[i]);
+    if (sides[1].empty() || sides[2].empty()) {
+        s.text = sides[1].empty() ? texts[2] : texts[1];
+        s.reasons = {"changed on one side and removed on the other"};
+        return s;
+    }
+    const bool school = path == "liushou.yaml";
+    const bool record = school || (path.rfind("children/", 0) == 0 && path.size() > 14 &&
+                                   path.compare(path.size() - 5, 5, ".yaml") == 0);
+    if (record) {
+        const MergeResult r = school ? merge_school_files(texts[0], texts[1], texts[2])
+                                     : merge_child_files(texts[0], texts[1], texts[2]);
+        if (r.merged || !r.refusal.message.empty()) {
+            s.text = r.text;
+            s.reasons = conflict_reasons(path, texts[0], texts[1], texts[2]);
+            if (!r.different_children && r.refusal.message.empty() && r.conflicts.empty())
+                s.reasons.clear();
+            return s;
+        }
+    }
+    if (!record) {
+        // Not a record: what git's line merge made of it (markers included).
+        run_git({"cat-file", "blob", tree_id + ":" + path}, repo.root, &s.text);
+        s.reasons = {"changed differently on both sides"};
+        return s;
+    }
+    // A record path whose sides do not all read as records: git's line merge, as the merge
+    // driver falls back to.
+    const Scratch base(repo.state_dir(), "merge.base"), ours(repo.state_dir(), "merge.ours"),
+        theirs(repo.state_dir(), "merge.theirs");
+    atomic_write(base.path, texts[0], 0600);
+    atomic_write(ours.path, texts[1], 0600);
+    atomic_write(theirs.path, texts[2], 0600);
+    const int rc = run_git({"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs",
+                            ours.path, base.path, theirs.path},
+                           repo.root, &s.text);
+    if (rc != 0) s.reasons = {"changed differently on both sides"};
+    return s;
+}
+
+/// `tree_id` with the settled files' texts in place of git's, by a temporary index: the
+/// blobs written by one hash-object, the entries by one update-index.
+std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
+                      const std::vector<Settled>& files) {
+    if (files.empty()) return tree_id;
+    const std::string dir = repo.state_dir() + "/settled";
+    boost::system::error_code ec;
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir, ec);
+    struct Gone {
+        std::string dir;
+        ~Gone() {
+            boost::system::error_code e;
+            fs::remove_all(dir, e);
+        }
+    } gone{dir};
+    std::string paths;
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string file = fmt::format("{}/{}", dir, i);
+        atomic_write(file, files[i].text, 0600);
+        paths += file + "\n";
+    }
+    atomic_write(dir + "/paths", paths, 0600);
+    atomic_write(dir + "/oids", "", 0600);
+    GitCommand h = git_command({"hash-object", "-w", "--no-filters", "--stdin-paths"}, repo.root);
+    if (run_program_files(h.argv, &h.env, dir + "/paths", dir + "/oids", nullptr) != 0)
+        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
+    const auto oids = lines_of(read_file(dir + "/oids", dir + "/oids"));
+    if (oids.size() != files.size())
+        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
+    std::string info;
+    for (size_t i = 0; i < files.size(); ++i)
+        info += "100644 " + oids[i] + "\t" + files[i].path + "\n";
+    atomic_write(dir + "/info", info, 0600);
+    const std::string index = dir + "/index";
+    const std::string env_index = "GIT_INDEX_FILE=" + index;
+    GitCommand r = git_command({"read-tree", tree_id}, repo.root);
+    r.env.push_back(env_index);
+    GitCommand u = git_command({"update-index", "--index-info"}, repo.root);
+    u.env.push_back(env_index);
+    GitCommand w = git_command({"write-tree"}, repo.root);
+    w.env.push_back(env_index);
+    std::string written;
+    if (run_with(r.argv, &r.env) != 0 ||
+        run_program_files(u.argv, &u.env, dir + "/info", "", nullptr) != 0 ||
+        run_with(w.argv, &w.env, &written) != 0)
+        throw IoError(
+            fmt::format("{}: git could not write the merged tree; nothing was changed", repo.root));
+    return trimmed(written);
+}
+
+/// The files that did not merge: each named with its reasons, its marked text left in the
+/// conflicts folder, the merge kept pending for --continue or --abort.
+int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<Settled>& files,
+                      Context& ctx) {
     boost::system::error_code ec;
     fs::remove_all(conflicts_dir(repo), ec);
-    for (const auto& path : order) {
-        const auto& sides = staged[path];
-        std::string texts[3];
-        for (size_t s = 0; s < 3; ++s)
-            if (!sides[s].empty()) run_git({"cat-file", "blob", sides[s]}, repo.root, &texts[s]);
-        const auto reasons =
-            sides[1].empty() || sides[2].empty()
-                ? std::vector<std::string>{"changed on one side and removed on the other"}
-                : conflict_reasons(path, texts[0], texts[1], texts[2]);
-        for (const auto& r : reasons) ctx.err << say(ctx, fmt::format("{}: {}\n", path, r));
-        std::string marked;
-        if (run_git({"cat-file", "blob", p.tree + ":" + path}, repo.root, &marked) != 0)
-            marked = texts[1];
-        const fs::path file = fs::path(conflicts_dir(repo)) / path;
+    for (const auto& f : files) {
+        if (f.reasons.empty()) continue;
+        for (const auto& r : f.reasons) ctx.err << say(ctx, fmt::format("{}: {}\n", f.path, r));
+        const fs::path file = fs::path(conflicts_dir(repo)) / f.path;
         fs::create_directories(file.parent_path(), ec);
-        atomic_write(file.string(), marked, 0600);
-        p.paths.push_back(path);
+        atomic_write(file.string(), f.text, 0600);
+        p.paths.push_back(f.path);
     }
     write_pending(repo, p);
     ctx.err << fmt::format(
@@ -250,7 +366,7 @@ int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::string& out, 
 }
 
 /// Brings `p.incoming` into the tree: a fast-forward once check passes on it, else a
-/// record-wise merge (git merge-tree with liushou's driver) committed once check passes.
+/// record-wise merge committed once check passes.
 int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p,
                    const std::string& shown, Context& ctx) {
     if (git_ok(repo, {"merge-base", "--is-ancestor", "HEAD", p.incoming})) {
@@ -268,17 +384,26 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
         repo.head = p.incoming;
         return kOk;
     }
+    // git merges what only one side changed; every file both changed is left conflicted (the
+    // driver is `false`, which keeps ours) and settled by `settle` in this process.
     const std::string attributes = repo.state_dir() + "/attributes";
     atomic_write(attributes, "children/*.yaml merge=liushou\nliushou.yaml merge=liushou\n", 0600);
     GitCommand m = merge_command({"merge-tree", "--write-tree", "-z", "HEAD", p.incoming},
                                  repo.root, self_executable(), attributes);
+    for (auto& a : m.argv)
+        if (a.rfind("merge.liushou.driver=", 0) == 0) a = "merge.liushou.driver=false";
     std::string out;
     const int rc = run_with(m.argv, &m.env, &out);
     if (rc != 0 && rc != 1)
         throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
     const auto nul = out.find('\0');
-    p.tree = out.substr(0, nul);
-    if (rc == 1) return stop_on_conflicts(repo, p, out, nul, ctx);
+    std::vector<Settled> files;
+    for (const auto& [path, sides] : conflicted(out, nul))
+        files.push_back(settle(repo, path, out.substr(0, nul), sides));
+    p.tree = tree_with(repo, out.substr(0, nul), files);
+    if (std::any_of(files.begin(), files.end(),
+                    [](const Settled& f) { return !f.reasons.empty(); }))
+        return stop_on_conflicts(repo, p, files, ctx);
     return commit_and_apply(repo, tree, session, p, ctx);
 }
 
