@@ -25,6 +25,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "liushou/purge.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -785,6 +786,9 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
                         shown));
     if (!encrypted)
         ctx.err << "liushou: warning: the file was not encrypted (written with --plain)\n";
+    // A file from before a purge would bring purged data back (#43: store/purge_history.cpp).
+    const PrivacySettings privacy = read_privacy(tree.load_school().record);
+    refuse_pre_purge_roots(privacy, header.roots, shown);
     // Another school's file: no root commit in common with this tree.
     const auto roots = repo.roots();
     const bool same_school =
@@ -820,6 +824,7 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
                         "objects); nothing was changed",
                         shown));
     const std::string incoming = bundle_head.refs.front().first;
+    refuse_purged_in_bundle(repo.root, privacy, incoming, shown);
     if (!git_ok(repo, {"update-ref", "refs/liushou/sync/incoming", incoming}))
         throw IoError(fmt::format("{}: git update-ref failed; nothing was changed", repo.root));
     // Only now the tree: records written since the last commit are committed first.
