@@ -30,19 +30,39 @@ const char* plural(size_t n) {
     return n == 1 ? "" : "s";
 }
 
-/// "name, parents[].phone, talks[].summary": the fields, each list's items as one.
+/// What a purge removes from a child, said as a teacher would: one phrase per kind of field
+/// (the catalogue has each in Chinese), in the file's order.
 std::string field_summary(const std::vector<std::string>& fields) {
-    std::vector<std::string> seen;
-    for (std::string f : fields) {
-        for (size_t open = f.find('['); open != std::string::npos; open = f.find('[', open + 2)) {
-            const size_t close = f.find(']', open);
-            if (close == std::string::npos) break;
-            f.erase(open + 1, close - open - 1);
-        }
-        if (std::find(seen.begin(), seen.end(), f) == seen.end()) seen.push_back(f);
+    static const std::vector<std::pair<std::string_view, std::string_view>> kKinds = {
+        {"name", "the child's name"},
+        {"id_number", "身份证号"},
+        {"ethnicity", "ethnicity"},
+        {"birth_date", "the day of birth"},
+        {"health", "health"},
+        {"home_address", "the home address"},
+        {"notes", "notes"},
+        {"parents", "parents' names, phones and work places"},
+        {"guardian", "the guardian's details"},
+        {"support", "the individual plan"},
+        {"pairing.proxy_parent", "the proxy parent"},
+        {"pairing.buddy", "classmates named as buddies"},
+        {"pairing.history", "the proxy parent"},
+        {"pairing.plan", "help plans and progress notes"},
+        {"pairing.progress", "help plans and progress notes"},
+        {"talks", "talk summaries, moods and follow-ups"},
+        {"changes", "the individual plan"},
+    };
+    std::vector<std::string_view> seen;
+    for (const auto& f : fields) {
+        std::string_view kind = "keys liushou does not know";
+        for (const auto& [prefix, phrase] : kKinds)
+            if (f.rfind(prefix, 0) == 0 &&
+                (f.size() == prefix.size() || f[prefix.size()] == '.' || f[prefix.size()] == '['))
+                kind = phrase;
+        if (std::find(seen.begin(), seen.end(), kind) == seen.end()) seen.push_back(kind);
     }
     std::string out;
-    for (const auto& f : seen) out += (out.empty() ? "" : ", ") + f;
+    for (const auto& k : seen) out += (out.empty() ? "" : ", ") + std::string(k);
     return out;
 }
 
@@ -53,11 +73,16 @@ bool confirmed(Context& ctx, const std::string& question) {
         throw UsageError(
             "nothing was changed: add --yes to do it (standard input is not a "
             "terminal, so liushou cannot ask)");
-    ctx.out << say(ctx, question + " [y/N] ");
+    ctx.out << say(ctx, question) << " [y/N] ";
     ctx.out.flush();
     std::string answer;
     std::getline(std::cin, answer);
     return answer == "y" || answer == "Y" || answer == "yes" || answer == "是";
+}
+
+/// transferred, or 转出 in Chinese.
+std::string status_word(const Child& c, const Context& ctx) {
+    return std::string(message_language(ctx) == "en" ? key_of(c.status) : zh_of(c.status));
 }
 
 bool in_git(const std::string& root) {
@@ -119,6 +144,7 @@ int rewrite(Tree& tree, WriteSession& session, const std::string& value, bool ye
     write_privacy(school.record, privacy);
     ctx.journal->action = value.empty() ? "purge --history" : "purge --value";
     session.write_school(school.record);
+    forget_cache(tree.root());
     ctx.commit = true;
     if (ctx.quiet) return kOk;
     ctx.out << say(
@@ -193,7 +219,7 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
         for (size_t i : due) {
             const Child& c = children[i];
             const auto left = left_on(c);
-            ctx.out << say(ctx, fmt::format("{}: {} on {}; removes {}\n", c.id, key_of(c.status),
+            ctx.out << say(ctx, fmt::format("{}: {} on {}; removes {}\n", c.id, status_word(c, ctx),
                                             left ? left->iso() : std::string("-"),
                                             field_summary(personal_fields(c))));
         }
@@ -240,7 +266,7 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     if (!record.ids.empty()) privacy.purges.push_back(record);
     write_privacy(school.record, privacy);
 
-    ctx.journal->action = fmt::format("purge {} child{}", due.size(), due.size() == 1 ? "" : "ren");
+    ctx.journal->action = "purge";
     // One batch (.liushou/journal): a kill leaves every file as it was or every one purged.
     session.begin_batch(true);
     for (size_t i : due) session.write_child(children[i]);
@@ -248,6 +274,7 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     for (const auto& a : activities) session.write_activity(a);
     session.write_school(school.record);
     session.end_batch();
+    forget_cache(tree.root());
     if (!ctx.quiet)
         ctx.out << say(ctx, fmt::format("purged {} child{}: personal data removed from the files; "
                                         "earlier versions stay in git history until liushou "
@@ -330,8 +357,8 @@ int run_privacy(Context& ctx) {
         } else {
             state = "kept";
         }
-        rows +=
-            say(ctx, fmt::format("  {}: {} on {}, {}\n", c.id, key_of(c.status), on->iso(), state));
+        rows += say(
+            ctx, fmt::format("  {}: {} on {}, {}\n", c.id, status_word(c, ctx), on->iso(), state));
     }
     line(fmt::format("children who have left: {}", left));
     ctx.out << rows;

@@ -2,7 +2,10 @@
 // liushou.yaml, and the history rewrite through git-filter-repo (liushou-purge(1)).
 #include "liushou/purge.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -297,13 +300,36 @@ size_t replace_names(std::string& text, const std::vector<std::string>& names,
 void check_purged_child(const Child& c, const PrivacySettings& privacy, Problems& out) {
     const auto day = privacy.purged_on(c.id);
     if (!day) return;
-    const std::string why = fmt::format(
-        "the child was purged on {} (liushou.yaml privacy); this file brings back a "
-        "personal field (a restored backup or a merge from an old clone?); "
-        "liushou purge --yes removes it again",
-        day->iso());
-    if (!purged_on(c)) out.push_back(Problem{"purged", why});
-    for (const auto& f : personal_fields(c)) out.push_back(Problem{f, why});
+    if (!purged_on(c))
+        out.push_back(Problem{
+            "purged",
+            fmt::format("the child was purged on {} (liushou.yaml privacy) but this file is from "
+                        "before: a restored backup or a merge from an old clone? liushou purge "
+                        "--yes purges it again",
+                        day->iso())});
+    for (const auto& f : personal_fields(c))
+        out.push_back(Problem{f, fmt::format("personal data of a child purged on {}", day->iso())});
+}
+
+void forget_cache(const std::string& root) {
+    // Opened beneath the root without following a link, as the cache itself is (SafeDir).
+    const int top = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (top < 0) return;
+    const int dot = ::openat(top, ".liushou", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int dir =
+        dot < 0 ? -1 : ::openat(dot, "cache", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir >= 0) {
+        if (DIR* d = ::fdopendir(::dup(dir))) {
+            std::vector<std::string> names;
+            while (const dirent* e = ::readdir(d))
+                if (e->d_name[0] != '.') names.emplace_back(e->d_name);
+            ::closedir(d);
+            for (const auto& n : names) ::unlinkat(dir, n.c_str(), 0);
+        }
+        ::close(dir);
+    }
+    if (dot >= 0) ::close(dot);
+    ::close(top);
 }
 
 }  // namespace liushou

@@ -274,9 +274,9 @@ void refuse_purged_in_bundle(const std::string& root, const PrivacySettings& pri
     std::string list;
     for (const auto& id : back) list += (list.empty() ? "" : ", ") + id;
     throw DataError(fmt::format(
-        "{}: the file brings back personal data of {} purged child(ren) ({}): it was made on a "
+        "{}: the file brings back personal data of {} purged {} ({}): it was made on a "
         "PC that has not had the purge; that PC replaces its clone first. Nothing was changed",
-        shown, back.size(), list));
+        shown, back.size(), back.size() == 1 ? "child" : "children", list));
 }
 
 }  // namespace liushou

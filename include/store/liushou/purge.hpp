@@ -61,6 +61,10 @@ std::vector<std::string> personal_fields(const Child& child);
 /// (建档) is kept as `purged_incomplete`, so that past terms' 建档率 stays as it was.
 void purge_child(Child& child, const Date& on);
 
+/// Deletes the record caches under .liushou/cache (derived data, remade by the next read):
+/// they hold copies of records as they were before a purge.
+void forget_cache(const std::string& root);
+
 /// `text` with each of `names` (of two characters or more) replaced by `id`; how many were.
 size_t replace_names(std::string& text, const std::vector<std::string>& names,
                      const std::string& id);
