@@ -41,7 +41,7 @@ std::string field_summary(const std::vector<std::string>& fields) {
         {"health", "health"},
         {"home_address", "the home address"},
         {"notes", "notes"},
-        {"parents", "parents' names, phones and work places"},
+        {"parents", "the parents' details"},
         {"guardian", "the guardian's details"},
         {"support", "the individual plan"},
         {"pairing.proxy_parent", "the proxy parent"},
@@ -49,7 +49,7 @@ std::string field_summary(const std::vector<std::string>& fields) {
         {"pairing.history", "the proxy parent"},
         {"pairing.plan", "help plans and progress notes"},
         {"pairing.progress", "help plans and progress notes"},
-        {"talks", "talk summaries, moods and follow-ups"},
+        {"talks", "what the talks said"},
         {"changes", "the individual plan"},
     };
     std::vector<std::string_view> seen;
@@ -281,6 +281,12 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
                                         "purge --history\n",
                                         due.size(), due.size() == 1 ? "" : "ren"));
     if (!in_git(tree.root())) return kOk;
+    // A restored file purged again may be the committed one once more: nothing to commit.
+    std::vector<std::string> status = {"status", "--porcelain", "--"};
+    status.insert(status.end(), ctx.journal->files.begin(), ctx.journal->files.end());
+    std::string changed;
+    run_git(status, tree.root(), &changed);
+    if (changed.empty()) return kOk;
     ctx.commit = true;
     if (!o.history) return kOk;
     // The purge is committed before history is rewritten, which needs no change outstanding.
@@ -348,12 +354,13 @@ int run_privacy(Context& ctx) {
         std::string state;
         if (const auto p = purged_on(c); p && personal_fields(c).empty()) {
             ++purged;
-            state = fmt::format("purged {}", p->valid() ? p->iso() : "-");
+            state = fmt::format("purged on {}", p->valid() ? p->iso() : "-");
         } else if (cutoff && *on < *cutoff) {
             ++due;
             state = "due now";
         } else if (privacy.retention_years) {
-            state = fmt::format("due {}", years_after(*on, *privacy.retention_years).iso());
+            state =
+                fmt::format("purge due on {}", years_after(*on, *privacy.retention_years).iso());
         } else {
             state = "kept";
         }
@@ -364,7 +371,7 @@ int run_privacy(Context& ctx) {
     ctx.out << rows;
     if (privacy.retention_years)
         line(fmt::format("due for purge now: {}{}", due, due ? " (liushou purge --yes)" : ""));
-    line(fmt::format("purged: {}", purged));
+    line(fmt::format("purged children: {}", purged));
     if (privacy.history_rewritten)
         line(fmt::format("git history last rewritten: {}", privacy.history_rewritten->iso()));
     else if (!privacy.purges.empty())

@@ -302,7 +302,7 @@ void check_purged_child(const Child& c, const PrivacySettings& privacy, Problems
     if (!day) return;
     if (!purged_on(c))
         out.push_back(Problem{
-            "purged",
+            "",
             fmt::format("the child was purged on {} (liushou.yaml privacy) but this file is from "
                         "before: a restored backup or a merge from an old clone? liushou purge "
                         "--yes purges it again",

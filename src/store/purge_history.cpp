@@ -269,8 +269,9 @@ void refuse_purged_in_bundle(const std::string& root, const PrivacySettings& pri
             back.insert(*purged_file(listed.at(oid), ids));
     }
     if (back.empty()) return;
-    // The objects it brought hold what was purged: they go again, unreachable as they are.
-    run_git({"prune", "--expire=now"}, root);
+    // The objects it brought hold what was purged: they go again, unreachable as they are
+    // (a bundle's objects arrive as a pack, which only a repack drops).
+    run_git({"gc", "--prune=now", "--quiet"}, root);
     std::string list;
     for (const auto& id : back) list += (list.empty() ? "" : ", ") + id;
     throw DataError(fmt::format(
