@@ -323,7 +323,7 @@ int run_privacy(Context& ctx) {
     bool skipped = false;
     const std::vector<Child> children = readable_children(tree, ctx, skipped);
     auto line = [&](const std::string& text) { ctx.out << say(ctx, text + "\n"); };
-    line(fmt::format("where personal data lives in {}:", tree.display(".")));
+    line("where personal data lives in this tree:");
     line(
         "  children/*.yaml: names, 身份证号, birth dates, addresses, health, parents' and "
         "guardians' names and phones, notes, talks");

@@ -17,7 +17,7 @@ child and deleted, a mistyped guardian phone put right; then two children leave 
 Where personal data lives, and who is due. Without a retention, nobody is due:
 
   $ liushou privacy
-  . 中个人信息所在之处：
+  本档案中个人信息所在之处：
     children/*.yaml：姓名、身份证号、出生日期、住址、健康状况、父母和监护人的姓名与电话、备注、谈心记录
     activities/*.yaml：活动的标题和小结可能写有儿童姓名
     staff.yaml：教师的姓名和电话
