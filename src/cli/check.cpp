@@ -242,7 +242,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     // The children purged (#43): a file that brings their personal data back is an error.
     const PrivacySettings privacy = school.parsed ? read_privacy(school.record) : PrivacySettings{};
     if (!privacy.error.empty())
-        report(school.path, {Problem{"privacy", privacy.error, Severity::error, 1, 1}});
+        report(school.path, {Problem{"", privacy.error, Severity::error, 1, 1}});
     auto children = tree.load_children();
     std::set<std::string> ids;
     for (const auto& c : children) ids.insert(c.id);

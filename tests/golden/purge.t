@@ -61,6 +61,28 @@ Bad dates:
   ! liushou：--left-before 2027-01-01：这一天还没到
   [2]
 
+Nothing to rewrite yet; history needs everything committed, the tree at the top of its
+repository, and a repository at all; --value goes alone:
+
+  $ liushou purge --history --yes
+  2023-07-20 之前离校的儿童，文件中都已没有个人信息
+  ! liushou：还没有清除过任何儿童，没有历史要改写；请先运行 liushou purge --left-before 日期
+  [2]
+  $ echo "# 注" >> staff.yaml && liushou purge --value 误记在这名儿童名下的谈话 --yes; git checkout -q staff.yaml
+  ! liushou：.：档案有尚未提交的改动；请先提交（git commit），因为改写会把文件重置为改写后的提交。未作任何改动
+  $ mkdir ../outer && cp -r . ../outer/tree && rm -rf ../outer/tree/.git && cd ../outer && git init -q && git add -A && git commit -qm outer && liushou --root tree purge --value 误记在这名儿童名下的谈话 --yes; rm -rf .git tree/.liushou && liushou --root tree purge --value 误记在这名儿童名下的谈话 --yes; cd ../school && rm -rf ../outer
+  ! liushou：tree：档案是 git 仓库中的一个文件夹（tree/）；purge --history 只改写以档案为顶层的仓库
+  ! liushou：tree：不在 git 仓库中，没有历史可改写
+  $ liushou purge --value 误记在这名儿童名下的谈话 --left-before 2026-07-15 --yes
+  ! liushou：--value 只改写历史；--left-before 请另外运行
+  [2]
+
+A privacy section that does not read:
+
+  $ cp liushou.yaml ../liushou.yaml.good && sed -i 's/retention_years: 3/retention_years: 永远/' liushou.yaml && liushou purge --yes; liushou check | grep liushou.yaml; cp ../liushou.yaml.good liushou.yaml
+  liushou.yaml:1:1: 错误：privacy.retention_years：应为年数，1 到 100
+  ! liushou.yaml:1:1: 错误：privacy.retention_years：应为年数，1 到 100
+
 A kill right after the batch's journal is down: the next command finishes the purge. A kill
 before it: the tree is as before. (Each on a copy.)
 
