@@ -269,3 +269,9 @@ The same in English:
   due for purge now: 0
   purged children: 2
   git history last rewritten: 2026-07-20
+
+A repository's own filters never run during a rewrite (git-filter-repo checks out the
+rewritten commit; plain git would run the smudge filter there):
+
+  $ git config filter.evil.smudge "touch ../SMUDGED; cat" && git config filter.evil.clean "touch ../CLEANED; cat" && echo "*.yaml filter=evil" > .git/info/attributes && liushou -q purge --history --yes; ls .. | grep -c -e SMUDGED -e CLEANED || true
+  0
