@@ -65,6 +65,9 @@ const CommandSpec kCommands[] = {
     {"key", "This PC's age key and the school's recipients (liushou.yaml)", setup_key},
     {"sync", "Sync by file (a USB stick): encrypted git bundles, merged record by record",
      setup_sync},
+    {"purge", "Forget children who left: their personal data, in the files and git history",
+     setup_purge},
+    {"privacy", "Where personal data lives, who left when, what is due for purge", setup_privacy},
     {"completion", "Print the bash or zsh completion script", setup_completion},
 };
 

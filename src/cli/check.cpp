@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/purge.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
@@ -238,6 +239,10 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     if (staff.exists)
         check_file(staff, [](const StaffList& s, Problems& p) { validate_staff(s, p); });
 
+    // The children purged (#43): a file that brings their personal data back is an error.
+    const PrivacySettings privacy = school.parsed ? read_privacy(school.record) : PrivacySettings{};
+    if (!privacy.error.empty())
+        report(school.path, {Problem{"", privacy.error, Severity::error, 1, 1}});
     auto children = tree.load_children();
     std::set<std::string> ids;
     for (const auto& c : children) ids.insert(c.id);
@@ -279,8 +284,11 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                                               c.id.empty() ? "(none)" : c.id, file.id)});
             if (staff.parsed) check_references(c, staff.record, exists, problems);
             // A child not left-behind (非留守) has no 留守 file to complete (#39).
-            auto missing =
-                c.left_behind == LeftBehind::none ? std::vector<std::string>{} : missing_fields(c);
+            // Nor has a purged one (#43): what it lacks was removed on purpose.
+            auto missing = c.left_behind == LeftBehind::none || purged_on(c)
+                               ? std::vector<std::string>{}
+                               : missing_fields(c);
+            check_purged_child(c, privacy, problems);
             missing.erase(
                 std::remove_if(missing.begin(), missing.end(),
                                [&](const std::string& m) { return rejected.count(m) > 0; }),

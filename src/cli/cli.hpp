@@ -103,6 +103,8 @@ void setup_school(CLI::App& cmd, Runner& run);
 void setup_group(CLI::App& cmd, Runner& run);
 void setup_key(CLI::App& cmd, Runner& run);
 void setup_sync(CLI::App& cmd, Runner& run);
+void setup_purge(CLI::App& cmd, Runner& run);    // purge.cpp (#43)
+void setup_privacy(CLI::App& cmd, Runner& run);  // purge.cpp (#43)
 
 /// sync.cpp, for check: liushou.yaml's sync section that does not read, and every file under
 /// `root` (not .git, .liushou) holding an age private key; each as (path in the tree, why).

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "liushou/purge.hpp"
 #include "sync_parts.hpp"
 
 namespace liushou {
@@ -426,7 +427,16 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     const Scratch payload(repo.state_dir(), "in.payload");
     const Received received = open_sync_file(o.from, payload, ctx);
     const SyncHeader& header = received.header;
+    // A file from before a purge would bring purged data back (#43: store/purge_history.cpp).
+    const PrivacySettings privacy = read_privacy(tree.load_school().record);
+    refuse_pre_purge_roots(privacy, header.roots, shown);
     const std::string incoming = unbundle(repo, received, shown);
+    try {
+        refuse_purged_in_bundle(repo.root, privacy, incoming, shown);
+    } catch (...) {
+        run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
+        throw;
+    }
     // Only now the tree: records written since the last commit are committed first.
     commit_written(repo, ctx);
     repo = SyncRepo::open(repo.root);

@@ -215,6 +215,16 @@ void check_id_number(std::string_view number, const std::optional<Date>& birth_d
 
 std::vector<std::string> missing_fields(const Child& c) {
     std::vector<std::string> missing;
+    // A purged child (#43, liushou-purge(1)) keeps no personal field; whether its file was
+    // complete when purged is kept instead, so that past terms' 建档率 stay as they were.
+    const auto marked = [&](std::string_view key) {
+        return std::any_of(c.extras.begin(), c.extras.end(),
+                           [&](const auto& e) { return e.first == key; });
+    };
+    if (marked("purged")) {
+        if (marked("purged_incomplete")) missing.emplace_back("purged");
+        return missing;
+    }
     auto need = [&](bool present, const char* field) {
         if (!present) missing.emplace_back(field);
     };

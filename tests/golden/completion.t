@@ -5,7 +5,7 @@ and teacher ids from the tree under the cursor.
   $ liushou completion bash > ../liushou.bash && source ../liushou.bash
   $ comp() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _liushou; printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '; echo; }
   $ comp liushou ''
-  --commit --county --help --jobs --lang --lock-timeout --no-cache --quiet --rev --root --skip-missing --version -h -q activity check completion county enroll group help init key list log-talk merge-file pair plan rename report schedule school staff sync 
+  --commit --county --help --jobs --lang --lock-timeout --no-cache --quiet --rev --root --skip-missing --version -h -q activity check completion county enroll group help init key list log-talk merge-file pair plan privacy purge rename report schedule school staff sync 
   $ comp liushou --root . re
   rename report 
   $ comp liushou report ''

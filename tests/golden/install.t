@@ -2,7 +2,7 @@ The man pages lint clean, each command's --help and man page name the same optio
 cmake --install puts the binary, the man pages and the completion scripts in their places.
 
   $ for page in $TESTDIR/../../man/*.[157]; do mandoc -T lint -W warning "$page"; done; ls $TESTDIR/../../man | wc -l
-  23
+  25
   $ bash $TESTDIR/../tools/help-man.sh $TESTDIR/../../man
   every command's --help and man page name the same options
   $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
@@ -21,6 +21,8 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   ./share/man/man1/liushou-merge-file.1
   ./share/man/man1/liushou-pair.1
   ./share/man/man1/liushou-plan.1
+  ./share/man/man1/liushou-privacy.1
+  ./share/man/man1/liushou-purge.1
   ./share/man/man1/liushou-rename.1
   ./share/man/man1/liushou-report.1
   ./share/man/man1/liushou-schedule.1

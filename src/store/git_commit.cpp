@@ -1,0 +1,366 @@
+// Reading a tree as a git commit holds it (report --rev, a county's bare repositories):
+// `git ls-tree` for the listing, `git cat-file --batch` for the contents.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "files.hpp"
+#include "git_objects.hpp"
+#include "liushou/error.hpp"
+#include "liushou/store.hpp"
+#include "spawn.hpp"
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+/// What git_filter got.
+enum class Filtered { ok, failed, too_large };
+
+/// `git -C dir args…` (hardened, see git_command) with `input` on its standard input
+/// (written by a thread of its own, so that neither side waits on a full pipe) and its
+/// standard output in `output`. More than `limit` bytes of output stop git (too_large): a
+/// repository is data, and a small one can describe a huge tree.
+Filtered git_filter(const std::vector<std::string>& git_args, const std::string& dir,
+                    const std::string& input, std::string& output, size_t limit = SIZE_MAX) {
+    int in_fds[2] = {-1, -1}, out_fds[2] = {-1, -1};
+    if (::pipe2(in_fds, O_CLOEXEC) != 0) return Filtered::failed;
+    if (::pipe2(out_fds, O_CLOEXEC) != 0) {
+        ::close(in_fds[0]);
+        ::close(in_fds[1]);
+        return Filtered::failed;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_fds[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out_fds[1], 1);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    GitCommand c = git_command(git_args, dir);
+    const pid_t pid = spawn(c.argv, &actions, &c.env);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(in_fds[0]);
+    ::close(out_fds[1]);
+    if (pid <= 0) {
+        ::close(in_fds[1]);
+        ::close(out_fds[0]);
+        return Filtered::failed;
+    }
+    std::thread writer([fd = in_fds[1], &input] {
+        size_t done = 0;
+        while (done < input.size()) {
+            const ssize_t n = ::write(fd, input.data() + done, input.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;  // git went away: its exit status tells
+            done += static_cast<size_t>(n);
+        }
+        ::close(fd);
+    });
+    const bool whole = read_all(out_fds[0], output, limit);
+    if (!whole) ::kill(pid, SIGKILL);  // our own child, by its id: it would write on
+    ::close(out_fds[0]);
+    writer.join();
+    const int status = wait_for(pid);
+    if (!whole) return Filtered::too_large;
+    return status == 0 ? Filtered::ok : Filtered::failed;
+}
+
+}  // namespace
+
+namespace {
+
+/// The committer's day (YYYY-MM-DD, in the committer's time zone, as `%cs` says) from a commit
+/// object's text.
+std::string committer_day(const std::string& commit_text) {
+    const size_t at = commit_text.find("\ncommitter ");
+    if (at == std::string::npos) return "";
+    const size_t eol = commit_text.find('\n', at + 1);
+    const std::string line = commit_text.substr(at + 1, eol - at - 1);
+    const size_t close = line.rfind('>');
+    if (close == std::string::npos) return "";
+    std::istringstream rest(line.substr(close + 1));
+    long long seconds = 0;
+    std::string zone;
+    if (!(rest >> seconds >> zone) || zone.size() != 5) return "";
+    const int sign = zone[0] == '-' ? -1 : 1;
+    const long long offset = sign * (std::atoi(zone.substr(1, 2).c_str()) * 3600LL +
+                                     std::atoi(zone.substr(3, 2).c_str()) * 60LL);
+    const long long local = seconds + offset;
+    const long long day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    return (Date{1970, 1, 1}.add_days(static_cast<long>(day))).iso();
+}
+
+constexpr const char* kListingMagic = "LSHLIST1";
+
+IoError too_many_files(const std::string& dir, const std::string& rev, const std::string& where) {
+    return IoError(fmt::format(
+        "{}: commit {}: {} holds more than {} files; refused unread (a liushou tree holds at most "
+        "{} files)",
+        dir, rev, where, kMaxGitTreeEntries, kMaxGitTreeEntries));
+}
+
+/// Throws when the records of a commit's tree would have liushou read more than
+/// kMaxGitTreeBytes.
+void check_readable(uint64_t readable, const std::string& dir, const std::string& rev,
+                    const std::string& where) {
+    if (readable > kMaxGitTreeBytes)
+        throw IoError(fmt::format(
+            "{}: commit {}: the files of {} hold more than {} MiB; refused unread (a liushou "
+            "tree's records hold at most {} MiB)",
+            dir, rev, where, kMaxGitTreeBytes >> 20, kMaxGitTreeBytes >> 20));
+}
+
+}  // namespace
+
+std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev,
+                                                 bool use_cache) {
+    auto c = std::make_shared<GitCommit>();
+    c->dir_ = dir;
+    c->rev_ = rev;
+    // A revision that starts with "-" would be read by git as an option.
+    if (rev.empty() || rev.front() == '-')
+        throw UsageError(fmt::format("--rev {}: not a branch, tag or commit", rev));
+    // A county reads a hundred repositories, so each costs few processes: this one says where
+    // the repository keeps its data, where the tree sits in it, and the commit in full and as
+    // `rev-parse --short=12` says it (what a checkout's report header shows). On a warm run it
+    // is the only one.
+    const std::string spec = rev + "^{commit}";
+    std::string out;
+    if (run_git({"rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-prefix", spec,
+                 "--short=12", spec},
+                dir, &out) != 0) {
+        std::string ignored;
+        if (run_git({"rev-parse", "--git-dir"}, dir, &ignored) != 0)
+            throw IoError(
+                fmt::format("{}: not a git repository, so --rev {} cannot be read", dir, rev));
+        throw IoError(fmt::format("{}: no commit {} (no such branch, tag or commit)", dir, rev));
+    }
+    {
+        std::istringstream lines(out);
+        std::string bare;
+        std::getline(lines, c->git_dir_);
+        std::getline(lines, bare);
+        std::getline(lines, c->prefix_);
+        if (bare == "true") c->prefix_.clear();
+        std::getline(lines, c->commit_);
+        std::getline(lines, c->short_);
+    }
+    // What the commit holds never changes: its listing and small files are kept by commit id.
+    // In GIT_DIR/liushou, opened with no link followed (files.hpp: SafeDir): a copied
+    // repository's `liushou -> /elsewhere` is refused, never read or written through.
+    const std::string listing =
+        c->prefix_.empty() ? std::string("listing")
+                           : fmt::format("listing-{:016x}", std::hash<std::string>{}(c->prefix_));
+    if (use_cache) {
+        std::optional<SafeDir> cache;
+        try {
+            cache =
+                SafeDir::open(c->git_dir_, "liushou", false, false, shown_path(c->git_dir_) + "/");
+        } catch (const IoError&) {
+            // Not made yet: git is asked.
+        }
+        if (cache && c->read_listing(cache->path(listing))) return c;
+    }
+
+    out.clear();
+    // Only the tree's own directory, recursively; -l gives each blob's size so that an
+    // oversized file is refused without being read. A small repository can describe a huge
+    // tree (100,000 entries naming one blob take 400 KB): the listing is bounded as it
+    // comes, and so are its entries and what they would have liushou read.
+    const std::string where = c->prefix_.empty() ? "/" : c->prefix_;
+    // Without -l: git would look up the size of every entry, even 100,000 naming one blob;
+    // the sizes are asked below once a blob, after the entries are counted.
+    const Filtered listed = git_filter({"ls-tree", "-r", "-z", c->commit_ + ":" + c->prefix_}, dir,
+                                       "", out, kMaxGitListingBytes);
+    if (listed == Filtered::too_large) throw too_many_files(dir, rev, where);
+    if (listed != Filtered::ok)
+        throw IoError(fmt::format("{}: commit {} holds no directory {}", dir, rev, where));
+    size_t count = 0;
+    std::set<std::string> blobs;
+    for (size_t at = 0; at < out.size();) {
+        const size_t end = out.find('\0', at);
+        const std::string line = out.substr(at, end == std::string::npos ? end : end - at);
+        at = end == std::string::npos ? out.size() : end + 1;
+        if (++count > kMaxGitTreeEntries) throw too_many_files(dir, rev, where);
+        // <mode> SP <type> SP <object> TAB <path>
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        std::istringstream fields(line.substr(0, tab));
+        GitEntry e;
+        std::string type;
+        fields >> e.mode >> type >> e.blob;
+        if (type == "blob") blobs.insert(e.blob);
+        c->entries_.emplace(line.substr(tab + 1), std::move(e));
+    }
+    // Each blob's size, so that an oversized file is refused without being read.
+    std::string input, sizes;
+    for (const auto& b : blobs) input += b + "\n";
+    if (!blobs.empty() && git_filter({"cat-file", "--batch-check"}, dir, input, sizes,
+                                     blobs.size() * 128) != Filtered::ok)
+        throw IoError(fmt::format("{}: git cat-file failed reading commit {}", dir, rev));
+    std::map<std::string, uint64_t> size_of;
+    {
+        std::istringstream lines(sizes);
+        std::string line;
+        while (std::getline(lines, line)) {  // <oid> SP <type> SP <size>, or <oid> missing
+            std::istringstream fields(line);
+            std::string oid, type;
+            uint64_t size = 0;
+            if (fields >> oid >> type >> size) size_of[oid] = size;
+        }
+    }
+    uint64_t readable = 0;
+    for (auto& [name, e] : c->entries_) {
+        if (const auto it = size_of.find(e.blob); it != size_of.end()) e.size = it->second;
+        // A bigger file is refused unread; those that may be read are what is bounded.
+        if (e.file() && e.size <= kMaxRecordBytes) readable += e.size;
+    }
+    check_readable(readable, dir, rev, where);
+    // The commit (for its date) and the school's two small files, read by every command, in
+    // one go.
+    std::vector<std::string> small = {c->commit_};
+    for (const char* name : {"liushou.yaml", "staff.yaml"})
+        if (const GitEntry* e = c->find(name); e && e->file() && e->size <= (1u << 20))
+            small.push_back(e->blob);
+    const std::vector<std::string> texts = c->read(small);
+    c->date_ = committer_day(texts.front());
+    for (size_t i = 1; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
+    if (use_cache) {
+        try {
+            // Made 0700: staff.yaml holds phone numbers.
+            const SafeDir cache =
+                SafeDir::open(c->git_dir_, "liushou", true, true, shown_path(c->git_dir_) + "/");
+            c->write_listing(cache.path(listing));
+        } catch (const IoError&) {
+            // A read-only repository: the next run asks git again.
+        }
+    }
+    return c;
+}
+
+bool GitCommit::read_listing(const std::string& path) {
+    std::string text;
+    try {
+        text = read_file(path, path, 256u << 20);
+    } catch (const Error&) {
+        return false;  // none yet, or unreadable: git is asked
+    }
+    std::istringstream in(text);
+    std::string magic, commit, prefix, date, count;
+    if (!std::getline(in, magic) || magic != kListingMagic || !std::getline(in, commit) ||
+        commit != commit_ || !std::getline(in, prefix) || prefix != prefix_ ||
+        !std::getline(in, date) || !std::getline(in, count))
+        return false;
+    // The listing lives in the repository, which is data: it is held to the limits of what
+    // git would have listed, else git is asked (and refuses the tree).
+    const unsigned long listed = std::strtoul(count.c_str(), nullptr, 10);
+    if (listed > kMaxGitTreeEntries) return false;
+    std::map<std::string, GitEntry> entries;
+    uint64_t readable = 0;
+    for (unsigned long n = listed; n > 0; --n) {
+        std::string line;
+        if (!std::getline(in, line, '\0')) return false;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos) return false;
+        std::istringstream fields(line.substr(0, tab));
+        GitEntry e;
+        if (!(fields >> e.mode >> e.blob >> e.size)) return false;
+        if (e.file() && e.size <= kMaxRecordBytes) readable += e.size;
+        if (readable > kMaxGitTreeBytes) return false;
+        entries.emplace(line.substr(tab + 1), std::move(e));
+    }
+    std::map<std::string, std::string> small;
+    if (!std::getline(in, count)) return false;
+    const unsigned long prefetched = std::strtoul(count.c_str(), nullptr, 10);
+    if (prefetched > 2) return false;  // liushou.yaml and staff.yaml
+    for (unsigned long n = prefetched; n > 0; --n) {
+        std::string blob;
+        size_t length = 0;
+        if (!(in >> blob >> length) || in.get() != '\n' || length > kMaxRecordBytes) return false;
+        std::string bytes(length, '\0');
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(length))) return false;
+        small.emplace(std::move(blob), std::move(bytes));
+    }
+    entries_ = std::move(entries);
+    prefetched_ = std::move(small);
+    date_ = date;
+    return true;
+}
+
+void GitCommit::write_listing(const std::string& path) const {
+    std::string out = fmt::format("{}\n{}\n{}\n{}\n{}\n", kListingMagic, commit_, prefix_, date_,
+                                  entries_.size());
+    for (const auto& [name, e] : entries_)
+        out += fmt::format("{} {} {}\t{}", e.mode, e.blob, e.size, name) + '\0';
+    out += fmt::format("{}\n", prefetched_.size());
+    for (const auto& [blob, bytes] : prefetched_)
+        out += fmt::format("{} {}\n", blob, bytes.size()) + bytes;
+    try {
+        atomic_write(path, out, 0600);
+    } catch (const Error&) {
+        // A read-only repository: the next run asks git again.
+    }
+}
+
+const GitEntry* GitCommit::find(const std::string& relative) const {
+    const auto it = entries_.find(relative);
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> GitCommit::names_in(const std::string& relative) const {
+    std::vector<std::string> names;
+    const std::string dir = relative + "/";
+    for (auto it = entries_.lower_bound(dir); it != entries_.end(); ++it) {
+        if (it->first.compare(0, dir.size(), dir) != 0) break;
+        const std::string rest = it->first.substr(dir.size());
+        const size_t slash = rest.find('/');
+        const std::string name = slash == std::string::npos ? rest : rest.substr(0, slash);
+        if (names.empty() || names.back() != name) names.push_back(name);
+    }
+    return names;
+}
+
+std::vector<std::string> GitCommit::read(const std::vector<std::string>& blobs) const {
+    std::vector<std::string> out;
+    if (blobs.empty()) return out;
+    if (blobs.size() == 1)
+        if (const auto it = prefetched_.find(blobs.front()); it != prefetched_.end())
+            return {it->second};
+    std::string input, raw;
+    input.reserve(blobs.size() * 41);
+    for (const auto& b : blobs) input += b + "\n";
+    if (git_filter({"cat-file", "--batch"}, dir_, input, raw) != Filtered::ok)
+        throw IoError(fmt::format("{}: git cat-file failed reading commit {}", dir_, rev_));
+    out.reserve(blobs.size());
+    // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
+    size_t at = 0;
+    for (const auto& b : blobs) {
+        const size_t eol = raw.find('\n', at);
+        if (eol == std::string::npos)
+            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir_, b));
+        const std::string head = raw.substr(at, eol - at);
+        const size_t space = head.rfind(' ');
+        if (head.find(" missing") != std::string::npos || space == std::string::npos)
+            throw IoError(fmt::format("{}: object {} of commit {} is missing", dir_, b, rev_));
+        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
+        if (eol + 1 + size > raw.size())
+            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir_, b));
+        out.emplace_back(raw, eol + 1, size);
+        at = eol + 1 + size + 1;
+    }
+    return out;
+}
+
+}  // namespace liushou
