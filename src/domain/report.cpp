@@ -229,7 +229,8 @@ Stats child_stats(const Child& original, const School& school, const Period& per
         s.talks += talk;
         s.family_calls +=
             month_rate(TalkKind::family_call, rules.family_calls_per_month, s.calls_by_month);
-        if (now && talk.den && !talk.num)
+        // Every child the rate counts short (one who left in the period too), as 尚未达到 names.
+        if (talk.den && !talk.num)
             shortfall.untalked.push_back(
                 TalkShort{m, count_entries(c, TalkKind::talk, from, to), rules.talks_per_month});
     }
@@ -307,7 +308,7 @@ bool ChildFigures::enrolled_on(const Date& day) const {
 }
 
 uint64_t figures_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " figures 2");
+    return fnv1a(__DATE__ " " __TIME__ " figures 3");
 }
 
 Stats& Stats::operator+=(const Stats& o) {
@@ -381,6 +382,8 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             }
         }
         const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
+        // This school's children in the shortfalls, for the activities below.
+        std::unordered_map<std::string, size_t> listed;
         for (const ChildFigures& f : figures) {
             if (!f.counted) continue;  // 非留守: in no figure
             Shortfall shortfall = f.shortfall;
@@ -398,9 +401,18 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             klass.grade = then.grade;
             klass.class_no = then.class_no;
             klass += one;
-            if (one.enrolled &&
-                (!shortfall.missing.empty() || shortfall.unpaired || !shortfall.untalked.empty()))
-                out.shortfalls.push_back(shortfall);
+            // Each gap of a rate below 100%, from the child's own part of it.
+            for (const MonthRate& m : one.calls_by_month)
+                if (m.rate.den && !m.rate.num) shortfall.calls_short.push_back(m.month);
+            for (const TermRate& t : one.visits_by_term)
+                if (t.rate.den && !t.rate.num) shortfall.unvisited.push_back(t.term);
+            for (const TermRate& t : one.meetings_by_term)
+                if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
+            shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
+            if (shortfall.any()) {
+                listed.emplace(shortfall.child.id, out.shortfalls.size());
+                out.shortfalls.push_back(std::move(shortfall));
+            }
         }
         out.total += school;
         out.by_school.push_back(school);
@@ -443,13 +455,29 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                     took_part.insert(id);
                 }
             }
+            // A school that held no activity in the period has no one to name as missing one.
+            const bool held_any = std::any_of(
+                records.activities->begin(), records.activities->end(), [&](const Activity& a) {
+                    return a.date && a.kind && !(*a.date < own.from) && !(end < *a.date);
+                });
             for (const ChildFigures& f : figures) {
                 if (!f.counted || !f.enrolled_listed) continue;
                 ++out.activity_reach.den;
-                if (took_part.count(f.listed.id))
+                if (took_part.count(f.listed.id)) {
                     ++out.activity_reach.num;
-                else
-                    out.no_activity.emplace_back(records.school->school, f.listed);
+                    continue;
+                }
+                out.no_activity.emplace_back(records.school->school, f.listed);
+                if (!held_any) continue;
+                if (const auto it = listed.find(f.listed.id); it != listed.end()) {
+                    out.shortfalls[it->second].no_activity = true;
+                } else {
+                    Shortfall none;
+                    none.school = records.school->school;
+                    none.child = f.listed;
+                    none.no_activity = true;
+                    out.shortfalls.push_back(std::move(none));
+                }
             }
         }
     }
