@@ -4,10 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -214,13 +216,30 @@ void add_output_encoding(CLI::App& cmd, std::string& encoding);
 /// --encoding and --sheet for the sheet --from reads (read_sheet), both needing `from`.
 void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding, std::string& sheet);
 
-/// The format a file's name asks for by its extension, in any case: "xlsx", and with `pages`
-/// "html" (.html, .htm) or "docx"; "" for any other name.
-std::string_view format_of_name(const std::string& path, bool pages);
-/// -o FILE.xlsx asks for a workbook when --format is not given; for a command that writes
-/// `pages`, -o FILE.html (.htm) for a page and -o FILE.docx for a Word document.
+/// The format a file's name asks for by its extension, in any case: "md" (.md, .markdown),
+/// "txt", "csv", "tsv", "json", "html" (.html, .htm), "docx" or "xlsx"; "" for any other name.
+std::string_view format_of_name(const std::string& path);
+/// -o names a folder: one that exists, or a name ending in '/'.
+bool names_folder(const std::string& output);
+/// -o FILE picks the format by its extension (format_of_name) when --format is not given;
+/// `formats` are those the command writes, the first its text for people (md or table),
+/// which .md and .txt name; .tsv names csv (written with tabs by emit_output). A format the
+/// command does not write, or one other than --format's, is a UsageError. "-", no -o and a
+/// folder (names_folder) leave the format as it is.
 void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output, bool pages = false);
+                        const std::string& output, std::initializer_list<std::string_view> formats);
+/// -o FILE.tsv: the CSV is written with tabs.
+bool tab_separated(const std::string& output);
+/// A command's CSV (as encode_output wrote it) as TSV: tabs between cells, no quoting.
+std::string csv_to_tsv(const std::string& csv);
+
+/// Writes the reference document of --format docx (docx.cpp: A4, margins, Chinese fonts).
+void write_reference_docx(const std::string& path);
+/// A Word document's body (word/document.xml) with each table the width between the
+/// margins, its columns sized by their text, and cells of ids, numbers and rates unbroken.
+std::string fit_tables(const std::string& document);
+/// fit_tables applied to the document at `path`, in place.
+void fit_docx_tables(const std::string& path);
 
 /// A page (--format html) as a Word document, made by pandoc with its charts as pictures.
 /// Throws UsageError naming the package when pandoc is not installed.
