@@ -249,6 +249,18 @@ std::string page_to_docx(const std::string& page);
 /// cell starting like a formula is taken off again: a workbook's text cell never runs.
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created);
 
+struct ReportStyle;
+
+/// CSV documents (sheet name, CSV) as one workbook, a sheet each, masked with `redact`;
+/// `encoding` given is refused (a workbook is UTF-8). cards.cpp.
+std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
+                         const std::vector<std::pair<std::string, std::string>>& sheets);
+/// report child --all's cards (id, card as `style` renders it; html: the card's HTML) as one
+/// document: a page of a card to a sheet, a JSON array, or the Markdown cards one after
+/// another. `school` names the one school of the title, `schools` how many there are.
+std::string cards_document(std::vector<std::pair<std::string, std::string>>& cards,
+                           const ReportStyle& style, const std::string& school, size_t schools);
+
 /// A command's output: to -o FILE in one atomic write ("wrote FILE" unless --quiet), else to
 /// standard output. `format` names what the bytes are: an "xlsx" workbook or a "docx"
 /// document is refused on a terminal, which it would garble; anything else is text.

@@ -192,7 +192,6 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     ReportStyle style;
     style.lang = output_language(ctx, &school);
     o.lang = style.lang;
-    // A workbook is the CSV's table, typed (csv_to_xlsx).
     // A workbook is the CSV's table, typed (csv_to_xlsx); a Word document is the page's.
     style.format = o.format == "json"                         ? Format::json
                    : o.format == "csv" || o.format == "xlsx"  ? Format::csv
@@ -228,24 +227,6 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
     emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format);
-}
-
-/// CSV documents as one workbook, a sheet each (name, CSV): every card of --all, a sheet per
-/// child named by its id (the school's number first in a county run), or the summary's
-/// figures and its shortfalls.
-std::string csv_workbook(const ReportOptions& o, const Context& ctx,
-                         const std::vector<std::pair<std::string, std::string>>& cards) {
-    if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
-    std::vector<SheetTable> sheets;
-    sheets.reserve(cards.size());
-    for (const auto& [name, csv] : cards) {
-        Problems problems;  // none: the CSV is our own
-        Sheet parsed = parse_csv(o.redact ? redact_document(csv, Format::csv) : csv, problems);
-        SheetTable table{name, std::move(parsed.header), {}};
-        for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
-        sheets.push_back(std::move(table));
-    }
-    return write_xlsx(sheets, ctx.today);
 }
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
@@ -322,8 +303,6 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         records.push_back(SchoolRecords{&trees[i].school, nullptr, chosen.periods[i],
                                         &trees[i].activities, &figures[i]});
     const Summary summary = summarize(records, chosen.asked, as_of);
-    if (!o.template_file.empty() && o.format != "md")
-        throw UsageError("--template fills in a Markdown text; it goes with --format md");
     if (!o.template_file.empty()) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.
         const std::string text = read_input(o.template_file);
@@ -347,11 +326,12 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         // The figures' sheet, and a second naming each child of a rate below 100%.
         const ReportStyle style = style_of(o, ctx, first);
         const bool en = style.lang == "en";
+        const std::string table =
+            render_summary(summary, provenance(trees), loaded.coverage, style);
         emit_output(
             ctx, o.output,
-            csv_workbook(o, ctx,
-                         {{en ? o.sheet.second : o.sheet.first,
-                           render_summary(summary, provenance(trees), loaded.coverage, style)},
+            csv_workbook(o.redact, o.encoding, ctx.today,
+                         {{en ? o.sheet.second : o.sheet.first, table},
                           {en ? "Shortfalls" : "尚未达到", render_shortfalls_csv(summary, style)}}),
             o.format);
     } else {
@@ -391,36 +371,12 @@ int run_child(const ReportOptions& o, Context& ctx) {
                                    std::move(card));
             }
         if (o.format == "xlsx") {
-            emit_output(ctx, o.output, csv_workbook(o, ctx, cards), o.format);
+            emit_output(ctx, o.output, csv_workbook(o.redact, o.encoding, ctx.today, cards),
+                        o.format);
             return skipped ? kDataProblem : kOk;
         }
-        std::string document;
-        if (style.format == Format::html) {
-            std::vector<std::string> pages;
-            for (auto& card : cards) pages.push_back(std::move(card.second));
-            const Wording w(style.lang);
-            const size_t count = pages.size();
-            const std::string title =
-                trees.size() == 1
-                    ? w.t(fmt::format("{} 留守儿童档案卡（{} 名）", trees[0].school.school, count),
-                          fmt::format("{}: cards of left-behind children ({})",
-                                      trees[0].school.school, count))
-                    : w.t(fmt::format("留守儿童档案卡（{} 所学校，{} 名）", trees.size(), count),
-                          fmt::format("Cards of left-behind children ({} schools, {})",
-                                      trees.size(), count));
-            document = html_page(title, style.lang, pages, true);
-        } else if (style.format == Format::json) {
-            document = "[";
-            for (size_t k = 0; k < cards.size(); ++k) {
-                std::string& card = cards[k].second;
-                while (!card.empty() && card.back() == '\n') card.pop_back();
-                document += (k ? ",\n" : "\n") + card;
-            }
-            document += cards.empty() ? "]\n" : "\n]\n";
-        } else {
-            for (size_t k = 0; k < cards.size(); ++k) document += (k ? "\n" : "") + cards[k].second;
-        }
-        emit(o, ctx, document);
+        const std::string school = trees.size() == 1 ? trees[0].school.school : "";
+        emit(o, ctx, cards_document(cards, style, school, trees.size()));
         return skipped ? kDataProblem : kOk;
     }
     if (o.all) {

@@ -116,7 +116,6 @@ struct SummaryMd {
     std::string group_table(const std::vector<Stats>& groups, bool classes) const;
     std::string by_class() const;
     std::string shortfalls() const;
-    std::string gaps(const Shortfall& f, const std::string& who) const;
 };
 
 std::string SummaryMd::head() const {
@@ -532,35 +531,6 @@ std::string SummaryMd::by_class() const {
     return out;
 }
 
-/// The gaps of family calls, home visits, meetings, birthdays and activities, a line each.
-std::string SummaryMd::gaps(const Shortfall& f, const std::string& who) const {
-    std::string out;
-    auto joined = [&](const std::vector<std::string>& items) {
-        std::string text;
-        for (const auto& i : items) text += (text.empty() ? "" : w.t("、", ", ")) + w.text(i);
-        return text;
-    };
-    if (!f.calls_short.empty()) {
-        std::vector<std::string> months;
-        for (const Month& m : f.calls_short) months.push_back(m.iso());
-        out += w.en() ? fmt::format("- Too few family calls in {}: {}\n", joined(months), who)
-                      : fmt::format("- 亲情电话不足（{}）：{}\n", joined(months), who);
-    }
-    if (!f.unvisited.empty())
-        out += w.en() ? fmt::format("- No home visit in {}: {}\n", joined(f.unvisited), who)
-                      : fmt::format("- 未家访（{}）：{}\n", joined(f.unvisited), who);
-    if (!f.no_meeting.empty())
-        out += w.en() ? fmt::format("- No guardian meeting in {}: {}\n", joined(f.no_meeting), who)
-                      : fmt::format("- 未参加座谈会（{}）：{}\n", joined(f.no_meeting), who);
-    if (f.birthdays_missed == 1)
-        out += w.t("- 生日未祝福：", "- Birthday not greeted: ") + who + "\n";
-    else if (f.birthdays_missed > 1)
-        out += w.en() ? fmt::format("- {} birthdays not greeted: {}\n", f.birthdays_missed, who)
-                      : fmt::format("- 生日未祝福（{} 次）：{}\n", f.birthdays_missed, who);
-    if (f.no_activity) out += w.t("- 未参加活动：", "- In no activity: ") + who + "\n";
-    return out;
-}
-
 std::string SummaryMd::shortfalls() const {
     std::string out;
     if (s.shortfalls.empty()) {
@@ -631,7 +601,7 @@ std::string SummaryMd::shortfalls() const {
         if (!few.empty())
             out += w.en() ? fmt::format("- Too few talks in {}: {}\n", few, who)
                           : fmt::format("- 谈心不足（{}）：{}\n", few, who);
-        out += gaps(f, who);
+        out += shortfall_gaps(f, who, w);
     }
     return out;
 }

@@ -297,36 +297,6 @@ TemplateFill fill_summary_template(const Summary& summary, const std::vector<Pro
     return out;
 }
 
-std::string render_shortfalls_csv(const Summary& summary, const ReportStyle& style) {
-    const Writer w(style);
-    std::string out = w.en() ? csv_line({"school", "class", "id", "name", "gap", "when"})
-                             : csv_line({"学校", "班级", "学号", "姓名", "未达到", "时间"});
-    for (const auto& f : summary.shortfalls) {
-        const std::string klass = class_label(f.child.grade, f.child.class_no, style.lang);
-        auto add = [&](const char* zh, const char* en, const std::string& when) {
-            out += csv_line({w.text(f.school), klass, w.text(f.child.id), w.text(f.child.name),
-                             w.t(zh, en), when});
-        };
-        std::string missing;
-        for (const auto& m : f.missing)
-            missing += (missing.empty() ? "" : w.t("、", ", ")) + field_label(m, style.lang);
-        if (!missing.empty()) add("档案不完整", "file incomplete", missing);
-        if (f.unpaired) add("未结对", "no teacher", "");
-        for (const auto& m : f.untalked)
-            add(m.held ? "谈心不足" : "未谈心", m.held ? "too few talks" : "no talk",
-                m.held ? fmt::format("{} {}/{}", m.month.iso(), m.held, m.required)
-                       : m.month.iso());
-        for (const Month& m : f.calls_short) add("亲情电话不足", "too few family calls", m.iso());
-        for (const auto& t : f.unvisited) add("未家访", "no home visit", w.text(t));
-        for (const auto& t : f.no_meeting) add("未参加座谈会", "no guardian meeting", w.text(t));
-        if (f.birthdays_missed)
-            add("生日未祝福", "birthday not greeted",
-                f.birthdays_missed > 1 ? std::to_string(f.birthdays_missed) : "");
-        if (f.no_activity) add("未参加活动", "in no activity", "");
-    }
-    return out;
-}
-
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style) {
     const Writer w(style);
