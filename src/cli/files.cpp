@@ -139,9 +139,12 @@ std::string page_to_docx(const std::string& page) {
         pos = end + 6;
     }
     html += page.substr(pos);
-    // The page's <title> is its first heading again: pandoc would print it twice.
+    // A page whose <title> is its first heading again: pandoc would print it twice (a page
+    // of cards has none, and keeps its title for pandoc to print once).
     if (const size_t t = html.find("<title>"); t != std::string::npos)
-        if (const size_t e = html.find("</title>", t); e != std::string::npos)
+        if (const size_t e = html.find("</title>", t);
+            e != std::string::npos &&
+            html.find("<h1>" + html.substr(t + 7, e - t - 7) + "</h1>") != std::string::npos)
             html.erase(t, e + 8 - t);
     const std::string reference = (fs::path(dir) / "reference.docx").string();
     write_reference_docx(reference);
