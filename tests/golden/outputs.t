@@ -214,3 +214,7 @@ table the width between the margins, ids and rates never broken.
   > print([t for p,t in cells if "noWrap" not in p and re.fullmatch(r"[0-9-]{8,}X?", t)])' card.docx
   3 phone numbers unbroken
   []
+  $ liushou report child --all -o 档案卡.docx -q && $py -c '
+  > import sys,zipfile; x=zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+  > print("Title", x.count("w:val=\"Title\""), "A4", x.count("<w:pgSz w:h=\"16838\" w:w=\"11906\" />"))' 档案卡.docx
+  Title 1 A4 1

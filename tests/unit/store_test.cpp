@@ -294,8 +294,8 @@ TEST_CASE("a new output directory appears whole at finish, or not at all") {
     const fs::path cards = dir.path / "out" / "cards";
     const size_t count = kBatchFiles + 5;  // past an early flush
     // Its parent must be there: a mistyped folder is said, not made (#44).
-    CHECK_THROWS_WITH_AS(OutputDirectory(cards.string() + "/"),
-                         doctest::Contains("no folder"), UsageError);
+    CHECK_THROWS_WITH_AS(OutputDirectory(cards.string() + "/"), doctest::Contains("no folder"),
+                         UsageError);
     CHECK_FALSE(fs::exists(dir.path / "out"));
     fs::create_directory(dir.path / "out");
     {
