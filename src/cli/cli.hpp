@@ -4,10 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -220,13 +222,30 @@ void add_output_encoding(CLI::App& cmd, std::string& encoding);
 /// --encoding and --sheet for the sheet --from reads (read_sheet), both needing `from`.
 void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding, std::string& sheet);
 
-/// The format a file's name asks for by its extension, in any case: "xlsx", and with `pages`
-/// "html" (.html, .htm) or "docx"; "" for any other name.
-std::string_view format_of_name(const std::string& path, bool pages);
-/// -o FILE.xlsx asks for a workbook when --format is not given; for a command that writes
-/// `pages`, -o FILE.html (.htm) for a page and -o FILE.docx for a Word document.
+/// The format a file's name asks for by its extension, in any case: "md" (.md, .markdown),
+/// "txt", "csv", "tsv", "json", "html" (.html, .htm), "docx" or "xlsx"; "" for any other name.
+std::string_view format_of_name(const std::string& path);
+/// -o names a folder: one that exists, or a name ending in '/'.
+bool names_folder(const std::string& output);
+/// -o FILE picks the format by its extension (format_of_name) when --format is not given;
+/// `formats` are those the command writes, the first its text for people (md or table),
+/// which .md and .txt name; .tsv names csv (written with tabs by emit_output). A format the
+/// command does not write, or one other than --format's, is a UsageError. "-", no -o and a
+/// folder (names_folder) leave the format as it is.
 void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output, bool pages = false);
+                        const std::string& output, std::initializer_list<std::string_view> formats);
+/// -o FILE.tsv: the CSV is written with tabs.
+bool tab_separated(const std::string& output);
+/// A command's CSV (as encode_output wrote it) as TSV: tabs between cells, no quoting.
+std::string csv_to_tsv(const std::string& csv);
+
+/// Writes the reference document of --format docx (docx.cpp: A4, margins, Chinese fonts).
+void write_reference_docx(const std::string& path);
+/// A Word document's body (word/document.xml) with each table the width between the
+/// margins, its columns sized by their text, and cells of ids, numbers and rates unbroken.
+std::string fit_tables(const std::string& document);
+/// fit_tables applied to the document at `path`, in place.
+void fit_docx_tables(const std::string& path);
 
 /// A page (--format html) as a Word document, made by pandoc with its charts as pictures.
 /// Throws UsageError naming the package when pandoc is not installed.
@@ -235,6 +254,18 @@ std::string page_to_docx(const std::string& page);
 /// A command's CSV as a one-sheet workbook (write_xlsx). The ' that csv_line puts before a
 /// cell starting like a formula is taken off again: a workbook's text cell never runs.
 std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created);
+
+struct ReportStyle;
+
+/// CSV documents (sheet name, CSV) as one workbook, a sheet each, masked with `redact`;
+/// `encoding` given is refused (a workbook is UTF-8). cards.cpp.
+std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
+                         const std::vector<std::pair<std::string, std::string>>& sheets);
+/// report child --all's cards (id, card as `style` renders it; html: the card's HTML) as one
+/// document: a page of a card to a sheet, a JSON array, or the Markdown cards one after
+/// another. `school` names the one school of the title, `schools` how many there are.
+std::string cards_document(std::vector<std::pair<std::string, std::string>>& cards,
+                           const ReportStyle& style, const std::string& school, size_t schools);
 
 /// A command's output: to -o FILE in one atomic write ("wrote FILE" unless --quiet), else to
 /// standard output. `format` names what the bytes are: an "xlsx" workbook or a "docx"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -57,24 +58,64 @@ void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
         ->needs(from);
 }
 
-std::string_view format_of_name(const std::string& path, bool pages) {
-    auto ends_with = [&](std::string_view ext) {
-        if (path.size() <= ext.size()) return false;
-        std::string tail = path.substr(path.size() - ext.size());
-        for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return tail == ext;
-    };
-    if (ends_with(".xlsx")) return "xlsx";
-    if (pages && (ends_with(".html") || ends_with(".htm"))) return "html";
-    if (pages && ends_with(".docx")) return "docx";
+namespace {
+
+bool ends_with_ci(const std::string& path, std::string_view ext) {
+    if (path.size() <= ext.size()) return false;
+    std::string tail = path.substr(path.size() - ext.size());
+    for (auto& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tail == ext;
+}
+
+}  // namespace
+
+std::string_view format_of_name(const std::string& path) {
+    // As hledger reads -o: the extension names the format, in any case.
+    static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+        {".md", "md"},     {".markdown", "md"}, {".txt", "txt"},   {".csv", "csv"},
+        {".tsv", "tsv"},   {".json", "json"},   {".html", "html"}, {".htm", "html"},
+        {".docx", "docx"}, {".xlsx", "xlsx"}};
+    for (const auto& [ext, format] : kNamed)
+        if (ends_with_ci(path, ext)) return format;
     return {};
 }
 
+bool names_folder(const std::string& output) {
+    if (output.empty() || output == "-") return false;
+    if (output.back() == '/') return true;
+    struct stat st {};
+    return ::stat(output.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool tab_separated(const std::string& output) {
+    return ends_with_ci(output, ".tsv");
+}
+
 void format_from_output(const CLI::Option* format_option, std::string& format,
-                        const std::string& output, bool pages) {
-    if (format_option->count()) return;
-    if (const std::string_view named = format_of_name(output, pages); !named.empty())
-        format = std::string(named);
+                        const std::string& output,
+                        std::initializer_list<std::string_view> formats) {
+    if (output.empty() || output == "-" || names_folder(output)) return;
+    const std::string_view named = format_of_name(output);
+    if (named.empty()) return;  // -o notes: the format given, or the command's own
+    // .md and .txt are the text for people, whichever name the command gives it (md, table);
+    // .tsv is the CSV with tabs (emit_output).
+    const std::string_view human = *formats.begin();
+    const std::string asked = named == "md" || named == "txt" ? std::string(human)
+                              : named == "tsv"                ? std::string("csv")
+                                                              : std::string(named);
+    if (format_option->count()) {
+        if (format != asked)
+            throw UsageError(fmt::format(
+                "--format {} and -o {} name different formats; give one of them", format, output));
+        return;
+    }
+    if (std::find(formats.begin(), formats.end(), asked) == formats.end()) {
+        std::string known;
+        for (const auto f : formats) known += (known.empty() ? "" : ", ") + std::string(f);
+        throw UsageError(fmt::format("-o {}: this command does not write {}; it writes {}", output,
+                                     named, known));
+    }
+    format = asked;
 }
 
 std::string page_to_docx(const std::string& page) {
@@ -98,19 +139,30 @@ std::string page_to_docx(const std::string& page) {
         pos = end + 6;
     }
     html += page.substr(pos);
+    // A page whose <title> is its first heading again: pandoc would print it twice (a page
+    // of cards has none, and keeps its title for pandoc to print once).
+    if (const size_t t = html.find("<title>"); t != std::string::npos)
+        if (const size_t e = html.find("</title>", t);
+            e != std::string::npos &&
+            html.find("<h1>" + html.substr(t + 7, e - t - 7) + "</h1>") != std::string::npos)
+            html.erase(t, e + 8 - t);
+    const std::string reference = (fs::path(dir) / "reference.docx").string();
+    write_reference_docx(reference);
     const std::string in = (fs::path(dir) / "page.html").string();
     const std::string out = (fs::path(dir) / "page.docx").string();
     write_output(in, html);
     std::string said;
-    const int status = run_program({"pandoc", "--quiet", "--from", "html", "--to", "docx",
-                                    "--resource-path", dir, "--output", out, in},
-                                   &said, true);
+    const int status =
+        run_program({"pandoc", "--quiet", "--from", "html", "--to", "docx", "--resource-path", dir,
+                     "--reference-doc", reference, "--output", out, in},
+                    &said, true);
     if (status == -1)
         throw UsageError(
             "--format docx needs pandoc, which is not installed (Debian: apt install pandoc)");
     if (status != 0)
         throw IoError(
             fmt::format("pandoc could not make the document: {}", said.substr(0, said.find('\n'))));
+    fit_docx_tables(out);
     return read_file(out, out, uint64_t{1} << 30);
 }
 
@@ -120,6 +172,33 @@ std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const 
     SheetTable table{sheet, std::move(parsed.header), {}};
     for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
     return write_xlsx({table}, created);
+}
+
+std::string csv_to_tsv(const std::string& csv) {
+    // CSV as encode_output wrote it: a BOM kept, quotes taken off, a tab or line break in a
+    // cell made a space (TSV has no quoting). GB18030 is safe to read byte by byte: no byte
+    // of a multi-byte character is a quote, a comma or a line break.
+    std::string out;
+    size_t i = 0;
+    if (csv.compare(0, 3, "\xEF\xBB\xBF") == 0) out = csv.substr(0, 3), i = 3;
+    bool quoted = false;
+    for (; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+                out += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                out += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+        } else if (c == '"')
+            quoted = true;
+        else if (c == ',')
+            out += '\t';
+        else
+            out += c;
+    }
+    return out;
 }
 
 void emit_output(Context& ctx, const std::string& output, const std::string& bytes,
@@ -132,7 +211,7 @@ void emit_output(Context& ctx, const std::string& output, const std::string& byt
         ctx.out << bytes;
         return;
     }
-    write_output(output, bytes);
+    write_output(output, tab_separated(output) ? csv_to_tsv(bytes) : bytes);
     if (!ctx.quiet) ctx.out << say(ctx, fmt::format("wrote {}\n", output));
 }
 

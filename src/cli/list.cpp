@@ -250,16 +250,17 @@ void setup_list(CLI::App& cmd, Runner& run) {
     cmd.add_flag("--register", o->register_columns,
                  "Every field of the register (phone and id numbers too), under the headers "
                  "enroll --from reads; a workbook (xlsx) always has them");
-    auto* format = cmd.add_option("--format", o->format,
-                                  "table | json | csv | xlsx (default table; xlsx with -o "
-                                  "FILE.xlsx)")
-                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
-                       ->transform(human_format_is("table"));
-    cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
+    auto* format =
+        cmd.add_option("--format", o->format,
+                       "table | json | csv | xlsx (default table, or -o FILE's extension)")
+            ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
+            ->transform(human_format_is("table"));
+    cmd.add_option("-o,--output", o->output,
+                   "Write to FILE, its extension picking the format; - for standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
     cmd.callback([o, format, &run] {
-        format_from_output(format, o->format, o->output);
+        format_from_output(format, o->format, o->output, {"table", "json", "csv", "xlsx"});
         run = [o](Context& ctx) { return run_list(*o, ctx); };
     });
 }

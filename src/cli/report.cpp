@@ -192,7 +192,6 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
     ReportStyle style;
     style.lang = output_language(ctx, &school);
     o.lang = style.lang;
-    // A workbook is the CSV's table, typed (csv_to_xlsx).
     // A workbook is the CSV's table, typed (csv_to_xlsx); a Word document is the page's.
     style.format = o.format == "json"                         ? Format::json
                    : o.format == "csv" || o.format == "xlsx"  ? Format::csv
@@ -228,13 +227,6 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
     emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format);
-}
-
-/// -o names one file (not a directory of cards): it ends in .html, .htm or .docx.
-bool one_document(const ReportOptions& o) {
-    if (o.format != "html" && o.format != "docx") return false;
-    const std::string_view named = format_of_name(o.output, true);
-    return named == "html" || named == "docx";
 }
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
@@ -311,8 +303,6 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         records.push_back(SchoolRecords{&trees[i].school, nullptr, chosen.periods[i],
                                         &trees[i].activities, &figures[i]});
     const Summary summary = summarize(records, chosen.asked, as_of);
-    if (!o.template_file.empty() && o.format != "md")
-        throw UsageError("--template fills in a Markdown text; it goes with --format md");
     if (!o.template_file.empty()) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.
         const std::string text = read_input(o.template_file);
@@ -332,6 +322,18 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                                         o.template_file, known));
         }
         emit(o, ctx, filled.text);
+    } else if (o.format == "xlsx") {
+        // The figures' sheet, and a second naming each child of a rate below 100%.
+        const ReportStyle style = style_of(o, ctx, first);
+        const bool en = style.lang == "en";
+        const std::string table =
+            render_summary(summary, provenance(trees), loaded.coverage, style);
+        emit_output(
+            ctx, o.output,
+            csv_workbook(o.redact, o.encoding, ctx.today,
+                         {{en ? o.sheet.second : o.sheet.first, table},
+                          {en ? "Shortfalls" : "尚未达到", render_shortfalls_csv(summary, style)}}),
+            o.format);
     } else {
         emit(o, ctx,
              render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));
@@ -341,42 +343,43 @@ int run_summary(const ReportOptions& o, Context& ctx) {
 }
 
 int run_child(const ReportOptions& o, Context& ctx) {
-    if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all with -o DIR");
+    if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all");
+    // --all writes a folder of cards only when -o names one (an existing folder, or a name
+    // ending in /); any other -o, "-" or none is one document of every card.
+    const bool card_files = o.all && names_folder(o.output);
+    if (o.all && !card_files && o.format == "csv")
+        throw UsageError(
+            "--all in CSV is a file per child: give -o DIR/ (or -o FILE.xlsx for one workbook)");
     bool skipped = false;
     // The cards of --all -o DIR take the children one at a time; not const: each is let go.
-    const bool card_files = o.all && !one_document(o);
     auto loaded =
         load_trees(ctx, skipped, false, card_files ? ChildRecords::one_by_one : ChildRecords::all);
     auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     const ReportStyle style = style_of(o, ctx, trees.front().school);
-    if (o.all && one_document(o)) {
-        // Every card in one page or document, a card to a sheet of paper.
+    if (o.all && !card_files) {
+        // Every card in one document: a page (or Word document) of a card to a sheet of paper,
+        // a workbook of a sheet to a child, Markdown one card after another, a JSON array.
         ReportStyle md = style;
-        md.format = Format::md;
-        std::vector<std::string> cards;
-        size_t count = 0;
+        if (style.format == Format::html) md.format = Format::md;
+        std::vector<std::pair<std::string, std::string>> cards;
         for (size_t i = 0; i < trees.size(); ++i)
             for (const Child& c : trees[i].children) {
-                cards.push_back(markdown_html(render_child(c, sources[i], md)));
-                ++count;
+                std::string card = render_child(c, sources[i], md);
+                if (style.format == Format::html) card = markdown_html(card);
+                cards.emplace_back((trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id,
+                                   std::move(card));
             }
-        const Wording w(style.lang);
-        const std::string title =
-            trees.size() == 1
-                ? w.t(fmt::format("{} 留守儿童档案卡（{} 名）", trees[0].school.school, count),
-                      fmt::format("{}: cards of left-behind children ({})", trees[0].school.school,
-                                  count))
-                : w.t(fmt::format("留守儿童档案卡（{} 所学校，{} 名）", trees.size(), count),
-                      fmt::format("Cards of left-behind children ({} schools, {})", trees.size(),
-                                  count));
-        emit(o, ctx, html_page(title, style.lang, cards, true));
+        if (o.format == "xlsx") {
+            emit_output(ctx, o.output, csv_workbook(o.redact, o.encoding, ctx.today, cards),
+                        o.format);
+            return skipped ? kDataProblem : kOk;
+        }
+        const std::string school = trees.size() == 1 ? trees[0].school.school : "";
+        emit(o, ctx, cards_document(cards, style, school, trees.size()));
         return skipped ? kDataProblem : kOk;
     }
     if (o.all) {
-        if (o.output.empty())
-            throw UsageError(
-                "--all writes one file per child: give -o DIR (or -o FILE.html for one page)");
         OutputDirectory out(o.output);
         const std::string ext = o.format == "json" ? ".json"
                                 : o.format == "md" ? ".md"
@@ -557,14 +560,16 @@ int run_subsidies(const ReportOptions& o, Context& ctx) {
 
 CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
     auto* format = cmd.add_option("--format", o.format,
-                                  "md | json | csv | xlsx | html | docx (default md; xlsx, html "
-                                  "and docx also from -o FILE's extension; docx needs pandoc)")
+                                  "md | json | csv | xlsx | html | docx (default md, or -o FILE's "
+                                  "extension; docx needs pandoc)")
                        ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
                        ->transform(human_format_is("md"));
     cmd.add_flag("--redact", o.redact,
                  "Mask phone numbers (138****5678), id numbers and house numbers");
-    cmd.add_option("-o,--output", o.output,
-                   "Write to FILE (with child --all a directory, or one FILE.html or FILE.docx)")
+    cmd.add_option(
+           "-o,--output", o.output,
+           "Write to FILE, its extension picking the format (.md .txt .csv .tsv .json .html "
+           ".docx .xlsx); - for standard output; with child --all, a folder DIR/")
         ->type_name("FILE");
     add_output_encoding(cmd, o.encoding);
     return format;
@@ -590,18 +595,21 @@ void setup_report(CLI::App& cmd, Runner& run) {
                      "Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …")
         ->type_name("FILE");
     summary->callback([o, format = common_options(*summary, *o), &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"工作总结", "Summary"};
         run = [o](Context& ctx) { return run_summary(*o, ctx); };
     });
 
     auto* child = cmd.add_subcommand("child", "A child's 档案卡: every field, pairing, talks");
     child->add_option("id", o->id, "The child")->type_name("ID");
-    child->add_flag("--all", o->all,
-                    "Every child's card: a file each in -o DIR, or one page a card in -o "
-                    "FILE.html (FILE.docx)");
+    child->add_flag(
+        "--all", o->all,
+        "Every child's card: one document (-o FILE, or standard output), a sheet each in "
+        "-o FILE.xlsx, or a file each in -o DIR/");
     child->callback([o, format = common_options(*child, *o), &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"档案卡", "Card"};
         run = [o](Context& ctx) { return run_child(*o, ctx); };
     });
@@ -614,7 +622,8 @@ void setup_report(CLI::App& cmd, Runner& run) {
         ->expected(0, 2);
     klass->add_option("--class", o->klass, "The class, as above")->type_name("G-C");
     klass->callback([o, format = common_options(*klass, *o), &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"班级名册", "Class"};
         run = [o](Context& ctx) { return run_class(*o, ctx); };
     });
@@ -622,7 +631,8 @@ void setup_report(CLI::App& cmd, Runner& run) {
     auto* subsidies = cmd.add_subcommand(
         "subsidies", "Who receives which subsidy (两免一补, 营养餐 …), with counts");
     subsidies->callback([o, format = common_options(*subsidies, *o), &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"资助名单", "Subsidies"};
         run = [o](Context& ctx) { return run_subsidies(*o, ctx); };
     });
@@ -630,7 +640,8 @@ void setup_report(CLI::App& cmd, Runner& run) {
     auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
     talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");
     talks->callback([o, format = common_options(*talks, *o), &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"谈心记录", "Talks"};
         run = [o](Context& ctx) { return run_talks(*o, ctx); };
     });

@@ -120,16 +120,18 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
         ->type_name("T");
     cmd.add_option("--class", o->klass, "Only this class, e.g. 3-2")->type_name("G-C");
     auto* format = cmd.add_option("--format", o->format,
-                                  "md | json | csv | xlsx | html | docx (default md; xlsx, html "
-                                  "and docx also from -o FILE's extension; csv and xlsx have a "
-                                  "row for each thing to do; docx needs pandoc)")
+                                  "md | json | csv | xlsx | html | docx (default md, or -o FILE's "
+                                  "extension; csv and xlsx have a row for each thing to do; "
+                                  "docx needs pandoc)")
                        ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
                        ->transform(human_format_is("md"));
-    cmd.add_option("-o,--output", o->output, "Write to FILE instead of standard output")
+    cmd.add_option("-o,--output", o->output,
+                   "Write to FILE, its extension picking the format; - for standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
     cmd.callback([o, format, &run] {
-        format_from_output(format, o->format, o->output, true);
+        format_from_output(format, o->format, o->output,
+                           {"md", "json", "csv", "xlsx", "html", "docx"});
         run = [o](Context& ctx) { return run_schedule(*o, ctx); };
     });
 }

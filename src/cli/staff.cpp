@@ -342,16 +342,17 @@ void setup_staff(CLI::App& cmd, Runner& run) {
 
     auto list = cmd.add_subcommand("list", "List staff");
     auto l = std::make_shared<StaffListOptions>();
-    list->add_option("-o,--output", l->output, "Write to FILE instead of standard output")
+    list->add_option("-o,--output", l->output,
+                     "Write to FILE, its extension picking the format; - for standard output")
         ->type_name("FILE");
     add_output_encoding(*list, l->encoding);
-    auto* format = list->add_option("--format", l->format,
-                                    "table | json | csv | xlsx (default table; xlsx with -o "
-                                    "FILE.xlsx)")
-                       ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
-                       ->transform(human_format_is("table"));
+    auto* format =
+        list->add_option("--format", l->format,
+                         "table | json | csv | xlsx (default table, or -o FILE's extension)")
+            ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
+            ->transform(human_format_is("table"));
     list->callback([l, format, &run] {
-        format_from_output(format, l->format, l->output);
+        format_from_output(format, l->format, l->output, {"table", "json", "csv", "xlsx"});
         run = [l](Context& ctx) { return run_staff_list(*l, ctx); };
     });
 }

@@ -229,7 +229,8 @@ Stats child_stats(const Child& original, const School& school, const Period& per
         s.talks += talk;
         s.family_calls +=
             month_rate(TalkKind::family_call, rules.family_calls_per_month, s.calls_by_month);
-        if (now && talk.den && !talk.num)
+        // Every child the rate counts short (one who left in the period too), as 尚未达到 names.
+        if (talk.den && !talk.num)
             shortfall.untalked.push_back(
                 TalkShort{m, count_entries(c, TalkKind::talk, from, to), rules.talks_per_month});
     }
@@ -307,7 +308,7 @@ bool ChildFigures::enrolled_on(const Date& day) const {
 }
 
 uint64_t figures_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " figures 2");
+    return fnv1a(__DATE__ " " __TIME__ " figures 3");
 }
 
 Stats& Stats::operator+=(const Stats& o) {
@@ -381,6 +382,8 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             }
         }
         const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
+        // This school's children in the shortfalls, for the activities below.
+        std::unordered_map<std::string, size_t> listed;
         for (const ChildFigures& f : figures) {
             if (!f.counted) continue;  // 非留守: in no figure
             Shortfall shortfall = f.shortfall;
@@ -398,9 +401,18 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             klass.grade = then.grade;
             klass.class_no = then.class_no;
             klass += one;
-            if (one.enrolled &&
-                (!shortfall.missing.empty() || shortfall.unpaired || !shortfall.untalked.empty()))
-                out.shortfalls.push_back(shortfall);
+            // Each gap of a rate below 100%, from the child's own part of it.
+            for (const MonthRate& m : one.calls_by_month)
+                if (m.rate.den && !m.rate.num) shortfall.calls_short.push_back(m.month);
+            for (const TermRate& t : one.visits_by_term)
+                if (t.rate.den && !t.rate.num) shortfall.unvisited.push_back(t.term);
+            for (const TermRate& t : one.meetings_by_term)
+                if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
+            shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
+            if (shortfall.any()) {
+                listed.emplace(shortfall.child.id, out.shortfalls.size());
+                out.shortfalls.push_back(std::move(shortfall));
+            }
         }
         out.total += school;
         out.by_school.push_back(school);
@@ -443,13 +455,29 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                     took_part.insert(id);
                 }
             }
+            // A school that held no activity in the period has no one to name as missing one.
+            const bool held_any = std::any_of(
+                records.activities->begin(), records.activities->end(), [&](const Activity& a) {
+                    return a.date && a.kind && !(*a.date < own.from) && !(end < *a.date);
+                });
             for (const ChildFigures& f : figures) {
                 if (!f.counted || !f.enrolled_listed) continue;
                 ++out.activity_reach.den;
-                if (took_part.count(f.listed.id))
+                if (took_part.count(f.listed.id)) {
                     ++out.activity_reach.num;
-                else
-                    out.no_activity.emplace_back(records.school->school, f.listed);
+                    continue;
+                }
+                out.no_activity.emplace_back(records.school->school, f.listed);
+                if (!held_any) continue;
+                if (const auto it = listed.find(f.listed.id); it != listed.end()) {
+                    out.shortfalls[it->second].no_activity = true;
+                } else {
+                    Shortfall none;
+                    none.school = records.school->school;
+                    none.child = f.listed;
+                    none.no_activity = true;
+                    out.shortfalls.push_back(std::move(none));
+                }
             }
         }
     }
@@ -506,220 +534,6 @@ long distance_from_full(const Stats& s) {
         }
     }
     return rates ? (2 * sum + rates) / (2 * rates) : 0;
-}
-
-namespace {
-
-/// The days of `a` and `b` in common.
-long overlap_days(const Date& a_from, const Date& a_to, const Date& b_from, const Date& b_to) {
-    const Date from = later(a_from, b_from), to = earlier(a_to, b_to);
-    return to < from ? 0 : to.days() - from.days() + 1;
-}
-
-std::string term_names(const School& s) {
-    std::string names;
-    for (const auto& t : s.terms) names += (names.empty() ? "" : ", ") + t.name;
-    return names;
-}
-
-}  // namespace
-
-namespace {
-
-PeriodChoice choose_unbounded(const std::vector<const School*>& schools, const PeriodRequest& ask) {
-    PeriodChoice out;
-    if (ask.from && ask.to) {
-        out.periods.assign(schools.size(), Period{*ask.from, *ask.to, ""});
-        out.asked = out.periods.front();
-        return out;
-    }
-    // A term or "the term of the day" means something only within one school year.
-    for (const School* s : schools) {
-        if (s->school_year == schools.front()->school_year) continue;
-        std::string years;
-        for (const School* t : schools)
-            years += (years.empty() ? "" : ", ") + t->school + " " + t->school_year;
-        out.error = "the trees are of different school years (" + years +
-                    "); give the period as dates with --from and --to";
-        return out;
-    }
-    const bool county = schools.size() > 1;
-    if (!ask.term.empty()) {
-        const Term* wanted = nullptr;
-        for (const School* s : schools) {
-            for (const auto& t : s->terms)
-                if (t.name == ask.term && t.from && t.to) wanted = &t;
-            if (wanted) break;
-        }
-        if (!wanted) {
-            std::string names;
-            for (const School* s : schools)
-                names += (names.empty() ? "" : "; ") + (county ? s->school + ": " : std::string()) +
-                         term_names(*s);
-            out.error = "--term " + ask.term + ": the terms are " + names;
-            return out;
-        }
-        for (const School* s : schools) {
-            const Term* best = nullptr;
-            long best_days = 0;
-            for (const auto& t : s->terms) {
-                if (!t.from || !t.to) continue;
-                const long days = overlap_days(*t.from, *t.to, *wanted->from, *wanted->to);
-                if (days > best_days) best = &t, best_days = days;
-            }
-            if (!best) {
-                out.error = "--term " + ask.term + ": " + s->school + " has no term over " +
-                            wanted->from->iso() + " to " + wanted->to->iso() +
-                            " (its terms: " + term_names(*s) + ")";
-                return out;
-            }
-            out.periods.push_back(Period{*best->from, *best->to, best->name});
-        }
-        out.asked = Period{*wanted->from, *wanted->to, wanted->name};
-        return out;
-    }
-    for (const School* s : schools) {
-        // The term the reference day falls in, else the whole school year: from its
-        // earliest term's start to its latest term's end, in whatever order they are listed.
-        const Term* term = nullptr;
-        std::optional<Date> year_from, year_to;
-        for (const auto& t : s->terms) {
-            if (!t.from || !t.to) continue;
-            if (*t.from <= ask.as_of && ask.as_of <= *t.to) term = &t;
-            if (!year_from || *t.from < *year_from) year_from = t.from;
-            if (!year_to || *year_to < *t.to) year_to = t.to;
-        }
-        if (term) {
-            out.periods.push_back(Period{*term->from, *term->to, term->name});
-        } else if (year_from && year_to) {
-            out.periods.push_back(Period{*year_from, *year_to, s->school_year});
-        } else {
-            out.error = (county ? s->school + ": " : std::string()) +
-                        "no term in liushou.yaml holds the date; give --from and --to";
-            return out;
-        }
-    }
-    out.asked = out.periods.front();
-    return out;
-}
-
-}  // namespace
-
-PeriodChoice choose_periods(const std::vector<const School*>& schools, const PeriodRequest& ask) {
-    PeriodChoice out = choose_unbounded(schools, ask);
-    if (!out.error.empty()) return out;
-    // Every figure walks the period month by month for every child, and the by-month tables
-    // list them: --from 0001-01-01 (or a term of liushou.yaml from year 1) cost 20 s for 30
-    // children. Only the part up to the day the figures are for is walked.
-    const bool county = schools.size() > 1;
-    for (size_t i = 0; i < out.periods.size(); ++i) {
-        const Period& p = out.periods[i];
-        const Date end = earlier(p.to, ask.as_of);
-        if (!(Date{p.from.year + kMaxPeriodYears, p.from.month, 1} < end)) continue;
-        constexpr const char* kWhy =
-            "spans more than {} years, the longest a report covers; give a shorter period";
-        out.error = p.name.empty()
-                        ? fmt::format(std::string("the period {} to {} ") + kWhy, p.from.iso(),
-                                      end.iso(), kMaxPeriodYears)
-                        : fmt::format(std::string("{} of liushou.yaml ({} to {}) ") + kWhy, p.name,
-                                      p.from.iso(), end.iso(), kMaxPeriodYears);
-        if (county && !p.name.empty()) out.error = schools[i]->school + ": " + out.error;
-        return out;
-    }
-    return out;
-}
-
-std::vector<RuleDifference> rule_differences(const std::vector<const School*>& schools) {
-    std::vector<RuleDifference> out;
-    auto months = [](const std::vector<int>& v) {
-        std::string t;
-        for (int m : v) t += (t.empty() ? "" : ", ") + std::to_string(m);
-        return "[" + t + "]";
-    };
-    const std::pair<const char*, std::string (*)(const Rules&)> kRules[] = {
-        {"talks_per_month", [](const Rules& r) { return std::to_string(r.talks_per_month); }},
-        {"family_calls_per_month",
-         [](const Rules& r) { return std::to_string(r.family_calls_per_month); }},
-        {"home_visits_per_term",
-         [](const Rules& r) { return std::to_string(r.home_visits_per_term); }},
-        {"guardian_meetings_per_term",
-         [](const Rules& r) { return std::to_string(r.guardian_meetings_per_term); }},
-        {"months_without_talks", nullptr},
-    };
-    for (const auto& [rule, value] : kRules) {
-        RuleDifference d{rule, {}};
-        bool differ = false;
-        for (const School* s : schools) {
-            const std::string v = value ? value(s->rules) : months(s->rules.months_without_talks);
-            if (!d.values.empty() && d.values.front().second != v) differ = true;
-            d.values.emplace_back(s->school, v);
-        }
-        if (differ) out.push_back(std::move(d));
-    }
-    return out;
-}
-
-// ---- redaction -------------------------------------------------------------------------
-
-namespace {
-
-/// The length of a digit (ASCII or full-width) at `at`, or 0.
-size_t house_digit_at(std::string_view s, size_t at) {
-    if (at < s.size() && s[at] >= '0' && s[at] <= '9') return 1;
-    if (s.compare(at, 2, "\xef\xbc") == 0 && at + 2 < s.size() &&
-        static_cast<unsigned char>(s[at + 2]) >= 0x90 &&
-        static_cast<unsigned char>(s[at + 2]) <= 0x99)
-        return 3;
-    return 0;
-}
-
-/// The length of a numeral of a spelled house number (十二号, 一百零三号) at `at`, or 0.
-size_t house_numeral_at(std::string_view s, size_t at) {
-    if (at >= s.size()) return 0;
-    const auto lead = static_cast<unsigned char>(s[at]);
-    if (lead < 0xe3 || lead > 0xe9) return 0;  // what no numeral begins with: most bytes
-    for (const std::string_view n :
-         {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "两", "幺"})
-        if (s.compare(at, n.size(), n) == 0) return n.size();
-    return 0;
-}
-
-bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> words) {
-    for (const std::string_view w : words)
-        if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return true;
-    return false;
-}
-
-}  // namespace
-
-std::string redact(std::string_view s) {
-    const std::string masked = mask_for_report(s);
-    // A house number: the digits before 号 (3组12号 -> 3组*号), but not a day (3月12号). Spelled
-    // in numerals (三组十二号) only after a part of an address, since 一号文件 and 三月十二号
-    // are no house. A run is taken whole, so 2026年3月12号 keeps its 12.
-    std::string out;
-    const std::string_view m = masked;
-    for (size_t i = 0; i < m.size();) {
-        const bool spelled = house_digit_at(m, i) == 0;
-        size_t run = i;
-        for (size_t n; (n = spelled ? house_numeral_at(m, run) : house_digit_at(m, run)) > 0;)
-            run += n;
-        const std::string_view before = m.substr(0, i);
-        const bool house = run > i && m.compare(run, 3, "号") == 0 &&
-                           (spelled ? ends_with_any(before, {"组", "村", "路", "街", "巷", "弄",
-                                                             "道", "队", "社", "屯", "院", "附"})
-                                    : !ends_with_any(before, {"月"}));
-        if (house) {
-            out += '*';
-            i = run;
-        } else if (run > i) {
-            out.append(m.substr(i, run - i));
-            i = run;
-        } else {
-            out += m[i++];
-        }
-    }
-    return out;
 }
 
 }  // namespace liushou

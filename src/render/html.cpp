@@ -383,10 +383,25 @@ std::string svg_open(double width, double height, std::string_view title, double
 }
 }  // namespace
 
+/// Where a column's figure goes: its baseline just above the bar, lifted clear of a scale
+/// line the text would cross (97% sat on the 100% line, struck through; 48% on the 50%).
+/// The text takes `ascent` above its baseline and `descent` below; `gap` is kept to a line.
+double figure_baseline(double base, double percent, double size) {
+    const double ascent = 0.8 * size, descent = 0.25 * size, gap = 0.6;
+    double y = base - percent - 1.5;
+    for (const int line : {0, 50, 100}) {  // upwards: a lift only ever meets the next line
+        const double at = base - line;
+        if (y - ascent - gap < at && at < y + descent + gap) y = at - descent - gap;
+    }
+    return y;
+}
+
 std::string svg_columns(std::string_view title, const std::vector<ChartBar>& bars) {
+    // A slot holds its label and its figure ("100.0%") with room between neighbours.
     const double slot = std::max(18.0, [&] {
         double widest = 0;
-        for (const auto& b : bars) widest = std::max(widest, text_units(b.label) * kFont);
+        for (const auto& b : bars)
+            widest = std::max({widest, text_units(b.label) * kFont, text_units(b.value) * 4.5});
         return widest + 3;
     }());
     const double left = 14, top = 16, plot = 100, bottom = 10;
@@ -420,7 +435,7 @@ std::string svg_columns(std::string_view title, const std::vector<ChartBar>& bar
                 kBar, svg_number(h), escape_text(b.label), escape_text(b.value));
         }
         // The figure above the bar, where the scale's top leaves room for "100.0%".
-        const double ty = base - b.percent.value_or(0) - 1.5;
+        const double ty = figure_baseline(base, b.percent.value_or(0), 4.5);
         out += fmt::format(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"4.5\">{}</text>\n",
             svg_number(cx), svg_number(ty), escape_text(b.value));

@@ -601,6 +601,7 @@ std::string SummaryMd::shortfalls() const {
         if (!few.empty())
             out += w.en() ? fmt::format("- Too few talks in {}: {}\n", few, who)
                           : fmt::format("- 谈心不足（{}）：{}\n", few, who);
+        out += shortfall_gaps(f, who, w);
     }
     return out;
 }

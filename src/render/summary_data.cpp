@@ -166,13 +166,19 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
                 fmt::format("{}{{\"month\": \"{}\", \"held\": {}, \"required\": {}}}",
                             short_of.empty() ? "" : ", ", m.month.iso(), m.held, m.required);
         }
+        std::vector<std::string> calls;
+        for (const Month& m : f.calls_short) calls.push_back(m.iso());
         out += fmt::format(
             "{}\n    {{\"school\": {}, \"id\": {}, \"name\": {}, \"grade\": {}, \"class\": {}, "
-            "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}], \"talks_short\": [{}]}}",
+            "\"missing\": [{}], \"unpaired\": {}, \"untalked\": [{}], \"talks_short\": [{}], "
+            "\"calls_short\": {}, \"unvisited\": {}, \"no_meeting\": {}, "
+            "\"birthdays_missed\": {}, \"no_activity\": {}}}",
             i ? "," : "", json_string(f.school), w.json(f.child.id), w.json(f.child.name),
             f.child.grade ? std::to_string(*f.child.grade) : "null",
             f.child.class_no ? std::to_string(*f.child.class_no) : "null", missing,
-            f.unpaired ? "true" : "false", months, short_of);
+            f.unpaired ? "true" : "false", months, short_of, w.json_list(calls),
+            w.json_list(f.unvisited), w.json_list(f.no_meeting), f.birthdays_missed,
+            f.no_activity ? "true" : "false");
     }
     return out + "]\n}\n";
 }

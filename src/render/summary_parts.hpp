@@ -117,4 +117,8 @@ SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>
                                  const Coverage& coverage, const Writer& w,
                                  std::vector<std::string>* figures = nullptr);
 
+/// The lines of 尚未达到 for one child's gaps of family calls, home visits, meetings,
+/// birthdays and activities (summary_shortfalls.cpp); `who` is the child as the list names it.
+std::string shortfall_gaps(const Shortfall& f, const std::string& who, const Writer& w);
+
 }  // namespace liushou::summary_detail

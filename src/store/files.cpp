@@ -390,6 +390,18 @@ void refuse_link_in_tree(const std::string& path, const std::string& shown) {
     }
 }
 
+/// -o PATH's folder, when it names one, must exist and be a folder.
+void refuse_missing_parent(const std::string& path) {
+    const fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) return;
+    struct stat st {};
+    if (::stat(parent.c_str(), &st) != 0)
+        throw UsageError(fmt::format("-o {}: no folder {}; make it first (mkdir -p {})", path,
+                                     parent.string(), parent.string()));
+    if (!S_ISDIR(st.st_mode))
+        throw UsageError(fmt::format("-o {}: {} is not a folder", path, parent.string()));
+}
+
 /// write_output's checks of what `path` is; true when it was a pipe or terminal, written
 /// through (nothing left to do).
 bool written_through(const std::string& path, const std::string& content) {
@@ -414,15 +426,9 @@ bool written_through(const std::string& path, const std::string& content) {
                 fmt::format("-o {}: not a regular file; liushou does not replace it", path));
     }
     refuse_link_in_tree(path, path);
-    // -o reports/2026-03/summary.md makes its folders, as report child --all makes its own.
-    const boost::filesystem::path parent = boost::filesystem::path(path).parent_path();
-    if (!parent.empty()) {
-        boost::system::error_code ec;
-        boost::filesystem::create_directories(parent, ec);
-        if (ec)
-            throw IoError(
-                fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
-    }
+    // A folder -o names must be there: a mistyped one is said, not made (as git and hledger
+    // do); -o ./x.md and -o ../x.md name folders that are.
+    refuse_missing_parent(path);
     return false;
 }
 
@@ -478,11 +484,7 @@ OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     }
     const fs::path target(dir_);
     const fs::path parent = directory_of(dir_);
-    boost::system::error_code ec;
-    if (!fs::is_directory(parent, ec)) {  // (Boost refuses to create ".", which exists)
-        fs::create_directories(parent, ec);
-        if (ec) throw IoError(fmt::format("{}: cannot create: {}", dir, ec.message()));
-    }
+    refuse_missing_parent(dir_);  // the folder it goes in is there; itself is made
     const std::string prefix = "." + target.filename().string() + ".tmp.";
     remove_dead_runs(parent, prefix);
     static std::atomic<unsigned> counter{0};

@@ -93,7 +93,7 @@ Every report is identical with and without the cache, and with one or two worker
   $ for opts in "" "--no-cache" "--jobs 1" "--jobs 2" "--no-cache --jobs 2"; do
   >   { liushou $opts report summary --format json; liushou $opts schedule --month 2026-03;
   >     liushou $opts report talks --month 2026-03 --format csv; liushou $opts check;
-  >     liushou $opts report child --all -o cards-$RANDOM -q && cat cards-*/*.md && rm -r cards-*; } | md5sum
+  >     liushou $opts report child --all -o cards-$RANDOM/ -q && cat cards-*/*.md && rm -r cards-*; } | md5sum
   > done | sort -u | wc -l
   1
 
@@ -143,7 +143,7 @@ way they are the cards --no-cache makes, and say the same about a copied file, a
 problem, a changed child or a damaged cache.
 
   $ git checkout -q liushou.yaml && touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou list > /dev/null
-  $ cards() { rm -rf ../k1 ../k2; liushou report child --all -o ../k1 2> ../e1 > /dev/null; liushou --no-cache report child --all -o ../k2 2> ../e2 > /dev/null; diff -r ../k1 ../k2 && cmp ../e1 ../e2 && ls ../k1 | wc -l && cat ../e1; }
+  $ cards() { rm -rf ../k1 ../k2; liushou report child --all -o ../k1/ 2> ../e1 > /dev/null; liushou --no-cache report child --all -o ../k2/ 2> ../e2 > /dev/null; diff -r ../k1 ../k2 && cmp ../e1 ../e2 && ls ../k1 | wc -l && cat ../e1; }
   $ cards
   39
   $ cp -p children/2025-001.yaml children/2025-099.yaml && sleep 1.1 && liushou list > /dev/null 2>&1; cards

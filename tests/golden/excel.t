@@ -137,6 +137,13 @@ for each thing to do.
   合计 |  |  |  | 转入 | #0 |  |
   合计 |  |  |  | 转出 | #0 |  |
   合计 |  |  |  | 辍学 | #0 |  |
+  sheet 尚未达到: 70 rows, 6 columns, frozen above A2, filter A1:F70
+  学校 | 班级 | 学号 | 姓名 | 未达到 | 时间
+  孙桥镇中心小学 | 一年级1班 | 2025-024 | 徐诗涵 | 未家访 | 第二学期
+  孙桥镇中心小学 | 一年级1班 | 2025-024 | 徐诗涵 | 未参加座谈会 | 第二学期
+  孙桥镇中心小学 | 一年级2班 | 2025-006 | 王家乐 | 未谈心 | 2026-03
+  孙桥镇中心小学 | 一年级2班 | 2025-006 | 王家乐 | 未家访 | 第二学期
+  孙桥镇中心小学 | 一年级2班 | 2025-006 | 王家乐 | 未参加座谈会 | 第二学期
   $ $py -c "import openpyxl, sys; ws = openpyxl.load_workbook(sys.argv[1]).active; print(sorted({c.number_format for c in ws['H'][1:] if c.value is not None}))" $OLDPWD/summary.xlsx
   ['0.0']
   $ liushou schedule --month 2026-03 -o $OLDPWD/schedule.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/schedule.xlsx --rows 5

@@ -164,7 +164,7 @@ A card: the long list of 基本情况 two items a row, as on the paper 档案卡
   <h2>父母</h2>
 
 Every card in one page, a card to a sheet of paper (-o FILE.html asks for html); with -o DIR
-a file each, as with Markdown.
+(a folder: one that exists, or a name ending in /) a file each, as with Markdown.
 
   $ liushou report child --all -o 档案卡.html
   已写入 档案卡.html
@@ -172,7 +172,7 @@ a file each, as with Markdown.
   30
   $ grep -o '<title>.*</title>' 档案卡.html
   <title>孙桥镇中心小学 留守儿童档案卡（30 名）</title>
-  $ liushou report child --all --format html -o cards -q && ls cards | head -3 && ls cards | wc -l
+  $ liushou report child --all --format html -o cards/ -q && ls cards | head -3 && ls cards | wc -l
   2025-001.html
   2025-002.html
   2025-003.html
@@ -238,7 +238,7 @@ one. Every such word is listed here, so a label left in Chinese would show.
   97 bars in 7 charts: each as long as its rate
   $ han() { python3 -c 'import re, sys; print(" ".join(sorted(set(re.findall("[\u4e00-\u9fff]+", sys.stdin.read())))))'; }
   $ python3 "$TESTDIR/../tools/page-check.py" text en.html | han
-  京山县 亲情电话 何嘉豪 何子涵 入学率 吴天佑 喻校长 孙桥镇中心小学 学习帮手 家访 巩固率 座谈会 建档率 张老师 心理辅导 晏雨桐 未入学 李老师 杨副校长 林欣怡 王家乐 生日祝福 第二学期 结对率 谈心 资助 赵磊 赵老师 赵诗涵 郭若曦 重点帮扶
+  丁诗涵 京山县 亲情电话 何嘉豪 何子涵 何敏 入学率 吴天佑 周俊杰 喻校长 孙俊杰 孙桥镇中心小学 学习帮手 家访 巩固率 座谈会 建档率 张浩然 张老师 徐诗涵 心理辅导 晏雨桐 未入学 朱佳怡 朱鹏 李博文 李子涵 李老师 杨副校长 杨嘉豪 林宇轩 林欣怡 王家乐 生日祝福 第二学期 结对率 罗志强 罗磊 胡杰 许佳怡 许敏 谈心 资助 赵磊 赵老师 赵诗涵 郭若曦 重点帮扶 陈博文 陈欣怡 高浩然
   $ liushou --lang en schedule --format html > en-schedule.html && python3 "$TESTDIR/../tools/page-check.py" text en-schedule.html | sed 's/^- \[ \] [^ ]* [^ ,:]*//' | han
   丁诗涵 下周再谈一次 了解爷爷病情 何嘉豪 何子涵 何敏 刘老师 名儿童的档案已更新 吴天佑 周俊杰 孙俊杰 孙桥镇中心小学 开学第一课 张浩然 张老师 徐诗涵 感恩母亲主题班会 成立学校关爱留守儿童领导专班 晏雨桐 朱佳怡 朱鹏 李博文 李子涵 李老师 杨嘉豪 杨老师 林宇轩 林欣怡 王家乐 王老师 留守儿童信息更新 第二学期 罗志强 罗磊 联系母亲每周通一次视频电话 胡杰 许佳怡 许敏 请数学老师课后辅导 赵磊 赵老师 赵诗涵 郭若曦 防溺水安全教育 陈博文 陈欣怡 陈老师 高浩然
 
@@ -334,4 +334,5 @@ Markdown stays the default, and a page's options are refused where they do not f
   ! liushou：--template 填写的是 Markdown 文本，须与 --format md 一起使用
   [2]
   $ liushou list -o list.html -q && head -1 list.html
-  学号      姓名                         性别  年级  班级  留守类型  帮扶教师  状态  档案
+  ! liushou：-o list.html：此命令不能写出 html 格式；它可写出 table, json, csv, xlsx
+  [2]

@@ -22,9 +22,9 @@ Everything personal in the tree: phones, id numbers, and house numbers of addres
   $ liushou report class 5 2 --redact --format csv >> out.md
   $ liushou report talks --month 2026-03 --redact >> out.md
   $ liushou report talks --month 2026-03 --redact --format json >> out.md
-  $ liushou report child --all -o cards --redact --format md
-  已写入 20 个文件到 cards
-  $ liushou report child --all -o cards-json --redact --format json -q
+  $ liushou report child --all -o cards/ --redact --format md
+  已写入 20 个文件到 cards/
+  $ liushou report child --all -o cards-json/ --redact --format json -q
   $ cat cards/*.md cards-json/*.json >> out.md
   $ grep -cFf secrets out.md
   0
@@ -80,7 +80,7 @@ is there ten times: the outputs do hold the text), and the template shows them w
   $ liushou report child --all --redact -o cards.html -q
   $ cp -r . ../other && sed -i 's/^school: .*/school: 另一小学/' ../other/liushou.yaml
   $ liushou --root . --root ../other report summary --redact --format csv >> all.txt
-  $ liushou --root . --root ../other report child --all --redact -o county-cards -q --format json
+  $ liushou --root . --root ../other report child --all --redact -o county-cards/ -q --format json
   $ liushou --root . --root ../other report talks --month 2026-03 --redact -o county.xlsx -q
   $ cat county-cards/* [sctk].html cards.html >> all.txt
   $ for f in *.xlsx *.docx; do

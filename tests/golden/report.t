@@ -160,13 +160,25 @@ enrolled during the term.
   
   ### 三年级1班
   
+  - 亲情电话不足（2026-04）：B1 一号
+  - 未参加座谈会（第二学期）：B1 一号
   - 档案不完整：B2 二号（缺 监护人年龄）
   - 未谈心（2026-03）：B2 二号
+  - 亲情电话不足（2026-03、2026-04）：B2 二号
+  - 未家访（第二学期）：B2 二号
+  - 未参加座谈会（第二学期）：B2 二号
+  - 亲情电话不足（2026-03）：B3 三号
+  - 生日未祝福：B3 三号
   
   ### 四年级1班
   
+  - 亲情电话不足（2026-03、2026-04）：B4 四号
+  - 生日未祝福：B4 四号
   - 未结对：B5 五号
   - 未谈心（2026-03, 2026-04）：B5 五号
+  - 亲情电话不足（2026-03、2026-04）：B5 五号
+  - 未家访（第二学期）：B5 五号
+  - 未参加座谈会（第二学期）：B5 五号
 
 The same period as it stood on 31 March (--as-of): B4 still enrolled, only March counts, and
 B1 is already with 李老师 (re-paired on 16 March). An uncommitted change is reported.
@@ -400,7 +412,7 @@ A child's card, a class roster and the month's talks.
   ! liushou：没有儿童 B9
   [2]
   $ liushou report child
-  ! liushou：请给出学号，或用 --all 加 -o 目录
+  ! liushou：请给出学号，或用 --all
   [2]
 
 The last section says nothing untrue: with B1 alone (complete, paired, talked to, visited and
@@ -425,7 +437,9 @@ and a period with nothing to measure says so.
   ## 每月谈心完成情况
   ## 尚未达到 100% 的地方
   
-  无需列出个别儿童；未达到 100% 的比率见上表。
+  ### 三年级1班
+  
+  - 未参加座谈会（第二学期）：B1 一号
   $ liushou report summary --from 2020-01-01 --to 2020-12-31 | sed -n '/^## 尚未达到/,$p'
   ## 尚未达到 100% 的地方
   
@@ -459,12 +473,14 @@ the child was never talked to.
   ### 三年级1班
   
   - 谈心不足（2026-03 1/3 次）：B1 一号
+  - 未参加座谈会（第二学期）：B1 一号
   $ liushou report summary --from 2026-03-01 --to 2026-03-31 --lang en | sed -n '/^## What still/,$p'
   ## What still falls short of 100%
   
   ### 3-1
   
   - Too few talks in 2026-03 (1 of 3): B1 一号
+  - No guardian meeting in 第二学期: B1 一号
   $ liushou report summary --from 2026-03-01 --to 2026-03-31 --format json | jq -c '.shortfalls[] | {id, untalked, talks_short}'
   {"id":"B1","untalked":["2026-03"],"talks_short":[{"month":"2026-03","held":1,"required":3}]}
 

@@ -61,7 +61,7 @@ are refused.
 
 8. Every file with personal data is 0600 and directories 0700, whatever was there before.
 
-  $ chmod 0644 children/2025-001.yaml staff.yaml && liushou -q enroll 2025-001 --health 良好 && liushou -q staff add --name 新老师 && touch out.md && chmod 0644 out.md && liushou -q schedule -o out.md && liushou -q report child --all -o cards && liushou -q list > /dev/null
+  $ chmod 0644 children/2025-001.yaml staff.yaml && liushou -q enroll 2025-001 --health 良好 && liushou -q staff add --name 新老师 && touch out.md && chmod 0644 out.md && liushou -q schedule -o out.md && liushou -q report child --all -o cards/ && liushou -q list > /dev/null
   T002
   $ stat -c '%a %n' children/2025-001.yaml staff.yaml liushou.yaml out.md cards cards/2025-001.md .liushou .liushou/cache children
   600 children/2025-001.yaml
@@ -118,7 +118,7 @@ replaces its own and other files stay; a link or a file named as DIR is refused.
   # 留守儿童档案卡：王小明（2025-001）
   我的笔记
   700
-  $ ln -s out/档案卡 cards-link && liushou report child --all -o cards-link; liushou report child --all -o from-fifo; ls -A out
+  $ ln -s out/档案卡 cards-link && liushou report child --all -o cards-link; liushou report child --all -o from-fifo/; ls -A out
   档案卡
   ! liushou：-o cards-link：这是符号链接，请直接给出目录
-  ! liushou：-o from-fifo：这是文件，不是目录；请给出存放档案卡的目录（或用 FILE.html 输出为一页）
+  ! liushou：-o from-fifo/：这是文件，不是目录；请给出存放档案卡的目录（或用 FILE.html 输出为一页）

@@ -158,7 +158,7 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   ! ls: cannot access '../hook-ran': No such file or directory
   [2]
 
-A talk sheet can be tried first (--dry-run); -o makes the folders it names; a tree given
+A talk sheet can be tried first (--dry-run); -o writes only into a folder that is there; a tree given
 twice is refused rather than counted twice, and a command that reads one tree says so.
 
   $ printf '学号,日期,类型,教师,内容\n2025-001,2026-03-09,家访,张老师,家访\n2025-001,2026-03-02,谈心,张老师,想家\n' > t.csv
@@ -167,7 +167,10 @@ twice is refused rather than counted twice, and a command that reads one tree sa
   试运行，未写入：t.csv（2 行，utf-8）：将为 1 名儿童登记 1 条，已有 1 条
   0
   [1]
-  $ liushou report summary -o reports/2026-03/总结.md && test -s reports/2026-03/总结.md && echo written
+  $ liushou report summary -o reports/2026-03/总结.md
+  ! liushou：-o reports/2026-03/总结.md：没有文件夹 reports/2026-03；请先建好它（mkdir -p reports/2026-03）
+  [2]
+  $ mkdir reports/2026-03 && liushou report summary -o reports/2026-03/总结.md && test -s reports/2026-03/总结.md && echo written
   已写入 reports/2026-03/总结.md
   written
   $ cd .. && liushou --root school --root ./school/ list

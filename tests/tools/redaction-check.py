@@ -196,7 +196,7 @@ def reports(redact, tmp):
         out[("talks", fmt)] = liushou("report", "talks", "--month", "2026-03", "--format", fmt, *flag)
         out[("subsidies", fmt)] = liushou("report", "subsidies", "--format", fmt, *flag)
         cards = Path(tmp) / f"cards-{fmt}-{int(redact)}"
-        liushou("report", "child", "--all", "-o", str(cards), "--format", fmt, "-q", *flag)
+        liushou("report", "child", "--all", "-o", f"{cards}/", "--format", fmt, "-q", *flag)
         for card in sorted(cards.iterdir()):
             out[(f"child {card.stem}", fmt)] = card.read_text(encoding="utf-8")
     return out

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "liushou/care.hpp"
@@ -180,6 +181,57 @@ TEST_CASE("a bar chart's bars are as long as the rates, with the 100% line, labe
     CHECK(x == doctest::Approx(std::stod(xs[0]) + 100));
     CHECK(svg.find("&lt;b&gt;二年级") != std::string::npos);
     CHECK(svg.find("<b>") == std::string::npos);
+}
+
+namespace {
+
+/// A number attribute `name` of the element that starts at `at`.
+double attribute(const std::string& svg, size_t at, const std::string& name) {
+    const size_t a = svg.find(" " + name + "=\"", at);
+    REQUIRE(a != std::string::npos);
+    return std::stod(svg.substr(a + name.size() + 3));
+}
+
+}  // namespace
+
+TEST_CASE("a column chart's figures cross no scale line and no other figure (0, 94, 97, 100%)") {
+    const std::vector<ChartBar> bars = {
+        {"2026-01", 0.0, "0.0%"},         {"2026-02", 94.0, "94.0%"}, {"2026-03", 97.0, "97.0%"},
+        {"2026-04", 100.0, "100.0%"},     {"2026-05", 48.5, "48.5%"}, {"2026-06", 50.0, "50.0%"},
+        {"2026-07", 98.5, "98.5%"},       {"2026-08", 1.0, "1.0%"},   {"2026-09", 99.9, "99.9%"},
+        {"二〇二六年十月", 97.0, "97.0%"}};
+    const std::string svg = svg_columns("每月谈心完成率", bars);
+    // The scale's lines: horizontal, each at one height.
+    std::vector<double> lines;
+    for (size_t at = svg.find("<line "); at != std::string::npos; at = svg.find("<line ", at + 1)) {
+        REQUIRE(attribute(svg, at, "y1") == attribute(svg, at, "y2"));
+        lines.push_back(attribute(svg, at, "y1"));
+    }
+    REQUIRE(lines.size() == 3);
+    const double base = *std::max_element(lines.begin(), lines.end());
+    // Each figure's box (4.5 units high text: 0.8 of it above the baseline, 0.25 below).
+    struct Box {
+        double left, right, top, bottom;
+    };
+    std::vector<Box> boxes;
+    size_t at = 0;
+    for (const ChartBar& b : bars) {
+        at = svg.find(">" + b.value + "</text>", at);
+        REQUIRE_MESSAGE(at != std::string::npos, b.value);
+        const size_t open = svg.rfind("<text ", at);
+        const double x = attribute(svg, open, "x"), y = attribute(svg, open, "y");
+        const double half = static_cast<double>(b.value.size()) * 4.5 * 0.55 / 2;
+        const Box box{x - half, x + half, y - 0.8 * 4.5, y + 0.25 * 4.5};
+        for (const double line : lines)
+            CHECK_MESSAGE((line < box.top || line > box.bottom), b.value, " crosses the line at ",
+                          line);
+        // Above its own bar, never on it.
+        CHECK_MESSAGE(box.bottom <= base - *b.percent, b.value);
+        boxes.push_back(box);
+        ++at;
+    }
+    for (size_t i = 1; i < boxes.size(); ++i)
+        CHECK_MESSAGE(boxes[i - 1].right < boxes[i].left, bars[i].value, " touches the one before");
 }
 
 // ---- the summary's sections and a school's template -----------------------------------------

@@ -291,8 +291,13 @@ int mode_of(const fs::path& p) {
 
 TEST_CASE("a new output directory appears whole at finish, or not at all") {
     TestDir dir;
-    const fs::path cards = dir.path / "out" / "cards";  // its parent is made too
-    const size_t count = kBatchFiles + 5;               // past an early flush
+    const fs::path cards = dir.path / "out" / "cards";
+    const size_t count = kBatchFiles + 5;  // past an early flush
+    // Its parent must be there: a mistyped folder is said, not made (#44).
+    CHECK_THROWS_WITH_AS(OutputDirectory(cards.string() + "/"), doctest::Contains("no folder"),
+                         UsageError);
+    CHECK_FALSE(fs::exists(dir.path / "out"));
+    fs::create_directory(dir.path / "out");
     {
         OutputDirectory out(cards.string() + "/");
         for (size_t i = 0; i < count; ++i) out.write(fmt::format("{}.md", i), "卡\n");

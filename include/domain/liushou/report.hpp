@@ -113,12 +113,24 @@ struct TalkShort {
     int required = 0;
 };
 
+/// Every gap one child leaves in a rate below 100% (liushou-report(1), 尚未达到): the rates
+/// of files and pairing count the children enrolled at the end; the others every child the
+/// rate counts, one who left in the period too.
 struct Shortfall {
     std::string school;
     ChildRef child;
     std::vector<std::string> missing;  // the file is incomplete
     bool unpaired = false;
-    std::vector<TalkShort> untalked;  // months short of talks
+    std::vector<TalkShort> untalked;      // months short of talks
+    std::vector<Month> calls_short;       // months short of family calls (亲情电话)
+    std::vector<std::string> unvisited;   // terms without the home visits asked (家访)
+    std::vector<std::string> no_meeting;  // terms without the guardian meetings (座谈会)
+    int birthdays_missed = 0;             // birthdays of the period not greeted in their month
+    bool no_activity = false;             // in none of the period's activities
+    bool any() const {
+        return !missing.empty() || unpaired || !untalked.empty() || !calls_short.empty() ||
+               !unvisited.empty() || !no_meeting.empty() || birthdays_missed > 0 || no_activity;
+    }
 };
 
 /// One child's part of every figure of a summary, over one school's period to its last

@@ -46,6 +46,9 @@ struct Coverage {
     std::vector<std::pair<std::string, std::string>> missing;  // school -> why
 };
 
+/// The summary's 尚未达到 as CSV, a row for each gap of each child (school, class as the
+/// report writes it, id, name, what falls short, when): the second sheet of its workbook.
+std::string render_shortfalls_csv(const Summary& summary, const ReportStyle& style);
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style);
 
