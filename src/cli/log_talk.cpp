@@ -488,22 +488,37 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
             ->expected(0, 1);
     auto* csv =
         cmd.add_option(
-               "--from,--from-csv", o->csv,
+               "--from,--from-csv", o->files,
                "Log a sheet of talks (CSV or .xlsx): 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
-               "跟进事项")
-            ->type_name("FILE");
+               "跟进事项; or checklists returned filled in (schedule --per-teacher), several at "
+               "once")
+            ->type_name("FILE...");
     add_sheet_options(cmd, csv, o->encoding, o->sheet);
     cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
         ->needs(csv);
     cmd.callback([o, &run] {
         o->amend = o->amend_opt->count() > 0;
         run = [o](Context& ctx) {
-            if (!o->csv.empty()) {
+            if (!o->files.empty()) {
                 if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||
                     !o->klass.empty())
                     throw UsageError(
                         "--from takes no child id, --class, --by, --summary or --amend");
-                return run_sheet(*o, ctx);
+                // Each file all or nothing, on its own: one teacher's mistake does not hold
+                // back the others' sheets.
+                int status = kOk;
+                for (const std::string& file : o->files) {
+                    TalkOptions one = *o;
+                    one.csv = file;
+                    try {
+                        status = std::max(status, run_sheet(one, ctx));
+                    } catch (const DataError& e) {
+                        if (o->files.size() == 1) throw;
+                        ctx.err << "liushou: " << e.what() << "\n";
+                        status = std::max(status, static_cast<int>(kDataProblem));
+                    }
+                }
+                return status;
             }
             return run_one(*o, ctx);
         };

@@ -4,16 +4,129 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/checklist.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report.hpp"
 #include "liushou/store.hpp"
 #include "log_talk.hpp"
 
 namespace liushou {
+
+namespace {
+
+/// A checklist workbook's hidden sheet (schedule --teacher T -o FILE.xlsx): its key-value
+/// lines, or none when the file is CSV or the sheet was lost.
+std::map<std::string, std::string> checklist_base_lines(const std::string& path) {
+    std::map<std::string, std::string> out;
+    std::string bytes = read_input(path, uint64_t{64} << 20);
+    if (bytes.size() < 4 || bytes.compare(0, 4, "PK\x03\x04") != 0) return out;
+    Problems ignored;
+    Sheet base;
+    try {
+        base = read_xlsx(bytes, path, "liushou", ignored);
+    } catch (const DataError&) {
+        return out;  // a sheet saved by a program that dropped the hidden sheet: the 编号 say
+    }
+    if (base.header.size() >= 2) out[std::string(trim(base.header[0]))] = base.header[1];
+    for (const auto& row : base.rows)
+        if (row.cells.size() >= 2) out[std::string(trim(row.cells[0]))] = row.cells[1];
+    return out;
+}
+
+/// A returned checklist (#46) as the talk sheet it stands for, with the day of the follow-up
+/// each row closes by its row; a sheet of another school or a row changed where it must not
+/// be is a problem, and nothing is logged.
+std::unique_ptr<SheetRows> checklist_as_talks(const SheetRows& sheet, const Tree& tree,
+                                              const std::string& path, ReturnedChecklist& summary,
+                                              std::map<int, Date>& closes, Problems& problems) {
+    const auto school = tree.load_school();
+    const std::string school_name = school.parsed ? school.record.school : "";
+    const auto lines = checklist_base_lines(path);
+    ChecklistBase base;
+    if (!lines.empty()) {
+        const auto get = [&](const char* key) {
+            const auto it = lines.find(key);
+            return it == lines.end() ? std::string() : std::string(trim(it->second));
+        };
+        if (get("format") != "liushou checklist 1")
+            throw DataError(
+                fmt::format("{}: the hidden sheet liushou is not a checklist's "
+                            "(format {}); was it made by a newer liushou?",
+                            path, get("format")));
+        base.school = get("school");
+        base.month = parse_month(get("month"));
+        base.teacher = get("teacher");
+        if (base.school != school_name)
+            throw DataError(fmt::format(
+                "{}: the sheet is the checklist of {}, and this is the tree of {}; nothing was "
+                "logged",
+                path, base.school, school_name));
+        if (!base.month)
+            throw DataError(fmt::format("{}: the hidden sheet liushou has no month", path));
+    }
+    ReturnedChecklist back = checklist_talk_sheet(sheet, base, school_name, problems);
+    for (size_t i = 0; i < back.talks.rows.size(); ++i)
+        if (back.closes[i]) closes[back.talks.rows[i].row] = *back.closes[i];
+    summary = back;
+    summary.talks = Sheet{};
+    return std::make_unique<HeldSheet>(std::move(back.talks));
+}
+
+/// A row of a checklist that is already on file as another teacher's share of one meeting
+/// (both teachers' sheets list the same 座谈会): logged once.
+bool shared_meeting(const Child& child, const Talk& talk) {
+    if (talk.kind != TalkKind::meeting) return false;
+    return std::any_of(child.talks.begin(), child.talks.end(), [&](const Talk& t) {
+        return t.kind == TalkKind::meeting && t.date == talk.date;
+    });
+}
+
+/// The entry closes the follow-up of `day`; with several follow-ups that day, the one of the
+/// entry's teacher (else the first) is named by kind and teacher.
+void close_follow_up(const Child& child, Talk& talk, const Date& day) {
+    std::vector<const Talk*> open;
+    for (const Talk& t : child.talks)
+        if (t.date == day && !t.follow_up.empty()) open.push_back(&t);
+    if (open.empty()) return;  // closed meanwhile: the entry is logged all the same
+    talk.closes = day;
+    if (open.size() > 1) {
+        const Talk* chosen = open.front();
+        for (const Talk* t : open)
+            if (t->by == talk.by) chosen = t;
+        talk.closes_kind = chosen->kind;
+        talk.closes_by = chosen->by;
+    }
+}
+
+/// A follow-up's row of a checklist logged before: its entry is on file closing that
+/// follow-up, which the row (a talk sheet has no column for it) would otherwise differ from.
+/// Such rows are taken out, and counted as already there.
+size_t drop_closing_repeats(const Child& child, std::vector<Sheet::Row>& rows,
+                            const std::map<int, Date>& closes) {
+    const size_t before = rows.size();
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const Sheet::Row& r) {
+                                  const auto c = closes.find(r.row);
+                                  if (c == closes.end() || r.cells.size() < 6) return false;
+                                  const auto date = parse_flexible_date(r.cells[2]).date;
+                                  const auto kind = enum_from_text<TalkKind>(r.cells[3]);
+                                  return std::any_of(
+                                      child.talks.begin(), child.talks.end(), [&](const Talk& t) {
+                                          return t.closes == c->second && t.date == date && kind &&
+                                                 t.kind == *kind && t.by == r.cells[4] &&
+                                                 t.summary == r.cells[5];
+                                      });
+                              }),
+               rows.end());
+    return before - rows.size();
+}
+
+}  // namespace
 
 /// A talk sheet in two passes, so that a county's million rows are never held as talks: each
 /// row to its child (the sheet is kept as its text), then, on worker threads, each touched
@@ -24,8 +137,27 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
     const Tree tree = open_tree(ctx);
     std::string detected;
     Problems problems;
-    const std::unique_ptr<SheetRows> sheet =
+    std::unique_ptr<SheetRows> sheet =
         read_sheet_rows(o.csv, o.encoding, o.sheet, problems, &detected);
+    std::map<int, Date> closes;  // a checklist's follow-up rows: the day each closes
+    ReturnedChecklist returned;  // and what it says of itself
+    auto owed_line = [&](const ReturnedChecklist& r) {
+        if (ctx.quiet || !r.month) return std::string();
+        return say(ctx, fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n",
+                                    o.csv, r.month->iso(), r.teacher, r.still_owed, r.listed));
+    };
+    const bool checklist = !has_errors(problems) && is_checklist_header(sheet->header());
+    if (checklist) {
+        sheet = checklist_as_talks(*sheet, tree, o.csv, returned, closes, problems);
+        if (!has_errors(problems) && sheet->size() == 0) {
+            if (!ctx.quiet)
+                ctx.out << say(ctx, fmt::format("{} ({}): no row is marked done; nothing was "
+                                                "logged\n",
+                                                o.csv, detected))
+                        << owed_line(returned);
+            return kOk;
+        }
+    }
     if (!has_errors(problems) && !sheet->header().empty() && sheet->size() == 0)
         problems.push_back(Problem{"", "the sheet has a header but no rows below it",
                                    Severity::error, sheet->header_line() + 1, 1});
@@ -116,6 +248,7 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
             failed = true;
             return nullptr;
         }
+        if (checklist) out.repeated += drop_closing_repeats(file.record, rows, closes);
         std::vector<TalkRow> planned =
             talks.plan_child(file.record, touched[k], rows, ctx.today, out.problems);
         if (!out.problems.empty()) {
@@ -124,6 +257,11 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         }
         scratch = std::move(file.record);
         for (TalkRow& r : planned) {
+            if (!r.duplicate && checklist) {
+                if (const auto c = closes.find(r.row); c != closes.end())
+                    close_follow_up(scratch, r.talk, c->second);
+                r.duplicate = shared_meeting(scratch, r.talk);
+            }
             if (r.duplicate) {
                 ++out.repeated;
                 continue;
@@ -186,10 +324,11 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "log-talk --from"));
     }
     if (!ctx.quiet)
-        ctx.out << say(
-            ctx, fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n", o.csv,
-                             rows, rows == 1 ? "" : "s", detected, added, files,
-                             files == 1 ? "child" : "children", repeated));
+        ctx.out << say(ctx,
+                       fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n",
+                                   o.csv, rows, rows == 1 ? "" : "s", detected, added, files,
+                                   files == 1 ? "child" : "children", repeated))
+                << owed_line(returned);
     return 0;
 }
 

@@ -53,33 +53,63 @@ std::string sheet_title(const std::string& name, size_t index) {
     return out.empty() ? fmt::format("Sheet{}", index + 1) : out;
 }
 
+/// A workbook being written: libxlsxwriter 1.1.4 writes only to a named file, so a private
+/// temporary one, read back by finish() and removed.
+struct TempBook {
+    std::string path;
+    lxw_workbook* book = nullptr;
+
+    explicit TempBook(const Date& created) {
+        const char* tmp = std::getenv("TMPDIR");
+        path = std::string(tmp && *tmp ? tmp : "/tmp") + "/liushou-xlsx-XXXXXX";
+        const int fd = mkstemp(path.data());
+        if (fd < 0) throw IoError(fmt::format("{}: cannot create a temporary file", path));
+        ::close(fd);
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_FALSE;
+        book = workbook_new_opt(path.c_str(), &options);
+        if (!book) {
+            std::remove(path.c_str());
+            throw IoError(fmt::format("{}: cannot start the workbook", path));
+        }
+        // The creation time is the day of the data, not the clock, so the same data gives the
+        // same file properties.
+        lxw_doc_properties properties{};
+        std::tm day{};
+        day.tm_year = created.year - 1900;
+        day.tm_mon = created.month - 1;
+        day.tm_mday = created.day;
+        properties.created = timegm(&day);
+        workbook_set_properties(book, &properties);
+    }
+    TempBook(const TempBook&) = delete;
+    TempBook& operator=(const TempBook&) = delete;
+    ~TempBook() {
+        if (book) workbook_close(book);
+        std::remove(path.c_str());
+    }
+
+    /// Closes the workbook (which frees it whatever happened) and gives its bytes.
+    std::string finish(lxw_error error) {
+        const lxw_error closed = workbook_close(book);
+        book = nullptr;
+        if (error == LXW_NO_ERROR) error = closed;
+        if (error != LXW_NO_ERROR)
+            throw IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (!in.good() && !in.eof())
+            throw IoError(fmt::format("{}: cannot read back the workbook", path));
+        return bytes.str();
+    }
+};
+
 }  // namespace
 
 std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& created) {
-    // libxlsxwriter 1.1.4 writes only to a named file: a private temporary one, read back.
-    const char* tmp = std::getenv("TMPDIR");
-    std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/liushou-xlsx-XXXXXX";
-    const int fd = mkstemp(path.data());
-    if (fd < 0) throw IoError(fmt::format("{}: cannot create a temporary file", path));
-    ::close(fd);
-    struct Remove {
-        std::string path;
-        ~Remove() { std::remove(path.c_str()); }
-    } remove{path};
-
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
-    if (!book) throw IoError(fmt::format("{}: cannot start the workbook", path));
-    // The creation time is the day of the data, not the clock, so the same data gives the same
-    // file properties.
-    lxw_doc_properties properties{};
-    std::tm day{};
-    day.tm_year = created.year - 1900;
-    day.tm_mon = created.month - 1;
-    day.tm_mday = created.day;
-    properties.created = timegm(&day);
-    workbook_set_properties(book, &properties);
+    TempBook temp(created);
+    lxw_workbook* book = temp.book;
 
     lxw_format* header = workbook_add_format(book);
     format_set_bold(header);
@@ -163,17 +193,118 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
             error = worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
                                          static_cast<lxw_col_t>(width - 1));
     }
-    const lxw_error closed = workbook_close(book);  // frees the workbook whatever happened
-    if (error == LXW_NO_ERROR) error = closed;
-    if (error != LXW_NO_ERROR)
-        throw IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
+    return temp.finish(error);
+}
 
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in.good() && !in.eof())
-        throw IoError(fmt::format("{}: cannot read back the workbook", path));
-    return bytes.str();
+std::string write_fill_in_xlsx(const FillInBook& spec, const Date& created) {
+    TempBook temp(created);
+    lxw_workbook* book = temp.book;
+    lxw_error error = LXW_NO_ERROR;
+
+    lxw_format* header = workbook_add_format(book);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xDDEBF7);
+    format_set_border(header, LXW_BORDER_THIN);
+    format_set_text_wrap(header);
+    // The list's own cells: locked (the default once the sheet is protected), grey.
+    lxw_format* fixed = workbook_add_format(book);
+    format_set_num_format(fixed, "@");
+    format_set_bg_color(fixed, 0xF2F2F2);
+    format_set_border(fixed, LXW_BORDER_THIN);
+    format_set_text_wrap(fixed);
+    // The filler's cells: unlocked, white; text stays text (a 学号 typed keeps its zeros).
+    lxw_format* open = workbook_add_format(book);
+    format_set_unlocked(open);
+    format_set_num_format(open, "@");
+    format_set_border(open, LXW_BORDER_THIN);
+    format_set_text_wrap(open);
+    lxw_format* open_date = workbook_add_format(book);
+    format_set_unlocked(open_date);
+    format_set_num_format(open_date, "yyyy-mm-dd");
+    format_set_border(open_date, LXW_BORDER_THIN);
+
+    lxw_worksheet* list = workbook_add_worksheet(book, sheet_title(spec.title, 0).c_str());
+    lxw_worksheet* notes = workbook_add_worksheet(book, sheet_title(spec.notes_title, 1).c_str());
+    lxw_worksheet* base = workbook_add_worksheet(book, sheet_title(spec.base_title, 2).c_str());
+    if (!list || !notes || !base) return temp.finish(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+
+    const size_t width = spec.columns.size();
+    const size_t last = spec.rows.size() + spec.open_rows;  // the last row, from 1
+    for (size_t c = 0; c < width && error == LXW_NO_ERROR; ++c) {
+        const FillInColumn& column = spec.columns[c];
+        const auto col = static_cast<lxw_col_t>(c);
+        const bool date = column.from.has_value();
+        // The column's format reaches the rows below the list too; locked there.
+        error = worksheet_set_column(list, col, col, column.width, nullptr);
+        if (error == LXW_NO_ERROR)
+            error = worksheet_write_string(list, 0, col, column.name.c_str(), header);
+        for (size_t r = 1; r <= last && error == LXW_NO_ERROR; ++r) {
+            const bool in_list = r <= spec.rows.size();
+            const bool fill = column.fill || (!in_list && column.fill_in_open_rows);
+            lxw_format* format = !fill ? fixed : date ? open_date : open;
+            const std::string cell =
+                in_list && c < spec.rows[r - 1].size() ? spec.rows[r - 1][c] : std::string();
+            const auto row = static_cast<lxw_row_t>(r);
+            if (cell.empty())
+                error = worksheet_write_blank(list, row, col, format);
+            else
+                error = worksheet_write_string(list, row, col, cell.c_str(), format);
+        }
+        if (error != LXW_NO_ERROR || last == 0) continue;
+        lxw_data_validation check{};
+        std::string prompt = column.prompt;
+        if (!prompt.empty()) {
+            check.show_input = LXW_VALIDATION_ON;
+            check.input_message = prompt.data();
+        }
+        std::vector<char*> choices;
+        std::vector<std::string> held = column.choices;
+        if (!column.choices.empty()) {
+            for (auto& choice : held) choices.push_back(choice.data());
+            choices.push_back(nullptr);
+            check.validate = LXW_VALIDATION_TYPE_LIST;
+            check.value_list = choices.data();
+        } else if (date) {
+            check.validate = LXW_VALIDATION_TYPE_DATE;
+            check.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+            check.minimum_datetime =
+                lxw_datetime{column.from->year, column.from->month, column.from->day, 0, 0, 0};
+            check.maximum_datetime =
+                lxw_datetime{column.to->year, column.to->month, column.to->day, 0, 0, 0};
+        } else if (prompt.empty()) {
+            continue;
+        } else {
+            check.validate = LXW_VALIDATION_TYPE_ANY;
+        }
+        error = worksheet_data_validation_range(list, 1, col, static_cast<lxw_row_t>(last), col,
+                                                &check);
+    }
+    worksheet_freeze_panes(list, 1, 0);
+    // Selecting and filtering stay allowed; formatting a cell (its number format) would let a
+    // date become text, and inserting or deleting rows would move the list's own cells.
+    lxw_protection protection{};
+    protection.autofilter = LXW_TRUE;
+    worksheet_protect(list, nullptr, &protection);
+    worksheet_activate(list);
+
+    if (error == LXW_NO_ERROR) error = worksheet_set_column(notes, 0, 0, 90, nullptr);
+    lxw_format* paragraph = workbook_add_format(book);
+    format_set_text_wrap(paragraph);
+    format_set_align(paragraph, LXW_ALIGN_VERTICAL_TOP);
+    for (size_t i = 0; i < spec.notes.size() && error == LXW_NO_ERROR; ++i)
+        error = worksheet_write_string(notes, static_cast<lxw_row_t>(i), 0, spec.notes[i].c_str(),
+                                       i == 0 ? header : paragraph);
+    worksheet_protect(notes, nullptr, nullptr);
+
+    for (size_t i = 0; i < spec.base.size() && error == LXW_NO_ERROR; ++i) {
+        const auto row = static_cast<lxw_row_t>(i);
+        error = worksheet_write_string(base, row, 0, spec.base[i].first.c_str(), fixed);
+        if (error == LXW_NO_ERROR)
+            error = worksheet_write_string(base, row, 1, spec.base[i].second.c_str(), fixed);
+    }
+    worksheet_protect(base, nullptr, nullptr);
+    worksheet_hide(base);
+    return temp.finish(error);
 }
 
 }  // namespace liushou
