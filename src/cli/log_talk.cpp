@@ -504,21 +504,7 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                     !o->klass.empty())
                     throw UsageError(
                         "--from takes no child id, --class, --by, --summary or --amend");
-                // Each file all or nothing, on its own: one teacher's mistake does not hold
-                // back the others' sheets.
-                int status = kOk;
-                for (const std::string& file : o->files) {
-                    TalkOptions one = *o;
-                    one.csv = file;
-                    try {
-                        status = std::max(status, run_sheet(one, ctx));
-                    } catch (const DataError& e) {
-                        if (o->files.size() == 1) throw;
-                        ctx.err << "liushou: " << e.what() << "\n";
-                        status = std::max(status, static_cast<int>(kDataProblem));
-                    }
-                }
-                return status;
+                return run_sheet(*o, ctx);
             }
             return run_one(*o, ctx);
         };

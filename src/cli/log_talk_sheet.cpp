@@ -126,15 +126,14 @@ size_t drop_closing_repeats(const Child& child, std::vector<Sheet::Row>& rows,
     return before - rows.size();
 }
 
-}  // namespace
-
 /// A talk sheet in two passes, so that a county's million rows are never held as talks: each
 /// row to its child (the sheet is kept as its text), then, on worker threads, each touched
 /// child's file read, its rows checked against it and added, and the file written. Every
 /// write waits in one batch until the whole sheet has been checked: a problem in any row
 /// leaves every file as it was.
-int run_sheet(const TalkOptions& o, Context& ctx) {
-    const Tree tree = open_tree(ctx);
+
+int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession& session,
+              size_t& logged) {
     std::string detected;
     Problems problems;
     std::unique_ptr<SheetRows> sheet =
@@ -175,7 +174,6 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
         return kDataProblem;
     };
 
-    WriteSession session = tree.lock();
     const StaffList staff = load_staff_checked(tree, ctx);
     TalkSheet talks(sheet->header(), staff, problems);
     if (!talks.ok()) return refuse(problems);
@@ -316,8 +314,10 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
                                         children, children == 1 ? "child" : "children", repeated));
         return 0;
     }
+    // Several sheets in one command are one commit (--commit): its message counts them all.
+    logged += added;
     ctx.journal->action =
-        fmt::format("log-talk --from: {} entr{}", added, added == 1 ? "y" : "ies");
+        fmt::format("log-talk --from: {} entr{}", logged, logged == 1 ? "y" : "ies");
     try {
         session.end_batch();
     } catch (const IoError& e) {
@@ -330,6 +330,35 @@ int run_sheet(const TalkOptions& o, Context& ctx) {
                                    files == 1 ? "child" : "children", repeated))
                 << owed_line(returned);
     return 0;
+}
+
+}  // namespace
+
+int run_sheet(const TalkOptions& o, Context& ctx) {
+    // One lock for every file: the journal keeps it until the commit (--commit), so a second
+    // lock in the same command would wait for itself.
+    const Tree tree = open_tree(ctx);
+    WriteSession session = tree.lock();
+    size_t logged = 0;  // by all the files: the commit's message counts them
+    if (o.files.size() <= 1) {
+        TalkOptions one = o;
+        if (!o.files.empty()) one.csv = o.files.front();
+        return log_sheet(one, ctx, tree, session, logged);
+    }
+    // Each file all or nothing, on its own: one teacher's mistake does not hold back the
+    // others' sheets.
+    int status = kOk;
+    for (const std::string& file : o.files) {
+        TalkOptions one = o;
+        one.csv = file;
+        try {
+            status = std::max(status, log_sheet(one, ctx, tree, session, logged));
+        } catch (const DataError& e) {
+            ctx.err << "liushou: " << e.what() << "\n";
+            status = std::max(status, static_cast<int>(kDataProblem));
+        }
+    }
+    return status;
 }
 
 }  // namespace liushou
