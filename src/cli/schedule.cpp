@@ -45,20 +45,29 @@ int write_checklist_sheets(const ScheduleOptions& o, Context& ctx, const Tree& t
             if (std::any_of(duties.begin(), duties.end(),
                             [&](const ChildDuties& d) { return d.in_month && d.teacher == s.id; }))
                 teachers.push_back(s.id);
-        make_output_dir(o.output);
+        if (!o.output.empty()) make_output_dir(o.output);
     }
+    std::vector<Checklist> lists;
     for (const std::string& t : teachers) {
         ScheduleFilter filter;
         filter.teacher = t;
         const Schedule schedule =
             schedule_from_duties(school, duties, month, ctx.today, filter, &activities);
-        const Checklist list = teacher_checklist(schedule, school.school, t);
+        lists.push_back(teacher_checklist(schedule, school.school, t));
+    }
+    if (o.per_teacher && o.output.empty()) {
+        // --per-teacher alone: what each teacher still owes, after the sheets logged so far.
+        ctx.out << checklist_overview(lists, duties, staff, output_language(ctx, &school));
+        return kOk;
+    }
+    for (const Checklist& list : lists) {
+        const std::string& t = list.teacher;
         const std::string bytes = checklist_workbook(list, staff, revision, ctx.today);
         const Staff* who = staff.find(t);
-        const std::string path = teacher.empty() ? (boost::filesystem::path(o.output) /
-                                                    checklist_file_name(month, who ? who->name : t))
-                                                       .string()
-                                                 : o.output;
+        const std::string path = o.per_teacher ? (boost::filesystem::path(o.output) /
+                                                  checklist_file_name(month, who ? who->name : t))
+                                                     .string()
+                                               : o.output;
         emit_output(ctx, path, bytes, "xlsx");
     }
     if (teachers.empty() && !ctx.quiet)
@@ -181,13 +190,17 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
     add_output_encoding(cmd, o->encoding);
     cmd.add_flag("--per-teacher", o->per_teacher,
                  "With -o DIR/: a workbook to fill in for each teacher (NAME-YYYY-MM.xlsx), "
-                 "which log-talk --from takes back");
+                 "which log-talk --from takes back; without -o, what each teacher still owes");
     cmd.callback([o, format, &run] {
         if (o->per_teacher) {
-            if (o->output.empty() || o->output == "-")
+            if (o->output == "-")
                 throw UsageError(
-                    "--per-teacher writes one workbook per teacher: give the "
-                    "folder with -o DIR/");
+                    "--per-teacher writes one workbook per teacher: give the folder with -o "
+                    "DIR/, or no -o for what each still owes");
+            if (o->output.size() > 5 && o->output.compare(o->output.size() - 5, 5, ".xlsx") == 0)
+                throw UsageError(
+                    "--per-teacher writes one workbook per teacher into a folder: -o DIR/; for "
+                    "one teacher's, --teacher T -o FILE.xlsx");
             if (!o->teacher.empty() || !o->klass.empty())
                 throw UsageError(
                     "--per-teacher makes every teacher's sheet; for one teacher "

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 
 #include "liushou/checklist.hpp"
@@ -95,6 +96,37 @@ std::string checklist_file_name(const Month& month, const std::string& teacher_n
             static_cast<unsigned char>(c) >= 0x20)
             safe += c;
     return fmt::format("{}-{}.xlsx", safe.empty() ? "teacher" : safe, month.iso());
+}
+
+std::string checklist_overview(const std::vector<Checklist>& lists,
+                               const std::vector<ChildDuties>& duties, const StaffList& staff,
+                               const std::string& lang) {
+    const bool en = lang == "en";
+    const std::vector<std::string> items = {"谈心",   "亲情电话", "家访",
+                                            "座谈会", "生日祝福", "跟进事项"};
+    std::vector<std::string> header = {en ? "Teacher" : "教师", en ? "Children" : "儿童"};
+    for (const auto& item : items) {
+        std::string label = item;
+        if (en)
+            for (const auto& e : enum_entries<TalkKind>())
+                if (e.zh == item) label = std::string(e.key);
+        header.push_back(en && item == "跟进事项" ? "follow_up" : label);
+    }
+    header.push_back(en ? "Owed" : "尚欠");
+    std::vector<std::vector<std::string>> rows;
+    for (const Checklist& list : lists) {
+        const Staff* who = staff.find(list.teacher);
+        int children = 0;
+        for (const ChildDuties& d : duties) children += d.in_month && d.teacher == list.teacher;
+        std::vector<std::string> row = {who ? who->name : list.teacher, std::to_string(children)};
+        for (const auto& item : items)
+            row.push_back(std::to_string(
+                std::count_if(list.rows.begin(), list.rows.end(),
+                              [&](const ChecklistRow& r) { return r.item == item; })));
+        row.push_back(std::to_string(list.rows.size()));
+        rows.push_back(std::move(row));
+    }
+    return render_table(header, rows);
 }
 
 void make_output_dir(const std::string& dir) {

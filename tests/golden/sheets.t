@@ -7,8 +7,13 @@ February); 李老师 (T002) has 赵六 (A3).
   $ py=/usr/bin/python3 tools=$TESTDIR/../tools fixtures=$TESTDIR/../fixtures
   $ cp $fixtures/checklist-* . && $tools/checklist-tree.sh && cd school
 
-On the 1st the coordinator writes every teacher's sheet.
+On the 1st the coordinator writes every teacher's sheet; without -o, --per-teacher says what
+each sheet lists.
 
+  $ liushou schedule --per-teacher
+  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  尚欠
+  张老师  2     1     2         2     1       1         1         8
+  李老师  1     1     1         1     1       0         0         4
   $ liushou schedule --per-teacher -o ../sheets/
   已写入 ../sheets/张老师-2028-03.xlsx
   已写入 ../sheets/李老师-2028-03.xlsx
@@ -150,25 +155,29 @@ nothing is added.
 The checklist afterwards owes exactly the rows marked 否 (and the follow-up written on the
 home visit's row, open now).
 
-  $ liushou schedule --per-teacher -o ../april/
-  已写入 ../april/张老师-2028-03.xlsx
-  已写入 ../april/李老师-2028-03.xlsx
-  $ $py $tools/checklist-check.py ../april/张老师-2028-03.xlsx | sed -n '/^rows/p;/ | /p'
+  $ liushou schedule --per-teacher
+  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  尚欠
+  张老师  2     0     1         1     0       0         1         3
+  李老师  1     0     1         1     0       0         0         2
+  $ liushou schedule --per-teacher -o ../again/
+  已写入 ../again/张老师-2028-03.xlsx
+  已写入 ../again/李老师-2028-03.xlsx
+  $ $py $tools/checklist-check.py ../again/张老师-2028-03.xlsx | sed -n '/^rows/p;/ | /p'
   rows: 3 of the list, 10 empty
   亲情电话 | A2 | 李华 | 四年级2班 | 已 0 次，应 1 次（本月） | 亲情电话
   家访 | A2 | 李华 | 四年级2班 | 已 0 次，应 1 次（本学期） | 家访
   跟进事项 | A1 | 王小明 | 四年级2班 | 2028-03-12：下月再去看看 | 谈心
-  $ $py $tools/checklist-check.py ../april/李老师-2028-03.xlsx | sed -n '/^rows/p;/ | /p'
+  $ $py $tools/checklist-check.py ../again/李老师-2028-03.xlsx | sed -n '/^rows/p;/ | /p'
   rows: 2 of the list, 10 empty
   亲情电话 | A3 | 赵六 | 二年级1班 | 已 0 次，应 1 次（本月） | 亲情电话
   家访 | A3 | 赵六 | 二年级1班 | 已 0 次，应 1 次（本学期） | 家访
 
-A sheet of another school is refused; so is one run with neither a folder nor a workbook.
+A sheet of another school is refused; --per-teacher takes a folder, not a workbook.
 
   $ cd .. && liushou init other --school 别的小学 --year 2027-2028 --no-git -q && cd other
   $ liushou log-talk --from ../zhang.xlsx
   ! liushou：../zhang.xlsx：这是孙桥镇中心小学的工作清单，而这里是别的小学的档案；未登记任何记录
   [1]
-  $ liushou schedule --per-teacher
-  ! liushou：--per-teacher 为每位教师各写一个工作簿：请用 -o 文件夹/ 给出文件夹
+  $ liushou schedule --per-teacher -o 三月.xlsx
+  ! liushou：--per-teacher 把每位教师的工作簿写进一个文件夹：-o 文件夹/；只要一位教师的，请用 --teacher 教师 -o 文件.xlsx
   [2]
