@@ -494,6 +494,11 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                "once")
             ->type_name("FILE...");
     add_sheet_options(cmd, csv, o->encoding, o->sheet);
+    cmd.add_option("--month", o->month,
+                   "With --from: the month of the returned checklists (default: this month); a "
+                   "checklist of another month is refused")
+        ->type_name("YYYY-MM")
+        ->needs(csv);
     cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
         ->needs(csv);
     cmd.callback([o, &run] {

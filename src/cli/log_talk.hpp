@@ -19,9 +19,10 @@ struct TalkOptions {
     std::string close_kind, close_text;
     std::string csv;                 // the sheet being logged
     std::vector<std::string> files;  // --from FILE...: each logged on its own, in turn
-    std::string encoding;            // auto for CSV; a workbook says its own
-    std::string sheet;               // --sheet: a workbook's sheet by name
-    bool amend = false;              // --amend, with or without a handle
+    std::string month;     // --month: the month of the checklists returned (default: this one)
+    std::string encoding;  // auto for CSV; a workbook says its own
+    std::string sheet;     // --sheet: a workbook's sheet by name
+    bool amend = false;    // --amend, with or without a handle
     CLI::Option* amend_opt = nullptr;
     std::string amend_handle;  // --amend HANDLE: the entry to change, when others share its day
     bool dry_run = false;      // --from: say what would be logged

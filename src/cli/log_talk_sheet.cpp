@@ -39,10 +39,12 @@ std::map<std::string, std::string> checklist_base_lines(const std::string& path)
 }
 
 /// A returned checklist (#46) as the talk sheet it stands for, with the day of the follow-up
-/// each row closes by its row; a sheet of another school or a row changed where it must not
-/// be is a problem, and nothing is logged.
+/// each row closes by its row; a sheet of another school or another month than `expected`
+/// is refused, a row changed where it must not be is a problem, and nothing is logged.
 std::unique_ptr<SheetRows> checklist_as_talks(const SheetRows& sheet, const Tree& tree,
-                                              const std::string& path, ReturnedChecklist& summary,
+                                              const std::string& path, const Month& expected,
+                                              const std::string& month_given,
+                                              ReturnedChecklist& summary,
                                               std::map<int, Date>& closes, Problems& problems) {
     const auto school = tree.load_school();
     const std::string school_name = school.parsed ? school.record.school : "";
@@ -70,6 +72,17 @@ std::unique_ptr<SheetRows> checklist_as_talks(const SheetRows& sheet, const Tree
             throw DataError(fmt::format("{}: the hidden sheet liushou has no month", path));
     }
     ReturnedChecklist back = checklist_talk_sheet(sheet, base, school_name, problems);
+    // The coordinator collects one month's sheets: one of another month is a mix-up (last
+    // month's file in this month's folder) unless --month names it.
+    if (back.month && back.month->iso() != expected.iso())
+        throw DataError(
+            month_given.empty()
+                ? fmt::format("{}: the sheet is the checklist of {}, not of this month ({}); to "
+                              "log it all the same, give --month {}; nothing was logged",
+                              path, back.month->iso(), expected.iso(), back.month->iso())
+                : fmt::format("{}: the sheet is the checklist of {}, not of --month {}; nothing "
+                              "was logged",
+                              path, back.month->iso(), expected.iso()));
     for (size_t i = 0; i < back.talks.rows.size(); ++i)
         if (back.closes[i]) closes[back.talks.rows[i].row] = *back.closes[i];
     summary = back;
@@ -147,7 +160,8 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     };
     const bool checklist = !has_errors(problems) && is_checklist_header(sheet->header());
     if (checklist) {
-        sheet = checklist_as_talks(*sheet, tree, o.csv, returned, closes, problems);
+        sheet = checklist_as_talks(*sheet, tree, o.csv, month_option(o.month, ctx.today), o.month,
+                                   returned, closes, problems);
         if (!has_errors(problems) && sheet->size() == 0) {
             if (!ctx.quiet)
                 ctx.out << say(ctx, fmt::format("{} ({}): no row is marked done; nothing was "

@@ -152,6 +152,15 @@ nothing is added.
   $ cat children/*.yaml | grep -c 'date: 2028-03'
   10
 
+March's sheet in April is a mix-up unless --month says it is meant.
+
+  $ LIUSHOU_TODAY=2028-04-02 liushou log-talk --from ../zhang.xlsx
+  ! liushou：../zhang.xlsx：这是 2028-03 的工作清单，不是本月（2028-04）的；如确要登记，请加 --month 2028-03；未登记任何记录
+  [1]
+  $ LIUSHOU_TODAY=2028-04-02 liushou log-talk --from ../zhang.xlsx --month 2028-03
+  ../zhang.xlsx（7 行，xlsx）：为 0 名儿童登记 0 条，已有 7 条
+  ../zhang.xlsx：2028-03 T001 的工作清单：8 行中还有 2 行未完成
+
 The checklist afterwards owes exactly the rows marked 否 (and the follow-up written on the
 home visit's row, open now).
 
