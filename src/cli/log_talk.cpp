@@ -3,6 +3,7 @@
 #include "log_talk.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -505,8 +506,15 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
         o->amend = o->amend_opt->count() > 0;
         run = [o](Context& ctx) {
             if (!o->files.empty()) {
+                // --from takes several files, so an id after it lands among them: a word
+                // that is no file and has neither a dot nor a slash is taken for the id it is.
+                const bool id_among_files =
+                    std::any_of(o->files.begin() + 1, o->files.end(), [](const std::string& f) {
+                        return f.find_first_of("./") == std::string::npos &&
+                               ::access(f.c_str(), F_OK) != 0;
+                    });
                 if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||
-                    !o->klass.empty())
+                    !o->klass.empty() || id_among_files)
                     throw UsageError(
                         "--from takes no child id, --class, --by, --summary or --amend");
                 return run_sheet(*o, ctx);
