@@ -139,12 +139,99 @@ size_t drop_closing_repeats(const Child& child, std::vector<Sheet::Row>& rows,
     return before - rows.size();
 }
 
+/// Each child's rows of a talk sheet (log_sheet's first pass): child c's rows, in the sheet's
+/// order, are rows[first[c]] up to rows[first[c + 1]]; touched are the children with rows, in
+/// the order of children/.
+struct RowsByChild {
+    std::vector<uint32_t> first, rows, touched;
+};
+
+/// Ids come from children/ itself; names, only when some row gives no 学号, from the records.
+RowsByChild rows_by_child(const SheetRows& sheet, TalkSheet& talks, const Tree& tree,
+                          ChildIndex& index, Problems& problems) {
+    const std::vector<std::string>& ids = index.ids;
+    Sheet::Row row;
+    bool names = false;
+    for (size_t r = 0; r < sheet.size() && !names; ++r) {
+        sheet.row(r, row);
+        names = talks.needs_names(row);
+    }
+    if (names)
+        for (const auto& file : tree.load_children())
+            if (const auto it = index.by_id.find(file.id); file.parsed && it != index.by_id.end())
+                index.add_name(it->second, file.record.name);
+    constexpr uint32_t kNone = UINT32_MAX;
+    std::vector<uint32_t> child_of(sheet.size(), kNone);
+    for (size_t r = 0; r < sheet.size(); ++r) {
+        sheet.row(r, row);
+        const auto child = talks.child_of(row, index, problems);
+        if (child) child_of[r] = static_cast<uint32_t>(*child);
+    }
+    RowsByChild out;
+    out.first.assign(ids.size() + 1, 0);
+    for (const uint32_t c : child_of)
+        if (c != kNone) ++out.first[c + 1];
+    for (size_t c = 0; c < ids.size(); ++c) out.first[c + 1] += out.first[c];
+    out.rows.resize(out.first.back());
+    std::vector<uint32_t> at(out.first.begin(), out.first.end() - 1);
+    for (size_t r = 0; r < child_of.size(); ++r)
+        if (child_of[r] != kNone) out.rows[at[child_of[r]]++] = static_cast<uint32_t>(r);
+    for (size_t c = 0; c < ids.size(); ++c)
+        if (out.first[c + 1] > out.first[c]) out.touched.push_back(static_cast<uint32_t>(c));
+    return out;
+}
+
+/// What one child's rows did to its file (log_sheet's second pass).
+struct Outcome {
+    Problems problems, unreadable;  // the rows'; the file's own, when it cannot be read
+    std::string path, id, ignored;  // the file, its id, and the id it holds if another
+    size_t added = 0, repeated = 0;
+    std::vector<std::pair<int, std::string>> would;  // --dry-run: row, line
+};
+
+struct Totals {
+    size_t added = 0, repeated = 0, children = 0;
+};
+
+/// The outcomes summed, each unreadable or misnamed file said, the rows' problems gathered
+/// into `problems`; throws when some file could not be read.
+Totals tally(const std::vector<Outcome>& outcomes, Context& ctx, Problems& problems) {
+    bool unreadable = false;
+    Totals t;
+    for (const Outcome& out : outcomes) {
+        if (!out.unreadable.empty()) {
+            print_problems(ctx.err, out.path, out.unreadable);
+            unreadable = true;
+        }
+        if (!out.ignored.empty())
+            ctx.err << fmt::format("{}: ignored, it says id {} but is named {}.yaml\n", out.path,
+                                   out.ignored, out.id);
+        problems.insert(problems.end(), out.problems.begin(), out.problems.end());
+        t.added += out.added;
+        t.repeated += out.repeated;
+        t.children += out.added > 0;
+    }
+    if (unreadable)
+        throw DataError(
+            "some children's files cannot be read (above); fix them first so the "
+            "rows can be matched to children");
+    return t;
+}
+
+/// --dry-run: each entry that would be logged, in the sheet's order.
+void print_would(std::vector<Outcome>& outcomes, Context& ctx) {
+    std::vector<std::pair<int, std::string>> would;
+    for (Outcome& out : outcomes)
+        for (auto& w : out.would) would.push_back(std::move(w));
+    std::sort(would.begin(), would.end());
+    for (const auto& w : would) ctx.out << say(ctx, w.second);
+}
+
 /// A talk sheet in two passes, so that a county's million rows are never held as talks: each
 /// row to its child (the sheet is kept as its text), then, on worker threads, each touched
 /// child's file read, its rows checked against it and added, and the file written. Every
 /// write waits in one batch until the whole sheet has been checked: a problem in any row
 /// leaves every file as it was.
-
 int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession& session,
               size_t& logged) {
     std::string detected;
@@ -192,50 +279,15 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     TalkSheet talks(sheet->header(), staff, problems);
     if (!talks.ok()) return refuse(problems);
 
-    // First pass: each row to its child. Ids come from children/ itself; names, only when
-    // some row gives no 学号, from the records.
+    // First pass: each row to its child.
     ChildIndex index(tree.child_ids());
     const std::vector<std::string>& ids = index.ids;
-    Sheet::Row row;
-    bool names = false;
-    for (size_t r = 0; r < sheet->size() && !names; ++r) {
-        sheet->row(r, row);
-        names = talks.needs_names(row);
-    }
-    if (names)
-        for (const auto& file : tree.load_children())
-            if (const auto it = index.by_id.find(file.id); file.parsed && it != index.by_id.end())
-                index.add_name(it->second, file.record.name);
-    constexpr uint32_t kNone = UINT32_MAX;
-    std::vector<uint32_t> child_of(sheet->size(), kNone);
-    for (size_t r = 0; r < sheet->size(); ++r) {
-        sheet->row(r, row);
-        const auto child = talks.child_of(row, index, problems);
-        if (child) child_of[r] = static_cast<uint32_t>(*child);
-    }
-    // Each child's rows, in the sheet's order, children in the order of children/.
-    std::vector<uint32_t> first(ids.size() + 1, 0);
-    for (const uint32_t c : child_of)
-        if (c != kNone) ++first[c + 1];
-    for (size_t c = 0; c < ids.size(); ++c) first[c + 1] += first[c];
-    std::vector<uint32_t> rows_by_child(first.back());
-    {
-        std::vector<uint32_t> at(first.begin(), first.end() - 1);
-        for (size_t r = 0; r < child_of.size(); ++r)
-            if (child_of[r] != kNone) rows_by_child[at[child_of[r]]++] = static_cast<uint32_t>(r);
-    }
-    std::vector<uint32_t> touched;
-    for (size_t c = 0; c < ids.size(); ++c)
-        if (first[c + 1] > first[c]) touched.push_back(static_cast<uint32_t>(c));
-    child_of = {};
+    const RowsByChild grouped = rows_by_child(*sheet, talks, tree, index, problems);
+    const std::vector<uint32_t>& first = grouped.first;
+    const std::vector<uint32_t>& rows_by_child = grouped.rows;
+    const std::vector<uint32_t>& touched = grouped.touched;
 
     // Second pass, on worker threads: what each touched child's rows do to its file.
-    struct Outcome {
-        Problems problems, unreadable;  // the rows'; the file's own, when it cannot be read
-        std::string path, id, ignored;  // the file, its id, and the id it holds if another
-        size_t added = 0, repeated = 0;
-        std::vector<std::pair<int, std::string>> would;  // --dry-run: row, line
-    };
     std::vector<Outcome> outcomes(touched.size());
     std::atomic<bool> failed{!problems.empty()};
     auto make = [&](size_t k, Child& scratch) -> const Child* {
@@ -295,33 +347,12 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
         throw IoError(partial_write_note(e, session.files_in_place(), o.csv, "log-talk --from"));
     }
 
-    bool unreadable = false;
-    size_t added = 0, repeated = 0, children = 0;
-    for (Outcome& out : outcomes) {
-        if (!out.unreadable.empty()) {
-            print_problems(ctx.err, out.path, out.unreadable);
-            unreadable = true;
-        }
-        if (!out.ignored.empty())
-            ctx.err << fmt::format("{}: ignored, it says id {} but is named {}.yaml\n", out.path,
-                                   out.ignored, out.id);
-        problems.insert(problems.end(), out.problems.begin(), out.problems.end());
-        added += out.added;
-        repeated += out.repeated;
-        children += out.added > 0;
-    }
-    if (unreadable)
-        throw DataError(
-            "some children's files cannot be read (above); fix them first so the "
-            "rows can be matched to children");
+    const Totals totals = tally(outcomes, ctx, problems);
+    const size_t added = totals.added, repeated = totals.repeated, children = totals.children;
     if (!problems.empty()) return refuse(problems);
     const size_t rows = sheet->size();
     if (o.dry_run) {
-        std::vector<std::pair<int, std::string>> would;
-        for (Outcome& out : outcomes)
-            for (auto& w : out.would) would.push_back(std::move(w));
-        std::sort(would.begin(), would.end());
-        for (const auto& w : would) ctx.out << say(ctx, w.second);
+        print_would(outcomes, ctx);
         ctx.out << say(ctx, fmt::format("dry run, nothing written: {} ({} row{}, {}): {} logged "
                                         "for {} {}, {} already there\n",
                                         o.csv, rows, rows == 1 ? "" : "s", detected, added,
