@@ -242,8 +242,12 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     ReturnedChecklist returned;  // and what it says of itself
     auto owed_line = [&](const ReturnedChecklist& r) {
         if (ctx.quiet || !r.month) return std::string();
-        return say(ctx, fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n",
-                                    o.csv, r.month->iso(), r.teacher, r.still_owed, r.listed));
+        // The teacher by name; staff.yaml's problems are said where the rows are checked.
+        const Loaded<StaffList> staff = tree.load_staff();
+        const Staff* who = staff.parsed ? staff.record.find(r.teacher) : nullptr;
+        return say(
+            ctx, fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n", o.csv,
+                             r.month->iso(), who ? who->name : r.teacher, r.still_owed, r.listed));
     };
     const bool checklist = !has_errors(problems) && is_checklist_header(sheet->header());
     if (checklist) {

@@ -102,9 +102,9 @@ meeting as 张老师's row 6: logged once.
   试运行，未写入：../zhang.xlsx（7 行，xlsx）：将为 2 名儿童登记 7 条，已有 0 条
   $ liushou log-talk --from ../zhang.xlsx ../checklist-libreoffice.xlsx
   ../zhang.xlsx（7 行，xlsx）：为 2 名儿童登记 7 条，已有 0 条
-  ../zhang.xlsx：2028-03 T001 的工作清单：8 行中还有 2 行未完成
+  ../zhang.xlsx：张老师 2028-03 的工作清单：8 行中还有 2 行未完成
   ../checklist-libreoffice.xlsx（3 行，xlsx）：为 1 名儿童登记 2 条，已有 1 条
-  ../checklist-libreoffice.xlsx：2028-03 T002 的工作清单：4 行中还有 2 行未完成
+  ../checklist-libreoffice.xlsx：李老师 2028-03 的工作清单：4 行中还有 2 行未完成
   $ sed -n '/^talks:/,$p' children/A1.yaml
   talks:
     - date: 2028-03-02
@@ -142,13 +142,13 @@ nothing is added.
   $ liushou log-talk --from ../zhang.xlsx ../checklist-libreoffice.xlsx \
   >   ../checklist-libreoffice.csv ../checklist-wps.xlsx
   ../zhang.xlsx（7 行，xlsx）：为 0 名儿童登记 0 条，已有 7 条
-  ../zhang.xlsx：2028-03 T001 的工作清单：8 行中还有 2 行未完成
+  ../zhang.xlsx：张老师 2028-03 的工作清单：8 行中还有 2 行未完成
   ../checklist-libreoffice.xlsx（3 行，xlsx）：为 0 名儿童登记 0 条，已有 3 条
-  ../checklist-libreoffice.xlsx：2028-03 T002 的工作清单：4 行中还有 2 行未完成
+  ../checklist-libreoffice.xlsx：李老师 2028-03 的工作清单：4 行中还有 2 行未完成
   ../checklist-libreoffice.csv（3 行，utf-8）：为 0 名儿童登记 0 条，已有 3 条
-  ../checklist-libreoffice.csv：2028-03 T002 的工作清单：4 行中还有 2 行未完成
+  ../checklist-libreoffice.csv：李老师 2028-03 的工作清单：4 行中还有 2 行未完成
   ../checklist-wps.xlsx（3 行，xlsx）：为 0 名儿童登记 0 条，已有 3 条
-  ../checklist-wps.xlsx：2028-03 T002 的工作清单：4 行中还有 2 行未完成
+  ../checklist-wps.xlsx：李老师 2028-03 的工作清单：4 行中还有 2 行未完成
   $ cat children/*.yaml | grep -c 'date: 2028-03'
   10
 
@@ -159,7 +159,7 @@ March's sheet in April is a mix-up unless --month says it is meant.
   [1]
   $ LIUSHOU_TODAY=2028-04-02 liushou log-talk --from ../zhang.xlsx --month 2028-03
   ../zhang.xlsx（7 行，xlsx）：为 0 名儿童登记 0 条，已有 7 条
-  ../zhang.xlsx：2028-03 T001 的工作清单：8 行中还有 2 行未完成
+  ../zhang.xlsx：张老师 2028-03 的工作清单：8 行中还有 2 行未完成
 
 The checklist afterwards owes exactly the rows marked 否 (and the follow-up written on the
 home visit's row, open now).
