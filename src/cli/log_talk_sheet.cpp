@@ -227,6 +227,77 @@ void print_would(std::vector<Outcome>& outcomes, Context& ctx) {
     for (const auto& w : would) ctx.out << say(ctx, w.second);
 }
 
+/// A returned checklist's tasks of the plan marked 是 (工作安排 rows), as ticks of
+/// liushou.yaml (liushou plan done), made before anything is written.
+struct PlanTicks {
+    School school;  // with the ticks
+    size_t ticked = 0, repeated = 0;
+    std::vector<std::string> would;  // --dry-run's lines
+};
+
+/// Each task ticked off on its row's day with its 内容 as note; a task already ticked (by
+/// another teacher's sheet, or plan done) is left as it is and counted as already there. A
+/// day after today or a task the plan no longer has is a problem naming the row.
+PlanTicks tick_plan_rows(const Tree& tree, const ReturnedChecklist& returned, const Date& today,
+                         Problems& problems) {
+    PlanTicks out;
+    const auto school = tree.load_school();
+    if (!school.parsed) throw DataError(fmt::format("{}: cannot be read", school.path));
+    out.school = school.record;
+    const Month& month = *returned.month;
+    for (const PlanTick& t : returned.ticks) {
+        const bool already = std::any_of(
+            out.school.plan_done.begin(), out.school.plan_done.end(),
+            [&](const PlanDone& d) { return d.month == month.iso() && d.task == t.task; });
+        if (already) {
+            ++out.repeated;
+            continue;
+        }
+        const auto day = parse_flexible_date(t.date);
+        std::string why = day.date ? "" : day.error;
+        if (day.date && today < *day.date)
+            why = fmt::format("{} is after today; write the day it was done", day.date->iso());
+        bool changed = false;
+        if (why.empty())
+            why =
+                tick_plan_task(out.school, month, t.task, day.date, t.note, false, today, changed);
+        if (!why.empty()) {
+            problems.push_back(
+                Problem{fmt::format("row {}, 说明", t.row), why, Severity::error, t.row, 6});
+            continue;
+        }
+        out.ticked += changed;
+        out.would.push_back(fmt::format("would tick off task {} of {} on {} (row {})\n", t.task,
+                                        month.iso(), day.date->iso(), t.row));
+    }
+    return out;
+}
+
+/// The ticks written (unless --dry-run) and said.
+void finish_plan(const PlanTicks& plan, const TalkOptions& o, Context& ctx, WriteSession& session) {
+    if (plan.ticked + plan.repeated == 0) return;
+    if (o.dry_run) {
+        for (const auto& line : plan.would) ctx.out << say(ctx, line);
+        return;
+    }
+    if (plan.ticked) session.write_school(plan.school);
+    if (!ctx.quiet)
+        ctx.out << say(ctx, fmt::format("{}: {} task{} of the plan ticked off, {} already\n", o.csv,
+                                        plan.ticked, plan.ticked == 1 ? "" : "s", plan.repeated));
+}
+
+/// A returned checklist's line: how many of its rows are still owed ("" for a talk sheet).
+std::string owed_line(const Tree& tree, Context& ctx, const std::string& path,
+                      const ReturnedChecklist& r) {
+    if (ctx.quiet || !r.month) return std::string();
+    // The teacher by name; staff.yaml's problems are said where the rows are checked.
+    const Loaded<StaffList> staff = tree.load_staff();
+    const Staff* who = staff.parsed ? staff.record.find(r.teacher) : nullptr;
+    return say(ctx,
+               fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n", path,
+                           r.month->iso(), who ? who->name : r.teacher, r.still_owed, r.listed));
+}
+
 /// A talk sheet in two passes, so that a county's million rows are never held as talks: each
 /// row to its child (the sheet is kept as its text), then, on worker threads, each touched
 /// child's file read, its rows checked against it and added, and the file written. Every
@@ -240,25 +311,20 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
         read_sheet_rows(o.csv, o.encoding, o.sheet, problems, &detected);
     std::map<int, Date> closes;  // a checklist's follow-up rows: the day each closes
     ReturnedChecklist returned;  // and what it says of itself
-    auto owed_line = [&](const ReturnedChecklist& r) {
-        if (ctx.quiet || !r.month) return std::string();
-        // The teacher by name; staff.yaml's problems are said where the rows are checked.
-        const Loaded<StaffList> staff = tree.load_staff();
-        const Staff* who = staff.parsed ? staff.record.find(r.teacher) : nullptr;
-        return say(
-            ctx, fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n", o.csv,
-                             r.month->iso(), who ? who->name : r.teacher, r.still_owed, r.listed));
-    };
     const bool checklist = !has_errors(problems) && is_checklist_header(sheet->header());
+    PlanTicks plan;
     if (checklist) {
         sheet = checklist_as_talks(*sheet, tree, o.csv, month_option(o.month, ctx.today), o.month,
                                    returned, closes, problems);
+        if (!has_errors(problems) && !returned.ticks.empty())
+            plan = tick_plan_rows(tree, returned, ctx.today, problems);
         if (!has_errors(problems) && sheet->size() == 0) {
-            if (!ctx.quiet)
+            if (plan.ticked + plan.repeated == 0 && !ctx.quiet)
                 ctx.out << say(ctx, fmt::format("{} ({}): no row is marked done; nothing was "
                                                 "logged\n",
-                                                o.csv, detected))
-                        << owed_line(returned);
+                                                o.csv, detected));
+            finish_plan(plan, o, ctx, session);
+            ctx.out << owed_line(tree, ctx, o.csv, returned);
             return kOk;
         }
     }
@@ -357,6 +423,7 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     const size_t rows = sheet->size();
     if (o.dry_run) {
         print_would(outcomes, ctx);
+        finish_plan(plan, o, ctx, session);
         ctx.out << say(ctx, fmt::format("dry run, nothing written: {} ({} row{}, {}): {} logged "
                                         "for {} {}, {} already there\n",
                                         o.csv, rows, rows == 1 ? "" : "s", detected, added,
@@ -377,7 +444,8 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
                        fmt::format("{} ({} row{}, {}): {} logged for {} {}, {} already there\n",
                                    o.csv, rows, rows == 1 ? "" : "s", detected, added, files,
                                    files == 1 ? "child" : "children", repeated))
-                << owed_line(returned);
+                << owed_line(tree, ctx, o.csv, returned);
+    finish_plan(plan, o, ctx, session);
     return 0;
 }
 

@@ -19,8 +19,9 @@ std::vector<std::string> fill_in_notes(const Checklist& list, const std::string&
     const Month& m = list.month;
     return {
         fmt::format("{}{}年{}月留守儿童工作清单：填写说明", teacher_name, m.year, m.month),
-        "每一行是这个月还要做的一件事：谈心、亲情电话、家访、座谈会、生日祝福，或者还没跟进的"
-        "事项。灰色的格子是学校填好的，不能改；白色的格子由您来填。",
+        "每一行是这个月还要做的一件事：谈心、亲情电话、家访、座谈会、生日祝福、还没跟进的"
+        "事项，或者学校本月的工作安排（谁做了谁勾上，写上哪天做的）。"
+        "灰色的格子是学校填好的，不能改；白色的格子由您来填。",
         "做完了的，在“完成”一栏选“是”，在“日期”一栏写哪一天做的（只能是本月的日子），"
         "在“内容”一栏写谈了什么，在“情绪”一栏选孩子当时的情绪；需要以后再跟进的，写在"
         "“跟进事项”里。“类型”已经按事项选好，如果其实是家访或电话，可以改选。",
@@ -74,7 +75,7 @@ std::string checklist_workbook(const Checklist& list, const StaffList& staff,
     for (const ChecklistRow& r : list.rows)
         book.rows.push_back({r.key, r.item, r.child.id, r.child.name,
                              class_label(r.child.grade, r.child.class_no, "zh"), r.note, "", "",
-                             std::string(zh_of(r.kind)), "", "", ""});
+                             r.item == "工作安排" ? "" : std::string(zh_of(r.kind)), "", "", ""});
     book.open_rows = 10;
     book.notes = fill_in_notes(list, name);
     book.base = {{"format", "liushou checklist 1"},
@@ -102,15 +103,18 @@ std::string checklist_overview(const std::vector<Checklist>& lists,
                                const std::vector<ChildDuties>& duties, const StaffList& staff,
                                const std::string& lang) {
     const bool en = lang == "en";
-    const std::vector<std::string> items = {"谈心",   "亲情电话", "家访",
-                                            "座谈会", "生日祝福", "跟进事项"};
+    const std::vector<std::string> items = {"谈心",     "亲情电话", "家访",    "座谈会",
+                                            "生日祝福", "跟进事项", "工作安排"};
     std::vector<std::string> header = {en ? "Teacher" : "教师", en ? "Children" : "儿童"};
     for (const auto& item : items) {
         std::string label = item;
         if (en)
             for (const auto& e : enum_entries<TalkKind>())
                 if (e.zh == item) label = std::string(e.key);
-        header.push_back(en && item == "跟进事项" ? "follow_up" : label);
+        header.push_back(!en                  ? label
+                         : item == "跟进事项" ? "follow_up"
+                         : item == "工作安排" ? "plan"
+                                              : label);
     }
     header.push_back(en ? "Owed" : "尚欠");
     std::vector<std::vector<std::string>> rows;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 
 #include "liushou/date.hpp"
@@ -60,6 +61,14 @@ std::optional<Key> parse_key(const std::string& key) {
     return Key{*month, key.substr(a + 1, b - a - 1), std::stoi(number)};
 }
 
+/// What a row's check covers besides 学号: its 姓名, and for a follow-up or a task of the
+/// plan its 说明 too, which says which follow-up or task it is.
+std::string checked_name(const std::string& item, std::string_view name, std::string_view note) {
+    if (item == "跟进事项" || item == "工作安排")
+        return fmt::format("{}\n{}", trim(name), trim(note));
+    return std::string(trim(name));
+}
+
 }  // namespace
 
 std::string checklist_key(const std::string& school, const Month& month, const std::string& teacher,
@@ -97,7 +106,8 @@ Checklist teacher_checklist(const Schedule& s, const std::string& school,
         row.child = child;
         row.note = std::move(note);
         row.closes = closes;
-        row.key = checklist_key(school, s.month, teacher, row.number, item, child.id, child.name);
+        row.key = checklist_key(school, s.month, teacher, row.number, item, child.id,
+                                checked_name(item, child.name, row.note));
         out.rows.push_back(std::move(row));
     };
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
@@ -123,6 +133,11 @@ Checklist teacher_checklist(const Schedule& s, const std::string& school,
     for (const OpenFollowUp* f : s.follow_ups)
         add("跟进事项", TalkKind::talk, f->child, fmt::format("{}：{}", f->date.iso(), f->text),
             f->date);
+    // The month's plan, in every teacher's sheet: whoever does a task ticks it off.
+    for (size_t i = 0; i < s.plan.size(); ++i)
+        if (!s.plan[i].done)
+            add("工作安排", TalkKind::talk, ChildRef{},
+                fmt::format("任务 {}：{}", i + 1, s.plan[i].task), std::nullopt);
     return out;
 }
 
@@ -185,7 +200,8 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
                 continue;
             }
             if (checklist_key(school, parsed->month, parsed->teacher, parsed->number, cell(kItem),
-                              cell(kId), cell(kName)) != key) {
+                              cell(kId),
+                              checked_name(cell(kItem), cell(kName), cell(kNote))) != key) {
                 problem(kName,
                         base.school.empty()
                             ? "学号, 姓名 or 事项 is not what the list was made with (or the "
@@ -239,6 +255,14 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
             problem(kDate, fmt::format("{} is not in {}, the month of this list; an entry of "
                                        "another month goes in that month's list",
                                        d->iso(), month->iso()));
+            continue;
+        }
+        if (cell(kItem) == "工作安排" && !key.empty()) {
+            // "任务 2：…": a tick of the plan's task 2, not an entry of a child.
+            const std::string note = cell(kNote);
+            const size_t digits = note.find_first_of("0123456789");
+            const int task = digits == std::string::npos ? 0 : std::atoi(note.c_str() + digits);
+            back.ticks.push_back(PlanTick{row.row, task, date_text, cell(kSummary)});
             continue;
         }
         std::string kind_text = cell(kKind);

@@ -128,3 +128,27 @@ TEST_CASE("a returned checklist that lost a column is refused before any row") {
     CHECK(is_checklist_header(s.header));
     CHECK_FALSE(is_checklist_header({"学号", "姓名", "日期", "完成"}));
 }
+
+TEST_CASE("a returned checklist: a task of the plan marked 是 is a tick, not a talk") {
+    Sheet s;
+    s.header = checklist_header();
+    const std::string note = "任务 2：成立领导专班";
+    const std::string key =
+        checklist_key(kSchool, kMarch, "T001", 1, "工作安排", "", std::string("\n") + note);
+    s.rows.push_back(Sheet::Row{
+        2, 2, {key, "工作安排", "", "", "", note, "是", "2028-03-16", "", "开了会", "", ""}});
+    Problems problems;
+    const ReturnedChecklist back = checklist_talk_sheet(HeldSheet(s), {}, kSchool, problems);
+    REQUIRE(problems.empty());
+    CHECK(back.talks.rows.empty());
+    REQUIRE(back.ticks.size() == 1);
+    CHECK(back.ticks[0].task == 2);
+    CHECK(back.ticks[0].row == 2);
+    CHECK(back.ticks[0].date == "2028-03-16");
+    CHECK(back.ticks[0].note == "开了会");
+
+    // Its 说明 is under the check: another task's number is a changed row.
+    s.rows[0].cells[5] = "任务 1：成立领导专班";
+    checklist_talk_sheet(HeldSheet(s), {}, kSchool, problems);
+    CHECK(problems.size() == 1);
+}

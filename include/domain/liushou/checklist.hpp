@@ -33,7 +33,7 @@ struct Checklist {
 
 /// The rows `teacher` owes in `schedule` (built for that teacher alone): for each child, one
 /// row per talk, family call, home visit or meeting still short, a birthday greeting not yet
-/// given, and each open follow-up.
+/// given, and each open follow-up; then each task of the month's plan not yet ticked off.
 Checklist teacher_checklist(const Schedule& schedule, const std::string& school,
                             const std::string& teacher);
 
@@ -57,6 +57,13 @@ struct ChecklistBase {
     std::string teacher;
 };
 
+/// A task of the month's plan marked done on a returned sheet.
+struct PlanTick {
+    int row = 0;   // the sheet's
+    int task = 0;  // its number in the month's plan, from 1
+    std::string date, note;
+};
+
 /// A returned sheet read back (checklist_talk_sheet).
 struct ReturnedChecklist {
     /// A talk sheet (学号, 姓名, 日期, 类型, 教师, 内容, 情绪, 跟进事项) with the sheet's row
@@ -65,8 +72,9 @@ struct ReturnedChecklist {
     std::vector<std::optional<Date>> closes;  // for each talk row, the follow-up it closes
     std::optional<Month> month;
     std::string teacher;
-    int listed = 0;      // rows of the list (with an 编号)
-    int still_owed = 0;  // of them, marked 否 or left blank
+    std::vector<PlanTick> ticks;  // the plan's tasks marked 是
+    int listed = 0;               // rows of the list (with an 编号)
+    int still_owed = 0;           // of them, marked 否 or left blank
 };
 
 /// A returned sheet as the talk sheet it stands for, for log-talk's import: each row marked
