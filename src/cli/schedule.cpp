@@ -3,12 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <boost/filesystem.hpp>
 #include <memory>
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
+#include "schedule_sheets.hpp"
 
 namespace liushou {
 
@@ -21,7 +24,58 @@ struct ScheduleOptions {
     std::string format = "md";
     std::string encoding;  // of CSV
     std::string output;
+    bool per_teacher = false;  // --per-teacher -o DIR/: a sheet to fill in for each teacher
 };
+
+/// The sheets to fill in (#46): --teacher T with a workbook, or --per-teacher into a folder.
+/// Each is the checklist cut to what its teacher owes, made fresh (its base names the tree's
+/// revision, so it is never a cached copy).
+int write_checklist_sheets(const ScheduleOptions& o, Context& ctx, const Tree& tree,
+                           const School& school, const StaffList& staff,
+                           const std::vector<ChildDuties>& duties, const Month& month,
+                           const std::vector<Activity>& activities, const std::string& teacher) {
+    const GitState git = tree.git_state();
+    const std::string revision = git.commit.empty() ? "" : git.commit + (git.dirty ? "+" : "");
+    std::vector<std::string> teachers;
+    if (!teacher.empty()) {
+        teachers.push_back(teacher);
+    } else {
+        // Every teacher some child of the month is paired with, in staff order.
+        for (const Staff& s : staff.staff)
+            if (std::any_of(duties.begin(), duties.end(),
+                            [&](const ChildDuties& d) { return d.in_month && d.teacher == s.id; }))
+                teachers.push_back(s.id);
+        if (!o.output.empty()) make_output_dir(o.output);
+    }
+    std::vector<Checklist> lists;
+    for (const std::string& t : teachers) {
+        ScheduleFilter filter;
+        filter.teacher = t;
+        const Schedule schedule =
+            schedule_from_duties(school, duties, month, ctx.today, filter, &activities);
+        lists.push_back(teacher_checklist(schedule, school.school, t));
+    }
+    if (o.per_teacher && o.output.empty()) {
+        // --per-teacher alone: what each teacher still owes, after the sheets logged so far.
+        ctx.out << checklist_overview(lists, duties, staff, output_language(ctx, &school));
+        return kOk;
+    }
+    for (const Checklist& list : lists) {
+        const std::string& t = list.teacher;
+        const std::string bytes = checklist_workbook(list, staff, revision, ctx.today);
+        const Staff* who = staff.find(t);
+        const std::string path = o.per_teacher ? (boost::filesystem::path(o.output) /
+                                                  checklist_file_name(month, who ? who->name : t))
+                                                     .string()
+                                               : o.output;
+        emit_output(ctx, path, bytes, "xlsx");
+    }
+    if (teachers.empty() && !ctx.quiet)
+        ctx.out << say(ctx, fmt::format("no child of {} is paired with a teacher; no sheet "
+                                        "was written\n",
+                                        month.iso()));
+    return kOk;
+}
 
 int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
@@ -54,7 +108,8 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const std::string printed = fmt::format(
         "{}\nteacher {}\nclass {} {}\nformat {} {} {}\nlanguage {}", context, filter.teacher,
         filter.grade.value_or(0), filter.class_no.value_or(0), o.format, o.encoding, to_file, lang);
-    if (o.format != "docx")
+    const bool sheets = o.per_teacher || (o.format == "xlsx" && !filter.teacher.empty());
+    if (o.format != "docx" && !sheets)
         if (auto bytes = tree.cached_output(printed)) {
             emit_output(ctx, o.output, *bytes, o.format);
             release_at_exit(std::move(*bytes));
@@ -87,6 +142,11 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     for (const ChildDuties& d : duties) ids.push_back(d.child.id);
     const bool whole = !skipped && errors == 0;
     if (whole && !children.empty()) tree.cache_per_child(context, ids, duties, started);
+    if (o.per_teacher || (o.format == "xlsx" && !filter.teacher.empty())) {
+        const int status = write_checklist_sheets(o, ctx, tree, school.record, staff, duties, month,
+                                                  activities, filter.teacher);
+        return skipped ? kDataProblem : status;
+    }
     Schedule schedule = schedule_from_duties(school.record, std::move(duties), month, ctx.today,
                                              filter, &activities);
     std::string bytes;
@@ -129,9 +189,30 @@ void setup_schedule(CLI::App& cmd, Runner& run) {
                    "Write to FILE, its extension picking the format; - for standard output")
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
+    cmd.add_flag("--per-teacher", o->per_teacher,
+                 "With -o DIR/: a workbook to fill in for each teacher (NAME-YYYY-MM.xlsx), "
+                 "which log-talk --from takes back; without -o, what each teacher still owes");
     cmd.callback([o, format, &run] {
-        format_from_output(format, o->format, o->output,
-                           {"md", "json", "csv", "xlsx", "html", "docx"});
+        if (o->per_teacher) {
+            if (o->output == "-")
+                throw UsageError(
+                    "--per-teacher writes one workbook per teacher: give the folder with -o "
+                    "DIR/, or no -o for what each still owes");
+            if (o->output.size() > 5 && o->output.compare(o->output.size() - 5, 5, ".xlsx") == 0)
+                throw UsageError(
+                    "--per-teacher writes one workbook per teacher into a folder: -o DIR/; for "
+                    "one teacher's, --teacher T -o FILE.xlsx");
+            if (!o->teacher.empty() || !o->klass.empty())
+                throw UsageError(
+                    "--per-teacher makes every teacher's sheet; for one teacher "
+                    "use --teacher T -o FILE.xlsx");
+            if (format->count() && o->format != "xlsx")
+                throw UsageError("--per-teacher writes workbooks (xlsx)");
+            o->format = "xlsx";
+        } else {
+            format_from_output(format, o->format, o->output,
+                               {"md", "json", "csv", "xlsx", "html", "docx"});
+        }
         run = [o](Context& ctx) { return run_schedule(*o, ctx); };
     });
 }

@@ -5,8 +5,12 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
+#include "liushou/checklist.hpp"
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
@@ -131,6 +135,43 @@ inline int fuzz_xlsx(const uint8_t* data, size_t size) {
     Problems again;
     const Sheet back = read_xlsx(write_xlsx({table}, Date{2026, 3, 15}), "back.xlsx", "", again);
     if (back.rows.size() > sheet.rows.size()) std::abort();
+    return 0;
+}
+
+// libFuzzer target: a checklist returned filled in (log-talk --from, #46), as a workbook (its
+// list and its hidden base sheet) or as the CSV a teacher saved it as. Any bytes are survived;
+// every talk row it gives is a row of the sheet, in order, with its eight cells.
+inline int fuzz_checklist(const uint8_t* data, size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    Problems problems;
+    std::unique_ptr<SheetRows> rows;
+    ChecklistBase base;
+    try {
+        if (bytes.substr(0, 2) == "PK") {
+            rows = std::make_unique<HeldSheet>(read_xlsx(bytes, "fuzz.xlsx", "", problems));
+            Problems ignored;
+            const Sheet hidden = read_xlsx(bytes, "fuzz.xlsx", "liushou", ignored);
+            for (const auto& row : hidden.rows)
+                if (row.cells.size() >= 2 && row.cells[0] == "month")
+                    base.month = parse_month(row.cells[1]);
+        } else {
+            rows = index_csv(sheet_to_utf8(std::string(bytes), Encoding::automatic, "fuzz.csv"),
+                             problems);
+        }
+    } catch (const DataError&) {
+        if (!rows) return 0;
+    } catch (const IoError&) {
+        return 0;
+    }
+    if (has_errors(problems) || !is_checklist_header(rows->header())) return 0;
+    Problems found;
+    const ReturnedChecklist back = checklist_talk_sheet(*rows, base, "fuzz", found);
+    if (back.closes.size() != back.talks.rows.size() || back.still_owed > back.listed) std::abort();
+    int last = rows->header_line();
+    for (const auto& row : back.talks.rows) {
+        if (row.row <= last || row.cells.size() != back.talks.header.size()) std::abort();
+        last = row.row;
+    }
     return 0;
 }
 

@@ -14,6 +14,11 @@
 #   letters are not dates: 0.00E+00, [Red]0, "ed"0, \d0, _e0, [$-804]0 and dates in
 #   yyyy"年"m"月"d"日", [h]:mm, built-in 14 and 31.
 # - wps-formats.xlsx: the codes WPS writes: yyyy/m/d;@, [DBNum1][$-804]General, @ text.
+# - checklist-libreoffice.xlsx: 李老师's March 2028 checklist (schedule --per-teacher on the
+#   tree of tests/tools/checklist-tree.sh) filled in by tests/tools/fill-checklist.py, then
+#   opened and saved by LibreOffice; checklist-libreoffice.csv the same list saved as CSV by
+#   LibreOffice (UTF-8), as a teacher who chose 另存为 CSV; checklist-wps.xlsx the same rows
+#   filled in as WPS writes them (dates in yyyy/m/d;@). sheets.t reads them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -72,4 +77,26 @@ book(out + "/wps-formats.xlsx", [
      (4, "General"), (2, "G/通用格式"), ("2024", "@")],
 ])
 PY
+# 5. A checklist filled in, then as LibreOffice saves it (workbook and CSV), and WPS-style.
+(mkdir -p "$work/checklist" && cd "$work/checklist" && export LIUSHOU_TODAY=2028-03-20 &&
+  PATH="$(dirname "$liushou"):$PATH" "$OLDPWD/tests/tools/checklist-tree.sh" < /dev/null &&
+  cd school && "$liushou" -q schedule --per-teacher -o "$work/sheets/")
+fill=(
+  '1:完成=是;日期=2028-03-09;内容=聊了和同学相处;情绪=一般'
+  '2:完成=否'
+  '3:完成=否'
+  '4:完成=是;日期=2028-03-10;内容=班级家长座谈会'
+  '5:完成=是;日期=2028-03-16;内容=名册已更新'
+  '6:完成=否'
+  '+:学号=A1;姓名=王小明;完成=是;日期=2028-03-10;类型=座谈会;内容=班级家长座谈会'
+)
+/usr/bin/python3 tests/tools/fill-checklist.py "$work/sheets/李老师-2028-03.xlsx" \
+  "$work/checklist-libreoffice.xlsx" "${fill[@]}"
+/usr/bin/python3 tests/tools/fill-checklist.py --wps "$work/sheets/李老师-2028-03.xlsx" \
+  "$out/checklist-wps.xlsx" "${fill[@]}"
+lo --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$work/lo" "$work/checklist-libreoffice.xlsx"
+cp "$work/lo/checklist-libreoffice.xlsx" "$out/checklist-libreoffice.xlsx"
+lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir "$work/lo" \
+  "$work/checklist-libreoffice.xlsx"
+cp "$work/lo/checklist-libreoffice.csv" "$out/checklist-libreoffice.csv"
 ls -l "$out"

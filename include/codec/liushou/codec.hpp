@@ -181,4 +181,31 @@ struct SheetTable {
 /// digits). `created` is the workbook's creation day, so the same data gives the same file.
 std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& created);
 
+/// A column of a sheet to fill in (FillInBook).
+struct FillInColumn {
+    std::string name;
+    double width = 10;
+    bool fill = false;               // the filler's: unlocked in every row
+    bool fill_in_open_rows = false;  // unlocked in the open rows only (学号, 姓名 of an extra)
+    std::vector<std::string> choices;  // a dropdown of these
+    std::optional<Date> from, to;      // a date between these
+    std::string prompt;                // shown when the cell is chosen
+};
+
+/// A workbook to be filled in by hand and read back (liushou-schedule(1)): one protected sheet
+/// (no password: it keeps slips out, not people) whose cells are locked but for the columns to
+/// fill, with dropdowns and a date validation; a sheet of instructions; and a hidden sheet of
+/// key-value lines saying what the workbook was made from.
+struct FillInBook {
+    std::string title;  // the list's sheet name
+    std::vector<FillInColumn> columns;
+    std::vector<std::vector<std::string>> rows;  // the list's rows, then
+    size_t open_rows = 0;                        // this many empty rows to add entries in
+    std::string notes_title;
+    std::vector<std::string> notes;  // one paragraph a row
+    std::string base_title;
+    std::vector<std::pair<std::string, std::string>> base;
+};
+std::string write_fill_in_xlsx(const FillInBook& book, const Date& created);
+
 }  // namespace liushou
