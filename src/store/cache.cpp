@@ -247,32 +247,97 @@ bool peek_child_name(std::string_view data, std::string& id, std::string& name) 
     return in.ok();
 }
 
+namespace {
+
+// The delta's own magic: it names its base by the base's written time.
+constexpr char kDeltaMagic[8] = {'L', 'S', 'H', 'C', 'D', 'L', 'T', '1'};
+
+std::string delta_path(const std::string& path) {
+    return path + ".delta";
+}
+
+FileKey read_key(In& in) {
+    FileKey key;
+    key.size = in.u64();
+    key.mtime_ns = in.i64();
+    key.inode = in.u64();
+    key.ctime_ns = in.i64();
+    return key;
+}
+
+void write_key(Out& o, const FileKey& key) {
+    o.u64(key.size);
+    o.i64(key.mtime_ns);
+    o.u64(key.inode);
+    o.i64(key.ctime_ns);
+}
+
+/// Writes a cache file atomically. Failures are ignored: the cache is only an optimisation.
+void write_cache_file(const std::string& path, const std::string& bytes) {
+    try {
+        atomic_write(path, bytes, 0600);
+    } catch (const IoError&) {
+        // A read-only tree, a full disk: the next run simply parses again.
+    }
+}
+
+}  // namespace
+
 RecordCache RecordCache::read(const std::string& path) {
     RecordCache cache;
     size_t size = 0;
     cache.map_ = map_cache_file(path, size);
     if (!cache.map_) return cache;
-    cache.data_ = std::string_view(cache.map_.get(), size);
-    In in(cache.data_);
+    const std::string_view data(cache.map_.get(), size);
+    In in(data);
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
     if (in.u64() != schema_fingerprint()) return RecordCache{};
-    cache.written_ns_ = in.i64();
+    cache.base_ns_ = in.i64();
     const uint64_t count = in.count();
+    cache.index_.reserve(count);
     for (uint64_t i = 0; in.ok() && i < count; ++i) {
         std::string id = in.str();
         Slot slot{};
-        slot.key.size = in.u64();
-        slot.key.mtime_ns = in.i64();
-        slot.key.inode = in.u64();
-        slot.key.ctime_ns = in.i64();
+        slot.key = read_key(in);
         slot.comment_line = in.i32();
-        slot.length = in.u64();
-        slot.offset = in.pos();
-        in.bytes(slot.length);  // decoded only when asked for
+        slot.written_ns = cache.base_ns_;
+        slot.in_delta = false;
+        slot.bytes = in.bytes(in.u64());  // decoded only when asked for
         if (in.ok()) cache.index_.emplace(std::move(id), slot);
     }
-    if (!in.ok()) return RecordCache{};
+    if (!in.ok() || cache.base_ns_ == 0) return RecordCache{};
+    if (!cache.read_delta(path)) cache.delta_map_.reset();
     return cache;
+}
+
+bool RecordCache::read_delta(const std::string& path) {
+    size_t size = 0;
+    delta_map_ = map_cache_file(delta_path(path), size);
+    if (!delta_map_) return false;
+    In in(std::string_view(delta_map_.get(), size));
+    if (in.bytes(sizeof kDeltaMagic) != std::string_view(kDeltaMagic, sizeof kDeltaMagic) ||
+        in.u64() != schema_fingerprint() || in.i64() != base_ns_)
+        return false;  // another base's (or an old format): ignored
+    const uint64_t count = in.count();
+    std::vector<std::pair<std::string, Slot>> slots;
+    slots.reserve(count);
+    for (uint64_t i = 0; in.ok() && i < count; ++i) {
+        std::string id = in.str();
+        Slot slot{};
+        slot.key = read_key(in);
+        slot.comment_line = in.i32();
+        slot.written_ns = in.i64();
+        slot.in_delta = true;
+        slot.bytes = in.bytes(in.u64());
+        slots.emplace_back(std::move(id), slot);
+    }
+    if (!in.ok() || !in.at_end()) return false;  // all of it or none
+    for (auto& [id, slot] : slots) {
+        auto [it, added] = index_.insert_or_assign(std::move(id), slot);
+        (void)it, (void)added;
+        ++delta_count_;
+    }
+    return true;
 }
 
 std::optional<std::string_view> RecordCache::record(const std::string& id,
@@ -281,8 +346,8 @@ std::optional<std::string_view> RecordCache::record(const std::string& id,
     if (it == index_.end() || !(it->second.key == key)) return std::nullopt;
     // Git's racy-entry rule: same-second changes may have kept size and times.
     const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
-    if (changed / 1000000000 >= written_ns_ / 1000000000) return std::nullopt;
-    return data_.substr(it->second.offset, it->second.length);
+    if (changed / 1000000000 >= it->second.written_ns / 1000000000) return std::nullopt;
+    return it->second.bytes;
 }
 
 bool RecordCache::find(const std::string& id, const FileKey& key, Child& child,
@@ -306,18 +371,50 @@ void RecordCache::write(const std::string& path, const std::vector<Entry>& entri
         record.clear();
         serialize_child(record, *e.child);
         o.str(*e.id);
-        o.u64(e.key.size);
-        o.i64(e.key.mtime_ns);
-        o.u64(e.key.inode);
-        o.i64(e.key.ctime_ns);
+        write_key(o, e.key);
         o.i32(e.comment_line);
         o.u64(record.size());
         out += record;
     }
-    try {
-        atomic_write(path, out, 0600);
-    } catch (const IoError&) {
-        // A read-only tree, a full disk: the next run simply parses again.
-    }
+    // The delta goes first: left beside the new base, it would name the old one and be ignored,
+    // but a base written in the same nanosecond as the old one must not adopt it.
+    ::unlink(delta_path(path).c_str());
+    write_cache_file(path, out);
 }
+
+void RecordCache::write_delta(const std::string& path, const std::vector<Entry>& entries,
+                              int64_t started_ns) const {
+    if (!has_base()) return;
+    std::string out;
+    Out o(out);
+    o.bytes(std::string_view(kDeltaMagic, sizeof kDeltaMagic));
+    o.u64(schema_fingerprint());
+    o.i64(base_ns_);
+    std::unordered_map<std::string_view, const Entry*> fresh;
+    for (const Entry& e : entries) fresh.emplace(*e.id, &e);
+    size_t kept = 0;
+    for (const auto& [id, slot] : index_) kept += slot.in_delta && !fresh.count(id);
+    o.u64(kept + entries.size());
+    // What the delta held for other children, as it was (each with its own racy bound).
+    for (const auto& [id, slot] : index_) {
+        if (!slot.in_delta || fresh.count(id)) continue;
+        o.str(id);
+        write_key(o, slot.key);
+        o.i32(slot.comment_line);
+        o.i64(slot.written_ns);
+        o.str(slot.bytes);
+    }
+    std::string record;
+    for (const Entry& e : entries) {
+        record.clear();
+        serialize_child(record, *e.child);
+        o.str(*e.id);
+        write_key(o, e.key);
+        o.i32(e.comment_line);
+        o.i64(started_ns);
+        o.str(record);
+    }
+    write_cache_file(delta_path(path), out);
+}
+
 }  // namespace liushou

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <type_traits>
 
 #include "cache.hpp"
 #include "cache_io.hpp"
 #include "liushou/error.hpp"
+#include "liushou/parallel.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 
@@ -272,9 +274,10 @@ bool deserialize_duties(std::string_view data, ChildDuties& duties) {
 }
 
 template <class T>
-std::optional<std::vector<T>> PerChildCache<T>::read(
-    const std::string& path, uint64_t context, const std::vector<std::string>& ids,
-    const std::function<bool(std::string_view, FileKey&)>& key_of, std::string* tail) {
+std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, uint64_t context,
+                                                     const std::vector<std::string>& ids,
+                                                     const KeyOf& key_of, std::string* tail,
+                                                     const Recount& recount, Refresh* refresh) {
     size_t size = 0;
     const std::shared_ptr<const char> map = map_cache_file(path, size);
     if (!map) return std::nullopt;
@@ -311,31 +314,47 @@ std::optional<std::vector<T>> PerChildCache<T>::read(
     std::sort(stored_ids.begin(), stored_ids.end());
     if (!std::equal(stored_ids.begin(), stored_ids.end(), ids.begin(), ids.end()))
         return std::nullopt;
+    // A child whose file changed, or is racy, is worked out again by `recount` (its one file
+    // read), never the whole set: a read right after a write costs that file, not the tree.
     std::vector<T> out(ids.size());
+    std::vector<FileKey> keys(ids.size());
     std::atomic<bool> stale{false};
-    std::atomic<size_t> next{0};
+    std::atomic<size_t> next{0}, recounted{0};
     constexpr size_t kChunk = 256;
     auto work = [&] {
         for (size_t from = next.fetch_add(kChunk); from < ids.size() && !stale;
              from = next.fetch_add(kChunk))
             for (size_t i = from; i < std::min(ids.size(), from + kChunk); ++i) {
-                FileKey now;
-                if (!key_of(entries[i].id, now) || !(now == entries[i].key) ||
-                    std::max(now.mtime_ns, now.ctime_ns) / 1000000000 >= written_ns / 1000000000 ||
-                    !deserialize_one(entries[i].blob, out[i])) {
+                FileKey& now = keys[i];
+                if (!key_of(entries[i].id, now)) {
+                    stale = true;  // gone, or a link: the whole set is read again
+                    break;
+                }
+                if (now == entries[i].key &&
+                    std::max(now.mtime_ns, now.ctime_ns) / 1000000000 < written_ns / 1000000000 &&
+                    deserialize_one(entries[i].blob, out[i]))
+                    continue;
+                if (!recount || !recount(entries[i].id, now, out[i])) {
                     stale = true;
                     break;
                 }
+                ++recounted;
             }
     };
-    const size_t workers = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                            std::min<size_t>(4, ids.size() / 1024 + 1));
-    std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
+    run_on_threads(worker_count(0, ids.size(), 1024), work);
     if (stale) return std::nullopt;
+    const size_t served = ids.size() - recounted.load();
+    if (!std::is_same_v<T, PrintedOutput>) {  // a printed output is no child's figures
+        read_stats().figures_cached += served;
+        read_stats().figures_recounted += recounted.load();
+    }
     if (tail) tail->assign(stored_tail);
+    if (refresh && recounted > 0) {
+        refresh->ids.reserve(ids.size());
+        for (const Stored& e : entries) refresh->ids.emplace_back(e.id);
+        refresh->keys = std::move(keys);
+        refresh->tail.assign(stored_tail);
+    }
     return out;
 }
 

@@ -145,9 +145,14 @@ class Tree {
     /// the ids, not natural order. None with a revision or without the cache. For a printed
     /// output (T PrintedOutput) staff.yaml is part of the context too, and `tail` gets the
     /// bytes kept after the figures.
+    /// With `recount`, a child whose file changed (or was modified too close to the cache's
+    /// writing to be trusted: git's racy entries) is worked out again by it from that one file,
+    /// the others served, and the cache is kept as it is now (unless `recounted` is given: it
+    /// is then set, for a caller that reorders the set and keeps it with cache_per_child).
     template <class T>
-    std::optional<std::vector<T>> cached_per_child(std::string_view context,
-                                                   std::string* tail = nullptr) const;
+    std::optional<std::vector<T>> cached_per_child(
+        std::string_view context, std::string* tail = nullptr,
+        const std::function<bool(const Child&, T&)>& recount = {}, bool* recounted = nullptr) const;
     /// Keeps `figures` of `ids` (every child, all read cleanly) for cached_per_child;
     /// `started_ns` (clock_ns()) is from before the files were read. Does nothing when `ids`
     /// are not all the tree's children.
