@@ -200,6 +200,8 @@ std::optional<std::vector<T>> Tree::cached_per_child(
             int comment_line = 0;
             if (records->find(id, now, child, comment_line)) {
                 ++read_stats().records_cached;
+                if (child.id != id)
+                    return false;  // a copy under another name: said by the whole read
                 figures = T{};
                 return recount(child, figures);
             }

@@ -52,7 +52,15 @@ again by every read, alone; the others stay served.
   $ stats list
   liushou-stats: parsed=1 records-cached=39 figures-cached=0 figures-recounted=0
 
-A changed file that no longer reads is not counted from the cache: the whole read reports it.
+A changed file that now holds another child's record (a copy), or that no longer reads, is
+not counted from the cache: the whole read reports it, as --no-cache does.
+
+  $ touch -d '1 hour ago' children/2025-011.yaml && cp children/2025-001.yaml children/2025-013.yaml && sleep 1.1
+  $ liushou report summary > ../s1; liushou --no-cache report summary 2>&1 > ../s2; cmp ../s1 ../s2 && echo same
+  children/2025-013.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-013.yaml（是副本吗？请运行 liushou check）
+  same
+  ! children/2025-013.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-013.yaml（是副本吗？请运行 liushou check）
+  $ rm children/2025-013.yaml
 
   $ touch -d '1 hour ago' children/2025-011.yaml && sed -i 's/^grade: .*/grade: [/' children/2025-012.yaml
   $ liushou report summary > /dev/null
