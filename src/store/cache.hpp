@@ -3,7 +3,6 @@
 // old or corrupt cache is ignored and rebuilt.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -128,18 +127,6 @@ class PerChildCache {
 /// Nothing of a child's own: a PerChildCache<PrintedOutput> keeps only each file's key, and a
 /// whole output made from them all (Tree::cached_output) as its tail.
 struct PrintedOutput {};
-
-/// What this process read, counted for LIUSHOU_STATS=1 (printed to stderr at exit, for tests
-/// and profiling; docs/hacking.md): child files decoded from their YAML, records served by the
-/// record cache, and children whose figures (or duties) were served by a per-child cache or
-/// worked out again from their file on a warm read.
-struct ReadStats {
-    std::atomic<long> parsed{0};
-    std::atomic<long> records_cached{0};
-    std::atomic<long> figures_cached{0};
-    std::atomic<long> figures_recounted{0};
-};
-ReadStats& read_stats();
 
 /// Serialization of the figures (exposed for tests).
 void serialize_figures(std::string& out, const ChildFigures& figures);

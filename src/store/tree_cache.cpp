@@ -15,7 +15,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -44,25 +43,6 @@ ReadStats& read_stats() {
     static ReadStats stats;
     return stats;
 }
-
-namespace {
-
-/// LIUSHOU_STATS=1: what this process read, one line on stderr at exit (docs/hacking.md). A
-/// test proves with it that a read after a write decodes the one file written.
-struct StatsAtExit {
-    ReadStats& stats = read_stats();  // made first, so it outlives this
-    ~StatsAtExit() {
-        const char* on = std::getenv("LIUSHOU_STATS");
-        if (!on || std::string_view(on) != "1") return;
-        std::fprintf(stderr,
-                     "liushou-stats: parsed=%ld records-cached=%ld figures-cached=%ld "
-                     "figures-recounted=%ld\n",
-                     stats.parsed.load(), stats.records_cached.load(), stats.figures_cached.load(),
-                     stats.figures_recounted.load());
-    }
-} stats_at_exit;
-
-}  // namespace
 
 int64_t clock_ns() {
     struct timespec ts {};

@@ -77,6 +77,18 @@ struct Loaded : Decoded<T> {
     bool exists = false;
 };
 
+/// What this process read, counted for LIUSHOU_STATS=1 (main prints them to stderr at exit,
+/// for tests and profiling; docs/hacking.md): child files decoded from their YAML, records
+/// served by the record cache, and children whose figures (or duties) were served by a
+/// per-child cache or worked out again from their file on a warm read.
+struct ReadStats {
+    std::atomic<long> parsed{0};
+    std::atomic<long> records_cached{0};
+    std::atomic<long> figures_cached{0};
+    std::atomic<long> figures_recounted{0};
+};
+ReadStats& read_stats();
+
 /// The wall clock in nanoseconds, as the caches compare it with files' times.
 int64_t clock_ns();
 
