@@ -278,7 +278,13 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         const Date end = own.to < as_of ? own.to : as_of;
         const std::string context =
             fmt::format("summary {} {} {}", own.from.iso(), own.to.iso(), end.iso());
-        if (auto cached = t.tree->cached_per_child<ChildFigures>(context)) {
+        const GreetingDays greetings = greeting_days(&t.activities);
+        // A child whose file changed since is counted again from that file alone.
+        const auto recount = [&](const Child& c, ChildFigures& f) {
+            f = child_figures(c, t.school, own, end, greetings);
+            return true;
+        };
+        if (auto cached = t.tree->cached_per_child<ChildFigures>(context, nullptr, recount)) {
             figures[i] = std::move(*cached);
             return;
         }
@@ -288,7 +294,6 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
         t.errors += errors;
         s = s || child_skipped;
-        const GreetingDays greetings = greeting_days(&t.activities);
         std::vector<std::string> ids;
         figures[i].reserve(t.children.size());
         for (const Child& c : t.children) {

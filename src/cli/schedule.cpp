@@ -127,11 +127,17 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     std::vector<ChildDuties> duties;
     std::vector<Child> children;
     int errors = 0;
-    if (auto cached = tree.cached_per_child<ChildDuties>(context)) {
+    const GreetingDays greetings = greeting_days(&activities);
+    bool recounted = false;  // a child's file changed: its duties worked out again, then sorted
+    const auto recount = [&](const Child& c, ChildDuties& d) {
+        d = child_duties(c, school.record, month, ctx.today, greetings);
+        return true;
+    };
+    if (auto cached = tree.cached_per_child<ChildDuties>(context, nullptr, recount, &recounted)) {
         duties = std::move(*cached);
+        if (recounted) sort_duties(duties);
     } else {
         children = readable_children(tree, ctx, skipped, &errors);
-        const GreetingDays greetings = greeting_days(&activities);
         duties.reserve(children.size());
         for (const Child& c : children)
             duties.push_back(child_duties(c, school.record, month, ctx.today, greetings));
@@ -141,7 +147,8 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     ids.reserve(duties.size());
     for (const ChildDuties& d : duties) ids.push_back(d.child.id);
     const bool whole = !skipped && errors == 0;
-    if (whole && !children.empty()) tree.cache_per_child(context, ids, duties, started);
+    if (whole && (!children.empty() || recounted))
+        tree.cache_per_child(context, ids, duties, started);
     if (o.per_teacher || (o.format == "xlsx" && !filter.teacher.empty())) {
         const int status = write_checklist_sheets(o, ctx, tree, school.record, staff, duties, month,
                                                   activities, filter.teacher);

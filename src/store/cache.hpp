@@ -31,19 +31,29 @@ struct FileKey {
     }
 };
 
-/// A cache file as read from disk; entries are decoded only when asked for.
+/// A cache file as read from disk, with its delta; entries are decoded only when asked for.
+/// As git's split index: children.bin holds every child as of its last whole write, and
+/// children.bin.delta beside it the few records decoded since (a read right after a write
+/// adds its one file there instead of rewriting tens of megabytes).
 class RecordCache {
   public:
-    /// Reads `path`; an unreadable, old-format or corrupt file gives an empty cache.
+    /// Reads `path` and its delta; an unreadable, old-format or corrupt file gives an empty
+    /// cache (a delta of another base, or corrupt, is ignored alone).
     static RecordCache read(const std::string& path);
 
     /// The cached record for `id` if its file still has `key`. A file modified in the same
-    /// second the cache was written, or later, may have changed unseen: it is never served.
+    /// second its entry was written, or later, may have changed unseen: it is never served.
     bool find(const std::string& id, const FileKey& key, Child& child, int& comment_line) const;
     /// The same record still serialized (for deserialize_child), or none as find.
     std::optional<std::string_view> record(const std::string& id, const FileKey& key) const;
 
+    /// Entries (ids) held, in the base and the delta together.
     size_t size() const { return index_.size(); }
+    /// Whether there is an entry for `id` (valid or not).
+    bool holds(const std::string& id) const { return index_.count(id) != 0; }
+    /// Entries held in the delta only; whether there is a base to add a delta to.
+    size_t delta_size() const { return delta_count_; }
+    bool has_base() const { return base_ns_ != 0; }
 
     struct Entry {
         const std::string* id;
@@ -51,23 +61,29 @@ class RecordCache {
         int comment_line;
         const Child* child;
     };
-    /// Writes a cache of `entries` atomically; `started_ns` is when the files were stat'ed.
-    /// Failures are ignored: the cache is only an optimisation.
+    /// Writes a cache of `entries` atomically, and drops the delta; `started_ns` is when the
+    /// files were stat'ed. Failures are ignored: the cache is only an optimisation.
     static void write(const std::string& path, const std::vector<Entry>& entries,
                       int64_t started_ns);
+    /// Writes the delta of this cache's base (read from `path`): `entries` (decoded since
+    /// from files stat'ed at `started_ns` or later), and what the delta held for other ids.
+    void write_delta(const std::string& path, const std::vector<Entry>& entries,
+                     int64_t started_ns) const;
 
   private:
     struct Slot {
         FileKey key;
         int comment_line;
-        size_t offset;  // of the serialized record in data_
-        size_t length;
+        int64_t written_ns;  // the entry's own racy bound
+        bool in_delta;
+        std::string_view bytes;  // the serialized record, in a mapped file
     };
-    /// The cache file, mapped read-only: records are decoded straight from the page cache.
-    std::shared_ptr<const char> map_;
-    std::string_view data_;
+    bool read_delta(const std::string& path);
+    /// The cache files, mapped read-only: records are decoded straight from the page cache.
+    std::shared_ptr<const char> map_, delta_map_;
     std::unordered_map<std::string, Slot> index_;
-    int64_t written_ns_ = 0;
+    int64_t base_ns_ = 0;
+    size_t delta_count_ = 0;
 };
 
 /// A cache of each child's figures for one context in .liushou/cache: figures.bin of a
@@ -78,13 +94,28 @@ class RecordCache {
 template <class T>
 class PerChildCache {
   public:
+    using KeyOf = std::function<bool(std::string_view, FileKey&)>;
+    /// Works out one child's figures afresh from its file (which has key `now`): false when
+    /// it cannot (then the whole set is read again, the way that reports why).
+    using Recount = std::function<bool(std::string_view id, const FileKey& now, T& figures)>;
+    /// What a read that recounted some children gives for writing the set back as it is now.
+    struct Refresh {
+        std::vector<std::string> ids;  // in the order they were kept
+        std::vector<FileKey> keys;
+        std::string tail;
+    };
     /// The figures of the children `ids` (sorted by bytes), in the order they were written,
-    /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key as it
-    /// was; none otherwise (a changed, added or removed child, another period or day, an old
-    /// or corrupt file). `tail`, when given, gets the bytes kept after them.
-    static std::optional<std::vector<T>> read(
-        const std::string& path, uint64_t context, const std::vector<std::string>& ids,
-        const std::function<bool(std::string_view, FileKey&)>& key_of, std::string* tail = nullptr);
+    /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key; a
+    /// child whose file changed or is racy (modified in the second the cache was written, or
+    /// later) is worked out again by `recount`, if given. None otherwise (an added or removed
+    /// child, another period or day, an old or corrupt file, a recount that fails). `tail`,
+    /// when given, gets the bytes kept after them; `refresh`, when something was recounted,
+    /// what write needs to keep the set as it is now.
+    static std::optional<std::vector<T>> read(const std::string& path, uint64_t context,
+                                              const std::vector<std::string>& ids,
+                                              const KeyOf& key_of, std::string* tail = nullptr,
+                                              const Recount& recount = {},
+                                              Refresh* refresh = nullptr);
     /// Writes the figures of `ids` (files stat'ed as `keys`) atomically, in their order, and
     /// `tail` after them; `started_ns` is when their files were first read, so that a file
     /// changed since is never served.

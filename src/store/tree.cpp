@@ -302,6 +302,7 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
 
 Loaded<Child> Tree::load_child(const std::string& id, bool positions) const {
     Loaded<Child> file = load<Child>(child_relative(id), [positions](std::string_view text) {
+        ++read_stats().parsed;
         Decoded<Child> decoded = decode_child(text, positions);
         if (!positions && !decoded.problems.empty()) decoded = decode_child(text, true);
         return decoded;

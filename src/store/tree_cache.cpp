@@ -39,6 +39,11 @@ namespace liushou {
 namespace fs = boost::filesystem;
 using namespace tree_detail;
 
+ReadStats& read_stats() {
+    static ReadStats stats;
+    return stats;
+}
+
 int64_t clock_ns() {
     struct timespec ts {};
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -132,10 +137,22 @@ uint64_t Tree::figures_context(std::string_view context, bool with_staff) const 
     return h == 0 ? 1 : h;
 }
 
+namespace {
+
+/// The most records a delta of the record cache holds before a whole write folds it in: a
+/// delta is rewritten whole on every read that adds to it.
+size_t delta_limit(size_t children) {
+    return std::min<size_t>(4096, std::max<size_t>(256, children / 16));
+}
+
+}  // namespace
+
 template <class T>
-std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
-                                                     std::string* tail) const {
+std::optional<std::vector<T>> Tree::cached_per_child(
+    std::string_view context, std::string* tail,
+    const std::function<bool(const Child&, T&)>& recount, bool* recounted) const {
     if (commit_ || !options_.use_cache) return std::nullopt;
+    const int64_t started = clock_ns();  // before any file is stat'ed
     const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
     if (digest == 0) return std::nullopt;
     // The children as listed, in byte order (natural order costs a sort that would be much of
@@ -146,11 +163,70 @@ std::optional<std::vector<T>> Tree::cached_per_child(std::string_view context,
     if (!cache) return std::nullopt;
     const int dir = open_children_dir(root_);
     if (dir < 0) return std::nullopt;
+    // A changed or racy child: its record from the record cache if that holds it as it is,
+    // else its file decoded (and kept in the record cache's delta for the next reader).
+    std::once_flag records_once;
+    std::optional<RecordCache> records;
+    std::mutex parsed_mutex;
+    std::vector<std::pair<std::string, FileKey>> parsed_ids;
+    std::vector<std::pair<int, Child>> parsed;
+    typename PerChildCache<T>::Recount again;
+    if (recount)
+        again = [&](std::string_view id_view, const FileKey& now, T& figures) {
+            const std::string id(id_view);
+            std::call_once(records_once,
+                           [&] { records = RecordCache::read(cache_path<Child>(*cache)); });
+            Child child;
+            int comment_line = 0;
+            if (records->find(id, now, child, comment_line)) {
+                ++read_stats().records_cached;
+                if (child.id != id)
+                    return false;  // a copy under another name: said by the whole read
+                figures = T{};
+                return recount(child, figures);
+            }
+            const std::string relative = child_file(id);
+            std::string text;
+            try {
+                text = read_regular_file((fs::path(root_) / relative).string(), display(relative),
+                                         kMaxRecordBytes);
+            } catch (const Error&) {
+                return false;  // the whole read says why
+            }
+            Decoded<Child> decoded = decode_child(text, false);
+            ++read_stats().parsed;
+            if (!decoded.writable() || decoded.record.id != id) return false;
+            figures = T{};
+            if (!recount(decoded.record, figures)) return false;
+            const std::lock_guard<std::mutex> guard(parsed_mutex);
+            parsed_ids.emplace_back(id, now);
+            parsed.emplace_back(first_comment_line(text), std::move(decoded.record));
+            return true;
+        };
+    typename PerChildCache<T>::Refresh refresh;
     auto figures = PerChildCache<T>::read(
         cache_path<T>(*cache), digest, ids,
         [&](std::string_view id, FileKey& key) { return child_key(dir, std::string(id), key); },
-        tail);
+        tail, again, &refresh);
     ::close(dir);
+    if (!figures) return figures;
+    if (!refresh.ids.empty()) {
+        // Kept as they are now, so the next read serves them (the racy ones once a second
+        // has passed), unless the caller reorders them first.
+        if (recounted)
+            *recounted = true;
+        else
+            PerChildCache<T>::write(cache_path<T>(*cache), digest, refresh.ids, refresh.keys,
+                                    *figures, started, refresh.tail);
+    }
+    if (!parsed.empty() && records && records->has_base() &&
+        records->delta_size() + parsed.size() <= delta_limit(ids.size())) {
+        std::vector<RecordCache::Entry> entries;
+        for (size_t i = 0; i < parsed.size(); ++i)
+            entries.push_back(RecordCache::Entry{&parsed_ids[i].first, parsed_ids[i].second,
+                                                 parsed[i].first, &parsed[i].second});
+        records->write_delta(cache_path<Child>(*cache), entries, started);
+    }
     return figures;
 }
 
@@ -195,10 +271,12 @@ void Tree::cache_output(std::string_view context, const std::vector<std::string>
     cache_per_child(context, ids, std::vector<PrintedOutput>(ids.size()), started_ns, &bytes);
 }
 
-template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(std::string_view,
-                                                                         std::string*) const;
-template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(std::string_view,
-                                                                        std::string*) const;
+template std::optional<std::vector<ChildFigures>> Tree::cached_per_child(
+    std::string_view, std::string*, const std::function<bool(const Child&, ChildFigures&)>&,
+    bool*) const;
+template std::optional<std::vector<ChildDuties>> Tree::cached_per_child(
+    std::string_view, std::string*, const std::function<bool(const Child&, ChildDuties&)>&,
+    bool*) const;
 template void Tree::cache_per_child(std::string_view, const std::vector<std::string>&,
                                     const std::vector<ChildFigures>&, int64_t,
                                     const std::string*) const;
@@ -252,6 +330,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                     static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
                 if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
                     file.parsed = true;
+                    ++read_stats().records_cached;
                     continue;
                 }
                 const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
@@ -260,6 +339,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
                     static_cast<Decoded<Child>&>(file) = decode_child(text, true);
                 file.comment_line = first_comment_line(text);
                 fresh[i] = 1;
+                ++read_stats().parsed;
             }
         } catch (...) {
             const std::lock_guard<std::mutex> guard(failure_mutex);
@@ -271,17 +351,25 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
     if (failure) std::rethrow_exception(failure);
 
-    // Refresh the cache when anything was parsed or a cached file is gone.
+    // Refresh the cache when anything was parsed or a cached file is gone: the few records
+    // decoded since its last whole write go to its delta, else it is written whole.
     const size_t parsed_now = static_cast<size_t>(std::count(fresh.begin(), fresh.end(), 1));
     if (options_.use_cache && (parsed_now > 0 || cache.size() != ids.size())) {
+        size_t held = 0;  // ids the cache holds: all it holds, when no child has gone
+        for (const std::string& id : ids) held += cache.holds(id);
+        const bool delta = cache.has_base() && held == cache.size() &&
+                           cache.delta_size() + parsed_now <= delta_limit(ids.size());
         std::vector<RecordCache::Entry> entries;
         for (size_t i = 0; i < ids.size(); ++i)
-            if (out[i].exists && out[i].writable())
+            if (out[i].exists && out[i].writable() && (!delta || fresh[i]))
                 entries.push_back(
                     RecordCache::Entry{&ids[i], keys[i], out[i].comment_line, &out[i].record});
         try {
             const auto folder = cache_dir(root_, display_prefix_, true);
-            RecordCache::write(cache_path<Child>(*folder), entries, started);
+            if (delta)
+                cache.write_delta(cache_path<Child>(*folder), entries, started);
+            else
+                RecordCache::write(cache_path<Child>(*folder), entries, started);
         } catch (const IoError&) {
             // A read-only tree, a full disk: the next read parses again.
         }

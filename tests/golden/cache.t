@@ -103,7 +103,7 @@ again with the same options is the one last printed (printed.bin). Any change to
 liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and equals
 --no-cache.
 
-  $ touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou report summary > ../s1 && liushou schedule > ../c1 && rm .liushou/cache/children.bin
+  $ touch -d '2 hours ago' children/*.yaml && sleep 1.1 && liushou report summary > ../s1 && liushou schedule > ../c1 && rm .liushou/cache/children.bin*
   $ liushou report summary | cmp - ../s1 && liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin

@@ -584,6 +584,53 @@ TEST_CASE("the children come from the cache alone only while it holds every file
     CHECK_FALSE(tree.cached_children());
 }
 
+TEST_CASE("the record cache's delta serves what was decoded since its base, for that base only") {
+    TestDir dir;
+    const std::string path = (dir.path / "children.bin").string();
+    const int64_t base_ns = 1000000000LL * 1000000000LL;  // some second, in ns
+    Child a, b, a2;
+    a.id = a2.id = "A1", b.id = "B1";
+    a.name = "甲", a2.name = "甲二", b.name = "乙";
+    const std::string ida = "A1", idb = "B1";
+    const FileKey ka{100, base_ns - 5000000000LL, 7, base_ns - 5000000000LL};
+    const FileKey ka2{101, base_ns + 5000000000LL, 7, base_ns + 5000000000LL};  // changed since
+    const FileKey kb{90, base_ns - 5000000000LL, 8, base_ns - 5000000000LL};
+    RecordCache::write(path, {RecordCache::Entry{&ida, ka, 0, &a}}, base_ns);
+    const RecordCache base = RecordCache::read(path);
+    REQUIRE(base.has_base());
+    CHECK(base.delta_size() == 0);
+    // A1 changed and B1 added, decoded by a read 10 s after the base was written.
+    base.write_delta(path,
+                     {RecordCache::Entry{&ida, ka2, 0, &a2}, RecordCache::Entry{&idb, kb, 2, &b}},
+                     base_ns + 10000000000LL);
+    const RecordCache both = RecordCache::read(path);
+    CHECK(both.size() == 2);
+    CHECK(both.delta_size() == 2);
+    Child out;
+    int comment = 0;
+    REQUIRE(both.find("A1", ka2, out, comment));
+    CHECK(out.name == "甲二");
+    CHECK_FALSE(both.find("A1", ka, out, comment));  // the base's A1 is replaced
+    REQUIRE(both.find("B1", kb, out, comment));
+    CHECK(comment == 2);
+    // A later delta keeps what the delta held for the others.
+    both.write_delta(path, {RecordCache::Entry{&ida, ka2, 0, &a2}}, base_ns + 20000000000LL);
+    CHECK(RecordCache::read(path).find("B1", kb, out, comment));
+    // A damaged delta is ignored alone; a new base drops it.
+    {
+        std::string bytes = slurp(path + ".delta");
+        std::ofstream(path + ".delta", std::ios::binary | std::ios::trunc)
+            << bytes.substr(0, bytes.size() - 3);
+    }
+    CHECK(RecordCache::read(path).size() == 1);
+    CHECK(RecordCache::read(path).find("A1", ka, out, comment));
+    both.write_delta(path, {}, base_ns + 20000000000LL);
+    RecordCache::write(path, {RecordCache::Entry{&ida, ka, 0, &a}}, base_ns + 1);
+    CHECK_FALSE(fs::exists(path + ".delta"));
+    both.write_delta(path, {RecordCache::Entry{&idb, kb, 0, &b}}, base_ns + 20000000000LL);
+    CHECK(RecordCache::read(path).size() == 1);  // a delta of the old base: ignored
+}
+
 TEST_CASE("a cache written under another schema (a field added since) is ignored as a whole") {
     TestDir dir;
     const std::string path = (dir.path / "children.bin").string();

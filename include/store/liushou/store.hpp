@@ -77,6 +77,18 @@ struct Loaded : Decoded<T> {
     bool exists = false;
 };
 
+/// What this process read, counted for LIUSHOU_STATS=1 (main prints them to stderr at exit,
+/// for tests and profiling; docs/hacking.md): child files decoded from their YAML, records
+/// served by the record cache, and children whose figures (or duties) were served by a
+/// per-child cache or worked out again from their file on a warm read.
+struct ReadStats {
+    std::atomic<long> parsed{0};
+    std::atomic<long> records_cached{0};
+    std::atomic<long> figures_cached{0};
+    std::atomic<long> figures_recounted{0};
+};
+ReadStats& read_stats();
+
 /// The wall clock in nanoseconds, as the caches compare it with files' times.
 int64_t clock_ns();
 
@@ -145,9 +157,14 @@ class Tree {
     /// the ids, not natural order. None with a revision or without the cache. For a printed
     /// output (T PrintedOutput) staff.yaml is part of the context too, and `tail` gets the
     /// bytes kept after the figures.
+    /// With `recount`, a child whose file changed (or was modified too close to the cache's
+    /// writing to be trusted: git's racy entries) is worked out again by it from that one file,
+    /// the others served, and the cache is kept as it is now (unless `recounted` is given: it
+    /// is then set, for a caller that reorders the set and keeps it with cache_per_child).
     template <class T>
-    std::optional<std::vector<T>> cached_per_child(std::string_view context,
-                                                   std::string* tail = nullptr) const;
+    std::optional<std::vector<T>> cached_per_child(
+        std::string_view context, std::string* tail = nullptr,
+        const std::function<bool(const Child&, T&)>& recount = {}, bool* recounted = nullptr) const;
     /// Keeps `figures` of `ids` (every child, all read cleanly) for cached_per_child;
     /// `started_ns` (clock_ns()) is from before the files were read. Does nothing when `ids`
     /// are not all the tree's children.

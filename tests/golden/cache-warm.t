@@ -1,0 +1,68 @@
+A read right after a write re-reads the file written, and the racy ones, never the tree: every
+other child's figures come from the per-child cache, every other record from the record cache.
+LIUSHOU_STATS=1 prints what a command read (docs/hacking.md): child files decoded from YAML,
+records served by the record cache, children's figures (or duties) served and worked out again.
+Each `sleep 1.1` puts the next cache's writing in a later second than the last change, so that
+no file is racy by chance.
+
+  $ liushou init school --school 孙桥镇中心小学 --year 2025-2026 -q && cd school
+  $ liushou -q staff add --name 张老师
+  T001
+  $ gensheet --rows 40 --ids --enrolled-on 2025-09-01 > sheet.csv && liushou -q enroll --from-csv sheet.csv
+  $ gensheet --talks --rows 40 --from 2025-09 --to 2026-02 --teachers 1 > talks.csv && liushou -q log-talk --from-csv talks.csv
+  $ rm sheet.csv talks.csv && n=$(ls children | wc -l) && echo $n
+  40
+  $ stats() { LIUSHOU_STATS=1 liushou "$@" 2>&1 >/dev/null | grep '^liushou-stats'; }
+  $ sleep 1.1 && stats report summary
+  liushou-stats: parsed=40 records-cached=0 figures-cached=0 figures-recounted=0
+  $ stats schedule
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  $ stats report summary && stats schedule
+  liushou-stats: parsed=0 records-cached=0 figures-cached=40 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0
+
+One talk logged: the summary after it decodes that one file and counts that one child again;
+the 39 others are served. The file goes to the record cache's delta (children.bin.delta), so
+the list, the checklist and the check after it decode nothing.
+
+  $ liushou -q log-talk 2025-007 --by T001 --date 2026-02-20 --summary 谈心一次 && sleep 1.1
+  $ stats report summary
+  liushou-stats: parsed=1 records-cached=0 figures-cached=39 figures-recounted=1
+  $ stats list
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  $ stats schedule
+  liushou-stats: parsed=0 records-cached=1 figures-cached=39 figures-recounted=1
+  $ ls .liushou/cache
+  children.bin
+  children.bin.delta
+  duties.bin
+  figures.bin
+  printed.bin
+  $ liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
+  same
+
+A racy file (dated an hour ahead, as after a clock step: never older than the cache) is read
+again by every read, alone; the others stay served.
+
+  $ touch -d 'now + 1 hour' children/2025-011.yaml
+  $ stats report summary
+  liushou-stats: parsed=1 records-cached=0 figures-cached=39 figures-recounted=1
+  $ stats report summary
+  liushou-stats: parsed=1 records-cached=0 figures-cached=39 figures-recounted=1
+  $ stats list
+  liushou-stats: parsed=1 records-cached=39 figures-cached=0 figures-recounted=0
+
+A changed file that now holds another child's record (a copy), or that no longer reads, is
+not counted from the cache: the whole read reports it, as --no-cache does.
+
+  $ touch -d '1 hour ago' children/2025-011.yaml && cp children/2025-001.yaml children/2025-013.yaml && sleep 1.1
+  $ liushou report summary > ../s1; liushou --no-cache report summary 2>&1 > ../s2; cmp ../s1 ../s2 && echo same
+  children/2025-013.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-013.yaml（是副本吗？请运行 liushou check）
+  same
+  ! children/2025-013.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-013.yaml（是副本吗？请运行 liushou check）
+  $ rm children/2025-013.yaml
+
+  $ touch -d '1 hour ago' children/2025-011.yaml && sed -i 's/^grade: .*/grade: [/' children/2025-012.yaml
+  $ liushou report summary > /dev/null
+  ! children/2025-012.yaml：无法读取，已略过（请运行 liushou check）
+  [1]
