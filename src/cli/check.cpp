@@ -255,6 +255,7 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
         people;
     std::map<std::string, std::string> id_numbers;  // 身份证号 -> the first file that gives it
+    std::vector<Loaded<Child>*> unplaced;
     for (auto& file : children) {
         Problems& problems = file.problems;
         if (file.parsed) {
@@ -338,14 +339,19 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                     }
                 seen.emplace_back(c, file.path);
             }
-            // Records from the cache carry no positions: read the file again to place them.
-            if (!problems.empty() && file.where.at.empty())
-                file.where = tree.load_child(file.id).where;
-            file.where.locate(problems);
-            for (Problem& p : problems) p.field = field_by_relation(c, p.field);
+            if (!problems.empty() && file.where.at.empty()) unplaced.push_back(&file);
         }
-        warn_comments(file.comment_line, problems);
-        report(file.path, problems);
+    }
+    // Records from the cache carry no positions: their files are read again to place them,
+    // all at once (from a commit, one git process rather than one per child).
+    tree.place_children(unplaced);
+    for (auto& file : children) {
+        if (file.parsed) {
+            file.where.locate(file.problems);
+            for (Problem& p : file.problems) p.field = field_by_relation(file.record, p.field);
+        }
+        warn_comments(file.comment_line, file.problems);
+        report(file.path, file.problems);
     }
     // An activity's attendance counts nowhere outside the child's enrolment (#47).
     std::map<std::string_view, const Child*> parsed;

@@ -8,13 +8,18 @@
 // This file: sync --from (decrypt, verify, merge), --continue and --abort.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <boost/filesystem.hpp>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
+#include "liushou/parallel.hpp"
 #include "liushou/purge.hpp"
 #include "sync_parts.hpp"
 
@@ -244,15 +249,46 @@ std::vector<std::pair<std::string, std::array<std::string, 3>>> conflicted(const
     return list;
 }
 
+/// The blobs `oids` name, by one git cat-file --batch (a process per blob cost more than the
+/// merge itself at a school of thousands of files).
+std::map<std::string, std::string> read_blobs(const SyncRepo& repo,
+                                              const std::set<std::string>& oids) {
+    std::map<std::string, std::string> out;
+    if (oids.empty()) return out;
+    std::string input;
+    for (const auto& o : oids) input += o + "\n";
+    const Scratch list(repo.state_dir(), "blobs.in"), got(repo.state_dir(), "blobs.out");
+    atomic_write(list.path, input, 0600);
+    GitCommand c = git_command({"cat-file", "--batch"}, repo.root);
+    if (run_program_files(c.argv, &c.env, list.path, got.path, nullptr) != 0)
+        throw IoError(fmt::format("{}: git cat-file failed; nothing was changed", repo.root));
+    const std::string raw = read_file(got.path, got.path);
+    size_t at = 0;
+    for (const auto& o : oids) {
+        const size_t eol = raw.find('\n', at);
+        if (eol == std::string::npos) break;
+        const std::string head = raw.substr(at, eol - at);
+        const size_t space = head.rfind(' ');
+        at = eol + 1;
+        if (head.find(" missing") != std::string::npos || space == std::string::npos) continue;
+        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
+        out[o] = raw.substr(at, size);
+        at += size + 1;
+    }
+    return out;
+}
+
 /// Merges one file both sides changed, here in this process: a record record by record (as
 /// the merge driver does for git pull), anything else by git's line merge. A month of a
 /// school's talks changes thousands of files, and one driver process each cost minutes.
 Settled settle(const SyncRepo& repo, const std::string& path, const std::string& tree_id,
-               const std::array<std::string, 3>& sides) {
+               const std::array<std::string, 3>& sides,
+               const std::map<std::string, std::string>& blobs, size_t n) {
     Settled s{path, "", {}};
     std::string texts[3];
     for (size_t i = 0; i < 3; ++i)
-        if (!sides[i].empty()) run_git({"cat-file", "blob", sides[i]}, repo.root, &texts[i]);
+        if (const auto it = blobs.find(sides[i]); !sides[i].empty() && it != blobs.end())
+            texts[i] = it->second;
     if (sides[1].empty() || sides[2].empty()) {
         s.text = sides[1].empty() ? texts[2] : texts[1];
         s.reasons = {"changed on one side and removed on the other"};
@@ -280,8 +316,9 @@ Settled settle(const SyncRepo& repo, const std::string& path, const std::string&
     }
     // A record path whose sides do not all read as records: git's line merge, as the merge
     // driver falls back to.
-    const Scratch base(repo.state_dir(), "merge.base"), ours(repo.state_dir(), "merge.ours"),
-        theirs(repo.state_dir(), "merge.theirs");
+    const std::string dir = repo.state_dir();
+    const Scratch base(dir, fmt::format("merge.{}.base", n)),
+        ours(dir, fmt::format("merge.{}.ours", n)), theirs(dir, fmt::format("merge.{}.theirs", n));
     atomic_write(base.path, texts[0], 0600);
     atomic_write(ours.path, texts[1], 0600);
     atomic_write(theirs.path, texts[2], 0600);
@@ -398,9 +435,29 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
     if (rc != 0 && rc != 1)
         throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
     const auto nul = out.find('\0');
-    std::vector<Settled> files;
-    for (const auto& [path, sides] : conflicted(out, nul))
-        files.push_back(settle(repo, path, out.substr(0, nul), sides));
+    const auto list = conflicted(out, nul);
+    std::set<std::string> oids;
+    for (const auto& [path, sides] : list)
+        for (const auto& o : sides)
+            if (!o.empty()) oids.insert(o);
+    const auto blobs = read_blobs(repo, oids);
+    // Each file merged on its own worker: a month's files are thousands, each a YAML parse.
+    std::vector<Settled> files(list.size());
+    const std::string tree_id = out.substr(0, nul);
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failed;
+    run_on_threads(worker_count(0, list.size()), [&] {
+        for (size_t i = next++; i < list.size(); i = next++) {
+            try {
+                files[i] = settle(repo, list[i].first, tree_id, list[i].second, blobs, i);
+            } catch (...) {
+                const std::lock_guard<std::mutex> hold(failed);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    });
+    if (failure) std::rethrow_exception(failure);
     p.tree = tree_with(repo, out.substr(0, nul), files);
     if (std::any_of(files.begin(), files.end(),
                     [](const Settled& f) { return !f.reasons.empty(); }))

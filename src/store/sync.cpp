@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
+#include <map>
 #include <sstream>
 
 #include "files.hpp"
@@ -248,8 +249,30 @@ std::vector<std::string> blobs_of(const SyncRepo& repo, const std::string& rev,
                                   const std::vector<std::string>& paths) {
     std::vector<std::string> out;
     if (paths.empty()) return out;
+    // The blobs by their ids from one ls-tree: git resolves "rev:path" by inflating and
+    // scanning the folder's tree anew for each path, which took 46 s for a month's 10,000
+    // changed children.
+    std::string listing;
+    if (run_git({"ls-tree", "-r", "-z", "--full-tree", rev}, repo.root, &listing) != 0)
+        throw IoError(
+            fmt::format("{}: git ls-tree failed reading {}", repo.root, rev.substr(0, 12)));
+    std::map<std::string, std::string> oid_of;
+    for (const auto& entry : split(listing, '\0')) {
+        // "<mode> <type> <object>\t<path>"
+        const size_t tab = entry.find('\t');
+        if (tab == std::string::npos) continue;
+        const size_t space = entry.rfind(' ', tab);
+        if (space == std::string::npos) continue;
+        oid_of[entry.substr(tab + 1)] = entry.substr(space + 1, tab - space - 1);
+    }
     std::string input;
-    for (const auto& p : paths) input += rev + ":" + p + "\n";
+    for (const auto& p : paths) {
+        const auto it = oid_of.find(p);
+        if (it == oid_of.end())
+            throw IoError(
+                fmt::format("{}: {} is missing from commit {}", repo.root, p, rev.substr(0, 12)));
+        input += it->second + "\n";
+    }
     const std::string list = repo.git_dir + "/liushou/sync/blobs.tmp";
     const std::string got = repo.git_dir + "/liushou/sync/blobs.out";
     atomic_write(list, input, 0600);

@@ -158,4 +158,25 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
     return out;
 }
 
+void Tree::place_children(const std::vector<Loaded<Child>*>& files) const {
+    if (!commit_) {
+        for (Loaded<Child>* f : files) f->where = load_child(f->id).where;
+        return;
+    }
+    constexpr size_t kBatch = 4096;
+    for (size_t start = 0; start < files.size(); start += kBatch) {
+        const size_t end = std::min(files.size(), start + kBatch);
+        std::vector<std::string> blobs;
+        std::vector<Loaded<Child>*> placed;
+        for (size_t k = start; k < end; ++k)
+            if (const GitEntry* e = commit_->find(files[k]->relative)) {
+                blobs.push_back(e->blob);
+                placed.push_back(files[k]);
+            }
+        const std::vector<std::string> texts = commit_->read(blobs);
+        for (size_t k = 0; k < placed.size(); ++k)
+            placed[k]->where = decode_child(texts[k], true).where;
+    }
+}
+
 }  // namespace liushou
