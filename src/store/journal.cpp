@@ -61,7 +61,8 @@ long our_temporary(const std::string& name, bool in_children) {
                           valid_child_id(target.substr(0, target.size() - 5))
                     : target == kSchoolFile || target == kStaffFile || target == kJournalFile ||
                           target == "children.bin" || target == "figures.bin" ||
-                          target == "duties.bin" || target == "printed.bin";
+                          target == "children.bin.delta" || target == "duties.bin" ||
+                          target == "printed.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 

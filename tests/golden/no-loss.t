@@ -117,7 +117,7 @@ counted, and check says the two files share one 身份证号.
   ! same.csv：1 处问题，未导入任何内容
   [1]
   $ printf '姓名,出生日期,性别\nLu\xcc\x88 Xin,2016-05-01,女\n' > nfd.csv && printf '姓名,出生日期,性别\nL\xc3\xbc Xin,2016-05-01,女\n' > nfc.csv
-  $ liushou enroll --from-csv nfd.csv && liushou enroll --from-csv nfc.csv && liushou -q enroll --name $'Lu\xcc\x88 Yu' --birth-date 2016-06-01
+  $ liushou enroll --from-csv nfd.csv --blank-left-behind both_parents && liushou enroll --from-csv nfc.csv --blank-left-behind both_parents && liushou -q enroll --name $'Lu\xcc\x88 Yu' --birth-date 2016-06-01
   nfd.csv（1 行，utf-8）：新增 1，修改 0，未变 0
   nfc.csv（1 行，utf-8）：新增 0，修改 0，未变 1
   2025-005

@@ -460,7 +460,7 @@ from the earliest term's start to the latest term's end.
   leading_group:
   $ liushou check -q; echo "exit $?"
   exit 0
-  $ LIUSHOU_TODAY=2026-08-15 liushou report summary | grep -m1 '统计'
+  $ LIUSHOU_TODAY=2026-08-15 liushou report summary | grep '统计期间'
   - 统计期间：2025-2026 2025-09-01 至 2026-07-31
 
 With three talks a month asked for, one talk is too few, not none: "未谈心" would tell a teacher
