@@ -223,5 +223,5 @@ earlier sync, or a folder already in use, is refused and nothing is made.
 renames of its batch: the records are as before or fully synced, and the same sync again ends
 as one never killed (tests/tools/sync-kill.sh; the figures go to kills.log).
 
-  $ bash $GOLDEN/../tools/sync-kill.sh kills 10 2> /dev/null
+  $ bash $GOLDEN/../tools/sync-kill.sh kills 6 2> /dev/null
   every killed sync left the records as before or fully synced, and the same sync again ended as one never killed
