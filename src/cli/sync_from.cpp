@@ -162,7 +162,7 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
 }
 
 /// Refuses another school's file and one missing its prerequisites, then brings the bundle's
-/// objects in and points refs/liushou/sync/incoming at its head, which it returns.
+/// objects in; returns its head (no ref names it yet: a refusal's gc then drops them).
 std::string unbundle(const SyncRepo& repo, const Received& r, const std::string& shown) {
     // Another school's file: no root commit in common with this tree.
     const auto roots = repo.roots();
@@ -198,10 +198,7 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
             fmt::format("{}: the bundle inside is damaged (git could not read its "
                         "objects); nothing was changed",
                         shown));
-    const std::string incoming = r.bundle.refs.front().first;
-    if (!git_ok(repo, {"update-ref", "refs/liushou/sync/incoming", incoming}))
-        throw IoError(fmt::format("{}: git update-ref failed; nothing was changed", repo.root));
-    return incoming;
+    return r.bundle.refs.front().first;
 }
 
 std::string trimmed(std::string s) {
@@ -488,12 +485,9 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     const PrivacySettings privacy = read_privacy(tree.load_school().record);
     refuse_pre_purge_roots(privacy, header.roots, shown);
     const std::string incoming = unbundle(repo, received, shown);
-    try {
-        refuse_purged_in_bundle(repo.root, privacy, incoming, shown);
-    } catch (...) {
-        run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
-        throw;
-    }
+    refuse_purged_in_bundle(repo.root, privacy, incoming, shown);
+    if (!git_ok(repo, {"update-ref", "refs/liushou/sync/incoming", incoming}))
+        throw IoError(fmt::format("{}: git update-ref failed; nothing was changed", repo.root));
     // Only now the tree: records written since the last commit are committed first.
     commit_written(repo, ctx);
     repo = SyncRepo::open(repo.root);

@@ -40,12 +40,12 @@ error and nothing is written.
 
 -o - is standard output for every single document; no folder named - is ever made.
 
-  $ liushou report summary -o - | head -1
+  $ liushou report summary -o - | sed -n 1p
   # 孙桥镇中心小学 关爱留守儿童工作总结
-  $ liushou report class 3-1 --format json -o - | head -2
+  $ liushou report class 3-1 --format json -o - | sed -n 1,2p
   {
     "liushou_json": 1,
-  $ liushou list -o - | head -1
+  $ liushou list -o - | sed -n 1p
   学号      姓名    性别  年级  班级  留守类型  帮扶教师  状态  档案
   $ test ! -e ./- && echo no file or folder named -
   no file or folder named -
@@ -99,7 +99,7 @@ sheet per child; otherwise one document of every card.
 The summary's shortfalls name every gap of a rate below 100%, class by class: home visits,
 family calls, 座谈会, birthdays and activities as well as files, pairing and talks.
 
-  $ liushou report summary | sed -n '/^## 尚未达到/,$p' | head -24
+  $ liushou report summary | sed -n '/^## 尚未达到/,$p' | sed -n 1,24p
   ## 尚未达到 100% 的地方
   
   ### 一年级1班

@@ -106,7 +106,7 @@ The purge, committed:
   2025-003：2026-07-10转出；将删除：姓名、身份证号、民族、出生日（只留年月）、健康状况、家庭住址、父母的姓名、电话和务工地址、监护人信息、谈心的内容、情绪和跟进事项
   2025-005：2026-07-05毕业；将删除：姓名、身份证号、民族、出生日（只留年月）、健康状况、家庭住址、父母的姓名、电话和务工地址、监护人信息、帮扶计划和进步档案、谈心的内容、情绪和跟进事项
   已清除 2 名儿童的个人信息：已从文件中删除；较早的版本仍留在 git 历史中，直到运行 liushou purge --history
-  已提交 3891dd0（3 个文件）
+  已提交 ffd8266（3 个文件）
 
   $ git log -1 --format='%s%n%b' && cat children/2025-003.yaml && tail -7 liushou.yaml
   purge: 2 children
@@ -168,6 +168,10 @@ Every past term's figures are as they were; only the names read as the ids:
   >     {"school": "孙桥镇中心小学", "id": "2025-003", "name": "2025-003"
   <     {"school": "孙桥镇中心小学", "id": "2025-005", "name": "朱鹏"
   >     {"school": "孙桥镇中心小学", "id": "2025-005", "name": "2025-005"
+  <     {"school": "孙桥镇中心小学", "id": "2025-003", "name": "孙俊杰"
+  >     {"school": "孙桥镇中心小学", "id": "2025-003", "name": "2025-003"
+  <     {"school": "孙桥镇中心小学", "id": "2025-005", "name": "朱鹏"
+  >     {"school": "孙桥镇中心小学", "id": "2025-005", "name": "2025-005"
   [1]
 
 The files no longer hold the values; git history still does:
@@ -193,7 +197,7 @@ History rewritten: no commit, tag, reflog or object keeps a purged value.
   2023-07-20 之前离校的儿童，文件中都已没有个人信息
   已改写 git 历史：替换了 6 个文件版本；任何提交、标签、reflog 或对象都不再保留已清除的值
   仓库的其他每一份副本（老师的电脑、县里的克隆、备份）仍保留旧的历史：请各换成这个仓库的新克隆；用文件同步的电脑，则用一次完整同步（liushou sync --to … --full）建一个新档案；此前写出的同步文件都会被拒收
-  已提交 f5dbbb6（1 个文件）
+  已提交 56a51d9（1 个文件）
 
   $ bash $TESTDIR/../tools/purged-values.sh ../orig 2025-003.yaml 2025-005.yaml
   values: 27

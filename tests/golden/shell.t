@@ -39,7 +39,7 @@ No help line is English in zh (tests/tools/help-leak.sh reads every command's --
     --date DATE                 日期（默认今天）
     --date DATE                 日期（默认今天）
   $ bash $TESTDIR/../tools/help-leak.sh
-  43 help texts, none with English prose in zh
+  45 help texts, none with English prose in zh
 
 Namesakes: every message that lists children of one name gives each its id, class (三年级1班),
 gender and birth date, so that two of one class are told apart.

@@ -23,6 +23,11 @@ for p in $wanted; do
 done
 dpkg-deb -f "$deb" Recommends Suggests
 # The unused-override warning of a stale override is a warning too.
-lintian --fail-on error,warning "$deb" 2>/dev/null || { echo "lintian: not clean"; status=1; }
+# A sanitizer build is position-dependent on purpose (CMakeLists.txt says why); a shipped
+# one is a PIE, which install.t checks. Only that one tag is left out, and only there.
+suppress=()
+grep -q '^LIUSHOU_SANITIZE:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null &&
+  suppress=(--suppress-tags hardening-no-pie)
+lintian --fail-on error,warning "${suppress[@]}" "$deb" 2>/dev/null || { echo "lintian: not clean"; status=1; }
 [ $status = 0 ] && echo "lintian: clean at --fail-on error,warning"
 exit $status

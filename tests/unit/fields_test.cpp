@@ -206,7 +206,8 @@ TEST_CASE("an import adds new children with fresh ids and reports every bad row"
                                                    {"李华", "2016-02-30", "123"},
                                                    {"张三", "2014/5/6", ""},
                                                    {"", "2014-01-01", ""}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(plan.problems.size() == 3);
     CHECK(plan.problems[0].field == "row 3, 出生日期");
     CHECK(plan.problems[0].line == 3);
@@ -233,7 +234,8 @@ TEST_CASE("a register's values: 住校/走读, 父母双方外出, Excel serials
                           {{"甲", "42071", "父母双方外出", "住校", "", ""},
                            {"乙", "2015/3/8 0:00", "单亲外出", "走读", "深圳", ""},
                            {"丙", "２０１５－０３－０９", "单亲外出", "否", "", "东莞"}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     CHECK(plan.problems.empty());
     REQUIRE(plan.rows.size() == 3);
     CHECK(plan.rows[0].child.birth_date == Date{2015, 3, 8});
@@ -250,7 +252,8 @@ TEST_CASE("a register's values: 住校/走读, 父母双方外出, Excel serials
     const Sheet unclear = sheet({"姓名", "出生日期", "留守类型", "父亲务工地址", "母亲务工地址"},
                                 {{"丁", "2015-01-01", "单亲外出", "深圳", "东莞"},
                                  {"戊", "2015-01-02", "单亲外出", "", ""}});
-    const ImportPlan kept = plan_import(unclear, columns_of(unclear), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan kept = plan_import(unclear, columns_of(unclear), {}, false, 2025, kToday,
+                                        false, LeftBehind::both_parents);
     REQUIRE(kept.problems.size() == 2);
     CHECK(kept.problems[0].field == "row 2, 留守类型");
     CHECK(kept.problems[0].severity == Severity::warning);
@@ -260,7 +263,8 @@ TEST_CASE("a register's values: 住校/走读, 父母双方外出, Excel serials
     CHECK(kept.rows[1].child.left_behind == LeftBehind::one_parent);
     // A serial in the future is refused like any date; a small number is no serial.
     const Sheet bad = sheet({"姓名", "出生日期"}, {{"己", "60000"}, {"庚", "4207"}});
-    const ImportPlan dates = plan_import(bad, columns_of(bad), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan dates =
+        plan_import(bad, columns_of(bad), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(dates.problems.size() == 2);
     CHECK(dates.problems[0].message == "2064-04-08 is in the future");
 }
@@ -286,7 +290,8 @@ TEST_CASE("a blank 留守类型 is refused by row unless said; 否 is not left-b
     // An update's blank erases nothing (as every empty cell): the child keeps its type.
     std::vector<Child> existing;
     for (const auto& r : said.rows) existing.push_back(r.child);
-    const ImportPlan again = plan_import(s, columns_of(s), existing, true, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan again = plan_import(s, columns_of(s), existing, true, 2025, kToday, false,
+                                         LeftBehind::both_parents);
     CHECK(again.problems.empty());
     // A sheet without the column leaves it blank on every row: refused once, at its header,
     // unless --blank-left-behind says what the rows are.
@@ -311,7 +316,8 @@ TEST_CASE("footers are warned of and left out; a 序号 column is skipped") {
     const ColumnMap columns = map_columns(s.header, {}, {}, header);
     CHECK(header.empty());
     CHECK(columns[0] == nullptr);
-    const ImportPlan plan = plan_import(s, columns, {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns, {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(plan.problems.size() == 2);
     for (const auto& p : plan.problems) CHECK(p.severity == Severity::warning);
     CHECK(plan.problems[0].message == "\"填表人：张老师\" is a footer, not a child; not imported");
@@ -327,7 +333,8 @@ TEST_CASE("rows match by 学号, else 身份证号, else name and birth date") {
     // No 学号: the 身份证号 finds the child, and the row corrects the birth date.
     const Sheet by_number =
         sheet({"姓名", "出生日期", "身份证号"}, {{"王芳", "2015-03-09", "420821201503090023"}});
-    const ImportPlan fixed = plan_import(by_number, columns_of(by_number), {a}, true, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan fixed = plan_import(by_number, columns_of(by_number), {a}, true, 2025, kToday,
+                                         false, LeftBehind::both_parents);
     REQUIRE(fixed.rows.size() == 1);
     CHECK(fixed.rows[0].action == RowAction::update);
     CHECK(fixed.rows[0].child.id == "2025-001");
@@ -335,7 +342,8 @@ TEST_CASE("rows match by 学号, else 身份证号, else name and birth date") {
     // Another 身份证号 with the same name and birth date: another child, said as a warning.
     const Sheet other =
         sheet({"姓名", "出生日期", "身份证号"}, {{"王芳", "2015-03-08", "420821201503080044"}});
-    const ImportPlan second = plan_import(other, columns_of(other), {a}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan second = plan_import(other, columns_of(other), {a}, false, 2025, kToday, false,
+                                          LeftBehind::both_parents);
     REQUIRE(second.rows.size() == 1);
     CHECK(second.rows[0].action == RowAction::add);
     CHECK(second.rows[0].child.id != "2025-001");
@@ -345,13 +353,15 @@ TEST_CASE("rows match by 学号, else 身份证号, else name and birth date") {
     const Sheet plain = sheet({"姓名", "出生日期", "健康状况"}, {{"王芳", "2015-03-08", "良好"}});
     Child b = a;
     b.id_number.clear();
-    const ImportPlan matched = plan_import(plain, columns_of(plain), {b}, true, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan matched = plan_import(plain, columns_of(plain), {b}, true, 2025, kToday, false,
+                                           LeftBehind::both_parents);
     REQUIRE(matched.rows.size() == 1);
     CHECK(matched.rows[0].child.id == "2025-001");
     // Two rows of one name and birth date but two 学号: two children, a warning.
     const Sheet twins = sheet({"学号", "姓名", "出生日期"}, {{"2025-010", "李强", "2016-01-01"},
                                                              {"2025-011", "李强", "2016-01-01"}});
-    const ImportPlan two = plan_import(twins, columns_of(twins), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan two = plan_import(twins, columns_of(twins), {}, false, 2025, kToday, false,
+                                       LeftBehind::both_parents);
     CHECK(two.rows.size() == 2);
     REQUIRE(two.problems.size() == 1);
     CHECK(two.problems[0].severity == Severity::warning);
@@ -363,7 +373,8 @@ TEST_CASE("a 班级 of 三(2)班 gives the grade too; a 年级 beside it must ag
     const Sheet s = sheet({"姓名", "出生日期", "班级"}, {{"王小明", "2015-03-08", "三(2)班"},
                                                          {"李华", "2015-04-01", "4-1"},
                                                          {"张三", "2015-05-01", "3"}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     CHECK(plan.problems.empty());
     REQUIRE(plan.rows.size() == 3);
     CHECK(plan.rows[0].child.grade == 3);
@@ -381,7 +392,8 @@ TEST_CASE("a 班级 of 三(2)班 gives the grade too; a 年级 beside it must ag
                                                {{"王小明", "2015-03-08", "三(2)班", "三年级"},
                                                 {"李华", "2015-04-01", "四(1)班", "3"}});
         CAPTURE(grade_first);
-        const ImportPlan checked = plan_import(both, columns_of(both), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+        const ImportPlan checked = plan_import(both, columns_of(both), {}, false, 2025, kToday,
+                                               false, LeftBehind::both_parents);
         REQUIRE(checked.problems.size() == 1);
         CHECK(checked.problems[0].field == "row 3, 班级");
         CHECK(checked.problems[0].message == "class 四(1)班 is not of grade 3 given beside it");
@@ -392,10 +404,11 @@ TEST_CASE("a 班级 of 三(2)班 gives the grade too; a 年级 beside it must ag
 
 TEST_CASE("re-importing the same rows changes nothing") {
     const Sheet s = sheet({"姓名", "出生日期", "年级"}, {{"王小明", "2015-03-08", "3"}});
-    const ImportPlan first = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan first =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(first.rows.size() == 1);
-    const ImportPlan again =
-        plan_import(s, columns_of(s), {first.rows[0].child}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan again = plan_import(s, columns_of(s), {first.rows[0].child}, false, 2025,
+                                         kToday, false, LeftBehind::both_parents);
     CHECK(again.problems.empty());
     REQUIRE(again.rows.size() == 1);
     CHECK(again.rows[0].action == RowAction::unchanged);
@@ -410,15 +423,15 @@ TEST_CASE("a changed row needs --update, which matches by id or by name and birt
     existing.health = "良好";
     const Sheet by_person =
         sheet({"姓名", "出生日期", "年级", "健康状况"}, {{"王小明", "2015-03-08", "4", ""}});
-    const ImportPlan refused =
-        plan_import(by_person, columns_of(by_person), {existing}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan refused = plan_import(by_person, columns_of(by_person), {existing}, false,
+                                           2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(refused.problems.size() == 1);
     CHECK(refused.problems[0].message ==
           "child 2025-004 already exists and this row changes grade; import with --update to "
           "change it");
 
-    const ImportPlan updated =
-        plan_import(by_person, columns_of(by_person), {existing}, true, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan updated = plan_import(by_person, columns_of(by_person), {existing}, true, 2025,
+                                           kToday, false, LeftBehind::both_parents);
     REQUIRE(updated.rows.size() == 1);
     CHECK(updated.rows[0].action == RowAction::update);
     CHECK(updated.rows[0].changed == std::vector<std::string>{"grade"});
@@ -426,8 +439,8 @@ TEST_CASE("a changed row needs --update, which matches by id or by name and birt
     CHECK(updated.rows[0].child.health == "良好");  // an empty cell erases nothing
 
     const Sheet by_id = sheet({"学号", "姓名"}, {{"2025-004", "王晓明"}});
-    const ImportPlan renamed =
-        plan_import(by_id, columns_of(by_id), {existing}, true, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan renamed = plan_import(by_id, columns_of(by_id), {existing}, true, 2025, kToday,
+                                           false, LeftBehind::both_parents);
     REQUIRE(renamed.rows.size() == 1);
     CHECK(renamed.rows[0].child.id == "2025-004");
     CHECK(renamed.rows[0].child.name == "王晓明");
@@ -437,7 +450,8 @@ TEST_CASE("the same child twice in one sheet is an error") {
     const Sheet s = sheet({"学号", "姓名", "出生日期"}, {{"A1", "王小明", "2015-03-08"},
                                                          {"A1", "李华", "2015-03-09"},
                                                          {"", "王小明", "2015-03-08"}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(plan.problems.size() == 2);
     CHECK(plan.problems[0].message == "id A1 is also on row 2");
     CHECK(plan.problems[1].message == "the same child (name and birth date) is on row 2");
@@ -448,7 +462,8 @@ TEST_CASE("an id number must agree with the row's birth date and gender") {
     const std::string number = first17 + id_number_check_char(first17);
     const Sheet s =
         sheet({"姓名", "性别", "出生日期", "身份证号"}, {{"王小明", "女", "2015-03-08", number}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(plan.problems.size() == 1);
     CHECK(plan.problems[0].field == "row 2, 身份证号");
     CHECK(plan.problems[0].message == "digit 17 says male but gender is female");
@@ -456,7 +471,8 @@ TEST_CASE("an id number must agree with the row's birth date and gender") {
 
 TEST_CASE("ids given in the sheet are kept and new ids skip them") {
     const Sheet s = sheet({"学号", "姓名"}, {{"", "甲"}, {"2025-001", "乙"}});
-    const ImportPlan plan = plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
+    const ImportPlan plan =
+        plan_import(s, columns_of(s), {}, false, 2025, kToday, false, LeftBehind::both_parents);
     REQUIRE(plan.rows.size() == 2);
     CHECK(plan.rows[0].child.id == "2025-002");
     CHECK(plan.rows[1].child.id == "2025-001");
