@@ -249,7 +249,8 @@ void fit_docx_tables(const std::string& path);
 
 /// A page (--format html) as a Word document, made by pandoc with its charts as pictures.
 /// Throws UsageError naming the package when pandoc is not installed.
-std::string page_to_docx(const std::string& page);
+/// Warns on `err` when a chart cannot become a picture (rsvg-convert missing).
+std::string page_to_docx(const std::string& page, std::ostream& err);
 
 /// A command's CSV as a one-sheet workbook (write_xlsx). The ' that csv_line puts before a
 /// cell starting like a formula is taken off again: a workbook's text cell never runs.

@@ -118,7 +118,20 @@ void format_from_output(const CLI::Option* format_option, std::string& format,
     format = asked;
 }
 
-std::string page_to_docx(const std::string& page) {
+/// Whether `program` is an executable file in a folder of PATH.
+bool on_path(const std::string& program) {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "";
+    for (size_t at = 0; at <= dirs.size();) {
+        const size_t end = std::min(dirs.find(':', at), dirs.size());
+        const std::string dir = dirs.substr(at, end - at);
+        if (!dir.empty() && ::access((dir + "/" + program).c_str(), X_OK) == 0) return true;
+        at = end + 1;
+    }
+    return false;
+}
+
+std::string page_to_docx(const std::string& page, std::ostream& err) {
     namespace fs = boost::filesystem;
     // A private folder for pandoc's input: the page holds children's names.
     const TempDir temp("liushou-docx");
@@ -139,6 +152,12 @@ std::string page_to_docx(const std::string& page) {
         pos = end + 6;
     }
     html += page.substr(pos);
+    // pandoc gives Word a PNG of each chart beside the SVG, made by rsvg-convert; without it
+    // the document still opens, but Word before 2016 and WPS show an empty frame.
+    if (pos > 0 && !on_path("rsvg-convert"))
+        err << "liushou: warning: the charts need rsvg-convert to become pictures every Word "
+               "can show, which is not installed (Debian: apt install librsvg2-bin); the "
+               "document has them as SVG only\n";
     // A page whose <title> is its first heading again: pandoc would print it twice (a page
     // of cards has none, and keeps its title for pandoc to print once).
     if (const size_t t = html.find("<title>"); t != std::string::npos)

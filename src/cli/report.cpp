@@ -219,7 +219,7 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
     }
     if (o.format == "docx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a document is UTF-8");
-        return page_to_docx(text);
+        return page_to_docx(text, ctx.err);
     }
     return encode_output(text, o.format == "csv", o.encoding, to_file);
 }

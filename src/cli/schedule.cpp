@@ -162,7 +162,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
                             lang == "en" ? "Checklist" : "工作清单", ctx.today);
     else if (o.format == "html" || o.format == "docx") {
         bytes = markdown_page(schedule_markdown(schedule, school.record, staff, lang), lang);
-        if (o.format == "docx") bytes = page_to_docx(bytes);
+        if (o.format == "docx") bytes = page_to_docx(bytes, ctx.err);
     } else if (o.format == "csv")
         bytes = encode_output(schedule_csv(schedule, staff, lang), true, o.encoding, to_file);
     else

@@ -218,3 +218,10 @@ table the width between the margins, ids and rates never broken.
   > import sys,zipfile; x=zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
   > print("Title", x.count("w:val=\"Title\""), "A4", x.count("<w:pgSz w:h=\"16838\" w:w=\"11906\" />"))' 档案卡.docx
   Title 1 A4 1
+
+Without rsvg-convert (librsvg2-bin) the charts reach Word as SVG only; the document is still
+written, and a warning names the package.
+
+  $ mkdir -p norsvg && for p in git pandoc; do ln -s "$(command -v $p)" norsvg/$p; done && bin=$(command -v liushou) && PATH=$PWD/norsvg $bin report summary -o 无图.docx -q && test -s 无图.docx && echo written
+  written
+  ! liushou：警告：图表要用 rsvg-convert 转成各种 Word 都能显示的图片，本机没有安装（请安装 Debian 的 librsvg2-bin 软件包）；文档中的图表只有 SVG 格式
