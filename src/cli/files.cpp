@@ -151,13 +151,8 @@ std::string page_to_docx(const std::string& page, std::ostream& err) {
         html += page.substr(pos, start - pos) + "<img src=\"" + name + "\" alt=\"\">";
         pos = end + 6;
     }
+    const bool charts = pos > 0;
     html += page.substr(pos);
-    // pandoc gives Word a PNG of each chart beside the SVG, made by rsvg-convert; without it
-    // the document still opens, but Word before 2016 and WPS show an empty frame.
-    if (pos > 0 && !on_path("rsvg-convert"))
-        err << "liushou: warning: the charts need rsvg-convert to become pictures every Word "
-               "can show, which is not installed (Debian: apt install librsvg2-bin); the "
-               "document has them as SVG only\n";
     // A page whose <title> is its first heading again: pandoc would print it twice (a page
     // of cards has none, and keeps its title for pandoc to print once).
     if (const size_t t = html.find("<title>"); t != std::string::npos)
@@ -181,6 +176,12 @@ std::string page_to_docx(const std::string& page, std::ostream& err) {
     if (status != 0)
         throw IoError(
             fmt::format("pandoc could not make the document: {}", said.substr(0, said.find('\n'))));
+    // pandoc gives Word a PNG of each chart beside the SVG, made by rsvg-convert; without it
+    // the document still opens, but Word before 2016 and WPS show an empty frame.
+    if (charts && !on_path("rsvg-convert"))
+        err << "liushou: warning: the charts need rsvg-convert to become pictures every Word "
+               "can show, which is not installed (Debian: apt install librsvg2-bin); the "
+               "document has them as SVG only\n";
     fit_docx_tables(out);
     return read_file(out, out, uint64_t{1} << 30);
 }
