@@ -353,7 +353,7 @@ void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const s
     const std::vector<std::string> records = blobs_of(repo, to, write_records);
     session.begin_batch(true);
     for (size_t i = 0; i < write_records.size(); ++i)
-        session.write_text(write_records[i], records[i], 0644);
+        session.write_text(write_records[i], records[i], 0600);
     for (const auto& path : remove_children) {
         boost::system::error_code ec;
         if (fs::exists(fs::path(repo.root) / path, ec))  // a finish after a kill: already gone

@@ -23,7 +23,9 @@ git clone -q c t && (cd t && liushou init --hooks -q) || exit 1
   liushou -q sync --to ../stick.liushou) || exit 1
 (cd t && liushou -q --commit log-talk 2025-001 --by T001 --date 2026-03-13 --kind home_visit --summary 张老师家访 &&
   liushou -q --commit log-talk 2025-002 --by T001 --date 2026-03-14 --summary 谈心) || exit 1
-records() { (cd "$1" && find children activities liushou.yaml staff.yaml -type f | sort | xargs sha1sum | sha1sum | cut -c1-40); }
+# A kill before the batch's journal leaves liushou's hidden temporaries (.NAME.tmp.PID.N):
+# not records; the next writer removes them, and the second sync below proves it.
+records() { (cd "$1" && find children activities liushou.yaml staff.yaml -type f ! -name '.*.tmp.*' | sort | xargs sha1sum | sha1sum | cut -c1-40); }
 cp -a t ref && (cd ref && liushou -q sync --from ../stick.liushou) || exit 1
 before=$(records t) after=$(records ref) after_tree=$(git -C ref rev-parse 'HEAD^{tree}')
 [ "$before" != "$after" ] || { echo "the sync changes nothing: no test"; exit 1; }
