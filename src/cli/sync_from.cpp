@@ -5,21 +5,15 @@
 // --plain), a file that was changed or cut short is refused whole, and a sync killed at any
 // point leaves the tree as it was or fully synced.
 //
-// This file: sync --from (decrypt, verify, merge), --continue and --abort.
+// This file: sync --from (decrypt, verify, then the merge of store/sync_merge.cpp), --continue
+// and --abort.
 #include <algorithm>
-#include <array>
-#include <atomic>
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <exception>
-#include <map>
-#include <mutex>
 #include <set>
-#include <sstream>
 
-#include "liushou/parallel.hpp"
 #include "liushou/purge.hpp"
 #include "sync_parts.hpp"
 
@@ -30,27 +24,6 @@ namespace fs = boost::filesystem;
 namespace {
 
 using namespace sync_detail;
-
-/// Why a file did not merge, field by field, from its three sides as git staged them.
-std::vector<std::string> conflict_reasons(const std::string& path, const std::string& base,
-                                          const std::string& ours, const std::string& theirs) {
-    const bool school = path == "liushou.yaml";
-    const bool record = school || (path.rfind("children/", 0) == 0 && path.size() > 14 &&
-                                   path.compare(path.size() - 5, 5, ".yaml") == 0);
-    if (!record) return {"changed differently on both sides"};
-    const MergeResult r =
-        school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
-    std::vector<std::string> out;
-    if (r.different_children)
-        out.push_back(
-            "two different children were given this id on the two PCs (liushou rename gives one "
-            "of them another)");
-    if (!r.refusal.message.empty()) out.push_back(r.refusal.message);
-    for (const auto& c : r.conflicts)
-        out.push_back(c.field + ": changed differently on both sides");
-    if (out.empty()) out.push_back("changed differently on both sides");
-    return out;
-}
 
 /// The merged commit `tree` (parents: ours, theirs) applied to the tree, once check passes on
 /// it; otherwise the files it names wait in the conflicts folder, as a conflict's do.
@@ -201,185 +174,9 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
     return r.bundle.refs.front().first;
 }
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
-}
-
-/// A file both sides changed, as this sync settles it: the merged text, or the text with its
-/// conflicts marked and why it did not merge.
-struct Settled {
-    std::string path, text;
-    std::vector<std::string> reasons;  // empty: merged
-};
-
-/// The entries git merge-tree left conflicted (`out` after the tree id at `nul`): staged
-/// entries "mode oid stage\tpath", then an empty one, then messages.
-std::vector<std::pair<std::string, std::array<std::string, 3>>> conflicted(const std::string& out,
-                                                                           size_t nul) {
-    std::map<std::string, std::array<std::string, 3>> staged;
-    std::vector<std::string> order;
-    for (size_t i = nul + 1; i < out.size();) {
-        const size_t end = std::min(out.find('\0', i), out.size());
-        const std::string entry = out.substr(i, end - i);
-        i = end + 1;
-        if (entry.empty()) break;
-        const size_t tab = entry.find('\t');
-        if (tab == std::string::npos) continue;
-        std::istringstream f(entry.substr(0, tab));
-        std::string mode, oid;
-        int stage = 0;
-        f >> mode >> oid >> stage;
-        const std::string path = entry.substr(tab + 1);
-        if (!staged.count(path)) order.push_back(path);
-        if (stage >= 1 && stage <= 3) staged[path][static_cast<size_t>(stage - 1)] = oid;
-    }
-    std::vector<std::pair<std::string, std::array<std::string, 3>>> list;
-    for (const auto& path : order) list.emplace_back(path, staged[path]);
-    return list;
-}
-
-/// The blobs `oids` name, by one git cat-file --batch (a process per blob cost more than the
-/// merge itself at a school of thousands of files).
-std::map<std::string, std::string> read_blobs(const SyncRepo& repo,
-                                              const std::set<std::string>& oids) {
-    std::map<std::string, std::string> out;
-    if (oids.empty()) return out;
-    std::string input;
-    for (const auto& o : oids) input += o + "\n";
-    const Scratch list(repo.state_dir(), "blobs.in"), got(repo.state_dir(), "blobs.out");
-    atomic_write(list.path, input, 0600);
-    GitCommand c = git_command({"cat-file", "--batch"}, repo.root);
-    if (run_program_files(c.argv, &c.env, list.path, got.path, nullptr) != 0)
-        throw IoError(fmt::format("{}: git cat-file failed; nothing was changed", repo.root));
-    const std::string raw = read_file(got.path, got.path);
-    size_t at = 0;
-    for (const auto& o : oids) {
-        const size_t eol = raw.find('\n', at);
-        if (eol == std::string::npos) break;
-        const std::string head = raw.substr(at, eol - at);
-        const size_t space = head.rfind(' ');
-        at = eol + 1;
-        if (head.find(" missing") != std::string::npos || space == std::string::npos) continue;
-        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
-        out[o] = raw.substr(at, size);
-        at += size + 1;
-    }
-    return out;
-}
-
-/// Merges one file both sides changed, here in this process: a record record by record (as
-/// the merge driver does for git pull), anything else by git's line merge. A month of a
-/// school's talks changes thousands of files, and one driver process each cost minutes.
-Settled settle(const SyncRepo& repo, const std::string& path, const std::string& tree_id,
-               const std::array<std::string, 3>& sides,
-               const std::map<std::string, std::string>& blobs, size_t n) {
-    Settled s{path, "", {}};
-    std::string texts[3];
-    for (size_t i = 0; i < 3; ++i)
-        if (const auto it = blobs.find(sides[i]); !sides[i].empty() && it != blobs.end())
-            texts[i] = it->second;
-    if (sides[1].empty() || sides[2].empty()) {
-        s.text = sides[1].empty() ? texts[2] : texts[1];
-        s.reasons = {"changed on one side and removed on the other"};
-        return s;
-    }
-    const bool school = path == "liushou.yaml";
-    const bool record = school || (path.rfind("children/", 0) == 0 && path.size() > 14 &&
-                                   path.compare(path.size() - 5, 5, ".yaml") == 0);
-    if (record) {
-        const MergeResult r = school ? merge_school_files(texts[0], texts[1], texts[2])
-                                     : merge_child_files(texts[0], texts[1], texts[2]);
-        if (r.merged || !r.refusal.message.empty()) {
-            s.text = r.text;
-            s.reasons = conflict_reasons(path, texts[0], texts[1], texts[2]);
-            if (!r.different_children && r.refusal.message.empty() && r.conflicts.empty())
-                s.reasons.clear();
-            return s;
-        }
-    }
-    if (!record) {
-        // Not a record: what git's line merge made of it (markers included).
-        run_git({"cat-file", "blob", tree_id + ":" + path}, repo.root, &s.text);
-        s.reasons = {"changed differently on both sides"};
-        return s;
-    }
-    // A record path whose sides do not all read as records: git's line merge, as the merge
-    // driver falls back to.
-    const std::string dir = repo.state_dir();
-    const Scratch base(dir, fmt::format("merge.{}.base", n)),
-        ours(dir, fmt::format("merge.{}.ours", n)), theirs(dir, fmt::format("merge.{}.theirs", n));
-    atomic_write(base.path, texts[0], 0600);
-    atomic_write(ours.path, texts[1], 0600);
-    atomic_write(theirs.path, texts[2], 0600);
-    const int rc = run_git({"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs",
-                            ours.path, base.path, theirs.path},
-                           repo.root, &s.text);
-    if (rc != 0) s.reasons = {"changed differently on both sides"};
-    return s;
-}
-
-/// `tree_id` with the settled files' texts in place of git's, by a temporary index: the
-/// blobs written by one hash-object, the entries by one update-index.
-std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
-                      const std::vector<Settled>& files) {
-    if (files.empty()) return tree_id;
-    const std::string dir = repo.state_dir() + "/settled";
-    boost::system::error_code ec;
-    fs::remove_all(dir, ec);
-    fs::create_directories(dir, ec);
-    struct Gone {
-        std::string dir;
-        ~Gone() {
-            boost::system::error_code e;
-            fs::remove_all(dir, e);
-        }
-    } gone{dir};
-    std::string paths;
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string file = fmt::format("{}/{}", dir, i);
-        atomic_write(file, files[i].text, 0600);
-        paths += file + "\n";
-    }
-    atomic_write(dir + "/paths", paths, 0600);
-    atomic_write(dir + "/oids", "", 0600);
-    GitCommand h = git_command({"hash-object", "-w", "--no-filters", "--stdin-paths"}, repo.root);
-    if (run_program_files(h.argv, &h.env, dir + "/paths", dir + "/oids", nullptr) != 0)
-        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
-    const auto oids = lines_of(read_file(dir + "/oids", dir + "/oids"));
-    if (oids.size() != files.size())
-        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
-    std::string info;
-    for (size_t i = 0; i < files.size(); ++i)
-        info += "100644 " + oids[i] + "\t" + files[i].path + "\n";
-    atomic_write(dir + "/info", info, 0600);
-    const std::string index = dir + "/index";
-    const std::string env_index = "GIT_INDEX_FILE=" + index;
-    GitCommand r = git_command({"read-tree", tree_id}, repo.root);
-    r.env.push_back(env_index);
-    GitCommand u = git_command({"update-index", "--index-info"}, repo.root);
-    u.env.push_back(env_index);
-    GitCommand w = git_command({"write-tree"}, repo.root);
-    w.env.push_back(env_index);
-    std::string written;
-    if (run_with(r.argv, &r.env) != 0 ||
-        run_program_files(u.argv, &u.env, dir + "/info", "", nullptr) != 0 ||
-        run_with(w.argv, &w.env, &written) != 0)
-        throw IoError(
-            fmt::format("{}: git could not write the merged tree; nothing was changed", repo.root));
-    return trimmed(written);
-}
-
 /// The files that did not merge: each named with its reasons, its marked text left in the
 /// conflicts folder, the merge kept pending for --continue or --abort.
-int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<Settled>& files,
+int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<SettledFile>& files,
                       Context& ctx) {
     boost::system::error_code ec;
     fs::remove_all(conflicts_dir(repo), ec);
@@ -419,46 +216,11 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
         repo.head = p.incoming;
         return kOk;
     }
-    // git merges what only one side changed; every file both changed is left conflicted (the
-    // driver is `false`, which keeps ours) and settled by `settle` in this process.
-    const std::string attributes = repo.state_dir() + "/attributes";
-    atomic_write(attributes, "children/*.yaml merge=liushou\nliushou.yaml merge=liushou\n", 0600);
-    GitCommand m = merge_command({"merge-tree", "--write-tree", "-z", "HEAD", p.incoming},
-                                 repo.root, self_executable(), attributes);
-    for (auto& a : m.argv)
-        if (a.rfind("merge.liushou.driver=", 0) == 0) a = "merge.liushou.driver=false";
-    std::string out;
-    const int rc = run_with(m.argv, &m.env, &out);
-    if (rc != 0 && rc != 1)
-        throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
-    const auto nul = out.find('\0');
-    const auto list = conflicted(out, nul);
-    std::set<std::string> oids;
-    for (const auto& [path, sides] : list)
-        for (const auto& o : sides)
-            if (!o.empty()) oids.insert(o);
-    const auto blobs = read_blobs(repo, oids);
-    // Each file merged on its own worker: a month's files are thousands, each a YAML parse.
-    std::vector<Settled> files(list.size());
-    const std::string tree_id = out.substr(0, nul);
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failed;
-    run_on_threads(worker_count(0, list.size()), [&] {
-        for (size_t i = next++; i < list.size(); i = next++) {
-            try {
-                files[i] = settle(repo, list[i].first, tree_id, list[i].second, blobs, i);
-            } catch (...) {
-                const std::lock_guard<std::mutex> hold(failed);
-                if (!failure) failure = std::current_exception();
-            }
-        }
-    });
-    if (failure) std::rethrow_exception(failure);
-    p.tree = tree_with(repo, out.substr(0, nul), files);
-    if (std::any_of(files.begin(), files.end(),
-                    [](const Settled& f) { return !f.reasons.empty(); }))
-        return stop_on_conflicts(repo, p, files, ctx);
+    // git merges what only one side changed; this process every file both changed
+    // (store/sync_merge.cpp), in git's objects only.
+    const SyncMerge merge = merge_for_sync(repo, p.incoming);
+    p.tree = merge.tree;
+    if (!merge.settled()) return stop_on_conflicts(repo, p, merge.files, ctx);
     return commit_and_apply(repo, tree, session, p, ctx);
 }
 

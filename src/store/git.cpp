@@ -346,17 +346,13 @@ int run_program_files(const std::vector<std::string>& args, std::vector<std::str
 }
 
 GitCommand merge_command(const std::vector<std::string>& git_args, const std::string& dir,
-                         const std::string& self, const std::string& attributes) {
+                         const std::string& driver, const std::string& attributes) {
     GitCommand c = git_command(git_args, dir);
-    // git runs a merge driver through the shell: this executable's path is one quoted word.
-    std::string quoted = "'";
-    for (const char ch : self) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    quoted += "'";
     // Only liushou's driver runs: any other a repository's config defines (merge.<name>.driver,
     // named by a .gitattributes that came with the data) is replaced by `false`, which git
     // reports as a conflict of that file.
     std::vector<std::string> extra = {"-c", "merge.liushou.name=liushou: merge records", "-c",
-                                      "merge.liushou.driver=" + quoted + " merge-file %O %A %B %P"};
+                                      "merge.liushou.driver=" + driver};
     // Records merge record by record even in a tree without init's .gitattributes (one
     // copied in by hand): its own .gitattributes, when it has one, still says last.
     if (!attributes.empty()) {

@@ -332,33 +332,56 @@ std::vector<std::string> GitCommit::names_in(const std::string& relative) const 
     return names;
 }
 
+std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
+                                                         const std::vector<std::string>& oids) {
+    std::vector<std::optional<std::string>> out;
+    if (oids.empty()) return out;
+    std::string input, raw;
+    input.reserve(oids.size() * 41);
+    for (const auto& o : oids) input += o + "\n";
+    if (git_filter({"cat-file", "--batch"}, dir, input, raw) != Filtered::ok)
+        throw IoError(fmt::format("{}: git cat-file failed", dir));
+    out.reserve(oids.size());
+    // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
+    size_t at = 0;
+    for (const auto& o : oids) {
+        const size_t eol = raw.find('\n', at);
+        if (eol == std::string::npos)
+            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir, o));
+        const std::string head = raw.substr(at, eol - at);
+        at = eol + 1;
+        const size_t space = head.rfind(' ');
+        if (space == std::string::npos || head.find(' ') == space) {  // "<oid> missing"
+            out.emplace_back(std::nullopt);
+            continue;
+        }
+        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
+        if (at + size > raw.size())
+            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir, o));
+        out.emplace_back(std::in_place, raw, at, size);
+        at += size + 1;
+    }
+    return out;
+}
+
+std::string without_final_newlines(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+
 std::vector<std::string> GitCommit::read(const std::vector<std::string>& blobs) const {
     std::vector<std::string> out;
     if (blobs.empty()) return out;
     if (blobs.size() == 1)
         if (const auto it = prefetched_.find(blobs.front()); it != prefetched_.end())
             return {it->second};
-    std::string input, raw;
-    input.reserve(blobs.size() * 41);
-    for (const auto& b : blobs) input += b + "\n";
-    if (git_filter({"cat-file", "--batch"}, dir_, input, raw) != Filtered::ok)
-        throw IoError(fmt::format("{}: git cat-file failed reading commit {}", dir_, rev_));
+    auto got = read_git_objects(dir_, blobs);
     out.reserve(blobs.size());
-    // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
-    size_t at = 0;
-    for (const auto& b : blobs) {
-        const size_t eol = raw.find('\n', at);
-        if (eol == std::string::npos)
-            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir_, b));
-        const std::string head = raw.substr(at, eol - at);
-        const size_t space = head.rfind(' ');
-        if (head.find(" missing") != std::string::npos || space == std::string::npos)
-            throw IoError(fmt::format("{}: object {} of commit {} is missing", dir_, b, rev_));
-        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
-        if (eol + 1 + size > raw.size())
-            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir_, b));
-        out.emplace_back(raw, eol + 1, size);
-        at = eol + 1 + size + 1;
+    for (size_t i = 0; i < blobs.size(); ++i) {
+        if (!got[i])
+            throw IoError(
+                fmt::format("{}: object {} of commit {} is missing", dir_, blobs[i], rev_));
+        out.push_back(std::move(*got[i]));
     }
     return out;
 }

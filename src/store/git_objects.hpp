@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,14 @@ struct GitEntry {
     bool symlink() const { return mode == "120000"; }
     bool file() const { return mode == "100644" || mode == "100755"; }
 };
+
+/// The objects `oids` of the repository at or above `dir`, in order, by one `git cat-file
+/// --batch` (a process per object cost more than the work done with them at a school of
+/// thousands of files); a missing object is nullopt. Throws IoError when git fails.
+std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
+                                                         const std::vector<std::string>& oids);
+/// Git's output of one value (a branch, an id) without its final newline.
+std::string without_final_newlines(std::string s);
 
 class GitCommit {
   public:

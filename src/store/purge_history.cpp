@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "git_objects.hpp"
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
 #include "liushou/purge.hpp"
@@ -20,11 +21,6 @@ namespace {
 
 /// What replaces a value `purge --value` removes.
 constexpr const char* kRemoved = "已删除";
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    return s;
-}
 
 std::string git_out(const std::string& root, const std::vector<std::string>& args) {
     std::string out;
@@ -58,31 +54,13 @@ std::map<std::string, std::string> blobs_listed(const std::string& root,
     return out;
 }
 
-/// The contents of `oids` (missing ones left out), through one `git cat-file --batch`.
+/// The contents of `oids`, missing ones left out.
 std::map<std::string, std::string> read_blobs(const std::string& root,
                                               const std::vector<std::string>& oids) {
     std::map<std::string, std::string> out;
-    if (oids.empty()) return out;
-    TempDir tmp("liushou-purge");
-    std::string list;
-    for (const auto& o : oids) list += o + "\n";
-    atomic_write(tmp.path() + "/in", list, 0600);
-    atomic_write(tmp.path() + "/out", "", 0600);
-    GitCommand c = git_command({"cat-file", "--batch"}, root);
-    if (run_program_files(c.argv, &c.env, tmp.path() + "/in", tmp.path() + "/out", nullptr) != 0)
-        throw IoError(fmt::format("{}: git cat-file failed; nothing more was changed", root));
-    const std::string bytes = read_file(tmp.path() + "/out", tmp.path() + "/out");
-    for (size_t at = 0; at < bytes.size();) {
-        const size_t nl = bytes.find('\n', at);
-        if (nl == std::string::npos) break;
-        const std::string head = bytes.substr(at, nl - at);
-        at = nl + 1;
-        const size_t s1 = head.find(' '), s2 = head.rfind(' ');
-        if (s1 == std::string::npos || s1 == s2) continue;  // "<oid> missing"
-        const size_t size = std::stoul(head.substr(s2 + 1));
-        out.emplace(head.substr(0, s1), bytes.substr(at, size));
-        at += size + 1;
-    }
+    auto got = read_git_objects(root, oids);
+    for (size_t i = 0; i < oids.size(); ++i)
+        if (got[i]) out.emplace(oids[i], std::move(*got[i]));
     return out;
 }
 
@@ -124,11 +102,11 @@ HistoryRewrite rewrite_history(const std::string& root, const PrivacySettings& p
     if (run_git({"rev-parse", "--show-prefix"}, root, &prefix) != 0)
         throw UsageError(
             fmt::format("{}: not in a git repository, so there is no history to rewrite", root));
-    if (!trimmed(prefix).empty())
+    if (!without_final_newlines(prefix).empty())
         throw UsageError(fmt::format(
             "{}: the tree is a folder inside a git repository ({}); purge --history rewrites a "
             "repository whose top is the tree",
-            root, trimmed(prefix)));
+            root, without_final_newlines(prefix)));
     if (run_program({"git-filter-repo", "--version"}) != 0)
         throw UsageError(
             "git-filter-repo is not installed (Debian and Ubuntu: apt install git-filter-repo); "

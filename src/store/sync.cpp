@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "files.hpp"
+#include "git_objects.hpp"
 #include "liushou/error.hpp"
 #include "liushou/validate.hpp"
 
@@ -21,11 +22,6 @@ namespace liushou {
 namespace fs = boost::filesystem;
 
 namespace {
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    return s;
-}
 
 std::vector<std::string> split(const std::string& text, char sep) {
     std::vector<std::string> out;
@@ -53,7 +49,7 @@ std::string git_text(const SyncRepo& repo, const std::vector<std::string>& args,
     std::string out;
     if (run_git(args, repo.root, &out) != 0)
         throw IoError(fmt::format("{}: git failed while {}", repo.root, what));
-    return trimmed(out);
+    return without_final_newlines(out);
 }
 
 bool git_ok(const SyncRepo& repo, const std::vector<std::string>& args) {
@@ -70,7 +66,7 @@ SyncRepo SyncRepo::open(const std::string& root) {
             "{}: not in a git repository; sync moves the tree's git history (liushou init makes "
             "one)",
             root));
-    const auto lines = split(trimmed(out), '\n');
+    const auto lines = split(without_final_newlines(out), '\n');
     if (lines.size() < 3 || lines[2] == "true")
         throw UsageError(
             fmt::format("{}: not in a git repository; sync moves the tree's git "
@@ -88,10 +84,10 @@ SyncRepo SyncRepo::open(const std::string& root) {
             fmt::format("{}: git is on no branch (a detached HEAD); git switch to the school's "
                         "branch first",
                         root));
-    r.branch = trimmed(out);
+    r.branch = without_final_newlines(out);
     out.clear();
     if (run_git({"rev-parse", "-q", "--verify", "HEAD^{commit}"}, root, &out) == 0)
-        r.head = trimmed(out);
+        r.head = without_final_newlines(out);
     return r;
 }
 
@@ -106,7 +102,7 @@ std::vector<std::string> SyncRepo::roots(const std::string& rev) const {
     std::string out;
     if (run_git({"rev-list", "--max-parents=0", rev, "--"}, root, &out) != 0) return {};
     std::vector<std::string> list;
-    for (auto& l : split(trimmed(out), '\n'))
+    for (auto& l : split(without_final_newlines(out), '\n'))
         if (is_oid(l)) list.push_back(l);
     std::sort(list.begin(), list.end());
     return list;
@@ -265,36 +261,20 @@ std::vector<std::string> blobs_of(const SyncRepo& repo, const std::string& rev,
         if (space == std::string::npos) continue;
         oid_of[entry.substr(tab + 1)] = entry.substr(space + 1, tab - space - 1);
     }
-    std::string input;
+    std::vector<std::string> oids;
     for (const auto& p : paths) {
         const auto it = oid_of.find(p);
         if (it == oid_of.end())
             throw IoError(
                 fmt::format("{}: {} is missing from commit {}", repo.root, p, rev.substr(0, 12)));
-        input += it->second + "\n";
+        oids.push_back(it->second);
     }
-    const std::string list = repo.git_dir + "/liushou/sync/blobs.tmp";
-    const std::string got = repo.git_dir + "/liushou/sync/blobs.out";
-    atomic_write(list, input, 0600);
-    atomic_write(got, "", 0600);
-    GitCommand c = git_command({"cat-file", "--batch"}, repo.root);
-    const int rc = run_program_files(c.argv, &c.env, list, got, nullptr);
-    std::string raw = rc == 0 ? read_file(got, got) : std::string();
-    ::unlink(list.c_str());
-    ::unlink(got.c_str());
-    if (rc != 0) throw IoError(fmt::format("{}: git cat-file failed", repo.root));
-    size_t at = 0;
-    for (const auto& p : paths) {
-        const size_t eol = raw.find('\n', at);
-        if (eol == std::string::npos) throw IoError(fmt::format("{}: git cat-file ended early", p));
-        const std::string head = raw.substr(at, eol - at);
-        const size_t space = head.rfind(' ');
-        if (head.find(" missing") != std::string::npos || space == std::string::npos)
-            throw IoError(
-                fmt::format("{}: {} is missing from commit {}", repo.root, p, rev.substr(0, 12)));
-        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
-        out.emplace_back(raw, eol + 1, size);
-        at = eol + 1 + size + 1;
+    auto got = read_git_objects(repo.root, oids);
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (!got[i])
+            throw IoError(fmt::format("{}: {} is missing from commit {}", repo.root, paths[i],
+                                      rev.substr(0, 12)));
+        out.push_back(std::move(*got[i]));
     }
     return out;
 }
@@ -382,7 +362,7 @@ std::string finish_sync_apply(SyncRepo& repo, Tree& tree, WriteSession& session)
     } catch (const Error&) {
         return "";
     }
-    const auto lines = split(trimmed(text), '\n');
+    const auto lines = split(without_final_newlines(text), '\n');
     if (lines.size() != 3 || lines[0] != repo.branch || !is_oid(lines[1]) || !is_oid(lines[2])) {
         ::unlink(marker.c_str());
         return "";

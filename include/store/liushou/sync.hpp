@@ -18,11 +18,12 @@ namespace liushou {
 int run_program_files(const std::vector<std::string>& args, std::vector<std::string>* env,
                       const std::string& input, const std::string& output, std::string* errors);
 
-/// git_command for a merge (merge-tree, merge, pull): liushou's merge driver, run as `self`
-/// (this executable), and no other driver a repository's config may define. `attributes`, when
+/// git_command for a merge (merge-tree, merge, pull): `driver` is the command git runs as
+/// liushou's merge driver (`false` leaves a file both sides changed conflicted, for the caller
+/// to settle), and no other driver a repository's config may define runs. `attributes`, when
 /// given, is a gitattributes file read before the tree's own (core.attributesFile).
 GitCommand merge_command(const std::vector<std::string>& git_args, const std::string& dir,
-                         const std::string& self, const std::string& attributes = "");
+                         const std::string& driver, const std::string& attributes = "");
 
 /// The repository a tree syncs: its branch and where liushou keeps its sync state.
 struct SyncRepo {
@@ -79,6 +80,24 @@ struct SyncRecord {
 std::vector<SyncRecord> read_sync_state(const SyncRepo& repo);
 /// Replaces the record of the same kind and place, atomically.
 void write_sync_record(const SyncRepo& repo, const SyncRecord& record);
+
+/// A file both sides of a sync changed, as the merge settled it: the merged text, or the text
+/// with its conflicts marked and why it did not merge.
+struct SettledFile {
+    std::string path, text;
+    std::vector<std::string> reasons;  // empty: merged
+};
+/// The branch merged with `theirs`, in git's object store only (the tree's files are not
+/// touched): `tree` holds what git merged and every settled file's text.
+struct SyncMerge {
+    std::string tree;
+    std::vector<SettledFile> files;  // those both sides changed
+    bool settled() const;            // no file left with reasons
+};
+/// git merge-tree of the branch and `theirs`: git merges what one side changed; every file
+/// both changed is merged here, a record record by record (as the merge driver does for git
+/// pull), anything else by git's line merge.
+SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs);
 
 /// Changes the tree's files from the branch's commit `from` to `to` and then moves the
 /// branch, all under the writer lock `session` holds: records in one journalled batch (all

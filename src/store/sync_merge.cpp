@@ -1,0 +1,238 @@
+// The merge under `liushou sync --from` (#42, man liushou-sync(1)): the branch and what
+// arrived are merged in git's object store only, so that the tree's files change later in one
+// journalled batch (apply_sync) or not at all. git merge-tree merges what one side changed;
+// every file both sides changed is settled here, in this process and on worker threads: a
+// month of a school's talks changes thousands of files, and a merge-driver process for each
+// cost minutes.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/filesystem.hpp>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "files.hpp"
+#include "git_objects.hpp"
+#include "liushou/codec.hpp"
+#include "liushou/error.hpp"
+#include "liushou/parallel.hpp"
+#include "liushou/sync.hpp"
+
+namespace liushou {
+
+namespace fs = boost::filesystem;
+
+namespace {
+
+/// Sides as git stages them: 0 base, 1 ours, 2 theirs; "" where a side has no file.
+using Sides = std::array<std::string, 3>;
+
+bool record_file(const std::string& path) {
+    return path == "liushou.yaml" || (path.rfind("children/", 0) == 0 && path.size() > 14 &&
+                                      path.compare(path.size() - 5, 5, ".yaml") == 0);
+}
+
+/// Why a record did not merge, field by field.
+std::vector<std::string> conflict_reasons(const MergeResult& r) {
+    std::vector<std::string> out;
+    if (r.different_children)
+        out.push_back(
+            "two different children were given this id on the two PCs (liushou rename gives one "
+            "of them another)");
+    if (!r.refusal.message.empty()) out.push_back(r.refusal.message);
+    for (const auto& c : r.conflicts)
+        out.push_back(c.field + ": changed differently on both sides");
+    if (out.empty()) out.push_back("changed differently on both sides");
+    return out;
+}
+
+/// The entries git merge-tree left conflicted (`out` after the tree id at `nul`): staged
+/// entries "mode oid stage\tpath", then an empty one, then messages.
+std::vector<std::pair<std::string, Sides>> conflicted(const std::string& out, size_t nul) {
+    std::map<std::string, Sides> staged;
+    std::vector<std::string> order;
+    for (size_t i = nul + 1; i < out.size();) {
+        const size_t end = std::min(out.find('\0', i), out.size());
+        const std::string entry = out.substr(i, end - i);
+        i = end + 1;
+        if (entry.empty()) break;
+        const size_t tab = entry.find('\t');
+        if (tab == std::string::npos) continue;
+        std::istringstream f(entry.substr(0, tab));
+        std::string mode, oid;
+        int stage = 0;
+        f >> mode >> oid >> stage;
+        const std::string path = entry.substr(tab + 1);
+        if (!staged.count(path)) order.push_back(path);
+        if (stage >= 1 && stage <= 3) staged[path][static_cast<size_t>(stage - 1)] = oid;
+    }
+    std::vector<std::pair<std::string, Sides>> list;
+    for (const auto& path : order) list.emplace_back(path, staged[path]);
+    return list;
+}
+
+/// The blobs `oids` name (missing ones left out).
+std::map<std::string, std::string> read_blobs(const SyncRepo& repo,
+                                              const std::set<std::string>& oids) {
+    const std::vector<std::string> list(oids.begin(), oids.end());
+    auto got = read_git_objects(repo.root, list);
+    std::map<std::string, std::string> out;
+    for (size_t i = 0; i < list.size(); ++i)
+        if (got[i]) out.emplace(list[i], std::move(*got[i]));
+    return out;
+}
+
+/// Merges one file both sides changed: a record record by record, anything else by git's
+/// line merge (what merge-tree already made of it). `work` holds the fallback's files.
+SettledFile settle(const SyncRepo& repo, const std::string& path, const std::string& tree_id,
+                   const Sides& sides, const std::map<std::string, std::string>& blobs,
+                   const std::string& work, size_t n) {
+    SettledFile s{path, "", {}};
+    std::string texts[3];
+    for (size_t i = 0; i < 3; ++i)
+        if (const auto it = blobs.find(sides[i]); !sides[i].empty() && it != blobs.end())
+            texts[i] = it->second;
+    if (sides[1].empty() || sides[2].empty()) {
+        s.text = sides[1].empty() ? texts[2] : texts[1];
+        s.reasons = {"changed on one side and removed on the other"};
+        return s;
+    }
+    if (!record_file(path)) {
+        // Not a record: what git's line merge made of it (markers included).
+        run_git({"cat-file", "blob", tree_id + ":" + path}, repo.root, &s.text);
+        s.reasons = {"changed differently on both sides"};
+        return s;
+    }
+    const MergeResult r = path == "liushou.yaml" ? merge_school_files(texts[0], texts[1], texts[2])
+                                                 : merge_child_files(texts[0], texts[1], texts[2]);
+    if (r.merged || !r.refusal.message.empty()) {
+        s.text = r.text;
+        if (r.different_children || !r.refusal.message.empty() || !r.conflicts.empty())
+            s.reasons = conflict_reasons(r);
+        return s;
+    }
+    // A record path whose sides do not all read as records: git's line merge, as the merge
+    // driver falls back to.
+    const std::string base = fmt::format("{}/merge.{}.base", work, n),
+                      ours = fmt::format("{}/merge.{}.ours", work, n),
+                      theirs = fmt::format("{}/merge.{}.theirs", work, n);
+    atomic_write(base, texts[0], 0600);
+    atomic_write(ours, texts[1], 0600);
+    atomic_write(theirs, texts[2], 0600);
+    const int rc = run_git(
+        {"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs},
+        repo.root, &s.text);
+    if (rc != 0) s.reasons = {"changed differently on both sides"};
+    return s;
+}
+
+/// `tree_id` with the settled files' texts in place of git's, by a temporary index in `work`:
+/// the blobs written by one hash-object, the entries by one update-index.
+std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
+                      const std::vector<SettledFile>& files, const std::string& work) {
+    if (files.empty()) return tree_id;
+    std::string paths;
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string file = fmt::format("{}/{}", work, i);
+        atomic_write(file, files[i].text, 0600);
+        paths += file + "\n";
+    }
+    atomic_write(work + "/paths", paths, 0600);
+    atomic_write(work + "/oids", "", 0600);
+    GitCommand h = git_command({"hash-object", "-w", "--no-filters", "--stdin-paths"}, repo.root);
+    if (run_program_files(h.argv, &h.env, work + "/paths", work + "/oids", nullptr) != 0)
+        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
+    std::vector<std::string> oids;
+    std::istringstream listed(read_file(work + "/oids", work + "/oids"));
+    for (std::string line; std::getline(listed, line);) oids.push_back(line);
+    if (oids.size() != files.size())
+        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
+    std::string info;
+    for (size_t i = 0; i < files.size(); ++i)
+        info += "100644 " + oids[i] + "\t" + files[i].path + "\n";
+    atomic_write(work + "/info", info, 0600);
+    const std::string env_index = "GIT_INDEX_FILE=" + work + "/index";
+    GitCommand r = git_command({"read-tree", tree_id}, repo.root);
+    r.env.push_back(env_index);
+    GitCommand u = git_command({"update-index", "--index-info"}, repo.root);
+    u.env.push_back(env_index);
+    GitCommand w = git_command({"write-tree"}, repo.root);
+    w.env.push_back(env_index);
+    std::string written;
+    if (run_with(r.argv, &r.env) != 0 ||
+        run_program_files(u.argv, &u.env, work + "/info", "", nullptr) != 0 ||
+        run_with(w.argv, &w.env, &written) != 0)
+        throw IoError(
+            fmt::format("{}: git could not write the merged tree; nothing was changed", repo.root));
+    return without_final_newlines(written);
+}
+
+}  // namespace
+
+bool SyncMerge::settled() const {
+    return std::all_of(files.begin(), files.end(),
+                       [](const SettledFile& f) { return f.reasons.empty(); });
+}
+
+SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
+    // The driver is `false`: git leaves every record both sides changed conflicted (keeping
+    // ours) for `settle`, even in a tree without init's .gitattributes.
+    const std::string attributes = repo.state_dir() + "/attributes";
+    atomic_write(attributes, "children/*.yaml merge=liushou\nliushou.yaml merge=liushou\n", 0600);
+    GitCommand m = merge_command({"merge-tree", "--write-tree", "-z", "HEAD", theirs}, repo.root,
+                                 "false", attributes);
+    std::string out;
+    const int rc = run_with(m.argv, &m.env, &out);
+    if (rc != 0 && rc != 1)
+        throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
+    const size_t nul = out.find('\0');
+    if (nul == std::string::npos)
+        throw IoError(
+            fmt::format("{}: git merge-tree said no tree; nothing was changed", repo.root));
+    const std::string tree_id = out.substr(0, nul);
+    const auto list = conflicted(out, nul);
+    std::set<std::string> oids;
+    for (const auto& [path, sides] : list)
+        for (const auto& o : sides)
+            if (!o.empty()) oids.insert(o);
+    const auto blobs = read_blobs(repo, oids);
+    // The merge's own files, in the sync state folder (0700): children's records never go to
+    // a shared temporary folder.
+    const std::string work = repo.state_dir() + "/settled";
+    boost::system::error_code ec;
+    fs::remove_all(work, ec);
+    fs::create_directories(work, ec);
+    struct Gone {
+        std::string dir;
+        ~Gone() {
+            boost::system::error_code e;
+            fs::remove_all(dir, e);
+        }
+    } gone{work};
+    SyncMerge merge;
+    merge.files.resize(list.size());
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failed;
+    run_on_threads(worker_count(0, list.size()), [&] {
+        for (size_t i = next++; i < list.size(); i = next++) {
+            try {
+                merge.files[i] =
+                    settle(repo, list[i].first, tree_id, list[i].second, blobs, work, i);
+            } catch (...) {
+                const std::lock_guard<std::mutex> hold(failed);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    });
+    if (failure) std::rethrow_exception(failure);
+    merge.tree = tree_with(repo, tree_id, merge.files, work);
+    return merge;
+}
+
+}  // namespace liushou
