@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -187,6 +188,103 @@ int run_check(const CheckOptions& o, Context& ctx) {
     return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
 }
 
+/// What check asks of each child's file, and what it remembers from one file to the next:
+/// the ids (for references), 身份证号 and name-and-birthday pairs (for two files of one child).
+struct ChildChecks {
+    const CheckOptions& o;
+    Context& ctx;
+    const StaffList* staff;  // null when staff.yaml did not read
+    const PrivacySettings& privacy;
+    std::set<std::string> ids;
+    std::map<std::string, std::string> folded;  // lower-cased id -> id
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
+        people;
+    std::map<std::string, std::string> id_numbers;  // 身份证号 -> the first file that gives it
+    std::vector<Loaded<Child>*> unplaced;           // problems found, positions not yet read
+
+    std::function<bool(std::string_view)> exists() const {
+        return [this](std::string_view id) { return ids.count(std::string(id)) > 0; };
+    }
+    void check(Loaded<Child>& file);
+};
+
+void ChildChecks::check(Loaded<Child>& file) {
+    Problems& problems = file.problems;
+    const auto exists = this->exists();
+    const Child& c = file.record;
+    const size_t decoded = problems.size();
+    validate_child(c, ctx.today, problems);
+    // A field the decoder already rejected ("2026-13-02 has no month 13") is left
+    // empty; saying again that it is missing would only be noise.
+    std::set<std::string> rejected;
+    for (size_t i = 0; i < decoded; ++i)
+        if (problems[i].severity == Severity::error) rejected.insert(problems[i].field);
+    problems.erase(std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
+                                  [&](const Problem& p) { return rejected.count(p.field) > 0; }),
+                   problems.end());
+    if (const std::string why = new_id_error(file.id); !why.empty())
+        problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
+    if (const auto clash = folded.emplace(fold_case(file.id), file.id);
+        !clash.second && clash.first->second != file.id)
+        problems.push_back(Problem{"id", fmt::format("the id differs from {} only in case; on "
+                                                     "Windows and macOS they are one file",
+                                                     clash.first->second)});
+    if (c.id != file.id && !c.id.empty())
+        problems.push_back(Problem{"id", fmt::format("the file says id {} but is named {}.yaml",
+                                                     c.id.empty() ? "(none)" : c.id, file.id)});
+    if (staff) check_references(c, *staff, exists, problems);
+    // A child not left-behind (非留守) has no 留守 file to complete (#39).
+    // Nor has a purged one (#43): what it lacks was removed on purpose.
+    auto missing = c.left_behind == LeftBehind::none || purged_on(c) ? std::vector<std::string>{}
+                                                                     : missing_fields(c);
+    check_purged_child(c, privacy, problems);
+    missing.erase(std::remove_if(missing.begin(), missing.end(),
+                                 [&](const std::string& m) { return rejected.count(m) > 0; }),
+                  missing.end());
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + field_by_relation(c, m);
+        problems.push_back(Problem{"", fmt::format("incomplete file (建档), missing: {}", list),
+                                   o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
+    }
+    for (size_t i = 1; i < c.talks.size(); ++i) {
+        if (c.talks[i].date && c.talks[i - 1].date && *c.talks[i].date < *c.talks[i - 1].date) {
+            problems.push_back(Problem{fmt::format("talks[{}]", i),
+                                       "talks are not in date order; the next write "
+                                       "sorts them",
+                                       Severity::warning});
+            break;
+        }
+    }
+    // A follow-up nobody closed for a month has probably been forgotten.
+    for (const Talk* t : open_follow_ups(c)) {
+        const long days = ctx.today.days() - t->date->days();
+        if (days <= kStaleFollowUpDays) continue;
+        const size_t index = static_cast<size_t>(t - c.talks.data());
+        problems.push_back(Problem{fmt::format("talks[{}].follow_up", index),
+                                   fmt::format("open for {} days (since {})", days, t->date->iso()),
+                                   Severity::warning});
+    }
+    check_shared_id_number(c, file.path, id_numbers, problems);
+    if (!c.name.empty() && c.birth_date) {
+        // Two files for one child, or two children who share a name and a birthday:
+        // only a person can tell, so it is said, and 身份证号 tell them apart.
+        auto& seen = people[std::make_pair(to_nfc(c.name), c.birth_date->iso())];
+        for (const auto& [other, path] : seen)
+            if (looks_like_same_child(c, other)) {
+                problems.push_back(
+                    Problem{"name",
+                            fmt::format("the same name and birth date as {}; if this is one "
+                                        "child, keep one file; if two, give each its 身份证号",
+                                        path),
+                            Severity::warning});
+                break;
+            }
+        seen.emplace_back(c, file.path);
+    }
+    if (!problems.empty() && file.where.at.empty()) unplaced.push_back(&file);
+}
+
 int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
                const std::vector<std::string>* all_ids) {
     int errors = 0, warnings = 0, files = 0;
@@ -244,107 +342,18 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     if (!privacy.error.empty())
         report(school.path, {Problem{"", privacy.error, Severity::error, 1, 1}});
     auto children = tree.load_children();
-    std::set<std::string> ids;
-    for (const auto& c : children) ids.insert(c.id);
-    std::map<std::string, std::string> folded;  // lower-cased id -> id
+    ChildChecks checks{o, ctx, staff.parsed ? &staff.record : nullptr, privacy, {}, {}, {}, {}, {}};
+    for (const auto& c : children) checks.ids.insert(c.id);
     if (all_ids) {
-        ids.insert(all_ids->begin(), all_ids->end());
-        for (const auto& id : *all_ids) folded.emplace(fold_case(id), id);
+        checks.ids.insert(all_ids->begin(), all_ids->end());
+        for (const auto& id : *all_ids) checks.folded.emplace(fold_case(id), id);
     }
-    const auto exists = [&](std::string_view id) { return ids.count(std::string(id)) > 0; };
-    std::map<std::pair<std::string, std::string>, std::vector<std::pair<Child, std::string>>>
-        people;
-    std::map<std::string, std::string> id_numbers;  // 身份证号 -> the first file that gives it
-    std::vector<Loaded<Child>*> unplaced;
-    for (auto& file : children) {
-        Problems& problems = file.problems;
-        if (file.parsed) {
-            const Child& c = file.record;
-            const size_t decoded = problems.size();
-            validate_child(c, ctx.today, problems);
-            // A field the decoder already rejected ("2026-13-02 has no month 13") is left
-            // empty; saying again that it is missing would only be noise.
-            std::set<std::string> rejected;
-            for (size_t i = 0; i < decoded; ++i)
-                if (problems[i].severity == Severity::error) rejected.insert(problems[i].field);
-            problems.erase(
-                std::remove_if(problems.begin() + static_cast<long>(decoded), problems.end(),
-                               [&](const Problem& p) { return rejected.count(p.field) > 0; }),
-                problems.end());
-            if (const std::string why = new_id_error(file.id); !why.empty())
-                problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
-            if (const auto clash = folded.emplace(fold_case(file.id), file.id);
-                !clash.second && clash.first->second != file.id)
-                problems.push_back(
-                    Problem{"id", fmt::format("the id differs from {} only in case; on "
-                                              "Windows and macOS they are one file",
-                                              clash.first->second)});
-            if (c.id != file.id && !c.id.empty())
-                problems.push_back(
-                    Problem{"id", fmt::format("the file says id {} but is named {}.yaml",
-                                              c.id.empty() ? "(none)" : c.id, file.id)});
-            if (staff.parsed) check_references(c, staff.record, exists, problems);
-            // A child not left-behind (非留守) has no 留守 file to complete (#39).
-            // Nor has a purged one (#43): what it lacks was removed on purpose.
-            auto missing = c.left_behind == LeftBehind::none || purged_on(c)
-                               ? std::vector<std::string>{}
-                               : missing_fields(c);
-            check_purged_child(c, privacy, problems);
-            missing.erase(
-                std::remove_if(missing.begin(), missing.end(),
-                               [&](const std::string& m) { return rejected.count(m) > 0; }),
-                missing.end());
-            if (!missing.empty()) {
-                std::string list;
-                for (const auto& m : missing)
-                    list += (list.empty() ? "" : ", ") + field_by_relation(c, m);
-                problems.push_back(
-                    Problem{"", fmt::format("incomplete file (建档), missing: {}", list),
-                            o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
-            }
-            for (size_t i = 1; i < c.talks.size(); ++i) {
-                if (c.talks[i].date && c.talks[i - 1].date &&
-                    *c.talks[i].date < *c.talks[i - 1].date) {
-                    problems.push_back(Problem{fmt::format("talks[{}]", i),
-                                               "talks are not in date order; the next write "
-                                               "sorts them",
-                                               Severity::warning});
-                    break;
-                }
-            }
-            // A follow-up nobody closed for a month has probably been forgotten.
-            for (const Talk* t : open_follow_ups(c)) {
-                const long days = ctx.today.days() - t->date->days();
-                if (days <= kStaleFollowUpDays) continue;
-                const size_t index = static_cast<size_t>(t - c.talks.data());
-                problems.push_back(
-                    Problem{fmt::format("talks[{}].follow_up", index),
-                            fmt::format("open for {} days (since {})", days, t->date->iso()),
-                            Severity::warning});
-            }
-            check_shared_id_number(c, file.path, id_numbers, problems);
-            if (!c.name.empty() && c.birth_date) {
-                // Two files for one child, or two children who share a name and a birthday:
-                // only a person can tell, so it is said, and 身份证号 tell them apart.
-                auto& seen = people[std::make_pair(to_nfc(c.name), c.birth_date->iso())];
-                for (const auto& [other, path] : seen)
-                    if (looks_like_same_child(c, other)) {
-                        problems.push_back(Problem{
-                            "name",
-                            fmt::format("the same name and birth date as {}; if this is one "
-                                        "child, keep one file; if two, give each its 身份证号",
-                                        path),
-                            Severity::warning});
-                        break;
-                    }
-                seen.emplace_back(c, file.path);
-            }
-            if (!problems.empty() && file.where.at.empty()) unplaced.push_back(&file);
-        }
-    }
+    for (auto& file : children)
+        if (file.parsed) checks.check(file);
+    const auto exists = checks.exists();
     // Records from the cache carry no positions: their files are read again to place them,
     // all at once (from a commit, one git process rather than one per child).
-    tree.place_children(unplaced);
+    tree.place_children(checks.unplaced);
     for (auto& file : children) {
         if (file.parsed) {
             file.where.locate(file.problems);
