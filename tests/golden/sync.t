@@ -130,6 +130,14 @@ file, one whose earlier part this PC never received.
   $ $GOLDEN/../tools/listing.sh . > ../after && cmp ../before ../after && echo byte-identical
   byte-identical
 
+A tracked file changed by hand outside the records would be mixed into the merge: refused before
+anything is committed.
+
+  $ echo '# 手工改动' >> .gitattributes && liushou sync --from ../later/$(ls ../later | grep -v next) 2>&1 | sed "s#$PWD#.#"
+  liushou：.：档案以外的文件有未提交的改动（git status 可列出）；请先提交或撤销；未进行同步
+  [2]
+  $ git checkout -q .gitattributes && git status --short
+
 The earlier file first, then the later one: both merge.
 
   $ liushou -q sync --from ../later/$(ls ../later | grep -v next) && liushou -q sync --from ../later/next.liushou && grep -h -c -E '第一份|第二份' children/2025-00[56].yaml
