@@ -412,18 +412,7 @@ std::string SummaryMd::plan() const {
                         pct(m.rate)});
         out += "\n";
     }
-    // The teachers' checklists that came back (log-talk --from, #46), a line each.
-    if (!s.returned_sheets.empty())
-        out += w.t("交回的工作清单：\n\n", "Checklist sheets returned:\n\n");
-    for (const ReturnedSheet& r : s.returned_sheets)
-        out += w.en()
-                   ? fmt::format("- {} {}: {} (returned {}; {} of {} rows still owed)\n", r.month,
-                                 md_escape(r.name), md_escape(r.file), r.date ? r.date->iso() : "?",
-                                 r.owed.value_or(0), r.rows.value_or(0))
-                   : fmt::format("- {} {}：{}（{} 交回，{} 行中还有 {} 行未完成）\n", r.month,
-                                 md_escape(r.name), md_escape(r.file), r.date ? r.date->iso() : "?",
-                                 r.rows.value_or(0), r.owed.value_or(0));
-    if (!s.returned_sheets.empty()) out += "\n";
+    out += returned_sheet_lines(s, w);  // summary_sheets.cpp (#46)
     return out;
 }
 
