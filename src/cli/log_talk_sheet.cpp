@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/filesystem.hpp>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -230,7 +231,8 @@ void print_would(std::vector<Outcome>& outcomes, Context& ctx) {
 /// A returned checklist's tasks of the plan marked 是 (工作安排 rows), as ticks of
 /// liushou.yaml (liushou plan done), made before anything is written.
 struct PlanTicks {
-    School school;  // with the ticks
+    School school;        // with the ticks
+    bool loaded = false;  // school is liushou.yaml's (else not read: no tick)
     size_t ticked = 0, repeated = 0;
     std::vector<std::string> would;  // --dry-run's lines
 };
@@ -244,6 +246,7 @@ PlanTicks tick_plan_rows(const Tree& tree, const ReturnedChecklist& returned, co
     const auto school = tree.load_school();
     if (!school.parsed) throw DataError(fmt::format("{}: cannot be read", school.path));
     out.school = school.record;
+    out.loaded = true;
     const Month& month = *returned.month;
     for (const PlanTick& t : returned.ticks) {
         const bool already = std::any_of(
@@ -273,17 +276,69 @@ PlanTicks tick_plan_rows(const Tree& tree, const ReturnedChecklist& returned, co
     return out;
 }
 
-/// The ticks written (unless --dry-run) and said.
-void finish_plan(const PlanTicks& plan, const TalkOptions& o, Context& ctx, WriteSession& session) {
-    if (plan.ticked + plan.repeated == 0) return;
+/// A returned checklist's 活动签到 rows marked 是, as the activities they add a child to,
+/// worked out before anything is written.
+struct Attendance {
+    std::vector<Activity> changed;
+    size_t added = 0, repeated = 0;
+    std::vector<std::string> would;  // --dry-run's lines
+};
+
+Attendance attend_rows(const Tree& tree, const ReturnedChecklist& returned, Problems& problems) {
+    Attendance out;
+    std::vector<Activity> all;
+    for (auto& a : tree.load_activities()) {
+        if (!a.parsed) throw DataError(fmt::format("{}: cannot be read", a.path));
+        all.push_back(std::move(a.record));
+    }
+    // --dry-run's lines: the rows whose child no activity of that day and title lists yet.
+    for (const AttendanceTick& t : returned.attendance)
+        if (std::none_of(all.begin(), all.end(), [&](const Activity& a) {
+                return a.date == t.day && a.title == t.title &&
+                       std::find(a.children.begin(), a.children.end(), t.child) != a.children.end();
+            }))
+            out.would.push_back(fmt::format("would record {} at the activity of {} {} (row {})\n",
+                                            t.child, t.day.iso(), t.title, t.row));
+    for (const size_t i :
+         record_attendance(all, returned.attendance, out.added, out.repeated, problems))
+        out.changed.push_back(all[i]);
+    return out;
+}
+
+/// The ticks and the attendance written (unless --dry-run) and said, and the sheet noted in
+/// liushou.yaml as returned (note_returned): one write of liushou.yaml for both.
+void finish_checklist(PlanTicks& plan, const Attendance& attendance,
+                      const ReturnedChecklist& returned, const TalkOptions& o, Context& ctx,
+                      const Tree& tree, WriteSession& session) {
     if (o.dry_run) {
         for (const auto& line : plan.would) ctx.out << say(ctx, line);
+        for (const auto& line : attendance.would) ctx.out << say(ctx, line);
         return;
     }
-    if (plan.ticked) session.write_school(plan.school);
-    if (!ctx.quiet)
+    for (const Activity& a : attendance.changed) session.write_activity(a);
+    bool school_changed = plan.ticked > 0;
+    if (returned.month) {
+        if (!plan.loaded) {
+            const auto school = tree.load_school();
+            if (!school.parsed) throw DataError(fmt::format("{}: cannot be read", school.path));
+            plan.school = school.record;
+            plan.loaded = true;
+        }
+        const Loaded<StaffList> staff = tree.load_staff();
+        const Staff* who = staff.parsed ? staff.record.find(returned.teacher) : nullptr;
+        school_changed |=
+            note_returned(plan.school, returned, who ? who->name : returned.teacher,
+                          boost::filesystem::path(o.csv).filename().string(), ctx.today);
+    }
+    if (school_changed) session.write_school(plan.school);
+    if (ctx.quiet) return;
+    if (plan.ticked + plan.repeated)
         ctx.out << say(ctx, fmt::format("{}: {} task{} of the plan ticked off, {} already\n", o.csv,
                                         plan.ticked, plan.ticked == 1 ? "" : "s", plan.repeated));
+    if (attendance.added + attendance.repeated)
+        ctx.out << say(ctx, fmt::format("{}: {} child{} recorded at activities, {} already\n",
+                                        o.csv, attendance.added, attendance.added == 1 ? "" : "ren",
+                                        attendance.repeated));
 }
 
 /// A returned checklist's line: how many of its rows are still owed ("" for a talk sheet).
@@ -313,17 +368,21 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     ReturnedChecklist returned;  // and what it says of itself
     const bool checklist = !has_errors(problems) && is_checklist_header(sheet->header());
     PlanTicks plan;
+    Attendance attendance;
     if (checklist) {
         sheet = checklist_as_talks(*sheet, tree, o.csv, month_option(o.month, ctx.today), o.month,
                                    returned, closes, problems);
         if (!has_errors(problems) && !returned.ticks.empty())
             plan = tick_plan_rows(tree, returned, ctx.today, problems);
+        if (!has_errors(problems) && !returned.attendance.empty())
+            attendance = attend_rows(tree, returned, problems);
         if (!has_errors(problems) && sheet->size() == 0) {
-            if (plan.ticked + plan.repeated == 0 && !ctx.quiet)
+            if (plan.ticked + plan.repeated + attendance.added + attendance.repeated == 0 &&
+                !ctx.quiet)
                 ctx.out << say(ctx, fmt::format("{} ({}): no row is marked done; nothing was "
                                                 "logged\n",
                                                 o.csv, detected));
-            finish_plan(plan, o, ctx, session);
+            finish_checklist(plan, attendance, returned, o, ctx, tree, session);
             ctx.out << owed_line(tree, ctx, o.csv, returned);
             return kOk;
         }
@@ -423,7 +482,7 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
     const size_t rows = sheet->size();
     if (o.dry_run) {
         print_would(outcomes, ctx);
-        finish_plan(plan, o, ctx, session);
+        finish_checklist(plan, attendance, returned, o, ctx, tree, session);
         ctx.out << say(ctx, fmt::format("dry run, nothing written: {} ({} row{}, {}): {} logged "
                                         "for {} {}, {} already there\n",
                                         o.csv, rows, rows == 1 ? "" : "s", detected, added,
@@ -445,7 +504,7 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
                                    o.csv, rows, rows == 1 ? "" : "s", detected, added, files,
                                    files == 1 ? "child" : "children", repeated))
                 << owed_line(tree, ctx, o.csv, returned);
-    finish_plan(plan, o, ctx, session);
+    finish_checklist(plan, attendance, returned, o, ctx, tree, session);
     return 0;
 }
 

@@ -130,7 +130,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const GreetingDays greetings = greeting_days(&activities);
     bool recounted = false;  // a child's file changed: its duties worked out again, then sorted
     const auto recount = [&](const Child& c, ChildDuties& d) {
-        d = child_duties(c, school.record, month, ctx.today, greetings);
+        d = child_duties(c, school.record, month, ctx.today, greetings, &activities);
         return true;
     };
     if (auto cached = tree.cached_per_child<ChildDuties>(context, nullptr, recount, &recounted)) {
@@ -140,7 +140,8 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
         children = readable_children(tree, ctx, skipped, &errors);
         duties.reserve(children.size());
         for (const Child& c : children)
-            duties.push_back(child_duties(c, school.record, month, ctx.today, greetings));
+            duties.push_back(
+                child_duties(c, school.record, month, ctx.today, greetings, &activities));
         sort_duties(duties);  // kept so: a warm checklist need not sort
     }
     std::vector<std::string> ids;

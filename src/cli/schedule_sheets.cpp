@@ -20,12 +20,14 @@ std::vector<std::string> fill_in_notes(const Checklist& list, const std::string&
     return {
         fmt::format("{}{}年{}月留守儿童工作清单：填写说明", teacher_name, m.year, m.month),
         "每一行是这个月还要做的一件事：谈心、亲情电话、家访、座谈会、生日祝福、还没跟进的"
-        "事项，或者学校本月的工作安排（谁做了谁勾上，写上哪天做的）。"
+        "事项、活动签到（孩子去了“说明”里的那次活动没有），或者学校本月的工作安排（谁做了谁"
+        "勾上，写上哪天做的）。"
         "灰色的格子是学校填好的，不能改；白色的格子由您来填。",
         "做完了的，在“完成”一栏选“是”，在“日期”一栏写哪一天做的（只能是本月的日子），"
         "在“内容”一栏写谈了什么，在“情绪”一栏选孩子当时的情绪；需要以后再跟进的，写在"
         "“跟进事项”里。“类型”已经按事项选好，如果其实是家访或电话，可以改选。",
-        "没做成的，在“完成”一栏选“否”，其余空着：这件事会留在下个清单上。",
+        "没做成的，在“完成”一栏选“否”，其余空着：这件事会留在下个清单上。"
+        "活动签到：孩子去了就选“是”，日期可以空着；没去选“否”。",
         "清单外还做了的（比如多谈了一次、看望了别的孩子），写在最下面的空白行：填上学号、"
         "姓名、日期、类型和内容，完成选“是”。",
         "不要改学号、姓名和事项，也不要删除或插入行；写错了就选“否”，告诉负责老师。",
@@ -73,9 +75,11 @@ std::string checklist_workbook(const Checklist& list, const StaffList& staff,
         {h[11], 24, true, false, {}, {}, {}, "以后还要跟进的事（没有就空着）"},
     };
     for (const ChecklistRow& r : list.rows)
-        book.rows.push_back({r.key, r.item, r.child.id, r.child.name,
-                             class_label(r.child.grade, r.child.class_no, "zh"), r.note, "", "",
-                             r.item == "工作安排" ? "" : std::string(zh_of(r.kind)), "", "", ""});
+        book.rows.push_back(
+            {r.key, r.item, r.child.id, r.child.name,
+             class_label(r.child.grade, r.child.class_no, "zh"), r.note, "", "",
+             r.item == "工作安排" || r.item == "活动签到" ? "" : std::string(zh_of(r.kind)), "", "",
+             ""});
     book.open_rows = 10;
     book.notes = fill_in_notes(list, name);
     book.base = {{"format", "liushou checklist 1"},
@@ -103,8 +107,8 @@ std::string checklist_overview(const std::vector<Checklist>& lists,
                                const std::vector<ChildDuties>& duties, const StaffList& staff,
                                const std::string& lang) {
     const bool en = lang == "en";
-    const std::vector<std::string> items = {"谈心",     "亲情电话", "家访",    "座谈会",
-                                            "生日祝福", "跟进事项", "工作安排"};
+    const std::vector<std::string> items = {"谈心",     "亲情电话", "家访",     "座谈会",
+                                            "生日祝福", "跟进事项", "活动签到", "工作安排"};
     std::vector<std::string> header = {en ? "Teacher" : "教师", en ? "Children" : "儿童"};
     for (const auto& item : items) {
         std::string label = item;
@@ -114,6 +118,7 @@ std::string checklist_overview(const std::vector<Checklist>& lists,
         header.push_back(!en                  ? label
                          : item == "跟进事项" ? "follow_up"
                          : item == "工作安排" ? "plan"
+                         : item == "活动签到" ? "attendance"
                                               : label);
     }
     header.push_back(en ? "Owed" : "尚欠");

@@ -64,7 +64,7 @@ std::optional<Key> parse_key(const std::string& key) {
 /// What a row's check covers besides 学号: its 姓名, and for a follow-up or a task of the
 /// plan its 说明 too, which says which follow-up or task it is.
 std::string checked_name(const std::string& item, std::string_view name, std::string_view note) {
-    if (item == "跟进事项" || item == "工作安排")
+    if (item == "跟进事项" || item == "工作安排" || item == "活动签到")
         return fmt::format("{}\n{}", trim(name), trim(note));
     return std::string(trim(name));
 }
@@ -133,6 +133,13 @@ Checklist teacher_checklist(const Schedule& s, const std::string& school,
     for (const OpenFollowUp* f : s.follow_ups)
         add("跟进事项", TalkKind::talk, f->child, fmt::format("{}：{}", f->date.iso(), f->text),
             f->date);
+    // Each child the teacher answers for, for each activity that expected it unrecorded.
+    for (const AttendanceOwed& a : s.attendance)
+        if (a.teacher == teacher && a.activity < s.activities.size()) {
+            const Activity& act = s.activities[a.activity];
+            add("活动签到", TalkKind::talk, a.child,
+                fmt::format("{}：{}", act.date ? act.date->iso() : "", act.title), std::nullopt);
+        }
     // The month's plan, in every teacher's sheet: whoever does a task ticks it off.
     for (size_t i = 0; i < s.plan.size(); ++i)
         if (!s.plan[i].done)
@@ -245,6 +252,20 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
             problem(kKey, "the sheet has no 编号 to say which month it is of");
             continue;
         }
+        if (cell(kItem) == "活动签到" && !key.empty()) {
+            // "2026-03-11：感恩母亲节主题班会": the child was there; the day is the activity's,
+            // so 日期 may be left blank.
+            const std::string note = cell(kNote);
+            const size_t colon = note.find("：");
+            const auto day = parse_iso_date(note.substr(0, std::min<size_t>(10, note.size()))).date;
+            if (!day || colon == std::string::npos) {
+                problem(kNote, "说明 does not name the activity's day and title");
+                continue;
+            }
+            back.attendance.push_back(
+                AttendanceTick{row.row, cell(kId), *day, note.substr(colon + 3)});
+            continue;
+        }
         const std::string date_text = cell(kDate);
         if (date_text.empty()) {
             problem(kDate, "the date is missing; write the day it was done");
@@ -276,6 +297,70 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
     back.month = month;
     back.teacher = teacher;
     return back;
+}
+
+std::vector<size_t> record_attendance(std::vector<Activity>& activities,
+                                      const std::vector<AttendanceTick>& ticks, size_t& added,
+                                      size_t& repeated, Problems& problems) {
+    std::vector<size_t> changed;
+    for (const AttendanceTick& t : ticks) {
+        std::vector<size_t> same;
+        for (size_t i = 0; i < activities.size(); ++i)
+            if (activities[i].date == t.day && activities[i].title == t.title) same.push_back(i);
+        if (same.empty()) {
+            problems.push_back(Problem{fmt::format("row {}, 说明", t.row),
+                                       fmt::format("no activity of {} called {} is on file; was it "
+                                                   "removed or renamed since the sheet was made?",
+                                                   t.day.iso(), t.title),
+                                       Severity::error, t.row, 6});
+            continue;
+        }
+        std::sort(same.begin(), same.end(), [&](size_t a, size_t b) {
+            return natural_less(activities[a].id, activities[b].id);
+        });
+        const bool listed = std::any_of(same.begin(), same.end(), [&](size_t i) {
+            const auto& c = activities[i].children;
+            return std::find(c.begin(), c.end(), t.child) != c.end();
+        });
+        if (listed) {
+            ++repeated;
+            continue;
+        }
+        Activity& a = activities[same.front()];
+        a.children.push_back(t.child);
+        std::sort(a.children.begin(), a.children.end(), natural_less);
+        if (std::find(changed.begin(), changed.end(), same.front()) == changed.end())
+            changed.push_back(same.front());
+        ++added;
+    }
+    return changed;
+}
+
+bool note_returned(School& school, const ReturnedChecklist& returned, const std::string& name,
+                   const std::string& file, const Date& today) {
+    if (!returned.month) return false;
+    const std::string month = returned.month->iso();
+    auto& list = school.returned_sheets;
+    auto it = std::find_if(list.begin(), list.end(), [&](const ReturnedSheet& r) {
+        return r.month == month && r.teacher == returned.teacher && r.file == file;
+    });
+    if (it != list.end()) {
+        if (it->rows == returned.listed && it->owed == returned.still_owed && it->name == name)
+            return false;  // the same sheet logged again
+    } else {
+        // After the last of its month or earlier: the list stays in month order.
+        it = std::find_if(list.begin(), list.end(),
+                          [&](const ReturnedSheet& r) { return month < r.month; });
+        it = list.insert(it, ReturnedSheet{});
+        it->month = month;
+        it->teacher = returned.teacher;
+        it->file = file;
+    }
+    it->name = name;
+    it->date = today;
+    it->rows = returned.listed;
+    it->owed = returned.still_owed;
+    return true;
 }
 
 }  // namespace liushou

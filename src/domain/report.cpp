@@ -428,6 +428,10 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
                 MonthRate{m, m.first(), m.last(), Rate{done, static_cast<long>(tasks.size())}});
         }
         merge_months(out.plan_by_month, plan);
+        for (const ReturnedSheet& r : records.school->returned_sheets)
+            if (const auto m = parse_month(r.month);
+                m && own.from <= m->last() && m->first() <= end)
+                out.returned_sheets.push_back(r);
         // Activities are the school's, recorded once with the ids of those who took part.
         if (records.activities) {
             // Attendance counts for a child enrolled on the activity's day, by check's rule

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "liushou/care.hpp"
+#include "liushou/fields.hpp"
 #include "liushou/report.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"
@@ -344,14 +345,68 @@ void owe(Cadence& cadence, const std::vector<ChildDuties*>& children,
                      });
 }
 
+/// Each child's attendances not yet recorded, by activity in date order, the class order kept
+/// within one. The row is its teacher's; a child without one, the activity's first organiser's
+/// (who knows who came), so a teacher's checklist (filter.teacher) picks by that.
+void owe_attendance(Schedule& s, const std::vector<ChildDuties>& duties,
+                    const ScheduleFilter& filter) {
+    for (size_t k = 0; k < s.activities.size(); ++k) {
+        const Activity& a = s.activities[k];
+        for (const ChildDuties& d : duties) {
+            if (!d.in_month || (filter.grade && d.child.grade != filter.grade) ||
+                (filter.class_no && d.child.class_no != filter.class_no) ||
+                std::find(d.attendance.begin(), d.attendance.end(), a.id) == d.attendance.end())
+                continue;
+            const std::string teacher =
+                !d.teacher.empty() ? d.teacher : (a.by.empty() ? std::string() : a.by.front());
+            if (!filter.teacher.empty() && teacher != filter.teacher) continue;
+            s.attendance.push_back(AttendanceOwed{d.child, teacher, k});
+        }
+    }
+}
+
 }  // namespace
 
 uint64_t duties_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " duties 2");
+    return fnv1a(__DATE__ " " __TIME__ " duties 3");
+}
+
+bool activity_expects(const Activity& a, const Child& original) {
+    if (!a.date || !enrolled_on_day(original, *a.date)) return false;
+    const Child c = state_on(original, *a.date);  // in the class of the day, as activity add
+    std::string part;
+    for (char ch : a.participants + ",") {
+        if (ch != ',' && ch != ' ') {
+            part += ch;
+            continue;
+        }
+        if (part == "all" || part == "全部" || part == "全校" || part == c.id ||
+            (!c.name.empty() && part == c.name))
+            return true;
+        if (const auto klass = parse_class(part);
+            klass && c.grade == klass->first && c.class_no == klass->second)
+            return true;
+        part.clear();
+    }
+    return false;
+}
+
+std::vector<std::string> attendance_owed(const Child& c, const Month& month, const Date& as_of,
+                                         const std::vector<Activity>* activities) {
+    std::vector<std::string> out;
+    if (!activities) return out;
+    for (const Activity& a : *activities)
+        if (a.date && a.date->year == month.year && a.date->month == month.month &&
+            *a.date <= as_of && c.left_behind != LeftBehind::none &&
+            std::find(a.children.begin(), a.children.end(), c.id) == a.children.end() &&
+            activity_expects(a, c))
+            out.push_back(a.id);
+    return out;
 }
 
 ChildDuties child_duties(const Child& original, const School& school, const Month& month,
-                         const Date& today, const GreetingDays& greetings) {
+                         const Date& today, const GreetingDays& greetings,
+                         const std::vector<Activity>* activities) {
     const Date as_of = reference_day(month, today);
     // The child as it was on the reference day: a past month's checklist puts a child in the
     // class it was in then, with the enrolment of then.
@@ -384,6 +439,8 @@ ChildDuties child_duties(const Child& original, const School& school, const Mont
         d.follow_ups.push_back(
             OpenFollowUp{d.child, *t->date, t->follow_up, t->by, aged_to.days() - t->date->days()});
     d.missing = missing_fields_by_relation(c);
+    // Each activity's day has its own class and enrolment: the record, not the as-of view.
+    d.attendance = attendance_owed(original, month, as_of, activities);
     return d;
 }
 
@@ -400,7 +457,7 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
     std::vector<ChildDuties> duties;
     duties.reserve(children.size());
     for (const Child& c : children)
-        duties.push_back(child_duties(c, school, month, today, greetings));
+        duties.push_back(child_duties(c, school, month, today, greetings, activities));
     return schedule_from_duties(school, std::move(duties), month, today, filter, activities);
 }
 
@@ -508,6 +565,20 @@ Schedule schedule_from_duties(const School& school, std::vector<ChildDuties> dut
     }
     std::stable_sort(s.birthdays.begin(), s.birthdays.end(),
                      [](const Birthday& a, const Birthday& b) { return a.day < b.day; });
+    owe_attendance(s, *owned, filter);
+    for (const ReturnedSheet& r : school.returned_sheets)
+        if (r.month == month.iso() && (filter.teacher.empty() || r.teacher == filter.teacher))
+            s.returned.push_back(r);
+    if (!s.returned.empty()) {
+        for (const ChildDuties* d : in)
+            if (!d->teacher.empty() &&
+                std::none_of(s.returned.begin(), s.returned.end(),
+                             [&](const ReturnedSheet& r) { return r.teacher == d->teacher; }) &&
+                std::find(s.not_returned.begin(), s.not_returned.end(), d->teacher) ==
+                    s.not_returned.end())
+                s.not_returned.push_back(d->teacher);
+        std::sort(s.not_returned.begin(), s.not_returned.end(), natural_less);
+    }
     return s;
 }
 

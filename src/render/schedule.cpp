@@ -168,6 +168,43 @@ std::string json_cadence(const Cadence& c, const StaffList& staff) {
 }
 
 void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, size_t to);
+
+/// The children whose attendance of an activity is not yet recorded (活动签到), and, when some
+/// teacher's sheet of the month came back (log-talk --from), which came back and what each
+/// left owed: printed only then, so a school that never hands out sheets sees no new heading.
+void attendance_and_sheets(std::string& out, const Schedule& s, const StaffList& staff,
+                           const Md& m) {
+    if (!s.attendance.empty()) {
+        out += m.t("\n到场尚未记录（活动签到）：\n\n",
+                   "\nAttendance not yet recorded (活动签到):\n\n");
+        for (const AttendanceOwed& a : s.attendance) {
+            const Activity& act = s.activities[a.activity];
+            out += fmt::format("- [ ] {} {}{}", act.date->iso(), md_escape(act.title),
+                               m.t("：", ": "));
+            append_child(out, a.child, m);
+            out += '\n';
+        }
+    }
+    if (s.returned.empty()) return;
+    out += m.t("\n## 交回的工作清单\n\n", "\n## Sheets returned\n\n");
+    for (const ReturnedSheet& r : s.returned) {
+        const Staff* who = staff.find(r.teacher);
+        const std::string name = md_escape(who ? who->name : r.name.empty() ? r.teacher : r.name);
+        const std::string day = r.date ? r.date->iso() : "?";
+        out += m.en() ? fmt::format("- {}: {} (returned {}; {} of {} rows still owed)\n", name,
+                                    md_escape(r.file), day, r.owed.value_or(0), r.rows.value_or(0))
+                      : fmt::format("- {}：{}（{} 交回，{} 行中还有 {} 行未完成）\n", name,
+                                    md_escape(r.file), day, r.rows.value_or(0), r.owed.value_or(0));
+    }
+    if (!s.not_returned.empty()) {
+        out += m.t("- 尚未交回：", "- Not yet returned: ");
+        for (size_t i = 0; i < s.not_returned.size(); ++i) {
+            const Staff* who = staff.find(s.not_returned[i]);
+            out += (i ? m.t("、", ", ") : "") + md_escape(who ? who->name : s.not_returned[i]);
+        }
+        out += '\n';
+    }
+}
 void follow_ups_and_the_rest(std::string& out, const Schedule& s, const Md& m,
                              std::string_view lang, size_t from);
 
@@ -253,6 +290,7 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
                                         a.kind ? zh_of(*a.kind) : "", md_escape(a.title),
                                         a.children.size());
     }
+    attendance_and_sheets(out, s, staff, m);
     out += "\n";
 
     // The lists after the cadences are written by two other threads meanwhile: a county's

@@ -412,6 +412,7 @@ std::string SummaryMd::plan() const {
                         pct(m.rate)});
         out += "\n";
     }
+    out += returned_sheet_lines(s, w);  // summary_sheets.cpp (#46)
     return out;
 }
 

@@ -121,4 +121,8 @@ SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>
 /// birthdays and activities (summary_shortfalls.cpp); `who` is the child as the list names it.
 std::string shortfall_gaps(const Shortfall& f, const std::string& who, const Writer& w);
 
+/// Under the plan: the teachers' checklist sheets that came back in the period, a line each
+/// with the rows each left owed (summary_sheets.cpp, #46); "" when none did.
+std::string returned_sheet_lines(const Summary& s, const Writer& w);
+
 }  // namespace liushou::summary_detail

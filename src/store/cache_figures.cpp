@@ -211,6 +211,7 @@ void put(Out& o, const ChildDuties& d) {
         o.i64(f.days_open);
     }
     o.strings(d.missing);
+    o.strings(d.attendance);
 }
 
 bool get(In& in, ChildDuties& d) {
@@ -244,6 +245,7 @@ bool get(In& in, ChildDuties& d) {
         d.follow_ups.push_back(std::move(f));
     }
     d.missing = in.strings();
+    d.attendance = in.strings();
     return in.ok();
 }
 

@@ -140,7 +140,8 @@ inline int fuzz_xlsx(const uint8_t* data, size_t size) {
 
 // libFuzzer target: a checklist returned filled in (log-talk --from, #46), as a workbook (its
 // list and its hidden base sheet) or as the CSV a teacher saved it as. Any bytes are survived;
-// every talk row it gives is a row of the sheet, in order, with its eight cells.
+// every talk row it gives is a row of the sheet, in order, with its eight cells, and so is
+// every attendance row (seed/checklist/attendance.csv has two, its 编号 over school "fuzz").
 inline int fuzz_checklist(const uint8_t* data, size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     Problems problems;
@@ -171,6 +172,12 @@ inline int fuzz_checklist(const uint8_t* data, size_t size) {
     for (const auto& row : back.talks.rows) {
         if (row.row <= last || row.cells.size() != back.talks.header.size()) std::abort();
         last = row.row;
+    }
+    // Each activity's attendance marked 是 is a row of the sheet, in order (#46).
+    last = rows->header_line();
+    for (const auto& a : back.attendance) {
+        if (a.row <= last) std::abort();
+        last = a.row;
     }
     return 0;
 }

@@ -11,9 +11,9 @@ On the 1st the coordinator writes every teacher's sheet; without -o, --per-teach
 each sheet lists.
 
   $ liushou schedule --per-teacher
-  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  工作安排  尚欠
-  张老师  2     1     2         2     1       1         1         2         10
-  李老师  1     1     1         1     1       0         0         2         6
+  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  活动签到  工作安排  尚欠
+  张老师  2     1     2         2     1       1         1         0         2         10
+  李老师  1     1     1         1     1       0         0         0         2         6
   $ liushou schedule --per-teacher -o ../sheets/
   已写入 ../sheets/张老师-2028-03.xlsx
   已写入 ../sheets/李老师-2028-03.xlsx
@@ -177,9 +177,9 @@ The checklist afterwards owes exactly the rows marked 否 (and the follow-up wri
 home visit's row, open now).
 
   $ liushou schedule --per-teacher
-  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  工作安排  尚欠
-  张老师  2     0     1         1     0       0         1         1         4
-  李老师  1     0     1         1     0       0         0         1         3
+  教师    儿童  谈心  亲情电话  家访  座谈会  生日祝福  跟进事项  活动签到  工作安排  尚欠
+  张老师  2     0     1         1     0       0         1         0         1         4
+  李老师  1     0     1         1     0       0         0         0         1         3
   $ liushou schedule --per-teacher -o ../again/
   已写入 ../again/张老师-2028-03.xlsx
   已写入 ../again/李老师-2028-03.xlsx

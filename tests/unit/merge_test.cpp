@@ -363,3 +363,23 @@ TEST_CASE("merge: more conflicts than can be marked in place make one whole-file
     CHECK(few.refusal.message.empty());
     CHECK(few.conflicts.size() == 1);
 }
+
+TEST_CASE("merge: returned sheets noted in two clones are both kept, the same one once") {
+    const std::string base = encode_school(default_school("测试小学", 2025));
+    School a = decode_school(base).record, b = a;
+    const ReturnedSheet zhang{"2026-03",         "T001", "张老师", "张老师-2026-03.xlsx",
+                              Date{2026, 3, 25}, 15,     7,        {}};
+    a.returned_sheets.push_back(zhang);
+    b.returned_sheets.push_back(zhang);  // the same file logged in both clones
+    b.returned_sheets.push_back(ReturnedSheet{
+        "2026-03", "T002", "李老师", "李老师-2026-03.xlsx", Date{2026, 3, 26}, 6, 3, {}});
+    const MergeResult r = merge_school_files(base, encode_school(a), encode_school(b));
+    REQUIRE(r.merged);
+    CHECK(r.conflicts.empty());
+    const Decoded<School> merged = decode_school(r.text);
+    REQUIRE(merged.problems.empty());
+    REQUIRE(merged.record.returned_sheets.size() == 2);
+    CHECK(merged.record.returned_sheets[0].teacher == "T001");
+    CHECK(merged.record.returned_sheets[0].owed == 7);
+    CHECK(merged.record.returned_sheets[1].file == "李老师-2026-03.xlsx");
+}

@@ -15,7 +15,8 @@ namespace liushou {
 /// One thing a teacher owes this month, as a row of the sheet.
 struct ChecklistRow {
     int number = 0;  // from 1, in the sheet's order
-    std::string item;  // 事项 as shown: 谈心, 亲情电话, 家访, 座谈会, 生日祝福, 跟进事项
+    std::string item;  // 事项 as shown: 谈心, 亲情电话, 家访, 座谈会, 生日祝福, 跟进事项,
+                       // 活动签到, 工作安排
     TalkKind kind = TalkKind::talk;  // the entry it asks for (the teacher may pick another)
     ChildRef child;
     std::string note;            // 说明: how many are done, the follow-up's words
@@ -33,7 +34,9 @@ struct Checklist {
 
 /// The rows `teacher` owes in `schedule` (built for that teacher alone): for each child, one
 /// row per talk, family call, home visit or meeting still short, a birthday greeting not yet
-/// given, and each open follow-up; then each task of the month's plan not yet ticked off.
+/// given, and each open follow-up; each child of an activity of the month whose attendance is
+/// not yet recorded (活动签到: 说明 is the activity's day and title); then each task of the
+/// month's plan not yet ticked off.
 Checklist teacher_checklist(const Schedule& schedule, const std::string& school,
                             const std::string& teacher);
 
@@ -64,6 +67,14 @@ struct PlanTick {
     std::string date, note;
 };
 
+/// A 活动签到 row marked 是: the child was at the activity of `day` called `title` (its 说明).
+struct AttendanceTick {
+    int row = 0;  // the sheet's
+    std::string child;
+    Date day;
+    std::string title;
+};
+
 /// A returned sheet read back (checklist_talk_sheet).
 struct ReturnedChecklist {
     /// A talk sheet (学号, 姓名, 日期, 类型, 教师, 内容, 情绪, 跟进事项) with the sheet's row
@@ -72,9 +83,10 @@ struct ReturnedChecklist {
     std::vector<std::optional<Date>> closes;  // for each talk row, the follow-up it closes
     std::optional<Month> month;
     std::string teacher;
-    std::vector<PlanTick> ticks;  // the plan's tasks marked 是
-    int listed = 0;               // rows of the list (with an 编号)
-    int still_owed = 0;           // of them, marked 否 or left blank
+    std::vector<PlanTick> ticks;             // the plan's tasks marked 是
+    std::vector<AttendanceTick> attendance;  // activities' attendance marked 是
+    int listed = 0;                          // rows of the list (with an 编号)
+    int still_owed = 0;                      // of them, marked 否 or left blank
 };
 
 /// A returned sheet as the talk sheet it stands for, for log-talk's import: each row marked
@@ -83,5 +95,20 @@ struct ReturnedChecklist {
 /// problem in `out`.
 ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBase& base,
                                        const std::string& school, Problems& out);
+
+/// Adds each child of `ticks` to the `children` of its activity among `activities` (the one of
+/// its day and title; of several, the first by id), once: a child already listed (the sheet
+/// logged before, or another teacher's) is counted in `repeated`. A row whose activity is no
+/// longer on file is a problem naming the row. Returns the indexes of the activities changed.
+std::vector<size_t> record_attendance(std::vector<Activity>& activities,
+                                      const std::vector<AttendanceTick>& ticks, size_t& added,
+                                      size_t& repeated, Problems& problems);
+
+/// Notes in `school` that the sheet `file` (its name, no folder) of `returned` came back on
+/// `today`, with the teacher's `name`: one entry per month, teacher and file, in month order.
+/// Logged again, it changes only when its rows or rows owed differ (then dated `today`).
+/// Returns whether liushou.yaml changes.
+bool note_returned(School& school, const ReturnedChecklist& returned, const std::string& name,
+                   const std::string& file, const Date& today);
 
 }  // namespace liushou

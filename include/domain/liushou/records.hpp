@@ -365,6 +365,22 @@ struct PlanDone {
     Extras extras;
 };
 
+/// A teacher's checklist sheet of a month logged back by log-talk --from (#46): which sheets
+/// came back, for the checklist and the summary. Kept in liushou.yaml, committed and merged
+/// like the plan's ticks (by month, teacher and file), not in .liushou/ (one machine's cache):
+/// the coordinator who collects the sheets and whoever prints the summary may work in
+/// different clones, and a re-cloned tree must still know which sheets came back.
+struct ReturnedSheet {
+    std::string month;         // 2026-03
+    std::string teacher;       // staff id
+    std::string name;          // the teacher's name on the sheet (the summary has no staff)
+    std::string file;          // the file's name, without its folder
+    std::optional<Date> date;  // the day it was logged (again, when it changed)
+    std::optional<int> rows;   // rows of the list
+    std::optional<int> owed;   // of them, marked 否 or left blank: still owed after it
+    Extras extras;
+};
+
 /// liushou.yaml.
 struct School {
     std::string school;
@@ -376,6 +392,7 @@ struct School {
     LeadingGroup leading_group;
     std::map<int, std::vector<std::string>> plan;  // month (1..12) -> tasks
     std::vector<PlanDone> plan_done;               // the tasks ticked off, in month order
+    std::vector<ReturnedSheet> returned_sheets;    // checklists logged back, in month order
     std::vector<Event> events;
     Rules rules;
     Extras extras;

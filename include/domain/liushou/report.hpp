@@ -194,6 +194,9 @@ struct Summary {
     /// The plan's tasks ticked off by the last counted day, of those planned, month by month
     /// (liushou plan done), summed over the schools.
     std::vector<MonthRate> plan_by_month;
+    /// The teachers' checklist sheets of the period's months logged back (liushou.yaml's
+    /// returned_sheets, #46), each school's in its order.
+    std::vector<ReturnedSheet> returned_sheets;
     /// Activities of the period by month and kind; of the children enrolled at the end, those
     /// who took part in at least one (reach), and those who took part in none.
     std::vector<ActivityCount> activities;

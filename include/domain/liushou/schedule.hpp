@@ -161,7 +161,19 @@ struct ChildDuties {
     std::optional<Birthday> birthday;
     std::vector<OpenFollowUp> follow_ups;
     std::vector<std::string> missing;  // what the file lacks
+    /// The month's activities whose attendance of the child is not yet recorded
+    /// (attendance_owed), by id.
+    std::vector<std::string> attendance;
 };
+
+/// An activity of the month (by the reference day) whose attendance of a child is not yet
+/// recorded: its teacher owes a 活动签到 row (#46).
+struct AttendanceOwed {
+    ChildRef child;
+    std::string teacher;  // the child's, else the activity's first organiser
+    size_t activity = 0;  // in Schedule::activities
+};
+
 struct Schedule {
     Month month;
     Date as_of;  // today within the month; its last day for a past month, first for a future one
@@ -182,6 +194,14 @@ struct Schedule {
     std::vector<const OpenFollowUp*> follow_ups;
     std::vector<ChildRef> unpaired;
     std::vector<Incomplete> incomplete;
+    /// In the order of `activities`, the class order kept within one.
+    std::vector<AttendanceOwed> attendance;
+    /// The teachers' sheets of the month logged back (log-talk --from), of the filter's
+    /// teacher if any: which came back, and the rows each left owed.
+    std::vector<ReturnedSheet> returned;
+    /// When some sheet came back: the teachers with children this month (of the filter) none
+    /// of whose sheets did, by id.
+    std::vector<std::string> not_returned;
     /// The children's duties the checklist was made from, shared by copies of it.
     std::shared_ptr<const std::vector<ChildDuties>> duties;
 };
@@ -196,8 +216,21 @@ Schedule build_schedule(const School& school, const std::vector<Child>& children
                         const Month& month, const Date& today, const ScheduleFilter& filter,
                         const std::vector<Activity>* activities = nullptr);
 
+/// Whether `activity` expects the child: its participants, as asked (all, classes, ids or
+/// names, comma-separated), name all, the child's class on the activity's day, or the child,
+/// and the child was enrolled that day.
+bool activity_expects(const Activity& activity, const Child& child);
+/// The activities of `month` dated by `as_of` that expect the child (activity_expects) and do
+/// not list it among those who took part (`children`), by id: a child whose file was made
+/// after the activity was recorded, or an activity written with its attendance left to the
+/// teachers. Its teacher owes a 活动签到 row for each; log-talk --from records a row marked 是
+/// by adding the child to the activity's children.
+std::vector<std::string> attendance_owed(const Child& child, const Month& month, const Date& as_of,
+                                         const std::vector<Activity>* activities);
+
 ChildDuties child_duties(const Child& child, const School& school, const Month& month,
-                         const Date& today, const GreetingDays& greetings);
+                         const Date& today, const GreetingDays& greetings,
+                         const std::vector<Activity>* activities = nullptr);
 /// Puts duties in class order (grade, class, id), the order a checklist lists them in.
 void sort_duties(std::vector<ChildDuties>& duties);
 /// Changes whenever the way duties are worked out may have (each build of it): cached duties

@@ -221,6 +221,17 @@ void plan_done(V& v, T& d) {
 }
 
 template <class V, class T>
+void returned_sheet(V& v, T& r) {
+    v.text("month", r.month);
+    v.text("teacher", r.teacher);
+    v.text("name", r.name);
+    v.text("file", r.file);
+    v.date("date", r.date);
+    v.integer("rows", r.rows);
+    v.integer("owed", r.owed);
+}
+
+template <class V, class T>
 void term(V& v, T& t) {
     v.text("name", t.name);
     v.date("from", t.from);
@@ -265,6 +276,9 @@ void school(V& v, T& s) {
     v.month_plan("plan", s.plan);
     v.list(
         "plan_done", s.plan_done, [](auto& iv, auto& d) { plan_done(iv, d); }, "month task");
+    v.list(
+        "returned_sheets", s.returned_sheets, [](auto& iv, auto& r) { returned_sheet(iv, r); },
+        "month teacher file");
     v.list(
         "events", s.events, [](auto& iv, auto& e) { event(iv, e); }, "name");
     v.section("rules", s.rules, [](auto& mv, auto& r) { rules(mv, r); });
