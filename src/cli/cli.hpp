@@ -173,6 +173,15 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
                                      bool& skipped, int* errors = nullptr);
 
+/// Which of `children` (id, 身份证号) no figure counts: each second file of one 身份证号
+/// (second_files), named on `err` with the file that is counted instead.
+std::vector<bool> second_files_said(
+    std::ostream& err, const Tree& tree,
+    const std::vector<std::pair<std::string_view, std::string_view>>& children);
+/// readable_children less the second files of one 身份证号: the children a figure counts.
+std::vector<Child> counted_children(const Tree& tree, Context& ctx, std::ostream& err,
+                                    bool& skipped, int* errors = nullptr);
+
 /// Whether a record read from children/<file_id>.yaml is that child's: a copy such as
 /// children/2025-001.old.yaml says id 2025-001, and counting it would count the child twice.
 /// A copy is named on `err` as skipped.

@@ -59,7 +59,9 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
             t.child_names.clear(), t.cached_cards.clear();
     }
     if (records != ChildRecords::none && !t.cached) {
-        t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+        t.children = records == ChildRecords::counted
+                         ? counted_children(tree, ctx, err, skipped, &t.errors)
+                         : readable_children(tree, ctx, err, skipped, &t.errors);
         t.child_names.reserve(t.children.size());
         for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
     }
@@ -238,22 +240,35 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         };
         if (auto cached = t.tree->cached_per_child<ChildFigures>(context, nullptr, recount)) {
             figures[i] = std::move(*cached);
-            return;
+        } else {
+            const int64_t started = clock_ns();
+            bool child_skipped = false;
+            int errors = 0;
+            t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
+            t.errors += errors;
+            s = s || child_skipped;
+            std::vector<std::string> ids;
+            figures[i].reserve(t.children.size());
+            for (const Child& c : t.children) {
+                figures[i].push_back(child_figures(c, t.school, own, end, greetings));
+                ids.push_back(c.id);
+            }
+            if (!child_skipped && errors == 0)
+                t.tree->cache_per_child(context, ids, figures[i], started);
         }
-        const int64_t started = clock_ns();
-        bool child_skipped = false;
-        int errors = 0;
-        t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
-        t.errors += errors;
-        s = s || child_skipped;
-        std::vector<std::string> ids;
-        figures[i].reserve(t.children.size());
-        for (const Child& c : t.children) {
-            figures[i].push_back(child_figures(c, t.school, own, end, greetings));
-            ids.push_back(c.id);
-        }
-        if (!child_skipped && errors == 0)
-            t.tree->cache_per_child(context, ids, figures[i], started);
+        // Every child's figures are kept (the cache holds the tree as it is); one child in
+        // two files is counted once, from either.
+        std::vector<std::pair<std::string_view, std::string_view>> keys;
+        keys.reserve(figures[i].size());
+        for (const ChildFigures& f : figures[i]) keys.emplace_back(f.id, f.id_number);
+        const std::vector<bool> second = second_files_said(err, *t.tree, keys);
+        size_t kept = 0;
+        for (size_t k = 0; k < figures[i].size(); ++k)
+            if (!second[k]) {
+                if (kept != k) figures[i][kept] = std::move(figures[i][k]);
+                ++kept;
+            }
+        figures[i].resize(kept);
     });
     std::vector<SchoolRecords> records;
     for (size_t i = 0; i < trees.size(); ++i)
@@ -323,7 +338,7 @@ std::pair<int, int> class_asked(const ReportOptions& o) {
 int run_class(const ReportOptions& o, Context& ctx) {
     const auto [grade, class_no] = class_asked(o);
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<ClassRoster> rosters;
@@ -344,7 +359,7 @@ int run_class(const ReportOptions& o, Context& ctx) {
 int run_talks(const ReportOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<TalkLine> lines;
@@ -366,7 +381,7 @@ int run_talks(const ReportOptions& o, Context& ctx) {
 
 int run_subsidies(const ReportOptions& o, Context& ctx) {
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     SubsidyRoll roll;

@@ -62,8 +62,9 @@ struct LoadedTree {
 /// What load_tree reads of the children: nothing (the caller reads what it needs), every
 /// record, or for the cards, only the names where the record cache holds every child as it
 /// is, the records to be decoded one at a time (a county's 709 MB of records never in memory
-/// at once); every record otherwise.
-enum class ChildRecords { none, all, one_by_one };
+/// at once); every record otherwise; or for a figure, every record less the second files of
+/// one 身份证号 (counted_children).
+enum class ChildRecords { none, all, one_by_one, counted };
 
 /// The schools' trees, and what the report says about the set (the county, who is missing).
 struct LoadedTrees {
