@@ -163,7 +163,8 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
     const std::string& text = o.redact ? masked : report;
     if (o.format == "xlsx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
-        return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today);
+        return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today,
+                           o.typed_cells);
     }
     if (o.format == "docx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a document is UTF-8");
@@ -463,6 +464,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"档案卡", "Card"};
+        o->typed_cells = true;
         run = [o](Context& ctx) { return run_child(*o, ctx); };
     });
 

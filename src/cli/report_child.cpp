@@ -39,7 +39,8 @@ int run_child(const ReportOptions& o, Context& ctx) {
                                    std::move(card));
             }
         if (o.format == "xlsx") {
-            emit_output(ctx, o.output, csv_workbook(o.redact, o.encoding, ctx.today, cards),
+            emit_output(ctx, o.output,
+                        csv_workbook(o.redact, o.encoding, ctx.today, cards, o.typed_cells),
                         o.format);
             return skipped ? kDataProblem : kOk;
         }

@@ -36,6 +36,8 @@ struct ReportOptions {
     std::string month;
     // The sheet's name in an .xlsx workbook: zh and en.
     std::pair<const char*, const char*> sheet{"", ""};
+    // A workbook of label and value (the card): a date is a date cell among other values.
+    bool typed_cells = false;
     // The report's language, noted by style_of for the sheet's name (every report asks for
     // its style before it emits).
     mutable std::string lang;

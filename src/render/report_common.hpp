@@ -124,6 +124,10 @@ std::string enum_text(const std::optional<E>& v, const Writer& w) {
     return std::string(w.en() ? key_of(*v) : zh_of(*v));
 }
 
+/// A child's card as CSV: 项目,内容 and a row for each non-empty field, labelled and valued as
+/// the Markdown card words them, in the reader's language (child_table.cpp).
+std::string child_table_csv(const Child& c, const Provenance& source, const Writer& w);
+
 /// A table's rows as CSV under its header.
 inline std::string csv_table(const std::vector<std::string>& head,
                              const std::vector<std::vector<std::string>>& rows) {
