@@ -95,12 +95,6 @@ inline std::string staff_name(const Provenance& p, const std::string& id, const 
                   : fmt::format("{}（{}）", w.text(s->name), w.text(id));
 }
 
-/// A staff member by name alone (the id when not in staff.yaml), for a sheet.
-inline std::string staff_plain_name(const Provenance& p, const std::string& id, const Writer& w) {
-    const Staff* s = p.staff ? p.staff->find(id) : nullptr;
-    return w.text(s ? s->name : id);
-}
-
 /// A child's buddies (学习帮手) for a cell: a child of the school by name and id, a
 /// classmate who is not in it by the name as given.
 inline std::string buddy_names(const Provenance& p, const std::vector<std::string>& buddies,
