@@ -15,7 +15,17 @@ case_file=$(realpath "$1")
 work=$(mktemp -d "${TMPDIR:-/tmp}/liushou-golden.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/out" "$work/home" "$work/tmp"
-ln -s "${LIUSHOU_BIN:?set LIUSHOU_BIN to the built liushou}" "$work/bin/liushou"
+if [ "${CRAM_CHECK_IMPORTS:-0}" = 1 ]; then
+  # CRAM_CHECK_IMPORTS=1: liushou is tests/tools/check-after-import.sh, which runs check after
+  # every import that exits 0 and notes the errors it brings in $work/imports.log.
+  # bash by its path: a test may run liushou with a PATH that has no bash (shell.t).
+  printf '#!%s\nCHECK_REAL_BIN=%q CHECK_LOG=%q exec %q %q "$@"\n' "$BASH" \
+    "${LIUSHOU_BIN:?set LIUSHOU_BIN to the built liushou}" "$work/imports.log" "$BASH" \
+    "$(dirname "$(realpath "$0")")/tools/check-after-import.sh" > "$work/bin/liushou"
+  chmod +x "$work/bin/liushou"
+else
+  ln -s "${LIUSHOU_BIN:?set LIUSHOU_BIN to the built liushou}" "$work/bin/liushou"
+fi
 [ -n "${GENSHEET:-}" ] && ln -s "$GENSHEET" "$work/bin/gensheet"
 
 # 1. The script: each command's output goes to out/N, its exit code to out/N.rc.
@@ -115,6 +125,11 @@ emit() {  # the output of command $1: standard output, then standard error marke
 if [ -n "${CRAM_ACTUAL:-}" ]; then
   cp "$actual" "$CRAM_ACTUAL"
   exit 0
+fi
+if [ -s "$work/imports.log" ]; then
+  cat "$work/imports.log"
+  echo "FAILED: $case_file (an import left errors that liushou check reports)"
+  exit 1
 fi
 if [ $rev_failed = 1 ]; then
   cat "$work/rev.log"

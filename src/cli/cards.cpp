@@ -13,14 +13,15 @@
 namespace liushou {
 
 std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
-                         const std::vector<std::pair<std::string, std::string>>& sheets) {
+                         const std::vector<std::pair<std::string, std::string>>& sheets,
+                         bool typed_cells) {
     if (!encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
     std::vector<SheetTable> tables;
     tables.reserve(sheets.size());
     for (const auto& [name, csv] : sheets) {
         Problems problems;  // none: the CSV is our own, and parse_csv takes off its formula guard
         Sheet parsed = parse_csv(redact ? redact_document(csv, Format::csv) : csv, problems);
-        SheetTable table{name, std::move(parsed.header), {}};
+        SheetTable table{name, std::move(parsed.header), {}, typed_cells};
         for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
         tables.push_back(std::move(table));
     }

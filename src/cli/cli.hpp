@@ -173,6 +173,15 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
                                      bool& skipped, int* errors = nullptr);
 
+/// Which of `children` (id, 身份证号) no figure counts: each second file of one 身份证号
+/// (second_files), named on `err` with the file that is counted instead.
+std::vector<bool> second_files_said(
+    std::ostream& err, const Tree& tree,
+    const std::vector<std::pair<std::string_view, std::string_view>>& children);
+/// readable_children less the second files of one 身份证号: the children a figure counts.
+std::vector<Child> counted_children(const Tree& tree, Context& ctx, std::ostream& err,
+                                    bool& skipped, int* errors = nullptr);
+
 /// Whether a record read from children/<file_id>.yaml is that child's: a copy such as
 /// children/2025-001.old.yaml says id 2025-001, and counting it would count the child twice.
 /// A copy is named on `err` as skipped.
@@ -254,14 +263,18 @@ std::string page_to_docx(const std::string& page, std::ostream& err);
 
 /// A command's CSV as a one-sheet workbook (write_xlsx). The ' that csv_line puts before a
 /// cell starting like a formula is taken off again: a workbook's text cell never runs.
-std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created);
+/// `typed_cells`: a table of label and value (SheetTable::typed_cells).
+std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created,
+                        bool typed_cells = false);
 
 struct ReportStyle;
 
 /// CSV documents (sheet name, CSV) as one workbook, a sheet each, masked with `redact`;
-/// `encoding` given is refused (a workbook is UTF-8). cards.cpp.
+/// `encoding` given is refused (a workbook is UTF-8); `typed_cells`: tables of label and value
+/// (SheetTable::typed_cells). cards.cpp.
 std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
-                         const std::vector<std::pair<std::string, std::string>>& sheets);
+                         const std::vector<std::pair<std::string, std::string>>& sheets,
+                         bool typed_cells = false);
 /// report child --all's cards (id, card as `style` renders it; html: the card's HTML) as one
 /// document: a page of a card to a sheet, a JSON array, or the Markdown cards one after
 /// another. `school` names the one school of the title, `schools` how many there are.

@@ -305,6 +305,36 @@ std::vector<Child> readable_children(const Tree& tree, Context&, std::ostream& e
     return out;
 }
 
+std::vector<bool> second_files_said(
+    std::ostream& err, const Tree& tree,
+    const std::vector<std::pair<std::string_view, std::string_view>>& children) {
+    std::vector<bool> out(children.size(), false);
+    for (const SecondFile& s : second_files(children)) {
+        out[s.dropped] = true;
+        // As a copy named after another id is said: the files, never the number (private).
+        err << fmt::format(
+            "{}: skipped, it has the same 身份证号 as {}, which is counted (one child in two "
+            "files? run liushou check)\n",
+            tree.display(tree.child_relative(std::string(children[s.dropped].first))),
+            tree.display(tree.child_relative(std::string(children[s.kept].first))));
+    }
+    return out;
+}
+
+std::vector<Child> counted_children(const Tree& tree, Context& ctx, std::ostream& err,
+                                    bool& skipped, int* errors) {
+    std::vector<Child> all = readable_children(tree, ctx, err, skipped, errors);
+    std::vector<std::pair<std::string_view, std::string_view>> keys;
+    keys.reserve(all.size());
+    for (const Child& c : all) keys.emplace_back(c.id, c.id_number);
+    const std::vector<bool> second = second_files_said(err, tree, keys);
+    std::vector<Child> out;
+    out.reserve(all.size());
+    for (size_t i = 0; i < all.size(); ++i)
+        if (!second[i]) out.push_back(std::move(all[i]));
+    return out;
+}
+
 bool named_by_its_id(std::ostream& err, const std::string& path, const std::string& record_id,
                      const std::string& file_id) {
     if (record_id == file_id) return true;

@@ -186,10 +186,11 @@ std::string page_to_docx(const std::string& page, std::ostream& err) {
     return read_file(out, out, uint64_t{1} << 30);
 }
 
-std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created) {
+std::string csv_to_xlsx(const std::string& csv, const std::string& sheet, const Date& created,
+                        bool typed_cells) {
     Problems problems;  // none: the CSV is our own, and parse_csv takes off its formula guard
     Sheet parsed = parse_csv(csv, problems);
-    SheetTable table{sheet, std::move(parsed.header), {}};
+    SheetTable table{sheet, std::move(parsed.header), {}, typed_cells};
     for (auto& row : parsed.rows) table.rows.push_back(std::move(row.cells));
     return write_xlsx({table}, created);
 }

@@ -10,68 +10,13 @@
 #include <sstream>
 #include <thread>
 
-#include "cli.hpp"
 #include "liushou/parallel.hpp"
-#include "liushou/render.hpp"
-#include "liushou/report_render.hpp"
-#include "liushou/store.hpp"
+#include "report_parts.hpp"
 
 namespace liushou {
+namespace report_cli {
 
 namespace {
-
-struct ReportOptions {
-    std::string format = "md";
-    bool redact = false;
-    std::string output;
-    std::string encoding;  // of CSV: utf-8-bom for a file, utf-8 on a pipe, unless given
-    // summary
-    std::string term, from, to, as_of;
-    std::string template_file;
-    // child
-    std::string id;
-    bool all = false;
-    // class: `3-2` (any way a class is written), `--class 3-2`, or grade and number `3 2`
-    std::vector<std::string> class_words;
-    std::string klass;
-    // talks
-    std::string month;
-    // The sheet's name in an .xlsx workbook: zh and en.
-    std::pair<const char*, const char*> sheet{"", ""};
-    // The report's language, noted by style_of for the sheet's name (every report asks for
-    // its style before it emits).
-    mutable std::string lang;
-};
-
-/// One school's tree, read for a report.
-struct LoadedTree {
-    std::optional<Tree> tree;
-    School school;
-    StaffList staff;
-    std::vector<Child> children;
-    /// Where the tree stands in git, asked of git while the records are read (a status of a
-    /// county's tree takes as long as reading its figures); got by provenance().
-    mutable std::shared_future<GitState> git;
-    int errors = 0;  // problems in files that could not be counted, or counted in part
-    std::vector<Activity> activities;
-    std::unordered_map<std::string, std::string> child_names;
-    /// With ChildRecords::one_by_one: the children still in the cache (`children` is empty),
-    /// and which of them are the tree's (not a copy named after another id).
-    std::optional<CachedChildren> cached;
-    std::vector<size_t> cached_cards;
-};
-
-/// What load_tree reads of the children: nothing (the caller reads what it needs), every
-/// record, or for the cards, only the names where the record cache holds every child as it
-/// is, the records to be decoded one at a time (a county's 709 MB of records never in memory
-/// at once); every record otherwise.
-enum class ChildRecords { none, all, one_by_one };
-
-/// The schools' trees, and what the report says about the set (the county, who is missing).
-struct LoadedTrees {
-    std::vector<LoadedTree> trees;
-    Coverage coverage;
-};
 
 /// One school's files; messages go to `err`, problems that stop the report are thrown.
 LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& skipped,
@@ -114,7 +59,9 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
             t.child_names.clear(), t.cached_cards.clear();
     }
     if (records != ChildRecords::none && !t.cached) {
-        t.children = readable_children(tree, ctx, err, skipped, &t.errors);
+        t.children = records == ChildRecords::counted
+                         ? counted_children(tree, ctx, err, skipped, &t.errors)
+                         : readable_children(tree, ctx, err, skipped, &t.errors);
         t.child_names.reserve(t.children.size());
         for (const auto& c : t.children) t.child_names.emplace(c.id, c.name);
     }
@@ -128,6 +75,8 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     }
     return t;
 }
+
+}  // namespace
 
 /// Runs `work(i, err, skipped)` for each of `n` schools side by side (while git inflates one
 /// repository's objects, another school's records are decoded); messages keep the schools'
@@ -164,8 +113,7 @@ void for_each_school(Context& ctx, size_t n, bool& skipped,
 }
 
 /// The schools' trees, with what `records` asks of their children.
-LoadedTrees load_trees(Context& ctx, bool& skipped, bool json = false,
-                       ChildRecords records = ChildRecords::all) {
+LoadedTrees load_trees(Context& ctx, bool& skipped, bool json, ChildRecords records) {
     LoadedTrees out;
     const SchoolTrees opened = open_trees(ctx);
     out.coverage.county = opened.county;
@@ -215,7 +163,8 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
     const std::string& text = o.redact ? masked : report;
     if (o.format == "xlsx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
-        return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today);
+        return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today,
+                           o.typed_cells);
     }
     if (o.format == "docx") {
         if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a document is UTF-8");
@@ -228,6 +177,12 @@ void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
     emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format);
 }
+
+}  // namespace report_cli
+
+namespace {
+
+using namespace report_cli;
 
 Date date_arg(const std::string& option, const std::string& text, const Date& fallback) {
     if (text.empty()) return fallback;
@@ -286,22 +241,35 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         };
         if (auto cached = t.tree->cached_per_child<ChildFigures>(context, nullptr, recount)) {
             figures[i] = std::move(*cached);
-            return;
+        } else {
+            const int64_t started = clock_ns();
+            bool child_skipped = false;
+            int errors = 0;
+            t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
+            t.errors += errors;
+            s = s || child_skipped;
+            std::vector<std::string> ids;
+            figures[i].reserve(t.children.size());
+            for (const Child& c : t.children) {
+                figures[i].push_back(child_figures(c, t.school, own, end, greetings));
+                ids.push_back(c.id);
+            }
+            if (!child_skipped && errors == 0)
+                t.tree->cache_per_child(context, ids, figures[i], started);
         }
-        const int64_t started = clock_ns();
-        bool child_skipped = false;
-        int errors = 0;
-        t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
-        t.errors += errors;
-        s = s || child_skipped;
-        std::vector<std::string> ids;
-        figures[i].reserve(t.children.size());
-        for (const Child& c : t.children) {
-            figures[i].push_back(child_figures(c, t.school, own, end, greetings));
-            ids.push_back(c.id);
-        }
-        if (!child_skipped && errors == 0)
-            t.tree->cache_per_child(context, ids, figures[i], started);
+        // Every child's figures are kept (the cache holds the tree as it is); one child in
+        // two files is counted once, from either.
+        std::vector<std::pair<std::string_view, std::string_view>> keys;
+        keys.reserve(figures[i].size());
+        for (const ChildFigures& f : figures[i]) keys.emplace_back(f.id, f.id_number);
+        const std::vector<bool> second = second_files_said(err, *t.tree, keys);
+        size_t kept = 0;
+        for (size_t k = 0; k < figures[i].size(); ++k)
+            if (!second[k]) {
+                if (kept != k) figures[i][kept] = std::move(figures[i][k]);
+                ++kept;
+            }
+        figures[i].resize(kept);
     });
     std::vector<SchoolRecords> records;
     for (size_t i = 0; i < trees.size(); ++i)
@@ -347,126 +315,6 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     return skipped ? kDataProblem : kOk;
 }
 
-int run_child(const ReportOptions& o, Context& ctx) {
-    if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all");
-    // --all writes a folder of cards only when -o names one (an existing folder, or a name
-    // ending in /); any other -o, "-" or none is one document of every card.
-    const bool card_files = o.all && names_folder(o.output);
-    if (o.all && !card_files && o.format == "csv")
-        throw UsageError(
-            "--all in CSV is a file per child: give -o DIR/ (or -o FILE.xlsx for one workbook)");
-    bool skipped = false;
-    // The cards of --all -o DIR take the children one at a time; not const: each is let go.
-    auto loaded =
-        load_trees(ctx, skipped, false, card_files ? ChildRecords::one_by_one : ChildRecords::all);
-    auto& trees = loaded.trees;
-    const auto sources = provenance(trees);
-    const ReportStyle style = style_of(o, ctx, trees.front().school);
-    if (o.all && !card_files) {
-        // Every card in one document: a page (or Word document) of a card to a sheet of paper,
-        // a workbook of a sheet to a child, Markdown one card after another, a JSON array.
-        ReportStyle md = style;
-        if (style.format == Format::html) md.format = Format::md;
-        std::vector<std::pair<std::string, std::string>> cards;
-        for (size_t i = 0; i < trees.size(); ++i)
-            for (const Child& c : trees[i].children) {
-                std::string card = render_child(c, sources[i], md);
-                if (style.format == Format::html) card = markdown_html(card);
-                cards.emplace_back((trees.size() > 1 ? std::to_string(i + 1) + "-" : "") + c.id,
-                                   std::move(card));
-            }
-        if (o.format == "xlsx") {
-            emit_output(ctx, o.output, csv_workbook(o.redact, o.encoding, ctx.today, cards),
-                        o.format);
-            return skipped ? kDataProblem : kOk;
-        }
-        const std::string school = trees.size() == 1 ? trees[0].school.school : "";
-        emit(o, ctx, cards_document(cards, style, school, trees.size()));
-        return skipped ? kDataProblem : kOk;
-    }
-    if (o.all) {
-        OutputDirectory out(o.output);
-        const std::string ext = o.format == "json" ? ".json"
-                                : o.format == "md" ? ".md"
-                                                   : "." + o.format;
-        // Every card, named by its child (several schools may use the same ids: a county
-        // run prefixes the school's number): a record read, or one still in the cache.
-        struct Card {
-            size_t tree;
-            Child* read;
-            size_t cached;
-        };
-        std::vector<Card> all;
-        for (size_t i = 0; i < trees.size(); ++i) {
-            for (Child& c : trees[i].children) all.push_back(Card{i, &c, 0});
-            for (size_t k : trees[i].cached_cards) all.push_back(Card{i, nullptr, k});
-        }
-        auto render = [&](size_t from, size_t to) {
-            std::vector<std::pair<std::string, std::string>> files;
-            Child decoded;
-            for (size_t k = from; k < to; ++k) {
-                const Card& card = all[k];
-                const LoadedTree& t = trees[card.tree];
-                Child* c = card.read;
-                if (!c) {
-                    c = &decoded;
-                    if (!t.cached->load(card.cached, decoded)) {
-                        // The cache changed under us: the file, as it is now.
-                        const std::string& id = t.cached->id(card.cached);
-                        auto file = t.tree->load_child(id, false);
-                        if (!file.parsed || file.record.id != id)
-                            throw DataError(
-                                fmt::format("{}: cannot be read; no cards were made", file.path));
-                        decoded = std::move(file.record);
-                    }
-                }
-                files.emplace_back(
-                    (trees.size() > 1 ? std::to_string(card.tree + 1) + "-" : "") + c->id + ext,
-                    encoded(o, ctx, render_child(*c, sources[card.tree], style), true));
-                // No card needs another child's record (a buddy's name is in child_names):
-                // each is let go here, beside the writing, not all at the end.
-                *c = Child{};
-            }
-            return files;
-        };
-        // Cards are made blocks ahead, a block to a thread, while this one writes the blocks
-        // before in order: the writing is mostly the kernel's (a new inode per file), the
-        // making (decoding a record, rendering it) ours.
-        constexpr size_t kBlock = 512;
-        const size_t ahead = static_cast<size_t>(worker_count(ctx.jobs, all.size(), kBlock));
-        std::deque<std::future<std::vector<std::pair<std::string, std::string>>>> made;
-        size_t launched = 0;
-        auto launch = [&] {
-            made.push_back(std::async(std::launch::async, render, launched,
-                                      std::min(launched + kBlock, all.size())));
-            launched += kBlock;
-        };
-        while (made.size() < ahead && launched < all.size()) launch();
-        while (!made.empty()) {
-            auto files = made.front().get();
-            made.pop_front();
-            if (launched < all.size()) launch();
-            for (const auto& [name, bytes] : files) out.write(name, bytes);
-        }
-        const size_t written = all.size();
-        out.finish();
-        if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));
-        return skipped ? kDataProblem : kOk;
-    }
-    std::vector<const Child*> all;
-    for (const auto& t : trees)
-        for (const Child& c : t.children) all.push_back(&c);
-    const std::string id = child_argument(all, o.id);  // by id, or a name only one child has
-    for (size_t i = 0; i < trees.size(); ++i)
-        for (const Child& c : trees[i].children)
-            if (c.id == id) {
-                emit(o, ctx, render_child(c, sources[i], style));
-                return skipped ? kDataProblem : kOk;
-            }
-    throw UsageError(fmt::format("no child {}", o.id));
-}
-
 /// The class `report class` is asked for, in whichever of its forms.
 std::pair<int, int> class_asked(const ReportOptions& o) {
     if (!o.klass.empty()) {
@@ -491,7 +339,7 @@ std::pair<int, int> class_asked(const ReportOptions& o) {
 int run_class(const ReportOptions& o, Context& ctx) {
     const auto [grade, class_no] = class_asked(o);
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<ClassRoster> rosters;
@@ -512,7 +360,7 @@ int run_class(const ReportOptions& o, Context& ctx) {
 int run_talks(const ReportOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     std::vector<TalkLine> lines;
@@ -534,7 +382,7 @@ int run_talks(const ReportOptions& o, Context& ctx) {
 
 int run_subsidies(const ReportOptions& o, Context& ctx) {
     bool skipped = false;
-    const auto loaded = load_trees(ctx, skipped);
+    const auto loaded = load_trees(ctx, skipped, false, ChildRecords::counted);
     const auto& trees = loaded.trees;
     const auto sources = provenance(trees);
     SubsidyRoll roll;
@@ -616,6 +464,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});
         o->sheet = {"档案卡", "Card"};
+        o->typed_cells = true;
         run = [o](Context& ctx) { return run_child(*o, ctx); };
     });
 

@@ -174,7 +174,8 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
                 const std::string& cell = table.rows[r][c];
                 const auto col = static_cast<lxw_col_t>(c);
                 if (cell.empty()) continue;
-                const Kind kind = c < width ? kinds[c] : as_text;
+                Kind kind = c < width ? kinds[c] : as_text;
+                if (table.typed_cells && kind == as_text && is_iso_date(cell)) kind = as_date;
                 if (kind == as_date) {
                     const Date d = *parse_iso_date(cell).date;
                     lxw_datetime when{d.year, d.month, d.day, 0, 0, 0};

@@ -317,6 +317,25 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
 
 const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, std::string& error) {
     if (const Staff* s = staff.find(id_or_name)) return s;
+    // A teacher as every report shows them, 李老师（T003） or Li (T003): a report's sheet read
+    // back is the sheet it was. The name must be the id's, or the cell is not taken.
+    for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
+                                      std::pair<std::string_view, std::string_view>{" (", ")"}}) {
+        const std::string_view text(id_or_name);
+        const size_t at = text.rfind(open);
+        if (at == std::string_view::npos || text.size() < close.size() ||
+            text.substr(text.size() - close.size()) != close)
+            continue;
+        const std::string name(text.substr(0, at));
+        const std::string id(
+            text.substr(at + open.size(), text.size() - close.size() - at - open.size()));
+        if (const Staff* s = staff.find(id)) {
+            if (s->name == name) return s;
+            error =
+                fmt::format("{}: {} is {} in staff.yaml, not {}", id_or_name, id, s->name, name);
+            return nullptr;
+        }
+    }
     std::vector<const Staff*> named;
     for (const auto& s : staff.staff)
         if (s.name == id_or_name) named.push_back(&s);

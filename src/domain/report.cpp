@@ -279,6 +279,8 @@ Stats child_stats(const Child& original, const School& school, const Period& per
 ChildFigures child_figures(const Child& c, const School& school, const Period& period,
                            const Date& end, const GreetingDays& greetings) {
     ChildFigures f;
+    f.id = c.id;
+    f.id_number = c.id_number;
     f.stats = child_stats(c, school, period, end, greetings, f.shortfall, f.enrolments, f.counted);
     if (!f.counted) return f;  // 非留守 on the last counted day: in no figure
     // In the class of the last counted day, as every figure: a move after it is not made yet.

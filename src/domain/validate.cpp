@@ -73,6 +73,24 @@ void check_shared_id_number(const Child& child, const std::string& path,
                               Severity::error});
 }
 
+std::vector<SecondFile> second_files(
+    const std::vector<std::pair<std::string_view, std::string_view>>& children) {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < children.size(); ++i)
+        if (!children[i].second.empty()) order.push_back(i);
+    // Whatever order the caller read them in (a cache keeps byte order), the same file is kept.
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return natural_less(std::string(children[a].first), std::string(children[b].first));
+    });
+    std::map<std::string_view, size_t> first;
+    std::vector<SecondFile> out;
+    for (const size_t i : order) {
+        const auto [at, fresh] = first.emplace(children[i].second, i);
+        if (!fresh) out.push_back(SecondFile{i, at->second});
+    }
+    return out;
+}
+
 bool valid_child_id(std::string_view id) {
     return child_id_error(id).empty();
 }

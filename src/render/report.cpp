@@ -24,64 +24,6 @@ std::string date_text(const std::optional<Date>& d) {
     return schema::value_text(d);
 }
 
-/// Every non-empty field of a record as (path, value) pairs such as ("parents[0].name", …),
-/// for CSV and JSON: a visitor over schema.hpp. Unknown keys are left out.
-class Flattener {
-  public:
-    Flattener(std::vector<std::pair<std::string, std::string>>& out, std::string prefix)
-        : out_(out), prefix_(std::move(prefix)) {}
-    template <class X>
-    void text(std::string_view key, const X& v) {
-        add(key, schema::value_text(v));
-    }
-    template <class X>
-    void date(std::string_view key, const X& v) {
-        add(key, schema::value_text(v));
-    }
-    template <class X>
-    void integer(std::string_view key, const X& v) {
-        add(key, schema::value_text(v));
-    }
-    template <class X>
-    void boolean(std::string_view key, const X& v) {
-        add(key, schema::value_text(v));
-    }
-    template <class X>
-    void enumeration(std::string_view key, const X& v) {
-        add(key, schema::value_text(v));
-    }
-    void text_list(std::string_view key, const std::vector<std::string>& v) {
-        for (size_t i = 0; i < v.size(); ++i) add(fmt::format("{}[{}]", key, i), v[i]);
-    }
-    void one_or_more(std::string_view key, const std::vector<std::string>& v) { text_list(key, v); }
-    template <class S, class F>
-    void map(std::string_view key, const S& sub, F describe) {
-        Flattener inner(out_, prefix_ + std::string(key) + ".");
-        describe(inner, sub);
-    }
-    template <class S, class F>
-    void list(std::string_view key, const std::vector<S>& items, F describe, std::string_view) {
-        for (size_t i = 0; i < items.size(); ++i) {
-            Flattener inner(out_, fmt::format("{}{}[{}].", prefix_, key, i));
-            describe(inner, items[i]);
-        }
-    }
-
-  private:
-    void add(std::string_view key, std::string value) {
-        if (!value.empty()) out_.emplace_back(prefix_ + std::string(key), std::move(value));
-    }
-    std::vector<std::pair<std::string, std::string>>& out_;
-    std::string prefix_;
-};
-
-std::vector<std::pair<std::string, std::string>> flatten(const Child& c) {
-    std::vector<std::pair<std::string, std::string>> out;
-    Flattener fields(out, "");
-    schema::child(fields, c);
-    return out;
-}
-
 /// A record as typed JSON (liushou-json(5)): every field of the schema, null or [] when it
 /// has no value, numbers and booleans as such, enumerations by key; a visitor over
 /// schema.hpp. Unknown keys are left out. Text goes through the Writer (masked when
@@ -172,10 +114,7 @@ std::string render_child(const Child& original, const Provenance& source,
     }
     const Child& c = sorted ? *sorted : original;
     if (style.format == Format::csv) {
-        std::string out = csv_line({"field", "value"});
-        // Fields named as everywhere else: a parent by relation (parents.father.phone).
-        for (const auto& [k, v] : flatten(c)) out += csv_line({field_by_relation(c, k), w.text(v)});
-        return out;
+        return child_table_csv(c, source, w);
     }
     if (style.format == Format::json) {
         JsonRecord record(w, "  ");
@@ -453,9 +392,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
                 enum_text(c->left_behind, w), guardian,
                 // The teacher as the Markdown shows them, 李老师（T003）, in every format.
                 staff_name(*r.source, c->pairing.teacher, w),
-                style.format == Format::md ? buddy_names(*r.source, c->pairing.buddies, w)
-                                           : w.text(join(c->pairing.buddies, ", ")),
-                date_text(last)};
+                buddy_names(*r.source, c->pairing.buddies, w), date_text(last)};
             if (county) cells.insert(cells.begin(), w.text(r.source->school->school));
             rows.push_back(cells);
         }
@@ -517,13 +454,11 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         std::vector<std::string> cells = {
             date_text(l.talk->date), w.text(l.child->id), w.text(l.child->name),
             class_label(l.child->grade, l.child->class_no, style.lang),
-            // A Chinese CSV says 亲情电话 and the teacher's name, as the talk sheet that
-            // log-talk --from reads does.
+            // A Chinese CSV says 亲情电话; the teacher is 李老师（T003） in every format, as
+            // the Markdown shows them, which log-talk --from reads back (find_staff).
             std::string(w.en() ? key_of(l.talk->kind) : zh_of(l.talk->kind)),
-            style.format == Format::md ? staff_name(*l.source, l.talk->by, w)
-            : !w.en()                  ? staff_plain_name(*l.source, l.talk->by, w)
-                                       : w.text(l.talk->by),
-            w.text(l.talk->summary), enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
+            staff_name(*l.source, l.talk->by, w), w.text(l.talk->summary),
+            enum_text(l.talk->mood, w), w.text(l.talk->follow_up)};
         if (county) cells.insert(cells.begin(), w.text(l.source->school->school));
         rows.push_back(cells);
     }

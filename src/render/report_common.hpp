@@ -95,12 +95,6 @@ inline std::string staff_name(const Provenance& p, const std::string& id, const 
                   : fmt::format("{}（{}）", w.text(s->name), w.text(id));
 }
 
-/// A staff member by name alone (the id when not in staff.yaml), for a sheet.
-inline std::string staff_plain_name(const Provenance& p, const std::string& id, const Writer& w) {
-    const Staff* s = p.staff ? p.staff->find(id) : nullptr;
-    return w.text(s ? s->name : id);
-}
-
 /// A child's buddies (学习帮手) for a cell: a child of the school by name and id, a
 /// classmate who is not in it by the name as given.
 inline std::string buddy_names(const Provenance& p, const std::vector<std::string>& buddies,
@@ -123,6 +117,10 @@ std::string enum_text(const std::optional<E>& v, const Writer& w) {
     if (!v) return "";
     return std::string(w.en() ? key_of(*v) : zh_of(*v));
 }
+
+/// A child's card as CSV: 项目,内容 and a row for each non-empty field, labelled and valued as
+/// the Markdown card words them, in the reader's language (child_table.cpp).
+std::string child_table_csv(const Child& c, const Provenance& source, const Writer& w);
 
 /// A table's rows as CSV under its header.
 inline std::string csv_table(const std::vector<std::string>& head,

@@ -27,7 +27,8 @@ namespace {
 
 // Each kind of figures its own file and magic.
 // 2: each child's enrolments, for activities' attendance (#47).
-constexpr char kFiguresMagic[8] = {'L', 'S', 'H', 'F', 'I', 'G', 'S', '2'};
+// 3: each child's id and 身份证号, so that one child in two files is counted once (#39).
+constexpr char kFiguresMagic[8] = {'L', 'S', 'H', 'F', 'I', 'G', 'S', '3'};
 constexpr char kDutiesMagic[8] = {'L', 'S', 'H', 'D', 'U', 'T', 'Y', '1'};
 std::string_view magic_of(const ChildFigures*) {
     return {kFiguresMagic, sizeof kFiguresMagic};
@@ -108,6 +109,7 @@ void put(Out& o, const ChildFigures& f) {
     o.u64(f.enrolments.size());
     for (const auto& [from, to] : f.enrolments) o.date(from), o.date(to);
     o.i32(f.counted);
+    o.str(f.id), o.str(f.id_number);
 }
 
 bool get_date(In& in, Date& d) {
@@ -183,6 +185,8 @@ bool get(In& in, ChildFigures& f) {
         f.enrolments.emplace_back(from, in.date());
     }
     f.counted = in.i32() != 0;
+    f.id = in.str();
+    f.id_number = in.str();
     return in.ok();
 }
 

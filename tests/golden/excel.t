@@ -126,9 +126,9 @@ for each thing to do.
   $ liushou report talks --month 2026-03 -o $OLDPWD/talks.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/talks.xlsx --rows 4
   sheet 谈心记录: 32 rows, 9 columns, frozen above A2, filter A1:I32
   日期 | 学号 | 姓名 | 班级 | 类型 | 教师 | 内容 | 情绪 | 跟进事项
-  @2026-03-03 | 2025-011 | 何子涵 | 二年级2班 | 谈心 | 李老师 | 上课爱走神，约定每天读书半小时 | 好 |
-  @2026-03-03 | 2025-020 | 陈博文 | 四年级1班 | 谈心 | 王老师 | 周末在家帮奶奶干农活 | 低落 |
-  @2026-03-03 | 2025-028 | 李子涵 | 三年级3班 | 谈心 | 王老师 | 数学单元测验不理想，安排同学帮扶 | 一般 |
+  @2026-03-03 | 2025-011 | 何子涵 | 二年级2班 | 谈心 | 李老师（T003） | 上课爱走神，约定每天读书半小时 | 好 |
+  @2026-03-03 | 2025-020 | 陈博文 | 四年级1班 | 谈心 | 王老师（T004） | 周末在家帮奶奶干农活 | 低落 |
+  @2026-03-03 | 2025-028 | 李子涵 | 三年级3班 | 谈心 | 王老师（T004） | 数学单元测验不理想，安排同学帮扶 | 一般 |
   $ liushou report summary -o $OLDPWD/summary.xlsx -q && $py $tools/xlsx-dump.py $OLDPWD/summary.xlsx --rows 6
   sheet 工作总结: 795 rows, 8 columns, frozen above A2, filter A1:H795
   范围 | 学校 | 年级 | 班级 | 项目 | 完成 | 应完成 | 比率（%）

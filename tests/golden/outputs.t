@@ -76,12 +76,12 @@ sheet per child; otherwise one document of every card.
   2025-001.json
   $ liushou report child --all -o cards.xlsx && $py $tools/xlsx-dump.py cards.xlsx --rows 2 > dump.txt && head -6 dump.txt
   已写入 cards.xlsx
-  sheet 2025-001: 53 rows, 2 columns, frozen above A2, filter A1:B53
-  field | value
-  id | 2025-001
+  sheet 2025-001: 51 rows, 2 columns, frozen above A2, filter A1:B51
+  项目 | 内容
+  学号 | 2025-001
   sheet 2025-002: 47 rows, 2 columns, frozen above A2, filter A1:B47
-  field | value
-  id | 2025-002
+  项目 | 内容
+  学号 | 2025-002
   $ $py -c 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(len(wb.sheetnames), wb.sheetnames[:3])' cards.xlsx
   30 ['2025-001', '2025-002', '2025-003']
   $ liushou report child --all -o cards -q && test -f cards && grep -c '^# ' cards

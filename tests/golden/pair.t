@@ -215,7 +215,7 @@ the class roster show each buddy in the school by name.
   $ liushou report class 3 2 | grep 2025-003
   | 2025-003 | 晏静怡 | 男 | 双亲外出 | 爷爷 晏德敏 | 王老师（T003） | 王俊杰（2025-004）、赵若曦（2025-007） |  |
   $ liushou report class 3 2 --format csv | grep 2025-003
-  2025-003,晏静怡,男,双亲外出,爷爷 晏德敏,王老师（T003）,"2025-004, 2025-007",
+  2025-003,晏静怡,男,双亲外出,爷爷 晏德敏,王老师（T003）,王俊杰（2025-004）、赵若曦（2025-007）,
   $ liushou list --format json | grep -o '"buddies": [^]]*]' | sort | uniq -c
         1 "buddies": ["2025-004", "2025-007"]
         1 "buddies": ["赵小红"]

@@ -25,8 +25,8 @@ with a space commits.
   2025-001,王小明
   编号,姓名,职务,班级,电话
   T001,'+cmd|' /C calc'!A0,任课教师,,
-  health,"'=HYPERLINK(""http://x.example"",""点我"")"
-  notes,'@SUM(1+1)
+  健康状况,"'=HYPERLINK(""http://x.example"",""点我"")"
+  备注,'@SUM(1+1)
   $ liushou report child 2025-001 --format json | grep -o '"health": "=HYPERLINK'
   "health": "=HYPERLINK
 

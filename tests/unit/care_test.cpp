@@ -340,6 +340,22 @@ TEST_CASE("staff are found by id or by a unique name") {
     CHECK(error == "no staff member 赵老师 in staff.yaml (give a staff id or name)");
 }
 
+TEST_CASE("staff are found as the reports show them: 王老师（T003）, 王老师 (T003)") {
+    const StaffList staff = staff_of({Staff{"T001", "张老师", {}, {}, {}, "", {}},
+                                      Staff{"T002", "王老师", {}, {}, {}, "", {}},
+                                      Staff{"T003", "王老师", {}, {}, {}, "", {}}});
+    std::string error;
+    // Namesakes told apart by the id the report adds.
+    CHECK(find_staff(staff, "王老师（T003）", error)->id == "T003");
+    CHECK(find_staff(staff, "王老师 (T002)", error)->id == "T002");
+    // The name must be the id's: a cell edited to another teacher is not taken either way.
+    CHECK(find_staff(staff, "张老师（T003）", error) == nullptr);
+    CHECK(error == "张老师（T003）: T003 is 王老师 in staff.yaml, not 张老师");
+    CHECK(find_staff(staff, "张老师（T009）", error) == nullptr);
+    CHECK(error == "no staff member 张老师（T009） in staff.yaml (give a staff id or name)");
+    CHECK(find_staff(staff, "（T001）", error) == nullptr);
+}
+
 TEST_CASE("a talk sheet resolves children and teachers and reports every bad cell") {
     const StaffList staff = staff_of({Staff{"T001", "张老师", {}, {}, {}, "", {}}});
     std::vector<Child> children = {child("A1"), child("A2"), child("A3")};

@@ -257,3 +257,14 @@ TEST_CASE("study buddies are counted as of the end: with one, with several, enro
     CHECK(april.total.with_buddy == 3);
     CHECK(april.total.several_buddies == 2);
 }
+
+TEST_CASE("child_figures carry the id and 身份证号 that second_files needs") {
+    Child c;
+    c.id = "2025-001";
+    c.id_number = "420821201608252711";
+    School school;
+    const Period p{Date{2026, 2, 1}, Date{2026, 7, 31}, "term"};
+    const ChildFigures f = child_figures(c, school, p, Date{2026, 3, 15}, GreetingDays{});
+    CHECK(f.id == "2025-001");
+    CHECK(f.id_number == "420821201608252711");
+}

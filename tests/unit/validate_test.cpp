@@ -331,3 +331,26 @@ TEST_CASE("terms must not overlap or leave the school year, in whatever order th
     validate_school(touching, p3);
     CHECK(p3.empty());
 }
+
+TEST_CASE("second_files: one 身份证号 in two files is counted once, as the first in id order") {
+    using Key = std::pair<std::string_view, std::string_view>;
+    // Read in byte order (as a cache keeps them): 2025-10 comes before 2025-9, but 2025-9 is
+    // first in natural order and is the one kept, whatever the order given.
+    const std::vector<Key> children = {
+        {"2025-10", "420821201608252711"}, {"2025-2", ""},  {"2025-3", ""},
+        {"2025-9", "420821201608252711"},  {"2025-4", "1"}, {"2025-11", "420821201608252711"}};
+    const auto second = second_files(children);
+    REQUIRE(second.size() == 2);
+    CHECK(second[0].dropped == 0);  // 2025-10, before 2025-11 in natural order
+    CHECK(second[0].kept == 3);
+    CHECK(second[1].dropped == 5);
+    CHECK(second[1].kept == 3);
+    // Without a 身份证号, files are never merged (namesakes may be two children).
+    CHECK(second_files({{"a", ""}, {"b", ""}}).empty());
+    CHECK(second_files({}).empty());
+    const std::vector<Key> reversed(children.rbegin(), children.rend());
+    const auto again = second_files(reversed);
+    REQUIRE(again.size() == 2);
+    CHECK(reversed[again[0].kept].first == "2025-9");
+    CHECK(reversed[again[0].dropped].first == "2025-10");
+}

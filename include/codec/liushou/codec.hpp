@@ -173,6 +173,9 @@ struct SheetTable {
     std::string name;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    /// A table of label and value (a child's card): a column holds dates among other values,
+    /// and an ISO date alone in its cell is a date cell all the same.
+    bool typed_cells = false;
 };
 
 /// An .xlsx workbook, one sheet per table: a bold frozen header row with a filter, columns as

@@ -153,6 +153,9 @@ struct ChildFigures {
     /// False for a child not left-behind (非留守) on the last counted day: in no figure at
     /// all, denominators and activities included (liushou-rates(7)); the rest is then empty.
     bool counted = true;
+    /// The file's id and the record's 身份证号: a second file of one 身份证号 is counted once
+    /// (second_files), with figures from the cache as well.
+    std::string id, id_number;
 };
 /// A child's enrolments as the days enrolled_on_day counts: an ended one without its end
 /// (status_on) covers no day, and neither does a not_enrolled child's.

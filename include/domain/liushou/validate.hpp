@@ -99,6 +99,19 @@ std::string cell_limit_error(std::string_view text);
 void check_shared_id_number(const Child& child, const std::string& path,
                             std::map<std::string, std::string>& seen, Problems& out);
 
+/// A file that holds the 身份证号 of another: one child in two files. Every figure counts the
+/// child once, as `kept`, the first of its files in natural id order (the older id, and the
+/// file check does not name as the second), never as `dropped`.
+struct SecondFile {
+    size_t dropped;
+    size_t kept;
+};
+/// The second files among children given as (id, 身份证号), indices into `children`, in
+/// natural order of the dropped ids. An empty 身份证号 matches none: namesakes with one birth
+/// date are never merged (check warns of them).
+std::vector<SecondFile> second_files(
+    const std::vector<std::pair<std::string_view, std::string_view>>& children);
+
 /// True for a buddy value that is meant as a child id (it has a digit and no spaces or CJK),
 /// as opposed to a classmate's plain name.
 bool looks_like_child_id(std::string_view value);
