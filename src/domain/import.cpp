@@ -44,8 +44,10 @@ ColumnMap map_columns(const std::vector<std::string>& header,
         if (!user_map.count(name) && (name == "序号" || fold_case(name) == "no.")) continue;
         // What liushou list writes besides the register's fields (帮扶教师, 状态, 档案, and 学校
         // in a county) is read-only here: a list written by liushou imports back as it is.
-        static const std::set<std::string> kListed = {"帮扶教师", "状态",   "档案", "学校",
-                                                      "teacher",  "status", "file", "school"};
+        // 校验 is the row's fingerprint (#39), read by the merge, not a field.
+        static const std::set<std::string> kListed = {"帮扶教师", "状态",       "档案",   "学校",
+                                                      "校验",     "teacher",    "status", "file",
+                                                      "school",   "fingerprint"};
         if (!user_map.count(name) && kListed.count(fold_case(name))) continue;
         const ChildField* field = nullptr;
         const auto mapped = user_map.find(name);
@@ -136,14 +138,15 @@ class Planner {
   public:
     Planner(const Sheet& sheet, const ColumnMap& columns, const std::vector<Child>& existing,
             bool update, const Date& today, bool namesakes,
-            std::optional<LeftBehind> blank_left_behind)
+            std::optional<LeftBehind> blank_left_behind, const ImportBase& base)
         : sheet_(sheet),
           columns_(columns),
           existing_(existing),
           update_(update),
           today_(today),
           namesakes_(namesakes),
-          blank_left_behind_(blank_left_behind) {
+          blank_left_behind_(blank_left_behind),
+          base_(base) {
         for (size_t i = 0; i < existing.size(); ++i) {
             by_id_[existing[i].id] = i;
             if (!existing[i].id_number.empty()) by_id_number_.emplace(existing[i].id_number, i);
@@ -152,6 +155,9 @@ class Planner {
                 by_person_[{to_nfc(existing[i].name), existing[i].birth_date->iso()}].push_back(i);
         }
         for (const auto& c : existing) folded_ids_.emplace(fold_case(c.id), c.id);
+        in_sheet_.assign(child_fields().size(), false);
+        for (const ChildField* f : columns)
+            if (f) in_sheet_[static_cast<size_t>(f - child_fields().data())] = true;
         has_left_behind_ = std::any_of(columns.begin(), columns.end(), [](const ChildField* f) {
             return f && f->key == std::string_view("left_behind");
         });
@@ -164,7 +170,7 @@ class Planner {
     /// A row's cells read onto a scratch record, to learn its id, name and birth date.
     struct Incoming {
         Child child;
-        std::vector<std::pair<const ChildField*, std::string>> cells;
+        SheetCells cells;
         size_t id_col = 0;
     };
 
@@ -184,6 +190,15 @@ class Planner {
             if (columns_[i] && columns_[i]->key == key) return i;
         return 0;
     }
+    /// The column a field's value came from: a grade without its own column came from 班级.
+    size_t column_for(std::string_view key) const {
+        const size_t at = column_of(key);
+        return at == 0 && key == "grade" &&
+                       !(columns_.size() && columns_[0] &&
+                         columns_[0]->key == std::string_view("grade"))
+                   ? column_of("class")
+                   : at;
+    }
     /// Warnings (a footer, two children of one name) leave the row to be imported.
     bool errors_since(size_t from) const {
         for (size_t k = from; k < plan_.problems.size(); ++k)
@@ -199,6 +214,8 @@ class Planner {
     bool outcome_of(const Sheet::Row& row, const Incoming& in, const Child* match, size_t before,
                     RowOutcome& outcome);
     bool new_child(const Sheet::Row& row, const Incoming& in, RowOutcome& outcome);
+    SheetCells merge_cells(const Sheet::Row& row, const Incoming& in, const Child& match);
+    bool after_leaving(const Sheet::Row& row, const Child& match, const ChildField& field);
 
     const Sheet& sheet_;
     const ColumnMap& columns_;
@@ -207,6 +224,8 @@ class Planner {
     const Date today_;
     const bool namesakes_;
     const std::optional<LeftBehind> blank_left_behind_;
+    const ImportBase& base_;
+    std::vector<bool> in_sheet_;  // by child_fields() index: the sheet has its column
     ImportPlan plan_;
     std::map<std::string, size_t> by_id_;
     std::map<std::pair<std::string, std::string>, std::vector<size_t>> by_person_;
@@ -453,10 +472,13 @@ bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child*
                          size_t before, RowOutcome& outcome) {
     outcome.row = row.row;
     outcome.child = match ? *match : Child{};
-    for (const auto& [field, text] : in.cells) {
+    // A row of a child on file changes only the cells the sheet changed (#39).
+    const SheetCells cells = match ? merge_cells(row, in, *match) : in.cells;
+    for (const auto& [field, text] : cells) {
         const std::string old_value = get_child_field(outcome.child, *field);
         set_child_field(outcome.child, *field, text, today_);
         if (get_child_field(outcome.child, *field) == old_value) continue;
+        if (match && is_dated_field(field->key) && after_leaving(row, *match, *field)) continue;
         outcome.changed.emplace_back(field->key);
         // A new class or flag from the sheet holds from today; reports for earlier days
         // keep the old value, as with enroll --class.
@@ -496,6 +518,52 @@ bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child*
     } else {
         outcome.action = RowAction::update;
     }
+    return true;
+}
+
+/// The cells of a row of a child on file that the three-way merge applies; its conflicts are
+/// errors unless the user chose a side (ImportBase::prefer), then warnings saying which.
+SheetCells Planner::merge_cells(const Sheet::Row& row, const Incoming& in, const Child& match) {
+    std::string fingerprint;
+    if (base_.fingerprint_column && *base_.fingerprint_column < row.cells.size())
+        fingerprint = std::string(trim(row.cells[*base_.fingerprint_column]));
+    if (const auto it = base_.fingerprints.find(match.id);
+        fingerprint.empty() && it != base_.fingerprints.end())
+        fingerprint = it->second;
+    const auto exported = base_.exported.find(match.id);
+    RowMerge merged = merge_row(in.cells, in_sheet_, match, fingerprint,
+                                exported == base_.exported.end() ? nullptr : &exported->second,
+                                base_.prefer, today_);
+    for (CellConflict& c : merged.conflicts) {
+        const size_t col = column_for(c.field);
+        c.row = row.row, c.line = row.line, c.column = static_cast<int>(col + 1);
+        const std::string text = conflict_text(c);
+        if (base_.prefer == Prefer::none)
+            problem(row, col, text);
+        else
+            plan_.problems.push_back(
+                Problem{fmt::format("row {}, {}", row.row, sheet_.header[col]),
+                        fmt::format(base_.prefer == Prefer::sheet ? "{}; the sheet's value is taken"
+                                                                  : "{}; the value on file is kept",
+                                    text),
+                        Severity::warning, row.line, c.column});
+        plan_.conflicts.push_back(std::move(c));
+    }
+    return std::move(merged.apply);
+}
+
+/// A class, grade or flag changed from today for a child who left before today would be a
+/// change after the leaving, which no report could show and check refuses: said, at its cell.
+bool Planner::after_leaving(const Sheet::Row& row, const Child& match, const ChildField& field) {
+    if (match.status == Status::enrolled || !match.status_on || !(*match.status_on < today_))
+        return false;
+    std::string option(field.key);
+    std::replace(option.begin(), option.end(), '_', '-');
+    problem(row, column_for(field.key),
+            fmt::format("{} left on {} ({}); a change from today would come after that: change "
+                        "it with enroll {} --{} VALUE --on DATE before the leaving, or leave the "
+                        "cell as it was",
+                        match.id, match.status_on->iso(), key_of(match.status), match.id, option));
     return true;
 }
 
@@ -592,8 +660,8 @@ ImportPlan Planner::finish(int id_year) {
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
                        const Date& today, bool namesakes,
-                       std::optional<LeftBehind> blank_left_behind) {
-    Planner planner(sheet, columns, existing, update, today, namesakes, blank_left_behind);
+                       std::optional<LeftBehind> blank_left_behind, const ImportBase& base) {
+    Planner planner(sheet, columns, existing, update, today, namesakes, blank_left_behind, base);
     for (const Sheet::Row& row : sheet.rows) planner.plan_row(row);
     return planner.finish(id_year);
 }

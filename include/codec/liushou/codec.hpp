@@ -173,6 +173,7 @@ struct SheetTable {
     std::string name;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    bool hidden = false;  // a sheet for liushou, not for people (a register's base, #39)
 };
 
 /// An .xlsx workbook, one sheet per table: a bold frozen header row with a filter, columns as
