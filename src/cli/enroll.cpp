@@ -176,9 +176,9 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         print_problems(ctx.err, o.csv, plan.problems);
         if (!plan.conflicts.empty() && base.prefer == Prefer::none)
             ctx.err << fmt::format(
-                "{}: {} cell{} changed both in the sheet and on file since the export; "
-                "nothing was imported (--prefer-sheet takes the sheet's values, --prefer-tree "
-                "keeps the values on file)\n",
+                "{}: {} cell{} in conflict with the values on file; nothing was imported "
+                "(--prefer-sheet takes the sheet's values, --prefer-tree keeps the values on "
+                "file)\n",
                 o.csv, plan.conflicts.size(), plan.conflicts.size() == 1 ? "" : "s");
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
                                plan.problems.size(), plan.problems.size() == 1 ? "" : "s");

@@ -557,11 +557,11 @@ SheetCells Planner::merge_cells(const Sheet::Row& row, const Incoming& in, const
 bool Planner::after_leaving(const Sheet::Row& row, const Child& match, const ChildField& field) {
     if (match.status == Status::enrolled || !match.status_on || !(*match.status_on < today_))
         return false;
-    std::string option(field.key);
+    std::string option = "--" + std::string(field.key);
     std::replace(option.begin(), option.end(), '_', '-');
     problem(row, column_for(field.key),
             fmt::format("{} left on {} ({}); a change from today would come after that: change "
-                        "it with enroll {} --{} VALUE --on DATE before the leaving, or leave the "
+                        "it with enroll {} {} VALUE --on DATE before the leaving, or leave the "
                         "cell as it was",
                         match.id, match.status_on->iso(), key_of(match.status), match.id, option));
     return true;
