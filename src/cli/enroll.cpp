@@ -164,7 +164,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     for (size_t i = 0; i < sheet.header.size(); ++i)
         if (trim(sheet.header[i]) == "校验" || fold_case(trim(sheet.header[i])) == "fingerprint")
             base.fingerprint_column = i;
-    if (detected == "xlsx") read_workbook_base(o.csv, tree, ctx, base, problems);
+    // A workbook on standard input was read once, and its hidden sheet with it: no base.
+    if (detected == "xlsx" && o.csv != "-") read_workbook_base(o.csv, tree, ctx, base, problems);
     if (o.prefer_sheet && o.prefer_tree)
         throw UsageError("--prefer-sheet and --prefer-tree: give one of them");
     base.prefer = o.prefer_sheet ? Prefer::sheet : o.prefer_tree ? Prefer::tree : Prefer::none;
