@@ -163,7 +163,9 @@ struct ImportPlan {
 /// `namesakes` says such rows are other children. A new child's 留守类型 cell left blank is
 /// refused with its row named, unless `blank_left_behind` says what a blank means (#39); a
 /// sheet without the column gives files without left_behind, as before. 单亲外出 is kept as
-/// one_parent, with a warning.
+/// one_parent, with a warning. A matched row is merged with `base` (merge_row): only cells
+/// the sheet changed since the export are applied; conflicts are errors unless `base.prefer`
+/// chooses a side. A dated field changed for a child who left before `today` is refused.
 ImportPlan plan_import(const Sheet& sheet, const ColumnMap& columns,
                        const std::vector<Child>& existing, bool update, int id_year,
                        const Date& today, bool namesakes = false,
