@@ -8,6 +8,7 @@
 #include "liushou/import.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
+#include "liushou/text.hpp"
 
 namespace liushou {
 
@@ -31,6 +32,8 @@ struct EnrollOptions {
     bool print_ids = false;  // the import's stdout: ROW, ID and what was done, a line each
     bool update = false;
     bool namesakes = false;
+    bool prefer_sheet = false;       // a cell changed in the sheet and in the tree: the sheet's
+    bool prefer_tree = false;        // … or the tree's (#39)
     std::string blank_left_behind;   // what a blank 留守类型 means on import (#39)
     bool if_missing = false;         // a new child already on file: nothing to do
     std::vector<std::string> unset;  // fields to clear: --unset guardian_phone
@@ -65,6 +68,59 @@ Loaded<School> load_school_for_write(const Tree& tree, Context& ctx) {
     Loaded<School> school = tree.load_school();
     require_writable(school, ctx);
     return school;
+}
+
+/// A register workbook's hidden sheet liushou (list -o FILE.xlsx): each row's fingerprint and
+/// the commit the rows were read from, the rows as then read from that commit (#39). A
+/// workbook without it (typed by hand, or made by an older liushou) has no base.
+void read_workbook_base(const std::string& path, const Tree& tree, const Context& ctx,
+                        ImportBase& base, Problems& problems) {
+    Sheet hidden;
+    try {
+        Problems ignored;
+        hidden = read_sheet(path, "", "liushou", ignored, nullptr);
+    } catch (const DataError&) {
+        return;  // no sheet liushou
+    }
+    if (hidden.header.size() < 2 || hidden.header[0] != "format") return;
+    if (hidden.header[1] != kRegisterBaseFormat) {
+        problems.push_back(Problem{"liushou",
+                                   fmt::format("the hidden sheet liushou is not a register's "
+                                               "(format {}); the rows are imported without a base",
+                                               hidden.header[1]),
+                                   Severity::warning, 1, 1});
+        return;
+    }
+    std::string revision;
+    for (const Sheet::Row& row : hidden.rows) {
+        if (row.cells.size() < 2) continue;
+        if (row.cells[0] == "revision")
+            revision = row.cells[1];
+        else if (row.cells[0] != "made")
+            base.fingerprints.emplace(row.cells[0], row.cells[1]);
+    }
+    if (revision.empty()) return;
+    // The exact base: each child as the commit of the export holds it. A copy of another
+    // tree, or of a history since purged, has only its fingerprints.
+    try {
+        TreeOptions at = tree_options(ctx, tree.root());
+        at.rev = revision;
+        at.use_cache = false;
+        const Tree then = Tree::open(at);
+        for (const auto& [id, fingerprint] : base.fingerprints) {
+            if (new_id_error(id).size() || !then.child_exists(id)) continue;
+            const Loaded<Child> child = then.load_child(id, false);
+            if (child.parsed) base.exported.emplace(id, register_values(child.record));
+        }
+    } catch (const std::exception&) {
+        problems.push_back(Problem{"liushou",
+                                   fmt::format("the commit {} the workbook was exported from is "
+                                               "not in this tree's history; its rows are merged "
+                                               "by their fingerprints",
+                                               revision),
+                                   Severity::warning, 1, 1});
+        base.exported.clear();
+    }
 }
 
 int run_import(const EnrollOptions& o, Context& ctx) {
@@ -103,11 +159,28 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     if (!o.blank_left_behind.empty() && !(blank = enum_from_text<LeftBehind>(o.blank_left_behind)))
         throw UsageError(fmt::format("--blank-left-behind {}: not one of {}", o.blank_left_behind,
                                      enum_keys<LeftBehind>()));
-    const ImportPlan plan =
+    // The sheet's base (#39): a CSV register's 校验 column, a workbook's hidden sheet.
+    ImportBase base;
+    for (size_t i = 0; i < sheet.header.size(); ++i)
+        if (trim(sheet.header[i]) == "校验" || fold_case(trim(sheet.header[i])) == "fingerprint")
+            base.fingerprint_column = i;
+    // A workbook on standard input was read once, and its hidden sheet with it: no base.
+    if (detected == "xlsx" && o.csv != "-") read_workbook_base(o.csv, tree, ctx, base, problems);
+    if (o.prefer_sheet && o.prefer_tree)
+        throw UsageError("--prefer-sheet and --prefer-tree: give one of them");
+    base.prefer = o.prefer_sheet ? Prefer::sheet : o.prefer_tree ? Prefer::tree : Prefer::none;
+    ImportPlan plan =
         plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today),
-                    ctx.today, o.namesakes, blank);
+                    ctx.today, o.namesakes, blank, base);
+    plan.problems.insert(plan.problems.begin(), problems.begin(), problems.end());
     if (has_errors(plan.problems)) {
         print_problems(ctx.err, o.csv, plan.problems);
+        if (!plan.conflicts.empty() && base.prefer == Prefer::none)
+            ctx.err << fmt::format(
+                "{}: {} cell{} in conflict with the values on file; nothing was imported "
+                "(--prefer-sheet takes the sheet's values, --prefer-tree keeps the values on "
+                "file)\n",
+                o.csv, plan.conflicts.size(), plan.conflicts.size() == 1 ? "" : "s");
         ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
                                plan.problems.size(), plan.problems.size() == 1 ? "" : "s");
         return kDataProblem;
@@ -468,6 +541,14 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         ->needs(csv);
     cmd.add_flag("--update", o->update,
                  "Update children the sheet matches (by id, else name and birth date)")
+        ->needs(csv);
+    cmd.add_flag("--prefer-sheet", o->prefer_sheet,
+                 "A cell changed both in the sheet and on file since the export: take the "
+                 "sheet's value (without it or --prefer-tree, nothing is imported)")
+        ->needs(csv);
+    cmd.add_flag("--prefer-tree", o->prefer_tree,
+                 "A cell changed both in the sheet and on file since the export: keep the value "
+                 "on file")
         ->needs(csv);
     cmd.add_option("--unset", o->unset,
                    "Clear a field entered by mistake (guardian_phone, 监护人电话 …; repeatable)")

@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/import.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 
@@ -197,11 +198,23 @@ int run_list(const ListOptions& o, Context& ctx) {
         else
             for (const auto& k : keys) header.push_back(label(k, lang));
         std::vector<std::vector<std::string>> rows;
+        // Every register export carries its base (#39): each row's fingerprint, so that a
+        // copy corrected weeks later is merged with what changed in the tree since, and not
+        // written over it (liushou-enroll(1)). A CSV has it in a last column 校验: the one
+        // place a CSV keeps that survives Excel, WPS and LibreOffice, which drop comments and
+        // anything after the table; "v1-" and hex digits stay text in each of them (no
+        // number, no date). A workbook keeps it out of sight in a hidden sheet liushou, with
+        // the commit the rows were read from, from which the exact base is read back.
+        std::vector<std::vector<std::string>> base;
+        const bool with_base = whole && (o.format == "csv" || o.format == "xlsx");
         for (size_t i = 0; i < children.size(); ++i) {
             if (whole) {
                 std::vector<std::string> row;
                 for (const auto& f : child_fields())
                     row.push_back(register_text(children[i], f, lang));
+                const std::string fingerprint = row_fingerprint(register_values(children[i]));
+                if (with_base && o.format == "csv") row.push_back(fingerprint);
+                if (with_base) base.push_back({children[i].id, fingerprint});
                 rows.push_back(std::move(row));
             } else {
                 rows.push_back(cells(children[i]));
@@ -210,13 +223,21 @@ int run_list(const ListOptions& o, Context& ctx) {
         }
         if (o.format == "xlsx") {
             if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
-            emit_output(
-                ctx, o.output,
-                write_xlsx({{lang == "en" ? "Children" : "留守儿童名册", header, rows}}, ctx.today),
-                "xlsx");
+            // The commit only when the files are the commit's, and of one tree.
+            const GitState git = county ? GitState{} : tree.git_state();
+            base.insert(base.begin(),
+                        {{"revision", git.dirty ? "" : git.commit}, {"made", ctx.today.iso()}});
+            SheetTable hidden_base{"liushou", {"format", kRegisterBaseFormat}, base};
+            hidden_base.hidden = true;
+            emit_output(ctx, o.output,
+                        write_xlsx({{lang == "en" ? "Children" : "留守儿童名册", header, rows},
+                                    std::move(hidden_base)},
+                                   ctx.today),
+                        "xlsx");
             return skipped ? kDataProblem : kOk;
         }
         if (o.format == "csv") {
+            if (with_base) header.push_back(lang == "en" ? "fingerprint" : "校验");
             out << csv_line(header);
             for (const auto& r : rows) out << csv_line(r);
         } else {

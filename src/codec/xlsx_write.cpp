@@ -189,6 +189,7 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
                 }
             }
         }
+        if (table.hidden) worksheet_hide(sheet);
         if (error == LXW_NO_ERROR) worksheet_freeze_panes(sheet, 1, 0);
         if (error == LXW_NO_ERROR && width)
             error = worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),

@@ -100,6 +100,11 @@ cells, 18-digit 身份证号 and phone numbers as text; and it imports back as t
   学号 | 姓名 | 性别 | 出生日期 | 身份证号 | 民族 | 年级 | 班级 | 入学日期 | 入学方式 | 留守类型 | 是否寄宿 | 健康状况 | 家庭住址 | 父亲姓名 | 父亲电话 | 父亲务工地址 | 父亲单位电话 | 母亲姓名 | 母亲电话 | 母亲务工地址 | 母亲单位电话 | 监护人姓名 | 监护人关系 | 监护人电话 | 监护人职业 | 监护人住址 | 监护人健康状况 | 监护人年龄 | 重点帮扶对象 | 资助 | 个别教育管理方案 | 备注
   2025-101 | 王小明 | 男 | @2015-03-08 | 420821201503081231 |  | #3 | #1 | @2025-09-01 |  | 双亲外出 | 是 |  |  |  |  |  |  |  |  |  |  |  |  | 13812345678 |  |  |  |  | 否 |  |  |
   2025-102 | 李桦 | 女 | @2015-03-08 | 420821201503084520 |  | #3 | #2 | @2025-09-01 |  | 母亲外出 | 否 |  |  |  |  |  |  |  |  | 广东东莞 |  |  |  | 13812345679 |  |  |  |  | 否 |  |  |
+  sheet liushou: 8 rows, 2 columns, frozen above A2, filter A1:B8
+  widths: 12 23
+  format | liushou register 1
+  revision |
+  made | 2026-03-15
   $ liushou init again --school 孙桥小学 --year 2025-2026 --no-git -q
   $ liushou --root again enroll --from 名册.xlsx
   名册.xlsx（5 行，xlsx）：新增 5，修改 0，未变 0
@@ -108,6 +113,8 @@ cells, 18-digit 身份证号 and phone numbers as text; and it imports back as t
   $ liushou --root xlsx list --format xlsx > piped.xlsx && $py $tools/xlsx-dump.py piped.xlsx --rows 1
   sheet 留守儿童名册: 6 rows, 33 columns, frozen above A2, filter A1:AG6
   学号 | 姓名 | 性别 | 出生日期 | 身份证号 | 民族 | 年级 | 班级 | 入学日期 | 入学方式 | 留守类型 | 是否寄宿 | 健康状况 | 家庭住址 | 父亲姓名 | 父亲电话 | 父亲务工地址 | 父亲单位电话 | 母亲姓名 | 母亲电话 | 母亲务工地址 | 母亲单位电话 | 监护人姓名 | 监护人关系 | 监护人电话 | 监护人职业 | 监护人住址 | 监护人健康状况 | 监护人年龄 | 重点帮扶对象 | 资助 | 个别教育管理方案 | 备注
+  sheet liushou: 8 rows, 2 columns, frozen above A2, filter A1:B8
+  format | liushou register 1
 
 The other tables: the staff list, a class roster, the month's talks (a talk sheet that
 log-talk --from reads back), the summary's figures as numbers, and the checklist with a row

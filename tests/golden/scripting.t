@@ -152,7 +152,7 @@ the tree did not get from liushou never runs in liushou's commits: a copied tree
   children/2025-002.yaml
   $ liushou --commit enroll 2025-002 --health 一般
   2025-002 未作改动
-  已提交 2deacda（1 个文件）
+  已提交 253ec71（1 个文件）
   $ git log -1 --format=%s && git status --porcelain -- children && rm .git/hooks/pre-commit && ls ../hook-ran
   enroll 2025-002
   ! ls: cannot access '../hook-ran': No such file or directory

@@ -176,6 +176,7 @@ struct SheetTable {
     /// A table of label and value (a child's card): a column holds dates among other values,
     /// and an ISO date alone in its cell is a date cell all the same.
     bool typed_cells = false;
+    bool hidden = false;  // a sheet for liushou, not for people (a register's base, #39)
 };
 
 /// An .xlsx workbook, one sheet per table: a bold frozen header row with a filter, columns as
