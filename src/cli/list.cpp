@@ -43,40 +43,48 @@ std::string enum_label(const std::optional<E>& v, const std::string& lang) {
     return std::string(lang == "en" ? key_of(*v) : zh_of(*v));
 }
 
-int run_list(const ListOptions& o, Context& ctx) {
-    // Everything goes to the output at the end, so that -o writes one file atomically.
-    std::ostringstream out;
-    // A county (--county or several --root) lists every school's children, with the school.
-    const SchoolTrees trees = open_trees(ctx);
-    const bool county = trees.trees.size() > 1 || !trees.county.empty();
-    const Tree& tree = trees.trees.front();
-    const auto school = tree.load_school();
-    const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
+/// Which children list shows (--status, --grade, --class, --teacher, --unpaired,
+/// --incomplete), as the options say it, checked against the schools' staff.
+struct ListFilter {
     std::optional<Status> status;
+    int grade = 0, class_no = 0;  // 0: any
+    std::string teacher;          // a staff id
+    bool unpaired = false, incomplete = false;
+    bool keeps(const Child& c) const {
+        return (!status || c.status == *status) && (!grade || c.grade == grade) &&
+               (!class_no || c.class_no == class_no) &&
+               (teacher.empty() || c.pairing.teacher == teacher) &&
+               (!unpaired || c.pairing.teacher.empty()) && (!incomplete || !is_complete(c));
+    }
+};
+
+ListFilter filter_of(const ListOptions& o, const SchoolTrees& trees) {
+    ListFilter f;
+    f.unpaired = o.unpaired;
+    f.incomplete = o.incomplete;
     if (o.status != "all") {
-        status = enum_from_text<Status>(o.status);
-        if (!status)
+        f.status = enum_from_text<Status>(o.status);
+        if (!f.status)
             throw UsageError(
                 fmt::format("--status {}: use all or one of {}", o.status, enum_keys<Status>()));
     }
 
-    int grade = o.grade, class_no = 0;
+    f.grade = o.grade;
     if (!o.klass.empty()) {
         const auto number = parse_small_number(o.klass);
         if (o.klass.find_first_not_of("0123456789") == std::string::npos && number &&
             *number >= 1 && *number <= 99) {
-            class_no = *number;  // the class number in every grade, or in --grade's
+            f.class_no = *number;  // the class number in every grade, or in --grade's
         } else {
             const auto [g, k] = class_option("--class", o.klass);
-            if (grade && grade != g)
-                throw UsageError(
-                    fmt::format("--grade {} and --class {} name different grades", grade, o.klass));
-            grade = g, class_no = k;
+            if (f.grade && f.grade != g)
+                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                                             f.grade, o.klass));
+            f.grade = g, f.class_no = k;
         }
     }
 
-    std::string teacher = o.teacher;
-    if (!teacher.empty()) {
+    if (!o.teacher.empty()) {
         // A teacher no school has is a mistake, not an empty list (schedule says so too).
         std::string why;
         bool found = false;
@@ -84,7 +92,7 @@ int run_list(const ListOptions& o, Context& ctx) {
             const auto staff = t.load_staff();
             if (const Staff* s =
                     staff.parsed ? find_staff(staff.record, o.teacher, why) : nullptr) {
-                teacher = s->id;
+                f.teacher = s->id;
                 found = true;
                 break;
             }
@@ -96,6 +104,48 @@ int run_list(const ListOptions& o, Context& ctx) {
                                                o.teacher)
                                  : "--teacher: " + why);
     }
+    return f;
+}
+
+/// list --format json: a document of every field a script filters on.
+std::string list_json(const std::vector<Child>& children,
+                      const std::vector<std::string>& school_names, bool county) {
+    std::vector<std::string> items;
+    for (size_t i = 0; i < children.size(); ++i) {
+        const Child& c = children[i];
+        const std::string missing = json_strings(missing_fields_by_relation(c));
+        auto opt_int = [](const std::optional<int>& v) {
+            return v ? std::to_string(*v) : std::string("null");
+        };
+        auto opt_enum = [](auto v) { return v ? json_string(key_of(*v)) : std::string("null"); };
+        std::vector<std::pair<std::string, std::string>> fields;
+        if (county) fields.emplace_back("school", json_string(school_names[i]));
+        items.push_back(
+            json_object(with_school(fields, {{"id", json_string(c.id)},
+                                             {"name", json_string(c.name)},
+                                             {"gender", opt_enum(c.gender)},
+                                             {"grade", opt_int(c.grade)},
+                                             {"class", opt_int(c.class_no)},
+                                             {"status", json_string(key_of(c.status))},
+                                             {"left_behind", opt_enum(c.left_behind)},
+                                             {"teacher", json_string(c.pairing.teacher)},
+                                             {"buddies", json_strings(c.pairing.buddies)},
+                                             {"complete", missing == "[]" ? "true" : "false"},
+                                             {"missing", missing}})));
+    }
+    return json_list_document("children", items);
+}
+
+int run_list(const ListOptions& o, Context& ctx) {
+    // Everything goes to the output at the end, so that -o writes one file atomically.
+    std::ostringstream out;
+    // A county (--county or several --root) lists every school's children, with the school.
+    const SchoolTrees trees = open_trees(ctx);
+    const bool county = trees.trees.size() > 1 || !trees.county.empty();
+    const Tree& tree = trees.trees.front();
+    const auto school = tree.load_school();
+    const std::string lang = output_language(ctx, school.parsed ? &school.record : nullptr);
+    const ListFilter filter = filter_of(o, trees);
     bool skipped = false;
     std::vector<Child> children;
     std::vector<std::string> school_names;  // of each child, in a county
@@ -107,12 +157,7 @@ int run_list(const ListOptions& o, Context& ctx) {
             name = s.parsed ? s.record.school : t.display("");
         }
         for (Child& c : readable_children(t, ctx, skipped)) {
-            if (status && c.status != *status) continue;
-            if (grade && c.grade != grade) continue;
-            if (class_no && c.class_no != class_no) continue;
-            if (!teacher.empty() && c.pairing.teacher != teacher) continue;
-            if (o.unpaired && !c.pairing.teacher.empty()) continue;
-            if (o.incomplete && is_complete(c)) continue;
+            if (!filter.keeps(c)) continue;
             children.push_back(std::move(c));
             school_names.push_back(name);
             school_of.push_back(static_cast<size_t>(&t - trees.trees.data()));
@@ -160,32 +205,7 @@ int run_list(const ListOptions& o, Context& ctx) {
     };
 
     if (o.format == "json") {
-        std::vector<std::string> items;
-        for (size_t i = 0; i < children.size(); ++i) {
-            const Child& c = children[i];
-            const std::string missing = json_strings(missing_fields_by_relation(c));
-            auto opt_int = [](const std::optional<int>& v) {
-                return v ? std::to_string(*v) : std::string("null");
-            };
-            auto opt_enum = [](auto v) {
-                return v ? json_string(key_of(*v)) : std::string("null");
-            };
-            std::vector<std::pair<std::string, std::string>> fields;
-            if (county) fields.emplace_back("school", json_string(school_names[i]));
-            items.push_back(
-                json_object(with_school(fields, {{"id", json_string(c.id)},
-                                                 {"name", json_string(c.name)},
-                                                 {"gender", opt_enum(c.gender)},
-                                                 {"grade", opt_int(c.grade)},
-                                                 {"class", opt_int(c.class_no)},
-                                                 {"status", json_string(key_of(c.status))},
-                                                 {"left_behind", opt_enum(c.left_behind)},
-                                                 {"teacher", json_string(c.pairing.teacher)},
-                                                 {"buddies", json_strings(c.pairing.buddies)},
-                                                 {"complete", missing == "[]" ? "true" : "false"},
-                                                 {"missing", missing}})));
-        }
-        out << json_list_document("children", items);
+        out << list_json(children, school_names, county);
     } else {
         // The register: every field a sheet can set, under the header the import reads, so a
         // corrected copy imports back (matched by 学号).
