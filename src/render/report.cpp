@@ -97,6 +97,52 @@ class JsonRecord {
     std::vector<std::string> members_;
 };
 
+/// A card's talks, visits and calls, each by its handle (the date, numbered when its day has
+/// several), which log-talk --delete and --amend take.
+std::string card_talks(const Child& c, const Provenance& source, const Writer& w) {
+    std::string out = w.t("## 谈心、家访与联系记录\n\n", "## Talks, visits and calls\n\n");
+    out += header({w.t("日期", "Date"), w.t("类型", "Kind"), w.t("教师", "By"),
+                   w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")});
+    for (size_t i = 0; i < c.talks.size(); ++i) {
+        const Talk& t = c.talks[i];
+        std::string follow = w.text(t.follow_up);
+        if (t.closes)
+            follow += (follow.empty() ? "" : " ") +
+                      w.t(fmt::format("（关闭 {} 的跟进事项）", t.closes->iso()),
+                          fmt::format("(closes the follow-up of {})", t.closes->iso()));
+        // The date is the entry's handle, numbered when its day has several (2026-03-10#2),
+        // which log-talk --delete and --amend take.
+        const std::string handle = talk_handle(c.talks, i);
+        out += row({handle.empty() ? date_text(t.date) : handle,
+                    std::string(w.en() ? key_of(t.kind) : zh_of(t.kind)),
+                    staff_name(source, t.by, w), w.text(t.summary), enum_text(t.mood, w), follow});
+    }
+    return out;
+}
+
+/// The school's activities the child took part in (recorded once, with the child's id).
+std::string card_activities(const Child& c, const Provenance& source, const Writer& w) {
+    std::string out;
+    if (source.activities) {
+        std::vector<const Activity*> mine;
+        for (const Activity& a : *source.activities)
+            if (std::find(a.children.begin(), a.children.end(), c.id) != a.children.end())
+                mine.push_back(&a);
+        std::sort(mine.begin(), mine.end(),
+                  [](const Activity* a, const Activity* b) { return a->date < b->date; });
+        out += w.t("\n## 参加的活动\n\n", "\n## Activities taken part in\n\n");
+        if (mine.empty())
+            out += w.t("无。\n", "None.\n");
+        else
+            out += header({w.t("日期", "Date"), w.t("类别", "Kind"), w.t("活动", "Activity")});
+        for (const Activity* a : mine)
+            out += row({date_text(a->date),
+                        a->kind ? std::string(w.en() ? key_of(*a->kind) : zh_of(*a->kind)) : "",
+                        w.text(a->title)});
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string render_child(const Child& original, const Provenance& source,
@@ -215,41 +261,7 @@ std::string render_child(const Child& original, const Provenance& source,
     for (const auto& i : p.progress)
         out += row({date_text(i.date), w.text(i.subject), w.text(i.score), w.text(i.note)});
     out += "\n";
-    out += w.t("## 谈心、家访与联系记录\n\n", "## Talks, visits and calls\n\n");
-    out += header({w.t("日期", "Date"), w.t("类型", "Kind"), w.t("教师", "By"),
-                   w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")});
-    for (size_t i = 0; i < c.talks.size(); ++i) {
-        const Talk& t = c.talks[i];
-        std::string follow = w.text(t.follow_up);
-        if (t.closes)
-            follow += (follow.empty() ? "" : " ") +
-                      w.t(fmt::format("（关闭 {} 的跟进事项）", t.closes->iso()),
-                          fmt::format("(closes the follow-up of {})", t.closes->iso()));
-        // The date is the entry's handle, numbered when its day has several (2026-03-10#2),
-        // which log-talk --delete and --amend take.
-        const std::string handle = talk_handle(c.talks, i);
-        out += row({handle.empty() ? date_text(t.date) : handle,
-                    std::string(w.en() ? key_of(t.kind) : zh_of(t.kind)),
-                    staff_name(source, t.by, w), w.text(t.summary), enum_text(t.mood, w), follow});
-    }
-    // The school's activities the child took part in (recorded once, with the child's id).
-    if (source.activities) {
-        std::vector<const Activity*> mine;
-        for (const Activity& a : *source.activities)
-            if (std::find(a.children.begin(), a.children.end(), c.id) != a.children.end())
-                mine.push_back(&a);
-        std::sort(mine.begin(), mine.end(),
-                  [](const Activity* a, const Activity* b) { return a->date < b->date; });
-        out += w.t("\n## 参加的活动\n\n", "\n## Activities taken part in\n\n");
-        if (mine.empty())
-            out += w.t("无。\n", "None.\n");
-        else
-            out += header({w.t("日期", "Date"), w.t("类别", "Kind"), w.t("活动", "Activity")});
-        for (const Activity* a : mine)
-            out += row({date_text(a->date),
-                        a->kind ? std::string(w.en() ? key_of(*a->kind) : zh_of(*a->kind)) : "",
-                        w.text(a->title)});
-    }
+    out += card_talks(c, source, w) + card_activities(c, source, w);
     if (!c.notes.empty()) out += w.t("\n## 备注\n\n", "\n## Notes\n\n") + w.text(c.notes) + "\n";
     return out;
 }
