@@ -358,6 +358,52 @@ bool Summary::periods_differ() const {
     return false;
 }
 
+namespace {
+
+/// The plan's ticked tasks of each month of the period (the plan is the school's, not a
+/// child's).
+std::vector<MonthRate> plan_rates(const School& school, const Period& own, const Date& end) {
+    std::vector<MonthRate> plan;
+    for (Month m{own.from.year, own.from.month}; m.first() <= end;
+         m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
+        const auto tasks = plan_tasks(school, m, end);
+        if (tasks.empty()) continue;
+        const long done = std::count_if(tasks.begin(), tasks.end(),
+                                        [](const PlanTask& t) { return t.done.has_value(); });
+        plan.push_back(
+            MonthRate{m, m.first(), m.last(), Rate{done, static_cast<long>(tasks.size())}});
+    }
+    return plan;
+}
+
+/// The shortfalls in the order the summary names them: the school furthest from 100% first,
+/// then by class; within a class by id.
+void sort_shortfalls(Summary& out) {
+    std::map<std::string, std::pair<long, size_t>> rank;
+    for (size_t i = 0; i < out.by_school.size(); ++i)
+        rank.emplace(out.by_school[i].school,
+                     std::make_pair(-distance_from_full(out.by_school[i]), i));
+    // Each shortfall's sort key once, not a map lookup per comparison.
+    using Order = std::tuple<std::pair<long, size_t>, int, int>;
+    std::vector<std::pair<Order, size_t>> keyed;
+    keyed.reserve(out.shortfalls.size());
+    for (size_t i = 0; i < out.shortfalls.size(); ++i) {
+        const Shortfall& f = out.shortfalls[i];
+        keyed.emplace_back(
+            Order{rank[f.school], f.child.grade.value_or(99), f.child.class_no.value_or(99)}, i);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
+    });
+    std::vector<Shortfall> sorted;
+    sorted.reserve(keyed.size());
+    for (const auto& k : keyed) sorted.push_back(std::move(out.shortfalls[k.second]));
+    out.shortfalls = std::move(sorted);
+}
+
+}  // namespace
+
 Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
                   const Date& as_of) {
     Summary out;
@@ -418,18 +464,8 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         }
         out.total += school;
         out.by_school.push_back(school);
-        // The plan is the school's, not a child's: ticked tasks of each month of the period.
-        std::vector<MonthRate> plan;
-        for (Month m{own.from.year, own.from.month}; m.first() <= end;
-             m = m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1}) {
-            const auto tasks = plan_tasks(*records.school, m, end);
-            if (tasks.empty()) continue;
-            const long done = std::count_if(tasks.begin(), tasks.end(),
-                                            [](const PlanTask& t) { return t.done.has_value(); });
-            plan.push_back(
-                MonthRate{m, m.first(), m.last(), Rate{done, static_cast<long>(tasks.size())}});
-        }
-        merge_months(out.plan_by_month, plan);
+        // The plan is the school's, not a child's.
+        merge_months(out.plan_by_month, plan_rates(*records.school, own, end));
         for (const ReturnedSheet& r : records.school->returned_sheets)
             if (const auto m = parse_month(r.month);
                 m && own.from <= m->last() && m->first() <= end)
@@ -502,28 +538,7 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
         });
     for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
     for (auto& [key, stats] : classes) out.by_class.push_back(stats);
-    // The school furthest from 100% first, then by class; within a school as listed.
-    std::map<std::string, std::pair<long, size_t>> rank;
-    for (size_t i = 0; i < out.by_school.size(); ++i)
-        rank.emplace(out.by_school[i].school,
-                     std::make_pair(-distance_from_full(out.by_school[i]), i));
-    // Each shortfall's sort key once, not a map lookup per comparison.
-    using Order = std::tuple<std::pair<long, size_t>, int, int>;
-    std::vector<std::pair<Order, size_t>> keyed;
-    keyed.reserve(out.shortfalls.size());
-    for (size_t i = 0; i < out.shortfalls.size(); ++i) {
-        const Shortfall& f = out.shortfalls[i];
-        keyed.emplace_back(
-            Order{rank[f.school], f.child.grade.value_or(99), f.child.class_no.value_or(99)}, i);
-    }
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
-    });
-    std::vector<Shortfall> sorted;
-    sorted.reserve(keyed.size());
-    for (const auto& k : keyed) sorted.push_back(std::move(out.shortfalls[k.second]));
-    out.shortfalls = std::move(sorted);
+    sort_shortfalls(out);
     return out;
 }
 
