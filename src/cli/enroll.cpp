@@ -238,6 +238,184 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     return 0;
 }
 
+/// The fields enroll's options give, after --class 3-2 became a grade and a class.
+struct FieldValues {
+    const std::vector<std::string>& values;
+    const std::vector<bool>& given;
+    Date on, today;
+    bool exists, returning;
+};
+
+/// Sets the given fields (and --unset's) on the child: a dated field's old value goes to its
+/// `changes:` from `on`, unless --correction; when the child comes back, --entry is the new
+/// enrolment's (`return_entry`). What cannot be set goes to `errors`.
+void set_fields(const EnrollOptions& o, const FieldValues& in, Child& child,
+                std::optional<Entry>& return_entry, std::vector<std::string>& errors,
+                std::vector<std::string>& changed) {
+    const auto& values = in.values;
+    const auto& given = in.given;
+    const Date& on = in.on;
+    const bool exists = in.exists, returning = in.returning;
+    for (size_t i = 0; i < child_fields().size(); ++i) {
+        const ChildField& field = child_fields()[i];
+        if (field.kind == FieldKind::id || !given[i]) continue;
+        if (returning && field.kind == FieldKind::entry) {
+            return_entry = enum_from_text<Entry>(values[i]);
+            if (!return_entry)
+                errors.push_back(fmt::format("--entry: \"{}\" is not 新生 or 转入 ({})", values[i],
+                                             enum_keys<Entry>()));
+            continue;
+        }
+        const std::string before = get_child_field(child, field);
+        const std::string problem = set_child_field(child, field, values[i], in.today);
+        if (!problem.empty()) {
+            errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
+            continue;
+        }
+        if (get_child_field(child, field) == before) continue;
+        changed.emplace_back(field.key);
+        // A class, grade or flag that had a value changes from a day on, so that reports for
+        // earlier days keep the old one; --correction fixes a value that was never true.
+        // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+        if (exists && is_dated_field(field.key) &&
+            (!before.empty() || field.key == std::string_view("left_behind")) && !o.correction) {
+            for (const Change& x : child.changes)
+                if (x.field == field.key && x.date && on < *x.date)
+                    errors.push_back(fmt::format(
+                        "{}: --on {} is before its last recorded change ({}); give a later day "
+                        "or --correction",
+                        option_name(field.key), on.iso(), x.date->iso()));
+            child.changes.push_back(Change{on, std::string(field.key), before, {}});
+        }
+    }
+    for (const auto& name : o.unset) {
+        const ChildField* field = find_child_field(name);
+        if (!field) {
+            errors.push_back(
+                fmt::format("--unset {}: no such field (see liushou enroll --help)", name));
+            continue;
+        }
+        if (!exists) {
+            errors.push_back("--unset clears a field of a child on file");
+            break;
+        }
+        const std::string before = get_child_field(child, *field);
+        if (const std::string why = unset_child_field(child, *field); !why.empty())
+            errors.push_back(fmt::format("--unset {}: {}", name, why));
+        else if (!before.empty())
+            changed.emplace_back(field->key);
+    }
+}
+
+/// A new child, or a new name or birth date, that makes one child two files: refused, as
+/// check would warn of it, unless 身份证号 tell them apart or --namesakes says so. The exit code
+/// when enroll stops here (0 for --if-missing's "already on file").
+std::optional<int> namesake_stop(const Tree& tree, Context& ctx, const EnrollOptions& o,
+                                 const Child& child, bool exists,
+                                 const std::vector<std::string>& changed) {
+    const bool identity_changed =
+        !exists || std::find_if(changed.begin(), changed.end(), [](const std::string& f) {
+                       return f == "name" || f == "birth_date" || f == "id_number";
+                   }) != changed.end();
+    if (identity_changed && !o.namesakes && child.birth_date && !child.name.empty()) {
+        bool skipped = false;
+        for (const Child& other : readable_children(tree, ctx, skipped)) {
+            if (other.id == child.id || !looks_like_same_child(child, other)) continue;
+            if (!exists && o.if_missing) {
+                // A script's "make sure this child is on file": nothing to do, and the id.
+                ctx.out << (ctx.quiet ? other.id + "\n"
+                                      : say(ctx, fmt::format("already on file: {} {}\n", other.id,
+                                                             other.name)));
+                return 0;
+            }
+            ctx.err << fmt::format(
+                "liushou enroll: {}, born {}, is already children/{}.yaml; if this is another "
+                "child with the same name and birth date, give its 身份证号 (--id-number) or "
+                "say --namesakes\n",
+                child.name, child.birth_date->iso(), other.id);
+            ctx.err << fmt::format("liushou enroll: {} was not {}\n", child.id,
+                                   exists ? "changed" : "added");
+            return kDataProblem;
+        }
+    }
+    return std::nullopt;
+}
+
+/// enroll --status: what it changes, and on which day.
+struct StatusChange {
+    Status status;
+    bool returning;  // coming back after leaving: a new enrolment
+    Date on;
+    std::optional<Entry> entry;  // --entry of the new enrolment
+};
+
+/// Leaving, coming back or a change of status, on the child; what stands in its way (a day
+/// before the child enrolled or left, a pairing or activity that would count nowhere) goes to
+/// `errors`, entries left outside the enrolment to `warnings`.
+void change_status(const Tree& tree, Child& child, const StatusChange& change,
+                   std::vector<std::string>& errors, std::vector<std::string>& changed,
+                   std::vector<std::string>& warnings) {
+    const Status status = change.status;
+    const Date& on = change.on;
+    const bool returning = change.returning;
+    const std::optional<Entry>& return_entry = change.entry;
+    if (returning) {
+        // Coming back: the enrolment that ended is kept, a new one begins (转入 unless
+        // --entry says otherwise).
+        if (child.status_on && on < *child.status_on)
+            errors.push_back(fmt::format("--on: {} is before the child left ({} on {})", on.iso(),
+                                         key_of(child.status), child.status_on->iso()));
+        child.enrolment_history.push_back(
+            Episode{child.enrolled_on, child.entry, child.status_on, child.status, {}});
+        child.enrolled_on = on;
+        child.entry = return_entry.value_or(Entry::transfer);
+        child.status = Status::enrolled;
+        child.status_on.reset();
+        changed.emplace_back("status");
+    } else if (status != Status::enrolled || child.status != Status::enrolled) {
+        if (child.enrolled_on && on < *child.enrolled_on)
+            errors.push_back(fmt::format("--on: {} is before the child enrolled ({})", on.iso(),
+                                         child.enrolled_on->iso()));
+        if (child.status != status || child.status_on != on) changed.emplace_back("status");
+        child.status = status;
+        child.status_on = on;
+        if (status == Status::enrolled) {
+            // A child of the catchment who was not attending starts school on that day.
+            child.status_on.reset();
+            if (!child.enrolled_on) child.enrolled_on = on;
+        }
+        // A pairing that begins after the child left would then count nowhere, and check
+        // refuses it (pairing.since): the pairing is ended or moved first.
+        if (const auto& since = child.pairing.since;
+            since && !child.pairing.teacher.empty() && !enrolled_on_day(child, *since))
+            errors.push_back(fmt::format(
+                "--on: the pairing with {} begins {}, when the child is no longer enrolled; "
+                "end the pairing or move its start first (liushou pair {} --since DATE)",
+                child.pairing.teacher, since->iso(), child.id));
+        // An activity that lists the child on a day it is then no longer enrolled would
+        // count nowhere, and check refuses it: the activity file is not this write's, so
+        // the user takes the child off it first.
+        for (const auto& a : tree.load_activities())
+            if (a.record.date && !enrolled_on_day(child, *a.record.date) &&
+                std::count(a.record.children.begin(), a.record.children.end(), child.id))
+                errors.push_back(fmt::format(
+                    "--on: {} lists the child on {}, when the child is no longer enrolled; "
+                    "take the child off that activity first",
+                    a.relative, a.record.date->iso()));
+        int later = 0;
+        for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
+        if (later > 0)
+            warnings.push_back(
+                later == 1 ? fmt::format("1 entry of {} now falls outside the child's "
+                                         "enrolment; it counts nowhere and check reports it",
+                                         child.id)
+                           : fmt::format("{} entries of {} now fall outside the child's "
+                                         "enrolment; they count nowhere and check reports "
+                                         "them",
+                                         later, child.id));
+    }
+}
+
 int run_single(const EnrollOptions& o, Context& ctx) {
     if (!o.positional_id.empty() && !o.id.empty() && o.positional_id != o.id)
         throw UsageError(
@@ -320,116 +498,15 @@ int run_single(const EnrollOptions& o, Context& ctx) {
             values[class_at] = std::to_string(both->second);
             given[grade_at] = true;
         }
-    for (size_t i = 0; i < child_fields().size(); ++i) {
-        const ChildField& field = child_fields()[i];
-        if (field.kind == FieldKind::id || !given[i]) continue;
-        if (returning && field.kind == FieldKind::entry) {
-            return_entry = enum_from_text<Entry>(values[i]);
-            if (!return_entry)
-                errors.push_back(fmt::format("--entry: \"{}\" is not 新生 or 转入 ({})", values[i],
-                                             enum_keys<Entry>()));
-            continue;
-        }
-        const std::string before = get_child_field(child, field);
-        const std::string problem = set_child_field(child, field, values[i], ctx.today);
-        if (!problem.empty()) {
-            errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
-            continue;
-        }
-        if (get_child_field(child, field) == before) continue;
-        changed.emplace_back(field.key);
-        // A class, grade or flag that had a value changes from a day on, so that reports for
-        // earlier days keep the old one; --correction fixes a value that was never true.
-        // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
-        if (exists && is_dated_field(field.key) &&
-            (!before.empty() || field.key == std::string_view("left_behind")) && !o.correction) {
-            for (const Change& x : child.changes)
-                if (x.field == field.key && x.date && on < *x.date)
-                    errors.push_back(fmt::format(
-                        "{}: --on {} is before its last recorded change ({}); give a later day "
-                        "or --correction",
-                        option_name(field.key), on.iso(), x.date->iso()));
-            child.changes.push_back(Change{on, std::string(field.key), before, {}});
-        }
-    }
-    for (const auto& name : o.unset) {
-        const ChildField* field = find_child_field(name);
-        if (!field) {
-            errors.push_back(
-                fmt::format("--unset {}: no such field (see liushou enroll --help)", name));
-            continue;
-        }
-        if (!exists) {
-            errors.push_back("--unset clears a field of a child on file");
-            break;
-        }
-        const std::string before = get_child_field(child, *field);
-        if (const std::string why = unset_child_field(child, *field); !why.empty())
-            errors.push_back(fmt::format("--unset {}: {}", name, why));
-        else if (!before.empty())
-            changed.emplace_back(field->key);
-    }
+    set_fields(o, FieldValues{values, given, on, ctx.today, exists, returning}, child, return_entry,
+               errors, changed);
     if (!o.status.empty()) {
-        const auto status = new_status;
-        if (!status) {
+        if (!new_status)
             errors.push_back(
                 fmt::format("--status: \"{}\" is not one of {}", o.status, enum_keys<Status>()));
-        } else if (returning) {
-            // Coming back: the enrolment that ended is kept, a new one begins (转入 unless
-            // --entry says otherwise).
-            if (child.status_on && on < *child.status_on)
-                errors.push_back(fmt::format("--on: {} is before the child left ({} on {})",
-                                             on.iso(), key_of(child.status),
-                                             child.status_on->iso()));
-            child.enrolment_history.push_back(
-                Episode{child.enrolled_on, child.entry, child.status_on, child.status, {}});
-            child.enrolled_on = on;
-            child.entry = return_entry.value_or(Entry::transfer);
-            child.status = Status::enrolled;
-            child.status_on.reset();
-            changed.emplace_back("status");
-        } else if (*status != Status::enrolled || child.status != Status::enrolled) {
-            if (child.enrolled_on && on < *child.enrolled_on)
-                errors.push_back(fmt::format("--on: {} is before the child enrolled ({})", on.iso(),
-                                             child.enrolled_on->iso()));
-            if (child.status != *status || child.status_on != on) changed.emplace_back("status");
-            child.status = *status;
-            child.status_on = on;
-            if (*status == Status::enrolled) {
-                // A child of the catchment who was not attending starts school on that day.
-                child.status_on.reset();
-                if (!child.enrolled_on) child.enrolled_on = on;
-            }
-            // A pairing that begins after the child left would then count nowhere, and check
-            // refuses it (pairing.since): the pairing is ended or moved first.
-            if (const auto& since = child.pairing.since;
-                since && !child.pairing.teacher.empty() && !enrolled_on_day(child, *since))
-                errors.push_back(fmt::format(
-                    "--on: the pairing with {} begins {}, when the child is no longer enrolled; "
-                    "end the pairing or move its start first (liushou pair {} --since DATE)",
-                    child.pairing.teacher, since->iso(), child.id));
-            // An activity that lists the child on a day it is then no longer enrolled would
-            // count nowhere, and check refuses it: the activity file is not this write's, so
-            // the user takes the child off it first.
-            for (const auto& a : tree.load_activities())
-                if (a.record.date && !enrolled_on_day(child, *a.record.date) &&
-                    std::count(a.record.children.begin(), a.record.children.end(), child.id))
-                    errors.push_back(fmt::format(
-                        "--on: {} lists the child on {}, when the child is no longer enrolled; "
-                        "take the child off that activity first",
-                        a.relative, a.record.date->iso()));
-            int later = 0;
-            for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
-            if (later > 0)
-                warnings.push_back(
-                    later == 1 ? fmt::format("1 entry of {} now falls outside the child's "
-                                             "enrolment; it counts nowhere and check reports it",
-                                             child.id)
-                               : fmt::format("{} entries of {} now fall outside the child's "
-                                             "enrolment; they count nowhere and check reports "
-                                             "them",
-                                             later, child.id));
-        }
+        else
+            change_status(tree, child, StatusChange{*new_status, returning, on, return_entry},
+                          errors, changed, warnings);
     }
     Problems cross;
     if (!child.id_number.empty())
@@ -443,33 +520,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
                                exists ? "changed" : "added");
         return kDataProblem;
     }
-    // A new child, or a new name or birth date, that makes one child two files: refused,
-    // as check would warn of it, unless 身份证号 tell them apart or --namesakes says so.
-    const bool identity_changed =
-        !exists || std::find_if(changed.begin(), changed.end(), [](const std::string& f) {
-                       return f == "name" || f == "birth_date" || f == "id_number";
-                   }) != changed.end();
-    if (identity_changed && !o.namesakes && child.birth_date && !child.name.empty()) {
-        bool skipped = false;
-        for (const Child& other : readable_children(tree, ctx, skipped)) {
-            if (other.id == child.id || !looks_like_same_child(child, other)) continue;
-            if (!exists && o.if_missing) {
-                // A script's "make sure this child is on file": nothing to do, and the id.
-                ctx.out << (ctx.quiet ? other.id + "\n"
-                                      : say(ctx, fmt::format("already on file: {} {}\n", other.id,
-                                                             other.name)));
-                return 0;
-            }
-            ctx.err << fmt::format(
-                "liushou enroll: {}, born {}, is already children/{}.yaml; if this is another "
-                "child with the same name and birth date, give its 身份证号 (--id-number) or "
-                "say --namesakes\n",
-                child.name, child.birth_date->iso(), other.id);
-            ctx.err << fmt::format("liushou enroll: {} was not {}\n", child.id,
-                                   exists ? "changed" : "added");
-            return kDataProblem;
-        }
-    }
+    if (const auto stop = namesake_stop(tree, ctx, o, child, exists, changed)) return *stop;
     ctx.journal->action =
         !exists ? "enroll " + child.id
                 : "enroll " + child.id + " " + joined(changed);  // field names, no values
