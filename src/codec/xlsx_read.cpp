@@ -321,25 +321,22 @@ CellText number_text(const std::string& v, bool date, bool date1904) {
     return {fmt::format("{}", d)};
 }
 
-}  // namespace
+/// A sheet as the workbook lists it.
+struct SheetEntry {
+    std::string name, rel;
+    bool hidden = false;
+};
 
-Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
-                Problems& out, size_t max_rows) {
-    const Workbook book(bytes, path);
-
-    std::string workbook_part = "xl/workbook.xml";
-    for (const auto& [id, rel] : relationships(book, ""))
-        if (rel.first == "officeDocument") workbook_part = rel.second;
-    if (!book.has(workbook_part))
-        throw DataError(
-            fmt::format("{}: a zip file, but not an Excel workbook (no {})", path, workbook_part));
-
-    struct SheetEntry {
-        std::string name, rel;
-        bool hidden = false;
-    };
+/// The workbook's sheets, in order, and its date system.
+struct SheetList {
     std::vector<SheetEntry> sheets;
     bool date1904 = false;
+};
+
+SheetList sheet_list(const Workbook& book, const std::string& workbook_part) {
+    SheetList out;
+    auto& sheets = out.sheets;
+    bool& date1904 = out.date1904;
     {
         XmlHandler h;
         h.start = [&](const std::string& element, const char** attrs) {
@@ -356,27 +353,20 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
         };
         book.parse(workbook_part, h);
     }
-    const auto rels = relationships(book, workbook_part);
-    const SheetEntry* chosen = nullptr;
-    for (const auto& s : sheets)
-        if (sheet_name.empty() ? !s.hidden : s.name == sheet_name) {
-            chosen = &s;
-            break;
-        }
-    if (!chosen) {
-        std::string names;
-        for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + s.name;
-        throw DataError(sheet_name.empty()
-                            ? fmt::format("{}: the workbook has no visible sheet", path)
-                            : fmt::format("{}: no sheet named {}; the workbook has: {}", path,
-                                          sheet_name, names));
-    }
-    const auto rel = rels.find(chosen->rel);
-    if (rel == rels.end() || !book.has(rel->second.second))
-        throw DataError(fmt::format("{}: the sheet {} is not in the workbook", path, chosen->name));
+    return out;
+}
 
-    std::vector<std::string> shared;
+/// What every sheet's cells refer to: the shared strings, and which cell styles are dates.
+struct SharedParts {
+    std::vector<std::string> strings;
     std::vector<bool> date_styles;
+};
+
+SharedParts shared_parts(const Workbook& book,
+                         const std::map<std::string, std::pair<std::string, std::string>>& rels) {
+    SharedParts out;
+    auto& shared = out.strings;
+    auto& date_styles = out.date_styles;
     for (const auto& entry : rels) {
         const auto& r = entry.second;
         if (r.first == "sharedStrings" && book.has(r.second)) {
@@ -426,11 +416,131 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
         }
     }
 
+    return out;
+}
+
+/// A row of cells as read, by its row number.
+struct RawRow {
+    int row;
+    std::vector<std::string> cells;
+};
+
+/// The rows as a CSV sheet is read: the first row with two or more cells is the header (a
+/// title row above it, merged across the columns, has one), blank rows are left out, and a cell
+/// may hold no character that could not have been typed: such a cell stops the reading
+/// (`refused`), its problem in `out`.
+Sheet sheet_of_rows(std::vector<RawRow>& raw, Problems& out, bool& refused) {
+    Sheet sheet;
+    size_t candidate = 0;  // the header's cells while the next row may show it a group row
+    for (auto& r : raw) {
+        size_t filled = 0;
+        for (auto& c : r.cells) {
+            // Alt+Enter in a cell is a line feed; a Windows line end becomes one.
+            for (size_t p; (p = c.find("\r\n")) != std::string::npos;) c.erase(p, 1);
+            std::string bad = forbidden_character(c);
+            const auto control = std::find_if(c.begin(), c.end(), [](char ch) {
+                const auto u = static_cast<unsigned char>(ch);
+                return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
+            });
+            if (bad.empty() && control != c.end())
+                bad = fmt::format("U+{:04X}", static_cast<unsigned char>(*control));
+            if (!bad.empty()) {
+                const int at = static_cast<int>(&c - r.cells.data()) + 1;
+                out.push_back(Problem{fmt::format("column {}", at),
+                                      fmt::format("the cell holds the invisible character {}, "
+                                                  "which can make text display as something "
+                                                  "else; remove it",
+                                                  bad),
+                                      Severity::error, r.row, at});
+                refused = true;
+                return sheet;
+            }
+            filled += !trim(c).empty();
+        }
+        // As the CSV reader: the first row of two or more cells, unless the next row has
+        // twice its cells (a group row above the field names; is_group_row).
+        if (sheet.header.empty() || (candidate && filled && is_group_row(candidate, filled))) {
+            if (filled >= 2) {
+                sheet.header = std::move(r.cells);
+                sheet.header_line = r.row;
+                candidate = filled;
+            }
+        } else if (filled) {
+            candidate = 0;
+            sheet.rows.push_back(Sheet::Row{r.row, r.row, std::move(r.cells)});
+        }
+    }
+    return sheet;
+}
+
+/// The sheet to read: the one named, else the first visible one.
+const SheetEntry& choose_sheet(const std::vector<SheetEntry>& sheets, const std::string& sheet_name,
+                               const std::string& path) {
+    const SheetEntry* chosen = nullptr;
+    for (const auto& s : sheets)
+        if (sheet_name.empty() ? !s.hidden : s.name == sheet_name) {
+            chosen = &s;
+            break;
+        }
+    if (!chosen) {
+        std::string names;
+        for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + s.name;
+        throw DataError(sheet_name.empty()
+                            ? fmt::format("{}: the workbook has no visible sheet", path)
+                            : fmt::format("{}: no sheet named {}; the workbook has: {}", path,
+                                          sheet_name, names));
+    }
+    return *chosen;
+}
+
+/// A cell's problem found while reading names its column as the import's problems do; a
+/// first sheet with no header (often a 填表说明) says where the register may be.
+void name_columns(const Sheet& sheet, Problems& out, const std::vector<SheetEntry>& sheets,
+                  const SheetEntry& chosen, const std::string& sheet_name) {
+    for (Problem& p : out)
+        if (p.col >= 1 && static_cast<size_t>(p.col) <= sheet.header.size() &&
+            p.line > sheet.header_line && p.field.rfind("column ", 0) == 0)
+            p.field =
+                fmt::format("row {}, {}", p.line, sheet.header[static_cast<size_t>(p.col) - 1]);
+    if (sheet.header.empty() && sheet_name.empty() && sheets.size() > 1) {
+        // The first sheet is often a 填表说明; say where the register may be.
+        std::string others;
+        for (const auto& s : sheets)
+            if (&s != &chosen) others += (others.empty() ? "" : ", ") + s.name;
+        out.push_back(Problem{"",
+                              fmt::format("the first sheet, {}, has no header row; the "
+                                          "workbook also has {}: name the register's with --sheet",
+                                          chosen.name, others),
+                              Severity::error, 1, 1});
+    }
+}
+
+}  // namespace
+
+Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet_name,
+                Problems& out, size_t max_rows) {
+    const Workbook book(bytes, path);
+
+    std::string workbook_part = "xl/workbook.xml";
+    for (const auto& [id, rel] : relationships(book, ""))
+        if (rel.first == "officeDocument") workbook_part = rel.second;
+    if (!book.has(workbook_part))
+        throw DataError(
+            fmt::format("{}: a zip file, but not an Excel workbook (no {})", path, workbook_part));
+
+    const SheetList listed = sheet_list(book, workbook_part);
+    const std::vector<SheetEntry>& sheets = listed.sheets;
+    const bool date1904 = listed.date1904;
+    const auto rels = relationships(book, workbook_part);
+    const SheetEntry* chosen = &choose_sheet(sheets, sheet_name, path);
+    const auto rel = rels.find(chosen->rel);
+    if (rel == rels.end() || !book.has(rel->second.second))
+        throw DataError(fmt::format("{}: the sheet {} is not in the workbook", path, chosen->name));
+
+    const SharedParts parts = shared_parts(book, rels);
+    const std::vector<std::string>& shared = parts.strings;
+    const std::vector<bool>& date_styles = parts.date_styles;
     // The cells, row by row; a row or cell without its reference follows the one before.
-    struct RawRow {
-        int row;
-        std::vector<std::string> cells;
-    };
     std::vector<RawRow> raw;
     RawRow current{0, {}};
     int col = -1;
@@ -548,65 +658,10 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
         return Sheet{};
     }
 
-    // As a CSV sheet: the first row with two or more cells is the header (a title row above
-    // it, merged across the columns, has one), blank rows are left out, and a cell may hold
-    // no character that could not have been typed.
-    Sheet sheet;
-    size_t candidate = 0;  // the header's cells while the next row may show it a group row
-    for (auto& r : raw) {
-        size_t filled = 0;
-        for (auto& c : r.cells) {
-            // Alt+Enter in a cell is a line feed; a Windows line end becomes one.
-            for (size_t p; (p = c.find("\r\n")) != std::string::npos;) c.erase(p, 1);
-            std::string bad = forbidden_character(c);
-            const auto control = std::find_if(c.begin(), c.end(), [](char ch) {
-                const auto u = static_cast<unsigned char>(ch);
-                return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
-            });
-            if (bad.empty() && control != c.end())
-                bad = fmt::format("U+{:04X}", static_cast<unsigned char>(*control));
-            if (!bad.empty()) {
-                const int at = static_cast<int>(&c - r.cells.data()) + 1;
-                out.push_back(Problem{fmt::format("column {}", at),
-                                      fmt::format("the cell holds the invisible character {}, "
-                                                  "which can make text display as something "
-                                                  "else; remove it",
-                                                  bad),
-                                      Severity::error, r.row, at});
-                return sheet;
-            }
-            filled += !trim(c).empty();
-        }
-        // As the CSV reader: the first row of two or more cells, unless the next row has
-        // twice its cells (a group row above the field names; is_group_row).
-        if (sheet.header.empty() || (candidate && filled && is_group_row(candidate, filled))) {
-            if (filled >= 2) {
-                sheet.header = std::move(r.cells);
-                sheet.header_line = r.row;
-                candidate = filled;
-            }
-        } else if (filled) {
-            candidate = 0;
-            sheet.rows.push_back(Sheet::Row{r.row, r.row, std::move(r.cells)});
-        }
-    }
-    // A cell's problem found while reading names its column as the import's problems do.
-    for (Problem& p : out)
-        if (p.col >= 1 && static_cast<size_t>(p.col) <= sheet.header.size() &&
-            p.line > sheet.header_line && p.field.rfind("column ", 0) == 0)
-            p.field =
-                fmt::format("row {}, {}", p.line, sheet.header[static_cast<size_t>(p.col) - 1]);
-    if (sheet.header.empty() && sheet_name.empty() && sheets.size() > 1) {
-        // The first sheet is often a 填表说明; say where the register may be.
-        std::string others;
-        for (const auto& s : sheets)
-            if (&s != chosen) others += (others.empty() ? "" : ", ") + s.name;
-        out.push_back(Problem{"",
-                              fmt::format("the first sheet, {}, has no header row; the "
-                                          "workbook also has {}: name the register's with --sheet",
-                                          chosen->name, others),
-                              Severity::error, 1, 1});
-    }
+    bool refused = false;
+    Sheet sheet = sheet_of_rows(raw, out, refused);
+    if (refused) return sheet;
+    name_columns(sheet, out, sheets, *chosen, sheet_name);
     return sheet;
 }
 
