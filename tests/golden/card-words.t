@@ -105,7 +105,7 @@ The register says 资助 and every enum in Chinese, in CSV, a workbook and the t
   $ liushou list --register --format csv | grep -E '^(学号|2025-001),' | cut -d, -f1,3,11,12,30,31
   学号,性别,留守类型,是否寄宿,重点帮扶对象,资助
   2025-001,男,父亲外出,否,否,两免一补、营养餐
-  $ liushou list --register -o reg.xlsx -q && $py $tools/xlsx-dump.py reg.xlsx | grep -E '^(学号|2025-001) ' | cut -d'|' -f1,3,11,12,30,31
+  $ liushou list --register -o reg.xlsx -q && $py $tools/xlsx-dump.py reg.xlsx | sed '/^sheet liushou:/,$d' | grep -E '^(学号|2025-001) ' | cut -d'|' -f1,3,11,12,30,31
   学号 | 性别 | 留守类型 | 是否寄宿 | 重点帮扶对象 | 资助 
   2025-001 | 男 | 父亲外出 | 否 | 否 | 两免一补、营养餐 
   $ liushou list --register | grep -E '^2025-001 ' | grep -o '两免一补、营养餐'
