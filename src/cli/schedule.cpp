@@ -147,9 +147,25 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     std::vector<std::string> ids;
     ids.reserve(duties.size());
     for (const ChildDuties& d : duties) ids.push_back(d.child.id);
-    const bool whole = !skipped && errors == 0;
+    bool whole = !skipped && errors == 0;
     if (whole && (!children.empty() || recounted))
         tree.cache_per_child(context, ids, duties, started);
+    // One child in two files (one 身份证号) is listed once, as every figure counts it (#39); the
+    // other file is named on stderr, so such a checklist is not kept as printed.
+    {
+        std::vector<std::pair<std::string_view, std::string_view>> keys;
+        keys.reserve(duties.size());
+        for (const ChildDuties& d : duties) keys.emplace_back(d.child.id, d.id_number);
+        const std::vector<bool> second = second_files_said(ctx.err, tree, keys);
+        if (std::find(second.begin(), second.end(), true) != second.end()) {
+            std::vector<ChildDuties> once;
+            once.reserve(duties.size());
+            for (size_t i = 0; i < duties.size(); ++i)
+                if (!second[i]) once.push_back(std::move(duties[i]));
+            duties = std::move(once);
+            whole = false;
+        }
+    }
     if (o.per_teacher || (o.format == "xlsx" && !filter.teacher.empty())) {
         const int status = write_checklist_sheets(o, ctx, tree, school.record, staff, duties, month,
                                                   activities, filter.teacher);

@@ -368,7 +368,7 @@ void owe_attendance(Schedule& s, const std::vector<ChildDuties>& duties,
 }  // namespace
 
 uint64_t duties_fingerprint() {
-    return fnv1a(__DATE__ " " __TIME__ " duties 3");
+    return fnv1a(__DATE__ " " __TIME__ " duties 4");
 }
 
 bool activity_expects(const Activity& a, const Child& original) {
@@ -413,6 +413,7 @@ ChildDuties child_duties(const Child& original, const School& school, const Mont
     const Child c = state_on(original, as_of);  // the one as-of view, as the summary's
     ChildDuties d;
     d.child = ref_of(c);
+    d.id_number = c.id_number;
     // A child not left-behind (非留守) on the reference day owes nothing (liushou-rates(7)).
     d.in_month =
         c.left_behind != LeftBehind::none && enrolled_during(c, month.first(), month.last());

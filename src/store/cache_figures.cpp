@@ -29,7 +29,8 @@ namespace {
 // 2: each child's enrolments, for activities' attendance (#47).
 // 3: each child's id and 身份证号, so that one child in two files is counted once (#39).
 constexpr char kFiguresMagic[8] = {'L', 'S', 'H', 'F', 'I', 'G', 'S', '3'};
-constexpr char kDutiesMagic[8] = {'L', 'S', 'H', 'D', 'U', 'T', 'Y', '1'};
+// Duties 2: each child's 身份证号 (#39), as the figures' 3.
+constexpr char kDutiesMagic[8] = {'L', 'S', 'H', 'D', 'U', 'T', 'Y', '2'};
 std::string_view magic_of(const ChildFigures*) {
     return {kFiguresMagic, sizeof kFiguresMagic};
 }
@@ -195,6 +196,7 @@ void put(Out& o, const CadenceState& c) {
 }
 void put(Out& o, const ChildDuties& d) {
     put(o, d.child);
+    o.str(d.id_number);
     o.i32(d.in_month);
     o.str(d.teacher);
     for (auto m : {&ChildDuties::talks, &ChildDuties::family_calls, &ChildDuties::home_visits,
@@ -220,6 +222,7 @@ void put(Out& o, const ChildDuties& d) {
 
 bool get(In& in, ChildDuties& d) {
     d.child = get_ref(in);
+    d.id_number = in.str();
     d.in_month = in.i32() != 0;
     d.teacher = in.str();
     for (auto m : {&ChildDuties::talks, &ChildDuties::family_calls, &ChildDuties::home_visits,

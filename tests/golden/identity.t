@@ -41,6 +41,18 @@ run), the county's figures too.
   1
   ! children/2025-099.yaml：已略过，与 children/2025-001.yaml 的身份证号相同，只计入后者（一名儿童有两个文件？请运行 liushou check）
 
+The month's checklist lists the child once too, as often as with one file, and says so each time
+(such a checklist is not kept as printed).
+
+  $ mv children/2025-099.yaml ../aside.yaml && liushou schedule --month 2026-04 | grep -c 陈欣怡; mv ../aside.yaml children/2025-099.yaml
+  5
+  $ liushou schedule --month 2026-04 | grep -c 陈欣怡
+  5
+  ! children/2025-099.yaml：已略过，与 children/2025-001.yaml 的身份证号相同，只计入后者（一名儿童有两个文件？请运行 liushou check）
+  $ liushou schedule --month 2026-04 | grep -c 陈欣怡
+  5
+  ! children/2025-099.yaml：已略过，与 children/2025-001.yaml 的身份证号相同，只计入后者（一名儿童有两个文件？请运行 liushou check）
+
 The card of either file can still be read (it is how the two are compared), and in English
 the warning says the same.
 

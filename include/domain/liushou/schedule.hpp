@@ -155,6 +155,7 @@ struct CadenceState {
 /// from a cache instead of decoding every child (liushou-schedule(1)).
 struct ChildDuties {
     ChildRef child;         // in the class of the reference day
+    std::string id_number;  // 身份证号: one child in two files is listed once (#39)
     bool in_month = false;  // enrolled on a day of the month
     std::string teacher;    // paired with on the reference day; "" for none
     CadenceState talks, family_calls, home_visits, meetings;
