@@ -168,13 +168,15 @@ inline int fuzz_checklist(const uint8_t* data, size_t size) {
     Problems found;
     const ReturnedChecklist back = checklist_talk_sheet(*rows, base, "fuzz", found);
     if (back.closes.size() != back.talks.rows.size() || back.still_owed > back.listed) std::abort();
+    // Below the header and in order, by line: a CSV's header_line is a line, and a row's `row`
+    // the record a spreadsheet numbers, which differ once a quoted cell spans lines.
     int last = rows->header_line();
     for (const auto& row : back.talks.rows) {
-        if (row.row <= last || row.cells.size() != back.talks.header.size()) std::abort();
-        last = row.row;
+        if (row.line <= last || row.cells.size() != back.talks.header.size()) std::abort();
+        last = row.line;
     }
     // Each activity's attendance marked 是 is a row of the sheet, in order (#46).
-    last = rows->header_line();
+    last = 0;
     for (const auto& a : back.attendance) {
         if (a.row <= last) std::abort();
         last = a.row;
