@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <system_error>
 
 #include "liushou/error.hpp"
@@ -103,22 +104,6 @@ std::string read_regular_file(const std::string& path, const std::string& displa
 
 namespace {
 
-/// Whether the fault fires at `step` of the current file; sets errno as the real failure would.
-bool fault_at(const std::optional<WriteFault>& fault, long file_number, const char* step,
-              int error) {
-    if (!fault || fault->nth != file_number || fault->step != step) return false;
-    errno = error;
-    return true;
-}
-
-void maybe_die(const std::optional<WriteFault>& fault, long file_number, const char* step) {
-    if (fault && fault->nth == file_number && fault->step == step) ::kill(::getpid(), SIGKILL);
-}
-
-}  // namespace
-
-namespace {
-
 /// The process's umask, read once (umask() can only be read by setting it; this runs before
 /// any thread writes a file, in the first write).
 mode_t process_umask() {
@@ -133,7 +118,8 @@ mode_t process_umask() {
 }  // namespace
 
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
-                      const std::optional<WriteFault>& fault, long file_number, bool flush) {
+                      FileSink& files, bool flush) {
+    files.begin_file();
     struct stat st {};
     const bool existed = ::stat(path.c_str(), &st) == 0;
     const char* outcome = existed ? "the file is unchanged" : "nothing was written";
@@ -157,7 +143,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
     const std::string tmp =
         (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
             .string();
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    const int fd = files.create(tmp, mode);
     if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
     auto fail = [&](const char* what) {
         const std::string why = errno_text();
@@ -172,13 +158,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         fail("chown");
     size_t done = 0;
     while (done < content.size()) {
-        // A full disk usually lets part of the content through first.
-        const size_t chunk = fault && fault->step == "write"
-                                 ? std::max<size_t>(1, content.size() / 2)
-                                 : content.size() - done;
-        if (done > 0 && fault_at(fault, file_number, "write", ENOSPC)) fail("write");
-        const ssize_t n =
-            ::write(fd, content.data() + done, std::min(chunk, content.size() - done));
+        const ssize_t n = files.write(fd, content.data() + done, content.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
             fail("write");
@@ -191,7 +171,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         fail("chmod");
     // A batch flushes once for all its files (syncfs). Starting each file's write-back here
     // (sync_file_range) was measured slower: it competes with the next files' creation.
-    if (flush && (::fsync(fd) != 0 || fault_at(fault, file_number, "fsync", EIO))) fail("fsync");
+    if (flush && files.fsync(fd) != 0) fail("fsync");
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());
         throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
@@ -199,11 +179,9 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
     return {tmp, existed};
 }
 
-void rename_staged(const std::string& tmp, const std::string& path,
-                   const std::optional<WriteFault>& fault, long file_number, bool existed,
+void rename_staged(const std::string& tmp, const std::string& path, FileSink& files, bool existed,
                    bool journaled) {
-    maybe_die(fault, file_number, "kill-before-rename");
-    if (fault_at(fault, file_number, "rename", EIO) || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (files.rename(tmp, path) != 0) {
         const std::string why = errno_text();
         // A journaled batch keeps it: the next command puts it in place.
         if (journaled)
@@ -217,45 +195,13 @@ void rename_staged(const std::string& tmp, const std::string& path,
     }
 }
 
-namespace {
-
-void sync_directory(const fs::path& dir) {
-    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-}
-
-fs::path directory_of(const std::string& path) {
-    const fs::path dir = fs::path(path).parent_path();
-    return dir.empty() ? fs::path(".") : dir;
-}
-
-/// One syncfs of the filesystem holding `dir`: every file written there so far is durable.
-/// False when it is refused; the caller then fsyncs each file (fsync_file).
-bool sync_filesystem(const fs::path& dir) {
-    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    const bool synced = dfd >= 0 && ::syncfs(dfd) == 0;
-    if (dfd >= 0) ::close(dfd);
-    return synced;
-}
-
-void fsync_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) ::fsync(fd), ::close(fd);
-}
-
-}  // namespace
-
 bool write_atomically(const std::string& path, const std::string& content, int mode,
-                      const std::optional<WriteFault>& fault, long file_number) {
-    const StagedFile staged = stage_file(path, content, mode, fault, file_number, true);
+                      FileSink& files) {
+    const StagedFile staged = stage_file(path, content, mode, files, true);
     if (staged.tmp.empty()) return false;
-    rename_staged(staged.tmp, path, fault, file_number, staged.existed);
+    rename_staged(staged.tmp, path, files, staged.existed);
     // The rename is durable only once the directory entry is on disk.
     sync_directory(directory_of(path));
-    maybe_die(fault, file_number, "kill-after-rename");
     return true;
 }
 
@@ -276,12 +222,10 @@ BatchWrite::~BatchWrite() {
 }
 
 bool BatchWrite::stage(const std::string& path, const std::string& content, int mode,
-                       const std::optional<WriteFault>& fault, long file_number,
                        std::string relative) {
-    StagedFile staged = stage_file(path, content, mode, fault, file_number, false);
+    StagedFile staged = stage_file(path, content, mode, files_, false);
     if (staged.tmp.empty()) return false;
-    pending_.push_back(
-        Staged{std::move(staged.tmp), path, std::move(relative), file_number, staged.existed});
+    pending_.push_back(Staged{std::move(staged.tmp), path, std::move(relative), staged.existed});
     flush_ahead(early_flush_, pending_.size(), directory_of(path).string());
     return true;
 }
@@ -290,22 +234,20 @@ void BatchWrite::remove(const std::string& path, std::string relative) {
     removals_.push_back(Removal{path, std::move(relative)});
 }
 
-std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& fault,
-                                           const BeforeRenames& before_renames) {
+std::vector<std::string> BatchWrite::flush(const BeforeRenames& before_renames) {
     std::vector<std::string> renamed;
     if (early_flush_.valid()) early_flush_.wait();
     if (pending_.empty() && removals_.empty()) return renamed;
-    // One flush makes every temporary file durable (git's core.fsyncMethod=batch does the
-    // same with one fsync after write-out): before it, a crash leaves the old files and some
+    // Every temporary durable at once: before that, a crash leaves the old files and some
     // stray temporaries, which the next writer removes.
-    if (!pending_.empty() && !sync_filesystem(directory_of(pending_.front().path)))
-        for (const auto& f : pending_) fsync_file(f.tmp);  // each on its own, as a single write
-    for (const auto& f : pending_)
-        if (fault_at(fault, f.file_number, "fsync", EIO)) {
-            const std::string why = errno_text();
-            throw IoError(fmt::format("{}: fsync failed: {} ({})", f.path, why,
-                                      f.existed ? "the file is unchanged" : "nothing was written"));
-        }
+    std::vector<std::string> tmps;
+    for (const auto& f : pending_) tmps.push_back(f.tmp);
+    if (const auto failed = files_.sync_batch(tmps)) {
+        const Staged& f = pending_[*failed];
+        const std::string why = errno_text();
+        throw IoError(fmt::format("{}: fsync failed: {} ({})", f.path, why,
+                                  f.existed ? "the file is unchanged" : "nothing was written"));
+    }
     // From the journal on, the batch is applied: whatever stops the renames, the next
     // command finishes them.
     if (before_renames) before_renames(pending_, removals_);
@@ -314,12 +256,10 @@ std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& faul
     try {
         for (size_t i = 0; i < pending_.size(); ++i) {
             const Staged& f = pending_[i];
-            rename_staged(f.tmp, f.path, fault, f.file_number, f.existed,
-                          static_cast<bool>(before_renames));
+            rename_staged(f.tmp, f.path, files_, f.existed, static_cast<bool>(before_renames));
             renamed.push_back(f.relative);
             const fs::path dir = directory_of(f.path);
             if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
-            maybe_die(fault, f.file_number, "kill-after-rename");
         }
         for (const Removal& r : removals_) {
             if (::unlink(r.path.c_str()) != 0 && errno != ENOENT)
@@ -346,7 +286,7 @@ std::vector<std::string> BatchWrite::flush(const std::optional<WriteFault>& faul
 }
 
 bool atomic_write(const std::string& path, const std::string& content, int mode) {
-    return write_atomically(path, content, mode, std::nullopt, 0);
+    return write_atomically(path, content, mode);
 }
 
 namespace {
@@ -435,7 +375,7 @@ bool written_through(const std::string& path, const std::string& content) {
 }  // namespace
 
 void write_output(const std::string& path, const std::string& content) {
-    if (!written_through(path, content)) write_atomically(path, content, 0600, std::nullopt, 0);
+    if (!written_through(path, content)) write_atomically(path, content, 0600);
 }
 
 namespace {
@@ -506,8 +446,7 @@ OutputDirectory::~OutputDirectory() {
 void OutputDirectory::write(const std::string& name, const std::string& content) {
     const std::string path = dir_ + "/" + name;
     if (batch_) {
-        if (!written_through(path, content))
-            batch_->stage(path, content, 0600, std::nullopt, 0, path);
+        if (!written_through(path, content)) batch_->stage(path, content, 0600, path);
         return;
     }
     // A directory only this process knows: no temporary and no rename per file.
@@ -524,7 +463,7 @@ void OutputDirectory::write(const std::string& name, const std::string& content)
 
 void OutputDirectory::finish() {
     if (batch_) {
-        batch_->flush(std::nullopt);
+        batch_->flush();
         return;
     }
     if (early_flush_.valid()) early_flush_.wait();

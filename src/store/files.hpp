@@ -3,8 +3,10 @@
 
 #include <sys/types.h>
 
+#include <boost/filesystem/path.hpp>
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +19,47 @@ namespace liushou {
 /// strerror(errno), for messages.
 std::string errno_text();
 
+/// The system calls of a write, behind one interface, so that a test can make any of them fail
+/// as a full disk or a failing disk would, or stop the process between two of them as a crash
+/// would (ninja's DiskInterface serves its tests the same way). system_files() is the real
+/// one; a write session whose options name a WriteFault uses faulty_files(). Files are
+/// numbered in the order their writes begin (begin_file), unchanged ones included, which is
+/// what WriteFault::nth counts.
+class FileSink {
+  public:
+    virtual ~FileSink() = default;
+    /// A file of the tree is about to be written (or found unchanged).
+    virtual void begin_file() {}
+    /// Makes the temporary `tmp` (O_EXCL, never following a link); -1 and errno on failure.
+    virtual int create(const std::string& tmp, int mode);
+    virtual ssize_t write(int fd, const char* data, size_t size);
+    virtual int fsync(int fd);
+    /// Makes every one of `tmps` durable, with one flush of their filesystem where it can;
+    /// the index of one that could not be made durable (errno set), if any.
+    virtual std::optional<size_t> sync_batch(const std::vector<std::string>& tmps);
+    virtual int rename(const std::string& from, const std::string& to);
+    /// A named point between two steps of a batch ("kill-before-journal"), where a crash test
+    /// may stop the process.
+    virtual void reached(const char* point) { (void)point; }
+};
+FileSink& system_files();
+
+/// One syncfs of the filesystem holding `dir`: every file written there so far is durable.
+/// False when it is refused; the caller then fsyncs each file (fsync_file).
+bool sync_filesystem(const boost::filesystem::path& dir);
+void fsync_file(const std::string& path);
+/// fsyncs a directory: a rename or removal in it is durable only then.
+void sync_directory(const boost::filesystem::path& dir);
+/// The folder a file is in ("." for a bare name).
+boost::filesystem::path directory_of(const std::string& path);
+/// Fails (or kills the process) as `fault` says, and otherwise writes as system_files() does.
+std::unique_ptr<FileSink> faulty_files(const WriteFault& fault);
+
 /// Writes `content` to `path` atomically: a temporary file in the same directory, fsync,
 /// rename, fsync of the directory. Returns false without writing when the file already holds
-/// exactly these bytes with this mode. `fault` fails the write of the `file_number`th file
-/// as the tests ask.
+/// exactly these bytes with this mode.
 bool write_atomically(const std::string& path, const std::string& content, int mode,
-                      const std::optional<WriteFault>& fault, long file_number);
+                      FileSink& files = system_files());
 
 /// Files a batch stages before it flushes: few flushes, and a bounded number of temporaries
 /// (and of rows to redo) should the machine stop halfway.
@@ -35,11 +72,10 @@ struct StagedFile {
     bool existed = false;  // whether `path` was there (what a failure leaves: old or nothing)
 };
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
-                      const std::optional<WriteFault>& fault, long file_number, bool flush);
+                      FileSink& files, bool flush);
 /// The second half: the temporary file takes the place of `path` (removed on failure, kept
 /// when `journaled`: the batch journal finishes the write).
-void rename_staged(const std::string& tmp, const std::string& path,
-                   const std::optional<WriteFault>& fault, long file_number, bool existed,
+void rename_staged(const std::string& tmp, const std::string& path, FileSink& files, bool existed,
                    bool journaled = false);
 
 /// A failed rename in a batch, with the files renamed before it (tree-relative names).
@@ -65,7 +101,6 @@ class BatchWrite {
   public:
     struct Staged {
         std::string tmp, path, relative;
-        long file_number;
         bool existed;
     };
     struct Removal {
@@ -74,23 +109,23 @@ class BatchWrite {
     using BeforeRenames =
         std::function<void(const std::vector<Staged>&, const std::vector<Removal>&)>;
 
-    BatchWrite() = default;
+    /// The files' writes go through `files`, which must outlive the batch.
+    explicit BatchWrite(FileSink& files = system_files()) : files_(files) {}
     BatchWrite(const BatchWrite&) = delete;
     BatchWrite& operator=(const BatchWrite&) = delete;
     ~BatchWrite();
     /// Writes the temporary file; false (nothing staged) when `path` is unchanged.
-    bool stage(const std::string& path, const std::string& content, int mode,
-               const std::optional<WriteFault>& fault, long file_number, std::string relative);
+    bool stage(const std::string& path, const std::string& content, int mode, std::string relative);
     /// `path` is to go when the batch is put in place (after every rename).
     void remove(const std::string& path, std::string relative);
     /// Makes every staged file durable, calls `before_renames` (the journal) and puts every
     /// file in place; returns the `relative` names renamed and removed. Throws RenameError
     /// when a rename fails (the journal then finishes the batch on the next command).
-    std::vector<std::string> flush(const std::optional<WriteFault>& fault,
-                                   const BeforeRenames& before_renames = {});
+    std::vector<std::string> flush(const BeforeRenames& before_renames = {});
     size_t pending() const { return pending_.size() + removals_.size(); }
 
   private:
+    FileSink& files_;
     std::vector<Staged> pending_;
     std::vector<Removal> removals_;
     std::future<void> early_flush_;  // of the temporaries so far, beside the next ones

@@ -46,10 +46,6 @@ fs::path writing_marker(const std::string& root) {
     return fs::path(root) / kStateDir / "writing";
 }
 
-void maybe_kill(const std::optional<WriteFault>& fault, const char* step) {
-    if (fault && fault->nth == 0 && fault->step == step) ::kill(::getpid(), SIGKILL);
-}
-
 /// children/<id>.yaml, for an id already known to be valid.
 std::string child_file(const std::string& id) {
     return std::string(kChildrenDir) + "/" + id + ".yaml";

@@ -39,9 +39,6 @@ constexpr const char* kJournalMagic = "liushou batch journal 1";
 /// it only leaves stray temporaries, which readers ignore.
 boost::filesystem::path writing_marker(const std::string& root);
 
-/// A test's kill at a named point of a batch (WriteFault with nth 0).
-void maybe_kill(const std::optional<WriteFault>& fault, const char* step);
-
 /// children/<id>.yaml, for an id already known to be valid.
 std::string child_file(const std::string& id);
 

@@ -66,21 +66,18 @@ bool WriteSession::write_text(const std::string& relative, const std::string& co
         marked_ = true;
     }
     const std::string full = known->second->path(rel.filename().string());
-    // Only the tree's own files take part in fault injection, never the cache.
     try {
         if (batch_) {
             bool staged = false;
             try {
-                staged = batch_->stage(full, content, mode, tree.options_.fault, ++files_written_,
-                                       relative);
+                staged = batch_->stage(full, content, mode, relative);
             } catch (const IoError&) {
                 batch_.reset();  // all or nothing: no file of the batch is put in place
                 throw;
             }
             return staged;
         }
-        const bool written =
-            write_atomically(full, content, mode, tree.options_.fault, ++files_written_);
+        const bool written = write_atomically(full, content, mode, files());
         in_place_ += written;
         if (written && tree.options_.journal) {
             tree.options_.journal->root = tree.root_;
@@ -299,12 +296,19 @@ void WriteSession::remove_child(const std::string& id) {
     }
 }
 
-WriteSession::WriteSession(const Tree& tree, int fd) : tree_(&tree), fd_(fd) {}
+WriteSession::WriteSession(const Tree& tree, int fd)
+    : tree_(&tree),
+      fd_(fd),
+      faulty_(tree.options_.fault ? faulty_files(*tree.options_.fault) : nullptr) {}
+
+FileSink& WriteSession::files() const {
+    return faulty_ ? *faulty_ : system_files();
+}
 
 WriteSession::WriteSession(WriteSession&& other) noexcept
     : tree_(other.tree_),
       fd_(other.fd_),
-      files_written_(other.files_written_),
+      faulty_(std::move(other.faulty_)),
       in_place_(other.in_place_),
       marked_(other.marked_),
       whole_batch_(other.whole_batch_),
@@ -329,7 +333,7 @@ WriteSession::~WriteSession() {
 void WriteSession::begin_batch(bool whole) {
     // Every batch is whole now (all or nothing, through the journal); `whole` is kept for
     // the callers that said so before.
-    if (!batch_) batch_ = std::make_unique<BatchWrite>();
+    if (!batch_) batch_ = std::make_unique<BatchWrite>(files());
     whole_batch_ = whole;
 }
 
@@ -366,7 +370,7 @@ void WriteSession::flush_batch() {
     std::optional<SafeDir> state;
     auto write_journal = [&](const std::vector<BatchWrite::Staged>& staged,
                              const std::vector<BatchWrite::Removal>& removals) {
-        maybe_kill(tree_->options_.fault, "kill-before-journal");
+        files().reached("kill-before-journal");
         std::string text = std::string(kJournalMagic) + "\n";
         for (const auto& f : staged) {
             const fs::path target(f.relative);
@@ -376,8 +380,8 @@ void WriteSession::flush_batch() {
         for (const auto& r : removals) text += fmt::format("remove\t{}\n", r.relative);
         text += "end\n";
         state.emplace(SafeDir::open(tree_->root_, kStateDir, true, true, tree_->display_prefix_));
-        write_atomically(state->path(kJournalFile), text, 0600, std::nullopt, 0);
-        maybe_kill(tree_->options_.fault, "kill-after-journal");
+        write_atomically(state->path(kJournalFile), text, 0600);  // not one of the tree's files
+        files().reached("kill-after-journal");
         // Readers wait while the files change (Tree::read_lock_).
         if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_EX);
     };
@@ -388,7 +392,7 @@ void WriteSession::flush_batch() {
         ::fsync(state->fd());
     };
     try {
-        note(batch_->flush(tree_->options_.fault, write_journal));
+        note(batch_->flush(write_journal));
         done();
     } catch (const RenameError& e) {
         note(e.renamed());  // the files before the failed one are in place

@@ -107,19 +107,19 @@ TEST_CASE("a batch writes nothing in place until it is flushed, then every file 
     const std::string a = (dir.path / "a.yaml").string(), b = (dir.path / "b.yaml").string();
     atomic_write(a, "old a\n", 0600);
     BatchWrite batch;
-    CHECK(batch.stage(a, "new a\n", 0600, std::nullopt, 1, "a.yaml"));
-    CHECK(batch.stage(b, "new b\n", 0600, std::nullopt, 2, "b.yaml"));
+    CHECK(batch.stage(a, "new a\n", 0600, "a.yaml"));
+    CHECK(batch.stage(b, "new b\n", 0600, "b.yaml"));
     // Unchanged is judged against the file on disk (a batch writes each file once).
-    CHECK_FALSE(batch.stage(a, "old a\n", 0600, std::nullopt, 3, "a.yaml"));
+    CHECK_FALSE(batch.stage(a, "old a\n", 0600, "a.yaml"));
     CHECK(slurp(a) == "old a\n");  // staged, not yet in place
     CHECK_FALSE(fs::exists(b));
     CHECK(entries_in(dir.path) == 3);  // a.yaml and two temporaries
-    const auto renamed = batch.flush(std::nullopt);
+    const auto renamed = batch.flush();
     CHECK(renamed == std::vector<std::string>{"a.yaml", "b.yaml"});
     CHECK(slurp(a) == "new a\n");
     CHECK(slurp(b) == "new b\n");
     CHECK(entries_in(dir.path) == 2);  // no temporary left
-    CHECK(batch.flush(std::nullopt).empty());
+    CHECK(batch.flush().empty());
 }
 
 TEST_CASE("a batch leaves unchanged files alone and drops its temporaries when not flushed") {
@@ -128,9 +128,9 @@ TEST_CASE("a batch leaves unchanged files alone and drops its temporaries when n
     atomic_write(a, "same\n", 0600);
     {
         BatchWrite batch;
-        CHECK_FALSE(batch.stage(a, "same\n", 0600, std::nullopt, 1, "a.yaml"));
+        CHECK_FALSE(batch.stage(a, "same\n", 0600, "a.yaml"));
         CHECK(batch.pending() == 0);
-        CHECK(batch.stage((dir.path / "b.yaml").string(), "b\n", 0600, std::nullopt, 2, "b"));
+        CHECK(batch.stage((dir.path / "b.yaml").string(), "b\n", 0600, "b"));
         CHECK(entries_in(dir.path) == 2);  // a.yaml and b's temporary
     }                                      // dropped: an exception on the way out of an import
     CHECK(entries_in(dir.path) == 1);
@@ -144,13 +144,12 @@ TEST_CASE("a failed rename in a batch says which files are in place; the rest ar
         files.push_back((dir.path / name).string());
         atomic_write(files.back(), "old\n", 0600);
     }
-    BatchWrite batch;
+    const auto faulty = faulty_files(WriteFault{"rename", 2});
+    BatchWrite batch(*faulty);
     for (size_t i = 0; i < files.size(); ++i)
-        batch.stage(files[i], "new\n", 0600, std::nullopt, static_cast<long>(i + 1),
-                    fs::path(files[i]).filename().string());
-    const std::optional<WriteFault> fault = WriteFault{"rename", 2};
+        batch.stage(files[i], "new\n", 0600, fs::path(files[i]).filename().string());
     try {
-        batch.flush(fault);
+        batch.flush();
         FAIL("the rename of the second file should fail");
     } catch (const RenameError& e) {
         CHECK(e.renamed() == std::vector<std::string>{"a"});
@@ -225,6 +224,37 @@ TEST_CASE(
         CHECK(session.write_children({}) == 0);
         CHECK(session.write_children({&children[0], &children[1]}) == 0);  // unchanged
     }
+}
+
+TEST_CASE("the tests' disk fails the nth file at its step, counting unchanged files too") {
+    TestDir dir;
+    const std::string a = (dir.path / "a").string(), b = (dir.path / "b").string();
+    atomic_write(a, "same\n", 0600);
+    atomic_write(b, "old\n", 0600);
+    for (const char* step : {"write", "fsync", "rename"}) {
+        const auto faulty = faulty_files(WriteFault{step, 2});
+        CHECK_FALSE(write_atomically(a, "same\n", 0600, *faulty));  // file 1, unchanged
+        try {
+            write_atomically(b, "a longer new text\n", 0600, *faulty);  // file 2
+            FAIL("the second file should fail at " << step);
+        } catch (const IoError& e) {
+            CHECK(std::string(e.what()).find(std::string(step) + " failed") != std::string::npos);
+            CHECK(std::string(e.what()).find("the file is unchanged") != std::string::npos);
+        }
+        CHECK(slurp(b) == "old\n");
+        CHECK(entries_in(dir.path) == 2);                    // the temporary is gone
+        CHECK(write_atomically(b, "new\n", 0600, *faulty));  // file 3 is written
+        CHECK(slurp(b) == "new\n");
+        atomic_write(b, "old\n", 0600);
+    }
+    // In a batch, the one flush for every file says which of them did not become durable.
+    const auto faulty = faulty_files(WriteFault{"fsync", 2});
+    BatchWrite batch(*faulty);
+    CHECK(batch.stage(a, "new a\n", 0600, "a"));
+    CHECK(batch.stage(b, "new b\n", 0600, "b"));
+    CHECK_THROWS_WITH_AS(batch.flush(), doctest::Contains("/b: fsync failed"), IoError);
+    CHECK(slurp(a) == "same\n");
+    CHECK(slurp(b) == "old\n");
 }
 
 TEST_CASE("a whole batch puts nothing in place before it ends, however many files it holds") {

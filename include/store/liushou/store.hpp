@@ -93,6 +93,7 @@ ReadStats& read_stats();
 int64_t clock_ns();
 
 class WriteSession;
+class FileSink;
 class BatchWrite;
 class SafeDir;
 class GitCommit;
@@ -292,9 +293,11 @@ class WriteSession {
     /// `was`: the id whose file holds the record as it was (a rename's old id), else its own.
     void refuse_new_errors(const Child& child, const std::string& relative,
                            const std::string& was = {}) const;
+    /// Where the writes go: the system's calls, or a test's faults (TreeOptions::fault).
+    FileSink& files() const;
     const Tree* tree_;
     int fd_;
-    long files_written_ = 0;  // for WriteFault::nth
+    std::unique_ptr<FileSink> faulty_;  // null: system_files()
     size_t in_place_ = 0;
     bool marked_ = false;  // the "writing" marker is made (tree.cpp: writing_marker)
     bool whole_batch_ = false;
