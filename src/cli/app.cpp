@@ -466,10 +466,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     // The writer lock may be kept past the command for its commit; it ends with the command.
     struct ReleaseLock {
         WriteJournal& journal;
-        ~ReleaseLock() {
-            if (journal.lock_fd >= 0) ::close(journal.lock_fd);
-            journal.lock_fd = -1;
-        }
+        ~ReleaseLock() { journal.lock.reset(); }
     } release{*ctx.journal};
     try {
         ctx.today = today_from_environment();

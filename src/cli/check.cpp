@@ -147,16 +147,8 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
     std::vector<std::string> ids;
     const std::vector<std::string> part = staged_part(tree.root(), ids);
-    const fs::path tmp = fs::temp_directory_path() / fs::unique_path("liushou-staged-%%%%-%%%%");
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() {
-            boost::system::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup{tmp};
-    fs::create_directories(tmp);
-    fs::permissions(tmp, fs::owner_all);  // the records are personal, even in /tmp
+    const TempDir copy("liushou-staged");  // 0700: the records are personal, even in /tmp
+    const fs::path tmp = copy.path();
     // Run from the tree's directory, checkout-index exports only the entries below it, under
     // their paths from the top of the repository.
     std::vector<std::string> export_args = {"checkout-index", "--prefix=" + tmp.string() + "/"};

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "sync_parts.hpp"
 
@@ -197,10 +198,13 @@ int run_key_new(Context& ctx) {
     }
     // age-keygen writes a new file mode 0600 in a private folder beside the key, which is then
     // linked into place: link() never replaces a file, so two runs cannot overwrite each other.
-    std::string made = (dir / ".liushou-key-XXXXXX").string();
-    if (!::mkdtemp(made.data()))
+    std::optional<TempDir> made;
+    try {
+        made.emplace(".liushou-key", dir.string());
+    } catch (const IoError&) {
         throw IoError(fmt::format("{}: cannot write a key there", dir.string()));
-    const std::string fresh = made + "/key.txt";
+    }
+    const std::string fresh = made->path() + "/key.txt";
     std::string said;
     const int rc = run_program({"age-keygen", "-o", fresh}, &said, true);
     int linked = -1;
@@ -208,8 +212,7 @@ int run_key_new(Context& ctx) {
         ::chmod(fresh.c_str(), 0600);
         linked = ::link(fresh.c_str(), path.c_str());
     }
-    ::unlink(fresh.c_str());
-    ::rmdir(made.c_str());
+    made.reset();  // the fresh file with it: the key is linked in place or not made
     if (rc < 0) throw UsageError("age-keygen is not installed (apt install age)");
     if (rc != 0) throw IoError(fmt::format("{}: age-keygen failed; no key was made", path));
     if (linked != 0)

@@ -28,10 +28,20 @@ std::string errno_text() {
     return std::strerror(errno);
 }
 
-TempDir::TempDir(const std::string& prefix) {
-    std::string made = (fs::temp_directory_path() / (prefix + "-XXXXXX")).string();
-    if (!::mkdtemp(made.data()))  // mkdtemp makes it 0700
-        throw IoError(fmt::format("cannot make a temporary folder: {}", errno_text()));
+void UniqueFd::reset(int fd) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+}
+
+TempDir::TempDir(const std::string& prefix, const std::string& parent) {
+    std::string made =
+        ((parent.empty() ? fs::temp_directory_path() : fs::path(parent)) / (prefix + "-XXXXXX"))
+            .string();
+    if (!::mkdtemp(made.data())) {  // mkdtemp makes it 0700
+        if (parent.empty())
+            throw IoError(fmt::format("cannot make a temporary folder: {}", errno_text()));
+        throw IoError(fmt::format("{}: cannot make a folder: {}", parent, errno_text()));
+    }
     path_ = std::move(made);
 }
 
@@ -42,64 +52,52 @@ TempDir::~TempDir() {
 
 namespace {
 
-std::string read_fd(int fd, const std::string& display, uint64_t limit) {
+std::string read_fd(UniqueFd fd, const std::string& display, uint64_t limit) {
     std::string out;
     char buffer[65536];
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            const std::string why = errno_text();
-            ::close(fd);
-            throw IoError(fmt::format("{}: cannot read: {}", display, why));
+            throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
         }
         if (n == 0) break;
         out.append(buffer, static_cast<size_t>(n));
         // A pipe, a device or a file still growing has no size to check first: the limit
         // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
-        if (out.size() > limit) {
-            ::close(fd);
+        if (out.size() > limit)
             throw DataError(
                 fmt::format("{}: more than the limit of {} MiB; refused", display, limit >> 20));
-        }
     }
-    ::close(fd);
     return out;
 }
 
 }  // namespace
 
 std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ::close(fd);
+    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
         throw IoError(fmt::format("{}: cannot read: it is a directory", display));
-    }
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
-        ::close(fd);
+    if (::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<uint64_t>(st.st_size) > limit)
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
                                     display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
-    }
-    return read_fd(fd, display, limit);
+    return read_fd(std::move(fd), display, limit);
 }
 
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit) {
     // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (!fd) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
         throw DataError(fmt::format("{}: not a regular file; refused", display));
-    }
-    if (static_cast<uint64_t>(st.st_size) > limit) {
-        ::close(fd);
+    if (static_cast<uint64_t>(st.st_size) > limit)
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
                                     display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
-    }
-    return read_fd(fd, display, limit);
+    return read_fd(std::move(fd), display, limit);
 }
 
 namespace {
@@ -508,10 +506,6 @@ std::optional<Owner> owner_for_root(const std::string& dir) {
     return Owner{st.st_uid, st.st_gid};
 }
 
-SafeDir::~SafeDir() {
-    if (fd_ >= 0) ::close(fd_);
-}
-
 SafeDir SafeDir::open(const std::string& base, const std::string& relative, bool create,
                       bool owner_only, const std::string& display) {
     int fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -566,7 +560,7 @@ SafeDir SafeDir::open(const std::string& base, const std::string& relative, bool
 std::string SafeDir::path(const std::string& name) const {
     static const bool proc = ::access("/proc/self/fd", X_OK) == 0;
     if (!proc) return path_ + "/" + name;
-    return fmt::format("/proc/self/fd/{}/{}", fd_, name);
+    return fmt::format("/proc/self/fd/{}/{}", fd_.get(), name);
 }
 
 }  // namespace liushou

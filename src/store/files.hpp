@@ -151,17 +151,9 @@ class SafeDir {
     /// be opened or made.
     static SafeDir open(const std::string& base, const std::string& relative, bool create,
                         bool owner_only, const std::string& display);
-    SafeDir(SafeDir&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) {
-        other.fd_ = -1;
-    }
-    SafeDir& operator=(SafeDir&& other) noexcept {
-        std::swap(fd_, other.fd_);
-        std::swap(path_, other.path_);
-        return *this;
-    }
-    SafeDir(const SafeDir&) = delete;
-    ~SafeDir();
-    int fd() const { return fd_; }
+    SafeDir(SafeDir&&) noexcept = default;
+    SafeDir& operator=(SafeDir&&) noexcept = default;
+    int fd() const { return fd_.get(); }
     /// A path naming `name` in this very directory, whatever is renamed or linked above it
     /// since it was opened: the kernel resolves /proc/self/fd/N to the directory itself, and
     /// a name in it is opened O_NOFOLLOW, made O_EXCL or replaced by rename, none of which
@@ -170,7 +162,7 @@ class SafeDir {
 
   private:
     SafeDir(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-    int fd_ = -1;
+    UniqueFd fd_;
     std::string path_;  // as opened; the fallback of path()
 };
 

@@ -120,40 +120,37 @@ void Tree::remove_stale_temporaries() const {
             removed, removed == 1 ? "" : "s"));
 }
 
-int Tree::acquire_lock() const {
+UniqueFd Tree::acquire_lock() const {
     const int timeout_seconds = options_.lock_timeout;
     const std::string shown = display_prefix_.empty() ? "." : display_prefix_;
     // The lock is the tree's root directory itself, not a file in .liushou/: that directory
     // is derived data which people may delete at any time, and a lock file deleted while held
     // lets the next writer lock a new file and overwrite the holder's work.
-    const int fd = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
+    UniqueFd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd)
         throw IoError(fmt::format("{}: cannot open the tree to lock it: {}", shown, errno_text()));
     const std::string children = (fs::path(root_) / kChildrenDir).string();
     if (::access(root_.c_str(), W_OK) != 0 ||
         (::access(children.c_str(), F_OK) == 0 && ::access(children.c_str(), W_OK) != 0)) {
-        ::close(fd);
         throw IoError(
             fmt::format("{}: the tree is read-only for this user; nothing was written", shown));
     }
     // flock is released by the kernel when a process dies, so a killed writer never leaves
     // the tree locked.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
-    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const std::string why = errno_text();
-            ::close(fd);
             throw IoError(fmt::format("{}: cannot lock the tree: {}", shown, why));
         }
         if (timeout_seconds <= 0) {
-            ::close(fd);  // --lock-timeout 0: a script that must not wait
+            // --lock-timeout 0: a script that must not wait
             throw IoError(
                 fmt::format("{}: another liushou is writing (--lock-timeout 0 does "
                             "not wait); nothing was written",
                             shown));
         }
         if (std::chrono::steady_clock::now() > deadline) {
-            ::close(fd);
             throw IoError(
                 fmt::format("{}: another liushou has been writing for {} s; try again later", shown,
                             timeout_seconds));
@@ -170,21 +167,16 @@ WriteSession Tree::lock() const {
                         options_.rev));
     // This tree's shared hold on children/ is let go while the writer lock is waited for: a
     // writer holding the lock could otherwise wait for it to put its batch in place.
-    if (read_lock_) ::flock(*read_lock_, LOCK_UN);
-    const int fd = acquire_lock();
-    if (read_lock_) ::flock(*read_lock_, LOCK_SH);
-    try {
-        finish_interrupted_batch();
-    } catch (...) {
-        ::close(fd);
-        throw;
-    }
+    if (read_lock_) ::flock(read_lock_->get(), LOCK_UN);
+    UniqueFd fd = acquire_lock();
+    if (read_lock_) ::flock(read_lock_->get(), LOCK_SH);
+    finish_interrupted_batch();
     remove_stale_temporaries();
     // A commit after the write (--commit) must happen under the same lock, or parallel
     // writers race for git's index: the journal keeps a second handle on the same lock.
-    if (const auto& journal = options_.journal; journal && journal->lock_fd < 0)
-        journal->lock_fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
-    return WriteSession(*this, fd);
+    if (const auto& journal = options_.journal; journal && !journal->lock)
+        journal->lock = UniqueFd(::fcntl(fd.get(), F_DUPFD_CLOEXEC, 3));
+    return WriteSession(*this, std::move(fd));
 }
 
 namespace {

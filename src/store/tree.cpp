@@ -153,22 +153,16 @@ Tree Tree::open(const TreeOptions& options) {
     // A batch stopped halfway is finished (or undone) before anything is read.
     struct stat st {};
     if (::lstat((fs::path(root) / kStateDir / kJournalFile).c_str(), &st) == 0) {
-        int fd = -1;
+        UniqueFd lock;
         try {
-            fd = tree.acquire_lock();
+            lock = tree.acquire_lock();
         } catch (const IoError& e) {
             throw IoError(fmt::format(
                 "{}: a write was stopped halfway and must be finished by a liushou that may "
                 "write the tree: {}",
                 tree.display(".liushou/journal"), e.what()));
         }
-        try {
-            tree.finish_interrupted_batch();
-        } catch (...) {
-            ::close(fd);
-            throw;
-        }
-        ::close(fd);
+        tree.finish_interrupted_batch();
     }
     tree.read_lock_ = shared_read_lock(tree.root());
     return tree;

@@ -65,7 +65,7 @@ bool own_uid(uid_t uid);
 void refuse_foreign_tree(const boost::filesystem::path& root, const std::string& shown);
 
 /// A shared flock on children/, held while a Tree of it is open in this process.
-std::shared_ptr<const int> shared_read_lock(const std::string& root);
+std::shared_ptr<const UniqueFd> shared_read_lock(const std::string& root);
 
 // ---- tree_cache.cpp ------------------------------------------------------------------------
 

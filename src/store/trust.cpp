@@ -134,29 +134,20 @@ void refuse_foreign_tree(const fs::path& root, const std::string& shown) {
 /// a batch takes it exclusive for its renames (WriteSession::flush_batch), so a read waits for
 /// them rather than see half a batch. One descriptor per folder and process, shared by every
 /// Tree of it, so that a writer's own other Tree never holds the lock it upgrades.
-std::shared_ptr<const int> shared_read_lock(const std::string& root) {
-    const int fd = ::open((fs::path(root) / kChildrenDir).c_str(),
-                          O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) return nullptr;  // no children yet: nothing half-written to see
+std::shared_ptr<const UniqueFd> shared_read_lock(const std::string& root) {
+    UniqueFd fd(::open((fs::path(root) / kChildrenDir).c_str(),
+                       O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
+    if (!fd) return nullptr;  // no children yet: nothing half-written to see
     struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        ::close(fd);
-        return nullptr;
-    }
+    if (::fstat(fd.get(), &st) != 0) return nullptr;
     static std::mutex mutex;
-    static std::map<std::pair<dev_t, ino_t>, std::weak_ptr<const int>> held;
+    static std::map<std::pair<dev_t, ino_t>, std::weak_ptr<const UniqueFd>> held;
     std::lock_guard<std::mutex> guard(mutex);
     auto& slot = held[{st.st_dev, st.st_ino}];
-    if (auto existing = slot.lock()) {
-        ::close(fd);
-        return existing;
+    if (auto existing = slot.lock()) return existing;
+    while (::flock(fd.get(), LOCK_SH) != 0 && errno == EINTR) {
     }
-    while (::flock(fd, LOCK_SH) != 0 && errno == EINTR) {
-    }
-    std::shared_ptr<const int> lock(new int(fd), [](const int* p) {
-        ::close(*p);
-        delete p;
-    });
+    auto lock = std::make_shared<const UniqueFd>(std::move(fd));
     slot = lock;
     return lock;
 }

@@ -296,9 +296,9 @@ void WriteSession::remove_child(const std::string& id) {
     }
 }
 
-WriteSession::WriteSession(const Tree& tree, int fd)
+WriteSession::WriteSession(const Tree& tree, UniqueFd fd)
     : tree_(&tree),
-      fd_(fd),
+      fd_(std::move(fd)),
       faulty_(tree.options_.fault ? faulty_files(*tree.options_.fault) : nullptr) {}
 
 FileSink& WriteSession::files() const {
@@ -307,14 +307,13 @@ FileSink& WriteSession::files() const {
 
 WriteSession::WriteSession(WriteSession&& other) noexcept
     : tree_(other.tree_),
-      fd_(other.fd_),
+      fd_(std::move(other.fd_)),
       faulty_(std::move(other.faulty_)),
       in_place_(other.in_place_),
       marked_(other.marked_),
       whole_batch_(other.whole_batch_),
       dirs_(std::move(other.dirs_)),
       batch_(std::move(other.batch_)) {
-    other.fd_ = -1;
     other.marked_ = false;
 }
 
@@ -327,7 +326,7 @@ WriteSession::~WriteSession() {
         ::unlink(marker.c_str());
         ::rmdir(marker.parent_path().c_str());  // made for the mark alone (init): not kept
     }
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+    fd_.reset();  // closing releases the flock (before the members go: the batch is gone)
 }
 
 void WriteSession::begin_batch(bool whole) {
@@ -383,10 +382,10 @@ void WriteSession::flush_batch() {
         write_atomically(state->path(kJournalFile), text, 0600);  // not one of the tree's files
         files().reached("kill-after-journal");
         // Readers wait while the files change (Tree::read_lock_).
-        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_EX);
+        if (tree_->read_lock_) ::flock(tree_->read_lock_->get(), LOCK_EX);
     };
     auto done = [&] {
-        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
+        if (tree_->read_lock_) ::flock(tree_->read_lock_->get(), LOCK_SH);
         if (!state) return;
         ::unlinkat(state->fd(), kJournalFile, 0);
         ::fsync(state->fd());
@@ -396,10 +395,10 @@ void WriteSession::flush_batch() {
         done();
     } catch (const RenameError& e) {
         note(e.renamed());  // the files before the failed one are in place
-        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
+        if (tree_->read_lock_) ::flock(tree_->read_lock_->get(), LOCK_SH);
         throw shown(e);
     } catch (const IoError& e) {
-        if (tree_->read_lock_) ::flock(*tree_->read_lock_, LOCK_SH);
+        if (tree_->read_lock_) ::flock(tree_->read_lock_->get(), LOCK_SH);
         throw shown(e);
     }
 }

@@ -17,14 +17,43 @@
 
 namespace liushou {
 
+/// A file descriptor owned by one object at a time and closed with it, so that no way out of a
+/// function (a throw included) leaks one, and a lock held through one ends with its owner.
+class UniqueFd {
+  public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd) : fd_(fd) {}
+    UniqueFd(UniqueFd&& other) noexcept : fd_(other.release()) {}
+    UniqueFd& operator=(UniqueFd&& other) noexcept {
+        if (this != &other) reset(other.release());
+        return *this;
+    }
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+    ~UniqueFd() { reset(); }
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+    /// Gives the descriptor up without closing it.
+    int release() {
+        const int fd = fd_;
+        fd_ = -1;
+        return fd;
+    }
+    /// Closes the one held (its error, as a close at exit, is not anyone's to act on).
+    void reset(int fd = -1);
+
+  private:
+    int fd_ = -1;
+};
+
 /// The files a command wrote, for `--commit`: paths inside the tree, and what to say about them.
 struct WriteJournal {
     std::string root;
     std::vector<std::string> files;
     /// What the command did, without names or notes: "log-talk 2025-017 2026-03-12 talk".
     std::string action;
-    /// A handle on the tree's writer lock, kept open until the commit is made (-1: none).
-    int lock_fd = -1;
+    /// A handle on the tree's writer lock, kept open until the commit is made (or none).
+    UniqueFd lock;
 };
 
 /// Reports how far long work has got (`done` of `total`); shown on a terminal only.
@@ -221,7 +250,7 @@ class Tree {
     void remove_stale_temporaries() const;
     /// The writer lock on the root directory (a descriptor to close), waiting as
     /// options_.lock_timeout says.
-    int acquire_lock() const;
+    UniqueFd acquire_lock() const;
     /// Under the lock: finishes a batch whose journal (.liushou/journal) is down, or undoes
     /// one whose journal is not; says which (options_.notice). false when there was none.
     bool finish_interrupted_batch() const;
@@ -236,7 +265,7 @@ class Tree {
     std::shared_ptr<const GitCommit> commit_;
     /// children/, held with a shared flock while the tree is open: a batch takes it exclusive
     /// for its renames, so a read never sees half a batch (holds the descriptor).
-    std::shared_ptr<const int> read_lock_;
+    std::shared_ptr<const UniqueFd> read_lock_;
 };
 
 /// The writes of one command, under the tree's writer lock, which it holds until destroyed.
@@ -286,7 +315,7 @@ class WriteSession {
 
   private:
     friend class Tree;
-    WriteSession(const Tree& tree, int fd);
+    WriteSession(const Tree& tree, UniqueFd fd);
     void flush_batch();
     /// Refuses (DataError) a child whose file would get an error check reports, one the file
     /// as it is does not have: no command leaves a tree check refuses.
@@ -296,7 +325,7 @@ class WriteSession {
     /// Where the writes go: the system's calls, or a test's faults (TreeOptions::fault).
     FileSink& files() const;
     const Tree* tree_;
-    int fd_;
+    UniqueFd fd_;                       // the writer lock (an flock, released when it closes)
     std::unique_ptr<FileSink> faulty_;  // null: system_files()
     size_t in_place_ = 0;
     bool marked_ = false;  // the "writing" marker is made (tree.cpp: writing_marker)
@@ -365,12 +394,14 @@ std::string read_file(const std::string& path, const std::string& display,
 /// DataError when it is not one or holds more than `limit` bytes.
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit);
 
-/// A private folder (0700) in TMPDIR for a program's files, removed with all it holds when this
-/// goes out of scope: pandoc's input, the hooks of a commit. They hold children's names.
+/// A private folder (0700) for a program's files, removed with all it holds when this goes out
+/// of scope: pandoc's input, the hooks of a commit, a staged copy of a tree. They hold
+/// children's names. Made in TMPDIR, or in `parent` when the files are to be linked or
+/// renamed beside something there (a key, a clone).
 class TempDir {
   public:
     /// Throws IoError when no folder can be made; `prefix` names it (liushou-docx).
-    explicit TempDir(const std::string& prefix);
+    explicit TempDir(const std::string& prefix, const std::string& parent = "");
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
