@@ -2,6 +2,9 @@
 #include "liushou/parallel.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -25,6 +28,25 @@ void run_on_threads(int workers, const std::function<void()>& work) {
     } join{threads};
     for (int w = 1; w < workers; ++w) threads.emplace_back(work);
     work();
+}
+
+void parallel_for(size_t count, int workers, const std::function<void(size_t)>& each,
+                  size_t chunk) {
+    chunk = std::max<size_t>(1, chunk);
+    std::atomic<size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    run_on_threads(workers, [&] {
+        try {
+            for (size_t from = next.fetch_add(chunk); from < count; from = next.fetch_add(chunk))
+                for (size_t i = from; i < std::min(count, from + chunk); ++i) each(i);
+        } catch (...) {
+            const std::lock_guard<std::mutex> guard(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = count;  // the others take no more
+        }
+    });
+    if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace liushou

@@ -295,61 +295,48 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     std::vector<Loaded<Child>> out(ids.size());
     std::vector<FileKey> keys(ids.size());
     std::vector<char> fresh(ids.size(), 0);
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-
     std::atomic<size_t> finished{0};
     const std::thread::id caller = std::this_thread::get_id();
-    auto work = [&] {
-        try {
-            for (size_t i = next++; i < ids.size(); i = next++, ++finished) {
-                if (options_.progress && std::this_thread::get_id() == caller)
-                    options_.progress("reading children/", finished.load(), ids.size());
-                Loaded<Child>& file = out[i];
-                file.id = ids[i];
-                file.relative = child_file(ids[i]);  // ids from child_ids() are valid
-                file.path = display(file.relative);
-                const std::string full = (fs::path(root_) / file.relative).string();
-                struct stat st {};
-                if (::lstat(full.c_str(), &st) != 0) continue;  // gone since the listing
-                file.exists = true;
-                if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
-                    const std::string refused = screen_record_file(root_, full, st);
-                    if (!refused.empty()) {
-                        file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
-                        continue;
-                    }
-                    ::stat(full.c_str(),
-                           &st);  // a link inside the tree: key the cache on its target
-                }
-                keys[i] = FileKey{
-                    static_cast<uint64_t>(st.st_size),
+    auto read_one = [&](size_t i) {
+        const size_t started_before = finished++;  // shown on a terminal only: roughly
+        if (options_.progress && std::this_thread::get_id() == caller)
+            options_.progress("reading children/", started_before, ids.size());
+        Loaded<Child>& file = out[i];
+        file.id = ids[i];
+        file.relative = child_file(ids[i]);  // ids from child_ids() are valid
+        file.path = display(file.relative);
+        const std::string full = (fs::path(root_) / file.relative).string();
+        struct stat st {};
+        if (::lstat(full.c_str(), &st) != 0) return;  // gone since the listing
+        file.exists = true;
+        if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
+            const std::string refused = screen_record_file(root_, full, st);
+            if (!refused.empty()) {
+                file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+                return;
+            }
+            ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
+        }
+        keys[i] =
+            FileKey{static_cast<uint64_t>(st.st_size),
                     static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
                     static_cast<uint64_t>(st.st_ino),
                     static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
-                if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
-                    file.parsed = true;
-                    ++read_stats().records_cached;
-                    continue;
-                }
-                const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
-                static_cast<Decoded<Child>&>(file) = decode_child(text, false);
-                if (!file.problems.empty() && file.where.at.empty())
-                    static_cast<Decoded<Child>&>(file) = decode_child(text, true);
-                file.comment_line = first_comment_line(text);
-                fresh[i] = 1;
-                ++read_stats().parsed;
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> guard(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = ids.size();
+        if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
+            file.parsed = true;
+            ++read_stats().records_cached;
+            return;
         }
+        const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
+        static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+        if (!file.problems.empty() && file.where.at.empty())
+            static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+        file.comment_line = first_comment_line(text);
+        fresh[i] = 1;
+        ++read_stats().parsed;
     };
-    run_on_threads(worker_count(options_.jobs, ids.size()), work);
+    parallel_for(ids.size(), worker_count(options_.jobs, ids.size()), read_one);
     if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
-    if (failure) std::rethrow_exception(failure);
 
     // Refresh the cache when anything was parsed or a cached file is gone: the few records
     // decoded since its last whole write go to its delta, else it is written whole.

@@ -130,18 +130,14 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
         for (size_t k = start; k < end; ++k)
             blobs.push_back(commit_->find(out[unread[k]].relative)->blob);
         const std::vector<std::string> texts = commit_->read(blobs);
-        std::atomic<size_t> next{start};
-        auto work = [&] {
-            for (size_t k = next++; k < end; k = next++) {
-                Loaded<Child>& file = out[unread[k]];
-                const std::string& text = texts[k - start];
-                static_cast<Decoded<Child>&>(file) = decode_child(text, false);
-                if (!file.problems.empty() && file.where.at.empty())
-                    static_cast<Decoded<Child>&>(file) = decode_child(text, true);
-                file.comment_line = first_comment_line(text);
-            }
-        };
-        run_on_threads(worker_count(options_.jobs, end - start), work);
+        parallel_for(end - start, worker_count(options_.jobs, end - start), [&](size_t k) {
+            Loaded<Child>& file = out[unread[start + k]];
+            const std::string& text = texts[k];
+            static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+            if (!file.problems.empty() && file.where.at.empty())
+                static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+            file.comment_line = first_comment_line(text);
+        });
         if (options_.progress) options_.progress("reading children/", end, unread.size());
     }
     if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {

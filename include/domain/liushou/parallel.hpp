@@ -17,4 +17,11 @@ int worker_count(int requested, size_t items, size_t per_thread = 64);
 /// keeps the first failure its own way (an item's own error, or the first of all).
 void run_on_threads(int workers, const std::function<void()>& work);
 
+/// Calls `each(i)` for every i below `count` on `workers` threads (the caller's among them),
+/// taking `chunk` items at a time. The first exception any call throws stops the taking of
+/// more items and is rethrown here once every thread has stopped; the calls that are running
+/// finish. The common shape of run_on_threads' callers.
+void parallel_for(size_t count, int workers, const std::function<void(size_t)>& each,
+                  size_t chunk = 1);
+
 }  // namespace liushou
