@@ -1,6 +1,7 @@
 // The records tree: finding it, listing and loading its files, and the settings files.
-// The per-child caches are in tree_cache.cpp, reading a commit in tree_commit.cpp, trust in
-// trust.cpp, writing in write_session.cpp and the lock and batch journal in journal.cpp.
+// Where the files are read from (the folder, or a commit) is tree_source.cpp; the per-child
+// caches are in tree_cache.cpp, reading every child of a commit at once in tree_commit.cpp,
+// trust in trust.cpp, writing in write_session.cpp, the lock and batch journal in journal.cpp.
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -34,6 +35,7 @@
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
+#include "tree_source.hpp"
 
 namespace liushou {
 
@@ -56,49 +58,12 @@ std::string child_file_name(const std::string& name) {
     return std::string(kChildrenDir) + "/" + name;
 }
 
-/// Why a file of a commit is refused unread, or "" when it may be read. A link is never
-/// followed: in a commit it could name anything on the machine that reads it.
-std::string screen_commit_entry(const GitEntry& e) {
-    if (e.symlink()) return "a symbolic link in the commit; refused (commit the file itself)";
-    if (!e.file()) return "not a regular file";
-    if (e.size > kMaxRecordBytes)
-        return fmt::format(
-            "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
-            static_cast<double>(e.size) / 1e6);
-    return "";
-}
-
-/// Why a record file is refused unread, or "" when it may be read.
-std::string screen_record_file(const std::string& root, const std::string& full,
-                               const struct stat& st) {
-    if (S_ISLNK(st.st_mode)) {
-        // A link that stays inside the tree is only another name for a tree file; one that
-        // leaves it would let a crafted tree read, or a write replace, files elsewhere.
-        struct stat real {};
-        if (::stat(full.c_str(), &real) != 0) return "a symbolic link to nothing";
-        boost::system::error_code ec;
-        boost::system::error_code root_ec;
-        const fs::path target = fs::canonical(full, ec);
-        const fs::path base = fs::canonical(root, root_ec);
-        const std::string t = target.string(), b = base.string() + "/";
-        if (ec || root_ec || t.compare(0, b.size(), b) != 0)
-            return "a symbolic link to outside the tree; refused (put the file itself here)";
-        return screen_record_file(root, full, real);
-    }
-    if (!S_ISREG(st.st_mode)) return "not a regular file";
-    if (static_cast<uint64_t>(st.st_size) > kMaxRecordBytes)
-        return fmt::format(
-            "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
-            static_cast<double>(st.st_size) / 1e6);
-    return "";
-}
-
 }  // namespace tree_detail
 
 // ---- Tree ------------------------------------------------------------------------------
 
 Tree::Tree(const std::string& root, TreeOptions options)
-    : root_(root), options_(std::move(options)) {
+    : root_(root), options_(std::move(options)), source_(disk_source(root)) {
     // Paths are shown relative to the cwd when the tree is below it, as git does.
     boost::system::error_code ec;
     const fs::path cwd = fs::current_path(ec);
@@ -180,80 +145,50 @@ std::string Tree::child_relative(const std::string& id) const {
 }
 
 std::vector<std::string> Tree::child_ids() const {
-    std::vector<std::string> ids;
-    if (commit_) {
-        for (const auto& name : commit_->names_in(kChildrenDir)) {
-            const fs::path p(name);
-            const GitEntry* e = commit_->find(child_file_name(name));
-            if (e && (e->file() || e->symlink()) && p.extension() == ".yaml" &&
-                valid_child_id(p.stem().string()))
-                ids.push_back(p.stem().string());
-        }
-        std::sort(ids.begin(), ids.end(), natural_less);
-        return ids;
-    }
-    ids = listed_child_ids();
+    std::vector<std::string> ids = listed_child_ids();
     std::sort(ids.begin(), ids.end(), natural_less);
     return ids;
 }
 
 std::vector<std::string> Tree::listed_child_ids() const {
     std::vector<std::string> ids;
-    const std::string dir = (fs::path(root_) / kChildrenDir).string();
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) {
-        if (errno == ENOENT) return ids;
-        throw IoError(
-            fmt::format("{}: cannot list: {}", display(kChildrenDir), std::strerror(errno)));
+    std::vector<TreeSource::Entry> entries;
+    try {
+        entries = source_->list(kChildrenDir);
+    } catch (const IoError& e) {
+        throw IoError(display_prefix_ + e.what());  // the folder as the user sees it
     }
-    errno = 0;
-    while (const struct dirent* e = ::readdir(d)) {
-        const std::string_view name(e->d_name);
+    for (auto& e : entries) {
         constexpr std::string_view yaml = ".yaml";
-        if (name.size() <= yaml.size() || name.substr(name.size() - yaml.size()) != yaml) continue;
+        const std::string_view name(e.name);
+        if (!e.file || name.size() <= yaml.size() || name.substr(name.size() - yaml.size()) != yaml)
+            continue;
         std::string id(name.substr(0, name.size() - yaml.size()));
         if (valid_child_id(id)) ids.push_back(std::move(id));
-        errno = 0;
     }
-    const int error = errno;
-    ::closedir(d);
-    if (error)
-        throw IoError(
-            fmt::format("{}: cannot list: {}", display(kChildrenDir), std::strerror(error)));
     return ids;
 }
 
 std::vector<std::string> Tree::stray_child_files() const {
     std::vector<std::string> stray;
-    if (commit_) {
-        for (const auto& name : commit_->names_in(kChildrenDir)) {
-            if (name.front() == '.') continue;
-            const fs::path p(name);
-            const GitEntry* e = commit_->find(child_file_name(name));
-            if (!e || (!e->file() && !e->symlink()) || p.extension() != ".yaml" ||
-                !valid_child_id(p.stem().string()))
-                stray.push_back(child_file_name(name));
-        }
-        return stray;
+    std::vector<TreeSource::Entry> entries;
+    try {
+        entries = source_->list(kChildrenDir);
+    } catch (const IoError&) {
+        return stray;  // child_ids says why
     }
-    boost::system::error_code ec;
-    const fs::path dir = fs::path(root_) / kChildrenDir;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.front() == '.') continue;  // editors' and our own temporary files
-        const fs::path p(name);
-        if (p.extension() != ".yaml" || !valid_child_id(p.stem().string()))
-            stray.push_back(std::string(kChildrenDir) + "/" + name);
+    for (const auto& e : entries) {
+        if (e.name.front() == '.') continue;  // editors' and our own temporary files
+        const fs::path p(e.name);
+        if (!e.file || p.extension() != ".yaml" || !valid_child_id(p.stem().string()))
+            stray.push_back(child_file_name(e.name));
     }
     std::sort(stray.begin(), stray.end());
     return stray;
 }
 
 bool Tree::child_exists(const std::string& id) const {
-    if (!valid_child_id(id)) return false;
-    if (commit_) return commit_->find(child_file(id)) != nullptr;
-    boost::system::error_code ec;
-    return fs::is_regular_file(fs::path(root_) / child_relative(id), ec);
+    return valid_child_id(id) && source_->has_file(child_file(id));
 }
 
 template <class T, class F>
@@ -261,32 +196,15 @@ Loaded<T> Tree::load(const std::string& relative, F decode) const {
     Loaded<T> out;
     out.relative = relative;
     out.path = display(relative);
-    if (commit_) {
-        const GitEntry* e = commit_->find(relative);
-        if (!e) return out;
-        out.exists = true;
-        const std::string refused = screen_commit_entry(*e);
-        if (!refused.empty()) {
-            out.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
-            return out;
-        }
-        const std::string text = commit_->read({e->blob}).front();
-        static_cast<Decoded<T>&>(out) = decode(text);
-        out.comment_line = first_comment_line(text);
+    TreeSource::File file = source_->read(relative, out.path);
+    out.exists = file.exists;
+    if (!file.refused.empty()) {
+        out.problems.push_back(Problem{"", std::move(file.refused), Severity::error, 1, 1});
         return out;
     }
-    const fs::path full = fs::path(root_) / relative;
-    struct stat st {};
-    if (::lstat(full.c_str(), &st) != 0) return out;
-    out.exists = true;
-    const std::string refused = screen_record_file(root_, full.string(), st);
-    if (!refused.empty()) {
-        out.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
-        return out;
-    }
-    const std::string text = read_regular_file(full.string(), out.path, kMaxRecordBytes);
-    static_cast<Decoded<T>&>(out) = decode(text);
-    out.comment_line = first_comment_line(text);
+    if (!file.exists) return out;
+    static_cast<Decoded<T>&>(out) = decode(file.text);
+    out.comment_line = first_comment_line(file.text);
     return out;
 }
 
@@ -302,33 +220,25 @@ Loaded<Child> Tree::load_child(const std::string& id, bool positions) const {
 }
 
 GitState Tree::git_state() const {
-    if (commit_) return GitState{commit_->short_commit(), false};
-    return liushou::git_state(root_);
+    return source_->git_state();
 }
 
 std::string Tree::commit_date() const {
-    if (commit_) return commit_->date();
-    std::string out;
-    if (run_git({"show", "-s", "--format=%cs", "HEAD"}, root_, &out) != 0) return "";
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    return out;
+    return source_->commit_date();
 }
 
 std::vector<std::string> Tree::activity_ids() const {
     std::vector<std::string> ids;
-    auto consider = [&](const std::string& name) {
-        const fs::path p(name);
+    std::vector<TreeSource::Entry> entries;
+    try {
+        entries = source_->list(kActivitiesDir);
+    } catch (const IoError&) {
+        return ids;  // an activities/ that cannot be listed holds none, as before
+    }
+    for (const auto& e : entries) {
+        const fs::path p(e.name);
         if (p.extension() == ".yaml" && valid_child_id(p.stem().string()))
             ids.push_back(p.stem().string());
-    };
-    if (commit_) {
-        for (const auto& name : commit_->names_in(kActivitiesDir)) consider(name);
-    } else {
-        boost::system::error_code ec;
-        const fs::path dir = fs::path(root_) / kActivitiesDir;
-        if (fs::is_directory(dir, ec))
-            for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-                consider(it->path().filename().string());
     }
     std::sort(ids.begin(), ids.end(), natural_less);
     return ids;

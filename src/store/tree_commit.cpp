@@ -33,6 +33,7 @@
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
+#include "tree_source.hpp"
 
 namespace liushou {
 
@@ -56,6 +57,7 @@ Tree Tree::open_commit(const TreeOptions& options) {
     refuse_foreign_tree(root, root);
     Tree tree(root, options);
     tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
+    tree.source_ = commit_source(tree.commit_);
     if (!tree.commit_->find(kSchoolFile))
         throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
                                   root, options.rev, kSchoolFile));

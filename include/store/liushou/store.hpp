@@ -122,6 +122,7 @@ ReadStats& read_stats();
 int64_t clock_ns();
 
 class WriteSession;
+class TreeSource;
 class FileSink;
 class BatchWrite;
 class SafeDir;
@@ -261,7 +262,10 @@ class Tree {
     std::string root_;
     std::string display_prefix_;
     TreeOptions options_;
-    /// With a rev: the commit whose objects are read instead of the files.
+    /// Where the files are read from: the folder, or with a rev the commit's objects.
+    std::shared_ptr<const TreeSource> source_;
+    /// With a rev: the commit whose objects are read instead of the files (its reading of
+    /// every child at once, and the caches a commit does without).
     std::shared_ptr<const GitCommit> commit_;
     /// children/, held with a shared flock while the tree is open: a batch takes it exclusive
     /// for its renames, so a read never sees half a batch (holds the descriptor).
