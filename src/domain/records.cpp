@@ -159,16 +159,6 @@ const Parent* Child::parent(std::string_view relation) const {
     return nullptr;
 }
 
-Parent& Child::parent_slot(std::string_view relation) {
-    for (auto& p : parents)
-        if (p.relation == relation) return p;
-    Parent fresh;
-    fresh.relation = std::string(relation);
-    // Father before mother, so two imports of the same sheet give the same file.
-    auto at = relation == "father" ? parents.begin() : parents.end();
-    return *parents.insert(at, fresh);
-}
-
 std::vector<Episode> Child::episodes() const {
     std::vector<Episode> out = enrolment_history;
     if (status == Status::not_enrolled && !enrolled_on) return out;

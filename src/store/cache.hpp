@@ -128,11 +128,13 @@ class PerChildCache {
 /// whole output made from them all (Tree::cached_output) as its tail.
 struct PrintedOutput {};
 
-/// Serialization of the figures (exposed for tests).
+/// One child's figures (or duties) as PerChildCache keeps them, appended to `out`; and back,
+/// false unless `data` is exactly one such.
 void serialize_figures(std::string& out, const ChildFigures& figures);
-bool deserialize_figures(std::string_view data, ChildFigures& figures);
-void serialize_duties(std::string& out, const ChildDuties& duties);
-bool deserialize_duties(std::string_view data, ChildDuties& duties);
+void serialize_figures(std::string& out, const ChildDuties& duties);
+void serialize_figures(std::string& out, const PrintedOutput& nothing);
+template <class T>
+bool deserialize_figures(std::string_view data, T& figures);
 
 /// Serialization of a child record (exposed for tests).
 void serialize_child(std::string& out, const Child& child);

@@ -55,7 +55,6 @@ uint64_t fingerprint_of(const PrintedOutput*) {
     return fnv1a(
         fmt::format("{} {} {}.{}", st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
 }
-void put(Out&, const PrintedOutput&) {}
 bool get(In&, PrintedOutput&) {
     return true;
 }
@@ -256,31 +255,29 @@ bool get(In& in, ChildDuties& d) {
     return in.ok();
 }
 
-template <class T>
-bool deserialize_one(std::string_view data, T& figures) {
-    In in(data);
-    return get(in, figures) && in.at_end();
-}
-
 }  // namespace
 
+// What PerChildCache writes for each child, and reads back: the same functions the tests use.
 void serialize_figures(std::string& out, const ChildFigures& figures) {
     Out o(out);
     put(o, figures);
 }
 
-bool deserialize_figures(std::string_view data, ChildFigures& figures) {
-    return deserialize_one(data, figures);
-}
-
-void serialize_duties(std::string& out, const ChildDuties& duties) {
+void serialize_figures(std::string& out, const ChildDuties& duties) {
     Out o(out);
     put(o, duties);
 }
 
-bool deserialize_duties(std::string_view data, ChildDuties& duties) {
-    return deserialize_one(data, duties);
+void serialize_figures(std::string&, const PrintedOutput&) {}  // only each file's key
+
+template <class T>
+bool deserialize_figures(std::string_view data, T& figures) {
+    In in(data);
+    return get(in, figures) && in.at_end();
 }
+template bool deserialize_figures(std::string_view, ChildFigures&);
+template bool deserialize_figures(std::string_view, ChildDuties&);
+template bool deserialize_figures(std::string_view, PrintedOutput&);
 
 template <class T>
 std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, uint64_t context,
@@ -341,7 +338,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
                 }
                 if (now == entries[i].key &&
                     std::max(now.mtime_ns, now.ctime_ns) / 1000000000 < written_ns / 1000000000 &&
-                    deserialize_one(entries[i].blob, out[i]))
+                    deserialize_figures(entries[i].blob, out[i]))
                     continue;
                 if (!recount || !recount(entries[i].id, now, out[i])) {
                     stale = true;
@@ -383,8 +380,7 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
     std::string blob;
     for (size_t i = 0; i < ids.size(); ++i) {
         blob.clear();
-        Out b(blob);
-        put(b, figures[i]);
+        serialize_figures(blob, figures[i]);
         o.str(ids[i]);
         o.u64(keys[i].size);
         o.i64(keys[i].mtime_ns);

@@ -77,14 +77,6 @@ std::string_view zh_of(E value) {
     return "?";
 }
 
-/// The schema key only: what a file must say.
-template <class E>
-std::optional<E> enum_from_key(std::string_view key) {
-    for (const auto& e : enum_entries<E>())
-        if (e.key == key) return e.value;
-    return std::nullopt;
-}
-
 /// Natural order of ids: digit runs compare as numbers, so 2025-2 sorts before 2025-10.
 bool natural_less(const std::string& a, const std::string& b);
 
@@ -257,8 +249,6 @@ struct Child {
     std::vector<Episode> episodes() const;
     /// The parent entry with this relation, or nullptr.
     const Parent* parent(std::string_view relation) const;
-    /// The parent entry with this relation, created (in father, mother order) when missing.
-    Parent& parent_slot(std::string_view relation);
     /// Puts dated lists in date order; a stable sort, so entries of one day keep their order.
     void sort_lists();
     /// Whether sort_lists would leave every list as it is (a stable sort of sorted lists).
