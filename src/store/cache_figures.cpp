@@ -325,29 +325,28 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     std::vector<T> out(ids.size());
     std::vector<FileKey> keys(ids.size());
     std::atomic<bool> stale{false};
-    std::atomic<size_t> next{0}, recounted{0};
-    constexpr size_t kChunk = 256;
-    auto work = [&] {
-        for (size_t from = next.fetch_add(kChunk); from < ids.size() && !stale;
-             from = next.fetch_add(kChunk))
-            for (size_t i = from; i < std::min(ids.size(), from + kChunk); ++i) {
-                FileKey& now = keys[i];
-                if (!key_of(entries[i].id, now)) {
-                    stale = true;  // gone, or a link: the whole set is read again
-                    break;
-                }
-                if (now == entries[i].key &&
-                    std::max(now.mtime_ns, now.ctime_ns) / 1000000000 < written_ns / 1000000000 &&
-                    deserialize_figures(entries[i].blob, out[i]))
-                    continue;
-                if (!recount || !recount(entries[i].id, now, out[i])) {
-                    stale = true;
-                    break;
-                }
-                ++recounted;
+    std::atomic<size_t> recounted{0};
+    // Taken 256 at a time: each is a few hundred nanoseconds, less than taking one.
+    parallel_for(
+        ids.size(), worker_count(0, ids.size(), 1024),
+        [&](size_t i) {
+            if (stale) return;  // the whole set is read again: the rest need no look
+            FileKey& now = keys[i];
+            if (!key_of(entries[i].id, now)) {
+                stale = true;  // gone, or a link
+                return;
             }
-    };
-    run_on_threads(worker_count(0, ids.size(), 1024), work);
+            if (now == entries[i].key &&
+                std::max(now.mtime_ns, now.ctime_ns) / 1000000000 < written_ns / 1000000000 &&
+                deserialize_figures(entries[i].blob, out[i]))
+                return;
+            if (!recount || !recount(entries[i].id, now, out[i])) {
+                stale = true;
+                return;
+            }
+            ++recounted;
+        },
+        256);
     if (stale) return std::nullopt;
     const size_t served = ids.size() - recounted.load();
     if (!std::is_same_v<T, PrintedOutput>) {  // a printed output is no child's figures
