@@ -174,9 +174,9 @@ int run_list(const ActivityOptions& o, Context& ctx) {
         ctx.out << json_list_document("activities", items);
         return problems ? kDataProblem : kOk;
     }
-    const std::vector<std::string> head = {w.t("日期", "Date"),     w.t("类别", "Kind"),
-                                           w.t("活动", "Activity"), w.t("人数", "Children"),
-                                           w.t("组织", "By"),       w.t("编号", "Id")};
+    const std::vector<std::string> head = {
+        w.t("Date"),     w.t("activity\004Kind"), w.t("Activity"),
+        w.t("Children"), w.t("organizer\004By"),  w.t("Id")};
     if (o.format == "csv") {
         ctx.out << csv_line(head);
         for (const auto& r : rows) ctx.out << csv_line(r);

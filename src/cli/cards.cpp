@@ -38,11 +38,8 @@ std::string cards_document(std::vector<std::pair<std::string, std::string>>& car
         const Wording w(style.lang);
         const size_t count = pages.size();
         const std::string title =
-            schools == 1 ? w.t(fmt::format("{} 留守儿童档案卡（{} 名）", school, count),
-                               fmt::format("{}: cards of left-behind children ({})", school, count))
-                         : w.t(fmt::format("留守儿童档案卡（{} 所学校，{} 名）", schools, count),
-                               fmt::format("Cards of left-behind children ({} schools, {})",
-                                           schools, count));
+            schools == 1 ? w.f("{}: cards of left-behind children ({})", school, count)
+                         : w.f("Cards of left-behind children ({} schools, {})", schools, count);
         return html_page(title, style.lang, pages, true);
     }
     if (style.format == Format::json) {

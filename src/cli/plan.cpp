@@ -89,7 +89,7 @@ int run_list(const PlanOptions& o, Context& ctx) {
         for (size_t i = 0; i < tasks.size(); ++i) {
             const PlanTask& t = tasks[i];
             rows.push_back({m.iso(), std::to_string(i + 1), t.task,
-                            t.done ? t.done->iso() : w.t("未完成", "not done"), t.note});
+                            t.done ? t.done->iso() : w.t("not done"), t.note});
             json.push_back(json_object({{"month", json_string(m.iso())},
                                         {"task", std::to_string(i + 1)},
                                         {"text", json_string(t.task)},
@@ -101,9 +101,8 @@ int run_list(const PlanOptions& o, Context& ctx) {
         ctx.out << json_list_document("tasks", json);
         return kOk;
     }
-    const std::vector<std::string> head = {w.t("月份", "Month"), w.t("序号", "No."),
-                                           w.t("工作安排", "Task"), w.t("完成", "Done"),
-                                           w.t("备注", "Note")};
+    const std::vector<std::string> head = {w.t("Month"), w.t("No."), w.t("Task"),
+                                           w.t("checkbox\004Done"), w.t("plan\004Note")};
     if (o.format == "csv") {
         ctx.out << csv_line(head);
         for (const auto& r : rows) ctx.out << csv_line(r);

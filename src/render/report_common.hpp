@@ -101,7 +101,7 @@ inline std::string buddy_names(const Provenance& p, const std::vector<std::strin
                                const Writer& w) {
     std::string out;
     for (const auto& b : buddies) {
-        out += out.empty() ? "" : w.t("、", ", ");
+        out += out.empty() ? "" : w.t(", ");
         const auto it = p.child_names ? p.child_names->find(b) : decltype(p.child_names->end()){};
         if (!p.child_names || it == p.child_names->end() || it->second.empty())
             out += w.text(b);
