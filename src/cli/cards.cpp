@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report_render.hpp"
 
@@ -15,7 +16,7 @@ namespace liushou {
 std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
                          const std::vector<std::pair<std::string, std::string>>& sheets,
                          bool typed_cells) {
-    if (!encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+    if (!encoding.empty()) throw UsageError(N_("--encoding is for CSV; a workbook is UTF-8"));
     std::vector<SheetTable> tables;
     tables.reserve(sheets.size());
     for (const auto& [name, csv] : sheets) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/report_render.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/validate.hpp"
@@ -188,20 +189,20 @@ std::string render_child(const Child& original, const Provenance& source,
     auto line = [&](std::string_view en, const std::string& value) {
         out += row({w.t(en), value});
     };
-    line("ID", w.text(c.id));
-    line("Name", w.text(c.name));
-    line("Gender", enum_text(c.gender, w));
-    line("Born", date_text(c.birth_date));
-    line("ID number", w.text(c.id_number));
-    line("Ethnicity", w.text(c.ethnicity));
-    line("Class", class_label(c.grade, c.class_no, style.lang));
-    line("date\004Enrolled", date_text(c.enrolled_on));
-    line("Status", std::string(w.en() ? key_of(c.status) : zh_of(c.status)) +
-                       (c.status_on ? " " + c.status_on->iso() : ""));
-    line("Left behind", enum_text(c.left_behind, w));
-    line("Boarding", c.boarding ? (*c.boarding ? w.t("yes") : w.t("no")) : "");
-    line("Health", w.text(c.health));
-    line("Home address", w.text(c.home_address));
+    line(N_("ID"), w.text(c.id));
+    line(N_("Name"), w.text(c.name));
+    line(N_("Gender"), enum_text(c.gender, w));
+    line(N_("Born"), date_text(c.birth_date));
+    line(N_("ID number"), w.text(c.id_number));
+    line(N_("Ethnicity"), w.text(c.ethnicity));
+    line(N_("Class"), class_label(c.grade, c.class_no, style.lang));
+    line(N_("date\004Enrolled"), date_text(c.enrolled_on));
+    line(N_("Status"), std::string(w.en() ? key_of(c.status) : zh_of(c.status)) +
+                           (c.status_on ? " " + c.status_on->iso() : ""));
+    line(N_("Left behind"), enum_text(c.left_behind, w));
+    line(N_("Boarding"), c.boarding ? (*c.boarding ? w.t("yes") : w.t("no")) : "");
+    line(N_("Health"), w.text(c.health));
+    line(N_("Home address"), w.text(c.home_address));
     out += "\n";
 
     out += w.t("## Parents\n\n");
@@ -226,9 +227,9 @@ std::string render_child(const Child& original, const Provenance& source,
     for (const auto& s : c.support.subsidies)
         subsidies +=
             (subsidies.empty() ? "" : w.t(", ")) + w.text(subsidy_label(s, w.style().lang));
-    line("Key child", c.support.key_child ? w.t("yes") : w.t("no"));
-    line("Subsidies", subsidies);
-    line("Individual plan", w.text(c.support.individual_plan));
+    line(N_("Key child"), c.support.key_child ? w.t("yes") : w.t("no"));
+    line(N_("Subsidies"), subsidies);
+    line(N_("Individual plan"), w.text(c.support.individual_plan));
     out += "\n";
 
     out += w.t("## Pairing\n\n");

@@ -57,19 +57,19 @@ std::string render_shortfalls_csv(const Summary& summary, const ReportStyle& sty
         std::string missing;
         for (const auto& m : f.missing)
             missing += (missing.empty() ? "" : w.t(", ")) + field_label(m, style.lang);
-        if (!missing.empty()) add("file incomplete", missing);
-        if (f.unpaired) add("no teacher", "");
+        if (!missing.empty()) add(N_("file incomplete"), missing);
+        if (f.unpaired) add(N_("no teacher"), "");
         for (const auto& m : f.untalked)
             add(m.held ? N_("too few talks") : N_("no talk"),
                 m.held ? fmt::format("{} {}/{}", m.month.iso(), m.held, m.required)
                        : m.month.iso());
-        for (const Month& m : f.calls_short) add("too few family calls", m.iso());
-        for (const auto& t : f.unvisited) add("no home visit", w.text(t));
-        for (const auto& t : f.no_meeting) add("no guardian meeting", w.text(t));
+        for (const Month& m : f.calls_short) add(N_("too few family calls"), m.iso());
+        for (const auto& t : f.unvisited) add(N_("no home visit"), w.text(t));
+        for (const auto& t : f.no_meeting) add(N_("no guardian meeting"), w.text(t));
         if (f.birthdays_missed)
-            add("birthday not greeted",
+            add(N_("birthday not greeted"),
                 f.birthdays_missed > 1 ? std::to_string(f.birthdays_missed) : "");
-        if (f.no_activity) add("in no activity", "");
+        if (f.no_activity) add(N_("in no activity"), "");
     }
     return out;
 }
