@@ -108,11 +108,8 @@ int run_views(const PairOptions& o, Context& ctx) {
             print_json("unpaired", "");
             return skipped ? kDataProblem : kOk;
         }
-        ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级"},
-                                rows);
-        if (!ctx.quiet)
-            ctx.out << (en ? fmt::format("{} unpaired\n", rows.size())
-                           : fmt::format("共 {} 名未结对\n", rows.size()));
+        ctx.out << render_table({label("id", lang), label("name", lang), tr(lang, "Class")}, rows);
+        if (!ctx.quiet) ctx.out << trf(lang, "{} unpaired\n", rows.size());
     } else if (o.load) {
         const auto load = teacher_load(children, staff);
         std::vector<std::vector<std::string>> rows;
@@ -132,8 +129,7 @@ int run_views(const PairOptions& o, Context& ctx) {
         }
         for (const auto& [id, n] : load)
             if (!staff.find(id)) {
-                rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "",
-                                std::to_string(n)});
+                rows.push_back({id, tr(lang, "(not in staff.yaml)"), "", "", std::to_string(n)});
                 item({{"id", json_string(id)},
                       {"name", "null"},
                       {"role", "null"},
@@ -147,7 +143,7 @@ int run_views(const PairOptions& o, Context& ctx) {
             return skipped ? kDataProblem : kOk;
         }
         ctx.out << render_table({label("staff_id", lang), label("name", lang), label("role", lang),
-                                 en ? "Class" : "班级", label("children", lang)},
+                                 tr(lang, "Class"), label("children", lang)},
                                 rows);
     } else {
         const auto suggestions = suggest_pairings(children, staff);
@@ -156,8 +152,8 @@ int run_views(const PairOptions& o, Context& ctx) {
             const auto child = std::find_if(children.begin(), children.end(),
                                             [&](const Child& c) { return c.id == s.child_id; });
             const std::string reason = s.reason == "head_teacher"
-                                           ? (en ? "head teacher of the class" : "本班班主任")
-                                           : (en ? "fewest children" : "帮扶人数最少");
+                                           ? tr(lang, "head teacher of the class")
+                                           : tr(lang, "fewest children");
             rows.push_back({s.child_id, child->name, class_of(*child), s.teacher,
                             staff.find(s.teacher)->name, reason});
             item({{"id", json_string(s.child_id)},
@@ -169,8 +165,8 @@ int run_views(const PairOptions& o, Context& ctx) {
         }
         if (!json)
             ctx.out << render_table(
-                {label("id", lang), label("name", lang), en ? "Class" : "班级",
-                 label("teacher", lang), en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
+                {label("id", lang), label("name", lang), tr(lang, "Class"), label("teacher", lang),
+                 tr(lang, "Teacher's name"), tr(lang, "Why")},
                 rows);
         if (o.apply && !suggestions.empty()) {
             WriteSession session = tree.lock();
@@ -188,13 +184,11 @@ int run_views(const PairOptions& o, Context& ctx) {
             if (json)
                 print_json("suggestions", fmt::format(",\n  \"paired\": {}", written));
             else if (!ctx.quiet)
-                ctx.out << (en ? fmt::format("paired {} children\n", written)
-                               : fmt::format("已结对 {} 名\n", written));
+                ctx.out << trf(lang, "paired {} children\n", written);
         } else if (json) {
             print_json("suggestions", ",\n  \"paired\": 0");
         } else if (!suggestions.empty() && !ctx.quiet) {
-            ctx.out << (en ? "nothing written; add --apply to pair them\n"
-                           : "未写入；加 --apply 按此结对\n");
+            ctx.out << (tr(lang, "nothing written; add --apply to pair them\n"));
         }
     }
     return skipped ? kDataProblem : kOk;

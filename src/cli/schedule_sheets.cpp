@@ -122,7 +122,7 @@ std::string checklist_overview(const std::vector<Checklist>& lists,
                          : item == "活动签到" ? "attendance"
                                               : label);
     }
-    header.push_back(en ? "Owed" : "尚欠");
+    header.push_back(tr(lang, "Owed"));
     std::vector<std::vector<std::string>> rows;
     for (const Checklist& list : lists) {
         const Staff* who = staff.find(list.teacher);

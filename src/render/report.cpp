@@ -172,11 +172,8 @@ std::string render_child(const Child& original, const Provenance& source,
             kJsonVersion, w.json(source.school->school), missing.empty() ? "true" : "false",
             json_strings(missing), record.object(true));
     }
-    std::string out =
-        w.en() ? fmt::format("# File of {} ({})\n\n", w.text(c.name), w.text(c.id))
-               : fmt::format("# 留守儿童档案卡：{}（{}）\n\n", w.text(c.name), w.text(c.id));
-    out += w.en() ? fmt::format("- School: {}\n", w.text(source.school->school))
-                  : fmt::format("- 学校：{}\n", w.text(source.school->school));
+    std::string out = w.f("# File of {} ({})\n\n", w.text(c.name), w.text(c.id));
+    out += w.f("- School: {}\n", w.text(source.school->school));
     const auto missing = missing_fields(c);
     std::string state = missing.empty() ? w.t("complete") : "";
     for (const auto& m : missing)
@@ -236,10 +233,8 @@ std::string render_child(const Child& original, const Provenance& source,
     out += header({w.t("Period"), w.t("Teacher"), w.t("Buddy"), w.t("Proxy parent")});
     const Pairing& p = c.pairing;
     if (!p.teacher.empty())
-        out += row({w.en() ? fmt::format("from {}", date_text(p.since))
-                           : fmt::format("{} 起", date_text(p.since)),
-                    staff_name(source, p.teacher, w), buddy_names(source, p.buddies, w),
-                    w.text(p.proxy_parent)});
+        out += row({w.f("from {}", date_text(p.since)), staff_name(source, p.teacher, w),
+                    buddy_names(source, p.buddies, w), w.text(p.proxy_parent)});
     for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
         out += row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
                     staff_name(source, it->teacher, w), buddy_names(source, it->buddies, w),
@@ -318,12 +313,10 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
     const School& first = *roll.schools.front().source->school;
     std::string out = county ? w.t("# Subsidies received\n\n")
                              : w.f("# {}: Subsidies received\n\n", w.text(first.school));
-    out += w.en() ? fmt::format(
-                        "- As of {}\n- Enrolled left-behind children: {}, of them "
-                        "receiving a subsidy: {}\n\n",
-                        roll.as_of.iso(), roll.enrolled, subsidised)
-                  : fmt::format("- 截至：{}\n- 在读留守儿童 {} 名，享受资助 {} 名\n\n",
-                                roll.as_of.iso(), roll.enrolled, subsidised);
+    out +=
+        w.f("- As of {}\n- Enrolled left-behind children: {}, of them "
+            "receiving a subsidy: {}\n\n",
+            roll.as_of.iso(), roll.enrolled, subsidised);
     if (by.empty()) return out + w.t("No child receives a subsidy.\n");
     out += header({w.t("Subsidy"), w.t("Children")}, 1);
     for (const auto& [key, children] : by)
@@ -407,8 +400,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
     std::string out = w.en()
                           ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
                           : fmt::format("# {}留守儿童名册\n\n", class_label(grade, class_no, "zh"));
-    out += w.en() ? fmt::format("- As of {}\n- Children: {}\n\n", as_of.iso(), rows.size())
-                  : fmt::format("- 截至：{}\n- 人数：{}\n\n", as_of.iso(), rows.size());
+    out += w.f("- As of {}\n- Children: {}\n\n", as_of.iso(), rows.size());
     out += header(head);
     for (const auto& r : rows) out += row(r);
     return out;
@@ -467,8 +459,7 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         return json_list_document("talks", json, {{"month", json_string(month.iso())}});
     std::string out = w.en() ? fmt::format("# Talks and visits, {}\n\n", month.iso())
                              : fmt::format("# {}年{}月谈心与家访记录\n\n", month.year, month.month);
-    out += w.en() ? fmt::format("- Entries: {}\n\n", rows.size())
-                  : fmt::format("- 记录数：{}\n\n", rows.size());
+    out += w.f("- Entries: {}\n\n", rows.size());
     out += header(head);
     for (const auto& r : rows) out += row(r);
     return out;

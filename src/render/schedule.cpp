@@ -32,8 +32,7 @@ std::string teacher_label(const std::string& id, const StaffList& staff, const M
     if (id.empty()) return m.t("No teacher yet");
     const Staff* s = staff.find(id);
     if (!s) return m.f("{} (not in staff.yaml)", md_escape(id));
-    return m.en() ? fmt::format("{} ({})", md_escape(s->name), md_escape(id))
-                  : fmt::format("{}（{}）", md_escape(s->name), md_escape(id));
+    return m.f("{} ({})", md_escape(s->name), md_escape(id));
 }
 
 /// "2025-009 赵磊，六年级3班", appended: a county's checklist has tens of thousands.
@@ -116,19 +115,17 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
         out += m.t("All done.\n\n");
         return;
     }
-    const std::string last_word = m.en() ? "last" : "上次";
+    const std::string last_word = m.t("last");
     for (const auto& g : c.groups) {
         out += fmt::format("### {}\n\n", teacher_label(g.teacher, staff, m));
         for (const auto& o : g.children) {
             out += "- [ ] ";
             append_child(out, *o.child, m);
-            if (c.required > 1 || o.done > 0)
-                out +=
-                    m.en() ? fmt::format(", {} done", o.done) : fmt::format("，已 {} 次", o.done);
+            if (c.required > 1 || o.done > 0) out += m.f(", {} done", o.done);
             if (o.last)
                 out += (m.en() ? ", " : "，") + last_word + " " + o.last->iso();
             else
-                out += m.en() ? ", never" : "，从未有过";
+                out += m.t(", never");
             out += '\n';
         }
         out += "\n";
@@ -219,12 +216,10 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
                                  ? m.t("outside terms")
                                  : fmt::format("{}{}{} – {}{}", md_escape(s.term), m.t(" ("),
                                                s.term_from->iso(), s.term_to->iso(), m.t(")"));
-    out += m.en() ? fmt::format(
-                        "- School year {}, {}\n- As of {}\n- Children enrolled this "
-                        "month: {}\n\n",
-                        md_escape(school.school_year), term, s.as_of.iso(), s.enrolled)
-                  : fmt::format("- 学年：{}，{}\n- 截至：{}\n- 本月在读留守儿童：{} 名\n\n",
-                                md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
+    out +=
+        m.f("- School year {}, {}\n- As of {}\n- Children enrolled this "
+            "month: {}\n\n",
+            md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
 
     // The overview table: what is owed at a glance.
     out += m.t("## Overview\n\n| Item | Expected | Still owed |\n| --- | ---: | ---: |\n");
@@ -409,7 +404,7 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
     }
     for (const auto& b : s.birthdays)
         row(m.t("Birthday greeting"), "", &b.child, b.day.iso(), b.greeted.has_value(),
-            m.en() ? fmt::format("turns {}", b.age) : fmt::format("{} 岁生日", b.age));
+            m.f("turns {}", b.age));
     for (const OpenFollowUp* p : s.follow_ups) {
         const OpenFollowUp& f = *p;
         row(m.t("Follow-up"), teacher_name(f.by), &f.child, f.date.iso(), false,

@@ -17,14 +17,12 @@ namespace {
 std::string month_label(const MonthRate& m, const Writer& w) {
     if (!m.cut()) return m.month.iso();
     const std::string from = m.from.iso().substr(5), to = m.to.iso().substr(5);
-    return w.en() ? fmt::format("{} ({} to {})", m.month.iso(), from, to)
-                  : fmt::format("{}（{} 至 {}）", m.month.iso(), from, to);
+    return w.f("{} ({} to {})", m.month.iso(), from, to);
 }
 
 std::string term_label(const TermRate& t, const Writer& w) {
     if (!t.cut) return w.text(t.term);
-    return w.en() ? fmt::format("{} ({} to {})", w.text(t.term), t.from.iso(), t.to.iso())
-                  : fmt::format("{}（{} 至 {}）", w.text(t.term), t.from.iso(), t.to.iso());
+    return w.f("{} ({} to {})", w.text(t.term), t.from.iso(), t.to.iso());
 }
 
 /// A rule of liushou.yaml as the header names it when schools set it differently.
@@ -136,8 +134,7 @@ std::string SummaryMd::head() const {
     }
     auto period_text = [&](const Period& p) {
         const std::string name = p.name.empty() ? "" : w.text(p.name) + " ";
-        return w.en() ? fmt::format("{}{} to {}", name, p.from.iso(), p.to.iso())
-                      : fmt::format("{}{} 至 {}", name, p.from.iso(), p.to.iso());
+        return w.f("{}{} to {}", name, p.from.iso(), p.to.iso());
     };
     if (own_periods) {
         // Each school over its own term: the dates are on each school's line below.
@@ -146,13 +143,10 @@ std::string SummaryMd::head() const {
                                     asked.empty() ? "" : asked + ", ")
                       : fmt::format("- 统计期间：{}各校按本校学期的日期（见下）\n",
                                     asked.empty() ? "" : asked + "，");
-        out += w.en() ? fmt::format("- As of {}\n", s.as_of.iso())
-                      : fmt::format("- 截至：{}\n", s.as_of.iso());
+        out += w.f("- As of {}\n", s.as_of.iso());
     } else {
-        out += w.en() ? fmt::format("- Period: {}\n- As of {} (figures up to {})\n",
-                                    period_text(s.period), s.as_of.iso(), s.end.iso())
-                      : fmt::format("- 统计期间：{}\n- 截至：{}（数据计算至 {}）\n",
-                                    period_text(s.period), s.as_of.iso(), s.end.iso());
+        out += w.f("- Period: {}\n- As of {} (figures up to {})\n", period_text(s.period),
+                   s.as_of.iso(), s.end.iso());
     }
     for (size_t i = 0; i < sources.size(); ++i) {
         const auto& p = sources[i];
@@ -161,10 +155,7 @@ std::string SummaryMd::head() const {
                 ? w.t("not a git repository")
                 : fmt::format("git {}{}", p.commit, p.dirty ? w.t(" + uncommitted changes") : "");
         if (own_periods)
-            from += w.en() ? fmt::format("; {}, figures up to {}", period_text(s.periods[i]),
-                                         s.ends[i].iso())
-                           : fmt::format("；{}，数据计算至 {}", period_text(s.periods[i]),
-                                         s.ends[i].iso());
+            from += w.f("; {}, figures up to {}", period_text(s.periods[i]), s.ends[i].iso());
         if (p.errors > 0)
             from += w.en() ? fmt::format("; {} error{} in its files (liushou check lists them)",
                                          p.errors, p.errors == 1 ? "" : "s")
@@ -178,9 +169,7 @@ std::string SummaryMd::head() const {
                                     w.text(p.school->school_year), from);
     }
     for (const auto& [school, why] : coverage.missing)
-        out += w.en()
-                   ? fmt::format("- Not counted, not found: {} ({})\n", w.text(school), w.text(why))
-                   : fmt::format("- 未计入（找不到）：{}（{}）\n", w.text(school), w.text(why));
+        out += w.f("- Not counted, not found: {} ({})\n", w.text(school), w.text(why));
     if (county) {
         // Schools of another county than the title's are said, never summed in silently.
         std::string others;
@@ -192,9 +181,7 @@ std::string SummaryMd::head() const {
                 others += (others.empty() ? "" : w.t("; ")) + w.text(p.school->school) + w.t(": ") +
                           (p.school->county.empty() ? w.t("no county") : w.text(p.school->county));
         }
-        if (!others.empty())
-            out += w.en() ? fmt::format("- Note: not all schools are of one county ({})\n", others)
-                          : fmt::format("- 注意：这些学校不属于同一个县（{}）\n", others);
+        if (!others.empty()) out += w.f("- Note: not all schools are of one county ({})\n", others);
         std::vector<const School*> schools;
         for (const auto& p : sources) schools.push_back(p.school);
         const auto diffs = rule_differences(schools);
@@ -208,14 +195,10 @@ std::string SummaryMd::head() const {
                 list +=
                     (list.empty() ? "" : w.t("; ")) + rule_label(d.rule, w) + w.t(": ") + values;
             }
-            out += w.en() ? fmt::format(
-                                "- The schools' rules differ ({}): each school is counted "
-                                "by its own rules, and the totals add up those counts\n",
-                                list)
-                          : fmt::format(
-                                "- 各校规则不同（{}）：每所学校按本校规则计算，合计是各校"
-                                "之和，不是同一标准\n",
-                                list);
+            out +=
+                w.f("- The schools' rules differ ({}): each school is counted "
+                    "by its own rules, and the totals add up those counts\n",
+                    list);
         }
     }
     if (!county) {
@@ -225,12 +208,8 @@ std::string SummaryMd::head() const {
             for (const auto& n : v) r += (r.empty() ? "" : w.t(", ")) + w.text(n);
             return r.empty() ? std::string("—") : r;
         };
-        out += w.en() ? fmt::format("- Leading group: leader {}; deputies {}; members {}\n",
-                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
-                                    names(g.members))
-                      : fmt::format("- 领导小组：组长 {}；副组长 {}；组员 {}\n",
-                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
-                                    names(g.members));
+        out += w.f("- Leading group: leader {}; deputies {}; members {}\n",
+                   g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies), names(g.members));
     }
     out += "\n";
     return out;
@@ -416,16 +395,10 @@ std::string SummaryMd::activities() const {
             count += a.activities;
             attendance += a.attendance;
         }
-        out += w.en() ? fmt::format(
-                            "\n{} activities, attendance {}; of the {} children enrolled at "
-                            "the end, {} took part in at least one ({}).\n",
-                            count, attendance, s.activity_reach.den, s.activity_reach.num,
-                            pct(s.activity_reach))
-                      : fmt::format(
-                            "\n共 {} 次活动，参与 {} 人次；期末在读的 {} 名儿童中 {} 名参加了"
-                            "至少一次（{}）。\n",
-                            count, attendance, s.activity_reach.den, s.activity_reach.num,
-                            pct(s.activity_reach));
+        out += w.f(
+            "\n{} activities, attendance {}; of the {} children enrolled at "
+            "the end, {} took part in at least one ({}).\n",
+            count, attendance, s.activity_reach.den, s.activity_reach.num, pct(s.activity_reach));
         if (!s.no_activity.empty()) {
             std::string names;
             for (const auto& [school, c] : s.no_activity)
@@ -544,11 +517,9 @@ std::string SummaryMd::shortfalls() const {
             for (const auto& g : s.by_school)
                 if (g.school == f.school) tenths = distance_from_full(g);
             const std::string distance = fmt::format("{}.{}", tenths / 10, tenths % 10);
-            out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n",
-                               w.en() ? fmt::format("{} (on average {} points short of 100%)",
-                                                    w.text(f.school), distance)
-                                      : fmt::format("{}（各项比率平均差 {} 个百分点）",
-                                                    w.text(f.school), distance));
+            out += fmt::format(
+                "{}### {}\n\n", current.empty() ? "" : "\n",
+                w.f("{} (on average {} points short of 100%)", w.text(f.school), distance));
             current_school = f.school;
             current.clear();
         }
@@ -563,8 +534,7 @@ std::string SummaryMd::shortfalls() const {
             for (const auto& m : f.missing)
                 missing +=
                     (missing.empty() ? "" : w.t(", ")) + md_escape(field_label(m, w.style().lang));
-            out += w.en() ? fmt::format("- File incomplete: {} (missing {})\n", who, missing)
-                          : fmt::format("- 档案不完整：{}（缺 {}）\n", who, missing);
+            out += w.f("- File incomplete: {} (missing {})\n", who, missing);
         }
         if (f.unpaired) out += w.t("- No teacher: ") + who + "\n";
         // A month with no talk at all, and one with too few (谈心不足（1/3 次）), read
@@ -575,15 +545,10 @@ std::string SummaryMd::shortfalls() const {
                 none += (none.empty() ? "" : ", ") + m.month.iso();
             else
                 few += (few.empty() ? "" : ", ") +
-                       (w.en() ? fmt::format("{} ({} of {})", m.month.iso(), m.held, m.required)
-                               : fmt::format("{} {}/{} 次", m.month.iso(), m.held, m.required));
+                       (w.f("{} ({} of {})", m.month.iso(), m.held, m.required));
         }
-        if (!none.empty())
-            out += w.en() ? fmt::format("- No talk in {}: {}\n", none, who)
-                          : fmt::format("- 未谈心（{}）：{}\n", none, who);
-        if (!few.empty())
-            out += w.en() ? fmt::format("- Too few talks in {}: {}\n", few, who)
-                          : fmt::format("- 谈心不足（{}）：{}\n", few, who);
+        if (!none.empty()) out += w.f("- No talk in {}: {}\n", none, who);
+        if (!few.empty()) out += w.f("- Too few talks in {}: {}\n", few, who);
         out += shortfall_gaps(f, who, w);
     }
     return out;

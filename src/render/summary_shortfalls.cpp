@@ -22,20 +22,15 @@ std::string shortfall_gaps(const Shortfall& f, const std::string& who, const Wri
     if (!f.calls_short.empty()) {
         std::vector<std::string> months;
         for (const Month& m : f.calls_short) months.push_back(m.iso());
-        out += w.en() ? fmt::format("- Too few family calls in {}: {}\n", joined(months), who)
-                      : fmt::format("- 亲情电话不足（{}）：{}\n", joined(months), who);
+        out += w.f("- Too few family calls in {}: {}\n", joined(months), who);
     }
-    if (!f.unvisited.empty())
-        out += w.en() ? fmt::format("- No home visit in {}: {}\n", joined(f.unvisited), who)
-                      : fmt::format("- 未家访（{}）：{}\n", joined(f.unvisited), who);
+    if (!f.unvisited.empty()) out += w.f("- No home visit in {}: {}\n", joined(f.unvisited), who);
     if (!f.no_meeting.empty())
-        out += w.en() ? fmt::format("- No guardian meeting in {}: {}\n", joined(f.no_meeting), who)
-                      : fmt::format("- 未参加座谈会（{}）：{}\n", joined(f.no_meeting), who);
+        out += w.f("- No guardian meeting in {}: {}\n", joined(f.no_meeting), who);
     if (f.birthdays_missed == 1)
         out += w.t("- Birthday not greeted: ") + who + "\n";
     else if (f.birthdays_missed > 1)
-        out += w.en() ? fmt::format("- {} birthdays not greeted: {}\n", f.birthdays_missed, who)
-                      : fmt::format("- 生日未祝福（{} 次）：{}\n", f.birthdays_missed, who);
+        out += w.f("- {} birthdays not greeted: {}\n", f.birthdays_missed, who);
     if (f.no_activity) out += w.t("- In no activity: ") + who + "\n";
     return out;
 }

@@ -6,7 +6,7 @@ for a message composed in English and translated where it leaves, w.t("...") / w
 tr(lang, "...") / trf(lang, "...") for a text looked up where it is written. This finds every
 key in src/ and include/ and fails when
   - a key has no entry in src/render/messages.inc,
-  - an entry is empty in either language, or its Chinese shows a different number of values
+  - an entry is empty in either language or a key has two entries, or its Chinese shows a different number of values
     ({} or {N}) than its English,
   - an entry is used by no call site (an orphan), unless ALLOWED_SECTIONS or RECORD_WORD
     below says why, or tests/tools/i18n-unmarked.txt lists it: the call sites not marked yet
@@ -116,6 +116,9 @@ def main():
     problems = []
     known = {}
     for en, zh, line in entries:
+        if en in known:
+            problems.append(f'src/render/messages.inc:{line}: "{en}" is already an entry '
+                            f'(line {known[en]}): one key, one Chinese')
         for v in variants(en):
             known.setdefault(v, line)
         known.setdefault(en, line)
