@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report.hpp"
 #include "liushou/store.hpp"
@@ -41,10 +42,10 @@ int run_add(const ActivityOptions& o, Context& ctx) {
     a.kind = enum_from_text<ActivityKind>(o.kind);
     if (!a.kind)
         throw UsageError(fmt::format(
-            "--kind {}: use one of {} (主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/"
-            "家长学校/社会关爱/其他)",
+            N_("--kind {}: use one of {} (主题班会/心理健康/安全教育/文体活动/节日关爱/生日祝福/"
+               "家长学校/社会关爱/其他)"),
             o.kind, enum_keys<ActivityKind>()));
-    if (o.title.empty()) throw UsageError("--title: what was the activity called?");
+    if (o.title.empty()) throw UsageError(N_("--title: what was the activity called?"));
     a.title = o.title;
     a.summary = o.summary;
     a.participants = o.children.empty() ? "all" : o.children;
@@ -92,9 +93,9 @@ int run_add(const ActivityOptions& o, Context& ctx) {
             chosen.insert(part);
         } else {
             if (!parse_class(part))
-                throw UsageError(fmt::format(
-                    "--children {}: not a child's id or name, nor a class (3-2, 三(2)班), nor all",
-                    part));
+                throw UsageError(fmt::format(N_("--children {}: not a child's id or name, nor a "
+                                                "class (3-2, 三(2)班), nor all"),
+                                             part));
             const auto [grade, klass] = class_option("--children", part);
             size_t found = 0;
             for (const Child& c : children) {
@@ -174,9 +175,9 @@ int run_list(const ActivityOptions& o, Context& ctx) {
         ctx.out << json_list_document("activities", items);
         return problems ? kDataProblem : kOk;
     }
-    const std::vector<std::string> head = {w.t("日期", "Date"),     w.t("类别", "Kind"),
-                                           w.t("活动", "Activity"), w.t("人数", "Children"),
-                                           w.t("组织", "By"),       w.t("编号", "Id")};
+    const std::vector<std::string> head = {
+        w.t("Date"),     w.t("activity\004Kind"), w.t("Activity"),
+        w.t("Children"), w.t("organizer\004By"),  w.t("Id")};
     if (o.format == "csv") {
         ctx.out << csv_line(head);
         for (const auto& r : rows) ctx.out << csv_line(r);
@@ -194,24 +195,28 @@ int run_list(const ActivityOptions& o, Context& ctx) {
 void setup_activity(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
     auto o = std::make_shared<ActivityOptions>();
-    auto* add = cmd.add_subcommand("add", "Record a school activity once, for all who took part");
-    add->add_option("--date", o->date, "When (default: today)")->type_name("DATE");
+    auto* add =
+        cmd.add_subcommand("add", N_("Record a school activity once, for all who took part"));
+    add->add_option("--date", o->date, N_("When (default: today)"))->type_name("DATE");
     add->add_option("--kind", o->kind,
                     "class_meeting | mental_health | safety | arts_sports | festival | birthday | "
                     "parent_school | community | other (主题班会/心理健康/安全教育/文体活动/"
                     "节日关爱/生日祝福/家长学校/社会关爱/其他)")
         ->required();
-    add->add_option("--title", o->title, "What it was called, e.g. 感恩母亲节主题班会")->required();
+    add->add_option("--title", o->title, N_("What it was called, e.g. 感恩母亲节主题班会"))
+        ->required();
     add->add_option("--children", o->children,
-                    "Who took part: all (default), classes (3-2,4-1) or child ids")
+                    N_("Who took part: all (default), classes (3-2,4-1) or child ids"))
         ->type_name("WHO");
-    add->add_option("--by", o->by, "An organiser: staff id or unique name; repeat")->type_name("T");
-    add->add_option("--summary", o->summary, "What happened, in a few words")->type_name("TEXT");
+    add->add_option("--by", o->by, N_("An organiser: staff id or unique name; repeat"))
+        ->type_name("T");
+    add->add_option("--summary", o->summary, N_("What happened, in a few words"))
+        ->type_name("TEXT");
     add->callback([o, &run] { run = [o](Context& ctx) { return run_add(*o, ctx); }; });
 
-    auto* list = cmd.add_subcommand("list", "The activities recorded, in date order");
-    list->add_option("--month", o->month, "Only this month")->type_name("YYYY-MM");
-    list->add_option("--format", o->format, "table | json | csv (default table)")
+    auto* list = cmd.add_subcommand("list", N_("The activities recorded, in date order"));
+    list->add_option("--month", o->month, N_("Only this month"))->type_name("YYYY-MM");
+    list->add_option("--format", o->format, N_("table | json | csv (default table)"))
         ->check(CLI::IsMember({"table", "json", "csv"}))
         ->transform(human_format_is("table"));
     list->callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });

@@ -21,6 +21,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
@@ -41,34 +42,37 @@ struct CommandSpec {
 
 // The whole command surface in one place.
 const CommandSpec kCommands[] = {
-    {"init", "Create a records tree for a school", setup_init},
-    {"enroll", "Add or update children, one by options or many from a sheet", setup_enroll},
-    {"check", "Validate every file of the tree and report all problems", setup_check},
-    {"list", "List children, filtered, as a table, JSON, CSV or a workbook", setup_list},
-    {"staff", "Keep the teacher list (staff.yaml)", setup_staff},
-    {"pair", "Pair children with teachers and buddies; help plans and progress", setup_pair},
-    {"log-talk", "Record talks, home visits, family calls and meetings", setup_log_talk},
-    {"schedule", "The month's checklist: plan, events, talks owed, birthdays, follow-ups",
+    {"init", N_("Create a records tree for a school"), setup_init},
+    {"enroll", N_("Add or update children, one by options or many from a sheet"), setup_enroll},
+    {"check", N_("Validate every file of the tree and report all problems"), setup_check},
+    {"list", N_("List children, filtered, as a table, JSON, CSV or a workbook"), setup_list},
+    {"staff", N_("Keep the teacher list (staff.yaml)"), setup_staff},
+    {"pair", N_("Pair children with teachers and buddies; help plans and progress"), setup_pair},
+    {"log-talk", N_("Record talks, home visits, family calls and meetings"), setup_log_talk},
+    {"schedule", N_("The month's checklist: plan, events, talks owed, birthdays, follow-ups"),
      setup_schedule},
-    {"report", "Reports: the summary with every rate, a child's card, a class, a month's talks",
+    {"report", N_("Reports: the summary with every rate, a child's card, a class, a month's talks"),
      setup_report},
-    {"school", "The school's settings in liushou.yaml: name, county, language, rules",
+    {"school", N_("The school's settings in liushou.yaml: name, county, language, rules"),
      setup_school},
-    {"group", "The leading group (领导小组): add and remove its people", setup_group},
-    {"activity", "School activities (集体活动): record one for all who took part, list them",
+    {"group", N_("The leading group (领导小组): add and remove its people"), setup_group},
+    {"activity", N_("School activities (集体活动): record one for all who took part, list them"),
      setup_activity},
-    {"plan", "The month-by-month work plan: list its tasks, tick them off", setup_plan},
-    {"county", "A county's schools: the manifest (county.yaml) and each school's state",
+    {"plan", N_("The month-by-month work plan: list its tasks, tick them off"), setup_plan},
+    {"county", N_("A county's schools: the manifest (county.yaml) and each school's state"),
      setup_county},
-    {"rename", "Give a child a new id: its file, its id and every buddy reference", setup_rename},
-    {"merge-file", "git's merge driver for children's files (set up by init)", setup_merge_file},
-    {"key", "This PC's age key and the school's recipients (liushou.yaml)", setup_key},
-    {"sync", "Sync by file (a USB stick): encrypted git bundles, merged record by record",
+    {"rename", N_("Give a child a new id: its file, its id and every buddy reference"),
+     setup_rename},
+    {"merge-file", N_("git's merge driver for children's files (set up by init)"),
+     setup_merge_file},
+    {"key", N_("This PC's age key and the school's recipients (liushou.yaml)"), setup_key},
+    {"sync", N_("Sync by file (a USB stick): encrypted git bundles, merged record by record"),
      setup_sync},
-    {"purge", "Forget children who left: their personal data, in the files and git history",
+    {"purge", N_("Forget children who left: their personal data, in the files and git history"),
      setup_purge},
-    {"privacy", "Where personal data lives, who left when, what is due for purge", setup_privacy},
-    {"completion", "Print the bash or zsh completion script", setup_completion},
+    {"privacy", N_("Where personal data lives, who left when, what is due for purge"),
+     setup_privacy},
+    {"completion", N_("Print the bash or zsh completion script"), setup_completion},
 };
 
 }  // namespace
@@ -174,7 +178,7 @@ bool output_failed(std::ostream& out, std::ostream& err) {
     const int why = errno;
     if (why == EPIPE) return false;
     err << fmt::format("liushou: cannot write standard output: {}\n",
-                       why ? std::strerror(why) : "the stream failed");
+                       why ? std::strerror(why) : N_("the stream failed"));
     return true;
 }
 
@@ -263,34 +267,34 @@ class MaskingBuf : public std::streambuf {
 /// The global options, which may come before or after the command.
 void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--root", ctx.roots,
-                   "The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
-                   "holding liushou.yaml)")
+                   N_("The records tree (default: $LIUSHOU_ROOT, else the nearest directory "
+                      "holding liushou.yaml)"))
         ->type_name("DIR");
     app.add_option("--rev", ctx.rev,
-                   "Read the tree as this branch, tag or commit holds it (from git's objects: "
-                   "no checkout; bare repositories too); reading commands only")
+                   N_("Read the tree as this branch, tag or commit holds it (from git's objects: "
+                      "no checkout; bare repositories too); reading commands only"))
         ->type_name("REV");
     app.add_option("--county", ctx.county,
-                   "A county manifest (county.yaml) naming every school's tree or repository")
+                   N_("A county manifest (county.yaml) naming every school's tree or repository"))
         ->type_name("FILE");
     app.add_flag("--skip-missing", ctx.skip_missing,
-                 "With --county: leave out, and name, a school whose path or ref is missing");
+                 N_("With --county: leave out, and name, a school whose path or ref is missing"));
     app.add_option("--lang", ctx.lang,
-                   "Language of messages, reports and checklists (default: LIUSHOU_LANG, else "
-                   "the school's rules.language, else zh)")
+                   N_("Language of messages, reports and checklists (default: LIUSHOU_LANG, else "
+                      "the school's rules.language, else zh)"))
         ->check(CLI::IsMember({"zh", "en"}));
-    app.add_flag("-q,--quiet", ctx.quiet, "Print only problems and requested output");
+    app.add_flag("-q,--quiet", ctx.quiet, N_("Print only problems and requested output"));
     app.add_flag("--no-cache", ctx.no_cache,
-                 "Read every file; neither use nor refresh the cache in .liushou/cache");
+                 N_("Read every file; neither use nor refresh the cache in .liushou/cache"));
     app.add_flag("--commit", ctx.commit,
-                 "After a write, git-commit exactly the files it changed (ids and the action "
-                 "in the message; never names or notes; never pushes)");
+                 N_("After a write, git-commit exactly the files it changed (ids and the action "
+                    "in the message; never names or notes; never pushes)"));
     app.add_option("--lock-timeout", ctx.lock_timeout,
-                   "Seconds a write waits for another to finish (default 30; 0: fail at once "
-                   "with exit 3)")
+                   N_("Seconds a write waits for another to finish (default 30; 0: fail at once "
+                      "with exit 3)"))
         ->check(CLI::Range(0, 86400))
         ->type_name("SECONDS");
-    app.add_option("--jobs", ctx.jobs, "Workers reading files (default: one per core)")
+    app.add_option("--jobs", ctx.jobs, N_("Workers reading files (default: one per core)"))
         ->check(CLI::Range(1, 64))
         ->type_name("N");
 }
@@ -367,15 +371,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     MaskingBuf masking(raw_err);
     std::ostream err(&masking);
     CLI::App app{
-        "liushou (留守): records, checklists and reports for a school's care of "
-        "left-behind children"};
+        N_("liushou (留守): records, checklists and reports for a school's care of "
+           "left-behind children")};
     app.name("liushou");
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the command: liushou list --root x
     app.set_version_flag("--version", std::string("liushou ") + LIUSHOU_VERSION);
     app.footer(
-        "Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
-        "liushou for more.");
+        N_("Run 'liushou help COMMAND' or 'liushou COMMAND --help' for a command's options; man "
+           "liushou for more."));
 
     Context ctx(out, err);
     add_global_options(app, ctx);

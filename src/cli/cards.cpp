@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report_render.hpp"
 
@@ -15,7 +16,7 @@ namespace liushou {
 std::string csv_workbook(bool redact, const std::string& encoding, const Date& created,
                          const std::vector<std::pair<std::string, std::string>>& sheets,
                          bool typed_cells) {
-    if (!encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+    if (!encoding.empty()) throw UsageError(N_("--encoding is for CSV; a workbook is UTF-8"));
     std::vector<SheetTable> tables;
     tables.reserve(sheets.size());
     for (const auto& [name, csv] : sheets) {
@@ -38,11 +39,8 @@ std::string cards_document(std::vector<std::pair<std::string, std::string>>& car
         const Wording w(style.lang);
         const size_t count = pages.size();
         const std::string title =
-            schools == 1 ? w.t(fmt::format("{} 留守儿童档案卡（{} 名）", school, count),
-                               fmt::format("{}: cards of left-behind children ({})", school, count))
-                         : w.t(fmt::format("留守儿童档案卡（{} 所学校，{} 名）", schools, count),
-                               fmt::format("Cards of left-behind children ({} schools, {})",
-                                           schools, count));
+            schools == 1 ? w.f("{}: cards of left-behind children ({})", school, count)
+                         : w.f("Cards of left-behind children ({} schools, {})", schools, count);
         return html_page(title, style.lang, pages, true);
     }
     if (style.format == Format::json) {

@@ -11,6 +11,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/purge.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
@@ -62,8 +63,8 @@ struct CheckOptions {
 void warn_comments(int line, Problems& problems) {
     if (line)
         problems.push_back(Problem{"",
-                                   "comments are dropped when liushou rewrites this file; "
-                                   "keep notes in a field such as notes",
+                                   N_("comments are dropped when liushou rewrites this file; "
+                                      "keep notes in a field such as notes"),
                                    Severity::warning, line, 1});
 }
 
@@ -175,7 +176,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
 
 int run_check(const CheckOptions& o, Context& ctx) {
     if (o.staged && !ctx.rev.empty())
-        throw UsageError("--staged checks git's index, --rev a commit: give one of them");
+        throw UsageError(N_("--staged checks git's index, --rev a commit: give one of them"));
     const Tree tree = open_tree(ctx);
     return o.staged ? check_staged(tree, o, ctx) : check_tree(tree, o, ctx);
 }
@@ -218,11 +219,11 @@ void ChildChecks::check(Loaded<Child>& file) {
         problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
     if (const auto clash = folded.emplace(fold_case(file.id), file.id);
         !clash.second && clash.first->second != file.id)
-        problems.push_back(Problem{"id", fmt::format("the id differs from {} only in case; on "
-                                                     "Windows and macOS they are one file",
+        problems.push_back(Problem{"id", fmt::format(N_("the id differs from {} only in case; on "
+                                                        "Windows and macOS they are one file"),
                                                      clash.first->second)});
     if (c.id != file.id && !c.id.empty())
-        problems.push_back(Problem{"id", fmt::format("the file says id {} but is named {}.yaml",
+        problems.push_back(Problem{"id", fmt::format(N_("the file says id {} but is named {}.yaml"),
                                                      c.id.empty() ? "(none)" : c.id, file.id)});
     if (staff) check_references(c, *staff, exists, problems);
     // A child not left-behind (非留守) has no 留守 file to complete (#39).
@@ -236,14 +237,14 @@ void ChildChecks::check(Loaded<Child>& file) {
     if (!missing.empty()) {
         std::string list;
         for (const auto& m : missing) list += (list.empty() ? "" : ", ") + field_by_relation(c, m);
-        problems.push_back(Problem{"", fmt::format("incomplete file (建档), missing: {}", list),
+        problems.push_back(Problem{"", fmt::format(N_("incomplete file (建档), missing: {}"), list),
                                    o.allow_incomplete ? Severity::warning : Severity::error, 1, 1});
     }
     for (size_t i = 1; i < c.talks.size(); ++i) {
         if (c.talks[i].date && c.talks[i - 1].date && *c.talks[i].date < *c.talks[i - 1].date) {
             problems.push_back(Problem{fmt::format("talks[{}]", i),
-                                       "talks are not in date order; the next write "
-                                       "sorts them",
+                                       N_("talks are not in date order; the next write "
+                                          "sorts them"),
                                        Severity::warning});
             break;
         }
@@ -253,9 +254,10 @@ void ChildChecks::check(Loaded<Child>& file) {
         const long days = ctx.today.days() - t->date->days();
         if (days <= kStaleFollowUpDays) continue;
         const size_t index = static_cast<size_t>(t - c.talks.data());
-        problems.push_back(Problem{fmt::format("talks[{}].follow_up", index),
-                                   fmt::format("open for {} days (since {})", days, t->date->iso()),
-                                   Severity::warning});
+        problems.push_back(
+            Problem{fmt::format("talks[{}].follow_up", index),
+                    fmt::format(N_("open for {} days (since {})"), days, t->date->iso()),
+                    Severity::warning});
     }
     check_shared_id_number(c, file.path, id_numbers, problems);
     if (!c.name.empty() && c.birth_date) {
@@ -266,8 +268,8 @@ void ChildChecks::check(Loaded<Child>& file) {
             if (looks_like_same_child(c, other)) {
                 problems.push_back(
                     Problem{"name",
-                            fmt::format("the same name and birth date as {}; if this is one "
-                                        "child, keep one file; if two, give each its 身份证号",
+                            fmt::format(N_("the same name and birth date as {}; if this is one "
+                                           "child, keep one file; if two, give each its 身份证号"),
                                         path),
                             Severity::warning});
                 break;
@@ -374,8 +376,8 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     for (const auto& stray : tree.stray_child_files()) {
         report(tree.display(stray),
                {Problem{"",
-                        "not a child file (children/<id>.yaml, id of letters, digits, . _ -); "
-                        "liushou ignores it",
+                        N_("not a child file (children/<id>.yaml, id of letters, digits, . _ -); "
+                           "liushou ignores it"),
                         Severity::warning, 1, 1}});
     }
     for (const auto& [path, why] :
@@ -402,13 +404,13 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
 void setup_check(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<CheckOptions>();
     cmd.add_flag("--allow-incomplete", o->allow_incomplete,
-                 "Report incomplete files as warnings, not errors");
+                 N_("Report incomplete files as warnings, not errors"));
     cmd.add_flag("--staged", o->staged,
-                 "Check the files as git's index holds them (for a pre-commit hook; "
-                 "init --hooks installs one)");
+                 N_("Check the files as git's index holds them (for a pre-commit hook; "
+                    "init --hooks installs one)"));
     cmd.add_option("--format", o->format,
-                   "text | json (default text; json: every problem with file, line, column, "
-                   "severity, field and the English message, for CI annotations)")
+                   N_("text | json (default text; json: every problem with file, line, column, "
+                      "severity, field and the English message, for CI annotations)"))
         ->check(CLI::IsMember({"text", "json"}));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_check(*o, ctx); }; });
 }

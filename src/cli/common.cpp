@@ -22,6 +22,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
@@ -198,11 +199,11 @@ TreeOptions tree_options(const Context& ctx, const std::string& root) {
 
 Tree open_tree(const Context& ctx) {
     if (!ctx.county.empty())
-        throw UsageError("--county is for report, list and county status; give --root DIR");
+        throw UsageError(N_("--county is for report, list and county status; give --root DIR"));
     if (ctx.roots.size() > 1)
         throw UsageError(
-            "this command reads one tree; give one --root (report and list read "
-            "several)");
+            N_("this command reads one tree; give one --root (report and list read "
+               "several)"));
     if (!ctx.roots.empty()) return Tree::open(tree_options(ctx, ctx.roots.front()));
     TreeOptions o = tree_options(ctx, ctx.env_root);
     if (!o.root.empty()) o.root_from = "LIUSHOU_ROOT";
@@ -213,15 +214,16 @@ Tree open_tree(const Context& ctx) {
 std::pair<int, int> class_option(const std::string& option, const std::string& text) {
     const auto parsed = parse_class(text);
     if (!parsed)
-        throw UsageError(fmt::format(
-            "{} {}: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)", option, text));
+        throw UsageError(
+            fmt::format(N_("{} {}: write the class as 3-2, 三年级二班 or 三(2)班 (grade 1 to 6)"),
+                        option, text));
     return *parsed;
 }
 
 Month month_option(const std::string& value, const Date& today) {
     if (value.empty()) return Month{today.year, today.month};
     const auto parsed = parse_month(value);
-    if (!parsed) throw UsageError(fmt::format("--month {}: write the month as 2026-03", value));
+    if (!parsed) throw UsageError(fmt::format(N_("--month {}: write the month as 2026-03"), value));
     return *parsed;
 }
 
@@ -233,14 +235,14 @@ std::string output_language(const Context& ctx, const School* school) {
 }
 
 Child load_child_for_write(const Tree& tree, const std::string& id, Context& ctx) {
-    if (!tree.child_exists(id)) throw UsageError(fmt::format("no child {}", id));
+    if (!tree.child_exists(id)) throw UsageError(fmt::format(N_("no child {}"), id));
     const Loaded<Child> file = tree.load_child(id);
     require_writable(file, ctx);
     if (file.record.id != id) {
         const auto at = file.where.find("id");
-        throw DataError(
-            fmt::format("the file says id {}, its name says {}; fix one first", file.record.id, id),
-            file.path, at.first, at.second);
+        throw DataError(fmt::format(N_("the file says id {}, its name says {}; fix one first"),
+                                    file.record.id, id),
+                        file.path, at.first, at.second);
     }
     return file.record;
 }
@@ -251,8 +253,8 @@ void require_new_child_id(const Tree& tree, const std::string& id) {
     for (const auto& other : tree.child_ids())
         if (other != id && fold_case(other) == fold_case(id))
             throw UsageError(
-                fmt::format("the id {} differs from {} only in case; on Windows and "
-                            "macOS they would be one file",
+                fmt::format(N_("the id {} differs from {} only in case; on Windows and "
+                               "macOS they would be one file"),
                             id, other));
 }
 
@@ -266,8 +268,8 @@ std::string child_argument(const std::vector<const Child*>& children, const std:
     if (!named.empty()) return named.front()->id;
     // Ids are ASCII: a Chinese word that is nobody's name is no child at all.
     if (std::any_of(text.begin(), text.end(), [](char ch) { return ch & 0x80; }))
-        throw UsageError(
-            fmt::format("no child {} (no child has that name, and it is not an id)", trim(text)));
+        throw UsageError(fmt::format(
+            N_("no child {} (no child has that name, and it is not an id)"), trim(text)));
     return text;
 }
 
@@ -372,8 +374,8 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
     }
     if (unreadable)
         throw DataError(
-            "some children's files cannot be read (above); fix them first so the "
-            "rows can be matched to children");
+            N_("some children's files cannot be read (above); fix them first so the "
+               "rows can be matched to children"));
     return out;
 }
 
@@ -381,7 +383,7 @@ Encoding parse_encoding(const std::string& name) {
     if (name == "auto") return Encoding::automatic;
     if (name == "utf-8" || name == "utf8") return Encoding::utf8;
     if (name == "gb18030" || name == "gbk") return Encoding::gb18030;
-    throw UsageError(fmt::format("--encoding {}: use auto, utf-8 or gb18030", name));
+    throw UsageError(fmt::format(N_("--encoding {}: use auto, utf-8 or gb18030"), name));
 }
 
 StaffList load_staff_checked(const Tree& tree, Context& ctx) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/records.hpp"
 
 namespace liushou {
@@ -270,7 +271,7 @@ int run_completion(const CompletionOptions& o, const CLI::App& root, Context& ct
 
 void setup_completion(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<CompletionOptions>();
-    cmd.add_option("shell", o->shell, "bash or zsh")
+    cmd.add_option("shell", o->shell, N_("bash or zsh"))
         ->required()
         ->check(CLI::IsMember({"bash", "zsh"}));
     const CLI::App* root = cmd.get_parent();

@@ -21,6 +21,7 @@ namespace liushou {
 namespace {
 
 const unsigned char kReferenceDocx[] = {
+#include "liushou/i18n.hpp"
 #include "reference_docx.inc"
 };
 
@@ -146,7 +147,7 @@ std::string fit_tables(const std::string& document) {
 void fit_docx_tables(const std::string& path) {
     int error = 0;
     zip_t* archive = zip_open(path.c_str(), 0, &error);
-    if (!archive) throw IoError(fmt::format("{}: pandoc's document cannot be opened", path));
+    if (!archive) throw IoError(fmt::format(N_("{}: pandoc's document cannot be opened"), path));
     const zip_int64_t index = zip_name_locate(archive, "word/document.xml", 0);
     zip_stat_t st;
     zip_file_t* file = nullptr;
@@ -161,18 +162,18 @@ void fit_docx_tables(const std::string& path) {
     }
     if (xml.empty()) {
         zip_discard(archive);
-        throw IoError(fmt::format("{}: pandoc's document has no word/document.xml", path));
+        throw IoError(fmt::format(N_("{}: pandoc's document has no word/document.xml"), path));
     }
     const std::string fitted = fit_tables(xml);
     zip_source_t* source = zip_source_buffer(archive, fitted.data(), fitted.size(), 0);
     if (!source || zip_file_replace(archive, static_cast<zip_uint64_t>(index), source, 0) < 0) {
         if (source) zip_source_free(source);
         zip_discard(archive);
-        throw IoError(fmt::format("{}: the document's tables cannot be set", path));
+        throw IoError(fmt::format(N_("{}: the document's tables cannot be set"), path));
     }
     if (zip_close(archive) != 0) {
         zip_discard(archive);
-        throw IoError(fmt::format("{}: the document's tables cannot be set", path));
+        throw IoError(fmt::format(N_("{}: the document's tables cannot be set"), path));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/import.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
@@ -84,11 +85,12 @@ void read_workbook_base(const std::string& path, const Tree& tree, const Context
     }
     if (hidden.header.size() < 2 || hidden.header[0] != "format") return;
     if (hidden.header[1] != kRegisterBaseFormat) {
-        problems.push_back(Problem{"liushou",
-                                   fmt::format("the hidden sheet liushou is not a register's "
-                                               "(format {}); the rows are imported without a base",
-                                               hidden.header[1]),
-                                   Severity::warning, 1, 1});
+        problems.push_back(
+            Problem{"liushou",
+                    fmt::format(N_("the hidden sheet liushou is not a register's "
+                                   "(format {}); the rows are imported without a base"),
+                                hidden.header[1]),
+                    Severity::warning, 1, 1});
         return;
     }
     std::string revision;
@@ -114,9 +116,9 @@ void read_workbook_base(const std::string& path, const Tree& tree, const Context
         }
     } catch (const std::exception&) {
         problems.push_back(Problem{"liushou",
-                                   fmt::format("the commit {} the workbook was exported from is "
-                                               "not in this tree's history; its rows are merged "
-                                               "by their fingerprints",
+                                   fmt::format(N_("the commit {} the workbook was exported from is "
+                                                  "not in this tree's history; its rows are merged "
+                                                  "by their fingerprints"),
                                                revision),
                                    Severity::warning, 1, 1});
         base.exported.clear();
@@ -129,7 +131,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     Problems problems;
     const Sheet sheet = read_sheet(o.csv, o.encoding, o.sheet, problems, &detected);
     if (!has_errors(problems) && !sheet.header.empty() && sheet.rows.empty())
-        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+        problems.push_back(Problem{"", N_("the sheet has a header but no rows below it"),
                                    Severity::error, sheet.header_line + 1, 1});
     auto refuse = [&] {
         print_problems(ctx.err, o.csv, problems);
@@ -157,8 +159,8 @@ int run_import(const EnrollOptions& o, Context& ctx) {
 
     std::optional<LeftBehind> blank;  // #39: a blank 留守类型 is refused unless said
     if (!o.blank_left_behind.empty() && !(blank = enum_from_text<LeftBehind>(o.blank_left_behind)))
-        throw UsageError(fmt::format("--blank-left-behind {}: not one of {}", o.blank_left_behind,
-                                     enum_keys<LeftBehind>()));
+        throw UsageError(fmt::format(N_("--blank-left-behind {}: not one of {}"),
+                                     o.blank_left_behind, enum_keys<LeftBehind>()));
     // The sheet's base (#39): a CSV register's 校验 column, a workbook's hidden sheet.
     ImportBase base;
     for (size_t i = 0; i < sheet.header.size(); ++i)
@@ -167,7 +169,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     // A workbook on standard input was read once, and its hidden sheet with it: no base.
     if (detected == "xlsx" && o.csv != "-") read_workbook_base(o.csv, tree, ctx, base, problems);
     if (o.prefer_sheet && o.prefer_tree)
-        throw UsageError("--prefer-sheet and --prefer-tree: give one of them");
+        throw UsageError(N_("--prefer-sheet and --prefer-tree: give one of them"));
     base.prefer = o.prefer_sheet ? Prefer::sheet : o.prefer_tree ? Prefer::tree : Prefer::none;
     ImportPlan plan =
         plan_import(sheet, columns, existing, o.update, id_year(school.record, ctx.today),
@@ -221,7 +223,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     }
     try {
         session.write_children(to_write, [&](size_t done) {
-            if (ctx.progress) ctx.progress("writing children/", done, to_write.size());
+            if (ctx.progress) ctx.progress(N_("writing children/"), done, to_write.size());
         });
         session.end_batch();
     } catch (const IoError& e) {
@@ -229,7 +231,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
     }
     ctx.out << ids;
     if (ctx.progress && !o.dry_run)
-        ctx.progress("writing children/", to_write.size(), to_write.size());
+        ctx.progress(N_("writing children/"), to_write.size(), to_write.size());
     if ((!ctx.quiet || o.dry_run) && !o.print_ids)
         ctx.out << say(ctx, fmt::format("{}{} ({} row{}, {}): {} added, {} updated, {} unchanged\n",
                                         o.dry_run ? "dry run, nothing written: " : "", o.csv,
@@ -269,7 +271,7 @@ void set_fields(const EnrollOptions& o, const FieldValues& in, Child& child,
         const std::string before = get_child_field(child, field);
         const std::string problem = set_child_field(child, field, values[i], in.today);
         if (!problem.empty()) {
-            errors.push_back(fmt::format("{}: {}", option_name(field.key), problem));
+            errors.push_back(fmt::format(N_("{}: {}"), option_name(field.key), problem));
             continue;
         }
         if (get_child_field(child, field) == before) continue;
@@ -292,11 +294,11 @@ void set_fields(const EnrollOptions& o, const FieldValues& in, Child& child,
         const ChildField* field = find_child_field(name);
         if (!field) {
             errors.push_back(
-                fmt::format("--unset {}: no such field (see liushou enroll --help)", name));
+                fmt::format(N_("--unset {}: no such field (see liushou enroll --help)"), name));
             continue;
         }
         if (!exists) {
-            errors.push_back("--unset clears a field of a child on file");
+            errors.push_back(N_("--unset clears a field of a child on file"));
             break;
         }
         const std::string before = get_child_field(child, *field);
@@ -389,8 +391,8 @@ void change_status(const Tree& tree, Child& child, const StatusChange& change,
         if (const auto& since = child.pairing.since;
             since && !child.pairing.teacher.empty() && !enrolled_on_day(child, *since))
             errors.push_back(fmt::format(
-                "--on: the pairing with {} begins {}, when the child is no longer enrolled; "
-                "end the pairing or move its start first (liushou pair {} --since DATE)",
+                N_("--on: the pairing with {} begins {}, when the child is no longer enrolled; "
+                   "end the pairing or move its start first (liushou pair {} --since DATE)"),
                 child.pairing.teacher, since->iso(), child.id));
         // An activity that lists the child on a day it is then no longer enrolled would
         // count nowhere, and check refuses it: the activity file is not this write's, so
@@ -399,19 +401,19 @@ void change_status(const Tree& tree, Child& child, const StatusChange& change,
             if (a.record.date && !enrolled_on_day(child, *a.record.date) &&
                 std::count(a.record.children.begin(), a.record.children.end(), child.id))
                 errors.push_back(fmt::format(
-                    "--on: {} lists the child on {}, when the child is no longer enrolled; "
-                    "take the child off that activity first",
+                    N_("--on: {} lists the child on {}, when the child is no longer enrolled; "
+                       "take the child off that activity first"),
                     a.relative, a.record.date->iso()));
         int later = 0;
         for (const Talk& t : child.talks) later += t.date && !enrolled_on_day(child, *t.date);
         if (later > 0)
             warnings.push_back(
-                later == 1 ? fmt::format("1 entry of {} now falls outside the child's "
-                                         "enrolment; it counts nowhere and check reports it",
+                later == 1 ? fmt::format(N_("1 entry of {} now falls outside the child's "
+                                            "enrolment; it counts nowhere and check reports it"),
                                          child.id)
-                           : fmt::format("{} entries of {} now fall outside the child's "
-                                         "enrolment; they count nowhere and check reports "
-                                         "them",
+                           : fmt::format(N_("{} entries of {} now fall outside the child's "
+                                            "enrolment; they count nowhere and check reports "
+                                            "them"),
                                          later, child.id));
     }
 }
@@ -419,7 +421,7 @@ void change_status(const Tree& tree, Child& child, const StatusChange& change,
 int run_single(const EnrollOptions& o, Context& ctx) {
     if (!o.positional_id.empty() && !o.id.empty() && o.positional_id != o.id)
         throw UsageError(
-            fmt::format("two different ids given: {} and --id {}", o.positional_id, o.id));
+            fmt::format(N_("two different ids given: {} and --id {}"), o.positional_id, o.id));
     const Tree tree = open_tree(ctx);
     // The child to update by id, or by a name only one child has; --id is always an id.
     const std::string id =
@@ -433,7 +435,8 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         throw UsageError("--on goes with --status, or with a field that changes over time (" +
                          dated_field_options() + ")");
     if (o.correction && !o.on.empty() && o.status.empty())
-        throw UsageError("--correction says the old value was wrong all along; it takes no --on");
+        throw UsageError(
+            N_("--correction says the old value was wrong all along; it takes no --on"));
 
     WriteSession session = tree.lock();
     Child child;
@@ -445,9 +448,10 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         for (size_t i = 0; i < child_fields().size(); ++i)
             has_name = has_name || (o.given[i]->count() && child_fields()[i].key == "name");
         if (!has_name)
-            throw UsageError(id.empty() ? "a new child needs --name (or give the id of an "
-                                          "existing child to update it)"
-                                        : fmt::format("no child {}; a new child needs --name", id));
+            throw UsageError(id.empty()
+                                 ? N_("a new child needs --name (or give the id of an "
+                                      "existing child to update it)")
+                                 : fmt::format(N_("no child {}; a new child needs --name"), id));
         if (id.empty()) {
             const Loaded<School> school = load_school_for_write(tree, ctx);
             const auto ids = tree.child_ids();
@@ -492,7 +496,7 @@ int run_single(const EnrollOptions& o, Context& ctx) {
         if (const auto both = parse_class(values[class_at])) {
             const auto grade = parse_small_number(values[grade_at]);
             if (given[grade_at] && grade != both->first)
-                errors.push_back(fmt::format("--grade {} and --class {} name different grades",
+                errors.push_back(fmt::format(N_("--grade {} and --class {} name different grades"),
                                              values[grade_at], values[class_at]));
             values[grade_at] = std::to_string(both->first);
             values[class_at] = std::to_string(both->second);
@@ -512,8 +516,8 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     if (!child.id_number.empty())
         check_id_number(child.id_number, child.birth_date, child.gender, cross);
     if (child.enrolled_on && child.birth_date && *child.enrolled_on < *child.birth_date)
-        cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
-    for (const auto& p : cross) errors.push_back(fmt::format("{}: {}", p.field, p.message));
+        cross.push_back(Problem{"enrolled_on", N_("the child enrolled before being born")});
+    for (const auto& p : cross) errors.push_back(fmt::format(N_("{}: {}"), p.field, p.message));
     if (!errors.empty()) {
         for (const auto& e : errors) ctx.err << "liushou enroll: " << e << "\n";
         ctx.err << fmt::format("liushou enroll: {} was not {}\n", child.id,
@@ -542,10 +546,10 @@ int run_single(const EnrollOptions& o, Context& ctx) {
 
 void setup_enroll(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<EnrollOptions>();
-    cmd.add_option("id", o->positional_id, "The child to update or change status of")
+    cmd.add_option("id", o->positional_id, N_("The child to update or change status of"))
         ->type_name("ID");
     cmd.add_option("--id", o->id,
-                   "The child's id; without it a new child gets the next <year>-NNN id")
+                   N_("The child's id; without it a new child gets the next <year>-NNN id"))
         ->type_name("ID");
     for (size_t i = 0; i < child_fields().size(); ++i) {
         const ChildField& f = child_fields()[i];
@@ -558,69 +562,71 @@ void setup_enroll(CLI::App& cmd, Runner& run) {
         o->given[i] = cmd.add_option(option_name(f.key), o->values[i], help)->type_name("TEXT");
     }
     cmd.add_option("--status", o->status,
-                   "Record a status change: transferred | dropped_out | graduated | left | "
-                   "not_enrolled | enrolled (enrolled again after leaving starts a new "
-                   "enrolment and keeps the old one)");
+                   N_("Record a status change: transferred | dropped_out | graduated | left | "
+                      "not_enrolled | enrolled (enrolled again after leaving starts a new "
+                      "enrolment and keeps the old one)"));
     cmd.add_option("--on", o->on,
                    "Date of the status change, or from which a changed " + dated_field_options() +
                        " holds (default: today)")
         ->type_name("DATE");
     cmd.add_flag("--correction", o->correction,
-                 "The changed fields were wrong all along: no dated change is recorded");
+                 N_("The changed fields were wrong all along: no dated change is recorded"));
     auto* csv =
         cmd.add_option(
                "--from,--from-csv", o->csv,
-               "Import a register: CSV or .xlsx (Chinese or English headers, any column order)")
+               N_("Import a register: CSV or .xlsx (Chinese or English headers, any column order)"))
             ->type_name("FILE");
-    cmd.add_option("--map", o->map_file, "YAML file mapping other headers to fields")
+    cmd.add_option("--map", o->map_file, N_("YAML file mapping other headers to fields"))
         ->type_name("FILE")
         ->needs(csv);
     add_sheet_options(cmd, csv, o->encoding, o->sheet);
-    cmd.add_option("--ignore-column", o->ignored, "Skip this column of the sheet (repeatable)")
+    cmd.add_option("--ignore-column", o->ignored, N_("Skip this column of the sheet (repeatable)"))
         ->type_name("HEADER")
         ->needs(csv);
-    cmd.add_flag("--dry-run", o->dry_run, "Print what the import would do; write nothing")
+    cmd.add_flag("--dry-run", o->dry_run, N_("Print what the import would do; write nothing"))
         ->needs(csv);
-    cmd.add_option("--blank-left-behind", o->blank_left_behind,
-                   "What a new child's blank 留守类型 means (none 否, both_parents …); without it "
-                   "such a row is refused")
+    cmd.add_option(
+           "--blank-left-behind", o->blank_left_behind,
+           N_("What a new child's blank 留守类型 means (none 否, both_parents …); without it "
+              "such a row is refused"))
         ->type_name("TYPE")
         ->needs(csv);
     cmd.add_flag("--print-ids", o->print_ids,
-                 "Print only a line for each child added or updated: the sheet's row, the id, "
-                 "added or updated (tab-separated; with --dry-run, the ids it would give)")
+                 N_("Print only a line for each child added or updated: the sheet's row, the id, "
+                    "added or updated (tab-separated; with --dry-run, the ids it would give)"))
         ->needs(csv);
     cmd.add_flag("--update", o->update,
-                 "Update children the sheet matches (by id, else name and birth date)")
+                 N_("Update children the sheet matches (by id, else name and birth date)"))
         ->needs(csv);
     cmd.add_flag("--prefer-sheet", o->prefer_sheet,
-                 "A cell changed both in the sheet and on file since the export: take the "
-                 "sheet's value (without it or --prefer-tree, nothing is imported)")
+                 N_("A cell changed both in the sheet and on file since the export: take the "
+                    "sheet's value (without it or --prefer-tree, nothing is imported)"))
         ->needs(csv);
     cmd.add_flag("--prefer-tree", o->prefer_tree,
-                 "A cell changed both in the sheet and on file since the export: keep the value "
-                 "on file")
+                 N_("A cell changed both in the sheet and on file since the export: keep the value "
+                    "on file"))
         ->needs(csv);
-    cmd.add_option("--unset", o->unset,
-                   "Clear a field entered by mistake (guardian_phone, 监护人电话 …; repeatable)")
+    cmd.add_option(
+           "--unset", o->unset,
+           N_("Clear a field entered by mistake (guardian_phone, 监护人电话 …; repeatable)"))
         ->type_name("FIELD")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     cmd.add_flag("--if-missing", o->if_missing,
-                 "A new child whose name and birth date a child on file has is that child: do "
-                 "nothing and exit 0 (with -q, print its id)");
+                 N_("A new child whose name and birth date a child on file has is that child: do "
+                    "nothing and exit 0 (with -q, print its id)"));
     cmd.add_flag("--namesakes,--force", o->namesakes,
-                 "A new child with an existing child's name and birth date is another child "
-                 "(without it, enroll refuses it as the same child again; an import warns)");
+                 N_("A new child with an existing child's name and birth date is another child "
+                    "(without it, enroll refuses it as the same child again; an import warns)"));
     cmd.callback([o, &run] {
         run = [o](Context& ctx) {
             if (!o->csv.empty()) {
                 for (size_t i = 0; i < o->given.size(); ++i)
                     if (o->given[i]->count())
-                        throw UsageError(fmt::format("{} cannot be combined with --from",
+                        throw UsageError(fmt::format(N_("{} cannot be combined with --from"),
                                                      o->given[i]->get_name()));
                 if (!o->positional_id.empty() || !o->status.empty())
-                    throw UsageError("an id or --status cannot be combined with --from");
+                    throw UsageError(N_("an id or --status cannot be combined with --from"));
                 return run_import(*o, ctx);
             }
             return run_single(*o, ctx);

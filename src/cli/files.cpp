@@ -23,6 +23,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
@@ -32,7 +33,7 @@ namespace liushou {
 std::string encode_output(const std::string& text, bool csv, const std::string& encoding,
                           bool to_file) {
     if (!encoding.empty() && !csv)
-        throw UsageError("--encoding is for CSV; it goes with --format csv");
+        throw UsageError(N_("--encoding is for CSV; it goes with --format csv"));
     if (!csv) return text;
     const CsvEncoding e = encoding == "gb18030"     ? CsvEncoding::gb18030
                           : encoding == "utf-8"     ? CsvEncoding::utf8
@@ -44,16 +45,17 @@ std::string encode_output(const std::string& text, bool csv, const std::string& 
 
 void add_output_encoding(CLI::App& cmd, std::string& encoding) {
     cmd.add_option("--encoding", encoding,
-                   "CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
-                   "standard output) or gb18030")
+                   N_("CSV's: utf-8-bom (default with -o, so Excel reads it), utf-8 (default on "
+                      "standard output) or gb18030"))
         ->check(CLI::IsMember({"utf-8", "utf-8-bom", "gb18030"}));
 }
 
 void add_sheet_options(CLI::App& cmd, CLI::Option* from, std::string& encoding,
                        std::string& sheet) {
-    cmd.add_option("--encoding", encoding, "A CSV sheet's: auto | utf-8 | gb18030 (default auto)")
+    cmd.add_option("--encoding", encoding,
+                   N_("A CSV sheet's: auto | utf-8 | gb18030 (default auto)"))
         ->needs(from);
-    cmd.add_option("--sheet", sheet, "The workbook's sheet to read (default: the first)")
+    cmd.add_option("--sheet", sheet, N_("The workbook's sheet to read (default: the first)"))
         ->type_name("NAME")
         ->needs(from);
 }
@@ -105,15 +107,16 @@ void format_from_output(const CLI::Option* format_option, std::string& format,
                                                               : std::string(named);
     if (format_option->count()) {
         if (format != asked)
-            throw UsageError(fmt::format(
-                "--format {} and -o {} name different formats; give one of them", format, output));
+            throw UsageError(
+                fmt::format(N_("--format {} and -o {} name different formats; give one of them"),
+                            format, output));
         return;
     }
     if (std::find(formats.begin(), formats.end(), asked) == formats.end()) {
         std::string known;
         for (const auto f : formats) known += (known.empty() ? "" : ", ") + std::string(f);
-        throw UsageError(fmt::format("-o {}: this command does not write {}; it writes {}", output,
-                                     named, known));
+        throw UsageError(fmt::format(N_("-o {}: this command does not write {}; it writes {}"),
+                                     output, named, known));
     }
     format = asked;
 }
@@ -172,10 +175,10 @@ std::string page_to_docx(const std::string& page, std::ostream& err) {
                     &said, true);
     if (status == -1)
         throw UsageError(
-            "--format docx needs pandoc, which is not installed (Debian: apt install pandoc)");
+            N_("--format docx needs pandoc, which is not installed (Debian: apt install pandoc)"));
     if (status != 0)
-        throw IoError(
-            fmt::format("pandoc could not make the document: {}", said.substr(0, said.find('\n'))));
+        throw IoError(fmt::format(N_("pandoc could not make the document: {}"),
+                                  said.substr(0, said.find('\n'))));
     // pandoc gives Word a PNG of each chart beside the SVG, made by rsvg-convert; without it
     // the document still opens, but Word before 2016 and WPS show an empty frame.
     if (charts && !on_path("rsvg-convert"))
@@ -226,9 +229,10 @@ void emit_output(Context& ctx, const std::string& output, const std::string& byt
                  std::string_view format) {
     if (output.empty() || output == "-") {
         if ((format == "xlsx" || format == "docx") && &ctx.out == &std::cout && ::isatty(1))
-            throw UsageError(format == "docx"
-                                 ? "a Word document is not for the terminal: give -o FILE.docx"
-                                 : "an .xlsx workbook is not for the terminal: give -o FILE.xlsx");
+            throw UsageError(
+                format == "docx"
+                    ? N_("a Word document is not for the terminal: give -o FILE.docx")
+                    : N_("an .xlsx workbook is not for the terminal: give -o FILE.xlsx"));
         ctx.out << bytes;
         return;
     }
@@ -246,7 +250,7 @@ std::string read_input(const std::string& path, uint64_t limit) {
         if (bytes.size() > limit)
             throw DataError(fmt::format("-: more than the limit of {} MiB; refused", limit >> 20));
     }
-    if (std::cin.bad()) throw IoError("-: cannot read standard input");
+    if (std::cin.bad()) throw IoError(N_("-: cannot read standard input"));
     return bytes;
 }
 
@@ -275,9 +279,9 @@ std::string read_sheet_bytes(const std::string& path, const std::string& encodin
                                     path, static_cast<double>(bytes.size()) / 1e6,
                                     kMaxSheetBytes >> 20));
     if (workbook && !encoding.empty() && encoding != "auto")
-        throw UsageError("--encoding is for CSV sheets; a workbook says its own");
+        throw UsageError(N_("--encoding is for CSV sheets; a workbook says its own"));
     if (!workbook && !sheet.empty())
-        throw UsageError(fmt::format("--sheet is for .xlsx workbooks; {} is CSV", path));
+        throw UsageError(fmt::format(N_("--sheet is for .xlsx workbooks; {} is CSV"), path));
     return bytes;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -17,7 +18,9 @@ struct MergeOptions {
 
 /// Which of git's three files a message is about, as words (each in the catalogue).
 std::string side_words(const std::string& side) {
-    return side == "base" ? "the common ancestor" : side == "ours" ? "our side" : "their side";
+    return side == "base"   ? N_("the common ancestor")
+           : side == "ours" ? N_("our side")
+                            : N_("their side");
 }
 
 int run_merge_file(const MergeOptions& o, Context& ctx) {
@@ -178,12 +181,13 @@ std::string install_git_integration(const std::string& root, bool hooks) {
 
 void setup_merge_file(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<MergeOptions>();
-    cmd.add_option("base", o->base, "The common ancestor (git's %O)")->required();
-    cmd.add_option("ours", o->ours, "Our version, replaced by the result (git's %A)")->required();
-    cmd.add_option("theirs", o->theirs, "Their version (git's %B)")->required();
+    cmd.add_option("base", o->base, N_("The common ancestor (git's %O)"))->required();
+    cmd.add_option("ours", o->ours, N_("Our version, replaced by the result (git's %A)"))
+        ->required();
+    cmd.add_option("theirs", o->theirs, N_("Their version (git's %B)"))->required();
     cmd.add_option("path", o->path,
-                   "Where the result goes (git's %P): liushou.yaml is merged as the school's "
-                   "file, any other as a child's");
+                   N_("Where the result goes (git's %P): liushou.yaml is merged as the school's "
+                      "file, any other as a child's"));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_merge_file(*o, ctx); }; });
 }
 

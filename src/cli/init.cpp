@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/records.hpp"
 #include "liushou/store.hpp"
 
@@ -31,7 +32,7 @@ int start_year_of(const std::string& year, const Date& today) {
     char dash = 0;
     if (year.size() != 9 || std::sscanf(year.c_str(), "%4d%c%4d", &first, &dash, &second) != 3 ||
         dash != '-' || second != first + 1)
-        throw UsageError(fmt::format("--year {}: write the school year as 2025-2026", year));
+        throw UsageError(fmt::format(N_("--year {}: write the school year as 2025-2026"), year));
     return first;
 }
 
@@ -96,7 +97,7 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
     std::string inside;
     const int rc = run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside);
     if (rc == -1)
-        throw UsageError("--hooks needs git, which is not installed (Debian: apt install git)");
+        throw UsageError(N_("--hooks needs git, which is not installed (Debian: apt install git)"));
     if (rc != 0) throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
     std::string done = add_lacking_lines(o.dir, ".gitattributes", kGitAttributes);
     done += add_lacking_lines(o.dir, ".gitignore", kGitIgnore);
@@ -113,7 +114,8 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
 int run_init(const InitOptions& o, Context& ctx) {
     namespace fs = boost::filesystem;
     if (o.hooks && fs::exists(fs::path(o.dir) / "liushou.yaml")) return run_hooks_only(o, ctx);
-    if (o.school.empty()) throw UsageError("--school is required: liushou init DIR --school NAME");
+    if (o.school.empty())
+        throw UsageError(N_("--school is required: liushou init DIR --school NAME"));
     const int start = start_year_of(o.year, ctx.today);
     const Tree tree(o.dir, tree_options(ctx, o.dir));
     ctx.journal->action = "init";
@@ -166,18 +168,18 @@ int run_init(const InitOptions& o, Context& ctx) {
 
 void setup_init(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<InitOptions>();
-    cmd.add_option("dir", o->dir, "Directory of the new tree (created if missing; default .)")
+    cmd.add_option("dir", o->dir, N_("Directory of the new tree (created if missing; default .)"))
         ->type_name("DIR");
     cmd.add_option("--school", o->school,
-                   "The school's name, e.g. 孙桥镇中心小学 (required for a new tree)");
-    cmd.add_option("--county", o->county, "The county (县), for reports");
+                   N_("The school's name, e.g. 孙桥镇中心小学 (required for a new tree)"));
+    cmd.add_option("--county", o->county, N_("The county (县), for reports"));
     cmd.add_option("--year", o->year,
-                   "School year, e.g. 2025-2026 (default: the one today falls in)");
-    cmd.add_flag("--no-git", o->no_git, "Do not run git init");
+                   N_("School year, e.g. 2025-2026 (default: the one today falls in)"));
+    cmd.add_flag("--no-git", o->no_git, N_("Do not run git init"));
     cmd.add_flag("--hooks", o->hooks,
-                 "Install the pre-commit hook (check --staged) and the merge driver; in an "
-                 "existing tree (after git clone, or made by an older liushou) add only what it "
-                 "lacks of them and of the git attributes, and say what changed");
+                 N_("Install the pre-commit hook (check --staged) and the merge driver; in an "
+                    "existing tree (after git clone, or made by an older liushou) add only what it "
+                    "lacks of them and of the git attributes, and say what changed"));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_init(*o, ctx); }; });
 }
 

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <optional>
 
+#include "liushou/i18n.hpp"
 #include "sync_parts.hpp"
 
 namespace liushou {
@@ -77,17 +78,17 @@ std::vector<Recipient> recipients_of(const School& school, std::vector<std::stri
         try {
             node = YAML::Load(text);  // screened with the whole file when it was read
         } catch (const YAML::Exception&) {
-            if (problems) problems->push_back("sync: not a mapping of settings");
+            if (problems) problems->push_back(N_("sync: not a mapping of settings"));
             continue;
         }
         if (!node.IsMap()) {
-            if (problems) problems->push_back("sync: not a mapping of settings");
+            if (problems) problems->push_back(N_("sync: not a mapping of settings"));
             continue;
         }
         const YAML::Node list = node["recipients"];
         if (!list) continue;
         if (!list.IsSequence()) {
-            if (problems) problems->push_back("sync.recipients: expected a list");
+            if (problems) problems->push_back(N_("sync.recipients: expected a list"));
             continue;
         }
         for (size_t i = 0; i < list.size(); ++i) {
@@ -99,7 +100,7 @@ std::vector<Recipient> recipients_of(const School& school, std::vector<std::stri
             if (!valid_age_recipient(r.key) || r.name.empty()) {
                 if (problems)
                     problems->push_back(fmt::format(
-                        "sync.recipients[{}]: needs a name and an age public key (age1…)", i));
+                        N_("sync.recipients[{}]: needs a name and an age public key (age1…)"), i));
                 continue;
             }
             out.push_back(r);
@@ -173,10 +174,10 @@ void require_outside_tree(const std::string& key, Context& ctx) {
     if (ec) return;
     const std::string t = tree.string() + "/", r = real.string() + "/";
     if (r.compare(0, t.size(), t) == 0)
-        throw UsageError(fmt::format(
-            "{}: the key would be inside the tree {}, and could be committed; set LIUSHOU_KEY to "
-            "a file outside it",
-            key, root));
+        throw UsageError(fmt::format(N_("{}: the key would be inside the tree {}, and could be "
+                                        "committed; set LIUSHOU_KEY to "
+                                        "a file outside it"),
+                                     key, root));
 }
 
 int run_key_new(Context& ctx) {
@@ -185,15 +186,15 @@ int run_key_new(Context& ctx) {
     boost::system::error_code ec;
     if (fs::symlink_status(path, ec).type() != fs::file_not_found)
         throw UsageError(fmt::format(
-            "{}: this PC already has a key; liushou never replaces one (what was sent to it "
-            "could no longer be read). liushou key show prints its public key",
+            N_("{}: this PC already has a key; liushou never replaces one (what was sent to it "
+               "could no longer be read). liushou key show prints its public key"),
             path));
     const fs::path dir = fs::absolute(path).parent_path();
     if (!fs::exists(dir, ec)) {
         fs::create_directories(dir, ec);
         if (ec)
             throw IoError(
-                fmt::format("{}: cannot make the folder: {}", dir.string(), ec.message()));
+                fmt::format(N_("{}: cannot make the folder: {}"), dir.string(), ec.message()));
         fs::permissions(dir, fs::owner_all, ec);
     }
     // age-keygen writes a new file mode 0600 in a private folder beside the key, which is then
@@ -202,7 +203,7 @@ int run_key_new(Context& ctx) {
     try {
         made.emplace(".liushou-key", dir.string());
     } catch (const IoError&) {
-        throw IoError(fmt::format("{}: cannot write a key there", dir.string()));
+        throw IoError(fmt::format(N_("{}: cannot write a key there"), dir.string()));
     }
     const std::string fresh = made->path() + "/key.txt";
     std::string said;
@@ -213,11 +214,11 @@ int run_key_new(Context& ctx) {
         linked = ::link(fresh.c_str(), path.c_str());
     }
     made.reset();  // the fresh file with it: the key is linked in place or not made
-    if (rc < 0) throw UsageError("age-keygen is not installed (apt install age)");
-    if (rc != 0) throw IoError(fmt::format("{}: age-keygen failed; no key was made", path));
+    if (rc < 0) throw UsageError(N_("age-keygen is not installed (apt install age)"));
+    if (rc != 0) throw IoError(fmt::format(N_("{}: age-keygen failed; no key was made"), path));
     if (linked != 0)
         throw UsageError(
-            fmt::format("{}: this PC already has a key; liushou never replaces one", path));
+            fmt::format(N_("{}: this PC already has a key; liushou never replaces one"), path));
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
@@ -240,7 +241,7 @@ int run_key_show(Context& ctx) {
     const std::string pub = public_key(path);
     if (pub.empty())
         throw UsageError(
-            fmt::format("{}: this PC has no key yet; liushou key new makes one", path));
+            fmt::format(N_("{}: this PC has no key yet; liushou key new makes one"), path));
     ctx.out << pub << "\n";
     return kOk;
 }
@@ -257,7 +258,7 @@ int change_recipients(Context& ctx, const std::string& action, Change change) {
     std::vector<Recipient> list = recipients_of(school, &problems);
     if (!problems.empty()) {
         for (const auto& p : problems) ctx.err << fmt::format("{}: {}\n", file.path, p);
-        throw DataError("fix liushou.yaml's sync section first; nothing was written");
+        throw DataError(N_("fix liushou.yaml's sync section first; nothing was written"));
     }
     const std::string said = change(list);
     set_recipients(school, list);
@@ -270,28 +271,28 @@ int change_recipients(Context& ctx, const std::string& action, Change change) {
 int run_key_add(const std::string& name, const std::string& key, Context& ctx) {
     if (name.empty() || name.size() > 60 || name.find_first_of("/\\:\t\n") != std::string::npos)
         throw UsageError(fmt::format(
-            "{}: a recipient's name is a short word for a PC or person (no / \\ or :)", name));
+            N_("{}: a recipient's name is a short word for a PC or person (no / \\ or :)"), name));
     if (key.rfind("AGE-SECRET-KEY-", 0) == 0)
         throw UsageError(
-            "that is a private key: never give it to liushou key add (nor to anyone); give the "
-            "public key, which liushou key show prints on its PC");
+            N_("that is a private key: never give it to liushou key add (nor to anyone); give the "
+               "public key, which liushou key show prints on its PC"));
     if (!valid_age_recipient(key))
         throw UsageError(fmt::format(
-            "{}: not an age public key (age1 and 58 letters and digits, as liushou key show "
-            "prints it)",
+            N_("{}: not an age public key (age1 and 58 letters and digits, as liushou key show "
+               "prints it)"),
             key));
     return change_recipients(ctx, "key add " + name, [&](std::vector<Recipient>& list) {
         for (const auto& r : list) {
             if (r.key == key && r.name == name)
-                return fmt::format("unchanged: {} is a recipient", name);
+                return fmt::format(N_("unchanged: {} is a recipient"), name);
             if (r.key == key)
-                throw UsageError(fmt::format("that key is already recorded as {}", r.name));
+                throw UsageError(fmt::format(N_("that key is already recorded as {}"), r.name));
             if (r.name == name)
                 throw UsageError(fmt::format(
-                    "{} already has another key; liushou key remove {} first", name, name));
+                    N_("{} already has another key; liushou key remove {} first"), name, name));
         }
         list.push_back(Recipient{name, key});
-        return fmt::format("added recipient {}", name);
+        return fmt::format(N_("added recipient {}"), name);
     });
 }
 
@@ -302,11 +303,11 @@ int run_key_remove(const std::string& name, Context& ctx) {
         if (it == list.end()) {
             std::string names;
             for (const auto& r : list) names += (names.empty() ? "" : ", ") + r.name;
-            throw UsageError(fmt::format("no recipient {} (recipients: {})", name,
+            throw UsageError(fmt::format(N_("no recipient {} (recipients: {})"), name,
                                          names.empty() ? "none" : names));
         }
         list.erase(it);
-        return fmt::format("removed recipient {}", name);
+        return fmt::format(N_("removed recipient {}"), name);
     });
 }
 
@@ -322,7 +323,7 @@ int run_key_list(Context& ctx) {
         ctx.out << say(ctx, "no recipients yet: liushou key add NAME AGE1… records one\n");
     for (const auto& r : list)
         ctx.out << r.name << "\t" << r.key
-                << (r.key == mine ? "\t" + say(ctx, "(this PC)") : std::string()) << "\n";
+                << (r.key == mine ? "\t" + say(ctx, N_("(this PC)")) : std::string()) << "\n";
     return problems.empty() ? kOk : kDataProblem;
 }
 
@@ -333,26 +334,25 @@ using namespace sync_detail;
 void setup_key(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
     CLI::App* make = cmd.add_subcommand(
-        "new",
-        "Make this PC's age key ($LIUSHOU_KEY, else ~/.config/liushou/key.txt; never in "
-        "the tree) and print its public key");
+        "new", N_("Make this PC's age key ($LIUSHOU_KEY, else ~/.config/liushou/key.txt; never in "
+                  "the tree) and print its public key"));
     make->callback([&run] { run = [](Context& ctx) { return run_key_new(ctx); }; });
-    CLI::App* show = cmd.add_subcommand("show", "Print this PC's public key (age1…)");
+    CLI::App* show = cmd.add_subcommand("show", N_("Print this PC's public key (age1…)"));
     show->callback([&run] { run = [](Context& ctx) { return run_key_show(ctx); }; });
     auto add_o = std::make_shared<std::pair<std::string, std::string>>();
     CLI::App* add = cmd.add_subcommand(
-        "add", "Record a PC's public key in liushou.yaml: sync files are encrypted to it");
-    add->add_option("name", add_o->first, "A short name for the PC or person")->required();
-    add->add_option("key", add_o->second, "Its public key (age1…, from liushou key show)")
+        "add", N_("Record a PC's public key in liushou.yaml: sync files are encrypted to it"));
+    add->add_option("name", add_o->first, N_("A short name for the PC or person"))->required();
+    add->add_option("key", add_o->second, N_("Its public key (age1…, from liushou key show)"))
         ->required();
     add->callback([add_o, &run] {
         run = [add_o](Context& ctx) { return run_key_add(add_o->first, add_o->second, ctx); };
     });
-    CLI::App* list = cmd.add_subcommand("list", "List the recipients in liushou.yaml");
+    CLI::App* list = cmd.add_subcommand("list", N_("List the recipients in liushou.yaml"));
     list->callback([&run] { run = [](Context& ctx) { return run_key_list(ctx); }; });
     auto remove_o = std::make_shared<std::string>();
-    CLI::App* remove = cmd.add_subcommand("remove", "Remove a recipient from liushou.yaml");
-    remove->add_option("name", *remove_o, "The recipient's name")->required();
+    CLI::App* remove = cmd.add_subcommand("remove", N_("Remove a recipient from liushou.yaml"));
+    remove->add_option("name", *remove_o, N_("The recipient's name"))->required();
     remove->callback([remove_o, &run] {
         run = [remove_o](Context& ctx) { return run_key_remove(*remove_o, ctx); };
     });
@@ -383,9 +383,9 @@ std::vector<std::pair<std::string, std::string>> sync_problems(const std::string
         }
         if (text.find(kSecretPrefix) != std::string::npos)
             out.emplace_back(fs::relative(it->path(), root, ec).string(),
-                             "holds an age private key (AGE-SECRET-KEY-…): remove it from the "
-                             "tree and make a new key (liushou key new), since this one may "
-                             "have been copied");
+                             N_("holds an age private key (AGE-SECRET-KEY-…): remove it from the "
+                                "tree and make a new key (liushou key new), since this one may "
+                                "have been copied"));
     }
     return out;
 }

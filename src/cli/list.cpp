@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/import.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
@@ -78,7 +79,7 @@ ListFilter filter_of(const ListOptions& o, const SchoolTrees& trees) {
         } else {
             const auto [g, k] = class_option("--class", o.klass);
             if (f.grade && f.grade != g)
-                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                throw UsageError(fmt::format(N_("--grade {} and --class {} name different grades"),
                                              f.grade, o.klass));
             f.grade = g, f.class_no = k;
         }
@@ -242,7 +243,8 @@ int run_list(const ListOptions& o, Context& ctx) {
             if (county) rows.back().insert(rows.back().begin(), school_names[i]);
         }
         if (o.format == "xlsx") {
-            if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+            if (!o.encoding.empty())
+                throw UsageError(N_("--encoding is for CSV; a workbook is UTF-8"));
             // The commit only when the files are the commit's, and of one tree.
             const GitState git = county ? GitState{} : tree.git_state();
             base.insert(base.begin(),
@@ -277,27 +279,28 @@ int run_list(const ListOptions& o, Context& ctx) {
 
 void setup_list(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<ListOptions>();
-    cmd.add_option("--grade", o->grade, "Only this grade (1-6)")->check(CLI::Range(1, 6));
-    cmd.add_option("--class", o->klass,
-                   "Only this class: 3-2, 三年级二班, 三(2)班; or a class number (with --grade)")
+    cmd.add_option("--grade", o->grade, N_("Only this grade (1-6)"))->check(CLI::Range(1, 6));
+    cmd.add_option(
+           "--class", o->klass,
+           N_("Only this class: 3-2, 三年级二班, 三(2)班; or a class number (with --grade)"))
         ->type_name("G-C");
     cmd.add_option("--status", o->status,
-                   "enrolled (default), transferred, dropped_out, graduated, not_enrolled, "
-                   "or all");
-    cmd.add_option("--teacher", o->teacher, "Only children paired with this staff id")
+                   N_("enrolled (default), transferred, dropped_out, graduated, not_enrolled, "
+                      "or all"));
+    cmd.add_option("--teacher", o->teacher, N_("Only children paired with this staff id"))
         ->type_name("ID");
-    cmd.add_flag("--unpaired", o->unpaired, "Only children without a pairing teacher");
-    cmd.add_flag("--incomplete", o->incomplete, "Only children whose file is incomplete");
+    cmd.add_flag("--unpaired", o->unpaired, N_("Only children without a pairing teacher"));
+    cmd.add_flag("--incomplete", o->incomplete, N_("Only children whose file is incomplete"));
     cmd.add_flag("--register", o->register_columns,
-                 "Every field of the register (phone and id numbers too), under the headers "
-                 "enroll --from reads; a workbook (xlsx) always has them");
+                 N_("Every field of the register (phone and id numbers too), under the headers "
+                    "enroll --from reads; a workbook (xlsx) always has them"));
     auto* format =
         cmd.add_option("--format", o->format,
-                       "table | json | csv | xlsx (default table, or -o FILE's extension)")
+                       N_("table | json | csv | xlsx (default table, or -o FILE's extension)"))
             ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
             ->transform(human_format_is("table"));
     cmd.add_option("-o,--output", o->output,
-                   "Write to FILE, its extension picking the format; - for standard output")
+                   N_("Write to FILE, its extension picking the format; - for standard output"))
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
     cmd.callback([o, format, &run] {

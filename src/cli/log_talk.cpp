@@ -13,6 +13,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report.hpp"
 #include "liushou/store.hpp"
@@ -35,15 +36,15 @@ Talk talk_from_options(const TalkOptions& o, const Context& ctx) {
     talk.date = date_option("--date", o.date, ctx.today, ctx.today);
     const auto kind = enum_from_text<TalkKind>(o.kind);
     if (!kind)
-        throw UsageError(
-            fmt::format("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会/心理辅导/生日祝福)",
-                        o.kind, enum_keys<TalkKind>()));
+        throw UsageError(fmt::format(
+            N_("--kind {}: use one of {} (谈心/家访/亲情电话/座谈会/心理辅导/生日祝福)"), o.kind,
+            enum_keys<TalkKind>()));
     talk.kind = *kind;
     if (!o.mood.empty()) {
         talk.mood = enum_from_text<Mood>(o.mood);
         if (!talk.mood)
-            throw UsageError(
-                fmt::format("--mood {}: use one of {} (好/一般/低落)", o.mood, enum_keys<Mood>()));
+            throw UsageError(fmt::format(N_("--mood {}: use one of {} (好/一般/低落)"), o.mood,
+                                         enum_keys<Mood>()));
     }
     talk.summary = o.summary;
     talk.follow_up = o.follow_up;
@@ -55,7 +56,8 @@ Talk talk_from_options(const TalkOptions& o, const Context& ctx) {
 /// commit), or none: a child the entry does not fit stops them all.
 int run_many(const TalkOptions& o, Context& ctx) {
     if (o.close_opt->count() || o.amend)
-        throw UsageError("--close-follow-up and --amend are for one child's entry; give one id");
+        throw UsageError(
+            N_("--close-follow-up and --amend are for one child's entry; give one id"));
     const Tree tree = open_tree(ctx);
     Talk talk = talk_from_options(o, ctx);
     std::vector<std::string> ids;
@@ -79,8 +81,8 @@ int run_many(const TalkOptions& o, Context& ctx) {
                 children.push_back(std::move(c));
         }
         if (children.empty())
-            throw DataError(fmt::format("--class {}: no child of {} was enrolled on {}", o.klass,
-                                        class_label(klass->first, klass->second, "zh"),
+            throw DataError(fmt::format(N_("--class {}: no child of {} was enrolled on {}"),
+                                        o.klass, class_label(klass->first, klass->second, "zh"),
                                         talk.date->iso()));
     }
     for (const auto& id : ids) {
@@ -110,7 +112,7 @@ int run_many(const TalkOptions& o, Context& ctx) {
             std::string fields;
             for (const auto& f : differs) fields += (fields.empty() ? "" : ", ") + f;
             throw DataError(fmt::format(
-                "{} already has this {} of {} by {} with a different {}; nothing was logged",
+                N_("{} already has this {} of {} by {} with a different {}; nothing was logged"),
                 children[i].id, key_of(talk.kind), talk.date->iso(), talk.by, fields));
         }
         if (outcome == TalkAdd::added) changed.push_back(i);
@@ -164,7 +166,8 @@ std::vector<size_t> entries_named(const Child& child, const TalkHandle& handle,
 int run_delete(const TalkOptions& o, Context& ctx) {
     if (!o.more_ids.empty() || !o.klass.empty() || o.amend_opt->count() || o.close_opt->count() ||
         !o.summary.empty() || !o.date.empty())
-        throw UsageError("--delete DATE takes one child and, to say which entry, --kind or --by");
+        throw UsageError(
+            N_("--delete DATE takes one child and, to say which entry, --kind or --by"));
     const Tree tree = open_tree(ctx);
     const std::string id = child_argument(tree, o.id, ctx);
     tree.child_relative(id);
@@ -211,7 +214,8 @@ int run_delete(const TalkOptions& o, Context& ctx) {
 /// handle names, with the fields given changed and the others kept.
 int run_amend_handle(const TalkOptions& o, Context& ctx) {
     if (!o.more_ids.empty() || !o.klass.empty() || o.close_opt->count())
-        throw UsageError("--close-follow-up and --amend are for one child's entry; give one id");
+        throw UsageError(
+            N_("--close-follow-up and --amend are for one child's entry; give one id"));
     const Tree tree = open_tree(ctx);
     const std::string id = child_argument(tree, o.id, ctx);
     tree.child_relative(id);
@@ -224,17 +228,17 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
         throw UsageError(fmt::format("--kind {}: use one of {}", o.kind, enum_keys<TalkKind>()));
     if (!o.mood.empty() && !(mood = enum_from_text<Mood>(o.mood)))
         throw UsageError(
-            fmt::format("--mood {}: use one of {} (好/一般/低落)", o.mood, enum_keys<Mood>()));
+            fmt::format(N_("--mood {}: use one of {} (好/一般/低落)"), o.mood, enum_keys<Mood>()));
     WriteSession session = tree.lock();
     Child child = load_child_for_write(tree, id, ctx);
     const StaffList staff = load_staff_checked(tree, ctx);
     const std::vector<size_t> found = entries_named(child, *handle, std::nullopt, "", "--amend");
     if (found.empty())
-        throw DataError(fmt::format("--amend: {}: there is no entry of {}; nothing was changed",
+        throw DataError(fmt::format(N_("--amend: {}: there is no entry of {}; nothing was changed"),
                                     child.id, handle->date.iso()));
     if (found.size() > 1)
         throw DataError(fmt::format(
-            "--amend: {}: {} has {} entries ({}); give the handle of one; nothing was changed",
+            N_("--amend: {}: {} has {} entries ({}); give the handle of one; nothing was changed"),
             child.id, handle->date.iso(), found.size(), describe_talks(child.talks, found)));
     const size_t at = found.front();
     const std::string handle_text = talk_handle(child.talks, at);
@@ -260,8 +264,8 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
     for (const Talk& t : without.talks)
         if (same_talk(t, talk))
             throw DataError(fmt::format(
-                "--amend: {} would then be the same talk as another entry of {}; nothing was "
-                "changed",
+                N_("--amend: {} would then be the same talk as another entry of {}; nothing was "
+                   "changed"),
                 handle_text, talk.date->iso()));
     // The entry that closes this one's follow-up names it by day (and kind and teacher when
     // its day has other follow-ups): it follows the entry, or it would close nothing and the
@@ -280,8 +284,8 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
                 continue;
             if (closer.date && *closer.date < *talk.date)
                 throw DataError(fmt::format(
-                    "--amend: the entry of {} closes the follow-up of {}, and would then close "
-                    "one of a later day; amend or delete that one first (nothing was changed)",
+                    N_("--amend: the entry of {} closes the follow-up of {}, and would then close "
+                       "one of a later day; amend or delete that one first (nothing was changed)"),
                     talk_handle(child.talks, j), handle_text));
             closer.closes = talk.date;
             if (closer.closes_kind || that_day > 0) closer.closes_kind = talk.kind;
@@ -301,12 +305,13 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
 
 int run_one(const TalkOptions& o, Context& ctx) {
     if (o.id.empty() && o.klass.empty())
-        throw UsageError("which child? liushou log-talk ID --by T --summary TEXT");
+        throw UsageError(N_("which child? liushou log-talk ID --by T --summary TEXT"));
     if (!o.delete_date.empty()) return run_delete(o, ctx);
     if (!o.amend_handle.empty()) return run_amend_handle(o, ctx);
     // A missing option is a usage error (exit 2), as CLI11's own are, not bad data.
     if (trim(o.summary).empty()) throw UsageError("--summary: say what the talk was about");
-    if (trim(o.by).empty()) throw UsageError("--by: say who held the talk (a staff id or name)");
+    if (trim(o.by).empty())
+        throw UsageError(N_("--by: say who held the talk (a staff id or name)"));
     if (!o.more_ids.empty() || !o.klass.empty()) return run_many(o, ctx);
     const Tree tree = open_tree(ctx);
     // Only this child's file and staff.yaml are read (a name is looked up among all): logging
@@ -321,7 +326,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
     talk.by = staff_id_or_as_given(staff, o.by);
 
     if (!o.close_opt->count() && (!o.close_kind.empty() || !o.close_text.empty()))
-        throw UsageError("--close-kind and --close-text go with --close-follow-up");
+        throw UsageError(N_("--close-kind and --close-text go with --close-follow-up"));
     // Run twice, --close-follow-up finds the follow-up closed by the first run: the entry
     // that closed it, the same in every other way, is this one, already logged.
     if (o.close_opt->count() && !o.amend)
@@ -340,7 +345,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
         if (!o.close_kind.empty()) {
             close_kind = enum_from_text<TalkKind>(o.close_kind);
             if (!close_kind)
-                throw UsageError(fmt::format("--close-kind {}: use one of {}", o.close_kind,
+                throw UsageError(fmt::format(N_("--close-kind {}: use one of {}"), o.close_kind,
                                              enum_keys<TalkKind>()));
         }
         const auto open = open_follow_ups(child);
@@ -358,12 +363,13 @@ int run_one(const TalkOptions& o, Context& ctx) {
             chosen.push_back(t);
         }
         if (chosen.empty() && open.empty())
-            throw DataError(fmt::format("--close-follow-up: {} has no open follow-up", child.id));
+            throw DataError(
+                fmt::format(N_("--close-follow-up: {} has no open follow-up"), child.id));
         if (chosen.empty() && day && same_day.empty()) {
             talk.closes = day;  // check_talk names the missing follow-up
         } else if (chosen.empty()) {
             throw DataError(fmt::format(
-                "--close-follow-up: no open follow-up of {} matches the kind or text given",
+                N_("--close-follow-up: no open follow-up of {} matches the kind or text given"),
                 child.id));
         } else if (chosen.size() > 1) {
             std::string which;
@@ -372,8 +378,8 @@ int run_one(const TalkOptions& o, Context& ctx) {
                     (which.empty() ? "" : "; ") + fmt::format("{} {} by {}: {}", t->date->iso(),
                                                               key_of(t->kind), t->by, t->follow_up);
             throw UsageError(fmt::format(
-                "--close-follow-up: {} has {} open follow-ups ({}); say which with its date, "
-                "--close-kind or --close-text",
+                N_("--close-follow-up: {} has {} open follow-ups ({}); say which with its date, "
+                   "--close-kind or --close-text"),
                 child.id, chosen.size(), which));
         } else {
             talk.closes = chosen.front()->date;
@@ -408,22 +414,22 @@ int run_one(const TalkOptions& o, Context& ctx) {
                 several.push_back(i);
         if (several.size() > 1)
             throw DataError(fmt::format(
-                "--amend: {} has {} {}s of {} by {} ({}); say which with its handle, e.g. "
-                "--amend={} (nothing was changed)",
+                N_("--amend: {} has {} {}s of {} by {} ({}); say which with its handle, e.g. "
+                   "--amend={} (nothing was changed)"),
                 child.id, several.size(), key_of(talk.kind), talk.date->iso(), talk.by,
                 describe_talks(child.talks, several), talk_handle(child.talks, several.front())));
         const size_t found = replace_talk(child, talk);
         if (found != 1)
             throw DataError(
-                fmt::format("--amend: {} has no {} of {} by {} to amend; nothing was changed",
+                fmt::format(N_("--amend: {} has no {} of {} by {} to amend; nothing was changed"),
                             child.id, key_of(talk.kind), talk.date->iso(), talk.by));
     }
     if (outcome == TalkAdd::differs) {
         std::string fields;
         for (const auto& f : differs) fields += (fields.empty() ? "" : ", ") + f;
         throw DataError(fmt::format(
-            "{} already has this {} of {} by {} with a different {}; nothing was logged. To "
-            "change the logged one, run the same command with --amend",
+            N_("{} already has this {} of {} by {} with a different {}; nothing was logged. To "
+               "change the logged one, run the same command with --amend"),
             child.id, key_of(talk.kind), talk.date->iso(), talk.by, fields));
     }
     const bool added = outcome == TalkAdd::added;
@@ -436,7 +442,7 @@ int run_one(const TalkOptions& o, Context& ctx) {
             fmt::format("{} {} {} {} by {}{}\n",
                         o.amend ? (written ? "amended" : "unchanged")
                         : added ? "logged"
-                                : "already logged",
+                                : N_("already logged"),
                         child.id, talk.date->iso(), key_of(talk.kind), talk.by,
                         talk.closes ? ", closing the follow-up of " + talk.closes->iso() : ""));
     return 0;
@@ -446,61 +452,64 @@ int run_one(const TalkOptions& o, Context& ctx) {
 
 void setup_log_talk(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<TalkOptions>();
-    cmd.add_option("id", o->id, "The child")->type_name("ID");
-    cmd.add_option("more", o->more_ids, "More children, for one meeting of several")
+    cmd.add_option("id", o->id, N_("The child"))->type_name("ID");
+    cmd.add_option("more", o->more_ids, N_("More children, for one meeting of several"))
         ->type_name("ID...");
-    cmd.add_option("--class", o->klass,
-                   "Every child enrolled in this class on the day (a 座谈会 or 家长会), e.g. 3-2")
+    cmd.add_option(
+           "--class", o->klass,
+           N_("Every child enrolled in this class on the day (a 座谈会 or 家长会), e.g. 3-2"))
         ->type_name("G-C");
-    cmd.add_option("--by", o->by, "Who held it: a staff id or unique name")->type_name("T");
-    cmd.add_option("--date", o->date, "When (default: today)")->type_name("DATE");
+    cmd.add_option("--by", o->by, N_("Who held it: a staff id or unique name"))->type_name("T");
+    cmd.add_option("--date", o->date, N_("When (default: today)"))->type_name("DATE");
     o->kind_opt =
         cmd.add_option("--kind", o->kind,
-                       "talk | home_visit | family_call | meeting | counselling | greeting "
-                       "(谈心/家访/亲情电话/座谈会/心理辅导/生日祝福; default talk)");
-    cmd.add_option("--summary", o->summary, "What was talked about (记录卡)")->type_name("TEXT");
+                       N_("talk | home_visit | family_call | meeting | counselling | greeting "
+                          "(谈心/家访/亲情电话/座谈会/心理辅导/生日祝福; default talk)"));
+    cmd.add_option("--summary", o->summary, N_("What was talked about (记录卡)"))
+        ->type_name("TEXT");
     cmd.add_option("--delete", o->delete_date,
-                   "Delete the child's entry of DATE (a wrong one); --kind or --by say which "
-                   "when the day has several, or its handle (2026-03-10#2, shown by report "
-                   "child)")
+                   N_("Delete the child's entry of DATE (a wrong one); --kind or --by say which "
+                      "when the day has several, or its handle (2026-03-10#2, shown by report "
+                      "child)"))
         ->type_name("DATE|HANDLE");
     cmd.add_option("--mood", o->mood, "good | ok | low (好/一般/低落)");
-    cmd.add_option("--follow-up", o->follow_up, "Something to follow up (跟进事项)")
+    cmd.add_option("--follow-up", o->follow_up, N_("Something to follow up (跟进事项)"))
         ->type_name("TEXT");
     o->close_opt = cmd.add_option("--close-follow-up", o->close,
-                                  "Close the open follow-up from DATE (the only one when no "
-                                  "date is given)")
+                                  N_("Close the open follow-up from DATE (the only one when no "
+                                     "date is given)"))
                        ->type_name("[DATE]")
                        ->expected(0, 1);
     cmd.add_option("--close-kind", o->close_kind,
-                   "With --close-follow-up: the kind of the entry whose follow-up is closed, "
-                   "when several share its date")
+                   N_("With --close-follow-up: the kind of the entry whose follow-up is closed, "
+                      "when several share its date"))
         ->type_name("KIND");
     cmd.add_option("--close-text", o->close_text,
-                   "With --close-follow-up: words of the follow-up to close, when several "
-                   "share its date")
+                   N_("With --close-follow-up: words of the follow-up to close, when several "
+                      "share its date"))
         ->type_name("TEXT");
     o->amend_opt =
         cmd.add_option("--amend", o->amend_handle,
-                       "Replace the entry of that date and kind by that teacher (to correct its "
-                       "summary, mood or follow-up) instead of adding one; --amend=HANDLE "
-                       "(report child shows it) changes only the options given of that entry")
+                       N_("Replace the entry of that date and kind by that teacher (to correct its "
+                          "summary, mood or follow-up) instead of adding one; --amend=HANDLE "
+                          "(report child shows it) changes only the options given of that entry"))
             ->type_name("[HANDLE]")
             ->expected(0, 1);
     auto* csv =
         cmd.add_option(
                "--from,--from-csv", o->files,
-               "Log a sheet of talks (CSV or .xlsx): 学号 or 姓名, 日期, 类型, 教师, 内容, 情绪, "
-               "跟进事项; or checklists returned filled in (schedule --per-teacher), several at "
-               "once")
+               N_("Log a sheet of talks (CSV or .xlsx): 学号 or 姓名, 日期, 类型, 教师, 内容, "
+                  "情绪, "
+                  "跟进事项; or checklists returned filled in (schedule --per-teacher), several at "
+                  "once"))
             ->type_name("FILE...");
     add_sheet_options(cmd, csv, o->encoding, o->sheet);
     cmd.add_option("--month", o->month,
-                   "With --from: the month of the returned checklists (default: this month); a "
-                   "checklist of another month is refused")
+                   N_("With --from: the month of the returned checklists (default: this month); a "
+                      "checklist of another month is refused"))
         ->type_name("YYYY-MM")
         ->needs(csv);
-    cmd.add_flag("--dry-run", o->dry_run, "Print what the sheet would log; write nothing")
+    cmd.add_flag("--dry-run", o->dry_run, N_("Print what the sheet would log; write nothing"))
         ->needs(csv);
     cmd.callback([o, &run] {
         o->amend = o->amend_opt->count() > 0;
@@ -516,7 +525,7 @@ void setup_log_talk(CLI::App& cmd, Runner& run) {
                 if (!o->id.empty() || !o->by.empty() || !o->summary.empty() || o->amend ||
                     !o->klass.empty() || id_among_files)
                     throw UsageError(
-                        "--from takes no child id, --class, --by, --summary or --amend");
+                        N_("--from takes no child id, --class, --by, --summary or --amend"));
                 return run_sheet(*o, ctx);
             }
             return run_one(*o, ctx);

@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/checklist.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/report.hpp"
 #include "liushou/store.hpp"
@@ -57,20 +58,19 @@ std::unique_ptr<SheetRows> checklist_as_talks(const SheetRows& sheet, const Tree
             return it == lines.end() ? std::string() : std::string(trim(it->second));
         };
         if (get("format") != "liushou checklist 1")
-            throw DataError(
-                fmt::format("{}: the hidden sheet liushou is not a checklist's "
-                            "(format {}); was it made by a newer liushou?",
-                            path, get("format")));
+            throw DataError(fmt::format(N_("{}: the hidden sheet liushou is not a checklist's "
+                                           "(format {}); was it made by a newer liushou?"),
+                                        path, get("format")));
         base.school = get("school");
         base.month = parse_month(get("month"));
         base.teacher = get("teacher");
         if (base.school != school_name)
             throw DataError(fmt::format(
-                "{}: the sheet is the checklist of {}, and this is the tree of {}; nothing was "
-                "logged",
+                N_("{}: the sheet is the checklist of {}, and this is the tree of {}; nothing was "
+                   "logged"),
                 path, base.school, school_name));
         if (!base.month)
-            throw DataError(fmt::format("{}: the hidden sheet liushou has no month", path));
+            throw DataError(fmt::format(N_("{}: the hidden sheet liushou has no month"), path));
     }
     ReturnedChecklist back = checklist_talk_sheet(sheet, base, school_name, problems);
     // The coordinator collects one month's sheets: one of another month is a mix-up (last
@@ -78,11 +78,11 @@ std::unique_ptr<SheetRows> checklist_as_talks(const SheetRows& sheet, const Tree
     if (back.month && back.month->iso() != expected.iso())
         throw DataError(
             month_given.empty()
-                ? fmt::format("{}: the sheet is the checklist of {}, not of this month ({}); to "
-                              "log it all the same, give --month {}; nothing was logged",
+                ? fmt::format(N_("{}: the sheet is the checklist of {}, not of this month ({}); to "
+                                 "log it all the same, give --month {}; nothing was logged"),
                               path, back.month->iso(), expected.iso(), back.month->iso())
-                : fmt::format("{}: the sheet is the checklist of {}, not of --month {}; nothing "
-                              "was logged",
+                : fmt::format(N_("{}: the sheet is the checklist of {}, not of --month {}; nothing "
+                                 "was logged"),
                               path, back.month->iso(), expected.iso()));
     for (size_t i = 0; i < back.talks.rows.size(); ++i)
         if (back.closes[i]) closes[back.talks.rows[i].row] = *back.closes[i];
@@ -214,8 +214,8 @@ Totals tally(const std::vector<Outcome>& outcomes, Context& ctx, Problems& probl
     }
     if (unreadable)
         throw DataError(
-            "some children's files cannot be read (above); fix them first so the "
-            "rows can be matched to children");
+            N_("some children's files cannot be read (above); fix them first so the "
+               "rows can be matched to children"));
     return t;
 }
 
@@ -259,7 +259,7 @@ PlanTicks tick_plan_rows(const Tree& tree, const ReturnedChecklist& returned, co
         const auto day = parse_flexible_date(t.date);
         std::string why = day.date ? "" : day.error;
         if (day.date && today < *day.date)
-            why = fmt::format("{} is after today; write the day it was done", day.date->iso());
+            why = fmt::format(N_("{} is after today; write the day it was done"), day.date->iso());
         bool changed = false;
         if (why.empty())
             why =
@@ -388,7 +388,7 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
         }
     }
     if (!has_errors(problems) && !sheet->header().empty() && sheet->size() == 0)
-        problems.push_back(Problem{"", "the sheet has a header but no rows below it",
+        problems.push_back(Problem{"", N_("the sheet has a header but no rows below it"),
                                    Severity::error, sheet->header_line() + 1, 1});
     if (has_errors(problems)) {
         print_problems(ctx.err, o.csv, problems);

@@ -18,22 +18,12 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "liushou/catalogue.hpp"
 #include "liushou/fields.hpp"
 
 namespace liushou {
 
 namespace {
-
-struct CatalogueEntry {
-    const char* en;
-    const char* zh;
-};
-
-// Sorted by where the message comes from; the longest matching pattern wins, so a generic
-// frame ("{}: {}") yields to a specific one.
-const CatalogueEntry kCatalogue[] = {
-#include "messages.inc"
-};
 
 struct Pattern {
     std::vector<std::string> en;  // literal pieces around the values: one more than values
@@ -106,13 +96,15 @@ std::vector<std::string> variants(const std::string& en) {
 const std::vector<Pattern>& patterns() {
     static const std::vector<Pattern> all = [] {
         std::vector<Pattern> out;
-        for (const CatalogueEntry& e : kCatalogue)
+        for (const CatalogueEntry& e : catalogue()) {
+            if (e.lookup != Lookup::at_exit) continue;  // looked up by key where written
             for (const std::string& en : variants(e.en)) {
                 Pattern p{pieces(en), {}, {}, 0};
                 p.zh = zh_pieces(e.zh, p.order);
                 for (const auto& piece : p.en) p.literal += piece.size();
                 out.push_back(std::move(p));
             }
+        }
         // A field named in a message (guardian.phone, birth_date) reads as the register's
         // header (监护人电话, 出生日期): the same table the import reads.
         for (const ChildField& f : child_fields())
@@ -349,7 +341,8 @@ std::string translate_phrase(std::string_view text, std::string_view lang) {
 
 std::vector<std::pair<std::string, std::string>> message_catalogue() {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const CatalogueEntry& e : kCatalogue) out.emplace_back(e.en, e.zh);
+    for (const CatalogueEntry& e : catalogue())
+        if (e.lookup == Lookup::at_exit) out.emplace_back(e.en, e.zh);
     return out;
 }
 

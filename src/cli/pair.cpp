@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
@@ -39,7 +40,7 @@ bool move_pairing_start(Child& child, const Date& since, std::vector<std::string
     Pairing& p = child.pairing;
     if (p.teacher.empty() && p.buddies.empty() && p.proxy_parent.empty()) {
         errors.push_back(fmt::format(
-            "--since: {} has no pairing whose start could move; pair it with --teacher T",
+            N_("--since: {} has no pairing whose start could move; pair it with --teacher T"),
             child.id));
         return false;
     }
@@ -47,13 +48,15 @@ bool move_pairing_start(Child& child, const Date& since, std::vector<std::string
     PairingPeriod* before = p.history.empty() ? nullptr : &p.history.back();
     const bool end_to_end = before && before->to && p.since && *before->to == p.since->add_days(-1);
     if (before && before->from && since <= *before->from) {
-        errors.push_back(fmt::format("--since: {} is not after the pairing before it began ({})",
-                                     since.iso(), before->from->iso()));
+        errors.push_back(
+            fmt::format(N_("--since: {} is not after the pairing before it began ({})"),
+                        since.iso(), before->from->iso()));
         return false;
     }
     if (before && !end_to_end && before->to && since <= *before->to) {
-        errors.push_back(fmt::format("--since: {} is not after the pairing before it ended ({})",
-                                     since.iso(), before->to->iso()));
+        errors.push_back(
+            fmt::format(N_("--since: {} is not after the pairing before it ended ({})"),
+                        since.iso(), before->to->iso()));
         return false;
     }
     if (const std::string why = not_enrolled_reason(child, since); !why.empty()) {
@@ -105,11 +108,8 @@ int run_views(const PairOptions& o, Context& ctx) {
             print_json("unpaired", "");
             return skipped ? kDataProblem : kOk;
         }
-        ctx.out << render_table({label("id", lang), label("name", lang), en ? "Class" : "班级"},
-                                rows);
-        if (!ctx.quiet)
-            ctx.out << (en ? fmt::format("{} unpaired\n", rows.size())
-                           : fmt::format("共 {} 名未结对\n", rows.size()));
+        ctx.out << render_table({label("id", lang), label("name", lang), tr(lang, "Class")}, rows);
+        if (!ctx.quiet) ctx.out << trf(lang, "{} unpaired\n", rows.size());
     } else if (o.load) {
         const auto load = teacher_load(children, staff);
         std::vector<std::vector<std::string>> rows;
@@ -129,8 +129,7 @@ int run_views(const PairOptions& o, Context& ctx) {
         }
         for (const auto& [id, n] : load)
             if (!staff.find(id)) {
-                rows.push_back({id, en ? "(not in staff.yaml)" : "（不在教师名单）", "", "",
-                                std::to_string(n)});
+                rows.push_back({id, tr(lang, "(not in staff.yaml)"), "", "", std::to_string(n)});
                 item({{"id", json_string(id)},
                       {"name", "null"},
                       {"role", "null"},
@@ -144,7 +143,7 @@ int run_views(const PairOptions& o, Context& ctx) {
             return skipped ? kDataProblem : kOk;
         }
         ctx.out << render_table({label("staff_id", lang), label("name", lang), label("role", lang),
-                                 en ? "Class" : "班级", label("children", lang)},
+                                 tr(lang, "Class"), label("children", lang)},
                                 rows);
     } else {
         const auto suggestions = suggest_pairings(children, staff);
@@ -153,8 +152,8 @@ int run_views(const PairOptions& o, Context& ctx) {
             const auto child = std::find_if(children.begin(), children.end(),
                                             [&](const Child& c) { return c.id == s.child_id; });
             const std::string reason = s.reason == "head_teacher"
-                                           ? (en ? "head teacher of the class" : "本班班主任")
-                                           : (en ? "fewest children" : "帮扶人数最少");
+                                           ? tr(lang, "head teacher of the class")
+                                           : tr(lang, "fewest children");
             rows.push_back({s.child_id, child->name, class_of(*child), s.teacher,
                             staff.find(s.teacher)->name, reason});
             item({{"id", json_string(s.child_id)},
@@ -166,8 +165,8 @@ int run_views(const PairOptions& o, Context& ctx) {
         }
         if (!json)
             ctx.out << render_table(
-                {label("id", lang), label("name", lang), en ? "Class" : "班级",
-                 label("teacher", lang), en ? "Teacher's name" : "教师姓名", en ? "Why" : "理由"},
+                {label("id", lang), label("name", lang), tr(lang, "Class"), label("teacher", lang),
+                 tr(lang, "Teacher's name"), tr(lang, "Why")},
                 rows);
         if (o.apply && !suggestions.empty()) {
             WriteSession session = tree.lock();
@@ -185,13 +184,11 @@ int run_views(const PairOptions& o, Context& ctx) {
             if (json)
                 print_json("suggestions", fmt::format(",\n  \"paired\": {}", written));
             else if (!ctx.quiet)
-                ctx.out << (en ? fmt::format("paired {} children\n", written)
-                               : fmt::format("已结对 {} 名\n", written));
+                ctx.out << trf(lang, "paired {} children\n", written);
         } else if (json) {
             print_json("suggestions", ",\n  \"paired\": 0");
         } else if (!suggestions.empty() && !ctx.quiet) {
-            ctx.out << (en ? "nothing written; add --apply to pair them\n"
-                           : "未写入；加 --apply 按此结对\n");
+            ctx.out << (tr(lang, "nothing written; add --apply to pair them\n"));
         }
     }
     return skipped ? kDataProblem : kOk;
@@ -199,7 +196,7 @@ int run_views(const PairOptions& o, Context& ctx) {
 
 int run_pair(const PairOptions& o, Context& ctx) {
     if (o.format != "table" && !o.unpaired && !o.load && !o.suggest)
-        throw UsageError("--format is for --unpaired, --load and --suggest");
+        throw UsageError(N_("--format is for --unpaired, --load and --suggest"));
     const bool pairing = o.teacher_opt->count() || o.buddy_opt->count() || o.proxy_opt->count();
     const bool plan = !o.plan.empty();
     const bool progress = o.progress_opt->count() > 0;
@@ -208,17 +205,17 @@ int run_pair(const PairOptions& o, Context& ctx) {
     const bool move = !pairing && o.since_opt->count() > 0;
     if (!pairing && !plan && !progress && !move)
         throw UsageError(
-            "say what to record: --teacher/--buddy/--proxy-parent, --since, --plan or "
-            "--progress (or use --unpaired, --load, --suggest)");
+            N_("say what to record: --teacher/--buddy/--proxy-parent, --since, --plan or "
+               "--progress (or use --unpaired, --load, --suggest)"));
     if (move && (plan || progress))
         throw UsageError(
-            "--since alone moves the pairing's start; give --plan or --progress apart");
+            N_("--since alone moves the pairing's start; give --plan or --progress apart"));
     if (plan && (o.from.empty() || o.to.empty()))
-        throw UsageError("a help plan needs --from and --to");
+        throw UsageError(N_("a help plan needs --from and --to"));
     if (!plan && (!o.from.empty() || !o.to.empty() || !o.goal.empty()))
-        throw UsageError("--from, --to and --goal go with --plan");
+        throw UsageError(N_("--from, --to and --goal go with --plan"));
     if (!progress && (!o.date.empty() || !o.subject.empty() || !o.score.empty()))
-        throw UsageError("--date, --subject and --score go with --progress");
+        throw UsageError(N_("--date, --subject and --score go with --progress"));
 
     const Tree tree = open_tree(ctx);
     const std::string id = child_argument(tree, o.id, ctx);
@@ -264,7 +261,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
             for (const auto& p : problems)
                 errors.push_back(fmt::format("--{}: {}", p.field, p.message));
             if (changed) {
-                std::string what = fmt::format("paired {} with {} from {}", child.id,
+                std::string what = fmt::format(N_("paired {} with {} from {}"), child.id,
                                                child.pairing.teacher, change.since.iso());
                 if (!child.pairing.buddies.empty())
                     what += fmt::format(", {} {}",
@@ -283,10 +280,10 @@ int run_pair(const PairOptions& o, Context& ctx) {
         const Date since = date_option("--since", o.since, ctx.today, ctx.today);
         if (move_pairing_start(child, since, errors))
             done.push_back(old.empty()
-                               ? fmt::format("the pairing of {} with {} now begins {}", child.id,
-                                             child.pairing.teacher, since.iso())
-                               : fmt::format("the pairing of {} with {} now begins {} "
-                                             "(was {})",
+                               ? fmt::format(N_("the pairing of {} with {} now begins {}"),
+                                             child.id, child.pairing.teacher, since.iso())
+                               : fmt::format(N_("the pairing of {} with {} now begins {} "
+                                                "(was {})"),
                                              child.id, child.pairing.teacher, since.iso(), old));
     }
     if (plan) {
@@ -304,7 +301,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
         item.content = o.plan;
         item.goal = o.goal;
         if (errors.empty() && add_plan(child, item))
-            done.push_back(fmt::format("added a help plan for {} ({} to {})", child.id,
+            done.push_back(fmt::format(N_("added a help plan for {} ({} to {})"), child.id,
                                        from.date->iso(), to.date->iso()));
     }
     if (progress) {
@@ -317,7 +314,8 @@ int run_pair(const PairOptions& o, Context& ctx) {
         item.subject = o.subject;
         item.score = o.score;
         if (errors.empty() && add_progress(child, item))
-            done.push_back(fmt::format("added progress for {} on {}", child.id, item.date->iso()));
+            done.push_back(
+                fmt::format(N_("added progress for {} on {}"), child.id, item.date->iso()));
     }
     if (!errors.empty()) {
         for (const auto& e : errors) ctx.err << "liushou pair: " << e << "\n";
@@ -337,42 +335,44 @@ int run_pair(const PairOptions& o, Context& ctx) {
 
 void setup_pair(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<PairOptions>();
-    cmd.add_option("id", o->id, "The child")->type_name("ID");
+    cmd.add_option("id", o->id, N_("The child"))->type_name("ID");
     o->teacher_opt = cmd.add_option("--teacher", o->teacher,
-                                    "Helping teacher (帮扶教师): a staff id or unique name")
+                                    N_("Helping teacher (帮扶教师): a staff id or unique name"))
                          ->type_name("T");
-    o->buddy_opt = cmd.add_option("--buddy", o->buddies,
-                                  "Study buddy (学习帮手): a child's id, or a name (a child's when "
-                                  "unique, else a classmate's); repeat for several, \"\" for none")
-                       ->type_name("B")
-                       ->expected(1)  // one value each time, so `--buddy B ID` leaves the id
-                       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, "Proxy parent (代理家长)")
+    o->buddy_opt =
+        cmd.add_option("--buddy", o->buddies,
+                       N_("Study buddy (学习帮手): a child's id, or a name (a child's when "
+                          "unique, else a classmate's); repeat for several, \"\" for none"))
+            ->type_name("B")
+            ->expected(1)  // one value each time, so `--buddy B ID` leaves the id
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    o->proxy_opt = cmd.add_option("--proxy-parent", o->proxy_parent, N_("Proxy parent (代理家长)"))
                        ->type_name("P");
     o->since_opt = cmd.add_option("--since", o->since,
-                                  "Date the pairing starts (default: today); alone, moves the "
-                                  "current pairing's start")
+                                  N_("Date the pairing starts (default: today); alone, moves the "
+                                     "current pairing's start"))
                        ->type_name("DATE");
-    cmd.add_option("--plan", o->plan, "Add a help plan (学习帮扶计划): what help is given")
+    cmd.add_option("--plan", o->plan, N_("Add a help plan (学习帮扶计划): what help is given"))
         ->type_name("CONTENT");
-    cmd.add_option("--from", o->from, "First day of the help plan")->type_name("DATE");
-    cmd.add_option("--to", o->to, "Last day of the help plan")->type_name("DATE");
-    cmd.add_option("--goal", o->goal, "The plan's staged goal (阶段性目标)")->type_name("G");
-    o->progress_opt = cmd.add_option("--progress", o->progress, "Add a progress note (进步档案)")
-                          ->type_name("NOTE");
-    cmd.add_option("--date", o->date, "Date of the progress note (default: today)")
+    cmd.add_option("--from", o->from, N_("First day of the help plan"))->type_name("DATE");
+    cmd.add_option("--to", o->to, N_("Last day of the help plan"))->type_name("DATE");
+    cmd.add_option("--goal", o->goal, N_("The plan's staged goal (阶段性目标)"))->type_name("G");
+    o->progress_opt =
+        cmd.add_option("--progress", o->progress, N_("Add a progress note (进步档案)"))
+            ->type_name("NOTE");
+    cmd.add_option("--date", o->date, N_("Date of the progress note (default: today)"))
         ->type_name("DATE");
-    cmd.add_option("--subject", o->subject, "Subject of the progress note")->type_name("S");
-    cmd.add_option("--score", o->score, "Score of the progress note")->type_name("N");
+    cmd.add_option("--subject", o->subject, N_("Subject of the progress note"))->type_name("S");
+    cmd.add_option("--score", o->score, N_("Score of the progress note"))->type_name("N");
     auto* unpaired =
-        cmd.add_flag("--unpaired", o->unpaired, "List enrolled children without a teacher");
-    auto* load = cmd.add_flag("--load", o->load, "Children per teacher, to balance the load");
+        cmd.add_flag("--unpaired", o->unpaired, N_("List enrolled children without a teacher"));
+    auto* load = cmd.add_flag("--load", o->load, N_("Children per teacher, to balance the load"));
     auto* suggest = cmd.add_flag("--suggest", o->suggest,
-                                 "Propose teachers for unpaired children (the class's head "
-                                 "teacher first, then the least loaded)");
-    cmd.add_flag("--apply", o->apply, "With --suggest: carry the proposal out")->needs(suggest);
+                                 N_("Propose teachers for unpaired children (the class's head "
+                                    "teacher first, then the least loaded)"));
+    cmd.add_flag("--apply", o->apply, N_("With --suggest: carry the proposal out"))->needs(suggest);
     cmd.add_option("--format", o->format,
-                   "With --unpaired, --load or --suggest: table | json (default table)")
+                   N_("With --unpaired, --load or --suggest: table | json (default table)"))
         ->check(CLI::IsMember({"table", "json"}))
         ->transform(human_format_is("table"));
     unpaired->excludes(load)->excludes(suggest);
@@ -381,10 +381,10 @@ void setup_pair(CLI::App& cmd, Runner& run) {
         run = [o](Context& ctx) {
             if (o->unpaired || o->load || o->suggest) {
                 if (!o->id.empty())
-                    throw UsageError("--unpaired, --load and --suggest take no child id");
+                    throw UsageError(N_("--unpaired, --load and --suggest take no child id"));
                 return run_views(*o, ctx);
             }
-            if (o->id.empty()) throw UsageError("which child? liushou pair ID ...");
+            if (o->id.empty()) throw UsageError(N_("which child? liushou pair ID ..."));
             return run_pair(*o, ctx);
         };
     });

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/store.hpp"
@@ -26,10 +27,10 @@ struct PlanOptions {
 
 int run_done(const PlanOptions& o, Context& ctx) {
     const Month month = month_option(o.month, ctx.today);
-    if (o.month.empty()) throw UsageError("which month? liushou plan done 2026-03 1");
+    if (o.month.empty()) throw UsageError(N_("which month? liushou plan done 2026-03 1"));
     std::optional<Date> day;
     if (!o.date.empty()) day = date_option("--date", o.date, ctx.today, ctx.today);
-    if (o.undo && o.amend) throw UsageError("--undo and --amend: give one");
+    if (o.undo && o.amend) throw UsageError(N_("--undo and --amend: give one"));
     const Tree tree = open_tree(ctx);
     WriteSession session = tree.lock();
     const auto file = tree.load_school();
@@ -89,7 +90,7 @@ int run_list(const PlanOptions& o, Context& ctx) {
         for (size_t i = 0; i < tasks.size(); ++i) {
             const PlanTask& t = tasks[i];
             rows.push_back({m.iso(), std::to_string(i + 1), t.task,
-                            t.done ? t.done->iso() : w.t("未完成", "not done"), t.note});
+                            t.done ? t.done->iso() : w.t("not done"), t.note});
             json.push_back(json_object({{"month", json_string(m.iso())},
                                         {"task", std::to_string(i + 1)},
                                         {"text", json_string(t.task)},
@@ -101,9 +102,8 @@ int run_list(const PlanOptions& o, Context& ctx) {
         ctx.out << json_list_document("tasks", json);
         return kOk;
     }
-    const std::vector<std::string> head = {w.t("月份", "Month"), w.t("序号", "No."),
-                                           w.t("工作安排", "Task"), w.t("完成", "Done"),
-                                           w.t("备注", "Note")};
+    const std::vector<std::string> head = {w.t("Month"), w.t("No."), w.t("Task"),
+                                           w.t("checkbox\004Done"), w.t("plan\004Note")};
     if (o.format == "csv") {
         ctx.out << csv_line(head);
         for (const auto& r : rows) ctx.out << csv_line(r);
@@ -118,26 +118,26 @@ int run_list(const PlanOptions& o, Context& ctx) {
 void setup_plan(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
     auto o = std::make_shared<PlanOptions>();
-    auto* done = cmd.add_subcommand("done", "Tick a task of a month's plan off");
-    done->add_option("month", o->month, "The month, e.g. 2026-03")
+    auto* done = cmd.add_subcommand("done", N_("Tick a task of a month's plan off"));
+    done->add_option("month", o->month, N_("The month, e.g. 2026-03"))
         ->type_name("YYYY-MM")
         ->required();
-    done->add_option("task", o->task, "The task's number in that month's plan (plan list)")
+    done->add_option("task", o->task, N_("The task's number in that month's plan (plan list)"))
         ->type_name("N")
         ->required();
-    done->add_option("--date", o->date, "When it was done (default: today)")->type_name("DATE");
+    done->add_option("--date", o->date, N_("When it was done (default: today)"))->type_name("DATE");
     o->note_opt =
-        done->add_option("--note", o->note, "How it went, in a few words")->type_name("TEXT");
+        done->add_option("--note", o->note, N_("How it went, in a few words"))->type_name("TEXT");
     done->add_flag("--amend", o->amend,
-                   "Change the date or note of a task already ticked off (the old ones are kept "
-                   "in the tick's changes)");
-    done->add_flag("--undo", o->undo, "Take the tick off again");
+                   N_("Change the date or note of a task already ticked off (the old ones are kept "
+                      "in the tick's changes)"));
+    done->add_flag("--undo", o->undo, N_("Take the tick off again"));
     done->callback([o, &run] { run = [o](Context& ctx) { return run_done(*o, ctx); }; });
 
-    auto* list = cmd.add_subcommand("list", "The plan's tasks, numbered, and which are done");
-    list->add_option("--month", o->month, "Only this month (default: the whole school year)")
+    auto* list = cmd.add_subcommand("list", N_("The plan's tasks, numbered, and which are done"));
+    list->add_option("--month", o->month, N_("Only this month (default: the whole school year)"))
         ->type_name("YYYY-MM");
-    list->add_option("--format", o->format, "table | json | csv (default table)")
+    list->add_option("--format", o->format, N_("table | json | csv (default table)"))
         ->check(CLI::IsMember({"table", "json", "csv"}))
         ->transform(human_format_is("table"));
     list->callback([o, &run] { run = [o](Context& ctx) { return run_list(*o, ctx); }; });

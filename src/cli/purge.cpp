@@ -13,6 +13,7 @@
 #include <set>
 
 #include "cli.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -34,27 +35,27 @@ const char* plural(size_t n) {
 /// (the catalogue has each in Chinese), in the file's order.
 std::string field_summary(const std::vector<std::string>& fields) {
     static const std::vector<std::pair<std::string_view, std::string_view>> kKinds = {
-        {"name", "the child's name"},
+        {"name", N_("the child's name")},
         {"id_number", "身份证号"},
         {"ethnicity", "ethnicity"},
-        {"birth_date", "the day of birth"},
+        {"birth_date", N_("the day of birth")},
         {"health", "health"},
-        {"home_address", "the home address"},
+        {"home_address", N_("the home address")},
         {"notes", "notes"},
-        {"parents", "the parents' details"},
-        {"guardian", "the guardian's details"},
-        {"support", "the individual plan"},
-        {"pairing.proxy_parent", "the proxy parent"},
-        {"pairing.buddy", "classmates named as buddies"},
-        {"pairing.history", "the proxy parent"},
-        {"pairing.plan", "help plans and progress notes"},
-        {"pairing.progress", "help plans and progress notes"},
-        {"talks", "what the talks said"},
-        {"changes", "the individual plan"},
+        {"parents", N_("the parents' details")},
+        {"guardian", N_("the guardian's details")},
+        {"support", N_("the individual plan")},
+        {"pairing.proxy_parent", N_("the proxy parent")},
+        {"pairing.buddy", N_("classmates named as buddies")},
+        {"pairing.history", N_("the proxy parent")},
+        {"pairing.plan", N_("help plans and progress notes")},
+        {"pairing.progress", N_("help plans and progress notes")},
+        {"talks", N_("what the talks said")},
+        {"changes", N_("the individual plan")},
     };
     std::vector<std::string_view> seen;
     for (const auto& f : fields) {
-        std::string_view kind = "keys liushou does not know";
+        std::string_view kind = N_("keys liushou does not know");
         for (const auto& [prefix, phrase] : kKinds)
             if (f.rfind(prefix, 0) == 0 &&
                 (f.size() == prefix.size() || f[prefix.size()] == '.' || f[prefix.size()] == '['))
@@ -71,8 +72,8 @@ std::string field_summary(const std::vector<std::string>& fields) {
 bool confirmed(Context& ctx, const std::string& question) {
     if (!::isatty(0))
         throw UsageError(
-            "nothing was changed: add --yes to do it (standard input is not a "
-            "terminal, so liushou cannot ask)");
+            N_("nothing was changed: add --yes to do it (standard input is not a "
+               "terminal, so liushou cannot ask)"));
     ctx.out << say(ctx, question) << " [y/N] ";
     ctx.out.flush();
     std::string answer;
@@ -97,8 +98,8 @@ void require_removable_value(const Tree& tree, const std::string& value) {
     if (value.size() < 4 || chars < 2 || value.find('\n') != std::string::npos ||
         value.find("==>") != std::string::npos)
         throw UsageError(
-            "--value: give the whole mistyped value (at least 2 characters and 4 bytes, one "
-            "line), so that nothing else matches it");
+            N_("--value: give the whole mistyped value (at least 2 characters and 4 bytes, one "
+               "line), so that nothing else matches it"));
     std::vector<std::string> files = {"liushou.yaml", "staff.yaml"};
     for (const auto& id : tree.child_ids()) files.push_back(tree.child_relative(id));
     for (const auto& id : tree.activity_ids()) files.push_back("activities/" + id + ".yaml");
@@ -113,8 +114,8 @@ void require_removable_value(const Tree& tree, const std::string& value) {
         if (at == std::string::npos) continue;
         const long line = std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1;
         throw DataError(
-            fmt::format("the value is still in the file; correct the record first, then purge "
-                        "--value removes it from history. Nothing was changed"),
+            fmt::format(N_("the value is still in the file; correct the record first, then purge "
+                           "--value removes it from history. Nothing was changed")),
             tree.display(f), static_cast<int>(line), 1);
     }
 }
@@ -126,12 +127,12 @@ int rewrite(Tree& tree, WriteSession& session, const std::string& value, bool ye
     PrivacySettings privacy = read_privacy(school.record);
     if (value.empty() && privacy.purged_ids().empty())
         throw UsageError(
-            "nobody has been purged yet, so there is no history to rewrite; liushou purge "
-            "--left-before DATE first");
+            N_("nobody has been purged yet, so there is no history to rewrite; liushou purge "
+               "--left-before DATE first"));
     if (!value.empty()) require_removable_value(tree, value);
-    if (!yes && !confirmed(ctx,
-                           "Rewrite every commit of this repository? Every other clone must be "
-                           "replaced afterwards; this cannot be undone."))
+    if (!yes &&
+        !confirmed(ctx, N_("Rewrite every commit of this repository? Every other clone must be "
+                           "replaced afterwards; this cannot be undone.")))
         return kOk;
     const HistoryRewrite r = rewrite_history(tree.root(), privacy, value);
     privacy.history_rewritten = ctx.today;
@@ -147,10 +148,10 @@ int rewrite(Tree& tree, WriteSession& session, const std::string& value, bool ye
     forget_cache(tree.root());
     ctx.commit = true;
     if (ctx.quiet) return kOk;
-    ctx.out << say(
-        ctx, fmt::format("rewrote git history: {} file version{} replaced; no commit, "
-                         "tag, reflog or object keeps {}\n",
-                         r.blobs, plural(r.blobs), value.empty() ? "a purged value" : "the value"));
+    ctx.out << say(ctx, fmt::format("rewrote git history: {} file version{} replaced; no commit, "
+                                    "tag, reflog or object keeps {}\n",
+                                    r.blobs, plural(r.blobs),
+                                    value.empty() ? N_("a purged value") : N_("the value")));
     ctx.out << say(ctx,
                    "every other copy of the repository (a teacher's PC, a county's clone, a "
                    "backup) still holds the old history: replace each with a new clone of this "
@@ -180,8 +181,8 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     if (!o.value.empty()) {
         if (!o.left_before.empty())
             throw UsageError(
-                "--value rewrites history alone; give --left-before in a run of "
-                "its own");
+                N_("--value rewrites history alone; give --left-before in a run of "
+                   "its own"));
         WriteSession session = tree.lock();
         return rewrite(tree, session, o.value, o.yes, ctx);
     }
@@ -192,17 +193,18 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     std::optional<Date> cutoff;
     if (!o.left_before.empty()) {
         const DateParse d = parse_iso_date(o.left_before);
-        if (!d.date) throw UsageError(fmt::format("--left-before {}: {}", o.left_before, d.error));
+        if (!d.date)
+            throw UsageError(fmt::format(N_("--left-before {}: {}"), o.left_before, d.error));
         if (*d.date > ctx.today)
             throw UsageError(
-                fmt::format("--left-before {}: the day is in the future", o.left_before));
+                fmt::format(N_("--left-before {}: the day is in the future"), o.left_before));
         cutoff = d.date;
     } else if (privacy.retention_years) {
         cutoff = years_after(ctx.today, -*privacy.retention_years);
     } else if (!o.history && privacy.purges.empty()) {
         throw UsageError(
-            "give --left-before DATE, or set how long data is kept "
-            "(privacy.retention_years in liushou.yaml)");
+            N_("give --left-before DATE, or set how long data is kept "
+               "(privacy.retention_years in liushou.yaml)"));
     }
 
     WriteSession session = tree.lock();
@@ -300,15 +302,16 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
 void setup_purge(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<PurgeOptions>();
     cmd.add_option("--left-before", o->left_before,
-                   "Purge children who left before this day (default: today less "
-                   "privacy.retention_years of liushou.yaml)")
+                   N_("Purge children who left before this day (default: today less "
+                      "privacy.retention_years of liushou.yaml)"))
         ->type_name("DATE");
-    cmd.add_flag("--history", o->history,
-                 "Rewrite git history too (git-filter-repo), so no commit keeps a purged value");
+    cmd.add_flag(
+        "--history", o->history,
+        N_("Rewrite git history too (git-filter-repo), so no commit keeps a purged value"));
     cmd.add_option("--value", o->value,
-                   "Remove one mistyped value from every commit of git history")
+                   N_("Remove one mistyped value from every commit of git history"))
         ->type_name("TEXT");
-    cmd.add_flag("--yes,-y", o->yes, "Do it without asking (required when not at a terminal)");
+    cmd.add_flag("--yes,-y", o->yes, N_("Do it without asking (required when not at a terminal)"));
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_purge(*o, ctx); }; });
 }
 
@@ -323,7 +326,7 @@ int run_privacy(Context& ctx) {
     bool skipped = false;
     const std::vector<Child> children = readable_children(tree, ctx, skipped);
     auto line = [&](const std::string& text) { ctx.out << say(ctx, text + "\n"); };
-    line("where personal data lives in this tree:");
+    line(N_("where personal data lives in this tree:"));
     line(
         "  children/*.yaml: names, 身份证号, birth dates, addresses, health, parents' and "
         "guardians' names and phones, notes, talks");
@@ -334,7 +337,7 @@ int run_privacy(Context& ctx) {
         line(
             "  git history (.git): every earlier version of these files, every value ever "
             "typed (git log -p)");
-    if (!privacy.error.empty()) line(fmt::format("{}: {}", school.path, privacy.error));
+    if (!privacy.error.empty()) line(fmt::format(N_("{}: {}"), school.path, privacy.error));
     std::optional<Date> cutoff;
     if (privacy.retention_years) {
         cutoff = years_after(ctx.today, -*privacy.retention_years);
@@ -343,7 +346,7 @@ int run_privacy(Context& ctx) {
                         "retention_years)",
                         *privacy.retention_years, plural(*privacy.retention_years)));
     } else {
-        line("retention: not set (privacy.retention_years in liushou.yaml)");
+        line(N_("retention: not set (privacy.retention_years in liushou.yaml)"));
     }
     size_t left = 0, due = 0, purged = 0;
     std::string rows;
@@ -354,32 +357,32 @@ int run_privacy(Context& ctx) {
         std::string state;
         if (const auto p = purged_on(c); p && personal_fields(c).empty()) {
             ++purged;
-            state = fmt::format("purged on {}", p->valid() ? p->iso() : "-");
+            state = fmt::format(N_("purged on {}"), p->valid() ? p->iso() : "-");
         } else if (cutoff && *on < *cutoff) {
             ++due;
-            state = "due now";
+            state = N_("due now");
         } else if (privacy.retention_years) {
-            state =
-                fmt::format("purge due on {}", years_after(*on, *privacy.retention_years).iso());
+            state = fmt::format(N_("purge due on {}"),
+                                years_after(*on, *privacy.retention_years).iso());
         } else {
             state = "kept";
         }
         rows += say(
             ctx, fmt::format("  {}: {} on {}, {}\n", c.id, status_word(c, ctx), on->iso(), state));
     }
-    line(fmt::format("children who have left: {}", left));
+    line(fmt::format(N_("children who have left: {}"), left));
     ctx.out << rows;
     if (privacy.retention_years)
         line(fmt::format("due for purge now: {}{}", due, due ? " (liushou purge --yes)" : ""));
-    line(fmt::format("purged children: {}", purged));
+    line(fmt::format(N_("purged children: {}"), purged));
     if (privacy.history_rewritten)
-        line(fmt::format("git history last rewritten: {}", privacy.history_rewritten->iso()));
+        line(fmt::format(N_("git history last rewritten: {}"), privacy.history_rewritten->iso()));
     else if (!privacy.purges.empty())
         line(
-            "git history never rewritten: earlier versions keep purged values (liushou purge "
-            "--history)");
+            N_("git history never rewritten: earlier versions keep purged values (liushou purge "
+               "--history)"));
     else
-        line("git history never rewritten");
+        line(N_("git history never rewritten"));
     return skipped ? kDataProblem : kOk;
 }
 

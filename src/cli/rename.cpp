@@ -8,6 +8,7 @@
 
 #include "cli.hpp"
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -24,12 +25,12 @@ int run_rename(const RenameOptions& given, Context& ctx) {
     o.from = child_argument(tree, given.from, ctx);  // the child by id or by its name
     tree.child_relative(o.from);                     // refuse ids that could leave children/
     tree.child_relative(o.to);
-    if (o.from == o.to) throw UsageError(fmt::format("{} is already its id", o.from));
+    if (o.from == o.to) throw UsageError(fmt::format(N_("{} is already its id"), o.from));
 
     WriteSession session = tree.lock();
-    if (!tree.child_exists(o.from)) throw UsageError(fmt::format("no child {}", o.from));
+    if (!tree.child_exists(o.from)) throw UsageError(fmt::format(N_("no child {}"), o.from));
     if (tree.child_exists(o.to))
-        throw DataError(fmt::format("{} is already taken by {}; choose another id", o.to,
+        throw DataError(fmt::format(N_("{} is already taken by {}; choose another id"), o.to,
                                     tree.display(tree.child_relative(o.to))));
     require_new_child_id(tree, o.to);
     Child child = load_child_for_write(tree, o.from, ctx);
@@ -87,8 +88,8 @@ int run_rename(const RenameOptions& given, Context& ctx) {
 
 void setup_rename(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<RenameOptions>();
-    cmd.add_option("id", o->from, "The child's id now")->required()->type_name("ID");
-    cmd.add_option("new-id", o->to, "The id it is to have")->required()->type_name("NEW-ID");
+    cmd.add_option("id", o->from, N_("The child's id now"))->required()->type_name("ID");
+    cmd.add_option("new-id", o->to, N_("The id it is to have"))->required()->type_name("NEW-ID");
     cmd.callback([o, &run] { run = [o](Context& ctx) { return run_rename(*o, ctx); }; });
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "liushou/i18n.hpp"
 #include "liushou/parallel.hpp"
 #include "report_parts.hpp"
 
@@ -162,12 +163,12 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
                                                                                     : Format::md);
     const std::string& text = o.redact ? masked : report;
     if (o.format == "xlsx") {
-        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+        if (!o.encoding.empty()) throw UsageError(N_("--encoding is for CSV; a workbook is UTF-8"));
         return csv_to_xlsx(text, o.lang == "en" ? o.sheet.second : o.sheet.first, ctx.today,
                            o.typed_cells);
     }
     if (o.format == "docx") {
-        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a document is UTF-8");
+        if (!o.encoding.empty()) throw UsageError(N_("--encoding is for CSV; a document is UTF-8"));
         return page_to_docx(text, ctx.err);
     }
     return encode_output(text, o.format == "csv", o.encoding, to_file);
@@ -194,19 +195,19 @@ Date date_arg(const std::string& option, const std::string& text, const Date& fa
 int run_summary(const ReportOptions& o, Context& ctx) {
     const Date as_of = date_arg("--as-of", o.as_of, ctx.today);
     if (as_of > ctx.today)
-        throw UsageError(fmt::format("--as-of {} is in the future", as_of.iso()));
+        throw UsageError(fmt::format(N_("--as-of {} is in the future"), as_of.iso()));
     PeriodRequest ask;
     ask.as_of = as_of;
     ask.term = o.term;
     if (!o.term.empty() && (!o.from.empty() || !o.to.empty()))
-        throw UsageError("give --term or --from/--to, not both");
+        throw UsageError(N_("give --term or --from/--to, not both"));
     if (!o.template_file.empty() && o.format != "md")
-        throw UsageError("--template fills a Markdown text; it goes with --format md");
+        throw UsageError(N_("--template fills a Markdown text; it goes with --format md"));
     if (!o.from.empty() || !o.to.empty()) {
-        if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
+        if (o.from.empty() || o.to.empty()) throw UsageError(N_("--from and --to go together"));
         ask.from = date_arg("--from", o.from, ctx.today);
         ask.to = date_arg("--to", o.to, ctx.today);
-        if (*ask.to < *ask.from) throw UsageError("--to is before --from");
+        if (*ask.to < *ask.from) throw UsageError(N_("--to is before --from"));
     }
     bool skipped = false;
     auto loaded = load_trees(ctx, skipped, o.format == "json", ChildRecords::none);
@@ -220,7 +221,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
     for (size_t i = 0; i < trees.size(); ++i)
         if (as_of < chosen.periods[i].from)
             throw UsageError(
-                fmt::format("{}the period starts {}, after the day the figures are for ({})",
+                fmt::format(N_("{}the period starts {}, after the day the figures are for ({})"),
                             trees.size() > 1 ? trees[i].school.school + ": " : "",
                             chosen.periods[i].from.iso(), as_of.iso()));
     // Each child's figures: read from the tree's figures cache when no file has changed since
@@ -280,7 +281,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.
         const std::string text = read_input(o.template_file);
         if (const size_t bad = invalid_utf8_at(text); bad != std::string::npos)
-            throw DataError("the template is not UTF-8 text; save it as UTF-8", o.template_file,
+            throw DataError(N_("the template is not UTF-8 text; save it as UTF-8"), o.template_file,
                             1 + static_cast<int>(std::count(
                                     text.begin(), text.begin() + static_cast<long>(bad), '\n')));
         const TemplateFill filled = fill_summary_template(
@@ -319,7 +320,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
 std::pair<int, int> class_asked(const ReportOptions& o) {
     if (!o.klass.empty()) {
         if (!o.class_words.empty())
-            throw UsageError("give the class once: report class 3-2 or --class 3-2");
+            throw UsageError(N_("give the class once: report class 3-2 or --class 3-2"));
         return class_option("--class", o.klass);
     }
     if (o.class_words.size() == 1) return class_option("class", o.class_words[0]);
@@ -327,13 +328,12 @@ std::pair<int, int> class_asked(const ReportOptions& o) {
         const auto g = parse_small_number(o.class_words[0]);
         const auto k = parse_small_number(o.class_words[1]);
         if (!g || *g < 1 || *g > 6 || !k || *k < 1 || *k > 99)
-            throw UsageError(
-                fmt::format("class {} {}: write the class as 3-2, 三年级二班 or "
-                            "三(2)班 (grade 1 to 6)",
-                            o.class_words[0], o.class_words[1]));
+            throw UsageError(fmt::format(N_("class {} {}: write the class as 3-2, 三年级二班 or "
+                                            "三(2)班 (grade 1 to 6)"),
+                                         o.class_words[0], o.class_words[1]));
         return {*g, *k};
     }
-    throw UsageError("which class? liushou report class 3-2");
+    throw UsageError(N_("which class? liushou report class 3-2"));
 }
 
 int run_class(const ReportOptions& o, Context& ctx) {
@@ -412,17 +412,18 @@ int run_subsidies(const ReportOptions& o, Context& ctx) {
 }
 
 CLI::Option* common_options(CLI::App& cmd, ReportOptions& o) {
-    auto* format = cmd.add_option("--format", o.format,
-                                  "md | json | csv | xlsx | html | docx (default md, or -o FILE's "
-                                  "extension; docx needs pandoc)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
-                       ->transform(human_format_is("md"));
+    auto* format =
+        cmd.add_option("--format", o.format,
+                       N_("md | json | csv | xlsx | html | docx (default md, or -o FILE's "
+                          "extension; docx needs pandoc)"))
+            ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
+            ->transform(human_format_is("md"));
     cmd.add_flag("--redact", o.redact,
-                 "Mask phone numbers (138****5678), id numbers and house numbers");
+                 N_("Mask phone numbers (138****5678), id numbers and house numbers"));
     cmd.add_option(
            "-o,--output", o.output,
-           "Write to FILE, its extension picking the format (.md .txt .csv .tsv .json .html "
-           ".docx .xlsx); - for standard output; with child --all, a folder DIR/")
+           N_("Write to FILE, its extension picking the format (.md .txt .csv .tsv .json .html "
+              ".docx .xlsx); - for standard output; with child --all, a folder DIR/"))
         ->type_name("FILE");
     add_output_encoding(cmd, o.encoding);
     return format;
@@ -434,18 +435,20 @@ void setup_report(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
     auto o = std::make_shared<ReportOptions>();
 
-    auto* summary = cmd.add_subcommand("summary", "The 工作总结: every rate, by grade and class");
-    summary->add_option("--term", o->term, "A term of liushou.yaml, e.g. 第二学期")
+    auto* summary =
+        cmd.add_subcommand("summary", N_("The 工作总结: every rate, by grade and class"));
+    summary->add_option("--term", o->term, N_("A term of liushou.yaml, e.g. 第二学期"))
         ->type_name("NAME");
-    summary->add_option("--from", o->from, "First day of the period")->type_name("DATE");
-    summary->add_option("--to", o->to, "Last day of the period")->type_name("DATE");
+    summary->add_option("--from", o->from, N_("First day of the period"))->type_name("DATE");
+    summary->add_option("--to", o->to, N_("Last day of the period"))->type_name("DATE");
     summary
         ->add_option("--as-of", o->as_of,
-                     "Recompute as the records stood on this day (default: today)")
+                     N_("Recompute as the records stood on this day (default: today)"))
         ->type_name("DATE");
     summary
-        ->add_option("--template", o->template_file,
-                     "Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …")
+        ->add_option(
+            "--template", o->template_file,
+            N_("Fill the school's own 工作总结 (Markdown) with {{建档率}}, {{基本情况表}} …"))
         ->type_name("FILE");
     summary->callback([o, format = common_options(*summary, *o), &run] {
         format_from_output(format, o->format, o->output,
@@ -454,12 +457,12 @@ void setup_report(CLI::App& cmd, Runner& run) {
         run = [o](Context& ctx) { return run_summary(*o, ctx); };
     });
 
-    auto* child = cmd.add_subcommand("child", "A child's 档案卡: every field, pairing, talks");
-    child->add_option("id", o->id, "The child")->type_name("ID");
+    auto* child = cmd.add_subcommand("child", N_("A child's 档案卡: every field, pairing, talks"));
+    child->add_option("id", o->id, N_("The child"))->type_name("ID");
     child->add_flag(
         "--all", o->all,
-        "Every child's card: one document (-o FILE, or standard output), a sheet each in "
-        "-o FILE.xlsx, or a file each in -o DIR/");
+        N_("Every child's card: one document (-o FILE, or standard output), a sheet each in "
+           "-o FILE.xlsx, or a file each in -o DIR/"));
     child->callback([o, format = common_options(*child, *o), &run] {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});
@@ -468,13 +471,13 @@ void setup_report(CLI::App& cmd, Runner& run) {
         run = [o](Context& ctx) { return run_child(*o, ctx); };
     });
 
-    auto* klass = cmd.add_subcommand("class", "A class roster with guardians and pairs");
+    auto* klass = cmd.add_subcommand("class", N_("A class roster with guardians and pairs"));
     klass
         ->add_option("class", o->class_words,
-                     "The class: 3-2, 三年级二班, 三(2)班, or grade and number")
+                     N_("The class: 3-2, 三年级二班, 三(2)班, or grade and number"))
         ->type_name("G-C")
         ->expected(0, 2);
-    klass->add_option("--class", o->klass, "The class, as above")->type_name("G-C");
+    klass->add_option("--class", o->klass, N_("The class, as above"))->type_name("G-C");
     klass->callback([o, format = common_options(*klass, *o), &run] {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});
@@ -483,7 +486,7 @@ void setup_report(CLI::App& cmd, Runner& run) {
     });
 
     auto* subsidies = cmd.add_subcommand(
-        "subsidies", "Who receives which subsidy (两免一补, 营养餐 …), with counts");
+        "subsidies", N_("Who receives which subsidy (两免一补, 营养餐 …), with counts"));
     subsidies->callback([o, format = common_options(*subsidies, *o), &run] {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});
@@ -491,8 +494,9 @@ void setup_report(CLI::App& cmd, Runner& run) {
         run = [o](Context& ctx) { return run_subsidies(*o, ctx); };
     });
 
-    auto* talks = cmd.add_subcommand("talks", "The month's log of talks, visits and calls");
-    talks->add_option("--month", o->month, "The month (default: this month)")->type_name("YYYY-MM");
+    auto* talks = cmd.add_subcommand("talks", N_("The month's log of talks, visits and calls"));
+    talks->add_option("--month", o->month, N_("The month (default: this month)"))
+        ->type_name("YYYY-MM");
     talks->callback([o, format = common_options(*talks, *o), &run] {
         format_from_output(format, o->format, o->output,
                            {"md", "json", "csv", "xlsx", "html", "docx"});

@@ -5,19 +5,20 @@
 #include <deque>
 #include <future>
 
+#include "liushou/i18n.hpp"
 #include "liushou/parallel.hpp"
 #include "report_parts.hpp"
 
 namespace liushou::report_cli {
 
 int run_child(const ReportOptions& o, Context& ctx) {
-    if (o.all == !o.id.empty()) throw UsageError("give a child id, or --all");
+    if (o.all == !o.id.empty()) throw UsageError(N_("give a child id, or --all"));
     // --all writes a folder of cards only when -o names one (an existing folder, or a name
     // ending in /); any other -o, "-" or none is one document of every card.
     const bool card_files = o.all && names_folder(o.output);
     if (o.all && !card_files && o.format == "csv")
-        throw UsageError(
-            "--all in CSV is a file per child: give -o DIR/ (or -o FILE.xlsx for one workbook)");
+        throw UsageError(N_(
+            "--all in CSV is a file per child: give -o DIR/ (or -o FILE.xlsx for one workbook)"));
     bool skipped = false;
     // The cards of --all -o DIR take the children one at a time; not const: each is let go.
     auto loaded =
@@ -79,8 +80,8 @@ int run_child(const ReportOptions& o, Context& ctx) {
                         const std::string& id = t.cached->id(card.cached);
                         auto file = t.tree->load_child(id, false);
                         if (!file.parsed || file.record.id != id)
-                            throw DataError(
-                                fmt::format("{}: cannot be read; no cards were made", file.path));
+                            throw DataError(fmt::format(
+                                N_("{}: cannot be read; no cards were made"), file.path));
                         decoded = std::move(file.record);
                     }
                 }
@@ -128,7 +129,7 @@ int run_child(const ReportOptions& o, Context& ctx) {
                 emit(o, ctx, render_child(c, sources[i], style));
                 return skipped ? kDataProblem : kOk;
             }
-    throw UsageError(fmt::format("no child {}", o.id));
+    throw UsageError(fmt::format(N_("no child {}"), o.id));
 }
 
 }  // namespace liushou::report_cli

@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "liushou/care.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 #include "schedule_sheets.hpp"
@@ -99,8 +100,9 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     const std::string lang = output_language(ctx, &school.record);
     const bool to_file = !o.output.empty() && o.output != "-";
     if (!o.encoding.empty() && o.format != "csv")
-        throw UsageError(o.format == "xlsx" ? "--encoding is for CSV; a workbook is UTF-8"
-                                            : "--encoding is for CSV; it goes with --format csv");
+        throw UsageError(o.format == "xlsx"
+                             ? N_("--encoding is for CSV; a workbook is UTF-8")
+                             : N_("--encoding is for CSV; it goes with --format csv"));
     // The checklist as last printed, when it was made with the same options and nothing it is
     // made from has changed since: printing it again is a copy. (A Word document is pandoc's,
     // not only ours: made afresh.)
@@ -197,41 +199,42 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
 
 void setup_schedule(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<ScheduleOptions>();
-    cmd.add_option("--month", o->month, "The month, e.g. 2026-03 (default: this month)")
+    cmd.add_option("--month", o->month, N_("The month, e.g. 2026-03 (default: this month)"))
         ->type_name("YYYY-MM");
     cmd.add_option("--teacher", o->teacher,
-                   "Only this teacher's children (a staff id or unique name)")
+                   N_("Only this teacher's children (a staff id or unique name)"))
         ->type_name("T");
-    cmd.add_option("--class", o->klass, "Only this class, e.g. 3-2")->type_name("G-C");
-    auto* format = cmd.add_option("--format", o->format,
-                                  "md | json | csv | xlsx | html | docx (default md, or -o FILE's "
-                                  "extension; csv and xlsx have a row for each thing to do; "
-                                  "docx needs pandoc)")
-                       ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
-                       ->transform(human_format_is("md"));
+    cmd.add_option("--class", o->klass, N_("Only this class, e.g. 3-2"))->type_name("G-C");
+    auto* format =
+        cmd.add_option("--format", o->format,
+                       N_("md | json | csv | xlsx | html | docx (default md, or -o FILE's "
+                          "extension; csv and xlsx have a row for each thing to do; "
+                          "docx needs pandoc)"))
+            ->check(CLI::IsMember({"md", "json", "csv", "xlsx", "html", "docx"}))
+            ->transform(human_format_is("md"));
     cmd.add_option("-o,--output", o->output,
-                   "Write to FILE, its extension picking the format; - for standard output")
+                   N_("Write to FILE, its extension picking the format; - for standard output"))
         ->type_name("FILE");
     add_output_encoding(cmd, o->encoding);
     cmd.add_flag("--per-teacher", o->per_teacher,
-                 "With -o DIR/: a workbook to fill in for each teacher (NAME-YYYY-MM.xlsx), "
-                 "which log-talk --from takes back; without -o, what each teacher still owes");
+                 N_("With -o DIR/: a workbook to fill in for each teacher (NAME-YYYY-MM.xlsx), "
+                    "which log-talk --from takes back; without -o, what each teacher still owes"));
     cmd.callback([o, format, &run] {
         if (o->per_teacher) {
             if (o->output == "-")
                 throw UsageError(
-                    "--per-teacher writes one workbook per teacher: give the folder with -o "
-                    "DIR/, or no -o for what each still owes");
+                    N_("--per-teacher writes one workbook per teacher: give the folder with -o "
+                       "DIR/, or no -o for what each still owes"));
             if (o->output.size() > 5 && o->output.compare(o->output.size() - 5, 5, ".xlsx") == 0)
                 throw UsageError(
-                    "--per-teacher writes one workbook per teacher into a folder: -o DIR/; for "
-                    "one teacher's, --teacher T -o FILE.xlsx");
+                    N_("--per-teacher writes one workbook per teacher into a folder: -o DIR/; for "
+                       "one teacher's, --teacher T -o FILE.xlsx"));
             if (!o->teacher.empty() || !o->klass.empty())
                 throw UsageError(
-                    "--per-teacher makes every teacher's sheet; for one teacher "
-                    "use --teacher T -o FILE.xlsx");
+                    N_("--per-teacher makes every teacher's sheet; for one teacher "
+                       "use --teacher T -o FILE.xlsx"));
             if (format->count() && o->format != "xlsx")
-                throw UsageError("--per-teacher writes workbooks (xlsx)");
+                throw UsageError(N_("--per-teacher writes workbooks (xlsx)"));
             o->format = "xlsx";
         } else {
             format_from_output(format, o->format, o->output,

@@ -8,6 +8,7 @@
 #include <boost/filesystem.hpp>
 
 #include "liushou/checklist.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 
 namespace liushou {
@@ -121,7 +122,7 @@ std::string checklist_overview(const std::vector<Checklist>& lists,
                          : item == "活动签到" ? "attendance"
                                               : label);
     }
-    header.push_back(en ? "Owed" : "尚欠");
+    header.push_back(tr(lang, "Owed"));
     std::vector<std::vector<std::string>> rows;
     for (const Checklist& list : lists) {
         const Staff* who = staff.find(list.teacher);
@@ -145,7 +146,7 @@ void make_output_dir(const std::string& dir) {
     fs::create_directories(dir, ec);
     if (ec)
         throw IoError(
-            fmt::format("{}: cannot make the folder for the sheets: {}", dir, ec.message()));
+            fmt::format(N_("{}: cannot make the folder for the sheets: {}"), dir, ec.message()));
 }
 
 }  // namespace liushou

@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "liushou/care.hpp"
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
@@ -48,8 +49,8 @@ std::optional<Role> role_option(const std::string& text) {
     if (text.empty()) return std::nullopt;
     const auto role = enum_from_text<Role>(text);
     if (!role)
-        throw UsageError(fmt::format("--role {}: use one of {} (班主任/任课教师/领导/其他)", text,
-                                     enum_keys<Role>()));
+        throw UsageError(fmt::format(N_("--role {}: use one of {} (班主任/任课教师/领导/其他)"),
+                                     text, enum_keys<Role>()));
     return role;
 }
 
@@ -57,7 +58,7 @@ std::optional<Role> role_option(const std::string& text) {
 size_t staff_index(const StaffList& list, const std::string& who) {
     std::string error;
     const Staff* s = find_staff(list, who, error);
-    if (!s) throw UsageError(error.empty() ? fmt::format("no staff member {}", who) : error);
+    if (!s) throw UsageError(error.empty() ? fmt::format(N_("no staff member {}"), who) : error);
     return static_cast<size_t>(s - list.staff.data());
 }
 
@@ -81,7 +82,8 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         if (text.empty()) return std::optional<int>();
         const auto n = parse_small_number(text);
         if (!n || *n < 1 || *n > high)
-            throw UsageError(fmt::format("{} {}: give a number from 1 to {}", option, text, high));
+            throw UsageError(
+                fmt::format(N_("{} {}: give a number from 1 to {}"), option, text, high));
         return n;
     };
     if (o.grade->count()) s.grade = number("--grade", o.grade_value, 6), changed.push_back("grade");
@@ -89,7 +91,7 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         if (const auto both = parse_class(o.class_value)) {
             // A whole class names its grade too.
             if (o.grade->count() && number("--grade", o.grade_value, 6) != both->first)
-                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                throw UsageError(fmt::format(N_("--grade {} and --class {} name different grades"),
                                              o.grade_value, o.class_value));
             s.grade = both->first, s.class_no = both->second;
             if (!o.grade->count()) changed.push_back("grade");
@@ -182,7 +184,7 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     if (id_problem.empty()) id_problem = new_id_error(s.id);
     if (!id_problem.empty()) throw UsageError("--id: " + id_problem);
     if (list.find(s.id))
-        throw UsageError(fmt::format("staff id {} already exists in {}", s.id, file.path));
+        throw UsageError(fmt::format(N_("staff id {} already exists in {}"), s.id, file.path));
     s.name = o.name;
     // The same teacher added twice became T001 and T002; two teachers of one name are rare.
     for (const auto& other : list.staff) {
@@ -194,10 +196,9 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
                                                          other.name)));
             return 0;
         }
-        throw DataError(
-            fmt::format("{} is already {} in {}; to add another staff member "
-                        "of the same name, say --force",
-                        other.name, other.id, file.path));
+        throw DataError(fmt::format(N_("{} is already {} in {}; to add another staff member "
+                                       "of the same name, say --force"),
+                                    other.name, other.id, file.path));
     }
     s.name = o.name;
     s.role = role_option(o.role);
@@ -205,14 +206,14 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     if (!o.klass.empty()) {
         if (const auto both = parse_class(o.klass)) {
             if (o.grade && o.grade != both->first)
-                throw UsageError(fmt::format("--grade {} and --class {} name different grades",
+                throw UsageError(fmt::format(N_("--grade {} and --class {} name different grades"),
                                              o.grade, o.klass));
             s.grade = both->first, s.class_no = both->second;
         } else {
             const auto n = parse_small_number(o.klass);
             if (!n || *n < 1 || *n > 99)
                 throw UsageError(fmt::format(
-                    "--class {}: write the class as 3-2, 三年级二班 or 三(2)班, or its number",
+                    N_("--class {}: write the class as 3-2, 三年级二班 or 三(2)班, or its number"),
                     o.klass));
             s.class_no = n;
         }
@@ -277,7 +278,7 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
     for (const auto& s : file.record.staff)
         rows.push_back({s.id, s.name, role(s), klass(s), s.phone});
     if (o.format == "xlsx") {
-        if (!o.encoding.empty()) throw UsageError("--encoding is for CSV; a workbook is UTF-8");
+        if (!o.encoding.empty()) throw UsageError(N_("--encoding is for CSV; a workbook is UTF-8"));
         emit_output(ctx, o.output,
                     write_xlsx({{lang == "en" ? "Staff" : "教师名单", header, rows}}, ctx.today),
                     "xlsx");
@@ -296,59 +297,60 @@ int run_staff_list(const StaffListOptions& o, Context& ctx) {
 
 void setup_staff(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
-    auto add = cmd.add_subcommand("add", "Add a teacher or other staff member");
+    auto add = cmd.add_subcommand("add", N_("Add a teacher or other staff member"));
     auto a = std::make_shared<StaffAddOptions>();
-    add->add_option("--id", a->id, "Staff id (default: the next T001, T002 …)")->type_name("ID");
-    add->add_option("--name", a->name, "Name, e.g. 张老师")->required();
+    add->add_option("--id", a->id, N_("Staff id (default: the next T001, T002 …)"))
+        ->type_name("ID");
+    add->add_option("--name", a->name, N_("Name, e.g. 张老师"))->required();
     add->add_option("--role", a->role,
                     "head_teacher | teacher | leader | other (班主任/任课教师/领导/其他)");
-    add->add_option("--grade", a->grade, "Grade of the class a head teacher leads")
+    add->add_option("--grade", a->grade, N_("Grade of the class a head teacher leads"))
         ->check(CLI::Range(1, 6));
     add->add_option("--class", a->klass,
-                    "Class a head teacher leads: 3-2, 三年级二班, 三(2)班, or its number with "
-                    "--grade")
+                    N_("Class a head teacher leads: 3-2, 三年级二班, 三(2)班, or its number with "
+                       "--grade"))
         ->type_name("G-C");
-    add->add_option("--phone", a->phone, "Phone number");
-    add->add_flag("--force", a->force, "Add a staff member whose name another already has");
+    add->add_option("--phone", a->phone, N_("Phone number"));
+    add->add_flag("--force", a->force, N_("Add a staff member whose name another already has"));
     add->add_flag("--if-missing", a->if_missing,
-                  "If a staff member of that name exists, do nothing and exit 0 (with -q, print "
-                  "the id either way)")
+                  N_("If a staff member of that name exists, do nothing and exit 0 (with -q, print "
+                     "the id either way)"))
         ->excludes("--force");
     add->callback([a, &run] { run = [a](Context& ctx) { return run_staff_add(*a, ctx); }; });
 
-    auto set = cmd.add_subcommand("set", "Change a staff member's name, role, class or phone");
+    auto set = cmd.add_subcommand("set", N_("Change a staff member's name, role, class or phone"));
     auto t = std::make_shared<StaffSetOptions>();
-    set->add_option("who", t->who, "The staff member: an id, or a name only one has")
+    set->add_option("who", t->who, N_("The staff member: an id, or a name only one has"))
         ->type_name("T")
         ->required();
-    t->name = set->add_option("--name", t->name_value, "The name");
+    t->name = set->add_option("--name", t->name_value, N_("The name"));
     t->role = set->add_option("--role", t->role_value,
-                              "head_teacher | teacher | leader | other (\"\" clears it)");
+                              N_("head_teacher | teacher | leader | other (\"\" clears it)"));
     t->grade =
-        set->add_option("--grade", t->grade_value, "Grade of the class led (\"\" clears it)");
+        set->add_option("--grade", t->grade_value, N_("Grade of the class led (\"\" clears it)"));
     t->klass =
         set->add_option("--class", t->class_value,
-                        "Class led: 3-2, 三年级二班, 三(2)班, or its number (\"\" clears it)");
-    t->phone = set->add_option("--phone", t->phone_value, "Phone number (\"\" clears it)");
+                        N_("Class led: 3-2, 三年级二班, 三(2)班, or its number (\"\" clears it)"));
+    t->phone = set->add_option("--phone", t->phone_value, N_("Phone number (\"\" clears it)"));
     set->callback([t, &run] { run = [t](Context& ctx) { return run_staff_set(*t, ctx); }; });
 
     auto remove = cmd.add_subcommand(
-        "remove", "Remove a staff member no record names (one added twice by mistake, say)");
+        "remove", N_("Remove a staff member no record names (one added twice by mistake, say)"));
     auto r = std::make_shared<StaffRemoveOptions>();
-    remove->add_option("who", r->who, "The staff member: an id, or a name only one has")
+    remove->add_option("who", r->who, N_("The staff member: an id, or a name only one has"))
         ->type_name("T")
         ->required();
     remove->callback([r, &run] { run = [r](Context& ctx) { return run_staff_remove(*r, ctx); }; });
 
-    auto list = cmd.add_subcommand("list", "List staff");
+    auto list = cmd.add_subcommand("list", N_("List staff"));
     auto l = std::make_shared<StaffListOptions>();
     list->add_option("-o,--output", l->output,
-                     "Write to FILE, its extension picking the format; - for standard output")
+                     N_("Write to FILE, its extension picking the format; - for standard output"))
         ->type_name("FILE");
     add_output_encoding(*list, l->encoding);
     auto* format =
         list->add_option("--format", l->format,
-                         "table | json | csv | xlsx (default table, or -o FILE's extension)")
+                         N_("table | json | csv | xlsx (default table, or -o FILE's extension)"))
             ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}))
             ->transform(human_format_is("table"));
     list->callback([l, format, &run] {

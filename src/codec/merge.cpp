@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "liushou/codec.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/schema.hpp"
 #include "yaml_read.hpp"
 
@@ -544,8 +545,8 @@ MergeResult merge_records(std::string_view base, std::string_view ours, std::str
     if (m.conflicts.size() > kMaxConflicts)
         return refuse(ours, theirs, "",
                       Problem{"",
-                              fmt::format("{} fields or entries changed differently on both "
-                                          "sides, more than the {} merged in place",
+                              fmt::format(N_("{} fields or entries changed differently on both "
+                                             "sides, more than the {} merged in place"),
                                           m.conflicts.size(), kMaxConflicts),
                               Severity::error, 1, 1});
     YAML::Node doc = merged ? *merged : YAML::Node(YAML::NodeType::Map);

@@ -7,6 +7,7 @@
 
 #include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/text.hpp"
 #include "yaml_read.hpp"
@@ -180,7 +181,8 @@ std::map<std::string, std::string> decode_header_map(std::string_view text, Prob
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!it->first.IsScalar() || !it->second.IsScalar()) {
             const auto pos = position(it->first.Mark());
-            out.push_back(Problem{"", "each line maps a sheet header to a field: 学生姓名: name",
+            out.push_back(Problem{"",
+                                  N_("each line maps a sheet header to a field: 学生姓名: name"),
                                   Severity::error, pos.first, pos.second});
             continue;
         }

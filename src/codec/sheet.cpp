@@ -10,6 +10,7 @@
 
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -62,7 +63,7 @@ bool convert(std::string_view in, const char* to, const char* from, std::string&
              size_t& bad_at) {
     iconv_t raw = iconv_open(to, from);
     if (raw == reinterpret_cast<iconv_t>(-1))
-        throw IoError(fmt::format("this system's iconv cannot convert {} to {}", from, to));
+        throw IoError(fmt::format(N_("this system's iconv cannot convert {} to {}"), from, to));
     std::unique_ptr<void, IconvCloser> cd(raw);
     out.clear();
     std::string input(in);
@@ -106,7 +107,7 @@ static std::string sheet_to_utf8_raw(std::string&& bytes, Encoding encoding,
         std::string out;
         size_t bad = 0;
         if (!convert(bytes.substr(2), "UTF-8", bom16le ? "UTF-16LE" : "UTF-16BE", out, bad))
-            throw DataError("the sheet has a UTF-16 mark but is not valid UTF-16", path, 1, 1);
+            throw DataError(N_("the sheet has a UTF-16 mark but is not valid UTF-16"), path, 1, 1);
         note("utf-16");
         return out;
     }
@@ -120,16 +121,17 @@ static std::string sheet_to_utf8_raw(std::string&& bytes, Encoding encoding,
         }
         if (encoding == Encoding::utf8 || bom8)
             throw DataError(
-                "the sheet is not valid UTF-8 here; if Excel saved it, try --encoding gb18030",
+                N_("the sheet is not valid UTF-8 here; if Excel saved it, try --encoding gb18030"),
                 path, line_of(body, bad), 1);
     }
     std::string out;
     size_t bad = 0;
     if (!convert(bytes, "UTF-8", "GB18030", out, bad))
-        throw DataError(encoding == Encoding::gb18030
-                            ? "the sheet is not valid GB18030 here"
-                            : "the sheet is neither UTF-8 nor GB18030 here; save it as CSV UTF-8",
-                        path, line_of(bytes, bad), 1);
+        throw DataError(
+            encoding == Encoding::gb18030
+                ? N_("the sheet is not valid GB18030 here")
+                : N_("the sheet is neither UTF-8 nor GB18030 here; save it as CSV UTF-8"),
+            path, line_of(bytes, bad), 1);
     note("gb18030");
     return out;
 }
@@ -169,7 +171,7 @@ std::string utf8_to_gb18030(std::string_view utf8) {
     std::string out;
     size_t bad = 0;
     if (!convert(utf8, "GB18030", "UTF-8", out, bad))
-        throw DataError(fmt::format("cannot convert to GB18030 at byte {}", bad));
+        throw DataError(fmt::format(N_("cannot convert to GB18030 at byte {}"), bad));
     return out;
 }
 
@@ -192,9 +194,9 @@ bool csv_text_clean(std::string_view text, Problems& out) {
         const std::string bad = forbidden_character(one);
         if (!bad.empty() && bad != "U+000D") {
             out.push_back(Problem{"",
-                                  fmt::format("the sheet holds the invisible character {} "
-                                              "here, which can make text display as "
-                                              "something else; remove it",
+                                  fmt::format(N_("the sheet holds the invisible character {} "
+                                                 "here, which can make text display as "
+                                                 "something else; remove it"),
                                               bad),
                                   Severity::error, line_no, 1});
             return false;
@@ -203,13 +205,13 @@ bool csv_text_clean(std::string_view text, Problems& out) {
     }
     if (control != text.end()) {
         const auto c = static_cast<unsigned char>(*control);
-        out.push_back(Problem{"",
-                              c == 0 ? "the sheet holds a NUL byte here; is it really a CSV file?"
-                                     : fmt::format("the sheet holds a control character (U+{:04X}) "
-                                                   "here; remove it",
-                                                   c),
-                              Severity::error,
-                              1 + static_cast<int>(std::count(text.begin(), control, '\n')), 1});
+        out.push_back(Problem{
+            "",
+            c == 0 ? N_("the sheet holds a NUL byte here; is it really a CSV file?")
+                   : fmt::format("the sheet holds a control character (U+{:04X}) "
+                                 "here; remove it",
+                                 c),
+            Severity::error, 1 + static_cast<int>(std::count(text.begin(), control, '\n')), 1});
         return false;
     }
     return true;
@@ -254,9 +256,9 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
                     quoted = false;
                 }
             } else if (c == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n')) {
-                out.push_back(Problem{fmt::format("row {}", row),
-                                      "a cell holds a carriage return (U+000D) that is not part "
-                                      "of a line end; remove it",
+                out.push_back(Problem{fmt::format(N_("row {}"), row),
+                                      N_("a cell holds a carriage return (U+000D) that is not part "
+                                         "of a line end; remove it"),
                                       Severity::error, line, 1});
                 return false;
             } else {
@@ -287,9 +289,9 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
         }
     }
     if (quoted) {
-        out.push_back(Problem{fmt::format("row {}", row),
-                              "a quoted cell is never closed (a \" is missing)", Severity::error,
-                              quote_line, 1});
+        out.push_back(Problem{fmt::format(N_("row {}"), row),
+                              N_("a quoted cell is never closed (a \" is missing)"),
+                              Severity::error, quote_line, 1});
         return false;
     }
     pos = i;
@@ -311,8 +313,8 @@ bool csv_record(std::string_view text, size_t& pos, char delim, int& line, int r
 
 Problem too_many_rows(size_t max_rows, int line) {
     return Problem{"",
-                   fmt::format("the sheet has more than {} rows, more than a register holds; "
-                               "split it (by grade, say) and import each part",
+                   fmt::format(N_("the sheet has more than {} rows, more than a register holds; "
+                                  "split it (by grade, say) and import each part"),
                                max_rows),
                    Severity::error, line, 1};
 }
@@ -380,9 +382,10 @@ CsvScan scan_csv(std::string_view text, Problems& out, Sheet* keep, size_t max_r
         }
     }
     if (scan.header.empty() && out.empty())
-        out.push_back(Problem{
-            "header", "no header row: the sheet is empty or has no row with two or more headers",
-            Severity::error, 1, 1});
+        out.push_back(
+            Problem{"header",
+                    N_("no header row: the sheet is empty or has no row with two or more headers"),
+                    Severity::error, 1, 1});
     return scan;
 }
 

@@ -20,6 +20,7 @@
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 #include "xlsx_cells.hpp"
 
@@ -324,10 +325,10 @@ Sheet sheet_of_rows(std::vector<RawRow>& raw, Problems& out, bool& refused) {
                 bad = fmt::format("U+{:04X}", static_cast<unsigned char>(*control));
             if (!bad.empty()) {
                 const int at = static_cast<int>(&c - r.cells.data()) + 1;
-                out.push_back(Problem{fmt::format("column {}", at),
-                                      fmt::format("the cell holds the invisible character {}, "
-                                                  "which can make text display as something "
-                                                  "else; remove it",
+                out.push_back(Problem{fmt::format(N_("column {}"), at),
+                                      fmt::format(N_("the cell holds the invisible character {}, "
+                                                     "which can make text display as something "
+                                                     "else; remove it"),
                                                   bad),
                                       Severity::error, r.row, at});
                 refused = true;
@@ -379,17 +380,18 @@ void name_columns(const Sheet& sheet, Problems& out, const std::vector<SheetEntr
         if (p.col >= 1 && static_cast<size_t>(p.col) <= sheet.header.size() &&
             p.line > sheet.header_line && p.field.rfind("column ", 0) == 0)
             p.field =
-                fmt::format("row {}, {}", p.line, sheet.header[static_cast<size_t>(p.col) - 1]);
+                fmt::format(N_("row {}, {}"), p.line, sheet.header[static_cast<size_t>(p.col) - 1]);
     if (sheet.header.empty() && sheet_name.empty() && sheets.size() > 1) {
         // The first sheet is often a 填表说明; say where the register may be.
         std::string others;
         for (const auto& s : sheets)
             if (&s != &chosen) others += (others.empty() ? "" : ", ") + s.name;
-        out.push_back(Problem{"",
-                              fmt::format("the first sheet, {}, has no header row; the "
-                                          "workbook also has {}: name the register's with --sheet",
-                                          chosen.name, others),
-                              Severity::error, 1, 1});
+        out.push_back(
+            Problem{"",
+                    fmt::format(N_("the first sheet, {}, has no header row; the "
+                                   "workbook also has {}: name the register's with --sheet"),
+                                chosen.name, others),
+                    Severity::error, 1, 1});
     }
 }
 
@@ -478,15 +480,17 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
                     bad_index = fmt::format(
                         "{}: sheet {}, cell {}: {}; is the file damaged?", path, chosen->name,
                         column_name(col) + std::to_string(current.row),
-                        !number ? std::string("the cell is a shared string, but its index is not "
-                                              "a number from 0")
+                        !number
+                            ? std::string(N_("the cell is a shared string, but its index is not "
+                                             "a number from 0"))
                         : i != SIZE_MAX
-                            ? fmt::format("the cell is shared string {}, but the workbook has "
-                                          "{} shared strings (from 0)",
+                            ? fmt::format(N_("the cell is shared string {}, but the workbook has "
+                                             "{} shared strings (from 0)"),
                                           index, shared.size())
-                            : fmt::format("the cell's shared-string index has {} digits, but the "
-                                          "workbook has {} shared strings (from 0)",
-                                          index.size(), shared.size()));
+                            : fmt::format(
+                                  N_("the cell's shared-string index has {} digits, but the "
+                                     "workbook has {} shared strings (from 0)"),
+                                  index.size(), shared.size()));
             } else if (type == "inlineStr") {
                 cell.text = unescape_ooxml(inline_text);
             } else if (type == "str" || type == "e") {
@@ -502,10 +506,11 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
             }
             if (cell.lost_digits)
                 out.push_back(Problem{
-                    fmt::format("column {}", col + 1),
-                    "the cell is a number of more than 15 digits, and Excel keeps only 15 digits "
-                    "of a number, so its last ones are lost; format the column as text and type "
-                    "the numbers again",
+                    fmt::format(N_("column {}"), col + 1),
+                    N_("the cell is a number of more than 15 digits, and Excel keeps only 15 "
+                       "digits "
+                       "of a number, so its last ones are lost; format the column as text and type "
+                       "the numbers again"),
                     Severity::error, current.row, col + 1});
             if (!cell.text.empty()) {
                 if (current.cells.size() <= static_cast<size_t>(col))

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <sstream>
 
+#include "liushou/i18n.hpp"
+
 namespace liushou {
 
 std::pair<int, int> SourceMap::find(const std::string& field) const {
@@ -131,15 +133,14 @@ class Screen : public YAML::EventHandler {
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1)
-            throw Refusal{mark,
-                          "the file holds more than one YAML document (a line \"---\"); "
-                          "keep one record per file"};
+            throw Refusal{mark, N_("the file holds more than one YAML document (a line \"---\"); "
+                                   "keep one record per file")};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         throw Refusal{mark,
-                      "aliases (*name) are not allowed in liushou files; write the value out"};
+                      N_("aliases (*name) are not allowed in liushou files; write the value out")};
     }
     explicit Screen(std::string_view text) : text_(text) {}
 
@@ -167,8 +168,8 @@ class Screen : public YAML::EventHandler {
   private:
     void count(const YAML::Mark& mark) {
         if (max_values && ++values_ > max_values)
-            throw Refusal{mark, fmt::format("the file holds more than {} values (scalars, lists "
-                                            "and mappings), the most a record may hold here",
+            throw Refusal{mark, fmt::format(N_("the file holds more than {} values (scalars, lists "
+                                               "and mappings), the most a record may hold here"),
                                             max_values)};
     }
     size_t values_ = 0;
@@ -176,7 +177,7 @@ class Screen : public YAML::EventHandler {
     static void check_tag(const YAML::Mark& mark, const std::string& tag) {
         // "?" is an untagged plain node, "!" an untagged quoted one.
         if (!tag.empty() && tag != "?" && tag != "!")
-            throw Refusal{mark, fmt::format("tags ({}) are not allowed in liushou files",
+            throw Refusal{mark, fmt::format(N_("tags ({}) are not allowed in liushou files"),
                                             tag.rfind(kCoreTags, 0) == 0
                                                 ? "!!" + tag.substr(std::strlen(kCoreTags))
                                                 : tag)};
@@ -198,7 +199,7 @@ class Screen : public YAML::EventHandler {
                 return;
             }
         }
-        throw Refusal{mark, fmt::format("this quoted text has no closing {}", quote)};
+        throw Refusal{mark, fmt::format(N_("this quoted text has no closing {}"), quote)};
     }
     std::string_view text_;
     int documents_ = 0;
@@ -230,7 +231,8 @@ bool screen(const std::string& text, Problems& problems, bool* yaml, size_t max_
     } catch (const YAML::DeepRecursion& e) {
         const auto pos = position(e.mark);
         problems.push_back(Problem{
-            "", fmt::format("nested more than {} levels deep; a record needs a handful", e.depth()),
+            "",
+            fmt::format(N_("nested more than {} levels deep; a record needs a handful"), e.depth()),
             Severity::error, pos.first ? pos.first : 1, pos.second ? pos.second : 1});
         return false;
     } catch (const YAML::Exception& e) {
@@ -248,7 +250,7 @@ bool load_root(std::string_view text, Problems& problems, YAML::Node& root) {
     if (bad != std::string_view::npos) {
         int line = 1;
         for (size_t i = 0; i < bad; ++i) line += text[i] == '\n';
-        problems.push_back(Problem{"", "the file is not valid UTF-8 (save it as UTF-8)",
+        problems.push_back(Problem{"", N_("the file is not valid UTF-8 (save it as UTF-8)"),
                                    Severity::error, line, 1});
         return false;
     }
@@ -256,18 +258,19 @@ bool load_root(std::string_view text, Problems& problems, YAML::Node& root) {
         if (text.compare(at, 8, "<<<<<<< ") == 0 || text.compare(at, 8, ">>>>>>> ") == 0) {
             const int line = 1 + static_cast<int>(std::count(
                                      text.begin(), text.begin() + static_cast<long>(at), '\n'));
-            problems.push_back(Problem{"",
-                                       "an unresolved merge conflict: keep one side's "
-                                       "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
-                                       Severity::error, line, 1});
+            problems.push_back(
+                Problem{"",
+                        N_("an unresolved merge conflict: keep one side's "
+                           "lines and delete the <<<<<<<, ======= and >>>>>>> lines"),
+                        Severity::error, line, 1});
             return false;
         }
         const size_t next = text.find('\n', at);
         at = next == std::string_view::npos ? text.size() : next + 1;
     }
     if (text.find('\0') != std::string_view::npos) {
-        problems.push_back(
-            Problem{"", "the file holds NUL bytes; it is not a text file", Severity::error, 1, 1});
+        problems.push_back(Problem{"", N_("the file holds NUL bytes; it is not a text file"),
+                                   Severity::error, 1, 1});
         return false;
     }
     // A CR that does not end a line: yaml-cpp keeps it inside a plain scalar and writes it back
@@ -276,7 +279,7 @@ bool load_root(std::string_view text, Problems& problems, YAML::Node& root) {
         const int line = 1 + static_cast<int>(std::count(
                                  text.begin(), text.begin() + static_cast<long>(cr), '\n'));
         problems.push_back(Problem{
-            "", "the file holds a carriage return (U+000D) that does not end a line; remove it",
+            "", N_("the file holds a carriage return (U+000D) that does not end a line; remove it"),
             Severity::error, line, 1});
         return false;
     }
@@ -291,12 +294,12 @@ bool load_root(std::string_view text, Problems& problems, YAML::Node& root) {
         return false;
     }
     if (root.IsNull()) {
-        problems.push_back(Problem{"", "the file is empty", Severity::error, 1, 1});
+        problems.push_back(Problem{"", N_("the file is empty"), Severity::error, 1, 1});
         return false;
     }
     if (!root.IsMap()) {
         problems.push_back(
-            Problem{"", fmt::format("expected a mapping of fields, found {}", shape(root)),
+            Problem{"", fmt::format(N_("expected a mapping of fields, found {}"), shape(root)),
                     Severity::error, 1, 1});
         return false;
     }
@@ -331,8 +334,8 @@ void find_full_width_colons(std::string_view text, Problems& problems) {
         const std::string key(one.substr(key_start, key_end - key_start));
         problems.push_back(
             Problem{key,
-                    fmt::format("the key is followed by a full-width colon (：); write an ASCII "
-                                "colon and a space: {}: …",
+                    fmt::format(N_("the key is followed by a full-width colon (：); write an ASCII "
+                                   "colon and a space: {}: …"),
                                 key),
                     Severity::error, line, static_cast<int>(key_end + 1)});
     }

@@ -16,6 +16,7 @@
 
 #include "fast_yaml.hpp"
 #include "liushou/codec.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou::yaml_read {
@@ -36,7 +37,7 @@ const char* shape(const N& node) {
         case YAML::NodeType::Map:
             return "a mapping";
         case YAML::NodeType::Sequence:
-            return "a list";
+            return N_("a list");
         case YAML::NodeType::Scalar:
             return "text";
         default:
@@ -66,7 +67,7 @@ class MapReader {
             const N key = it->first;
             const N value = it->second;
             if (!key.IsScalar()) {
-                problem_at(key.Mark(), prefix_, "a key must be plain text");
+                problem_at(key.Mark(), prefix_, N_("a key must be plain text"));
                 continue;
             }
             const std::string& name = key.Scalar();
@@ -77,12 +78,12 @@ class MapReader {
                     return c < 0x20 || c == 0x7f;
                 })) {
                 problem_at(key.Mark(), prefix_,
-                           "a key must be a short name without control characters");
+                           N_("a key must be a short name without control characters"));
                 continue;
             }
             if (find(name) != entries_.size()) {
                 problem_at(key.Mark(), path(name),
-                           "this key appears twice; keep one (the first is used)");
+                           N_("this key appears twice; keep one (the first is used)"));
                 continue;
             }
             entries_.push_back(Entry{name, key, value, false});
@@ -113,13 +114,13 @@ class MapReader {
         const N* n = take(key);
         if (!n) return false;
         if (!n->IsScalar()) {
-            problem(key, fmt::format("expected text, found {}", shape(*n)));
+            problem(key, fmt::format(N_("expected text, found {}"), shape(*n)));
             return false;
         }
         out = n->Scalar();
         // yaml-cpp turns some escapes ("\_") into bytes that are not UTF-8 at all.
         if (invalid_utf8_at(out) != std::string::npos) {
-            problem(key, "holds an escape that is not valid text; write the character itself");
+            problem(key, N_("holds an escape that is not valid text; write the character itself"));
             return false;
         }
         // Controls, and the characters that reorder or hide text (a name displaying as
@@ -127,10 +128,11 @@ class MapReader {
         const std::string bad = forbidden_character(out);
         if (!bad.empty()) {
             const bool reorders = bad >= "U+200E";
-            problem(key, fmt::format(reorders ? "holds a character that reorders text ({}), so it "
-                                                "could display as something else; remove it"
-                                              : "holds a control character ({}); remove it",
-                                     bad));
+            problem(key,
+                    fmt::format(reorders ? N_("holds a character that reorders text ({}), so it "
+                                              "could display as something else; remove it")
+                                         : N_("holds a control character ({}); remove it"),
+                                bad));
             return false;
         }
         return true;
@@ -155,7 +157,7 @@ class MapReader {
         const std::string digits = negative ? s.substr(1) : s;
         if (digits.empty() || digits.size() > 9 ||
             digits.find_first_not_of("0123456789") != std::string::npos) {
-            problem(key, fmt::format("expected a whole number, found \"{}\"", s));
+            problem(key, fmt::format(N_("expected a whole number, found \"{}\""), s));
             return;
         }
         out = (negative ? -1 : 1) * std::stoi(digits);
@@ -176,7 +178,7 @@ class MapReader {
         else if (f == "false" || f == "no")
             out = false;
         else
-            problem(key, fmt::format("expected true or false, found \"{}\"", s));
+            problem(key, fmt::format(N_("expected true or false, found \"{}\""), s));
     }
 
     void boolean(const std::string& key, bool& out) {
@@ -193,7 +195,7 @@ class MapReader {
         if (v)
             out = v;
         else
-            problem(key, fmt::format("\"{}\" is not one of {}", s, enum_keys<E>()));
+            problem(key, fmt::format(N_("\"{}\" is not one of {}"), s, enum_keys<E>()));
     }
 
     template <class E>
@@ -211,7 +213,7 @@ class MapReader {
             return;
         }
         if (!n->IsSequence()) {
-            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            problem(key, fmt::format(N_("expected a list, found {}"), shape(*n)));
             return;
         }
         for (size_t i = 0; i < n->size(); ++i) {
@@ -223,7 +225,7 @@ class MapReader {
                 out.push_back(item.Scalar());
             else
                 problem_at(item.Mark(), fmt::format("{}[{}]", path(key), i),
-                           fmt::format("expected text, found {}", shape(item)));
+                           fmt::format(N_("expected text, found {}"), shape(item)));
         }
     }
 
@@ -246,7 +248,7 @@ class MapReader {
         for (const auto& t : texts) {
             if (t.empty() || t.size() > 4 ||
                 t.find_first_not_of("0123456789") != std::string::npos) {
-                problem(key, fmt::format("expected whole numbers, found \"{}\"", t));
+                problem(key, fmt::format(N_("expected whole numbers, found \"{}\""), t));
                 return;
             }
             out.push_back(std::stoi(t));
@@ -260,7 +262,7 @@ class MapReader {
         const N* n = take(key);
         if (!n) return;
         if (!n->IsSequence()) {
-            problem(key, fmt::format("expected a list, found {}", shape(*n)));
+            problem(key, fmt::format(N_("expected a list, found {}"), shape(*n)));
             return;
         }
         for (size_t i = 0; i < n->size(); ++i) {
@@ -269,7 +271,7 @@ class MapReader {
             if (ctx_.positions) ctx_.where.at[at] = position(item.Mark());
             if (!item.IsMap()) {
                 problem_at(item.Mark(), at,
-                           fmt::format("expected a mapping, found {}", shape(item)));
+                           fmt::format(N_("expected a mapping, found {}"), shape(item)));
                 continue;
             }
             MapReader reader(item, at, ctx_);
@@ -286,7 +288,7 @@ class MapReader {
         const N* n = take(key);
         if (!n) return false;
         if (!n->IsMap()) {
-            problem(key, fmt::format("expected a mapping, found {}", shape(*n)));
+            problem(key, fmt::format(N_("expected a mapping, found {}"), shape(*n)));
             return false;
         }
         MapReader reader(*n, path(key), ctx_);
@@ -319,7 +321,7 @@ class MapReader {
                 if (month.empty() || month.size() > 9 ||
                     month.find_first_not_of("0123456789") != std::string::npos ||
                     std::stoi(month) < 1 || std::stoi(month) > 12) {
-                    p.problem(month, "plan keys are month numbers 1 to 12");
+                    p.problem(month, N_("plan keys are month numbers 1 to 12"));
                     return;
                 }
                 std::vector<std::string>& list = plan[std::stoi(month)];
@@ -330,10 +332,10 @@ class MapReader {
                         if (t.IsScalar())
                             list.push_back(t.Scalar());
                         else
-                            p.problem(month, "a plan task is one line of text");
+                            p.problem(month, N_("a plan task is one line of text"));
                     }
                 }
-                if (tasks.IsMap()) p.problem(month, "expected a list of tasks");
+                if (tasks.IsMap()) p.problem(month, N_("expected a list of tasks"));
             });
         });
     }
@@ -346,14 +348,16 @@ class MapReader {
             std::string rendered = render_extra(e.value);
             if (invalid_utf8_at(e.name) != std::string::npos ||
                 invalid_utf8_at(rendered) != std::string::npos) {
-                problem_at(e.key.Mark(), path(e.name),
-                           "holds an escape that is not valid text; write the character itself");
+                problem_at(
+                    e.key.Mark(), path(e.name),
+                    N_("holds an escape that is not valid text; write the character itself"));
                 continue;
             }
             if (!reads_back(e.value, rendered)) {
-                problem_at(e.key.Mark(), path(e.name),
-                           "liushou does not know this key and cannot keep its value as written "
-                           "(a key that is not plain text, or the like); simplify or remove it");
+                problem_at(
+                    e.key.Mark(), path(e.name),
+                    N_("liushou does not know this key and cannot keep its value as written "
+                       "(a key that is not plain text, or the like); simplify or remove it"));
                 continue;
             }
             extras.emplace_back(e.name, std::move(rendered));
@@ -431,13 +435,13 @@ bool read_schema(R& r, int& schema, Problems& problems) {
     r.integer("schema", version);
     if (!version) {
         problems.push_back(
-            Problem{"schema", "no schema version; assuming 1", Severity::warning, 1, 1});
+            Problem{"schema", N_("no schema version; assuming 1"), Severity::warning, 1, 1});
         return true;
     }
     schema = *version;
     if (schema >= kOldestSchemaVersion && schema <= kSchemaVersion) return true;
-    r.problem("schema", fmt::format("schema version {} is not known to this liushou (it "
-                                    "reads versions {} to {})",
+    r.problem("schema", fmt::format(N_("schema version {} is not known to this liushou (it "
+                                       "reads versions {} to {})"),
                                     schema, kOldestSchemaVersion, kSchemaVersion));
     return false;
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "liushou/i18n.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/text.hpp"
@@ -53,14 +54,15 @@ bool repair(Child& child, const PairingChange& change, Problems& out) {
     const std::vector<std::string> buddies = change.buddies.value_or(p.buddies);
     const std::string proxy = change.proxy_parent.value_or(p.proxy_parent);
     if (teacher.empty()) {
-        out.push_back(Problem{"teacher", "a pairing needs a teacher (--teacher)"});
+        out.push_back(Problem{"teacher", N_("a pairing needs a teacher (--teacher)")});
         return false;
     }
     if (teacher == p.teacher && buddies == p.buddies && proxy == p.proxy_parent) return false;
     const bool paired = !p.teacher.empty() || !p.buddies.empty() || !p.proxy_parent.empty();
     if (paired && p.since && change.since < *p.since) {
-        out.push_back(Problem{"since", fmt::format("{} is before the current pairing began ({})",
-                                                   change.since.iso(), p.since->iso())});
+        out.push_back(
+            Problem{"since", fmt::format(N_("{} is before the current pairing began ({})"),
+                                         change.since.iso(), p.since->iso())});
         return false;
     }
     if (const std::string why = not_enrolled_reason(child, change.since); !why.empty()) {
@@ -92,19 +94,19 @@ std::string child_description(const Child& c) {
     // Each part always there, so that one catalogue entry reads every description; the class
     // as the grade and class numbers, which the catalogue writes 三年级1班.
     return fmt::format(
-        "{} ({}, {}, {})", c.id,
-        c.grade && c.class_no ? fmt::format("class {}-{}", *c.grade, *c.class_no)
+        N_("{} ({}, {}, {})"), c.id,
+        c.grade && c.class_no ? fmt::format(N_("class {}-{}"), *c.grade, *c.class_no)
         : c.grade             ? fmt::format("grade {}", *c.grade)
-                              : std::string("class not recorded"),
-        c.gender ? std::string(key_of(*c.gender)) : std::string("gender not recorded"),
-        c.birth_date ? "born " + c.birth_date->iso() : std::string("birth date not recorded"));
+                              : std::string(N_("class not recorded")),
+        c.gender ? std::string(key_of(*c.gender)) : std::string(N_("gender not recorded")),
+        c.birth_date ? "born " + c.birth_date->iso() : std::string(N_("birth date not recorded")));
 }
 
 std::string shared_name_error(std::string_view name, const std::vector<const Child*>& named) {
     std::string who;
     for (const Child* c : named) who += (who.empty() ? "" : ", ") + child_description(*c);
-    return fmt::format("{} is the name of {} children: {}; give the id", trim(name), named.size(),
-                       who);
+    return fmt::format(N_("{} is the name of {} children: {}; give the id"), trim(name),
+                       named.size(), who);
 }
 
 std::string delete_talk(Child& child, const Date& day, std::optional<TalkKind> kind,
@@ -123,14 +125,14 @@ std::string delete_talk(Child& child, const Date& day, std::optional<TalkKind> k
         for (size_t i : found)
             which += fmt::format("{}{} by {}", which.empty() ? "" : ", ",
                                  key_of(child.talks[i].kind), child.talks[i].by);
-        return fmt::format("{} has {} entries of {} ({}); say which with --kind or --by", child.id,
-                           found.size(), day.iso(), which);
+        return fmt::format(N_("{} has {} entries of {} ({}); say which with --kind or --by"),
+                           child.id, found.size(), day.iso(), which);
     }
     const Talk& gone = child.talks[found.front()];
     for (const Talk& t : child.talks)
         if (t.closes == day && (!t.closes_kind || *t.closes_kind == gone.kind) &&
             (t.closes_by.empty() || t.closes_by == gone.by) && !gone.follow_up.empty())
-            return fmt::format("the entry of {} closes its follow-up; delete that one first",
+            return fmt::format(N_("the entry of {} closes its follow-up; delete that one first"),
                                t.date ? t.date->iso() : "?");
     child.talks.erase(child.talks.begin() + static_cast<long>(found.front()));
     return "";
@@ -145,13 +147,13 @@ BuddyChoice resolve_buddies(const Child& child, const std::vector<std::string>& 
         if (b.empty()) continue;
         std::string id = b;
         if (b == child.id || (!child.name.empty() && b == child.name)) {
-            out.errors.push_back(fmt::format("{}: a child cannot be their own buddy", b));
+            out.errors.push_back(fmt::format(N_("{}: a child cannot be their own buddy"), b));
             continue;
         }
         if (looks_like_child_id(b)) {
             if (!child_exists(b)) {
                 out.errors.push_back(
-                    fmt::format("no child {} (give a child's id or a classmate's name)", b));
+                    fmt::format(N_("no child {} (give a child's id or a classmate's name)"), b));
                 continue;
             }
         } else {
@@ -289,17 +291,17 @@ std::vector<const Talk*> open_follow_ups(const Child& child, const std::optional
 void check_talk(const Talk& talk, const Child& child, const StaffList& staff, const Date& today,
                 Problems& out) {
     if (!talk.date) {
-        out.push_back(Problem{"date", "a talk needs a date"});
+        out.push_back(Problem{"date", N_("a talk needs a date")});
     } else if (*talk.date > today) {
-        out.push_back(Problem{"date", fmt::format("{} is in the future", talk.date->iso())});
+        out.push_back(Problem{"date", fmt::format(N_("{} is in the future"), talk.date->iso())});
     } else if (const std::string why = not_enrolled_reason(child, *talk.date); !why.empty()) {
         out.push_back(Problem{"date", why});
     }
     if (talk.by.empty())
-        out.push_back(Problem{"by", "say who held the talk (a staff id)"});
+        out.push_back(Problem{"by", N_("say who held the talk (a staff id)")});
     else if (!staff.find(talk.by))
-        out.push_back(Problem{"by", fmt::format("teacher {} is not in staff.yaml", talk.by)});
-    if (talk.summary.empty()) out.push_back(Problem{"summary", "say what the talk was about"});
+        out.push_back(Problem{"by", fmt::format(N_("teacher {} is not in staff.yaml"), talk.by)});
+    if (talk.summary.empty()) out.push_back(Problem{"summary", N_("say what the talk was about")});
     if (talk.closes) {
         const auto open = open_follow_ups(child);
         const bool found = std::any_of(open.begin(), open.end(), [&](const Talk* t) {
@@ -308,10 +310,11 @@ void check_talk(const Talk& talk, const Child& child, const StaffList& staff, co
                    (talk.closes_by.empty() || talk.closes_by == t->by);
         });
         if (!found)
-            out.push_back(Problem{"close-follow-up",
-                                  fmt::format("no open follow-up from {}", talk.closes->iso())});
+            out.push_back(Problem{"close-follow-up", fmt::format(N_("no open follow-up from {}"),
+                                                                 talk.closes->iso())});
         else if (talk.date && *talk.date < *talk.closes)
-            out.push_back(Problem{"close-follow-up", "a follow-up is closed on or after its day"});
+            out.push_back(
+                Problem{"close-follow-up", N_("a follow-up is closed on or after its day")});
     }
 }
 
@@ -331,8 +334,8 @@ const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, s
             text.substr(at + open.size(), text.size() - close.size() - at - open.size()));
         if (const Staff* s = staff.find(id)) {
             if (s->name == name) return s;
-            error =
-                fmt::format("{}: {} is {} in staff.yaml, not {}", id_or_name, id, s->name, name);
+            error = fmt::format(N_("{}: {} is {} in staff.yaml, not {}"), id_or_name, id, s->name,
+                                name);
             return nullptr;
         }
     }
@@ -341,12 +344,12 @@ const Staff* find_staff(const StaffList& staff, const std::string& id_or_name, s
         if (s.name == id_or_name) named.push_back(&s);
     if (named.size() == 1) return named[0];
     if (named.empty()) {
-        error =
-            fmt::format("no staff member {} in staff.yaml (give a staff id or name)", id_or_name);
+        error = fmt::format(N_("no staff member {} in staff.yaml (give a staff id or name)"),
+                            id_or_name);
     } else {
         std::string ids;
         for (const Staff* s : named) ids += (ids.empty() ? "" : ", ") + s->id;
-        error = fmt::format("{} is the name of {}; give the staff id", id_or_name, ids);
+        error = fmt::format(N_("{} is the name of {}; give the staff id"), id_or_name, ids);
     }
     return nullptr;
 }
@@ -370,24 +373,24 @@ TalkSheet::TalkSheet(const std::vector<std::string>& header, const StaffList& st
         if (found < 0) {
             if (h.empty()) continue;
             out.push_back(Problem{header[i],
-                                  "unknown column; a talk sheet has 学号 or 姓名, 日期, "
-                                  "类型, 教师, 内容, 情绪, 跟进事项 (and 班级)",
+                                  N_("unknown column; a talk sheet has 学号 or 姓名, 日期, "
+                                     "类型, 教师, 内容, 情绪, 跟进事项 (and 班级)"),
                                   Severity::error, 1, static_cast<int>(i + 1)});
         } else if (column_[static_cast<size_t>(found)] >= 0) {
-            out.push_back(Problem{header[i], "a second column for the same thing", Severity::error,
-                                  1, static_cast<int>(i + 1)});
+            out.push_back(Problem{header[i], N_("a second column for the same thing"),
+                                  Severity::error, 1, static_cast<int>(i + 1)});
         } else {
             column_[static_cast<size_t>(found)] = static_cast<int>(i);
         }
     }
     auto missing = [&](const char* what) {
-        out.push_back(Problem{"header", fmt::format("the sheet has no {} column", what),
+        out.push_back(Problem{"header", fmt::format(N_("the sheet has no {} column"), what),
                               Severity::error, 1, 1});
     };
-    if (column_[kId] < 0 && column_[kName] < 0) missing("学号 or 姓名");
-    if (column_[kDate] < 0) missing("日期 (date)");
-    if (column_[kBy] < 0) missing("教师 (teacher)");
-    if (column_[kSummary] < 0) missing("内容 (summary)");
+    if (column_[kId] < 0 && column_[kName] < 0) missing(N_("学号 or 姓名"));
+    if (column_[kDate] < 0) missing(N_("日期 (date)"));
+    if (column_[kBy] < 0) missing(N_("教师 (teacher)"));
+    if (column_[kSummary] < 0) missing(N_("内容 (summary)"));
     ok_ = out.size() == before;
 }
 
@@ -403,7 +406,7 @@ std::string TalkSheet::cell(const Sheet::Row& row, Col c) const {
 
 void TalkSheet::problem(const Sheet::Row& row, Col c, std::string message, Problems& out) const {
     const int at = column_[c] >= 0 ? column_[c] : 0;
-    out.push_back(Problem{fmt::format("row {}, {}", row.row, header_[static_cast<size_t>(at)]),
+    out.push_back(Problem{fmt::format(N_("row {}, {}"), row.row, header_[static_cast<size_t>(at)]),
                           std::move(message), Severity::error, row.line, at + 1});
 }
 
@@ -429,14 +432,14 @@ std::optional<size_t> TalkSheet::child_of(const Sheet::Row& row, const ChildInde
     const std::string id = cell(row, kId), name = cell(row, kName);
     if (!id.empty()) {
         if (const auto it = children.by_id.find(id); it != children.by_id.end()) return it->second;
-        problem(row, kId, fmt::format("no child {}", id), out);
+        problem(row, kId, fmt::format(N_("no child {}"), id), out);
     } else if (!name.empty()) {
         const auto it = children.by_name.find(name);
         const std::vector<size_t> found =
             it == children.by_name.end() ? std::vector<size_t>{} : it->second;
         if (found.size() == 1) return found[0];
         if (found.empty()) {
-            problem(row, kName, fmt::format("no child named {}", name), out);
+            problem(row, kName, fmt::format(N_("no child named {}"), name), out);
         } else {
             std::string who;
             for (size_t i : found) {
@@ -445,19 +448,19 @@ std::optional<size_t> TalkSheet::child_of(const Sheet::Row& row, const ChildInde
                        (told == children.described.end() ? children.ids[i] : told->second);
             }
             problem(row, kName,
-                    fmt::format("{} children are named {}: {}; use the 学号 column", found.size(),
-                                name, who),
+                    fmt::format(N_("{} children are named {}: {}; use the 学号 column"),
+                                found.size(), name, who),
                     out);
         }
     } else {
-        problem(row, column_[kId] >= 0 ? kId : kName, "say which child (学号 or 姓名)", out);
+        problem(row, column_[kId] >= 0 ? kId : kName, N_("say which child (学号 or 姓名)"), out);
     }
     talk_of(row, out);  // every bad cell of the row is said at once
     return std::nullopt;
 }
 
 void TalkSheet::no_child(const Sheet::Row& row, const std::string& id, Problems& out) const {
-    problem(row, cell(row, kId).empty() ? kName : kId, fmt::format("no child {}", id), out);
+    problem(row, cell(row, kId).empty() ? kName : kId, fmt::format(N_("no child {}"), id), out);
     talk_of(row, out);
 }
 
@@ -472,16 +475,17 @@ Talk TalkSheet::talk_of(const Sheet::Row& row, Problems& out) const {
     if (!kind.empty()) {
         const auto k = enum_from_text<TalkKind>(kind);
         if (!k)
-            problem(row, kKind,
-                    fmt::format("\"{}\" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福",
-                                kind),
-                    out);
+            problem(
+                row, kKind,
+                fmt::format(N_("\"{}\" is not 谈心, 家访, 亲情电话, 座谈会, 心理辅导 or 生日祝福"),
+                            kind),
+                out);
         else
             talk.kind = *k;
     }
     const std::string teacher = cell(row, kBy);
     if (teacher.empty()) {
-        problem(row, kBy, "say who held the talk (a staff id or name)", out);
+        problem(row, kBy, N_("say who held the talk (a staff id or name)"), out);
     } else if (const auto found = teachers_.find(teacher); found == teachers_.end()) {
         std::string error;  // not seen by child_of (plan_child called on its own)
         if (const Staff* s = find_staff(staff_, teacher, error))
@@ -498,7 +502,7 @@ Talk TalkSheet::talk_of(const Sheet::Row& row, Problems& out) const {
     if (!mood.empty()) {
         const auto m = enum_from_text<Mood>(mood);
         if (!m)
-            problem(row, kMood, fmt::format("\"{}\" is not 好, 一般 or 低落", mood), out);
+            problem(row, kMood, fmt::format(N_("\"{}\" is not 好, 一般 or 低落"), mood), out);
         else
             talk.mood = m;
     }
@@ -544,7 +548,7 @@ std::vector<TalkRow> TalkSheet::plan_child(const Child& child, size_t index,
             if (talk_differences(t, talk).empty())
                 one.duplicate = true;
             else
-                refuse_different(t, "already logged");
+                refuse_different(t, N_("already logged"));
         }
         const std::string key =
             fmt::format("{}|{}|{}|{}", talk.date->iso(), key_of(talk.kind), talk.by, talk.summary);

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "liushou/date.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -166,8 +167,8 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
     for (size_t k = 0; k < names.size(); ++k)
         if (col[k] < 0)
             out.push_back(Problem{names[k],
-                                  "the checklist has lost this column; fill in the sheet as it "
-                                  "was sent, without deleting columns",
+                                  N_("the checklist has lost this column; fill in the sheet as it "
+                                     "was sent, without deleting columns"),
                                   Severity::error, sheet.header_line(), 1});
     if (!out.empty()) return back;
 
@@ -181,7 +182,7 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
                    : "";
     };
     auto problem = [&](int k, std::string message) {
-        out.push_back(Problem{fmt::format("row {}, {}", row.row, names[static_cast<size_t>(k)]),
+        out.push_back(Problem{fmt::format(N_("row {}, {}"), row.row, names[static_cast<size_t>(k)]),
                               std::move(message), Severity::error, row.row,
                               col[static_cast<size_t>(k)] + 1});
     };
@@ -194,15 +195,15 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
         if (!key.empty()) {
             const auto parsed = parse_key(key);
             if (!parsed) {
-                problem(kKey, "编号 was changed; the list's own cells are not to be changed");
+                problem(kKey, N_("编号 was changed; the list's own cells are not to be changed"));
                 continue;
             }
             if (!month) month = parsed->month;
             if (teacher.empty()) teacher = parsed->teacher;
             if (parsed->month.iso() != month->iso() || parsed->teacher != teacher) {
                 problem(kKey,
-                        fmt::format("the row is of the list of {} for {}, and this sheet is "
-                                    "the list of {} for {}; rows of two lists were mixed",
+                        fmt::format(N_("the row is of the list of {} for {}, and this sheet is "
+                                       "the list of {} for {}; rows of two lists were mixed"),
                                     parsed->month.iso(), parsed->teacher, month->iso(), teacher));
                 continue;
             }
@@ -211,13 +212,13 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
                               checked_name(cell(kItem), cell(kName), cell(kNote))) != key) {
                 problem(kName,
                         base.school.empty()
-                            ? "学号, 姓名 or 事项 is not what the list was made with (or the "
-                              "list is of another school); these cells are not to be changed: "
-                              "put them back, and write another child's entry in an empty row "
-                              "at the end"
-                            : "学号, 姓名 or 事项 is not what the list was made with; these "
-                              "cells are not to be changed: put them back, and write another "
-                              "child's entry in an empty row at the end");
+                            ? N_("学号, 姓名 or 事项 is not what the list was made with (or the "
+                                 "list is of another school); these cells are not to be changed: "
+                                 "put them back, and write another child's entry in an empty row "
+                                 "at the end")
+                            : N_("学号, 姓名 or 事项 is not what the list was made with; these "
+                                 "cells are not to be changed: put them back, and write another "
+                                 "child's entry in an empty row at the end"));
                 continue;
             }
             if (const auto e = enum_from_text<TalkKind>(cell(kItem))) {
@@ -231,7 +232,7 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
         }
         const auto done = yes_no(cell(kDone));
         if (!done) {
-            problem(kDone, fmt::format("{}: use 是 (done) or 否 (not done)", cell(kDone)));
+            problem(kDone, fmt::format(N_("{}: use 是 (done) or 否 (not done)"), cell(kDone)));
             continue;
         }
         back.listed += !key.empty();
@@ -244,12 +245,13 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
             // An extra row: an entry the list did not ask for, when anything of it is filled.
             if (!filled && cell(kId).empty() && cell(kName).empty() && !done->has_value()) continue;
         } else if (!done->has_value()) {
-            if (filled) problem(kDone, "the row is filled in but 完成 is blank; choose 是 or 否");
+            if (filled)
+                problem(kDone, N_("the row is filled in but 完成 is blank; choose 是 or 否"));
             ++back.still_owed;  // blank
             continue;
         }
         if (!month) {
-            problem(kKey, "the sheet has no 编号 to say which month it is of");
+            problem(kKey, N_("the sheet has no 编号 to say which month it is of"));
             continue;
         }
         if (cell(kItem) == "活动签到" && !key.empty()) {
@@ -259,7 +261,7 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
             const size_t colon = note.find("：");
             const auto day = parse_iso_date(note.substr(0, std::min<size_t>(10, note.size()))).date;
             if (!day || colon == std::string::npos) {
-                problem(kNote, "说明 does not name the activity's day and title");
+                problem(kNote, N_("说明 does not name the activity's day and title"));
                 continue;
             }
             back.attendance.push_back(
@@ -268,13 +270,13 @@ ReturnedChecklist checklist_talk_sheet(const SheetRows& sheet, const ChecklistBa
         }
         const std::string date_text = cell(kDate);
         if (date_text.empty()) {
-            problem(kDate, "the date is missing; write the day it was done");
+            problem(kDate, N_("the date is missing; write the day it was done"));
             continue;
         }
         if (const auto d = parse_flexible_date(date_text).date;
             d && (*d < month->first() || month->last() < *d)) {
-            problem(kDate, fmt::format("{} is not in {}, the month of this list; an entry of "
-                                       "another month goes in that month's list",
+            problem(kDate, fmt::format(N_("{} is not in {}, the month of this list; an entry of "
+                                          "another month goes in that month's list"),
                                        d->iso(), month->iso()));
             continue;
         }
@@ -308,11 +310,12 @@ std::vector<size_t> record_attendance(std::vector<Activity>& activities,
         for (size_t i = 0; i < activities.size(); ++i)
             if (activities[i].date == t.day && activities[i].title == t.title) same.push_back(i);
         if (same.empty()) {
-            problems.push_back(Problem{fmt::format("row {}, 说明", t.row),
-                                       fmt::format("no activity of {} called {} is on file; was it "
-                                                   "removed or renamed since the sheet was made?",
-                                                   t.day.iso(), t.title),
-                                       Severity::error, t.row, 6});
+            problems.push_back(
+                Problem{fmt::format("row {}, 说明", t.row),
+                        fmt::format(N_("no activity of {} called {} is on file; was it "
+                                       "removed or renamed since the sheet was made?"),
+                                    t.day.iso(), t.title),
+                        Severity::error, t.row, 6});
             continue;
         }
         std::sort(same.begin(), same.end(), [&](size_t a, size_t b) {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -99,7 +100,7 @@ bool consume(std::string_view s, size_t& pos, std::string_view token) {
 DateParse checked(std::string_view text, int y, int m, int d) {
     Date date{y, m, d};
     if (date.valid()) return {date, {}};
-    if (m < 1 || m > 12) return {std::nullopt, fmt::format("\"{}\" has no month {}", text, m)};
+    if (m < 1 || m > 12) return {std::nullopt, fmt::format(N_("\"{}\" has no month {}"), text, m)};
     return {std::nullopt, fmt::format("\"{}\" is not a real date ({:04}-{:02} has {} days)", text,
                                       y, m, days_in_month(y, m))};
 }
@@ -113,7 +114,7 @@ DateParse parse_iso_date(std::string_view text) {
         read_number(text, pos, 2, m) && pos == 7 && consume(text, pos, "-") &&
         read_number(text, pos, 2, d) && pos == 10)
         return checked(text, y, m, d);
-    return {std::nullopt, fmt::format("\"{}\" is not a date in the form YYYY-MM-DD", text)};
+    return {std::nullopt, fmt::format(N_("\"{}\" is not a date in the form YYYY-MM-DD"), text)};
 }
 
 DateParse parse_flexible_date(std::string_view raw) {
@@ -144,8 +145,9 @@ DateParse parse_flexible_date(std::string_view raw) {
         if (pos != text.size()) continue;
         return checked(text, y, m, d);
     }
-    return {std::nullopt,
-            fmt::format("\"{}\" is not a date (write 2015-03-08, 2015/3/8 or 2015年3月8日)", text)};
+    return {
+        std::nullopt,
+        fmt::format(N_("\"{}\" is not a date (write 2015-03-08, 2015/3/8 or 2015年3月8日)"), text)};
 }
 
 std::string Month::iso() const {

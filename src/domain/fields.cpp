@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "liushou/i18n.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/text.hpp"
 
@@ -18,8 +19,8 @@ const std::vector<ChildField>& child_fields() {
     using K = FieldKind;
     static const std::vector<ChildField> kFields = {
         {"id", "id", {"学号", "编号", "学生编号"}, K::id, "the child's id (file name)"},
-        {"name", "name", {"姓名", "学生姓名"}, K::text, "full name"},
-        {"gender", "gender", {"性别"}, K::gender, "male | female (男/女)"},
+        {"name", "name", {"姓名", "学生姓名"}, K::text, N_("full name")},
+        {"gender", "gender", {"性别"}, K::gender, N_("male | female (男/女)")},
         {"birth_date",
          "birth_date",
          {"出生日期", "出生年月日", "出生年月", "生日"},
@@ -29,28 +30,28 @@ const std::vector<ChildField>& child_fields() {
          "id_number",
          {"身份证号", "身份证号码", "身份证"},
          K::id_number,
-         "18-character 身份证号"},
-        {"ethnicity", "ethnicity", {"民族"}, K::text, "民族, e.g. 汉族"},
+         N_("18-character 身份证号")},
+        {"ethnicity", "ethnicity", {"民族"}, K::text, N_("民族, e.g. 汉族")},
         {"grade", "grade", {"年级"}, K::grade, "1-6"},
-        {"class", "class", {"班级", "班"}, K::class_no, "class number within the grade"},
+        {"class", "class", {"班级", "班"}, K::class_no, N_("class number within the grade")},
         {"enrolled_on", "enrolled_on", {"入学日期", "入学时间"}, K::date, "YYYY-MM-DD"},
         {"entry",
          "entry",
          {"入学方式"},
          K::entry,
-         "new | transfer (新生/转入): how the child enrolled; a return is transfer unless this "
-         "says new"},
+         N_("new | transfer (新生/转入): how the child enrolled; a return is transfer unless this "
+            "says new")},
         {"left_behind",
          "left_behind",
          {"留守类型", "留守情况"},
          K::left_behind,
-         "both_parents | father_away | mother_away (双亲外出/父亲外出/母亲外出)"},
+         N_("both_parents | father_away | mother_away (双亲外出/父亲外出/母亲外出)")},
         {"boarding",
          "boarding",
          {"是否寄宿", "寄宿", "是否住校", "住校", "住宿", "是否住宿", "住校/走读"},
          K::boolean,
-         "yes | no (是/否, 住校/走读)"},
-        {"health", "health", {"健康状况", "身体状况"}, K::text, "e.g. 良好"},
+         N_("yes | no (是/否, 住校/走读)")},
+        {"health", "health", {"健康状况", "身体状况"}, K::text, N_("e.g. 良好")},
         {"home_address",
          "home_address",
          {"家庭住址", "家庭地址", "住址", "家庭详细住址", "户籍地址", "现住址"},
@@ -66,7 +67,7 @@ const std::vector<ChildField>& child_fields() {
          "parents.father.work_place",
          {"父亲务工地址", "父亲务工地点", "父亲工作单位"},
          K::text,
-         "where the father works"},
+         N_("where the father works")},
         {"father_work_phone", "parents.father.work_phone", {"父亲单位电话"}, K::phone, ""},
         {"mother_name", "parents.mother.name", {"母亲姓名"}, K::text, ""},
         {"mother_phone",
@@ -78,20 +79,20 @@ const std::vector<ChildField>& child_fields() {
          "parents.mother.work_place",
          {"母亲务工地址", "母亲务工地点", "母亲工作单位"},
          K::text,
-         "where the mother works"},
+         N_("where the mother works")},
         {"mother_work_phone", "parents.mother.work_phone", {"母亲单位电话"}, K::phone, ""},
         {"guardian_name", "guardian.name", {"监护人姓名", "监护人"}, K::text, ""},
         {"guardian_relation",
          "guardian.relation",
          {"监护人关系", "与监护人关系"},
          K::text,
-         "e.g. 爷爷, 外婆, grandmother"},
+         N_("e.g. 爷爷, 外婆, grandmother")},
         {"guardian_phone",
          "guardian.phone",
          {"监护人电话", "监护人联系电话", "监护人手机", "联系电话", "家长电话", "家长联系电话"},
          K::phone,
-         "the phone the school calls: a register's 联系电话 or 家长电话"},
-        {"guardian_occupation", "guardian.occupation", {"监护人职业"}, K::text, "e.g. 务农"},
+         N_("the phone the school calls: a register's 联系电话 or 家长电话")},
+        {"guardian_occupation", "guardian.occupation", {"监护人职业"}, K::text, N_("e.g. 务农")},
         {"guardian_address", "guardian.address", {"监护人住址", "监护人地址"}, K::text, ""},
         {"guardian_health", "guardian.health", {"监护人健康状况", "监护人身体状况"}, K::text, ""},
         {"guardian_age", "guardian.age", {"监护人年龄"}, K::age, ""},
@@ -99,12 +100,12 @@ const std::vector<ChildField>& child_fields() {
          "support.key_child",
          {"重点帮扶对象", "是否重点帮扶"},
          K::boolean,
-         "yes | no: a key child to support (重点帮扶对象)"},
+         N_("yes | no: a key child to support (重点帮扶对象)")},
         {"subsidies",
          "support.subsidies",
          {"资助", "资助情况"},
          K::list,
-         "comma-separated, e.g. 两免一补"},
+         N_("comma-separated, e.g. 两免一补")},
         {"individual_plan", "support.individual_plan", {"个别教育管理方案"}, K::text, ""},
         {"notes", "notes", {"备注"}, K::text, ""},
     };
@@ -332,10 +333,11 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             const std::string folded = fold_width(text);
             const std::string_view number = folded;
             if (looks_scientific(number))
-                return "Excel turned this number into scientific notation (1.38E+10); format "
-                       "the column as text and export again";
+                return N_(
+                    "Excel turned this number into scientific notation (1.38E+10); format "
+                    "the column as text and export again");
             if (field.kind == K::phone && !number.empty() && !is_phone_number(number))
-                return "not a mobile (11 digits) or landline number with area code";
+                return N_("not a mobile (11 digits) or landline number with area code");
             if (field.kind == K::id_number && !number.empty()) {
                 Problems problems;
                 check_id_number(number, std::nullopt, std::nullopt, problems);
@@ -354,13 +356,14 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             if (folded.size() == 5 && folded.find_first_not_of("0123456789") == std::string::npos &&
                 std::stoi(folded) >= 20000 && std::stoi(folded) <= 80000) {
                 const Date d = Date{1899, 12, 30}.add_days(std::stoi(folded));
-                if (d > today) return fmt::format("{} is in the future", d.iso());
+                if (d > today) return fmt::format(N_("{} is in the future"), d.iso());
                 put(c, field.path, d);
                 return {};
             }
             const DateParse parsed = parse_flexible_date(text);
             if (!parsed.date) return parsed.error;
-            if (*parsed.date > today) return fmt::format("{} is in the future", parsed.date->iso());
+            if (*parsed.date > today)
+                return fmt::format(N_("{} is in the future"), parsed.date->iso());
             put(c, field.path, *parsed.date);
             return {};
         }
@@ -371,13 +374,13 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             const int low = field.kind == K::age ? 0 : 1;
             const int high = field.kind == K::grade ? 6 : field.kind == K::age ? 120 : 99;
             if (!n || *n < low || *n > high)
-                return fmt::format("\"{}\" is not a number from {} to {}", text, low, high);
+                return fmt::format(N_("\"{}\" is not a number from {} to {}"), text, low, high);
             put(c, field.path, *n);
             return {};
         }
         case K::gender: {
             const auto g = enum_from_text<Gender>(text);
-            if (!g) return fmt::format("\"{}\" is not 男/女 (male/female)", text);
+            if (!g) return fmt::format(N_("\"{}\" is not 男/女 (male/female)"), text);
             put(c, field.path, *g);
             return {};
         }
@@ -385,20 +388,21 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             const auto l = enum_from_text<LeftBehind>(text);
             if (!l)
                 return fmt::format(
-                    "\"{}\" is not 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (非留守) ({})",
+                    N_("\"{}\" is not 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (非留守) ({})"),
                     text, enum_keys<LeftBehind>());
             put(c, field.path, *l);
             return {};
         }
         case K::entry: {
             const auto e = enum_from_text<Entry>(text);
-            if (!e) return fmt::format("\"{}\" is not 新生 or 转入 ({})", text, enum_keys<Entry>());
+            if (!e)
+                return fmt::format(N_("\"{}\" is not 新生 or 转入 ({})"), text, enum_keys<Entry>());
             put(c, field.path, *e);
             return {};
         }
         case K::boolean: {
             const auto b = parse_yes_no(text);
-            if (!b) return fmt::format("\"{}\" is not 是/否 (yes/no)", text);
+            if (!b) return fmt::format(N_("\"{}\" is not 是/否 (yes/no)"), text);
             put(c, field.path, *b);
             return {};
         }
@@ -427,7 +431,7 @@ std::string set_child_field(Child& c, const ChildField& field, std::string_view 
             return {};
         }
     }
-    return "unknown field";
+    return N_("unknown field");
 }
 
 std::string get_child_field(const Child& c, const ChildField& field) {
@@ -472,7 +476,7 @@ std::string register_text(const Child& c, const ChildField& field, std::string_v
 
 std::string unset_child_field(Child& c, const ChildField& field) {
     if (field.key == std::string_view("id") || field.key == std::string_view("name"))
-        return fmt::format("{} cannot be cleared", field.key);
+        return fmt::format(N_("{} cannot be cleared"), field.key);
     clear_child_field(c, field);  // as an empty value given on purpose does
     return "";
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -39,28 +40,29 @@ Problem left_behind_problem(const Sheet& sheet, const ColumnMap& columns, const 
         return f && f->key == std::string_view("left_behind");
     });
     if (col == columns.end())
-        return Problem{fmt::format("row {}", row.row), std::move(message), severity, row.line, 1};
+        return Problem{fmt::format(N_("row {}"), row.row), std::move(message), severity, row.line,
+                       1};
     const size_t i = static_cast<size_t>(col - columns.begin());
     return Problem{
-        fmt::format("row {}, {}", row.row, i < sheet.header.size() ? sheet.header[i] : ""),
+        fmt::format(N_("row {}, {}"), row.row, i < sheet.header.size() ? sheet.header[i] : ""),
         std::move(message), severity, row.line, static_cast<int>(i + 1)};
 }
 
 void blank_left_behind_problem(Problems& out, const Sheet& sheet, const ColumnMap& columns,
                                const Sheet::Row& row) {
-    out.push_back(left_behind_problem(
-        sheet, columns, row,
-        "blank; write 双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否 (not left-behind), or say what "
-        "a blank means with --blank-left-behind",
-        Severity::error));
+    out.push_back(left_behind_problem(sheet, columns, row,
+                                      N_("blank; write 双亲外出, 父亲外出, 母亲外出, 单亲外出 or "
+                                         "否 (not left-behind), or say what "
+                                         "a blank means with --blank-left-behind"),
+                                      Severity::error));
 }
 
 void one_parent_warning(Problems& out, const Sheet& sheet, const ColumnMap& columns,
                         const Sheet::Row& row) {
     out.push_back(left_behind_problem(
         sheet, columns, row,
-        "单亲外出 does not say which parent works away; kept as 单亲外出, a row of its own in "
-        "基本情况 (write 父亲外出 or 母亲外出 when it is known)",
+        N_("单亲外出 does not say which parent works away; kept as 单亲外出, a row of its own in "
+           "基本情况 (write 父亲外出 or 母亲外出 when it is known)"),
         Severity::warning));
 }
 
@@ -113,13 +115,13 @@ class Planner {
 
     void problem(const Sheet::Row& row, size_t col, std::string message) {
         const std::string column = col < sheet_.header.size() ? sheet_.header[col] : "";
-        plan_.problems.push_back(Problem{fmt::format("row {}, {}", row.row, column),
+        plan_.problems.push_back(Problem{fmt::format(N_("row {}, {}"), row.row, column),
                                          std::move(message), Severity::error, row.line,
                                          static_cast<int>(col + 1)});
     }
     void row_problem(const Sheet::Row& row, std::string message, Severity severity) {
         plan_.problems.push_back(
-            Problem{fmt::format("row {}", row.row), std::move(message), severity, row.line, 1});
+            Problem{fmt::format(N_("row {}"), row.row), std::move(message), severity, row.line, 1});
     }
     /// The column of a field in this sheet (0 when it has none).
     size_t column_of(std::string_view key) const {
@@ -185,7 +187,7 @@ class Planner {
 bool Planner::skip_row(const Sheet::Row& row) {
     // A register's footer (填表人：张老师, 合计 30 人, 制表日期 …) is no child.
     if (const std::string footer = footer_of(row); !footer.empty()) {
-        row_problem(row, fmt::format("\"{}\" is a footer, not a child; not imported", footer),
+        row_problem(row, fmt::format(N_("\"{}\" is a footer, not a child; not imported"), footer),
                     Severity::warning);
         return true;
     }
@@ -194,10 +196,10 @@ bool Planner::skip_row(const Sheet::Row& row) {
         for (size_t i = columns_.size(); i < row.cells.size(); ++i)
             extra = extra || !trim(row.cells[i]).empty();
         if (extra) {
-            row_problem(
-                row,
-                fmt::format("{} cells but the header has {}", row.cells.size(), columns_.size()),
-                Severity::error);
+            row_problem(row,
+                        fmt::format(N_("{} cells but the header has {}"), row.cells.size(),
+                                    columns_.size()),
+                        Severity::error);
             return true;
         }
     }
@@ -252,7 +254,7 @@ void Planner::read_cells(const Sheet::Row& row, Incoming& in) {
     }
     if (class_grade && grade_cell && *grade_cell != class_grade->first)
         problem(row, class_grade->second,
-                fmt::format("class {} is not of grade {} given beside it",
+                fmt::format(N_("class {} is not of grade {} given beside it"),
                             row.cells[class_grade->second], *grade_cell));
 }
 
@@ -265,7 +267,7 @@ bool Planner::match_row(const Sheet::Row& row, const Incoming& in, const Child*&
         const auto [dup, fresh] = sheet_ids_.emplace(incoming.id, row.row);
         if (!fresh) {
             problem(row, in.id_col,
-                    fmt::format("id {} is also on row {}", incoming.id, dup->second));
+                    fmt::format(N_("id {} is also on row {}"), incoming.id, dup->second));
             return false;
         }
         const auto person =
@@ -280,7 +282,7 @@ bool Planner::match_row(const Sheet::Row& row, const Incoming& in, const Child*&
             const size_t col = in.id_col;
             const std::string column = col < sheet_.header.size() ? sheet_.header[col] : "";
             plan_.problems.push_back(Problem{
-                fmt::format("row {}, {}", row.row, column),
+                fmt::format(N_("row {}, {}"), row.row, column),
                 fmt::format("{}, born {}, is also children/{}.yaml (id {}); this row's id {} "
                             "is taken as another child with the same name and birth date "
                             "(if it is the same child, correct the id; --namesakes says "
@@ -304,8 +306,8 @@ bool Planner::match_row(const Sheet::Row& row, const Incoming& in, const Child*&
                 if (looks_like_same_child(existing_[k], incoming)) same.push_back(k);
             if (same.empty()) {
                 row_problem(row,
-                            fmt::format("{}, born {}, has another 身份证号 than {}: taken as "
-                                        "another child",
+                            fmt::format(N_("{}, born {}, has another 身份证号 than {}: taken as "
+                                           "another child"),
                                         incoming.name, incoming.birth_date->iso(),
                                         existing_[it->second[0]].id),
                             Severity::warning);
@@ -314,8 +316,8 @@ bool Planner::match_row(const Sheet::Row& row, const Incoming& in, const Child*&
         }
         if (it != by_person_.end() && it->second.size() > 1) {
             row_problem(row,
-                        fmt::format("{} children have this name and birth date ({}, {}); add a "
-                                    "学号 column to say which",
+                        fmt::format(N_("{} children have this name and birth date ({}, {}); add a "
+                                       "学号 column to say which"),
                                     it->second.size(), existing_[it->second[0]].id,
                                     existing_[it->second[1]].id),
                         Severity::error);
@@ -334,9 +336,9 @@ bool Planner::check_identity(const Sheet::Row& row, const Incoming& in, const Ch
     if (!incoming.id_number.empty()) {
         const auto [dup, fresh] = sheet_id_numbers_.emplace(incoming.id_number, row.row);
         if (!fresh) {
-            problem(
-                row, column_of("id_number"),
-                fmt::format("the same 身份证号 is on row {}; one child has one row", dup->second));
+            problem(row, column_of("id_number"),
+                    fmt::format(N_("the same 身份证号 is on row {}; one child has one row"),
+                                dup->second));
             return false;
         }
     }
@@ -346,11 +348,11 @@ bool Planner::check_identity(const Sheet::Row& row, const Incoming& in, const Ch
         existing_[owner->second].id != incoming.id) {
         const Child& other = existing_[owner->second];
         problem(row, column_of("id_number"),
-                match ? fmt::format("the 学号 is {}'s but the 身份证号 is {}'s "
-                                    "(children/{}.yaml); were the rows sorted apart?",
+                match ? fmt::format(N_("the 学号 is {}'s but the 身份证号 is {}'s "
+                                       "(children/{}.yaml); were the rows sorted apart?"),
                                     match->id, other.id, other.id)
-                      : fmt::format("the 身份证号 is already {}'s (children/{}.yaml); if "
-                                    "this is that child, use the 学号 {}",
+                      : fmt::format(N_("the 身份证号 is already {}'s (children/{}.yaml); if "
+                                       "this is that child, use the 学号 {}"),
                                     other.id, other.id, other.id));
         return false;
     }
@@ -364,9 +366,9 @@ bool Planner::check_identity(const Sheet::Row& row, const Incoming& in, const Ch
                     other = &existing_[k];
         if (other) {
             problem(row, column_of("name"),
-                    fmt::format("the 学号 is {}'s but the name and birth date are {}'s "
-                                "(children/{}.yaml); were the rows sorted apart? (--namesakes "
-                                "says they are two children)",
+                    fmt::format(N_("the 学号 is {}'s but the name and birth date are {}'s "
+                                   "(children/{}.yaml); were the rows sorted apart? (--namesakes "
+                                   "says they are two children)"),
                                 match->id, other->id, other->id));
             return false;
         }
@@ -389,14 +391,14 @@ bool Planner::check_sheet_person(const Sheet::Row& row, const Incoming& in) {
     if (!fresh && apart) {
         row_problem(
             row,
-            fmt::format("same name and birth date as row {}, but another {}: taken as "
-                        "another child",
+            fmt::format(N_("same name and birth date as row {}, but another {}: taken as "
+                           "another child"),
                         other.row,
                         incoming.id != other.id && !incoming.id.empty() ? "学号" : "身份证号"),
             Severity::warning);
     } else if (!fresh) {
         row_problem(row,
-                    fmt::format("the same child (name and birth date) is on row {}", other.row),
+                    fmt::format(N_("the same child (name and birth date) is on row {}"), other.row),
                     Severity::error);
         return false;
     }
@@ -431,7 +433,7 @@ bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child*
                         cross);
     if (outcome.child.enrolled_on && outcome.child.birth_date &&
         *outcome.child.enrolled_on < *outcome.child.birth_date)
-        cross.push_back(Problem{"enrolled_on", "the child enrolled before being born"});
+        cross.push_back(Problem{"enrolled_on", N_("the child enrolled before being born")});
     for (const auto& c : cross) {
         const auto col = std::find_if(columns_.begin(), columns_.end(),
                                       [&](const ChildField* f) { return f && f->path == c.field; });
@@ -447,8 +449,8 @@ bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child*
         std::string fields;
         for (const auto& f : outcome.changed) fields += (fields.empty() ? "" : ", ") + f;
         row_problem(row,
-                    fmt::format("child {} already exists and this row changes {}; import with "
-                                "--update to change it",
+                    fmt::format(N_("child {} already exists and this row changes {}; import with "
+                                   "--update to change it"),
                                 match->id, fields),
                     Severity::error);
         return false;
@@ -478,12 +480,12 @@ SheetCells Planner::merge_cells(const Sheet::Row& row, const Incoming& in, const
         if (base_.prefer == Prefer::none)
             problem(row, col, text);
         else
-            plan_.problems.push_back(
-                Problem{fmt::format("row {}, {}", row.row, sheet_.header[col]),
-                        fmt::format(base_.prefer == Prefer::sheet ? "{}; the sheet's value is taken"
-                                                                  : "{}; the value on file is kept",
-                                    text),
-                        Severity::warning, row.line, c.column});
+            plan_.problems.push_back(Problem{
+                fmt::format(N_("row {}, {}"), row.row, sheet_.header[col]),
+                fmt::format(base_.prefer == Prefer::sheet ? N_("{}; the sheet's value is taken")
+                                                          : N_("{}; the value on file is kept"),
+                            text),
+                Severity::warning, row.line, c.column});
         plan_.conflicts.push_back(std::move(c));
     }
     return std::move(merged.apply);
@@ -497,9 +499,9 @@ bool Planner::after_leaving(const Sheet::Row& row, const Child& match, const Chi
     std::string option = "--" + std::string(field.key);
     std::replace(option.begin(), option.end(), '_', '-');
     problem(row, column_for(field.key),
-            fmt::format("{} left on {} ({}); a change from today would come after that: change "
-                        "it with enroll {} {} VALUE --on DATE before the leaving, or leave the "
-                        "cell as it was",
+            fmt::format(N_("{} left on {} ({}); a change from today would come after that: change "
+                           "it with enroll {} {} VALUE --on DATE before the leaving, or leave the "
+                           "cell as it was"),
                         match.id, match.status_on->iso(), key_of(match.status), match.id, option));
     return true;
 }
@@ -507,7 +509,7 @@ bool Planner::after_leaving(const Sheet::Row& row, const Child& match, const Chi
 /// A row that is no child on file: a new child, if it has what one needs.
 bool Planner::new_child(const Sheet::Row& row, const Incoming& in, RowOutcome& outcome) {
     if (outcome.child.name.empty()) {
-        row_problem(row, "a new child needs a name (姓名)", Severity::error);
+        row_problem(row, N_("a new child needs a name (姓名)"), Severity::error);
         return false;
     }
     if (!outcome.child.id.empty()) {
@@ -517,8 +519,8 @@ bool Planner::new_child(const Sheet::Row& row, const Incoming& in, RowOutcome& o
         const auto same_case = folded_ids_.find(fold_case(outcome.child.id));
         if (why.empty() && same_case != folded_ids_.end())
             why = fmt::format(
-                "the id differs from {} only in case; on Windows and macOS they would be one "
-                "file",
+                N_("the id differs from {} only in case; on Windows and macOS they would be one "
+                   "file"),
                 same_case->second);
         if (!why.empty()) {
             problem(row, in.id_col, why);
@@ -534,14 +536,14 @@ bool Planner::new_child(const Sheet::Row& row, const Incoming& in, RowOutcome& o
             blank_left_behind_problem(plan_.problems, sheet_, columns_, row);
         } else if (!said_no_column_) {
             said_no_column_ = true;
-            plan_.problems.push_back(
-                Problem{fmt::format("row {}", sheet_.header_line),
-                        "no 留守类型 column, so whether the new children are left-behind is not "
-                        "said; add the column (双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否), or "
-                        "say "
-                        "what it means for every row with --blank-left-behind (both_parents, "
-                        "none for a whole school's register…)",
-                        Severity::error, sheet_.header_line, 1});
+            plan_.problems.push_back(Problem{
+                fmt::format(N_("row {}"), sheet_.header_line),
+                N_("no 留守类型 column, so whether the new children are left-behind is not "
+                   "said; add the column (双亲外出, 父亲外出, 母亲外出, 单亲外出 or 否), or "
+                   "say "
+                   "what it means for every row with --blank-left-behind (both_parents, "
+                   "none for a whole school's register…)"),
+                Severity::error, sheet_.header_line, 1});
         }
         return false;
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "liushou/i18n.hpp"
 #include "liushou/import.hpp"
 #include "liushou/text.hpp"
 
@@ -18,7 +19,7 @@ ColumnMap map_columns(const std::vector<std::string>& header,
     std::map<const ChildField*, size_t> seen;
     for (size_t i = 0; i < header.size(); ++i) {
         const std::string name(trim(header[i]));
-        const Problem where{name.empty() ? fmt::format("column {}", i + 1) : name, "",
+        const Problem where{name.empty() ? fmt::format(N_("column {}"), i + 1) : name, "",
                             Severity::error, header_line, static_cast<int>(i + 1)};
         if (ignored.count(name)) continue;
         if (!user_map.count(name) && (name == "序号" || fold_case(name) == "no.")) continue;
@@ -35,8 +36,8 @@ ColumnMap map_columns(const std::vector<std::string>& header,
             field = find_child_field(mapped->second);
             if (!field) {
                 Problem p = where;
-                p.message = fmt::format("--map sends this column to \"{}\", which is not a field",
-                                        mapped->second);
+                p.message = fmt::format(
+                    N_("--map sends this column to \"{}\", which is not a field"), mapped->second);
                 out.push_back(p);
                 continue;
             }
@@ -46,15 +47,15 @@ ColumnMap map_columns(const std::vector<std::string>& header,
         if (!field) {
             if (name.empty()) continue;  // Excel leaves trailing empty header cells
             Problem p = where;
-            p.message = "unknown column; map it with --map or skip it with --ignore-column";
+            p.message = N_("unknown column; map it with --map or skip it with --ignore-column");
             out.push_back(p);
             continue;
         }
         const auto [it, fresh] = seen.emplace(field, i);
         if (!fresh) {
             Problem p = where;
-            p.message = fmt::format("a second column for {} (the first is column {})", field->key,
-                                    it->second + 1);
+            p.message = fmt::format(N_("a second column for {} (the first is column {})"),
+                                    field->key, it->second + 1);
             out.push_back(p);
             continue;
         }
@@ -66,7 +67,7 @@ ColumnMap map_columns(const std::vector<std::string>& header,
                                     [](const ChildField* f) { return f && f->key == "id"; });
     if (!has_name && !has_id)
         out.push_back(Problem{"header",
-                              "the sheet has neither a 姓名 (name) nor a 学号 (id) column",
+                              N_("the sheet has neither a 姓名 (name) nor a 学号 (id) column"),
                               Severity::error, header_line, 1});
     return columns;
 }

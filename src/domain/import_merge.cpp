@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "liushou/i18n.hpp"
 #include "liushou/import.hpp"
 #include "liushou/text.hpp"
 
@@ -128,15 +129,16 @@ std::string conflict_text(const CellConflict& c) {
     auto shown = [](const std::string& v) { return "“" + mask_private_numbers(v) + "”"; };
     if (c.base_lost)
         return fmt::format(
-            "{}: changed since the export both in the sheet ({}) and on file ({}); the export's "
-            "value is unknown",
+            N_("{}: changed since the export both in the sheet ({}) and on file ({}); the export's "
+               "value is unknown"),
             c.id, shown(c.sheet), shown(c.tree));
     if (!c.base)
-        return fmt::format("{}: the sheet has {}, an earlier value of the field; on file now {}",
-                           c.id, shown(c.sheet), shown(c.tree));
+        return fmt::format(
+            N_("{}: the sheet has {}, an earlier value of the field; on file now {}"), c.id,
+            shown(c.sheet), shown(c.tree));
     return fmt::format(
-        "{}: changed since the export both in the sheet and on file: exported {}, "
-        "the sheet has {}, on file now {}",
+        N_("{}: changed since the export both in the sheet and on file: exported {}, "
+           "the sheet has {}, on file now {}"),
         c.id, shown(*c.base), shown(c.sheet), shown(c.tree));
 }
 

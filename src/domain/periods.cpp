@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "liushou/i18n.hpp"
 #include "liushou/report.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"
@@ -111,7 +112,7 @@ PeriodChoice choose_unbounded(const std::vector<const School*>& schools, const P
             out.periods.push_back(Period{*year_from, *year_to, s->school_year});
         } else {
             out.error = (county ? s->school + ": " : std::string()) +
-                        "no term in liushou.yaml holds the date; give --from and --to";
+                        N_("no term in liushou.yaml holds the date; give --from and --to");
             return out;
         }
     }

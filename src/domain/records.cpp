@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "liushou/i18n.hpp"
+
 namespace liushou {
 
 template <>
@@ -296,8 +298,8 @@ std::optional<TalkHandle> parse_talk_handle(std::string_view text, std::string& 
     TalkHandle out;
     const DateParse parsed = parse_flexible_date(day);
     if (!parsed.date) {
-        error =
-            fmt::format("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)", text);
+        error = fmt::format(N_("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)"),
+                            text);
         return std::nullopt;
     }
     out.date = *parsed.date;
@@ -306,8 +308,8 @@ std::optional<TalkHandle> parse_talk_handle(std::string_view text, std::string& 
     // A handle's number is small: a few digits, from 1.
     if (number.empty() || number.size() > 4 ||
         number.find_first_not_of("0123456789") != std::string_view::npos || number[0] == '0') {
-        error =
-            fmt::format("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)", text);
+        error = fmt::format(N_("{} is not a date or an entry's handle (2026-03-10, 2026-03-10#2)"),
+                            text);
         return std::nullopt;
     }
     out.number = std::stoi(std::string(number));
@@ -326,12 +328,12 @@ std::optional<size_t> find_talk(const std::vector<Talk>& talks, const TalkHandle
                                 std::string& error) {
     const std::vector<size_t> day = talks_of_day(talks, handle.date);
     if (day.empty()) {
-        error = fmt::format("there is no entry of {}", handle.date.iso());
+        error = fmt::format(N_("there is no entry of {}"), handle.date.iso());
         return std::nullopt;
     }
     if (handle.number == 0) {
         if (day.size() == 1) return day.front();
-        error = fmt::format("{} has {} entries ({}); give the handle of one", handle.date.iso(),
+        error = fmt::format(N_("{} has {} entries ({}); give the handle of one"), handle.date.iso(),
                             day.size(), describe_talks(talks, day));
         return std::nullopt;
     }
@@ -351,8 +353,9 @@ std::string delete_talk_at(std::vector<Talk>& talks, size_t i) {
             if (&t != &gone && t.closes == gone.date &&
                 (!t.closes_kind || *t.closes_kind == gone.kind) &&
                 (t.closes_by.empty() || t.closes_by == gone.by))
-                return fmt::format("the entry of {} closes its follow-up; delete that one first",
-                                   t.date ? t.date->iso() : "?");
+                return fmt::format(
+                    N_("the entry of {} closes its follow-up; delete that one first"),
+                    t.date ? t.date->iso() : "?");
     talks.erase(talks.begin() + static_cast<long>(i));
     return "";
 }

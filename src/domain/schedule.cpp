@@ -10,6 +10,7 @@
 
 #include "liushou/care.hpp"
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/report.hpp"
 #include "liushou/text.hpp"
 #include "liushou/validate.hpp"
@@ -49,7 +50,7 @@ std::string not_enrolled_reason(const Child& c, const Date& day) {
     for (const Episode& e : all)
         if (e.to && *e.to <= day) last = &e;
     if (!last)
-        return fmt::format("{} is before the child enrolled ({})", day.iso(),
+        return fmt::format(N_("{} is before the child enrolled ({})"), day.iso(),
                            all.front().from ? all.front().from->iso() : "?");
     return fmt::format("{} is after the child left ({} on {}){}", day.iso(), key_of(last->status),
                        last->to->iso(),
@@ -238,8 +239,8 @@ std::string tick_plan_task(School& school, const Month& month, int number,
                      [&](const PlanDone& d) { return d.month == key && d.task == number; });
     if (it == school.plan_done.end()) {
         if (amend)
-            return fmt::format("task {} of {} is not ticked off; tick it without --amend", number,
-                               key);
+            return fmt::format(N_("task {} of {} is not ticked off; tick it without --amend"),
+                               number, key);
         changed = true;
         return mark_plan_done(school, month, number, day.value_or(today), note.value_or(""));
     }

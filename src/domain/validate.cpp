@@ -7,6 +7,7 @@
 #include <set>
 
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/schedule.hpp"
 #include "liushou/text.hpp"
 
@@ -37,12 +38,12 @@ void add(Problems& out, std::string field, std::string message,
 
 void check_phone(Problems& out, const std::string& field, const std::string& phone) {
     if (!phone.empty() && !is_phone_number(phone))
-        add(out, field, "not a mobile (11 digits) or landline number with area code");
+        add(out, field, N_("not a mobile (11 digits) or landline number with area code"));
 }
 
 void check_not_future(Problems& out, const std::string& field, const std::optional<Date>& d,
                       const Date& today) {
-    if (d && *d > today) add(out, field, fmt::format("{} is in the future", d->iso()));
+    if (d && *d > today) add(out, field, fmt::format(N_("{} is in the future"), d->iso()));
 }
 
 }  // namespace
@@ -66,11 +67,12 @@ void check_shared_id_number(const Child& child, const std::string& path,
     // One 身份证号 is one person: a copied or renamed file left behind would be counted twice
     // in every figure. The number itself is not said (it is private); the other file is.
     if (!fresh)
-        out.push_back(Problem{"id_number",
-                              fmt::format("the same 身份证号 as {}: one child in two files; keep "
-                                          "one",
-                                          other->second),
-                              Severity::error});
+        out.push_back(
+            Problem{"id_number",
+                    fmt::format(N_("the same 身份证号 as {}: one child in two files; keep "
+                                   "one"),
+                                other->second),
+                    Severity::error});
 }
 
 std::vector<SecondFile> second_files(
@@ -102,8 +104,9 @@ std::string new_id_error(std::string_view id) {
         longest = std::max(longest, run);
     }
     if (longest >= 11)
-        return "the id holds a long number (a phone or 身份证号?); ids appear in file names and "
-               "commit messages, so use the 学号 or let liushou number the child";
+        return N_(
+            "the id holds a long number (a phone or 身份证号?); ids appear in file names and "
+            "commit messages, so use the 学号 or let liushou number the child");
     std::string stem(id.substr(0, id.find('.')));
     for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     static const char* kReserved[] = {"CON", "PRN", "AUX", "NUL"};
@@ -113,27 +116,27 @@ std::string new_id_error(std::string_view id) {
         stem[3] >= '1' && stem[3] <= '9')
         reserved = true;
     if (reserved)
-        return fmt::format(
-            "the id \"{}\" is a name Windows reserves for a device; a clone on "
-            "Windows could not hold its file",
-            id);
+        return fmt::format(N_("the id \"{}\" is a name Windows reserves for a device; a clone on "
+                              "Windows could not hold its file"),
+                           id);
     if (!id.empty() && id.back() == '.')
-        return fmt::format("the id \"{}\" ends in '.', which Windows drops from file names", id);
+        return fmt::format(N_("the id \"{}\" ends in '.', which Windows drops from file names"),
+                           id);
     return "";
 }
 
 std::string child_id_error(std::string_view id) {
-    if (id.empty()) return "the id is empty";
-    if (id.size() > 64) return "the id is longer than 64 characters";
+    if (id.empty()) return N_("the id is empty");
+    if (id.size() > 64) return N_("the id is longer than 64 characters");
     auto ok_first = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
     auto ok_rest = [&](char c) { return ok_first(c) || c == '.' || c == '_' || c == '-'; };
     if (!ok_first(id.front()))
-        return fmt::format("the id \"{}\" must start with a letter or digit", id);
+        return fmt::format(N_("the id \"{}\" must start with a letter or digit"), id);
     for (char c : id)
         if (!ok_rest(c) || static_cast<unsigned char>(c) >= 0x80)
             return fmt::format(
-                "the id \"{}\" may hold only letters, digits, '.', '_' and '-' (no '/', spaces "
-                "or other characters)",
+                N_("the id \"{}\" may hold only letters, digits, '.', '_' and '-' (no '/', spaces "
+                   "or other characters)"),
                 id);
     return {};
 }
@@ -198,32 +201,32 @@ void check_id_number(std::string_view number, const std::optional<Date>& birth_d
     const std::string field = "id_number";
     if (number.size() != 18) {
         add(out, field,
-            fmt::format("an id number has 18 characters, this one has {}", number.size()));
+            fmt::format(N_("an id number has 18 characters, this one has {}"), number.size()));
         return;
     }
     for (size_t i = 0; i < 17; ++i) {
         if (!is_digit(number[i])) {
-            add(out, field, "the first 17 characters of an id number must be digits");
+            add(out, field, N_("the first 17 characters of an id number must be digits"));
             return;
         }
     }
     const char last = static_cast<char>(std::toupper(static_cast<unsigned char>(number[17])));
     if (!is_digit(last) && last != 'X') {
-        add(out, field, "the last character of an id number must be a digit or X");
+        add(out, field, N_("the last character of an id number must be a digit or X"));
         return;
     }
     if (number[0] < '1' || number[0] > '8')
-        add(out, field, "the region code (first 6 digits) is not a Chinese region");
+        add(out, field, N_("the region code (first 6 digits) is not a Chinese region"));
     if (id_number_check_char(number.substr(0, 17)) != last)
-        add(out, field, "the check digit is wrong (GB 11643): a digit was mistyped");
+        add(out, field, N_("the check digit is wrong (GB 11643): a digit was mistyped"));
     const int y = std::stoi(std::string(number.substr(6, 4)));
     const int m = std::stoi(std::string(number.substr(10, 2)));
     const int d = std::stoi(std::string(number.substr(12, 2)));
     const Date encoded{y, m, d};
     if (!encoded.valid() || y < 1900)
-        add(out, field, "digits 7-14 are not a real birth date");
+        add(out, field, N_("digits 7-14 are not a real birth date"));
     else if (birth_date && *birth_date != encoded)
-        add(out, field, "the birth date in the number differs from birth_date");
+        add(out, field, N_("the birth date in the number differs from birth_date"));
     const bool odd = (number[16] - '0') % 2 == 1;
     if (gender && (*gender == Gender::male) != odd)
         add(out, field,
@@ -266,7 +269,7 @@ std::vector<std::string> missing_fields(const Child& c) {
         if (!have_best || lack.size() < best.size()) best = lack, have_best = true;
     }
     if (!have_best)
-        missing.emplace_back("parents (a parent with name, phone and work_place)");
+        missing.emplace_back(N_("parents (a parent with name, phone and work_place)"));
     else
         missing.insert(missing.end(), best.begin(), best.end());
 
@@ -311,10 +314,9 @@ std::string cell_limit_error(std::string_view text) {
     for (unsigned char ch : text)
         if ((ch & 0xc0) != 0x80) units += ch >= 0xf0 ? 2 : 1;
     if (units <= 32767) return "";
-    return fmt::format(
-        "holds {} characters, more than the 32,767 a spreadsheet cell holds; "
-        "shorten it",
-        units);
+    return fmt::format(N_("holds {} characters, more than the 32,767 a spreadsheet cell holds; "
+                          "shorten it"),
+                       units);
 }
 
 void validate_child(const Child& c, const Date& today, Problems& out) {
@@ -336,23 +338,24 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         const int age = c.birth_date->age_on(today);
         if (age < 4 || age > 18)
             add(out, "birth_date",
-                fmt::format("the child would be {} years old; is the year right?", age),
+                fmt::format(N_("the child would be {} years old; is the year right?"), age),
                 Severity::warning);
     }
     if (!c.id_number.empty()) check_id_number(c.id_number, c.birth_date, c.gender, out);
     if (c.grade && (*c.grade < 1 || *c.grade > 6))
-        add(out, "grade", fmt::format("grade {} is not a primary school grade (1-6)", *c.grade));
+        add(out, "grade",
+            fmt::format(N_("grade {} is not a primary school grade (1-6)"), *c.grade));
     if (c.class_no && (*c.class_no < 1 || *c.class_no > 99))
-        add(out, "class", fmt::format("class {} is not between 1 and 99", *c.class_no));
+        add(out, "class", fmt::format(N_("class {} is not between 1 and 99"), *c.class_no));
     check_not_future(out, "enrolled_on", c.enrolled_on, today);
     if (c.enrolled_on && c.birth_date && *c.enrolled_on < *c.birth_date)
-        add(out, "enrolled_on", "the child enrolled before being born");
+        add(out, "enrolled_on", N_("the child enrolled before being born"));
     check_not_future(out, "status_on", c.status_on, today);
     if (c.status != Status::enrolled && !c.status_on)
         add(out, "status_on",
-            fmt::format("status {} needs the date it changed (status_on)", key_of(c.status)));
+            fmt::format(N_("status {} needs the date it changed (status_on)"), key_of(c.status)));
     if (c.status_on && c.enrolled_on && *c.status_on < *c.enrolled_on)
-        add(out, "status_on", "the status changed before the child enrolled");
+        add(out, "status_on", N_("the status changed before the child enrolled"));
 
     // Earlier enrolments: each ended, in order, before the next began.
     std::optional<Date> last_end;
@@ -360,32 +363,32 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         const Episode& e = c.enrolment_history[i];
         const std::string at = fmt::format("enrolment_history[{}]", i);
         if (!e.to)
-            add(out, at + ".to", "an earlier enrolment needs the day it ended (to)");
+            add(out, at + ".to", N_("an earlier enrolment needs the day it ended (to)"));
         else if (e.from && *e.to < *e.from)
-            add(out, at + ".to", "the enrolment ends before it starts");
+            add(out, at + ".to", N_("the enrolment ends before it starts"));
         check_not_future(out, at + ".to", e.to, today);
         if (e.status == Status::enrolled || e.status == Status::not_enrolled)
             add(out, at + ".status",
-                "an earlier enrolment ended in transferred, dropped_out, graduated or left");
+                N_("an earlier enrolment ended in transferred, dropped_out, graduated or left"));
         if (last_end && (!e.from || *e.from < *last_end))
-            add(out, at + ".from", "it begins before the enrolment above it ended");
+            add(out, at + ".from", N_("it begins before the enrolment above it ended"));
         last_end = e.to;
     }
     if (last_end && (!c.enrolled_on || *c.enrolled_on < *last_end))
         add(out, "enrolled_on",
-            fmt::format("the current enrolment must begin on or after {}, when the last one in "
-                        "enrolment_history ended",
+            fmt::format(N_("the current enrolment must begin on or after {}, when the last one in "
+                           "enrolment_history ended"),
                         last_end->iso()));
     for (size_t i = 0; i < c.changes.size(); ++i) {
         const Change& x = c.changes[i];
         const std::string at = fmt::format("changes[{}]", i);
-        if (!x.date) add(out, at + ".date", "a change needs the day it took effect (date)");
+        if (!x.date) add(out, at + ".date", N_("a change needs the day it took effect (date)"));
         check_not_future(out, at + ".date", x.date, today);
         const ChildField* field = find_child_field(x.field);
         if (!field || !is_dated_field(field->key) || field->key != x.field) {
             add(out, at + ".field",
-                fmt::format("\"{}\" is not a field with dated changes (grade, class, "
-                            "left_behind, boarding, key_child, subsidies, individual_plan)",
+                fmt::format(N_("\"{}\" is not a field with dated changes (grade, class, "
+                               "left_behind, boarding, key_child, subsidies, individual_plan)"),
                             x.field));
             continue;
         }
@@ -400,7 +403,7 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         const std::string at = fmt::format("parents[{}]", i);
         if (p.relation != "father" && p.relation != "mother")
             add(out, at + ".relation",
-                fmt::format("\"{}\" is not father or mother (a guardian goes under guardian)",
+                fmt::format(N_("\"{}\" is not father or mother (a guardian goes under guardian)"),
                             p.relation));
         else if (!relations.insert(p.relation).second)
             add(out, at + ".relation", fmt::format("a second {} entry", p.relation));
@@ -409,9 +412,9 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
     }
     check_phone(out, "guardian.phone", c.guardian.phone);
     if (c.guardian.age && (*c.guardian.age < 0 || *c.guardian.age > 120))
-        add(out, "guardian.age", fmt::format("{} is not an age", *c.guardian.age));
+        add(out, "guardian.age", fmt::format(N_("{} is not an age"), *c.guardian.age));
     else if (c.guardian.age && *c.guardian.age < 16)
-        add(out, "guardian.age", fmt::format("a guardian aged {}?", *c.guardian.age),
+        add(out, "guardian.age", fmt::format(N_("a guardian aged {}?"), *c.guardian.age),
             Severity::warning);
 
     const Pairing& pr = c.pairing;
@@ -419,13 +422,13 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
     for (size_t i = 0; i < pr.history.size(); ++i) {
         const auto& h = pr.history[i];
         const std::string at = fmt::format("pairing.history[{}]", i);
-        if (h.from && h.to && *h.to < *h.from) add(out, at + ".to", "ends before it starts");
+        if (h.from && h.to && *h.to < *h.from) add(out, at + ".to", N_("ends before it starts"));
         check_not_future(out, at + ".to", h.to, today);
     }
     for (size_t i = 0; i < pr.plan.size(); ++i) {
         const auto& p = pr.plan[i];
         if (p.from && p.to && *p.to < *p.from)
-            add(out, fmt::format("pairing.plan[{}].to", i), "ends before it starts");
+            add(out, fmt::format("pairing.plan[{}].to", i), N_("ends before it starts"));
     }
     // Entries are only dated in an enrolment; outside it they count nowhere.
     auto enrolled_then = [&](const std::string& field, const std::optional<Date>& d) {
@@ -440,17 +443,17 @@ void validate_child(const Child& c, const Date& today, Problems& out) {
         enrolled_then(fmt::format("pairing.plan[{}].from", i), pr.plan[i].from);
     for (size_t i = 0; i < pr.progress.size(); ++i) {
         const std::string at = fmt::format("pairing.progress[{}]", i);
-        if (!pr.progress[i].date) add(out, at + ".date", "a progress note needs a date");
+        if (!pr.progress[i].date) add(out, at + ".date", N_("a progress note needs a date"));
         check_not_future(out, at + ".date", pr.progress[i].date, today);
         enrolled_then(at + ".date", pr.progress[i].date);
     }
     for (size_t i = 0; i < c.talks.size(); ++i) {
         const Talk& t = c.talks[i];
         const std::string at = fmt::format("talks[{}]", i);
-        if (!t.date) add(out, at + ".date", "a talk needs a date");
+        if (!t.date) add(out, at + ".date", N_("a talk needs a date"));
         check_not_future(out, at + ".date", t.date, today);
         enrolled_then(at + ".date", t.date);
-        if (t.by.empty()) add(out, at + ".by", "a talk needs the staff id of who held it (by)");
+        if (t.by.empty()) add(out, at + ".by", N_("a talk needs the staff id of who held it (by)"));
     }
 }
 
@@ -463,35 +466,35 @@ void validate_staff(const StaffList& list, Problems& out) {
         if (!id_problem.empty())
             add(out, at + ".id", id_problem);
         else if (!ids.insert(s.id).second)
-            add(out, at + ".id", fmt::format("staff id {} is used twice", s.id));
-        if (s.name.empty()) add(out, at + ".name", "a staff member needs a name");
+            add(out, at + ".id", fmt::format(N_("staff id {} is used twice"), s.id));
+        if (s.name.empty()) add(out, at + ".name", N_("a staff member needs a name"));
         check_phone(out, at + ".phone", s.phone);
         if (s.grade && (*s.grade < 1 || *s.grade > 6))
-            add(out, at + ".grade", fmt::format("grade {} is not 1-6", *s.grade));
+            add(out, at + ".grade", fmt::format(N_("grade {} is not 1-6"), *s.grade));
     }
 }
 
 void validate_school(const School& s, Problems& out, const std::optional<Date>& today) {
-    if (s.school.empty()) add(out, "school", "the school's name is missing");
-    if (s.start_year() == 0) add(out, "school_year", "school_year must look like 2025-2026");
+    if (s.school.empty()) add(out, "school", N_("the school's name is missing"));
+    if (s.start_year() == 0) add(out, "school_year", N_("school_year must look like 2025-2026"));
     for (size_t i = 0; i < s.terms.size(); ++i) {
         const Term& t = s.terms[i];
         const std::string at = fmt::format("terms[{}]", i);
-        if (t.name.empty()) add(out, at + ".name", "a term needs a name");
+        if (t.name.empty()) add(out, at + ".name", N_("a term needs a name"));
         if (!t.from || !t.to)
-            add(out, at, "a term needs from and to dates");
+            add(out, at, N_("a term needs from and to dates"));
         else if (*t.to < *t.from)
-            add(out, at + ".to", "the term ends before it starts");
+            add(out, at + ".to", N_("the term ends before it starts"));
         else if (const int y = s.start_year();
                  y > 0 && (*t.from < Date{y, 8, 1} || Date{y + 1, 7, 31} < *t.to))
             add(out, at,
-                fmt::format("the term {} – {} leaves the school year {} (08-01 to 07-31)",
+                fmt::format(N_("the term {} – {} leaves the school year {} (08-01 to 07-31)"),
                             t.from->iso(), t.to->iso(), s.school_year));
         for (const auto& [key, month] : {std::pair{"talks_from", t.talks_from},
                                          std::pair{"family_calls_from", t.family_calls_from}})
             if (month && t.from && t.to && !term_month(t, *month))
                 add(out, at + "." + key,
-                    fmt::format("month {} is not a month of the term", *month));
+                    fmt::format(N_("month {} is not a month of the term"), *month));
     }
     // Two terms that share a day would count that day's visits and meetings twice.
     for (size_t i = 0; i < s.terms.size(); ++i)
@@ -501,7 +504,7 @@ void validate_school(const School& s, Problems& out, const std::optional<Date>& 
                 continue;
             if (!(*a.to < *b.from || *b.to < *a.from))
                 add(out, fmt::format("terms[{}]", j),
-                    fmt::format("the term overlaps {} ({} – {}); terms must not share a day",
+                    fmt::format(N_("the term overlaps {} ({} – {}); terms must not share a day"),
                                 a.name, a.from->iso(), a.to->iso()));
         }
     for (size_t i = 0; i < s.plan_done.size(); ++i) {
@@ -509,15 +512,15 @@ void validate_school(const School& s, Problems& out, const std::optional<Date>& 
         const std::string at = fmt::format("plan_done[{}]", i);
         const auto month = parse_month(d.month);
         if (!month) {
-            add(out, at + ".month", "write the month as 2026-03");
+            add(out, at + ".month", N_("write the month as 2026-03"));
             continue;
         }
-        if (!d.date) add(out, at + ".date", "the day the task was done is missing");
+        if (!d.date) add(out, at + ".date", N_("the day the task was done is missing"));
         const auto tasks = s.plan.find(month->month);
         if (!d.task || *d.task < 1 || tasks == s.plan.end() ||
             *d.task > static_cast<int>(tasks->second.size()))
             add(out, at + ".task",
-                fmt::format("the plan of {} has no task {}", d.month,
+                fmt::format(N_("the plan of {} has no task {}"), d.month,
                             d.task ? std::to_string(*d.task) : std::string("(none)")));
         // An amended tick keeps what it replaced (plan done --amend), as a child's file keeps
         // its dated changes: each needs its day, names the date or the note, and a replaced
@@ -525,40 +528,42 @@ void validate_school(const School& s, Problems& out, const std::optional<Date>& 
         for (size_t j = 0; j < d.changes.size(); ++j) {
             const Change& x = d.changes[j];
             const std::string cat = fmt::format("{}.changes[{}]", at, j);
-            if (!x.date) add(out, cat + ".date", "a change needs the day it took effect (date)");
+            if (!x.date)
+                add(out, cat + ".date", N_("a change needs the day it took effect (date)"));
             if (today) check_not_future(out, cat + ".date", x.date, *today);
             if (x.field != "date" && x.field != "note") {
                 add(out, cat + ".field",
-                    fmt::format("\"{}\" is not a tick's field with changes (date or note)",
+                    fmt::format(N_("\"{}\" is not a tick's field with changes (date or note)"),
                                 x.field));
                 continue;
             }
             if (x.field == "date" && !x.was.empty() && !parse_iso_date(x.was).date)
-                add(out, cat + ".was", fmt::format("\"{}\" is not a date like 2026-03-10", x.was));
+                add(out, cat + ".was",
+                    fmt::format(N_("\"{}\" is not a date like 2026-03-10"), x.was));
         }
     }
     for (const auto& [month, tasks] : s.plan)
         if (month < 1 || month > 12)
-            add(out, fmt::format("plan.{}", month), "plan months are 1 to 12");
+            add(out, fmt::format("plan.{}", month), N_("plan months are 1 to 12"));
     for (size_t i = 0; i < s.events.size(); ++i) {
         const Event& e = s.events[i];
         const auto d = parse_iso_date("2000-" + e.date);  // a leap year, so 02-29 is allowed
         if (!d.date)
             add(out, fmt::format("events[{}].date", i),
-                fmt::format("\"{}\" is not a month and day like 06-01", e.date));
+                fmt::format(N_("\"{}\" is not a month and day like 06-01"), e.date));
     }
     const Rules& r = s.rules;
     auto non_negative = [&](int v, const char* name) {
-        if (v < 0) add(out, std::string("rules.") + name, "must not be negative");
+        if (v < 0) add(out, std::string("rules.") + name, N_("must not be negative"));
     };
     non_negative(r.talks_per_month, "talks_per_month");
     non_negative(r.family_calls_per_month, "family_calls_per_month");
     non_negative(r.home_visits_per_term, "home_visits_per_term");
     non_negative(r.guardian_meetings_per_term, "guardian_meetings_per_term");
     for (int m : r.months_without_talks)
-        if (m < 1 || m > 12) add(out, "rules.months_without_talks", "months are 1 to 12");
+        if (m < 1 || m > 12) add(out, N_("rules.months_without_talks"), N_("months are 1 to 12"));
     if (r.language != "zh" && r.language != "en")
-        add(out, "rules.language", "language is zh or en");
+        add(out, N_("rules.language"), N_("language is zh or en"));
 }
 
 bool looks_like_child_id(std::string_view value) {
@@ -576,19 +581,19 @@ void validate_activity(
     const std::function<std::string(std::string_view, const Date&)>& not_enrolled) {
     if (a.id != file_id)
         add(out, "id",
-            fmt::format("the file says id {} but is named {}.yaml", a.id.empty() ? "(none)" : a.id,
-                        file_id));
+            fmt::format(N_("the file says id {} but is named {}.yaml"),
+                        a.id.empty() ? "(none)" : a.id, file_id));
     if (!a.date)
-        add(out, "date", "the activity's date is missing");
+        add(out, "date", N_("the activity's date is missing"));
     else if (today < *a.date)
-        add(out, "date", fmt::format("{} is in the future", a.date->iso()));
-    if (!a.kind) add(out, "kind", "the kind of activity is missing (主题班会, 安全教育 …)");
-    if (a.title.empty()) add(out, "title", "the activity needs a title");
-    if (a.children.empty()) add(out, "children", "no child took part");
+        add(out, "date", fmt::format(N_("{} is in the future"), a.date->iso()));
+    if (!a.kind) add(out, "kind", N_("the kind of activity is missing (主题班会, 安全教育 …)"));
+    if (a.title.empty()) add(out, "title", N_("the activity needs a title"));
+    if (a.children.empty()) add(out, "children", N_("no child took part"));
     for (size_t i = 0; i < a.children.size(); ++i)
         if (!child_exists(a.children[i]))
             add(out, fmt::format("children[{}]", i),
-                fmt::format("child {} does not exist", a.children[i]));
+                fmt::format(N_("child {} does not exist"), a.children[i]));
         else if (not_enrolled && a.date && !(today < *a.date))
             // The rule of a child's own entries: attendance outside an enrolment counts
             // nowhere, and the summary leaves it out of 参与人次 and 活动覆盖率.
@@ -598,14 +603,14 @@ void validate_activity(
     for (size_t i = 0; i < a.by.size(); ++i)
         if (!staff.find(a.by[i]))
             add(out, fmt::format("by[{}]", i),
-                fmt::format("teacher {} is not in staff.yaml", a.by[i]));
+                fmt::format(N_("teacher {} is not in staff.yaml"), a.by[i]));
 }
 
 void check_references(const Child& c, const StaffList& staff,
                       const std::function<bool(std::string_view)>& child_exists, Problems& out) {
     auto staff_ref = [&](const std::string& field, const std::string& id) {
         if (!id.empty() && !staff.find(id))
-            add(out, field, fmt::format("teacher {} is not in staff.yaml", id));
+            add(out, field, fmt::format(N_("teacher {} is not in staff.yaml"), id));
     };
     // A buddy is a child's id or a classmate's name; never the child itself, by either.
     auto buddy_refs = [&](const std::string& field, const std::vector<std::string>& buddies) {
@@ -613,14 +618,14 @@ void check_references(const Child& c, const StaffList& staff,
             const std::string& buddy = buddies[i];
             const std::string at = buddies.size() == 1 ? field : fmt::format("{}[{}]", field, i);
             if (buddy.empty()) {
-                add(out, at, "a buddy needs an id or a name");
+                add(out, at, N_("a buddy needs an id or a name"));
             } else if (buddy == c.id || (!c.name.empty() && buddy == c.name)) {
-                add(out, at, "a child cannot be their own buddy");
+                add(out, at, N_("a child cannot be their own buddy"));
             } else if (std::find(buddies.begin(), buddies.begin() + static_cast<long>(i), buddy) !=
                        buddies.begin() + static_cast<long>(i)) {
-                add(out, at, fmt::format("{} is listed twice", buddy));
+                add(out, at, fmt::format(N_("{} is listed twice"), buddy));
             } else if (looks_like_child_id(buddy) && !child_exists(buddy)) {
-                add(out, at, fmt::format("child {} does not exist", buddy));
+                add(out, at, fmt::format(N_("child {} does not exist"), buddy));
             }
         }
     };

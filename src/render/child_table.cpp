@@ -100,7 +100,7 @@ class Labeller {
         else if (key == "field")  // a change's field: its register header
             add(key, field_label(v, w_.lang()));
         else if (key == "relation" && (v == "father" || v == "mother"))
-            add(key, v == "father" ? w_.t("父亲", "father") : w_.t("母亲", "mother"));
+            add(key, v == "father" ? w_.t("father") : w_.t("mother"));
         else
             add(key, w_.text(v));
     }
@@ -111,7 +111,7 @@ class Labeller {
         if (v) add(key, std::to_string(*v));
     }
     void boolean(std::string_view key, const std::optional<bool>& v) {
-        if (v) add(key, *v ? w_.t("是", "yes") : w_.t("否", "no"));
+        if (v) add(key, *v ? w_.t("yes") : w_.t("no"));
     }
     template <class E>
     void enumeration(std::string_view key, const std::optional<E>& v) {
@@ -124,7 +124,7 @@ class Labeller {
     void text_list(std::string_view key, const std::vector<std::string>& v) {
         std::string joined;
         for (const auto& item : v)
-            joined += (joined.empty() ? "" : w_.t("、", ", ")) +
+            joined += (joined.empty() ? "" : w_.t(", ")) +
                       w_.text(key == "subsidies" ? subsidy_label(item, w_.lang()) : item);
         if (!joined.empty()) add(key, joined);
     }
@@ -143,8 +143,8 @@ class Labeller {
             if constexpr (std::is_same_v<std::decay_t<S>, Parent>) {
                 // A parent by relation, as the card's rows: 父亲·电话.
                 const std::string& r = items[i].relation;
-                item = r == "father"   ? w_.t("父亲", "Father")
-                       : r == "mother" ? w_.t("母亲", "Mother")
+                item = r == "father"   ? w_.t("Father")
+                       : r == "mother" ? w_.t("Mother")
                                        : label(key) + (w_.en() ? " " : "") + std::to_string(i + 1);
             } else {
                 item = label(key) + (w_.en() ? " " : "") + std::to_string(i + 1);
@@ -156,8 +156,7 @@ class Labeller {
 
   private:
     std::string label(std::string_view key) const {
-        return prefix_.empty() ? word(key, w_.en())
-                               : prefix_ + w_.t("·", " · ") + word(key, w_.en());
+        return prefix_.empty() ? word(key, w_.en()) : prefix_ + w_.t(" · ") + word(key, w_.en());
     }
     void add(std::string_view key, std::string value) {
         out_.emplace_back(label(key), std::move(value));
@@ -174,7 +173,7 @@ std::string child_table_csv(const Child& c, const Provenance& source, const Writ
     std::vector<std::pair<std::string, std::string>> fields;
     Labeller labeller(fields, source, w, "");
     schema::child(labeller, c);
-    std::string out = csv_line({w.t("项目", "Field"), w.t("内容", "Value")});
+    std::string out = csv_line({w.t("Field"), w.t("Value")});
     for (const auto& [label, value] : fields) out += csv_line({label, value});
     return out;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "liushou/fields.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/report_render.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/validate.hpp"
@@ -100,16 +101,15 @@ class JsonRecord {
 /// A card's talks, visits and calls, each by its handle (the date, numbered when its day has
 /// several), which log-talk --delete and --amend take.
 std::string card_talks(const Child& c, const Provenance& source, const Writer& w) {
-    std::string out = w.t("## 谈心、家访与联系记录\n\n", "## Talks, visits and calls\n\n");
-    out += header({w.t("日期", "Date"), w.t("类型", "Kind"), w.t("教师", "By"),
-                   w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")});
+    std::string out = w.t("## Talks, visits and calls\n\n");
+    out += header(
+        {w.t("Date"), w.t("Kind"), w.t("By"), w.t("Summary"), w.t("Mood"), w.t("Follow-up")});
     for (size_t i = 0; i < c.talks.size(); ++i) {
         const Talk& t = c.talks[i];
         std::string follow = w.text(t.follow_up);
         if (t.closes)
-            follow += (follow.empty() ? "" : " ") +
-                      w.t(fmt::format("（关闭 {} 的跟进事项）", t.closes->iso()),
-                          fmt::format("(closes the follow-up of {})", t.closes->iso()));
+            follow +=
+                (follow.empty() ? "" : " ") + w.f("(closes the follow-up of {})", t.closes->iso());
         // The date is the entry's handle, numbered when its day has several (2026-03-10#2),
         // which log-talk --delete and --amend take.
         const std::string handle = talk_handle(c.talks, i);
@@ -130,11 +130,11 @@ std::string card_activities(const Child& c, const Provenance& source, const Writ
                 mine.push_back(&a);
         std::sort(mine.begin(), mine.end(),
                   [](const Activity* a, const Activity* b) { return a->date < b->date; });
-        out += w.t("\n## 参加的活动\n\n", "\n## Activities taken part in\n\n");
+        out += w.t("\n## Activities taken part in\n\n");
         if (mine.empty())
-            out += w.t("无。\n", "None.\n");
+            out += w.t("None.\n");
         else
-            out += header({w.t("日期", "Date"), w.t("类别", "Kind"), w.t("活动", "Activity")});
+            out += header({w.t("Date"), w.t("activity\004Kind"), w.t("Activity")});
         for (const Activity* a : mine)
             out += row({date_text(a->date),
                         a->kind ? std::string(w.en() ? key_of(*a->kind) : zh_of(*a->kind)) : "",
@@ -172,97 +172,86 @@ std::string render_child(const Child& original, const Provenance& source,
             kJsonVersion, w.json(source.school->school), missing.empty() ? "true" : "false",
             json_strings(missing), record.object(true));
     }
-    std::string out =
-        w.en() ? fmt::format("# File of {} ({})\n\n", w.text(c.name), w.text(c.id))
-               : fmt::format("# 留守儿童档案卡：{}（{}）\n\n", w.text(c.name), w.text(c.id));
-    out += w.en() ? fmt::format("- School: {}\n", w.text(source.school->school))
-                  : fmt::format("- 学校：{}\n", w.text(source.school->school));
+    std::string out = w.f("# File of {} ({})\n\n", w.text(c.name), w.text(c.id));
+    out += w.f("- School: {}\n", w.text(source.school->school));
     const auto missing = missing_fields(c);
-    std::string state = missing.empty() ? w.t("完整", "complete") : "";
+    std::string state = missing.empty() ? w.t("complete") : "";
     for (const auto& m : missing)
-        state += (state.empty() ? w.t("缺 ", "missing ") : w.t("、", ", ")) +
-                 md_escape(field_label(m, style.lang));
-    out += w.t("- 档案：", "- File: ") + state + "\n\n";
+        state +=
+            (state.empty() ? w.t("missing ") : w.t(", ")) + md_escape(field_label(m, style.lang));
+    out += w.t("- File: ") + state + "\n\n";
 
-    out += w.t("## 基本情况\n\n", "## The child\n\n");
-    out += header({w.t("项目", "Field"), w.t("内容", "Value")});
-    auto line = [&](std::string_view zh, std::string_view en, const std::string& value) {
-        out += row({w.t(zh, en), value});
+    out += w.t("## The child\n\n");
+    out += header({w.t("Field"), w.t("Value")});
+    auto line = [&](std::string_view en, const std::string& value) {
+        out += row({w.t(en), value});
     };
-    line("学号", "ID", w.text(c.id));
-    line("姓名", "Name", w.text(c.name));
-    line("性别", "Gender", enum_text(c.gender, w));
-    line("出生日期", "Born", date_text(c.birth_date));
-    line("身份证号", "ID number", w.text(c.id_number));
-    line("民族", "Ethnicity", w.text(c.ethnicity));
-    line("班级", "Class", class_label(c.grade, c.class_no, style.lang));
-    line("入学日期", "Enrolled", date_text(c.enrolled_on));
-    line("状态", "Status",
-         std::string(w.en() ? key_of(c.status) : zh_of(c.status)) +
-             (c.status_on ? " " + c.status_on->iso() : ""));
-    line("留守类型", "Left behind", enum_text(c.left_behind, w));
-    line("寄宿", "Boarding", c.boarding ? (*c.boarding ? w.t("是", "yes") : w.t("否", "no")) : "");
-    line("健康状况", "Health", w.text(c.health));
-    line("家庭住址", "Home address", w.text(c.home_address));
+    line(N_("ID"), w.text(c.id));
+    line(N_("Name"), w.text(c.name));
+    line(N_("Gender"), enum_text(c.gender, w));
+    line(N_("Born"), date_text(c.birth_date));
+    line(N_("ID number"), w.text(c.id_number));
+    line(N_("Ethnicity"), w.text(c.ethnicity));
+    line(N_("Class"), class_label(c.grade, c.class_no, style.lang));
+    line(N_("date\004Enrolled"), date_text(c.enrolled_on));
+    line(N_("Status"), std::string(w.en() ? key_of(c.status) : zh_of(c.status)) +
+                           (c.status_on ? " " + c.status_on->iso() : ""));
+    line(N_("Left behind"), enum_text(c.left_behind, w));
+    line(N_("Boarding"), c.boarding ? (*c.boarding ? w.t("yes") : w.t("no")) : "");
+    line(N_("Health"), w.text(c.health));
+    line(N_("Home address"), w.text(c.home_address));
     out += "\n";
 
-    out += w.t("## 父母\n\n", "## Parents\n\n");
-    out += header({w.t("关系", "Relation"), w.t("姓名", "Name"), w.t("电话", "Phone"),
-                   w.t("务工地址", "Works at"), w.t("单位电话", "Work phone")});
+    out += w.t("## Parents\n\n");
+    out += header({w.t("Relation"), w.t("Name"), w.t("Phone"), w.t("Works at"), w.t("Work phone")});
     for (const auto& p : c.parents)
-        out += row({p.relation == "father"   ? w.t("父亲", "father")
-                    : p.relation == "mother" ? w.t("母亲", "mother")
+        out += row({p.relation == "father"   ? w.t("father")
+                    : p.relation == "mother" ? w.t("mother")
                                              : w.text(p.relation),
                     w.text(p.name), w.text(p.phone), w.text(p.work_place), w.text(p.work_phone)});
     out += "\n";
     const Guardian& g = c.guardian;
-    out += w.t("## 监护人\n\n", "## Guardian\n\n");
-    out += header({w.t("关系", "Relation"), w.t("姓名", "Name"), w.t("职业", "Occupation"),
-                   w.t("住址", "Address"), w.t("电话", "Phone"), w.t("健康状况", "Health"),
-                   w.t("年龄", "Age")});
+    out += w.t("## Guardian\n\n");
+    out += header({w.t("Relation"), w.t("Name"), w.t("Occupation"), w.t("Address"), w.t("Phone"),
+                   w.t("Health"), w.t("Age")});
     out += row({w.text(g.relation), w.text(g.name), w.text(g.occupation), w.text(g.address),
                 w.text(g.phone), w.text(g.health), g.age ? std::to_string(*g.age) : ""});
     out += "\n";
 
-    out += w.t("## 帮扶\n\n", "## Support\n\n");
-    out += header({w.t("项目", "Field"), w.t("内容", "Value")});
+    out += w.t("## Support\n\n");
+    out += header({w.t("Field"), w.t("Value")});
     std::string subsidies;
     for (const auto& s : c.support.subsidies)
         subsidies +=
-            (subsidies.empty() ? "" : w.t("、", ", ")) + w.text(subsidy_label(s, w.style().lang));
-    line("重点帮扶对象", "Key child", c.support.key_child ? w.t("是", "yes") : w.t("否", "no"));
-    line("资助", "Subsidies", subsidies);
-    line("个别教育管理方案", "Individual plan", w.text(c.support.individual_plan));
+            (subsidies.empty() ? "" : w.t(", ")) + w.text(subsidy_label(s, w.style().lang));
+    line(N_("Key child"), c.support.key_child ? w.t("yes") : w.t("no"));
+    line(N_("Subsidies"), subsidies);
+    line(N_("Individual plan"), w.text(c.support.individual_plan));
     out += "\n";
 
-    out += w.t("## 结对帮扶\n\n", "## Pairing\n\n");
-    out += header({w.t("期间", "Period"), w.t("帮扶教师", "Teacher"), w.t("学习帮手", "Buddy"),
-                   w.t("代理家长", "Proxy parent")});
+    out += w.t("## Pairing\n\n");
+    out += header({w.t("Period"), w.t("Teacher"), w.t("Buddy"), w.t("Proxy parent")});
     const Pairing& p = c.pairing;
     if (!p.teacher.empty())
-        out += row({w.en() ? fmt::format("from {}", date_text(p.since))
-                           : fmt::format("{} 起", date_text(p.since)),
-                    staff_name(source, p.teacher, w), buddy_names(source, p.buddies, w),
-                    w.text(p.proxy_parent)});
+        out += row({w.f("from {}", date_text(p.since)), staff_name(source, p.teacher, w),
+                    buddy_names(source, p.buddies, w), w.text(p.proxy_parent)});
     for (auto it = p.history.rbegin(); it != p.history.rend(); ++it)
         out += row({fmt::format("{} – {}", date_text(it->from), date_text(it->to)),
                     staff_name(source, it->teacher, w), buddy_names(source, it->buddies, w),
                     w.text(it->proxy_parent)});
     out += "\n";
-    out += w.t("## 学习帮扶计划\n\n", "## Help plans\n\n");
-    out += header(
-        {w.t("起", "From"), w.t("止", "To"), w.t("内容", "Content"), w.t("阶段目标", "Goal")});
+    out += w.t("## Help plans\n\n");
+    out += header({w.t("From"), w.t("To"), w.t("Content"), w.t("Goal")});
     for (const auto& i : p.plan)
         out += row({date_text(i.from), date_text(i.to), w.text(i.content), w.text(i.goal)});
     out += "\n";
-    out += w.t("## 进步档案\n\n", "## Progress\n\n");
-    out += header(
-        {w.t("日期", "Date"), w.t("科目", "Subject"), w.t("成绩", "Score"), w.t("记录", "Note")});
+    out += w.t("## Progress\n\n");
+    out += header({w.t("Date"), w.t("Subject"), w.t("Score"), w.t("Note")});
     for (const auto& i : p.progress)
         out += row({date_text(i.date), w.text(i.subject), w.text(i.score), w.text(i.note)});
     out += "\n";
     out += card_talks(c, source, w) + card_activities(c, source, w);
-    if (!c.notes.empty()) out += w.t("\n## 备注\n\n", "\n## Notes\n\n") + w.text(c.notes) + "\n";
+    if (!c.notes.empty()) out += w.t("\n## Notes\n\n") + w.text(c.notes) + "\n";
     return out;
 }
 
@@ -308,9 +297,8 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
                                    {"subsidised", std::to_string(subsidised)}});
     }
     if (style.format == Format::csv) {
-        std::vector<std::string> head = {w.t("资助", "Subsidy"), w.t("学号", "ID"),
-                                         w.t("姓名", "Name"), w.t("班级", "Class")};
-        if (county) head.insert(head.begin(), w.t("学校", "School"));
+        std::vector<std::string> head = {w.t("Subsidy"), w.t("ID"), w.t("Name"), w.t("Class")};
+        if (county) head.insert(head.begin(), w.t("School"));
         std::vector<std::vector<std::string>> rows;
         for (const auto& [key, children] : by)
             for (const auto& [source, c] : children) {
@@ -323,26 +311,21 @@ std::string render_subsidies(const SubsidyRoll& roll, const ReportStyle& style) 
         return csv_table(head, rows);
     }
     const School& first = *roll.schools.front().source->school;
-    std::string out =
-        w.t(fmt::format("# {}资助落实情况\n\n", county ? "" : w.text(first.school) + " "),
-            fmt::format("# {}Subsidies received\n\n", county ? "" : w.text(first.school) + ": "));
-    out += w.en() ? fmt::format(
-                        "- As of {}\n- Enrolled left-behind children: {}, of them "
-                        "receiving a subsidy: {}\n\n",
-                        roll.as_of.iso(), roll.enrolled, subsidised)
-                  : fmt::format("- 截至：{}\n- 在读留守儿童 {} 名，享受资助 {} 名\n\n",
-                                roll.as_of.iso(), roll.enrolled, subsidised);
-    if (by.empty()) return out + w.t("没有儿童享受资助。\n", "No child receives a subsidy.\n");
-    out += header({w.t("资助", "Subsidy"), w.t("人数", "Children")}, 1);
+    std::string out = county ? w.t("# Subsidies received\n\n")
+                             : w.f("# {}: Subsidies received\n\n", w.text(first.school));
+    out +=
+        w.f("- As of {}\n- Enrolled left-behind children: {}, of them "
+            "receiving a subsidy: {}\n\n",
+            roll.as_of.iso(), roll.enrolled, subsidised);
+    if (by.empty()) return out + w.t("No child receives a subsidy.\n");
+    out += header({w.t("Subsidy"), w.t("Children")}, 1);
     for (const auto& [key, children] : by)
         out += row({w.text(subsidy_label(key, lang)), std::to_string(children.size())});
     for (const auto& [key, children] : by) {
-        out += fmt::format(
-            "\n## {}{}\n\n", w.text(subsidy_label(key, lang)),
-            w.t(fmt::format("（{} 名）", children.size()), fmt::format(" ({})", children.size())));
-        std::vector<std::string> head = {w.t("学号", "ID"), w.t("姓名", "Name"),
-                                         w.t("班级", "Class")};
-        if (county) head.insert(head.begin(), w.t("学校", "School"));
+        out += fmt::format("\n## {}{}\n\n", w.text(subsidy_label(key, lang)),
+                           w.f(" ({})", children.size()));
+        std::vector<std::string> head = {w.t("ID"), w.t("Name"), w.t("Class")};
+        if (county) head.insert(head.begin(), w.t("School"));
         out += header(head);
         for (const auto& [source, c] : children) {
             std::vector<std::string> cells = {w.text(c->id), w.text(c->name),
@@ -362,11 +345,10 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
         });
     const Writer w(style);
     const bool county = rosters.size() > 1;
-    std::vector<std::string> head = {w.t("学号", "ID"),         w.t("姓名", "Name"),
-                                     w.t("性别", "Gender"),     w.t("留守类型", "Left behind"),
-                                     w.t("监护人", "Guardian"), w.t("帮扶教师", "Teacher"),
-                                     w.t("学习帮手", "Buddy"),  w.t("上次谈心", "Last talk")};
-    if (county) head.insert(head.begin(), w.t("学校", "School"));
+    std::vector<std::string> head = {w.t("ID"),          w.t("Name"),     w.t("Gender"),
+                                     w.t("Left behind"), w.t("Guardian"), w.t("Teacher"),
+                                     w.t("Buddy"),       w.t("Last talk")};
+    if (county) head.insert(head.begin(), w.t("School"));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> json;  // one object a child
     for (const auto& r : rosters) {
@@ -418,8 +400,7 @@ std::string render_class(int grade, int class_no, const std::vector<ClassRoster>
     std::string out = w.en()
                           ? fmt::format("# Class {}-{}: left-behind children\n\n", grade, class_no)
                           : fmt::format("# {}留守儿童名册\n\n", class_label(grade, class_no, "zh"));
-    out += w.en() ? fmt::format("- As of {}\n- Children: {}\n\n", as_of.iso(), rows.size())
-                  : fmt::format("- 截至：{}\n- 人数：{}\n\n", as_of.iso(), rows.size());
+    out += w.f("- As of {}\n- Children: {}\n\n", as_of.iso(), rows.size());
     out += header(head);
     for (const auto& r : rows) out += row(r);
     return out;
@@ -435,11 +416,10 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         !talks.empty() && std::any_of(talks.begin(), talks.end(), [&](const TalkLine& l) {
             return l.source != talks.front().source;
         });
-    std::vector<std::string> head = {
-        w.t("日期", "Date"),    w.t("学号", "ID"),   w.t("姓名", "Name"),
-        w.t("班级", "Class"),   w.t("类型", "Kind"), w.t("教师", "By"),
-        w.t("内容", "Summary"), w.t("情绪", "Mood"), w.t("跟进事项", "Follow-up")};
-    if (county) head.insert(head.begin(), w.t("学校", "School"));
+    std::vector<std::string> head = {w.t("Date"),    w.t("ID"),   w.t("Name"),
+                                     w.t("Class"),   w.t("Kind"), w.t("By"),
+                                     w.t("Summary"), w.t("Mood"), w.t("Follow-up")};
+    if (county) head.insert(head.begin(), w.t("School"));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> json;  // one object an entry
     for (const auto& l : talks) {
@@ -479,8 +459,7 @@ std::string render_talks(const Month& month, const std::vector<TalkLine>& talks,
         return json_list_document("talks", json, {{"month", json_string(month.iso())}});
     std::string out = w.en() ? fmt::format("# Talks and visits, {}\n\n", month.iso())
                              : fmt::format("# {}年{}月谈心与家访记录\n\n", month.year, month.month);
-    out += w.en() ? fmt::format("- Entries: {}\n\n", rows.size())
-                  : fmt::format("- 记录数：{}\n\n", rows.size());
+    out += w.f("- Entries: {}\n\n", rows.size());
     out += header(head);
     for (const auto& r : rows) out += row(r);
     return out;

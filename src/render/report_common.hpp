@@ -91,8 +91,7 @@ inline std::string staff_name(const Provenance& p, const std::string& id, const 
     if (id.empty()) return "";
     const Staff* s = p.staff ? p.staff->find(id) : nullptr;
     if (!s) return w.text(id);
-    return w.en() ? fmt::format("{} ({})", w.text(s->name), w.text(id))
-                  : fmt::format("{}（{}）", w.text(s->name), w.text(id));
+    return w.f("{} ({})", w.text(s->name), w.text(id));
 }
 
 /// A child's buddies (学习帮手) for a cell: a child of the school by name and id, a
@@ -101,13 +100,12 @@ inline std::string buddy_names(const Provenance& p, const std::vector<std::strin
                                const Writer& w) {
     std::string out;
     for (const auto& b : buddies) {
-        out += out.empty() ? "" : w.t("、", ", ");
+        out += out.empty() ? "" : w.t(", ");
         const auto it = p.child_names ? p.child_names->find(b) : decltype(p.child_names->end()){};
         if (!p.child_names || it == p.child_names->end() || it->second.empty())
             out += w.text(b);
         else
-            out += w.en() ? fmt::format("{} ({})", w.text(it->second), w.text(b))
-                          : fmt::format("{}（{}）", w.text(it->second), w.text(b));
+            out += w.f("{} ({})", w.text(it->second), w.text(b));
     }
     return out;
 }

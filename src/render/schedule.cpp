@@ -29,13 +29,10 @@ namespace {
 using Md = Wording;
 
 std::string teacher_label(const std::string& id, const StaffList& staff, const Md& m) {
-    if (id.empty()) return m.t("未结对", "No teacher yet");
+    if (id.empty()) return m.t("No teacher yet");
     const Staff* s = staff.find(id);
-    if (!s)
-        return m.t(fmt::format("{}（不在教师名单）", md_escape(id)),
-                   fmt::format("{} (not in staff.yaml)", md_escape(id)));
-    return m.en() ? fmt::format("{} ({})", md_escape(s->name), md_escape(id))
-                  : fmt::format("{}（{}）", md_escape(s->name), md_escape(id));
+    if (!s) return m.f("{} (not in staff.yaml)", md_escape(id));
+    return m.f("{} ({})", md_escape(s->name), md_escape(id));
 }
 
 /// "2025-009 赵磊，六年级3班", appended: a county's checklist has tens of thousands.
@@ -81,9 +78,7 @@ const char* kind_en(TalkKind k) {
 }
 
 std::string cadence_rule(const Cadence& c, const Md& m) {
-    return c.per_term
-               ? m.t(fmt::format("每学期 {} 次", c.required), fmt::format("{} a term", c.required))
-               : m.t(fmt::format("每月 {} 次", c.required), fmt::format("{} a month", c.required));
+    return c.per_term ? m.f("{} a term", c.required) : m.f("{} a month", c.required);
 }
 
 void cadence_section(std::string& out, const Cadence& c, const Schedule& s, const StaffList& staff,
@@ -92,22 +87,24 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
     if (!c.due) {
         out += fmt::format("## {}\n\n", title);
         if (c.required <= 0)
-            out += m.t("学校规则不要求。\n\n", "Not required by the school's rules.\n\n");
+            out += m.t("Not required by the school's rules.\n\n");
         else if (c.per_term)
-            out += m.t("本月不在任何学期内。\n\n", "This month is outside every term.\n\n");
+            out += m.t("This month is outside every term.\n\n");
         else if (c.starts)
             out +=
-                m.t(fmt::format("本学期从 {} 月起要求{}，本月不计。\n\n", c.starts->month, title),
-                    fmt::format("This term asks for them from {} on; not counted this month.\n\n",
-                                c.starts->iso()));
+                m.en()
+                    ? fmt::format("This term asks for them from {} on; not counted this month.\n\n",
+                                  c.starts->iso())
+                    : fmt::format("本学期从 {} 月起要求{}，本月不计。\n\n", c.starts->month, title);
         else
             // Not "a holiday": the plan may well list talks and visits for the month (the
             // seed's 二月份 does); only the per-child monthly count is not asked.
-            out += m.t(
-                fmt::format("学校规则不要求 {} 月逐人{}（months_without_talks），本月不计。\n\n",
-                            s.month.month, title),
-                "The school's rules ask for none in this month (months_without_talks); "
-                "not counted.\n\n");
+            out += m.en()
+                       ? "The school's rules ask for none in this month "
+                         "(months_without_talks); not counted.\n\n"
+                       : fmt::format(
+                             "学校规则不要求 {} 月逐人{}（months_without_talks），本月不计。\n\n",
+                             s.month.month, title);
         return;
     }
     out += m.en() ? fmt::format("## {}: {} still owed ({}{})\n\n", title, c.owing,
@@ -115,22 +112,20 @@ void cadence_section(std::string& out, const Cadence& c, const Schedule& s, cons
                   : fmt::format("## {}：{}尚欠 {} 名（{}）\n\n", title,
                                 c.per_term ? "本学期" : "本月", c.owing, cadence_rule(c, m));
     if (c.groups.empty()) {
-        out += m.t("全部完成。\n\n", "All done.\n\n");
+        out += m.t("All done.\n\n");
         return;
     }
-    const std::string last_word = m.en() ? "last" : "上次";
+    const std::string last_word = m.t("last");
     for (const auto& g : c.groups) {
         out += fmt::format("### {}\n\n", teacher_label(g.teacher, staff, m));
         for (const auto& o : g.children) {
             out += "- [ ] ";
             append_child(out, *o.child, m);
-            if (c.required > 1 || o.done > 0)
-                out +=
-                    m.en() ? fmt::format(", {} done", o.done) : fmt::format("，已 {} 次", o.done);
+            if (c.required > 1 || o.done > 0) out += m.f(", {} done", o.done);
             if (o.last)
                 out += (m.en() ? ", " : "，") + last_word + " " + o.last->iso();
             else
-                out += m.en() ? ", never" : "，从未有过";
+                out += m.t(", never");
             out += '\n';
         }
         out += "\n";
@@ -175,18 +170,16 @@ void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, 
 void attendance_and_sheets(std::string& out, const Schedule& s, const StaffList& staff,
                            const Md& m) {
     if (!s.attendance.empty()) {
-        out += m.t("\n到场尚未记录（活动签到）：\n\n",
-                   "\nAttendance not yet recorded (活动签到):\n\n");
+        out += m.t("\nAttendance not yet recorded (活动签到):\n\n");
         for (const AttendanceOwed& a : s.attendance) {
             const Activity& act = s.activities[a.activity];
-            out += fmt::format("- [ ] {} {}{}", act.date->iso(), md_escape(act.title),
-                               m.t("：", ": "));
+            out += fmt::format("- [ ] {} {}{}", act.date->iso(), md_escape(act.title), m.t(": "));
             append_child(out, a.child, m);
             out += '\n';
         }
     }
     if (s.returned.empty()) return;
-    out += m.t("\n## 交回的工作清单\n\n", "\n## Sheets returned\n\n");
+    out += m.t("\n## Sheets returned\n\n");
     for (const ReturnedSheet& r : s.returned) {
         const Staff* who = staff.find(r.teacher);
         const std::string name = md_escape(who ? who->name : r.name.empty() ? r.teacher : r.name);
@@ -197,10 +190,10 @@ void attendance_and_sheets(std::string& out, const Schedule& s, const StaffList&
                                     md_escape(r.file), day, r.rows.value_or(0), r.owed.value_or(0));
     }
     if (!s.not_returned.empty()) {
-        out += m.t("- 尚未交回：", "- Not yet returned: ");
+        out += m.t("- Not yet returned: ");
         for (size_t i = 0; i < s.not_returned.size(); ++i) {
             const Staff* who = staff.find(s.not_returned[i]);
-            out += (i ? m.t("、", ", ") : "") + md_escape(who ? who->name : s.not_returned[i]);
+            out += (i ? m.t(", ") : "") + md_escape(who ? who->name : s.not_returned[i]);
         }
         out += '\n';
     }
@@ -219,69 +212,59 @@ std::string schedule_markdown(const Schedule& s, const School& school, const Sta
     else
         out += fmt::format("# {} {}年{}月关爱留守儿童工作清单\n\n", md_escape(school.school),
                            s.month.year, s.month.month);
-    const std::string term =
-        s.term.empty() ? m.t("不在学期内", "outside terms")
-                       : fmt::format("{}{}{} – {}{}", md_escape(s.term), m.t("（", " ("),
-                                     s.term_from->iso(), s.term_to->iso(), m.t("）", ")"));
-    out += m.en() ? fmt::format(
-                        "- School year {}, {}\n- As of {}\n- Children enrolled this "
-                        "month: {}\n\n",
-                        md_escape(school.school_year), term, s.as_of.iso(), s.enrolled)
-                  : fmt::format("- 学年：{}，{}\n- 截至：{}\n- 本月在读留守儿童：{} 名\n\n",
-                                md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
+    const std::string term = s.term.empty()
+                                 ? m.t("outside terms")
+                                 : fmt::format("{}{}{} – {}{}", md_escape(s.term), m.t(" ("),
+                                               s.term_from->iso(), s.term_to->iso(), m.t(")"));
+    out +=
+        m.f("- School year {}, {}\n- As of {}\n- Children enrolled this "
+            "month: {}\n\n",
+            md_escape(school.school_year), term, s.as_of.iso(), s.enrolled);
 
     // The overview table: what is owed at a glance.
-    out += m.t("## 概览\n\n| 事项 | 应完成 | 尚欠 |\n| --- | ---: | ---: |\n",
-               "## Overview\n\n| Item | Expected | Still owed |\n| --- | ---: | ---: |\n");
+    out += m.t("## Overview\n\n| Item | Expected | Still owed |\n| --- | ---: | ---: |\n");
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
         const std::string name = m.en() ? kind_en(c->kind) : std::string(zh_of(c->kind));
         if (c->due)
-            out += fmt::format("| {}{}{}{} | {} | {} |\n", name, m.t("（", " ("),
-                               cadence_rule(*c, m), m.t("）", ")"), c->expected, c->owing);
+            out += fmt::format("| {}{}{}{} | {} | {} |\n", name, m.t(" ("), cadence_rule(*c, m),
+                               m.t(")"), c->expected, c->owing);
         else
             out += fmt::format("| {} | — | — |\n", name);
     }
     // Birthdays still owed a greeting, as the talks still owed.
     const auto ungreeted = std::count_if(s.birthdays.begin(), s.birthdays.end(),
                                          [](const Birthday& b) { return !b.greeted; });
-    out += fmt::format("| {} | {} | {} |\n", m.t("本月生日", "Birthdays this month"),
-                       s.birthdays.size(), ungreeted);
-    out += fmt::format("| {} | | {} |\n", m.t("未关闭的跟进事项", "Open follow-ups"),
-                       s.follow_ups.size());
-    out += fmt::format("| {} | | {} |\n", m.t("未结对", "Without a teacher"), s.unpaired.size());
-    out += fmt::format("| {} | | {} |\n\n", m.t("档案不完整", "Incomplete files"),
-                       s.incomplete.size());
+    out += fmt::format("| {} | {} | {} |\n", m.t("Birthdays this month"), s.birthdays.size(),
+                       ungreeted);
+    out += fmt::format("| {} | | {} |\n", m.t("Open follow-ups"), s.follow_ups.size());
+    out += fmt::format("| {} | | {} |\n", m.t("Without a teacher"), s.unpaired.size());
+    out += fmt::format("| {} | | {} |\n\n", m.t("Incomplete files"), s.incomplete.size());
 
-    out += m.t("## 本月工作安排\n\n", "## The plan for this month\n\n");
-    if (s.plan.empty()) out += m.t("本月无工作安排。\n", "Nothing planned.\n");
+    out += m.t("## The plan for this month\n\n");
+    if (s.plan.empty()) out += m.t("Nothing planned.\n");
     for (const auto& task : s.plan) {
         if (!task.done) {
             out += "- [ ] " + md_escape(task.task) + "\n";
             continue;
         }
-        const std::string note = task.note.empty() ? "" : m.t("：", ": ") + md_escape(task.note);
-        out += "- [x] " + md_escape(task.task) +
-               m.t(fmt::format("（{} 完成{}）", task.done->iso(), note),
-                   fmt::format(" (done {}{})", task.done->iso(), note)) +
-               "\n";
+        const std::string note = task.note.empty() ? "" : m.t(": ") + md_escape(task.note);
+        out += "- [x] " + md_escape(task.task) + m.f(" (done {}{})", task.done->iso(), note) + "\n";
     }
     out += "\n";
-    out += m.t("## 本月活动\n\n", "## Events\n\n");
-    if (s.events.empty() && s.activities.empty()) out += m.t("无。\n", "None.\n");
+    out += m.t("## Events\n\n");
+    if (s.events.empty() && s.activities.empty()) out += m.t("None.\n");
     // An event is ticked when an activity was recorded for it (liushou activity add).
     for (size_t i = 0; i < s.events.size(); ++i) {
         const auto& e = s.events[i];
         std::string done;
         for (const auto& a : s.activities)
             if (a.id == s.event_recorded[i])
-                done = m.t("：", ": ") + md_escape(a.title) + m.t("（", " (") + a.date->iso() +
-                       m.t("）", ")");
+                done = m.t(": ") + md_escape(a.title) + m.t(" (") + a.date->iso() + m.t(")");
         out += fmt::format("- [{}] {}{}{}{}{}\n", done.empty() ? " " : "x", md_escape(e.name),
-                           m.t("（", " ("), e.date, m.t("）", ")"), done);
+                           m.t(" ("), e.date, m.t(")"), done);
     }
     if (!s.activities.empty()) {
-        out += std::string(s.events.empty() ? "" : "\n") +
-               m.t("已记录的活动：\n\n", "Activities recorded:\n\n");
+        out += std::string(s.events.empty() ? "" : "\n") + m.t("Activities recorded:\n\n");
         for (const auto& a : s.activities)
             out += m.en() ? fmt::format("- {} {}: {} ({} children)\n", a.date->iso(),
                                         a.kind ? key_of(*a.kind) : "", md_escape(a.title),
@@ -332,15 +315,15 @@ void follow_up_lines(std::string& out, const Schedule& s, const Md& m, size_t fr
 
 /// The birthdays and the follow-ups before `to`.
 void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, size_t to) {
-    out += m.t("## 生日祝福\n\n", "## Birthdays\n\n");
-    if (s.birthdays.empty()) out += m.t("本月无。\n", "None this month.\n");
+    out += m.t("## Birthdays\n\n");
+    if (s.birthdays.empty()) out += m.t("None this month.\n");
     // A greeting (log-talk --kind 生日祝福) in the month ticks the birthday off.
     for (const auto& b : s.birthdays) {
         const std::string box = b.greeted ? "- [x] " : "- [ ] ";
         const std::string greeted =
             !b.greeted ? ""
-                       : m.t(fmt::format("（{}月{}日已祝福）", b.greeted->month, b.greeted->day),
-                             fmt::format(" (greeted {})", b.greeted->iso()));
+            : m.en()   ? fmt::format(" (greeted {})", b.greeted->iso())
+                       : fmt::format("（{}月{}日已祝福）", b.greeted->month, b.greeted->day);
         out += m.en() ? fmt::format("{}{}: {} turns {}{}\n", box, b.day.iso(),
                                     child_line(b.child, m), b.age, greeted)
                       : fmt::format("{}{}月{}日 {}，{} 岁生日{}\n", box, b.day.month, b.day.day,
@@ -348,8 +331,8 @@ void birthdays_and_follow_ups(std::string& out, const Schedule& s, const Md& m, 
     }
     out += "\n";
 
-    out += m.t("## 未关闭的跟进事项\n\n", "## Open follow-ups\n\n");
-    if (s.follow_ups.empty()) out += m.t("无。\n", "None.\n");
+    out += m.t("## Open follow-ups\n\n");
+    if (s.follow_ups.empty()) out += m.t("None.\n");
     follow_up_lines(out, s, m, 0, to);
 }
 
@@ -359,8 +342,8 @@ void follow_ups_and_the_rest(std::string& out, const Schedule& s, const Md& m,
     follow_up_lines(out, s, m, from, s.follow_ups.size());
     out += "\n";
 
-    out += m.t("## 未结对\n\n", "## Without a teacher\n\n");
-    if (s.unpaired.empty()) out += m.t("无。\n", "None.\n");
+    out += m.t("## Without a teacher\n\n");
+    if (s.unpaired.empty()) out += m.t("None.\n");
     for (const auto& c : s.unpaired) {
         out += "- [ ] ";
         append_child(out, c, m);
@@ -368,14 +351,13 @@ void follow_ups_and_the_rest(std::string& out, const Schedule& s, const Md& m,
     }
     out += "\n";
 
-    out += m.t("## 档案不完整\n\n", "## Incomplete files\n\n");
-    if (s.incomplete.empty()) out += m.t("无。\n", "None.\n");
+    out += m.t("## Incomplete files\n\n");
+    if (s.incomplete.empty()) out += m.t("None.\n");
     for (const auto& i : s.incomplete) {
         std::string missing;
         for (const auto& f : i.missing)
-            missing += (missing.empty() ? "" : m.t("、", ", ")) + md_escape(field_label(f, lang));
-        out += fmt::format("- [ ] {}{}{}\n", child_line(i.child, m), m.t("：缺 ", ": missing "),
-                           missing);
+            missing += (missing.empty() ? "" : m.t(", ")) + md_escape(field_label(f, lang));
+        out += fmt::format("- [ ] {}{}{}\n", child_line(i.child, m), m.t(": missing "), missing);
     }
 }
 
@@ -385,10 +367,10 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
     // One row per thing to do, so a teacher can filter the workbook by 教师 or 事项 and tick
     // 完成 by hand; the Markdown's sections become the 事项 column.
     const Md m(lang);
-    std::string out = csv_line({m.t("事项", "Item"), m.t("教师", "Teacher"), m.t("学号", "ID"),
-                                m.t("姓名", "Name"), m.t("班级", "Class"), m.t("日期", "Date"),
-                                m.t("完成", "Done"), m.t("说明", "Note")});
-    const std::string yes = m.t("是", "yes");
+    std::string out =
+        csv_line({m.t("task\004Item"), m.t("staff\004Teacher"), m.t("ID"), m.t("Name"),
+                  m.t("Class"), m.t("Date"), m.t("checkbox\004Done"), m.t("task\004Note")});
+    const std::string yes = m.t("yes");
     auto row = [&](const std::string& item, const std::string& teacher, const ChildRef* c,
                    const std::string& date, bool done, const std::string& note) {
         out += csv_line({item, teacher, c ? c->id : "", c ? c->name : "",
@@ -400,14 +382,13 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
         return t ? t->name : id;
     };
     for (const auto& task : s.plan)
-        row(m.t("工作安排", "Plan"), "", nullptr, task.done ? task.done->iso() : "",
-            task.done.has_value(),
-            task.task + (task.note.empty() ? "" : m.t("：", ": ") + task.note));
+        row(m.t("Plan"), "", nullptr, task.done ? task.done->iso() : "", task.done.has_value(),
+            task.task + (task.note.empty() ? "" : m.t(": ") + task.note));
     for (size_t i = 0; i < s.events.size(); ++i) {
         std::string recorded;
         for (const auto& a : s.activities)
-            if (a.id == s.event_recorded[i]) recorded = m.t("：", ": ") + a.title;
-        row(m.t("活动", "Event"), "", nullptr, s.events[i].date, !recorded.empty(),
+            if (a.id == s.event_recorded[i]) recorded = m.t(": ") + a.title;
+        row(m.t("Event"), "", nullptr, s.events[i].date, !recorded.empty(),
             s.events[i].name + recorded);
     }
     for (const Cadence* c : {&s.talks, &s.family_calls, &s.home_visits, &s.meetings}) {
@@ -422,22 +403,19 @@ std::string schedule_csv(const Schedule& s, const StaffList& staff, std::string_
                                          o.last ? "；日期为上次" : ""));
     }
     for (const auto& b : s.birthdays)
-        row(m.t("生日祝福", "Birthday greeting"), "", &b.child, b.day.iso(), b.greeted.has_value(),
-            m.en() ? fmt::format("turns {}", b.age) : fmt::format("{} 岁生日", b.age));
+        row(m.t("Birthday greeting"), "", &b.child, b.day.iso(), b.greeted.has_value(),
+            m.f("turns {}", b.age));
     for (const OpenFollowUp* p : s.follow_ups) {
         const OpenFollowUp& f = *p;
-        row(m.t("跟进事项", "Follow-up"), teacher_name(f.by), &f.child, f.date.iso(), false,
-            f.text + m.t(fmt::format("（已 {} 天）", f.days_open),
-                         fmt::format(" (open {} days)", f.days_open)));
+        row(m.t("Follow-up"), teacher_name(f.by), &f.child, f.date.iso(), false,
+            f.text + m.f(" (open {} days)", f.days_open));
     }
-    for (const auto& c : s.unpaired)
-        row(m.t("结对", "Pairing"), "", &c, "", false, m.t("未结对", "no teacher yet"));
+    for (const auto& c : s.unpaired) row(m.t("Pairing"), "", &c, "", false, m.t("no teacher yet"));
     for (const auto& i : s.incomplete) {
         std::string missing;
         for (const auto& f : i.missing)
-            missing += (missing.empty() ? "" : m.t("、", ", ")) + field_label(f, lang);
-        row(m.t("档案不完整", "Incomplete file"), "", &i.child, "", false,
-            m.t("缺 ", "missing ") + missing);
+            missing += (missing.empty() ? "" : m.t(", ")) + field_label(f, lang);
+        row(m.t("Incomplete file"), "", &i.child, "", false, m.t("missing ") + missing);
     }
     return out;
 }

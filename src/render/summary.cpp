@@ -17,33 +17,30 @@ namespace {
 std::string month_label(const MonthRate& m, const Writer& w) {
     if (!m.cut()) return m.month.iso();
     const std::string from = m.from.iso().substr(5), to = m.to.iso().substr(5);
-    return w.en() ? fmt::format("{} ({} to {})", m.month.iso(), from, to)
-                  : fmt::format("{}（{} 至 {}）", m.month.iso(), from, to);
+    return w.f("{} ({} to {})", m.month.iso(), from, to);
 }
 
 std::string term_label(const TermRate& t, const Writer& w) {
     if (!t.cut) return w.text(t.term);
-    return w.en() ? fmt::format("{} ({} to {})", w.text(t.term), t.from.iso(), t.to.iso())
-                  : fmt::format("{}（{} 至 {}）", w.text(t.term), t.from.iso(), t.to.iso());
+    return w.f("{} ({} to {})", w.text(t.term), t.from.iso(), t.to.iso());
 }
 
 /// A rule of liushou.yaml as the header names it when schools set it differently.
 std::string rule_label(const std::string& rule, const Writer& w) {
-    if (rule == "talks_per_month") return w.t("每月谈心次数", "talks a month");
-    if (rule == "family_calls_per_month") return w.t("每月亲情电话次数", "family calls a month");
-    if (rule == "home_visits_per_term") return w.t("每学期家访次数", "home visits a term");
-    if (rule == "guardian_meetings_per_term")
-        return w.t("每学期座谈会次数", "guardian meetings a term");
-    if (rule == "months_without_talks") return w.t("不要求谈心的月份", "months without talks");
+    if (rule == "talks_per_month") return w.t("talks a month");
+    if (rule == "family_calls_per_month") return w.t("family calls a month");
+    if (rule == "home_visits_per_term") return w.t("home visits a term");
+    if (rule == "guardian_meetings_per_term") return w.t("guardian meetings a term");
+    if (rule == "months_without_talks") return w.t("months without talks");
     return rule;
 }
 
 std::string group_name(const Stats& s, const Writer& w, bool with_class) {
     if (with_class) {
         const std::string label = class_label(s.grade, s.class_no, w.style().lang);
-        return label.empty() ? w.t("班级未知", "unknown") : label;
+        return label.empty() ? w.t("unknown") : label;
     }
-    if (!s.grade) return w.t("年级未知", "unknown");
+    if (!s.grade) return w.t("grade\004unknown");
     return w.en() ? fmt::format("grade {}", *s.grade) : class_label(s.grade, std::nullopt, "zh");
 }
 
@@ -125,21 +122,19 @@ std::string SummaryMd::head() const {
         const auto named = counties_of(sources);
         std::string title = coverage.county;
         if (title.empty())
-            for (const auto& c : named) title += (title.empty() ? "" : w.t("、", ", ")) + c;
+            for (const auto& c : named) title += (title.empty() ? "" : w.t(", ")) + c;
         title = w.text(title);
-        out += w.t(fmt::format("# {}关爱留守儿童工作总结（{} 所学校）\n\n",
-                               title.empty() ? "" : title + " ", sources.size()),
-                   fmt::format("# {}Summary of care for left-behind children ({} schools)\n\n",
-                               title.empty() ? "" : title + ": ", sources.size()));
+        out +=
+            title.empty()
+                ? w.f("# Summary of care for left-behind children ({} schools)\n\n", sources.size())
+                : w.f("# {}: Summary of care for left-behind children ({} schools)\n\n", title,
+                      sources.size());
     } else {
-        out += w.t(fmt::format("# {} 关爱留守儿童工作总结\n\n", w.text(first.school)),
-                   fmt::format("# {}: summary of care for left-behind children\n\n",
-                               w.text(first.school)));
+        out += w.f("# {}: summary of care for left-behind children\n\n", w.text(first.school));
     }
     auto period_text = [&](const Period& p) {
         const std::string name = p.name.empty() ? "" : w.text(p.name) + " ";
-        return w.en() ? fmt::format("{}{} to {}", name, p.from.iso(), p.to.iso())
-                      : fmt::format("{}{} 至 {}", name, p.from.iso(), p.to.iso());
+        return w.f("{}{} to {}", name, p.from.iso(), p.to.iso());
     };
     if (own_periods) {
         // Each school over its own term: the dates are on each school's line below.
@@ -148,26 +143,19 @@ std::string SummaryMd::head() const {
                                     asked.empty() ? "" : asked + ", ")
                       : fmt::format("- 统计期间：{}各校按本校学期的日期（见下）\n",
                                     asked.empty() ? "" : asked + "，");
-        out += w.en() ? fmt::format("- As of {}\n", s.as_of.iso())
-                      : fmt::format("- 截至：{}\n", s.as_of.iso());
+        out += w.f("- As of {}\n", s.as_of.iso());
     } else {
-        out += w.en() ? fmt::format("- Period: {}\n- As of {} (figures up to {})\n",
-                                    period_text(s.period), s.as_of.iso(), s.end.iso())
-                      : fmt::format("- 统计期间：{}\n- 截至：{}（数据计算至 {}）\n",
-                                    period_text(s.period), s.as_of.iso(), s.end.iso());
+        out += w.f("- Period: {}\n- As of {} (figures up to {})\n", period_text(s.period),
+                   s.as_of.iso(), s.end.iso());
     }
     for (size_t i = 0; i < sources.size(); ++i) {
         const auto& p = sources[i];
         std::string from =
             p.commit.empty()
-                ? w.t("不在 git 仓库中", "not a git repository")
-                : fmt::format("git {}{}", p.commit,
-                              p.dirty ? w.t(" + 未提交的修改", " + uncommitted changes") : "");
+                ? w.t("not a git repository")
+                : fmt::format("git {}{}", p.commit, p.dirty ? w.t(" + uncommitted changes") : "");
         if (own_periods)
-            from += w.en() ? fmt::format("; {}, figures up to {}", period_text(s.periods[i]),
-                                         s.ends[i].iso())
-                           : fmt::format("；{}，数据计算至 {}", period_text(s.periods[i]),
-                                         s.ends[i].iso());
+            from += w.f("; {}, figures up to {}", period_text(s.periods[i]), s.ends[i].iso());
         if (p.errors > 0)
             from += w.en() ? fmt::format("; {} error{} in its files (liushou check lists them)",
                                          p.errors, p.errors == 1 ? "" : "s")
@@ -181,9 +169,7 @@ std::string SummaryMd::head() const {
                                     w.text(p.school->school_year), from);
     }
     for (const auto& [school, why] : coverage.missing)
-        out += w.en()
-                   ? fmt::format("- Not counted, not found: {} ({})\n", w.text(school), w.text(why))
-                   : fmt::format("- 未计入（找不到）：{}（{}）\n", w.text(school), w.text(why));
+        out += w.f("- Not counted, not found: {} ({})\n", w.text(school), w.text(why));
     if (county) {
         // Schools of another county than the title's are said, never summed in silently.
         std::string others;
@@ -192,14 +178,10 @@ std::string SummaryMd::head() const {
                                   ? counties_of(sources).size() <= 1
                                   : p.school->county.empty() || p.school->county == coverage.county;
             if (!fits)
-                others += (others.empty() ? "" : w.t("；", "; ")) + w.text(p.school->school) +
-                          w.t("：", ": ") +
-                          (p.school->county.empty() ? w.t("未写县名", "no county")
-                                                    : w.text(p.school->county));
+                others += (others.empty() ? "" : w.t("; ")) + w.text(p.school->school) + w.t(": ") +
+                          (p.school->county.empty() ? w.t("no county") : w.text(p.school->county));
         }
-        if (!others.empty())
-            out += w.en() ? fmt::format("- Note: not all schools are of one county ({})\n", others)
-                          : fmt::format("- 注意：这些学校不属于同一个县（{}）\n", others);
+        if (!others.empty()) out += w.f("- Note: not all schools are of one county ({})\n", others);
         std::vector<const School*> schools;
         for (const auto& p : sources) schools.push_back(p.school);
         const auto diffs = rule_differences(schools);
@@ -209,33 +191,25 @@ std::string SummaryMd::head() const {
                 std::string values;
                 for (const auto& [school, value] : d.values)
                     values +=
-                        (values.empty() ? "" : w.t("，", ", ")) + w.text(school) + " " + value;
-                list += (list.empty() ? "" : w.t("；", "; ")) + rule_label(d.rule, w) +
-                        w.t("：", ": ") + values;
+                        (values.empty() ? "" : w.t("clause\004, ")) + w.text(school) + " " + value;
+                list +=
+                    (list.empty() ? "" : w.t("; ")) + rule_label(d.rule, w) + w.t(": ") + values;
             }
-            out += w.en() ? fmt::format(
-                                "- The schools' rules differ ({}): each school is counted "
-                                "by its own rules, and the totals add up those counts\n",
-                                list)
-                          : fmt::format(
-                                "- 各校规则不同（{}）：每所学校按本校规则计算，合计是各校"
-                                "之和，不是同一标准\n",
-                                list);
+            out +=
+                w.f("- The schools' rules differ ({}): each school is counted "
+                    "by its own rules, and the totals add up those counts\n",
+                    list);
         }
     }
     if (!county) {
         const LeadingGroup& g = first.leading_group;
         auto names = [&](const std::vector<std::string>& v) {
             std::string r;
-            for (const auto& n : v) r += (r.empty() ? "" : w.t("、", ", ")) + w.text(n);
+            for (const auto& n : v) r += (r.empty() ? "" : w.t(", ")) + w.text(n);
             return r.empty() ? std::string("—") : r;
         };
-        out += w.en() ? fmt::format("- Leading group: leader {}; deputies {}; members {}\n",
-                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
-                                    names(g.members))
-                      : fmt::format("- 领导小组：组长 {}；副组长 {}；组员 {}\n",
-                                    g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies),
-                                    names(g.members));
+        out += w.f("- Leading group: leader {}; deputies {}; members {}\n",
+                   g.leader.empty() ? "—" : w.text(g.leader), names(g.deputies), names(g.members));
     }
     out += "\n";
     return out;
@@ -243,12 +217,12 @@ std::string SummaryMd::head() const {
 
 std::string SummaryMd::children() const {
     std::string out;
-    out += header({w.t("项目", "Item"), w.t("人数", "Children")}, 1);
+    out += header({w.t("Item"), w.t("Children")}, 1);
     for (const auto& c : kMovement)
-        out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
+        out += row({w.pick(c.zh, c.en), std::to_string(s.total.*(c.value))});
     for (const auto& c : kCounts)
         if (c.value != &Stats::one_parent || s.total.one_parent > 0)  // only when recorded
-            out += row({w.t(c.zh, c.en), std::to_string(s.total.*(c.value))});
+            out += row({w.pick(c.zh, c.en), std::to_string(s.total.*(c.value))});
     out += "\n";
     return out;
 }
@@ -258,10 +232,10 @@ std::string SummaryMd::movement() const {
     // The same movement for every grade and its classes, so each row can be added up.
     {
         std::vector<std::string> head;
-        if (county) head.push_back(w.t("学校", "School"));
-        head.push_back(w.t("年级、班级", "Grade, class"));
+        if (county) head.push_back(w.t("School"));
+        head.push_back(w.t("Grade, class"));
         const size_t first_number = head.size();
-        for (const auto& c : kMovement) head.push_back(w.t(c.zh, c.en));
+        for (const auto& c : kMovement) head.push_back(w.pick(c.zh, c.en));
         out += header(head, first_number);
         auto movement_row = [&](const Stats& g, const std::string& label) {
             std::vector<std::string> cells;
@@ -283,12 +257,10 @@ std::string SummaryMd::movement() const {
 
 std::string SummaryMd::rates() const {
     std::string out;
-    out += header(
-        {w.t("指标", "Rate"), w.t("已完成", "Done"), w.t("应完成", "Of"), w.t("比率", "Percent")},
-        1);
+    out += header({w.t("Rate"), w.t("Done"), w.t("Of"), w.t("Percent")}, 1);
     for (const auto& m : kMetrics) {
         const Rate& r = s.total.*(m.rate);
-        out += row({w.t(m.zh, m.en), std::to_string(r.num), std::to_string(r.den), pct(r)});
+        out += row({w.pick(m.zh, m.en), std::to_string(r.num), std::to_string(r.den), pct(r)});
     }
     out += "\n";
     return out;
@@ -297,11 +269,9 @@ std::string SummaryMd::rates() const {
 std::string SummaryMd::monthly_talks() const {
     std::string out;
     if (s.total.talks_by_month.empty()) {
-        out += w.t("期间内没有要求谈心的月份。\n\n", "No month of the period requires talks.\n\n");
+        out += w.t("No month of the period requires talks.\n\n");
     } else {
-        out += header({w.t("月份", "Month"), w.t("已谈心", "Talked"), w.t("应谈心", "Of"),
-                       w.t("完成率", "Percent")},
-                      1);
+        out += header({w.t("Month"), w.t("Talked"), w.t("talks\004Of"), w.t("done\004Percent")}, 1);
         std::string labels, bars;
         for (const auto& m : s.total.talks_by_month) {
             out += row({month_label(m, w), std::to_string(m.rate.num), std::to_string(m.rate.den),
@@ -314,13 +284,12 @@ std::string SummaryMd::monthly_talks() const {
             std::vector<ChartBar> columns;
             for (const auto& m : s.total.talks_by_month)
                 columns.push_back({m.month.iso(), m.rate.shown_percent(), pct(m.rate)});
-            out += "\n" +
-                   add_figure(svg_columns(w.t("每月谈心完成率", "Monthly talk coverage"), columns));
+            out += "\n" + add_figure(svg_columns(w.t("Monthly talk coverage"), columns));
         } else {
             out += fmt::format(
                 "\n```mermaid\nxychart-beta\n    title \"{}\"\n    x-axis [{}]\n"
                 "    y-axis \"%\" 0 --> 100\n    bar [{}]\n```\n\n",
-                w.t("每月谈心完成率（%）", "Monthly talk coverage (%)"), labels, bars);
+                w.t("Monthly talk coverage (%)"), labels, bars);
         }
     }
     return out;
@@ -337,22 +306,18 @@ std::string SummaryMd::calls_visits_meetings() const {
                            [&](const RuleDifference& d) { return d.rule == rule; });
     };
     // "家访（每学期 1 次）"; a cadence the schools set differently has no one number to print.
-    auto cadence = [&](const char* rule, const char* zh, const char* en, int n, bool per_term) {
-        if (differs(rule))
-            return w.t(fmt::format("{}（各校按本校规则）", zh),
-                       fmt::format("{} (each school's own rule)", en));
-        return w.t(fmt::format("{}（{} {} 次）", zh, per_term ? "每学期" : "每月", n),
-                   fmt::format("{} ({} a {})", en, n, per_term ? "term" : "month"));
+    auto cadence = [&](const char* rule, const char* what, int n, bool per_term) {
+        if (differs(rule)) return w.f("{} (each school's own rule)", w.t(what));
+        return per_term ? w.f("{} ({} a term)", w.t(what), n)
+                        : w.f("{} ({} a month)", w.t(what), n);
     };
-    out += header({w.t("项目", "Item"), w.t("期间", "Period"), w.t("已完成", "Done"),
-                   w.t("应完成", "Of"), w.t("比率", "Percent")},
-                  2);
-    const std::string calls_label = cadence("family_calls_per_month", "亲情电话", "Family calls",
-                                            rules.family_calls_per_month, false);
+    out += header({w.t("Item"), w.t("Period"), w.t("Done"), w.t("Of"), w.t("Percent")}, 2);
+    const std::string calls_label =
+        cadence("family_calls_per_month", N_("Family calls"), rules.family_calls_per_month, false);
     const std::string visits_label =
-        cadence("home_visits_per_term", "家访", "Home visits", rules.home_visits_per_term, true);
+        cadence("home_visits_per_term", N_("Home visits"), rules.home_visits_per_term, true);
     const std::string meetings_label =
-        cadence("guardian_meetings_per_term", "座谈会", "Guardian meetings",
+        cadence("guardian_meetings_per_term", N_("Guardian meetings"),
                 rules.guardian_meetings_per_term, true);
     for (const auto& m : s.total.calls_by_month)
         out += row({calls_label, month_label(m, w), std::to_string(m.rate.num),
@@ -402,11 +367,9 @@ std::string SummaryMd::calls_visits_meetings() const {
 std::string SummaryMd::plan() const {
     std::string out;
     if (s.plan_by_month.empty()) {
-        out += w.t("期间内没有工作计划。\n\n", "Nothing was planned for the period.\n\n");
+        out += w.t("Nothing was planned for the period.\n\n");
     } else {
-        out += header({w.t("月份", "Month"), w.t("已完成", "Done"), w.t("计划", "Planned"),
-                       w.t("完成率", "Percent")},
-                      1);
+        out += header({w.t("Month"), w.t("Done"), w.t("Planned"), w.t("done\004Percent")}, 1);
         for (const auto& m : s.plan_by_month)
             out += row({m.month.iso(), std::to_string(m.rate.num), std::to_string(m.rate.den),
                         pct(m.rate)});
@@ -420,10 +383,9 @@ std::string SummaryMd::plan() const {
 std::string SummaryMd::activities() const {
     std::string out;
     if (s.activities.empty()) {
-        out += w.t("期间没有记录集体活动。\n\n", "No activity was recorded in the period.\n\n");
+        out += w.t("No activity was recorded in the period.\n\n");
     } else {
-        out += header({w.t("月份", "Month"), w.t("类别", "Kind"), w.t("次数", "Activities"),
-                       w.t("参与人次", "Attendance")},
+        out += header({w.t("Month"), w.t("activity\004Kind"), w.t("Activities"), w.t("Attendance")},
                       2);
         int count = 0;
         long attendance = 0;
@@ -433,22 +395,16 @@ std::string SummaryMd::activities() const {
             count += a.activities;
             attendance += a.attendance;
         }
-        out += w.en() ? fmt::format(
-                            "\n{} activities, attendance {}; of the {} children enrolled at "
-                            "the end, {} took part in at least one ({}).\n",
-                            count, attendance, s.activity_reach.den, s.activity_reach.num,
-                            pct(s.activity_reach))
-                      : fmt::format(
-                            "\n共 {} 次活动，参与 {} 人次；期末在读的 {} 名儿童中 {} 名参加了"
-                            "至少一次（{}）。\n",
-                            count, attendance, s.activity_reach.den, s.activity_reach.num,
-                            pct(s.activity_reach));
+        out += w.f(
+            "\n{} activities, attendance {}; of the {} children enrolled at "
+            "the end, {} took part in at least one ({}).\n",
+            count, attendance, s.activity_reach.den, s.activity_reach.num, pct(s.activity_reach));
         if (!s.no_activity.empty()) {
             std::string names;
             for (const auto& [school, c] : s.no_activity)
-                names += (names.empty() ? "" : w.t("、", ", ")) +
-                         (county ? w.text(school) + " " : "") + w.text(c.id) + " " + w.text(c.name);
-            out += w.t("未参加任何活动：", "Took part in none: ") + names + "\n";
+                names += (names.empty() ? "" : w.t(", ")) + (county ? w.text(school) + " " : "") +
+                         w.text(c.id) + " " + w.text(c.name);
+            out += w.t("Took part in none: ") + names + "\n";
         }
         out += "\n";
     }
@@ -459,8 +415,8 @@ std::string SummaryMd::activities() const {
 // a figure sent up can be checked by adding the column.
 std::string SummaryMd::by_school() const {
     std::string out;
-    std::vector<std::string> head = {w.t("学校", "School"), w.t("在读", "Enrolled")};
-    for (const auto& m : kMetrics) head.push_back(w.t(m.zh, m.key));
+    std::vector<std::string> head = {w.t("School"), w.t("Enrolled")};
+    for (const auto& m : kMetrics) head.push_back(w.pick(m.zh, m.key));
     out += header(head, 1);
     auto school_row = [&](const Stats& g, const std::string& name) {
         std::vector<std::string> cells = {name, std::to_string(g.enrolled)};
@@ -471,15 +427,15 @@ std::string SummaryMd::by_school() const {
         out += row(cells);
     };
     for (const auto& g : s.by_school) school_row(g, w.text(g.school));
-    school_row(s.total, coverage.county.empty() ? w.t("合计", "Total")
-                                                : w.text(coverage.county) + w.t("合计", " total"));
+    school_row(s.total,
+               coverage.county.empty() ? w.t("Total") : w.text(coverage.county) + w.t(" total"));
     out += "\n";
     if (figures)
         for (const auto& m : kMetrics)
-            out += add_figure(
-                svg_bars(w.t(fmt::format("各学校{}", m.zh), fmt::format("{}, by school", m.en)),
-                         rate_bars(s.by_school, m.rate,
-                                   [&](const Stats& g) { return plain.text(g.school); })));
+            out += add_figure(svg_bars(w.f("{}, by school", w.pick(m.zh, m.en)),
+                                       rate_bars(s.by_school, m.rate, [&](const Stats& g) {
+                                           return plain.text(g.school);
+                                       })));
     return out;
 }
 
@@ -487,8 +443,8 @@ std::string SummaryMd::by_school() const {
 std::string SummaryMd::group_table(const std::vector<Stats>& groups, bool classes) const {
     std::string out;
     std::vector<std::string> head;
-    if (county) head.push_back(w.t("学校", "School"));
-    head.push_back(classes ? w.t("班级", "Class") : w.t("年级", "Grade"));
+    if (county) head.push_back(w.t("School"));
+    head.push_back(classes ? w.t("Class") : w.t("Grade"));
     const size_t first_number = head.size();
     for (const char* h :
          {"在读", "建档率", "入学率", "巩固率", "结对率", "谈心完成率", "家访覆盖率"})
@@ -524,10 +480,10 @@ std::string SummaryMd::by_class() const {
         for (const auto& m : kMetrics) {
             // The rates of the class table, each a chart of its classes.
             if (m.rate == &Stats::family_calls || m.rate == &Stats::meetings) continue;
-            out += add_figure(
-                svg_bars(w.t(fmt::format("各班{}", m.zh), fmt::format("{}, by class", m.en)),
-                         rate_bars(s.by_class, m.rate,
-                                   [&](const Stats& g) { return group_name(g, plain, true); })));
+            out += add_figure(svg_bars(w.f("{}, by class", w.pick(m.zh, m.en)),
+                                       rate_bars(s.by_class, m.rate, [&](const Stats& g) {
+                                           return group_name(g, plain, true);
+                                       })));
         }
     return out;
 }
@@ -545,28 +501,25 @@ std::string SummaryMd::shortfalls() const {
             all_full = all_full && r.num == r.den;
         }
         if (!any)
-            out += w.t("本期没有可计算的比率。\n", "Nothing to measure in this period.\n");
+            out += w.t("Nothing to measure in this period.\n");
         else if (all_full)
-            out += w.t("各项均已达到 100%。\n", "Nothing: every rate is 100%.\n");
+            out += w.t("Nothing: every rate is 100%.\n");
         else
-            out += w.t("无需列出个别儿童；未达到 100% 的比率见上表。\n",
-                       "No child to list; the rates below 100% are in the table above.\n");
+            out += w.t("No child to list; the rates below 100% are in the table above.\n");
     }
     std::string current, current_school;
     for (const auto& f : s.shortfalls) {
         std::string group = class_label(f.child.grade, f.child.class_no, w.style().lang);
-        if (group.empty()) group = w.t("班级未知", "class unknown");
+        if (group.empty()) group = w.t("class unknown");
         if (county && f.school != current_school) {
             // Schools come furthest from 100% first; the heading says how far.
             long tenths = 0;  // in whole numbers (liushou-rates(7))
             for (const auto& g : s.by_school)
                 if (g.school == f.school) tenths = distance_from_full(g);
             const std::string distance = fmt::format("{}.{}", tenths / 10, tenths % 10);
-            out += fmt::format("{}### {}\n\n", current.empty() ? "" : "\n",
-                               w.en() ? fmt::format("{} (on average {} points short of 100%)",
-                                                    w.text(f.school), distance)
-                                      : fmt::format("{}（各项比率平均差 {} 个百分点）",
-                                                    w.text(f.school), distance));
+            out += fmt::format(
+                "{}### {}\n\n", current.empty() ? "" : "\n",
+                w.f("{} (on average {} points short of 100%)", w.text(f.school), distance));
             current_school = f.school;
             current.clear();
         }
@@ -579,12 +532,11 @@ std::string SummaryMd::shortfalls() const {
         if (!f.missing.empty()) {
             std::string missing;
             for (const auto& m : f.missing)
-                missing += (missing.empty() ? "" : w.t("、", ", ")) +
-                           md_escape(field_label(m, w.style().lang));
-            out += w.en() ? fmt::format("- File incomplete: {} (missing {})\n", who, missing)
-                          : fmt::format("- 档案不完整：{}（缺 {}）\n", who, missing);
+                missing +=
+                    (missing.empty() ? "" : w.t(", ")) + md_escape(field_label(m, w.style().lang));
+            out += w.f("- File incomplete: {} (missing {})\n", who, missing);
         }
-        if (f.unpaired) out += w.t("- 未结对：", "- No teacher: ") + who + "\n";
+        if (f.unpaired) out += w.t("- No teacher: ") + who + "\n";
         // A month with no talk at all, and one with too few (谈心不足（1/3 次）), read
         // differently to a teacher: "未谈心" would say the child was never talked to.
         std::string none, few;
@@ -593,15 +545,10 @@ std::string SummaryMd::shortfalls() const {
                 none += (none.empty() ? "" : ", ") + m.month.iso();
             else
                 few += (few.empty() ? "" : ", ") +
-                       (w.en() ? fmt::format("{} ({} of {})", m.month.iso(), m.held, m.required)
-                               : fmt::format("{} {}/{} 次", m.month.iso(), m.held, m.required));
+                       (w.f("{} ({} of {})", m.month.iso(), m.held, m.required));
         }
-        if (!none.empty())
-            out += w.en() ? fmt::format("- No talk in {}: {}\n", none, who)
-                          : fmt::format("- 未谈心（{}）：{}\n", none, who);
-        if (!few.empty())
-            out += w.en() ? fmt::format("- Too few talks in {}: {}\n", few, who)
-                          : fmt::format("- 谈心不足（{}）：{}\n", few, who);
+        if (!none.empty()) out += w.f("- No talk in {}: {}\n", none, who);
+        if (!few.empty()) out += w.f("- Too few talks in {}: {}\n", few, who);
         out += shortfall_gaps(f, who, w);
     }
     return out;
@@ -629,7 +576,7 @@ SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>
         // error, caught by the unit test that prints every section.
         if (name == std::end(kSections))
             throw std::logic_error(std::string("summary section without a name: ") + key);
-        out.sections.push_back({name, "## " + w.t(name->zh, name->en) + "\n\n" + body});
+        out.sections.push_back({name, "## " + w.pick(name->zh, name->en) + "\n\n" + body});
     };
     add("children", md.children());
     add("movement", md.movement());

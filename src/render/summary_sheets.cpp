@@ -10,7 +10,7 @@ namespace liushou::summary_detail {
 
 std::string returned_sheet_lines(const Summary& s, const Writer& w) {
     if (s.returned_sheets.empty()) return "";
-    std::string out = w.t("交回的工作清单：\n\n", "Checklist sheets returned:\n\n");
+    std::string out = w.t("Checklist sheets returned:\n\n");
     for (const ReturnedSheet& r : s.returned_sheets) {
         const std::string day = r.date ? r.date->iso() : "?";
         out += w.en() ? fmt::format("- {} {}: {} (returned {}; {} of {} rows still owed)\n",

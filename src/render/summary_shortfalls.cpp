@@ -16,27 +16,22 @@ std::string shortfall_gaps(const Shortfall& f, const std::string& who, const Wri
     std::string out;
     auto joined = [&](const std::vector<std::string>& items) {
         std::string text;
-        for (const auto& i : items) text += (text.empty() ? "" : w.t("、", ", ")) + w.text(i);
+        for (const auto& i : items) text += (text.empty() ? "" : w.t(", ")) + w.text(i);
         return text;
     };
     if (!f.calls_short.empty()) {
         std::vector<std::string> months;
         for (const Month& m : f.calls_short) months.push_back(m.iso());
-        out += w.en() ? fmt::format("- Too few family calls in {}: {}\n", joined(months), who)
-                      : fmt::format("- 亲情电话不足（{}）：{}\n", joined(months), who);
+        out += w.f("- Too few family calls in {}: {}\n", joined(months), who);
     }
-    if (!f.unvisited.empty())
-        out += w.en() ? fmt::format("- No home visit in {}: {}\n", joined(f.unvisited), who)
-                      : fmt::format("- 未家访（{}）：{}\n", joined(f.unvisited), who);
+    if (!f.unvisited.empty()) out += w.f("- No home visit in {}: {}\n", joined(f.unvisited), who);
     if (!f.no_meeting.empty())
-        out += w.en() ? fmt::format("- No guardian meeting in {}: {}\n", joined(f.no_meeting), who)
-                      : fmt::format("- 未参加座谈会（{}）：{}\n", joined(f.no_meeting), who);
+        out += w.f("- No guardian meeting in {}: {}\n", joined(f.no_meeting), who);
     if (f.birthdays_missed == 1)
-        out += w.t("- 生日未祝福：", "- Birthday not greeted: ") + who + "\n";
+        out += w.t("- Birthday not greeted: ") + who + "\n";
     else if (f.birthdays_missed > 1)
-        out += w.en() ? fmt::format("- {} birthdays not greeted: {}\n", f.birthdays_missed, who)
-                      : fmt::format("- 生日未祝福（{} 次）：{}\n", f.birthdays_missed, who);
-    if (f.no_activity) out += w.t("- 未参加活动：", "- In no activity: ") + who + "\n";
+        out += w.f("- {} birthdays not greeted: {}\n", f.birthdays_missed, who);
+    if (f.no_activity) out += w.t("- In no activity: ") + who + "\n";
     return out;
 }
 
@@ -50,26 +45,26 @@ std::string render_shortfalls_csv(const Summary& summary, const ReportStyle& sty
                              : csv_line({"学校", "班级", "学号", "姓名", "未达到", "时间"});
     for (const auto& f : summary.shortfalls) {
         const std::string klass = class_label(f.child.grade, f.child.class_no, style.lang);
-        auto add = [&](const char* zh, const char* en, const std::string& when) {
+        auto add = [&](const char* gap, const std::string& when) {
             out += csv_line({w.text(f.school), klass, w.text(f.child.id), w.text(f.child.name),
-                             w.t(zh, en), when});
+                             w.t(gap), when});
         };
         std::string missing;
         for (const auto& m : f.missing)
-            missing += (missing.empty() ? "" : w.t("、", ", ")) + field_label(m, style.lang);
-        if (!missing.empty()) add("档案不完整", "file incomplete", missing);
-        if (f.unpaired) add("未结对", "no teacher", "");
+            missing += (missing.empty() ? "" : w.t(", ")) + field_label(m, style.lang);
+        if (!missing.empty()) add(N_("file incomplete"), missing);
+        if (f.unpaired) add(N_("no teacher"), "");
         for (const auto& m : f.untalked)
-            add(m.held ? "谈心不足" : "未谈心", m.held ? "too few talks" : "no talk",
+            add(m.held ? N_("too few talks") : N_("no talk"),
                 m.held ? fmt::format("{} {}/{}", m.month.iso(), m.held, m.required)
                        : m.month.iso());
-        for (const Month& m : f.calls_short) add("亲情电话不足", "too few family calls", m.iso());
-        for (const auto& t : f.unvisited) add("未家访", "no home visit", w.text(t));
-        for (const auto& t : f.no_meeting) add("未参加座谈会", "no guardian meeting", w.text(t));
+        for (const Month& m : f.calls_short) add(N_("too few family calls"), m.iso());
+        for (const auto& t : f.unvisited) add(N_("no home visit"), w.text(t));
+        for (const auto& t : f.no_meeting) add(N_("no guardian meeting"), w.text(t));
         if (f.birthdays_missed)
-            add("生日未祝福", "birthday not greeted",
+            add(N_("birthday not greeted"),
                 f.birthdays_missed > 1 ? std::to_string(f.birthdays_missed) : "");
-        if (f.no_activity) add("未参加活动", "in no activity", "");
+        if (f.no_activity) add(N_("in no activity"), "");
     }
     return out;
 }

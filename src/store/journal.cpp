@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -145,10 +146,9 @@ UniqueFd Tree::acquire_lock() const {
         }
         if (timeout_seconds <= 0) {
             // --lock-timeout 0: a script that must not wait
-            throw IoError(
-                fmt::format("{}: another liushou is writing (--lock-timeout 0 does "
-                            "not wait); nothing was written",
-                            shown));
+            throw IoError(fmt::format(N_("{}: another liushou is writing (--lock-timeout 0 does "
+                                         "not wait); nothing was written"),
+                                      shown));
         }
         if (std::chrono::steady_clock::now() > deadline) {
             throw IoError(
@@ -162,9 +162,9 @@ UniqueFd Tree::acquire_lock() const {
 
 WriteSession Tree::lock() const {
     if (commit_)
-        throw UsageError(
-            fmt::format("--rev {}: a commit is read, never written; run the command without --rev",
-                        options_.rev));
+        throw UsageError(fmt::format(
+            N_("--rev {}: a commit is read, never written; run the command without --rev"),
+            options_.rev));
     // This tree's shared hold on children/ is let go while the writer lock is waited for: a
     // writer holding the lock could otherwise wait for it to put its batch in place.
     if (read_lock_) ::flock(read_lock_->get(), LOCK_UN);
@@ -299,7 +299,7 @@ bool Tree::finish_interrupted_batch() const {
                             done, done == 1 ? "" : "s"));
         else
             options_.notice(
-                ".liushou/journal: not a whole journal of liushou's; removed, no file changed");
+                N_(".liushou/journal: not a whole journal of liushou's; removed, no file changed"));
     }
     return true;
 }

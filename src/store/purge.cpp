@@ -14,6 +14,7 @@
 
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 
 namespace liushou {
@@ -55,11 +56,11 @@ PrivacySettings read_privacy(const School& school) {
     try {
         node = YAML::Load(*text);
     } catch (const YAML::Exception&) {
-        out.error = "privacy: not a mapping of settings";
+        out.error = N_("privacy: not a mapping of settings");
         return out;
     }
     if (!node.IsMap()) {
-        out.error = "privacy: not a mapping of settings";
+        out.error = N_("privacy: not a mapping of settings");
         return out;
     }
     if (const YAML::Node years = node["retention_years"]) {
@@ -69,7 +70,7 @@ PrivacySettings read_privacy(const School& school) {
         } catch (const YAML::Exception&) {
         }
         if (n < 1 || n > 100)
-            out.error = "privacy.retention_years: a number of years, from 1 to 100";
+            out.error = N_("privacy.retention_years: a number of years, from 1 to 100");
         else
             out.retention_years = n;
     }
@@ -79,7 +80,8 @@ PrivacySettings read_privacy(const School& school) {
             const auto day = list[i].IsMap() ? date_of(list[i]["date"]) : std::nullopt;
             const YAML::Node ids = list[i].IsMap() ? list[i]["ids"] : YAML::Node();
             if (!day || !ids || !ids.IsSequence()) {
-                out.error = fmt::format("privacy.purged[{}]: needs a date and a list of ids", i);
+                out.error =
+                    fmt::format(N_("privacy.purged[{}]: needs a date and a list of ids"), i);
                 continue;
             }
             r.date = *day;
@@ -88,7 +90,7 @@ PrivacySettings read_privacy(const School& school) {
             out.purges.push_back(std::move(r));
         }
     } else if (list) {
-        out.error = "privacy.purged: expected a list";
+        out.error = N_("privacy.purged: expected a list");
     }
     out.history_rewritten = date_of(node["history_rewritten"]);
     if (const YAML::Node roots = node["replaced_roots"]; roots && roots.IsSequence())
@@ -302,13 +304,14 @@ void check_purged_child(const Child& c, const PrivacySettings& privacy, Problems
     if (!day) return;
     if (!purged_on(c))
         out.push_back(Problem{
-            "",
-            fmt::format("the child was purged on {} (liushou.yaml privacy) but this file is from "
-                        "before: a restored backup or a merge from an old clone? liushou purge "
-                        "--yes purges it again",
-                        day->iso())});
+            "", fmt::format(
+                    N_("the child was purged on {} (liushou.yaml privacy) but this file is from "
+                       "before: a restored backup or a merge from an old clone? liushou purge "
+                       "--yes purges it again"),
+                    day->iso())});
     for (const auto& f : personal_fields(c))
-        out.push_back(Problem{f, fmt::format("personal data of a child purged on {}", day->iso())});
+        out.push_back(
+            Problem{f, fmt::format(N_("personal data of a child purged on {}"), day->iso())});
 }
 
 void forget_cache(const std::string& root) {

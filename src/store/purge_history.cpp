@@ -11,6 +11,7 @@
 #include "git_objects.hpp"
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/purge.hpp"
 #include "liushou/store.hpp"
 #include "liushou/sync.hpp"
@@ -25,7 +26,8 @@ constexpr const char* kRemoved = "已删除";
 std::string git_out(const std::string& root, const std::vector<std::string>& args) {
     std::string out;
     if (run_git(args, root, &out) != 0)
-        throw IoError(fmt::format("{}: git {} failed; nothing more was changed", root, args[0]));
+        throw IoError(
+            fmt::format(N_("{}: git {} failed; nothing more was changed"), root, args[0]));
     return out;
 }
 
@@ -100,21 +102,21 @@ HistoryRewrite rewrite_history(const std::string& root, const PrivacySettings& p
                                const std::string& value) {
     std::string prefix;
     if (run_git({"rev-parse", "--show-prefix"}, root, &prefix) != 0)
-        throw UsageError(
-            fmt::format("{}: not in a git repository, so there is no history to rewrite", root));
+        throw UsageError(fmt::format(
+            N_("{}: not in a git repository, so there is no history to rewrite"), root));
     if (!without_final_newlines(prefix).empty())
         throw UsageError(fmt::format(
-            "{}: the tree is a folder inside a git repository ({}); purge --history rewrites a "
-            "repository whose top is the tree",
+            N_("{}: the tree is a folder inside a git repository ({}); purge --history rewrites a "
+               "repository whose top is the tree"),
             root, without_final_newlines(prefix)));
     if (run_program({"git-filter-repo", "--version"}) != 0)
         throw UsageError(
-            "git-filter-repo is not installed (Debian and Ubuntu: apt install git-filter-repo); "
-            "nothing was changed");
+            N_("git-filter-repo is not installed (Debian and Ubuntu: apt install git-filter-repo); "
+               "nothing was changed"));
     if (!git_out(root, {"status", "--porcelain", "--untracked-files=no"}).empty())
         throw UsageError(fmt::format(
-            "{}: the tree has changes that are not committed; commit them first (git commit), "
-            "since the rewrite resets the files to the rewritten commit. Nothing was changed",
+            N_("{}: the tree has changes that are not committed; commit them first (git commit), "
+               "since the rewrite resets the files to the rewritten commit. Nothing was changed"),
             root));
 
     const auto purged = privacy.purged_ids();
@@ -192,7 +194,7 @@ HistoryRewrite rewrite_history(const std::string& root, const PrivacySettings& p
     if (run_with(c.argv, &c.env, &said, true) != 0) {
         std::string why;
         for (const auto& line : lines_of(said)) why += "\n  git-filter-repo: " + line;
-        throw IoError(fmt::format("{}: git-filter-repo failed{}", root, why));
+        throw IoError(fmt::format(N_("{}: git-filter-repo failed{}"), root, why));
     }
     // git-filter-repo expires the reflogs and prunes too; done again so that nothing depends
     // on its defaults.
@@ -202,10 +204,11 @@ HistoryRewrite rewrite_history(const std::string& root, const PrivacySettings& p
     for (const auto& [oid, text] : replaced) old.push_back(oid);
     const auto left = read_blobs(root, old);
     if (!left.empty())
-        throw IoError(fmt::format(
-            "{}: {} old version(s) of the files are still in git's objects (kept by another work "
-            "tree, a stash or an alternate object store); remove that, then purge --history again",
-            root, left.size()));
+        throw IoError(fmt::format(N_("{}: {} old version(s) of the files are still in git's "
+                                     "objects (kept by another work "
+                                     "tree, a stash or an alternate object store); remove that, "
+                                     "then purge --history again"),
+                                  root, left.size()));
     const auto roots_after = lines_of(git_out(root, {"rev-list", "--max-parents=0", "--all"}));
     for (const auto& r : roots_before)
         if (std::find(roots_after.begin(), roots_after.end(), r) == roots_after.end())
@@ -219,9 +222,9 @@ void refuse_pre_purge_roots(const PrivacySettings& privacy, const std::vector<st
         if (std::find(privacy.replaced_roots.begin(), privacy.replaced_roots.end(), r) !=
             privacy.replaced_roots.end())
             throw DataError(fmt::format(
-                "{}: the file was made from the history before it was rewritten on {} (liushou "
-                "purge --history) and would bring purged data back; the sender replaces their "
-                "clone first. Nothing was changed",
+                N_("{}: the file was made from the history before it was rewritten on {} (liushou "
+                   "purge --history) and would bring purged data back; the sender replaces their "
+                   "clone first. Nothing was changed"),
                 shown,
                 privacy.history_rewritten ? privacy.history_rewritten->iso() : std::string("-")));
 }

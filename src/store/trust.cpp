@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -48,10 +49,9 @@ void refuse_linked_directories(const Tree& tree) {
         struct stat st {};
         const std::string full = (fs::path(tree.root()) / dir).string();
         if (::lstat(full.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
-            throw DataError(
-                fmt::format("{}/ is a symbolic link; liushou reads and writes only "
-                            "inside the tree (put the directory itself there)",
-                            tree.display(dir)));
+            throw DataError(fmt::format(N_("{}/ is a symbolic link; liushou reads and writes only "
+                                           "inside the tree (put the directory itself there)"),
+                                        tree.display(dir)));
     }
 }
 

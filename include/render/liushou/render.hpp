@@ -7,15 +7,31 @@
 #include <utility>
 #include <vector>
 
+#include "liushou/catalogue.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
 
-/// The zh or en wording of every label and sentence a renderer writes.
+/// The zh or en wording of every label and sentence a renderer writes: each is named by
+/// its English, the key of its entry in the message catalogue (liushou/catalogue.hpp).
 class Wording {
   public:
     explicit Wording(std::string_view lang) : en_(lang == "en") {}
+    /// The text of key `en`: w.t("Class") is 班级 in zh.
+    std::string t(std::string_view en) const { return tr(lang(), en); }
+    /// A key with {} for values, filled in: w.f("# File of {} ({})\n\n", name, id).
+    template <typename... Args>
+    std::string f(std::string_view en, Args&&... args) const {
+        return trf(lang(), en, std::forward<Args>(args)...);
+    }
+    /// The old inline pair, left only in src/cli/county.cpp while #48 rewrites it: it goes the
+    /// way of the others (a key and a catalogue entry) once that lands.
     std::string t(std::string_view zh, std::string_view en) const {
+        return std::string(en_ ? en : zh);
+    }
+    /// One of a table's own two names (kMetrics' 建档率 / "Files complete (建档率)"), where
+    /// the Chinese is also a template's placeholder and so data the table keeps, not a text.
+    std::string pick(std::string_view zh, std::string_view en) const {
         return std::string(en_ ? en : zh);
     }
     bool en() const { return en_; }
