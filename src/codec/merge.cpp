@@ -28,6 +28,7 @@
 #include "liushou/codec.hpp"
 #include "liushou/i18n.hpp"
 #include "liushou/schema.hpp"
+#include "merge_values.hpp"
 #include "yaml_read.hpp"
 
 namespace liushou {
@@ -35,44 +36,13 @@ namespace liushou {
 namespace {
 
 using Maybe = std::optional<YAML::Node>;  // nullopt: the key is absent on that side
-
-/// yaml-cpp's rendering, except that a scalar quoted in the file stays quoted: `"2025-031"`
-/// and `"13812345678"` must not come back as plain words that merely look the same.
-void emit_to(YAML::Emitter& e, const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map:
-            e << YAML::BeginMap;
-            for (auto it = node.begin(); it != node.end(); ++it) {
-                e << YAML::Key;
-                emit_to(e, it->first);
-                e << YAML::Value;
-                emit_to(e, it->second);
-            }
-            e << YAML::EndMap;
-            break;
-        case YAML::NodeType::Sequence:
-            e << YAML::BeginSeq;
-            for (const auto& item : node) emit_to(e, item);
-            e << YAML::EndSeq;
-            break;
-        case YAML::NodeType::Scalar:
-            if (node.Tag() == "!") e << YAML::DoubleQuoted;
-            e << node.Scalar();
-            break;
-        default:
-            e << YAML::Null;
-    }
-}
-
-std::string emit(const YAML::Node& node) {
-    YAML::Emitter e;
-    emit_to(e, node);
-    return e.c_str();
-}
+using merge_values::emit;
+using merge_values::same_entries;
+using merge_values::same_value;
 
 bool same(const Maybe& a, const Maybe& b) {
     if (!a || !b) return !a && !b;
-    return emit(*a) == emit(*b);
+    return same_value(*a, *b);
 }
 
 std::string scalar_at(const YAML::Node& map, const char* key) {
@@ -355,13 +325,16 @@ struct Merger {
         YAML::Node out(YAML::NodeType::Sequence);
         for (const auto& g : order) {
             const Group& group = groups[g];
-            const auto b = texts(group.base), o = texts(group.ours), t = texts(group.theirs);
+            // Unchanged on one side, or alike on both (most of a school's talks): no rendering.
+            const bool keep_ours =
+                same_entries(group.ours, group.theirs) || same_entries(group.base, group.theirs);
+            if (keep_ours || same_entries(group.base, group.ours)) {
+                for (const auto& e : keep_ours ? group.ours : group.theirs) out.push_back(e);
+                continue;
+            }
             std::vector<YAML::Node> kept;
-            if (o == t || b == t) {
-                kept = group.ours;
-            } else if (b == o) {
-                kept = group.theirs;
-            } else if (contains_all(o, b) && contains_all(t, b) && !(facts.unique && g[0] != '=')) {
+            const auto b = texts(group.base), o = texts(group.ours), t = texts(group.theirs);
+            if (contains_all(o, b) && contains_all(t, b) && !(facts.unique && g[0] != '=')) {
                 // Both sides only added (two talks of one day): keep every entry once.
                 kept = group.ours;
                 std::vector<std::string> have = o;
@@ -550,6 +523,19 @@ MergeResult merge_records(std::string_view base, std::string_view ours, std::str
                                           m.conflicts.size(), kMaxConflicts),
                               Severity::error, 1, 1});
     YAML::Node doc = merged ? *merged : YAML::Node(YAML::NodeType::Map);
+    if (m.conflicts.empty()) {
+        // No conflict (a school's usual case): the document rendered and read once, not once
+        // to see that it reads and again to write it.
+        const std::string text = emit(doc) + "\n";
+        if (school) {
+            const auto read = decode_school(text);
+            result.text = read.writable() ? encode_school(read.record) : text;
+        } else {
+            const auto read = decode_child(text);
+            result.text = read.writable() ? encode_child(read.record) : text;
+        }
+        return result;
+    }
 
     // Each conflict's version with their side, and how the document is rendered.
     std::vector<YAML::Node> variants;

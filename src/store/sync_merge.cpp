@@ -172,6 +172,78 @@ std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
     return without_final_newlines(written);
 }
 
+/// `env` with `name` set to `value`: an entry already there (a hook's GIT_INDEX_FILE) would be
+/// the one git reads, since it comes first.
+void set_env(std::vector<std::string>& env, const std::string& name, const std::string& value) {
+    const std::string prefix = name + "=";
+    env.erase(std::remove_if(env.begin(), env.end(),
+                             [&](const std::string& e) { return e.rfind(prefix, 0) == 0; }),
+              env.end());
+    env.push_back(prefix + value);
+}
+
+/// A .gitattributes below the tree's top, tracked or not: git would read it, and its patterns
+/// cannot be moved into an attributes file of the top.
+bool nested_attributes(const std::string& root) {
+    boost::system::error_code ec;
+    fs::recursive_directory_iterator it(root, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        if (it.depth() == 0 && it->path().filename() == ".git") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it.depth() > 0 && it->path().filename() == ".gitattributes") return true;
+    }
+    return ec.failed();  // unreadable: the exact (slower) merge
+}
+
+/// git merge-tree of HEAD and `theirs`, every record both sides changed left conflicted (ours
+/// kept) for `settle`, its output in `out`; returns git's exit status.
+///
+/// The driver `false` does that, but git starts it once a file: 557 processes for a class's
+/// month of home visits cost more than the merge itself. git's own `binary` driver does the
+/// same in-process, but only where the tree's .gitattributes (which names liushou's driver)
+/// is not read: so git runs with an empty work tree and index, and the tree's top
+/// .gitattributes, with the records' driver replaced, is given as the attributes file. That
+/// is exactly what git would read when the tree has no other .gitattributes and the branches
+/// have one merge base; otherwise (a criss-cross history, whose ancestor git merges first
+/// with the driver) the driver `false` runs as before.
+int merge_tree(const SyncRepo& repo, const std::string& theirs, const std::string& work,
+               std::string& out) {
+    std::string bases;
+    const bool one_base =
+        run_git({"merge-base", "--all", "HEAD", theirs}, repo.root, &bases) == 0 &&
+        std::count(bases.begin(), bases.end(), '\n') == 1;
+    const std::string attributes = work + "/attributes";
+    const std::string records = "children/*.yaml merge={0}\nliushou.yaml merge={0}\n";
+    const std::vector<std::string> args = {"merge-tree", "--write-tree", "-z", "HEAD", theirs};
+    if (one_base && !nested_attributes(repo.root)) {
+        std::string top;
+        try {
+            top = read_regular_file(repo.root + "/.gitattributes", ".gitattributes", 1 << 20);
+        } catch (const Error&) {
+            top.clear();  // none: git reads none
+        }
+        if (!top.empty() && top.back() != '\n') top += '\n';
+        atomic_write(attributes, top + fmt::format(records, "binary"), 0600);
+        const std::string empty = work + "/empty";
+        boost::system::error_code ec;
+        fs::create_directories(empty, ec);
+        GitCommand m = merge_command(args, repo.root, "false", attributes);
+        const auto at = std::find(m.argv.begin(), m.argv.end(), "-C");
+        if (at != m.argv.end() && at + 1 != m.argv.end()) *(at + 1) = empty;
+        set_env(m.env, "GIT_DIR", repo.git_dir);
+        set_env(m.env, "GIT_WORK_TREE", empty);
+        set_env(m.env, "GIT_INDEX_FILE", work + "/no-index");
+        return run_with(m.argv, &m.env, &out);
+    }
+    // The driver is `false`: git leaves every record both sides changed conflicted (keeping
+    // ours) for `settle`, even in a tree without init's .gitattributes.
+    atomic_write(attributes, fmt::format(records, "liushou"), 0600);
+    GitCommand m = merge_command(args, repo.root, "false", attributes);
+    return run_with(m.argv, &m.env, &out);
+}
+
 }  // namespace
 
 bool SyncMerge::settled() const {
@@ -180,27 +252,6 @@ bool SyncMerge::settled() const {
 }
 
 SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
-    // The driver is `false`: git leaves every record both sides changed conflicted (keeping
-    // ours) for `settle`, even in a tree without init's .gitattributes.
-    const std::string attributes = repo.state_dir() + "/attributes";
-    atomic_write(attributes, "children/*.yaml merge=liushou\nliushou.yaml merge=liushou\n", 0600);
-    GitCommand m = merge_command({"merge-tree", "--write-tree", "-z", "HEAD", theirs}, repo.root,
-                                 "false", attributes);
-    std::string out;
-    const int rc = run_with(m.argv, &m.env, &out);
-    if (rc != 0 && rc != 1)
-        throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
-    const size_t nul = out.find('\0');
-    if (nul == std::string::npos)
-        throw IoError(
-            fmt::format("{}: git merge-tree said no tree; nothing was changed", repo.root));
-    const std::string tree_id = out.substr(0, nul);
-    const auto list = conflicted(out, nul);
-    std::set<std::string> oids;
-    for (const auto& [path, sides] : list)
-        for (const auto& o : sides)
-            if (!o.empty()) oids.insert(o);
-    const auto blobs = read_blobs(repo, oids);
     // The merge's own files, in the sync state folder (0700): children's records never go to
     // a shared temporary folder.
     const std::string work = repo.state_dir() + "/settled";
@@ -214,6 +265,21 @@ SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
             fs::remove_all(dir, e);
         }
     } gone{work};
+    std::string out;
+    const int rc = merge_tree(repo, theirs, work, out);
+    if (rc != 0 && rc != 1)
+        throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
+    const size_t nul = out.find('\0');
+    if (nul == std::string::npos)
+        throw IoError(
+            fmt::format("{}: git merge-tree said no tree; nothing was changed", repo.root));
+    const std::string tree_id = out.substr(0, nul);
+    const auto list = conflicted(out, nul);
+    std::set<std::string> oids;
+    for (const auto& [path, sides] : list)
+        for (const auto& o : sides)
+            if (!o.empty()) oids.insert(o);
+    const auto blobs = read_blobs(repo, oids);
     SyncMerge merge;
     merge.files.resize(list.size());
     std::atomic<size_t> next{0};
