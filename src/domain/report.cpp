@@ -396,10 +396,24 @@ void sort_shortfalls(Summary& out) {
         if (a.first != b.first) return a.first < b.first;
         return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
     });
-    std::vector<Shortfall> sorted;
-    sorted.reserve(keyed.size());
-    for (const auto& k : keyed) sorted.push_back(std::move(out.shortfalls[k.second]));
-    out.shortfalls = std::move(sorted);
+    // Put in place cycle by cycle, not into a second vector: a province's half a million
+    // shortfalls are not held twice.
+    std::vector<size_t> from(keyed.size());
+    for (size_t i = 0; i < keyed.size(); ++i) from[i] = keyed[i].second;
+    keyed = {};
+    for (size_t start = 0; start < from.size(); ++start) {
+        if (from[start] == start) continue;
+        Shortfall held = std::move(out.shortfalls[start]);
+        size_t at = start;
+        while (from[at] != start) {
+            const size_t next = from[at];
+            out.shortfalls[at] = std::move(out.shortfalls[next]);
+            from[at] = at;
+            at = next;
+        }
+        out.shortfalls[at] = std::move(held);
+        from[at] = at;
+    }
 }
 
 }  // namespace
@@ -521,6 +535,9 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
     out.as_of = as_of;
     out.end = earlier(period.to, as_of);
     std::map<SchoolSummary::Key, Stats> grades, classes;
+    size_t no_activity = 0;
+    for (const SchoolSummary& part : parts) no_activity += part.no_activity.size();
+    out.no_activity.reserve(no_activity);
     for (SchoolSummary& part : parts) {
         out.periods.push_back(part.period);
         out.ends.push_back(part.end);
@@ -537,9 +554,7 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
                 else
                     it->second += stats;
             }
-        out.shortfalls.insert(out.shortfalls.end(),
-                              std::make_move_iterator(part.shortfalls.begin()),
-                              std::make_move_iterator(part.shortfalls.end()));
+        for (Shortfall& f : part.shortfalls) out.shortfalls.push_back(std::move(f));
         merge_months(out.plan_by_month, part.plan);
         out.returned_sheets.insert(out.returned_sheets.end(), part.returned_sheets.begin(),
                                    part.returned_sheets.end());

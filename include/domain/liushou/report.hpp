@@ -2,6 +2,7 @@
 // what still falls short of 100%. Pure computation on records.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -195,7 +196,9 @@ struct Summary {
     Date end;  // min(period.to, as_of): the last day the figures can know
     Stats total;
     std::vector<Stats> by_school, by_grade, by_class;
-    std::vector<Shortfall> shortfalls;
+    /// A deque, filled school by school: a province's half a million are never copied into
+    /// one block while each school's are still held.
+    std::deque<Shortfall> shortfalls;
     /// The plan's tasks ticked off by the last counted day, of those planned, month by month
     /// (liushou plan done), summed over the schools.
     std::vector<MonthRate> plan_by_month;
