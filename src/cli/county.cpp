@@ -2,8 +2,10 @@
 // opening them for the reports (--county), and `liushou county init | status`.
 #include <fmt/format.h>
 
+#include <atomic>
 #include <boost/filesystem.hpp>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "liushou/parallel.hpp"
 #include "liushou/render.hpp"
 #include "liushou/store.hpp"
 
@@ -156,8 +159,8 @@ SchoolTrees open_trees(const Context& ctx) {
     if (!ctx.roots.empty()) throw UsageError("give --county or --root, not both");
     const Manifest m = read_manifest(ctx.county, ctx.err);
     out.county = m.county.county;
-    std::vector<size_t> entry_of;  // each opened tree's entry in the manifest
-    for (size_t i = 0; i < m.county.schools.size(); ++i) {
+    const size_t count = m.county.schools.size();
+    const auto open_school = [&](size_t i) {
         const CountySchool& s = m.county.schools[i];
         const std::string& where = m.where[i];
         TreeOptions o = tree_options(ctx, where);
@@ -165,11 +168,36 @@ SchoolTrees open_trees(const Context& ctx) {
         // --rev reads every school at that revision (a county-wide tag); else each
         // repository at its own ref, each path as it is on disk.
         if (!s.git.empty() && o.rev.empty()) o.rev = s.ref.empty() ? "HEAD" : s.ref;
+        boost::system::error_code ec;
+        if (!fs::is_directory(where, ec))
+            throw IoError(fmt::format("{}: no such directory", where));
+        return Tree::open(o);
+    };
+    // A repository's commit is found side by side with the others' (a git process each: a
+    // second a hundred schools), then taken in the manifest's order, so that messages and the
+    // first failure are the same as one by one. A tree on disk is opened in its turn below (it
+    // may finish a write that was interrupted, and say so).
+    std::vector<std::optional<Tree>> opened(count);
+    std::vector<std::exception_ptr> failed(count);
+    std::atomic<size_t> next{0};
+    run_on_threads(worker_count(ctx.jobs, count, 8), [&] {
+        for (size_t i = next++; i < count; i = next++) {
+            if (m.county.schools[i].git.empty()) continue;
+            try {
+                opened[i] = open_school(i);
+            } catch (...) {
+                failed[i] = std::current_exception();
+            }
+        }
+    });
+    std::vector<size_t> entry_of;  // each opened tree's entry in the manifest
+    for (size_t i = 0; i < count; ++i) {
+        const CountySchool& s = m.county.schools[i];
         try {
-            boost::system::error_code ec;
-            if (!fs::is_directory(where, ec))
-                throw IoError(fmt::format("{}: no such directory", where));
-            out.trees.push_back(Tree::open(o));
+            if (failed[i]) std::rethrow_exception(failed[i]);
+            if (!opened[i]) opened[i] = open_school(i);
+            out.trees.push_back(std::move(*opened[i]));
+            opened[i].reset();
             out.labels.push_back(entry_label(s));
             entry_of.push_back(i);
         } catch (const Error& e) {

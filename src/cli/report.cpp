@@ -24,7 +24,15 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
                      ChildRecords records) {
     LoadedTree t;
     t.tree = tree;
-    t.git = std::async(std::launch::async, [tree] { return tree.git_state(); }).share();
+    if (tree.rev().empty()) {
+        t.git = std::async(std::launch::async, [tree] { return tree.git_state(); }).share();
+    } else {
+        // A commit's state is what it is (no git is asked): no thread, and no copy of the
+        // tree held by one until the report ends.
+        std::promise<GitState> state;
+        state.set_value(tree.git_state());
+        t.git = state.get_future().share();
+    }
     auto school = tree.load_school();
     if (!school.parsed) {
         print_problems(err, school.path, school.problems);
@@ -226,8 +234,10 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                             chosen.periods[i].from.iso(), as_of.iso()));
     // Each child's figures: read from the tree's figures cache when no file has changed since
     // they were worked out for these days (a warm report decodes no child), else worked out
-    // from the records and kept for the next run.
-    std::vector<std::vector<ChildFigures>> figures(trees.size());
+    // from the records and kept for the next run. Each school's are summed into its part of
+    // the summary as soon as they are had, and let go with its records: a county of 1,000
+    // schools holds its report, never every child's figures or records at once.
+    std::vector<SchoolSummary> parts(trees.size());
     for_each_school(ctx, trees.size(), skipped, [&](size_t i, std::ostream& err, bool& s) {
         LoadedTree& t = trees[i];
         const Period& own = chosen.periods[i];
@@ -240,43 +250,44 @@ int run_summary(const ReportOptions& o, Context& ctx) {
             f = child_figures(c, t.school, own, end, greetings);
             return true;
         };
+        std::vector<ChildFigures> figures;
         if (auto cached = t.tree->cached_per_child<ChildFigures>(context, nullptr, recount)) {
-            figures[i] = std::move(*cached);
+            figures = std::move(*cached);
         } else {
             const int64_t started = clock_ns();
             bool child_skipped = false;
             int errors = 0;
-            t.children = readable_children(*t.tree, ctx, err, child_skipped, &errors);
+            const std::vector<Child> children =
+                readable_children(*t.tree, ctx, err, child_skipped, &errors);
             t.errors += errors;
             s = s || child_skipped;
             std::vector<std::string> ids;
-            figures[i].reserve(t.children.size());
-            for (const Child& c : t.children) {
-                figures[i].push_back(child_figures(c, t.school, own, end, greetings));
+            figures.reserve(children.size());
+            for (const Child& c : children) {
+                figures.push_back(child_figures(c, t.school, own, end, greetings));
                 ids.push_back(c.id);
             }
             if (!child_skipped && errors == 0)
-                t.tree->cache_per_child(context, ids, figures[i], started);
+                t.tree->cache_per_child(context, ids, figures, started);
         }
         // Every child's figures are kept (the cache holds the tree as it is); one child in
         // two files is counted once, from either.
         std::vector<std::pair<std::string_view, std::string_view>> keys;
-        keys.reserve(figures[i].size());
-        for (const ChildFigures& f : figures[i]) keys.emplace_back(f.id, f.id_number);
+        keys.reserve(figures.size());
+        for (const ChildFigures& f : figures) keys.emplace_back(f.id, f.id_number);
         const std::vector<bool> second = second_files_said(err, *t.tree, keys);
         size_t kept = 0;
-        for (size_t k = 0; k < figures[i].size(); ++k)
+        for (size_t k = 0; k < figures.size(); ++k)
             if (!second[k]) {
-                if (kept != k) figures[i][kept] = std::move(figures[i][k]);
+                if (kept != k) figures[kept] = std::move(figures[k]);
                 ++kept;
             }
-        figures[i].resize(kept);
+        figures.resize(kept);
+        parts[i] = summarize_school(SchoolRecords{&t.school, nullptr, own, &t.activities, &figures},
+                                    chosen.asked, as_of);
+        t.tree.reset();  // a repository's listing, a school's cache maps: no longer needed
     });
-    std::vector<SchoolRecords> records;
-    for (size_t i = 0; i < trees.size(); ++i)
-        records.push_back(SchoolRecords{&trees[i].school, nullptr, chosen.periods[i],
-                                        &trees[i].activities, &figures[i]});
-    const Summary summary = summarize(records, chosen.asked, as_of);
+    const Summary summary = combine_schools(std::move(parts), chosen.asked, as_of);
     if (!o.template_file.empty()) {
         // The school's own 工作总结, its placeholders filled in; all or nothing.
         const std::string text = read_input(o.template_file);

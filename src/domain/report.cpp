@@ -396,132 +396,184 @@ void sort_shortfalls(Summary& out) {
         if (a.first != b.first) return a.first < b.first;
         return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
     });
-    std::vector<Shortfall> sorted;
-    sorted.reserve(keyed.size());
-    for (const auto& k : keyed) sorted.push_back(std::move(out.shortfalls[k.second]));
-    out.shortfalls = std::move(sorted);
+    // Put in place cycle by cycle, not into a second vector: a province's half a million
+    // shortfalls are not held twice.
+    std::vector<size_t> from(keyed.size());
+    for (size_t i = 0; i < keyed.size(); ++i) from[i] = keyed[i].second;
+    keyed = {};
+    for (size_t start = 0; start < from.size(); ++start) {
+        if (from[start] == start) continue;
+        Shortfall held = std::move(out.shortfalls[start]);
+        size_t at = start;
+        while (from[at] != start) {
+            const size_t next = from[at];
+            out.shortfalls[at] = std::move(out.shortfalls[next]);
+            from[at] = at;
+            at = next;
+        }
+        out.shortfalls[at] = std::move(held);
+        from[at] = at;
+    }
 }
 
 }  // namespace
 
-Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
-                  const Date& as_of) {
+SchoolSummary summarize_school(const SchoolRecords& records, const Period& period,
+                               const Date& as_of) {
+    SchoolSummary out;
+    const Period& own = records.period ? *records.period : period;
+    const Date end = earlier(own.to, as_of);
+    out.period = own;
+    out.end = end;
+    Stats& school = out.school;
+    school.school = records.school->school;
+    // Each child's figures: given (read from a cache), or worked out here.
+    std::vector<ChildFigures> computed;
+    if (!records.figures) {
+        const GreetingDays greetings = greeting_days(records.activities);
+        if (records.children) {
+            computed.reserve(records.children->size());
+            for (const Child& c : *records.children)
+                computed.push_back(child_figures(c, *records.school, own, end, greetings));
+        }
+    }
+    const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
+    // This school's children in the shortfalls, for the activities below.
+    std::unordered_map<std::string, size_t> listed;
+    for (const ChildFigures& f : figures) {
+        if (!f.counted) continue;  // 非留守: in no figure
+        Shortfall shortfall = f.shortfall;
+        shortfall.school = records.school->school;
+        const Stats& one = f.stats;
+        school += one;
+        const ChildRef& then = shortfall.child;
+        const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
+        Stats& grade = out.grades[SchoolSummary::Key{school.school, g, 0}];
+        grade.school = school.school;
+        if (then.grade) grade.grade = then.grade;
+        grade += one;
+        Stats& klass = out.classes[SchoolSummary::Key{school.school, g, k}];
+        klass.school = school.school;
+        klass.grade = then.grade;
+        klass.class_no = then.class_no;
+        klass += one;
+        // Each gap of a rate below 100%, from the child's own part of it.
+        for (const MonthRate& m : one.calls_by_month)
+            if (m.rate.den && !m.rate.num) shortfall.calls_short.push_back(m.month);
+        for (const TermRate& t : one.visits_by_term)
+            if (t.rate.den && !t.rate.num) shortfall.unvisited.push_back(t.term);
+        for (const TermRate& t : one.meetings_by_term)
+            if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
+        shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
+        if (shortfall.any()) {
+            listed.emplace(shortfall.child.id, out.shortfalls.size());
+            out.shortfalls.push_back(std::move(shortfall));
+        }
+    }
+    // The plan is the school's, not a child's.
+    out.plan = plan_rates(*records.school, own, end);
+    for (const ReturnedSheet& r : records.school->returned_sheets)
+        if (const auto m = parse_month(r.month); m && own.from <= m->last() && m->first() <= end)
+            out.returned_sheets.push_back(r);
+    // Activities are the school's, recorded once with the ids of those who took part.
+    if (records.activities) {
+        // Attendance counts for a child enrolled on the activity's day, by check's rule
+        // (an id of no child, or a day outside the child's enrolments, counts nowhere).
+        std::unordered_map<std::string_view, const ChildFigures*> by_id;
+        by_id.reserve(figures.size());
+        for (const ChildFigures& f : figures)
+            if (f.counted) by_id.emplace(f.listed.id, &f);
+        std::set<std::string> took_part;
+        for (const Activity& a : *records.activities) {
+            if (!a.date || !a.kind || *a.date < own.from || end < *a.date) continue;
+            const Month m{a.date->year, a.date->month};
+            auto it = std::find_if(
+                out.activities.begin(), out.activities.end(), [&](const ActivityCount& x) {
+                    return x.month.year == m.year && x.month.month == m.month && x.kind == *a.kind;
+                });
+            if (it == out.activities.end())
+                it = out.activities.insert(out.activities.end(), ActivityCount{m, *a.kind});
+            ++it->activities;
+            for (const std::string& id : a.children) {
+                const auto child = by_id.find(id);
+                if (child == by_id.end() || !child->second->enrolled_on(*a.date)) continue;
+                ++it->attendance;
+                took_part.insert(id);
+            }
+        }
+        // A school that held no activity in the period has no one to name as missing one.
+        const bool held_any = std::any_of(
+            records.activities->begin(), records.activities->end(), [&](const Activity& a) {
+                return a.date && a.kind && !(*a.date < own.from) && !(end < *a.date);
+            });
+        for (const ChildFigures& f : figures) {
+            if (!f.counted || !f.enrolled_listed) continue;
+            ++out.activity_reach.den;
+            if (took_part.count(f.listed.id)) {
+                ++out.activity_reach.num;
+                continue;
+            }
+            out.no_activity.emplace_back(records.school->school, f.listed);
+            if (!held_any) continue;
+            if (const auto it = listed.find(f.listed.id); it != listed.end()) {
+                out.shortfalls[it->second].no_activity = true;
+            } else {
+                Shortfall none;
+                none.school = records.school->school;
+                none.child = f.listed;
+                none.no_activity = true;
+                out.shortfalls.push_back(std::move(none));
+            }
+        }
+    }
+    return out;
+}
+
+Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, const Date& as_of) {
     Summary out;
     out.period = period;
     out.as_of = as_of;
     out.end = earlier(period.to, as_of);
-    using Key = std::tuple<std::string, int, int>;
-    std::map<Key, Stats> grades, classes;
-    for (const SchoolRecords& records : schools) {
-        const Period& own = records.period ? *records.period : period;
-        const Date end = earlier(own.to, as_of);
-        out.periods.push_back(own);
-        out.ends.push_back(end);
-        Stats school;
-        school.school = records.school->school;
-        // Each child's figures: given (read from a cache), or worked out here.
-        std::vector<ChildFigures> computed;
-        if (!records.figures) {
-            const GreetingDays greetings = greeting_days(records.activities);
-            if (records.children) {
-                computed.reserve(records.children->size());
-                for (const Child& c : *records.children)
-                    computed.push_back(child_figures(c, *records.school, own, end, greetings));
+    std::map<SchoolSummary::Key, Stats> grades, classes;
+    size_t no_activity = 0;
+    for (const SchoolSummary& part : parts) no_activity += part.no_activity.size();
+    out.no_activity.reserve(no_activity);
+    for (SchoolSummary& part : parts) {
+        out.periods.push_back(part.period);
+        out.ends.push_back(part.end);
+        out.total += part.school;
+        out.by_school.push_back(std::move(part.school));
+        // A group is keyed by its school's name, so each is one school's (two schools of one
+        // name add up, as they always did).
+        for (const auto& groups :
+             {std::make_pair(&grades, &part.grades), std::make_pair(&classes, &part.classes)})
+            for (auto& [key, stats] : *groups.second) {
+                const auto [it, fresh] = groups.first->emplace(key, Stats{});
+                if (fresh)
+                    it->second = std::move(stats);
+                else
+                    it->second += stats;
             }
+        for (Shortfall& f : part.shortfalls) out.shortfalls.push_back(std::move(f));
+        merge_months(out.plan_by_month, part.plan);
+        out.returned_sheets.insert(out.returned_sheets.end(), part.returned_sheets.begin(),
+                                   part.returned_sheets.end());
+        for (const ActivityCount& a : part.activities) {
+            auto it = std::find_if(out.activities.begin(), out.activities.end(),
+                                   [&](const ActivityCount& x) {
+                                       return x.month.year == a.month.year &&
+                                              x.month.month == a.month.month && x.kind == a.kind;
+                                   });
+            if (it == out.activities.end())
+                out.activities.push_back(a);
+            else
+                it->activities += a.activities, it->attendance += a.attendance;
         }
-        const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
-        // This school's children in the shortfalls, for the activities below.
-        std::unordered_map<std::string, size_t> listed;
-        for (const ChildFigures& f : figures) {
-            if (!f.counted) continue;  // 非留守: in no figure
-            Shortfall shortfall = f.shortfall;
-            shortfall.school = records.school->school;
-            const Stats& one = f.stats;
-            school += one;
-            const ChildRef& then = shortfall.child;
-            const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
-            Stats& grade = grades[Key{school.school, g, 0}];
-            grade.school = school.school;
-            if (then.grade) grade.grade = then.grade;
-            grade += one;
-            Stats& klass = classes[Key{school.school, g, k}];
-            klass.school = school.school;
-            klass.grade = then.grade;
-            klass.class_no = then.class_no;
-            klass += one;
-            // Each gap of a rate below 100%, from the child's own part of it.
-            for (const MonthRate& m : one.calls_by_month)
-                if (m.rate.den && !m.rate.num) shortfall.calls_short.push_back(m.month);
-            for (const TermRate& t : one.visits_by_term)
-                if (t.rate.den && !t.rate.num) shortfall.unvisited.push_back(t.term);
-            for (const TermRate& t : one.meetings_by_term)
-                if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
-            shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
-            if (shortfall.any()) {
-                listed.emplace(shortfall.child.id, out.shortfalls.size());
-                out.shortfalls.push_back(std::move(shortfall));
-            }
-        }
-        out.total += school;
-        out.by_school.push_back(school);
-        // The plan is the school's, not a child's.
-        merge_months(out.plan_by_month, plan_rates(*records.school, own, end));
-        for (const ReturnedSheet& r : records.school->returned_sheets)
-            if (const auto m = parse_month(r.month);
-                m && own.from <= m->last() && m->first() <= end)
-                out.returned_sheets.push_back(r);
-        // Activities are the school's, recorded once with the ids of those who took part.
-        if (records.activities) {
-            // Attendance counts for a child enrolled on the activity's day, by check's rule
-            // (an id of no child, or a day outside the child's enrolments, counts nowhere).
-            std::unordered_map<std::string_view, const ChildFigures*> by_id;
-            by_id.reserve(figures.size());
-            for (const ChildFigures& f : figures)
-                if (f.counted) by_id.emplace(f.listed.id, &f);
-            std::set<std::string> took_part;
-            for (const Activity& a : *records.activities) {
-                if (!a.date || !a.kind || *a.date < own.from || end < *a.date) continue;
-                const Month m{a.date->year, a.date->month};
-                auto it = std::find_if(out.activities.begin(), out.activities.end(),
-                                       [&](const ActivityCount& x) {
-                                           return x.month.year == m.year &&
-                                                  x.month.month == m.month && x.kind == *a.kind;
-                                       });
-                if (it == out.activities.end())
-                    it = out.activities.insert(out.activities.end(), ActivityCount{m, *a.kind});
-                ++it->activities;
-                for (const std::string& id : a.children) {
-                    const auto child = by_id.find(id);
-                    if (child == by_id.end() || !child->second->enrolled_on(*a.date)) continue;
-                    ++it->attendance;
-                    took_part.insert(id);
-                }
-            }
-            // A school that held no activity in the period has no one to name as missing one.
-            const bool held_any = std::any_of(
-                records.activities->begin(), records.activities->end(), [&](const Activity& a) {
-                    return a.date && a.kind && !(*a.date < own.from) && !(end < *a.date);
-                });
-            for (const ChildFigures& f : figures) {
-                if (!f.counted || !f.enrolled_listed) continue;
-                ++out.activity_reach.den;
-                if (took_part.count(f.listed.id)) {
-                    ++out.activity_reach.num;
-                    continue;
-                }
-                out.no_activity.emplace_back(records.school->school, f.listed);
-                if (!held_any) continue;
-                if (const auto it = listed.find(f.listed.id); it != listed.end()) {
-                    out.shortfalls[it->second].no_activity = true;
-                } else {
-                    Shortfall none;
-                    none.school = records.school->school;
-                    none.child = f.listed;
-                    none.no_activity = true;
-                    out.shortfalls.push_back(std::move(none));
-                }
-            }
-        }
+        out.activity_reach += part.activity_reach;
+        out.no_activity.insert(out.no_activity.end(),
+                               std::make_move_iterator(part.no_activity.begin()),
+                               std::make_move_iterator(part.no_activity.end()));
+        part = SchoolSummary{};  // each school's part is let go once it is added
     }
     std::sort(out.activities.begin(), out.activities.end(),
               [](const ActivityCount& a, const ActivityCount& b) {
@@ -536,10 +588,19 @@ Summary summarize(const std::vector<SchoolRecords>& schools, const Period& perio
             const Ref kb{b.first, b.second.grade.value_or(99), b.second.class_no.value_or(99)};
             return ka != kb ? ka < kb : natural_less(a.second.id, b.second.id);
         });
-    for (auto& [key, stats] : grades) out.by_grade.push_back(stats);
-    for (auto& [key, stats] : classes) out.by_class.push_back(stats);
+    for (auto& [key, stats] : grades) out.by_grade.push_back(std::move(stats));
+    for (auto& [key, stats] : classes) out.by_class.push_back(std::move(stats));
     sort_shortfalls(out);
     return out;
+}
+
+Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
+                  const Date& as_of) {
+    std::vector<SchoolSummary> parts;
+    parts.reserve(schools.size());
+    for (const SchoolRecords& records : schools)
+        parts.push_back(summarize_school(records, period, as_of));
+    return combine_schools(std::move(parts), period, as_of);
 }
 
 long distance_from_full(const Stats& s) {

@@ -177,4 +177,110 @@ void Tree::place_children(const std::vector<Loaded<Child>*>& files) const {
     }
 }
 
+// ---- Each child's figures of a tree read at a commit (cached_per_child, cache_per_child) ----
+//
+// A commit never changes, and a blob id is its file's content: figures kept with each child's
+// blob id hold for every commit that has the same files, with no racy window (the keys are no
+// times; see blob_key). They live beside the commit's record cache, GIT_DIR/liushou, so that
+// a county's warm report reads each school's figures instead of decoding its children.
+
+namespace {
+
+/// figures-<kind>.bin, one per tree directory of the repository, as children.bin.
+std::string commit_cache_name(const std::string& prefix, const char* kind) {
+    return prefix.empty() ? fmt::format("{}.bin", kind)
+                          : fmt::format("{}-{:016x}.bin", kind, std::hash<std::string>{}(prefix));
+}
+const char* commit_cache_kind(const ChildFigures*) {
+    return "figures";
+}
+const char* commit_cache_kind(const ChildDuties*) {
+    return "duties";
+}
+
+}  // namespace
+
+uint64_t Tree::commit_figures_context(std::string_view context, bool with_staff) const {
+    // As figures_context, from the blob ids of the files instead of their bytes.
+    uint64_t h = fnv1a(context);
+    std::vector<std::string> files = {kSchoolFile};
+    if (with_staff && commit_->find(kStaffFile)) files.push_back(kStaffFile);
+    for (const auto& id : activity_ids())
+        files.push_back(std::string(kActivitiesDir) + "/" + id + ".yaml");
+    for (const auto& relative : files) {
+        const GitEntry* e = commit_->find(relative);
+        if (!e || !screen_commit_entry(*e).empty()) return 0;  // said where it is read
+        h = fnv1a(relative, fnv1a("\n", h));
+        h = fnv1a(e->blob, h);
+    }
+    return h == 0 ? 1 : h;
+}
+
+template <class T>
+std::optional<std::vector<T>> Tree::cached_per_child_in_commit(std::string_view context,
+                                                               std::string* tail) const {
+    const uint64_t digest = commit_figures_context(context, false);
+    if (digest == 0) return std::nullopt;
+    std::optional<SafeDir> folder;
+    try {
+        folder = SafeDir::open(commit_->git_dir(), "liushou", false, false,
+                               shown_path(commit_->git_dir()) + "/");
+    } catch (const IoError&) {
+        return std::nullopt;  // not made yet
+    }
+    std::vector<std::string> ids = child_ids();
+    std::sort(ids.begin(), ids.end());
+    const auto key_of = [&](std::string_view id, FileKey& key) {
+        const GitEntry* e = commit_->find(child_file(std::string(id)));
+        if (!e || !screen_commit_entry(*e).empty()) return false;
+        key = blob_key(*e);
+        return true;
+    };
+    return PerChildCache<T>::read(
+        folder->path(commit_cache_name(commit_->prefix(),
+                                       commit_cache_kind(static_cast<const T*>(nullptr)))),
+        digest, ids, key_of, tail);
+}
+
+template <class T>
+void Tree::cache_per_child_in_commit(std::string_view context, const std::vector<std::string>& ids,
+                                     const std::vector<T>& figures, const std::string* tail) const {
+    const uint64_t digest = commit_figures_context(context, false);
+    if (digest == 0) return;
+    std::vector<std::string> sorted_ids = ids, listed = child_ids();
+    std::sort(sorted_ids.begin(), sorted_ids.end());
+    std::sort(listed.begin(), listed.end());
+    if (listed != sorted_ids) return;  // a child skipped as unreadable
+    std::vector<FileKey> keys(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const GitEntry* e = commit_->find(child_file(ids[i]));
+        if (!e || !screen_commit_entry(*e).empty()) return;
+        keys[i] = blob_key(*e);
+    }
+    try {
+        // Made 0700, as the record cache: the figures name children who fall short.
+        const SafeDir folder = SafeDir::open(commit_->git_dir(), "liushou", true, true,
+                                             shown_path(commit_->git_dir()) + "/");
+        // Content never goes stale by age: no key is racy (blob_key).
+        PerChildCache<T>::write(
+            folder.path(commit_cache_name(commit_->prefix(),
+                                          commit_cache_kind(static_cast<const T*>(nullptr)))),
+            digest, ids, keys, figures, std::numeric_limits<int64_t>::max(),
+            tail ? std::string_view(*tail) : std::string_view());
+    } catch (const IoError&) {
+        // A read-only repository: the next run works the figures out again.
+    }
+}
+
+template std::optional<std::vector<ChildFigures>> Tree::cached_per_child_in_commit(
+    std::string_view, std::string*) const;
+template std::optional<std::vector<ChildDuties>> Tree::cached_per_child_in_commit(
+    std::string_view, std::string*) const;
+template void Tree::cache_per_child_in_commit(std::string_view, const std::vector<std::string>&,
+                                              const std::vector<ChildFigures>&,
+                                              const std::string*) const;
+template void Tree::cache_per_child_in_commit(std::string_view, const std::vector<std::string>&,
+                                              const std::vector<ChildDuties>&,
+                                              const std::string*) const;
+
 }  // namespace liushou

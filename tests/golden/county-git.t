@@ -344,8 +344,9 @@ file), days since the last commit.
 
   $ rm 孙桥小学/children/A9.yaml
 
-**Reading a commit writes nothing**, and the record cache of a commit is keyed by blob ids in
-the repository's own directory, so a second run serves every child from it.
+**Reading a commit writes nothing**, and the record cache of a commit (and the children's
+figures, #48) is keyed by blob ids in the repository's own directory, so a second run serves
+every child from it.
 
   $ liushou --root repos/杨集小学.git --rev v1 log-talk B1 --by T001 --summary 不行
   ! liushou：--rev v1：提交只能读取，不能写入，请去掉 --rev 再运行
@@ -357,6 +358,7 @@ the repository's own directory, so a second run serves every child from it.
   已检查 4 个文件：0 个错误，0 个警告
   $ ls repos/杨集小学.git/liushou
   children.bin
+  figures.bin
   listing
   $ liushou --root repos/杨集小学.git --rev v1 report summary > warm.md && liushou --no-cache --root repos/杨集小学.git --rev v1 report summary | diff - warm.md && echo "cache and objects agree"
   cache and objects agree

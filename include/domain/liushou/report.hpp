@@ -2,8 +2,11 @@
 // what still falls short of 100%. Pure computation on records.
 #pragma once
 
+#include <deque>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "liushou/records.hpp"
@@ -193,7 +196,9 @@ struct Summary {
     Date end;  // min(period.to, as_of): the last day the figures can know
     Stats total;
     std::vector<Stats> by_school, by_grade, by_class;
-    std::vector<Shortfall> shortfalls;
+    /// A deque, filled school by school: a province's half a million are never copied into
+    /// one block while each school's are still held.
+    std::deque<Shortfall> shortfalls;
     /// The plan's tasks ticked off by the last counted day, of those planned, month by month
     /// (liushou plan done), summed over the schools.
     std::vector<MonthRate> plan_by_month;
@@ -214,8 +219,34 @@ struct Summary {
 
 /// The summary of one or more schools, each over its own period (else `period`), as the
 /// records stood on `as_of`. The totals are sums of numerators and denominators.
+/// summarize_school for each school, then combine_schools.
 Summary summarize(const std::vector<SchoolRecords>& schools, const Period& period,
                   const Date& as_of);
+
+/// One school's part of a summary: what the summary keeps of the school once its children's
+/// figures are added up (its sums, its groups, the children it names). A county is summed
+/// school by school, each school's figures let go once its part is made, so that memory
+/// follows the report's length, not the county's children (liushou-county(1)).
+struct SchoolSummary {
+    using Key = std::tuple<std::string, int, int>;  // school, grade, class (0: none)
+    Period period;
+    Date end;
+    Stats school;
+    std::map<Key, Stats> grades, classes;
+    std::vector<Shortfall> shortfalls;  // in the children's order, before sorting
+    std::vector<MonthRate> plan;
+    std::vector<ReturnedSheet> returned_sheets;
+    std::vector<ActivityCount> activities;
+    Rate activity_reach;
+    std::vector<std::pair<std::string, ChildRef>> no_activity;
+};
+/// One school's part, over its own period (else `period`), as the records stood on `as_of`.
+/// Schools' parts may be made side by side: each reads only its own records.
+SchoolSummary summarize_school(const SchoolRecords& records, const Period& period,
+                               const Date& as_of);
+/// The summary of the schools' parts, in the schools' order: the same as summarize over the
+/// schools' records, since every figure is a sum of integers (liushou-rates(7)).
+Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, const Date& as_of);
 
 /// How a report's period is asked for: a term by name, dates, or neither (the term of the
 /// reference day).

@@ -189,7 +189,10 @@ class Tree {
     /// liushou.yaml and the activities are added here): only when every child file,
     /// liushou.yaml and every activity are as they were then. T is ChildFigures (a summary's,
     /// report.hpp) or ChildDuties (a checklist's, schedule.hpp); they come in byte order of
-    /// the ids, not natural order. None with a revision or without the cache. For a printed
+    /// the ids, not natural order. None without the cache. With a revision, each child's
+    /// blob id is its key (in the repository's liushou/ directory), and a child changed since
+    /// is not recounted: none then (nor ever for a printed output, which may name the
+    /// commit). For a printed
     /// output (T PrintedOutput) staff.yaml is part of the context too, and `tail` gets the
     /// bytes kept after the figures.
     /// With `recount`, a child whose file changed (or was modified too close to the cache's
@@ -256,6 +259,16 @@ class Tree {
     /// one whose journal is not; says which (options_.notice). false when there was none.
     bool finish_interrupted_batch() const;
     std::vector<Loaded<Child>> load_children_from_commit() const;
+    /// cached_per_child and cache_per_child of a tree read at a commit, keyed by blob ids in
+    /// the repository's liushou/ directory (tree_commit.cpp).
+    template <class T>
+    std::optional<std::vector<T>> cached_per_child_in_commit(std::string_view context,
+                                                             std::string* tail) const;
+    template <class T>
+    void cache_per_child_in_commit(std::string_view context, const std::vector<std::string>& ids,
+                                   const std::vector<T>& figures, const std::string* tail) const;
+    /// figures_context of a commit's files, from their blob ids; 0 when one is refused.
+    uint64_t commit_figures_context(std::string_view context, bool with_staff) const;
     uint64_t figures_context(std::string_view context, bool with_staff = false) const;
     /// The ids of children/<id>.yaml as the directory lists them (unsorted).
     std::vector<std::string> listed_child_ids() const;
