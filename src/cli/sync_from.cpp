@@ -298,23 +298,13 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
     const fs::path parent = dir.has_filename() && dir.filename() != "." ? dir.parent_path() : dir;
     if (!fs::is_directory(parent, ec))
         throw UsageError(fmt::format("{}: --clone: no such folder", parent.string()));
-    std::string pattern =
-        (parent / ("." + dir.filename().string() + ".liushou-clone-XXXXXX")).string();
-    if (!::mkdtemp(pattern.data()))
-        throw IoError(
-            fmt::format("{}: cannot make a folder: {}", parent.string(), std::strerror(errno)));
-    struct Removed {
-        std::string path;
-        ~Removed() {
-            boost::system::error_code e;
-            fs::remove_all(path, e);
-        }
-    } work{pattern};
-    const std::string tree_dir = work.path + "/tree";
+    // Beside DIR, on its filesystem: the tree made in it is renamed to DIR at the end.
+    const TempDir work("." + dir.filename().string() + ".liushou-clone", parent.string());
+    const std::string tree_dir = work.path() + "/tree";
     Received received;
     std::string incoming, branch;
     {
-        const Scratch payload(work.path, "in.payload");
+        const Scratch payload(work.path(), "in.payload");
         received = open_sync_file(o.from, payload, ctx);
         if (!received.bundle.prerequisites.empty())
             throw DataError(fmt::format(
@@ -324,9 +314,9 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
         incoming = received.bundle.refs.front().first;
         branch = received.bundle.refs.front().second;
         if (branch.rfind("refs/heads/", 0) != 0) branch = "refs/heads/main";
-        const Scratch bundle(work.path, "in.bundle");
+        const Scratch bundle(work.path(), "in.bundle");
         atomic_write(bundle.path, received.bytes.substr(received.at), 0600);
-        if (run_git({"init", "-q", tree_dir}, work.path) != 0)
+        if (run_git({"init", "-q", tree_dir}, work.path()) != 0)
             throw IoError(fmt::format("{}: git init failed; nothing was made", shown));
         std::string listed;
         if (run_git({"bundle", "verify", "-q", bundle.path}, tree_dir) != 0 ||

@@ -19,6 +19,7 @@
 #include <system_error>
 
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 
 namespace liushou {
 
@@ -39,8 +40,8 @@ TempDir::TempDir(const std::string& prefix, const std::string& parent) {
             .string();
     if (!::mkdtemp(made.data())) {  // mkdtemp makes it 0700
         if (parent.empty())
-            throw IoError(fmt::format("cannot make a temporary folder: {}", errno_text()));
-        throw IoError(fmt::format("{}: cannot make a folder: {}", parent, errno_text()));
+            throw IoError(fmt::format(N_("cannot make a temporary folder: {}"), errno_text()));
+        throw IoError(fmt::format(N_("{}: cannot make a folder: {}"), parent, errno_text()));
     }
     path_ = std::move(made);
 }

@@ -282,21 +282,9 @@ SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
     const auto blobs = read_blobs(repo, oids);
     SyncMerge merge;
     merge.files.resize(list.size());
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failed;
-    run_on_threads(worker_count(0, list.size()), [&] {
-        for (size_t i = next++; i < list.size(); i = next++) {
-            try {
-                merge.files[i] =
-                    settle(repo, list[i].first, tree_id, list[i].second, blobs, work, i);
-            } catch (...) {
-                const std::lock_guard<std::mutex> hold(failed);
-                if (!failure) failure = std::current_exception();
-            }
-        }
+    parallel_for(list.size(), worker_count(0, list.size()), [&](size_t i) {
+        merge.files[i] = settle(repo, list[i].first, tree_id, list[i].second, blobs, work, i);
     });
-    if (failure) std::rethrow_exception(failure);
     merge.tree = tree_with(repo, tree_id, merge.files, work);
     return merge;
 }

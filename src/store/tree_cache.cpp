@@ -153,9 +153,12 @@ std::optional<std::vector<T>> Tree::cached_per_child(
     const std::function<bool(const Child&, T&)>& recount, bool* recounted) const {
     if (!options_.use_cache) return std::nullopt;
     // A printed output may name the commit, which its children's blobs do not say.
-    if (commit_ && std::is_same_v<T, PrintedOutput>) return std::nullopt;
-    if (commit_) return cached_per_child_in_commit<T>(context, tail);  // tree_commit.cpp
-    const int64_t started = clock_ns();                                // before any file is stat'ed
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        if (commit_) return std::nullopt;
+    } else if (commit_) {
+        return cached_per_child_in_commit<T>(context, tail);  // tree_commit.cpp
+    }
+    const int64_t started = clock_ns();  // before any file is stat'ed
     const uint64_t digest = figures_context(context, std::is_same_v<T, PrintedOutput>);
     if (digest == 0) return std::nullopt;
     // The children as listed, in byte order (natural order costs a sort that would be much of
@@ -238,8 +241,11 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
                            const std::vector<T>& figures, int64_t started_ns,
                            const std::string* tail) const {
     if (!options_.use_cache || ids.size() != figures.size()) return;
-    if (commit_ && std::is_same_v<T, PrintedOutput>) return;
-    if (commit_) return cache_per_child_in_commit(context, ids, figures, tail);  // tree_commit.cpp
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        if (commit_) return;
+    } else if (commit_) {
+        return cache_per_child_in_commit(context, ids, figures, tail);  // tree_commit.cpp
+    }
     // Every child of the tree, kept in the caller's order.
     std::vector<std::string> sorted_ids = ids;
     std::sort(sorted_ids.begin(), sorted_ids.end());
