@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "liushou/i18n.hpp"
 #include "sync_parts.hpp"
 
 namespace liushou {
@@ -87,8 +88,8 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
     // before anything is committed.
     if (others)
         throw UsageError(fmt::format(
-            "{}: files outside the records have changes not committed (git status lists them); "
-            "commit or undo them first; nothing was synced",
+            N_("{}: files outside the records have changes not committed (git status lists them); "
+               "commit or undo them first; nothing was synced"),
             repo.root));
     if (!records) return;
     std::string said;
@@ -105,10 +106,10 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
     if (run_git(add, repo.root) != 0 ||
         run_git({"commit", "-q", "-m", "records written before a sync"}, repo.root, &said, true) !=
             0)
-        throw DataError(
-            fmt::format("{}: the records written since the last commit could not be committed (git "
-                        "commit failed; liushou check names any problem); nothing was synced",
-                        repo.root));
+        throw DataError(fmt::format(
+            N_("{}: the records written since the last commit could not be committed (git "
+               "commit failed; liushou check names any problem); nothing was synced"),
+            repo.root));
     if (!ctx.quiet) ctx.err << "liushou: committed the records written since the last commit\n";
 }
 
@@ -191,7 +192,7 @@ SyncRepo open_repo(const Tree& tree) {
 int run_age(const std::vector<std::string>& args, const std::string& input,
             const std::string& output, std::string& errors) {
     const int rc = run_program_files(args, nullptr, input, output, &errors);
-    if (rc < 0) throw UsageError("age is not installed (apt install age); nothing was done");
+    if (rc < 0) throw UsageError(N_("age is not installed (apt install age); nothing was done"));
     return rc;
 }
 
@@ -217,13 +218,14 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     }
     if (recipients.empty() && !o.plain)
         throw UsageError(
-            "liushou.yaml names no recipient, so the file could be read by anyone who finds "
-            "it: liushou key add NAME AGE1… for every PC of the school (--plain writes it "
-            "unencrypted)");
+            N_("liushou.yaml names no recipient, so the file could be read by anyone who finds "
+               "it: liushou key add NAME AGE1… for every PC of the school (--plain writes it "
+               "unencrypted)"));
     commit_written(repo, ctx);
     repo = SyncRepo::open(repo.root);
     if (repo.head.empty())
-        throw UsageError(fmt::format("{}: nothing is committed yet; nothing to sync", repo.root));
+        throw UsageError(
+            fmt::format(N_("{}: nothing is committed yet; nothing to sync"), repo.root));
     const auto roots = repo.roots();
     const std::string pc = pc_name(recipients);
     // Where: a folder gets <school>-<date>-<PC>.liushou, the school named by its id (the
@@ -238,9 +240,9 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     } else {
         name = dest.filename().string();
         if (!fs::is_directory(dest.parent_path().empty() ? fs::path(".") : dest.parent_path(), ec))
-            throw UsageError(fmt::format("{}: no such folder", dest.parent_path().string()));
+            throw UsageError(fmt::format(N_("{}: no such folder"), dest.parent_path().string()));
         if (fs::is_symlink(dest, ec) || (fs::exists(dest, ec) && !fs::is_regular_file(dest, ec)))
-            throw UsageError(fmt::format("{}: not a file liushou may replace", dest.string()));
+            throw UsageError(fmt::format(N_("{}: not a file liushou may replace"), dest.string()));
     }
     const fs::path folder = fs::weakly_canonical(fs::absolute(dest).parent_path(), ec);
     // Incremental: the commits the last file written to this folder already carried are left
@@ -267,7 +269,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     for (const auto& b : basis) args.push_back("^" + b);
     std::string said;
     if (run_git(args, repo.root, &said, true) != 0)
-        throw IoError(fmt::format("{}: git bundle create failed; nothing was written", repo.root));
+        throw IoError(
+            fmt::format(N_("{}: git bundle create failed; nothing was written"), repo.root));
     SyncHeader header{roots.front(), roots, pc, ctx.today.iso(), repo.head};
     Scratch payload(repo.state_dir(), "out.payload");
     atomic_write(payload.path, encode_sync_header(header) + read_file(bundle.path, bundle.path),
@@ -279,7 +282,7 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         const int fd =
             ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
-            throw IoError(fmt::format("{}: cannot write there", tmp.parent_path().string()));
+            throw IoError(fmt::format(N_("{}: cannot write there"), tmp.parent_path().string()));
         ::close(fd);
     }
     struct RemoveTmp {
@@ -300,7 +303,7 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         std::string errors;
         if (run_age(age, payload.path, tmp.string(), errors) != 0)
             throw IoError(
-                fmt::format("{}: age could not encrypt; nothing was written", tmp.string()));
+                fmt::format(N_("{}: age could not encrypt; nothing was written"), tmp.string()));
     }
     {
         const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
@@ -324,12 +327,12 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
                    "every record in it\n";
     if (!ctx.quiet) {
         const uintmax_t size = fs::file_size(dest, ec);
-        const std::string how = basis.empty()
-                                    ? std::string("the whole history")
-                                    : fmt::format("the commits since {}", short_id(basis.front()));
+        const std::string how =
+            basis.empty() ? std::string(N_("the whole history"))
+                          : fmt::format(N_("the commits since {}"), short_id(basis.front()));
         ctx.out << say(
             ctx, fmt::format("wrote {} ({} bytes, {}, {})\n", dest.string(), size, how,
-                             o.plain ? std::string("not encrypted")
+                             o.plain ? std::string(N_("not encrypted"))
                                      : fmt::format("encrypted to {} recipient{}", recipients.size(),
                                                    plural_s(recipients.size()))));
     }
@@ -347,7 +350,7 @@ int run_sync_status(Context& ctx) {
             ctx.out << say(ctx,
                            fmt::format("sent to {}: {} on {} ({}, {})\n", r.where, r.file, r.date,
                                        short_id(r.head),
-                                       r.basis.empty() ? std::string("the whole history")
+                                       r.basis.empty() ? std::string(N_("the whole history"))
                                                        : "since " + short_id(r.basis.front())));
         else
             ctx.out << say(ctx, fmt::format("received from {}: {} of {} ({})\n", r.where, r.file,
@@ -365,26 +368,27 @@ int run_sync_status(Context& ctx) {
 void setup_sync(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<SyncOptions>();
     auto* to = cmd.add_option("--to", o->to,
-                              "Write the tree's history, encrypted, to this file or folder (a "
-                              "USB stick)")
+                              N_("Write the tree's history, encrypted, to this file or folder (a "
+                                 "USB stick)"))
                    ->type_name("PATH");
     auto* from =
-        cmd.add_option("--from", o->from, "Merge a file written by sync --to on another PC")
+        cmd.add_option("--from", o->from, N_("Merge a file written by sync --to on another PC"))
             ->type_name("FILE");
     auto* status = cmd.add_flag("--status", o->status,
-                                "What was last sent and received, per "
-                                "folder and PC");
+                                N_("What was last sent and received, per "
+                                   "folder and PC"));
     auto* resume = cmd.add_flag("--continue", o->resume,
-                                "Finish a sync stopped by conflicts, once they are edited");
-    auto* abort = cmd.add_flag("--abort", o->abort, "Drop a sync stopped by conflicts");
+                                N_("Finish a sync stopped by conflicts, once they are edited"));
+    auto* abort = cmd.add_flag("--abort", o->abort, N_("Drop a sync stopped by conflicts"));
     cmd.add_option("--clone", o->clone,
-                   "With --from: make a new tree in this folder (new or empty) from a whole "
-                   "file, as on a new PC")
+                   N_("With --from: make a new tree in this folder (new or empty) from a whole "
+                      "file, as on a new PC"))
         ->type_name("DIR")
         ->needs(from);
-    cmd.add_flag("--full", o->full, "With --to: the whole history, not only what is new")
+    cmd.add_flag("--full", o->full, N_("With --to: the whole history, not only what is new"))
         ->needs(to);
-    cmd.add_flag("--plain", o->plain, "With --to: write the file unencrypted (a warning says so)")
+    cmd.add_flag("--plain", o->plain,
+                 N_("With --to: write the file unencrypted (a warning says so)"))
         ->needs(to);
     for (auto* a : {to, from, status, resume, abort})
         for (auto* b : {to, from, status, resume, abort})
@@ -397,7 +401,7 @@ void setup_sync(CLI::App& cmd, Runner& run) {
             if (o->resume) return run_sync_continue(ctx);
             if (o->abort) return run_sync_abort(ctx);
             if (o->status) return run_sync_status(ctx);
-            throw UsageError("give --to PATH, --from FILE, --status, --continue or --abort");
+            throw UsageError(N_("give --to PATH, --from FILE, --status, --continue or --abort"));
         };
     });
 }

@@ -16,6 +16,7 @@
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -95,7 +96,7 @@ struct TempBook {
         book = nullptr;
         if (error == LXW_NO_ERROR) error = closed;
         if (error != LXW_NO_ERROR)
-            throw IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
+            throw IoError(fmt::format(N_("cannot write the workbook: {}"), lxw_strerror(error)));
         std::ifstream in(path, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();

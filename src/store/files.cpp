@@ -121,7 +121,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
     files.begin_file();
     struct stat st {};
     const bool existed = ::stat(path.c_str(), &st) == 0;
-    const char* outcome = existed ? "the file is unchanged" : "nothing was written";
+    const char* outcome = existed ? N_("the file is unchanged") : N_("nothing was written");
     if (existed) {
         // Unchanged content is not written at all: no new mtime, no churn for git. (A file
         // whose mode is looser than asked is rewritten all the same, to tighten it.)
@@ -189,8 +189,9 @@ void rename_staged(const std::string& tmp, const std::string& path, FileSink& fi
                             "the write from .liushou/journal)",
                             path, why));
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: rename failed: {} ({})", path, why,
-                                  existed ? "the file is unchanged" : "nothing was written"));
+        throw IoError(
+            fmt::format("{}: rename failed: {} ({})", path, why,
+                        existed ? N_("the file is unchanged") : N_("nothing was written")));
     }
 }
 
@@ -244,8 +245,9 @@ std::vector<std::string> BatchWrite::flush(const BeforeRenames& before_renames) 
     if (const auto failed = files_.sync_batch(tmps)) {
         const Staged& f = pending_[*failed];
         const std::string why = errno_text();
-        throw IoError(fmt::format("{}: fsync failed: {} ({})", f.path, why,
-                                  f.existed ? "the file is unchanged" : "nothing was written"));
+        throw IoError(
+            fmt::format("{}: fsync failed: {} ({})", f.path, why,
+                        f.existed ? N_("the file is unchanged") : N_("nothing was written")));
     }
     // From the journal on, the batch is applied: whatever stops the renames, the next
     // command finishes them.
@@ -320,8 +322,8 @@ void refuse_link_in_tree(const std::string& path, const std::string& shown) {
         if (::lstat(prefix.c_str(), &st) != 0) return;  // made below: nothing there to follow
         if (S_ISLNK(st.st_mode) && !tree.empty())
             throw UsageError(fmt::format(
-                "-o {}: {} in the tree is a symbolic link; liushou never writes through a link "
-                "in a tree (name a folder outside the tree, or the real one)",
+                N_("-o {}: {} in the tree is a symbolic link; liushou never writes through a link "
+                   "in a tree (name a folder outside the tree, or the real one)"),
                 shown, prefix.lexically_relative(tree).string()));
         if (tree.empty() && S_ISDIR(st.st_mode) &&
             ::lstat((prefix / "liushou.yaml").c_str(), &st) == 0)
@@ -335,10 +337,10 @@ void refuse_missing_parent(const std::string& path) {
     if (parent.empty()) return;
     struct stat st {};
     if (::stat(parent.c_str(), &st) != 0)
-        throw UsageError(fmt::format("-o {}: no folder {}; make it first (mkdir -p {})", path,
+        throw UsageError(fmt::format(N_("-o {}: no folder {}; make it first (mkdir -p {})"), path,
                                      parent.string(), parent.string()));
     if (!S_ISDIR(st.st_mode))
-        throw UsageError(fmt::format("-o {}: {} is not a folder", path, parent.string()));
+        throw UsageError(fmt::format(N_("-o {}: {} is not a folder"), path, parent.string()));
 }
 
 /// write_output's checks of what `path` is; true when it was a pipe or terminal, written
@@ -347,12 +349,11 @@ bool written_through(const std::string& path, const std::string& content) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            throw UsageError(
-                fmt::format("-o {}: a symbolic link; liushou does not replace it "
-                            "(name a file, or use -o - for standard output)",
-                            path));
+            throw UsageError(fmt::format(N_("-o {}: a symbolic link; liushou does not replace it "
+                                            "(name a file, or use -o - for standard output)"),
+                                         path));
         if (S_ISDIR(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
+            throw UsageError(fmt::format(N_("-o {}: a directory; name a file in it"), path));
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
             // A pipe or a terminal is written through, never replaced by a file.
             const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -362,7 +363,7 @@ bool written_through(const std::string& path, const std::string& content) {
         }
         if (!S_ISREG(st.st_mode))
             throw UsageError(
-                fmt::format("-o {}: not a regular file; liushou does not replace it", path));
+                fmt::format(N_("-o {}: not a regular file; liushou does not replace it"), path));
     }
     refuse_link_in_tree(path, path);
     // A folder -o names must be there: a mistyped one is said, not made (as git and hledger
@@ -411,12 +412,12 @@ OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     struct stat st {};
     if (::lstat(dir_.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a symbolic link; name the directory itself", dir));
-        if (!S_ISDIR(st.st_mode))
             throw UsageError(
-                fmt::format("-o {}: a file, not a directory; name a directory for "
-                            "the cards (or FILE.html for one page)",
-                            dir));
+                fmt::format(N_("-o {}: a symbolic link; name the directory itself"), dir));
+        if (!S_ISDIR(st.st_mode))
+            throw UsageError(fmt::format(N_("-o {}: a file, not a directory; name a directory for "
+                                            "the cards (or FILE.html for one page)"),
+                                         dir));
         ::chmod(dir_.c_str(), 0700);
         batch_ = std::make_unique<BatchWrite>();
         return;

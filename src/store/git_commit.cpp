@@ -19,6 +19,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "spawn.hpp"
 
@@ -132,7 +133,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     c->rev_ = rev;
     // A revision that starts with "-" would be read by git as an option.
     if (rev.empty() || rev.front() == '-')
-        throw UsageError(fmt::format("--rev {}: not a branch, tag or commit", rev));
+        throw UsageError(fmt::format(N_("--rev {}: not a branch, tag or commit"), rev));
     // A county reads a hundred repositories, so each costs few processes: this one says where
     // the repository keeps its data, where the tree sits in it, and the commit in full and as
     // `rev-parse --short=12` says it (what a checkout's report header shows). On a warm run it
@@ -386,7 +387,7 @@ std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
     input.reserve(oids.size() * 41);
     for (const auto& o : oids) input += o + "\n";
     if (git_filter({"cat-file", "--batch"}, dir, input, raw) != Filtered::ok)
-        throw IoError(fmt::format("{}: git cat-file failed", dir));
+        throw IoError(fmt::format(N_("{}: git cat-file failed"), dir));
     out.reserve(oids.size());
     // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
     size_t at = 0;

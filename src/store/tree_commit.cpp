@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -140,7 +141,7 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
                 static_cast<Decoded<Child>&>(file) = decode_child(text, true);
             file.comment_line = first_comment_line(text);
         });
-        if (options_.progress) options_.progress("reading children/", end, unread.size());
+        if (options_.progress) options_.progress(N_("reading children/"), end, unread.size());
     }
     if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {
         std::vector<RecordCache::Entry> entries;
