@@ -171,7 +171,7 @@ SchoolTrees open_trees(const Context& ctx) {
         if (!s.git.empty() && o.rev.empty()) o.rev = s.ref.empty() ? "HEAD" : s.ref;
         boost::system::error_code ec;
         if (!fs::is_directory(where, ec))
-            throw IoError(fmt::format("{}: no such directory", where));
+            throw IoError(fmt::format("{}: " N_("no such directory"), where));
         return Tree::open(o);
     };
     // A repository's commit is found side by side with the others' (a git process each: a
@@ -439,10 +439,8 @@ int run_status(const CountyOptions& o, Context& ctx) {
     int missing = 0, with_errors = 0;
     for (const Row& r : rows) missing += r.missing, with_errors += r.error_count > 0;
     if (!ctx.quiet)
-        ctx.out << (w.en() ? fmt::format("{} schools: {} missing, {} with errors\n", rows.size(),
-                                         missing, with_errors)
-                           : fmt::format("共 {} 所学校：{} 所找不到，{} 所有错误\n", rows.size(),
-                                         missing, with_errors));
+        ctx.out << say(ctx, fmt::format(N_("{} schools: {} missing, {} with errors") "\n",
+                                        rows.size(), missing, with_errors));
     return missing || with_errors ? kDataProblem : kOk;
 }
 

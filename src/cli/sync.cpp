@@ -110,7 +110,8 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
             N_("{}: the records written since the last commit could not be committed (git "
                "commit failed; liushou check names any problem); nothing was synced"),
             repo.root));
-    if (!ctx.quiet) ctx.err << "liushou: committed the records written since the last commit\n";
+    if (!ctx.quiet)
+        ctx.err << "liushou: " N_("committed the records written since the last commit") "\n";
 }
 
 /// Who the commit is by when git knows no name (a PC nobody set git up on).
@@ -259,8 +260,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
                 basis.end());
     if (std::find(basis.begin(), basis.end(), repo.head) != basis.end()) {
         if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("nothing new since the last sync to {}; nothing "
-                                            "written (--full writes the whole history)\n",
+            ctx.out << say(ctx, fmt::format(N_("nothing new since the last sync to {}; nothing "
+                                               "written (--full writes the whole history)") "\n",
                                             folder.string()));
         return kOk;
     }
@@ -313,7 +314,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         }
     }
     if (::rename(tmp.c_str(), dest.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot write: {}", dest.string(), std::strerror(errno)));
+        throw IoError(
+            fmt::format("{}: " N_("cannot write: {}"), dest.string(), std::strerror(errno)));
     const int dfd = ::open(dest.parent_path().empty() ? "." : dest.parent_path().c_str(),
                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
@@ -323,15 +325,16 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     write_sync_record(repo,
                       SyncRecord{"sent", folder.string(), name, ctx.today.iso(), repo.head, basis});
     if (o.plain)
-        ctx.err << "liushou: warning: the file is not encrypted: anyone who finds it can read "
-                   "every record in it\n";
+        ctx.err << "liushou: " N_(
+            "warning: the file is not encrypted: anyone who finds it can read every record "
+            "in it") "\n";
     if (!ctx.quiet) {
         const uintmax_t size = fs::file_size(dest, ec);
         const std::string how =
             basis.empty() ? std::string(N_("the whole history"))
                           : fmt::format(N_("the commits since {}"), short_id(basis.front()));
         ctx.out << say(
-            ctx, fmt::format("wrote {} ({} bytes, {}, {})\n", dest.string(), size, how,
+            ctx, fmt::format(N_("wrote {} ({} bytes, {}, {})") "\n", dest.string(), size, how,
                              o.plain ? std::string(N_("not encrypted"))
                                      : fmt::format("encrypted to {} recipient{}", recipients.size(),
                                                    plural_s(recipients.size()))));
@@ -344,17 +347,17 @@ int run_sync_status(Context& ctx) {
     const SyncRepo repo = open_repo(tree);
     const auto records = read_sync_state(repo);
     if (records.empty() && !ctx.quiet)
-        ctx.out << say(ctx, "no sync yet: liushou sync --to FOLDER writes a file\n");
+        ctx.out << say(ctx, N_("no sync yet: liushou sync --to FOLDER writes a file") "\n");
     for (const auto& r : records) {
         if (r.kind == "sent")
-            ctx.out << say(ctx,
-                           fmt::format("sent to {}: {} on {} ({}, {})\n", r.where, r.file, r.date,
-                                       short_id(r.head),
-                                       r.basis.empty() ? std::string(N_("the whole history"))
-                                                       : "since " + short_id(r.basis.front())));
+            ctx.out << say(
+                ctx, fmt::format(N_("sent to {}: {} on {} ({}, {})") "\n", r.where, r.file, r.date,
+                                 short_id(r.head),
+                                 r.basis.empty() ? std::string(N_("the whole history"))
+                                                 : "since " + short_id(r.basis.front())));
         else
-            ctx.out << say(ctx, fmt::format("received from {}: {} of {} ({})\n", r.where, r.file,
-                                            r.date, short_id(r.head)));
+            ctx.out << say(ctx, fmt::format(N_("received from {}: {} of {} ({})") "\n", r.where,
+                                            r.file, r.date, short_id(r.head)));
     }
     if (const auto p = read_pending(repo))
         ctx.out << say(

@@ -64,8 +64,9 @@ int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pe
         }
         write_pending(repo, keep);
         ctx.err << fmt::format(
-            "liushou: the merged records would not pass check (above); the tree is as before. "
-            "Fix the files in {} and run liushou sync --continue, or liushou sync --abort\n",
+            "liushou: " N_(
+                "the merged records would not pass check (above); the tree is as before. Fix the "
+                "files in {} and run liushou sync --continue, or liushou sync --abort") "\n",
             conflicts_dir(repo));
         return kDataProblem;
     }
@@ -90,7 +91,8 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
     {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0)
-            throw UsageError(fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
+            throw UsageError(
+                fmt::format("{}: " N_("cannot read: {}"), shown, std::strerror(errno)));
         char buf[64] = {0};
         const ssize_t n = ::read(fd, buf, sizeof buf);
         ::close(fd);
@@ -131,7 +133,8 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
                                        "nothing was changed"),
                                     shown));
     if (!encrypted)
-        ctx.err << "liushou: warning: the file was not encrypted (written with --plain)\n";
+        ctx.err << "liushou: " N_(
+            "warning: the file was not encrypted (written with --plain)") "\n";
     return r;
 }
 
@@ -264,8 +267,8 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
         run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
         record_received(repo.head);
         if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("already up to date with {} (from {}, {})\n", shown,
-                                            header.from, header.date));
+            ctx.out << say(ctx, fmt::format(N_("already up to date with {} (from {}, {})") "\n",
+                                            shown, header.from, header.date));
         return kOk;
     }
     Pending p;
@@ -277,8 +280,8 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     if (code != kOk) return code;
     record_received(repo.head);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("synced {} (from {}, {}): the tree is at {}\n", shown,
-                                        header.from, header.date, short_id(repo.head)));
+        ctx.out << say(ctx, fmt::format(N_("synced {} (from {}, {}): the tree is at {}") "\n",
+                                        shown, header.from, header.date, short_id(repo.head)));
     return code;
 }
 
@@ -349,10 +352,11 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
         throw IoError(fmt::format(N_("{}: cannot put the new tree in place: {}; nothing was made"),
                                   shown, std::strerror(errno)));
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("made a new tree in {} from {} (from {}, {}): the tree is "
-                                        "at {}\n",
-                                        shown, o.from, received.header.from, received.header.date,
-                                        short_id(incoming)));
+        ctx.out << say(
+            ctx,
+            fmt::format(N_("made a new tree in {} from {} (from {}, {}): the tree is at {}") "\n",
+                        shown, o.from, received.header.from, received.header.date,
+                        short_id(incoming)));
     return kOk;
 }
 
@@ -385,7 +389,8 @@ int run_sync_continue(Context& ctx) {
         }
         if (text.find("<<<<<<< ") != std::string::npos ||
             text.find(">>>>>>> ") != std::string::npos) {
-            ctx.err << fmt::format("{}: a conflict is still marked (<<<<<<< … >>>>>>>)\n", file);
+            ctx.err << fmt::format(N_("{}: a conflict is still marked (<<<<<<< … >>>>>>>)") "\n",
+                                   file);
             ++left;
             continue;
         }
@@ -418,8 +423,8 @@ int run_sync_continue(Context& ctx) {
     write_sync_record(
         repo, SyncRecord{"received", p.from, p.file, ctx.today.iso(), p.incoming, {repo.head}});
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("synced {} (from {}): the tree is at {}\n", p.file, p.from,
-                                        short_id(repo.head)));
+        ctx.out << say(ctx, fmt::format(N_("synced {} (from {}): the tree is at {}") "\n", p.file,
+                                        p.from, short_id(repo.head)));
     return kOk;
 }
 
@@ -429,7 +434,7 @@ int run_sync_abort(Context& ctx) {
     SyncRepo repo = open_repo(tree);
     if (!read_pending(repo)) throw UsageError(N_("no sync is waiting; nothing to abort"));
     drop_pending(repo);
-    if (!ctx.quiet) ctx.out << say(ctx, "sync aborted; the tree is as before\n");
+    if (!ctx.quiet) ctx.out << say(ctx, N_("sync aborted; the tree is as before") "\n");
     return kOk;
 }
 

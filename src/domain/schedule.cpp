@@ -41,9 +41,10 @@ bool enrolled_on_day(const Child& c, const Date& day) {
 std::string not_enrolled_reason(const Child& c, const Date& day) {
     if (enrolled_on_day(c, day)) return {};
     const std::vector<Episode> all = c.episodes();
-    if (all.empty()) return fmt::format("{}: the child is recorded as not enrolled", day.iso());
+    if (all.empty())
+        return fmt::format("{}: " N_("the child is recorded as not enrolled"), day.iso());
     if (c.status != Status::enrolled && !c.status_on)
-        return fmt::format("{}: the child is recorded as {} without the date (status_on)",
+        return fmt::format("{}: " N_("the child is recorded as {} without the date (status_on)"),
                            day.iso(), key_of(c.status));
     // The enrolment just before the day, if any, says how the child left.
     const Episode* last = nullptr;

@@ -82,9 +82,9 @@ Tree Tree::open(const TreeOptions& options) {
             if (!options.root_from.empty())
                 throw UsageError(fmt::format(N_("{}={}: not a liushou tree (no {})"),
                                              options.root_from, root, kSchoolFile));
-            throw UsageError(
-                fmt::format("{}: not a liushou tree (no {}); create one with: liushou init {}",
-                            root, kSchoolFile, root));
+            throw UsageError(fmt::format(
+                "{}: " N_("not a liushou tree (no {}); create one with: liushou init {}"), root,
+                kSchoolFile, root));
         }
     } else {
         boost::system::error_code ec;
@@ -123,10 +123,9 @@ Tree Tree::open(const TreeOptions& options) {
         try {
             lock = tree.acquire_lock();
         } catch (const IoError& e) {
-            throw IoError(fmt::format(
-                "{}: a write was stopped halfway and must be finished by a liushou that may "
-                "write the tree: {}",
-                tree.display(".liushou/journal"), e.what()));
+            throw IoError(fmt::format("{}: " N_("a write was stopped halfway and must be finished "
+                                                "by a liushou that may write the tree: {}"),
+                                      tree.display(".liushou/journal"), e.what()));
         }
         tree.finish_interrupted_batch();
     }

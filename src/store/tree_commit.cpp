@@ -54,14 +54,15 @@ Tree Tree::open_commit(const TreeOptions& options) {
             root = ".";
         }
     }
-    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
+    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: " N_("no such directory"), root));
     refuse_foreign_tree(root, root);
     Tree tree(root, options);
     tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
     tree.source_ = commit_source(tree.commit_);
     if (!tree.commit_->find(kSchoolFile))
-        throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
-                                  root, options.rev, kSchoolFile));
+        throw IoError(
+            fmt::format("{}: " N_("commit {} holds no {} there (not a liushou tree in it)"), root,
+                        options.rev, kSchoolFile));
     return tree;
 }
 

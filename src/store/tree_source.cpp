@@ -77,7 +77,7 @@ class DiskSource final : public TreeSource {
         DIR* d = ::opendir(full.c_str());
         if (!d) {
             if (errno == ENOENT) return out;
-            throw IoError(fmt::format("{}: cannot list: {}", dir, std::strerror(errno)));
+            throw IoError(fmt::format("{}: " N_("cannot list: {}"), dir, std::strerror(errno)));
         }
         errno = 0;
         while (const struct dirent* e = ::readdir(d)) {
@@ -87,7 +87,8 @@ class DiskSource final : public TreeSource {
         }
         const int error = errno;
         ::closedir(d);
-        if (error) throw IoError(fmt::format("{}: cannot list: {}", dir, std::strerror(error)));
+        if (error)
+            throw IoError(fmt::format("{}: " N_("cannot list: {}"), dir, std::strerror(error)));
         return out;
     }
 

@@ -286,7 +286,8 @@ void WriteSession::remove_child(const std::string& id) {
     }
     const fs::path full = fs::path(tree_->root_) / relative;
     if (::unlink(full.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot remove: {}", tree_->display(relative), errno_text()));
+        throw IoError(
+            fmt::format("{}: " N_("cannot remove: {}"), tree_->display(relative), errno_text()));
     const int dfd = ::open(full.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
