@@ -123,9 +123,11 @@ int run_add(const ActivityOptions& o, Context& ctx) {
     session.write_activity(a);
     if (ctx.quiet) ctx.out << a.id << "\n";
     if (!ctx.quiet)
-        ctx.out << say(
-            ctx, fmt::format("recorded {}: {} {}, {} child{}\n", a.id, zh_of(*a.kind), a.title,
-                             a.children.size(), a.children.size() == 1 ? "" : "ren"));
+        ctx.out << say(ctx,
+                       fmt::format(fmt::runtime(a.children.size() == 1
+                                                    ? N_("recorded {}: {} {}, {} child") "\n"
+                                                    : N_("recorded {}: {} {}, {} children") "\n"),
+                                   a.id, zh_of(*a.kind), a.title, a.children.size()));
     return skipped ? kDataProblem : kOk;
 }
 

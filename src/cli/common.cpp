@@ -144,8 +144,10 @@ int commit_if_asked(Context& ctx) {
         std::string head;
         run_git({"rev-parse", "--short", "HEAD"}, journal.root, &head);
         while (!head.empty() && head.back() == '\n') head.pop_back();
-        ctx.out << say(ctx, fmt::format("committed {} ({} file{})\n", head, journal.files.size(),
-                                        journal.files.size() == 1 ? "" : "s"));
+        ctx.out << say(ctx, fmt::format(fmt::runtime(journal.files.size() == 1
+                                                         ? N_("committed {} ({} file)") "\n"
+                                                         : N_("committed {} ({} files)") "\n"),
+                                        head, journal.files.size()));
     }
     return kOk;
 }
@@ -160,9 +162,12 @@ std::string partial_write_note(const IoError& e, size_t written, const std::stri
             "run the same {} again",
             e.what(), sheet, command);
     return fmt::format(
-        "{}\n{}: {} file{} in place; the next liushou command puts the rest in place "
-        "from .liushou/journal",
-        e.what(), sheet, written, written == 1 ? " is" : "s are");
+        fmt::runtime(written == 1 ? "{}\n" N_("{}: {} file is in place; the next liushou command "
+                                              "puts the rest in place from .liushou/journal")
+                                  : "{}\n" N_("{}: {} files are in place; the next liushou "
+                                              "command puts the rest in place from "
+                                              ".liushou/journal")),
+        e.what(), sheet, written);
 }
 
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {

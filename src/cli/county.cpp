@@ -312,8 +312,10 @@ int run_init(const CountyOptions& o, Context& ctx) {
         throw DataError(N_("the manifest would not read back; nothing was written"));
     atomic_write(o.file, text, 0644);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("wrote {} ({} school{})\n", o.file, c.schools.size(),
-                                        c.schools.size() == 1 ? "" : "s"));
+        ctx.out << say(
+            ctx, fmt::format(fmt::runtime(c.schools.size() == 1 ? N_("wrote {} ({} school)") "\n"
+                                                                : N_("wrote {} ({} schools)") "\n"),
+                             o.file, c.schools.size()));
     return kOk;
 }
 

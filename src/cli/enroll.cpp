@@ -179,12 +179,18 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         print_problems(ctx.err, o.csv, plan.problems);
         if (!plan.conflicts.empty() && base.prefer == Prefer::none)
             ctx.err << fmt::format(
-                "{}: {} cell{} in conflict with the values on file; nothing was imported "
-                "(--prefer-sheet takes the sheet's values, --prefer-tree keeps the values on "
-                "file)\n",
-                o.csv, plan.conflicts.size(), plan.conflicts.size() == 1 ? "" : "s");
-        ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
-                               plan.problems.size(), plan.problems.size() == 1 ? "" : "s");
+                fmt::runtime(plan.conflicts.size() == 1
+                                 ? N_("{}: {} cell in conflict with the values on file; nothing "
+                                      "was imported (--prefer-sheet takes the sheet's values, "
+                                      "--prefer-tree keeps the values on file)") "\n"
+                                 : N_("{}: {} cells in conflict with the values on file; nothing "
+                                      "was imported (--prefer-sheet takes the sheet's values, "
+                                      "--prefer-tree keeps the values on file)") "\n"),
+                o.csv, plan.conflicts.size());
+        ctx.err << fmt::format(fmt::runtime(plan.problems.size() == 1
+                                                ? N_("{}: 1 problem; nothing was imported") "\n"
+                                                : N_("{}: {} problems; nothing was imported") "\n"),
+                               o.csv, plan.problems.size());
         return kDataProblem;
     }
     print_problems(ctx.err, o.csv, plan.problems);  // warnings: footers left out

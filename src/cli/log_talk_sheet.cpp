@@ -334,12 +334,20 @@ void finish_checklist(PlanTicks& plan, const Attendance& attendance,
     if (school_changed) session.write_school(plan.school);
     if (ctx.quiet) return;
     if (plan.ticked + plan.repeated)
-        ctx.out << say(ctx, fmt::format("{}: {} task{} of the plan ticked off, {} already\n", o.csv,
-                                        plan.ticked, plan.ticked == 1 ? "" : "s", plan.repeated));
+        ctx.out << say(
+            ctx, fmt::format(
+                     fmt::runtime(plan.ticked == 1
+                                      ? N_("{}: {} task of the plan ticked off, {} already") "\n"
+                                      : N_("{}: {} tasks of the plan ticked off, {} already") "\n"),
+                     o.csv, plan.ticked, plan.repeated));
     if (attendance.added + attendance.repeated)
-        ctx.out << say(ctx, fmt::format("{}: {} child{} recorded at activities, {} already\n",
-                                        o.csv, attendance.added, attendance.added == 1 ? "" : "ren",
-                                        attendance.repeated));
+        ctx.out << say(
+            ctx,
+            fmt::format(
+                fmt::runtime(attendance.added == 1
+                                 ? N_("{}: {} child recorded at activities, {} already") "\n"
+                                 : N_("{}: {} children recorded at activities, {} already") "\n"),
+                o.csv, attendance.added, attendance.repeated));
 }
 
 /// A returned checklist's line: how many of its rows are still owed ("" for a talk sheet).
@@ -400,8 +408,10 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
         std::stable_sort(found.begin(), found.end(),
                          [](const Problem& a, const Problem& b) { return a.line < b.line; });
         print_problems(ctx.err, o.csv, found);
-        ctx.err << fmt::format("{}: {} problem{}; nothing was logged\n", o.csv, found.size(),
-                               found.size() == 1 ? "" : "s");
+        ctx.err << fmt::format(
+            fmt::runtime(found.size() == 1 ? N_("{}: 1 problem; nothing was logged") "\n"
+                                           : N_("{}: {} problems; nothing was logged") "\n"),
+            o.csv, found.size());
         return kDataProblem;
     };
 

@@ -229,9 +229,16 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
                                  field_summary(personal_fields(c))));
         }
     }
-    if (!o.yes && !confirmed(ctx, fmt::format("Purge the personal data of these {} child{}? "
-                                              "This cannot be undone.",
-                                              due.size(), due.size() == 1 ? "" : "ren")))
+    if (!o.yes &&
+        !confirmed(
+            ctx,
+            fmt::format(
+                fmt::runtime(
+                    due.size() == 1
+                        ? N_("Purge the personal data of these {} child? This cannot be undone.")
+                        : N_("Purge the personal data of these {} children? This cannot be "
+                             "undone.")),
+                due.size())))
         return kOk;
 
     // Names the purged children had, to be replaced by their ids elsewhere: not a name a
@@ -281,10 +288,17 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     session.end_batch();
     forget_cache(tree.root());
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("purged {} child{}: personal data removed from the files; "
-                                        "earlier versions stay in git history until liushou "
-                                        "purge --history\n",
-                                        due.size(), due.size() == 1 ? "" : "ren"));
+        ctx.out << say(
+            ctx,
+            fmt::format(
+                fmt::runtime(due.size() == 1
+                                 ? N_("purged {} child: personal data removed from the files; "
+                                      "earlier versions stay in git history until liushou "
+                                      "purge --history") "\n"
+                                 : N_("purged {} children: personal data removed from the files; "
+                                      "earlier versions stay in git history until liushou "
+                                      "purge --history") "\n"),
+                due.size()));
     if (!in_git(tree.root())) return kOk;
     // A restored file purged again may be the committed one once more: nothing to commit.
     std::vector<std::string> status = {"status", "--porcelain", "--"};

@@ -35,11 +35,6 @@ std::string self_executable() {
     return path;
 }
 
-/// "s" for a count other than one: the catalogue's "[s]" matches either spelling.
-const char* plural_s(size_t n) {
-    return n == 1 ? "" : "s";
-}
-
 std::string short_id(const std::string& oid) {
     return oid.substr(0, 12);
 }
@@ -334,10 +329,13 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
             basis.empty() ? std::string(N_("the whole history"))
                           : fmt::format(N_("the commits since {}"), short_id(basis.front()));
         ctx.out << say(
-            ctx, fmt::format(N_("wrote {} ({} bytes, {}, {})") "\n", dest.string(), size, how,
-                             o.plain ? std::string(N_("not encrypted"))
-                                     : fmt::format("encrypted to {} recipient{}", recipients.size(),
-                                                   plural_s(recipients.size()))));
+            ctx,
+            fmt::format(N_("wrote {} ({} bytes, {}, {})") "\n", dest.string(), size, how,
+                        o.plain ? std::string(N_("not encrypted"))
+                                : fmt::format(fmt::runtime(recipients.size() == 1
+                                                               ? N_("encrypted to {} recipient")
+                                                               : N_("encrypted to {} recipients")),
+                                              recipients.size())));
     }
     return kOk;
 }
@@ -361,8 +359,11 @@ int run_sync_status(Context& ctx) {
     }
     if (const auto p = read_pending(repo))
         ctx.out << say(
-            ctx, fmt::format("waiting: {} from {}, {} file{} to resolve in {}\n", p->file, p->from,
-                             p->paths.size(), plural_s(p->paths.size()), conflicts_dir(repo)));
+            ctx, fmt::format(
+                     fmt::runtime(p->paths.size() == 1
+                                      ? N_("waiting: {} from {}, {} file to resolve in {}") "\n"
+                                      : N_("waiting: {} from {}, {} files to resolve in {}") "\n"),
+                     p->file, p->from, p->paths.size(), conflicts_dir(repo)));
     return kOk;
 }
 

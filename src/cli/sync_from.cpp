@@ -157,11 +157,14 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
         if (!git_ok(repo, {"cat-file", "-e", p + "^{commit}"})) missing.push_back(p);
     if (!missing.empty())
         throw DataError(fmt::format(
-            "{}: the file continues an earlier sync this PC has not received ({} commit{} "
-            "missing, e.g. {}); ask {} for a full one (liushou sync --to … --full). Nothing was "
-            "changed",
-            shown, missing.size(), plural_s(missing.size()), short_id(missing.front()),
-            r.header.from));
+            fmt::runtime(missing.size() == 1
+                             ? N_("{}: the file continues an earlier sync this PC has not "
+                                  "received ({} commit missing, e.g. {}); ask {} for a full one "
+                                  "(liushou sync --to … --full). Nothing was changed")
+                             : N_("{}: the file continues an earlier sync this PC has not "
+                                  "received ({} commits missing, e.g. {}); ask {} for a full one "
+                                  "(liushou sync --to … --full). Nothing was changed")),
+            shown, missing.size(), short_id(missing.front()), r.header.from));
     Scratch bundle(repo.state_dir(), "in.bundle");
     atomic_write(bundle.path, r.bytes.substr(r.at), 0600);
     if (!git_ok(repo, {"bundle", "verify", "-q", bundle.path}))
@@ -192,10 +195,16 @@ int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<Settle
     }
     write_pending(repo, p);
     ctx.err << fmt::format(
-        "liushou: {} conflict{} the merge cannot settle (above); the tree is as before. "
-        "Edit the file{} in {} (keep one side between <<<<<<< ours and >>>>>>> theirs), "
-        "then liushou sync --continue; or liushou sync --abort\n",
-        p.paths.size(), plural_s(p.paths.size()), plural_s(p.paths.size()), conflicts_dir(repo));
+        fmt::runtime(p.paths.size() == 1
+                         ? "liushou: " N_("{} conflict the merge cannot settle (above); the tree "
+                                          "is as before. Edit the file in {} (keep one side "
+                                          "between <<<<<<< ours and >>>>>>> theirs), then liushou "
+                                          "sync --continue; or liushou sync --abort") "\n"
+                         : "liushou: " N_("{} conflicts the merge cannot settle (above); the tree "
+                                          "is as before. Edit the files in {} (keep one side "
+                                          "between <<<<<<< ours and >>>>>>> theirs), then liushou "
+                                          "sync --continue; or liushou sync --abort") "\n"),
+        p.paths.size(), conflicts_dir(repo));
     return kDataProblem;
 }
 

@@ -116,9 +116,11 @@ void Tree::remove_stale_temporaries() const {
     // put in place.
     if (removed > 0 && options_.notice)
         options_.notice(fmt::format(
-            "undid a write that was stopped before it was applied: {} temporary file{} removed, "
-            "no record changed",
-            removed, removed == 1 ? "" : "s"));
+            fmt::runtime(removed == 1 ? N_("undid a write that was stopped before it was applied: "
+                                           "{} temporary file removed, no record changed")
+                                      : N_("undid a write that was stopped before it was applied: "
+                                           "{} temporary files removed, no record changed")),
+            removed));
 }
 
 UniqueFd Tree::acquire_lock() const {
@@ -295,9 +297,13 @@ bool Tree::finish_interrupted_batch() const {
     if (options_.notice) {
         if (entries)
             options_.notice(
-                fmt::format("finished a write that was stopped halfway: {} file{} put in place "
-                            "(.liushou/journal)",
-                            done, done == 1 ? "" : "s"));
+                fmt::format(fmt::runtime(done == 1 ? N_("finished a write that was stopped "
+                                                        "halfway: {} file put in place "
+                                                        "(.liushou/journal)")
+                                                   : N_("finished a write that was stopped "
+                                                        "halfway: {} files put in place "
+                                                        "(.liushou/journal)")),
+                            done));
         else
             options_.notice(
                 N_(".liushou/journal: not a whole journal of liushou's; removed, no file changed"));
