@@ -216,7 +216,8 @@ void ChildChecks::check(Loaded<Child>& file) {
                                   [&](const Problem& p) { return rejected.count(p.field) > 0; }),
                    problems.end());
     if (const std::string why = new_id_error(file.id); !why.empty())
-        problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
+        problems.push_back(
+            Problem{"id", fmt::format(N_("{} (liushou rename gives it another)"), why)});
     if (const auto clash = folded.emplace(fold_case(file.id), file.id);
         !clash.second && clash.first->second != file.id)
         problems.push_back(Problem{"id", fmt::format(N_("the id differs from {} only in case; on "

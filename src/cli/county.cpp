@@ -120,7 +120,7 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
     }
     if (!decoded.parsed || has_errors(problems)) {
         print_problems(err, path, problems);
-        throw DataError(path + ": fix the manifest first; nothing was reported");
+        throw DataError(fmt::format(N_("{}: fix the manifest first; nothing was reported"), path));
     }
     m.county = decoded.record;
     return m;
@@ -210,7 +210,8 @@ SchoolTrees open_trees(const Context& ctx) {
             out.missing.push_back(MissingSchool{entry_label(s), e.what()});
         }
     }
-    if (out.trees.empty()) throw IoError(ctx.county + ": none of its schools can be read");
+    if (out.trees.empty())
+        throw IoError(fmt::format(N_("{}: none of its schools can be read"), ctx.county));
     // One school by two routes (its tree and a clone, two clones): the same county and school
     // in liushou.yaml. Counted twice, 期初在读 would say 60 for 30 children.
     std::map<std::string, size_t> first_at;

@@ -156,8 +156,11 @@ int run_init(const InitOptions& o, Context& ctx) {
             "--hooks in the tree") "\n";
     if (!ctx.quiet) {
         ctx.out << say(
-            ctx, fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
-                             school.school_year, o.dir, git ? " (a new git repository)" : ""));
+            ctx, fmt::format(
+                     fmt::runtime(git ? N_("Created the records tree of {} ({}) in {} (a new git "
+                                           "repository)") "\n"
+                                      : N_("Created the records tree of {} ({}) in {}") "\n"),
+                     o.school, school.school_year, o.dir));
         ctx.out << say(ctx, integration);
         ctx.out << say(
             ctx,

@@ -260,7 +260,8 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
     if (!problems.empty()) {
         for (const auto& p : problems)
             ctx.err << fmt::format("liushou log-talk: --{}: {}\n", p.field, p.message);
-        ctx.err << fmt::format("liushou log-talk: nothing was changed for {}\n", child.id);
+        ctx.err << fmt::format("liushou log-talk: " N_("nothing was changed for {}") "\n",
+                               child.id);
         return kDataProblem;
     }
     // A new date or kind must not make it the same talk as another entry.

@@ -36,7 +36,7 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     auto school = tree.load_school();
     if (!school.parsed) {
         print_problems(err, school.path, school.problems);
-        throw DataError(school.path + ": cannot be read; nothing was reported");
+        throw DataError(fmt::format(N_("{}: cannot be read; nothing was reported"), school.path));
     }
     t.school = school.record;
     const auto staff = tree.load_staff();

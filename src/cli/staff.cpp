@@ -106,7 +106,8 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         s.phone = o.phone_value, changed.push_back("phone");
     }
     if (changed.empty())
-        throw UsageError("nothing to change: give --name, --role, --grade, --class or --phone");
+        throw UsageError(fmt::format(N_("nothing to change: give {}"),
+                                     "--name, --role, --grade, --class or --phone"));
     std::string fields;
     for (const auto& f : changed) fields += (fields.empty() ? "" : ", ") + f;
     ctx.journal->action = fmt::format("staff set {} {}", s.id, fields);

@@ -199,7 +199,8 @@ namespace {
 std::string plan_task_error(const School& school, const Month& month, int number) {
     const int y = school.start_year();
     if (y > 0 && (month.first() < Date{y, 8, 1} || Date{y + 1, 7, 31} < month.first()))
-        return month.iso() + " is not a month of the school year " + school.school_year;
+        return fmt::format(N_("{} is not a month of the school year {}"), month.iso(),
+                           school.school_year);
     const auto it = school.plan.find(month.month);
     const int tasks = it == school.plan.end() ? 0 : static_cast<int>(it->second.size());
     if (tasks == 0) return "the plan has no task for " + month.iso();
