@@ -88,8 +88,8 @@ int run_add(const ActivityOptions& o, Context& ctx) {
                 if (enrolled_on_day(c, *a.date)) chosen.insert(c.id);
         } else if (named != children.end()) {
             if (!enrolled_on_day(*named, *a.date))
-                throw DataError(
-                    fmt::format("--children: {} was not enrolled on {}", part, a.date->iso()));
+                throw DataError(fmt::format("--children: " N_("{} was not enrolled on {}"), part,
+                                            a.date->iso()));
             chosen.insert(part);
         } else {
             if (!parse_class(part))
@@ -104,7 +104,7 @@ int run_add(const ActivityOptions& o, Context& ctx) {
                     chosen.insert(c.id), ++found;
             }
             if (found == 0)
-                throw DataError(fmt::format("--children: no child of {} was enrolled on {}",
+                throw DataError(fmt::format("--children: " N_("no child of {} was enrolled on {}"),
                                             class_label(grade, klass, "zh"), a.date->iso()));
         }
     }
@@ -116,16 +116,18 @@ int run_add(const ActivityOptions& o, Context& ctx) {
     for (const auto& old : tree.load_activities())
         if (old.id == a.id && old.parsed && encode_activity(old.record) == encode_activity(a)) {
             ctx.out << (ctx.quiet ? a.id + "\n"  // the id a script goes on with
-                                  : say(ctx, fmt::format("already recorded: {}\n", a.id)));
+                                  : say(ctx, fmt::format(N_("already recorded: {}") "\n", a.id)));
             return kOk;
         }
     ctx.journal->action = "activity add " + a.id;
     session.write_activity(a);
     if (ctx.quiet) ctx.out << a.id << "\n";
     if (!ctx.quiet)
-        ctx.out << say(
-            ctx, fmt::format("recorded {}: {} {}, {} child{}\n", a.id, zh_of(*a.kind), a.title,
-                             a.children.size(), a.children.size() == 1 ? "" : "ren"));
+        ctx.out << say(ctx,
+                       fmt::format(fmt::runtime(a.children.size() == 1
+                                                    ? N_("recorded {}: {} {}, {} child") "\n"
+                                                    : N_("recorded {}: {} {}, {} children") "\n"),
+                                   a.id, zh_of(*a.kind), a.title, a.children.size()));
     return skipped ? kDataProblem : kOk;
 }
 

@@ -177,7 +177,7 @@ bool output_failed(std::ostream& out, std::ostream& err) {
     if (!out.fail()) return false;
     const int why = errno;
     if (why == EPIPE) return false;
-    err << fmt::format("liushou: cannot write standard output: {}\n",
+    err << fmt::format("liushou: " N_("cannot write standard output: {}") "\n",
                        why ? std::strerror(why) : N_("the stream failed"));
     return true;
 }
@@ -430,10 +430,11 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
         const std::string nearest = nearest_word(unknown, command_names());
         speak(argv_language(words));
         err << (nearest.empty()
-                    ? fmt::format("liushou: unknown command {}; liushou --help lists them\n",
-                                  unknown)
-                    : fmt::format("liushou: unknown command {}; did you mean {}?\n", unknown,
-                                  nearest));
+                    ? fmt::format(
+                          "liushou: " N_("unknown command {}; liushou --help lists them") "\n",
+                          unknown)
+                    : fmt::format("liushou: " N_("unknown command {}; did you mean {}?") "\n",
+                                  unknown, nearest));
         return kUsage;
     }
     try {
@@ -484,7 +485,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     } catch (const DataError& e) {
         out.flush();
         if (!e.path().empty())
-            err << fmt::format("{}:{}:{}: error: {}\n", e.path(), std::max(e.line(), 1),
+            err << fmt::format(N_("{}:{}:{}: error: {}") "\n", e.path(), std::max(e.line(), 1),
                                std::max(e.col(), 1), e.what());
         else
             err << "liushou: " << e.what() << "\n";
@@ -495,7 +496,7 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
         return e.exit_code();
     } catch (const std::bad_alloc&) {
         out.flush();
-        err << "liushou: out of memory\n";
+        err << "liushou: " N_("out of memory") "\n";
         return kIoFailure;
     } catch (const std::exception& e) {
         out.flush();

@@ -144,7 +144,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
     std::string prefix;
     if (run_git({"rev-parse", "--show-prefix"}, tree.root(), &prefix) != 0)
         throw UsageError(
-            fmt::format("{}: --staged: the tree is not in a git repository", tree.root()));
+            fmt::format("{}: " N_("--staged: the tree is not in a git repository"), tree.root()));
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
     std::vector<std::string> ids;
     const std::vector<std::string> part = staged_part(tree.root(), ids);
@@ -160,7 +160,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
         export_args.insert(export_args.end(), part.begin(), part.end());
     }
     if (run_git(export_args, tree.root()) != 0)
-        throw IoError(fmt::format("{}: --staged: git checkout-index failed", tree.root()));
+        throw IoError(fmt::format("{}: " N_("--staged: git checkout-index failed"), tree.root()));
     Tree staged((tmp / prefix).string());
     staged.set_cache(false);
     staged.set_display_prefix(tree.display(""));
@@ -168,7 +168,7 @@ int check_staged(const Tree& tree, const CheckOptions& o, Context& ctx) {
         ctx.out << (o.format == "json"
                         ? "{\n  \"liushou_json\": 1,\n  \"files\": 0,\n  \"errors\": 0,\n  "
                           "\"warnings\": 0,\n  \"problems\": []\n}\n"
-                        : say(ctx, "nothing staged in this tree yet\n"));
+                        : say(ctx, N_("nothing staged in this tree yet") "\n"));
         return 0;
     }
     return check_tree(staged, o, ctx, part.empty() ? nullptr : &ids);
@@ -216,7 +216,8 @@ void ChildChecks::check(Loaded<Child>& file) {
                                   [&](const Problem& p) { return rejected.count(p.field) > 0; }),
                    problems.end());
     if (const std::string why = new_id_error(file.id); !why.empty())
-        problems.push_back(Problem{"id", why + " (liushou rename gives it another)"});
+        problems.push_back(
+            Problem{"id", fmt::format(N_("{} (liushou rename gives it another)"), why)});
     if (const auto clash = folded.emplace(fold_case(file.id), file.id);
         !clash.second && clash.first->second != file.id)
         problems.push_back(Problem{"id", fmt::format(N_("the id differs from {} only in case; on "

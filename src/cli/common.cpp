@@ -100,10 +100,9 @@ int commit_if_asked(Context& ctx) {
     if (!asked) return kOk;
     std::string inside;
     if (run_git({"rev-parse", "--is-inside-work-tree"}, journal.root, &inside) != 0) {
-        ctx.err << fmt::format(
-            "liushou: {}: --commit: the tree is not in a git repository (the "
-            "files were written; run git init)\n",
-            journal.root);
+        ctx.err << fmt::format("liushou: " N_("{}: --commit: the tree is not in a git repository "
+                                              "(the files were written; run git init)") "\n",
+                               journal.root);
         return kNotCommitted;
     }
     std::vector<std::string> add = {"add", "--"};
@@ -130,9 +129,9 @@ int commit_if_asked(Context& ctx) {
     };
     if (!attempt(add) || !attempt(commit)) {
         ctx.err << fmt::format(
-            "liushou: {}: --commit: git commit failed (the files were written "
-            "and are staged; once the cause is fixed, the next command with "
-            "--commit commits them)\n",
+            "liushou: " N_(
+                "{}: --commit: git commit failed (the files were written and are staged; once the "
+                "cause is fixed, the next command with --commit commits them)") "\n",
             journal.root);
         for (size_t start = 0; start < said.size();) {  // git's reason, as git said it
             const size_t end = std::min(said.find('\n', start), said.size());
@@ -145,8 +144,10 @@ int commit_if_asked(Context& ctx) {
         std::string head;
         run_git({"rev-parse", "--short", "HEAD"}, journal.root, &head);
         while (!head.empty() && head.back() == '\n') head.pop_back();
-        ctx.out << say(ctx, fmt::format("committed {} ({} file{})\n", head, journal.files.size(),
-                                        journal.files.size() == 1 ? "" : "s"));
+        ctx.out << say(ctx, fmt::format(fmt::runtime(journal.files.size() == 1
+                                                         ? N_("committed {} ({} file)") "\n"
+                                                         : N_("committed {} ({} files)") "\n"),
+                                        head, journal.files.size()));
     }
     return kOk;
 }
@@ -161,9 +162,12 @@ std::string partial_write_note(const IoError& e, size_t written, const std::stri
             "run the same {} again",
             e.what(), sheet, command);
     return fmt::format(
-        "{}\n{}: {} file{} in place; the next liushou command puts the rest in place "
-        "from .liushou/journal",
-        e.what(), sheet, written, written == 1 ? " is" : "s are");
+        fmt::runtime(written == 1 ? "{}\n" N_("{}: {} file is in place; the next liushou command "
+                                              "puts the rest in place from .liushou/journal")
+                                  : "{}\n" N_("{}: {} files are in place; the next liushou "
+                                              "command puts the rest in place from "
+                                              ".liushou/journal")),
+        e.what(), sheet, written);
 }
 
 void print_problems(std::ostream& os, const std::string& path, const Problems& problems) {
@@ -297,7 +301,8 @@ std::vector<Child> readable_children(const Tree& tree, Context&, std::ostream& e
         if (errors)
             for (const auto& p : file.problems) *errors += p.severity == Severity::error;
         if (!file.parsed) {
-            err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n", file.path);
+            err << fmt::format(N_("{}: skipped, it cannot be read (run liushou check)") "\n",
+                               file.path);
             skipped = true;
             continue;
         }
@@ -315,8 +320,8 @@ std::vector<bool> second_files_said(
         out[s.dropped] = true;
         // As a copy named after another id is said: the files, never the number (private).
         err << fmt::format(
-            "{}: skipped, it has the same 身份证号 as {}, which is counted (one child in two "
-            "files? run liushou check)\n",
+            N_("{}: skipped, it has the same 身份证号 as {}, which is counted (one child in two "
+               "files? run liushou check)") "\n",
             tree.display(tree.child_relative(std::string(children[s.dropped].first))),
             tree.display(tree.child_relative(std::string(children[s.kept].first))));
     }
@@ -341,8 +346,7 @@ bool named_by_its_id(std::ostream& err, const std::string& path, const std::stri
                      const std::string& file_id) {
     if (record_id == file_id) return true;
     err << fmt::format(
-        "{}: skipped, it says id {} but is named {}.yaml (a copy? "
-        "run liushou check)\n",
+        N_("{}: skipped, it says id {} but is named {}.yaml (a copy? run liushou check)") "\n",
         path, record_id.empty() ? "(none)" : record_id, file_id);
     return false;
 }
@@ -366,8 +370,9 @@ std::vector<Child> writable_children(const Tree& tree, Context& ctx) {
         // A copy under another name is neither matched nor written: writing it back would
         // replace the real file of the id it holds.
         if (file.record.id != file.id) {
-            ctx.err << fmt::format("{}: ignored, it says id {} but is named {}.yaml\n", file.path,
-                                   file.record.id.empty() ? "(none)" : file.record.id, file.id);
+            ctx.err << fmt::format(N_("{}: ignored, it says id {} but is named {}.yaml") "\n",
+                                   file.path, file.record.id.empty() ? "(none)" : file.record.id,
+                                   file.id);
             continue;
         }
         out.push_back(std::move(file.record));

@@ -74,10 +74,10 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
             const std::string at = fmt::format("schools[{}]", i);
             if (s.path.empty() == s.git.empty())
                 problems.push_back(
-                    Problem{at, "give a tree's path: or a repository's git:, one of them"});
+                    Problem{at, N_("give a tree's path: or a repository's git:, one of them")});
             if (!s.ref.empty() && s.git.empty())
-                problems.push_back(
-                    Problem{at + ".ref", "ref: goes with git: (a path is read as it is on disk)"});
+                problems.push_back(Problem{
+                    at + ".ref", N_("ref: goes with git: (a path is read as it is on disk)")});
             // Relative to the manifest; an absolute path is itself (Boost's / would append it).
             const fs::path named(s.git.empty() ? s.path : s.git);
             m.where.push_back(
@@ -86,7 +86,7 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
             if (named.empty()) continue;
             if (const std::string why = unusable(m.where.back()); !why.empty()) {
                 problems.push_back(
-                    Problem{at, fmt::format("{}: cannot be read: {}", entry_label(s), why)});
+                    Problem{at, fmt::format(N_("{}: cannot be read: {}"), entry_label(s), why)});
                 continue;
             }
             // The same directory twice (a link to another entry, a path and a repository of
@@ -109,18 +109,18 @@ Manifest read_manifest(const std::string& path, std::ostream& err) {
             }
             if (before)
                 problems.push_back(Problem{
-                    at, fmt::format("{} is the directory of line {} ({}) again: a school listed "
-                                    "twice would count its children twice; keep one",
+                    at, fmt::format(N_("{} is the directory of line {} ({}) again: a school listed "
+                                       "twice would count its children twice; keep one"),
                                     entry_label(s), m.lines[*before],
                                     entry_label(decoded.record.schools[*before]))});
         }
         if (decoded.record.schools.empty())
-            problems.push_back(Problem{"schools", "no school listed"});
+            problems.push_back(Problem{"schools", N_("no school listed")});
         decoded.where.locate(problems);
     }
     if (!decoded.parsed || has_errors(problems)) {
         print_problems(err, path, problems);
-        throw DataError(path + ": fix the manifest first; nothing was reported");
+        throw DataError(fmt::format(N_("{}: fix the manifest first; nothing was reported"), path));
     }
     m.county = decoded.record;
     return m;
@@ -147,7 +147,8 @@ SchoolTrees open_trees(const Context& ctx) {
                 boost::system::error_code ec;
                 const std::string same = fs::canonical(root, ec).string();
                 if (!ec && !seen.insert(same).second)
-                    throw UsageError(fmt::format("--root {}: the same tree is given twice", root));
+                    throw UsageError(
+                        fmt::format(N_("--root {}: the same tree is given twice"), root));
                 TreeOptions o = tree_options(ctx, root);
                 o.progress = nullptr;  // read side by side, see load_trees
                 out.trees.push_back(Tree::open(o));
@@ -156,7 +157,7 @@ SchoolTrees open_trees(const Context& ctx) {
         out.labels.assign(out.trees.size(), "");
         return out;
     }
-    if (!ctx.roots.empty()) throw UsageError("give --county or --root, not both");
+    if (!ctx.roots.empty()) throw UsageError(N_("give --county or --root, not both"));
     const Manifest m = read_manifest(ctx.county, ctx.err);
     out.county = m.county.county;
     const size_t count = m.county.schools.size();
@@ -170,7 +171,7 @@ SchoolTrees open_trees(const Context& ctx) {
         if (!s.git.empty() && o.rev.empty()) o.rev = s.ref.empty() ? "HEAD" : s.ref;
         boost::system::error_code ec;
         if (!fs::is_directory(where, ec))
-            throw IoError(fmt::format("{}: no such directory", where));
+            throw IoError(fmt::format("{}: " N_("no such directory"), where));
         return Tree::open(o);
     };
     // A repository's commit is found side by side with the others' (a git process each: a
@@ -209,7 +210,8 @@ SchoolTrees open_trees(const Context& ctx) {
             out.missing.push_back(MissingSchool{entry_label(s), e.what()});
         }
     }
-    if (out.trees.empty()) throw IoError(ctx.county + ": none of its schools can be read");
+    if (out.trees.empty())
+        throw IoError(fmt::format(N_("{}: none of its schools can be read"), ctx.county));
     // One school by two routes (its tree and a clone, two clones): the same county and school
     // in liushou.yaml. Counted twice, 期初在读 would say 60 for 30 children.
     std::map<std::string, size_t> first_at;
@@ -220,8 +222,8 @@ SchoolTrees open_trees(const Context& ctx) {
         if (fresh) continue;
         const size_t i = entry_of[k], j = entry_of[it->second];
         throw DataError(fmt::format(
-            "{}:{}: school {} is {} of liushou.yaml, as is line {} ({}): a school listed twice "
-            "would count its children twice; keep one",
+            N_("{}:{}: school {} is {} of liushou.yaml, as is line {} ({}): a school listed twice "
+               "would count its children twice; keep one"),
             ctx.county, m.lines[i], entry_label(m.county.schools[i]), id.substr(id.find('\n') + 1),
             m.lines[j], entry_label(m.county.schools[j])));
     }
@@ -256,8 +258,8 @@ CountySchool entry_for(const std::string& dir, const fs::path& base) {
     }
     std::string bare;
     if (run_git({"rev-parse", "--is-bare-repository"}, dir, &bare) != 0)
-        throw UsageError(
-            fmt::format("{}: neither a liushou tree (no liushou.yaml) nor a git repository", dir));
+        throw UsageError(fmt::format(
+            N_("{}: neither a liushou tree (no liushou.yaml) nor a git repository"), dir));
     std::string branch;
     run_git({"symbolic-ref", "--short", "HEAD"}, dir, &branch);
     while (!branch.empty() && (branch.back() == '\n' || branch.back() == '\r')) branch.pop_back();
@@ -267,9 +269,9 @@ CountySchool entry_for(const std::string& dir, const fs::path& base) {
 }
 
 int run_init(const CountyOptions& o, Context& ctx) {
-    if (o.name.empty()) throw UsageError("--county-name: give the county's name (京山县)");
+    if (o.name.empty()) throw UsageError(N_("--county-name: give the county's name (京山县)"));
     if (fs::exists(o.file) && !o.force)
-        throw UsageError(fmt::format("{} exists; --force replaces it", o.file));
+        throw UsageError(fmt::format(N_("{} exists; --force replaces it"), o.file));
     County c;
     c.county = o.name;
     const fs::path base =
@@ -284,7 +286,7 @@ int run_init(const CountyOptions& o, Context& ctx) {
             const auto [it, fresh] = dir_at.emplace(key, i);
             if (!fresh)
                 throw UsageError(fmt::format(
-                    "--school {} and --school {} are the same directory; list each school once",
+                    N_("--school {} and --school {} are the same directory; list each school once"),
                     o.schools[it->second], o.schools[i]));
         }
         std::string id;
@@ -301,17 +303,20 @@ int run_init(const CountyOptions& o, Context& ctx) {
         const auto [it, fresh] = school_at.emplace(id, i);
         if (!fresh)
             throw UsageError(fmt::format(
-                "--school {} and --school {} are the same school ({} of liushou.yaml); list "
-                "each school once",
+                N_("--school {} and --school {} are the same school ({} of liushou.yaml); list "
+                   "each school once"),
                 o.schools[it->second], o.schools[i], id.substr(id.find('\n') + 1)));
     }
     std::string text = encode_county(c);
     const Decoded<County> back = decode_county(text);
-    if (!back.writable()) throw DataError("the manifest would not read back; nothing was written");
+    if (!back.writable())
+        throw DataError(N_("the manifest would not read back; nothing was written"));
     atomic_write(o.file, text, 0644);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("wrote {} ({} school{})\n", o.file, c.schools.size(),
-                                        c.schools.size() == 1 ? "" : "s"));
+        ctx.out << say(
+            ctx, fmt::format(fmt::runtime(c.schools.size() == 1 ? N_("wrote {} ({} school)") "\n"
+                                                                : N_("wrote {} ({} schools)") "\n"),
+                             o.file, c.schools.size()));
     return kOk;
 }
 
@@ -344,7 +349,8 @@ int count_errors(const Tree& tree, const Date& today) {
 }
 
 int run_status(const CountyOptions& o, Context& ctx) {
-    if (ctx.county.empty()) throw UsageError("county status reads a manifest: give --county FILE");
+    if (ctx.county.empty())
+        throw UsageError(N_("county status reads a manifest: give --county FILE"));
     // The manifest's own problems are said, each with its line, before the schools are read
     // with their messages swallowed below.
     read_manifest(ctx.county, ctx.err);
@@ -418,20 +424,17 @@ int run_status(const CountyOptions& o, Context& ctx) {
     std::vector<std::vector<std::string>> cells;
     for (const Row& r : rows) {
         if (r.missing) {
-            cells.push_back({w.t("（找不到）", "(missing)"), r.source, "", "", "", ""});
+            cells.push_back({w.t("(missing)"), r.source, "", "", "", ""});
             continue;
         }
-        std::string stale = r.days < 0 ? w.t("不在 git 中", "not in git")
-                            : w.en()   ? fmt::format("{} days", r.days)
-                                       : fmt::format("{} 天", r.days);
-        if (r.dirty) stale += w.t("，有未提交的修改", ", uncommitted changes");
+        std::string stale = r.days < 0 ? w.t("not in git") : w.f("{} days", r.days);
+        if (r.dirty) stale += w.t(", uncommitted changes");
         cells.push_back({r.school, r.source, r.date.empty() ? "—" : r.date,
                          std::to_string(r.child_count), std::to_string(r.error_count), stale});
     }
-    ctx.out << render_table(
-        {w.t("学校", "School"), w.t("来源", "Source"), w.t("最后提交", "Last commit"),
-         w.t("儿童", "Children"), w.t("错误", "Errors"), w.t("距今", "Since")},
-        cells);
+    ctx.out << render_table({w.t("School"), w.t("Source"), w.t("Last commit"),
+                             w.t("pupils\004Children"), w.t("Errors"), w.t("Since")},
+                            cells);
     // Why a school is missing: one line each (a repository refused for its size says so
     // here, and nothing of its tree is listed).
     for (const Row& r : rows)
@@ -439,10 +442,8 @@ int run_status(const CountyOptions& o, Context& ctx) {
     int missing = 0, with_errors = 0;
     for (const Row& r : rows) missing += r.missing, with_errors += r.error_count > 0;
     if (!ctx.quiet)
-        ctx.out << (w.en() ? fmt::format("{} schools: {} missing, {} with errors\n", rows.size(),
-                                         missing, with_errors)
-                           : fmt::format("共 {} 所学校：{} 所找不到，{} 所有错误\n", rows.size(),
-                                         missing, with_errors));
+        ctx.out << say(ctx, fmt::format(N_("{} schools: {} missing, {} with errors") "\n",
+                                        rows.size(), missing, with_errors));
     return missing || with_errors ? kDataProblem : kOk;
 }
 
@@ -452,21 +453,21 @@ void setup_county(CLI::App& cmd, Runner& run) {
     cmd.require_subcommand(1);
     auto o = std::make_shared<CountyOptions>();
     auto* init =
-        cmd.add_subcommand("init", "Write a county manifest (county.yaml) listing schools");
-    init->add_option("file", o->file, "The manifest to write (default county.yaml)")
+        cmd.add_subcommand("init", N_("Write a county manifest (county.yaml) listing schools"));
+    init->add_option("file", o->file, N_("The manifest to write (default county.yaml)"))
         ->type_name("FILE");
-    init->add_option("--county-name", o->name, "The county's name (京山县)")
+    init->add_option("--county-name", o->name, N_("The county's name (京山县)"))
         ->type_name("NAME")
         ->required();
     init->add_option("--school", o->schools,
-                     "A school: a tree's directory, or a git repository (bare or not); repeat")
+                     N_("A school: a tree's directory, or a git repository (bare or not); repeat"))
         ->type_name("DIR");
-    init->add_flag("--force", o->force, "Replace an existing manifest");
+    init->add_flag("--force", o->force, N_("Replace an existing manifest"));
     init->callback([o, &run] { run = [o](Context& ctx) { return run_init(*o, ctx); }; });
 
     auto* status = cmd.add_subcommand(
-        "status", "One line per school of --county: last commit, children, errors, how stale");
-    status->add_option("--format", o->format, "table | json (default table)")
+        "status", N_("One line per school of --county: last commit, children, errors, how stale"));
+    status->add_option("--format", o->format, N_("table | json (default table)"))
         ->check(CLI::IsMember({"table", "json"}))
         ->transform(human_format_is("table"));
     status->callback([o, &run] { run = [o](Context& ctx) { return run_status(*o, ctx); }; });

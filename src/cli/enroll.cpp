@@ -135,7 +135,7 @@ int run_import(const EnrollOptions& o, Context& ctx) {
                                    Severity::error, sheet.header_line + 1, 1});
     auto refuse = [&] {
         print_problems(ctx.err, o.csv, problems);
-        ctx.err << fmt::format("{}: nothing was imported\n", o.csv);
+        ctx.err << fmt::format(N_("{}: nothing was imported") "\n", o.csv);
         return kDataProblem;
     };
     if (has_errors(problems)) return refuse();  // an unreadable sheet has no header to name
@@ -179,12 +179,18 @@ int run_import(const EnrollOptions& o, Context& ctx) {
         print_problems(ctx.err, o.csv, plan.problems);
         if (!plan.conflicts.empty() && base.prefer == Prefer::none)
             ctx.err << fmt::format(
-                "{}: {} cell{} in conflict with the values on file; nothing was imported "
-                "(--prefer-sheet takes the sheet's values, --prefer-tree keeps the values on "
-                "file)\n",
-                o.csv, plan.conflicts.size(), plan.conflicts.size() == 1 ? "" : "s");
-        ctx.err << fmt::format("{}: {} problem{}; nothing was imported\n", o.csv,
-                               plan.problems.size(), plan.problems.size() == 1 ? "" : "s");
+                fmt::runtime(plan.conflicts.size() == 1
+                                 ? N_("{}: {} cell in conflict with the values on file; nothing "
+                                      "was imported (--prefer-sheet takes the sheet's values, "
+                                      "--prefer-tree keeps the values on file)") "\n"
+                                 : N_("{}: {} cells in conflict with the values on file; nothing "
+                                      "was imported (--prefer-sheet takes the sheet's values, "
+                                      "--prefer-tree keeps the values on file)") "\n"),
+                o.csv, plan.conflicts.size());
+        ctx.err << fmt::format(fmt::runtime(plan.problems.size() == 1
+                                                ? N_("{}: 1 problem; nothing was imported") "\n"
+                                                : N_("{}: {} problems; nothing was imported") "\n"),
+                               o.csv, plan.problems.size());
         return kDataProblem;
     }
     print_problems(ctx.err, o.csv, plan.problems);  // warnings: footers left out
@@ -203,14 +209,14 @@ int run_import(const EnrollOptions& o, Context& ctx) {
             case RowAction::add:
                 ++added;
                 if (o.dry_run && !o.print_ids)
-                    ctx.out << say(ctx, fmt::format("would add {} {} (row {})\n", row.child.id,
-                                                    row.child.name, row.row));
+                    ctx.out << say(ctx, fmt::format(N_("would add {} {} (row {})") "\n",
+                                                    row.child.id, row.child.name, row.row));
                 break;
             case RowAction::update:
                 ++updated;
                 if (o.dry_run && !o.print_ids)
-                    ctx.out << say(ctx, fmt::format("would update {} (row {}): {}\n", row.child.id,
-                                                    row.row, joined(row.changed)));
+                    ctx.out << say(ctx, fmt::format(N_("would update {} (row {}): {}") "\n",
+                                                    row.child.id, row.row, joined(row.changed)));
                 break;
             case RowAction::unchanged:
                 ++unchanged;
@@ -283,10 +289,10 @@ void set_fields(const EnrollOptions& o, const FieldValues& in, Child& child,
             (!before.empty() || field.key == std::string_view("left_behind")) && !o.correction) {
             for (const Change& x : child.changes)
                 if (x.field == field.key && x.date && on < *x.date)
-                    errors.push_back(fmt::format(
-                        "{}: --on {} is before its last recorded change ({}); give a later day "
-                        "or --correction",
-                        option_name(field.key), on.iso(), x.date->iso()));
+                    errors.push_back(
+                        fmt::format("{}: " N_("--on {} is before its last recorded change ({}); "
+                                              "give a later day or --correction"),
+                                    option_name(field.key), on.iso(), x.date->iso()));
             child.changes.push_back(Change{on, std::string(field.key), before, {}});
         }
     }
@@ -326,8 +332,8 @@ std::optional<int> namesake_stop(const Tree& tree, Context& ctx, const EnrollOpt
             if (!exists && o.if_missing) {
                 // A script's "make sure this child is on file": nothing to do, and the id.
                 ctx.out << (ctx.quiet ? other.id + "\n"
-                                      : say(ctx, fmt::format("already on file: {} {}\n", other.id,
-                                                             other.name)));
+                                      : say(ctx, fmt::format(N_("already on file: {} {}") "\n",
+                                                             other.id, other.name)));
                 return 0;
             }
             ctx.err << fmt::format(
@@ -365,8 +371,8 @@ void change_status(const Tree& tree, Child& child, const StatusChange& change,
         // Coming back: the enrolment that ended is kept, a new one begins (转入 unless
         // --entry says otherwise).
         if (child.status_on && on < *child.status_on)
-            errors.push_back(fmt::format("--on: {} is before the child left ({} on {})", on.iso(),
-                                         key_of(child.status), child.status_on->iso()));
+            errors.push_back(fmt::format("--on: " N_("{} is before the child left ({} on {})"),
+                                         on.iso(), key_of(child.status), child.status_on->iso()));
         child.enrolment_history.push_back(
             Episode{child.enrolled_on, child.entry, child.status_on, child.status, {}});
         child.enrolled_on = on;
@@ -533,11 +539,11 @@ int run_single(const EnrollOptions& o, Context& ctx) {
     if (ctx.quiet && !exists) ctx.out << child.id << "\n";  // the id a script goes on with
     if (!ctx.quiet) {
         if (!exists)
-            ctx.out << say(ctx, fmt::format("added {} {}\n", child.id, child.name));
+            ctx.out << say(ctx, fmt::format(N_("added {} {}") "\n", child.id, child.name));
         else if (written)
-            ctx.out << say(ctx, fmt::format("updated {}: {}\n", child.id, joined(changed)));
+            ctx.out << say(ctx, fmt::format(N_("updated {}: {}") "\n", child.id, joined(changed)));
         else
-            ctx.out << say(ctx, fmt::format("unchanged {}\n", child.id));
+            ctx.out << say(ctx, fmt::format(N_("unchanged {}") "\n", child.id));
     }
     return 0;
 }

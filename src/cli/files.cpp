@@ -182,9 +182,10 @@ std::string page_to_docx(const std::string& page, std::ostream& err) {
     // pandoc gives Word a PNG of each chart beside the SVG, made by rsvg-convert; without it
     // the document still opens, but Word before 2016 and WPS show an empty frame.
     if (charts && !on_path("rsvg-convert"))
-        err << "liushou: warning: the charts need rsvg-convert to become pictures every Word "
-               "can show, which is not installed (Debian: apt install librsvg2-bin); the "
-               "document has them as SVG only\n";
+        err << "liushou: " N_(
+            "warning: the charts need rsvg-convert to become pictures every Word can show, which "
+            "is not installed (Debian: apt install librsvg2-bin); the document has them as SVG "
+            "only") "\n";
     fit_docx_tables(out);
     return read_file(out, out, uint64_t{1} << 30);
 }
@@ -237,7 +238,7 @@ void emit_output(Context& ctx, const std::string& output, const std::string& byt
         return;
     }
     write_output(output, tab_separated(output) ? csv_to_tsv(bytes) : bytes);
-    if (!ctx.quiet) ctx.out << say(ctx, fmt::format("wrote {}\n", output));
+    if (!ctx.quiet) ctx.out << say(ctx, fmt::format(N_("wrote {}") "\n", output));
 }
 
 std::string read_input(const std::string& path, uint64_t limit) {
@@ -269,10 +270,9 @@ std::string read_sheet_bytes(const std::string& path, const std::string& encodin
     };
     const bool zip = bytes.compare(0, 4, "PK\x03\x04") == 0;
     if (ends_with(".xls") || bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0)
-        throw DataError(
-            fmt::format("{}: an old Excel 97-2003 workbook (.xls); save it as .xlsx "
-                        "(Excel 2007 or later) or as CSV",
-                        path));
+        throw DataError(fmt::format("{}: " N_("an old Excel 97-2003 workbook (.xls); save it as "
+                                              ".xlsx (Excel 2007 or later) or as CSV"),
+                                    path));
     workbook = ends_with(".xlsx") || ends_with(".xlsm") || zip;
     if (workbook && bytes.size() > kMaxSheetBytes)  // a workbook is read whole, as cells
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",

@@ -35,10 +35,9 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
         } catch (const DataError& e) {
             // Larger than any record may be (the size limit of check): nothing is merged and
             // git's %A is left as it was, ours, with the file marked as a conflict.
-            ctx.err << fmt::format(
-                "liushou merge-file: {} ({}): {}; nothing was merged, the file is left as ours "
-                "and marked as a conflict\n",
-                shown, side_words(files[i].first), e.what());
+            ctx.err << fmt::format(N_("liushou merge-file: {} ({}): {}; nothing was merged, the "
+                                      "file is left as ours and marked as a conflict") "\n",
+                                   shown, side_words(files[i].first), e.what());
             return kDataProblem;
         }
     }
@@ -53,16 +52,15 @@ int run_merge_file(const MergeOptions& o, Context& ctx) {
         atomic_write(o.ours, result.text, 0600);
         // One sentence each (the message's own "; " must not split it in the catalogue).
         if (result.refused_side.empty())
-            ctx.err << fmt::format(
-                "liushou merge-file: {}: {}; not merged: the whole file is one conflict between "
-                "<<<<<<< ours and >>>>>>> theirs (git checkout --ours or --theirs FILE keeps one "
-                "side)\n",
-                shown, result.refusal.message);
+            ctx.err << fmt::format(N_("liushou merge-file: {}: {}; not merged: the whole file is "
+                                      "one conflict between <<<<<<< ours and >>>>>>> theirs (git "
+                                      "checkout --ours or --theirs FILE keeps one side)") "\n",
+                                   shown, result.refusal.message);
         else
             ctx.err << fmt::format(
-                "liushou merge-file: {} ({}), line {}: {}; not merged: the whole file is one "
-                "conflict between <<<<<<< ours and >>>>>>> theirs (git checkout --ours or "
-                "--theirs FILE keeps one side)\n",
+                N_("liushou merge-file: {} ({}), line {}: {}; not merged: the whole file is one "
+                   "conflict between <<<<<<< ours and >>>>>>> theirs (git checkout --ours or "
+                   "--theirs FILE keeps one side)") "\n",
                 shown, side_words(result.refused_side), result.refusal.line,
                 result.refusal.message);
         return kDataProblem;
@@ -110,13 +108,13 @@ std::string install_git_integration(const std::string& root, bool hooks) {
         while (!now.empty() && now.back() == '\n') now.pop_back();
         if (now == value) continue;
         if (run_git({"config", key, value}, root) != 0)
-            return "git config failed; the merge driver is not set up\n";
+            return N_("git config failed; the merge driver is not set up") "\n";
         set = true;
     }
     if (set)
         report +=
-            "merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
-            "merge=liushou)\n";
+            N_("merge driver: merge.liushou in .git/config (children/*.yaml and liushou.yaml "
+               "merge=liushou)") "\n";
     if (!hooks) return report;
     // The hooks go in the repository's own hooks directory, never where a core.hooksPath
     // points: that setting may come with a copied tree and name any folder on the machine.
@@ -125,14 +123,15 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     run_git({"rev-parse", "--show-prefix"}, root, &prefix);
     while (!common.empty() && common.back() == '\n') common.pop_back();
     while (!prefix.empty() && prefix.back() == '\n') prefix.pop_back();
-    if (common.empty()) return report + "git rev-parse failed; no hook was installed\n";
+    if (common.empty()) return report + N_("git rev-parse failed; no hook was installed") "\n";
     const fs::path dir = fs::path(common) / "hooks";
     const std::string script = liushou_hook_script(prefix);
     const std::string command = liushou_hook_command(prefix);
     boost::system::error_code ec;
     // A link would have the hooks written wherever it points.
     if (fs::is_symlink(dir, ec))
-        return report + fmt::format("{} is a symbolic link; no hook was installed\n", dir.string());
+        return report +
+               fmt::format(N_("{} is a symbolic link; no hook was installed") "\n", dir.string());
     fs::create_directories(dir, ec);
     // pre-commit for ordinary commits; pre-merge-commit for the commit git pull makes after
     // a merge, which runs no pre-commit hook.
@@ -142,19 +141,18 @@ std::string install_git_integration(const std::string& root, bool hooks) {
         const std::string now = exists ? read_file(hook.string(), hook.string(), 1 << 20) : "";
         if (exists && !is_liushou_hook(now)) {
             report += fmt::format(
-                "{} hook: {} exists and is not liushou's; add this line to it: "
-                "{}\n",
-                name, hook.string(), command);
+                N_("{} hook: {} exists and is not liushou's; add this line to it: {}") "\n", name,
+                hook.string(), command);
             continue;
         }
         if (exists && now == script && (fs::status(hook, ec).permissions() & fs::owner_exe))
             continue;  // already the current one
         atomic_write(hook.string(), script, 0755);
-        report += exists ? fmt::format(
-                               "{} hook: replaced by the current one (liushou check "
-                               "--staged)\n",
-                               name)
-                         : fmt::format("{} hook: liushou check --staged\n", name);
+        report +=
+            exists ? fmt::format(
+                         N_("{} hook: replaced by the current one (liushou check --staged)") "\n",
+                         name)
+                   : fmt::format(N_("{} hook: liushou check --staged") "\n", name);
     }
     // git itself runs hooks from core.hooksPath when it is set (liushou's own commits run
     // liushou's hook whatever it says). The command line's value is liushou's own
@@ -171,10 +169,9 @@ std::string install_git_integration(const std::string& root, bool hooks) {
     }
     if (!set_to.empty()) {
         hooks_path = set_to;
-        report += fmt::format(
-            "core.hooksPath is set ({}): git runs the hooks there, not those in {}; add this "
-            "line to its pre-commit hook: {}\n",
-            hooks_path, dir.string(), command);
+        report += fmt::format(N_("core.hooksPath is set ({}): git runs the hooks there, not those "
+                                 "in {}; add this line to its pre-commit hook: {}") "\n",
+                              hooks_path, dir.string(), command);
     }
     return report;
 }

@@ -98,15 +98,17 @@ int run_hooks_only(const InitOptions& o, Context& ctx) {
     const int rc = run_git({"rev-parse", "--is-inside-work-tree"}, o.dir, &inside);
     if (rc == -1)
         throw UsageError(N_("--hooks needs git, which is not installed (Debian: apt install git)"));
-    if (rc != 0) throw UsageError(fmt::format("{}: --hooks: not in a git repository", o.dir));
+    if (rc != 0)
+        throw UsageError(fmt::format("{}: " N_("--hooks: not in a git repository"), o.dir));
     std::string done = add_lacking_lines(o.dir, ".gitattributes", kGitAttributes);
     done += add_lacking_lines(o.dir, ".gitignore", kGitIgnore);
     const bool files = !done.empty();
     done += install_git_integration(o.dir, true);
     if (done.empty())
-        done = "nothing to do: the tree has liushou's git attributes, merge driver and hooks\n";
+        done =
+            N_("nothing to do: the tree has liushou's git attributes, merge driver and hooks") "\n";
     else if (files)
-        done += "commit the files named above, so that every clone has them\n";
+        done += N_("commit the files named above, so that every clone has them") "\n";
     if (!ctx.quiet) ctx.out << say(ctx, done);
     return 0;
 }
@@ -120,11 +122,11 @@ int run_init(const InitOptions& o, Context& ctx) {
     const Tree tree(o.dir, tree_options(ctx, o.dir));
     ctx.journal->action = "init";
     if (fs::exists(fs::path(o.dir) / "liushou.yaml"))
-        throw UsageError(fmt::format("{}: already a liushou tree (liushou.yaml exists)",
+        throw UsageError(fmt::format("{}: " N_("already a liushou tree (liushou.yaml exists)"),
                                      tree.display("liushou.yaml")));
     boost::system::error_code ec;
     fs::create_directories(fs::path(o.dir) / "children", ec);
-    if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.dir, ec.message()));
+    if (ec) throw IoError(fmt::format("{}: " N_("cannot create: {}"), o.dir, ec.message()));
     // Children's files are personal: only the owner may list or read them.
     fs::permissions(fs::path(o.dir) / "children", fs::owner_all, ec);
 
@@ -148,13 +150,17 @@ int run_init(const InitOptions& o, Context& ctx) {
     if (!o.no_git && run_git({"rev-parse", "--is-inside-work-tree"}, o.dir) == 0)
         integration = install_git_integration(o.dir, o.hooks);
     if (no_git_program)  // a problem: said even with -q
-        ctx.err << "liushou: git is not installed, so the tree is not a git repository "
-                   "(no history, hooks or sync); install the Debian package git (apt "
-                   "install git), then run liushou init --hooks in the tree\n";
+        ctx.err << "liushou: " N_(
+            "git is not installed, so the tree is not a git repository (no history, hooks or "
+            "sync); install the Debian package git (apt install git), then run liushou init "
+            "--hooks in the tree") "\n";
     if (!ctx.quiet) {
         ctx.out << say(
-            ctx, fmt::format("Created the records tree of {} ({}) in {}{}\n", o.school,
-                             school.school_year, o.dir, git ? " (a new git repository)" : ""));
+            ctx, fmt::format(
+                     fmt::runtime(git ? N_("Created the records tree of {} ({}) in {} (a new git "
+                                           "repository)") "\n"
+                                      : N_("Created the records tree of {} ({}) in {}") "\n"),
+                     o.school, school.school_year, o.dir));
         ctx.out << say(ctx, integration);
         ctx.out << say(
             ctx,

@@ -230,8 +230,9 @@ int run_key_new(Context& ctx) {
         return kOk;
     }
     ctx.out << say(
-        ctx, fmt::format("made this PC's key: {} (keep it; never copy it into the tree)\n", path));
-    ctx.out << say(ctx, "its public key, for liushou key add on every PC of the school:\n");
+        ctx, fmt::format(N_("made this PC's key: {} (keep it; never copy it into the tree)") "\n",
+                         path));
+    ctx.out << say(ctx, N_("its public key, for liushou key add on every PC of the school:") "\n");
     ctx.out << pub << "\n";
     return kOk;
 }
@@ -320,7 +321,7 @@ int run_key_list(Context& ctx) {
     for (const auto& p : problems) ctx.err << fmt::format("{}: {}\n", file.path, p);
     const std::string mine = public_key(key_path());
     if (list.empty() && !ctx.quiet)
-        ctx.out << say(ctx, "no recipients yet: liushou key add NAME AGE1… records one\n");
+        ctx.out << say(ctx, N_("no recipients yet: liushou key add NAME AGE1… records one") "\n");
     for (const auto& r : list)
         ctx.out << r.name << "\t" << r.key
                 << (r.key == mine ? "\t" + say(ctx, N_("(this PC)")) : std::string()) << "\n";

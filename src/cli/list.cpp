@@ -66,8 +66,8 @@ ListFilter filter_of(const ListOptions& o, const SchoolTrees& trees) {
     if (o.status != "all") {
         f.status = enum_from_text<Status>(o.status);
         if (!f.status)
-            throw UsageError(
-                fmt::format("--status {}: use all or one of {}", o.status, enum_keys<Status>()));
+            throw UsageError(fmt::format("--status {}: " N_("use all or one of {}"), o.status,
+                                         enum_keys<Status>()));
     }
 
     f.grade = o.grade;

@@ -149,7 +149,8 @@ std::vector<size_t> entries_named(const Child& child, const TalkHandle& handle,
         std::string why;
         const auto at = find_talk(child.talks, handle, why);
         if (!at)
-            throw DataError(fmt::format("{}: {}: {}; nothing was changed", option, child.id, why));
+            throw DataError(
+                fmt::format("{}: {}: " N_("{}; nothing was changed"), option, child.id, why));
         return {*at};
     }
     std::vector<size_t> found;
@@ -181,7 +182,7 @@ int run_delete(const TalkOptions& o, Context& ctx) {
         kind = enum_from_text<TalkKind>(o.kind);
         if (!kind)
             throw UsageError(
-                fmt::format("--kind {}: use one of {}", o.kind, enum_keys<TalkKind>()));
+                fmt::format("--kind {}: " N_("use one of {}"), o.kind, enum_keys<TalkKind>()));
     }
     WriteSession session = tree.lock();
     Child child = load_child_for_write(tree, id, ctx);
@@ -206,7 +207,8 @@ int run_delete(const TalkOptions& o, Context& ctx) {
     ctx.journal->action = fmt::format("log-talk {} --delete {}", child.id, handle_text);
     session.write_child(child);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("deleted the entry of {} for {}\n", handle_text, child.id));
+        ctx.out << say(
+            ctx, fmt::format(N_("deleted the entry of {} for {}") "\n", handle_text, child.id));
     return kOk;
 }
 
@@ -225,7 +227,8 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
     std::optional<TalkKind> kind;
     std::optional<Mood> mood;
     if (o.kind_opt->count() && !(kind = enum_from_text<TalkKind>(o.kind)))
-        throw UsageError(fmt::format("--kind {}: use one of {}", o.kind, enum_keys<TalkKind>()));
+        throw UsageError(
+            fmt::format("--kind {}: " N_("use one of {}"), o.kind, enum_keys<TalkKind>()));
     if (!o.mood.empty() && !(mood = enum_from_text<Mood>(o.mood)))
         throw UsageError(
             fmt::format(N_("--mood {}: use one of {} (好/一般/低落)"), o.mood, enum_keys<Mood>()));
@@ -257,7 +260,8 @@ int run_amend_handle(const TalkOptions& o, Context& ctx) {
     if (!problems.empty()) {
         for (const auto& p : problems)
             ctx.err << fmt::format("liushou log-talk: --{}: {}\n", p.field, p.message);
-        ctx.err << fmt::format("liushou log-talk: nothing was changed for {}\n", child.id);
+        ctx.err << fmt::format("liushou log-talk: " N_("nothing was changed for {}") "\n",
+                               child.id);
         return kDataProblem;
     }
     // A new date or kind must not make it the same talk as another entry.
@@ -334,10 +338,12 @@ int run_one(const TalkOptions& o, Context& ctx) {
             if (t.closes && t.date == talk.date && t.kind == talk.kind && t.by == talk.by &&
                 t.summary == talk.summary && t.mood == talk.mood && t.follow_up == talk.follow_up) {
                 if (!ctx.quiet)
-                    ctx.out << say(ctx, fmt::format("already logged {} {} {} by {}, closing the "
-                                                    "follow-up of {}\n",
-                                                    child.id, talk.date->iso(), key_of(talk.kind),
-                                                    talk.by, t.closes->iso()));
+                    ctx.out << say(
+                        ctx,
+                        fmt::format(
+                            N_("already logged {} {} {} by {}, closing the follow-up of {}") "\n",
+                            child.id, talk.date->iso(), key_of(talk.kind), talk.by,
+                            t.closes->iso()));
                 return 0;
             }
     if (o.close_opt->count()) {

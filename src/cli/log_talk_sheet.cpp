@@ -205,8 +205,8 @@ Totals tally(const std::vector<Outcome>& outcomes, Context& ctx, Problems& probl
             unreadable = true;
         }
         if (!out.ignored.empty())
-            ctx.err << fmt::format("{}: ignored, it says id {} but is named {}.yaml\n", out.path,
-                                   out.ignored, out.id);
+            ctx.err << fmt::format(N_("{}: ignored, it says id {} but is named {}.yaml") "\n",
+                                   out.path, out.ignored, out.id);
         problems.insert(problems.end(), out.problems.begin(), out.problems.end());
         t.added += out.added;
         t.repeated += out.repeated;
@@ -270,8 +270,8 @@ PlanTicks tick_plan_rows(const Tree& tree, const ReturnedChecklist& returned, co
             continue;
         }
         out.ticked += changed;
-        out.would.push_back(fmt::format("would tick off task {} of {} on {} (row {})\n", t.task,
-                                        month.iso(), day.date->iso(), t.row));
+        out.would.push_back(fmt::format(N_("would tick off task {} of {} on {} (row {})") "\n",
+                                        t.task, month.iso(), day.date->iso(), t.row));
     }
     return out;
 }
@@ -297,8 +297,9 @@ Attendance attend_rows(const Tree& tree, const ReturnedChecklist& returned, Prob
                 return a.date == t.day && a.title == t.title &&
                        std::find(a.children.begin(), a.children.end(), t.child) != a.children.end();
             }))
-            out.would.push_back(fmt::format("would record {} at the activity of {} {} (row {})\n",
-                                            t.child, t.day.iso(), t.title, t.row));
+            out.would.push_back(
+                fmt::format(N_("would record {} at the activity of {} {} (row {})") "\n", t.child,
+                            t.day.iso(), t.title, t.row));
     for (const size_t i :
          record_attendance(all, returned.attendance, out.added, out.repeated, problems))
         out.changed.push_back(all[i]);
@@ -333,12 +334,20 @@ void finish_checklist(PlanTicks& plan, const Attendance& attendance,
     if (school_changed) session.write_school(plan.school);
     if (ctx.quiet) return;
     if (plan.ticked + plan.repeated)
-        ctx.out << say(ctx, fmt::format("{}: {} task{} of the plan ticked off, {} already\n", o.csv,
-                                        plan.ticked, plan.ticked == 1 ? "" : "s", plan.repeated));
+        ctx.out << say(
+            ctx, fmt::format(
+                     fmt::runtime(plan.ticked == 1
+                                      ? N_("{}: {} task of the plan ticked off, {} already") "\n"
+                                      : N_("{}: {} tasks of the plan ticked off, {} already") "\n"),
+                     o.csv, plan.ticked, plan.repeated));
     if (attendance.added + attendance.repeated)
-        ctx.out << say(ctx, fmt::format("{}: {} child{} recorded at activities, {} already\n",
-                                        o.csv, attendance.added, attendance.added == 1 ? "" : "ren",
-                                        attendance.repeated));
+        ctx.out << say(
+            ctx,
+            fmt::format(
+                fmt::runtime(attendance.added == 1
+                                 ? N_("{}: {} child recorded at activities, {} already") "\n"
+                                 : N_("{}: {} children recorded at activities, {} already") "\n"),
+                o.csv, attendance.added, attendance.repeated));
 }
 
 /// A returned checklist's line: how many of its rows are still owed ("" for a talk sheet).
@@ -348,9 +357,9 @@ std::string owed_line(const Tree& tree, Context& ctx, const std::string& path,
     // The teacher by name; staff.yaml's problems are said where the rows are checked.
     const Loaded<StaffList> staff = tree.load_staff();
     const Staff* who = staff.parsed ? staff.record.find(r.teacher) : nullptr;
-    return say(ctx,
-               fmt::format("{}: the checklist of {} for {}: {} of {} rows still owed\n", path,
-                           r.month->iso(), who ? who->name : r.teacher, r.still_owed, r.listed));
+    return say(
+        ctx, fmt::format(N_("{}: the checklist of {} for {}: {} of {} rows still owed") "\n", path,
+                         r.month->iso(), who ? who->name : r.teacher, r.still_owed, r.listed));
 }
 
 /// A talk sheet in two passes, so that a county's million rows are never held as talks: each
@@ -379,9 +388,9 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
         if (!has_errors(problems) && sheet->size() == 0) {
             if (plan.ticked + plan.repeated + attendance.added + attendance.repeated == 0 &&
                 !ctx.quiet)
-                ctx.out << say(ctx, fmt::format("{} ({}): no row is marked done; nothing was "
-                                                "logged\n",
-                                                o.csv, detected));
+                ctx.out << say(
+                    ctx, fmt::format(N_("{} ({}): no row is marked done; nothing was logged") "\n",
+                                     o.csv, detected));
             finish_checklist(plan, attendance, returned, o, ctx, tree, session);
             ctx.out << owed_line(tree, ctx, o.csv, returned);
             return kOk;
@@ -392,15 +401,17 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
                                    Severity::error, sheet->header_line() + 1, 1});
     if (has_errors(problems)) {
         print_problems(ctx.err, o.csv, problems);
-        ctx.err << fmt::format("{}: nothing was logged\n", o.csv);
+        ctx.err << fmt::format(N_("{}: nothing was logged") "\n", o.csv);
         return kDataProblem;
     }
     auto refuse = [&](Problems& found) {
         std::stable_sort(found.begin(), found.end(),
                          [](const Problem& a, const Problem& b) { return a.line < b.line; });
         print_problems(ctx.err, o.csv, found);
-        ctx.err << fmt::format("{}: {} problem{}; nothing was logged\n", o.csv, found.size(),
-                               found.size() == 1 ? "" : "s");
+        ctx.err << fmt::format(
+            fmt::runtime(found.size() == 1 ? N_("{}: 1 problem; nothing was logged") "\n"
+                                           : N_("{}: {} problems; nothing was logged") "\n"),
+            o.csv, found.size());
         return kDataProblem;
     };
 
@@ -461,7 +472,7 @@ int log_sheet(const TalkOptions& o, Context& ctx, const Tree& tree, WriteSession
             }
             if (o.dry_run)
                 out.would.emplace_back(
-                    r.row, fmt::format("would log {} {} {} by {} (row {})\n", id,
+                    r.row, fmt::format(N_("would log {} {} {} by {} (row {})") "\n", id,
                                        r.talk.date->iso(), key_of(r.talk.kind), r.talk.by, r.row));
             scratch.talks.push_back(std::move(r.talk));
             ++out.added;

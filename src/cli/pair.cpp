@@ -292,7 +292,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
         if (!from.date) errors.push_back("--from: " + from.error);
         if (!to.date) errors.push_back("--to: " + to.error);
         if (from.date && to.date && *to.date < *from.date)
-            errors.push_back("--to: the plan ends before it starts");
+            errors.push_back("--to: " N_("the plan ends before it starts"));
         if (from.date)
             if (const std::string why = not_enrolled_reason(child, *from.date); !why.empty())
                 errors.push_back("--from: " + why);
@@ -309,7 +309,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
         item.date = date_option("--date", o.date, ctx.today, ctx.today);
         if (const std::string why = not_enrolled_reason(child, *item.date); !why.empty())
             errors.push_back("--date: " + why);
-        if (o.progress.empty()) errors.push_back("--progress: say what progress was made");
+        if (o.progress.empty()) errors.push_back("--progress: " N_("say what progress was made"));
         item.note = o.progress;
         item.subject = o.subject;
         item.score = o.score;
@@ -325,7 +325,7 @@ int run_pair(const PairOptions& o, Context& ctx) {
     ctx.journal->action = "pair " + child.id;
     session.write_child(child);
     if (!ctx.quiet) {
-        if (done.empty()) ctx.out << say(ctx, fmt::format("unchanged {}\n", child.id));
+        if (done.empty()) ctx.out << say(ctx, fmt::format(N_("unchanged {}") "\n", child.id));
         for (const auto& d : done) ctx.out << say(ctx, d + "\n");
     }
     return 0;

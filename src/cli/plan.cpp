@@ -56,13 +56,13 @@ int run_done(const PlanOptions& o, Context& ctx) {
         const std::string on =
             tick != school.plan_done.end() && tick->date ? tick->date->iso() : "?";
         ctx.out << say(
-            ctx,
-            o.undo ? fmt::format("{} task {} not done: {}\n", month.iso(), o.task, task)
-            : !written
-                ? fmt::format("{} task {} already done on {}: {}\n", month.iso(), o.task, on, task)
-            : o.amend
-                ? fmt::format("{} task {} amended: done on {}: {}\n", month.iso(), o.task, on, task)
-                : fmt::format("{} task {} done on {}: {}\n", month.iso(), o.task, on, task));
+            ctx, o.undo ? fmt::format(N_("{} task {} not done: {}") "\n", month.iso(), o.task, task)
+                 : !written ? fmt::format(N_("{} task {} already done on {}: {}") "\n", month.iso(),
+                                          o.task, on, task)
+                 : o.amend ? fmt::format(N_("{} task {} amended: done on {}: {}") "\n", month.iso(),
+                                         o.task, on, task)
+                           : fmt::format(N_("{} task {} done on {}: {}") "\n", month.iso(), o.task,
+                                         on, task));
     }
     return kOk;
 }

@@ -153,10 +153,10 @@ int rewrite(Tree& tree, WriteSession& session, const std::string& value, bool ye
                                     r.blobs, plural(r.blobs),
                                     value.empty() ? N_("a purged value") : N_("the value")));
     ctx.out << say(ctx,
-                   "every other copy of the repository (a teacher's PC, a county's clone, a "
-                   "backup) still holds the old history: replace each with a new clone of this "
-                   "one, or a PC that syncs by file with a new tree from a full sync (liushou "
-                   "sync --to … --full); sync files made before now are refused\n");
+                   N_("every other copy of the repository (a teacher's PC, a county's clone, a "
+                      "backup) still holds the old history: replace each with a new clone of this "
+                      "one, or a PC that syncs by file with a new tree from a full sync (liushou "
+                      "sync --to … --full); sync files made before now are refused") "\n");
     return kOk;
 }
 
@@ -212,23 +212,33 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     const std::vector<size_t> due = due_children(children, cutoff, privacy);
     if (due.empty()) {
         if (!ctx.quiet && cutoff)
-            ctx.out << say(ctx, fmt::format("no child who left before {} still has personal data "
-                                            "in the files\n",
-                                            cutoff->iso()));
+            ctx.out << say(
+                ctx,
+                fmt::format(
+                    N_("no child who left before {} still has personal data in the files") "\n",
+                    cutoff->iso()));
         return o.history ? rewrite(tree, session, "", o.yes, ctx) : kOk;
     }
     if (!ctx.quiet || !o.yes) {
         for (size_t i : due) {
             const Child& c = children[i];
             const auto left = left_on(c);
-            ctx.out << say(ctx, fmt::format("{}: {} on {}; removes {}\n", c.id, status_word(c, ctx),
-                                            left ? left->iso() : std::string("-"),
-                                            field_summary(personal_fields(c))));
+            ctx.out << say(
+                ctx, fmt::format(N_("{}: {} on {}; removes {}") "\n", c.id, status_word(c, ctx),
+                                 left ? left->iso() : std::string("-"),
+                                 field_summary(personal_fields(c))));
         }
     }
-    if (!o.yes && !confirmed(ctx, fmt::format("Purge the personal data of these {} child{}? "
-                                              "This cannot be undone.",
-                                              due.size(), due.size() == 1 ? "" : "ren")))
+    if (!o.yes &&
+        !confirmed(
+            ctx,
+            fmt::format(
+                fmt::runtime(
+                    due.size() == 1
+                        ? N_("Purge the personal data of these {} child? This cannot be undone.")
+                        : N_("Purge the personal data of these {} children? This cannot be "
+                             "undone.")),
+                due.size())))
         return kOk;
 
     // Names the purged children had, to be replaced by their ids elsewhere: not a name a
@@ -278,10 +288,17 @@ int run_purge(const PurgeOptions& o, Context& ctx) {
     session.end_batch();
     forget_cache(tree.root());
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("purged {} child{}: personal data removed from the files; "
-                                        "earlier versions stay in git history until liushou "
-                                        "purge --history\n",
-                                        due.size(), due.size() == 1 ? "" : "ren"));
+        ctx.out << say(
+            ctx,
+            fmt::format(
+                fmt::runtime(due.size() == 1
+                                 ? N_("purged {} child: personal data removed from the files; "
+                                      "earlier versions stay in git history until liushou "
+                                      "purge --history") "\n"
+                                 : N_("purged {} children: personal data removed from the files; "
+                                      "earlier versions stay in git history until liushou "
+                                      "purge --history") "\n"),
+                due.size()));
     if (!in_git(tree.root())) return kOk;
     // A restored file purged again may be the committed one once more: nothing to commit.
     std::vector<std::string> status = {"status", "--porcelain", "--"};
@@ -328,15 +345,15 @@ int run_privacy(Context& ctx) {
     auto line = [&](const std::string& text) { ctx.out << say(ctx, text + "\n"); };
     line(N_("where personal data lives in this tree:"));
     line(
-        "  children/*.yaml: names, 身份证号, birth dates, addresses, health, parents' and "
-        "guardians' names and phones, notes, talks");
-    line("  activities/*.yaml: titles and summaries may name children");
-    line("  staff.yaml: teachers' names and phones");
-    line("  .liushou/cache: a copy of the records, for speed");
+        "  " N_("children/*.yaml: names, 身份证号, birth dates, addresses, health, parents' and "
+                "guardians' names and phones, notes, talks"));
+    line("  " N_("activities/*.yaml: titles and summaries may name children"));
+    line("  " N_("staff.yaml: teachers' names and phones"));
+    line("  " N_(".liushou/cache: a copy of the records, for speed"));
     if (in_git(tree.root()))
         line(
-            "  git history (.git): every earlier version of these files, every value ever "
-            "typed (git log -p)");
+            "  " N_("git history (.git): every earlier version of these files, every value ever "
+                    "typed (git log -p)"));
     if (!privacy.error.empty()) line(fmt::format(N_("{}: {}"), school.path, privacy.error));
     std::optional<Date> cutoff;
     if (privacy.retention_years) {
@@ -367,8 +384,8 @@ int run_privacy(Context& ctx) {
         } else {
             state = "kept";
         }
-        rows += say(
-            ctx, fmt::format("  {}: {} on {}, {}\n", c.id, status_word(c, ctx), on->iso(), state));
+        rows += say(ctx, fmt::format("  " N_("{}: {} on {}, {}") "\n", c.id, status_word(c, ctx),
+                                     on->iso(), state));
     }
     line(fmt::format(N_("children who have left: {}"), left));
     ctx.out << rows;

@@ -36,7 +36,7 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
     auto school = tree.load_school();
     if (!school.parsed) {
         print_problems(err, school.path, school.problems);
-        throw DataError(school.path + ": cannot be read; nothing was reported");
+        throw DataError(fmt::format(N_("{}: cannot be read; nothing was reported"), school.path));
     }
     t.school = school.record;
     const auto staff = tree.load_staff();
@@ -79,7 +79,8 @@ LoadedTree load_tree(const Tree& tree, Context& ctx, std::ostream& err, bool& sk
         if (a.parsed)
             t.activities.push_back(std::move(a.record));
         else
-            err << fmt::format("{}: skipped, it cannot be read (run liushou check)\n", a.path),
+            err << fmt::format(N_("{}: skipped, it cannot be read (run liushou check)") "\n",
+                               a.path),
                 skipped = true;
     }
     return t;
@@ -303,7 +304,7 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                                        line, name);
             std::string known;
             for (const auto& p : summary_placeholders()) known += (known.empty() ? "" : " ") + p;
-            throw DataError(fmt::format("{}: nothing was written; the placeholders are {}",
+            throw DataError(fmt::format("{}: " N_("nothing was written; the placeholders are {}"),
                                         o.template_file, known));
         }
         emit(o, ctx, filled.text);

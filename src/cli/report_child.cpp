@@ -116,7 +116,7 @@ int run_child(const ReportOptions& o, Context& ctx) {
         const size_t written = all.size();
         out.finish();
         if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("wrote {} files to {}\n", written, o.output));
+            ctx.out << say(ctx, fmt::format(N_("wrote {} files to {}") "\n", written, o.output));
         return skipped ? kDataProblem : kOk;
     }
     std::vector<const Child*> all;

@@ -72,9 +72,10 @@ int write_checklist_sheets(const ScheduleOptions& o, Context& ctx, const Tree& t
         emit_output(ctx, path, bytes, "xlsx");
     }
     if (teachers.empty() && !ctx.quiet)
-        ctx.out << say(ctx, fmt::format("no child of {} is paired with a teacher; no sheet "
-                                        "was written\n",
-                                        month.iso()));
+        ctx.out << say(
+            ctx,
+            fmt::format(N_("no child of {} is paired with a teacher; no sheet was written") "\n",
+                        month.iso()));
     return kOk;
 }
 

@@ -108,7 +108,8 @@ int run_school_set(const SchoolSetOptions& o, Context& ctx) {
             s.git_commit = *yes;
         }
         if (keys.empty())
-            throw UsageError("nothing to change: give --name, --county, --language or a rule");
+            throw UsageError(fmt::format(N_("nothing to change: give {}"),
+                                         "--name, --county, --language or a rule"));
         std::string list;
         for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
         return "set " + list;

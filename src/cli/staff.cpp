@@ -106,7 +106,8 @@ int run_staff_set(const StaffSetOptions& o, Context& ctx) {
         s.phone = o.phone_value, changed.push_back("phone");
     }
     if (changed.empty())
-        throw UsageError("nothing to change: give --name, --role, --grade, --class or --phone");
+        throw UsageError(fmt::format(N_("nothing to change: give {}"),
+                                     "--name, --role, --grade, --class or --phone"));
     std::string fields;
     for (const auto& f : changed) fields += (fields.empty() ? "" : ", ") + f;
     ctx.journal->action = fmt::format("staff set {} {}", s.id, fields);
@@ -156,7 +157,7 @@ int run_staff_remove(const StaffRemoveOptions& o, Context& ctx) {
     }
     ctx.journal->action = "staff remove " + gone.id;
     session.write_staff(list);
-    if (!ctx.quiet) ctx.out << say(ctx, fmt::format("removed {} {}\n", gone.id, gone.name));
+    if (!ctx.quiet) ctx.out << say(ctx, fmt::format(N_("removed {} {}") "\n", gone.id, gone.name));
     return kOk;
 }
 
@@ -192,7 +193,7 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
         if (o.if_missing) {
             // A script's "make sure this teacher is there": nothing to do, and the id.
             ctx.out << (ctx.quiet ? other.id + "\n"
-                                  : say(ctx, fmt::format("already there: {} {}\n", other.id,
+                                  : say(ctx, fmt::format(N_("already there: {} {}") "\n", other.id,
                                                          other.name)));
             return 0;
         }
@@ -228,7 +229,8 @@ int run_staff_add(const StaffAddOptions& o, Context& ctx) {
     ctx.journal->action = "staff add " + s.id;
     session.write_staff(list);
     // With -q the new id alone: what a script needs to go on with.
-    ctx.out << (ctx.quiet ? s.id + "\n" : say(ctx, fmt::format("added {} {}\n", s.id, s.name)));
+    ctx.out << (ctx.quiet ? s.id + "\n"
+                          : say(ctx, fmt::format(N_("added {} {}") "\n", s.id, s.name)));
     return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "liushou/i18n.hpp"
 #include "sync_parts.hpp"
 
 namespace liushou {
@@ -32,11 +33,6 @@ std::string self_executable() {
     if (n <= 0) return "liushou";
     path.resize(static_cast<size_t>(n));
     return path;
-}
-
-/// "s" for a count other than one: the catalogue's "[s]" matches either spelling.
-const char* plural_s(size_t n) {
-    return n == 1 ? "" : "s";
 }
 
 std::string short_id(const std::string& oid) {
@@ -87,8 +83,8 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
     // before anything is committed.
     if (others)
         throw UsageError(fmt::format(
-            "{}: files outside the records have changes not committed (git status lists them); "
-            "commit or undo them first; nothing was synced",
+            N_("{}: files outside the records have changes not committed (git status lists them); "
+               "commit or undo them first; nothing was synced"),
             repo.root));
     if (!records) return;
     std::string said;
@@ -105,11 +101,12 @@ void commit_written(const SyncRepo& repo, Context& ctx) {
     if (run_git(add, repo.root) != 0 ||
         run_git({"commit", "-q", "-m", "records written before a sync"}, repo.root, &said, true) !=
             0)
-        throw DataError(
-            fmt::format("{}: the records written since the last commit could not be committed (git "
-                        "commit failed; liushou check names any problem); nothing was synced",
-                        repo.root));
-    if (!ctx.quiet) ctx.err << "liushou: committed the records written since the last commit\n";
+        throw DataError(fmt::format(
+            N_("{}: the records written since the last commit could not be committed (git "
+               "commit failed; liushou check names any problem); nothing was synced"),
+            repo.root));
+    if (!ctx.quiet)
+        ctx.err << "liushou: " N_("committed the records written since the last commit") "\n";
 }
 
 /// Who the commit is by when git knows no name (a PC nobody set git up on).
@@ -191,7 +188,7 @@ SyncRepo open_repo(const Tree& tree) {
 int run_age(const std::vector<std::string>& args, const std::string& input,
             const std::string& output, std::string& errors) {
     const int rc = run_program_files(args, nullptr, input, output, &errors);
-    if (rc < 0) throw UsageError("age is not installed (apt install age); nothing was done");
+    if (rc < 0) throw UsageError(N_("age is not installed (apt install age); nothing was done"));
     return rc;
 }
 
@@ -217,13 +214,14 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     }
     if (recipients.empty() && !o.plain)
         throw UsageError(
-            "liushou.yaml names no recipient, so the file could be read by anyone who finds "
-            "it: liushou key add NAME AGE1… for every PC of the school (--plain writes it "
-            "unencrypted)");
+            N_("liushou.yaml names no recipient, so the file could be read by anyone who finds "
+               "it: liushou key add NAME AGE1… for every PC of the school (--plain writes it "
+               "unencrypted)"));
     commit_written(repo, ctx);
     repo = SyncRepo::open(repo.root);
     if (repo.head.empty())
-        throw UsageError(fmt::format("{}: nothing is committed yet; nothing to sync", repo.root));
+        throw UsageError(
+            fmt::format(N_("{}: nothing is committed yet; nothing to sync"), repo.root));
     const auto roots = repo.roots();
     const std::string pc = pc_name(recipients);
     // Where: a folder gets <school>-<date>-<PC>.liushou, the school named by its id (the
@@ -238,9 +236,9 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     } else {
         name = dest.filename().string();
         if (!fs::is_directory(dest.parent_path().empty() ? fs::path(".") : dest.parent_path(), ec))
-            throw UsageError(fmt::format("{}: no such folder", dest.parent_path().string()));
+            throw UsageError(fmt::format(N_("{}: no such folder"), dest.parent_path().string()));
         if (fs::is_symlink(dest, ec) || (fs::exists(dest, ec) && !fs::is_regular_file(dest, ec)))
-            throw UsageError(fmt::format("{}: not a file liushou may replace", dest.string()));
+            throw UsageError(fmt::format(N_("{}: not a file liushou may replace"), dest.string()));
     }
     const fs::path folder = fs::weakly_canonical(fs::absolute(dest).parent_path(), ec);
     // Incremental: the commits the last file written to this folder already carried are left
@@ -257,8 +255,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
                 basis.end());
     if (std::find(basis.begin(), basis.end(), repo.head) != basis.end()) {
         if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("nothing new since the last sync to {}; nothing "
-                                            "written (--full writes the whole history)\n",
+            ctx.out << say(ctx, fmt::format(N_("nothing new since the last sync to {}; nothing "
+                                               "written (--full writes the whole history)") "\n",
                                             folder.string()));
         return kOk;
     }
@@ -267,7 +265,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     for (const auto& b : basis) args.push_back("^" + b);
     std::string said;
     if (run_git(args, repo.root, &said, true) != 0)
-        throw IoError(fmt::format("{}: git bundle create failed; nothing was written", repo.root));
+        throw IoError(
+            fmt::format(N_("{}: git bundle create failed; nothing was written"), repo.root));
     SyncHeader header{roots.front(), roots, pc, ctx.today.iso(), repo.head};
     Scratch payload(repo.state_dir(), "out.payload");
     atomic_write(payload.path, encode_sync_header(header) + read_file(bundle.path, bundle.path),
@@ -279,7 +278,7 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         const int fd =
             ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
-            throw IoError(fmt::format("{}: cannot write there", tmp.parent_path().string()));
+            throw IoError(fmt::format(N_("{}: cannot write there"), tmp.parent_path().string()));
         ::close(fd);
     }
     struct RemoveTmp {
@@ -300,7 +299,7 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         std::string errors;
         if (run_age(age, payload.path, tmp.string(), errors) != 0)
             throw IoError(
-                fmt::format("{}: age could not encrypt; nothing was written", tmp.string()));
+                fmt::format(N_("{}: age could not encrypt; nothing was written"), tmp.string()));
     }
     {
         const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
@@ -310,7 +309,8 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
         }
     }
     if (::rename(tmp.c_str(), dest.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot write: {}", dest.string(), std::strerror(errno)));
+        throw IoError(
+            fmt::format("{}: " N_("cannot write: {}"), dest.string(), std::strerror(errno)));
     const int dfd = ::open(dest.parent_path().empty() ? "." : dest.parent_path().c_str(),
                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
@@ -320,18 +320,22 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
     write_sync_record(repo,
                       SyncRecord{"sent", folder.string(), name, ctx.today.iso(), repo.head, basis});
     if (o.plain)
-        ctx.err << "liushou: warning: the file is not encrypted: anyone who finds it can read "
-                   "every record in it\n";
+        ctx.err << "liushou: " N_(
+            "warning: the file is not encrypted: anyone who finds it can read every record "
+            "in it") "\n";
     if (!ctx.quiet) {
         const uintmax_t size = fs::file_size(dest, ec);
-        const std::string how = basis.empty()
-                                    ? std::string("the whole history")
-                                    : fmt::format("the commits since {}", short_id(basis.front()));
+        const std::string how =
+            basis.empty() ? std::string(N_("the whole history"))
+                          : fmt::format(N_("the commits since {}"), short_id(basis.front()));
         ctx.out << say(
-            ctx, fmt::format("wrote {} ({} bytes, {}, {})\n", dest.string(), size, how,
-                             o.plain ? std::string("not encrypted")
-                                     : fmt::format("encrypted to {} recipient{}", recipients.size(),
-                                                   plural_s(recipients.size()))));
+            ctx,
+            fmt::format(N_("wrote {} ({} bytes, {}, {})") "\n", dest.string(), size, how,
+                        o.plain ? std::string(N_("not encrypted"))
+                                : fmt::format(fmt::runtime(recipients.size() == 1
+                                                               ? N_("encrypted to {} recipient")
+                                                               : N_("encrypted to {} recipients")),
+                                              recipients.size())));
     }
     return kOk;
 }
@@ -341,22 +345,25 @@ int run_sync_status(Context& ctx) {
     const SyncRepo repo = open_repo(tree);
     const auto records = read_sync_state(repo);
     if (records.empty() && !ctx.quiet)
-        ctx.out << say(ctx, "no sync yet: liushou sync --to FOLDER writes a file\n");
+        ctx.out << say(ctx, N_("no sync yet: liushou sync --to FOLDER writes a file") "\n");
     for (const auto& r : records) {
         if (r.kind == "sent")
-            ctx.out << say(ctx,
-                           fmt::format("sent to {}: {} on {} ({}, {})\n", r.where, r.file, r.date,
-                                       short_id(r.head),
-                                       r.basis.empty() ? std::string("the whole history")
-                                                       : "since " + short_id(r.basis.front())));
+            ctx.out << say(
+                ctx, fmt::format(N_("sent to {}: {} on {} ({}, {})") "\n", r.where, r.file, r.date,
+                                 short_id(r.head),
+                                 r.basis.empty() ? std::string(N_("the whole history"))
+                                                 : "since " + short_id(r.basis.front())));
         else
-            ctx.out << say(ctx, fmt::format("received from {}: {} of {} ({})\n", r.where, r.file,
-                                            r.date, short_id(r.head)));
+            ctx.out << say(ctx, fmt::format(N_("received from {}: {} of {} ({})") "\n", r.where,
+                                            r.file, r.date, short_id(r.head)));
     }
     if (const auto p = read_pending(repo))
         ctx.out << say(
-            ctx, fmt::format("waiting: {} from {}, {} file{} to resolve in {}\n", p->file, p->from,
-                             p->paths.size(), plural_s(p->paths.size()), conflicts_dir(repo)));
+            ctx, fmt::format(
+                     fmt::runtime(p->paths.size() == 1
+                                      ? N_("waiting: {} from {}, {} file to resolve in {}") "\n"
+                                      : N_("waiting: {} from {}, {} files to resolve in {}") "\n"),
+                     p->file, p->from, p->paths.size(), conflicts_dir(repo)));
     return kOk;
 }
 
@@ -365,26 +372,27 @@ int run_sync_status(Context& ctx) {
 void setup_sync(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<SyncOptions>();
     auto* to = cmd.add_option("--to", o->to,
-                              "Write the tree's history, encrypted, to this file or folder (a "
-                              "USB stick)")
+                              N_("Write the tree's history, encrypted, to this file or folder (a "
+                                 "USB stick)"))
                    ->type_name("PATH");
     auto* from =
-        cmd.add_option("--from", o->from, "Merge a file written by sync --to on another PC")
+        cmd.add_option("--from", o->from, N_("Merge a file written by sync --to on another PC"))
             ->type_name("FILE");
     auto* status = cmd.add_flag("--status", o->status,
-                                "What was last sent and received, per "
-                                "folder and PC");
+                                N_("What was last sent and received, per "
+                                   "folder and PC"));
     auto* resume = cmd.add_flag("--continue", o->resume,
-                                "Finish a sync stopped by conflicts, once they are edited");
-    auto* abort = cmd.add_flag("--abort", o->abort, "Drop a sync stopped by conflicts");
+                                N_("Finish a sync stopped by conflicts, once they are edited"));
+    auto* abort = cmd.add_flag("--abort", o->abort, N_("Drop a sync stopped by conflicts"));
     cmd.add_option("--clone", o->clone,
-                   "With --from: make a new tree in this folder (new or empty) from a whole "
-                   "file, as on a new PC")
+                   N_("With --from: make a new tree in this folder (new or empty) from a whole "
+                      "file, as on a new PC"))
         ->type_name("DIR")
         ->needs(from);
-    cmd.add_flag("--full", o->full, "With --to: the whole history, not only what is new")
+    cmd.add_flag("--full", o->full, N_("With --to: the whole history, not only what is new"))
         ->needs(to);
-    cmd.add_flag("--plain", o->plain, "With --to: write the file unencrypted (a warning says so)")
+    cmd.add_flag("--plain", o->plain,
+                 N_("With --to: write the file unencrypted (a warning says so)"))
         ->needs(to);
     for (auto* a : {to, from, status, resume, abort})
         for (auto* b : {to, from, status, resume, abort})
@@ -397,7 +405,7 @@ void setup_sync(CLI::App& cmd, Runner& run) {
             if (o->resume) return run_sync_continue(ctx);
             if (o->abort) return run_sync_abort(ctx);
             if (o->status) return run_sync_status(ctx);
-            throw UsageError("give --to PATH, --from FILE, --status, --continue or --abort");
+            throw UsageError(N_("give --to PATH, --from FILE, --status, --continue or --abort"));
         };
     });
 }

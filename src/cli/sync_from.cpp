@@ -14,6 +14,7 @@
 #include <cstring>
 #include <set>
 
+#include "liushou/i18n.hpp"
 #include "liushou/purge.hpp"
 #include "sync_parts.hpp"
 
@@ -35,7 +36,8 @@ int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pe
     identity_env(repo, c.env);
     std::string merged;
     if (run_with(c.argv, &c.env, &merged) != 0)
-        throw IoError(fmt::format("{}: git commit-tree failed; nothing was changed", repo.root));
+        throw IoError(
+            fmt::format(N_("{}: git commit-tree failed; nothing was changed"), repo.root));
     while (!merged.empty() && merged.back() == '\n') merged.pop_back();
     const auto errors = check_errors(repo, merged);
     if (!errors.empty()) {
@@ -62,8 +64,9 @@ int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pe
         }
         write_pending(repo, keep);
         ctx.err << fmt::format(
-            "liushou: the merged records would not pass check (above); the tree is as before. "
-            "Fix the files in {} and run liushou sync --continue, or liushou sync --abort\n",
+            "liushou: " N_(
+                "the merged records would not pass check (above); the tree is as before. Fix the "
+                "files in {} and run liushou sync --continue, or liushou sync --abort") "\n",
             conflicts_dir(repo));
         return kDataProblem;
     }
@@ -88,7 +91,8 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
     {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0)
-            throw UsageError(fmt::format("{}: cannot read: {}", shown, std::strerror(errno)));
+            throw UsageError(
+                fmt::format("{}: " N_("cannot read: {}"), shown, std::strerror(errno)));
         char buf[64] = {0};
         const ssize_t n = ::read(fd, buf, sizeof buf);
         ::close(fd);
@@ -100,37 +104,37 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
         const std::string key = key_path();
         if (::access(key.c_str(), R_OK) != 0)
             throw UsageError(fmt::format(
-                "{}: this PC has no key ({}), so it cannot open the file; liushou key new makes "
-                "one",
+                N_("{}: this PC has no key ({}), so it cannot open the file; liushou key new makes "
+                   "one"),
                 shown, key));
         std::string errors;
         const int rc = run_age({"age", "--decrypt", "-i", key, path}, "", payload.path, errors);
         if (rc != 0) {
             if (errors.find("no identity matched") != std::string::npos)
-                throw DataError(fmt::format(
-                    "{}: not encrypted to this PC's key ({}); the sender adds it with liushou key "
-                    "add and syncs again. Nothing was changed",
-                    shown, public_key(key)));
+                throw DataError(fmt::format(N_("{}: not encrypted to this PC's key ({}); the "
+                                               "sender adds it with liushou key "
+                                               "add and syncs again. Nothing was changed"),
+                                            shown, public_key(key)));
             throw DataError(fmt::format(
-                "{}: cannot be decrypted: it was changed or cut short after it was written (or "
-                "is no sync file); nothing was changed",
+                N_("{}: cannot be decrypted: it was changed or cut short after it was written (or "
+                   "is no sync file); nothing was changed"),
                 shown));
         }
     } else if (head.rfind("liushou-sync 1\n", 0) == 0) {
         atomic_write(payload.path, read_file(path, shown), 0600);
     } else {
-        throw DataError(fmt::format("{}: not a liushou sync file; nothing was changed", shown));
+        throw DataError(fmt::format(N_("{}: not a liushou sync file; nothing was changed"), shown));
     }
     Received r;
     r.bytes = read_file(payload.path, payload.path);
     if (!decode_sync_payload(r.bytes, r.header, r.at) ||
         !parse_bundle_head(r.bytes.substr(r.at, 1 << 20), r.bundle) || r.bundle.refs.empty())
-        throw DataError(
-            fmt::format("{}: not a liushou sync file (its header does not read); "
-                        "nothing was changed",
-                        shown));
+        throw DataError(fmt::format(N_("{}: not a liushou sync file (its header does not read); "
+                                       "nothing was changed"),
+                                    shown));
     if (!encrypted)
-        ctx.err << "liushou: warning: the file was not encrypted (written with --plain)\n";
+        ctx.err << "liushou: " N_(
+            "warning: the file was not encrypted (written with --plain)") "\n";
     return r;
 }
 
@@ -145,32 +149,33 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
         });
     if (!same_school)
         throw DataError(fmt::format(
-            "{}: the file is another school's (school {}; this tree is school {}); nothing was "
-            "changed",
+            N_("{}: the file is another school's (school {}; this tree is school {}); nothing was "
+               "changed"),
             shown, short_id(r.header.school), roots.empty() ? "-" : short_id(roots.front())));
     std::vector<std::string> missing;
     for (const auto& p : r.bundle.prerequisites)
         if (!git_ok(repo, {"cat-file", "-e", p + "^{commit}"})) missing.push_back(p);
     if (!missing.empty())
         throw DataError(fmt::format(
-            "{}: the file continues an earlier sync this PC has not received ({} commit{} "
-            "missing, e.g. {}); ask {} for a full one (liushou sync --to … --full). Nothing was "
-            "changed",
-            shown, missing.size(), plural_s(missing.size()), short_id(missing.front()),
-            r.header.from));
+            fmt::runtime(missing.size() == 1
+                             ? N_("{}: the file continues an earlier sync this PC has not "
+                                  "received ({} commit missing, e.g. {}); ask {} for a full one "
+                                  "(liushou sync --to … --full). Nothing was changed")
+                             : N_("{}: the file continues an earlier sync this PC has not "
+                                  "received ({} commits missing, e.g. {}); ask {} for a full one "
+                                  "(liushou sync --to … --full). Nothing was changed")),
+            shown, missing.size(), short_id(missing.front()), r.header.from));
     Scratch bundle(repo.state_dir(), "in.bundle");
     atomic_write(bundle.path, r.bytes.substr(r.at), 0600);
     if (!git_ok(repo, {"bundle", "verify", "-q", bundle.path}))
-        throw DataError(
-            fmt::format("{}: the bundle inside does not verify (git bundle verify); "
-                        "nothing was changed",
-                        shown));
+        throw DataError(fmt::format(N_("{}: the bundle inside does not verify (git bundle verify); "
+                                       "nothing was changed"),
+                                    shown));
     std::string listed;
     if (run_git({"bundle", "unbundle", bundle.path}, repo.root, &listed) != 0)
-        throw DataError(
-            fmt::format("{}: the bundle inside is damaged (git could not read its "
-                        "objects); nothing was changed",
-                        shown));
+        throw DataError(fmt::format(N_("{}: the bundle inside is damaged (git could not read its "
+                                       "objects); nothing was changed"),
+                                    shown));
     return r.bundle.refs.front().first;
 }
 
@@ -190,10 +195,16 @@ int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<Settle
     }
     write_pending(repo, p);
     ctx.err << fmt::format(
-        "liushou: {} conflict{} the merge cannot settle (above); the tree is as before. "
-        "Edit the file{} in {} (keep one side between <<<<<<< ours and >>>>>>> theirs), "
-        "then liushou sync --continue; or liushou sync --abort\n",
-        p.paths.size(), plural_s(p.paths.size()), plural_s(p.paths.size()), conflicts_dir(repo));
+        fmt::runtime(p.paths.size() == 1
+                         ? "liushou: " N_("{} conflict the merge cannot settle (above); the tree "
+                                          "is as before. Edit the file in {} (keep one side "
+                                          "between <<<<<<< ours and >>>>>>> theirs), then liushou "
+                                          "sync --continue; or liushou sync --abort") "\n"
+                         : "liushou: " N_("{} conflicts the merge cannot settle (above); the tree "
+                                          "is as before. Edit the files in {} (keep one side "
+                                          "between <<<<<<< ours and >>>>>>> theirs), then liushou "
+                                          "sync --continue; or liushou sync --abort") "\n"),
+        p.paths.size(), conflicts_dir(repo));
     return kDataProblem;
 }
 
@@ -208,7 +219,7 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
             for (const auto& line : errors) ctx.err << say(ctx, line + "\n");
             run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
             throw DataError(fmt::format(
-                "{}: the records it brings would not pass check (above); nothing was changed",
+                N_("{}: the records it brings would not pass check (above); nothing was changed"),
                 shown));
         }
         apply_sync(repo, tree, session, repo.head, p.incoming);
@@ -236,8 +247,8 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
         ctx.err << "liushou: " << done << "\n";
     if (read_pending(repo))
         throw UsageError(
-            "a sync is waiting for its conflicts to be resolved: liushou sync --continue after "
-            "editing them, or liushou sync --abort");
+            N_("a sync is waiting for its conflicts to be resolved: liushou sync --continue after "
+               "editing them, or liushou sync --abort"));
     // Read, decrypted and verified before anything of the tree changes.
     const std::string& shown = o.from;
     const Scratch payload(repo.state_dir(), "in.payload");
@@ -249,7 +260,7 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     const std::string incoming = unbundle(repo, received, shown);
     refuse_purged_in_bundle(repo.root, privacy, incoming, shown);
     if (!git_ok(repo, {"update-ref", "refs/liushou/sync/incoming", incoming}))
-        throw IoError(fmt::format("{}: git update-ref failed; nothing was changed", repo.root));
+        throw IoError(fmt::format(N_("{}: git update-ref failed; nothing was changed"), repo.root));
     // Only now the tree: records written since the last commit are committed first.
     commit_written(repo, ctx);
     repo = SyncRepo::open(repo.root);
@@ -265,8 +276,8 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
         run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
         record_received(repo.head);
         if (!ctx.quiet)
-            ctx.out << say(ctx, fmt::format("already up to date with {} (from {}, {})\n", shown,
-                                            header.from, header.date));
+            ctx.out << say(ctx, fmt::format(N_("already up to date with {} (from {}, {})") "\n",
+                                            shown, header.from, header.date));
         return kOk;
     }
     Pending p;
@@ -278,8 +289,8 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     if (code != kOk) return code;
     record_received(repo.head);
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("synced {} (from {}, {}): the tree is at {}\n", shown,
-                                        header.from, header.date, short_id(repo.head)));
+        ctx.out << say(ctx, fmt::format(N_("synced {} (from {}, {}): the tree is at {}") "\n",
+                                        shown, header.from, header.date, short_id(repo.head)));
     return code;
 }
 
@@ -294,10 +305,10 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
     if (fs::exists(fs::symlink_status(dir, ec)) &&
         !(fs::is_directory(fs::symlink_status(dir, ec)) && fs::is_empty(dir, ec)))
         throw UsageError(fmt::format(
-            "{}: --clone: the folder exists and is not empty; give a new folder", shown));
+            N_("{}: --clone: the folder exists and is not empty; give a new folder"), shown));
     const fs::path parent = dir.has_filename() && dir.filename() != "." ? dir.parent_path() : dir;
     if (!fs::is_directory(parent, ec))
-        throw UsageError(fmt::format("{}: --clone: no such folder", parent.string()));
+        throw UsageError(fmt::format(N_("{}: --clone: no such folder"), parent.string()));
     // Beside DIR, on its filesystem: the tree made in it is renamed to DIR at the end.
     const TempDir work("." + dir.filename().string() + ".liushou-clone", parent.string());
     const std::string tree_dir = work.path() + "/tree";
@@ -308,8 +319,8 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
         received = open_sync_file(o.from, payload, ctx);
         if (!received.bundle.prerequisites.empty())
             throw DataError(fmt::format(
-                "{}: the file holds only what is new since an earlier sync; a new PC needs a "
-                "whole one: ask {} for liushou sync --to … --full. Nothing was changed",
+                N_("{}: the file holds only what is new since an earlier sync; a new PC needs a "
+                   "whole one: ask {} for liushou sync --to … --full. Nothing was changed"),
                 o.from, received.header.from));
         incoming = received.bundle.refs.front().first;
         branch = received.bundle.refs.front().second;
@@ -317,24 +328,26 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
         const Scratch bundle(work.path(), "in.bundle");
         atomic_write(bundle.path, received.bytes.substr(received.at), 0600);
         if (run_git({"init", "-q", tree_dir}, work.path()) != 0)
-            throw IoError(fmt::format("{}: git init failed; nothing was made", shown));
+            throw IoError(fmt::format(N_("{}: git init failed; nothing was made"), shown));
         std::string listed;
         if (run_git({"bundle", "verify", "-q", bundle.path}, tree_dir) != 0 ||
             run_git({"bundle", "unbundle", bundle.path}, tree_dir, &listed) != 0)
             throw DataError(fmt::format(
-                "{}: the bundle inside does not verify (git bundle verify); nothing was made",
+                N_("{}: the bundle inside does not verify (git bundle verify); nothing was made"),
                 o.from));
     }
     if (run_git({"update-ref", branch, incoming}, tree_dir) != 0 ||
         run_git({"symbolic-ref", "HEAD", branch}, tree_dir) != 0 ||
         run_git({"read-tree", "-u", "--reset", "HEAD"}, tree_dir) != 0)
-        throw IoError(fmt::format("{}: git could not check the tree out; nothing was made", shown));
+        throw IoError(
+            fmt::format(N_("{}: git could not check the tree out; nothing was made"), shown));
     SyncRepo repo = SyncRepo::open(tree_dir);
     const auto errors = check_errors(repo, "HEAD");
     if (!errors.empty()) {
         for (const auto& line : errors) ctx.err << say(ctx, line + "\n");
         throw DataError(fmt::format(
-            "{}: the records it brings would not pass check (above); nothing was made", o.from));
+            N_("{}: the records it brings would not pass check (above); nothing was made"),
+            o.from));
     }
     install_git_integration(tree_dir, true);
     write_sync_record(repo, SyncRecord{"received",
@@ -345,13 +358,14 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
                                        {incoming}});
     if (fs::is_directory(fs::symlink_status(dir, ec))) fs::remove(dir, ec);  // empty, checked
     if (::rename(tree_dir.c_str(), dir.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot put the new tree in place: {}; nothing was made",
+        throw IoError(fmt::format(N_("{}: cannot put the new tree in place: {}; nothing was made"),
                                   shown, std::strerror(errno)));
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("made a new tree in {} from {} (from {}, {}): the tree is "
-                                        "at {}\n",
-                                        shown, o.from, received.header.from, received.header.date,
-                                        short_id(incoming)));
+        ctx.out << say(
+            ctx,
+            fmt::format(N_("made a new tree in {} from {} (from {}, {}): the tree is at {}") "\n",
+                        shown, o.from, received.header.from, received.header.date,
+                        short_id(incoming)));
     return kOk;
 }
 
@@ -360,19 +374,19 @@ int run_sync_continue(Context& ctx) {
     WriteSession session = tree.lock();
     SyncRepo repo = open_repo(tree);
     const auto pending = read_pending(repo);
-    if (!pending) throw UsageError("no sync is waiting; nothing to continue");
+    if (!pending) throw UsageError(N_("no sync is waiting; nothing to continue"));
     Pending p = *pending;
     if (repo.head != p.old_head)
         throw UsageError(
-            "the tree has new commits since the sync stopped; liushou sync --abort, then sync "
-            "the file again");
+            N_("the tree has new commits since the sync stopped; liushou sync --abort, then sync "
+               "the file again"));
     // Every file to fix, as edited: no conflict marker left, and a record that reads.
     GitCommand idx = git_command({"read-tree", p.tree}, repo.root);
     const std::string index = repo.state_dir() + "/merge.index";
     ::unlink(index.c_str());
     idx.env.push_back("GIT_INDEX_FILE=" + index);
     if (run_with(idx.argv, &idx.env) != 0)
-        throw IoError(fmt::format("{}: git read-tree failed; nothing was changed", repo.root));
+        throw IoError(fmt::format(N_("{}: git read-tree failed; nothing was changed"), repo.root));
     int left = 0;
     for (const auto& path : p.paths) {
         const std::string file = conflicts_dir(repo) + "/" + path;
@@ -384,32 +398,33 @@ int run_sync_continue(Context& ctx) {
         }
         if (text.find("<<<<<<< ") != std::string::npos ||
             text.find(">>>>>>> ") != std::string::npos) {
-            ctx.err << fmt::format("{}: a conflict is still marked (<<<<<<< … >>>>>>>)\n", file);
+            ctx.err << fmt::format(N_("{}: a conflict is still marked (<<<<<<< … >>>>>>>)") "\n",
+                                   file);
             ++left;
             continue;
         }
         std::string blob;
         GitCommand h = git_command({"hash-object", "-w", "--no-filters", file}, repo.root);
         if (run_with(h.argv, &h.env, &blob) != 0)
-            throw IoError(fmt::format("{}: git hash-object failed", file));
+            throw IoError(fmt::format(N_("{}: git hash-object failed"), file));
         while (!blob.empty() && blob.back() == '\n') blob.pop_back();
         GitCommand u = git_command(
             {"update-index", "--add", "--cacheinfo", "100644," + blob + "," + path}, repo.root);
         u.env.push_back("GIT_INDEX_FILE=" + index);
         if (run_with(u.argv, &u.env) != 0)
-            throw IoError(fmt::format("{}: git update-index failed", path));
+            throw IoError(fmt::format(N_("{}: git update-index failed"), path));
     }
     if (left > 0) {
         ::unlink(index.c_str());
         throw DataError(
-            "resolve every conflict first (or liushou sync --abort); nothing was changed");
+            N_("resolve every conflict first (or liushou sync --abort); nothing was changed"));
     }
     GitCommand w = git_command({"write-tree"}, repo.root);
     w.env.push_back("GIT_INDEX_FILE=" + index);
     std::string tree_id;
     const int rc = run_with(w.argv, &w.env, &tree_id);
     ::unlink(index.c_str());
-    if (rc != 0) throw IoError(fmt::format("{}: git write-tree failed", repo.root));
+    if (rc != 0) throw IoError(fmt::format(N_("{}: git write-tree failed"), repo.root));
     while (!tree_id.empty() && tree_id.back() == '\n') tree_id.pop_back();
     p.tree = tree_id;
     const int code = commit_and_apply(repo, tree, session, p, ctx);
@@ -417,8 +432,8 @@ int run_sync_continue(Context& ctx) {
     write_sync_record(
         repo, SyncRecord{"received", p.from, p.file, ctx.today.iso(), p.incoming, {repo.head}});
     if (!ctx.quiet)
-        ctx.out << say(ctx, fmt::format("synced {} (from {}): the tree is at {}\n", p.file, p.from,
-                                        short_id(repo.head)));
+        ctx.out << say(ctx, fmt::format(N_("synced {} (from {}): the tree is at {}") "\n", p.file,
+                                        p.from, short_id(repo.head)));
     return kOk;
 }
 
@@ -426,9 +441,9 @@ int run_sync_abort(Context& ctx) {
     Tree tree = open_tree(ctx);
     WriteSession session = tree.lock();
     SyncRepo repo = open_repo(tree);
-    if (!read_pending(repo)) throw UsageError("no sync is waiting; nothing to abort");
+    if (!read_pending(repo)) throw UsageError(N_("no sync is waiting; nothing to abort"));
     drop_pending(repo);
-    if (!ctx.quiet) ctx.out << say(ctx, "sync aborted; the tree is as before\n");
+    if (!ctx.quiet) ctx.out << say(ctx, N_("sync aborted; the tree is as before") "\n");
     return kOk;
 }
 

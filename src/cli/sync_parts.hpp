@@ -65,8 +65,6 @@ struct Pending {
 
 /// This executable, to run check and the merge driver as the same program.
 std::string self_executable();
-/// "s" for a count other than one: the catalogue's "[s]" matches either spelling.
-const char* plural_s(size_t n);
 std::string short_id(const std::string& oid);
 /// Commits the records written since the last commit, so what is sent is the tree as it stands.
 void commit_written(const SyncRepo& repo, Context& ctx);

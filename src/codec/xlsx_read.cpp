@@ -64,7 +64,8 @@ class Workbook {
             if (source) zip_source_free(source);
             const std::string why = zip_error_strerror(&error);
             zip_error_fini(&error);
-            throw DataError(fmt::format("{}: not an Excel workbook (.xlsx): {}", path_, why));
+            throw DataError(
+                fmt::format("{}: " N_("not an Excel workbook (.xlsx): {}"), path_, why));
         }
     }
     Workbook(const Workbook&) = delete;
@@ -80,17 +81,16 @@ class Workbook {
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat(archive_, part.c_str(), 0, &st) != 0)
-            throw DataError(fmt::format("{}: the workbook has no part {}", path_, part));
+            throw DataError(fmt::format("{}: " N_("the workbook has no part {}"), path_, part));
         if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
-            throw DataError(
-                fmt::format("{}: the part {} unpacks to {} MB, more than a register "
-                            "can hold; is the file damaged?",
-                            path_, part, st.size >> 20));
+            throw DataError(fmt::format("{}: " N_("the part {} unpacks to {} MB, more than a "
+                                                  "register can hold; is the file damaged?"),
+                                        path_, part, st.size >> 20));
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive_, part.c_str(), 0),
                                                                zip_fclose);
         if (!file)
-            throw DataError(
-                fmt::format("{}: cannot unpack {}: {}", path_, part, zip_strerror(archive_)));
+            throw DataError(fmt::format("{}: " N_("cannot unpack {}: {}"), path_, part,
+                                        zip_strerror(archive_)));
         std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
             XML_ParserCreateNS("UTF-8", '|'), XML_ParserFree);
         struct State {
@@ -126,21 +126,20 @@ class Workbook {
         for (;;) {
             const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
             if (n < 0)
-                throw DataError(fmt::format("{}: cannot unpack {}: {}", path_, part,
+                throw DataError(fmt::format("{}: " N_("cannot unpack {}: {}"), path_, part,
                                             zip_file_strerror(file.get())));
             total += static_cast<zip_uint64_t>(n);
             if (total > kMaxPartBytes)
-                throw DataError(
-                    fmt::format("{}: the part {} unpacks to more than {} MB; is the file damaged?",
-                                path_, part, kMaxPartBytes >> 20));
+                throw DataError(fmt::format(
+                    "{}: " N_("the part {} unpacks to more than {} MB; is the file damaged?"),
+                    path_, part, kMaxPartBytes >> 20));
             if (XML_Parse(parser.get(), buffer, static_cast<int>(n), n == 0) == XML_STATUS_ERROR) {
                 if (state.doctype)
-                    throw DataError(
-                        fmt::format("{}: {} declares a document type, which no "
-                                    "workbook does; refused",
-                                    path_, part));
-                throw DataError(fmt::format("{}: {} is not well-formed XML at line {}: {}", path_,
-                                            part, XML_GetCurrentLineNumber(parser.get()),
+                    throw DataError(fmt::format(
+                        "{}: " N_("{} declares a document type, which no workbook does; refused"),
+                        path_, part));
+                throw DataError(fmt::format("{}: " N_("{} is not well-formed XML at line {}: {}"),
+                                            path_, part, XML_GetCurrentLineNumber(parser.get()),
                                             XML_ErrorString(XML_GetErrorCode(parser.get()))));
             }
             if (n == 0) break;
@@ -365,9 +364,9 @@ const SheetEntry& choose_sheet(const std::vector<SheetEntry>& sheets, const std:
         std::string names;
         for (const auto& s : sheets) names += (names.empty() ? "" : ", ") + s.name;
         throw DataError(sheet_name.empty()
-                            ? fmt::format("{}: the workbook has no visible sheet", path)
-                            : fmt::format("{}: no sheet named {}; the workbook has: {}", path,
-                                          sheet_name, names));
+                            ? fmt::format("{}: " N_("the workbook has no visible sheet"), path)
+                            : fmt::format("{}: " N_("no sheet named {}; the workbook has: {}"),
+                                          path, sheet_name, names));
     }
     return *chosen;
 }
@@ -405,8 +404,8 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     for (const auto& [id, rel] : relationships(book, ""))
         if (rel.first == "officeDocument") workbook_part = rel.second;
     if (!book.has(workbook_part))
-        throw DataError(
-            fmt::format("{}: a zip file, but not an Excel workbook (no {})", path, workbook_part));
+        throw DataError(fmt::format("{}: " N_("a zip file, but not an Excel workbook (no {})"),
+                                    path, workbook_part));
 
     const SheetList listed = sheet_list(book, workbook_part);
     const std::vector<SheetEntry>& sheets = listed.sheets;
@@ -415,7 +414,8 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     const SheetEntry* chosen = &choose_sheet(sheets, sheet_name, path);
     const auto rel = rels.find(chosen->rel);
     if (rel == rels.end() || !book.has(rel->second.second))
-        throw DataError(fmt::format("{}: the sheet {} is not in the workbook", path, chosen->name));
+        throw DataError(
+            fmt::format("{}: " N_("the sheet {} is not in the workbook"), path, chosen->name));
 
     const SharedParts parts = shared_parts(book, rels);
     const std::vector<std::string>& shared = parts.strings;
@@ -478,8 +478,8 @@ Sheet read_xlsx(std::string_view bytes, const std::string& path, const std::stri
                     cell.text = shared[i];
                 else if (has_value && bad_index.empty())  // no <v> at all is an empty cell
                     bad_index = fmt::format(
-                        "{}: sheet {}, cell {}: {}; is the file damaged?", path, chosen->name,
-                        column_name(col) + std::to_string(current.row),
+                        "{}: " N_("sheet {}, cell {}: {}; is the file damaged?"), path,
+                        chosen->name, column_name(col) + std::to_string(current.row),
                         !number
                             ? std::string(N_("the cell is a shared string, but its index is not "
                                              "a number from 0"))

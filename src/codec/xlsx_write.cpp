@@ -16,6 +16,7 @@
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
 
 namespace liushou {
@@ -63,14 +64,14 @@ struct TempBook {
         const char* tmp = std::getenv("TMPDIR");
         path = std::string(tmp && *tmp ? tmp : "/tmp") + "/liushou-xlsx-XXXXXX";
         const int fd = mkstemp(path.data());
-        if (fd < 0) throw IoError(fmt::format("{}: cannot create a temporary file", path));
+        if (fd < 0) throw IoError(fmt::format("{}: " N_("cannot create a temporary file"), path));
         ::close(fd);
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
         book = workbook_new_opt(path.c_str(), &options);
         if (!book) {
             std::remove(path.c_str());
-            throw IoError(fmt::format("{}: cannot start the workbook", path));
+            throw IoError(fmt::format("{}: " N_("cannot start the workbook"), path));
         }
         // The creation time is the day of the data, not the clock, so the same data gives the
         // same file properties.
@@ -95,12 +96,12 @@ struct TempBook {
         book = nullptr;
         if (error == LXW_NO_ERROR) error = closed;
         if (error != LXW_NO_ERROR)
-            throw IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
+            throw IoError(fmt::format(N_("cannot write the workbook: {}"), lxw_strerror(error)));
         std::ifstream in(path, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
         if (!in.good() && !in.eof())
-            throw IoError(fmt::format("{}: cannot read back the workbook", path));
+            throw IoError(fmt::format("{}: " N_("cannot read back the workbook"), path));
         return bytes.str();
     }
 };

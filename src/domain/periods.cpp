@@ -73,7 +73,7 @@ PeriodChoice choose_unbounded(const std::vector<const School*>& schools, const P
             for (const School* s : schools)
                 names += (names.empty() ? "" : "; ") + (county ? s->school + ": " : std::string()) +
                          term_names(*s);
-            out.error = "--term " + ask.term + ": the terms are " + names;
+            out.error = fmt::format(N_("--term {}: the terms are {}"), ask.term, names);
             return out;
         }
         for (const School* s : schools) {

@@ -41,9 +41,10 @@ bool enrolled_on_day(const Child& c, const Date& day) {
 std::string not_enrolled_reason(const Child& c, const Date& day) {
     if (enrolled_on_day(c, day)) return {};
     const std::vector<Episode> all = c.episodes();
-    if (all.empty()) return fmt::format("{}: the child is recorded as not enrolled", day.iso());
+    if (all.empty())
+        return fmt::format("{}: " N_("the child is recorded as not enrolled"), day.iso());
     if (c.status != Status::enrolled && !c.status_on)
-        return fmt::format("{}: the child is recorded as {} without the date (status_on)",
+        return fmt::format("{}: " N_("the child is recorded as {} without the date (status_on)"),
                            day.iso(), key_of(c.status));
     // The enrolment just before the day, if any, says how the child left.
     const Episode* last = nullptr;
@@ -198,7 +199,8 @@ namespace {
 std::string plan_task_error(const School& school, const Month& month, int number) {
     const int y = school.start_year();
     if (y > 0 && (month.first() < Date{y, 8, 1} || Date{y + 1, 7, 31} < month.first()))
-        return month.iso() + " is not a month of the school year " + school.school_year;
+        return fmt::format(N_("{} is not a month of the school year {}"), month.iso(),
+                           school.school_year);
     const auto it = school.plan.find(month.month);
     const int tasks = it == school.plan.end() ? 0 : static_cast<int>(it->second.size());
     if (tasks == 0) return "the plan has no task for " + month.iso();

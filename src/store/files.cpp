@@ -60,15 +60,15 @@ std::string read_fd(UniqueFd fd, const std::string& display, uint64_t limit) {
         const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+            throw IoError(fmt::format("{}: " N_("cannot read: {}"), display, errno_text()));
         }
         if (n == 0) break;
         out.append(buffer, static_cast<size_t>(n));
         // A pipe, a device or a file still growing has no size to check first: the limit
         // holds for what is actually read (`--from-csv /dev/zero` must not eat the memory).
         if (out.size() > limit)
-            throw DataError(
-                fmt::format("{}: more than the limit of {} MiB; refused", display, limit >> 20));
+            throw DataError(fmt::format("{}: " N_("more than the limit of {} MiB; refused"),
+                                        display, limit >> 20));
     }
     return out;
 }
@@ -77,10 +77,10 @@ std::string read_fd(UniqueFd fd, const std::string& display, uint64_t limit) {
 
 std::string read_file(const std::string& path, const std::string& display, uint64_t limit) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    if (!fd) throw IoError(fmt::format("{}: " N_("cannot read: {}"), display, errno_text()));
     struct stat st {};
     if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw IoError(fmt::format("{}: cannot read: it is a directory", display));
+        throw IoError(fmt::format("{}: " N_("cannot read: it is a directory"), display));
     if (::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) &&
         static_cast<uint64_t>(st.st_size) > limit)
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
@@ -91,10 +91,10 @@ std::string read_file(const std::string& path, const std::string& display, uint6
 std::string read_regular_file(const std::string& path, const std::string& display, uint64_t limit) {
     // O_NONBLOCK: a FIFO swapped in after the caller's lstat must not hang the command.
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-    if (!fd) throw IoError(fmt::format("{}: cannot read: {}", display, errno_text()));
+    if (!fd) throw IoError(fmt::format("{}: " N_("cannot read: {}"), display, errno_text()));
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
-        throw DataError(fmt::format("{}: not a regular file; refused", display));
+        throw DataError(fmt::format("{}: " N_("not a regular file; refused"), display));
     if (static_cast<uint64_t>(st.st_size) > limit)
         throw DataError(fmt::format("{}: the file is {:.1f} MB, more than the limit of {} MiB",
                                     display, static_cast<double>(st.st_size) / 1e6, limit >> 20));
@@ -121,7 +121,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
     files.begin_file();
     struct stat st {};
     const bool existed = ::stat(path.c_str(), &st) == 0;
-    const char* outcome = existed ? "the file is unchanged" : "nothing was written";
+    const char* outcome = existed ? N_("the file is unchanged") : N_("nothing was written");
     if (existed) {
         // Unchanged content is not written at all: no new mtime, no churn for git. (A file
         // whose mode is looser than asked is rewritten all the same, to tighten it.)
@@ -143,7 +143,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
             .string();
     const int fd = files.create(tmp, mode);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+    if (fd < 0) throw IoError(fmt::format("{}: " N_("cannot write: {}"), path, errno_text()));
     auto fail = [&](const char* what) {
         const std::string why = errno_text();
         ::close(fd);
@@ -173,7 +173,7 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
     if (flush && files.fsync(fd) != 0) fail("fsync");
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
+        throw IoError(fmt::format("{}: " N_("close failed: {}"), path, errno_text()));
     }
     return {tmp, existed};
 }
@@ -184,13 +184,13 @@ void rename_staged(const std::string& tmp, const std::string& path, FileSink& fi
         const std::string why = errno_text();
         // A journaled batch keeps it: the next command puts it in place.
         if (journaled)
-            throw IoError(
-                fmt::format("{}: rename failed: {} (the next liushou command finishes "
-                            "the write from .liushou/journal)",
-                            path, why));
+            throw IoError(fmt::format("{}: " N_("rename failed: {} (the next liushou command "
+                                                "finishes the write from .liushou/journal)"),
+                                      path, why));
         ::unlink(tmp.c_str());
-        throw IoError(fmt::format("{}: rename failed: {} ({})", path, why,
-                                  existed ? "the file is unchanged" : "nothing was written"));
+        throw IoError(
+            fmt::format("{}: " N_("rename failed: {} ({})"), path, why,
+                        existed ? N_("the file is unchanged") : N_("nothing was written")));
     }
 }
 
@@ -244,8 +244,9 @@ std::vector<std::string> BatchWrite::flush(const BeforeRenames& before_renames) 
     if (const auto failed = files_.sync_batch(tmps)) {
         const Staged& f = pending_[*failed];
         const std::string why = errno_text();
-        throw IoError(fmt::format("{}: fsync failed: {} ({})", f.path, why,
-                                  f.existed ? "the file is unchanged" : "nothing was written"));
+        throw IoError(
+            fmt::format("{}: fsync failed: {} ({})", f.path, why,
+                        f.existed ? N_("the file is unchanged") : N_("nothing was written")));
     }
     // From the journal on, the batch is applied: whatever stops the renames, the next
     // command finishes them.
@@ -262,7 +263,7 @@ std::vector<std::string> BatchWrite::flush(const BeforeRenames& before_renames) 
         }
         for (const Removal& r : removals_) {
             if (::unlink(r.path.c_str()) != 0 && errno != ENOENT)
-                throw IoError(fmt::format("{}: cannot remove: {}", r.path, errno_text()));
+                throw IoError(fmt::format("{}: " N_("cannot remove: {}"), r.path, errno_text()));
             renamed.push_back(r.relative);
             const fs::path dir = directory_of(r.path);
             if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
@@ -298,11 +299,12 @@ void write_and_close(int fd, const std::string& path, const std::string& content
         if (n <= 0) {
             const std::string why = errno_text();
             ::close(fd);
-            throw IoError(fmt::format("{}: write failed: {}", path, why));
+            throw IoError(fmt::format("{}: " N_("write failed: {}"), path, why));
         }
         done += static_cast<size_t>(n);
     }
-    if (::close(fd) != 0) throw IoError(fmt::format("{}: close failed: {}", path, errno_text()));
+    if (::close(fd) != 0)
+        throw IoError(fmt::format("{}: " N_("close failed: {}"), path, errno_text()));
 }
 
 /// Refuses an output placed in a tree through a link in it: a copied tree's `reports ->
@@ -320,8 +322,8 @@ void refuse_link_in_tree(const std::string& path, const std::string& shown) {
         if (::lstat(prefix.c_str(), &st) != 0) return;  // made below: nothing there to follow
         if (S_ISLNK(st.st_mode) && !tree.empty())
             throw UsageError(fmt::format(
-                "-o {}: {} in the tree is a symbolic link; liushou never writes through a link "
-                "in a tree (name a folder outside the tree, or the real one)",
+                N_("-o {}: {} in the tree is a symbolic link; liushou never writes through a link "
+                   "in a tree (name a folder outside the tree, or the real one)"),
                 shown, prefix.lexically_relative(tree).string()));
         if (tree.empty() && S_ISDIR(st.st_mode) &&
             ::lstat((prefix / "liushou.yaml").c_str(), &st) == 0)
@@ -335,10 +337,10 @@ void refuse_missing_parent(const std::string& path) {
     if (parent.empty()) return;
     struct stat st {};
     if (::stat(parent.c_str(), &st) != 0)
-        throw UsageError(fmt::format("-o {}: no folder {}; make it first (mkdir -p {})", path,
+        throw UsageError(fmt::format(N_("-o {}: no folder {}; make it first (mkdir -p {})"), path,
                                      parent.string(), parent.string()));
     if (!S_ISDIR(st.st_mode))
-        throw UsageError(fmt::format("-o {}: {} is not a folder", path, parent.string()));
+        throw UsageError(fmt::format(N_("-o {}: {} is not a folder"), path, parent.string()));
 }
 
 /// write_output's checks of what `path` is; true when it was a pipe or terminal, written
@@ -347,22 +349,22 @@ bool written_through(const std::string& path, const std::string& content) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            throw UsageError(
-                fmt::format("-o {}: a symbolic link; liushou does not replace it "
-                            "(name a file, or use -o - for standard output)",
-                            path));
+            throw UsageError(fmt::format(N_("-o {}: a symbolic link; liushou does not replace it "
+                                            "(name a file, or use -o - for standard output)"),
+                                         path));
         if (S_ISDIR(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a directory; name a file in it", path));
+            throw UsageError(fmt::format(N_("-o {}: a directory; name a file in it"), path));
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
             // A pipe or a terminal is written through, never replaced by a file.
             const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-            if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+            if (fd < 0)
+                throw IoError(fmt::format("{}: " N_("cannot write: {}"), path, errno_text()));
             write_and_close(fd, path, content);
             return true;
         }
         if (!S_ISREG(st.st_mode))
             throw UsageError(
-                fmt::format("-o {}: not a regular file; liushou does not replace it", path));
+                fmt::format(N_("-o {}: not a regular file; liushou does not replace it"), path));
     }
     refuse_link_in_tree(path, path);
     // A folder -o names must be there: a mistyped one is said, not made (as git and hledger
@@ -411,12 +413,12 @@ OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     struct stat st {};
     if (::lstat(dir_.c_str(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            throw UsageError(fmt::format("-o {}: a symbolic link; name the directory itself", dir));
-        if (!S_ISDIR(st.st_mode))
             throw UsageError(
-                fmt::format("-o {}: a file, not a directory; name a directory for "
-                            "the cards (or FILE.html for one page)",
-                            dir));
+                fmt::format(N_("-o {}: a symbolic link; name the directory itself"), dir));
+        if (!S_ISDIR(st.st_mode))
+            throw UsageError(fmt::format(N_("-o {}: a file, not a directory; name a directory for "
+                                            "the cards (or FILE.html for one page)"),
+                                         dir));
         ::chmod(dir_.c_str(), 0700);
         batch_ = std::make_unique<BatchWrite>();
         return;
@@ -430,7 +432,7 @@ OutputDirectory::OutputDirectory(const std::string& dir) : dir_(dir) {
     const std::string staging =
         (parent / fmt::format("{}{}.{}", prefix, ::getpid(), counter++)).string();
     if (::mkdir(staging.c_str(), 0700) != 0)
-        throw IoError(fmt::format("{}: cannot create: {}", dir, errno_text()));
+        throw IoError(fmt::format("{}: " N_("cannot create: {}"), dir, errno_text()));
     staging_ = staging;
     ::chmod(staging_.c_str(), 0700);  // whatever the umask took away
 }
@@ -452,7 +454,7 @@ void OutputDirectory::write(const std::string& name, const std::string& content)
     const std::string staged = staging_ + "/" + name;
     const int fd =
         ::open(staged.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot write: {}", path, errno_text()));
+    if (fd < 0) throw IoError(fmt::format("{}: " N_("cannot write: {}"), path, errno_text()));
     if ((0600 & process_umask()) != 0) ::fchmod(fd, 0600);
     names_.push_back(name);
     write_and_close(fd, path, content);
@@ -472,14 +474,15 @@ void OutputDirectory::finish() {
     sync_directory(staging_);
     if (::rename(staging_.c_str(), dir_.c_str()) != 0) {
         if (errno != EEXIST && errno != ENOTEMPTY && errno != EISDIR)
-            throw IoError(fmt::format("{}: cannot create: {}", dir_, errno_text()));
+            throw IoError(fmt::format("{}: " N_("cannot create: {}"), dir_, errno_text()));
         // Another run made DIR meanwhile: each file takes the place of its own there.
         struct stat st {};
         if (::lstat(dir_.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-            throw IoError(fmt::format("{}: cannot create: {}", dir_, std::strerror(EEXIST)));
+            throw IoError(fmt::format("{}: " N_("cannot create: {}"), dir_, std::strerror(EEXIST)));
         for (const auto& name : names_)
             if (::rename((staging_ + "/" + name).c_str(), (dir_ + "/" + name).c_str()) != 0)
-                throw IoError(fmt::format("{}: cannot write: {}", dir_ + "/" + name, errno_text()));
+                throw IoError(
+                    fmt::format("{}: " N_("cannot write: {}"), dir_ + "/" + name, errno_text()));
         sync_directory(dir_);
         ::rmdir(staging_.c_str());
     }
@@ -510,7 +513,7 @@ std::optional<Owner> owner_for_root(const std::string& dir) {
 SafeDir SafeDir::open(const std::string& base, const std::string& relative, bool create,
                       bool owner_only, const std::string& display) {
     int fd = ::open(base.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", base, errno_text()));
+    if (fd < 0) throw IoError(fmt::format("{}: " N_("cannot open: {}"), base, errno_text()));
     const std::optional<Owner> owner = create ? owner_for_root(base) : std::nullopt;
     std::string path = base, shown;
     const fs::path rel(relative);

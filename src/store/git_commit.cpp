@@ -19,6 +19,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "spawn.hpp"
 
@@ -106,10 +107,9 @@ std::string committer_day(const std::string& commit_text) {
 constexpr const char* kListingMagic = "LSHLIST1";
 
 IoError too_many_files(const std::string& dir, const std::string& rev, const std::string& where) {
-    return IoError(fmt::format(
-        "{}: commit {}: {} holds more than {} files; refused unread (a liushou tree holds at most "
-        "{} files)",
-        dir, rev, where, kMaxGitTreeEntries, kMaxGitTreeEntries));
+    return IoError(fmt::format("{}: " N_("commit {}: {} holds more than {} files; refused unread "
+                                         "(a liushou tree holds at most {} files)"),
+                               dir, rev, where, kMaxGitTreeEntries, kMaxGitTreeEntries));
 }
 
 /// Throws when the records of a commit's tree would have liushou read more than
@@ -117,10 +117,10 @@ IoError too_many_files(const std::string& dir, const std::string& rev, const std
 void check_readable(uint64_t readable, const std::string& dir, const std::string& rev,
                     const std::string& where) {
     if (readable > kMaxGitTreeBytes)
-        throw IoError(fmt::format(
-            "{}: commit {}: the files of {} hold more than {} MiB; refused unread (a liushou "
-            "tree's records hold at most {} MiB)",
-            dir, rev, where, kMaxGitTreeBytes >> 20, kMaxGitTreeBytes >> 20));
+        throw IoError(
+            fmt::format("{}: " N_("commit {}: the files of {} hold more than {} MiB; refused "
+                                  "unread (a liushou tree's records hold at most {} MiB)"),
+                        dir, rev, where, kMaxGitTreeBytes >> 20, kMaxGitTreeBytes >> 20));
 }
 
 }  // namespace
@@ -132,7 +132,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     c->rev_ = rev;
     // A revision that starts with "-" would be read by git as an option.
     if (rev.empty() || rev.front() == '-')
-        throw UsageError(fmt::format("--rev {}: not a branch, tag or commit", rev));
+        throw UsageError(fmt::format(N_("--rev {}: not a branch, tag or commit"), rev));
     // A county reads a hundred repositories, so each costs few processes: this one says where
     // the repository keeps its data, where the tree sits in it, and the commit in full and as
     // `rev-parse --short=12` says it (what a checkout's report header shows). On a warm run it
@@ -144,9 +144,10 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
                 dir, &out) != 0) {
         std::string ignored;
         if (run_git({"rev-parse", "--git-dir"}, dir, &ignored) != 0)
-            throw IoError(
-                fmt::format("{}: not a git repository, so --rev {} cannot be read", dir, rev));
-        throw IoError(fmt::format("{}: no commit {} (no such branch, tag or commit)", dir, rev));
+            throw IoError(fmt::format("{}: " N_("not a git repository, so --rev {} cannot be read"),
+                                      dir, rev));
+        throw IoError(
+            fmt::format("{}: " N_("no commit {} (no such branch, tag or commit)"), dir, rev));
     }
     {
         std::istringstream lines(out);
@@ -187,7 +188,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
                                        "", out, kMaxGitListingBytes);
     if (listed == Filtered::too_large) throw too_many_files(dir, rev, where);
     if (listed != Filtered::ok)
-        throw IoError(fmt::format("{}: commit {} holds no directory {}", dir, rev, where));
+        throw IoError(fmt::format("{}: " N_("commit {} holds no directory {}"), dir, rev, where));
     size_t count = 0;
     std::set<std::string> blobs;
     std::map<std::string, GitEntry> entries;
@@ -211,7 +212,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     for (const auto& b : blobs) input += b + "\n";
     if (!blobs.empty() && git_filter({"cat-file", "--batch-check"}, dir, input, sizes,
                                      blobs.size() * 128) != Filtered::ok)
-        throw IoError(fmt::format("{}: git cat-file failed reading commit {}", dir, rev));
+        throw IoError(fmt::format("{}: " N_("git cat-file failed reading commit {}"), dir, rev));
     std::map<std::string, uint64_t> size_of;
     {
         std::istringstream lines(sizes);
@@ -386,14 +387,14 @@ std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
     input.reserve(oids.size() * 41);
     for (const auto& o : oids) input += o + "\n";
     if (git_filter({"cat-file", "--batch"}, dir, input, raw) != Filtered::ok)
-        throw IoError(fmt::format("{}: git cat-file failed", dir));
+        throw IoError(fmt::format(N_("{}: git cat-file failed"), dir));
     out.reserve(oids.size());
     // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
     size_t at = 0;
     for (const auto& o : oids) {
         const size_t eol = raw.find('\n', at);
         if (eol == std::string::npos)
-            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir, o));
+            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
         const std::string head = raw.substr(at, eol - at);
         at = eol + 1;
         const size_t space = head.rfind(' ');
@@ -403,7 +404,7 @@ std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
         }
         const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
         if (at + size > raw.size())
-            throw IoError(fmt::format("{}: git cat-file ended early at {}", dir, o));
+            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
         out.emplace_back(std::in_place, raw, at, size);
         at += size + 1;
     }
@@ -426,7 +427,7 @@ std::vector<std::string> GitCommit::read(const std::vector<std::string>& blobs) 
     for (size_t i = 0; i < blobs.size(); ++i) {
         if (!got[i])
             throw IoError(
-                fmt::format("{}: object {} of commit {} is missing", dir_, blobs[i], rev_));
+                fmt::format("{}: " N_("object {} of commit {} is missing"), dir_, blobs[i], rev_));
         out.push_back(std::move(*got[i]));
     }
     return out;

@@ -116,9 +116,11 @@ void Tree::remove_stale_temporaries() const {
     // put in place.
     if (removed > 0 && options_.notice)
         options_.notice(fmt::format(
-            "undid a write that was stopped before it was applied: {} temporary file{} removed, "
-            "no record changed",
-            removed, removed == 1 ? "" : "s"));
+            fmt::runtime(removed == 1 ? N_("undid a write that was stopped before it was applied: "
+                                           "{} temporary file removed, no record changed")
+                                      : N_("undid a write that was stopped before it was applied: "
+                                           "{} temporary files removed, no record changed")),
+            removed));
 }
 
 UniqueFd Tree::acquire_lock() const {
@@ -129,12 +131,13 @@ UniqueFd Tree::acquire_lock() const {
     // lets the next writer lock a new file and overwrite the holder's work.
     UniqueFd fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd)
-        throw IoError(fmt::format("{}: cannot open the tree to lock it: {}", shown, errno_text()));
+        throw IoError(
+            fmt::format("{}: " N_("cannot open the tree to lock it: {}"), shown, errno_text()));
     const std::string children = (fs::path(root_) / kChildrenDir).string();
     if (::access(root_.c_str(), W_OK) != 0 ||
         (::access(children.c_str(), F_OK) == 0 && ::access(children.c_str(), W_OK) != 0)) {
-        throw IoError(
-            fmt::format("{}: the tree is read-only for this user; nothing was written", shown));
+        throw IoError(fmt::format(
+            "{}: " N_("the tree is read-only for this user; nothing was written"), shown));
     }
     // flock is released by the kernel when a process dies, so a killed writer never leaves
     // the tree locked.
@@ -142,7 +145,7 @@ UniqueFd Tree::acquire_lock() const {
     while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const std::string why = errno_text();
-            throw IoError(fmt::format("{}: cannot lock the tree: {}", shown, why));
+            throw IoError(fmt::format("{}: " N_("cannot lock the tree: {}"), shown, why));
         }
         if (timeout_seconds <= 0) {
             // --lock-timeout 0: a script that must not wait
@@ -152,8 +155,8 @@ UniqueFd Tree::acquire_lock() const {
         }
         if (std::chrono::steady_clock::now() > deadline) {
             throw IoError(
-                fmt::format("{}: another liushou has been writing for {} s; try again later", shown,
-                            timeout_seconds));
+                fmt::format("{}: " N_("another liushou has been writing for {} s; try again later"),
+                            shown, timeout_seconds));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -278,8 +281,8 @@ bool Tree::finish_interrupted_batch() const {
                 ++done;
             else if (errno != ENOENT)
                 throw IoError(fmt::format(
-                    "{}: cannot finish the write that was stopped halfway: {} (it stays in "
-                    ".liushou/journal; free the disk and run liushou again)",
+                    "{}: " N_("cannot finish the write that was stopped halfway: {} (it stays in "
+                              ".liushou/journal; free the disk and run liushou again)"),
                     display(e.target), errno_text()));
         }
         for (const auto& dir : dirs) {
@@ -294,9 +297,13 @@ bool Tree::finish_interrupted_batch() const {
     if (options_.notice) {
         if (entries)
             options_.notice(
-                fmt::format("finished a write that was stopped halfway: {} file{} put in place "
-                            "(.liushou/journal)",
-                            done, done == 1 ? "" : "s"));
+                fmt::format(fmt::runtime(done == 1 ? N_("finished a write that was stopped "
+                                                        "halfway: {} file put in place "
+                                                        "(.liushou/journal)")
+                                                   : N_("finished a write that was stopped "
+                                                        "halfway: {} files put in place "
+                                                        "(.liushou/journal)")),
+                            done));
         else
             options_.notice(
                 N_(".liushou/journal: not a whole journal of liushou's; removed, no file changed"));

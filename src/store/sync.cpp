@@ -15,6 +15,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/validate.hpp"
 
 namespace liushou {
@@ -48,7 +49,7 @@ std::string git_text(const SyncRepo& repo, const std::vector<std::string>& args,
                      const std::string& what) {
     std::string out;
     if (run_git(args, repo.root, &out) != 0)
-        throw IoError(fmt::format("{}: git failed while {}", repo.root, what));
+        throw IoError(fmt::format(N_("{}: git failed while {}"), repo.root, what));
     return without_final_newlines(out);
 }
 
@@ -63,26 +64,25 @@ SyncRepo SyncRepo::open(const std::string& root) {
     if (run_git({"rev-parse", "--absolute-git-dir", "--show-prefix", "--is-bare-repository"}, root,
                 &out) != 0)
         throw UsageError(fmt::format(
-            "{}: not in a git repository; sync moves the tree's git history (liushou init makes "
-            "one)",
+            N_("{}: not in a git repository; sync moves the tree's git history (liushou init makes "
+               "one)"),
             root));
     const auto lines = split(without_final_newlines(out), '\n');
     if (lines.size() < 3 || lines[2] == "true")
-        throw UsageError(
-            fmt::format("{}: not in a git repository; sync moves the tree's git "
-                        "history (liushou init makes one)",
-                        root));
+        throw UsageError(fmt::format(N_("{}: not in a git repository; sync moves the tree's git "
+                                        "history (liushou init makes one)"),
+                                     root));
     r.git_dir = lines[0];
     if (!lines[1].empty())
         throw UsageError(fmt::format(
-            "{}: the tree is a folder inside a larger git repository ({}); sync moves a whole "
-            "repository, so it needs a tree of its own (liushou init in a new folder)",
+            N_("{}: the tree is a folder inside a larger git repository ({}); sync moves a whole "
+               "repository, so it needs a tree of its own (liushou init in a new folder)"),
             root, lines[1]));
     out.clear();
     if (run_git({"symbolic-ref", "-q", "HEAD"}, root, &out) != 0)
         throw UsageError(
-            fmt::format("{}: git is on no branch (a detached HEAD); git switch to the school's "
-                        "branch first",
+            fmt::format(N_("{}: git is on no branch (a detached HEAD); git switch to the school's "
+                           "branch first"),
                         root));
     r.branch = without_final_newlines(out);
     out.clear();
@@ -231,7 +231,7 @@ std::vector<FileChange> changes_between(const SyncRepo& repo, const std::string&
     std::string out;
     if (run_git({"diff-tree", "-r", "-z", "--no-renames", "--name-status", from, to}, repo.root,
                 &out) != 0)
-        throw IoError(fmt::format("{}: git diff-tree failed comparing {} and {}", repo.root,
+        throw IoError(fmt::format(N_("{}: git diff-tree failed comparing {} and {}"), repo.root,
                                   from.substr(0, 12), to.substr(0, 12)));
     std::vector<FileChange> list;
     const auto parts = split(out, '\0');
@@ -265,14 +265,14 @@ std::vector<std::string> blobs_of(const SyncRepo& repo, const std::string& rev,
     for (const auto& p : paths) {
         const auto it = oid_of.find(p);
         if (it == oid_of.end())
-            throw IoError(
-                fmt::format("{}: {} is missing from commit {}", repo.root, p, rev.substr(0, 12)));
+            throw IoError(fmt::format(N_("{}: {} is missing from commit {}"), repo.root, p,
+                                      rev.substr(0, 12)));
         oids.push_back(it->second);
     }
     auto got = read_git_objects(repo.root, oids);
     for (size_t i = 0; i < paths.size(); ++i) {
         if (!got[i])
-            throw IoError(fmt::format("{}: {} is missing from commit {}", repo.root, paths[i],
+            throw IoError(fmt::format(N_("{}: {} is missing from commit {}"), repo.root, paths[i],
                                       rev.substr(0, 12)));
         out.push_back(std::move(*got[i]));
     }
@@ -289,21 +289,20 @@ void require_plain_path(const SyncRepo& repo, const std::string& path) {
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (lower.empty() || lower == "." || lower == ".." || lower == ".git" ||
             lower == ".liushou")
-            throw DataError(
-                fmt::format("the synced history holds a file {}, which no tree may "
-                            "hold; nothing was changed",
-                            path));
+            throw DataError(fmt::format(N_("the synced history holds a file {}, which no tree may "
+                                           "hold; nothing was changed"),
+                                        path));
         at /= parts[i];
         struct stat st;
         if (i + 1 < parts.size() && ::lstat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-            throw DataError(fmt::format("{}: {} is not a folder (a link?); nothing was changed",
+            throw DataError(fmt::format(N_("{}: {} is not a folder (a link?); nothing was changed"),
                                         path, at.string()));
     }
 }
 
 void move_branch(const SyncRepo& repo, const std::string& from, const std::string& to) {
     if (run_git({"update-ref", "-m", "liushou sync", repo.branch, to, from}, repo.root) != 0)
-        throw IoError(fmt::format("{}: git update-ref failed moving {} to {}", repo.root,
+        throw IoError(fmt::format(N_("{}: git update-ref failed moving {} to {}"), repo.root,
                                   repo.branch, to.substr(0, 12)));
     // The index follows; entries that did not change keep what git knows of their files.
     run_git({"read-tree", "--reset", to}, repo.root);
@@ -371,7 +370,7 @@ std::string finish_sync_apply(SyncRepo& repo, Tree& tree, WriteSession& session)
     if (repo.head == to) {  // the branch moved; only the marker was left
         run_git({"read-tree", "--reset", to}, repo.root);
         ::unlink(marker.c_str());
-        return "finished the sync a kill interrupted";
+        return N_("finished the sync a kill interrupted");
     }
     if (repo.head != from) {  // the branch moved elsewhere since: nothing of ours to finish
         ::unlink(marker.c_str());
@@ -390,11 +389,11 @@ std::string finish_sync_apply(SyncRepo& repo, Tree& tree, WriteSession& session)
     }
     if (!in_place) {
         ::unlink(marker.c_str());
-        return "a sync a kill interrupted had changed nothing; the tree is as before";
+        return N_("a sync a kill interrupted had changed nothing; the tree is as before");
     }
     apply_sync(repo, tree, session, from, to);  // the rest; the records are already there
     repo.head = to;
-    return "finished the sync a kill interrupted";
+    return N_("finished the sync a kill interrupted");
 }
 
 }  // namespace liushou

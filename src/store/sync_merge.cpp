@@ -20,6 +20,7 @@
 #include "git_objects.hpp"
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/parallel.hpp"
 #include "liushou/sync.hpp"
 
@@ -42,12 +43,12 @@ std::vector<std::string> conflict_reasons(const MergeResult& r) {
     std::vector<std::string> out;
     if (r.different_children)
         out.push_back(
-            "two different children were given this id on the two PCs (liushou rename gives one "
-            "of them another)");
+            N_("two different children were given this id on the two PCs (liushou rename gives one "
+               "of them another)"));
     if (!r.refusal.message.empty()) out.push_back(r.refusal.message);
     for (const auto& c : r.conflicts)
         out.push_back(c.field + ": changed differently on both sides");
-    if (out.empty()) out.push_back("changed differently on both sides");
+    if (out.empty()) out.push_back(N_("changed differently on both sides"));
     return out;
 }
 
@@ -99,13 +100,13 @@ SettledFile settle(const SyncRepo& repo, const std::string& path, const std::str
             texts[i] = it->second;
     if (sides[1].empty() || sides[2].empty()) {
         s.text = sides[1].empty() ? texts[2] : texts[1];
-        s.reasons = {"changed on one side and removed on the other"};
+        s.reasons = {N_("changed on one side and removed on the other")};
         return s;
     }
     if (!record_file(path)) {
         // Not a record: what git's line merge made of it (markers included).
         run_git({"cat-file", "blob", tree_id + ":" + path}, repo.root, &s.text);
-        s.reasons = {"changed differently on both sides"};
+        s.reasons = {N_("changed differently on both sides")};
         return s;
     }
     const MergeResult r = path == "liushou.yaml" ? merge_school_files(texts[0], texts[1], texts[2])
@@ -127,7 +128,7 @@ SettledFile settle(const SyncRepo& repo, const std::string& path, const std::str
     const int rc = run_git(
         {"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs},
         repo.root, &s.text);
-    if (rc != 0) s.reasons = {"changed differently on both sides"};
+    if (rc != 0) s.reasons = {N_("changed differently on both sides")};
     return s;
 }
 
@@ -268,7 +269,7 @@ SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
     std::string out;
     const int rc = merge_tree(repo, theirs, work, out);
     if (rc != 0 && rc != 1)
-        throw IoError(fmt::format("{}: git merge-tree failed; nothing was changed", repo.root));
+        throw IoError(fmt::format(N_("{}: git merge-tree failed; nothing was changed"), repo.root));
     const size_t nul = out.find('\0');
     if (nul == std::string::npos)
         throw IoError(

@@ -32,6 +32,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -79,11 +80,11 @@ Tree Tree::open(const TreeOptions& options) {
     if (!root.empty()) {
         if (!fs::exists(fs::path(root) / kSchoolFile)) {
             if (!options.root_from.empty())
-                throw UsageError(fmt::format("{}={}: not a liushou tree (no {})", options.root_from,
-                                             root, kSchoolFile));
-            throw UsageError(
-                fmt::format("{}: not a liushou tree (no {}); create one with: liushou init {}",
-                            root, kSchoolFile, root));
+                throw UsageError(fmt::format(N_("{}={}: not a liushou tree (no {})"),
+                                             options.root_from, root, kSchoolFile));
+            throw UsageError(fmt::format(
+                "{}: " N_("not a liushou tree (no {}); create one with: liushou init {}"), root,
+                kSchoolFile, root));
         }
     } else {
         boost::system::error_code ec;
@@ -109,8 +110,8 @@ Tree Tree::open(const TreeOptions& options) {
         }
         if (root.empty())
             throw UsageError(
-                "not inside a liushou tree (no liushou.yaml here or above); use --root DIR, "
-                "set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME");
+                N_("not inside a liushou tree (no liushou.yaml here or above); use --root DIR, "
+                   "set LIUSHOU_ROOT, or create one with: liushou init DIR --school NAME"));
     }
     refuse_foreign_tree(root, root == "." ? std::string(".") : root);
     Tree tree(root, options);
@@ -122,10 +123,9 @@ Tree Tree::open(const TreeOptions& options) {
         try {
             lock = tree.acquire_lock();
         } catch (const IoError& e) {
-            throw IoError(fmt::format(
-                "{}: a write was stopped halfway and must be finished by a liushou that may "
-                "write the tree: {}",
-                tree.display(".liushou/journal"), e.what()));
+            throw IoError(fmt::format("{}: " N_("a write was stopped halfway and must be finished "
+                                                "by a liushou that may write the tree: {}"),
+                                      tree.display(".liushou/journal"), e.what()));
         }
         tree.finish_interrupted_batch();
     }

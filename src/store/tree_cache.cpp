@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -311,7 +312,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     auto read_one = [&](size_t i) {
         const size_t started_before = finished++;  // shown on a terminal only: roughly
         if (options_.progress && std::this_thread::get_id() == caller)
-            options_.progress("reading children/", started_before, ids.size());
+            options_.progress(N_("reading children/"), started_before, ids.size());
         Loaded<Child>& file = out[i];
         file.id = ids[i];
         file.relative = child_file(ids[i]);  // ids from child_ids() are valid
@@ -347,7 +348,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         ++read_stats().parsed;
     };
     parallel_for(ids.size(), worker_count(options_.jobs, ids.size()), read_one);
-    if (options_.progress) options_.progress("reading children/", ids.size(), ids.size());
+    if (options_.progress) options_.progress(N_("reading children/"), ids.size(), ids.size());
 
     // Refresh the cache when anything was parsed or a cached file is gone: the few records
     // decoded since its last whole write go to its delta, else it is written whole.

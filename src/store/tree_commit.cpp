@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -53,14 +54,15 @@ Tree Tree::open_commit(const TreeOptions& options) {
             root = ".";
         }
     }
-    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: no such directory", root));
+    if (!fs::is_directory(root)) throw IoError(fmt::format("{}: " N_("no such directory"), root));
     refuse_foreign_tree(root, root);
     Tree tree(root, options);
     tree.commit_ = GitCommit::open(root, options.rev, options.use_cache);
     tree.source_ = commit_source(tree.commit_);
     if (!tree.commit_->find(kSchoolFile))
-        throw IoError(fmt::format("{}: commit {} holds no {} there (not a liushou tree in it)",
-                                  root, options.rev, kSchoolFile));
+        throw IoError(
+            fmt::format("{}: " N_("commit {} holds no {} there (not a liushou tree in it)"), root,
+                        options.rev, kSchoolFile));
     return tree;
 }
 
@@ -140,7 +142,7 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
                 static_cast<Decoded<Child>&>(file) = decode_child(text, true);
             file.comment_line = first_comment_line(text);
         });
-        if (options_.progress) options_.progress("reading children/", end, unread.size());
+        if (options_.progress) options_.progress(N_("reading children/"), end, unread.size());
     }
     if (options_.use_cache && (!unread.empty() || cache.size() != ids.size())) {
         std::vector<RecordCache::Entry> entries;

@@ -14,6 +14,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "tree_internal.hpp"
 
 namespace liushou {
@@ -25,8 +26,8 @@ namespace tree_detail {
 /// Why a file of a commit is refused unread, or "" when it may be read. A link is never
 /// followed: in a commit it could name anything on the machine that reads it.
 std::string screen_commit_entry(const GitEntry& e) {
-    if (e.symlink()) return "a symbolic link in the commit; refused (commit the file itself)";
-    if (!e.file()) return "not a regular file";
+    if (e.symlink()) return N_("a symbolic link in the commit; refused (commit the file itself)");
+    if (!e.file()) return N_("not a regular file");
     if (e.size > kMaxRecordBytes)
         return fmt::format(
             "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
@@ -41,17 +42,17 @@ std::string screen_record_file(const std::string& root, const std::string& full,
         // A link that stays inside the tree is only another name for a tree file; one that
         // leaves it would let a crafted tree read, or a write replace, files elsewhere.
         struct stat real {};
-        if (::stat(full.c_str(), &real) != 0) return "a symbolic link to nothing";
+        if (::stat(full.c_str(), &real) != 0) return N_("a symbolic link to nothing");
         boost::system::error_code ec;
         boost::system::error_code root_ec;
         const fs::path target = fs::canonical(full, ec);
         const fs::path base = fs::canonical(root, root_ec);
         const std::string t = target.string(), b = base.string() + "/";
         if (ec || root_ec || t.compare(0, b.size(), b) != 0)
-            return "a symbolic link to outside the tree; refused (put the file itself here)";
+            return N_("a symbolic link to outside the tree; refused (put the file itself here)");
         return screen_record_file(root, full, real);
     }
-    if (!S_ISREG(st.st_mode)) return "not a regular file";
+    if (!S_ISREG(st.st_mode)) return N_("not a regular file");
     if (static_cast<uint64_t>(st.st_size) > kMaxRecordBytes)
         return fmt::format(
             "the file is {:.1f} MB; a record may be at most 1 MiB (was something pasted into it?)",
@@ -76,7 +77,7 @@ class DiskSource final : public TreeSource {
         DIR* d = ::opendir(full.c_str());
         if (!d) {
             if (errno == ENOENT) return out;
-            throw IoError(fmt::format("{}: cannot list: {}", dir, std::strerror(errno)));
+            throw IoError(fmt::format("{}: " N_("cannot list: {}"), dir, std::strerror(errno)));
         }
         errno = 0;
         while (const struct dirent* e = ::readdir(d)) {
@@ -86,7 +87,8 @@ class DiskSource final : public TreeSource {
         }
         const int error = errno;
         ::closedir(d);
-        if (error) throw IoError(fmt::format("{}: cannot list: {}", dir, std::strerror(error)));
+        if (error)
+            throw IoError(fmt::format("{}: " N_("cannot list: {}"), dir, std::strerror(error)));
         return out;
     }
 

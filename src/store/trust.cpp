@@ -124,8 +124,8 @@ void refuse_foreign_tree(const fs::path& root, const std::string& shown) {
         const fs::path abs = fs::canonical(root, ec);
         const std::string full = ec ? root.string() : abs.string();
         throw UsageError(fmt::format(
-            "{}: owned by another user ({}); liushou uses only your own trees. If you trust "
-            "it, run: git config --global --add safe.directory {}",
+            "{}: " N_("owned by another user ({}); liushou uses only your own trees. If you trust "
+                      "it, run: git config --global --add safe.directory {}"),
             shown == "." ? full : shown, user_name(st.st_uid), full));
     }
 }

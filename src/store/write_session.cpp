@@ -30,6 +30,7 @@
 #include "files.hpp"
 #include "git_objects.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -108,7 +109,7 @@ void refuse_unreadable(const std::string& text, Decode decode, const std::string
                                     p.field.empty() ? "" : p.field + ": ", p.message),
                         display, p.line, p.col);
     }
-    throw DataError("the record would not read back; nothing was written", display);
+    throw DataError(N_("the record would not read back; nothing was written"), display);
 }
 
 /// A child's text read back: without field positions, which only a refusal needs.
@@ -261,7 +262,8 @@ bool WriteSession::write_staff(const StaffList& staff) {
 
 bool WriteSession::write_activity(const Activity& activity) {
     if (!valid_child_id(activity.id))
-        throw UsageError(fmt::format("activity id {}: letters, digits, . _ - only", activity.id));
+        throw UsageError(
+            fmt::format(N_("activity id {}: letters, digits, . _ - only"), activity.id));
     const std::string relative = std::string(kActivitiesDir) + "/" + activity.id + ".yaml";
     const std::string text = encode_activity(activity);
     refuse_unreadable<Activity>(text, decode_activity, tree_->display(relative));
@@ -284,7 +286,8 @@ void WriteSession::remove_child(const std::string& id) {
     }
     const fs::path full = fs::path(tree_->root_) / relative;
     if (::unlink(full.c_str()) != 0)
-        throw IoError(fmt::format("{}: cannot remove: {}", tree_->display(relative), errno_text()));
+        throw IoError(
+            fmt::format("{}: " N_("cannot remove: {}"), tree_->display(relative), errno_text()));
     const int dfd = ::open(full.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);

@@ -144,8 +144,8 @@ def main():
     for en in sorted(unmarked_used):
         problems.append(f'tests/tools/i18n-unmarked.txt: "{en}" is marked now (or gone): '
                         'take it off the list')
-    if old_pairs:  # src/cli/county.cpp, while #48 rewrites it; to convert as the others
-        print(f'i18n: {len(old_pairs)} old inline pairs left: {old_pairs[0]} ...')
+    for where in old_pairs:  # the two-language pair is gone: a key and a catalogue entry
+        problems.append(f'{where}: an inline pair t("中文", "English"); name its English key')
     for p in problems:
         print(p)
     print(f'i18n: {len(used)} keys at call sites, {len(entries)} catalogue entries, '

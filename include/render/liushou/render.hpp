@@ -24,11 +24,6 @@ class Wording {
     std::string f(std::string_view en, Args&&... args) const {
         return trf(lang(), en, std::forward<Args>(args)...);
     }
-    /// The old inline pair, left only in src/cli/county.cpp while #48 rewrites it: it goes the
-    /// way of the others (a key and a catalogue entry) once that lands.
-    std::string t(std::string_view zh, std::string_view en) const {
-        return std::string(en_ ? en : zh);
-    }
     /// One of a table's own two names (kMetrics' 建档率 / "Files complete (建档率)"), where
     /// the Chinese is also a template's placeholder and so data the table keeps, not a text.
     std::string pick(std::string_view zh, std::string_view en) const {
