@@ -376,46 +376,6 @@ std::vector<MonthRate> plan_rates(const School& school, const Period& own, const
     return plan;
 }
 
-/// The shortfalls in the order the summary names them: the school furthest from 100% first,
-/// then by class; within a class by id.
-void sort_shortfalls(Summary& out) {
-    std::map<std::string, std::pair<long, size_t>> rank;
-    for (size_t i = 0; i < out.by_school.size(); ++i)
-        rank.emplace(out.by_school[i].school,
-                     std::make_pair(-distance_from_full(out.by_school[i]), i));
-    // Each shortfall's sort key once, not a map lookup per comparison.
-    using Order = std::tuple<std::pair<long, size_t>, int, int>;
-    std::vector<std::pair<Order, size_t>> keyed;
-    keyed.reserve(out.shortfalls.size());
-    for (size_t i = 0; i < out.shortfalls.size(); ++i) {
-        const Shortfall& f = out.shortfalls[i];
-        keyed.emplace_back(
-            Order{rank[f.school], f.child.grade.value_or(99), f.child.class_no.value_or(99)}, i);
-    }
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        return natural_less(out.shortfalls[a.second].child.id, out.shortfalls[b.second].child.id);
-    });
-    // Put in place cycle by cycle, not into a second vector: a province's half a million
-    // shortfalls are not held twice.
-    std::vector<size_t> from(keyed.size());
-    for (size_t i = 0; i < keyed.size(); ++i) from[i] = keyed[i].second;
-    keyed = {};
-    for (size_t start = 0; start < from.size(); ++start) {
-        if (from[start] == start) continue;
-        Shortfall held = std::move(out.shortfalls[start]);
-        size_t at = start;
-        while (from[at] != start) {
-            const size_t next = from[at];
-            out.shortfalls[at] = std::move(out.shortfalls[next]);
-            from[at] = at;
-            at = next;
-        }
-        out.shortfalls[at] = std::move(held);
-        from[at] = at;
-    }
-}
-
 }  // namespace
 
 SchoolSummary summarize_school(const SchoolRecords& records, const Period& period,
@@ -438,7 +398,10 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
         }
     }
     const std::vector<ChildFigures>& figures = records.figures ? *records.figures : computed;
-    // This school's children in the shortfalls, for the activities below.
+    // This school's children in the shortfalls, for the activities below; packed once the
+    // school is counted.
+    std::vector<Shortfall> shortfalls;
+    std::vector<SchoolChild> no_activity;
     std::unordered_map<std::string, size_t> listed;
     for (const ChildFigures& f : figures) {
         if (!f.counted) continue;  // 非留守: in no figure
@@ -466,8 +429,8 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
             if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
         shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
         if (shortfall.any()) {
-            listed.emplace(shortfall.child.id, out.shortfalls.size());
-            out.shortfalls.push_back(std::move(shortfall));
+            listed.emplace(shortfall.child.id, shortfalls.size());
+            shortfalls.push_back(std::move(shortfall));
         }
     }
     // The plan is the school's, not a child's.
@@ -513,19 +476,21 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
                 ++out.activity_reach.num;
                 continue;
             }
-            out.no_activity.emplace_back(records.school->school, f.listed);
+            no_activity.emplace_back(records.school->school, f.listed);
             if (!held_any) continue;
             if (const auto it = listed.find(f.listed.id); it != listed.end()) {
-                out.shortfalls[it->second].no_activity = true;
+                shortfalls[it->second].no_activity = true;
             } else {
                 Shortfall none;
                 none.school = records.school->school;
                 none.child = f.listed;
                 none.no_activity = true;
-                out.shortfalls.push_back(std::move(none));
+                shortfalls.push_back(std::move(none));
             }
         }
     }
+    out.shortfalls = SchoolLists<Shortfall>::pack(school.school, std::move(shortfalls));
+    out.no_activity = SchoolLists<SchoolChild>::pack(school.school, std::move(no_activity));
     return out;
 }
 
@@ -535,9 +500,8 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
     out.as_of = as_of;
     out.end = earlier(period.to, as_of);
     std::map<SchoolSummary::Key, Stats> grades, classes;
-    size_t no_activity = 0;
-    for (const SchoolSummary& part : parts) no_activity += part.no_activity.size();
-    out.no_activity.reserve(no_activity);
+    std::vector<SchoolLists<Shortfall>::Part> shortfalls;
+    std::vector<SchoolLists<SchoolChild>::Part> no_activity;
     for (SchoolSummary& part : parts) {
         out.periods.push_back(part.period);
         out.ends.push_back(part.end);
@@ -554,7 +518,7 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
                 else
                     it->second += stats;
             }
-        for (Shortfall& f : part.shortfalls) out.shortfalls.push_back(std::move(f));
+        shortfalls.push_back(std::move(part.shortfalls));
         merge_months(out.plan_by_month, part.plan);
         out.returned_sheets.insert(out.returned_sheets.end(), part.returned_sheets.begin(),
                                    part.returned_sheets.end());
@@ -570,9 +534,7 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
                 it->activities += a.activities, it->attendance += a.attendance;
         }
         out.activity_reach += part.activity_reach;
-        out.no_activity.insert(out.no_activity.end(),
-                               std::make_move_iterator(part.no_activity.begin()),
-                               std::make_move_iterator(part.no_activity.end()));
+        no_activity.push_back(std::move(part.no_activity));
         part = SchoolSummary{};  // each school's part is let go once it is added
     }
     std::sort(out.activities.begin(), out.activities.end(),
@@ -580,17 +542,27 @@ Summary combine_schools(std::vector<SchoolSummary> parts, const Period& period, 
                   return std::make_tuple(a.month.year, a.month.month, static_cast<int>(a.kind)) <
                          std::make_tuple(b.month.year, b.month.month, static_cast<int>(b.kind));
               });
-    // (Keys by reference: a county's thousands of children are sorted without copies.)
-    std::stable_sort(
-        out.no_activity.begin(), out.no_activity.end(), [](const auto& a, const auto& b) {
-            using Ref = std::tuple<const std::string&, int, int>;
-            const Ref ka{a.first, a.second.grade.value_or(99), a.second.class_no.value_or(99)};
-            const Ref kb{b.first, b.second.grade.value_or(99), b.second.class_no.value_or(99)};
-            return ka != kb ? ka < kb : natural_less(a.second.id, b.second.id);
-        });
     for (auto& [key, stats] : grades) out.by_grade.push_back(std::move(stats));
     for (auto& [key, stats] : classes) out.by_class.push_back(std::move(stats));
-    sort_shortfalls(out);
+    // Those in no activity by school name; the shortfalls school by school, the school
+    // furthest from 100% first (a name's first school says how far), each by class, then by
+    // id. Each school's are sorted already (SchoolLists::pack), so no list of the county's
+    // children is ever sorted, nor held unpacked.
+    std::vector<std::string> by_name;
+    for (const Stats& g : out.by_school) by_name.push_back(g.school);
+    std::sort(by_name.begin(), by_name.end());
+    by_name.erase(std::unique(by_name.begin(), by_name.end()), by_name.end());
+    out.no_activity.arrange(std::move(no_activity), by_name);
+    std::map<std::string_view, std::pair<long, size_t>> rank;
+    for (size_t i = 0; i < out.by_school.size(); ++i)
+        rank.emplace(out.by_school[i].school,
+                     std::make_pair(-distance_from_full(out.by_school[i]), i));
+    std::vector<std::pair<std::pair<long, size_t>, std::string>> ranked;
+    for (const auto& [name, r] : rank) ranked.emplace_back(r, std::string(name));
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::string> by_distance;
+    for (auto& [r, name] : ranked) by_distance.push_back(std::move(name));
+    out.shortfalls.arrange(std::move(shortfalls), by_distance);
     return out;
 }
 

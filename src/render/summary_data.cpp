@@ -136,8 +136,11 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
             i ? ", " : "", s.activities[i].month.iso(), key_of(s.activities[i].kind),
             s.activities[i].activities, s.activities[i].attendance);
     out += "],\n  \"activity_reach\": " + json_rate(s.activity_reach) + ",\n  \"no_activity\": [";
-    for (size_t i = 0; i < s.no_activity.size(); ++i)
-        out += (i ? ", " : "") + w.json(s.no_activity[i].second.id);
+    bool first_child = true;
+    for (const auto& [school, child] : s.no_activity) {
+        out += (first_child ? "" : ", ") + w.json(child.id);
+        first_child = false;
+    }
     out += "],\n";
     out += "  \"plan_by_month\": [";
     for (size_t i = 0; i < s.plan_by_month.size(); ++i)
@@ -154,8 +157,9 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     list("by_grade", s.by_grade);
     list("by_class", s.by_class);
     out += "  \"shortfalls\": [";
-    for (size_t i = 0; i < s.shortfalls.size(); ++i) {
-        const auto& f = s.shortfalls[i];
+    size_t i = 0;
+    for (auto it = s.shortfalls.begin(); it != s.shortfalls.end(); ++it, ++i) {
+        const Shortfall& f = *it;
         std::string missing, months, short_of;
         for (const auto& m : f.missing) missing += (missing.empty() ? "" : ", ") + json_string(m);
         // untalked names the months; talks_short has the counts the Markdown prints

@@ -167,9 +167,10 @@ TEST_CASE("the school furthest from 100% comes first among the shortfalls") {
     const Period p{Date{2026, 3, 1}, Date{2026, 3, 31}, ""};
     const Summary s =
         summarize({SchoolRecords{&b, &bs, {}}, SchoolRecords{&a, &as, {}}}, p, Date{2026, 3, 31});
-    REQUIRE(s.shortfalls.size() == 2);
-    CHECK(s.shortfalls[0].school == "甲");
-    CHECK(s.shortfalls[1].school == "乙");
+    const std::vector<Shortfall> listed = s.shortfalls.decoded();
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].school == "甲");
+    CHECK(listed[1].school == "乙");
 }
 
 TEST_CASE("a county manifest reads back as written, unknown keys kept") {
@@ -217,4 +218,67 @@ TEST_CASE("a period of more than twenty years up to the day of the figures is re
     CHECK(choose_periods({&a, &b}, ask).error ==
           "乙: 春季学期 of liushou.yaml (0001-03-01 to 2026-06-30) spans more than 20 years, the "
           "longest a report covers; give a shorter period");
+}
+
+TEST_CASE("a school's shortfalls read back packed as they were, every field") {
+    Shortfall f;
+    f.school = "甲";
+    f.child = ChildRef{"2025-010", "张三", 3, 2};
+    f.missing = {"guardian", "phone"};
+    f.unpaired = true;
+    f.untalked = {TalkShort{Month{2026, 3}, 0, 1}, TalkShort{Month{2026, 4}, 1, 3}};
+    f.calls_short = {Month{2025, 12}};
+    f.unvisited = {"第一学期"};
+    f.no_meeting = {"第一学期", "第二学期"};
+    f.birthdays_missed = 2;
+    f.no_activity = true;
+    Shortfall none;  // no class, nothing but the activity
+    none.child = ChildRef{"X", "", std::nullopt, std::nullopt};
+    none.no_activity = true;
+    SchoolLists<Shortfall> list;
+    list.arrange({SchoolLists<Shortfall>::pack("甲", {none, f})}, {"甲"});
+    const std::vector<Shortfall> back = list.decoded();
+    REQUIRE(back.size() == 2);
+    const Shortfall& g = back[0];  // a class before none
+    CHECK(g.school == "甲");
+    CHECK(g.child.id == "2025-010");
+    CHECK(g.child.name == "张三");
+    CHECK(g.child.grade == 3);
+    CHECK(g.child.class_no == 2);
+    CHECK(g.missing == f.missing);
+    CHECK(g.unpaired);
+    REQUIRE(g.untalked.size() == 2);
+    CHECK(g.untalked[1].month.year == 2026);
+    CHECK(g.untalked[1].month.month == 4);
+    CHECK(g.untalked[1].held == 1);
+    CHECK(g.untalked[1].required == 3);
+    REQUIRE(g.calls_short.size() == 1);
+    CHECK(g.calls_short[0].month == 12);
+    CHECK(g.unvisited == f.unvisited);
+    CHECK(g.no_meeting == f.no_meeting);
+    CHECK(g.birthdays_missed == 2);
+    CHECK(g.no_activity);
+    CHECK(back[1].child.id == "X");
+    CHECK(!back[1].child.grade);
+    CHECK(!back[1].unpaired);
+    CHECK(back[1].untalked.empty());
+    CHECK(back[1].school == "甲");
+}
+
+TEST_CASE("schools of one name are listed as one, by class and id, in the order asked") {
+    auto child = [](const char* school, const char* id, int grade) {
+        return SchoolChild{school, ChildRef{id, "", grade, 1}};
+    };
+    using Lists = SchoolLists<SchoolChild>;
+    Lists list;
+    // 乙 twice (two counties' schools of one name): their children merged; 甲 after, as asked.
+    list.arrange({Lists::pack("乙", {child("乙", "B10", 2), child("乙", "B2", 2)}),
+                  Lists::pack("甲", {child("甲", "A1", 1)}),
+                  Lists::pack("乙", {child("乙", "C1", 1), child("乙", "B9", 2)})},
+                 {"乙", "甲"});
+    CHECK(list.size() == 5);
+    std::vector<std::string> ids;
+    for (const auto& [school, c] : list) ids.push_back(school + " " + c.id);
+    CHECK(ids == std::vector<std::string>{"乙 C1", "乙 B2", "乙 B9", "乙 B10", "甲 A1"});
+    CHECK(Lists().begin() == Lists().end());
 }

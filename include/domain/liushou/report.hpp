@@ -2,10 +2,11 @@
 // what still falls short of 100%. Pure computation on records.
 #pragma once
 
-#include <deque>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -182,6 +183,77 @@ struct SchoolRecords {
     const std::vector<ChildFigures>* figures = nullptr;
 };
 
+/// What a summary names child by child (尚未达到, the children in no activity), kept packed:
+/// each school's records in one string, in the order the report lists them, decoded one at a
+/// time as the report is written. A province's half a million shortfalls take ~50 bytes each
+/// instead of ~500 as records (liushou-county(1)). Iterated in the report's order: school by
+/// school in the order `arrange` gives, and within a school by class, then by id (natural
+/// order), the children of one class and id in the order they were added; schools of one name
+/// are listed as one, their children merged in that order.
+template <class T>
+class SchoolLists {
+  public:
+    /// One school's records, packed; `sorted` by the order above.
+    struct Part {
+        std::string school;
+        std::string bytes;
+        size_t count = 0;
+    };
+    /// Packs one school's records (sorted here, stably, by class and id; `school` set on each
+    /// as it is read back).
+    static Part pack(const std::string& school, std::vector<T> records);
+    /// Lists the parts (given in the schools' order) by school name, in the order of `names`
+    /// (each name once): the parts of one name make one group, their records merged.
+    void arrange(std::vector<Part> parts, const std::vector<std::string>& names);
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+    class const_iterator {
+      public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const T*;
+        using reference = const T&;
+        const T& operator*() const { return current_; }
+        const T* operator->() const { return &current_; }
+        const_iterator& operator++() {
+            next();
+            return *this;
+        }
+        bool operator==(const const_iterator& o) const { return done_ == o.done_ && at_ == o.at_; }
+        bool operator!=(const const_iterator& o) const { return !(*this == o); }
+
+      private:
+        friend class SchoolLists;
+        void next();
+        void load();
+        const SchoolLists* list_ = nullptr;
+        size_t at_ = 0;  // records gone past, of the whole list
+        bool done_ = true;
+        size_t group_ = 0;
+        std::string_view rest_;  // of a one-school group
+        std::vector<T> merged_;  // of a group of several schools of one name, reversed
+        T current_{};
+    };
+    const_iterator begin() const;
+    const_iterator end() const {
+        const_iterator it;
+        it.at_ = size_;
+        return it;
+    }
+    /// Every record, decoded (for tests and small reports).
+    std::vector<T> decoded() const { return std::vector<T>(begin(), end()); }
+
+  private:
+    std::vector<std::vector<Part>> groups_;  // in the order listed
+    size_t size_ = 0;
+};
+
+/// A child of a school, as 活动开展情况 names those who took part in no activity.
+using SchoolChild = std::pair<std::string, ChildRef>;
+
 /// 活动开展情况: activities of one kind in one month, and the children who took part, summed.
 struct ActivityCount {
     Month month;
@@ -196,9 +268,8 @@ struct Summary {
     Date end;  // min(period.to, as_of): the last day the figures can know
     Stats total;
     std::vector<Stats> by_school, by_grade, by_class;
-    /// A deque, filled school by school: a province's half a million are never copied into
-    /// one block while each school's are still held.
-    std::deque<Shortfall> shortfalls;
+    /// School by school, the school furthest from 100% first (distance_from_full), packed.
+    SchoolLists<Shortfall> shortfalls;
     /// The plan's tasks ticked off by the last counted day, of those planned, month by month
     /// (liushou plan done), summed over the schools.
     std::vector<MonthRate> plan_by_month;
@@ -209,7 +280,7 @@ struct Summary {
     /// who took part in at least one (reach), and those who took part in none.
     std::vector<ActivityCount> activities;
     Rate activity_reach;
-    std::vector<std::pair<std::string, ChildRef>> no_activity;  // school, child
+    SchoolLists<SchoolChild> no_activity;  // by school name, packed
     /// Each school's period and last counted day, in the order of `by_school`.
     std::vector<Period> periods;
     std::vector<Date> ends;
@@ -233,12 +304,12 @@ struct SchoolSummary {
     Date end;
     Stats school;
     std::map<Key, Stats> grades, classes;
-    std::vector<Shortfall> shortfalls;  // in the children's order, before sorting
+    SchoolLists<Shortfall>::Part shortfalls;  // packed: ~50 bytes a child listed
     std::vector<MonthRate> plan;
     std::vector<ReturnedSheet> returned_sheets;
     std::vector<ActivityCount> activities;
     Rate activity_reach;
-    std::vector<std::pair<std::string, ChildRef>> no_activity;
+    SchoolLists<SchoolChild>::Part no_activity;
 };
 /// One school's part, over its own period (else `period`), as the records stood on `as_of`.
 /// Schools' parts may be made side by side: each reads only its own records.
