@@ -382,10 +382,14 @@ int run_status(const CountyOptions& o, Context& ctx) {
         size_t child_count = 0;
         bool dirty = false, missing = false;
     };
-    std::vector<Row> rows;
-    for (size_t i = 0; i < trees.trees.size(); ++i) {
+    // Each school read side by side, as a report reads them: a thousand repositories.
+    const size_t n = trees.trees.size();
+    std::vector<Row> rows(n);
+    std::vector<std::exception_ptr> failures(n);
+    std::atomic<size_t> next{0};
+    const auto read_school = [&](size_t i) {
         const Tree& tree = trees.trees[i];
-        Row r;
+        Row& r = rows[i];
         const auto school = tree.load_school();
         r.school = school.parsed ? school.record.school : tree.display("");
         r.source = trees.labels[i];
@@ -396,8 +400,19 @@ int run_status(const CountyOptions& o, Context& ctx) {
         r.error_count = count_errors(tree, ctx.today);
         if (const auto d = parse_iso_date(r.date); d.date)
             r.days = ctx.today.days() - d.date->days();
-        rows.push_back(r);
-    }
+    };
+    run_on_threads(std::min(worker_count(ctx.jobs, n, 1), static_cast<int>(std::max<size_t>(n, 1))),
+                   [&] {
+                       for (size_t i = next++; i < n; i = next++) {
+                           try {
+                               read_school(i);
+                           } catch (...) {
+                               failures[i] = std::current_exception();
+                           }
+                       }
+                   });
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     for (const auto& m : trees.missing) {
         Row r;
         r.source = m.label;

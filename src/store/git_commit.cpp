@@ -18,6 +18,7 @@
 
 #include "files.hpp"
 #include "git_objects.hpp"
+#include "git_revs.hpp"
 #include "liushou/error.hpp"
 #include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
@@ -139,9 +140,16 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     // is the only one.
     const std::string spec = rev + "^{commit}";
     std::string out;
-    if (run_git({"rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-prefix", spec,
-                 "--short=12", spec},
-                dir, &out) != 0) {
+    // A warm county asks not even that: a bare repository's ref files say the commit git
+    // named last time (git_revs.hpp), or git is asked.
+    const auto recalled = use_cache ? recall_rev(dir, rev) : std::nullopt;
+    if (recalled) {
+        c->git_dir_ = recalled->git_dir;
+        c->commit_ = recalled->commit;
+        c->short_ = recalled->short_commit;
+    } else if (run_git({"rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-prefix",
+                        spec, "--short=12", spec},
+                       dir, &out) != 0) {
         std::string ignored;
         if (run_git({"rev-parse", "--git-dir"}, dir, &ignored) != 0)
             throw IoError(fmt::format("{}: " N_("not a git repository, so --rev {} cannot be read"),
@@ -149,7 +157,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         throw IoError(
             fmt::format("{}: " N_("no commit {} (no such branch, tag or commit)"), dir, rev));
     }
-    {
+    if (!recalled) {
         std::istringstream lines(out);
         std::string bare;
         std::getline(lines, c->git_dir_);
@@ -158,6 +166,8 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         if (bare == "true") c->prefix_.clear();
         std::getline(lines, c->commit_);
         std::getline(lines, c->short_);
+        if (use_cache && bare == "true")
+            remember_rev(dir, rev, {c->git_dir_, c->commit_, c->short_});
     }
     // What the commit holds never changes: its listing and small files are kept by commit id.
     // In GIT_DIR/liushou, opened with no link followed (files.hpp: SafeDir): a copied

@@ -17,6 +17,7 @@ The first report works every child's figures out and keeps them; the next serves
   children.bin
   figures.bin
   listing
+  revs
   $ stats report summary
   liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0
   $ liushou --county county.yaml report summary | cmp - first.md && echo same report
@@ -28,6 +29,23 @@ The first report works every child's figures out and keeps them; the next serves
   liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0
   $ liushou --county county.yaml --no-cache report summary | cmp - first.md && echo same report
   same report
+
+A warm report runs no git at all: the commit each ref named is kept in revs, and used while
+the ref files (and packed-refs) lead to it, as git would read them.
+
+  $ nogit() { env PATH=/nonexistent "$(command -v liushou)" "$@"; }
+  $ nogit --county county.yaml report summary | cmp - first.md && echo same report without git
+  same report without git
+
+An annotated tag names a tag object, which git peels to its commit: git is asked every time.
+
+  $ git -C 孙桥小学.git tag -a -m 期中 mid master
+  $ printf 'county: 京山县\nschools:\n  - git: 孙桥小学.git\n    ref: mid\n' > tagged.yaml
+  $ liushou --county tagged.yaml report summary > tagged.md && liushou --county tagged.yaml report summary | cmp - tagged.md && echo same
+  same
+  $ nogit --county tagged.yaml report summary > /dev/null
+  ! liushou：tagged.yaml:3：学校 孙桥小学.git（ref mid）：孙桥小学.git：不是 git 仓库，无法读取 --rev mid（加 --skip-missing 可略过它并注明）
+  [3]
 
 A school that pushes a change is counted again from its commit; the other is still served.
 

@@ -360,6 +360,7 @@ every child from it.
   children.bin
   figures.bin
   listing
+  revs
   $ liushou --root repos/杨集小学.git --rev v1 report summary > warm.md && liushou --no-cache --root repos/杨集小学.git --rev v1 report summary | diff - warm.md && echo "cache and objects agree"
   cache and objects agree
 
