@@ -237,7 +237,11 @@ void emit_output(Context& ctx, const std::string& output, const std::string& byt
         ctx.out << bytes;
         return;
     }
-    write_output(output, tab_separated(output) ? csv_to_tsv(bytes) : bytes);
+    // Not a ?: of the two: that copies `bytes` (a province's JSON summary is 200 MB).
+    if (tab_separated(output))
+        write_output(output, csv_to_tsv(bytes));
+    else
+        write_output(output, bytes);
     if (!ctx.quiet) ctx.out << say(ctx, fmt::format(N_("wrote {}") "\n", output));
 }
 

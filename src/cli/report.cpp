@@ -185,6 +185,13 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
 
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
+    // A text that leaves as it is (UTF-8, nothing masked) is not copied first: a province's
+    // summary is 60 MB of Markdown, 200 MB of JSON.
+    if (!o.redact && o.encoding.empty() &&
+        (o.format == "md" || o.format == "json" || o.format == "html")) {
+        emit_output(ctx, o.output, text, o.format);
+        return;
+    }
     emit_output(ctx, o.output, encoded(o, ctx, text, to_file), o.format);
 }
 

@@ -562,6 +562,24 @@ std::string SummaryMarkdown::text() const {
     return out;
 }
 
+std::string SummaryMarkdown::take_text() && {
+    // The longest section (a province's 尚未达到: 60 MB) is the text's block, the others put
+    // around it in place, so that the report is never held twice.
+    size_t longest = 0;
+    for (size_t i = 1; i < sections.size(); ++i)
+        if (sections[i].body.size() > sections[longest].body.size()) longest = i;
+    if (sections.empty()) return std::move(head);
+    std::string before = std::move(head), after;
+    for (size_t i = 0; i < longest; ++i) before += sections[i].body;
+    for (size_t i = longest + 1; i < sections.size(); ++i) after += sections[i].body;
+    std::string out = std::move(sections[longest].body);
+    sections.clear();
+    out.reserve(out.size() + before.size() + after.size());
+    out.insert(0, before);
+    out += after;
+    return out;
+}
+
 SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>& sources,
                                  const Coverage& coverage, const Writer& w,
                                  std::vector<std::string>* figures) {
@@ -576,7 +594,8 @@ SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>
         // error, caught by the unit test that prints every section.
         if (name == std::end(kSections))
             throw std::logic_error(std::string("summary section without a name: ") + key);
-        out.sections.push_back({name, "## " + w.pick(name->zh, name->en) + "\n\n" + body});
+        body.insert(0, "## " + w.pick(name->zh, name->en) + "\n\n");  // in place: no copy
+        out.sections.push_back({name, std::move(body)});
     };
     add("children", md.children());
     add("movement", md.movement());

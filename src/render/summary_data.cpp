@@ -184,7 +184,8 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
             w.json_list(f.unvisited), w.json_list(f.no_meeting), f.birthdays_missed,
             f.no_activity ? "true" : "false");
     }
-    return out + "]\n}\n";
+    out += "]\n}\n";  // not out + "…": a province's JSON is 200 MB, never copied
+    return out;
 }
 
 }  // namespace
@@ -326,10 +327,11 @@ std::string render_summary(const Summary& summary, const std::vector<Provenance>
     }
     if (style.format == Format::html) {
         std::vector<std::string> figures;
-        const std::string md = summary_markdown(summary, sources, coverage, w, &figures).text();
+        const std::string md =
+            summary_markdown(summary, sources, coverage, w, &figures).take_text();
         return html_page(markdown_title(md), style.lang, {markdown_html(md, figures)});
     }
-    return summary_markdown(summary, sources, coverage, w).text();
+    return summary_markdown(summary, sources, coverage, w).take_text();
 }
 
 }  // namespace liushou

@@ -112,6 +112,8 @@ struct SummaryMarkdown {
     std::string head;
     std::vector<Section> sections;
     std::string text() const;
+    /// The text, made of the sections' own strings (a province's is 60 MB: never copied).
+    std::string take_text() &&;
 };
 SummaryMarkdown summary_markdown(const Summary& s, const std::vector<Provenance>& sources,
                                  const Coverage& coverage, const Writer& w,
