@@ -1,5 +1,6 @@
 #include "fast_yaml.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "liushou/text.hpp"
@@ -28,7 +29,13 @@ std::vector<Node::Pair>::const_iterator Node::end() const {
     return raw_->map.end();
 }
 
+namespace {
+/// A text with more nodes than parse() reserved for (it cannot have any): for yaml-cpp.
+struct TooManyNodes {};
+}  // namespace
+
 Raw* Document::make(YAML::NodeType::value type, int line, int column) {
+    if (nodes_.size() == nodes_.capacity()) throw TooManyNodes{};
     nodes_.emplace_back();
     Raw* r = &nodes_.back();
     r->type = type;
@@ -173,7 +180,8 @@ class Parser {
   public:
     explicit Parser(Document& doc) : doc_(doc) {}
 
-    bool run(std::string_view text) {
+    bool run(std::string_view text, size_t lines) {
+        lines_.reserve(lines);
         if (text.substr(0, 3) == "\xef\xbb\xbf") return false;
         // Tabs and carriage returns anywhere are for yaml-cpp. Two scans of the whole text:
         // find_first_of per line looks each byte up in the set, a call per byte.
@@ -376,8 +384,18 @@ class Parser {
 bool Document::parse(std::string_view text) {
     nodes_.clear();
     root_ = nullptr;
+    // A line makes at most four nodes (a list, its item's mapping, a key and its value: "- a:
+    // b" after "k:"), and a flow list one more per comma.
+    const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    const size_t commas = static_cast<size_t>(std::count(text.begin(), text.end(), ','));
+    nodes_.reserve(4 * lines + commas + 8);
     Parser parser(*this);
-    return parser.run(text);
+    try {
+        return parser.run(text, lines);
+    } catch (const TooManyNodes&) {
+        root_ = nullptr;
+        return false;
+    }
 }
 
 }  // namespace liushou::fast_yaml

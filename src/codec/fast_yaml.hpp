@@ -9,7 +9,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,7 +65,9 @@ class Document {
 
   private:
     Raw* make(YAML::NodeType::value type, int line, int column);
-    std::deque<Raw> nodes_;
+    /// Reserved before parsing for the most nodes the text can make (make() never grows it,
+    /// so the nodes stay where they are): one allocation a file, not one per few nodes.
+    std::vector<Raw> nodes_;
     const Raw* root_ = nullptr;
     friend class Parser;
 };

@@ -62,6 +62,7 @@ class MapReader {
   public:
     MapReader(const N& node, std::string prefix, DecodeContext& ctx)
         : prefix_(std::move(prefix)), ctx_(ctx) {
+        entries_.reserve(node.size());  // a cold read makes one per mapping of every file
         for (auto it = node.begin(); it != node.end(); ++it) {
             // yaml-cpp's iterator yields temporaries: copy the handles, never bind references.
             const N key = it->first;
@@ -265,9 +266,13 @@ class MapReader {
             problem(key, fmt::format(N_("expected a list, found {}"), shape(*n)));
             return;
         }
+        // A child's talks are hundreds: one allocation for them all, and each item's path
+        // joined without a format string (a cold summary reads millions of items).
+        out.reserve(out.size() + n->size());
+        const std::string list_path = path(key) + "[";
         for (size_t i = 0; i < n->size(); ++i) {
             const N item = (*n)[i];
-            const std::string at = fmt::format("{}[{}]", path(key), i);
+            const std::string at = list_path + std::to_string(i) + "]";
             if (ctx_.positions) ctx_.where.at[at] = position(item.Mark());
             if (!item.IsMap()) {
                 problem_at(item.Mark(), at,

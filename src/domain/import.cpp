@@ -414,6 +414,12 @@ bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child*
     // A row of a child on file changes only the cells the sheet changed (#39).
     const SheetCells cells = match ? merge_cells(row, in, *match) : in.cells;
     for (const auto& [field, text] : cells) {
+        if (!match) {
+            // A new child: what changed is everything, and new_child says it (#48: the two
+            // renderings of each cell cost a 10,000-row register a tenth of its import).
+            set_child_field(outcome.child, *field, text, today_);
+            continue;
+        }
         const std::string old_value = get_child_field(outcome.child, *field);
         set_child_field(outcome.child, *field, text, today_);
         if (get_child_field(outcome.child, *field) == old_value) continue;
