@@ -77,19 +77,39 @@ void check_shared_id_number(const Child& child, const std::string& path,
 
 std::vector<SecondFile> second_files(
     const std::vector<std::pair<std::string_view, std::string_view>>& children) {
+    // Natural order, as the caller's order must not matter (a cache keeps byte order); ids equal
+    // in it (2025-01, 2025-1) by their bytes, so that the same file is kept every time.
+    const auto natural = [&](size_t a, size_t b) {
+        const std::string x(children[a].first), y(children[b].first);
+        if (natural_less(x, y)) return true;
+        return !natural_less(y, x) && x < y;
+    };
+    // Grouped by 身份证号 first, by bytes: a warm summary of 10,000 children paid more for a
+    // natural sort of every id than for all its figures, where only the few shared numbers
+    // need one.
     std::vector<size_t> order;
     for (size_t i = 0; i < children.size(); ++i)
         if (!children[i].second.empty()) order.push_back(i);
-    // Whatever order the caller read them in (a cache keeps byte order), the same file is kept.
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return natural_less(std::string(children[a].first), std::string(children[b].first));
+        return children[a].second != children[b].second ? children[a].second < children[b].second
+                                                        : a < b;
     });
-    std::map<std::string_view, size_t> first;
     std::vector<SecondFile> out;
-    for (const size_t i : order) {
-        const auto [at, fresh] = first.emplace(children[i].second, i);
-        if (!fresh) out.push_back(SecondFile{i, at->second});
+    for (size_t from = 0; from < order.size();) {
+        size_t to = from + 1;
+        while (to < order.size() && children[order[to]].second == children[order[from]].second)
+            ++to;
+        if (to - from > 1) {
+            const auto group = order.begin() + static_cast<long>(from);
+            std::sort(group, order.begin() + static_cast<long>(to), natural);
+            for (auto it = group + 1; it != order.begin() + static_cast<long>(to); ++it)
+                out.push_back(SecondFile{*it, *group});
+        }
+        from = to;
     }
+    std::sort(out.begin(), out.end(), [&](const SecondFile& a, const SecondFile& b) {
+        return natural(a.dropped, b.dropped);
+    });
     return out;
 }
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
+#include <random>
 
 using namespace liushou;
 
@@ -353,4 +355,45 @@ TEST_CASE("second_files: one 身份证号 in two files is counted once, as the f
     REQUIRE(again.size() == 2);
     CHECK(reversed[again[0].kept].first == "2025-9");
     CHECK(reversed[again[0].dropped].first == "2025-10");
+}
+
+TEST_CASE("second_files: the same answer as one natural sort of every id, in any order") {
+    // The plain definition: walk every child with a 身份证号 in natural id order (bytes break a
+    // tie), keep the first of each number, drop the rest in that order.
+    using Key = std::pair<std::string_view, std::string_view>;
+    const auto reference = [](const std::vector<Key>& children) {
+        std::vector<size_t> order;
+        for (size_t i = 0; i < children.size(); ++i)
+            if (!children[i].second.empty()) order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            const std::string x(children[a].first), y(children[b].first);
+            return natural_less(x, y) || (!natural_less(y, x) && x < y);
+        });
+        std::map<std::string_view, size_t> first;
+        std::vector<std::pair<size_t, size_t>> out;
+        for (const size_t i : order) {
+            const auto [at, fresh] = first.emplace(children[i].second, i);
+            if (!fresh) out.emplace_back(i, at->second);
+        }
+        return out;
+    };
+    const std::vector<std::string> ids = {"2025-1", "2025-01",  "2025-2", "2025-10",
+                                          "2025-9", "2025-11",  "a7",     "a07",
+                                          "b",      "2024-100", "2024-99"};
+    const std::vector<std::string> numbers = {"", "1", "2", "3"};
+    std::mt19937 random(20261206);
+    for (int round = 0; round < 500; ++round) {
+        std::vector<std::string> pick = ids;
+        std::shuffle(pick.begin(), pick.end(), random);
+        pick.resize(1 + random() % pick.size());
+        std::vector<Key> children;
+        for (const std::string& id : pick) children.emplace_back(id, numbers[random() % 4]);
+        const auto got = second_files(children);
+        const auto want = reference(children);
+        REQUIRE(got.size() == want.size());
+        for (size_t k = 0; k < got.size(); ++k) {
+            CHECK(got[k].dropped == want[k].first);
+            CHECK(got[k].kept == want[k].second);
+        }
+    }
 }
