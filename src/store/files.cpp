@@ -289,9 +289,6 @@ bool atomic_write(const std::string& path, const std::string& content, int mode)
     return write_atomically(path, content, mode);
 }
 
-namespace {
-
-/// Writes all of `content` to `fd` and closes it; IoError naming `path` on failure.
 void write_and_close(int fd, const std::string& path, const std::string& content) {
     for (size_t done = 0; done < content.size();) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -306,6 +303,8 @@ void write_and_close(int fd, const std::string& path, const std::string& content
     if (::close(fd) != 0)
         throw IoError(fmt::format("{}: " N_("close failed: {}"), path, errno_text()));
 }
+
+namespace {
 
 /// Refuses an output placed in a tree through a link in it: a copied tree's `reports ->
 /// /elsewhere` must not take `-o reports/summary.md` out of the tree. The folders of `path`

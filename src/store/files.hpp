@@ -61,6 +61,10 @@ std::unique_ptr<FileSink> faulty_files(const WriteFault& fault);
 bool write_atomically(const std::string& path, const std::string& content, int mode,
                       FileSink& files = system_files());
 
+/// Writes all of `content` to `fd` and closes it, with no fsync: for files nothing needs
+/// after a crash. IoError naming `path` on failure.
+void write_and_close(int fd, const std::string& path, const std::string& content);
+
 /// Files a batch stages before it flushes: few flushes, and a bounded number of temporaries
 /// (and of rows to redo) should the machine stop halfway.
 constexpr size_t kBatchFiles = 4096;

@@ -6,13 +6,11 @@
 // cost minutes.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/filesystem.hpp>
-#include <cerrno>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -48,16 +46,9 @@ bool record_file(const std::string& path) {
 void scratch_write(const std::string& path, const std::string& text) {
     const int fd =
         ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    bool ok = fd >= 0;
-    for (size_t at = 0; ok && at < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + at, text.size() - at);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) at += static_cast<size_t>(n);
-    }
-    if (fd >= 0 && ::close(fd) != 0) ok = false;
-    if (!ok)
+    if (fd < 0)
         throw IoError(fmt::format("{}: " N_("cannot write: {}"), shown_path(path), errno_text()));
+    write_and_close(fd, shown_path(path), text);
 }
 
 /// Why a record did not merge, field by field.
