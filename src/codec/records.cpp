@@ -49,6 +49,11 @@ std::optional<Decoded<T>> decode_fast(std::string_view text, bool positions, Rea
     if (!colons.empty()) return std::nullopt;
     Decoded<T> out;
     DecodeContext ctx{out.where, out.problems, positions};
+    // Valid UTF-8 was checked above; without escapes every scalar is a piece of this text, so
+    // one look for forbidden characters here stands for one per scalar (the text's line ends
+    // are never inside one of the fast reader's one-line scalars).
+    ctx.scalars_checked =
+        text.find('\\') == std::string_view::npos && forbidden_character(text, true).empty();
     try {
         MapReader<fast_yaml::Node> reader(doc.root(), "", ctx);
         read(reader, out.record, out.problems);

@@ -25,6 +25,15 @@ size_t invalid_utf8_at(std::string_view s) {
         }
         if (i >= s.size()) break;
         const unsigned char c = static_cast<unsigned char>(s[i]);
+        // Most Chinese characters: a lead byte that allows no over-long form or surrogate,
+        // so two continuation bytes are all there is to check.
+        if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+            if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xc0) != 0x80 ||
+                (static_cast<unsigned char>(s[i + 2]) & 0xc0) != 0x80)
+                return i;
+            i += 3;
+            continue;
+        }
         size_t n = 0;
         unsigned min = 0;
         unsigned cp = 0;

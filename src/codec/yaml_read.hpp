@@ -26,6 +26,10 @@ struct DecodeContext {
     Problems& problems;
     /// Whether to record every field's position; reports do without, check needs them.
     bool positions = true;
+    /// Set by the fast reader when the whole text was checked at once (valid UTF-8, no byte
+    /// that can begin a forbidden character, no escape): each of its scalars is then a piece
+    /// of that text and needs no check of its own (a cold read has millions of them).
+    bool scalars_checked = false;
 };
 
 std::pair<int, int> position(const YAML::Mark& mark);
@@ -95,12 +99,16 @@ class MapReader {
         }
     }
 
-    std::string path(const std::string& key) const {
-        return prefix_.empty() ? key : prefix_ + "." + key;
+    std::string path(std::string_view key) const {
+        std::string out;
+        out.reserve(prefix_.size() + 1 + key.size());
+        if (!prefix_.empty()) out.append(prefix_).push_back('.');
+        out.append(key);
+        return out;
     }
 
     /// The value of `key`, or nullptr when absent or null. Marks it as known.
-    const N* take(const std::string& key) {
+    const N* take(std::string_view key) {
         const size_t at = find(key);
         if (at == entries_.size()) return nullptr;
         Entry& e = entries_[at];
@@ -111,7 +119,7 @@ class MapReader {
         return e.value.IsNull() ? nullptr : &e.value;
     }
 
-    bool scalar(const std::string& key, std::string& out) {
+    bool scalar(std::string_view key, std::string& out) {
         const N* n = take(key);
         if (!n) return false;
         if (!n->IsScalar()) {
@@ -119,6 +127,7 @@ class MapReader {
             return false;
         }
         out = n->Scalar();
+        if (ctx_.scalars_checked) return true;
         // yaml-cpp turns some escapes ("\_") into bytes that are not UTF-8 at all.
         if (invalid_utf8_at(out) != std::string::npos) {
             problem(key, N_("holds an escape that is not valid text; write the character itself"));
@@ -139,9 +148,9 @@ class MapReader {
         return true;
     }
 
-    void text(const std::string& key, std::string& out) { scalar(key, out); }
+    void text(std::string_view key, std::string& out) { scalar(key, out); }
 
-    void date(const std::string& key, std::optional<Date>& out) {
+    void date(std::string_view key, std::optional<Date>& out) {
         std::string s;
         if (!scalar(key, s)) return;
         const DateParse parsed = parse_iso_date(s);
@@ -151,7 +160,7 @@ class MapReader {
             problem(key, parsed.error);
     }
 
-    void integer(const std::string& key, std::optional<int>& out) {
+    void integer(std::string_view key, std::optional<int>& out) {
         std::string s;
         if (!scalar(key, s)) return;
         const bool negative = !s.empty() && s[0] == '-';
@@ -164,13 +173,13 @@ class MapReader {
         out = (negative ? -1 : 1) * std::stoi(digits);
     }
 
-    void integer(const std::string& key, int& out) {
+    void integer(std::string_view key, int& out) {
         std::optional<int> v;
         integer(key, v);
         if (v) out = *v;
     }
 
-    void boolean(const std::string& key, std::optional<bool>& out) {
+    void boolean(std::string_view key, std::optional<bool>& out) {
         std::string s;
         if (!scalar(key, s)) return;
         const std::string f = fold_case(s);
@@ -182,14 +191,14 @@ class MapReader {
             problem(key, fmt::format(N_("expected true or false, found \"{}\""), s));
     }
 
-    void boolean(const std::string& key, bool& out) {
+    void boolean(std::string_view key, bool& out) {
         std::optional<bool> v;
         boolean(key, v);
         if (v) out = *v;
     }
 
     template <class E>
-    void enumeration(const std::string& key, std::optional<E>& out) {
+    void enumeration(std::string_view key, std::optional<E>& out) {
         std::string s;
         if (!scalar(key, s)) return;
         const auto v = enum_from_text<E>(s);
@@ -200,13 +209,13 @@ class MapReader {
     }
 
     template <class E>
-    void enumeration(const std::string& key, E& out) {
+    void enumeration(std::string_view key, E& out) {
         std::optional<E> v;
         enumeration(key, v);
         if (v) out = *v;
     }
 
-    void text_list(const std::string& key, std::vector<std::string>& out) {
+    void text_list(std::string_view key, std::vector<std::string>& out) {
         const N* n = take(key);
         if (!n) return;
         if (n->IsScalar()) {  // `members: 张三` is one member
@@ -231,9 +240,9 @@ class MapReader {
     }
 
     /// One text or a list of them (`buddy: 李明` or a list): either way a list.
-    void one_or_more(const std::string& key, std::vector<std::string>& out) { text_list(key, out); }
+    void one_or_more(std::string_view key, std::vector<std::string>& out) { text_list(key, out); }
 
-    void int_list(const std::string& key, std::vector<int>& out) {
+    void int_list(std::string_view key, std::vector<int>& out) {
         // A key left out or left empty keeps the default (the holiday months); only a list
         // given, even `[]`, replaces it.
         const size_t at = find(key);
@@ -258,7 +267,7 @@ class MapReader {
 
     /// A list of mappings, each read by `read_item`.
     template <class T, class F>
-    void list(const std::string& key, std::vector<T>& out, F read_item,
+    void list(std::string_view key, std::vector<T>& out, F read_item,
               std::string_view /*identity*/ = {}) {
         const N* n = take(key);
         if (!n) return;
@@ -289,7 +298,7 @@ class MapReader {
 
     /// A nested mapping read by `read`; returns false when absent.
     template <class F>
-    bool map(const std::string& key, F read) {
+    bool map(std::string_view key, F read) {
         const N* n = take(key);
         if (!n) return false;
         if (!n->IsMap()) {
@@ -303,7 +312,7 @@ class MapReader {
 
     /// A nested record (schema.hpp): its fields read by `read`, the rest kept as its extras.
     template <class S, class F>
-    bool map(const std::string& key, S& sub, F read) {
+    bool map(std::string_view key, S& sub, F read) {
         return map(key, [&](MapReader& reader) {
             read(reader, sub);
             reader.finish(sub.extras);
@@ -311,16 +320,16 @@ class MapReader {
     }
 
     // liushou.yaml's kinds (schema.hpp): how they are written does not matter here.
-    void required_text(const std::string& key, std::string& out) { text(key, out); }
-    void flag(const std::string& key, bool& out) { boolean(key, out); }
-    void names(const std::string& key, std::vector<std::string>& out) { text_list(key, out); }
+    void required_text(std::string_view key, std::string& out) { text(key, out); }
+    void flag(std::string_view key, bool& out) { boolean(key, out); }
+    void names(std::string_view key, std::vector<std::string>& out) { text_list(key, out); }
     template <class S, class F>
-    bool section(const std::string& key, S& sub, F read) {
+    bool section(std::string_view key, S& sub, F read) {
         return map(key, sub, read);
     }
 
     /// The plan: month numbers 1 to 12, each with a task or a list of tasks.
-    void month_plan(const std::string& key, std::map<int, std::vector<std::string>>& plan) {
+    void month_plan(std::string_view key, std::map<int, std::vector<std::string>>& plan) {
         map(key, [&](MapReader& p) {
             p.each([&](const std::string& month, const N& tasks) {
                 if (month.empty() || month.size() > 9 ||
@@ -375,11 +384,11 @@ class MapReader {
         for (Entry& e : entries_) {
             e.used = true;
             ctx_.where.at[path(e.name)] = position(e.key.Mark());
-            f(e.name, e.value);
+            f(std::string(e.name), e.value);
         }
     }
 
-    void problem(const std::string& key, std::string message) {
+    void problem(std::string_view key, std::string message) {
         const auto pos = ctx_.where.find(path(key));
         ctx_.problems.push_back(
             Problem{path(key), std::move(message), Severity::error, pos.first, pos.second});
@@ -394,14 +403,15 @@ class MapReader {
 
   private:
     struct Entry {
-        std::string name;
+        /// The key's text, kept by `key` (a handle on the parsed document) as long as it.
+        std::string_view name;
         N key;
         N value;
         bool used;
     };
     std::string prefix_;
     DecodeContext& ctx_;
-    size_t find(const std::string& key) const {
+    size_t find(std::string_view key) const {
         if (index_.empty()) {
             size_t i = 0;
             while (i < entries_.size() && entries_[i].name != key) ++i;
@@ -414,7 +424,7 @@ class MapReader {
     /// Key -> position in entries_, once a map has more than kScanned keys (a file with
     /// 100,000 unknown keys is read in linear time); a talk's six keys are simply scanned.
     static constexpr size_t kScanned = 16;
-    std::unordered_map<std::string, size_t> index_;
+    std::unordered_map<std::string_view, size_t> index_;
 };
 
 /// Where `text` holds a CR that is not part of a CRLF line end, or npos.

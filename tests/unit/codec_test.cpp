@@ -140,6 +140,33 @@ TEST_CASE("a control character in a text field is an error that names the field"
     }
 }
 
+TEST_CASE("a forbidden character is found in any scalar, written raw or as an escape") {
+    // The fast reader checks a clean file's text once instead of each scalar: a file with a
+    // forbidden character anywhere, raw or escaped, or any escape, must still name the field.
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"\xE2\x80\xAE王小明", "U+202E"},  // raw, in a plain scalar
+        {"\"a\\u202Eb\"", "U+202E"},       // an escape in double quotes
+        {"\"a\\eb\"", "U+001B"},           // ESC as YAML's \e
+        {"'a\x7f"
+         "b'",
+         "U+007F"},                  // raw, single-quoted
+        {"\"a\\x85b\"", "U+0085"}};  // a C1 control by escape
+    for (const auto& [value, code] : values) {
+        for (const std::string field : {"name", "talks[0].summary"}) {
+            const std::string text =
+                field == "name" ? "schema: 2\nid: \"A-1\"\nname: " + value + "\n"
+                                : "schema: 2\nid: \"A-1\"\nname: 王\ntalks:\n  - date: 2025-09-01\n"
+                                  "    kind: talk\n    by: T001\n    summary: " +
+                                      value + "\n";
+            CAPTURE(text);
+            const auto decoded = decode_child(text);
+            REQUIRE(decoded.problems.size() == 1);
+            CHECK(decoded.problems[0].field == field);
+            CHECK(decoded.problems[0].message.find(code) != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("scalars are quoted exactly when YAML would misread them") {
     CHECK(yaml_scalar("王小明") == "王小明");
     CHECK(yaml_scalar("T003") == "T003");

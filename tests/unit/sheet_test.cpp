@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "liushou/codec.hpp"
 #include "liushou/error.hpp"
 
@@ -131,5 +135,64 @@ TEST_CASE("UTF-8 validation rejects overlong forms and surrogates") {
               2 * k + 3);
         CHECK(invalid_utf8_at(std::string(k, 'a') + "\xe7\x8e") == k);  // cut short at the end
         CHECK(invalid_utf8_at(std::string(k, '\0') + "王") == std::string_view::npos);
+    }
+}
+
+namespace {
+// The rule of RFC 3629 written plainly, byte by byte, to hold the fast paths to.
+size_t reference_invalid_utf8_at(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const size_t n = c < 0x80                 ? 0
+                         : c >= 0xC2 && c <= 0xDF ? 1
+                         : c >= 0xE0 && c <= 0xEF ? 2
+                         : c >= 0xF0 && c <= 0xF4 ? 3
+                                                  : 9;
+        if (n == 9 || i + n >= s.size()) return i;
+        uint32_t cp = n == 0 ? c : n == 1 ? c & 0x1fu : n == 2 ? c & 0x0fu : c & 0x07u;
+        for (size_t k = 1; k <= n; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return i;
+            cp = cp << 6 | (cc & 0x3fu);
+        }
+        const uint32_t min = n == 1 ? 0x80 : n == 2 ? 0x800 : n == 3 ? 0x10000 : 0;
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+}  // namespace
+
+TEST_CASE("UTF-8 validation agrees with the plain rule on random text") {
+    // Pieces that exercise the eight-byte ASCII run, the three-byte Chinese path and every
+    // way a sequence can be wrong, at every offset.
+    const std::vector<std::string> pieces = {"a",
+                                             "abcdefgh",
+                                             "王",
+                                             "，",
+                                             "\xe7\x8e",
+                                             "\xed\xa0\x80",
+                                             "\xed\x9f\xbf",
+                                             "\xe0\xa0\x80",
+                                             "\xe0\x9f\xbf",
+                                             "\xef\xbf\xbf",
+                                             "\xc2\xa0",
+                                             "\xc1\xbf",
+                                             "\x80",
+                                             "\xff",
+                                             "\xf0\x9f\x98\x80",
+                                             "\xf4\x90\x80\x80",
+                                             "\xe4\xb8",
+                                             "\xe4",
+                                             "\xee\x80\x80",
+                                             "\xe1\x80\x41"};
+    uint32_t seed = 12345;
+    auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const int count = static_cast<int>(next() % 12);
+        for (int k = 0; k < count; ++k) s += pieces[next() % pieces.size()];
+        INFO(round);
+        CHECK(invalid_utf8_at(s) == reference_invalid_utf8_at(s));
     }
 }

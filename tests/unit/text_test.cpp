@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace liushou;
 
@@ -80,6 +82,39 @@ TEST_CASE("characters a record never holds") {
                          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
         CAPTURE(cp);
         CHECK(forbidden_character("x" + one + "y").empty() == !bad);
+    }
+}
+
+TEST_CASE("the quick look for forbidden characters misses none, at any offset") {
+    // Each forbidden character (and harmless ones led by the same bytes) put at every place
+    // of a text longer than the sixteen bytes looked at per branch.
+    const std::vector<std::pair<std::string, std::string>> cases = {{"\x1b", "U+001B"},
+                                                                    {"\x7f", "U+007F"},
+                                                                    {"\r", "U+000D"},
+                                                                    {"\xC2\x85", "U+0085"},
+                                                                    {"\xE2\x80\xAE", "U+202E"},
+                                                                    {"\xE2\x81\xA6", "U+2066"},
+                                                                    {"\xE2\x80\x8F", "U+200F"},
+                                                                    {"\xE2\x80\x94", ""},
+                                                                    {"\xC2\xA0", ""},
+                                                                    {"\t", ""},
+                                                                    {"王", ""}};
+    const std::string filler = "张老师家访了解学习情况abcdefghij";
+    for (const auto& [piece, expected] : cases) {
+        for (size_t at = 0; at <= filler.size(); ++at) {
+            if (at < filler.size() && (static_cast<unsigned char>(filler[at]) & 0xC0) == 0x80)
+                continue;  // never inside a character
+            const std::string s = filler.substr(0, at) + piece + filler.substr(at);
+            INFO(at);
+            CHECK(forbidden_character(s) == expected);
+            CHECK(forbidden_character(s, false) == expected);
+        }
+    }
+    // A line end: allowed only in a multi-line text, wherever it is.
+    for (size_t at = 0; at < 40; ++at) {
+        const std::string s = std::string(at, 'x') + "\n" + std::string(40 - at, 'y');
+        CHECK(forbidden_character(s, true) == "");
+        CHECK(forbidden_character(s, false) == "U+000A");
     }
 }
 
