@@ -269,8 +269,7 @@ int run_sync_to(const SyncOptions& o, Context& ctx) {
             fmt::format(N_("{}: git bundle create failed; nothing was written"), repo.root));
     SyncHeader header{roots.front(), roots, pc, ctx.today.iso(), repo.head};
     Scratch payload(repo.state_dir(), "out.payload");
-    atomic_write(payload.path, encode_sync_header(header) + read_file(bundle.path, bundle.path),
-                 0600);
+    payload.write(encode_sync_header(header) + read_file(bundle.path, bundle.path));
     // The file appears whole or not at all: a temporary beside it, then a rename.
     const fs::path tmp = dest.parent_path() / ("." + name + ".tmp");
     fs::remove(tmp, ec);

@@ -121,7 +121,7 @@ Received open_sync_file(const std::string& path, const Scratch& payload, Context
                 shown));
         }
     } else if (head.rfind("liushou-sync 1\n", 0) == 0) {
-        atomic_write(payload.path, read_file(path, shown), 0600);
+        payload.write(read_file(path, shown));
     } else {
         throw DataError(fmt::format(N_("{}: not a liushou sync file; nothing was changed"), shown));
     }
@@ -166,7 +166,7 @@ std::string unbundle(const SyncRepo& repo, const Received& r, const std::string&
                                   "(liushou sync --to … --full). Nothing was changed")),
             shown, missing.size(), short_id(missing.front()), r.header.from));
     Scratch bundle(repo.state_dir(), "in.bundle");
-    atomic_write(bundle.path, r.bytes.substr(r.at), 0600);
+    bundle.write(r.bytes.substr(r.at));
     if (!git_ok(repo, {"bundle", "verify", "-q", bundle.path}))
         throw DataError(fmt::format(N_("{}: the bundle inside does not verify (git bundle verify); "
                                        "nothing was changed"),
@@ -211,8 +211,8 @@ int stop_on_conflicts(const SyncRepo& repo, Pending& p, const std::vector<Settle
 /// Brings `p.incoming` into the tree: a fast-forward once check passes on it, else a
 /// record-wise merge committed once check passes.
 int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p,
-                   const std::string& shown, Context& ctx) {
-    if (git_ok(repo, {"merge-base", "--is-ancestor", "HEAD", p.incoming})) {
+                   const std::vector<std::string>& bases, const std::string& shown, Context& ctx) {
+    if (bases.size() == 1 && bases.front() == repo.head) {
         // Theirs holds all of ours: the branch simply moves on, once check passes.
         const auto errors = check_errors(repo, p.incoming);
         if (!errors.empty()) {
@@ -229,7 +229,7 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
     }
     // git merges what only one side changed; this process every file both changed
     // (store/sync_merge.cpp), in git's objects only.
-    const SyncMerge merge = merge_for_sync(repo, p.incoming);
+    const SyncMerge merge = merge_for_sync(repo, p.incoming, bases);
     p.tree = merge.tree;
     if (!merge.settled()) return stop_on_conflicts(repo, p, merge.files, ctx);
     return commit_and_apply(repo, tree, session, p, ctx);
@@ -272,7 +272,10 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
                                            incoming,
                                            {result}});
     };
-    if (git_ok(repo, {"merge-base", "--is-ancestor", incoming, "HEAD"})) {
+    // One walk of the history for the three questions: in already, a fast-forward, a merge
+    // with one base (each walk costs a tenth of a second at 10,000 children).
+    const std::vector<std::string> bases = merge_bases(repo, incoming);
+    if (bases.size() == 1 && bases.front() == incoming) {
         run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
         record_received(repo.head);
         if (!ctx.quiet)
@@ -285,7 +288,7 @@ int run_sync_from(const SyncOptions& o, Context& ctx) {
     p.incoming = incoming;
     p.from = header.from;
     p.file = fs::path(o.from).filename().string();
-    const int code = merge_incoming(repo, tree, session, p, shown, ctx);
+    const int code = merge_incoming(repo, tree, session, p, bases, shown, ctx);
     if (code != kOk) return code;
     record_received(repo.head);
     if (!ctx.quiet)
@@ -326,7 +329,7 @@ int run_sync_clone(const SyncOptions& o, Context& ctx) {
         branch = received.bundle.refs.front().second;
         if (branch.rfind("refs/heads/", 0) != 0) branch = "refs/heads/main";
         const Scratch bundle(work.path(), "in.bundle");
-        atomic_write(bundle.path, received.bytes.substr(received.at), 0600);
+        bundle.write(received.bytes.substr(received.at));
         if (run_git({"init", "-q", tree_dir}, work.path()) != 0)
             throw IoError(fmt::format(N_("{}: git init failed; nothing was made"), shown));
         std::string listed;

@@ -223,11 +223,7 @@ bool nested_attributes(const std::string& root) {
 /// have one merge base; otherwise (a criss-cross history, whose ancestor git merges first
 /// with the driver) the driver `false` runs as before.
 int merge_tree(const SyncRepo& repo, const std::string& theirs, const std::string& work,
-               std::string& out) {
-    std::string bases;
-    const bool one_base =
-        run_git({"merge-base", "--all", "HEAD", theirs}, repo.root, &bases) == 0 &&
-        std::count(bases.begin(), bases.end(), '\n') == 1;
+               bool one_base, std::string& out) {
     const std::string attributes = work + "/attributes";
     const std::string records = "children/*.yaml merge={0}\nliushou.yaml merge={0}\n";
     const std::vector<std::string> args = {"merge-tree", "--write-tree", "-z", "HEAD", theirs};
@@ -265,7 +261,18 @@ bool SyncMerge::settled() const {
                        [](const SettledFile& f) { return f.reasons.empty(); });
 }
 
-SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
+std::vector<std::string> merge_bases(const SyncRepo& repo, const std::string& theirs) {
+    std::string out;
+    std::vector<std::string> bases;
+    if (run_git({"merge-base", "--all", "HEAD", theirs}, repo.root, &out) != 0) return bases;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) bases.push_back(line);
+    return bases;
+}
+
+SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs,
+                         const std::vector<std::string>& bases) {
     // The merge's own files, in the sync state folder (0700): children's records never go to
     // a shared temporary folder.
     const std::string work = repo.state_dir() + "/settled";
@@ -280,7 +287,7 @@ SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs) {
         }
     } gone{work};
     std::string out;
-    const int rc = merge_tree(repo, theirs, work, out);
+    const int rc = merge_tree(repo, theirs, work, bases.size() == 1, out);
     if (rc != 0 && rc != 1)
         throw IoError(fmt::format(N_("{}: git merge-tree failed; nothing was changed"), repo.root));
     const size_t nul = out.find('\0');

@@ -96,8 +96,14 @@ struct SyncMerge {
 };
 /// git merge-tree of the branch and `theirs`: git merges what one side changed; every file
 /// both changed is merged here, a record record by record (as the merge driver does for git
-/// pull), anything else by git's line merge.
-SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs);
+/// pull), anything else by git's line merge. `bases`: the merge bases of HEAD and `theirs`
+/// (git merge-base --all), as the caller found them.
+SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs,
+                         const std::vector<std::string>& bases);
+
+/// The merge bases of HEAD and `theirs` (git merge-base --all): one walk of the history tells
+/// whether `theirs` is already in (it is the one base), a fast-forward (HEAD is) or a merge.
+std::vector<std::string> merge_bases(const SyncRepo& repo, const std::string& theirs);
 
 /// Changes the tree's files from the branch's commit `from` to `to` and then moves the
 /// branch, all under the writer lock `session` holds: records in one journalled batch (all
