@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,24 +54,9 @@ struct Scratch {
         ::close(fd);
     }
     ~Scratch() { ::unlink(path.c_str()); }
-    /// Replaces the file's content, with no fsync: a scratch file only feeds the next step of
-    /// this command (age, git) and is removed after it, so a crash loses nothing durable. Two
-    /// fsyncs (file and folder) of the 12 MB payload and bundle cost a journaled disk about a
-    /// second a sync.
-    void write(const std::string& content) const {
-        const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
-        if (fd < 0) throw IoError(fmt::format("{}: cannot write", path));
-        for (size_t done = 0; done < content.size();) {
-            const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                ::close(fd);
-                throw IoError(fmt::format("{}: cannot write", path));
-            }
-            done += static_cast<size_t>(n);
-        }
-        if (::close(fd) != 0) throw IoError(fmt::format("{}: cannot write", path));
-    }
+    /// Replaces the file's content, with no fsync (scratch_write): two fsyncs (file and
+    /// folder) of the 12 MB payload and bundle cost a journaled disk about a second a sync.
+    void write(const std::string& content) const { scratch_write(path, content); }
 };
 
 // The merge waiting for --continue or --abort: GIT_DIR/liushou/sync/pending, and the files to

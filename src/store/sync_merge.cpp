@@ -39,18 +39,6 @@ bool record_file(const std::string& path) {
                                       path.compare(path.size() - 5, 5, ".yaml") == 0);
 }
 
-/// A file of the merge's own work folder, written with no fsync: it only feeds a git command
-/// of this merge (hash-object, update-index, merge-file) and the folder is removed after it, so
-/// a kill loses nothing durable. atomic_write's two fsyncs a file cost seconds for a class's
-/// 557 merged records on a journaled disk.
-void scratch_write(const std::string& path, const std::string& text) {
-    const int fd =
-        ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        throw IoError(fmt::format("{}: " N_("cannot write: {}"), shown_path(path), errno_text()));
-    write_and_close(fd, shown_path(path), text);
-}
-
 /// Why a record did not merge, field by field.
 std::vector<std::string> conflict_reasons(const MergeResult& r) {
     std::vector<std::string> out;
@@ -255,6 +243,16 @@ int merge_tree(const SyncRepo& repo, const std::string& theirs, const std::strin
 }
 
 }  // namespace
+
+// No fsync (sync.hpp says why): atomic_write's two fsyncs a file cost seconds for a class's 557
+// merged records on a journaled disk, and a 12 MB bundle about a second.
+void scratch_write(const std::string& path, const std::string& text) {
+    const int fd =
+        ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        throw IoError(fmt::format("{}: " N_("cannot write: {}"), shown_path(path), errno_text()));
+    write_and_close(fd, shown_path(path), text);
+}
 
 bool SyncMerge::settled() const {
     return std::all_of(files.begin(), files.end(),

@@ -101,6 +101,10 @@ struct SyncMerge {
 SyncMerge merge_for_sync(const SyncRepo& repo, const std::string& theirs,
                          const std::vector<std::string>& bases);
 
+/// Writes a scratch file of sync's own (mode 0600, no fsync): it only feeds the next step of
+/// this command (age, git, the merge) and is removed after it, so a kill loses nothing durable.
+void scratch_write(const std::string& path, const std::string& text);
+
 /// The merge bases of HEAD and `theirs` (git merge-base --all): one walk of the history tells
 /// whether `theirs` is already in (it is the one base), a fast-forward (HEAD is) or a merge.
 std::vector<std::string> merge_bases(const SyncRepo& repo, const std::string& theirs);
