@@ -226,8 +226,18 @@ class Parser {
     /// The block that starts at the current line with exactly `indent`.
     Raw* block(int indent) { return is_seq_item(lines_[i_].content) ? seq(indent) : map(indent); }
 
+    /// About how many entries the block at `indent` has (its lines at that indent), so that a
+    /// mapping or list is allocated once and not grown: a cold read builds millions of them.
+    size_t lines_at(int indent) const {
+        size_t n = 0;
+        for (size_t k = i_; k < lines_.size() && lines_[k].indent >= indent; ++k)
+            n += lines_[k].indent == indent;
+        return n + 1;  // a list item's mapping begins on the item's line, one indent left
+    }
+
     Raw* map(int indent) {
         Raw* node = doc_.make(YAML::NodeType::Map, lines_[i_].number, indent + 1);
+        node->map.reserve(lines_at(indent));
         while (ok_ && at(indent) && !is_seq_item(lines_[i_].content)) {
             const Line line = lines_[i_];
             std::string_view c = line.content;
@@ -282,6 +292,7 @@ class Parser {
 
     Raw* seq(int indent) {
         Raw* node = doc_.make(YAML::NodeType::Sequence, lines_[i_].number, indent + 1);
+        node->seq.reserve(lines_at(indent));
         while (ok_ && at(indent) && is_seq_item(lines_[i_].content)) {
             Line& line = lines_[i_];
             std::string_view rest = line.content.substr(1);
