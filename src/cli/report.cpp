@@ -183,6 +183,13 @@ std::string encoded(const ReportOptions& o, const Context& ctx, const std::strin
     return encode_output(text, o.format == "csv", o.encoding, to_file);
 }
 
+bool streams(const ReportOptions& o) {
+    // To standard output, a text that leaves as it is made (UTF-8, nothing masked); a file is
+    // written whole (write_output: atomically, and left alone when it holds the same bytes).
+    return (o.output.empty() || o.output == "-") && !o.redact && o.encoding.empty() &&
+           (o.format == "md" || o.format == "json" || o.format == "html");
+}
+
 void emit(const ReportOptions& o, Context& ctx, const std::string& text) {
     const bool to_file = !o.output.empty() && o.output != "-";
     // A text that leaves as it is (UTF-8, nothing masked) is not copied first: a province's
@@ -327,6 +334,12 @@ int run_summary(const ReportOptions& o, Context& ctx) {
                          {{en ? o.sheet.second : o.sheet.first, table},
                           {en ? "Shortfalls" : "尚未达到", render_shortfalls_csv(summary, style)}}),
             o.format);
+    } else if (streams(o)) {
+        // Written as it is made: a province's JSON is 200 MB, its page more.
+        write_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first),
+                      [&](std::string_view piece) {
+                          ctx.out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+                      });
     } else {
         emit(o, ctx,
              render_summary(summary, provenance(trees), loaded.coverage, style_of(o, ctx, first)));

@@ -86,6 +86,8 @@ ReportStyle style_of(const ReportOptions& o, const Context& ctx, const School& s
 /// The report as it leaves: redacted when asked, encoded, or made a workbook or document.
 std::string encoded(const ReportOptions& o, const Context& ctx, const std::string& report,
                     bool to_file);
+/// Whether the report is written to standard output as it is made (write_summary).
+bool streams(const ReportOptions& o);
 void emit(const ReportOptions& o, Context& ctx, const std::string& text);
 
 /// liushou report child: one card, every card in one document, or a file per card.

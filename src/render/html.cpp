@@ -284,6 +284,29 @@ std::string markdown_html(std::string_view md, const std::vector<std::string>& f
     return out;
 }
 
+void markdown_html_to(std::string_view md, const std::vector<std::string>& figures,
+                      const TextSink& sink) {
+    // Pieces of about this much Markdown: a province's 尚未达到 is 60 MB of it, its page
+    // three times that; cut before a heading (a class's list, a school's), a piece holds
+    // whole blocks, and markdown_html reads each as it would have in the whole text.
+    constexpr size_t kPiece = 256 << 10;
+    size_t start = 0;
+    bool fenced = false;
+    for (size_t pos = 0; pos < md.size();) {
+        size_t end = md.find('\n', pos);
+        if (end == std::string_view::npos) end = md.size();
+        const std::string_view line = md.substr(pos, end - pos);
+        if (starts_with(line, "```")) {
+            fenced = !fenced;
+        } else if (!fenced && pos - start >= kPiece && heading_level(line)) {
+            sink(markdown_html(md.substr(start, pos - start), figures));
+            start = pos;
+        }
+        pos = end + 1;
+    }
+    if (start < md.size()) sink(markdown_html(md.substr(start), figures));
+}
+
 namespace {
 
 // Screen and paper. System CJK fonts only (nothing is fetched); on paper A4 with margins,
@@ -347,17 +370,25 @@ section.card + section.card { margin-top: 3rem; padding-top: 2rem; border-top: 1
 
 }  // namespace
 
-std::string html_page(std::string_view title, std::string_view lang,
-                      const std::vector<std::string>& sections, bool cards) {
-    std::string out = fmt::format(
+std::string html_page_open(std::string_view title, std::string_view lang) {
+    return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"generator\" content=\"liushou\">\n<title>{}</title>\n<style>{}</style>\n"
         "</head>\n<body>\n",
         lang == "en" ? "en" : "zh-CN", escape_text(title), kStyle);
+}
+
+std::string html_page_close() {
+    return "</body>\n</html>\n";
+}
+
+std::string html_page(std::string_view title, std::string_view lang,
+                      const std::vector<std::string>& sections, bool cards) {
+    std::string out = html_page_open(title, lang);
     for (const auto& s : sections)
         out += cards ? "<section class=\"card\">\n" + s + "</section>\n" : s;
-    return out + "</body>\n</html>\n";
+    return out + html_page_close();
 }
 
 std::string markdown_page(std::string_view md, std::string_view lang) {

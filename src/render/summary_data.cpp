@@ -91,10 +91,19 @@ std::string period_json(const Period& p) {
                        p.from.iso(), p.to.iso());
 }
 
-std::string summary_json(const Summary& s, const std::vector<Provenance>& sources,
-                         const Coverage& coverage, const Writer& w) {
+/// The summary as JSON, given to `sink` in pieces of about kPiece bytes: a province's is
+/// 200 MB, of which the lists of schools, classes and children are nearly all.
+void summary_json(const Summary& s, const std::vector<Provenance>& sources,
+                  const Coverage& coverage, const Writer& w, const TextSink& sink) {
+    constexpr size_t kPiece = 256 << 10;
     std::string out = fmt::format("{{\n  \"liushou_json\": {},\n  \"schools\": [", kJsonVersion);
+    const auto piece_made = [&] {
+        if (out.size() < kPiece) return;
+        sink(out);
+        out.clear();
+    };
     for (size_t i = 0; i < sources.size(); ++i) {
+        piece_made();
         const auto& p = sources[i];
         out += fmt::format(
             "{}\n    {{\"school\": {}, \"county\": {}, \"school_year\": {}, "
@@ -138,6 +147,7 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     out += "],\n  \"activity_reach\": " + json_rate(s.activity_reach) + ",\n  \"no_activity\": [";
     bool first_child = true;
     for (const auto& [school, child] : s.no_activity) {
+        piece_made();
         out += (first_child ? "" : ", ") + w.json(child.id);
         first_child = false;
     }
@@ -150,7 +160,10 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     out += "  \"total\": " + stats_json(s.total) + ",\n";
     auto list = [&](const char* name, const std::vector<Stats>& v) {
         out += fmt::format("  \"{}\": [", name);
-        for (size_t i = 0; i < v.size(); ++i) out += (i ? ",\n    " : "\n    ") + stats_json(v[i]);
+        for (size_t i = 0; i < v.size(); ++i) {
+            piece_made();
+            out += (i ? ",\n    " : "\n    ") + stats_json(v[i]);
+        }
         out += "],\n";
     };
     list("by_school", s.by_school);
@@ -159,6 +172,7 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
     out += "  \"shortfalls\": [";
     size_t i = 0;
     for (auto it = s.shortfalls.begin(); it != s.shortfalls.end(); ++it, ++i) {
+        piece_made();
         const Shortfall& f = *it;
         std::string missing, months, short_of;
         for (const auto& m : f.missing) missing += (missing.empty() ? "" : ", ") + json_string(m);
@@ -184,7 +198,28 @@ std::string summary_json(const Summary& s, const std::vector<Provenance>& source
             w.json_list(f.unvisited), w.json_list(f.no_meeting), f.birthdays_missed,
             f.no_activity ? "true" : "false");
     }
-    out += "]\n}\n";  // not out + "…": a province's JSON is 200 MB, never copied
+    out += "]\n}\n";
+    sink(out);
+}
+
+/// The summary's figures as CSV, a row each (stats_csv).
+std::string summary_csv(const Summary& summary, const Writer& w) {
+    const bool zh = !w.en();
+    std::string out =
+        zh ? csv_line({"范围", "学校", "年级", "班级", "项目", "完成", "应完成", "比率（%）"})
+           : csv_line({"scope", "school", "grade", "class", "metric", "numerator", "denominator",
+                       "percent"});
+    // 其中单亲外出 only where a child is so recorded (#39): most registers name the parent.
+    const bool one_parent = summary.total.one_parent > 0;
+    stats_csv(out, "total", summary.total, zh, one_parent);
+    for (const auto& m : summary.plan_by_month)
+        out += csv_line({zh ? "合计" : "total", "", "", "",
+                         (zh ? "计划完成率:" : "plan:") + m.month.iso(), std::to_string(m.rate.num),
+                         std::to_string(m.rate.den),
+                         json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
+    for (const auto& s : summary.by_school) stats_csv(out, "school", s, zh, one_parent);
+    for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh, one_parent);
+    for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh, one_parent);
     return out;
 }
 
@@ -302,36 +337,47 @@ TemplateFill fill_summary_template(const Summary& summary, const std::vector<Pro
     return out;
 }
 
+void write_summary(const Summary& summary, const std::vector<Provenance>& sources,
+                   const Coverage& coverage, const ReportStyle& style, const TextSink& sink) {
+    const Writer w(style);
+    if (style.format == Format::json) return summary_json(summary, sources, coverage, w, sink);
+    if (style.format == Format::csv) return sink(summary_csv(summary, w));
+    std::vector<std::string> figures;
+    SummaryMarkdown md = summary_markdown(summary, sources, coverage, w,
+                                          style.format == Format::html ? &figures : nullptr);
+    // Each part ends a line, so that the parts read one by one are the text read whole (a
+    // part that did not would join two lines: then the text is made whole first).
+    std::vector<const std::string*> parts = {&md.head};
+    for (const auto& section : md.sections) parts.push_back(&section.body);
+    bool whole_lines = true;
+    for (size_t i = 0; i + 1 < parts.size(); ++i)
+        whole_lines = whole_lines && (parts[i]->empty() || parts[i]->back() == '\n');
+    if (!whole_lines) {
+        const std::string text = std::move(md).take_text();
+        if (style.format == Format::md) return sink(text);
+        sink(html_page_open(markdown_title(text), style.lang));
+        markdown_html_to(text, figures, sink);
+        return sink(html_page_close());
+    }
+    if (style.format == Format::md) {
+        for (const std::string* part : parts) sink(*part);
+        return;
+    }
+    std::string title;
+    for (size_t i = 0; i < parts.size() && title.empty(); ++i) title = markdown_title(*parts[i]);
+    sink(html_page_open(title, style.lang));
+    for (const std::string* part : parts) markdown_html_to(*part, figures, sink);
+    sink(html_page_close());
+}
+
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style) {
     const Writer w(style);
-    if (style.format == Format::json) return summary_json(summary, sources, coverage, w);
-    if (style.format == Format::csv) {
-        const bool zh = !w.en();
-        std::string out =
-            zh ? csv_line({"范围", "学校", "年级", "班级", "项目", "完成", "应完成", "比率（%）"})
-               : csv_line({"scope", "school", "grade", "class", "metric", "numerator",
-                           "denominator", "percent"});
-        // 其中单亲外出 only where a child is so recorded (#39): most registers name the parent.
-        const bool one_parent = summary.total.one_parent > 0;
-        stats_csv(out, "total", summary.total, zh, one_parent);
-        for (const auto& m : summary.plan_by_month)
-            out += csv_line({zh ? "合计" : "total", "", "", "",
-                             (zh ? "计划完成率:" : "plan:") + m.month.iso(),
-                             std::to_string(m.rate.num), std::to_string(m.rate.den),
-                             json_pct(m.rate) == "null" ? "" : json_pct(m.rate)});
-        for (const auto& s : summary.by_school) stats_csv(out, "school", s, zh, one_parent);
-        for (const auto& s : summary.by_grade) stats_csv(out, "grade", s, zh, one_parent);
-        for (const auto& s : summary.by_class) stats_csv(out, "class", s, zh, one_parent);
-        return out;
-    }
-    if (style.format == Format::html) {
-        std::vector<std::string> figures;
-        const std::string md =
-            summary_markdown(summary, sources, coverage, w, &figures).take_text();
-        return html_page(markdown_title(md), style.lang, {markdown_html(md, figures)});
-    }
-    return summary_markdown(summary, sources, coverage, w).take_text();
+    if (style.format == Format::md)
+        return summary_markdown(summary, sources, coverage, w).take_text();
+    std::string out;
+    write_summary(summary, sources, coverage, style, [&](std::string_view piece) { out += piece; });
+    return out;
 }
 
 }  // namespace liushou

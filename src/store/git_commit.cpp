@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -126,6 +128,109 @@ void check_readable(uint64_t readable, const std::string& dir, const std::string
 
 }  // namespace
 
+namespace {
+
+/// Each object's size from `cat-file --batch-check` lines (<oid> SP <type> SP <size>, or
+/// <oid> missing).
+std::map<std::string, uint64_t> sizes_of(std::string_view lines) {
+    std::map<std::string, uint64_t> size_of;
+    std::istringstream in{std::string(lines)};
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string oid, type;
+        uint64_t size = 0;
+        if (fields >> oid >> type >> size) size_of[oid] = size;
+    }
+    return size_of;
+}
+
+/// The answers of `cat-file --batch` (or --batch-command's contents) to `oids`, from `raw`
+/// at `at`: each "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n" (nullopt).
+std::vector<std::optional<std::string>> batch_answers(const std::string& raw, size_t at,
+                                                      const std::vector<std::string>& oids,
+                                                      const std::string& dir) {
+    std::vector<std::optional<std::string>> out;
+    out.reserve(oids.size());
+    for (const auto& o : oids) {
+        const size_t eol = raw.find('\n', at);
+        if (eol == std::string::npos)
+            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
+        const std::string head = raw.substr(at, eol - at);
+        at = eol + 1;
+        const size_t space = head.rfind(' ');
+        if (space == std::string::npos || head.find(' ') == space) {  // "<oid> missing"
+            out.emplace_back(std::nullopt);
+            continue;
+        }
+        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
+        if (at + size > raw.size())
+            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
+        out.emplace_back(std::in_place, raw, at, size);
+        at += size + 1;
+    }
+    return out;
+}
+
+/// The sizes of `blobs`, by `cat-file --batch-check`.
+std::map<std::string, uint64_t> ask_sizes(const std::string& dir, const std::string& rev,
+                                          const std::set<std::string>& blobs) {
+    std::string input, sizes;
+    for (const auto& b : blobs) input += b + "\n";
+    if (!blobs.empty() && git_filter({"cat-file", "--batch-check", "--buffer"}, dir, input, sizes,
+                                     blobs.size() * 128) != Filtered::ok)
+        throw IoError(fmt::format("{}: " N_("git cat-file failed reading commit {}"), dir, rev));
+    return sizes_of(sizes);
+}
+
+/// Whether this git lacks `cat-file --batch-command` (before 2.36): then each open asks the
+/// sizes and the small files by two processes, as before.
+std::atomic<bool> no_batch_command{false};
+
+/// The sizes of `blobs` (into `size_of`) and the texts of `commit` then `small`, by one
+/// `git cat-file --batch-command`: in a cold county, each git process is a few milliseconds
+/// of a school's reading. nullopt when this git cannot, or when the answer is more than the
+/// sizes and a few small files (a file too big to read: the caller asks the sizes first).
+std::optional<std::vector<std::optional<std::string>>> read_sizes_and_small(
+    const std::string& dir, const std::set<std::string>& blobs, const std::string& commit,
+    const std::vector<std::string>& small, std::map<std::string, uint64_t>& size_of) {
+    if (no_batch_command) return std::nullopt;
+    std::string input, raw;
+    for (const auto& b : blobs) input += "info " + b + "\n";
+    input += "flush\n";  // the sizes first, whole, then the contents
+    input += "contents " + commit + "\n";
+    for (const auto& b : small) input += "contents " + b + "\n";
+    input += "flush\n";
+    const Filtered got = git_filter({"cat-file", "--batch-command", "--buffer"}, dir, input, raw,
+                                    blobs.size() * 128 + (4u << 20));
+    if (got == Filtered::failed) {
+        std::string version;
+        // git before 2.36 knows no --batch-command; else the repository is what failed, and
+        // the two processes of old say how.
+        if (git_filter({"cat-file", "--batch-command"}, dir, "", version) == Filtered::failed)
+            no_batch_command = true;
+        return std::nullopt;
+    }
+    if (got != Filtered::ok) return std::nullopt;
+    // One line of info for each blob, then the contents.
+    size_t at = 0;
+    for (size_t n = 0; n < blobs.size(); ++n) {
+        const size_t eol = raw.find('\n', at);
+        if (eol == std::string::npos) return std::nullopt;
+        at = eol + 1;
+    }
+    size_of = sizes_of(std::string_view(raw).substr(0, at));
+    std::vector<std::string> asked = {commit};
+    asked.insert(asked.end(), small.begin(), small.end());
+    try {
+        return batch_answers(raw, at, asked, dir);
+    } catch (const IoError&) {
+        return std::nullopt;  // asked again the old way, which says what is wrong
+    }
+}
+
+}  // namespace
+
 std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev,
                                                  bool use_cache) {
     auto c = std::make_shared<GitCommit>();
@@ -217,23 +322,17 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         if (type == "blob") blobs.insert(e.blob);
         entries.emplace(line.substr(tab + 1), std::move(e));
     }
-    // Each blob's size, so that an oversized file is refused without being read.
-    std::string input, sizes;
-    for (const auto& b : blobs) input += b + "\n";
-    if (!blobs.empty() && git_filter({"cat-file", "--batch-check"}, dir, input, sizes,
-                                     blobs.size() * 128) != Filtered::ok)
-        throw IoError(fmt::format("{}: " N_("git cat-file failed reading commit {}"), dir, rev));
+    // Each blob's size, so that an oversized file is refused without being read; and the
+    // commit (for its date) and the school's two small files, read by every command. Where
+    // git has --batch-command (2.36), one process does both.
+    std::vector<std::string> small_blobs;  // liushou.yaml, staff.yaml, when they are files
+    for (const char* name : {"liushou.yaml", "staff.yaml"})
+        if (const auto it = entries.find(name); it != entries.end() && it->second.file())
+            small_blobs.push_back(it->second.blob);
     std::map<std::string, uint64_t> size_of;
-    {
-        std::istringstream lines(sizes);
-        std::string line;
-        while (std::getline(lines, line)) {  // <oid> SP <type> SP <size>, or <oid> missing
-            std::istringstream fields(line);
-            std::string oid, type;
-            uint64_t size = 0;
-            if (fields >> oid >> type >> size) size_of[oid] = size;
-        }
-    }
+    std::optional<std::vector<std::optional<std::string>>> small_read =
+        read_sizes_and_small(dir, blobs, c->commit_, small_blobs, size_of);
+    if (!small_read) size_of = ask_sizes(dir, rev, blobs);
     uint64_t readable = 0;
     for (auto& [name, e] : entries) {
         if (const auto it = size_of.find(e.blob); it != size_of.end()) e.size = it->second;
@@ -242,15 +341,29 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     }
     check_readable(readable, dir, rev, where);
     c->keep_entries(entries);
-    // The commit (for its date) and the school's two small files, read by every command, in
-    // one go.
     std::vector<std::string> small = {c->commit_};
     for (const char* name : {"liushou.yaml", "staff.yaml"})
         if (const GitEntry* e = c->find(name); e && e->file() && e->size <= (1u << 20))
             small.push_back(e->blob);
-    const std::vector<std::string> texts = c->read(small);
-    c->date_ = committer_day(texts.front());
-    for (size_t i = 1; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
+    if (small_read) {
+        // Read with the sizes: the commit first, then each small file asked for.
+        if (!small_read->front())
+            throw IoError(
+                fmt::format("{}: " N_("object {} of commit {} is missing"), dir, c->commit_, rev));
+        c->date_ = committer_day(*small_read->front());
+        for (size_t i = 1; i < small_read->size(); ++i) {
+            const std::string& blob = small_blobs[i - 1];
+            if (std::find(small.begin() + 1, small.end(), blob) == small.end()) continue;
+            if (!(*small_read)[i])  // as GitCommit::read says it
+                throw IoError(
+                    fmt::format("{}: " N_("object {} of commit {} is missing"), dir, blob, rev));
+            c->prefetched_.emplace(blob, std::move(*(*small_read)[i]));
+        }
+    } else {
+        const std::vector<std::string> texts = c->read(small);
+        c->date_ = committer_day(texts.front());
+        for (size_t i = 1; i < small.size(); ++i) c->prefetched_.emplace(small[i], texts[i]);
+    }
     if (use_cache) {
         try {
             // Made 0700: staff.yaml holds phone numbers.
@@ -396,28 +509,9 @@ std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
     std::string input, raw;
     input.reserve(oids.size() * 41);
     for (const auto& o : oids) input += o + "\n";
-    if (git_filter({"cat-file", "--batch"}, dir, input, raw) != Filtered::ok)
+    if (git_filter({"cat-file", "--batch", "--buffer"}, dir, input, raw) != Filtered::ok)
         throw IoError(fmt::format(N_("{}: git cat-file failed"), dir));
-    out.reserve(oids.size());
-    // Each answer: "<oid> <type> <size>\n<contents>\n", or "<oid> missing\n".
-    size_t at = 0;
-    for (const auto& o : oids) {
-        const size_t eol = raw.find('\n', at);
-        if (eol == std::string::npos)
-            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
-        const std::string head = raw.substr(at, eol - at);
-        at = eol + 1;
-        const size_t space = head.rfind(' ');
-        if (space == std::string::npos || head.find(' ') == space) {  // "<oid> missing"
-            out.emplace_back(std::nullopt);
-            continue;
-        }
-        const size_t size = std::strtoull(head.c_str() + space + 1, nullptr, 10);
-        if (at + size > raw.size())
-            throw IoError(fmt::format("{}: " N_("git cat-file ended early at {}"), dir, o));
-        out.emplace_back(std::in_place, raw, at, size);
-        at += size + 1;
-    }
+    out = batch_answers(raw, 0, oids, dir);
     return out;
 }
 

@@ -275,3 +275,84 @@ TEST_CASE("a template's table placeholders take exactly the summary's sections, 
         CHECK(schools.text.empty());
     }
 }
+
+// ---- a long report given piece by piece (a province's: hundreds of MB) ----------------------
+
+TEST_CASE("markdown_html_to gives markdown_html's text in pieces cut before headings") {
+    // Lists, tables, paragraphs and figures under many headings, and a fenced block whose
+    // lines look like headings: pieces are cut only before a heading outside the block.
+    std::string md = "# 全县\n\n" + figure_line(0) + "\n\n" + figure_line(1) + "\n\n";
+    for (int school = 0; school < 300; ++school) {
+        md += fmt::format("### 第{}小学\n\n#### 三年级二班\n\n", school);
+        for (int child = 0; child < 40; ++child)
+            md +=
+                fmt::format("- 未谈心（2026-03）：2025-{:05} 学生{}\n", school * 40 + child, child);
+        md += "\n| 指标 | 比率 |\n| --- | ---: |\n| 建档率 | 90.0% |\n\n一段文字\n接着一行\n\n";
+        if (school % 50 == 7) {
+            md += "```\n";
+            for (int line = 0; line < 9000; ++line) md += "# not a heading here\n";
+            md += "```\n";
+        }
+    }
+    const std::vector<std::string> figures = {"<svg a></svg>\n", "<svg b></svg>\n"};
+    std::vector<std::string> pieces;
+    markdown_html_to(md, figures, [&](std::string_view p) { pieces.emplace_back(p); });
+    std::string joined;
+    for (const auto& p : pieces) joined += p;
+    CHECK(joined == markdown_html(md, figures));
+    CHECK(pieces.size() > 3);
+    for (size_t i = 1; i < pieces.size(); ++i)
+        CHECK_MESSAGE(pieces[i].rfind("<h", 0) == 0, pieces[i].substr(0, 40));
+    // A short text is one piece; an empty one none.
+    pieces.clear();
+    markdown_html_to("# a\n\nb\n", {}, [&](std::string_view p) { pieces.emplace_back(p); });
+    CHECK(pieces == std::vector<std::string>{"<h1>a</h1>\n<p>b</p>\n"});
+    pieces.clear();
+    markdown_html_to("", {}, [&](std::string_view p) { pieces.emplace_back(p); });
+    CHECK(pieces.empty());
+}
+
+TEST_CASE("a page is its open, its sections and its close") {
+    CHECK(html_page("t", "en", {"<p>a</p>\n"}) ==
+          html_page_open("t", "en") + "<p>a</p>\n" + html_page_close());
+}
+
+TEST_CASE("write_summary gives a long summary in bounded pieces, the text render_summary makes") {
+    // 6,000 children with no talk: each is a line of 尚未达到, in every format; the JSON and the
+    // page come in pieces of a bounded size, whatever the number of children (a page's are cut
+    // before headings: a class's list is one piece).
+    const School school = default_school("测试小学", 2025);
+    std::vector<Child> c;
+    for (int i = 1; i <= 6000; ++i) {
+        c.push_back(fixture::kid(fmt::format("2025-{:05}", i)));
+        c.back().grade = 1 + i % 6;  // 120 classes of 50: the page is cut before each
+        c.back().class_no = 1 + i / 6 % 20;
+    }
+    const Summary s =
+        summarize({SchoolRecords{&school, &c, std::nullopt}},
+                  Period{Date{2026, 2, 1}, Date{2026, 7, 31}, "第二学期"}, Date{2026, 4, 30});
+    const std::vector<Provenance> sources = {Provenance{&school, nullptr, "", false, 0, nullptr}};
+    for (const Format format : {Format::md, Format::json, Format::html, Format::csv}) {
+        ReportStyle style;
+        style.format = format;
+        std::vector<std::string> pieces;
+        write_summary(s, sources, Coverage{}, style,
+                      [&](std::string_view p) { pieces.emplace_back(p); });
+        std::string joined;
+        size_t largest = 0;
+        for (const auto& p : pieces) joined += p, largest = std::max(largest, p.size());
+        CHECK(joined == render_summary(s, sources, Coverage{}, style));
+        if (format == Format::json || format == Format::html) {
+            CHECK(pieces.size() >= 3);
+            CHECK(largest < joined.size() / 2);
+            CHECK(largest < (1u << 20));
+        }
+    }
+    // The page is titled by the Markdown's first heading, and lists every child.
+    ReportStyle md_style, page_style;
+    page_style.format = Format::html;
+    const std::string page = render_summary(s, sources, Coverage{}, page_style);
+    const std::string md = render_summary(s, sources, Coverage{}, md_style);
+    CHECK(page.rfind(html_page_open(markdown_title(md), "zh"), 0) == 0);
+    CHECK(page.find("2025-06000") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 // Output writers: terminal tables that align Chinese text, CSV, JSON, and zh / en labels.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,17 @@ std::string markdown_html(std::string_view md, const std::vector<std::string>& f
 /// A whole page of `sections`; as `cards`, each section is a page on paper.
 std::string html_page(std::string_view title, std::string_view lang,
                       const std::vector<std::string>& sections, bool cards = false);
+
+/// Where a long text goes as it is made, piece by piece: the pieces in order are the text.
+/// A province's summary is hundreds of megabytes of JSON or HTML, never held whole.
+using TextSink = std::function<void(std::string_view)>;
+/// markdown_html of `md`, given to `sink` a few blocks at a time: `md` is cut only before a
+/// heading outside a fenced block, where no block runs on, so the pieces are its very text.
+void markdown_html_to(std::string_view md, const std::vector<std::string>& figures,
+                      const TextSink& sink);
+/// html_page's text before its sections (a page that is not of cards), and after them.
+std::string html_page_open(std::string_view title, std::string_view lang);
+std::string html_page_close();
 
 /// A whole page of one Markdown text, titled by its heading.
 std::string markdown_page(std::string_view md, std::string_view lang);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "liushou/render.hpp"
 #include "liushou/report.hpp"
 
 namespace liushou {
@@ -51,6 +52,10 @@ struct Coverage {
 std::string render_shortfalls_csv(const Summary& summary, const ReportStyle& style);
 std::string render_summary(const Summary& summary, const std::vector<Provenance>& sources,
                            const Coverage& coverage, const ReportStyle& style);
+/// render_summary's text given to `sink` piece by piece, so that a county's report is never
+/// held whole: JSON in pieces of its lists, a page a few blocks of its Markdown at a time.
+void write_summary(const Summary& summary, const std::vector<Provenance>& sources,
+                   const Coverage& coverage, const ReportStyle& style, const TextSink& sink);
 
 /// A 工作总结 the school writes in its own words, with {{建档率}}, {{基本情况表}} … filled in.
 struct TemplateFill {
