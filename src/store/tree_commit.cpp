@@ -159,10 +159,7 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
 }
 
 void Tree::place_children(const std::vector<Loaded<Child>*>& files) const {
-    if (!commit_) {
-        for (Loaded<Child>* f : files) f->where = load_child(f->id).where;
-        return;
-    }
+    if (!commit_) return place_children_on_disk(files);
     constexpr size_t kBatch = 4096;
     for (size_t start = 0; start < files.size(); start += kBatch) {
         const size_t end = std::min(files.size(), start + kBatch);

@@ -21,6 +21,33 @@ no file is racy by chance.
   liushou-stats: parsed=0 records-cached=0 figures-cached=40 figures-recounted=0
   liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0
 
+Every other read after a warm summary decodes no file either: the list, a child's card and
+check take the records from the record cache. Those carry no positions, so check's findings
+(here open follow-ups) are placed by reading their files again, the first time only: where
+each field sits is kept in places.bin, and the next check reads nothing and says the same,
+as --no-cache does. A file touched since (its stat changed, not its text) is read again,
+alone: once for its record, once to place its findings.
+
+  $ stats list && stats report child 2025-001
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  $ stats check
+  liushou-stats: parsed=22 records-cached=40 figures-cached=0 figures-recounted=0
+  $ stats check
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  $ liushou check > ../check1; liushou --no-cache check | cmp - ../check1 && echo same
+  same
+  $ grep -c 跟进事项 ../check1
+  26
+  $ f=$(grep -m1 -o '^children/[^:]*' ../check1) && touch -d '1 hour ago' $f && sleep 1.1
+  $ stats check
+  liushou-stats: parsed=2 records-cached=39 figures-cached=0 figures-recounted=0
+  $ stats check && stats report summary
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=1 figures-cached=39 figures-recounted=1
+  $ liushou check | cmp - ../check1 && echo same
+  same
+
 One talk logged: the summary after it decodes that one file and counts that one child again;
 the 39 others are served. The file goes to the record cache's delta (children.bin.delta), so
 the list, the checklist and the check after it decode nothing.
@@ -31,12 +58,17 @@ the list, the checklist and the check after it decode nothing.
   $ stats list
   liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
   $ stats schedule
-  liushou-stats: parsed=0 records-cached=1 figures-cached=39 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=2 figures-cached=38 figures-recounted=2
+  $ stats check
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  $ liushou check | cmp - <(liushou --no-cache check) && echo same
+  same
   $ ls .liushou/cache
   children.bin
   children.bin.delta
   duties.bin
   figures.bin
+  places.bin
   printed.bin
   $ liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
   same

@@ -107,9 +107,11 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   $ liushou report summary | cmp - ../s1 && liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin
+  places.bin
   printed.bin
   $ mv .liushou/cache/duties.bin ../duties.bin && liushou schedule | cmp - ../c1 && ls .liushou/cache
   figures.bin
+  places.bin
   printed.bin
   $ mv ../duties.bin .liushou/cache/ && for opts in "--format json" "--teacher T001 --format csv" "--class 1-1" "--lang en"; do
   >   liushou schedule $opts | md5sum; liushou schedule $opts | md5sum; liushou --no-cache schedule $opts | md5sum
@@ -118,6 +120,7 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   $ liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin
+  places.bin
   printed.bin
   $ sed -i 's/name: 张老师/name: 张丽/' staff.yaml && liushou schedule | grep -c '张丽'
   2

@@ -173,8 +173,10 @@ class Tree {
     /// needs them to place its own findings; a write does not).
     Loaded<Child> load_child(const std::string& id, bool positions = true) const;
     /// Gives each of `files` (records served from the cache, which carry no positions) the
-    /// line and column of each field, read again from its file: from a commit by one git
-    /// process for all of them, since a process per child cost minutes at 10,000 children.
+    /// line and column of each field its problems name, read again from its file: from a
+    /// commit by one git process for all of them, since a process per child cost minutes at
+    /// 10,000 children; on disk from .liushou/cache/places.bin where the file is unchanged
+    /// since a check placed it, else from the file, and kept there for the next check.
     void place_children(const std::vector<Loaded<Child>*>& files) const;
     /// Every child, read by parallel workers and served from .liushou/cache where the file is
     /// unchanged. Records come without `where` and `text`, except for files with problems,
@@ -259,6 +261,8 @@ class Tree {
     /// one whose journal is not; says which (options_.notice). false when there was none.
     bool finish_interrupted_batch() const;
     std::vector<Loaded<Child>> load_children_from_commit() const;
+    /// place_children of a tree on disk, through .liushou/cache/places.bin (tree_places.cpp).
+    void place_children_on_disk(const std::vector<Loaded<Child>*>& files) const;
     /// cached_per_child and cache_per_child of a tree read at a commit, keyed by blob ids in
     /// the repository's liushou/ directory (tree_commit.cpp).
     template <class T>
