@@ -3,6 +3,8 @@
 // old or corrupt cache is ignored and rebuilt.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,6 +32,14 @@ struct FileKey {
                ctime_ns == o.ctime_ns;
     }
 };
+
+/// The key of a file as stat saw it.
+inline FileKey key_of(const struct stat& st) {
+    return FileKey{static_cast<uint64_t>(st.st_size),
+                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                   static_cast<uint64_t>(st.st_ino),
+                   static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+}
 
 /// A cache file as read from disk, with its delta; entries are decoded only when asked for.
 /// As git's split index: children.bin holds every child as of its last whole write, and

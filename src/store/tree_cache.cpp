@@ -61,10 +61,7 @@ bool child_key(int dir, const std::string& id, FileKey& key) {
     if (::fstatat(dir, (id + ".yaml").c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
         !S_ISREG(st.st_mode))
         return false;
-    key = FileKey{static_cast<uint64_t>(st.st_size),
-                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                  static_cast<uint64_t>(st.st_ino),
-                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+    key = key_of(st);
     return true;
 }
 
@@ -329,11 +326,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
             }
             ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
         }
-        keys[i] =
-            FileKey{static_cast<uint64_t>(st.st_size),
-                    static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                    static_cast<uint64_t>(st.st_ino),
-                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+        keys[i] = key_of(st);
         if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
             file.parsed = true;
             ++read_stats().records_cached;

@@ -59,10 +59,7 @@ std::vector<std::string> fields_to_place(const Problems& problems) {
 bool file_key(const std::string& path, FileKey& key) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    key = FileKey{static_cast<uint64_t>(st.st_size),
-                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                  static_cast<uint64_t>(st.st_ino),
-                  static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+    key = key_of(st);
     return true;
 }
 
