@@ -663,8 +663,15 @@ def verify(tree, m, touched, everything):
             sorted((k.id, k.name, k.status, k.teacher or None, k.buddies)
                    for k in m.kids.values()))
     ids = sorted(m.kids) if everything else sorted(set(t for t in touched if t in m.kids))
+    # More than one child: every card in one run (report child --all), not a run each.
+    cards = {}
+    if len(ids) > 1:
+        cards = {d["child"]["id"]: d for d in
+                 read_json(tree, ["report", "child", "--all", "--format", "json"], "report child")}
+        compare("report child --all", sorted(cards), sorted(m.kids))
     for cid in ids:
-        doc = read_json(tree, ["report", "child", cid, "--format", "json"], "report child")
+        doc = cards.get(cid) or read_json(tree, ["report", "child", cid, "--format", "json"],
+                                          "report child")
         compare(f"report child {cid}", got_child(doc), expect_child(m.kids[cid]))
     if everything or "staff" in touched:
         staff = read_json(tree, ["staff", "list", "--format", "json"], "staff")
