@@ -173,6 +173,19 @@ std::vector<Child> readable_children(const Tree& tree, Context& ctx, bool& skipp
 std::vector<Child> readable_children(const Tree& tree, Context& ctx, std::ostream& err,
                                      bool& skipped, int* errors = nullptr);
 
+/// readable_children's rule for one file: whether a read command uses it; else why not is said
+/// on `err` (and `skipped` set when it cannot be read). `errors` as readable_children.
+bool readable_child(std::ostream& err, const Loaded<Child>& file, bool& skipped,
+                    int* errors = nullptr);
+/// What that rule needs of a file, kept once its record is let go (Tree::for_each_child).
+struct ChildFileVerdict {
+    std::string path, id, record_id;
+    Problems problems;
+    bool parsed = false;
+};
+bool readable_child(std::ostream& err, const ChildFileVerdict& file, bool& skipped,
+                    int* errors = nullptr);
+
 /// Which of `children` (id, 身份证号) no figure counts: each second file of one 身份证号
 /// (second_files), named on `err` with the file that is counted instead.
 std::vector<bool> second_files_said(

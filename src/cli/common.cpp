@@ -297,19 +297,36 @@ std::vector<Child> readable_children(const Tree& tree, Context&, std::ostream& e
     auto files = tree.load_children();
     std::vector<Child> out;
     out.reserve(files.size());
-    for (auto& file : files) {
-        if (errors)
-            for (const auto& p : file.problems) *errors += p.severity == Severity::error;
-        if (!file.parsed) {
-            err << fmt::format(N_("{}: skipped, it cannot be read (run liushou check)") "\n",
-                               file.path);
-            skipped = true;
-            continue;
-        }
-        if (!named_by_its_id(err, file.path, file.record.id, file.id)) continue;
-        out.push_back(std::move(file.record));
-    }
+    for (auto& file : files)
+        if (readable_child(err, file, skipped, errors)) out.push_back(std::move(file.record));
     return out;
+}
+
+namespace {
+
+bool readable(std::ostream& err, const std::string& path, const std::string& file_id,
+              const std::string& record_id, const Problems& problems, bool parsed, bool& skipped,
+              int* errors) {
+    if (errors)
+        for (const auto& p : problems) *errors += p.severity == Severity::error;
+    if (!parsed) {
+        err << fmt::format(N_("{}: skipped, it cannot be read (run liushou check)") "\n", path);
+        skipped = true;
+        return false;
+    }
+    return named_by_its_id(err, path, record_id, file_id);
+}
+
+}  // namespace
+
+bool readable_child(std::ostream& err, const Loaded<Child>& file, bool& skipped, int* errors) {
+    return readable(err, file.path, file.id, file.record.id, file.problems, file.parsed, skipped,
+                    errors);
+}
+
+bool readable_child(std::ostream& err, const ChildFileVerdict& file, bool& skipped, int* errors) {
+    return readable(err, file.path, file.id, file.record_id, file.problems, file.parsed, skipped,
+                    errors);
 }
 
 std::vector<bool> second_files_said(

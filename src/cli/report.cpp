@@ -272,16 +272,29 @@ int run_summary(const ReportOptions& o, Context& ctx) {
             const int64_t started = clock_ns();
             bool child_skipped = false;
             int errors = 0;
-            const std::vector<Child> children =
-                readable_children(*t.tree, ctx, err, child_skipped, &errors);
+            // Each child is counted by the worker that read it, and its record let go there
+            // (readable_children's files, less their records, are judged after, in order).
+            std::vector<ChildFileVerdict> files;
+            std::vector<char> exists;
+            std::vector<ChildFigures> all;
+            t.tree->for_each_child(
+                [&](size_t n) { files.resize(n), exists.resize(n), all.resize(n); },
+                [&](size_t k, Loaded<Child>& file) {
+                    if (file.parsed && file.record.id == file.id)
+                        all[k] = child_figures(file.record, t.school, own, end, greetings);
+                    exists[k] = file.exists;
+                    files[k] = {std::move(file.path), std::move(file.id), std::move(file.record.id),
+                                std::move(file.problems), file.parsed};
+                });
+            std::vector<std::string> ids;
+            figures.reserve(files.size());
+            for (size_t k = 0; k < files.size(); ++k)
+                if (exists[k] && readable_child(err, files[k], child_skipped, &errors)) {
+                    figures.push_back(std::move(all[k]));
+                    ids.push_back(std::move(files[k].id));
+                }
             t.errors += errors;
             s = s || child_skipped;
-            std::vector<std::string> ids;
-            figures.reserve(children.size());
-            for (const Child& c : children) {
-                figures.push_back(child_figures(c, t.school, own, end, greetings));
-                ids.push_back(c.id);
-            }
             if (!child_skipped && errors == 0)
                 t.tree->cache_per_child(context, ids, figures, started);
         }

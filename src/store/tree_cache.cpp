@@ -293,6 +293,72 @@ template void Tree::cache_per_child(std::string_view, const std::vector<std::str
                                     const std::vector<ChildDuties>&, int64_t,
                                     const std::string*) const;
 
+namespace {
+
+/// One child file as load_children reads it: served from `cache` where its key is the same,
+/// else decoded (with positions when it has problems). True when it was decoded.
+bool read_child_file(const Tree& tree, const RecordCache& cache, const std::string& id,
+                     Loaded<Child>& file, FileKey& key) {
+    file.id = id;
+    file.relative = child_file(id);  // ids from child_ids() are valid
+    file.path = tree.display(file.relative);
+    const std::string full = (fs::path(tree.root()) / file.relative).string();
+    struct stat st {};
+    if (::lstat(full.c_str(), &st) != 0) return false;  // gone since the listing
+    file.exists = true;
+    if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
+        const std::string refused = screen_record_file(tree.root(), full, st);
+        if (!refused.empty()) {
+            file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
+            return false;
+        }
+        ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
+    }
+    key = key_of(st);
+    if (cache.find(id, key, file.record, file.comment_line)) {
+        file.parsed = true;
+        ++read_stats().records_cached;
+        return false;
+    }
+    const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
+    static_cast<Decoded<Child>&>(file) = decode_child(text, false);
+    if (!file.problems.empty() && file.where.at.empty())
+        static_cast<Decoded<Child>&>(file) = decode_child(text, true);
+    file.comment_line = first_comment_line(text);
+    ++read_stats().parsed;
+    return true;
+}
+
+}  // namespace
+
+void Tree::for_each_child(const std::function<void(size_t)>& sized,
+                          const std::function<void(size_t, Loaded<Child>&)>& each) const {
+    if (commit_ || options_.use_cache) {
+        // The record cache is written from every record at once, and a commit is read in one
+        // batch: these keep load_children's records and hand them on.
+        std::vector<Loaded<Child>> all = load_children();
+        sized(all.size());
+        parallel_for(all.size(), worker_count(options_.jobs, all.size()),
+                     [&](size_t i) { each(i, all[i]); });
+        return;
+    }
+    const std::vector<std::string> ids = child_ids();
+    sized(ids.size());
+    const RecordCache none;
+    std::atomic<size_t> finished{0};
+    const std::thread::id caller = std::this_thread::get_id();
+    parallel_for(ids.size(), worker_count(options_.jobs, ids.size()), [&](size_t i) {
+        const size_t started_before = finished++;
+        if (options_.progress && std::this_thread::get_id() == caller)
+            options_.progress(N_("reading children/"), started_before, ids.size());
+        Loaded<Child> file;
+        FileKey key;
+        read_child_file(*this, none, ids[i], file, key);
+        each(i, file);
+    });
+    if (options_.progress) options_.progress(N_("reading children/"), ids.size(), ids.size());
+}
+
 std::vector<Loaded<Child>> Tree::load_children() const {
     if (commit_) return load_children_from_commit();
     const std::vector<std::string> ids = child_ids();
@@ -310,35 +376,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         const size_t started_before = finished++;  // shown on a terminal only: roughly
         if (options_.progress && std::this_thread::get_id() == caller)
             options_.progress(N_("reading children/"), started_before, ids.size());
-        Loaded<Child>& file = out[i];
-        file.id = ids[i];
-        file.relative = child_file(ids[i]);  // ids from child_ids() are valid
-        file.path = display(file.relative);
-        const std::string full = (fs::path(root_) / file.relative).string();
-        struct stat st {};
-        if (::lstat(full.c_str(), &st) != 0) return;  // gone since the listing
-        file.exists = true;
-        if (!S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxRecordBytes) {
-            const std::string refused = screen_record_file(root_, full, st);
-            if (!refused.empty()) {
-                file.problems.push_back(Problem{"", refused, Severity::error, 1, 1});
-                return;
-            }
-            ::stat(full.c_str(), &st);  // a link inside the tree: key the cache on its target
-        }
-        keys[i] = key_of(st);
-        if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
-            file.parsed = true;
-            ++read_stats().records_cached;
-            return;
-        }
-        const std::string text = read_regular_file(full, file.path, kMaxRecordBytes);
-        static_cast<Decoded<Child>&>(file) = decode_child(text, false);
-        if (!file.problems.empty() && file.where.at.empty())
-            static_cast<Decoded<Child>&>(file) = decode_child(text, true);
-        file.comment_line = first_comment_line(text);
-        fresh[i] = 1;
-        ++read_stats().parsed;
+        fresh[i] = read_child_file(*this, cache, ids[i], out[i], keys[i]);
     };
     parallel_for(ids.size(), worker_count(options_.jobs, ids.size()), read_one);
     if (options_.progress) options_.progress(N_("reading children/"), ids.size(), ids.size());

@@ -162,3 +162,19 @@ problem, a changed child or a damaged cache.
   40
   $ head -c 100 /dev/urandom > .liushou/cache/children.bin && cards
   40
+
+Without the cache, the summary counts each child as it is read and lets its record go
+(Tree::for_each_child): its figures and its messages, in order, are those of a read through the
+cache, with one worker or two, in a tree with a copied file, a file that cannot be read, a
+link and a file that is gone.
+
+  $ cp -p children/2025-001.yaml children/2025-098.yaml && sed -i 's/^grade: .*/grade: [/' children/2025-006.yaml
+  $ ln -s 2025-002.yaml children/2025-097.yaml && rm children/2025-010.yaml
+  $ summaries() { liushou report summary $1 > ../s1 2> ../e1; echo "exit $?"; for o in "--no-cache" "--no-cache --jobs 1" "--no-cache --jobs 2"; do liushou $o report summary $1 > ../s2 2> ../e2; cmp ../s1 ../s2 && cmp ../e1 ../e2 || echo "differs: $o"; done; cat ../e1; }
+  $ summaries
+  exit 1
+  children/2025-006.yaml：无法读取，已略过（请运行 liushou check）
+  children/2025-097.yaml：已略过，文件中的学号是 2025-002，文件名却是 2025-097.yaml（是副本吗？请运行 liushou check）
+  children/2025-098.yaml：已略过，文件中的学号是 2025-001，文件名却是 2025-098.yaml（是副本吗？请运行 liushou check）
+  $ summaries "--format json" > /dev/null; grep -c '"id"' ../s1
+  38
