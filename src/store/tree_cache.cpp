@@ -216,9 +216,13 @@ std::optional<std::vector<T>> Tree::cached_per_child(
     if (!figures) return figures;
     if (!refresh.ids.empty()) {
         // Kept as they are now, so the next read serves them (the racy ones once a second
-        // has passed), unless the caller reorders them first.
-        if (recounted)
-            *recounted = true;
+        // has passed): in the delta while it is small, else the whole set rewritten. (A
+        // caller that reorders them writes the set again in its order.)
+        if (recounted) *recounted = true;
+        const size_t delta = refresh.kept.size() + refresh.changed.size();
+        if (delta <= delta_limit(ids.size()) && delta * 2 <= ids.size())
+            PerChildCache<T>::write_delta(cache_path<T>(*cache), digest, refresh, *figures,
+                                          started);
         else
             PerChildCache<T>::write(cache_path<T>(*cache), digest, refresh.ids, refresh.keys,
                                     *figures, started, refresh.tail);

@@ -50,7 +50,8 @@ alone: once for its record, once to place its findings.
 
 One talk logged: the summary after it decodes that one file and counts that one child again;
 the 39 others are served. The file goes to the record cache's delta (children.bin.delta), so
-the list, the checklist and the check after it decode nothing.
+the list, the checklist and the check after it decode nothing; the child's figures and duties
+counted again go to the deltas of figures.bin and duties.bin, so no read rewrites a whole set.
 
   $ liushou -q log-talk 2025-007 --by T001 --date 2026-02-20 --summary 谈心一次 && sleep 1.1
   $ stats report summary
@@ -67,7 +68,9 @@ the list, the checklist and the check after it decode nothing.
   children.bin
   children.bin.delta
   duties.bin
+  duties.bin.delta
   figures.bin
+  figures.bin.delta
   places.bin
   printed.bin
   $ liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
