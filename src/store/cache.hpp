@@ -41,6 +41,12 @@ inline FileKey key_of(const struct stat& st) {
                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
 }
 
+/// The children's files by id, each with its key as a read found it.
+struct StatKeys {
+    std::vector<std::string> ids;
+    std::vector<FileKey> keys;
+};
+
 /// A cache file as read from disk, with its delta; entries are decoded only when asked for.
 /// As git's split index: children.bin holds every child as of its last whole write, and
 /// children.bin.delta beside it the few records decoded since (a read right after a write

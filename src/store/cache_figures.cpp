@@ -45,7 +45,9 @@ uint64_t fingerprint_of(const ChildFigures*) {
 uint64_t fingerprint_of(const ChildDuties*) {
     return duties_fingerprint();
 }
-constexpr char kPrintedMagic[8] = {'L', 'S', 'H', 'P', 'R', 'N', 'T', '1'};
+// 2: checksummed and written without an fsync (cache_io::write_delta_file), as a delta: the
+// whole output is its tail, so a torn file is never printed.
+constexpr char kPrintedMagic[8] = {'L', 'S', 'H', 'P', 'R', 'N', 'T', '2'};
 std::string_view magic_of(const PrintedOutput*) {
     return {kPrintedMagic, sizeof kPrintedMagic};
 }
@@ -377,7 +379,13 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     size_t size = 0;
     const std::shared_ptr<const char> map = map_cache_file(path, size);
     if (!map) return std::nullopt;
-    In in(std::string_view(map.get(), size));
+    std::string_view bytes(map.get(), size);
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        const auto checked = cache_io::checked_delta(bytes);
+        if (!checked) return std::nullopt;
+        bytes = *checked;
+    }
+    In in(bytes);
     if (in.bytes(sizeof kFiguresMagic) != magic_of(static_cast<const T*>(nullptr)) ||
         in.u64() != schema_fingerprint() ||
         in.u64() != fingerprint_of(static_cast<const T*>(nullptr)) || in.u64() != context)
@@ -454,7 +462,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
         read_stats().figures_recounted += recounted.load();
     }
     if (tail) tail->assign(stored_tail);
-    if (refresh && recounted > 0) {
+    if (refresh) {  // every file's key as found, recounted or not (Tree::cache_output)
         refresh->ids.reserve(ids.size());
         for (const Stored& e : entries) refresh->ids.emplace_back(e.id);
         refresh->keys = std::move(keys);
@@ -504,6 +512,11 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
     // The delta goes first: left beside the new base it would name the old one and be ignored,
     // but a base written in the same nanosecond as the old one must not adopt it.
     ::unlink((path + ".delta").c_str());
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        // Written again by the next checklist after any change: not worth a flush.
+        cache_io::write_delta_file(path, std::move(out));
+        return;
+    }
     try {
         atomic_write(path, out, 0600);
     } catch (const IoError&) {

@@ -214,7 +214,15 @@ std::optional<std::vector<T>> Tree::cached_per_child(
         tail, again, &refresh);
     ::close(dir);
     if (!figures) return figures;
-    if (!refresh.ids.empty()) {
+    if constexpr (std::is_same_v<T, ChildDuties>) {
+        // The keys a printed checklist made from these duties is kept with (cache_output).
+        auto keys = std::make_shared<StatKeys>();
+        keys->ids = std::move(refresh.ids);
+        keys->keys = std::move(refresh.keys);
+        last_keys_ = keys;
+        if (!refresh.changed.empty()) refresh.ids = keys->ids, refresh.keys = keys->keys;
+    }
+    if (!refresh.changed.empty()) {
         // Kept as they are now, so the next read serves them (the racy ones once a second
         // has passed): in the delta while it is small, else the whole set rewritten. (A
         // caller that reorders them writes the set again in its order.)
@@ -260,7 +268,12 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     if (dir < 0) return;
     std::vector<FileKey> keys(ids.size());
     bool all = true;
-    for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
+    // The keys the duties this output was made from were checked against, when it is theirs
+    // (the same children in the same order): each file stat'ed once, not twice.
+    if (std::is_same_v<T, PrintedOutput> && last_keys_ && last_keys_->ids == ids)
+        keys = last_keys_->keys;
+    else
+        for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
     ::close(dir);
     if (!all) return;
     // The figures name children who fall short: for the tree's owner only, as the records.
