@@ -318,7 +318,7 @@ void write_cache_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-RecordCache RecordCache::read(const std::string& path) {
+RecordCache RecordCache::read(const std::string& path, bool whole) {
     RecordCache cache;
     size_t size = 0;
     cache.map_ = map_cache_file(path, size);
@@ -328,6 +328,12 @@ RecordCache RecordCache::read(const std::string& path) {
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
     if (in.u64() != schema_fingerprint()) return RecordCache{};
     cache.base_ns_ = in.i64();
+    if (!whole) {
+        if (!in.ok() || cache.base_ns_ == 0) return RecordCache{};
+        cache.map_.reset();  // only its time was needed
+        if (!cache.read_delta(path)) cache.delta_map_.reset();
+        return cache;
+    }
     const uint64_t count = in.count();
     cache.index_.reserve(count);
     for (uint64_t i = 0; in.ok() && i < count; ++i) {

@@ -54,8 +54,11 @@ struct StatKeys {
 class RecordCache {
   public:
     /// Reads `path` and its delta; an unreadable, old-format or corrupt file gives an empty
-    /// cache (a delta of another base, or corrupt, is ignored alone).
-    static RecordCache read(const std::string& path);
+    /// cache (a delta of another base, or corrupt, is ignored alone). Not `whole`: only the
+    /// base's header and the delta (the records decoded since its last whole write), for a
+    /// reader that looks up a few files just written: indexing the base touches every page of
+    /// it (tens of megabytes).
+    static RecordCache read(const std::string& path, bool whole = true);
 
     /// The cached record for `id` if its file still has `key`. A file modified in the same
     /// second its entry was written, or later, may have changed unseen: it is never served.
