@@ -131,14 +131,17 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     std::vector<Child> children;
     int errors = 0;
     const GreetingDays greetings = greeting_days(&activities);
-    bool recounted = false;  // a child's file changed: its duties worked out again, then sorted
+    // A child's file changed: its duties were worked out again (and kept in the cache's order);
+    // should it now sort elsewhere (another class), the set is sorted and kept again whole.
+    bool recounted = false, reordered = false;
     const auto recount = [&](const Child& c, ChildDuties& d) {
         d = child_duties(c, school.record, month, ctx.today, greetings, &activities);
         return true;
     };
     if (auto cached = tree.cached_per_child<ChildDuties>(context, nullptr, recount, &recounted)) {
         duties = std::move(*cached);
-        if (recounted) sort_duties(duties);
+        reordered = recounted && !duties_sorted(duties);
+        if (reordered) sort_duties(duties);
     } else {
         children = readable_children(tree, ctx, skipped, &errors);
         duties.reserve(children.size());
@@ -151,7 +154,7 @@ int run_schedule(const ScheduleOptions& o, Context& ctx) {
     ids.reserve(duties.size());
     for (const ChildDuties& d : duties) ids.push_back(d.child.id);
     bool whole = !skipped && errors == 0;
-    if (whole && (!children.empty() || recounted))
+    if (whole && (!children.empty() || reordered))
         tree.cache_per_child(context, ids, duties, started);
     // One child in two files (one 身份证号) is listed once, as every figure counts it (#39); the
     // other file is named on stderr, so such a checklist is not kept as printed.

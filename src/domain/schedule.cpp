@@ -454,6 +454,12 @@ void sort_duties(std::vector<ChildDuties>& duties) {
     });
 }
 
+bool duties_sorted(const std::vector<ChildDuties>& duties) {
+    return std::is_sorted(
+        duties.begin(), duties.end(),
+        [](const ChildDuties& a, const ChildDuties& b) { return class_order(a.child, b.child); });
+}
+
 Schedule build_schedule(const School& school, const std::vector<Child>& children,
                         const Month& month, const Date& today, const ScheduleFilter& filter,
                         const std::vector<Activity>* activities) {

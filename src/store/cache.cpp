@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cache_io.hpp"
+#include "files.hpp"
 #include "liushou/error.hpp"
 #include "liushou/schema.hpp"
 #include "liushou/store.hpp"
@@ -217,6 +218,39 @@ std::shared_ptr<const char> map_cache_file(const std::string& path, size_t& size
     });
 }
 
+uint64_t checksum(std::string_view bytes) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ bytes.size();
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+void write_delta_file(const std::string& path, std::string bytes) {
+    const uint64_t sum = checksum(bytes);
+    bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    try {
+        const StagedFile staged = stage_file(path, bytes, 0600, system_files(), false);
+        if (!staged.tmp.empty()) rename_staged(staged.tmp, path, system_files(), staged.existed);
+    } catch (const IoError&) {
+        // A read-only tree, a full disk: the next read works those entries out again.
+    }
+}
+
+std::optional<std::string_view> checked_delta(std::string_view file) {
+    uint64_t sum = 0;
+    if (file.size() < sizeof sum) return std::nullopt;
+    const std::string_view bytes = file.substr(0, file.size() - sizeof sum);
+    std::memcpy(&sum, file.data() + bytes.size(), sizeof sum);
+    if (checksum(bytes) != sum) return std::nullopt;
+    return bytes;
+}
+
 }  // namespace cache_io
 
 void serialize_child(std::string& buffer, const Child& c) {
@@ -250,7 +284,8 @@ bool peek_child_name(std::string_view data, std::string& id, std::string& name) 
 namespace {
 
 // The delta's own magic: it names its base by the base's written time.
-constexpr char kDeltaMagic[8] = {'L', 'S', 'H', 'C', 'D', 'L', 'T', '1'};
+// 2: checksummed, written without an fsync (cache_io::write_delta_file).
+constexpr char kDeltaMagic[8] = {'L', 'S', 'H', 'C', 'D', 'L', 'T', '2'};
 
 std::string delta_path(const std::string& path) {
     return path + ".delta";
@@ -283,7 +318,7 @@ void write_cache_file(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
-RecordCache RecordCache::read(const std::string& path) {
+RecordCache RecordCache::read(const std::string& path, bool whole) {
     RecordCache cache;
     size_t size = 0;
     cache.map_ = map_cache_file(path, size);
@@ -293,6 +328,12 @@ RecordCache RecordCache::read(const std::string& path) {
     if (in.bytes(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return RecordCache{};
     if (in.u64() != schema_fingerprint()) return RecordCache{};
     cache.base_ns_ = in.i64();
+    if (!whole) {
+        if (!in.ok() || cache.base_ns_ == 0) return RecordCache{};
+        cache.map_.reset();  // only its time was needed
+        if (!cache.read_delta(path)) cache.delta_map_.reset();
+        return cache;
+    }
     const uint64_t count = in.count();
     cache.index_.reserve(count);
     for (uint64_t i = 0; in.ok() && i < count; ++i) {
@@ -314,7 +355,9 @@ bool RecordCache::read_delta(const std::string& path) {
     size_t size = 0;
     delta_map_ = map_cache_file(delta_path(path), size);
     if (!delta_map_) return false;
-    In in(std::string_view(delta_map_.get(), size));
+    const auto checked = cache_io::checked_delta(std::string_view(delta_map_.get(), size));
+    if (!checked) return false;  // torn by a crash, or foreign: ignored
+    In in(*checked);
     if (in.bytes(sizeof kDeltaMagic) != std::string_view(kDeltaMagic, sizeof kDeltaMagic) ||
         in.u64() != schema_fingerprint() || in.i64() != base_ns_)
         return false;  // another base's (or an old format): ignored
@@ -414,7 +457,7 @@ void RecordCache::write_delta(const std::string& path, const std::vector<Entry>&
         o.i64(started_ns);
         o.str(record);
     }
-    write_cache_file(delta_path(path), out);
+    cache_io::write_delta_file(delta_path(path), std::move(out));
 }
 
 }  // namespace liushou

@@ -41,6 +41,12 @@ inline FileKey key_of(const struct stat& st) {
                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
 }
 
+/// The children's files by id, each with its key as a read found it.
+struct StatKeys {
+    std::vector<std::string> ids;
+    std::vector<FileKey> keys;
+};
+
 /// A cache file as read from disk, with its delta; entries are decoded only when asked for.
 /// As git's split index: children.bin holds every child as of its last whole write, and
 /// children.bin.delta beside it the few records decoded since (a read right after a write
@@ -48,8 +54,11 @@ inline FileKey key_of(const struct stat& st) {
 class RecordCache {
   public:
     /// Reads `path` and its delta; an unreadable, old-format or corrupt file gives an empty
-    /// cache (a delta of another base, or corrupt, is ignored alone).
-    static RecordCache read(const std::string& path);
+    /// cache (a delta of another base, or corrupt, is ignored alone). Not `whole`: only the
+    /// base's header and the delta (the records decoded since its last whole write), for a
+    /// reader that looks up a few files just written: indexing the base touches every page of
+    /// it (tens of megabytes).
+    static RecordCache read(const std::string& path, bool whole = true);
 
     /// The cached record for `id` if its file still has `key`. A file modified in the same
     /// second its entry was written, or later, may have changed unseen: it is never served.
@@ -108,11 +117,21 @@ class PerChildCache {
     /// Works out one child's figures afresh from its file (which has key `now`): false when
     /// it cannot (then the whole set is read again, the way that reports why).
     using Recount = std::function<bool(std::string_view id, const FileKey& now, T& figures)>;
-    /// What a read that recounted some children gives for writing the set back as it is now.
+    /// What a read that recounted some children gives for writing the set back as it is now:
+    /// whole (write), or as a delta of the file read (write_delta).
     struct Refresh {
         std::vector<std::string> ids;  // in the order they were kept
         std::vector<FileKey> keys;
         std::string tail;
+        int64_t base_ns = 0;          // when the file read was written: a delta names it
+        std::vector<size_t> changed;  // the positions recounted now
+        struct Kept {
+            std::string id;
+            FileKey key;
+            int64_t written_ns;
+            std::string blob;
+        };
+        std::vector<Kept> kept;  // what the delta held for the others, as it was
     };
     /// The figures of the children `ids` (sorted by bytes), in the order they were written,
     /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key; a
@@ -133,6 +152,12 @@ class PerChildCache {
                       const std::vector<std::string>& ids, const std::vector<FileKey>& keys,
                       const std::vector<T>& figures, int64_t started_ns,
                       std::string_view tail = {});
+    /// Keeps what a read recounted (`refresh`, `figures` as read gave them) in the delta beside
+    /// `path` (`path`.delta, as the record cache's): a read right after a write adds a few
+    /// kilobytes instead of rewriting the whole set. Its entries replace the base's, each with
+    /// its own racy bound `started_ns`; a whole write drops it.
+    static void write_delta(const std::string& path, uint64_t context, const Refresh& refresh,
+                            const std::vector<T>& figures, int64_t started_ns);
 };
 /// Nothing of a child's own: a PerChildCache<PrintedOutput> keeps only each file's key, and a
 /// whole output made from them all (Tree::cached_output) as its tail.

@@ -3,11 +3,13 @@
 // report neither decodes nor counts a child. The record cache is in cache.cpp.
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <thread>
 #include <type_traits>
+#include <unordered_map>
 
 #include "cache.hpp"
 #include "cache_io.hpp"
@@ -43,7 +45,9 @@ uint64_t fingerprint_of(const ChildFigures*) {
 uint64_t fingerprint_of(const ChildDuties*) {
     return duties_fingerprint();
 }
-constexpr char kPrintedMagic[8] = {'L', 'S', 'H', 'P', 'R', 'N', 'T', '1'};
+// 2: checksummed and written without an fsync (cache_io::write_delta_file), as a delta: the
+// whole output is its tail, so a torn file is never printed.
+constexpr char kPrintedMagic[8] = {'L', 'S', 'H', 'P', 'R', 'N', 'T', '2'};
 std::string_view magic_of(const PrintedOutput*) {
     return {kPrintedMagic, sizeof kPrintedMagic};
 }
@@ -279,6 +283,94 @@ template bool deserialize_figures(std::string_view, ChildFigures&);
 template bool deserialize_figures(std::string_view, ChildDuties&);
 template bool deserialize_figures(std::string_view, PrintedOutput&);
 
+namespace {
+
+// A delta of figures or duties: this magic, then the base's (which kind it holds).
+constexpr char kFiguresDeltaMagic[8] = {'L', 'S', 'H', 'F', 'D', 'L', 'T', '1'};
+
+/// One child as a per-child cache holds it, in its base or its delta.
+struct Stored {
+    std::string_view id;
+    FileKey key;
+    std::string_view blob;
+    int64_t written_ns;  // its racy bound: the base's writing, or the delta entry's
+};
+
+FileKey get_key(In& in) {
+    FileKey key;
+    key.size = in.u64();
+    key.mtime_ns = in.i64();
+    key.inode = in.u64();
+    key.ctime_ns = in.i64();
+    return key;
+}
+
+void put_key(Out& o, const FileKey& key) {
+    o.u64(key.size), o.i64(key.mtime_ns), o.u64(key.inode), o.i64(key.ctime_ns);
+}
+
+/// The header a delta of the base `magic` written at `base_ns` for `context` starts with.
+std::string delta_header(std::string_view magic, uint64_t kind, uint64_t context, int64_t base_ns) {
+    std::string out;
+    Out o(out);
+    o.bytes(std::string_view(kFiguresDeltaMagic, sizeof kFiguresDeltaMagic));
+    o.bytes(magic);
+    o.u64(schema_fingerprint());
+    o.u64(kind);
+    o.u64(context);
+    o.i64(base_ns);
+    return out;
+}
+
+/// The entries of the delta beside `path` (mapped into `map`), if it belongs to this base:
+/// all or none.
+std::vector<Stored> read_figures_delta(const std::string& path, const std::string& header,
+                                       std::shared_ptr<const char>& map) {
+    size_t size = 0;
+    map = map_cache_file(path + ".delta", size);
+    if (!map) return {};
+    const auto bytes = cache_io::checked_delta(std::string_view(map.get(), size));
+    if (!bytes || bytes->substr(0, header.size()) != header) return {};  // torn, another base's
+    In in(bytes->substr(header.size()));
+    std::vector<Stored> out(in.count());  // bounded by the bytes left
+    for (Stored& e : out) {
+        e.id = in.bytes(in.u64());
+        e.key = get_key(in);
+        e.written_ns = in.i64();
+        e.blob = in.bytes(in.u64());
+    }
+    if (!in.ok() || !in.at_end()) return {};
+    return out;
+}
+
+}  // namespace
+
+template <class T>
+void PerChildCache<T>::write_delta(const std::string& path, uint64_t context,
+                                   const Refresh& refresh, const std::vector<T>& figures,
+                                   int64_t started_ns) {
+    constexpr const T* kind = nullptr;
+    std::string out = delta_header(magic_of(kind), fingerprint_of(kind), context, refresh.base_ns);
+    Out o(out);
+    o.u64(refresh.kept.size() + refresh.changed.size());
+    for (const auto& k : refresh.kept) {
+        o.str(k.id);
+        put_key(o, k.key);
+        o.i64(k.written_ns);
+        o.str(k.blob);
+    }
+    std::string blob;
+    for (const size_t i : refresh.changed) {
+        blob.clear();
+        serialize_figures(blob, figures[i]);
+        o.str(refresh.ids[i]);
+        put_key(o, refresh.keys[i]);
+        o.i64(started_ns);
+        o.str(blob);
+    }
+    cache_io::write_delta_file(path + ".delta", std::move(out));
+}
+
 template <class T>
 std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, uint64_t context,
                                                      const std::vector<std::string>& ids,
@@ -287,7 +379,13 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     size_t size = 0;
     const std::shared_ptr<const char> map = map_cache_file(path, size);
     if (!map) return std::nullopt;
-    In in(std::string_view(map.get(), size));
+    std::string_view bytes(map.get(), size);
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        const auto checked = cache_io::checked_delta(bytes);
+        if (!checked) return std::nullopt;
+        bytes = *checked;
+    }
+    In in(bytes);
     if (in.bytes(sizeof kFiguresMagic) != magic_of(static_cast<const T*>(nullptr)) ||
         in.u64() != schema_fingerprint() ||
         in.u64() != fingerprint_of(static_cast<const T*>(nullptr)) || in.u64() != context)
@@ -297,23 +395,30 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     // The same children, in the same order; then each file as it was when the figures were
     // worked out (and not touched in the second they were written: git's racy rule), checked
     // and decoded by a few threads, as a warm read is mostly these stats.
-    struct Stored {
-        std::string_view id;
-        FileKey key;
-        std::string_view blob;
-    };
     std::vector<Stored> entries(ids.size());
     for (size_t i = 0; i < ids.size(); ++i) {
         Stored& e = entries[i];
         e.id = in.bytes(in.u64());
-        e.key.size = in.u64();
-        e.key.mtime_ns = in.i64();
-        e.key.inode = in.u64();
-        e.key.ctime_ns = in.i64();
+        e.key = get_key(in);
         e.blob = in.bytes(in.u64());
+        e.written_ns = written_ns;
     }
     const std::string_view stored_tail = in.bytes(in.u64());
     if (!in.ok() || !in.at_end()) return std::nullopt;
+    // The children worked out again since the base was written, each in its place.
+    constexpr const T* kind = nullptr;
+    std::shared_ptr<const char> delta_map;
+    std::vector<Stored> delta = read_figures_delta(
+        path, delta_header(magic_of(kind), fingerprint_of(kind), context, written_ns), delta_map);
+    std::vector<char> in_delta;
+    if (!delta.empty()) {
+        std::unordered_map<std::string_view, const Stored*> by_id;
+        for (const Stored& d : delta) by_id.emplace(d.id, &d);
+        in_delta.assign(entries.size(), 0);
+        for (size_t i = 0; i < entries.size(); ++i)
+            if (const auto it = by_id.find(entries[i].id); it != by_id.end())
+                entries[i] = *it->second, in_delta[i] = 1;
+    }
     // Kept in the writer's order (a checklist's: class order); the same children as listed.
     std::vector<std::string_view> stored_ids(entries.size());
     for (size_t i = 0; i < entries.size(); ++i) stored_ids[i] = entries[i].id;
@@ -326,6 +431,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     std::vector<FileKey> keys(ids.size());
     std::atomic<bool> stale{false};
     std::atomic<size_t> recounted{0};
+    std::vector<char> changed(ids.size(), 0);
     // Taken 256 at a time: each is a few hundred nanoseconds, less than taking one.
     parallel_for(
         ids.size(), worker_count(0, ids.size(), 1024),
@@ -337,7 +443,8 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
                 return;
             }
             if (now == entries[i].key &&
-                std::max(now.mtime_ns, now.ctime_ns) / 1000000000 < written_ns / 1000000000 &&
+                std::max(now.mtime_ns, now.ctime_ns) / 1000000000 <
+                    entries[i].written_ns / 1000000000 &&
                 deserialize_figures(entries[i].blob, out[i]))
                 return;
             if (!recount || !recount(entries[i].id, now, out[i])) {
@@ -345,6 +452,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
                 return;
             }
             ++recounted;
+            changed[i] = 1;
         },
         256);
     if (stale) return std::nullopt;
@@ -354,11 +462,19 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
         read_stats().figures_recounted += recounted.load();
     }
     if (tail) tail->assign(stored_tail);
-    if (refresh && recounted > 0) {
+    if (refresh) {  // every file's key as found, recounted or not (Tree::cache_output)
         refresh->ids.reserve(ids.size());
         for (const Stored& e : entries) refresh->ids.emplace_back(e.id);
         refresh->keys = std::move(keys);
         refresh->tail.assign(stored_tail);
+        refresh->base_ns = written_ns;
+        for (size_t i = 0; i < entries.size(); ++i) {
+            if (changed[i])
+                refresh->changed.push_back(i);
+            else if (!in_delta.empty() && in_delta[i])
+                refresh->kept.push_back({std::string(entries[i].id), entries[i].key,
+                                         entries[i].written_ns, std::string(entries[i].blob)});
+        }
     }
     return out;
 }
@@ -393,6 +509,14 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
         o.str(blob);
     }
     o.str(tail);
+    // The delta goes first: left beside the new base it would name the old one and be ignored,
+    // but a base written in the same nanosecond as the old one must not adopt it.
+    ::unlink((path + ".delta").c_str());
+    if constexpr (std::is_same_v<T, PrintedOutput>) {
+        // Written again by the next checklist after any change: not worth a flush.
+        cache_io::write_delta_file(path, std::move(out));
+        return;
+    }
     try {
         atomic_write(path, out, 0600);
     } catch (const IoError&) {

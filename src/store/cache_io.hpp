@@ -135,4 +135,17 @@ uint64_t schema_fingerprint();
 /// A cache file mapped read-only, unmapped with the last copy; null when there is none.
 std::shared_ptr<const char> map_cache_file(const std::string& path, size_t& size);
 
+/// A checksum of `bytes`, eight at a time (a delta is read on every warm read: FNV-1a byte by
+/// byte would cost a few milliseconds for a delta of a few megabytes).
+uint64_t checksum(std::string_view bytes);
+
+/// Writes a delta (a cache file a read adds to) atomically but without an fsync, with its
+/// checksum appended: a read command never waits for the disk. A delta the machine lost or
+/// tore in a crash is ignored by `checked_delta` (the checksum), and what it held is worked
+/// out again from the files, whose keys vouch for every entry. Failures are ignored.
+void write_delta_file(const std::string& path, std::string bytes);
+/// The bytes of a delta written by write_delta_file, without their checksum; none when the
+/// checksum does not match (a torn or foreign file).
+std::optional<std::string_view> checked_delta(std::string_view file);
+
 }  // namespace liushou::cache_io

@@ -63,7 +63,8 @@ long our_temporary(const std::string& name, bool in_children) {
                     : target == kSchoolFile || target == kStaffFile || target == kJournalFile ||
                           target == "children.bin" || target == "figures.bin" ||
                           target == "children.bin.delta" || target == "duties.bin" ||
-                          target == "printed.bin";
+                          target == "figures.bin.delta" || target == "duties.bin.delta" ||
+                          target == "printed.bin" || target == "places.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 

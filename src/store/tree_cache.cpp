@@ -169,8 +169,12 @@ std::optional<std::vector<T>> Tree::cached_per_child(
     if (dir < 0) return std::nullopt;
     // A changed or racy child: its record from the record cache if that holds it as it is,
     // else its file decoded (and kept in the record cache's delta for the next reader).
-    std::once_flag records_once;
-    std::optional<RecordCache> records;
+    // The record cache's delta first (a file written since the last whole write of the
+    // record cache, another reader may have decoded already); the whole cache only once
+    // many files are missed (after a write of many files that a whole write has folded in).
+    std::once_flag recent_once, records_once;
+    std::optional<RecordCache> recent, records;
+    std::atomic<int> missed{0};
     std::mutex parsed_mutex;
     std::vector<std::pair<std::string, FileKey>> parsed_ids;
     std::vector<std::pair<int, Child>> parsed;
@@ -178,11 +182,17 @@ std::optional<std::vector<T>> Tree::cached_per_child(
     if (recount)
         again = [&](std::string_view id_view, const FileKey& now, T& figures) {
             const std::string id(id_view);
-            std::call_once(records_once,
-                           [&] { records = RecordCache::read(cache_path<Child>(*cache)); });
+            std::call_once(recent_once,
+                           [&] { recent = RecordCache::read(cache_path<Child>(*cache), false); });
             Child child;
             int comment_line = 0;
-            if (records->find(id, now, child, comment_line)) {
+            bool found = recent->find(id, now, child, comment_line);
+            if (!found && ++missed > 16) {
+                std::call_once(records_once,
+                               [&] { records = RecordCache::read(cache_path<Child>(*cache)); });
+                found = records->find(id, now, child, comment_line);
+            }
+            if (found) {
                 ++read_stats().records_cached;
                 if (child.id != id)
                     return false;  // a copy under another name: said by the whole read
@@ -214,22 +224,34 @@ std::optional<std::vector<T>> Tree::cached_per_child(
         tail, again, &refresh);
     ::close(dir);
     if (!figures) return figures;
-    if (!refresh.ids.empty()) {
+    if constexpr (std::is_same_v<T, ChildDuties>) {
+        // The keys a printed checklist made from these duties is kept with (cache_output).
+        auto keys = std::make_shared<StatKeys>();
+        keys->ids = std::move(refresh.ids);
+        keys->keys = std::move(refresh.keys);
+        last_keys_ = keys;
+        if (!refresh.changed.empty()) refresh.ids = keys->ids, refresh.keys = keys->keys;
+    }
+    if (!refresh.changed.empty()) {
         // Kept as they are now, so the next read serves them (the racy ones once a second
-        // has passed), unless the caller reorders them first.
-        if (recounted)
-            *recounted = true;
+        // has passed): in the delta while it is small, else the whole set rewritten. (A
+        // caller that reorders them writes the set again in its order.)
+        if (recounted) *recounted = true;
+        const size_t delta = refresh.kept.size() + refresh.changed.size();
+        if (delta <= delta_limit(ids.size()) && delta * 2 <= ids.size())
+            PerChildCache<T>::write_delta(cache_path<T>(*cache), digest, refresh, *figures,
+                                          started);
         else
             PerChildCache<T>::write(cache_path<T>(*cache), digest, refresh.ids, refresh.keys,
                                     *figures, started, refresh.tail);
     }
-    if (!parsed.empty() && records && records->has_base() &&
-        records->delta_size() + parsed.size() <= delta_limit(ids.size())) {
+    if (!parsed.empty() && recent && recent->has_base() &&
+        recent->delta_size() + parsed.size() <= delta_limit(ids.size())) {
         std::vector<RecordCache::Entry> entries;
         for (size_t i = 0; i < parsed.size(); ++i)
             entries.push_back(RecordCache::Entry{&parsed_ids[i].first, parsed_ids[i].second,
                                                  parsed[i].first, &parsed[i].second});
-        records->write_delta(cache_path<Child>(*cache), entries, started);
+        recent->write_delta(cache_path<Child>(*cache), entries, started);
     }
     return figures;
 }
@@ -256,7 +278,12 @@ void Tree::cache_per_child(std::string_view context, const std::vector<std::stri
     if (dir < 0) return;
     std::vector<FileKey> keys(ids.size());
     bool all = true;
-    for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
+    // The keys the duties this output was made from were checked against, when it is theirs
+    // (the same children in the same order): each file stat'ed once, not twice.
+    if (std::is_same_v<T, PrintedOutput> && last_keys_ && last_keys_->ids == ids)
+        keys = last_keys_->keys;
+    else
+        for (size_t i = 0; i < ids.size() && all; ++i) all = child_key(dir, ids[i], keys[i]);
     ::close(dir);
     if (!all) return;
     // The figures name children who fall short: for the tree's owner only, as the records.

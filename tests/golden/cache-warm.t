@@ -50,7 +50,8 @@ alone: once for its record, once to place its findings.
 
 One talk logged: the summary after it decodes that one file and counts that one child again;
 the 39 others are served. The file goes to the record cache's delta (children.bin.delta), so
-the list, the checklist and the check after it decode nothing.
+the list, the checklist and the check after it decode nothing; the child's figures and duties
+counted again go to the deltas of figures.bin and duties.bin, so no read rewrites a whole set.
 
   $ liushou -q log-talk 2025-007 --by T001 --date 2026-02-20 --summary 谈心一次 && sleep 1.1
   $ stats report summary
@@ -67,7 +68,9 @@ the list, the checklist and the check after it decode nothing.
   children.bin
   children.bin.delta
   duties.bin
+  duties.bin.delta
   figures.bin
+  figures.bin.delta
   places.bin
   printed.bin
   $ liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
@@ -98,3 +101,36 @@ not counted from the cache: the whole read reports it, as --no-cache does.
   $ liushou report summary > /dev/null
   ! children/2025-012.yaml：无法读取，已略过（请运行 liushou check）
   [1]
+
+Every state a school is in reads only what changed (#48): committed in git; a child written
+and staged, as the pre-commit hook leaves it; right after an import of talks. Each summary
+decodes the files written, and the first checklist, list, card and check after it decode
+nothing (a check reads again only a file written since it placed its findings); every output
+equals --no-cache.
+
+  $ cd .. && liushou init states --school 孙桥镇中心小学 --year 2025-2026 -q && cd states
+  $ liushou -q staff add --name 张老师
+  T001
+  $ gensheet --rows 30 --ids --enrolled-on 2025-09-01 > ../sheet.csv && liushou -q enroll --from-csv ../sheet.csv
+  $ gensheet --talks --rows 30 --from 2025-09 --to 2026-02 --teachers 1 > ../talks.csv && liushou -q log-talk --from-csv ../talks.csv
+  $ git add -A && git commit -qm 建档 && sleep 1.1 && liushou report summary > /dev/null && liushou schedule > /dev/null && liushou check > /dev/null; sleep 1.1
+  $ stats report summary && stats schedule && stats check
+  liushou-stats: parsed=0 records-cached=0 figures-cached=30 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  $ liushou -q log-talk 2025-003 --by T001 --date 2026-02-20 --summary 谈心一次 && git add children/2025-003.yaml && sleep 1.1
+  $ stats report summary && stats schedule && stats list && stats report child 2025-003 && stats check
+  liushou-stats: parsed=1 records-cached=0 figures-cached=29 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=1 figures-cached=29 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  $ printf '学号,日期,类型,教师,内容\n2025-005,2026-02-21,谈心,T001,批量一\n2025-006,2026-02-21,谈心,T001,批量二\n2025-007,2026-02-21,谈心,T001,批量三\n' > ../three.csv
+  $ liushou -q log-talk --from-csv ../three.csv && sleep 1.1
+  $ stats report summary && stats schedule && stats list && stats report child 2025-006 && stats check
+  liushou-stats: parsed=3 records-cached=0 figures-cached=27 figures-recounted=3
+  liushou-stats: parsed=0 records-cached=3 figures-cached=27 figures-recounted=3
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=0 records-cached=30 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=3 records-cached=30 figures-cached=0 figures-recounted=0
+  $ for c in "report summary" schedule check "report child 2025-006"; do liushou $c 2>&1 | cmp - <(liushou --no-cache $c 2>&1) || echo "$c differs"; done

@@ -234,6 +234,8 @@ ChildDuties child_duties(const Child& child, const School& school, const Month& 
                          const std::vector<Activity>* activities = nullptr);
 /// Puts duties in class order (grade, class, id), the order a checklist lists them in.
 void sort_duties(std::vector<ChildDuties>& duties);
+/// Whether `duties` are in that order already.
+bool duties_sorted(const std::vector<ChildDuties>& duties);
 /// Changes whenever the way duties are worked out may have (each build of it): cached duties
 /// of another build are never used.
 uint64_t duties_fingerprint();

@@ -129,6 +129,7 @@ class SafeDir;
 class GitCommit;
 struct GitState;
 class RecordCache;
+struct StatKeys;
 
 /// Every child of a tree as the record cache holds it, each decoded only when asked: a reader
 /// that takes the children one by one (the cards) holds one record, not the whole tree's.
@@ -295,6 +296,9 @@ class Tree {
     /// children/, held with a shared flock while the tree is open: a batch takes it exclusive
     /// for its renames, so a read never sees half a batch (holds the descriptor).
     std::shared_ptr<const UniqueFd> read_lock_;
+    /// Each child file's key as the last read of the duties cache found it (tree_cache.cpp),
+    /// for the printed checklist made from them.
+    mutable std::shared_ptr<const StatKeys> last_keys_;
 };
 
 /// The writes of one command, under the tree's writer lock, which it holds until destroyed.
