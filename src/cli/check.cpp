@@ -402,6 +402,21 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
 
 }  // namespace
 
+std::vector<std::string> check_error_lines(const Tree& tree, const Context& ctx) {
+    std::ostringstream out, err;
+    Context english(out, err);
+    english.today = ctx.today;
+    english.lang = english.message_lang = "en";
+    english.quiet = true;
+    english.jobs = ctx.jobs;
+    check_tree(tree, CheckOptions{true, false, "text"}, english);
+    std::vector<std::string> errors;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);)
+        if (line.find(": error: ") != std::string::npos) errors.push_back(line);
+    return errors;
+}
+
 void setup_check(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<CheckOptions>();
     cmd.add_flag("--allow-incomplete", o->allow_incomplete,

@@ -149,7 +149,7 @@ template <class T>
 std::optional<std::vector<T>> Tree::cached_per_child(
     std::string_view context, std::string* tail,
     const std::function<bool(const Child&, T&)>& recount, bool* recounted) const {
-    if (!options_.use_cache) return std::nullopt;
+    if (!options_.use_cache || options_.overlay) return std::nullopt;
     // A printed output may name the commit, which its children's blobs do not say.
     if constexpr (std::is_same_v<T, PrintedOutput>) {
         if (commit_) return std::nullopt;
@@ -238,7 +238,7 @@ template <class T>
 void Tree::cache_per_child(std::string_view context, const std::vector<std::string>& ids,
                            const std::vector<T>& figures, int64_t started_ns,
                            const std::string* tail) const {
-    if (!options_.use_cache || ids.size() != figures.size()) return;
+    if (!options_.use_cache || options_.overlay || ids.size() != figures.size()) return;
     if constexpr (std::is_same_v<T, PrintedOutput>) {
         if (commit_) return;
     } else if (commit_) {
@@ -314,6 +314,19 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         file.id = ids[i];
         file.relative = child_file(ids[i]);  // ids from child_ids() are valid
         file.path = display(file.relative);
+        if (const OverlayFile* given = overlaid(file.relative)) {
+            // A change not written yet (a sync's merged record): parsed, never cached.
+            file.exists = given->exists;
+            if (!given->refused.empty())
+                file.problems.push_back(Problem{"", given->refused, Severity::error, 1, 1});
+            if (!given->exists || !given->refused.empty()) return;
+            static_cast<Decoded<Child>&>(file) = decode_child(given->text, false);
+            if (!file.problems.empty() && file.where.at.empty())
+                static_cast<Decoded<Child>&>(file) = decode_child(given->text, true);
+            file.comment_line = first_comment_line(given->text);
+            ++read_stats().parsed;
+            return;
+        }
         const std::string full = (fs::path(root_) / file.relative).string();
         struct stat st {};
         if (::lstat(full.c_str(), &st) != 0) return;  // gone since the listing
@@ -346,7 +359,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     // Refresh the cache when anything was parsed or a cached file is gone: the few records
     // decoded since its last whole write go to its delta, else it is written whole.
     const size_t parsed_now = static_cast<size_t>(std::count(fresh.begin(), fresh.end(), 1));
-    if (options_.use_cache && (parsed_now > 0 || cache.size() != ids.size())) {
+    if (options_.use_cache && !options_.overlay && (parsed_now > 0 || cache.size() != ids.size())) {
         size_t held = 0;  // ids the cache holds: all it holds, when no child has gone
         for (const std::string& id : ids) held += cache.holds(id);
         const bool delta = cache.has_base() && held == cache.size() &&
@@ -382,7 +395,7 @@ bool CachedChildren::load(size_t i, Child& child) const {
 }
 
 std::optional<CachedChildren> Tree::cached_children() const {
-    if (commit_ || !options_.use_cache) return std::nullopt;
+    if (commit_ || !options_.use_cache || options_.overlay) return std::nullopt;
     CachedChildren out;
     out.ids_ = child_ids();
     const auto folder = cache_dir(root_, display_prefix_, false);
