@@ -58,6 +58,9 @@ struct CheckOptions {
     bool allow_incomplete = false;
     bool staged = false;
     std::string format = "text";  // or json, for CI annotations
+    /// Only errors are wanted (sync's check of a merge): a warning is not given its position,
+    /// which for a record served from the cache means reading its file again.
+    bool errors_only = false;
 };
 
 void warn_comments(int line, Problems& problems) {
@@ -348,6 +351,15 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
     const auto exists = checks.exists();
     // Records from the cache carry no positions: their files are read again to place them,
     // all at once (from a commit, one git process rather than one per child).
+    if (o.errors_only)
+        checks.unplaced.erase(
+            std::remove_if(checks.unplaced.begin(), checks.unplaced.end(),
+                           [](const Loaded<Child>* f) {
+                               return std::none_of(
+                                   f->problems.begin(), f->problems.end(),
+                                   [](const Problem& p) { return p.severity == Severity::error; });
+                           }),
+            checks.unplaced.end());
     tree.place_children(checks.unplaced);
     for (auto& file : children) {
         if (file.parsed) {
@@ -401,6 +413,21 @@ int check_tree(const Tree& tree, const CheckOptions& o, Context& ctx,
 }
 
 }  // namespace
+
+std::vector<std::string> check_error_lines(const Tree& tree, const Context& ctx) {
+    std::ostringstream out, err;
+    Context english(out, err);
+    english.today = ctx.today;
+    english.lang = english.message_lang = "en";
+    english.quiet = true;
+    english.jobs = ctx.jobs;
+    check_tree(tree, CheckOptions{true, false, "text", true}, english);
+    std::vector<std::string> errors;
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);)
+        if (line.find(": error: ") != std::string::npos) errors.push_back(line);
+    return errors;
+}
 
 void setup_check(CLI::App& cmd, Runner& run) {
     auto o = std::make_shared<CheckOptions>();

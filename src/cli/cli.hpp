@@ -108,6 +108,10 @@ void setup_sync(CLI::App& cmd, Runner& run);
 void setup_purge(CLI::App& cmd, Runner& run);    // purge.cpp (#43)
 void setup_privacy(CLI::App& cmd, Runner& run);  // purge.cpp (#43)
 
+/// check --allow-incomplete of `tree` as it is given (sync checks a merge before writing it,
+/// TreeOptions::overlay): its error lines, in English, each naming its file first.
+std::vector<std::string> check_error_lines(const Tree& tree, const Context& ctx);
+
 /// sync.cpp, for check: liushou.yaml's sync section that does not read, and every file under
 /// `root` (not .git, .liushou) holding an age private key; each as (path in the tree, why).
 std::vector<std::pair<std::string, std::string>> sync_problems(const std::string& root,

@@ -180,6 +180,19 @@ std::vector<std::string> check_errors(const SyncRepo& repo, const std::string& r
     return errors;
 }
 
+std::vector<std::string> check_change(const SyncRepo& repo, const SyncChange& change,
+                                      const Context& ctx) {
+    TreeOptions options = tree_options(ctx, repo.root);
+    options.rev.clear();
+    options.progress = nullptr;
+    options.overlay = change.records;
+    // Opened beside the session's tree, without its shared read lock (the batch that follows
+    // takes that lock exclusive); gone before anything is written.
+    Tree merged(repo.root, options);
+    merged.set_display_prefix(repo.root + "/");  // as check --rev named the files
+    return check_error_lines(merged, ctx);
+}
+
 SyncRepo open_repo(const Tree& tree) {
     return SyncRepo::open(tree.root());
 }

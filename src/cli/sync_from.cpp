@@ -28,8 +28,11 @@ using namespace sync_detail;
 
 /// The merged commit `tree` (parents: ours, theirs) applied to the tree, once check passes on
 /// it; otherwise the files it names wait in the conflicts folder, as a conflict's do.
+/// `disk_is_head`: the records on disk are the branch's (sync --from committed them), so check
+/// reads the merge's changed records in memory and the rest from disk and its cache; else
+/// (--continue) check reads the merged commit from git.
 int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pending& p,
-                     Context& ctx) {
+                     Context& ctx, bool disk_is_head) {
     GitCommand c = git_command({"commit-tree", p.tree, "-p", p.old_head, "-p", p.incoming, "-m",
                                 "sync: merged from " + p.from},
                                repo.root);
@@ -39,7 +42,8 @@ int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pe
         throw IoError(
             fmt::format(N_("{}: git commit-tree failed; nothing was changed"), repo.root));
     while (!merged.empty() && merged.back() == '\n') merged.pop_back();
-    const auto errors = check_errors(repo, merged);
+    const SyncChange change = sync_change(repo, p.old_head, merged);
+    const auto errors = disk_is_head ? check_change(repo, change, ctx) : check_errors(repo, merged);
     if (!errors.empty()) {
         Pending keep = p;
         keep.paths.clear();
@@ -70,7 +74,7 @@ int commit_and_apply(SyncRepo& repo, Tree& tree, WriteSession& session, const Pe
             conflicts_dir(repo));
         return kDataProblem;
     }
-    apply_sync(repo, tree, session, p.old_head, merged);
+    apply_sync(repo, tree, session, change);
     repo.head = merged;
     drop_pending(repo);
     return kOk;
@@ -214,7 +218,8 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
                    const std::vector<std::string>& bases, const std::string& shown, Context& ctx) {
     if (bases.size() == 1 && bases.front() == repo.head) {
         // Theirs holds all of ours: the branch simply moves on, once check passes.
-        const auto errors = check_errors(repo, p.incoming);
+        const SyncChange change = sync_change(repo, repo.head, p.incoming);
+        const auto errors = check_change(repo, change, ctx);
         if (!errors.empty()) {
             for (const auto& line : errors) ctx.err << say(ctx, line + "\n");
             run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
@@ -222,7 +227,7 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
                 N_("{}: the records it brings would not pass check (above); nothing was changed"),
                 shown));
         }
-        apply_sync(repo, tree, session, repo.head, p.incoming);
+        apply_sync(repo, tree, session, change);
         run_git({"update-ref", "-d", "refs/liushou/sync/incoming"}, repo.root);
         repo.head = p.incoming;
         return kOk;
@@ -232,7 +237,7 @@ int merge_incoming(SyncRepo& repo, Tree& tree, WriteSession& session, Pending& p
     const SyncMerge merge = merge_for_sync(repo, p.incoming, bases);
     p.tree = merge.tree;
     if (!merge.settled()) return stop_on_conflicts(repo, p, merge.files, ctx);
-    return commit_and_apply(repo, tree, session, p, ctx);
+    return commit_and_apply(repo, tree, session, p, ctx, true);
 }
 
 }  // namespace
@@ -430,7 +435,7 @@ int run_sync_continue(Context& ctx) {
     if (rc != 0) throw IoError(fmt::format(N_("{}: git write-tree failed"), repo.root));
     while (!tree_id.empty() && tree_id.back() == '\n') tree_id.pop_back();
     p.tree = tree_id;
-    const int code = commit_and_apply(repo, tree, session, p, ctx);
+    const int code = commit_and_apply(repo, tree, session, p, ctx, false);
     if (code != kOk) return code;
     write_sync_record(
         repo, SyncRecord{"received", p.from, p.file, ctx.today.iso(), p.incoming, {repo.head}});

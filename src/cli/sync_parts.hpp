@@ -80,6 +80,12 @@ void write_pending(const SyncRepo& repo, const Pending& p);
 void drop_pending(const SyncRepo& repo);
 /// check, run on commit `rev` as this executable: its error lines (with the file named first).
 std::vector<std::string> check_errors(const SyncRepo& repo, const std::string& rev);
+/// check of the tree as `change` leaves it, in this process: the records on disk (which are
+/// the branch's: the caller committed what was written) with the change's texts in place of
+/// theirs. The same error lines as check_errors on `change.to`, without reading every record
+/// again from git nor parsing the texts twice.
+std::vector<std::string> check_change(const SyncRepo& repo, const SyncChange& change,
+                                      const Context& ctx);
 SyncRepo open_repo(const Tree& tree);
 /// Runs age with an argument vector (never a shell), its input and output files given.
 int run_age(const std::vector<std::string>& args, const std::string& input,

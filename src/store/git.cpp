@@ -297,6 +297,19 @@ GitCommand git_command(const std::vector<std::string>& git_args, const std::stri
                 c.argv.push_back(fmt::format("--config-env=filter.{}.{}={}", name, key, kEmptyVar));
             c.argv.push_back(fmt::format("--config-env=filter.{}.required={}", name, kFalseVar));
         }
+    if (command == "commit") {
+        // Every --commit writes a new 400 KB children/ tree at 10,000 children, loose. git
+        // commit ends with `gc --auto`, which packs loose objects (in the background, deltas
+        // found among them) once there are more than gc.auto: git's 6,700 let a class's month
+        // of home visits stay loose, and sync --to then spent seconds finding those deltas
+        // in its bundle. 256 is the smallest step git's estimate tells apart (#42). In the
+        // foreground (autoDetach off): a gc left running behind the command would make the
+        // next `purge --history` (git gc --prune=now) fail, and a test's repository change
+        // under it; the pause is a repack of about 256 loose objects, once in about 60
+        // commits.
+        for (const char* a : {"-c", "gc.auto=256", "-c", "gc.autoDetach=false"})
+            c.argv.push_back(a);
+    }
     c.argv.insert(c.argv.end(), git_args.begin(), git_args.begin() + (git_args.empty() ? 0 : 1));
     if (command == "diff" || command == "show" || command == "log") {
         c.argv.push_back("--no-ext-diff");

@@ -17,6 +17,7 @@
 #include "liushou/error.hpp"
 #include "liushou/i18n.hpp"
 #include "liushou/validate.hpp"
+#include "tree_internal.hpp"
 
 namespace liushou {
 
@@ -240,10 +241,15 @@ std::vector<FileChange> changes_between(const SyncRepo& repo, const std::string&
     return list;
 }
 
-/// The blobs of `paths` in commit `rev`, with their modes, by one git cat-file.
-std::vector<std::string> blobs_of(const SyncRepo& repo, const std::string& rev,
-                                  const std::vector<std::string>& paths) {
-    std::vector<std::string> out;
+/// A file of a commit: its mode and its blob's text.
+struct CommitFile {
+    std::string mode, text;
+};
+
+/// The files `paths` of commit `rev`, with their modes, by one git cat-file.
+std::vector<CommitFile> blobs_of(const SyncRepo& repo, const std::string& rev,
+                                 const std::vector<std::string>& paths) {
+    std::vector<CommitFile> out;
     if (paths.empty()) return out;
     // The blobs by their ids from one ls-tree: git resolves "rev:path" by inflating and
     // scanning the folder's tree anew for each path, which took 46 s for a month's 10,000
@@ -252,30 +258,40 @@ std::vector<std::string> blobs_of(const SyncRepo& repo, const std::string& rev,
     if (run_git({"ls-tree", "-r", "-z", "--full-tree", rev}, repo.root, &listing) != 0)
         throw IoError(
             fmt::format("{}: git ls-tree failed reading {}", repo.root, rev.substr(0, 12)));
-    std::map<std::string, std::string> oid_of;
+    std::map<std::string, std::pair<std::string, std::string>> entry_of;  // path: mode, oid
     for (const auto& entry : split(listing, '\0')) {
         // "<mode> <type> <object>\t<path>"
         const size_t tab = entry.find('\t');
         if (tab == std::string::npos) continue;
         const size_t space = entry.rfind(' ', tab);
         if (space == std::string::npos) continue;
-        oid_of[entry.substr(tab + 1)] = entry.substr(space + 1, tab - space - 1);
+        entry_of[entry.substr(tab + 1)] = {entry.substr(0, entry.find(' ')),
+                                           entry.substr(space + 1, tab - space - 1)};
     }
     std::vector<std::string> oids;
     for (const auto& p : paths) {
-        const auto it = oid_of.find(p);
-        if (it == oid_of.end())
+        const auto it = entry_of.find(p);
+        if (it == entry_of.end())
             throw IoError(fmt::format(N_("{}: {} is missing from commit {}"), repo.root, p,
                                       rev.substr(0, 12)));
-        oids.push_back(it->second);
+        out.push_back(CommitFile{it->second.first, {}});
+        oids.push_back(it->second.second);
     }
     auto got = read_git_objects(repo.root, oids);
     for (size_t i = 0; i < paths.size(); ++i) {
         if (!got[i])
             throw IoError(fmt::format(N_("{}: {} is missing from commit {}"), repo.root, paths[i],
                                       rev.substr(0, 12)));
-        out.push_back(std::move(*got[i]));
+        out[i].text = std::move(*got[i]);
     }
+    return out;
+}
+
+/// A changed record as check is to see it: refused as check --rev refuses a commit's file.
+OverlayFile overlay_file(CommitFile&& f) {
+    GitEntry entry{f.mode, "", f.text.size()};
+    OverlayFile out{true, tree_detail::screen_commit_entry(entry), {}};
+    if (out.refused.empty()) out.text = std::move(f.text);
     return out;
 }
 
@@ -310,29 +326,58 @@ void move_branch(const SyncRepo& repo, const std::string& from, const std::strin
 
 }  // namespace
 
+SyncChange sync_change(const SyncRepo& repo, const std::string& from, const std::string& to) {
+    SyncChange change{from, to, {}, {}};
+    auto records = std::make_shared<std::map<std::string, OverlayFile>>();
+    std::vector<std::string> write_records;
+    for (const auto& c : changes_between(repo, from, to)) {
+        if (!record_path(c.path)) {
+            change.others.emplace_back(c.path, c.status == 'D');
+        } else if (c.status == 'D') {
+            records->emplace(c.path, OverlayFile{});
+        } else {
+            write_records.push_back(c.path);
+        }
+    }
+    // Each changed record read once, by one ls-tree and one cat-file: check sees these texts
+    // (TreeOptions::overlay) and apply_sync writes them.
+    auto files = blobs_of(repo, to, write_records);
+    for (size_t i = 0; i < write_records.size(); ++i)
+        records->emplace(write_records[i], overlay_file(std::move(files[i])));
+    change.records = std::move(records);
+    return change;
+}
+
 void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const std::string& from,
                 const std::string& to) {
+    apply_sync(repo, tree, session, sync_change(repo, from, to));
+}
+
+void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const SyncChange& change) {
     (void)tree;
-    const std::vector<FileChange> changes = changes_between(repo, from, to);
-    std::vector<std::string> write_records, write_others;
-    std::vector<std::string> remove_children, remove_others;
-    for (const auto& c : changes) {
-        require_plain_path(repo, c.path);
-        const bool record = record_path(c.path);
-        if (c.status == 'D') {
-            (record && c.path.rfind("children/", 0) == 0 ? remove_children : remove_others)
-                .push_back(c.path);
-        } else {
-            (record ? write_records : write_others).push_back(c.path);
-        }
+    const std::string &from = change.from, &to = change.to;
+    std::vector<std::string> write_others, remove_children, remove_others;
+    for (const auto& [path, file] : *change.records) {
+        require_plain_path(repo, path);
+        if (!file.exists && path.rfind("children/", 0) == 0) remove_children.push_back(path);
+        if (!file.exists && path.rfind("children/", 0) != 0) remove_others.push_back(path);
+        // A record check refuses unread (a link, a file over 1 MiB) is never written as one:
+        // check stopped the sync before this, so only a changed repository gets here.
+        if (file.exists && !file.refused.empty())
+            throw DataError(fmt::format(N_("the synced history holds a file {}, which no tree may "
+                                           "hold; nothing was changed"),
+                                        path));
+    }
+    for (const auto& [path, removed] : change.others) {
+        require_plain_path(repo, path);
+        (removed ? remove_others : write_others).push_back(path);
     }
     const std::string marker = repo.state_dir() + "/" + kApplying;
     atomic_write(marker, fmt::format("{}\n{}\n{}\n", repo.branch, from, to), 0600);
     // Records first, all or nothing through the tree's journal.
-    const std::vector<std::string> records = blobs_of(repo, to, write_records);
     session.begin_batch(true);
-    for (size_t i = 0; i < write_records.size(); ++i)
-        session.write_text(write_records[i], records[i], 0600);
+    for (const auto& [path, file] : *change.records)
+        if (file.exists) session.write_text(path, file.text, 0600);
     for (const auto& path : remove_children) {
         boost::system::error_code ec;
         if (fs::exists(fs::path(repo.root) / path, ec))  // a finish after a kill: already gone
@@ -341,12 +386,12 @@ void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const s
     session.end_batch();
     // Then the rest (.gitattributes, an activity removed, a note beside the records): rare,
     // each replaced atomically.
-    const std::vector<std::string> others = blobs_of(repo, to, write_others);
+    const std::vector<CommitFile> others = blobs_of(repo, to, write_others);
     for (size_t i = 0; i < write_others.size(); ++i) {
         const fs::path full = fs::path(repo.root) / write_others[i];
         boost::system::error_code ec;
         fs::create_directories(full.parent_path(), ec);
-        atomic_write(full.string(), others[i], 0644);
+        atomic_write(full.string(), others[i].text, 0644);
     }
     for (const auto& path : remove_others) ::unlink((fs::path(repo.root) / path).c_str());
     move_branch(repo, from, to);

@@ -65,6 +65,7 @@ std::string child_file_name(const std::string& name) {
 
 Tree::Tree(const std::string& root, TreeOptions options)
     : root_(root), options_(std::move(options)), source_(disk_source(root)) {
+    if (options_.overlay) source_ = overlay_source(source_, options_.overlay);
     // Paths are shown relative to the cwd when the tree is below it, as git does.
     boost::system::error_code ec;
     const fs::path cwd = fs::current_path(ec);

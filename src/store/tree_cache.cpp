@@ -149,7 +149,7 @@ template <class T>
 std::optional<std::vector<T>> Tree::cached_per_child(
     std::string_view context, std::string* tail,
     const std::function<bool(const Child&, T&)>& recount, bool* recounted) const {
-    if (!options_.use_cache) return std::nullopt;
+    if (!options_.use_cache || options_.overlay) return std::nullopt;
     // A printed output may name the commit, which its children's blobs do not say.
     if constexpr (std::is_same_v<T, PrintedOutput>) {
         if (commit_) return std::nullopt;
@@ -260,7 +260,7 @@ template <class T>
 void Tree::cache_per_child(std::string_view context, const std::vector<std::string>& ids,
                            const std::vector<T>& figures, int64_t started_ns,
                            const std::string* tail) const {
-    if (!options_.use_cache || ids.size() != figures.size()) return;
+    if (!options_.use_cache || options_.overlay || ids.size() != figures.size()) return;
     if constexpr (std::is_same_v<T, PrintedOutput>) {
         if (commit_) return;
     } else if (commit_) {
@@ -323,12 +323,26 @@ template void Tree::cache_per_child(std::string_view, const std::vector<std::str
 namespace {
 
 /// One child file as load_children reads it: served from `cache` where its key is the same,
-/// else decoded (with positions when it has problems). True when it was decoded.
-bool read_child_file(const Tree& tree, const RecordCache& cache, const std::string& id,
-                     Loaded<Child>& file, FileKey& key) {
+/// else decoded (with positions when it has problems); `given`, a sync's record not written
+/// yet, in place of the file. True when it was decoded from the file (so may be cached).
+bool read_child_file(const Tree& tree, const RecordCache& cache, const OverlayFile* given,
+                     const std::string& id, Loaded<Child>& file, FileKey& key) {
     file.id = id;
     file.relative = child_file(id);  // ids from child_ids() are valid
     file.path = tree.display(file.relative);
+    if (given) {
+        // A change not written yet (a sync's merged record): parsed, never cached.
+        file.exists = given->exists;
+        if (!given->refused.empty())
+            file.problems.push_back(Problem{"", given->refused, Severity::error, 1, 1});
+        if (!given->exists || !given->refused.empty()) return false;
+        static_cast<Decoded<Child>&>(file) = decode_child(given->text, false);
+        if (!file.problems.empty() && file.where.at.empty())
+            static_cast<Decoded<Child>&>(file) = decode_child(given->text, true);
+        file.comment_line = first_comment_line(given->text);
+        ++read_stats().parsed;
+        return false;
+    }
     const std::string full = (fs::path(tree.root()) / file.relative).string();
     struct stat st {};
     if (::lstat(full.c_str(), &st) != 0) return false;  // gone since the listing
@@ -380,7 +394,7 @@ void Tree::for_each_child(const std::function<void(size_t)>& sized,
             options_.progress(N_("reading children/"), started_before, ids.size());
         Loaded<Child> file;
         FileKey key;
-        read_child_file(*this, none, ids[i], file, key);
+        read_child_file(*this, none, overlaid(child_file(ids[i])), ids[i], file, key);
         each(i, file);
     });
     if (options_.progress) options_.progress(N_("reading children/"), ids.size(), ids.size());
@@ -403,7 +417,8 @@ std::vector<Loaded<Child>> Tree::load_children() const {
         const size_t started_before = finished++;  // shown on a terminal only: roughly
         if (options_.progress && std::this_thread::get_id() == caller)
             options_.progress(N_("reading children/"), started_before, ids.size());
-        fresh[i] = read_child_file(*this, cache, ids[i], out[i], keys[i]);
+        fresh[i] =
+            read_child_file(*this, cache, overlaid(child_file(ids[i])), ids[i], out[i], keys[i]);
     };
     parallel_for(ids.size(), worker_count(options_.jobs, ids.size()), read_one);
     if (options_.progress) options_.progress(N_("reading children/"), ids.size(), ids.size());
@@ -411,7 +426,7 @@ std::vector<Loaded<Child>> Tree::load_children() const {
     // Refresh the cache when anything was parsed or a cached file is gone: the few records
     // decoded since its last whole write go to its delta, else it is written whole.
     const size_t parsed_now = static_cast<size_t>(std::count(fresh.begin(), fresh.end(), 1));
-    if (options_.use_cache && (parsed_now > 0 || cache.size() != ids.size())) {
+    if (options_.use_cache && !options_.overlay && (parsed_now > 0 || cache.size() != ids.size())) {
         size_t held = 0;  // ids the cache holds: all it holds, when no child has gone
         for (const std::string& id : ids) held += cache.holds(id);
         const bool delta = cache.has_base() && held == cache.size() &&
@@ -447,7 +462,7 @@ bool CachedChildren::load(size_t i, Child& child) const {
 }
 
 std::optional<CachedChildren> Tree::cached_children() const {
-    if (commit_ || !options_.use_cache) return std::nullopt;
+    if (commit_ || !options_.use_cache || options_.overlay) return std::nullopt;
     CachedChildren out;
     out.ids_ = child_ids();
     const auto folder = cache_dir(root_, display_prefix_, false);

@@ -151,8 +151,11 @@ void Tree::place_children_on_disk(const std::vector<Loaded<Child>*>& files) cons
         Loaded<Child>& f = *files[i];
         fields[i] = fields_to_place(f.problems);
         if (fields[i].empty()) return;  // nothing to look up: no file to read
-        const bool keyed = file_key(
-            (boost::filesystem::path(root_) / child_relative(f.id)).string(), placed[i].key);
+        // A file of the overlay is not on disk yet: placed from its text, and not kept.
+        const bool keyed =
+            !overlaid(child_relative(f.id)) &&
+            file_key((boost::filesystem::path(root_) / child_relative(f.id)).string(),
+                     placed[i].key);
         if (const Positions* at =
                 keyed ? kept_positions(kept, f.id, placed[i].key, fields[i]) : nullptr) {
             for (const auto& [field, position] : *at) f.where.at[field] = position;
@@ -176,7 +179,9 @@ void Tree::place_children_on_disk(const std::vector<Loaded<Child>*>& files) cons
         ids.push_back(&files[i]->id);
         entries.push_back(&placed[i]);
     }
-    if (!options_.use_cache || (!read_again && ids.size() == kept.entries.size())) return;
+    if (!options_.use_cache || options_.overlay ||
+        (!read_again && ids.size() == kept.entries.size()))
+        return;
     try {
         if (const auto out = cache_dir(root_, display_prefix_, true))
             write_places(out->path("places.bin"), ids, entries, started);

@@ -156,7 +156,58 @@ class CommitSource final : public TreeSource {
     std::shared_ptr<const GitCommit> commit_;
 };
 
+/// Another source with some files replaced or removed: a change seen before it is written.
+class OverlaySource final : public TreeSource {
+  public:
+    using Files = std::map<std::string, OverlayFile>;
+    OverlaySource(std::shared_ptr<const TreeSource> base, std::shared_ptr<const Files> files)
+        : base_(std::move(base)), files_(std::move(files)) {}
+
+    std::vector<Entry> list(const std::string& dir) const override {
+        std::vector<Entry> out;
+        const std::string prefix = dir + "/";
+        for (auto& e : base_->list(dir))
+            if (files_->find(prefix + e.name) == files_->end()) out.push_back(std::move(e));
+        // The files the change makes or keeps, each once (a file it replaces was left out).
+        for (auto it = files_->lower_bound(prefix);
+             it != files_->end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+            const std::string name = it->first.substr(prefix.size());
+            if (it->second.exists && name.find('/') == std::string::npos)
+                out.push_back(Entry{name, true});
+        }
+        return out;
+    }
+
+    bool has_file(const std::string& relative) const override {
+        const auto it = files_->find(relative);
+        return it == files_->end() ? base_->has_file(relative) : it->second.exists;
+    }
+
+    File read(const std::string& relative, const std::string& display) const override {
+        const auto it = files_->find(relative);
+        if (it == files_->end()) return base_->read(relative, display);
+        File out;
+        out.exists = it->second.exists;
+        out.refused = it->second.refused;
+        if (out.exists && out.refused.empty()) out.text = it->second.text;
+        return out;
+    }
+
+    GitState git_state() const override { return base_->git_state(); }
+    std::string commit_date() const override { return base_->commit_date(); }
+
+  private:
+    std::shared_ptr<const TreeSource> base_;
+    std::shared_ptr<const Files> files_;
+};
+
 }  // namespace
+
+std::shared_ptr<const TreeSource> overlay_source(
+    std::shared_ptr<const TreeSource> base,
+    std::shared_ptr<const std::map<std::string, OverlayFile>> overlay) {
+    return std::make_shared<OverlaySource>(std::move(base), std::move(overlay));
+}
 
 std::shared_ptr<const TreeSource> disk_source(const std::string& root) {
     return std::make_shared<DiskSource>(root);

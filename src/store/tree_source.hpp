@@ -3,6 +3,7 @@
 // data stands in git, and never asks which kind it has, except to refuse a write or a cache.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,5 +44,9 @@ class TreeSource {
 std::shared_ptr<const TreeSource> disk_source(const std::string& root);
 /// The tree as `commit` holds it.
 std::shared_ptr<const TreeSource> commit_source(std::shared_ptr<const GitCommit> commit);
+/// `base` with the files of `overlay` in place of its own (TreeOptions::overlay).
+std::shared_ptr<const TreeSource> overlay_source(
+    std::shared_ptr<const TreeSource> base,
+    std::shared_ptr<const std::map<std::string, OverlayFile>> overlay);
 
 }  // namespace liushou

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <future>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -486,6 +487,39 @@ TEST_CASE("loading a child gives the decoded record with its id and display path
     CHECK(file.record.name == "甲");
     CHECK(file.relative == "children/x1.yaml");
     CHECK_FALSE(tree.load_child("nobody").exists);
+}
+
+TEST_CASE("an overlay is read in place of the disk's files, and never cached") {
+    TestDir dir;
+    fs::create_directories(dir.path / "children");
+    for (const char* id : {"a1", "a2", "a3"})
+        std::ofstream((dir.path / "children" / (std::string(id) + ".yaml")).string())
+            << "schema: 1\nid: " << id << "\nname: 甲\n";
+    (void)Tree(dir.path.string()).load_children();  // the disk's records, cached
+    auto overlay = std::make_shared<std::map<std::string, OverlayFile>>();
+    (*overlay)["children/a1.yaml"] = OverlayFile{true, "", "schema: 1\nid: a1\nname: 乙\n"};
+    (*overlay)["children/a2.yaml"] = OverlayFile{};  // removed
+    (*overlay)["children/b1.yaml"] = OverlayFile{true, "", "schema: 1\nid: b1\nname: 丙\n"};
+    (*overlay)["children/b2.yaml"] = OverlayFile{true, "a symbolic link", ""};
+    TreeOptions options;
+    options.overlay = overlay;
+    const Tree merged(dir.path.string(), options);
+    CHECK(merged.child_ids() == std::vector<std::string>{"a1", "a3", "b1", "b2"});
+    CHECK_FALSE(merged.child_exists("a2"));
+    std::map<std::string, std::string> names;
+    std::map<std::string, bool> refused;
+    for (const auto& f : merged.load_children()) {
+        names[f.id] = f.record.name;
+        refused[f.id] = !f.problems.empty();
+    }
+    CHECK(names["a1"] == "乙");
+    CHECK(names["a3"] == "甲");
+    CHECK(names["b1"] == "丙");
+    CHECK(refused["b2"]);
+    // The disk and its cache are as they were.
+    const Tree disk(dir.path.string());
+    CHECK(disk.child_ids() == std::vector<std::string>{"a1", "a2", "a3"});
+    for (const auto& f : disk.load_children()) CHECK(f.record.name == "甲");
 }
 
 TEST_CASE("a child record survives the cache's serialization, extras and all") {

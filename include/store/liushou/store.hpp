@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +71,13 @@ struct WriteFault {
 
 /// How a command wants its tree found, read and written. The command line fills it from its
 /// options and the environment; the store reads no environment variable of its own.
+/// A file as a change not yet written would leave it (TreeOptions::overlay).
+struct OverlayFile {
+    bool exists = false;  // false: the change removes it
+    std::string refused;  // why it may not be read (a link, too big), or ""
+    std::string text;
+};
+
 struct TreeOptions {
     /// The tree's directory; empty: the nearest directory at or above the cwd holding
     /// liushou.yaml.
@@ -94,6 +102,10 @@ struct TreeOptions {
     /// A branch, tag or commit: read the tree as that commit holds it, from git's objects,
     /// instead of the files on disk (report --rev). Such a tree cannot be written.
     std::string rev;
+    /// Files read from here instead of the disk, by their path in the tree (children/ID.yaml):
+    /// a change checked before it is written (sync checks its merged records so). The cache
+    /// serves the other files and is not written.
+    std::shared_ptr<const std::map<std::string, OverlayFile>> overlay;
 };
 
 /// A decoded file with the path it came from (as shown to the user).
@@ -285,6 +297,12 @@ class Tree {
     uint64_t figures_context(std::string_view context, bool with_staff = false) const;
     /// The ids of children/<id>.yaml as the directory lists them (unsorted).
     std::vector<std::string> listed_child_ids() const;
+    /// The file `relative` as options_.overlay gives it, or null when it is read from disk.
+    const OverlayFile* overlaid(const std::string& relative) const {
+        if (!options_.overlay) return nullptr;
+        const auto it = options_.overlay->find(relative);
+        return it == options_.overlay->end() ? nullptr : &it->second;
+    }
     std::string root_;
     std::string display_prefix_;
     TreeOptions options_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,19 @@ std::vector<std::string> merge_bases(const SyncRepo& repo, const std::string& th
 /// done until the branch has moved; finish_sync_apply completes or drops it.
 void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const std::string& from,
                 const std::string& to);
+/// What a sync from the branch's commit `from` to `to` changes in the tree's files, read from
+/// git once: every record file (children/, activities/, liushou.yaml, staff.yaml) as `to`
+/// holds it, for check to see before anything is written (TreeOptions::overlay) and for
+/// apply_sync to write; the other files by name.
+struct SyncChange {
+    std::string from, to;
+    /// By path; exists false: removed. Shared with the tree check reads (TreeOptions::overlay).
+    std::shared_ptr<const std::map<std::string, OverlayFile>> records;
+    std::vector<std::pair<std::string, bool>> others;  // path, removed
+};
+SyncChange sync_change(const SyncRepo& repo, const std::string& from, const std::string& to);
+/// apply_sync of a change already read (the texts check saw are the ones written).
+void apply_sync(const SyncRepo& repo, Tree& tree, WriteSession& session, const SyncChange& change);
 /// Under the lock, before anything else: a sync killed while applying is finished when its
 /// files are in place, else forgotten (the tree is as before). Returns what was done ("" for
 /// nothing).
