@@ -291,22 +291,6 @@ std::string delta_path(const std::string& path) {
     return path + ".delta";
 }
 
-FileKey read_key(In& in) {
-    FileKey key;
-    key.size = in.u64();
-    key.mtime_ns = in.i64();
-    key.inode = in.u64();
-    key.ctime_ns = in.i64();
-    return key;
-}
-
-void write_key(Out& o, const FileKey& key) {
-    o.u64(key.size);
-    o.i64(key.mtime_ns);
-    o.u64(key.inode);
-    o.i64(key.ctime_ns);
-}
-
 /// Writes a cache file atomically. Failures are ignored: the cache is only an optimisation.
 void write_cache_file(const std::string& path, const std::string& bytes) {
     try {

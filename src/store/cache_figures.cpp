@@ -296,19 +296,6 @@ struct Stored {
     int64_t written_ns;  // its racy bound: the base's writing, or the delta entry's
 };
 
-FileKey get_key(In& in) {
-    FileKey key;
-    key.size = in.u64();
-    key.mtime_ns = in.i64();
-    key.inode = in.u64();
-    key.ctime_ns = in.i64();
-    return key;
-}
-
-void put_key(Out& o, const FileKey& key) {
-    o.u64(key.size), o.i64(key.mtime_ns), o.u64(key.inode), o.i64(key.ctime_ns);
-}
-
 /// The header a delta of the base `magic` written at `base_ns` for `context` starts with.
 std::string delta_header(std::string_view magic, uint64_t kind, uint64_t context, int64_t base_ns) {
     std::string out;
@@ -335,7 +322,7 @@ std::vector<Stored> read_figures_delta(const std::string& path, const std::strin
     std::vector<Stored> out(in.count());  // bounded by the bytes left
     for (Stored& e : out) {
         e.id = in.bytes(in.u64());
-        e.key = get_key(in);
+        e.key = read_key(in);
         e.written_ns = in.i64();
         e.blob = in.bytes(in.u64());
     }
@@ -355,7 +342,7 @@ void PerChildCache<T>::write_delta(const std::string& path, uint64_t context,
     o.u64(refresh.kept.size() + refresh.changed.size());
     for (const auto& k : refresh.kept) {
         o.str(k.id);
-        put_key(o, k.key);
+        write_key(o, k.key);
         o.i64(k.written_ns);
         o.str(k.blob);
     }
@@ -364,7 +351,7 @@ void PerChildCache<T>::write_delta(const std::string& path, uint64_t context,
         blob.clear();
         serialize_figures(blob, figures[i]);
         o.str(refresh.ids[i]);
-        put_key(o, refresh.keys[i]);
+        write_key(o, refresh.keys[i]);
         o.i64(started_ns);
         o.str(blob);
     }
@@ -399,7 +386,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     for (size_t i = 0; i < ids.size(); ++i) {
         Stored& e = entries[i];
         e.id = in.bytes(in.u64());
-        e.key = get_key(in);
+        e.key = read_key(in);
         e.blob = in.bytes(in.u64());
         e.written_ns = written_ns;
     }

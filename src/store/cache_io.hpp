@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cache.hpp"
 #include "liushou/records.hpp"
 
 namespace liushou::cache_io {
@@ -127,6 +128,22 @@ class In {
     size_t pos_ = 0;
     bool ok_ = true;
 };
+
+/// A file's key as every cache file stores it: size, mtime, inode, ctime.
+inline void write_key(Out& o, const FileKey& key) {
+    o.u64(key.size);
+    o.i64(key.mtime_ns);
+    o.u64(key.inode);
+    o.i64(key.ctime_ns);
+}
+inline FileKey read_key(In& in) {
+    FileKey key;
+    key.size = in.u64();
+    key.mtime_ns = in.i64();
+    key.inode = in.u64();
+    key.ctime_ns = in.i64();
+    return key;
+}
 
 /// A hash of the child schema's shape, written after each cache file's magic: a cache written
 /// by a liushou whose schema.hpp differs (a field added) is ignored as a whole, never misread.

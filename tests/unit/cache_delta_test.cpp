@@ -10,27 +10,14 @@
 
 #include "liushou/store.hpp"
 #include "store/cache.hpp"
+#include "temp_dir.hpp"
 
 using namespace liushou;
 namespace fs = boost::filesystem;
+using liushou::testing::slurp;
+using liushou::testing::TestDir;
 
 namespace {
-
-struct TempFolder {
-    fs::path path = fs::temp_directory_path() / fs::unique_path("liushou-delta-%%%%-%%%%");
-    TempFolder() { fs::create_directories(path); }
-    ~TempFolder() {
-        boost::system::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 constexpr int64_t kSecond = 1000000000LL;
 constexpr int64_t kBase = 1000000000LL * kSecond;  // when the base was written
@@ -42,7 +29,7 @@ FileKey old_key(uint64_t inode) {
 }  // namespace
 
 TEST_CASE("a per-child cache keeps what a read recounted in its delta, for its base only") {
-    TempFolder dir;
+    TestDir dir;
     const std::string path = (dir.path / "figures.bin").string();
     const std::vector<std::string> ids = {"A1", "B1", "C1"};
     std::map<std::string, FileKey> files = {
@@ -102,7 +89,7 @@ TEST_CASE("a per-child cache keeps what a read recounted in its delta, for its b
 }
 
 TEST_CASE("the record cache read for a few files holds its delta alone") {
-    TempFolder dir;
+    TestDir dir;
     const std::string path = (dir.path / "children.bin").string();
     Child a, b;
     a.id = "A1", b.id = "B1", a.name = "甲", b.name = "乙";

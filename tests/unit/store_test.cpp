@@ -20,26 +20,12 @@
 #include "liushou/error.hpp"
 #include "store/cache.hpp"
 #include "store/files.hpp"
+#include "temp_dir.hpp"
 
 using namespace liushou;
 namespace fs = boost::filesystem;
-
-namespace {
-
-struct TestDir {
-    fs::path path = fs::temp_directory_path() / fs::unique_path("liushou-test-%%%%-%%%%");
-    TestDir() { fs::create_directories(path); }
-    ~TestDir() { fs::remove_all(path); }
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p.string(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+using liushou::testing::slurp;
+using liushou::testing::TestDir;
 
 TEST_CASE("ids sort naturally") {
     CHECK(natural_less("2025-2", "2025-10"));
