@@ -13,6 +13,9 @@ YAML::NodeType::value Node::Type() const {
 const std::string& Node::Scalar() const {
     return raw_->scalar;
 }
+bool Node::Quoted() const {
+    return raw_ && raw_->quoted;
+}
 Position Node::Mark() const {
     return raw_ ? raw_->mark : Position{};
 }
@@ -248,6 +251,7 @@ class Parser {
                 if (!double_quoted(c, text, after) || c.substr(after, 1) != ":") return fail();
                 key = doc_.make(YAML::NodeType::Scalar, line.number, indent + 1);
                 key->scalar = std::move(text);
+                key->quoted = true;
                 after += 1;
             } else {
                 if (std::string_view("-?:,[]{}#&*!|>'%@`").find(c[0]) != std::string_view::npos)
@@ -338,6 +342,7 @@ class Parser {
     Raw* inline_value(std::string_view s, int line, int column) {
         if (s[0] == '"' || s[0] == '\'') {
             Raw* r = doc_.make(YAML::NodeType::Scalar, line, column);
+            r->quoted = true;
             size_t used = 0;
             const bool closed =
                 s[0] == '"' ? double_quoted(s, r->scalar, used) : single_quoted(s, r->scalar, used);

@@ -37,6 +37,7 @@ class Node {
     bool IsMap() const { return Type() == YAML::NodeType::Map; }
     bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
     const std::string& Scalar() const;
+    bool Quoted() const;
     Position Mark() const;
     size_t size() const;
     Node operator[](size_t i) const;
@@ -52,6 +53,7 @@ struct Raw {
     YAML::NodeType::value type = YAML::NodeType::Null;
     Position mark;
     std::string scalar;
+    bool quoted = false;  // a scalar written in quotes: yaml-cpp tags it "!" (the merge keeps it)
     std::vector<Node::Pair> map;
     std::vector<Node> seq;
 };
@@ -62,6 +64,9 @@ class Document {
     /// Parses `text`; false when it is outside the subset (then nothing is to be trusted).
     bool parse(std::string_view text);
     Node root() const { return Node(root_); }
+    /// How many nodes the text made: keys, values, lists and mappings, as yaml-cpp's events
+    /// count them.
+    size_t node_count() const { return nodes_.size(); }
 
   private:
     Raw* make(YAML::NodeType::value type, int line, int column);

@@ -37,6 +37,7 @@ namespace {
 
 using Maybe = std::optional<YAML::Node>;  // nullopt: the key is absent on that side
 using merge_values::emit;
+using merge_values::load_fast;
 using merge_values::same_entries;
 using merge_values::same_value;
 
@@ -480,26 +481,30 @@ MergeResult refuse(std::string_view ours, std::string_view theirs, std::string s
 }
 
 MergeResult merge_records(std::string_view base, std::string_view ours, std::string_view theirs,
-                          bool school) {
+                          bool school, bool fast_reader) {
     MergeResult result;
-    // check's limits, on every side, before yaml-cpp builds a document: an alias bomb of a
-    // few kilobytes expands to gigabytes of nodes (git pull would hang on the driver).
     const std::pair<const char*, std::string_view> sides[] = {
         {"base", base}, {"ours", ours}, {"theirs", theirs}};
-    for (const auto& [side, text] : sides) {
+    YAML::Node docs[3];
+    bool loaded[3] = {false, false, false};
+    for (size_t i = 0; fast_reader && i < 3; ++i)
+        loaded[i] = load_fast(sides[i].second, kMaxMergeValues, docs[i]);
+    // check's limits, on every other side, before yaml-cpp builds a document: an alias bomb
+    // of a few kilobytes expands to gigabytes of nodes (git pull would hang on the driver).
+    for (size_t i = 0; i < 3; ++i) {
+        if (loaded[i]) continue;
         Problems problems;
         bool yaml = true;
-        if (!yaml_read::screen(std::string(text), problems, &yaml, kMaxMergeValues))
-            return refuse(ours, theirs, side, problems.front());
+        if (!yaml_read::screen(std::string(sides[i].second), problems, &yaml, kMaxMergeValues))
+            return refuse(ours, theirs, sides[i].first, problems.front());
     }
-    YAML::Node o, a, b;
     try {
-        o = YAML::Load(std::string(base));
-        a = YAML::Load(std::string(ours));
-        b = YAML::Load(std::string(theirs));
+        for (size_t i = 0; i < 3; ++i)
+            if (!loaded[i]) docs[i] = YAML::Load(std::string(sides[i].second));
     } catch (const YAML::Exception&) {
         return result;  // not YAML on some side: the caller falls back to a line merge
     }
+    const YAML::Node &o = docs[0], &a = docs[1], &b = docs[2];
     if (!a.IsMap() || !b.IsMap() || !(o.IsMap() || o.IsNull())) return result;
     result.merged = true;
     if (!school && !o.IsMap() && different_children(a, b)) {
@@ -620,12 +625,21 @@ MergeResult merge_records(std::string_view base, std::string_view ours, std::str
 
 MergeResult merge_child_files(std::string_view base, std::string_view ours,
                               std::string_view theirs) {
-    return merge_records(base, ours, theirs, false);
+    return merge_records(base, ours, theirs, false, true);
 }
 
 MergeResult merge_school_files(std::string_view base, std::string_view ours,
                                std::string_view theirs) {
-    return merge_records(base, ours, theirs, true);
+    return merge_records(base, ours, theirs, true, true);
 }
+
+namespace merge_values {
+
+MergeResult merge_with_yaml_cpp(std::string_view base, std::string_view ours,
+                                std::string_view theirs, bool school) {
+    return merge_records(base, ours, theirs, school, false);
+}
+
+}  // namespace merge_values
 
 }  // namespace liushou

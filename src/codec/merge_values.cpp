@@ -1,6 +1,10 @@
 // The values of the record-wise merge: rendered, and compared (merge_values.hpp).
 #include "merge_values.hpp"
 
+#include <algorithm>
+
+#include "fast_yaml.hpp"
+
 namespace liushou::merge_values {
 
 namespace {
@@ -31,6 +35,45 @@ void emit_to(YAML::Emitter& e, const YAML::Node& node) {
         default:
             e << YAML::Null;
     }
+}
+
+/// `node` of the fast reader as YAML::Load builds it: the same kinds, scalars, order and
+/// duplicate keys, and the tags the merge looks at ("!" quoted, "?" plain).
+YAML::Node from_fast(const fast_yaml::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Scalar: {
+            YAML::Node out(node.Scalar());
+            out.SetTag(node.Quoted() ? "!" : "?");
+            return out;
+        }
+        case YAML::NodeType::Sequence: {
+            YAML::Node out(YAML::NodeType::Sequence);
+            out.SetTag("?");
+            for (size_t i = 0; i < node.size(); ++i) out.push_back(from_fast(node[i]));
+            return out;
+        }
+        case YAML::NodeType::Map: {
+            YAML::Node out(YAML::NodeType::Map);
+            out.SetTag("?");
+            for (const auto& [key, value] : node)
+                out.force_insert(from_fast(key), from_fast(value));
+            return out;
+        }
+        default:
+            return YAML::Node(YAML::NodeType::Null);
+    }
+}
+
+/// Deeper than any record: such a text is left to the screen and yaml-cpp, whose limits decide.
+constexpr int kFastMergeDepth = 32;
+
+int depth_of(const fast_yaml::Node& node) {
+    int deepest = 0;
+    if (node.IsSequence())
+        for (size_t i = 0; i < node.size(); ++i) deepest = std::max(deepest, depth_of(node[i]));
+    if (node.IsMap())
+        for (const auto& kv : node) deepest = std::max(deepest, depth_of(kv.second));
+    return deepest + 1;
 }
 
 }  // namespace
@@ -88,6 +131,17 @@ bool same_entries(const std::vector<YAML::Node>& a, const std::vector<YAML::Node
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
         if (!same_value(a[i], b[i])) return false;
+    return true;
+}
+
+bool load_fast(std::string_view text, size_t max_values, YAML::Node& out) {
+    if (invalid_utf8_at(text) != std::string_view::npos ||
+        text.find('\0') != std::string_view::npos)
+        return false;  // yaml-cpp's reading of such bytes decides
+    fast_yaml::Document doc;
+    if (!doc.parse(text) || doc.node_count() > max_values || depth_of(doc.root()) > kFastMergeDepth)
+        return false;
+    out = from_fast(doc.root());
     return true;
 }
 

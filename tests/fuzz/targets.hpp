@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/merge_values.hpp"
 #include "liushou/checklist.hpp"
 #include "liushou/codec.hpp"
 #include "liushou/date.hpp"
@@ -201,7 +202,8 @@ inline int fuzz_manifest(const uint8_t* data, size_t size) {
 // libFuzzer target: the merge driver on three sides (base, ours, theirs: the input cut at its
 // first two NUL bytes), as a child's file and as liushou.yaml. Any bytes are survived within
 // the fuzzer's time limit (an alias bomb or a file of many keys must be refused quickly), and
-// a refusal is always the whole file as one conflict, ours then theirs verbatim.
+// a refusal is always the whole file as one conflict, ours then theirs verbatim; and the
+// result is the same with every side read by yaml-cpp (the fast reader changes nothing).
 inline int fuzz_merge(const uint8_t* data, size_t size) {
     const std::string_view all(reinterpret_cast<const char*>(data), size);
     const size_t a = all.find('\0');
@@ -213,6 +215,15 @@ inline int fuzz_merge(const uint8_t* data, size_t size) {
         const MergeResult r =
             school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
         if (!r.refusal.message.empty() && r.text.rfind("<<<<<<< ours\n", 0) != 0) std::abort();
+        // The fast reader changes nothing: the same result as with yaml-cpp reading every side.
+        const MergeResult y = merge_values::merge_with_yaml_cpp(base, ours, theirs, school);
+        if (r.merged != y.merged || r.text != y.text ||
+            r.different_children != y.different_children || r.refused_side != y.refused_side ||
+            r.refusal.message != y.refusal.message || r.refusal.line != y.refusal.line ||
+            r.conflicts.size() != y.conflicts.size())
+            std::abort();
+        for (size_t i = 0; i < r.conflicts.size(); ++i)
+            if (r.conflicts[i].field != y.conflicts[i].field) std::abort();
     }
     return 0;
 }

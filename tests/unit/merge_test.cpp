@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/merge_values.hpp"
 #include "liushou/codec.hpp"
 
 using namespace liushou;
@@ -382,4 +383,82 @@ TEST_CASE("merge: returned sheets noted in two clones are both kept, the same on
     CHECK(merged.record.returned_sheets[0].teacher == "T001");
     CHECK(merged.record.returned_sheets[0].owed == 7);
     CHECK(merged.record.returned_sheets[1].file == "李老师-2026-03.xlsx");
+}
+
+namespace {
+
+/// The merge's result with the fast reader and with yaml-cpp reading every side: equal.
+void same_either_way(const std::string& base, const std::string& ours, const std::string& theirs) {
+    for (const bool school : {false, true}) {
+        CAPTURE(school);
+        const MergeResult r =
+            school ? merge_school_files(base, ours, theirs) : merge_child_files(base, ours, theirs);
+        const MergeResult y = merge_values::merge_with_yaml_cpp(base, ours, theirs, school);
+        CHECK(r.merged == y.merged);
+        CHECK(r.text == y.text);
+        CHECK(r.different_children == y.different_children);
+        CHECK(r.refused_side == y.refused_side);
+        CHECK(r.refusal.message == y.refusal.message);
+        CHECK(r.refusal.line == y.refusal.line);
+        REQUIRE(r.conflicts.size() == y.conflicts.size());
+        for (size_t i = 0; i < r.conflicts.size(); ++i)
+            CHECK(r.conflicts[i].field == y.conflicts[i].field);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("merge: the fast reader reads each side as yaml-cpp does, quotes and all") {
+    // What the merge sees of a side: kinds, scalars, order, duplicate keys, and which
+    // scalars were quoted ("13812345678" must stay text).
+    const std::string odd = kBase +
+                            "\"quoted key\": \"a \\\"b\\\" \\u4e2d\"\n"
+                            "single: 'it''s'\n"
+                            "nothing: ~\n"
+                            "also_nothing: null\n"
+                            "word_null: \"null\"\n"
+                            "empty:\n"
+                            "flow: [2026-01, 2026-02]\n"
+                            "none: []\n"
+                            "dup: 1\n"
+                            "dup: 2\n"
+                            "negative: -5\n";
+    for (const std::string& text : {kBase, odd}) {
+        YAML::Node fast;
+        REQUIRE(merge_values::load_fast(text, 20000, fast));
+        const YAML::Node slow = YAML::Load(text);
+        CHECK(merge_values::emit(fast) == merge_values::emit(slow));
+        CHECK(merge_values::same_value(fast, slow));
+    }
+    YAML::Node phone;
+    REQUIRE(merge_values::load_fast("phone: \"13812345678\"\nplain: 13812345678\n", 100, phone));
+    CHECK(phone["phone"].Tag() == "!");
+    CHECK(phone["plain"].Tag() == "?");
+    // Outside the subset or the limits: left to yaml-cpp.
+    YAML::Node none;
+    CHECK_FALSE(merge_values::load_fast("a: 1 # note\n", 100, none));
+    CHECK_FALSE(merge_values::load_fast("a: &x 1\nb: *x\n", 100, none));
+    CHECK_FALSE(merge_values::load_fast("a: 1\nb: 2\n", 3, none));  // four values
+    std::string deep;
+    for (int i = 0; i < 40; ++i) deep += std::string(static_cast<size_t>(2 * i), ' ') + "k:\n";
+    CHECK_FALSE(merge_values::load_fast(deep + std::string(80, ' ') + "k: 1\n", 20000, none));
+    CHECK_FALSE(merge_values::load_fast(std::string("a: \xff\n"), 100, none));
+
+    // Whole merges, each side in or out of the subset, give the same bytes either way.
+    const std::string ours = replaced(kBase, "health: 良好", "health: 一般");
+    const std::string talk = replaced(kBase, "    summary: 家访\n",
+                                      "    summary: 家访\n  - date: 2026-03-20\n    kind: talk\n"
+                                      "    by: T001\n    summary: 谈心\n");
+    const std::string requoted = replaced(kBase, "phone: \"13812345678\"", "phone: 13812345678");
+    const std::string commented = "# 手改过\n" + talk;
+    const std::string edited = replaced(kBase, "    summary: 想念妈妈", "    summary: 想家");
+    const std::string edited2 = replaced(kBase, "    summary: 想念妈妈", "    summary: '想妈妈'");
+    same_either_way(kBase, ours, talk);
+    same_either_way(kBase, requoted, talk);
+    same_either_way(kBase, commented, ours);
+    same_either_way(kBase, edited, edited2);  // a conflict, marked in place
+    same_either_way("", ours, talk);          // created on both sides
+    same_either_way(kBase, kBase + "dup: 1\ndup: 2\nnothing: ~\n", ours);
+    same_either_way(kBase, "- a list\n", ours);  // not a mapping: a line merge
+    same_either_way(kBase, ours, kBase + "x: !!binary aGk=\n");
 }
