@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <boost/filesystem.hpp>
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -134,26 +135,35 @@ SettledFile settle(const SyncRepo& repo, const std::string& path, const std::str
 }
 
 /// `tree_id` with the settled files' texts in place of git's, by a temporary index in `work`:
-/// the blobs written by one hash-object, the entries by one update-index.
+/// the blobs written by one fast-import, the entries by one update-index.
 std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
                       const std::vector<SettledFile>& files, const std::string& work) {
     if (files.empty()) return tree_id;
-    std::string paths;
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string file = fmt::format("{}/{}", work, i);
-        scratch_write(file, files[i].text);
-        paths += file + "\n";
+    // fast-import writes the blobs into one pack: hash-object -w made a loose file for each,
+    // 0.3 s of file creation for a class's 557 records.
+    std::string stream;
+    for (size_t i = 0; i < files.size(); ++i)
+        stream += fmt::format("blob\nmark :{}\ndata {}\n{}\n", i + 1, files[i].text.size(),
+                              files[i].text);
+    scratch_write(work + "/stream", stream);
+    const std::string marks = work + "/marks";
+    GitCommand h = git_command({"fast-import", "--quiet", "--export-marks=" + marks}, repo.root);
+    std::string errors;
+    if (run_program_files(h.argv, &h.env, work + "/stream", "", &errors) != 0)
+        throw IoError(fmt::format("{}: git fast-import failed; nothing was changed", repo.root));
+    std::vector<std::string> oids(files.size());
+    size_t found = 0;
+    std::istringstream listed(read_file(marks, marks));
+    for (std::string line; std::getline(listed, line);) {  // ":<mark> <oid>"
+        const size_t space = line.find(' ');
+        if (line.empty() || line[0] != ':' || space == std::string::npos) continue;
+        const size_t mark = std::strtoul(line.c_str() + 1, nullptr, 10);
+        if (mark < 1 || mark > files.size() || !oids[mark - 1].empty()) continue;
+        oids[mark - 1] = line.substr(space + 1);
+        ++found;
     }
-    scratch_write(work + "/paths", paths);
-    scratch_write(work + "/oids", "");
-    GitCommand h = git_command({"hash-object", "-w", "--no-filters", "--stdin-paths"}, repo.root);
-    if (run_program_files(h.argv, &h.env, work + "/paths", work + "/oids", nullptr) != 0)
-        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
-    std::vector<std::string> oids;
-    std::istringstream listed(read_file(work + "/oids", work + "/oids"));
-    for (std::string line; std::getline(listed, line);) oids.push_back(line);
-    if (oids.size() != files.size())
-        throw IoError(fmt::format("{}: git hash-object failed; nothing was changed", repo.root));
+    if (found != files.size())
+        throw IoError(fmt::format("{}: git fast-import failed; nothing was changed", repo.root));
     std::string info;
     for (size_t i = 0; i < files.size(); ++i)
         info += "100644 " + oids[i] + "\t" + files[i].path + "\n";
