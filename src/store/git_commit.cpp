@@ -12,6 +12,7 @@
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <optional>
 #include <set>
@@ -502,16 +503,52 @@ std::vector<std::string> GitCommit::names_in(const std::string& relative) const 
     return names;
 }
 
-std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
-                                                         const std::vector<std::string>& oids) {
-    std::vector<std::optional<std::string>> out;
-    if (oids.empty()) return out;
+namespace {
+
+std::vector<std::optional<std::string>> read_objects_once(const std::string& dir,
+                                                          const std::vector<std::string>& oids) {
     std::string input, raw;
     input.reserve(oids.size() * 41);
     for (const auto& o : oids) input += o + "\n";
     if (git_filter({"cat-file", "--batch", "--buffer"}, dir, input, raw) != Filtered::ok)
         throw IoError(fmt::format(N_("{}: git cat-file failed"), dir));
-    out = batch_answers(raw, 0, oids, dir);
+    return batch_answers(raw, 0, oids, dir);
+}
+
+/// From this many objects on, two cat-file processes read a half each: a month's sync reads
+/// 10,000 records out of their deltas, 0.4 s of one core. Below it (a county's schools, each
+/// read on its own worker already) one process.
+constexpr size_t kSplitObjects = 4096;
+
+}  // namespace
+
+std::vector<std::optional<std::string>> read_git_objects(const std::string& dir,
+                                                         const std::vector<std::string>& oids) {
+    if (oids.empty()) return {};
+    if (oids.size() < kSplitObjects || std::thread::hardware_concurrency() < 2)
+        return read_objects_once(dir, oids);
+    const auto middle = oids.begin() + static_cast<long>(oids.size() / 2);
+    const std::vector<std::string> first(oids.begin(), middle), second(middle, oids.end());
+    std::vector<std::optional<std::string>> later;
+    std::exception_ptr failed;
+    std::thread other([&] {
+        try {
+            later = read_objects_once(dir, second);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    std::vector<std::optional<std::string>> out;
+    try {
+        out = read_objects_once(dir, first);
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (failed) std::rethrow_exception(failed);
+    out.reserve(oids.size());
+    for (auto& o : later) out.push_back(std::move(o));
     return out;
 }
 
