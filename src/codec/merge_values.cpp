@@ -42,7 +42,12 @@ void emit_to(YAML::Emitter& e, const YAML::Node& node) {
 YAML::Node from_fast(const fast_yaml::Node& node) {
     switch (node.Type()) {
         case YAML::NodeType::Scalar: {
-            YAML::Node out(node.Scalar());
+            // A plain null word is null wherever yaml-cpp meets it; the fast reader reads it so
+            // only as a value, and keeps a key (`NULL: x`) or a flow list's item as text.
+            const std::string& s = node.Scalar();
+            if (!node.Quoted() && (s == "~" || s == "null" || s == "Null" || s == "NULL"))
+                return YAML::Node(YAML::NodeType::Null);
+            YAML::Node out(s);
             out.SetTag(node.Quoted() ? "!" : "?");
             return out;
         }

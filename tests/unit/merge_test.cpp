@@ -422,7 +422,9 @@ TEST_CASE("merge: the fast reader reads each side as yaml-cpp does, quotes and a
                             "none: []\n"
                             "dup: 1\n"
                             "dup: 2\n"
-                            "negative: -5\n";
+                            "negative: -5\n"
+                            "NULL: 键是空\n"  // a null word as a key: yaml-cpp's null
+                            "flow_nulls: [a, null, ~]\n";
     for (const std::string& text : {kBase, odd}) {
         YAML::Node fast;
         REQUIRE(merge_values::load_fast(text, 20000, fast));
