@@ -173,6 +173,10 @@ bool single_quoted(std::string_view s, std::string& out, size_t& used) {
     return false;
 }
 
+/// yaml-cpp refuses a key whose ':' is more than 1024 bytes after its start ("illegal map
+/// value"); such a line is left to it.
+constexpr size_t kMaxKeyBytes = 1024;
+
 bool is_null_word(std::string_view s) {
     return s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
@@ -248,7 +252,9 @@ class Parser {
             size_t after = 0;
             if (c[0] == '"') {
                 std::string text;
-                if (!double_quoted(c, text, after) || c.substr(after, 1) != ":") return fail();
+                if (!double_quoted(c, text, after) || c.substr(after, 1) != ":" ||
+                    after >= kMaxKeyBytes)
+                    return fail();
                 key = doc_.make(YAML::NodeType::Scalar, line.number, indent + 1);
                 key->scalar = std::move(text);
                 key->quoted = true;
@@ -261,6 +267,7 @@ class Parser {
                     if (c.back() != ':') return fail();
                     colon = c.size() - 1;
                 }
+                if (colon >= kMaxKeyBytes) return fail();
                 const std::string_view name = c.substr(0, colon);
                 if (name.find(" #") != std::string_view::npos || name.back() == ' ') return fail();
                 key = doc_.make(YAML::NodeType::Scalar, line.number, indent + 1);
@@ -329,6 +336,13 @@ class Parser {
         return ok_ ? node : nullptr;
     }
 
+    /// Whether a plain scalar may start so: not with an indicator (yaml-cpp refuses `@x`,
+    /// `%x`, `` `x ``, and reads `- x` as a list), though -5 is a plain scalar.
+    static bool plain_start(std::string_view s) {
+        if (std::string_view("-?:,]{}#&*!|>%@`").find(s[0]) == std::string_view::npos) return true;
+        return s[0] == '-' && s.size() > 1 && s[1] != ' ';
+    }
+
     static bool starts_mapping(std::string_view s) {
         if (s[0] == '"') {
             std::string text;
@@ -352,10 +366,7 @@ class Parser {
         if (s == "[]") return doc_.make(YAML::NodeType::Sequence, line, column);
         if (s == "{}") return doc_.make(YAML::NodeType::Map, line, column);
         if (s[0] == '[') return flow_list(s, line, column);
-        if (std::string_view("-?:,]{}#&*!|>%@`").find(s[0]) != std::string_view::npos) {
-            // A plain scalar such as -5 is fine; an indicator is not.
-            if (!(s[0] == '-' && s.size() > 1 && s[1] != ' ')) return nullptr;
-        }
+        if (!plain_start(s)) return nullptr;
         if (s.find(": ") != std::string_view::npos || s.back() == ':' ||
             s.find(" #") != std::string_view::npos)
             return nullptr;
@@ -378,7 +389,8 @@ class Parser {
             while (lead < item.size() && item[lead] == ' ') ++lead;
             std::string_view value = item.substr(lead);
             while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-            if (value.empty() || value.find_first_of("[]{}\"'#&*!|>:?") != std::string_view::npos)
+            if (value.empty() || value.find_first_of("[]{}\"'#&*!|>:?") != std::string_view::npos ||
+                !plain_start(value))
                 return nullptr;
             Raw* v =
                 doc_.make(YAML::NodeType::Scalar, line, column + static_cast<int>(offset + lead));

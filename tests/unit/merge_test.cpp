@@ -463,4 +463,22 @@ TEST_CASE("merge: the fast reader reads each side as yaml-cpp does, quotes and a
     same_either_way(kBase, kBase + "dup: 1\ndup: 2\nnothing: ~\n", ours);
     same_either_way(kBase, "- a list\n", ours);  // not a mapping: a line merge
     same_either_way(kBase, ours, kBase + "x: !!binary aGk=\n");
+    // What yaml-cpp refuses is left to it (a line merge): a flow list's item that starts with
+    // an indicator, a key whose ':' is more than 1024 bytes on.
+    for (const std::string& bad : std::vector<std::string>{
+             "months: [@x]\n", "months: [a, - b]\n", "months: [%x]\n", "months: [`x]\n",
+             std::string(1025, 'k') + ": x\n", "\"" + std::string(1023, 'q') + "\": x\n",
+             "talks:\n  - " + std::string(1025, 'k') + ": x\n"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(merge_values::load_fast(kBase + bad, 20000, none));
+        same_either_way(kBase, ours, kBase + bad);
+    }
+    std::string long_chinese;  // 1,026 bytes
+    for (int i = 0; i < 171; ++i) long_chinese += "备注";
+    same_either_way(kBase, ours, kBase + long_chinese + ": x\n");
+    // Just within: read by the fast reader, as yaml-cpp reads them.
+    YAML::Node within;
+    CHECK(merge_values::load_fast(kBase + std::string(1023, 'k') + ": x\nm: [a, -5]\n", 20000,
+                                  within));
+    same_either_way(kBase, ours, kBase + std::string(1023, 'k') + ": x\nm: [a, -5]\n");
 }
