@@ -127,10 +127,11 @@ constexpr const char* kFalseVar = "LIUSHOU_GIT_FALSE";
 /// Subcommands that may hash or write out a work tree's files, and so run filters: only
 /// these pay for listing the filters' names.
 bool touches_work_tree(const std::string& command) {
-    // filter-repo (purge --history) ends by checking out the rewritten commit.
-    static const std::set<std::string> kinds = {"status",         "add",  "commit",     "diff",
-                                                "checkout-index", "grep", "ls-files",   "stash",
-                                                "show",           "log",  "filter-repo"};
+    // filter-repo (purge --history) ends by checking out the rewritten commit; update-index
+    // --refresh (after a sync) hashes every file whose stat data changed.
+    static const std::set<std::string> kinds = {
+        "status",   "add",   "commit", "diff", "checkout-index", "grep",
+        "ls-files", "stash", "show",   "log",  "filter-repo",    "update-index"};
     return kinds.count(command) > 0;
 }
 

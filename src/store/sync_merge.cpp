@@ -150,7 +150,8 @@ std::string tree_with(const SyncRepo& repo, const std::string& tree_id,
     GitCommand h = git_command({"fast-import", "--quiet", "--export-marks=" + marks}, repo.root);
     std::string errors;
     if (run_program_files(h.argv, &h.env, work + "/stream", "", &errors) != 0)
-        throw IoError(fmt::format("{}: git fast-import failed; nothing was changed", repo.root));
+        throw IoError(fmt::format("{}: git fast-import failed ({}); nothing was changed", repo.root,
+                                  without_final_newlines(errors.substr(0, errors.find('\n')))));
     std::vector<std::string> oids(files.size());
     size_t found = 0;
     std::istringstream listed(read_file(marks, marks));
