@@ -32,6 +32,10 @@ std::vector<Node::Pair>::const_iterator Node::end() const {
     return raw_->map.end();
 }
 
+bool is_null_word(std::string_view s) {
+    return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
 namespace {
 /// A text with more nodes than parse() reserved for (it cannot have any): for yaml-cpp.
 struct TooManyNodes {};
@@ -176,10 +180,6 @@ bool single_quoted(std::string_view s, std::string& out, size_t& used) {
 /// yaml-cpp refuses a key whose ':' is more than 1024 bytes after its start ("illegal map
 /// value"); such a line is left to it.
 constexpr size_t kMaxKeyBytes = 1024;
-
-bool is_null_word(std::string_view s) {
-    return s == "~" || s == "null" || s == "Null" || s == "NULL";
-}
 
 }  // namespace
 

@@ -77,6 +77,9 @@ class Document {
     friend class Parser;
 };
 
+/// A plain scalar yaml-cpp reads as null: ~, null, Null, NULL.
+bool is_null_word(std::string_view s);
+
 /// Thrown when decoding meets what only yaml-cpp should decide (an unknown key to keep).
 struct NeedFullParser {};
 

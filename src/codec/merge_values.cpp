@@ -45,7 +45,7 @@ YAML::Node from_fast(const fast_yaml::Node& node) {
             // A plain null word is null wherever yaml-cpp meets it; the fast reader reads it so
             // only as a value, and keeps a key (`NULL: x`) or a flow list's item as text.
             const std::string& s = node.Scalar();
-            if (!node.Quoted() && (s == "~" || s == "null" || s == "Null" || s == "NULL"))
+            if (!node.Quoted() && fast_yaml::is_null_word(s))
                 return YAML::Node(YAML::NodeType::Null);
             YAML::Node out(s);
             out.SetTag(node.Quoted() ? "!" : "?");
