@@ -306,6 +306,28 @@ std::vector<std::string> command_names() {
     return out;
 }
 
+/// The global options that take a value, as the next word (command_word skips both).
+const std::set<std::string> kValued = {"--root", "--rev",  "--county",
+                                       "--lang", "--jobs", "--lock-timeout"};
+
+/// The command the words name, as they were typed: the first word that is no option nor an
+/// option's value, or the word after `help`; "" when that is no command.
+std::string named_command(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string w = argv[i];
+        if (w == "--") break;
+        if (w.rfind("-", 0) == 0) {
+            i += static_cast<int>(kValued.count(w));
+            continue;
+        }
+        if (w == "help") continue;
+        for (const auto& c : kCommands)
+            if (w == c.name) return w;
+        return "";
+    }
+    return "";
+}
+
 /// The first word of `args` that is no option nor an option's value: "" when it names a
 /// command; that word when it names none. `help [COMMAND...]` becomes `COMMAND... --help`, as
 /// in git and hledger (help alone the main help); then an unknown COMMAND is the word returned.
@@ -318,8 +340,6 @@ std::string command_word(std::vector<char*>& args, std::string& help_word) {
         const std::string w = args[i];
         if (w == "--") break;
         if (w.rfind("-", 0) == 0) {
-            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
-                                                          "--lang", "--jobs", "--lock-timeout"};
             i += kValued.count(w);
             continue;
         }
@@ -384,10 +404,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     Context ctx(out, err);
     add_global_options(app, ctx);
 
+    // Only the command the words name gets its options: building all twenty commands' options
+    // was a fifth of every start (a log-talk in a script's loop pays it each time). The others
+    // are named, with their summaries, so that the words parse as before; no command named
+    // (the main help, a typo) or `completion` (which writes every option) builds them all.
+    const std::string named = named_command(argc, argv);
     Runner run;
     for (const auto& spec : kCommands) {
         CLI::App* cmd = app.add_subcommand(spec.name, spec.summary);
-        spec.setup(*cmd, run);
+        if (named.empty() || named == "completion" || named == spec.name) spec.setup(*cmd, run);
     }
 
     // Every value typed on the command line is checked as check checks a file, before any

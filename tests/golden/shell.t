@@ -14,6 +14,16 @@ liushou help [COMMAND] is COMMAND --help; help alone is the main help.
   $ liushou help report summary | sed -n 2p; liushou --lang en help report summary | sed -n 2p
   用法: liushou report summary [选项]
   Usage: liushou report summary [OPTIONS]
+Only the command named is given its options (a start builds no other's); a global option's
+value is no command, and the words parse as before:
+  $ liushou --jobs 2 --lang en help staff > a && liushou staff --help --lang en --jobs 2 > b && cmp a b && grep -c -e '^  add' -e '^  list' a
+  2
+  $ liushou --root list staff --help > /dev/null; echo $?
+  0
+  $ liushou --lang en staff add --name 王老师 --bogus
+  ! The following argument was not expected: --bogus
+  ! Run with --help for more information.
+  [2]
   $ liushou help lsit
   ! liushou：没有命令 lsit；是不是要用 list？
   [2]
