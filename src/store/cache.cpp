@@ -371,9 +371,7 @@ std::optional<std::string_view> RecordCache::record(const std::string& id,
                                                     const FileKey& key) const {
     const auto it = index_.find(id);
     if (it == index_.end() || !(it->second.key == key)) return std::nullopt;
-    // Git's racy-entry rule: same-second changes may have kept size and times.
-    const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
-    if (changed / 1000000000 >= it->second.written_ns / 1000000000) return std::nullopt;
+    if (!settled(key, it->second.written_ns)) return std::nullopt;  // racy: read it again
     return it->second.bytes;
 }
 

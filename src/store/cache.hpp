@@ -41,6 +41,28 @@ inline FileKey key_of(const struct stat& st) {
                    static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
 }
 
+/// How far behind a read's start a finely stamped file must have changed for its key to be
+/// trusted. Such a filesystem (ext4, xfs, btrfs; exFAT in 10 ms) stamps from the kernel's
+/// coarse clock, at most a scheduler tick (4-10 ms) behind the clock a read's start is taken
+/// from; the rest is margin.
+constexpr int64_t kSettleNs = 100000000;
+
+/// Git's racy-entry rule: whether a file whose key a read that began at `read_ns` found can be
+/// trusted unchanged for as long as its key is. A later change in the same timestamp tick as
+/// the one recorded may keep the size and both times, so a file stamped too close to the read
+/// is read again, by the next read too, until it is settled. Stamps of whole seconds (no
+/// nanoseconds in either time: FAT, ext3, some network shares) must be of an earlier second
+/// than the read's start; finer ones kSettleNs before it. (Until #48 every file had to be of
+/// an earlier second: a script's loop of writes and reads, each in the second of the last
+/// write, then read the same files again and again.)
+inline bool settled(const FileKey& key, int64_t read_ns) {
+    constexpr int64_t kSecond = 1000000000;
+    const int64_t changed = key.mtime_ns > key.ctime_ns ? key.mtime_ns : key.ctime_ns;
+    if (key.mtime_ns % kSecond == 0 && key.ctime_ns % kSecond == 0)
+        return changed / kSecond < read_ns / kSecond;
+    return changed < read_ns - kSettleNs;
+}
+
 /// The children's files by id, each with its key as a read found it.
 struct StatKeys {
     std::vector<std::string> ids;
@@ -135,7 +157,7 @@ class PerChildCache {
     };
     /// The figures of the children `ids` (sorted by bytes), in the order they were written,
     /// if the cache holds them for `context` and `key_of(id, key)` gives each file's key; a
-    /// child whose file changed or is racy (modified in the second the cache was written, or
+    /// child whose file changed or is racy (modified too close to the cache's writing, or
     /// later) is worked out again by `recount`, if given. None otherwise (an added or removed
     /// child, another period or day, an old or corrupt file, a recount that fails). `tail`,
     /// when given, gets the bytes kept after them; `refresh`, when something was recounted,

@@ -380,7 +380,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
     const int64_t written_ns = in.i64();
     if (in.count() != ids.size()) return std::nullopt;
     // The same children, in the same order; then each file as it was when the figures were
-    // worked out (and not touched in the second they were written: git's racy rule), checked
+    // worked out (and settled by then: git's racy rule, cache.hpp's settled), checked
     // and decoded by a few threads, as a warm read is mostly these stats.
     std::vector<Stored> entries(ids.size());
     for (size_t i = 0; i < ids.size(); ++i) {
@@ -429,9 +429,7 @@ std::optional<std::vector<T>> PerChildCache<T>::read(const std::string& path, ui
                 stale = true;  // gone, or a link
                 return;
             }
-            if (now == entries[i].key &&
-                std::max(now.mtime_ns, now.ctime_ns) / 1000000000 <
-                    entries[i].written_ns / 1000000000 &&
+            if (now == entries[i].key && settled(now, entries[i].written_ns) &&
                 deserialize_figures(entries[i].blob, out[i]))
                 return;
             if (!recount || !recount(entries[i].id, now, out[i])) {

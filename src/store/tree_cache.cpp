@@ -233,8 +233,8 @@ std::optional<std::vector<T>> Tree::cached_per_child(
         if (!refresh.changed.empty()) refresh.ids = keys->ids, refresh.keys = keys->keys;
     }
     if (!refresh.changed.empty()) {
-        // Kept as they are now, so the next read serves them (the racy ones once a second
-        // has passed): in the delta while it is small, else the whole set rewritten. (A
+        // Kept as they are now, so the next read serves them (the racy ones once they have
+        // settled: cache.hpp): in the delta while it is small, else the whole set rewritten. (A
         // caller that reorders them writes the set again in its order.)
         if (recounted) *recounted = true;
         const size_t delta = refresh.kept.size() + refresh.changed.size();

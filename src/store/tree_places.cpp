@@ -121,13 +121,12 @@ void write_places(const std::string& path, const std::vector<const std::string*>
 }
 
 /// The positions kept for `fields` of a file that still has `key`, if every one is kept and
-/// the file is not racy (changed in the second places.bin was written, or later: git's rule).
+/// the file is not racy (changed too close to places.bin's writing, or later: git's rule).
 const Positions* kept_positions(const PlacesFile& file, const std::string& id, const FileKey& key,
                                 const std::vector<std::string>& fields) {
     const auto it = file.entries.find(id);
     if (it == file.entries.end() || !(it->second.key == key)) return nullptr;
-    const int64_t changed = std::max(key.mtime_ns, key.ctime_ns);
-    if (changed / 1000000000 >= file.written_ns / 1000000000) return nullptr;
+    if (!settled(key, file.written_ns)) return nullptr;
     for (const std::string& field : fields) {
         bool found = false;
         for (const auto& kept : it->second.at) found = found || kept.first == field;

@@ -76,6 +76,19 @@ counted again go to the deltas of figures.bin and duties.bin, so no read rewrite
   $ liushou report summary | cmp - <(liushou --no-cache report summary) && echo same
   same
 
+A script's loop needs no second between its steps: a file written 0.2 s before a read began
+has settled (the filesystem dates it in nanoseconds), so the read keeps it, and the next
+reads serve it, in whatever second each runs (until #48, one in the second of the last write
+read the file again).
+
+  $ for talk in 第二次 第三次; do liushou -q log-talk 2025-008 --by T001 --date 2026-02-21 --summary $talk && sleep 0.2 && stats report summary && stats schedule && stats list; done
+  liushou-stats: parsed=1 records-cached=0 figures-cached=39 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=1 figures-cached=39 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+  liushou-stats: parsed=1 records-cached=0 figures-cached=39 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=1 figures-cached=39 figures-recounted=1
+  liushou-stats: parsed=0 records-cached=40 figures-cached=0 figures-recounted=0
+
 A racy file (dated an hour ahead, as after a clock step: never older than the cache) is read
 again by every read, alone; the others stay served.
 

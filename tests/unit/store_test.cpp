@@ -581,6 +581,30 @@ TEST_CASE("the cache serves a record only for the same file key, and never a rac
     CHECK(RecordCache::read(path).size() == 0);
 }
 
+TEST_CASE("a file's key is trusted once it has settled: whole seconds, or 100 ms before") {
+    constexpr int64_t s = 1000000000LL, ms = 1000000LL;
+    const int64_t read = 1700000000LL * s + 500 * ms;  // a read began half way through a second
+    const auto key = [](int64_t mtime, int64_t ctime) { return FileKey{100, mtime, 7, ctime}; };
+    // Finely stamped (ext4): trusted when changed at least kSettleNs before the read began,
+    // whichever second that was in.
+    CHECK(settled(key(read - 101 * ms, read - 101 * ms), read));
+    CHECK(settled(key(read - 3 * s + 1, read - 101 * ms), read));
+    CHECK_FALSE(settled(key(read - 99 * ms, read - 99 * ms), read));
+    CHECK_FALSE(settled(key(read - 3 * s + 1, read - 50 * ms), read));  // touched since
+    CHECK_FALSE(settled(key(read + 1, read + 1), read));
+    // A change 10 ms before a read that began in the next second: the old rule (an earlier
+    // second) trusted it; too close for a coarse clock.
+    const int64_t early = 1700000001LL * s + 5 * ms;
+    CHECK_FALSE(settled(key(early - 10 * ms, early - 10 * ms), early));
+    // Stamped in whole seconds (FAT, ext3): an earlier second than the read's, however close.
+    CHECK(settled(key(1699999999LL * s, 1699999999LL * s), read));
+    CHECK_FALSE(settled(key(1700000000LL * s, 1700000000LL * s), read));  // the read's second
+    CHECK_FALSE(settled(key(1700000000LL * s, 1699999999LL * s), read));
+    // One time whole and the other not: the finer rule.
+    CHECK(settled(key(1699999999LL * s, 1700000000LL * s + 1), read));
+    CHECK_FALSE(settled(key(1700000000LL * s, read - 10 * ms), read));
+}
+
 TEST_CASE("the children come from the cache alone only while it holds every file as it is") {
     TestDir dir;
     fs::create_directories(dir.path / "children");
