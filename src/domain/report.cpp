@@ -403,6 +403,10 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
     std::vector<Shortfall> shortfalls;
     std::vector<SchoolChild> no_activity;
     std::unordered_map<std::string, size_t> listed;
+    // Most children fall short somewhere in a term: grown one doubling at a time, the list
+    // was moved over and over into fresh pages.
+    shortfalls.reserve(figures.size());
+    listed.reserve(figures.size());
     for (const ChildFigures& f : figures) {
         if (!f.counted) continue;  // 非留守: in no figure
         Shortfall shortfall = f.shortfall;

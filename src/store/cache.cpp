@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <thread>
 
@@ -218,17 +219,51 @@ std::shared_ptr<const char> map_cache_file(const std::string& path, size_t& size
     });
 }
 
-uint64_t checksum(std::string_view bytes) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ bytes.size();
-    size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, bytes.data() + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32;
+namespace {
+
+/// checksum() of pieces taken one after another, as of the one string they make (`total`
+/// bytes in all): a checklist kept as printed is megabytes, not worth a copy to sum it.
+class Checksum {
+  public:
+    explicit Checksum(size_t total) : h_(0x9E3779B97F4A7C15ULL ^ total) {}
+    void add(std::string_view bytes) {
+        size_t i = 0;
+        if (held_ > 0) {  // the last piece's ragged end, made a word
+            i = std::min(sizeof word_ - held_, bytes.size());
+            std::memcpy(word_ + held_, bytes.data(), i);
+            held_ += i;
+            if (held_ < sizeof word_) return;
+            mix(word_);
+            held_ = 0;
+        }
+        for (; i + 8 <= bytes.size(); i += 8) mix(bytes.data() + i);
+        held_ = std::min(bytes.size() - i, sizeof word_ - 1);  // what is left: less than a word
+        std::memcpy(word_, bytes.data() + i, held_);
     }
-    for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ULL;
-    return h ^ (h >> 29);
+    uint64_t done() {
+        for (size_t i = 0; i < held_; ++i)
+            h_ = (h_ ^ static_cast<unsigned char>(word_[i])) * 1099511628211ULL;
+        return h_ ^ (h_ >> 29);
+    }
+
+  private:
+    void mix(const char* eight) {
+        uint64_t w;
+        std::memcpy(&w, eight, 8);
+        h_ = (h_ ^ w) * 0xFF51AFD7ED558CCDULL;
+        h_ ^= h_ >> 32;
+    }
+    uint64_t h_;
+    char word_[8] = {};
+    size_t held_ = 0;
+};
+
+}  // namespace
+
+uint64_t checksum(std::string_view bytes) {
+    Checksum sum(bytes.size());
+    sum.add(bytes);
+    return sum.done();
 }
 
 void write_delta_file(const std::string& path, std::string bytes) {
@@ -240,6 +275,39 @@ void write_delta_file(const std::string& path, std::string bytes) {
     } catch (const IoError&) {
         // A read-only tree, a full disk: the next read works those entries out again.
     }
+}
+
+void write_delta_file(const std::string& path, std::string_view head, std::string_view tail) {
+    Checksum summing(head.size() + tail.size());
+    summing.add(head);
+    summing.add(tail);
+    const uint64_t sum = summing.done();
+    const std::string_view end(reinterpret_cast<const char*>(&sum), sizeof sum);
+    FileSink& files = system_files();
+    // Named as stage_file names its temporary files, beside the file it replaces.
+    static std::atomic<unsigned> counter{0};
+    const size_t slash = path.rfind('/');
+    const std::string tmp = slash == std::string::npos
+                                ? fmt::format(".{}.tmp.{}.{}", path, ::getpid(), counter++)
+                                : fmt::format("{}.{}.tmp.{}.{}", path.substr(0, slash + 1),
+                                              path.substr(slash + 1), ::getpid(), counter++);
+    const int fd = files.create(tmp, 0600);
+    if (fd < 0) return;  // a read-only tree: the next read works the entries out again
+    bool whole = true;
+    for (std::string_view piece : {head, tail, end})
+        while (whole && !piece.empty()) {
+            const ssize_t n = files.write(fd, piece.data(), piece.size());
+            if (n < 0 && errno == EINTR) continue;
+            whole = n > 0;
+            if (whole) piece.remove_prefix(static_cast<size_t>(n));
+        }
+    whole = ::close(fd) == 0 && whole;
+    try {
+        if (whole) rename_staged(tmp, path, files, true);
+    } catch (const IoError&) {
+        whole = false;
+    }
+    if (!whole) ::unlink(tmp.c_str());
 }
 
 std::optional<std::string_view> checked_delta(std::string_view file) {
@@ -417,8 +485,12 @@ void RecordCache::write_delta(const std::string& path, const std::vector<Entry>&
     o.i64(base_ns_);
     std::unordered_map<std::string_view, const Entry*> fresh;
     for (const Entry& e : entries) fresh.emplace(*e.id, &e);
-    size_t kept = 0;
-    for (const auto& [id, slot] : index_) kept += slot.in_delta && !fresh.count(id);
+    size_t kept = 0, kept_bytes = 0;
+    for (const auto& [id, slot] : index_)
+        if (slot.in_delta && !fresh.count(id)) ++kept, kept_bytes += id.size() + slot.bytes.size();
+    // Reserved once: grown a doubling at a time, a delta of a few megabytes (a 100-row import
+    // kept beside a read's one file) was copied over and over into fresh pages.
+    out.reserve(64 + kept_bytes + (kept + entries.size()) * 64 + entries.size() * 8192);
     o.u64(kept + entries.size());
     // What the delta held for other children, as it was (each with its own racy bound).
     for (const auto& [id, slot] : index_) {

@@ -471,9 +471,11 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
                              std::string_view tail) {
     std::string out;
     // About the size of the file it replaces: a read right after a write rewrites 10 MB of
-    // figures at 10,000 children, and growing the string copied them several times over.
+    // figures at 10,000 children, and growing the string copied them several times over. (A
+    // checklist kept as printed is written from the caller's text, never copied in here.)
     struct stat old {};
-    if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) && old.st_size < (1LL << 31))
+    if (!std::is_same_v<T, PrintedOutput> && ::stat(path.c_str(), &old) == 0 &&
+        S_ISREG(old.st_mode) && old.st_size < (1LL << 31))
         out.reserve(static_cast<size_t>(old.st_size) + (64 << 10));
     Out o(out);
     o.bytes(magic_of(static_cast<const T*>(nullptr)));
@@ -493,15 +495,17 @@ void PerChildCache<T>::write(const std::string& path, uint64_t context,
         o.i64(keys[i].ctime_ns);
         o.str(blob);
     }
-    o.str(tail);
     // The delta goes first: left beside the new base it would name the old one and be ignored,
     // but a base written in the same nanosecond as the old one must not adopt it.
     ::unlink((path + ".delta").c_str());
     if constexpr (std::is_same_v<T, PrintedOutput>) {
-        // Written again by the next checklist after any change: not worth a flush.
-        cache_io::write_delta_file(path, std::move(out));
+        // Written again by the next checklist after any change: not worth a flush. The text
+        // (megabytes) goes from the caller's string, after its length, as o.str(tail) would.
+        o.u64(tail.size());
+        cache_io::write_delta_file(path, out, tail);
         return;
     }
+    o.str(tail);
     try {
         atomic_write(path, out, 0600);
     } catch (const IoError&) {

@@ -161,6 +161,9 @@ uint64_t checksum(std::string_view bytes);
 /// tore in a crash is ignored by `checked_delta` (the checksum), and what it held is worked
 /// out again from the files, whose keys vouch for every entry. Failures are ignored.
 void write_delta_file(const std::string& path, std::string bytes);
+/// The same for the bytes of `head` then `tail`, neither copied (a checklist kept as printed
+/// is megabytes).
+void write_delta_file(const std::string& path, std::string_view head, std::string_view tail);
 /// The bytes of a delta written by write_delta_file, without their checksum; none when the
 /// checksum does not match (a torn or foreign file).
 std::optional<std::string_view> checked_delta(std::string_view file);

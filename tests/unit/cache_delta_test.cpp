@@ -6,10 +6,12 @@
 #include <boost/filesystem.hpp>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "liushou/store.hpp"
 #include "store/cache.hpp"
+#include "store/cache_io.hpp"
 #include "temp_dir.hpp"
 
 using namespace liushou;
@@ -110,4 +112,30 @@ TEST_CASE("the record cache read for a few files holds its delta alone") {
     const RecordCache whole = RecordCache::read(path);
     CHECK(whole.find("A1", old_key(7), out, comment));
     CHECK(whole.find("B1", kb, out, comment));
+}
+
+TEST_CASE("a delta written from two pieces is the one written whole, checksum and all") {
+    TestDir dir;
+    const std::string whole = (dir.path / "whole.bin").string();
+    const std::string pieces = (dir.path / "pieces.bin").string();
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += static_cast<char>('a' + (i * 7) % 26);
+    // Every split, so that the pieces' ends fall at each place within an eight-byte word.
+    for (size_t cut : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{63},
+                       size_t{150}, size_t{299}, size_t{300}}) {
+        CAPTURE(cut);
+        cache_io::write_delta_file(whole, text);
+        cache_io::write_delta_file(pieces, std::string_view(text).substr(0, cut),
+                                   std::string_view(text).substr(cut));
+        const std::string a = slurp(whole), b = slurp(pieces);
+        CHECK(a == b);
+        CHECK(cache_io::checked_delta(b) == std::optional<std::string_view>(text));
+    }
+    // A torn file (one byte short) is refused.
+    const std::string b = slurp(pieces);
+    CHECK_FALSE(cache_io::checked_delta(std::string_view(b).substr(0, b.size() - 1)));
+    // Nothing is left behind but the two files.
+    size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path)) files += e.path().empty() ? 0 : 1;
+    CHECK(files == 2);
 }
