@@ -306,32 +306,11 @@ std::vector<std::string> command_names() {
     return out;
 }
 
-/// The global options that take a value, as the next word (command_word skips both).
-const std::set<std::string> kValued = {"--root", "--rev",  "--county",
-                                       "--lang", "--jobs", "--lock-timeout"};
-
-/// The command the words name, as they were typed: the first word that is no option nor an
-/// option's value, or the word after `help`; "" when that is no command.
-std::string named_command(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string w = argv[i];
-        if (w == "--") break;
-        if (w.rfind("-", 0) == 0) {
-            i += static_cast<int>(kValued.count(w));
-            continue;
-        }
-        if (w == "help") continue;
-        for (const auto& c : kCommands)
-            if (w == c.name) return w;
-        return "";
-    }
-    return "";
-}
-
 /// The first word of `args` that is no option nor an option's value: "" when it names a
-/// command; that word when it names none. `help [COMMAND...]` becomes `COMMAND... --help`, as
-/// in git and hledger (help alone the main help); then an unknown COMMAND is the word returned.
-std::string command_word(std::vector<char*>& args, std::string& help_word) {
+/// command (then `named` is that command); that word when it names none. `help [COMMAND...]`
+/// becomes `COMMAND... --help`, as in git and hledger (help alone the main help); then an
+/// unknown COMMAND is the word returned.
+std::string command_word(std::vector<char*>& args, std::string& help_word, std::string& named) {
     const std::vector<std::string> names = command_names();
     auto known = [&](const std::string& w) {
         return std::find(names.begin(), names.end(), w) != names.end();
@@ -340,14 +319,23 @@ std::string command_word(std::vector<char*>& args, std::string& help_word) {
         const std::string w = args[i];
         if (w == "--") break;
         if (w.rfind("-", 0) == 0) {
+            static const std::set<std::string> kValued = {"--root", "--rev",  "--county",
+                                                          "--lang", "--jobs", "--lock-timeout"};
             i += kValued.count(w);
             continue;
         }
-        if (w != "help") return known(w) ? "" : w;
+        if (w != "help") {
+            if (!known(w)) return w;
+            named = w;
+            return "";
+        }
         // help help is help: the main help.
         while (i < args.size() && std::string(args[i]) == "help")
             args.erase(args.begin() + static_cast<long>(i));
-        if (i < args.size() && args[i][0] != '-' && !known(args[i])) return args[i];
+        if (i < args.size() && args[i][0] != '-') {
+            if (!known(args[i])) return args[i];
+            named = args[i];
+        }
         args.push_back(help_word.data());
         return "";
     }
@@ -404,17 +392,6 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     Context ctx(out, err);
     add_global_options(app, ctx);
 
-    // Only the command the words name gets its options: building all twenty commands' options
-    // was a fifth of every start (a log-talk in a script's loop pays it each time). The others
-    // are named, with their summaries, so that the words parse as before; no command named
-    // (the main help, a typo) or `completion` (which writes every option) builds them all.
-    const std::string named = named_command(argc, argv);
-    Runner run;
-    for (const auto& spec : kCommands) {
-        CLI::App* cmd = app.add_subcommand(spec.name, spec.summary);
-        if (named.empty() || named == "completion" || named == spec.name) spec.setup(*cmd, run);
-    }
-
     // Every value typed on the command line is checked as check checks a file, before any
     // command sees it: a control or reordering character is refused (it would be written,
     // and the file then refused by every later write), and text is put in NFC so that one
@@ -451,7 +428,8 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
     // An unknown command is named, with the nearest real one (CLI11 would only say that a
     // subcommand is required).
     std::string help_word = "--help";  // outlives args, which may point at it
-    if (const std::string unknown = command_word(args, help_word); !unknown.empty()) {
+    std::string named;
+    if (const std::string unknown = command_word(args, help_word, named); !unknown.empty()) {
         const std::string nearest = nearest_word(unknown, command_names());
         speak(argv_language(words));
         err << (nearest.empty()
@@ -461,6 +439,15 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& raw_err) {
                     : fmt::format("liushou: " N_("unknown command {}; did you mean {}?") "\n",
                                   unknown, nearest));
         return kUsage;
+    }
+    // Only the command the words name gets its options: building all twenty commands' options
+    // was a fifth of every start (a log-talk in a script's loop pays it each time). The others
+    // are named, with their summaries, so that the words parse as before; no command named
+    // (the main help) or `completion` (which writes every option) builds them all.
+    Runner run;
+    for (const auto& spec : kCommands) {
+        CLI::App* cmd = app.add_subcommand(spec.name, spec.summary);
+        if (named.empty() || named == "completion" || named == spec.name) spec.setup(*cmd, run);
     }
     try {
         app.parse(static_cast<int>(args.size()), args.data());

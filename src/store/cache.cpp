@@ -227,6 +227,7 @@ class Checksum {
   public:
     explicit Checksum(size_t total) : h_(0x9E3779B97F4A7C15ULL ^ total) {}
     void add(std::string_view bytes) {
+        if (bytes.empty()) return;  // an empty view may hold no pointer at all, for memcpy
         size_t i = 0;
         if (held_ > 0) {  // the last piece's ragged end, made a word
             i = std::min(sizeof word_ - held_, bytes.size());
@@ -266,15 +267,8 @@ uint64_t checksum(std::string_view bytes) {
     return sum.done();
 }
 
-void write_delta_file(const std::string& path, std::string bytes) {
-    const uint64_t sum = checksum(bytes);
-    bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-    try {
-        const StagedFile staged = stage_file(path, bytes, 0600, system_files(), false);
-        if (!staged.tmp.empty()) rename_staged(staged.tmp, path, system_files(), staged.existed);
-    } catch (const IoError&) {
-        // A read-only tree, a full disk: the next read works those entries out again.
-    }
+void write_delta_file(const std::string& path, std::string_view bytes) {
+    write_delta_file(path, bytes, {});
 }
 
 void write_delta_file(const std::string& path, std::string_view head, std::string_view tail) {
@@ -284,16 +278,14 @@ void write_delta_file(const std::string& path, std::string_view head, std::strin
     const uint64_t sum = summing.done();
     const std::string_view end(reinterpret_cast<const char*>(&sum), sizeof sum);
     FileSink& files = system_files();
-    // Named as stage_file names its temporary files, beside the file it replaces.
-    static std::atomic<unsigned> counter{0};
-    const size_t slash = path.rfind('/');
-    const std::string tmp = slash == std::string::npos
-                                ? fmt::format(".{}.tmp.{}.{}", path, ::getpid(), counter++)
-                                : fmt::format("{}.{}.tmp.{}.{}", path.substr(0, slash + 1),
-                                              path.substr(slash + 1), ::getpid(), counter++);
+    const std::string tmp = temporary_beside(path);
     const int fd = files.create(tmp, 0600);
-    if (fd < 0) return;  // a read-only tree: the next read works the entries out again
-    bool whole = true;
+    // A read-only tree, a full disk: the next read works those entries out again.
+    if (fd < 0) return;
+    // Root writing in a user's tree: the cache stays the user's, as stage_file keeps a record
+    // (a root:root 0600 cache would be unreadable to the owner's own liushou).
+    const auto owner = owner_for_root(directory_of(path).string());
+    bool whole = !owner || ::fchown(fd, owner->uid, owner->gid) == 0;
     for (std::string_view piece : {head, tail, end})
         while (whole && !piece.empty()) {
             const ssize_t n = files.write(fd, piece.data(), piece.size());

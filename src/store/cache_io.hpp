@@ -160,7 +160,7 @@ uint64_t checksum(std::string_view bytes);
 /// checksum appended: a read command never waits for the disk. A delta the machine lost or
 /// tore in a crash is ignored by `checked_delta` (the checksum), and what it held is worked
 /// out again from the files, whose keys vouch for every entry. Failures are ignored.
-void write_delta_file(const std::string& path, std::string bytes);
+void write_delta_file(const std::string& path, std::string_view bytes);
 /// The same for the bytes of `head` then `tail`, neither copied (a checklist kept as printed
 /// is megabytes).
 void write_delta_file(const std::string& path, std::string_view head, std::string_view tail);

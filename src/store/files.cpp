@@ -120,6 +120,14 @@ mode_t process_umask() {
 
 }  // namespace
 
+std::string temporary_beside(const std::string& path) {
+    static std::atomic<unsigned> counter{0};
+    const fs::path target(path);
+    return (directory_of(path) /
+            fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
+        .string();
+}
+
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
                       FileSink& files, bool flush) {
     files.begin_file();
@@ -140,12 +148,8 @@ StagedFile stage_file(const std::string& path, const std::string& content, int m
         // The mode is always the one asked for, never the old file's: a clone checks children's
         // files out 0644, and a rewrite makes them 0600 again.
     }
-    const fs::path target(path);
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    static std::atomic<unsigned> counter{0};
-    const std::string tmp =
-        (dir / fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++))
-            .string();
+    const fs::path dir = directory_of(path);
+    const std::string tmp = temporary_beside(path);
     const int fd = files.create(tmp, mode);
     if (fd < 0) throw IoError(fmt::format("{}: " N_("cannot write: {}"), path, errno_text()));
     auto fail = [&](const char* what) {

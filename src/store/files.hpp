@@ -75,6 +75,8 @@ struct StagedFile {
     std::string tmp;
     bool existed = false;  // whether `path` was there (what a failure leaves: old or nothing)
 };
+/// A new name for a temporary file beside `path`: `.NAME.tmp.PID.N`, in its directory.
+std::string temporary_beside(const std::string& path);
 StagedFile stage_file(const std::string& path, const std::string& content, int mode,
                       FileSink& files, bool flush);
 /// The second half: the temporary file takes the place of `path` (removed on failure, kept

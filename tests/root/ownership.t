@@ -30,6 +30,10 @@ root's writes leave the files the owner's:
   USER .liushou
   USER .liushou/cache
   USER .liushou/cache/children.bin
+  $ liushou schedule > /dev/null && liushou -q log-talk 2025-002 --date 2026-03-10 --by T002 --summary 谈心 && sleep 0.2 && liushou report summary > /dev/null && for f in .liushou/cache/printed.bin .liushou/cache/*.delta; do echo "$(owner $f) $f"; done
+  USER .liushou/cache/printed.bin
+  USER .liushou/cache/children.bin.delta
+  USER .liushou/cache/figures.bin.delta
   $ liushou -q enroll --name 新同学 --grade 1 --class 1 --gender 女 --birth-date 2019-05-01 --left-behind father_away && echo "$(owner children/2025-031.yaml) $(stat -c %a children/2025-031.yaml)"
   2025-031
   USER 600
