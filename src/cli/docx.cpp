@@ -3,7 +3,6 @@
 // is then set to the width between the margins, its columns as wide as their text asks,
 // and a cell holding an id, a phone number, a date or a rate kept on one line.
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,14 +13,15 @@
 
 #include "cli.hpp"
 #include "liushou/error.hpp"
+#include "liushou/i18n.hpp"
 #include "liushou/store.hpp"
+#include "liushou/workbook_api.hpp"
 
 namespace liushou {
 
 namespace {
 
 const unsigned char kReferenceDocx[] = {
-#include "liushou/i18n.hpp"
 #include "reference_docx.inc"
 };
 
@@ -146,33 +146,33 @@ std::string fit_tables(const std::string& document) {
 
 void fit_docx_tables(const std::string& path) {
     int error = 0;
-    zip_t* archive = zip_open(path.c_str(), 0, &error);
+    zip_t* archive = wb::zip_open(path.c_str(), 0, &error);
     if (!archive) throw IoError(fmt::format(N_("{}: pandoc's document cannot be opened"), path));
-    const zip_int64_t index = zip_name_locate(archive, "word/document.xml", 0);
+    const zip_int64_t index = wb::zip_name_locate(archive, "word/document.xml", 0);
     zip_stat_t st;
     zip_file_t* file = nullptr;
     std::string xml;
-    if (index >= 0 && zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
+    if (index >= 0 && wb::zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
         (st.valid & ZIP_STAT_SIZE) && st.size < (uint64_t{1} << 30) &&
-        (file = zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0)) != nullptr) {
+        (file = wb::zip_fopen_index(archive, static_cast<zip_uint64_t>(index), 0)) != nullptr) {
         xml.resize(st.size);
-        const zip_int64_t got = zip_fread(file, xml.data(), st.size);
-        zip_fclose(file);
+        const zip_int64_t got = wb::zip_fread(file, xml.data(), st.size);
+        wb::zip_fclose(file);
         if (got != static_cast<zip_int64_t>(st.size)) xml.clear();
     }
     if (xml.empty()) {
-        zip_discard(archive);
+        wb::zip_discard(archive);
         throw IoError(fmt::format(N_("{}: pandoc's document has no word/document.xml"), path));
     }
     const std::string fitted = fit_tables(xml);
-    zip_source_t* source = zip_source_buffer(archive, fitted.data(), fitted.size(), 0);
-    if (!source || zip_file_replace(archive, static_cast<zip_uint64_t>(index), source, 0) < 0) {
-        if (source) zip_source_free(source);
-        zip_discard(archive);
+    zip_source_t* source = wb::zip_source_buffer(archive, fitted.data(), fitted.size(), 0);
+    if (!source || wb::zip_file_replace(archive, static_cast<zip_uint64_t>(index), source, 0) < 0) {
+        if (source) wb::zip_source_free(source);
+        wb::zip_discard(archive);
         throw IoError(fmt::format(N_("{}: the document's tables cannot be set"), path));
     }
-    if (zip_close(archive) != 0) {
-        zip_discard(archive);
+    if (wb::zip_close(archive) != 0) {
+        wb::zip_discard(archive);
         throw IoError(fmt::format(N_("{}: the document's tables cannot be set"), path));
     }
 }

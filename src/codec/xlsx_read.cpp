@@ -2,9 +2,7 @@
 // container, deflate and XML are those libraries' work; this file only knows which parts of a
 // workbook hold what (ECMA-376, part 1). What a cell's value means is xlsx_cells.cpp; the
 // writer is xlsx_write.cpp.
-#include <expat.h>
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cctype>
@@ -22,6 +20,7 @@
 #include "liushou/error.hpp"
 #include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
+#include "liushou/workbook_api.hpp"
 #include "xlsx_cells.hpp"
 
 namespace liushou {
@@ -57,49 +56,49 @@ class Workbook {
   public:
     Workbook(std::string_view bytes, std::string path) : path_(std::move(path)) {
         zip_error_t error;
-        zip_error_init(&error);
-        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-        if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        wb::zip_error_init(&error);
+        zip_source_t* source = wb::zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+        if (source) archive_ = wb::zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
         if (!archive_) {
-            if (source) zip_source_free(source);
-            const std::string why = zip_error_strerror(&error);
-            zip_error_fini(&error);
+            if (source) wb::zip_source_free(source);
+            const std::string why = wb::zip_error_strerror(&error);
+            wb::zip_error_fini(&error);
             throw DataError(
                 fmt::format("{}: " N_("not an Excel workbook (.xlsx): {}"), path_, why));
         }
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
-    ~Workbook() { zip_discard(archive_); }
+    ~Workbook() { wb::zip_discard(archive_); }
 
     bool has(const std::string& part) const {
-        return zip_name_locate(archive_, part.c_str(), 0) >= 0;
+        return wb::zip_name_locate(archive_, part.c_str(), 0) >= 0;
     }
 
     /// Streams `part` through expat into `handler`.
     void parse(const std::string& part, const XmlHandler& handler) const {
         zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat(archive_, part.c_str(), 0, &st) != 0)
+        wb::zip_stat_init(&st);
+        if (wb::zip_stat(archive_, part.c_str(), 0, &st) != 0)
             throw DataError(fmt::format("{}: " N_("the workbook has no part {}"), path_, part));
         if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
             throw DataError(fmt::format("{}: " N_("the part {} unpacks to {} MB, more than a "
                                                   "register can hold; is the file damaged?"),
                                         path_, part, st.size >> 20));
-        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive_, part.c_str(), 0),
-                                                               zip_fclose);
+        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
+            wb::zip_fopen(archive_, part.c_str(), 0), workbook_api().zip_fclose);
         if (!file)
             throw DataError(fmt::format("{}: " N_("cannot unpack {}: {}"), path_, part,
-                                        zip_strerror(archive_)));
+                                        wb::zip_strerror(archive_)));
         std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(
-            XML_ParserCreateNS("UTF-8", '|'), XML_ParserFree);
+            wb::XML_ParserCreateNS("UTF-8", '|'), workbook_api().XML_ParserFree);
         struct State {
             const XmlHandler* handler;
             XML_Parser parser;
             bool doctype = false;
         } state{&handler, parser.get()};
-        XML_SetUserData(parser.get(), &state);
-        XML_SetElementHandler(
+        wb::XML_SetUserData(parser.get(), &state);
+        wb::XML_SetElementHandler(
             parser.get(),
             [](void* data, const char* name, const char** attrs) {
                 auto* s = static_cast<State*>(data);
@@ -109,38 +108,40 @@ class Workbook {
                 auto* s = static_cast<State*>(data);
                 if (s->handler->end) s->handler->end(local_name(name));
             });
-        XML_SetCharacterDataHandler(parser.get(), [](void* data, const char* text, int len) {
+        wb::XML_SetCharacterDataHandler(parser.get(), [](void* data, const char* text, int len) {
             auto* s = static_cast<State*>(data);
             if (s->handler->text)
                 s->handler->text(std::string_view(text, static_cast<size_t>(len)));
         });
         // No workbook part declares a DTD; one that does is built to expand entities.
-        XML_SetStartDoctypeDeclHandler(parser.get(),
-                                       [](void* data, const char*, const char*, const char*, int) {
-                                           auto* s = static_cast<State*>(data);
-                                           s->doctype = true;
-                                           XML_StopParser(s->parser, XML_FALSE);
-                                       });
+        wb::XML_SetStartDoctypeDeclHandler(
+            parser.get(), [](void* data, const char*, const char*, const char*, int) {
+                auto* s = static_cast<State*>(data);
+                s->doctype = true;
+                wb::XML_StopParser(s->parser, XML_FALSE);
+            });
         char buffer[1 << 16];
         zip_uint64_t total = 0;
         for (;;) {
-            const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+            const zip_int64_t n = wb::zip_fread(file.get(), buffer, sizeof buffer);
             if (n < 0)
                 throw DataError(fmt::format("{}: " N_("cannot unpack {}: {}"), path_, part,
-                                            zip_file_strerror(file.get())));
+                                            wb::zip_file_strerror(file.get())));
             total += static_cast<zip_uint64_t>(n);
             if (total > kMaxPartBytes)
                 throw DataError(fmt::format(
                     "{}: " N_("the part {} unpacks to more than {} MB; is the file damaged?"),
                     path_, part, kMaxPartBytes >> 20));
-            if (XML_Parse(parser.get(), buffer, static_cast<int>(n), n == 0) == XML_STATUS_ERROR) {
+            if (wb::XML_Parse(parser.get(), buffer, static_cast<int>(n), n == 0) ==
+                XML_STATUS_ERROR) {
                 if (state.doctype)
                     throw DataError(fmt::format(
                         "{}: " N_("{} declares a document type, which no workbook does; refused"),
                         path_, part));
-                throw DataError(fmt::format("{}: " N_("{} is not well-formed XML at line {}: {}"),
-                                            path_, part, XML_GetCurrentLineNumber(parser.get()),
-                                            XML_ErrorString(XML_GetErrorCode(parser.get()))));
+                throw DataError(
+                    fmt::format("{}: " N_("{} is not well-formed XML at line {}: {}"), path_, part,
+                                wb::XML_GetCurrentLineNumber(parser.get()),
+                                wb::XML_ErrorString(wb::XML_GetErrorCode(parser.get()))));
             }
             if (n == 0) break;
         }

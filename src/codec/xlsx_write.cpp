@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +17,7 @@
 #include "liushou/error.hpp"
 #include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
+#include "liushou/workbook_api.hpp"
 
 namespace liushou {
 namespace {
@@ -68,7 +68,7 @@ struct TempBook {
         ::close(fd);
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
-        book = workbook_new_opt(path.c_str(), &options);
+        book = wb::workbook_new_opt(path.c_str(), &options);
         if (!book) {
             std::remove(path.c_str());
             throw IoError(fmt::format("{}: " N_("cannot start the workbook"), path));
@@ -81,22 +81,23 @@ struct TempBook {
         day.tm_mon = created.month - 1;
         day.tm_mday = created.day;
         properties.created = timegm(&day);
-        workbook_set_properties(book, &properties);
+        wb::workbook_set_properties(book, &properties);
     }
     TempBook(const TempBook&) = delete;
     TempBook& operator=(const TempBook&) = delete;
     ~TempBook() {
-        if (book) workbook_close(book);
+        if (book) wb::workbook_close(book);
         std::remove(path.c_str());
     }
 
     /// Closes the workbook (which frees it whatever happened) and gives its bytes.
     std::string finish(lxw_error error) {
-        const lxw_error closed = workbook_close(book);
+        const lxw_error closed = wb::workbook_close(book);
         book = nullptr;
         if (error == LXW_NO_ERROR) error = closed;
         if (error != LXW_NO_ERROR)
-            throw IoError(fmt::format(N_("cannot write the workbook: {}"), lxw_strerror(error)));
+            throw IoError(
+                fmt::format(N_("cannot write the workbook: {}"), wb::lxw_strerror(error)));
         std::ifstream in(path, std::ios::binary);
         std::ostringstream bytes;
         bytes << in.rdbuf();
@@ -112,23 +113,23 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
     TempBook temp(created);
     lxw_workbook* book = temp.book;
 
-    lxw_format* header = workbook_add_format(book);
-    format_set_bold(header);
-    format_set_bg_color(header, 0xDDEBF7);
-    format_set_border(header, LXW_BORDER_THIN);
-    lxw_format* text = workbook_add_format(book);
-    format_set_num_format(text, "@");  // typed over, a phone or id number stays text
-    lxw_format* date = workbook_add_format(book);
-    format_set_num_format(date, "yyyy-mm-dd");
+    lxw_format* header = wb::workbook_add_format(book);
+    wb::format_set_bold(header);
+    wb::format_set_bg_color(header, 0xDDEBF7);
+    wb::format_set_border(header, LXW_BORDER_THIN);
+    lxw_format* text = wb::workbook_add_format(book);
+    wb::format_set_num_format(text, "@");  // typed over, a phone or id number stays text
+    lxw_format* date = wb::workbook_add_format(book);
+    wb::format_set_num_format(date, "yyyy-mm-dd");
     // A column with a decimal point (the percentages) keeps its number and shows one decimal
     // as the CSV does: 100.0 is not shown 100, nor 81.3 re-rounded (liushou-rates(7)).
-    lxw_format* tenths = workbook_add_format(book);
-    format_set_num_format(tenths, "0.0");
+    lxw_format* tenths = wb::workbook_add_format(book);
+    wb::format_set_num_format(tenths, "0.0");
 
     lxw_error error = LXW_NO_ERROR;
     for (size_t t = 0; t < tables.size() && error == LXW_NO_ERROR; ++t) {
         const SheetTable& table = tables[t];
-        lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_title(table.name, t).c_str());
+        lxw_worksheet* sheet = wb::workbook_add_worksheet(book, sheet_title(table.name, t).c_str());
         if (!sheet) {
             error = LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
             break;
@@ -162,12 +163,12 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
         }
         for (size_t c = 0; c < width && error == LXW_NO_ERROR; ++c) {
             const auto col = static_cast<lxw_col_t>(c);
-            error = worksheet_set_column(sheet, col, col, std::min(60, widths[c] + 2) * 1.1,
-                                         kinds[c] == as_text     ? text
-                                         : kinds[c] == as_tenths ? tenths
-                                                                 : nullptr);
+            error = wb::worksheet_set_column(sheet, col, col, std::min(60, widths[c] + 2) * 1.1,
+                                             kinds[c] == as_text     ? text
+                                             : kinds[c] == as_tenths ? tenths
+                                                                     : nullptr);
             if (error == LXW_NO_ERROR)
-                error = worksheet_write_string(sheet, 0, col, table.header[c].c_str(), header);
+                error = wb::worksheet_write_string(sheet, 0, col, table.header[c].c_str(), header);
         }
         for (size_t r = 0; r < table.rows.size() && error == LXW_NO_ERROR; ++r) {
             const auto row = static_cast<lxw_row_t>(r + 1);
@@ -180,21 +181,21 @@ std::string write_xlsx(const std::vector<SheetTable>& tables, const Date& create
                 if (kind == as_date) {
                     const Date d = *parse_iso_date(cell).date;
                     lxw_datetime when{d.year, d.month, d.day, 0, 0, 0};
-                    error = worksheet_write_datetime(sheet, row, col, &when, date);
+                    error = wb::worksheet_write_datetime(sheet, row, col, &when, date);
                 } else if (kind == as_number || kind == as_tenths) {
-                    error =
-                        worksheet_write_number(sheet, row, col, std::strtod(cell.c_str(), nullptr),
-                                               kind == as_tenths ? tenths : nullptr);
+                    error = wb::worksheet_write_number(sheet, row, col,
+                                                       std::strtod(cell.c_str(), nullptr),
+                                                       kind == as_tenths ? tenths : nullptr);
                 } else {
-                    error = worksheet_write_string(sheet, row, col, cell.c_str(), text);
+                    error = wb::worksheet_write_string(sheet, row, col, cell.c_str(), text);
                 }
             }
         }
-        if (table.hidden) worksheet_hide(sheet);
-        if (error == LXW_NO_ERROR) worksheet_freeze_panes(sheet, 1, 0);
+        if (table.hidden) wb::worksheet_hide(sheet);
+        if (error == LXW_NO_ERROR) wb::worksheet_freeze_panes(sheet, 1, 0);
         if (error == LXW_NO_ERROR && width)
-            error = worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
-                                         static_cast<lxw_col_t>(width - 1));
+            error = wb::worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
+                                             static_cast<lxw_col_t>(width - 1));
     }
     return temp.finish(error);
 }
@@ -204,31 +205,32 @@ std::string write_fill_in_xlsx(const FillInBook& spec, const Date& created) {
     lxw_workbook* book = temp.book;
     lxw_error error = LXW_NO_ERROR;
 
-    lxw_format* header = workbook_add_format(book);
-    format_set_bold(header);
-    format_set_bg_color(header, 0xDDEBF7);
-    format_set_border(header, LXW_BORDER_THIN);
-    format_set_text_wrap(header);
+    lxw_format* header = wb::workbook_add_format(book);
+    wb::format_set_bold(header);
+    wb::format_set_bg_color(header, 0xDDEBF7);
+    wb::format_set_border(header, LXW_BORDER_THIN);
+    wb::format_set_text_wrap(header);
     // The list's own cells: locked (the default once the sheet is protected), grey.
-    lxw_format* fixed = workbook_add_format(book);
-    format_set_num_format(fixed, "@");
-    format_set_bg_color(fixed, 0xF2F2F2);
-    format_set_border(fixed, LXW_BORDER_THIN);
-    format_set_text_wrap(fixed);
+    lxw_format* fixed = wb::workbook_add_format(book);
+    wb::format_set_num_format(fixed, "@");
+    wb::format_set_bg_color(fixed, 0xF2F2F2);
+    wb::format_set_border(fixed, LXW_BORDER_THIN);
+    wb::format_set_text_wrap(fixed);
     // The filler's cells: unlocked, white; text stays text (a 学号 typed keeps its zeros).
-    lxw_format* open = workbook_add_format(book);
-    format_set_unlocked(open);
-    format_set_num_format(open, "@");
-    format_set_border(open, LXW_BORDER_THIN);
-    format_set_text_wrap(open);
-    lxw_format* open_date = workbook_add_format(book);
-    format_set_unlocked(open_date);
-    format_set_num_format(open_date, "yyyy-mm-dd");
-    format_set_border(open_date, LXW_BORDER_THIN);
+    lxw_format* open = wb::workbook_add_format(book);
+    wb::format_set_unlocked(open);
+    wb::format_set_num_format(open, "@");
+    wb::format_set_border(open, LXW_BORDER_THIN);
+    wb::format_set_text_wrap(open);
+    lxw_format* open_date = wb::workbook_add_format(book);
+    wb::format_set_unlocked(open_date);
+    wb::format_set_num_format(open_date, "yyyy-mm-dd");
+    wb::format_set_border(open_date, LXW_BORDER_THIN);
 
-    lxw_worksheet* list = workbook_add_worksheet(book, sheet_title(spec.title, 0).c_str());
-    lxw_worksheet* notes = workbook_add_worksheet(book, sheet_title(spec.notes_title, 1).c_str());
-    lxw_worksheet* base = workbook_add_worksheet(book, sheet_title(spec.base_title, 2).c_str());
+    lxw_worksheet* list = wb::workbook_add_worksheet(book, sheet_title(spec.title, 0).c_str());
+    lxw_worksheet* notes =
+        wb::workbook_add_worksheet(book, sheet_title(spec.notes_title, 1).c_str());
+    lxw_worksheet* base = wb::workbook_add_worksheet(book, sheet_title(spec.base_title, 2).c_str());
     if (!list || !notes || !base) return temp.finish(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
 
     const size_t width = spec.columns.size();
@@ -238,9 +240,9 @@ std::string write_fill_in_xlsx(const FillInBook& spec, const Date& created) {
         const auto col = static_cast<lxw_col_t>(c);
         const bool date = column.from.has_value();
         // The column's format reaches the rows below the list too; locked there.
-        error = worksheet_set_column(list, col, col, column.width, nullptr);
+        error = wb::worksheet_set_column(list, col, col, column.width, nullptr);
         if (error == LXW_NO_ERROR)
-            error = worksheet_write_string(list, 0, col, column.name.c_str(), header);
+            error = wb::worksheet_write_string(list, 0, col, column.name.c_str(), header);
         for (size_t r = 1; r <= last && error == LXW_NO_ERROR; ++r) {
             const bool in_list = r <= spec.rows.size();
             const bool fill = column.fill || (!in_list && column.fill_in_open_rows);
@@ -249,9 +251,9 @@ std::string write_fill_in_xlsx(const FillInBook& spec, const Date& created) {
                 in_list && c < spec.rows[r - 1].size() ? spec.rows[r - 1][c] : std::string();
             const auto row = static_cast<lxw_row_t>(r);
             if (cell.empty())
-                error = worksheet_write_blank(list, row, col, format);
+                error = wb::worksheet_write_blank(list, row, col, format);
             else
-                error = worksheet_write_string(list, row, col, cell.c_str(), format);
+                error = wb::worksheet_write_string(list, row, col, cell.c_str(), format);
         }
         if (error != LXW_NO_ERROR || last == 0) continue;
         lxw_data_validation check{};
@@ -279,34 +281,34 @@ std::string write_fill_in_xlsx(const FillInBook& spec, const Date& created) {
         } else {
             check.validate = LXW_VALIDATION_TYPE_ANY;
         }
-        error = worksheet_data_validation_range(list, 1, col, static_cast<lxw_row_t>(last), col,
-                                                &check);
+        error = wb::worksheet_data_validation_range(list, 1, col, static_cast<lxw_row_t>(last), col,
+                                                    &check);
     }
-    worksheet_freeze_panes(list, 1, 0);
+    wb::worksheet_freeze_panes(list, 1, 0);
     // Selecting and filtering stay allowed; formatting a cell (its number format) would let a
     // date become text, and inserting or deleting rows would move the list's own cells.
     lxw_protection protection{};
     protection.autofilter = LXW_TRUE;
-    worksheet_protect(list, nullptr, &protection);
-    worksheet_activate(list);
+    wb::worksheet_protect(list, nullptr, &protection);
+    wb::worksheet_activate(list);
 
-    if (error == LXW_NO_ERROR) error = worksheet_set_column(notes, 0, 0, 90, nullptr);
-    lxw_format* paragraph = workbook_add_format(book);
-    format_set_text_wrap(paragraph);
-    format_set_align(paragraph, LXW_ALIGN_VERTICAL_TOP);
+    if (error == LXW_NO_ERROR) error = wb::worksheet_set_column(notes, 0, 0, 90, nullptr);
+    lxw_format* paragraph = wb::workbook_add_format(book);
+    wb::format_set_text_wrap(paragraph);
+    wb::format_set_align(paragraph, LXW_ALIGN_VERTICAL_TOP);
     for (size_t i = 0; i < spec.notes.size() && error == LXW_NO_ERROR; ++i)
-        error = worksheet_write_string(notes, static_cast<lxw_row_t>(i), 0, spec.notes[i].c_str(),
-                                       i == 0 ? header : paragraph);
-    worksheet_protect(notes, nullptr, nullptr);
+        error = wb::worksheet_write_string(notes, static_cast<lxw_row_t>(i), 0,
+                                           spec.notes[i].c_str(), i == 0 ? header : paragraph);
+    wb::worksheet_protect(notes, nullptr, nullptr);
 
     for (size_t i = 0; i < spec.base.size() && error == LXW_NO_ERROR; ++i) {
         const auto row = static_cast<lxw_row_t>(i);
-        error = worksheet_write_string(base, row, 0, spec.base[i].first.c_str(), fixed);
+        error = wb::worksheet_write_string(base, row, 0, spec.base[i].first.c_str(), fixed);
         if (error == LXW_NO_ERROR)
-            error = worksheet_write_string(base, row, 1, spec.base[i].second.c_str(), fixed);
+            error = wb::worksheet_write_string(base, row, 1, spec.base[i].second.c_str(), fixed);
     }
-    worksheet_protect(base, nullptr, nullptr);
-    worksheet_hide(base);
+    wb::worksheet_protect(base, nullptr, nullptr);
+    wb::worksheet_hide(base);
     return temp.finish(error);
 }
 

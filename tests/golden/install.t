@@ -7,6 +7,7 @@ cmake --install puts the binary, the man pages and the completion scripts in the
   every command's --help and man page name the same options
   $ cmake --install $BUILD --prefix $PWD/stage > /dev/null && cd stage && find . -type f | sort
   ./bin/liushou
+  ./lib/x86_64-linux-gnu/liushou/liushou-workbook.so
   ./share/bash-completion/completions/liushou
   ./share/man/man1/liushou-activity.1
   ./share/man/man1/liushou-check.1
@@ -44,6 +45,25 @@ relocations bound at start, and the stack protector.
   1
   $ bin/liushou --version && bin/liushou --no-cache --root $EXAMPLES/school list --status all --format csv | wc -l
   liushou 0.1.0
+  31
+
+The workbook libraries (libzip, expat, libxlsxwriter) are not linked into the program: it
+loads them, as lib/x86_64-linux-gnu/liushou/liushou-workbook.so, only for a command that
+reads or writes a workbook or a Word file. Installed, it finds the module from its own
+folder; without the module, only those commands fail, and they say what is missing.
+
+  $ ldd bin/liushou | grep -cE 'libzip|libxlsxwriter|libexpat|libcrypto'; ldd lib/*/liushou/liushou-workbook.so | awk '{ print $1 }' | grep -oE '^lib(zip|xlsxwriter|expat)\.so' | sort
+  0
+  libexpat.so
+  libxlsxwriter.so
+  libzip.so
+  $ bin/liushou --no-cache --root $EXAMPLES/school list -o ../名册.xlsx -q && head -c 2 ../名册.xlsx && echo
+  PK
+  $ mkdir ../lone && cp bin/liushou ../lone/ && ../lone/liushou --no-cache --root $EXAMPLES/school list -o ../名册2.xlsx 2>&1 | sed "s|${PWD%/*}|TMP|"; echo "exit ${PIPESTATUS[0]}"; test -e ../名册2.xlsx || echo "no workbook written"
+  liushou：程序所在的文件夹和 TMP/lib/x86_64-linux-gnu/liushou 里都没有 liushou-workbook.so，读写表格要用它（liushou 是否完整安装？）
+  exit 3
+  no workbook written
+  $ ../lone/liushou --no-cache --root $EXAMPLES/school list --status all --format csv | wc -l
   31
   $ mandoc -T ascii share/man/man1/liushou-log-talk.1 | sed 's/.\x08//g' | sed -n '3,7p'
   NAME
