@@ -409,7 +409,8 @@ Encoding parse_encoding(const std::string& name) {
 }
 
 StaffList load_staff_checked(const Tree& tree, Context& ctx) {
-    Loaded<StaffList> staff = tree.load_staff();
+    // No positions: only the decoder's own problems are said, and they always have theirs.
+    Loaded<StaffList> staff = tree.load_staff(false);
     require_writable(staff, ctx);
     staff.record.index();
     return std::move(staff.record);

@@ -193,6 +193,19 @@ void serialize_figures(std::string& out, const PrintedOutput& nothing);
 template <class T>
 bool deserialize_figures(std::string_view data, T& figures);
 
+/// staff.yaml decoded, kept in .liushou/cache/staff.bin (cache_staff.cpp): every write reads
+/// the list to check a teacher's id, and a county's 1,500 teachers took a third of a log-talk
+/// to parse. The list kept for a file with `key`, when the file was settled when it was kept;
+/// none when missing, old, torn or for another version of the file.
+std::optional<StaffList> read_staff_cache(const std::string& path, const FileKey& key);
+/// Keeps `staff`, decoded from a file with `key` that a read beginning at `read_ns` found;
+/// nothing when the file was not settled then (it would never be trusted). Failures ignored.
+void write_staff_cache(const std::string& path, const FileKey& key, int64_t read_ns,
+                       const StaffList& staff);
+/// Serialization of a staff list (exposed for tests).
+void serialize_staff(std::string& out, const StaffList& staff);
+bool deserialize_staff(std::string_view data, StaffList& staff);
+
 /// Serialization of a child record (exposed for tests).
 void serialize_child(std::string& out, const Child& child);
 bool deserialize_child(std::string_view data, Child& child);

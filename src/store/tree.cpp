@@ -256,9 +256,39 @@ std::vector<Loaded<Activity>> Tree::load_activities() const {
     return out;
 }
 
-Loaded<StaffList> Tree::load_staff() const {
-    auto staff = load<StaffList>(kStaffFile, decode_staff);
+Loaded<StaffList> Tree::load_staff(bool positions) const {
+    // The list kept in staff.bin (cache.hpp) serves the callers that want no positions (every
+    // write), for the file on disk only, and only a list that read without a problem.
+    const bool cacheable = !positions && !commit_ && options_.use_cache && !options_.overlay;
+    const int64_t started = clock_ns();  // before the file is stat'ed
+    FileKey key;
+    struct stat st {};
+    const bool keyed = cacheable && ::lstat((fs::path(root_) / kStaffFile).c_str(), &st) == 0 &&
+                       S_ISREG(st.st_mode);
+    if (keyed) key = key_of(st);
+    if (const auto folder = keyed ? tree_detail::cache_dir(root_, display_prefix_, false)
+                                  : std::optional<SafeDir>()) {
+        if (auto kept = read_staff_cache(folder->path("staff.bin"), key)) {
+            ++read_stats().staff_cached;
+            Loaded<StaffList> out;
+            out.relative = kStaffFile;
+            out.path = display(kStaffFile);
+            out.exists = out.parsed = true;
+            out.record = std::move(*kept);
+            return out;
+        }
+    }
+    auto staff = load<StaffList>(
+        kStaffFile, [positions](std::string_view text) { return decode_staff(text, positions); });
     if (!staff.exists) staff.parsed = true;  // no staff.yaml yet: an empty list
+    if (keyed && staff.exists && staff.parsed && staff.problems.empty()) {
+        try {
+            if (const auto folder = tree_detail::cache_dir(root_, display_prefix_, true))
+                write_staff_cache(folder->path("staff.bin"), key, started, staff.record);
+        } catch (const Error&) {
+            // Only an optimisation: a read-only tree reads staff.yaml every time.
+        }
+    }
     return staff;
 }
 

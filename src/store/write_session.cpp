@@ -256,7 +256,9 @@ size_t WriteSession::write_made_children(size_t count, const MakeChild& make,
 
 bool WriteSession::write_staff(const StaffList& staff) {
     const std::string text = encode_staff(staff);
-    refuse_unreadable<StaffList>(text, decode_staff, tree_->display(kStaffFile));
+    refuse_unreadable<StaffList>(
+        text, [](std::string_view t) { return decode_staff(t, false); },
+        tree_->display(kStaffFile));
     return write_text(kStaffFile, text, 0600);  // teachers' phone numbers
 }
 

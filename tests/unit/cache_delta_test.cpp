@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "liushou/codec.hpp"
 #include "liushou/store.hpp"
 #include "store/cache.hpp"
 #include "store/cache_io.hpp"
@@ -138,4 +139,47 @@ TEST_CASE("a delta written from two pieces is the one written whole, checksum an
     size_t files = 0;
     for (const auto& e : fs::directory_iterator(dir.path)) files += e.path().empty() ? 0 : 1;
     CHECK(files == 2);
+}
+
+TEST_CASE("staff.bin gives back the list kept, only for the same settled staff.yaml") {
+    TestDir dir;
+    const std::string path = (dir.path / "staff.bin").string();
+    StaffList list;
+    list.staff.push_back(
+        Staff{"T001", "张老师", Role::head_teacher, 3, 2, "13700000000", {{"office", "二楼"}}});
+    list.staff.push_back(Staff{"T002", "王老师", std::nullopt, std::nullopt, std::nullopt, "", {}});
+    list.extras = {{"note", "县里统一"}};
+    const FileKey key = old_key(7);
+    write_staff_cache(path, key, kBase, list);
+    const auto kept = read_staff_cache(path, key);
+    REQUIRE(kept);
+    CHECK(encode_staff(*kept) == encode_staff(list));
+    // Another version of staff.yaml (any part of its key), or a missing file: nothing.
+    CHECK_FALSE(read_staff_cache(path, old_key(8)));
+    FileKey bigger = key;
+    bigger.size += 1;
+    CHECK_FALSE(read_staff_cache(path, bigger));
+    CHECK_FALSE(read_staff_cache((dir.path / "none.bin").string(), key));
+    // A file changed too close to the read that kept it is never kept (git's racy rule).
+    const std::string racy = (dir.path / "racy.bin").string();
+    const FileKey fresh{100, kBase - kSecond / 100, 9, kBase - kSecond / 100};
+    write_staff_cache(racy, fresh, kBase, list);
+    CHECK_FALSE(fs::exists(racy));
+    // A torn or tampered file is ignored.
+    std::string bytes = slurp(path);
+    for (const size_t at : {size_t{3}, bytes.size() / 2, bytes.size() - 1}) {
+        std::string bad = bytes;
+        bad[at] = static_cast<char>(bad[at] ^ 0x20);
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << bad;
+        CHECK_FALSE(read_staff_cache(path, key));
+    }
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 9);
+    CHECK_FALSE(read_staff_cache(path, key));
+    // Every prefix of the serialized list is refused, not half read.
+    std::string serialized;
+    serialize_staff(serialized, list);
+    StaffList back;
+    CHECK(deserialize_staff(serialized, back));
+    for (size_t n = 0; n < serialized.size(); ++n)
+        CHECK_FALSE(deserialize_staff(std::string_view(serialized).substr(0, n), back));
 }

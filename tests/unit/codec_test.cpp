@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <fstream>
+#include <sstream>
+
 using namespace liushou;
 
 namespace {
@@ -417,6 +420,35 @@ TEST_CASE("staff.yaml reads the same by the fast path and by yaml-cpp, positions
         const Decoded<StaffList> chosen = decode_staff(text), full = decode_staff_full(text);
         CHECK(encode_staff(chosen.record) == encode_staff(full.record));
         CHECK(chosen.parsed == full.parsed);
+        REQUIRE(chosen.problems.size() == full.problems.size());
+        for (size_t i = 0; i < full.problems.size(); ++i) {
+            CHECK(chosen.problems[i].message == full.problems[i].message);
+            CHECK(chosen.problems[i].line == full.problems[i].line);
+        }
+        CHECK(chosen.where.at == full.where.at);
+    }
+}
+
+TEST_CASE("liushou.yaml reads the same by the fast path and by yaml-cpp, positions too") {
+    std::ifstream in(LIUSHOU_FUZZ_DIR "/../../examples/school/liushou.yaml");
+    std::stringstream example;
+    example << in.rdbuf();
+    REQUIRE(example.str().find("plan_done:") != std::string::npos);
+    for (const std::string& text : {
+             example.str(),
+             encode_school(School{}),
+             std::string("schema: 2\nschool: 甲小学\nrules:\n  language: en\n"
+                         "  months_without_talks: [1, 2]\nmotto: 团结\n"),  // an unknown key
+             std::string("schema: 2\nschool: 乙小学\nterms:\n  - name: 上\n    from: 2025-13-01\n"
+                         "    to: 2026-01-31\n"),              // a problem: yaml-cpp's
+             std::string("schema: 9\nschool: 丙小学\n"),       // a schema from the future
+             std::string("schema: 2\nschool: 丁小学 # 注\n"),  // a comment: yaml-cpp's
+             std::string("schema: 2\nschool: \"戊: 小学\"\nevents: []\nplan: {}\n"),
+         }) {
+        CAPTURE(text);
+        const Decoded<School> chosen = decode_school(text), full = decode_school_full(text);
+        CHECK(chosen.parsed == full.parsed);
+        if (full.parsed) CHECK(encode_school(chosen.record) == encode_school(full.record));
         REQUIRE(chosen.problems.size() == full.problems.size());
         for (size_t i = 0; i < full.problems.size(); ++i) {
             CHECK(chosen.problems[i].message == full.problems[i].message);

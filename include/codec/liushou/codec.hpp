@@ -48,9 +48,12 @@ Decoded<Child> decode_child_full(std::string_view text);
 std::optional<Decoded<Child>> decode_child_fast(std::string_view text, bool positions = true);
 /// staff.yaml, by the fast path when it can (every write reads it; a county's lists 2,000
 /// teachers), else yaml-cpp; decode_staff_full is always yaml-cpp (for tests).
-Decoded<StaffList> decode_staff(std::string_view text);
+Decoded<StaffList> decode_staff(std::string_view text, bool positions = true);
 Decoded<StaffList> decode_staff_full(std::string_view text);
+/// liushou.yaml, by the fast path when it can (every command reads it), else yaml-cpp;
+/// decode_school_full is always yaml-cpp (for tests).
 Decoded<School> decode_school(std::string_view text);
+Decoded<School> decode_school_full(std::string_view text);
 /// activities/<id>.yaml: one school activity.
 Decoded<Activity> decode_activity(std::string_view text);
 std::string encode_activity(const Activity& activity);

@@ -127,6 +127,7 @@ struct ReadStats {
     std::atomic<long> records_cached{0};
     std::atomic<long> figures_cached{0};
     std::atomic<long> figures_recounted{0};
+    std::atomic<long> staff_cached{0};  // staff.yaml served from .liushou/cache/staff.bin
 };
 ReadStats& read_stats();
 
@@ -242,7 +243,9 @@ class Tree {
     /// were at `started_ns` or later), for cached_output. Only the last output is kept.
     void cache_output(std::string_view context, const std::vector<std::string>& ids,
                       const std::string& bytes, int64_t started_ns) const;
-    Loaded<StaffList> load_staff() const;
+    /// staff.yaml. Without `positions`, `where` stays empty unless the file has problems: a
+    /// county's list of 1,500 teachers made 6,000 positions, a third of a log-talk's memory.
+    Loaded<StaffList> load_staff(bool positions = true) const;
     Loaded<School> load_school() const;
     /// Activity ids from activities/<id>.yaml, in natural order; the files' records. A school
     /// holds a few hundred a year: read directly, not cached.
