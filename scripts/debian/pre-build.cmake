@@ -22,7 +22,8 @@ foreach(prefix ${prefixes})
   execute_process(COMMAND gzip -9nf "${doc}/changelog")
 endforeach()
 # What dh_strip would also drop: the compiler's .comment and the .note section.
-file(GLOB binaries "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/bin/*")
+file(GLOB binaries "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/bin/*"
+     "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/usr/lib/*/liushou/*.so")
 foreach(binary ${binaries})
   execute_process(COMMAND strip --remove-section=.comment --remove-section=.note "${binary}"
                   RESULT_VARIABLE rc)

@@ -392,9 +392,11 @@ class Parser {
             if (value.empty() || value.find_first_of("[]{}\"'#&*!|>:?") != std::string_view::npos ||
                 !plain_start(value))
                 return nullptr;
-            Raw* v =
-                doc_.make(YAML::NodeType::Scalar, line, column + static_cast<int>(offset + lead));
-            v->scalar = std::string(value);
+            // A null word (`[a, ~]`) is a null item, as yaml-cpp reads it, not the text "~".
+            const bool null = is_null_word(value);
+            Raw* v = doc_.make(null ? YAML::NodeType::Null : YAML::NodeType::Scalar, line,
+                               column + static_cast<int>(offset + lead));
+            if (!null) v->scalar = std::string(value);
             r->seq.emplace_back(v);
             if (comma == std::string_view::npos) break;
             offset += comma + 1;

@@ -43,7 +43,7 @@ YAML::Node from_fast(const fast_yaml::Node& node) {
     switch (node.Type()) {
         case YAML::NodeType::Scalar: {
             // A plain null word is null wherever yaml-cpp meets it; the fast reader reads it so
-            // only as a value, and keeps a key (`NULL: x`) or a flow list's item as text.
+            // as a value and a flow list's item, and keeps a key (`NULL: x`) as text.
             const std::string& s = node.Scalar();
             if (!node.Quoted() && fast_yaml::is_null_word(s))
                 return YAML::Node(YAML::NodeType::Null);

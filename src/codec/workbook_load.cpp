@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <boost/filesystem/path.hpp>
+#include <cstring>
 #include <string>
 
 #include "liushou/error.hpp"
@@ -26,13 +27,18 @@ namespace fs = boost::filesystem;
 
 constexpr const char* kModule = "liushou-workbook.so";
 
+/// The program's own folder. Without /proc (a chroot) there is none to trust: never the
+/// working folder, which may be a tree from a USB stick.
 std::string program_folder() {
     std::string path(4096, '\0');
     const ssize_t n = ::readlink("/proc/self/exe", path.data(), path.size());
-    if (n <= 0) return ".";
-    path.resize(static_cast<size_t>(n));
-    const size_t slash = path.rfind('/');
-    return slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+    const size_t slash = n > 0 ? path.rfind('/', static_cast<size_t>(n)) : std::string::npos;
+    if (n <= 0 || static_cast<size_t>(n) >= path.size() || slash == std::string::npos ||
+        path[0] != '/')
+        throw IoError(fmt::format(N_("cannot find the program's own folder (/proc/self/exe), "
+                                     "where {} is; is /proc mounted?"),
+                                  kModule));
+    return path.substr(0, slash == 0 ? 1 : slash);
 }
 
 const WorkbookApi* load() {
@@ -52,7 +58,14 @@ const WorkbookApi* load() {
         if (!entry)
             throw IoError(fmt::format(N_("cannot load {}, which reads and writes workbooks: {}"),
                                       place, why ? why : "?"));
-        return entry();
+        // A module of another build (an upgrade half done, an older one left in the installed
+        // place) would be called through the wrong pointers: its table must list the very
+        // functions this program's does, in the same order.
+        const WorkbookApi* api = entry();
+        if (!api || std::strcmp(api->functions, kWorkbookFunctionNames) != 0)
+            throw IoError(fmt::format(
+                N_("{} is of another build of liushou (is liushou fully installed?)"), place));
+        return api;
     }
     throw IoError(fmt::format(N_("{} is missing beside the program and in {}; it reads and "
                                  "writes workbooks (is liushou fully installed?)"),

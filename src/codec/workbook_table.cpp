@@ -5,7 +5,8 @@
 extern "C" __attribute__((visibility("default"))) const liushou::WorkbookApi*
 liushou_workbook_api() {
 #define LIUSHOU_WORKBOOK_ENTRY(name) &::name,
-    static const liushou::WorkbookApi table{LIUSHOU_WORKBOOK_FUNCTIONS(LIUSHOU_WORKBOOK_ENTRY)};
+    static const liushou::WorkbookApi table{liushou::kWorkbookFunctionNames,
+                                            LIUSHOU_WORKBOOK_FUNCTIONS(LIUSHOU_WORKBOOK_ENTRY)};
 #undef LIUSHOU_WORKBOOK_ENTRY
     return &table;
 }

@@ -111,7 +111,9 @@ class RecordIn {
     template <class S, class F>
     void list(std::string_view, std::vector<S>& items, F describe, std::string_view) {
         const uint64_t n = in_.count();
-        items.reserve(n);
+        // Each item takes at least its extras' count (8 bytes): a length no file could hold
+        // reserves no more than the file's bytes allow.
+        items.reserve(std::min<uint64_t>(n, in_.left() / 8));
         for (uint64_t i = 0; ok() && i < n; ++i) {
             S item;
             map("", item, describe);
@@ -183,14 +185,17 @@ class Shape {
 
 namespace cache_io {
 
-/// A hash of the child schema's shape, written after the magic: a cache written by a liushou
-/// whose schema.hpp differs (a field added) is ignored as a whole, never misread.
+/// A hash of the shape of the records the caches hold (a child, the staff list), written after
+/// the magic: a cache written by a liushou whose schema.hpp differs (a field added) is ignored
+/// as a whole, never misread.
 uint64_t schema_fingerprint() {
     static const uint64_t hash = [] {
         std::string shape;
         Shape v(shape);
         const Child blank;
         schema::child(v, blank);
+        const StaffList no_staff;
+        schema::staff_list(v, no_staff);
         uint64_t h = 1469598103934665603ULL;  // FNV-1a
         for (unsigned char c : shape) h = (h ^ c) * 1099511628211ULL;
         return h;
@@ -328,6 +333,22 @@ bool deserialize_child(std::string_view data, Child& c) {
     RecordIn fields(in);
     schema::child(fields, c);
     c.extras = in.extras();
+    return fields.ok() && in.at_end();
+}
+
+void serialize_staff(std::string& buffer, const StaffList& list) {
+    Out o(buffer);
+    RecordOut fields(o);
+    schema::staff_list(fields, list);
+    o.extras(list.extras);
+}
+
+bool deserialize_staff(std::string_view data, StaffList& list) {
+    In in(data);
+    list = StaffList{};
+    RecordIn fields(in);
+    schema::staff_list(fields, list);
+    list.extras = in.extras();
     return fields.ok() && in.at_end();
 }
 

@@ -101,6 +101,7 @@ class In {
         return n;
     }
     bool at_end() const { return pos_ == s_.size(); }
+    size_t left() const { return s_.size() - pos_; }
     size_t pos() const { return pos_; }
     /// The next `n` bytes, skipped.
     std::string_view bytes(uint64_t n) {

@@ -19,41 +19,6 @@ constexpr char kStaffMagic[8] = {'L', 'S', 'H', 'S', 'T', 'A', 'F', '1'};
 
 }  // namespace
 
-void serialize_staff(std::string& out, const StaffList& list) {
-    Out o(out);
-    o.u64(list.staff.size());
-    for (const Staff& s : list.staff) {
-        o.str(s.id);
-        o.str(s.name);
-        o.en(s.role);
-        o.opt(s.grade);
-        o.opt(s.class_no);
-        o.str(s.phone);
-        o.extras(s.extras);
-    }
-    o.extras(list.extras);
-}
-
-bool deserialize_staff(std::string_view data, StaffList& list) {
-    In in(data);
-    const uint64_t n = in.count();
-    list.staff.clear();
-    list.staff.reserve(n);
-    for (uint64_t i = 0; in.ok() && i < n; ++i) {
-        Staff s;
-        s.id = in.str();
-        s.name = in.str();
-        s.role = in.en<Role>(static_cast<int>(enum_entries<Role>().size()));
-        s.grade = in.opt();
-        s.class_no = in.opt();
-        s.phone = in.str();
-        s.extras = in.extras();
-        list.staff.push_back(std::move(s));
-    }
-    list.extras = in.extras();
-    return in.ok() && in.at_end();
-}
-
 std::optional<StaffList> read_staff_cache(const std::string& path, const FileKey& key) {
     size_t size = 0;
     const auto map = cache_io::map_cache_file(path, size);

@@ -43,7 +43,8 @@ inline int fuzz_record(const uint8_t* data, size_t size) {
     decode_staff(text);
     // liushou.yaml: the fast path, when it accepts the file, reads what yaml-cpp reads.
     const Decoded<School> school = decode_school(text), school_full = decode_school_full(text);
-    if (school.parsed != school_full.parsed ||
+    if (school.parsed != school_full.parsed || school.writable() != school_full.writable() ||
+        school.problems.size() != school_full.problems.size() ||
         (school.parsed && encode_school(school.record) != encode_school(school_full.record)))
         std::abort();
     return 0;

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
                           .count();
     const long long cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000LL +
                           usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
-    std::fprintf(stderr, "%lld %lld %ld\n", static_cast<long long>(wall), cpu, usage.ru_maxrss);
+    // On a line of its own, even after a command's last line with no newline.
+    std::fprintf(stderr, "\n%lld %lld %ld\n", static_cast<long long>(wall), cpu, usage.ru_maxrss);
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }

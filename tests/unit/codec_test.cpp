@@ -444,6 +444,9 @@ TEST_CASE("liushou.yaml reads the same by the fast path and by yaml-cpp, positio
              std::string("schema: 9\nschool: 丙小学\n"),       // a schema from the future
              std::string("schema: 2\nschool: 丁小学 # 注\n"),  // a comment: yaml-cpp's
              std::string("schema: 2\nschool: \"戊: 小学\"\nevents: []\nplan: {}\n"),
+             // A null in a flow list: a problem to both readers, never the text "~".
+             std::string("schema: 2\nschool: 己小学\nleading_group:\n  members: [张三, ~]\n"),
+             std::string("schema: 2\nschool: 庚小学\nplan:\n  3: [家访, NULL]\n"),
          }) {
         CAPTURE(text);
         const Decoded<School> chosen = decode_school(text), full = decode_school_full(text);

@@ -164,6 +164,9 @@ TEST_CASE("what the fast reader leaves to yaml-cpp") {
              "- a\n",
              "",
              "schema: 1\nguardian: {name: 乙}\n",
+             // A null in a flow list: a problem (yaml-cpp places it), never the text "~".
+             "schema: 1\nid: x1\nsupport:\n  subsidies: [a, ~]\n",
+             "schema: 1\nid: x1\nsupport:\n  subsidies: [null, b]\n",
          }) {
         CAPTURE(text);
         CHECK_FALSE(decode_child_fast(text).has_value());

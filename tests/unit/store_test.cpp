@@ -596,12 +596,16 @@ TEST_CASE("a file's key is trusted once it has settled: whole seconds, or 100 ms
     // second) trusted it; too close for a coarse clock.
     const int64_t early = 1700000001LL * s + 5 * ms;
     CHECK_FALSE(settled(key(early - 10 * ms, early - 10 * ms), early));
-    // Stamped in whole seconds (FAT, ext3): an earlier second than the read's, however close.
-    CHECK(settled(key(1699999999LL * s, 1699999999LL * s), read));
+    // Modified in whole seconds (ext3, FAT): two seconds before the read's, however close; FAT
+    // dates a change in steps of two seconds, so a change at 1699999999.9 s reads 1699999998.
+    CHECK(settled(key(1699999998LL * s, 1699999998LL * s), read));
+    CHECK_FALSE(settled(key(1699999999LL * s, 1699999999LL * s), read));
     CHECK_FALSE(settled(key(1700000000LL * s, 1700000000LL * s), read));  // the read's second
-    CHECK_FALSE(settled(key(1700000000LL * s, 1699999999LL * s), read));
-    // One time whole and the other not: the finer rule.
-    CHECK(settled(key(1699999999LL * s, 1700000000LL * s + 1), read));
+    CHECK_FALSE(settled(key(1700000000LL * s, 1699999998LL * s), read));
+    // FAT's creation time in hundredths beside its modification time in steps: the coarser
+    // rule, over the later of the two.
+    CHECK(settled(key(1699999998LL * s, 1600000000LL * s + 370 * ms), read));
+    CHECK_FALSE(settled(key(1699999998LL * s, 1699999999LL * s + 370 * ms), read));
     CHECK_FALSE(settled(key(1700000000LL * s, read - 10 * ms), read));
 }
 

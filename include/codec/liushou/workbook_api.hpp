@@ -75,8 +75,17 @@
 
 namespace liushou {
 
-/// One pointer per function, of the function's own type.
+/// The functions' names, in the table's order: the program refuses a module whose table was
+/// built from another list (workbook_load.cpp).
+#define LIUSHOU_WORKBOOK_NAME(name) #name " "
+inline constexpr const char* kWorkbookFunctionNames =
+    LIUSHOU_WORKBOOK_FUNCTIONS(LIUSHOU_WORKBOOK_NAME);
+#undef LIUSHOU_WORKBOOK_NAME
+
+/// The names (first, so that any module's can be read), then one pointer per function, of
+/// the function's own type.
 struct WorkbookApi {
+    const char* functions;
 #define LIUSHOU_WORKBOOK_MEMBER(name) decltype(&::name) name;
     LIUSHOU_WORKBOOK_FUNCTIONS(LIUSHOU_WORKBOOK_MEMBER)
 #undef LIUSHOU_WORKBOOK_MEMBER
