@@ -266,17 +266,22 @@ Loaded<StaffList> Tree::load_staff(bool positions) const {
     const bool keyed = cacheable && ::lstat((fs::path(root_) / kStaffFile).c_str(), &st) == 0 &&
                        S_ISREG(st.st_mode);
     if (keyed) key = key_of(st);
-    if (const auto folder = keyed ? tree_detail::cache_dir(root_, display_prefix_, false)
-                                  : std::optional<SafeDir>()) {
-        if (auto kept = read_staff_cache(folder->path("staff.bin"), key)) {
-            ++read_stats().staff_cached;
-            Loaded<StaffList> out;
-            out.relative = kStaffFile;
-            out.path = display(kStaffFile);
-            out.exists = out.parsed = true;
-            out.record = std::move(*kept);
-            return out;
-        }
+    std::optional<StaffList> kept;
+    try {
+        if (const auto folder = keyed ? tree_detail::cache_dir(root_, display_prefix_, false)
+                                      : std::optional<SafeDir>())
+            kept = read_staff_cache(folder->path("staff.bin"), key);
+    } catch (const Error&) {
+        // A cache folder refused (a link, another owner's): staff.yaml itself is read.
+    }
+    if (kept) {
+        ++read_stats().staff_cached;
+        Loaded<StaffList> out;
+        out.relative = kStaffFile;
+        out.path = display(kStaffFile);
+        out.exists = out.parsed = true;
+        out.record = std::move(*kept);
+        return out;
     }
     auto staff = load<StaffList>(
         kStaffFile, [positions](std::string_view text) { return decode_staff(text, positions); });

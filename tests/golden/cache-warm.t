@@ -150,28 +150,32 @@ equals --no-cache.
   $ for c in "report summary" schedule check "report child 2025-006"; do liushou $c 2>&1 | cmp - <(liushou --no-cache $c 2>&1) || echo "$c differs"; done
 
 Every write reads staff.yaml to know the teacher it names. The list is kept in staff.bin: the
-next write takes it from there while staff.yaml is unchanged, reads the file again once it
-changes (here a teacher added by hand), and never keeps a list with a problem, which every
-write then reports. --no-cache reads the file.
+next write takes it from there while staff.yaml is unchanged. A teacher added by hand (here
+dated an hour ahead, as after a clock step: never settled) is read again by every write and
+not kept until the file has settled; a list with a problem is never kept, and every write
+reports it. --no-cache reads the file.
 
   $ stats log-talk 2025-009 --by T001 --date 2026-03-02 --summary 一次 -q
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=1
-  $ printf '  - id: T002\n    name: 李老师\n' >> staff.yaml && stats log-talk 2025-010 --by T002 --date 2026-03-02 --summary 二次 -q
+  $ printf '  - id: T002\n    name: 李老师\n' >> staff.yaml && touch -d 'now + 1 hour' staff.yaml && stats log-talk 2025-010 --by T002 --date 2026-03-02 --summary 二次 -q
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0
-  $ sleep 0.2 && stats log-talk 2025-011 --by T002 --date 2026-03-02 --summary 三次 -q
+  $ stats log-talk 2025-011 --by T002 --date 2026-03-02 --summary 三次 -q
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0
-  $ stats log-talk 2025-012 --by 李老师 --date 2026-03-02 --summary 四次 -q && stats --no-cache log-talk 2025-013 --by T002 --date 2026-03-02 --summary 五次 -q
+  $ touch -d '1 hour ago' staff.yaml && sleep 0.2 && stats log-talk 2025-012 --by 李老师 --date 2026-03-02 --summary 四次 -q
+  liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0
+  $ stats log-talk 2025-013 --by T002 --date 2026-03-02 --summary 五次 -q && stats --no-cache log-talk 2025-015 --by T002 --date 2026-03-02 --summary 五次 -q
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=1
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0
-  $ printf '    grade: 三\n' >> staff.yaml && sleep 0.2 && stats log-talk 2025-014 --by T001 --date 2026-03-02 --summary 六次 -q; liushou -q log-talk 2025-014 --by T001 --date 2026-03-02 --summary 七次; echo "exit $?"
+  $ printf '    grade: 三\n' >> staff.yaml && touch -d '1 hour ago' staff.yaml && sleep 0.2 && stats log-talk 2025-014 --by T001 --date 2026-03-02 --summary 六次 -q; liushou -q log-talk 2025-014 --by T001 --date 2026-03-02 --summary 七次; echo "exit $?"
   liushou-stats: parsed=1 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0
   exit 1
   ! staff.yaml:6:12: 错误：第 2 名教师的年级：应为整数，实际是“三”
   ! liushou：staff.yaml：请先改正上面的问题（liushou check）；liushou 不改写不能完整读取的文件
-  $ grep -c 'summary: [一二三四五六七]次' children/2025-0{09,10,11,12,13,14}.yaml
+  $ grep -c 'summary: [一二三四五六七]次' children/2025-0{09,10,11,12,13,14,15}.yaml
   children/2025-009.yaml:1
   children/2025-010.yaml:1
   children/2025-011.yaml:1
   children/2025-012.yaml:1
   children/2025-013.yaml:1
   children/2025-014.yaml:0
+  children/2025-015.yaml:1

@@ -11,6 +11,7 @@ and without it, and with one or two workers.
   $ same && ls .liushou/cache
   same
   children.bin
+  staff.bin
 
 Read commands write nothing outside .liushou/ (which git ignores).
 
@@ -109,10 +110,12 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   figures.bin
   places.bin
   printed.bin
+  staff.bin
   $ mv .liushou/cache/duties.bin ../duties.bin && liushou schedule | cmp - ../c1 && ls .liushou/cache
   figures.bin
   places.bin
   printed.bin
+  staff.bin
   $ mv ../duties.bin .liushou/cache/ && for opts in "--format json" "--teacher T001 --format csv" "--class 1-1" "--lang en"; do
   >   liushou schedule $opts | md5sum; liushou schedule $opts | md5sum; liushou --no-cache schedule $opts | md5sum
   > done | uniq | wc -l
@@ -122,6 +125,7 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   figures.bin
   places.bin
   printed.bin
+  staff.bin
   $ sed -i 's/name: 张老师/name: 张丽/' staff.yaml && liushou schedule | grep -c '张丽'
   2
   $ liushou schedule | cmp - <(liushou --no-cache schedule) && git checkout -q staff.yaml && liushou schedule | cmp - ../c1 && echo same
