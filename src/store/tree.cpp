@@ -298,7 +298,22 @@ Loaded<StaffList> Tree::load_staff(bool positions) const {
 }
 
 Loaded<School> Tree::load_school() const {
-    return load<School>(kSchoolFile, decode_school);
+    // Every command reads liushou.yaml twice: once for the language of its messages, then for
+    // itself. The same bytes decode the same, so the second time costs the read alone.
+    return load<School>(kSchoolFile, [](std::string_view text) {
+        static std::mutex lock;  // a county's schools are read by several threads
+        static std::string seen_text;
+        static std::optional<Decoded<School>> seen;
+        {
+            const std::lock_guard<std::mutex> hold(lock);
+            if (seen && text == seen_text) return *seen;
+        }
+        Decoded<School> decoded = decode_school(text);
+        const std::lock_guard<std::mutex> hold(lock);
+        seen = decoded;
+        seen_text.assign(text);
+        return decoded;
+    });
 }
 
 }  // namespace liushou
