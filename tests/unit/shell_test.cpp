@@ -1,6 +1,15 @@
 // The command line's own help (#44): hints for a mistyped command (Damerau-Levenshtein), and
-// messages that list namesakes or quote git, in Chinese.
+// messages that list namesakes or quote git, in Chinese; and the program's heap in huge pages.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include "cli/cli.hpp"
 
@@ -53,4 +62,50 @@ TEST_CASE("namesakes and git's words in Chinese") {
           "  git 的原话：“fatal: invalid date format: never”");
     // A quoted value is data: a cell that says "male" stays "male".
     CHECK(translate("\"male\" is not 男/女 (male/female)", "zh") == "“male”不是男或女");
+}
+
+namespace {
+
+/// The VmFlags of the mapping holding `p` in /proc/self/smaps, or "" if none holds it.
+[[maybe_unused]] std::string flags_of_mapping(const void* p) {
+    const auto at = reinterpret_cast<uintptr_t>(p);
+    std::ifstream smaps("/proc/self/smaps");
+    bool inside = false;
+    for (std::string line; std::getline(smaps, line);) {
+        unsigned long from = 0, to = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &from, &to) == 2 && line.find('-') < 16)
+            inside = from <= at && at < to;
+        else if (inside && line.rfind("VmFlags:", 0) == 0)
+            return line.substr(8) + " ";
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("the heap is marked for huge pages, and a block taken after is in the range") {
+    // In a child process: the marking changes the heap of the process that asks.
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const size_t marked = prefer_huge_pages();
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        std::_Exit(marked == 0 ? 0 : 1);  // left to the sanitizers' allocator
+#else
+        if (marked == 0)  // a kernel without transparent huge pages refuses the advice
+            std::_Exit(std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled") ? 2 : 0);
+        // A big block (past the old 128 KiB mapping threshold) comes from the marked range,
+        // and so do small ones once this busy process's freed blocks are taken.
+        void* volatile big = std::malloc(8 << 20);
+        void* volatile small = nullptr;
+        for (int i = 0; i < 100000; ++i) small = std::malloc(100);
+        if (marked < (size_t{200} << 20)) std::_Exit(3);
+        if (flags_of_mapping(big).find(" hg ") == std::string::npos) std::_Exit(4);
+        std::_Exit(flags_of_mapping(small).find(" hg ") == std::string::npos ? 5 : 0);
+#endif
+    }
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
 }
