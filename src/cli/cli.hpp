@@ -359,9 +359,10 @@ Encoding parse_encoding(const std::string& name);
 /// staff.yaml, which must read completely (references are checked against it).
 StaffList load_staff_checked(const Tree& tree, Context& ctx);
 
-/// Called once at the start of the program, before the heap is busy: asks the kernel for
-/// 2 MiB pages under the heap, as GLIBC_TUNABLES=glibc.malloc.hugetlb=1 would. Returns the
-/// bytes so marked; 0 when the kernel or the build (sanitizers) leaves it out.
+/// Called once at the start of the program, before the heap is busy: reserves 256 MiB of
+/// address space for the main heap and asks the kernel for transparent huge pages there
+/// (much as GLIBC_TUNABLES=glibc.malloc.hugetlb=1 does for every heap). Returns the bytes so
+/// marked; 0 when the kernel, a limit or the build (sanitizers) leaves it out.
 size_t prefer_huge_pages();
 
 /// A date option: flexible forms, not after today. Empty text gives `fallback`.

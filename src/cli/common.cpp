@@ -1,10 +1,12 @@
 // What the commands share: opening the tree, reading and checking the children they work
 // on, the options that take a class, a month or a date, and committing what they wrote.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -419,42 +421,76 @@ StaffList load_staff_checked(const Tree& tree, Context& ctx) {
     return std::move(staff.record);
 }
 
+namespace {
+
+/// The first line of a small system file, or "" when it cannot be read.
+[[maybe_unused]] std::string first_line_of(const char* path) {
+    char text[64] = {};
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return "";
+    const ssize_t got = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    const std::string line(text, got > 0 ? static_cast<size_t>(got) : 0);
+    return line.substr(0, line.find('\n'));
+}
+
+}  // namespace
+
 size_t prefer_huge_pages() {
     // Why: where a page fault is dear (7-13 us in a VM), a warm summary of 10,000 children
     // spent a third of its time faulting in the heap's 4 KiB pages one by one, a log-talk a
-    // sixth, and an import of 50,000 more. The heap is given 256 MiB of address space now
-    // (no memory: a page comes on first touch), that range is marked for huge pages, and
-    // blocks up to 32 MiB come from it instead of mappings of their own. Memory past the
-    // range, and the worker threads' arenas, keep small pages.
+    // sixth, and an import of 50,000 more. The main heap is given 256 MiB of address space
+    // at once (memory comes on first touch), that range is marked for huge pages, and blocks
+    // up to 32 MiB come from it instead of mappings of their own. Growth past the range, and
+    // the worker threads' arenas, keep small pages; memory freed stays the process's until
+    // it exits (no trimming), which a command's few seconds can afford.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     return 0;  // the sanitizers' allocator owns the heap
 #else
-    constexpr size_t kHuge = size_t{2} << 20;
+    // Only where the kernel has huge pages and gives them on advice, of a size that fits.
+    const size_t huge = std::strtoul(
+        first_line_of("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size").c_str(), nullptr, 10);
+    if (huge < (4u << 10) || (huge & (huge - 1)) != 0 || huge > (4u << 20) ||
+        first_line_of("/sys/kernel/mm/transparent_hugepage/enabled").find("[never]") !=
+            std::string::npos)
+        return 0;
+    // Not under a limit on address space or data, nor with strict overcommit: there the
+    // reserve would be charged in full and could make a later allocation fail.
+    for (const int resource : {RLIMIT_AS, RLIMIT_DATA})
+        if (struct rlimit limit{};
+            ::getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY)
+            return 0;
+    if (first_line_of("/proc/sys/vm/overcommit_memory") == "2") return 0;
+
     constexpr size_t kRange = size_t{256} << 20;
+    constexpr int kDefault = 128 << 10;  // M_TOP_PAD, M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
     const auto at = [](const void* p) { return reinterpret_cast<uintptr_t>(p); };
+    const uintptr_t before = at(sbrk(0));
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TOP_PAD, static_cast<int>(kRange));
     mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * kRange));
-    // Grows the heap by the pad. (Volatile: a block freed unused may be left out by the
-    // compiler.) Growing writes a header past the block, so the range starts after it: a
-    // huge page cannot come where a small one already is.
-    void* volatile grown = std::malloc(kHuge);
-    const uintptr_t from = (at(grown) + kHuge + 64 + kHuge - 1) & ~(kHuge - 1);
+    // Grows the heap by the pad, once: later growth asks for what it needs, as before.
+    // (Volatile: a block freed unused may be left out by the compiler.)
+    mallopt(M_TOP_PAD, static_cast<int>(kRange));
+    void* volatile grown = std::malloc(huge);
+    mallopt(M_TOP_PAD, kDefault);
+    const uintptr_t after = at(sbrk(0));
+    // Growing wrote a header past the block, so the range starts after it (a huge page
+    // cannot come where a small one already is); and it lies in what the break gained, never
+    // over another mapping (a block from mmap, when the break could not move, gains none).
+    const uintptr_t from = (at(grown) + huge + 64 + huge - 1) & ~(huge - 1);
+    const uintptr_t to = after & ~(huge - 1);
+    const bool grew = grown && before <= from && from < to && to <= after;
     std::free(grown);
-    const uintptr_t to = at(sbrk(0)) & ~(kHuge - 1);
-    if (!grown || to <= from ||
-        madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE) != 0) {
-        mallopt(M_TOP_PAD, 128 << 10);  // the heap could not grow there: as before
+    if (!grew || madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE) != 0) {
+        mallopt(M_MMAP_THRESHOLD, kDefault);  // no range: big blocks mapped on their own
+        mallopt(M_TRIM_THRESHOLD, kDefault);
         return 0;
     }
-    // The heap's first bytes, up to the first huge page, are passed over by one block never
-    // freed nor touched, so that even a small command's heap is one huge page.
-    void* const probe = std::malloc(16);
-    if (const uintptr_t next = at(probe) + 64; probe && next < from) {
-        void* volatile skip = std::malloc(from - next);
-        (void)skip;
-    }
-    std::free(probe);
+    // The top of the heap now starts where `grown` did: one block never freed nor touched
+    // passes over it up to the range, so that what the free lists cannot serve, even a small
+    // command's, comes from huge pages.
+    void* volatile skip = std::malloc(from - at(grown));
+    (void)skip;
     return to - from;
 #endif
 }

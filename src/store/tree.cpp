@@ -310,8 +310,9 @@ Loaded<School> Tree::load_school() const {
         }
         Decoded<School> decoded = decode_school(text);
         const std::lock_guard<std::mutex> hold(lock);
-        seen = decoded;
+        seen.reset();  // never a text beside another's decode, even if a copy fails
         seen_text.assign(text);
+        seen = decoded;
         return decoded;
     });
 }
