@@ -421,10 +421,15 @@ StaffList load_staff_checked(const Tree& tree, Context& ctx) {
     return std::move(staff.record);
 }
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+size_t prefer_huge_pages() {
+    return 0;  // the sanitizers' allocator owns the heap
+}
+#else
 namespace {
 
 /// The first line of a small system file, or "" when it cannot be read.
-[[maybe_unused]] std::string first_line_of(const char* path) {
+std::string first_line_of(const char* path) {
     char text[64] = {};
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return "";
@@ -444,9 +449,7 @@ size_t prefer_huge_pages() {
     // up to 32 MiB come from it instead of mappings of their own. Growth past the range, and
     // the worker threads' arenas, keep small pages; memory freed stays the process's until
     // it exits (no trimming), which a command's few seconds can afford.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    return 0;  // the sanitizers' allocator owns the heap
-#else
+    //
     // Only where the kernel has huge pages and gives them on advice, of a size that fits.
     const size_t huge = std::strtoul(
         first_line_of("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size").c_str(), nullptr, 10);
@@ -492,8 +495,8 @@ size_t prefer_huge_pages() {
     void* volatile skip = std::malloc(from - at(grown));
     (void)skip;
     return to - from;
-#endif
 }
+#endif
 
 Date date_option(const std::string& option, const std::string& text, const Date& fallback,
                  const Date& today) {
