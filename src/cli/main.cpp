@@ -18,9 +18,9 @@ int main(int argc, char** argv) {
         std::cout.flush();
         std::fprintf(stderr,
                      "liushou-stats: parsed=%ld records-cached=%ld figures-cached=%ld "
-                     "figures-recounted=%ld staff-cached=%ld\n",
+                     "figures-recounted=%ld staff-cached=%ld git-status=%ld\n",
                      s.parsed.load(), s.records_cached.load(), s.figures_cached.load(),
-                     s.figures_recounted.load(), s.staff_cached.load());
+                     s.figures_recounted.load(), s.staff_cached.load(), s.git_status.load());
     }
     return status;
 }

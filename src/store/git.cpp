@@ -395,20 +395,4 @@ GitCommand merge_command(const std::vector<std::string>& git_args, const std::st
     return c;
 }
 
-GitState git_state(const std::string& root) {
-    GitState state;
-    std::string head;
-    if (run_git({"rev-parse", "--short=12", "HEAD"}, root, &head) != 0) return state;
-    while (!head.empty() && (head.back() == '\n' || head.back() == '\r')) head.pop_back();
-    state.commit = head;
-    std::string changes;
-    // Only the tree's records: a county repository may hold other things, and a cron job's
-    // reports/summary.md inside the repository is no change to the figures.
-    if (run_git({"status", "--porcelain", "--untracked-files=all", "--", "liushou.yaml",
-                 "staff.yaml", "children", "activities"},
-                root, &changes) == 0)
-        state.dirty = !changes.empty();
-    return state;
-}
-
 }  // namespace liushou

@@ -64,7 +64,8 @@ long our_temporary(const std::string& name, bool in_children) {
                           target == "children.bin" || target == "figures.bin" ||
                           target == "children.bin.delta" || target == "duties.bin" ||
                           target == "figures.bin.delta" || target == "duties.bin.delta" ||
-                          target == "printed.bin" || target == "places.bin";
+                          target == "printed.bin" || target == "places.bin" ||
+                          target == "staff.bin" || target == "git.bin";
     return known ? std::atol(pid.c_str()) : 0;
 }
 

@@ -221,7 +221,8 @@ Loaded<Child> Tree::load_child(const std::string& id, bool positions) const {
 }
 
 GitState Tree::git_state() const {
-    return source_->git_state();
+    if (commit_ || options_.overlay || !options_.use_cache) return source_->git_state();
+    return cached_git_state(root_, display_prefix_);
 }
 
 std::string Tree::commit_date() const {

@@ -75,4 +75,11 @@ std::shared_ptr<const UniqueFd> shared_read_lock(const std::string& root);
 /// phone number of the tree.
 std::optional<SafeDir> cache_dir(const std::string& root, const std::string& display, bool create);
 
+// ---- git_state.cpp -------------------------------------------------------------------------
+
+/// git_state() of the tree at `root`, served from .liushou/cache/git.bin while nothing git's
+/// answer depends on has changed (the commit, the index, every file under the tree's records,
+/// the ignore files, the configuration); asked of git, and kept, otherwise.
+GitState cached_git_state(const std::string& root, const std::string& display);
+
 }  // namespace liushou::tree_detail

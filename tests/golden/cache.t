@@ -108,11 +108,13 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   $ liushou report summary | cmp - ../s1 && liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin
+  git.bin
   places.bin
   printed.bin
   staff.bin
   $ mv .liushou/cache/duties.bin ../duties.bin && liushou schedule | cmp - ../c1 && ls .liushou/cache
   figures.bin
+  git.bin
   places.bin
   printed.bin
   staff.bin
@@ -123,6 +125,7 @@ liushou.yaml, staff.yaml or an activity, or another day, is counted afresh, and 
   $ liushou schedule | cmp - ../c1 && ls .liushou/cache
   duties.bin
   figures.bin
+  git.bin
   places.bin
   printed.bin
   staff.bin

@@ -55,11 +55,13 @@ their cache and marker back); every acknowledged talk is in the file.
 5. Cleaning up after a killed writer removes only its own temporary files: names that merely
 look alike are someone's, and stay. A writer marks .liushou/writing before its first
 temporary file and removes the mark when it ends, so a killed one leaves the mark, and only
-then does the next writer search children/ (a single write does not list 50,000 files).
+then does the next writer search children/ (a single write does not list 50,000 files). The
+caches' temporaries (a writer keeps staff.bin, a read git.bin) go too, uncounted: no record.
 
   $ mkdir -p .liushou && touch .liushou/writing
   $ touch .school.tmp.notes.txt children/.2025-001.yaml.tmp.backup children/.2025-001.yaml.tmp.99999999.0 .notes.tmp.1.2
   $ touch children/.2025-001.yaml.tmp.4000000.3 .staff.yaml.tmp.4000000.1 children/.2025-002.yaml.tmp.$$.7
+  $ mkdir -p .liushou/cache && touch .liushou/cache/.staff.bin.tmp.4000000.2 .liushou/cache/.git.bin.tmp.4000000.5 .liushou/cache/.figures.bin.tmp.4000000.4
   $ liushou -q log-talk 2025-003 --by T001 --date 2026-03-04 --summary 一次谈心
   ! liushou：上次写入在生效前中断，已撤销：删除了 3 个临时文件，档案没有改动
   $ ls -A . children | grep tmp | sed "s/\.$$\./.(a live pid)./"; test -e .liushou/writing || echo "the mark is gone"
@@ -68,6 +70,8 @@ then does the next writer search children/ (a single write does not list 50,000 
   .2025-001.yaml.tmp.backup
   .2025-002.yaml.tmp.(a live pid).7
   the mark is gone
+  $ ls -A .liushou/cache | grep tmp || echo "none left in the cache"
+  none left in the cache
 
 6. Only an identical entry is a duplicate. The same talk with another mood or follow-up is
 refused, naming what differs, and --amend changes the logged one; in a sheet too.

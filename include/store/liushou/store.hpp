@@ -128,6 +128,7 @@ struct ReadStats {
     std::atomic<long> figures_cached{0};
     std::atomic<long> figures_recounted{0};
     std::atomic<long> staff_cached{0};  // staff.yaml served from .liushou/cache/staff.bin
+    std::atomic<long> git_status{0};    // `git status` run (the header's mark of changes)
 };
 ReadStats& read_stats();
 
