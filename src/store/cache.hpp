@@ -47,21 +47,28 @@ inline FileKey key_of(const struct stat& st) {
 /// from; the rest is margin.
 constexpr int64_t kSettleNs = 100000000;
 
-/// Git's racy-entry rule: whether a file whose key a read that began at `read_ns` found can be
-/// trusted unchanged for as long as its key is. A later change in the same timestamp tick as
-/// the one recorded may keep the size and both times, so a file stamped too close to the read
-/// is read again, by the next read too, until it is settled. Times of whole seconds (ext3,
-/// some network shares; FAT, whose USB sticks date a change in steps of two seconds) must be
-/// two seconds before the read's second, so that any later change falls in a later step;
-/// finer ones (either time: a change always moves the ctime) kSettleNs before it. (Until #48
-/// every file had to be of an earlier second: a script's loop of writes and reads, each in
-/// the second of the last write, then read the same files again and again.)
-inline bool settled(const FileKey& key, int64_t read_ns) {
+/// Git's racy-entry rule: when a file whose key a read found can be trusted unchanged for as
+/// long as its key is. A later change in the same timestamp tick as the one recorded may keep
+/// the size and both times, so a file stamped too close to the read is read again, by the next
+/// read too, until it is settled. Times of whole seconds (ext3, some network shares; FAT, whose
+/// USB sticks date a change in steps of two seconds) must be two seconds before the read's
+/// second, so that any later change falls in a later step; finer ones (either time: a change
+/// always moves the ctime) kSettleNs before it. (Until #48 every file had to be of an earlier
+/// second: a script's loop of writes and reads, each in the second of the last write, then read
+/// the same files again and again.)
+/// settles_at() is the first read start at which the key is trusted (a walk that found it not
+/// yet settled waits for that); settled() whether a read that began at `read_ns` trusts it.
+inline int64_t settles_at(const FileKey& key) {
     constexpr int64_t kSecond = 1000000000;
     const int64_t changed = key.mtime_ns > key.ctime_ns ? key.mtime_ns : key.ctime_ns;
+    // A time too far ahead to add to (a file dated centuries on) never settles.
+    if (changed > INT64_MAX - 3 * kSecond) return INT64_MAX;
     if (key.mtime_ns % kSecond == 0 && key.ctime_ns % kSecond == 0)
-        return changed / kSecond + 2 <= read_ns / kSecond;
-    return changed < read_ns - kSettleNs;
+        return (changed / kSecond + 2) * kSecond;
+    return changed + kSettleNs + 1;
+}
+inline bool settled(const FileKey& key, int64_t read_ns) {
+    return settles_at(key) <= read_ns;
 }
 
 /// The children's files by id, each with its key as a read found it.

@@ -19,6 +19,8 @@
 #include "cache.hpp"
 #include "cache_io.hpp"
 #include "files.hpp"
+#include "git_objects.hpp"
+#include "liushou/error.hpp"
 #include "liushou/store.hpp"
 #include "liushou/text.hpp"
 #include "tree_internal.hpp"
@@ -30,10 +32,6 @@ namespace liushou {
 namespace fs = boost::filesystem;
 
 namespace {
-
-void chomp(std::string& s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -86,31 +84,16 @@ bool moves_git(std::string_view name) {
     return false;
 }
 
-/// The first `limit` bytes of a regular file (no FIFO is waited on), "" when it is not one;
-/// nullopt when it is larger.
-std::optional<std::string> small_file(const std::string& path, size_t limit, bool follow = true) {
-    const int fd =
-        ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
-    if (fd < 0) return std::string();
-    struct stat st {};
-    std::string bytes;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<uint64_t>(st.st_size) <= limit) {
-        bytes.resize(static_cast<size_t>(st.st_size));
-        size_t got = 0;
-        while (got < bytes.size()) {
-            const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            got += static_cast<size_t>(n);
-        }
-        bytes.resize(got);
-    } else if (S_ISREG(st.st_mode)) {
-        ::close(fd);
+/// A config or ref file git reads: "" when there is none; nullopt when it cannot be read
+/// whole (not a regular file, more than `limit` bytes), and git must be asked.
+std::optional<std::string> settings_file(const std::string& path, uint64_t limit) {
+    try {
+        return read_regular_file(path, path, limit);
+    } catch (const DataError&) {
         return std::nullopt;
+    } catch (const IoError&) {
+        return std::string();  // none (or unreadable: git cannot read it either)
     }
-    ::close(fd);
-    return bytes;
 }
 
 /// A digest of files' keys, in any order: each file's path and key hashed alone, the hashes
@@ -172,16 +155,8 @@ class Digest {
         add(h);
         if (!liushou::settled(k, read_ns_)) {
             settled_ = false;
-            settles_at_ = std::max(settles_at_, settles_at(k));
+            settles_at_ = std::max(settles_at_, liushou::settles_at(k));
         }
-    }
-    /// When a key that is not settled will be (cache.hpp: settled()).
-    static int64_t settles_at(const FileKey& k) {
-        constexpr int64_t kSecond = 1000000000;
-        const int64_t changed = std::max(k.mtime_ns, k.ctime_ns);
-        if (k.mtime_ns % kSecond == 0 && k.ctime_ns % kSecond == 0)
-            return (changed / kSecond + 2) * kSecond;
-        return changed + kSettleNs + 1;
     }
     void walk(int parent, const char* name, const std::string& prefix, int depth) {
         // Deeper than a tree's folders go, or larger than a county's: git is asked instead.
@@ -247,7 +222,7 @@ bool digest_settings(Digest& d, const std::string& root, const std::string& git_
         ::closedir(replaced);
         if (names > 2) return false;
     }
-    const auto packed = small_file(common_dir + "/packed-refs", 4u << 20);
+    const auto packed = settings_file(common_dir + "/packed-refs", 4u << 20);
     if (!packed || packed->find(" refs/replace/") != std::string::npos) return false;
     boost::system::error_code ec;
     for (fs::path at = fs::canonical(root, ec); !ec && !at.empty(); at = at.parent_path()) {
@@ -277,7 +252,7 @@ bool digest_settings(Digest& d, const std::string& root, const std::string& git_
     }
     for (const std::string& f : configs) {
         d.file(f, true);
-        const auto text = small_file(f, 1u << 20);
+        const auto text = settings_file(f, 1u << 20);
         if (!text || names_other_files(*text)) return false;
     }
     return true;
@@ -299,11 +274,11 @@ struct Kept {
 };
 
 std::optional<Kept> read_kept(const std::string& path) {
-    // Not a FIFO or a link a copied tree brought (small_file waits on none, and the cache
-    // folder was opened with no link followed).
-    const auto bytes = small_file(path, 512, false);
-    if (!bytes || bytes->empty()) return std::nullopt;
-    const auto body = cache_io::checked_delta(*bytes);
+    // Only a regular file, never a link or FIFO a copied tree brought (map_cache_file).
+    size_t size = 0;
+    const auto map = cache_io::map_cache_file(path, size);
+    if (!map) return std::nullopt;
+    const auto body = cache_io::checked_delta(std::string_view(map.get(), size));
     if (!body || body->substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
         return std::nullopt;
     cache_io::In in(body->substr(sizeof kMagic));
@@ -335,8 +310,7 @@ GitState git_state(const std::string& root) {
     GitState state;
     std::string head;
     if (run_git({"rev-parse", "--short=12", "HEAD"}, root, &head) != 0) return state;
-    chomp(head);
-    state.commit = head;
+    state.commit = without_final_newlines(std::move(head));
     ask_status(root, state.dirty);
     return state;
 }

@@ -74,7 +74,7 @@ A setting that names files the digest cannot follow (an included config file, an
 of the user's choosing) or a replaced commit (`git replace`) has git asked every time. A FIFO
 planted in place of git.bin (a copied tree) is passed over, never waited on.
 
-  $ git config include.path ../shared.cfg && sleep 0.3 && asked && asked && asked
+  $ git config include.path ../common.cfg && sleep 0.3 && asked && asked && asked
   git-status=1
   git-status=1
   git-status=1

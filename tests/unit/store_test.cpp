@@ -607,6 +607,15 @@ TEST_CASE("a file's key is trusted once it has settled: whole seconds, or 100 ms
     CHECK(settled(key(1699999999LL * s, 1700000000LL * s + 1), read));
     CHECK(settled(key(1699999998LL * s, 1600000000LL * s + 370 * ms), read));
     CHECK_FALSE(settled(key(1700000000LL * s, read - 10 * ms), read));
+    // settles_at() is the first read start that trusts a key, for either kind of time; a
+    // time too far ahead to add to never settles.
+    for (const FileKey& k : {key(read, read), key(read - 5 * ms, read + 7 * ms),
+                             key(1700000000LL * s, 1700000000LL * s), key(-3 * s, -3 * s)}) {
+        CHECK(settled(k, settles_at(k)));
+        CHECK_FALSE(settled(k, settles_at(k) - 1));
+    }
+    CHECK(settles_at(key(INT64_MAX - 1, 0)) == INT64_MAX);
+    CHECK_FALSE(settled(key(INT64_MAX - 1, 0), INT64_MAX - 1));
 }
 
 TEST_CASE("the children come from the cache alone only while it holds every file as it is") {
