@@ -402,7 +402,13 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
     // school is counted.
     std::vector<Shortfall> shortfalls;
     std::vector<SchoolChild> no_activity;
-    std::unordered_map<std::string, size_t> listed;
+    // By id, viewed in the figures, which outlive this part.
+    std::unordered_map<std::string_view, size_t> listed;
+    // The groups by grade and by (grade, class): every child here is of this one school, so
+    // its name is left out of the keys until the end (a string compare per child and group
+    // was a tenth of a warm 50,000-child summary).
+    std::map<int, Stats> grades;
+    std::map<std::pair<int, int>, Stats> classes;
     // Most children fall short somewhere in a term: grown one doubling at a time, the list
     // was moved over and over into fresh pages.
     shortfalls.reserve(figures.size());
@@ -415,11 +421,11 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
         school += one;
         const ChildRef& then = shortfall.child;
         const int g = then.grade.value_or(0), k = then.class_no.value_or(0);
-        Stats& grade = out.grades[SchoolSummary::Key{school.school, g, 0}];
+        Stats& grade = grades[g];
         grade.school = school.school;
         if (then.grade) grade.grade = then.grade;
         grade += one;
-        Stats& klass = out.classes[SchoolSummary::Key{school.school, g, k}];
+        Stats& klass = classes[{g, k}];
         klass.school = school.school;
         klass.grade = then.grade;
         klass.class_no = then.class_no;
@@ -433,10 +439,15 @@ SchoolSummary summarize_school(const SchoolRecords& records, const Period& perio
             if (t.rate.den && !t.rate.num) shortfall.no_meeting.push_back(t.term);
         shortfall.birthdays_missed = one.birthdays - one.birthdays_greeted;
         if (shortfall.any()) {
-            listed.emplace(shortfall.child.id, shortfalls.size());
+            listed.emplace(f.shortfall.child.id, shortfalls.size());
             shortfalls.push_back(std::move(shortfall));
         }
     }
+    for (auto& [g, stats] : grades)
+        out.grades.emplace(SchoolSummary::Key{school.school, g, 0}, std::move(stats));
+    for (auto& [gk, stats] : classes)
+        out.classes.emplace(SchoolSummary::Key{school.school, gk.first, gk.second},
+                            std::move(stats));
     // The plan is the school's, not a child's.
     out.plan = plan_rates(*records.school, own, end);
     for (const ReturnedSheet& r : records.school->returned_sheets)
