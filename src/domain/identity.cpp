@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "liushou/i18n.hpp"
 #include "liushou/text.hpp"
@@ -68,26 +69,25 @@ std::vector<SecondFile> second_files(
     };
     // Grouped by 身份证号 first, by bytes: a warm summary of 10,000 children paid more for a
     // natural sort of every id than for all its figures, where only the few shared numbers
-    // need one.
-    std::vector<size_t> order;
-    for (size_t i = 0; i < children.size(); ++i)
-        if (!children[i].second.empty()) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return children[a].second != children[b].second ? children[a].second < children[b].second
-                                                        : a < b;
-    });
+    // need one; and a sort by number, 50,000 children, a twentieth of a warm summary, where a
+    // table finds the few numbers met twice.
+    std::unordered_map<std::string_view, size_t> first;                // number -> its first file
+    std::unordered_map<std::string_view, std::vector<size_t>> shared;  // met twice or more
+    first.reserve(children.size());
+    for (size_t i = 0; i < children.size(); ++i) {
+        const std::string_view number = children[i].second;
+        if (number.empty()) continue;
+        const auto [it, fresh] = first.emplace(number, i);
+        if (fresh) continue;
+        std::vector<size_t>& group = shared[number];
+        if (group.empty()) group.push_back(it->second);
+        group.push_back(i);
+    }
     std::vector<SecondFile> out;
-    for (size_t from = 0; from < order.size();) {
-        size_t to = from + 1;
-        while (to < order.size() && children[order[to]].second == children[order[from]].second)
-            ++to;
-        if (to - from > 1) {
-            const auto group = order.begin() + static_cast<long>(from);
-            std::sort(group, order.begin() + static_cast<long>(to), natural);
-            for (auto it = group + 1; it != order.begin() + static_cast<long>(to); ++it)
-                out.push_back(SecondFile{*it, *group});
-        }
-        from = to;
+    for (auto& [number, group] : shared) {
+        std::sort(group.begin(), group.end(), natural);
+        for (auto it = group.begin() + 1; it != group.end(); ++it)
+            out.push_back(SecondFile{*it, group.front()});
     }
     std::sort(out.begin(), out.end(), [&](const SecondFile& a, const SecondFile& b) {
         return natural(a.dropped, b.dropped);
