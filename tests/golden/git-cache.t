@@ -11,15 +11,17 @@ lets the last change settle: an answer over a file changed in the same instant i
   $ head() { liushou report summary | grep 数据来源 | sed 's/git [0-9a-f]*/git COMMIT/'; }
   $ asked() { LIUSHOU_STATS=1 liushou report summary 2>&1 >/dev/null | grep -o 'git-status=.*'; }
 
-The first read makes the cache's folder. git's answer is then kept in two steps: the next
-read keeps it with a digest of the commit, the index, the settings and the tree's top-level
-files and folders; the one after also walks every file below children/ and activities/
-(10,000 lstat's, not taken while git must be asked anyway); the fourth is served.
+git's answer is kept only where the cache's folder is: `list` makes it here. (A report's
+first read makes it too, but on another thread than the one asking git, so whether that read
+already keeps git's answer is a race.) The answer is then kept in two steps: the first read
+keeps it with a digest of the commit, the index, the settings and the tree's top-level files
+and folders; the next also walks every file below children/ and activities/ (10,000 lstat's,
+not taken while git must be asked anyway); the third is served, and so on.
 
-  $ sleep 0.3 && asked && asked && asked && asked && head
+  $ liushou list > /dev/null && sleep 0.3 && asked && asked && asked && asked && head
   git-status=1
   git-status=1
-  git-status=1
+  git-status=0
   git-status=0
   - 数据来源：孙桥镇中心小学（2025-2026），git COMMIT
 
