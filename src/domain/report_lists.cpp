@@ -150,12 +150,14 @@ bool get(std::string_view& in, Shortfall& f) {
 }
 
 /// The order within a school: by class (no grade or class last), then by id, naturally.
+std::pair<int, int> class_of(const ChildRef& c) {
+    return {c.grade.value_or(99), c.class_no.value_or(99)};
+}
 template <class T>
 void sort_by_class(std::vector<T>& records) {
     std::stable_sort(records.begin(), records.end(), [](const T& x, const T& y) {
         const ChildRef &a = child_of(x), &b = child_of(y);
-        const auto ka = std::make_pair(a.grade.value_or(99), a.class_no.value_or(99));
-        const auto kb = std::make_pair(b.grade.value_or(99), b.class_no.value_or(99));
+        const auto ka = class_of(a), kb = class_of(b);
         return ka != kb ? ka < kb : natural_less(a.id, b.id);
     });
 }
@@ -169,15 +171,13 @@ typename SchoolLists<T>::Part SchoolLists<T>::pack(const std::string& school,
     // stable sort moving shortfalls (strings and lists each), then one reaching into them
     // for every comparison, were a tenth of a warm 50,000-child summary.
     struct Key {
-        int grade, class_no;
+        std::pair<int, int> klass;
         size_t place;
     };
     std::vector<Key> keys;
     keys.reserve(records.size());
-    for (size_t i = 0; i < records.size(); ++i) {
-        const ChildRef& c = child_of(records[i]);
-        keys.push_back(Key{c.grade.value_or(99), c.class_no.value_or(99), i});
-    }
+    for (size_t i = 0; i < records.size(); ++i)
+        keys.push_back(Key{class_of(child_of(records[i])), i});
     const auto id_of = [&](const Key& k) -> const std::string& {
         return child_of(records[k.place]).id;
     };
@@ -187,8 +187,7 @@ typename SchoolLists<T>::Part SchoolLists<T>::pack(const std::string& school,
     for (size_t i = 1; i < keys.size() && by_id; ++i)
         by_id = !natural_less(id_of(keys[i]), id_of(keys[i - 1]));
     std::stable_sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
-        if (x.grade != y.grade || x.class_no != y.class_no)
-            return std::make_pair(x.grade, x.class_no) < std::make_pair(y.grade, y.class_no);
+        if (x.klass != y.klass) return x.klass < y.klass;
         return !by_id && natural_less(id_of(x), id_of(y));
     });
     Part part;
