@@ -150,7 +150,7 @@ class Planner {
     bool match_row(const Sheet::Row& row, const Incoming& in, const Child*& match);
     bool check_identity(const Sheet::Row& row, const Incoming& in, const Child* match);
     bool check_sheet_person(const Sheet::Row& row, const Incoming& in);
-    bool outcome_of(const Sheet::Row& row, const Incoming& in, const Child* match, size_t before,
+    bool outcome_of(const Sheet::Row& row, Incoming& in, const Child* match, size_t before,
                     RowOutcome& outcome);
     bool new_child(const Sheet::Row& row, const Incoming& in, RowOutcome& outcome);
     SheetCells merge_cells(const Sheet::Row& row, const Incoming& in, const Child& match);
@@ -405,19 +405,23 @@ bool Planner::check_sheet_person(const Sheet::Row& row, const Incoming& in) {
     return true;
 }
 
-/// The record the row makes (the match with the row's cells applied, or a new child) and what
-/// it does; false when refused.
-bool Planner::outcome_of(const Sheet::Row& row, const Incoming& in, const Child* match,
-                         size_t before, RowOutcome& outcome) {
+/// The record the row makes (the match with the row's cells applied, or a new child, taken
+/// from `in`) and what it does; false when refused.
+bool Planner::outcome_of(const Sheet::Row& row, Incoming& in, const Child* match, size_t before,
+                         RowOutcome& outcome) {
     outcome.row = row.row;
-    outcome.child = match ? *match : Child{};
+    // A new child is what read_cells made of the row's cells, applied in the same order, so
+    // it is taken rather than parsed again (#48: a second parse of every cell was a tenth of a
+    // 10,000-row register's planning). Only 留守类型 may have been settled since (单亲外出 made
+    // 父亲外出 or 母亲外出 by its cell's text), so that cell is applied again.
+    outcome.child = match ? *match : std::move(in.child);
     // A row of a child on file changes only the cells the sheet changed (#39).
     const SheetCells cells = match ? merge_cells(row, in, *match) : in.cells;
     for (const auto& [field, text] : cells) {
         if (!match) {
-            // A new child: what changed is everything, and new_child says it (#48: the two
-            // renderings of each cell cost a 10,000-row register a tenth of its import).
-            set_child_field(outcome.child, *field, text, today_);
+            // What changed is everything, and new_child says it.
+            if (field->key == std::string_view("left_behind"))
+                set_child_field(outcome.child, *field, text, today_);
             continue;
         }
         const std::string old_value = get_child_field(outcome.child, *field);
