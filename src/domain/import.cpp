@@ -247,10 +247,14 @@ void Planner::read_cells(const Sheet::Row& row, Incoming& in) {
             return false;
         };
         const bool father = away("father"), mother = away("mother");
-        if (father != mother)
+        if (father != mother) {
+            // The child and its cells say the same: a new child is the child, a child on
+            // file takes the cells.
+            incoming.left_behind = father ? LeftBehind::father_away : LeftBehind::mother_away;
             for (auto& [field, text] : cells)
                 if (field->key == std::string_view("left_behind"))
                     text = father ? "father_away" : "mother_away";
+        }
     }
     if (class_grade && grade_cell && *grade_cell != class_grade->first)
         problem(row, class_grade->second,
@@ -410,31 +414,28 @@ bool Planner::check_sheet_person(const Sheet::Row& row, const Incoming& in) {
 bool Planner::outcome_of(const Sheet::Row& row, Incoming& in, const Child* match, size_t before,
                          RowOutcome& outcome) {
     outcome.row = row.row;
-    // A new child is what read_cells made of the row's cells, applied in the same order, so
-    // it is taken rather than parsed again (#48: a second parse of every cell was a tenth of a
-    // 10,000-row register's planning). Only 留守类型 may have been settled since (单亲外出 made
-    // 父亲外出 or 母亲外出 by its cell's text), so that cell is applied again.
-    outcome.child = match ? *match : std::move(in.child);
-    // A row of a child on file changes only the cells the sheet changed (#39).
-    const SheetCells cells = match ? merge_cells(row, in, *match) : in.cells;
-    for (const auto& [field, text] : cells) {
-        if (!match) {
-            // What changed is everything, and new_child says it.
-            if (field->key == std::string_view("left_behind"))
-                set_child_field(outcome.child, *field, text, today_);
-            continue;
+    if (!match) {
+        // A new child is what read_cells made of the row's cells: taken, not parsed again
+        // (#48: a second parse of every cell was a tenth of a 10,000-row register's planning).
+        // What changed is everything, and new_child says it.
+        outcome.child = std::move(in.child);
+    } else {
+        outcome.child = *match;
+        // A row of a child on file changes only the cells the sheet changed (#39).
+        for (const auto& [field, text] : merge_cells(row, in, *match)) {
+            const std::string old_value = get_child_field(outcome.child, *field);
+            set_child_field(outcome.child, *field, text, today_);
+            if (get_child_field(outcome.child, *field) == old_value) continue;
+            if (is_dated_field(field->key) && after_leaving(row, *match, *field)) continue;
+            outcome.changed.emplace_back(field->key);
+            // A new class or flag from the sheet holds from today; reports for earlier days
+            // keep the old value, as with enroll --class.
+            // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
+            if (is_dated_field(field->key) &&
+                (!old_value.empty() || field->key == std::string_view("left_behind")))
+                outcome.child.changes.push_back(
+                    Change{today_, std::string(field->key), old_value, {}});
         }
-        const std::string old_value = get_child_field(outcome.child, *field);
-        set_child_field(outcome.child, *field, text, today_);
-        if (get_child_field(outcome.child, *field) == old_value) continue;
-        if (match && is_dated_field(field->key) && after_leaving(row, *match, *field)) continue;
-        outcome.changed.emplace_back(field->key);
-        // A new class or flag from the sheet holds from today; reports for earlier days
-        // keep the old value, as with enroll --class.
-        // An unset 留守类型 counts as left-behind (#39): its first value is dated too.
-        if (match && is_dated_field(field->key) &&
-            (!old_value.empty() || field->key == std::string_view("left_behind")))
-            outcome.child.changes.push_back(Change{today_, std::string(field->key), old_value, {}});
     }
     // Checks that need several cells at once.
     Problems cross;
