@@ -19,9 +19,10 @@ int main(int argc, char** argv) {
         std::cout.flush();
         std::fprintf(stderr,
                      "liushou-stats: parsed=%ld records-cached=%ld figures-cached=%ld "
-                     "figures-recounted=%ld staff-cached=%ld git-status=%ld\n",
+                     "figures-recounted=%ld staff-cached=%ld git-status=%ld commits-listed=%ld\n",
                      s.parsed.load(), s.records_cached.load(), s.figures_cached.load(),
-                     s.figures_recounted.load(), s.staff_cached.load(), s.git_status.load());
+                     s.figures_recounted.load(), s.staff_cached.load(), s.git_status.load(),
+                     s.commits_listed.load());
     }
     return status;
 }

@@ -232,6 +232,42 @@ std::optional<std::vector<std::optional<std::string>>> read_sizes_and_small(
 
 }  // namespace
 
+namespace {
+
+std::mutex last_mutex;
+std::shared_ptr<const GitCommit> last_opened;  // one school's listing, kept to the end
+
+}  // namespace
+
+std::shared_ptr<const GitCommit> GitCommit::remember_last(std::shared_ptr<GitCommit> c) {
+    const std::lock_guard<std::mutex> guard(last_mutex);
+    last_opened = c;
+    return c;
+}
+
+std::shared_ptr<const GitCommit> GitCommit::same_as_last(const GitCommit& asked) {
+    std::shared_ptr<const GitCommit> last;
+    {
+        const std::lock_guard<std::mutex> guard(last_mutex);
+        last = last_opened;
+    }
+    if (!last || last->git_dir_ != asked.git_dir_ || last->commit_ != asked.commit_ ||
+        last->prefix_ != asked.prefix_)
+        return nullptr;
+    auto c = std::make_shared<GitCommit>();
+    c->dir_ = asked.dir_;
+    c->rev_ = asked.rev_;
+    c->commit_ = asked.commit_;
+    c->short_ = asked.short_;
+    c->git_dir_ = asked.git_dir_;
+    c->prefix_ = asked.prefix_;
+    c->date_ = last->date_;
+    c->listing_ = last->listing_;
+    c->starts_ = last->starts_;
+    c->prefetched_ = last->prefetched_;
+    return c;
+}
+
 std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const std::string& rev,
                                                  bool use_cache) {
     auto c = std::make_shared<GitCommit>();
@@ -275,6 +311,11 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         if (use_cache && bare == "true")
             remember_rev(dir, rev, {c->git_dir_, c->commit_, c->short_});
     }
+    // A command that reads a revision opens it twice (once for its messages' language, then
+    // to read): the second time, the commit's listing is the one opened last, not two more git
+    // processes (ls-tree, cat-file). Keyed by what the commit is, never by the name asked for
+    // (a branch moves).
+    if (auto same = same_as_last(*c)) return same;
     // What the commit holds never changes: its listing and small files are kept by commit id.
     // In GIT_DIR/liushou, opened with no link followed (files.hpp: SafeDir): a copied
     // repository's `liushou -> /elsewhere` is refused, never read or written through.
@@ -289,7 +330,7 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
         } catch (const IoError&) {
             // Not made yet: git is asked.
         }
-        if (cache && c->read_listing(cache->path(listing))) return c;
+        if (cache && c->read_listing(cache->path(listing))) return remember_last(c);
     }
 
     out.clear();
@@ -375,7 +416,8 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
             // A read-only repository: the next run asks git again.
         }
     }
-    return c;
+    ++read_stats().commits_listed;
+    return remember_last(c);
 }
 
 bool GitCommit::read_listing(const std::string& path) {

@@ -74,6 +74,10 @@ class GitCommit {
     std::vector<std::string> read(const std::vector<std::string>& blobs) const;
 
   private:
+    /// The commit opened last, as a GitCommit for `asked`'s directory and revision, when it
+    /// is the same commit at the same place in the same repository; else null.
+    static std::shared_ptr<const GitCommit> same_as_last(const GitCommit& asked);
+    static std::shared_ptr<const GitCommit> remember_last(std::shared_ptr<GitCommit> c);
     bool read_listing(const std::string& path);
     void write_listing(const std::string& path) const;
     std::string dir_, rev_, commit_, short_, date_, git_dir_, prefix_;

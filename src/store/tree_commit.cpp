@@ -120,10 +120,12 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
             continue;
         }
         keys[i] = blob_key(e);
-        if (cache.find(ids[i], keys[i], file.record, file.comment_line))
+        if (cache.find(ids[i], keys[i], file.record, file.comment_line)) {
             file.parsed = true;
-        else
+            ++read_stats().records_cached;
+        } else {
             unread.push_back(i);
+        }
     }
     // The objects in batches: one git process each, the decoding spread over the workers,
     // and never more than a batch of texts in memory.
@@ -137,6 +139,7 @@ std::vector<Loaded<Child>> Tree::load_children_from_commit() const {
         parallel_for(end - start, worker_count(options_.jobs, end - start), [&](size_t k) {
             Loaded<Child>& file = out[unread[start + k]];
             const std::string& text = texts[k];
+            ++read_stats().parsed;
             static_cast<Decoded<Child>&>(file) = decode_child(text, false);
             if (!file.problems.empty() && file.where.at.empty())
                 static_cast<Decoded<Child>&>(file) = decode_child(text, true);

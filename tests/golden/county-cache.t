@@ -19,14 +19,14 @@ The first report works every child's figures out and keeps them; the next serves
   listing
   revs
   $ stats report summary
-  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=0
   $ liushou --county county.yaml report summary | cmp - first.md && echo same report
   same report
 
 --no-cache reads no cache and keeps none: the same report from the objects.
 
   $ stats --no-cache report summary
-  liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=50 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=2
   $ liushou --county county.yaml --no-cache report summary | cmp - first.md && echo same report
   same report
 
@@ -52,15 +52,23 @@ A school that pushes a change is counted again from its commit; the other is sti
   $ liushou --root 杨集小学 -q log-talk 2025-001 --by T001 --date 2026-04-10 --summary 谈心
   $ git -C 杨集小学 commit -qam 谈心 && git -C 杨集小学 push -q ../杨集小学.git HEAD:master
   $ stats report summary
-  liushou-stats: parsed=0 records-cached=0 figures-cached=30 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=1 records-cached=19 figures-cached=30 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=1
   $ stats report summary
-  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=0
   $ liushou --county county.yaml report summary | cmp -s - first.md || echo the talk counts
   the talk counts
 
 Another period is another set of figures: worked out again, then served.
 
   $ stats report summary --from 2026-03-01 --to 2026-04-30
-  liushou-stats: parsed=0 records-cached=0 figures-cached=0 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=0 records-cached=50 figures-cached=0 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=0
   $ stats report summary --from 2026-03-01 --to 2026-04-30
-  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0
+  liushou-stats: parsed=0 records-cached=0 figures-cached=50 figures-recounted=0 staff-cached=0 git-status=0 commits-listed=0
+
+One repository read at a revision: the command opens the commit twice (once to say its
+messages in the tree's language, once to read it), and git lists its files once; the second
+open is the first one's listing.
+
+  $ LIUSHOU_STATS=1 liushou --root 孙桥小学.git --rev HEAD --no-cache report summary 2>&1 >/dev/null | grep -o 'parsed=[0-9]*\|commits-listed=.*'
+  parsed=30
+  commits-listed=1

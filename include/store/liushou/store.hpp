@@ -127,8 +127,9 @@ struct ReadStats {
     std::atomic<long> records_cached{0};
     std::atomic<long> figures_cached{0};
     std::atomic<long> figures_recounted{0};
-    std::atomic<long> staff_cached{0};  // staff.yaml served from .liushou/cache/staff.bin
-    std::atomic<long> git_status{0};    // `git status` run (the header's mark of changes)
+    std::atomic<long> staff_cached{0};    // staff.yaml served from .liushou/cache/staff.bin
+    std::atomic<long> git_status{0};      // `git status` run (the header's mark of changes)
+    std::atomic<long> commits_listed{0};  // commits whose files git listed (--rev, county)
 };
 ReadStats& read_stats();
 
