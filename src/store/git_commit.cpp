@@ -108,7 +108,9 @@ std::string committer_day(const std::string& commit_text) {
     return (Date{1970, 1, 1}.add_days(static_cast<long>(day))).iso();
 }
 
-constexpr const char* kListingMagic = "LSHLIST1";
+// LSHLIST2: a tree in a folder of a work tree was listed empty before --full-tree, and
+// such a listing kept under LSHLIST1 is not to be believed.
+constexpr const char* kListingMagic = "LSHLIST2";
 
 IoError too_many_files(const std::string& dir, const std::string& rev, const std::string& where) {
     return IoError(fmt::format("{}: " N_("commit {}: {} holds more than {} files; refused unread "
@@ -341,8 +343,11 @@ std::shared_ptr<const GitCommit> GitCommit::open(const std::string& dir, const s
     const std::string where = c->prefix_.empty() ? "/" : c->prefix_;
     // Without -l: git would look up the size of every entry, even 100,000 naming one blob;
     // the sizes are asked below once a blob, after the entries are counted.
-    const Filtered listed = git_filter({"ls-tree", "-r", "-z", c->commit_ + ":" + c->prefix_}, dir,
-                                       "", out, kMaxGitListingBytes);
+    // --full-tree: git runs in `dir`, and in a tree below the top of a work tree ls-tree
+    // would keep only the paths under that folder of the subtree asked for: none.
+    const Filtered listed =
+        git_filter({"ls-tree", "-r", "-z", "--full-tree", c->commit_ + ":" + c->prefix_}, dir, "",
+                   out, kMaxGitListingBytes);
     if (listed == Filtered::too_large) throw too_many_files(dir, rev, where);
     if (listed != Filtered::ok)
         throw IoError(fmt::format("{}: " N_("commit {} holds no directory {}"), dir, rev, where));

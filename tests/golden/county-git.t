@@ -364,6 +364,21 @@ every child from it.
   $ liushou --root repos/杨集小学.git --rev v1 report summary > warm.md && liushou --no-cache --root repos/杨集小学.git --rev v1 report summary | diff - warm.md && echo "cache and objects agree"
   cache and objects agree
 
+A tree in a folder of a larger repository (a district's one repository, a school to a folder)
+is read at a commit from that folder too, its cache beside the others in the repository's
+own directory:
+
+  $ git init -q 区里 && liushou -q init 区里/甲小学 --school 甲小学 --county 京山县 --year 2025-2026 &&
+  >   liushou --root 区里/甲小学 -q staff add --name 张老师 > /dev/null && git -C 区里 add -A && git -C 区里 commit -qm 甲小学
+  $ liushou --root 区里/甲小学 --rev HEAD report summary | head -1
+  # 甲小学 关爱留守儿童工作总结
+  $ LIUSHOU_STATS=1 liushou --root 区里/甲小学 --no-cache --rev HEAD check 2>&1 | grep -o '已检查.*\|commits-listed=.*'
+  已检查 2 个文件：0 个错误，0 个警告
+  commits-listed=1
+  $ ls 区里/.git/liushou | sed 's/-[0-9a-f]\{16\}/-HASH/'
+  figures-HASH.bin
+  listing-HASH
+
 A bad manifest is named by file, line and field:
 
   $ printf 'county: 京山县\nschools:\n  - path: a\n    git: b\n  - ref: v1\n' > bad.yaml && liushou report summary --county bad.yaml
